@@ -1,0 +1,43 @@
+// What `npm start` does: loads the config, builds the Bot once, and starts every adapter the config enables
+// (Discord when DISCORD_TOKEN is set, Slack when SLACK_BOT_TOKEN is set). With no platform
+// configured it opens the terminal chat. Platform libraries are imported only when used, so the
+// terminal starts fast and a missing token never loads discord.js.
+import { Bot } from '../src/bot.js';
+import { loadConfig, type Config } from '../src/config.js';
+import type { Adapter } from './adapter.js';
+import { createTerminalAdapter } from './terminal/index.js';
+
+/** A failure the user can fix: print the message alone (no stack trace) and exit 1. */
+export class StartError extends Error {}
+
+async function adaptersFor(config: Config, bot: Bot): Promise<{ adapters: Adapter[]; waitFor?: Promise<void> }> {
+  const adapters: Adapter[] = [];
+  // Platform adapters are added here by their factories: see adapters/<platform>/index.ts.
+  if (adapters.length) return { adapters };
+  const terminal = createTerminalAdapter(bot);
+  return { adapters: [terminal], waitFor: terminal.done };
+}
+
+export async function main(): Promise<void> {
+  const config = loadConfig();
+  const bot = new Bot();
+  const { adapters, waitFor } = await adaptersFor(config, bot);
+  const started: Adapter[] = [];
+  let stopping = false;
+  const stopAll = async () => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled(started.map((a) => a.stop()));
+  };
+  for (const adapter of adapters) {
+    await adapter.start();
+    started.push(adapter);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopAll().then(() => process.exit(0)));
+  }
+  if (waitFor) {
+    await waitFor;
+    await stopAll();
+  }
+}

@@ -1,0 +1,91 @@
+// The `devpath` command line:
+//   devpath                      open the chat (same as npm start with no platform configured)
+//   devpath <command> [args]     answer once and exit
+//   devpath --json <command>     print the Reply as JSON
+//   devpath --stdin [--json]     answer one command line per input line, in order
+// An unknown command or a bad option prints a clear message on stderr and exits with code 2.
+import { createInterface } from 'node:readline';
+import { Bot } from '../../src/bot.js';
+import { KnowledgeError } from '../../src/knowledge/load.js';
+import type { Reply } from '../../src/reply.js';
+import { terminalContext } from './context.js';
+import { createTerminalAdapter } from './index.js';
+import { renderTerminal } from './render.js';
+
+export const USAGE = `Usage: devpath [--json] <command> [arguments]
+       devpath --stdin [--json]     one command per input line
+       devpath                      interactive chat
+Commands: ask, role, compare, salary, learn, roadmap, interview, sources, help.
+Example: devpath salary backend entry`;
+
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+const isUsageError = (r: Reply) => r.error === 'unknown-command' || r.error === 'invalid-option';
+
+function print(reply: Reply, json: boolean, io: CliIo): void {
+  if (json) {
+    io.stdout.write(`${JSON.stringify(reply)}\n`);
+  } else {
+    io.stdout.write(`${renderTerminal(reply, Boolean(io.stdout.isTTY) && !process.env.NO_COLOR)}\n`);
+  }
+  if (isUsageError(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
+}
+
+/** Runs the CLI and resolves with the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const flags = new Set(argv.filter((a) => a.startsWith('--')));
+  const rest = argv.filter((a) => !a.startsWith('--') || !['--json', '--stdin', '--help', '--version'].includes(a));
+  const unknown = [...flags].filter((f) => !['--json', '--stdin', '--help', '--version'].includes(f));
+  if (flags.has('--help')) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (unknown.length && !rest.length) {
+    io.stderr.write(`devpath: unknown option ${unknown[0]}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const json = flags.has('--json');
+  let bot: Bot;
+  try {
+    bot = new Bot();
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const context = terminalContext();
+
+  if (flags.has('--stdin')) {
+    let failed = false;
+    const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
+    for await (const line of rl) {
+      if (!line.trim()) continue;
+      const reply = await bot.dispatchText(line, context);
+      if (isUsageError(reply)) failed = true;
+      print(reply, json, io);
+      if (!json) io.stdout.write('\n');
+    }
+    return failed ? EXIT_USAGE : 0;
+  }
+
+  if (!rest.length) {
+    const chat = createTerminalAdapter(bot, { input: io.stdin, output: io.stdout });
+    await chat.start();
+    await chat.done;
+    return 0;
+  }
+
+  // Quoting survives the shell: re-quote arguments that contain spaces.
+  const line = rest.map((a) => (/\s/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');
+  const reply = await bot.dispatchText(line, context);
+  print(reply, json, io);
+  return isUsageError(reply) ? EXIT_USAGE : 0;
+}

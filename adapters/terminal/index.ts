@@ -1,0 +1,64 @@
+// The terminal chat: a prompt with history, numbered suggestions, help, and colour only on a TTY.
+// A line that names no command is taken as a question, as people type in chat.
+import { createInterface } from 'node:readline';
+import type { Bot } from '../../src/bot.js';
+import type { Suggestion } from '../../src/reply.js';
+import type { Adapter } from '../adapter.js';
+import { terminalContext } from './context.js';
+import { renderTerminal } from './render.js';
+
+export interface TerminalOptions {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream & { isTTY?: boolean };
+  color?: boolean;
+}
+
+const GREETING = `devpath: your guide to becoming a back-end developer.
+Ask a question in plain words ("how much do junior backend devs earn?") or type a command
+(help, salary, roadmap, learn, role, compare, interview, sources). Type a suggestion's number to run it; "exit" to leave.`;
+
+export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): Adapter & { done: Promise<void> } {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const color = options.color ?? (Boolean(output.isTTY) && !process.env.NO_COLOR);
+  const context = terminalContext();
+  let rl: ReturnType<typeof createInterface> | undefined;
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => (finish = resolve));
+
+  return {
+    name: 'terminal',
+    done,
+    async start() {
+      rl = createInterface({ input, output, terminal: Boolean(output.isTTY), historySize: 200, prompt: color ? '\u001b[1mdevpath>\u001b[0m ' : 'devpath> ' });
+      output.write(`${GREETING}\n\n`);
+      let last: Suggestion[] = [];
+      // Lines are answered one at a time, in order, even when pasted in a burst.
+      let queue = Promise.resolve();
+      rl.on('line', (line) => {
+        queue = queue.then(async () => {
+          const text = line.trim();
+          if (/^(exit|quit|bye)$/i.test(text)) return rl?.close();
+          if (text) {
+            const picked = /^\d{1,2}$/.test(text) ? last[Number(text) - 1] : undefined;
+            const answer = await bot.dispatchText(picked ? picked.command : text, context, { fallbackToAsk: true });
+            last = answer.suggestions;
+            output.write(`${renderTerminal(answer, color)}\n\n`);
+          }
+          rl?.prompt();
+        });
+      });
+      rl.on('close', () => {
+        void queue.then(() => {
+          output.write('\nGood luck on the path!\n');
+          finish();
+        });
+      });
+      rl.prompt();
+    },
+    async stop() {
+      rl?.close();
+      await done;
+    },
+  };
+}

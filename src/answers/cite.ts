@@ -1,0 +1,39 @@
+// How facts name their sources. Every statement the bot makes goes through here, so no fact
+// reaches a user without the article it came from.
+import type { Services } from '../command.js';
+import type { Item, Salary } from '../knowledge/schema.js';
+import type { SourceRef } from '../reply.js';
+
+export function sourceRef(services: Services, id: string): SourceRef {
+  const s = services.sources.get(id);
+  return s ? { id: s.id, short: s.short, title: s.title } : { id, short: id, title: id };
+}
+
+export function sourceRefs(services: Services, ids: Iterable<string>): SourceRef[] {
+  return [...new Set(ids)].map((id) => sourceRef(services, id));
+}
+
+/** "text (Indeed)" */
+export function cite(services: Services, item: Item): string {
+  return `${item.text} (${sourceRef(services, item.source).short})`;
+}
+
+export const citeAll = (services: Services, items: Item[]) => items.map((i) => cite(services, i));
+
+export const itemSources = (items: Item[]) => items.map((i) => i.source);
+
+/** "Career Karma, citing PayScale" or just "Indeed". */
+export function attribution(services: Services, source: string, credited?: string): string {
+  const short = sourceRef(services, source).short;
+  return credited ? `${credited}, cited by ${short}` : short;
+}
+
+export function dollars(amount: number): string {
+  return `$${amount.toLocaleString('en-US')}`;
+}
+
+/** "$61,042 a year (around; PayScale, cited by Career Karma)", the article's own figure. */
+export function salaryLine(services: Services, s: Salary): string {
+  const hedge = s.approximate ? 'around ' : '';
+  return `${hedge}${s.quoted} a year (${attribution(services, s.source, s.attribution)})`;
+}

@@ -1,0 +1,38 @@
+// Cards for the simpler kinds of entry: a career question, a learning option, a skill.
+import type { Services } from '../command.js';
+import type { Learning, Question, Skill } from '../knowledge/schema.js';
+import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
+import { citeAll, itemSources, sourceRefs } from './cite.js';
+
+export function questionCard(services: Services, q: Question, suggestions: Suggestion[] = []): Reply {
+  return reply({
+    title: q.title,
+    children: [{ type: 'list', items: citeAll(services, q.answer) }],
+    sources: sourceRefs(services, itemSources(q.answer)),
+    suggestions,
+  });
+}
+
+export function learningCard(services: Services, l: Learning): Reply {
+  const skills = l.skills.map((id) => services.knowledge.skills.find((s) => s.id === id)?.title).filter(Boolean);
+  const children: Node[] = [{ type: 'list', items: citeAll(services, l.summary) }];
+  if (skills.length) children.push({ type: 'fields', fields: [{ label: 'Skills', value: skills.join(', ') }] });
+  return reply({
+    title: l.title,
+    children,
+    sources: sourceRefs(services, itemSources(l.summary)),
+    suggestions: [{ label: `More ${l.kind === 'platform' ? 'platforms' : 'ways to learn'}`, command: `learn ${l.kind}` }],
+  });
+}
+
+export function skillCard(services: Services, s: Skill): Reply {
+  const children: Node[] = [{ type: 'list', items: citeAll(services, s.summary) }];
+  if (s.examples.length) children.push({ type: 'section', title: 'Examples' }, { type: 'list', items: citeAll(services, s.examples) });
+  const steps = services.knowledge.roadmap.filter((step) => step.skills.includes(s.id));
+  return reply({
+    title: s.title,
+    children,
+    sources: sourceRefs(services, [...itemSources(s.summary), ...itemSources(s.examples)]),
+    suggestions: steps.slice(0, 2).map((step) => ({ label: `Step ${step.order}: ${step.title}`, command: `roadmap ${step.order}` })),
+  });
+}

@@ -1,0 +1,85 @@
+// The role card, and the side-by-side comparison of two roles.
+import type { Services } from '../command.js';
+import type { Item, Role } from '../knowledge/schema.js';
+import type { Node } from '../reply.js';
+import { reply, type Reply } from '../reply.js';
+import { citeAll, itemSources, salaryLine, sourceRefs } from './cite.js';
+
+/** Long lists are cut in the card; the plain list keeps the card readable on every platform. */
+const MAX_LIST = 8;
+
+function list(services: Services, title: string, items: Item[], max = MAX_LIST): Node[] {
+  if (!items.length) return [];
+  const shown = citeAll(services, items.slice(0, max));
+  if (items.length > max) shown.push(`... and ${items.length - max} more`);
+  return [{ type: 'section', title }, { type: 'list', items: shown }];
+}
+
+export function roleItems(role: Role): Item[] {
+  return [...role.summary, ...role.duties, ...role.technicalSkills, ...role.softSkills, ...role.workplaces, ...role.ladder];
+}
+
+export function roleCard(services: Services, role: Role, lead?: string): Reply {
+  const { knowledge } = services;
+  const related = role.related.map((id) => knowledge.roles.find((r) => r.id === id)).filter((r): r is Role => !!r);
+  const figures = knowledge.salaries.filter((s) => s.role === role.id);
+  const children: Node[] = [
+    ...(lead ? [{ type: 'note', text: lead } as Node] : []),
+    ...citeAll(services, role.summary).map((text): Node => ({ type: 'text', text })),
+  ];
+  if (role.aliases.length) children.push({ type: 'fields', fields: [{ label: 'Also called', value: role.aliases.slice(0, 12).join(', ') }] });
+  children.push(
+    ...list(services, 'Duties', role.duties),
+    ...list(services, 'Technical skills', role.technicalSkills),
+    ...list(services, 'Soft skills', role.softSkills),
+    ...list(services, 'Where they work', role.workplaces),
+    ...list(services, 'Beyond senior', role.ladder),
+  );
+  if (figures.length) {
+    children.push({ type: 'section', title: 'Pay' }, { type: 'list', items: figures.map((f) => `${f.subject}: ${salaryLine(services, f)}`) });
+  }
+  if (related.length) children.push({ type: 'fields', fields: [{ label: 'Related roles', value: related.map((r) => r.title).join(', ') }] });
+  return reply({
+    title: role.title,
+    children,
+    sources: sourceRefs(services, [...itemSources(roleItems(role)), ...figures.map((f) => f.source)]),
+    suggestions: [
+      ...(figures.length ? [{ label: 'Salary', command: `salary ${role.id}` }] : []),
+      ...related.slice(0, 2).map((r) => ({ label: `Compare with ${r.title}`, command: `compare ${role.id} ${r.id}` })),
+      { label: 'Roadmap', command: 'roadmap' },
+    ],
+  });
+}
+
+function column(services: Services, items: Item[], max = 5): string {
+  if (!items.length) return 'Not described in the articles';
+  return citeAll(services, items.slice(0, max)).join('\n') + (items.length > max ? `\n... and ${items.length - max} more` : '');
+}
+
+export function compareCard(services: Services, a: Role, b: Role): Reply {
+  const pay = (role: Role) => {
+    const figures = services.knowledge.salaries.filter((s) => s.role === role.id);
+    return figures.length ? figures.map((f) => `${f.subject}: ${salaryLine(services, f)}`).join('\n') : 'No figure in the articles';
+  };
+  const rows: [string, (r: Role) => string][] = [
+    ['In short', (r) => column(services, r.summary, 2)],
+    ['Duties', (r) => column(services, r.duties)],
+    ['Skills', (r) => column(services, [...r.technicalSkills, ...r.softSkills])],
+    ['Pay', pay],
+  ];
+  const children: Node[] = [];
+  for (const [label, get] of rows) {
+    children.push({ type: 'section', title: label }, { type: 'fields', fields: [{ label: a.title, value: get(a) }, { label: b.title, value: get(b) }] });
+  }
+  const figures = services.knowledge.salaries.filter((s) => s.role === a.id || s.role === b.id);
+  if (figures.length) children.push({ type: 'note', text: 'Figures come from different articles and years; each is shown with its source, never averaged.' });
+  return reply({
+    title: `${a.title} vs ${b.title}`,
+    children,
+    sources: sourceRefs(services, [...itemSources(roleItems(a)), ...itemSources(roleItems(b)), ...figures.map((f) => f.source)]),
+    suggestions: [
+      { label: a.title, command: `role ${a.id}` },
+      { label: b.title, command: `role ${b.id}` },
+    ],
+  });
+}

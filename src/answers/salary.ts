@@ -1,0 +1,85 @@
+// The salary card: every figure for the role and level, each with its source, then the outlook.
+// The articles disagree, so nothing is averaged or merged: the disagreement is the answer.
+import type { Services } from '../command.js';
+import type { Role, Salary, SalaryLevel } from '../knowledge/schema.js';
+import { reply, type Node, type Reply } from '../reply.js';
+import { attribution, citeAll, salaryLine, sourceRefs } from './cite.js';
+
+export const LEVEL_LABELS: Record<SalaryLevel, string> = {
+  overall: 'Overall (average or median)',
+  entry: 'Entry level',
+  early: 'Early career',
+  mid: 'Mid-career',
+  experienced: 'Experienced',
+};
+
+const LEVEL_ORDER: SalaryLevel[] = ['overall', 'entry', 'early', 'mid', 'experienced'];
+
+function figureLine(services: Services, s: Salary): string {
+  const years = s.years ? ` (${s.years})` : '';
+  return `${s.subject}${years}: ${salaryLine(services, s)}`;
+}
+
+export function outlookNodes(services: Services): { nodes: Node[]; sources: string[] } {
+  const { outlook, salaries } = services.knowledge;
+  const national = salaries.filter((s) => !s.role);
+  const lines = [
+    ...outlook.map((o) => {
+      const jobs = o.newJobs ? `, ${o.newJobs.toLocaleString('en-US')} new jobs` : '';
+      return `${o.subject}: ${o.quoted} growth by ${o.horizonYear}${jobs} (${attribution(services, o.source, o.attribution)})`;
+    }),
+    ...national.map((s) => `For comparison, ${s.subject.charAt(0).toLowerCase()}${s.subject.slice(1)}: ${salaryLine(services, s)}`),
+  ];
+  const notes = outlook.flatMap((o) => citeAll(services, o.notes));
+  if (!lines.length) return { nodes: [], sources: [] };
+  return {
+    nodes: [{ type: 'section', title: 'Job outlook' }, { type: 'list', items: [...lines, ...notes] }],
+    sources: [...outlook.map((o) => o.source), ...outlook.flatMap((o) => o.notes.map((n) => n.source)), ...national.map((s) => s.source)],
+  };
+}
+
+export function salaryCard(services: Services, role: Role, level?: SalaryLevel): Reply {
+  const all = services.knowledge.salaries.filter((s) => s.role === role.id);
+  const figures = level ? all.filter((s) => s.level === level) : all;
+  const outlook = outlookNodes(services);
+  const children: Node[] = [];
+  if (!figures.length) {
+    const have = [...new Set(all.map((s) => s.level))].sort((x, y) => LEVEL_ORDER.indexOf(x) - LEVEL_ORDER.indexOf(y));
+    children.push({
+      type: 'text',
+      text: all.length
+        ? `The articles give no ${LEVEL_LABELS[level!].toLowerCase()} figure for ${role.title}. They do give: ${have.map((l) => LEVEL_LABELS[l].toLowerCase()).join(', ')}.`
+        : `The articles give no salary figure for ${role.title}.`,
+    });
+  }
+  for (const l of LEVEL_ORDER) {
+    const at = figures.filter((s) => s.level === l);
+    if (at.length) children.push({ type: 'section', title: LEVEL_LABELS[l] }, { type: 'list', items: at.map((s) => figureLine(services, s)) });
+  }
+  if (figures.length > 1) {
+    children.push({ type: 'note', text: 'The articles disagree: each figure is shown as its source gives it (different years and methods), never averaged.' });
+  }
+  children.push(...outlook.nodes);
+  const title = `${role.title} salary${level ? `: ${LEVEL_LABELS[level].toLowerCase()}` : ''}`;
+  return reply({
+    title,
+    children,
+    answered: figures.length > 0,
+    sources: sourceRefs(services, [...figures.map((s) => s.source), ...outlook.sources]),
+    suggestions: [
+      ...(level ? [{ label: 'All levels', command: `salary ${role.id}` }] : [{ label: 'Entry level', command: `salary ${role.id} entry` }]),
+      { label: role.title, command: `role ${role.id}` },
+    ],
+  });
+}
+
+export function outlookCard(services: Services): Reply {
+  const outlook = outlookNodes(services);
+  return reply({
+    title: 'Job outlook',
+    children: outlook.nodes.length ? outlook.nodes : [{ type: 'text', text: 'The articles give no outlook figures.' }],
+    answered: outlook.nodes.length > 0,
+    sources: sourceRefs(services, outlook.sources),
+    suggestions: [{ label: 'Salary', command: 'salary' }],
+  });
+}

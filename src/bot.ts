@@ -1,0 +1,156 @@
+// The Bot: the command registry and dispatch. Adapters hand it a typed invocation (Discord) or a
+// line of text (terminal, Slack, mentions) plus the caller's context, and get a Reply back. A
+// command that throws becomes an apology, never a crash of the adapter.
+import Fuse from 'fuse.js';
+import type { CommandContext, CommandSpec, Context, Invocation, Services } from './command.js';
+import { commands as defaultCommands } from './commands/index.js';
+import type { Knowledge } from './knowledge/schema.js';
+import { loadKnowledge } from './knowledge/load.js';
+import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource } from './options.js';
+import { errorReply, type Reply } from './reply.js';
+import { createSearch } from './search/index.js';
+import { completions } from './completions.js';
+
+export interface BotOptions {
+  knowledge?: Knowledge;
+  commands?: readonly CommandSpec[];
+  now?: () => Date;
+  /** Where handler errors are reported; never shown to users. */
+  logError?: (error: unknown, where: string) => void;
+}
+
+export interface DispatchTextOptions {
+  /** Treat a line that names no command as a question (chat), instead of an error (CLI). */
+  fallbackToAsk?: boolean;
+}
+
+/** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
+export const MAX_LINE = 10 * MAX_TEXT;
+
+export class Bot {
+  readonly services: Services;
+  private readonly byName = new Map<string, CommandSpec>();
+  private readonly names: Fuse<string>;
+  private readonly logError: (error: unknown, where: string) => void;
+
+  constructor(options: BotOptions = {}) {
+    const knowledge = options.knowledge ?? loadKnowledge();
+    const commands = options.commands ?? defaultCommands;
+    this.services = {
+      knowledge,
+      sources: new Map(knowledge.sources.map((s) => [s.id, s])),
+      search: createSearch(knowledge),
+      commands,
+      now: options.now ?? (() => new Date()),
+    };
+    for (const spec of commands) {
+      for (const name of [spec.name, ...(spec.aliases ?? [])]) this.byName.set(name.toLowerCase(), spec);
+    }
+    this.names = new Fuse([...this.byName.keys()], { threshold: 0.4 });
+    this.logError = options.logError ?? ((error, where) => console.error(`devpath: error in ${where}:`, error));
+  }
+
+  get commands(): readonly CommandSpec[] {
+    return this.services.commands;
+  }
+
+  find(name: string): CommandSpec | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** Runs a typed invocation (Discord's slash commands, buttons that carry options). */
+  async dispatch(invocation: Invocation, context: Context): Promise<Reply> {
+    const spec = this.find(invocation.command);
+    if (!spec) return this.unknownCommand(invocation.command);
+    const target = invocation.subcommand ? spec.subcommands?.find((s) => s.name === invocation.subcommand) : spec;
+    if (!target) return this.unknownSubcommand(spec, invocation.subcommand ?? '');
+    const leaf = !target.run && target.defaultSubcommand ? target.subcommands?.find((s) => s.name === target.defaultSubcommand) : target;
+    if (!leaf?.run) return this.unknownSubcommand(spec, '');
+    const parsed = resolveOptions(leaf.options ?? [], invocation.options);
+    if (!parsed.ok) return this.invalid(leaf, spec, parsed.error);
+    return this.run(leaf, { ...context, ...this.services }, parsed.value);
+  }
+
+  /** Runs a line as typed in chat: `salary backend entry`, `tip add 2 "use a framework"`. */
+  async dispatchText(line: string, context: Context, options: DispatchTextOptions = {}): Promise<Reply> {
+    if (line.length > MAX_LINE) {
+      return errorReply('That is too long', `Please keep a message under ${MAX_LINE} characters; this one has ${line.length}.`, 'invalid-option');
+    }
+    const text = cleanText(line).replace(/^\/(?:devpath\s+)?/i, '');
+    if (!text) return this.runHelp(context);
+    const [first = '', ...rest] = text.split(' ');
+    let spec = this.find(first);
+    let args = rest.join(' ');
+    if (!spec) {
+      if (!options.fallbackToAsk) return this.unknownCommand(first);
+      spec = this.find('ask');
+      args = text;
+      if (!spec) return this.unknownCommand(first);
+    }
+    let leaf = spec;
+    if (spec.subcommands?.length) {
+      const [sub = '', ...subRest] = args.split(' ').filter(Boolean);
+      const named = spec.subcommands.find((s) => s.name === sub.toLowerCase());
+      if (named) {
+        leaf = named;
+        args = subRest.join(' ');
+      } else if (spec.defaultSubcommand) {
+        leaf = spec.subcommands.find((s) => s.name === spec!.defaultSubcommand) ?? spec;
+      } else {
+        return this.unknownSubcommand(spec, sub);
+      }
+    }
+    if (!leaf.run) return this.unknownSubcommand(spec, '');
+    const parsed = parseText(leaf.options ?? [], args);
+    if (!parsed.ok) return this.invalid(leaf, spec, parsed.error);
+    return this.run(leaf, { ...context, ...this.services }, parsed.value);
+  }
+
+  /** Autocomplete for an option's source (role names, roadmap steps, topics). */
+  complete(source: CompletionSource, partial: string, context?: Context): Choice[] {
+    return completions(this.services, source, cleanText(partial).slice(0, 100), context);
+  }
+
+  private async run(spec: CommandSpec, ctx: CommandContext, values: Parameters<NonNullable<CommandSpec['run']>>[1]): Promise<Reply> {
+    try {
+      return await spec.run!(ctx, values);
+    } catch (error) {
+      this.logError(error, `command ${spec.name}`);
+      return errorReply('Sorry, something went wrong', 'Something went wrong while answering. It has been logged; please try again in a moment.', 'internal');
+    }
+  }
+
+  private runHelp(context: Context): Promise<Reply> {
+    return this.dispatch({ command: 'help', options: {} }, context);
+  }
+
+  private unknownCommand(name: string): Reply {
+    const shown = cleanText(name).slice(0, 40);
+    const guess = this.names.search(shown.toLowerCase())[0]?.item;
+    const spec = guess ? this.find(guess) : undefined;
+    const message = spec
+      ? `I don't know the command "${shown}". Did you mean "${spec.name}"?`
+      : `I don't know the command "${shown}". Type "help" to see what I can do.`;
+    return errorReply('Unknown command', message, 'unknown-command', [
+      ...(spec ? [{ label: spec.name, command: `help ${spec.name}` }] : []),
+      { label: 'help', command: 'help' },
+    ]);
+  }
+
+  private unknownSubcommand(spec: CommandSpec, sub: string): Reply {
+    const names = (spec.subcommands ?? []).map((s) => s.name);
+    const shown = cleanText(sub).slice(0, 40);
+    const guess = new Fuse(names, { threshold: 0.4 }).search(shown)[0]?.item;
+    const lead = shown ? `"${spec.name}" has no "${shown}".` : `"${spec.name}" needs one of: ${names.join(', ')}.`;
+    return errorReply('Unknown command', `${lead}${guess ? ` Did you mean "${spec.name} ${guess}"?` : ` Try: ${names.join(', ')}.`}`, 'unknown-command', [
+      { label: `help ${spec.name}`, command: `help ${spec.name}` },
+    ]);
+  }
+
+  private invalid(leaf: CommandSpec, parent: CommandSpec, error: string): Reply {
+    const name = leaf === parent ? leaf.name : `${parent.name} ${leaf.name}`;
+    const example = leaf.examples[0];
+    const message = `${error.charAt(0).toUpperCase()}${error.slice(1)}${example ? ` For example: ${example}` : ''}`;
+    return errorReply(`Can't run ${name}`, message, 'invalid-option', [{ label: `help ${parent.name}`, command: `help ${parent.name}` }]);
+  }
+}

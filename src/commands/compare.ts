@@ -1,0 +1,42 @@
+import type { CommandSpec } from '../command.js';
+import { compareCard } from '../answers/role.js';
+import { errorReply } from '../reply.js';
+import { resolveRole } from './resolve.js';
+
+/**
+ * In text, `compare back end developer front end developer` has no clear split, so every split
+ * point is tried and the first where both halves name a role exactly wins.
+ */
+function splitRoles(ctx: Parameters<NonNullable<CommandSpec['run']>>[0], first: string, second: string): [string, string] {
+  const words = `${first} ${second}`.replace(/\s+(?:vs\.?|versus|and|or|with)\s+/gi, ' | ').split(' ');
+  const bar = words.indexOf('|');
+  if (bar > 0) return [words.slice(0, bar).join(' '), words.slice(bar + 1).join(' ')];
+  for (let i = 1; i < words.length; i++) {
+    const a = ctx.search.resolve('role', words.slice(0, i).join(' '));
+    const b = ctx.search.resolve('role', words.slice(i).join(' '));
+    if (a.match && !a.guessed && b.match && !b.guessed) return [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+  }
+  return [first, second];
+}
+
+export const compare: CommandSpec = {
+  name: 'compare',
+  aliases: ['vs'],
+  description: 'Two roles side by side: duties, skills and pay, each with its source.',
+  options: [
+    { name: 'first', kind: 'string', description: 'A role, e.g. backend', required: true, autocomplete: 'role', maxLength: 100 },
+    { name: 'second', kind: 'string', description: 'Another role, e.g. frontend', required: true, autocomplete: 'role', maxLength: 100 },
+  ],
+  examples: ['compare backend frontend', 'compare "full-stack developer" "back-end developer"'],
+  run(ctx, options) {
+    const [first, second] = splitRoles(ctx, String(options.first), String(options.second));
+    const a = resolveRole(ctx, first);
+    if (!a.ok) return a.reply;
+    const b = resolveRole(ctx, second);
+    if (!b.ok) return b.reply;
+    if (a.entry.id === b.entry.id) {
+      return errorReply('Same role twice', `Both names mean ${a.entry.title}. Name two different roles, e.g. compare backend frontend.`, 'invalid-option');
+    }
+    return compareCard(ctx, a.entry, b.entry);
+  },
+};

@@ -1,0 +1,69 @@
+import Fuse from 'fuse.js';
+import type { CommandSpec } from '../command.js';
+import { usage } from '../options.js';
+import { reply, type Node } from '../reply.js';
+
+/** Every runnable form of a command: itself, or each of its subcommands. */
+export function forms(spec: CommandSpec): { line: string; spec: CommandSpec }[] {
+  if (spec.subcommands?.length) {
+    return spec.subcommands.map((sub) => ({ line: `${spec.name} ${sub.name} ${usage(sub.options ?? [])}`.trim(), spec: sub }));
+  }
+  return [{ line: `${spec.name} ${usage(spec.options ?? [])}`.trim(), spec }];
+}
+
+export const help: CommandSpec = {
+  name: 'help',
+  aliases: ['commands', '?'],
+  description: 'What I can do, or how to use one command, with examples.',
+  options: [{ name: 'command', kind: 'string', description: 'A command name, e.g. salary', maxLength: 40 }],
+  examples: ['help', 'help salary'],
+  run(ctx, { command }) {
+    const all = ctx.commands;
+    if (command === undefined) {
+      return reply({
+        title: 'devpath: your guide to becoming a back-end developer',
+        children: [
+          { type: 'text', text: 'Ask me anything about the career in plain words, or use a command:' },
+          { type: 'list', items: all.flatMap((c) => forms(c).map((f) => `${f.line}: ${f.spec.description}`)) },
+          { type: 'note', text: 'Type "help <command>" for examples. Every answer names the articles it comes from.' },
+        ],
+        suggestions: [
+          { label: 'Salary', command: 'salary' },
+          { label: 'Roadmap', command: 'roadmap' },
+          { label: 'Ask', command: 'ask how long does it take to become a backend developer' },
+        ],
+      });
+    }
+    const name = String(command).toLowerCase().replace(/^\//, '');
+    const spec = all.find((c) => c.name === name || c.aliases?.includes(name));
+    if (!spec) {
+      const guess = new Fuse(all.map((c) => c.name), { threshold: 0.4 }).search(name.slice(0, 40))[0]?.item;
+      return reply({
+        title: 'Unknown command',
+        children: [{ type: 'text', text: `There is no command "${name.slice(0, 40)}".${guess ? ` Did you mean "${guess}"?` : ''} Type "help" to see them all.` }],
+        answered: false,
+        ephemeral: true,
+        suggestions: guess ? [{ label: `help ${guess}`, command: `help ${guess}` }] : [{ label: 'help', command: 'help' }],
+      });
+    }
+    const children: Node[] = [{ type: 'text', text: spec.description }];
+    for (const f of forms(spec)) {
+      children.push({ type: 'section', title: f.line });
+      if (f.spec !== spec) children.push({ type: 'text', text: f.spec.description });
+      const options = f.spec.options ?? [];
+      if (options.length) {
+        children.push({
+          type: 'list',
+          items: options.map((o) => {
+            const choices = o.kind === 'choice' ? ` (one of: ${o.choices.map((c) => c.value).join(', ')})` : '';
+            return `${o.name}${o.required ? '' : ' (optional)'}: ${o.description}${choices}`;
+          }),
+        });
+      }
+    }
+    const examples = [...spec.examples, ...(spec.subcommands ?? []).flatMap((s) => s.examples)];
+    children.push({ type: 'section', title: 'Examples' }, { type: 'list', items: examples });
+    if (spec.aliases?.length) children.push({ type: 'note', text: `Also works as: ${spec.aliases.join(', ')}` });
+    return reply({ title: `help ${spec.name}`, children, suggestions: examples.slice(0, 3).map((e) => ({ label: e, command: e })) });
+  },
+};

@@ -1,0 +1,29 @@
+import type { CommandSpec } from '../command.js';
+import { LEVEL_LABELS, salaryCard } from '../answers/salary.js';
+import type { Choice } from '../options.js';
+import { resolveRole } from './resolve.js';
+
+export const LEVEL_CHOICES: Choice[] = [
+  { value: 'overall', label: LEVEL_LABELS.overall, aliases: ['average', 'median', 'all', 'typical', 'overall'] },
+  { value: 'entry', label: LEVEL_LABELS.entry, aliases: ['entry level', 'entry-level', 'junior', 'beginner', 'starting', 'new', 'graduate', 'starting out', '0-1'] },
+  { value: 'early', label: LEVEL_LABELS.early, aliases: ['early career', 'early-career', '1-3'] },
+  { value: 'mid', label: LEVEL_LABELS.mid, aliases: ['mid-level', 'mid level', 'mid career', 'mid-career', 'intermediate', '4-6'] },
+  { value: 'experienced', label: LEVEL_LABELS.experienced, aliases: ['senior', 'highly experienced', 'veteran', 'late career', '7-9', '5-9'] },
+];
+
+export const salary: CommandSpec = {
+  name: 'salary',
+  aliases: ['salaries', 'pay'],
+  description: 'Every salary figure for a role and level, each with its source, plus the job outlook.',
+  options: [
+    { name: 'role', kind: 'string', description: 'The role (back-end developer if left out)', autocomplete: 'role', maxLength: 100 },
+    { name: 'level', kind: 'choice', description: 'Experience level', choices: LEVEL_CHOICES },
+  ],
+  examples: ['salary', 'salary entry', 'salary frontend', 'salary backend senior'],
+  run(ctx, options) {
+    const found = resolveRole(ctx, options.role === undefined ? 'backend-developer' : String(options.role));
+    if (!found.ok) return found.reply;
+    const level = options.level as keyof typeof LEVEL_LABELS | undefined;
+    return salaryCard(ctx, found.entry, level);
+  },
+};

@@ -1,0 +1,27 @@
+import type { CommandSpec } from '../command.js';
+import { reply, type Node } from '../reply.js';
+
+export const sources: CommandSpec = {
+  name: 'sources',
+  aliases: ['source', 'about', 'articles'],
+  description: 'The articles behind every answer, and whom they cite.',
+  options: [],
+  examples: ['sources'],
+  run(ctx) {
+    const children: Node[] = ctx.knowledge.sources.flatMap((s): Node[] => [
+      { type: 'section', title: s.short },
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Title', value: s.title },
+          { label: 'Publisher', value: s.publisher ?? 'not named in the article' },
+          { label: 'Date', value: s.date ?? 'not given in the article' },
+          ...(s.cites.length ? [{ label: 'Cites', value: s.cites.join(', ') }] : []),
+        ],
+      },
+      { type: 'text', text: s.summary },
+    ]);
+    children.push({ type: 'note', text: 'Every fact I state names its article. Where articles disagree, each figure is shown with its source; nothing is averaged.' });
+    return reply({ title: 'Sources', children, sources: ctx.knowledge.sources.map((s) => ({ id: s.id, short: s.short, title: s.title })) });
+  },
+};

@@ -1,0 +1,31 @@
+// Autocomplete: the core's fuzzy search answers "what could the user mean by this partial text"
+// for any platform that offers suggestions while typing (Discord today).
+import type { Context, Services } from './command.js';
+import type { Choice, CompletionSource } from './options.js';
+
+/** Discord shows at most 25 choices, and the others are not more useful. */
+export const MAX_COMPLETIONS = 25;
+
+export function completions(services: Services, source: CompletionSource, partial: string, _context?: Context): Choice[] {
+  const { search, knowledge } = services;
+  switch (source) {
+    case 'role':
+      return search.complete('role', partial, MAX_COMPLETIONS).map((d) => ({ value: d.id, label: d.title }));
+    case 'step': {
+      if (/^\d+$/.test(partial)) {
+        const step = knowledge.roadmap.find((s) => s.order === Number(partial));
+        if (step) return [{ value: String(step.order), label: `${step.order}. ${step.title}` }];
+      }
+      return search.complete('step', partial, MAX_COMPLETIONS).map((d) => {
+        const step = knowledge.roadmap.find((s) => s.id === d.id);
+        return { value: String(step?.order ?? d.id), label: step ? `${step.order}. ${step.title}` : d.title };
+      });
+    }
+    case 'topic':
+      return [...search.complete('learning', partial, MAX_COMPLETIONS), ...search.complete('skill', partial, MAX_COMPLETIONS)]
+        .slice(0, MAX_COMPLETIONS)
+        .map((d) => ({ value: d.id, label: d.title }));
+    default:
+      return [];
+  }
+}

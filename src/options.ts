@@ -1,0 +1,199 @@
+// Option kinds and text parsing. A command declares typed options once; Discord builds slash
+// options from them, and text platforms (terminal, Slack, mentions) call parseText(), which
+// understands `"quoted words"`, `key:value` and `--key value` the way hubot's CommandBus does.
+// Each kind's resolver is a pure function from text to a Result.
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: string): Result<T> => ({ ok: false, error });
+
+/** Where autocomplete suggestions for an option come from; the core answers them. */
+export type CompletionSource = 'role' | 'step' | 'topic' | 'tip' | 'group';
+
+export interface Choice {
+  value: string;
+  label: string;
+  /** Other words that select this choice in text ("junior" for "entry"). */
+  aliases?: string[];
+}
+
+interface Base {
+  name: string;
+  description: string;
+  required?: boolean;
+  autocomplete?: CompletionSource;
+}
+export interface StringOption extends Base {
+  kind: 'string';
+  /** Takes the rest of the line (only sensible for the last option). */
+  rest?: boolean;
+  maxLength?: number;
+}
+export interface IntegerOption extends Base {
+  kind: 'integer';
+  min?: number;
+  max?: number;
+}
+export interface ChoiceOption extends Base {
+  kind: 'choice';
+  choices: Choice[];
+}
+export interface UserOption extends Base {
+  kind: 'user';
+}
+export type OptionSpec = StringOption | IntegerOption | ChoiceOption | UserOption;
+export type OptionValues = Record<string, string | number | undefined>;
+
+/** Longest text any option accepts: beyond this the bot answers with a clear message, not a scan. */
+export const MAX_TEXT = 2000;
+
+// C0/C1 control characters except tab and newline, plus zero-width and bidi overrides, which
+// can hide or reorder text in a reply.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/** Removes control characters and folds runs of whitespace; never throws. */
+export function cleanText(text: string): string {
+  return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+}
+
+const norm = (s: string) => cleanText(s).toLowerCase();
+
+export function resolveString(spec: StringOption, raw: string): Result<string> {
+  const text = cleanText(raw);
+  const max = spec.maxLength ?? MAX_TEXT;
+  if (!text) return fail(`${spec.name} is empty.`);
+  if (text.length > max) return fail(`${spec.name} is too long (${text.length} characters; the limit is ${max}).`);
+  return ok(text);
+}
+
+export function resolveInteger(spec: IntegerOption, raw: string | number): Result<number> {
+  const text = typeof raw === 'number' ? String(raw) : cleanText(raw);
+  if (!/^[-+]?\d{1,9}$/.test(text)) return fail(`${spec.name} must be a whole number, not "${text.slice(0, 40)}".`);
+  const n = Number(text);
+  if (spec.min !== undefined && n < spec.min) return fail(`${spec.name} must be at least ${spec.min}.`);
+  if (spec.max !== undefined && n > spec.max) return fail(`${spec.name} must be at most ${spec.max}.`);
+  return ok(n);
+}
+
+export function matchChoice(spec: ChoiceOption, raw: string): Choice | undefined {
+  const text = norm(raw).replace(/[-_]/g, ' ');
+  return spec.choices.find((c) =>
+    [c.value, c.label, ...(c.aliases ?? [])].some((w) => norm(w).replace(/[-_]/g, ' ') === text),
+  );
+}
+
+export function resolveChoice(spec: ChoiceOption, raw: string): Result<string> {
+  const found = matchChoice(spec, raw);
+  if (found) return ok(found.value);
+  return fail(`${spec.name} must be one of: ${spec.choices.map((c) => c.value).join(', ')}.`);
+}
+
+/** Accepts a Discord mention (<@123>), a Slack mention (<@U123|name>), or a plain name. */
+export function resolveUser(spec: UserOption, raw: string): Result<string> {
+  const text = cleanText(raw);
+  const mention = text.match(/^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/);
+  if (mention?.[1]) return ok(mention[1]);
+  const name = text.replace(/^@/, '');
+  if (!/^[\p{L}\p{N}._-]{1,64}$/u.test(name)) return fail(`${spec.name} must be a user mention or a user name.`);
+  return ok(name);
+}
+
+export function resolveOption(spec: OptionSpec, raw: string | number): Result<string | number> {
+  switch (spec.kind) {
+    case 'string':
+      return resolveString(spec, String(raw));
+    case 'integer':
+      return resolveInteger(spec, raw);
+    case 'choice':
+      return resolveChoice(spec, String(raw));
+    case 'user':
+      return resolveUser(spec, String(raw));
+  }
+}
+
+/** Validates typed values (from Discord, or from parseText) against the specs. */
+export function resolveOptions(specs: OptionSpec[], values: Record<string, unknown>): Result<OptionValues> {
+  const out: OptionValues = {};
+  for (const name of Object.keys(values)) {
+    if (!specs.some((s) => s.name === name)) return fail(`unknown option "${name.slice(0, 40)}".`);
+  }
+  for (const spec of specs) {
+    const raw = values[spec.name];
+    if (raw === undefined || raw === null || (typeof raw === 'string' && cleanText(raw) === '')) {
+      if (spec.required) return fail(`${spec.name} is required.`);
+      continue;
+    }
+    if (typeof raw !== 'string' && typeof raw !== 'number') return fail(`${spec.name} has an unexpected value.`);
+    const result = resolveOption(spec, raw);
+    if (!result.ok) return result;
+    out[spec.name] = result.value;
+  }
+  return ok(out);
+}
+
+/** Splits a line into words, keeping "quoted text" together and unquoting it. */
+export function tokenize(line: string): string[] {
+  const tokens: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|“([^”]*)”|(\S+)/g;
+  for (const m of line.matchAll(re)) tokens.push(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+  return tokens;
+}
+
+/**
+ * Parses the text after a command name into raw option values, then validates them.
+ * Positional words fill the options in declared order, except that a word (or two-word phrase)
+ * matching a choice option's choices goes to that option, so `salary entry` and
+ * `salary backend entry level` both work. The last free-text option takes the remaining words.
+ */
+export function parseText(specs: OptionSpec[], text: string): Result<OptionValues> {
+  const raw: Record<string, string> = {};
+  const positional: string[] = [];
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const named = token.match(/^(?:--)?([a-z][\w-]*)[:=](.+)$/i) ?? null;
+    const flag = token.match(/^--([a-z][\w-]*)$/i);
+    const spec = (n: string) => specs.find((s) => s.name === n.toLowerCase());
+    if (named?.[1] && named[2] !== undefined && spec(named[1])) {
+      raw[named[1].toLowerCase()] = named[2];
+    } else if (flag?.[1] && spec(flag[1]) && i + 1 < tokens.length) {
+      raw[flag[1].toLowerCase()] = tokens[++i] ?? '';
+    } else {
+      positional.push(token);
+    }
+  }
+
+  // Choice options first: take the first phrase (two words, then one) that matches a choice.
+  for (const spec of specs) {
+    if (spec.kind !== 'choice' || raw[spec.name] !== undefined) continue;
+    for (let i = 0; i < positional.length; i++) {
+      const two = positional.slice(i, i + 2).join(' ');
+      const width = i + 1 < positional.length && matchChoice(spec, two) ? 2 : matchChoice(spec, positional[i] ?? '') ? 1 : 0;
+      if (width) {
+        raw[spec.name] = positional.slice(i, i + width).join(' ');
+        positional.splice(i, width);
+        break;
+      }
+    }
+  }
+
+  const free = specs.filter((s) => s.kind !== 'choice' && raw[s.name] === undefined);
+  for (let i = 0; i < free.length && positional.length; i++) {
+    const spec = free[i]!;
+    const isLast = i === free.length - 1;
+    const takesRest = (spec.kind === 'string' && spec.rest) || isLast;
+    raw[spec.name] = takesRest ? positional.splice(0).join(' ') : positional.shift()!;
+  }
+  if (positional.length) {
+    const choice = specs.find((s) => s.kind === 'choice' && raw[s.name] === undefined);
+    if (choice) return resolveChoice(choice as ChoiceOption, positional.join(' ')) as Result<never>;
+    return fail(`there is more than this command takes: "${positional.join(' ').slice(0, 60)}".`);
+  }
+  return resolveOptions(specs, raw);
+}
+
+/** `<required> [optional]` usage text for help. */
+export function usage(specs: OptionSpec[]): string {
+  return specs.map((s) => (s.required ? `<${s.name}>` : `[${s.name}]`)).join(' ');
+}

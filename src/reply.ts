@@ -1,0 +1,116 @@
+// The platform-neutral answer. A command builds a card (a plain tree of typed nodes); each adapter
+// renders it with one pure function, and toPlainText() gives the fallback every platform needs.
+//
+// Every string in a card is PLAIN text, never markup: renderers escape it for their platform. That
+// one rule is what keeps a tip or a question typed by a user from pinging @everyone or injecting a
+// link anywhere.
+
+export type Node =
+  | { type: 'text'; text: string }
+  /** A small heading inside the card. */
+  | { type: 'section'; title: string }
+  | { type: 'fields'; fields: Field[] }
+  | { type: 'list'; items: string[] }
+  /** Muted small print, e.g. a caveat under a figure. */
+  | { type: 'note'; text: string };
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export interface Card {
+  title: string;
+  children: Node[];
+}
+
+export interface SourceRef {
+  id: string;
+  /** Short label shown after facts, e.g. "Career Karma". */
+  short: string;
+  title: string;
+}
+
+/** Something to try next. `command` is a full command line, so any platform can run it. */
+export interface Suggestion {
+  label: string;
+  command: string;
+}
+
+export type ReplyError = 'unknown-command' | 'invalid-option' | 'internal';
+
+export interface Reply {
+  card: Card;
+  /** The plain-text rendering of card, sources and suggestions. */
+  text: string;
+  /** False when the bot did not find an answer (it says so and offers the closest topics). */
+  answered: boolean;
+  sources: SourceRef[];
+  suggestions: Suggestion[];
+  /** Show only to the person who asked (errors, personal answers). */
+  ephemeral: boolean;
+  /** Set when the request itself was wrong, so a CLI can exit non-zero. */
+  error?: ReplyError;
+  /** The knowledge entry the answer is about (`kind:id`), for callers that link or measure. */
+  topic?: string;
+}
+
+export interface ReplyInit {
+  title: string;
+  children?: Node[];
+  answered?: boolean;
+  sources?: SourceRef[];
+  suggestions?: Suggestion[];
+  ephemeral?: boolean;
+  error?: ReplyError;
+  topic?: string;
+}
+
+export function reply(init: ReplyInit): Reply {
+  const card: Card = { title: init.title, children: init.children ?? [] };
+  const sources = dedupeSources(init.sources ?? []);
+  const suggestions = init.suggestions ?? [];
+  const out: Reply = {
+    card,
+    text: toPlainText(card, sources, suggestions),
+    answered: init.answered ?? true,
+    sources,
+    suggestions,
+    ephemeral: init.ephemeral ?? false,
+  };
+  if (init.error) out.error = init.error;
+  if (init.topic) out.topic = init.topic;
+  return out;
+}
+
+/** A reply for a request the bot could not carry out: always ephemeral, never "answered". */
+export function errorReply(title: string, message: string, error: ReplyError, suggestions: Suggestion[] = []): Reply {
+  return reply({ title, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, error, suggestions });
+}
+
+function dedupeSources(list: SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return list.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
+}
+
+export function nodeToPlainText(node: Node): string {
+  switch (node.type) {
+    case 'text':
+      return node.text;
+    case 'section':
+      return `${node.title}:`;
+    case 'fields':
+      return node.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
+    case 'list':
+      return node.items.map((i) => `  - ${i}`).join('\n');
+    case 'note':
+      return `(${node.text})`;
+  }
+}
+
+export function toPlainText(card: Card, sources: SourceRef[], suggestions: Suggestion[]): string {
+  const parts = [card.title, ...card.children.map(nodeToPlainText)];
+  if (sources.length) parts.push(`Sources: ${sources.map((s) => `${s.short}, "${s.title}"`).join('; ')}`);
+  if (suggestions.length) parts.push(`Try: ${suggestions.map((s) => s.command).join(' | ')}`);
+  return parts.filter((p) => p.length > 0).join('\n');
+}

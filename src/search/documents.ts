@@ -1,0 +1,61 @@
+// Turns the knowledge base into flat search documents, one per thing the bot can answer about.
+// Salaries and outlook figures are grouped (one document per role, one for the outlook), because
+// a question about pay is answered with every figure for that role, never with one of them.
+import type { Item, Knowledge } from '../knowledge/schema.js';
+
+export type Kind = 'role' | 'salary' | 'outlook' | 'learning' | 'skill' | 'step' | 'question';
+
+export interface Doc {
+  /** `kind:id`, e.g. "role:backend-developer". */
+  ref: string;
+  kind: Kind;
+  id: string;
+  title: string;
+  aliases: string[];
+  keywords: string[];
+  body: string;
+}
+
+const text = (items: Item[]) => items.map((i) => i.text).join(' ');
+
+const SALARY_WORDS = ['salary', 'pay', 'earn', 'wage', 'income', 'how much'];
+
+export function buildDocuments(kb: Knowledge): Doc[] {
+  const docs: Doc[] = [];
+  const add = (kind: Kind, d: Omit<Doc, 'ref' | 'kind'>) => docs.push({ ref: `${kind}:${d.id}`, kind, ...d });
+
+  for (const r of kb.roles) {
+    add('role', { id: r.id, title: r.title, aliases: r.aliases, keywords: r.keywords, body: text([...r.summary, ...r.duties]) });
+  }
+  const roleTitle = new Map(kb.roles.map((r) => [r.id, r] as const));
+  const salaryRoles = [...new Set(kb.salaries.map((s) => s.role ?? 'all-occupations'))];
+  for (const id of salaryRoles) {
+    const figures = kb.salaries.filter((s) => (s.role ?? 'all-occupations') === id);
+    const role = roleTitle.get(id);
+    add('salary', {
+      id,
+      title: role ? `${role.title} salary` : 'National median salary',
+      aliases: role ? [...role.aliases.map((a) => `${a} salary`), ...figures.flatMap((f) => f.aliases)] : figures.flatMap((f) => f.aliases),
+      keywords: [...SALARY_WORDS, ...figures.flatMap((f) => f.keywords)],
+      body: figures.map((f) => f.subject).join(' '),
+    });
+  }
+  if (kb.outlook.length) {
+    add('outlook', {
+      id: 'job-outlook',
+      title: 'Job outlook',
+      aliases: kb.outlook.flatMap((o) => [o.title, ...o.aliases]),
+      keywords: kb.outlook.flatMap((o) => o.keywords),
+      body: kb.outlook.map((o) => `${o.subject} ${text(o.notes)}`).join(' '),
+    });
+  }
+  for (const l of kb.learning) add('learning', { id: l.id, title: l.title, aliases: l.aliases, keywords: l.keywords, body: text(l.summary) });
+  for (const s of kb.skills) {
+    add('skill', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, body: text([...s.summary, ...s.examples]) });
+  }
+  for (const s of kb.roadmap) {
+    add('step', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, body: text([...s.what, ...s.why]) });
+  }
+  for (const q of kb.questions) add('question', { id: q.id, title: q.title, aliases: q.aliases, keywords: q.keywords, body: text(q.answer) });
+  return docs;
+}

@@ -1,0 +1,233 @@
+// The search: built once at start, then pure lookups.
+//
+// Two tools, each where it is strong (measured in bench/search.ts):
+// - fuse.js for short strings: correcting a misspelt word against the index's vocabulary, and
+//   resolving command arguments (role names, steps) with "did you mean".
+// - MiniSearch (BM25) for ranking whole questions over the normalised terms, with cue words in
+//   the question ("how much", "how long", "degree") steering it to the right kind of entry.
+// A question is answered only when enough of its terms are matched by the best entry; otherwise
+// the caller says it does not know and offers the closest topics.
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
+import { buildDocuments, type Doc, type Kind } from './documents.js';
+import { fold, terms, words } from './normalize.js';
+
+export type { Doc, Kind } from './documents.js';
+
+export type Intent = 'salary' | 'outlook' | 'duration' | 'degree' | 'certification' | 'interview' | 'step';
+
+/** Cue terms (after normalisation) and the kind of entry each steers to. */
+const CUES: Record<Intent, { terms: string[]; kinds: Partial<Record<Kind, number>>; ids?: string[] }> = {
+  salary: { terms: ['salary'], kinds: { salary: 4 } },
+  outlook: { terms: ['outlook'], kinds: { outlook: 4 } },
+  duration: { terms: ['duration'], kinds: { question: 1.5, learning: 1.3 } },
+  degree: { terms: ['degree', 'computerscience'], kinds: { learning: 1.5, question: 1.3 } },
+  certification: { terms: ['certification'], kinds: { learning: 1.8 } },
+  interview: { terms: ['interview'], kinds: { question: 1.5 } },
+  step: { terms: ['step'], kinds: { step: 1.5 } },
+};
+
+const LEVEL_TERMS: Record<string, SalaryLevel> = {
+  entry: 'entry',
+  new: 'entry',
+  early: 'early',
+  mid: 'mid',
+  experienced: 'experienced',
+  average: 'overall',
+  median: 'overall',
+};
+
+/** Terms so common in this domain that matching them alone says little about the question. */
+const GENERIC = new Set(['backend', 'developer', 'become', 'job', 'work', 'career', 'good', 'best', 'new', 'year', 'time', 'web']);
+
+/** Share of a question's weight the best entry must match to count as an answer. */
+export const MIN_COVERAGE = 0.5;
+
+export interface Hit {
+  doc: Doc;
+  score: number;
+  /** The question's terms this entry matched. */
+  matched: string[];
+}
+
+export interface Answer {
+  /** The question's terms after normalisation and spelling correction. */
+  terms: string[];
+  intents: Intent[];
+  level?: SalaryLevel;
+  hits: Hit[];
+  /** True when the best hit covers enough of the question to be stated as an answer. */
+  confident: boolean;
+}
+
+export interface Resolution {
+  /** Set when the text names one entry clearly (exactly, or by a close misspelling). */
+  match?: Doc;
+  /** True when match came from a fuzzy guess rather than an exact name: say "did you mean". */
+  guessed: boolean;
+  /** Closest entries, best first, for "did you mean". */
+  suggestions: Doc[];
+}
+
+export interface Search {
+  readonly docs: readonly Doc[];
+  get(ref: string): Doc | undefined;
+  ask(question: string): Answer;
+  resolve(kind: Kind, text: string): Resolution;
+  complete(kind: Kind, partial: string, limit?: number): Doc[];
+}
+
+export function createSearch(kb: Knowledge): Search {
+  return new KnowledgeSearch(buildDocuments(kb));
+}
+
+/** Fuzzy correction is only tried on words this long; shorter ones mis-correct too easily. */
+const MIN_CORRECTABLE = 5;
+
+class KnowledgeSearch implements Search {
+  readonly docs: readonly Doc[];
+  private readonly byRef: Map<string, Doc>;
+  private readonly mini: MiniSearch<Doc>;
+  private readonly vocab: Set<string>;
+  private readonly vocabFuse: Fuse<string>;
+  private readonly byKind = new Map<Kind, Fuse<Doc>>();
+  private readonly names = new Map<Kind, Map<string, Doc>>();
+  private readonly corrections = new Map<string, string | null>();
+
+  constructor(docs: Doc[]) {
+    this.docs = docs;
+    this.byRef = new Map(docs.map((d) => [d.ref, d]));
+    this.mini = new MiniSearch<Doc>({
+      idField: 'ref',
+      fields: ['title', 'aliases', 'keywords', 'body'],
+      storeFields: [],
+      extractField: (doc, field) => {
+        const value = doc[field as keyof Doc];
+        return Array.isArray(value) ? value.join(' | ') : String(value ?? '');
+      },
+      tokenize: (text) => terms(text),
+      processTerm: (term) => term,
+      searchOptions: { boost: { title: 3, aliases: 3, keywords: 2, body: 1 }, combineWith: 'OR', tokenize: (t) => [t], processTerm: (t) => t },
+    });
+    this.mini.addAll(docs);
+
+    this.vocab = new Set(docs.flatMap((d) => terms([d.title, ...d.aliases, ...d.keywords, d.body].join(' '))));
+    for (const cue of Object.values(CUES)) cue.terms.forEach((t) => this.vocab.add(t));
+    this.vocabFuse = new Fuse(
+      [...this.vocab].filter((t) => t.length >= MIN_CORRECTABLE - 1),
+      { threshold: 0.25, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 },
+    );
+
+    for (const doc of docs) {
+      let names = this.names.get(doc.kind);
+      if (!names) this.names.set(doc.kind, (names = new Map()));
+      for (const n of [doc.id, doc.title, ...doc.aliases]) names.set(nameKey(n), doc);
+    }
+  }
+
+  get(ref: string): Doc | undefined {
+    return this.byRef.get(ref);
+  }
+
+  /** A word the index has never seen is replaced by its closest vocabulary word, if one is close. */
+  private correct(term: string): string | null {
+    if (this.vocab.has(term)) return term;
+    if (term.length < MIN_CORRECTABLE || /\d/.test(term)) return null;
+    const cached = this.corrections.get(term);
+    if (cached !== undefined) return cached;
+    const best = this.vocabFuse.search(term, { limit: 1 })[0];
+    const fixed = best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.length - term.length) <= 2 ? best.item : null;
+    if (this.corrections.size < 10_000) this.corrections.set(term, fixed);
+    return fixed;
+  }
+
+  ask(question: string): Answer {
+    // Long pastes are cut: the first words carry the question, and the cost stays bounded.
+    const raw = terms(question.slice(0, 500)).slice(0, 24);
+    const corrected = raw.map((t) => this.correct(t));
+    const known = [...new Set(corrected.filter((t): t is string => t !== null))];
+    const intents = (Object.keys(CUES) as Intent[]).filter((i) => CUES[i].terms.some((t) => known.includes(t)));
+    const levelTerm = known.find((t) => LEVEL_TERMS[t]);
+    const level = levelTerm ? LEVEL_TERMS[levelTerm] : undefined;
+    const answer: Answer = { terms: known, intents, hits: [], confident: false };
+    if (level) answer.level = level;
+    if (!known.length) return answer;
+
+    const kindBoost = (kind: Kind) => intents.reduce((f, i) => f * (CUES[i].kinds[kind] ?? 1), 1);
+    const results = this.mini.search(known.join(' '), {
+      boostDocument: (ref) => kindBoost(this.byRef.get(ref)?.kind ?? 'question'),
+    });
+    answer.hits = results.slice(0, 10).map((r) => ({ doc: this.byRef.get(r.id)!, score: r.score, matched: r.queryTerms }));
+
+    const weight = (t: string) => (GENERIC.has(t) ? 0.5 : 1);
+    const total = raw.reduce((sum, t, i) => sum + weight(corrected[i] ?? t), 0);
+    const top = answer.hits[0];
+    if (top) {
+      const matched = top.matched.reduce((sum, t) => sum + weight(t), 0);
+      const specific = top.matched.some((t) => !GENERIC.has(t));
+      answer.confident = specific && matched / total >= MIN_COVERAGE;
+    }
+    return answer;
+  }
+
+  private fuseFor(kind: Kind): Fuse<Doc> {
+    let fuse = this.byKind.get(kind);
+    if (!fuse) {
+      fuse = new Fuse(
+        this.docs.filter((d) => d.kind === kind),
+        {
+          keys: [
+            { name: 'title', weight: 3 },
+            { name: 'aliases', weight: 3 },
+            { name: 'id', weight: 2 },
+            { name: 'keywords', weight: 1 },
+          ],
+          threshold: 0.45,
+          includeScore: true,
+          ignoreLocation: true,
+        },
+      );
+      this.byKind.set(kind, fuse);
+    }
+    return fuse;
+  }
+
+  resolve(kind: Kind, text: string): Resolution {
+    const key = nameKey(text);
+    if (!key) return { guessed: false, suggestions: [] };
+    const exact = this.names.get(kind)?.get(key);
+    if (exact) return { match: exact, guessed: false, suggestions: [] };
+    // Words typed out of order or with extra words ("back end dev") still meet a name's terms.
+    const wanted = terms(text);
+    const byTerms = this.docs.filter(
+      (d) => d.kind === kind && [d.title, ...d.aliases].some((n) => sameTerms(terms(n), wanted)),
+    );
+    if (byTerms.length === 1) return { match: byTerms[0]!, guessed: false, suggestions: [] };
+    const hits = this.fuseFor(kind).search(text.slice(0, 64), { limit: 5 });
+    const suggestions = hits.map((h) => h.item);
+    const [first, second] = hits;
+    const clear = first && (first.score ?? 1) <= 0.3 && (!second || (second.score ?? 1) - (first.score ?? 1) >= 0.05);
+    return clear ? { match: first.item, guessed: true, suggestions } : { guessed: false, suggestions };
+  }
+
+  complete(kind: Kind, partial: string, limit = 25): Doc[] {
+    const all = this.docs.filter((d) => d.kind === kind);
+    if (!partial.trim()) return all.slice(0, limit);
+    const prefix = nameKey(partial);
+    const starts = all.filter((d) => [d.title, ...d.aliases].some((n) => nameKey(n).startsWith(prefix)));
+    const fuzzy = this.fuseFor(kind).search(partial.slice(0, 64), { limit }).map((h) => h.item);
+    return [...new Set([...starts, ...fuzzy])].slice(0, limit);
+  }
+}
+
+/** Names compare without case, accents, punctuation or spacing: "Back-End Dev" ~ "back end dev". */
+function nameKey(text: string): string {
+  return words(fold(text)).join(' ');
+}
+
+function sameTerms(a: string[], b: string[]): boolean {
+  if (!a.length || a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((t) => set.has(t));
+}

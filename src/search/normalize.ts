@@ -1,0 +1,184 @@
+// Query normalisation shared by the index and the questions, so both sides agree on every term:
+// case and accents folded, punctuation dropped, stop words removed, phrases and synonyms mapped
+// to one canonical word ("back end" -> backend, "earn" -> salary), plurals folded.
+
+/** Phrases rewritten before splitting into words (order matters: longest first). */
+const PHRASES: [RegExp, string][] = [
+  [/\bc\+\+/g, ' cplusplus '],
+  [/\bc#/g, ' csharp '],
+  [/\.net\b/g, ' dotnet '],
+  [/\bnode\.?js\b/g, ' nodejs '],
+  [/\bnest\.?js\b/g, ' nestjs '],
+  [/\bhttp\/3\b/g, ' http3 '],
+  [/\bruby on rails\b/g, ' rails '],
+  [/\bback[\s-]?end\b/g, ' backend '],
+  [/\bfront[\s-]?end\b/g, ' frontend '],
+  [/\bfull[\s-]?stack\b/g, ' fullstack '],
+  [/\bserver[\s-]side\b/g, ' backend '],
+  [/\bdata ?bases?\b/g, ' database '],
+  [/\bhow much\b/g, ' salary '],
+  [/\bhow long\b/g, ' duration '],
+  [/\bhow many years\b/g, ' duration '],
+  [/\bstarting out\b/g, ' entry '],
+  [/\bentry[\s-]level\b/g, ' entry '],
+  [/\bjob market\b/g, ' outlook '],
+  [/\bdata structures?\b/g, ' datastructure '],
+  [/\bcover letters?\b/g, ' coverletter '],
+  [/\bon[\s-]call\b/g, ' oncall '],
+  [/\bboot ?camps?\b/g, ' bootcamp '],
+  [/\bcomputer science\b/g, ' computerscience '],
+  [/\bversion control\b/g, ' git '],
+  [/\bsoft skills?\b/g, ' softskill '],
+  [/\bmachine learning\b/g, ' ai '],
+  [/\bartificial intelligence\b/g, ' ai '],
+  [/\bfrom home\b/g, ' remote '],
+  [/\bwork from home\b/g, ' remote '],
+];
+
+/** One word -> its canonical form. */
+const SYNONYMS: Record<string, string> = {
+  'back-end': 'backend',
+  'front-end': 'frontend',
+  'full-stack': 'fullstack',
+  serverside: 'backend',
+  dev: 'developer',
+  devs: 'developer',
+  programmer: 'developer',
+  coder: 'developer',
+  engineer: 'developer',
+  engineers: 'developer',
+  pay: 'salary',
+  paid: 'salary',
+  pays: 'salary',
+  earn: 'salary',
+  earns: 'salary',
+  earning: 'salary',
+  earnings: 'salary',
+  wage: 'salary',
+  wages: 'salary',
+  income: 'salary',
+  compensation: 'salary',
+  money: 'salary',
+  salaries: 'salary',
+  cert: 'certification',
+  certs: 'certification',
+  certified: 'certification',
+  certificate: 'certification',
+  certificates: 'certification',
+  certifications: 'certification',
+  course: 'course',
+  courses: 'course',
+  class: 'course',
+  classes: 'course',
+  dba: 'administrator',
+  db: 'database',
+  sql: 'sql',
+  nosql: 'nosql',
+  junior: 'entry',
+  beginner: 'entry',
+  beginners: 'entry',
+  starting: 'entry',
+  start: 'entry',
+  graduate: 'entry',
+  newbie: 'entry',
+  senior: 'experienced',
+  veteran: 'experienced',
+  seasoned: 'experienced',
+  midlevel: 'mid',
+  middle: 'mid',
+  intermediate: 'mid',
+  university: 'degree',
+  uni: 'degree',
+  bachelor: 'degree',
+  bachelors: 'degree',
+  college: 'degree',
+  diploma: 'degree',
+  k8s: 'kubernetes',
+  github: 'git',
+  js: 'javascript',
+  py: 'python',
+  a11y: 'accessibility',
+  dsa: 'datastructure',
+  algorithms: 'algorithm',
+  apis: 'api',
+  interviews: 'interview',
+  interviewing: 'interview',
+  resumes: 'resume',
+  cv: 'resume',
+  demand: 'outlook',
+  growth: 'outlook',
+  future: 'outlook',
+  prospects: 'outlook',
+  stressful: 'stress',
+  hard: 'difficult',
+  difficulty: 'difficult',
+  tough: 'difficult',
+  easy: 'difficult',
+  easier: 'difficult',
+  hours: 'schedule',
+  remotely: 'remote',
+  online: 'remote',
+  promoted: 'promotion',
+  promote: 'promotion',
+  advance: 'promotion',
+  advancement: 'promotion',
+  internship: 'internship',
+  internships: 'internship',
+  freelance: 'freelancing',
+  freelancer: 'freelancing',
+  trend: 'trends',
+  trending: 'trends',
+  roadmap: 'step',
+  steps: 'step',
+  portfolio: 'portfolio',
+  projects: 'project',
+  typescript: 'typescript',
+};
+
+/** Words that carry no topic. Kept short: "how", "long", "much" are handled as phrases above. */
+export const STOP_WORDS = new Set(
+  `a an the and or but if then so of to in on at by for with from as is are was were be been being am
+  do does did doing done i me my we our you your he she it its they them their this that these those
+  what which who whom whose when where why how can could should would will shall may might must
+  there here about into over under again very just also too not no any some all more most much many
+  get got getting go going want wanted need needs like really please tell know let us up out
+  s t d ll m re ve im id hey hi hello thanks thank yes ok okay`.split(/\s+/),
+);
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
+
+/** Folds plurals and a few endings so "developers" and "developer" meet. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+export function canonical(word: string): string {
+  const direct = SYNONYMS[word];
+  if (direct) return direct;
+  const stemmed = stem(word);
+  return SYNONYMS[stemmed] ?? stemmed;
+}
+
+/** Text -> words after phrase rewriting, before stop words are dropped. */
+export function words(text: string): string[] {
+  let t = ` ${fold(text)} `;
+  for (const [re, to] of PHRASES) t = t.replace(re, to);
+  return t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** The terms of a text: canonical words, stop words removed. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map(canonical)
+    .filter((w) => !STOP_WORDS.has(w));
+}
