@@ -215,6 +215,8 @@ const ROWS: Row[] = [
   { fact: 'Spotlight: courses for organizational, time-management and communication skills', file: 'learning', find: /time-management/i, source: 'spotlight' },
   { fact: 'Spotlight: ROTC leadership classes as a non-cadet', file: 'learning', find: /ROTC/, source: 'spotlight' },
   { fact: 'Career Karma: cyber security bootcamps', file: 'learning', find: /cyber security bootcamps?/i, source: 'career-karma' },
+  { fact: 'Backend guide: a solid background in programming and computer science is usually required', file: 'learning', find: /solid background in programming/i, source: 'backend-guide' },
+  { fact: 'Career Karma: a bit of formal training can increase your earning power', file: 'learning', find: /earning power/i, source: 'career-karma' },
 
   // skills.json
   { fact: 'Indeed: server-side languages Java, C++, Ruby, Python, C#', file: 'skills', find: /^C\+\+$/, source: 'indeed' },
@@ -267,6 +269,7 @@ const ROWS: Row[] = [
   // roadmap.json
   { fact: 'Step: decide which path fits your goals', file: 'roadmap', find: /which path fits your goals/i, source: 'career-karma' },
   { fact: 'Step: consider an education program', file: 'roadmap', find: /education program/i, source: 'indeed' },
+  { fact: "Step: Hackernoon's post helps decide between back-end, front-end and full-stack", file: 'roadmap', find: /Hackernoon/, source: 'spotlight' },
   { fact: 'Step: learn a server-side language like Java or C++', file: 'roadmap', find: /Java or C\+\+/, source: 'indeed' },
   { fact: 'Step: begin your studies', file: 'roadmap', find: /Begin your studies/i, source: 'career-karma' },
   { fact: 'Step: understand algorithms and data structures', file: 'roadmap', find: /link trees and graphs/i, source: 'indeed' },
