@@ -25,7 +25,8 @@ export const itemSources = (items: Item[]) => items.map((i) => i.source);
 /** "Career Karma, citing PayScale" or just "Indeed". */
 export function attribution(services: Services, source: string, credited?: string): string {
   const short = sourceRef(services, source).short;
-  return credited ? `${credited}, cited by ${short}` : short;
+  // An article quoting its own publisher's data ("Indeed" on Indeed) is not a second source.
+  return credited && !credited.toLowerCase().startsWith(short.toLowerCase()) ? `${credited}, cited by ${short}` : short;
 }
 
 export function dollars(amount: number): string {

@@ -15,6 +15,16 @@ function list(services: Services, title: string, items: Item[], max = MAX_LIST):
   return [{ type: 'section', title }, { type: 'list', items: shown }];
 }
 
+/** The first two summary points of each article: enough to know the role, short enough to read. */
+export function summaryOf(role: Role, perSource = 2): Item[] {
+  const count = new Map<string, number>();
+  return role.summary.filter((i) => {
+    const n = (count.get(i.source) ?? 0) + 1;
+    count.set(i.source, n);
+    return n <= perSource;
+  });
+}
+
 export function roleItems(role: Role): Item[] {
   return [...role.summary, ...role.duties, ...role.technicalSkills, ...role.softSkills, ...role.workplaces, ...role.ladder];
 }
@@ -23,9 +33,11 @@ export function roleCard(services: Services, role: Role, lead?: string): Reply {
   const { knowledge } = services;
   const related = role.related.map((id) => knowledge.roles.find((r) => r.id === id)).filter((r): r is Role => !!r);
   const figures = knowledge.salaries.filter((s) => s.role === role.id);
+  // The card shows the headline figures; `salary <role>` has every level.
+  const headline = figures.filter((s) => s.level === 'overall');
   const children: Node[] = [
     ...(lead ? [{ type: 'note', text: lead } as Node] : []),
-    ...citeAll(services, role.summary).map((text): Node => ({ type: 'text', text })),
+    ...citeAll(services, summaryOf(role)).map((text): Node => ({ type: 'text', text })),
   ];
   if (role.aliases.length) children.push({ type: 'fields', fields: [{ label: 'Also called', value: role.aliases.slice(0, 12).join(', ') }] });
   children.push(
@@ -35,14 +47,14 @@ export function roleCard(services: Services, role: Role, lead?: string): Reply {
     ...list(services, 'Where they work', role.workplaces),
     ...list(services, 'Beyond senior', role.ladder),
   );
-  if (figures.length) {
-    children.push({ type: 'section', title: 'Pay' }, { type: 'list', items: figures.map((f) => `${f.subject}: ${salaryLine(services, f)}`) });
+  if (headline.length) {
+    children.push({ type: 'section', title: 'Pay' }, { type: 'list', items: headline.map((f) => `${f.subject}: ${salaryLine(services, f)}`) });
   }
   if (related.length) children.push({ type: 'fields', fields: [{ label: 'Related roles', value: related.map((r) => r.title).join(', ') }] });
   return reply({
     title: role.title,
     children,
-    sources: sourceRefs(services, [...itemSources(roleItems(role)), ...figures.map((f) => f.source)]),
+    sources: sourceRefs(services, [...itemSources(roleItems(role)), ...headline.map((f) => f.source)]),
     suggestions: [
       ...(figures.length ? [{ label: 'Salary', command: `salary ${role.id}` }] : []),
       ...related.slice(0, 2).map((r) => ({ label: `Compare with ${r.title}`, command: `compare ${role.id} ${r.id}` })),
@@ -58,8 +70,10 @@ function column(services: Services, items: Item[], max = 5): string {
 
 export function compareCard(services: Services, a: Role, b: Role): Reply {
   const pay = (role: Role) => {
-    const figures = services.knowledge.salaries.filter((s) => s.role === role.id);
-    return figures.length ? figures.map((f) => `${f.subject}: ${salaryLine(services, f)}`).join('\n') : 'No figure in the articles';
+    const all = services.knowledge.salaries.filter((s) => s.role === role.id);
+    const figures = all.filter((s) => s.level === 'overall');
+    const shown = (figures.length ? figures : all).map((f) => `${f.subject}: ${salaryLine(services, f)}`);
+    return shown.length ? shown.join('\n') : 'No figure in the articles';
   };
   const rows: [string, (r: Role) => string][] = [
     ['In short', (r) => column(services, r.summary, 2)],
@@ -71,7 +85,7 @@ export function compareCard(services: Services, a: Role, b: Role): Reply {
   for (const [label, get] of rows) {
     children.push({ type: 'section', title: label }, { type: 'fields', fields: [{ label: a.title, value: get(a) }, { label: b.title, value: get(b) }] });
   }
-  const figures = services.knowledge.salaries.filter((s) => s.role === a.id || s.role === b.id);
+  const figures = services.knowledge.salaries.filter((s) => (s.role === a.id || s.role === b.id) && s.level === 'overall');
   if (figures.length) children.push({ type: 'note', text: 'Figures come from different articles and years; each is shown with its source, never averaged.' });
   return reply({
     title: `${a.title} vs ${b.title}`,

@@ -16,11 +16,11 @@ export const LEVEL_LABELS: Record<SalaryLevel, string> = {
 const LEVEL_ORDER: SalaryLevel[] = ['overall', 'entry', 'early', 'mid', 'experienced'];
 
 function figureLine(services: Services, s: Salary): string {
-  const years = s.years ? ` (${s.years})` : '';
+  const years = s.years && !s.subject.includes(s.years) ? ` (${s.years})` : '';
   return `${s.subject}${years}: ${salaryLine(services, s)}`;
 }
 
-export function outlookNodes(services: Services): { nodes: Node[]; sources: string[] } {
+export function outlookNodes(services: Services, withNotes = true): { nodes: Node[]; sources: string[] } {
   const { outlook, salaries } = services.knowledge;
   const national = salaries.filter((s) => !s.role);
   const lines = [
@@ -30,18 +30,18 @@ export function outlookNodes(services: Services): { nodes: Node[]; sources: stri
     }),
     ...national.map((s) => `For comparison, ${s.subject.charAt(0).toLowerCase()}${s.subject.slice(1)}: ${salaryLine(services, s)}`),
   ];
-  const notes = outlook.flatMap((o) => citeAll(services, o.notes));
+  const notes = withNotes ? outlook.flatMap((o) => citeAll(services, o.notes)) : [];
   if (!lines.length) return { nodes: [], sources: [] };
   return {
     nodes: [{ type: 'section', title: 'Job outlook' }, { type: 'list', items: [...lines, ...notes] }],
-    sources: [...outlook.map((o) => o.source), ...outlook.flatMap((o) => o.notes.map((n) => n.source)), ...national.map((s) => s.source)],
+    sources: [...outlook.map((o) => o.source), ...(withNotes ? outlook.flatMap((o) => o.notes.map((n) => n.source)) : []), ...national.map((s) => s.source)],
   };
 }
 
 export function salaryCard(services: Services, role: Role, level?: SalaryLevel): Reply {
   const all = services.knowledge.salaries.filter((s) => s.role === role.id);
   const figures = level ? all.filter((s) => s.level === level) : all;
-  const outlook = outlookNodes(services);
+  const outlook = outlookNodes(services, false);
   const children: Node[] = [];
   if (!figures.length) {
     const have = [...new Set(all.map((s) => s.level))].sort((x, y) => LEVEL_ORDER.indexOf(x) - LEVEL_ORDER.indexOf(y));

@@ -108,7 +108,7 @@ class KnowledgeSearch implements Search {
       },
       tokenize: (text) => terms(text),
       processTerm: (term) => term,
-      searchOptions: { boost: { title: 3, aliases: 3, keywords: 2, body: 1 }, combineWith: 'OR', tokenize: (t) => [t], processTerm: (t) => t },
+      searchOptions: { boost: { title: 3, aliases: 3, keywords: 2, body: 1 }, combineWith: 'OR', tokenize: (t) => t.split(' '), processTerm: (t) => t },
     });
     this.mini.addAll(docs);
 
@@ -119,10 +119,14 @@ class KnowledgeSearch implements Search {
       { threshold: 0.25, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 },
     );
 
-    for (const doc of docs) {
-      let names = this.names.get(doc.kind);
-      if (!names) this.names.set(doc.kind, (names = new Map()));
-      for (const n of [doc.id, doc.title, ...doc.aliases]) names.set(nameKey(n), doc);
+    // Titles and ids win over aliases: the spotlight lists "Backend Engineer" as another name for
+    // a back-end developer, but `role backend engineer` means the role with that title.
+    for (const pass of [(d: Doc) => d.aliases, (d: Doc) => [d.id, d.title]]) {
+      for (const doc of docs) {
+        let names = this.names.get(doc.kind);
+        if (!names) this.names.set(doc.kind, (names = new Map()));
+        for (const n of pass(doc)) names.set(nameKey(n), doc);
+      }
     }
   }
 

@@ -141,7 +141,7 @@ export const STOP_WORDS = new Set(
   do does did doing done i me my we our you your he she it its they them their this that these those
   what which who whom whose when where why how can could should would will shall may might must
   there here about into over under again very just also too not no any some all more most much many
-  get got getting go going want wanted need needs like really please tell know let us up out
+  get got getting go going want wanted like really please tell know let us up out
   s t d ll m re ve im id hey hi hello thanks thank yes ok okay`.split(/\s+/),
 );
 

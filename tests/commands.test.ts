@@ -1,0 +1,177 @@
+// The commands as a user meets them: through dispatchText, with the real knowledge base.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Bot } from '../src/bot.js';
+import type { Context } from '../src/command.js';
+import { forms } from '../src/commands/help.js';
+
+const ctx: Context = { platform: 'terminal', userId: 'u1', userName: 'ana', isModerator: true, communityId: 'local' };
+let bot: Bot;
+const say = (line: string) => bot.dispatchText(line, ctx);
+
+beforeAll(() => {
+  bot = new Bot();
+});
+
+/** Every dollar figure the articles give, as written ($61,042, $101K). */
+function quotedFigures(): Set<string> {
+  return new Set(bot.services.knowledge.salaries.map((s) => s.quoted));
+}
+
+describe('salary', () => {
+  it('lists every entry-level figure, each with its source, and invents no average', async () => {
+    const r = await say('salary entry');
+    expect(r.answered).toBe(true);
+    expect(r.text).toContain('$61,042 a year (PayScale, cited by Career Karma)');
+    expect(r.text).toContain('$72,514 a year (Guide to becoming a backend developer)');
+    expect(r.text).toContain('$101K a year (Back-End Developer Spotlight)');
+    const figures = quotedFigures();
+    for (const dollar of r.text.match(/\$[\d,]+K?/g) ?? []) expect(figures).toContain(dollar);
+    expect(r.text).toMatch(/never averaged/);
+  });
+
+  it('shows the outlook with the BLS attribution', async () => {
+    const r = await say('salary');
+    expect(r.text).toMatch(/13 percent growth by 2030, 25,500 new jobs \(U\.S\. Bureau of Labor Statistics, cited by Career Karma\)/);
+    expect(r.text).toContain('$56,310');
+  });
+
+  it('compares front-end pay from its own source', async () => {
+    const r = await say('salary frontend');
+    expect(r.card.title).toBe('Front-End Developer salary');
+    expect(r.text).toContain('$75,310');
+    expect(r.sources.map((s) => s.id)).toContain('career-karma');
+  });
+
+  it('says plainly when a level has no figure for that role', async () => {
+    const r = await say('salary frontend senior');
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(/give no experienced figure for Front-End Developer/);
+  });
+});
+
+describe('ask', () => {
+  it('answers a pay question in plain words with every matching figure and its source', async () => {
+    const r = await say('ask how much do backend devs earn starting out');
+    expect(r.answered).toBe(true);
+    expect(r.topic).toBe('salary:backend-developer');
+    expect(r.text).toContain('Entry level:');
+    expect(r.text).toContain('$61,042');
+    expect(r.sources.length).toBeGreaterThan(0);
+  });
+
+  it.each(['what is the weather like today', 'recipe for chocolate cake', 'who won the world cup'])(
+    'refuses an off-topic question: %s',
+    async (q) => {
+      const r = await say(`ask ${q}`);
+      expect(r.answered).toBe(false);
+      expect(r.text).toMatch(/I don't know that yet/);
+      expect(r.suggestions.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('role and compare', () => {
+  it('shows a role card with duties, skills and sources', async () => {
+    const r = await say('role dba');
+    expect(r.card.title).toMatch(/Database Administrator/);
+    expect(r.sources.length).toBeGreaterThan(0);
+  });
+
+  it('says "did you mean" for a misspelt role', async () => {
+    const r = await say('role backnd');
+    expect(r.text).toMatch(/Did you mean Back-End Developer\?/);
+  });
+
+  it('answers an unknown role with the closest names', async () => {
+    const r = await say('role astronaut');
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(/I don't know a role called "astronaut"/);
+  });
+
+  it('puts two roles side by side, splitting unquoted names', async () => {
+    const r = await say('compare back end developer front end developer');
+    expect(r.card.title).toBe('Back-End Developer vs Front-End Developer');
+    expect(r.text).toContain('$75,310');
+  });
+});
+
+describe('learn, roadmap, interview, sources', () => {
+  it('lists certifications', async () => {
+    const r = await say('learn certifications');
+    expect(r.text).toMatch(/AWS Certified Developer/);
+    expect(r.text).toMatch(/Oracle Certified Professional/);
+  });
+
+  it('lists the roadmap in order and shows one step with what comes next', async () => {
+    const list = await say('roadmap');
+    const steps = bot.services.knowledge.roadmap;
+    expect(list.text).toContain(`1. ${steps[0]!.title}`);
+    expect(list.text.indexOf(`${steps.length}. `)).toBeGreaterThan(list.text.indexOf('1. '));
+    const four = await say('roadmap framework');
+    expect(four.card.title).toBe(`Step 4 of ${steps.length}: ${steps[3]!.title}`);
+    expect(four.suggestions[0]).toEqual({ label: `Next step: ${steps[4]!.title}`, command: 'roadmap 5' });
+  });
+
+  it('answers a step number out of range clearly', async () => {
+    const r = await say('roadmap 99');
+    expect(r.error).toBe('invalid-option');
+    expect(r.text).toMatch(/steps 1 to 12; there is no step 99/);
+  });
+
+  it('gives a practice question with advice, and the next one on request', async () => {
+    const r = await say('interview 1');
+    expect(r.text).toMatch(/Question 1 of \d+/);
+    expect(r.suggestions[0]?.command).toBe('interview 2');
+  });
+
+  it('names the four articles', async () => {
+    const r = await say('sources');
+    expect(r.sources).toHaveLength(4);
+    expect(r.text).toMatch(/Career Karma/);
+    expect(r.text).toMatch(/2020-04-17/);
+  });
+});
+
+describe('help and errors', () => {
+  it('lists every command, generated from the declarations', async () => {
+    const r = await say('help');
+    for (const spec of bot.commands) for (const f of forms(spec)) expect(r.text).toContain(f.line);
+  });
+
+  it('runs every example that help shows without an error', async () => {
+    for (const spec of bot.commands) {
+      for (const example of [...spec.examples, ...(spec.subcommands ?? []).flatMap((s) => s.examples)]) {
+        const r = await say(example);
+        expect(r.error, `${example}: ${r.text}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('suggests the closest command for a typo and marks it as an unknown command', async () => {
+    const r = await say('salray entry');
+    expect(r.error).toBe('unknown-command');
+    expect(r.ephemeral).toBe(true);
+    expect(r.text).toMatch(/Did you mean "salary"\?/);
+  });
+
+  it('takes an unknown first word as a question in chat mode', async () => {
+    const r = await bot.dispatchText('how long does it take to become a backend developer', ctx, { fallbackToAsk: true });
+    expect(r.answered).toBe(true);
+    expect(r.text).toMatch(/three months to four years/);
+  });
+
+  it('turns a command that throws into an apology and keeps working', async () => {
+    const errors: unknown[] = [];
+    const failing = new Bot({
+      knowledge: bot.services.knowledge,
+      commands: [{ name: 'boom', description: 'fails', examples: [], run: () => { throw new Error('kaput'); } }, ...bot.commands],
+      logError: (e) => errors.push(e),
+    });
+    const r = await failing.dispatchText('boom', ctx);
+    expect(r.error).toBe('internal');
+    expect(r.text).toMatch(/Something went wrong/);
+    expect(r.text).not.toMatch(/kaput/);
+    expect(errors).toHaveLength(1);
+    expect((await failing.dispatchText('salary', ctx)).answered).toBe(true);
+  });
+});
