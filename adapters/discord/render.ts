@@ -1,0 +1,341 @@
+// Reply -> Discord message payload. Pure. Every card string is plain text, so everything taken
+// from the card is escaped here: markdown cannot format, link or hide, and mentions cannot ping
+// (allowedMentions parse [] is the second lock on the same door). Every Discord limit is a named
+// constant below; a long answer is split on line boundaries across embeds, and what still does not
+// fit is cut with an ellipsis. Nothing this returns is over a limit.
+import type { Field, Node, Reply, Suggestion } from '../../src/reply.js';
+
+export const MAX_CONTENT = 2000;
+export const MAX_TITLE = 256;
+export const MAX_DESCRIPTION = 4096;
+export const MAX_FIELDS = 25;
+export const MAX_FIELD_NAME = 256;
+export const MAX_FIELD_VALUE = 1024;
+export const MAX_FOOTER = 2048;
+/** Sum of every embed's title, description, field names and values and footer in one message. */
+export const MAX_EMBED_TOTAL = 6000;
+export const MAX_EMBEDS = 10;
+export const MAX_BUTTONS_PER_ROW = 5;
+export const MAX_ROWS = 5;
+export const MAX_CUSTOM_ID = 100;
+export const MAX_BUTTON_LABEL = 80;
+
+/** Prefix of a button's custom_id; the rest is the command line the button runs. */
+export const CUSTOM_ID_PREFIX = 'dp:';
+/** Message flag: only the person who asked sees it. */
+export const EPHEMERAL = 64;
+const ELLIPSIS = '…';
+const ZWSP = '\u200b';
+
+export const COLORS = { answer: 0x2b8a3e, unanswered: 0xf08c00, error: 0xe03131 } as const;
+
+export interface ApiEmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+export interface ApiEmbed {
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: ApiEmbedField[];
+  footer?: { text: string };
+}
+export interface ApiButton {
+  type: 2;
+  style: 2;
+  label: string;
+  custom_id: string;
+}
+export interface ApiActionRow {
+  type: 1;
+  components: ApiButton[];
+}
+export interface DiscordPayload {
+  content?: string;
+  embeds: ApiEmbed[];
+  components: ApiActionRow[];
+  flags?: number;
+  allowedMentions: { parse: [] };
+}
+
+/** Makes mentions inert: @everyone/@here get a zero-width space, and so does `<` before `@`, `#`, `:`, `/`, so no `<@id>`, `<@&id>`, `<#id>` forms. */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(?=[@#:/!&])/g, `<${ZWSP}`);
+}
+
+const URL = /(https?:\/\/[^\s<]+[^<.,:;"')\]\s])/;
+
+/**
+ * Escapes Discord markdown and neutralises mentions, so plain text shows exactly as written:
+ * `\` before each of \ * _ ~ | > # [ ] ( ) ` <, and before a line-leading `-`, `+` or `1.` (lists).
+ * Bare URLs are left whole (Discord links them before it reads escapes, so an escape would break them).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
+    .split(URL)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            .replace(/[\\*_~|>#[\]()`<]/g, '\\$&')
+            .replace(/(^|\n)([ \t]*)([-+])(?=[ \t])/g, '$1$2\\$3')
+            .replace(/(^|\n)([ \t]*\d+)\.(?=[ \t])/g, '$1$2\\.'),
+    )
+    .join('');
+}
+
+/** Plain text for places Discord does not render markdown (footer, button labels): mentions only. */
+export function plain(text: string): string {
+  return neutralizeMentions(text);
+}
+
+/**
+ * Fits plain text into `max` characters after formatting: when `format(text)` is too long, the text
+ * is cut (at a word boundary when one is near) and ends in an ellipsis. Cutting before formatting
+ * keeps escapes and emphasis markers whole.
+ */
+export function fit(text: string, max: number, format: (s: string) => string = (s) => s): string {
+  const whole = format(text);
+  if (whole.length <= max) return whole;
+  let cut = Math.min(text.length, max);
+  for (;;) {
+    let head = text.slice(0, cut);
+    const space = head.lastIndexOf(' ');
+    if (space > cut * 0.8) head = head.slice(0, space);
+    const out = format(`${head.trimEnd()}${ELLIPSIS}`);
+    if (out.length <= max || cut <= 0) return out.length <= max ? out : ELLIPSIS.slice(0, max);
+    cut -= Math.max(1, out.length - max);
+  }
+}
+
+/** Splits plain text into pieces whose formatted form fits `max`, preferring word boundaries. */
+function splitToFit(text: string, max: number, format: (s: string) => string): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest && format(rest).length > max) {
+    let cut = Math.min(rest.length, max);
+    while (cut > 1 && format(rest.slice(0, cut)).length > max) cut -= Math.max(1, format(rest.slice(0, cut)).length - max);
+    const space = rest.lastIndexOf(' ', cut);
+    if (space > cut * 0.6) cut = space;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** One displayable line of the description, built from a plain string and its formatting. */
+interface Line {
+  plain: string;
+  format: (s: string) => string;
+}
+
+const bold = (s: string) => `**${escapeMarkdown(s)}**`;
+const italic = (s: string) => `*${escapeMarkdown(s)}*`;
+const bullet = (s: string) => `• ${escapeMarkdown(s)}`;
+
+function linesOf(node: Exclude<Node, { type: 'fields' }>): Line[] {
+  const split = (text: string, format: (s: string) => string): Line[] =>
+    text.split('\n').filter((l, i, all) => l.trim() || (i > 0 && i < all.length - 1)).map((l) => ({ plain: l, format }));
+  switch (node.type) {
+    case 'text':
+      return split(node.text, escapeMarkdown);
+    case 'section':
+      return [{ plain: node.title.replace(/\s+/g, ' '), format: bold }];
+    case 'list':
+      return node.items.map((item) => ({ plain: item.replace(/\s+/g, ' '), format: bullet }));
+    case 'note':
+      return split(node.text, italic);
+  }
+}
+
+/** Builds embeds under every per-embed and whole-message limit. */
+class EmbedWriter {
+  readonly embeds: ApiEmbed[] = [];
+  private lines: string[] = [];
+  private current: ApiEmbed;
+  private used = 0;
+  truncated = false;
+
+  constructor(title: string, color: number) {
+    this.current = { color };
+    const flat = title.replace(/\s+/g, ' ').trim();
+    if (flat) {
+      this.current.title = fit(flat, MAX_TITLE, escapeMarkdown);
+      this.used = this.current.title.length;
+    }
+  }
+
+  /** Characters still free in the whole message, keeping room for the footer and an ellipsis. */
+  private left(reserve: number): number {
+    return MAX_EMBED_TOTAL - this.used - reserve;
+  }
+
+  private descriptionLength(): number {
+    return this.lines.length ? this.lines.join('\n').length : 0;
+  }
+
+  private flushDescription(): void {
+    if (this.lines.length) this.current.description = this.lines.join('\n');
+    this.lines = [];
+  }
+
+  /** Starts a continuation embed (no title); false when the message has no room for one. */
+  private next(): boolean {
+    this.flushDescription();
+    if (this.embeds.length + 2 > MAX_EMBEDS) return false;
+    this.embeds.push(this.current);
+    this.current = { color: this.current.color };
+    return true;
+  }
+
+  addLine(line: Line, reserve: number): boolean {
+    if (this.truncated) return false;
+    // Text that follows fields starts a new embed, so the order of the card is kept.
+    if (this.current.fields?.length && !this.next()) return this.stop();
+    for (const piece of splitToFit(line.plain, MAX_DESCRIPTION, line.format)) {
+      const text = line.format(piece);
+      const sep = this.lines.length ? 1 : 0;
+      if (this.descriptionLength() + sep + text.length > MAX_DESCRIPTION && !this.next()) return this.stop();
+      const sep2 = this.lines.length ? 1 : 0;
+      if (text.length + sep2 > this.left(reserve)) {
+        const room = this.left(reserve) - sep2;
+        if (room > 20) {
+          const cut = fit(piece, room, line.format);
+          this.lines.push(cut);
+          this.used += cut.length + sep2;
+        }
+        return this.stop();
+      }
+      this.lines.push(text);
+      this.used += text.length + sep2;
+    }
+    return true;
+  }
+
+  addField(field: Field, inline: boolean, reserve: number): boolean {
+    if (this.truncated) return false;
+    if ((this.current.fields?.length ?? 0) >= MAX_FIELDS && !this.next()) return this.stop();
+    const name = fit(field.label.replace(/\s+/g, ' ').trim() || ZWSP, MAX_FIELD_NAME, escapeMarkdown);
+    const value = fit(field.value.trim() || ZWSP, MAX_FIELD_VALUE, escapeMarkdown);
+    if (name.length + value.length > this.left(reserve)) {
+      const room = this.left(reserve) - name.length;
+      if (room > 20) {
+        const cut = fit(field.value, room, escapeMarkdown);
+        (this.current.fields ??= []).push({ name, value: cut, inline: false });
+        this.used += name.length + cut.length;
+      }
+      return this.stop();
+    }
+    (this.current.fields ??= []).push({ name, value, inline });
+    this.used += name.length + value.length;
+    return true;
+  }
+
+  private stop(): false {
+    this.truncated = true;
+    return false;
+  }
+
+  finish(footer: string | undefined): ApiEmbed[] {
+    if (this.truncated) {
+      // Say so, in the room the reserve kept free.
+      const fields = this.current.fields;
+      const last = fields?.[fields.length - 1];
+      if (this.lines.length) {
+        if (this.descriptionLength() + 1 + ELLIPSIS.length > MAX_DESCRIPTION) this.lines.pop();
+        this.lines.push(ELLIPSIS);
+      } else if (last) {
+        if (!last.value.endsWith(ELLIPSIS) && last.value.length < MAX_FIELD_VALUE) last.value += ELLIPSIS;
+      } else {
+        this.lines.push(ELLIPSIS);
+      }
+    }
+    this.flushDescription();
+    if (footer) this.current.footer = { text: footer };
+    if (!this.current.title && !this.current.description && !this.current.fields?.length && !this.current.footer) {
+      this.current.description = ELLIPSIS;
+    }
+    this.embeds.push(this.current);
+    return this.embeds;
+  }
+}
+
+function footerText(reply: Reply): string | undefined {
+  if (!reply.sources.length) return undefined;
+  const names = reply.sources.map((s) => (s.title && s.title !== s.short ? `${s.short}: "${s.title}"` : s.short));
+  return fit(`Sources: ${names.join(' · ')}`.replace(/\s+/g, ' '), MAX_FOOTER, plain);
+}
+
+/** A custom_id that runs `command`, or undefined when it would not fit (never cut: a cut command is another command). */
+export function customIdFor(command: string): string | undefined {
+  const id = `${CUSTOM_ID_PREFIX}${command.replace(/\s+/g, ' ').trim()}`;
+  return id.length > CUSTOM_ID_PREFIX.length && id.length <= MAX_CUSTOM_ID ? id : undefined;
+}
+
+/** The command line a button's custom_id runs, or undefined if it is not one of ours. */
+export function commandFromCustomId(customId: string): string | undefined {
+  return customId.startsWith(CUSTOM_ID_PREFIX) ? customId.slice(CUSTOM_ID_PREFIX.length) : undefined;
+}
+
+/** Suggestions as grey buttons, at most 5 a row and 5 rows; duplicates and over-long commands are left out. */
+export function renderButtons(suggestions: readonly Suggestion[]): ApiActionRow[] {
+  const buttons: ApiButton[] = [];
+  const seen = new Set<string>();
+  for (const s of suggestions) {
+    const id = customIdFor(s.command);
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    const label = fit((s.label || s.command).replace(/\s+/g, ' ').trim() || s.command, MAX_BUTTON_LABEL, plain);
+    buttons.push({ type: 2, style: 2, label, custom_id: id });
+    if (buttons.length === MAX_BUTTONS_PER_ROW * MAX_ROWS) break;
+  }
+  const rows: ApiActionRow[] = [];
+  for (let i = 0; i < buttons.length; i += MAX_BUTTONS_PER_ROW) {
+    rows.push({ type: 1, components: buttons.slice(i, i + MAX_BUTTONS_PER_ROW) });
+  }
+  return rows;
+}
+
+/** Short fields (a label and a number, say) sit side by side; anything longer gets a full line. */
+const isInline = (fields: Field[]) => fields.length > 1 && fields.every((f) => f.value.length <= 40 && f.label.length <= 40 && !f.value.includes('\n'));
+
+export function renderDiscord(reply: Reply): DiscordPayload {
+  const color = reply.error ? COLORS.error : reply.answered ? COLORS.answer : COLORS.unanswered;
+  const footer = footerText(reply);
+  const reserve = (footer?.length ?? 0) + 2;
+  const writer = new EmbedWriter(reply.card.title, color);
+  for (const node of reply.card.children) {
+    if (node.type === 'fields') {
+      const inline = isInline(node.fields);
+      for (const field of node.fields) if (!writer.addField(field, inline, reserve)) break;
+    } else {
+      for (const line of linesOf(node)) if (!writer.addLine(line, reserve)) break;
+    }
+    if (writer.truncated) break;
+  }
+  const payload: DiscordPayload = {
+    embeds: writer.finish(footer),
+    components: renderButtons(reply.suggestions),
+    allowedMentions: { parse: [] },
+  };
+  if (reply.ephemeral) payload.flags = EPHEMERAL;
+  return payload;
+}
+
+/** Plain message content (no embeds), for short notices such as the apology: escaped and within 2000. */
+export function renderContent(text: string, ephemeral: boolean): DiscordPayload {
+  const payload: DiscordPayload = { content: fit(text, MAX_CONTENT, escapeMarkdown), embeds: [], components: [], allowedMentions: { parse: [] } };
+  if (ephemeral) payload.flags = EPHEMERAL;
+  return payload;
+}
+
+/** Characters counted against MAX_EMBED_TOTAL, as Discord counts them. */
+export function embedChars(embeds: readonly ApiEmbed[]): number {
+  return embeds.reduce(
+    (n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
+    0,
+  );
+}
