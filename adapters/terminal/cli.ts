@@ -4,21 +4,27 @@
 //   devpath --json <command>     print the Reply as JSON
 //   devpath --stdin [--json]     answer one command line per input line, in order
 // An unknown command or a bad option prints a clear message on stderr and exits with code 2.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Bot } from '../../src/bot.js';
 import { KnowledgeError } from '../../src/knowledge/load.js';
+import { packageRoot } from '../../src/paths.js';
 import type { Reply } from '../../src/reply.js';
 import { terminalContext } from './context.js';
 import { createTerminalAdapter } from './index.js';
 import { renderTerminal } from './render.js';
 
 export const USAGE = `Usage: devpath [--json] <command> [arguments]
+       devpath --version
        devpath --stdin [--json]     one command per input line
        devpath                      interactive chat
 Commands: ask, role, compare, salary, learn, roadmap, interview, sources, help.
 Example: devpath salary backend entry`;
 
 export const EXIT_USAGE = 2;
+
+const VERSION = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -39,15 +45,21 @@ function print(reply: Reply, json: boolean, io: CliIo): void {
 
 /** Runs the CLI and resolves with the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const flags = new Set(argv.filter((a) => a.startsWith('--')));
-  const rest = argv.filter((a) => !a.startsWith('--') || !['--json', '--stdin', '--help', '--version'].includes(a));
-  const unknown = [...flags].filter((f) => !['--json', '--stdin', '--help', '--version'].includes(f));
+  // Our flags may stand anywhere; any other `--word` after the command belongs to the command
+  // (`salary --role dba`), but one before any command is a mistake.
+  const known = ['--json', '--stdin', '--help', '--version'];
+  const flags = new Set(argv.filter((a) => known.includes(a)));
+  const rest = argv.filter((a) => !known.includes(a));
   if (flags.has('--help')) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (unknown.length && !rest.length) {
-    io.stderr.write(`devpath: unknown option ${unknown[0]}\n${USAGE}\n`);
+  if (flags.has('--version')) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (rest[0]?.startsWith('-')) {
+    io.stderr.write(`devpath: unknown option ${rest[0]}\n${USAGE}\n`);
     return EXIT_USAGE;
   }
   const json = flags.has('--json');

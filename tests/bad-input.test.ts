@@ -1,0 +1,74 @@
+// Bad input gets a clear, friendly reply and never a crash or a hang.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Bot } from '../src/bot.js';
+import type { Context } from '../src/command.js';
+
+const ctx: Context = { platform: 'terminal', userId: 'u1', userName: 'ana', isModerator: false, communityId: 'local' };
+let bot: Bot;
+beforeAll(() => {
+  bot = new Bot({ logError: (e) => { throw e; } });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', '   \t \n '],
+    ['control characters', 'ask \u0000\u0007\u001b[2J how long\u0008 does it take'],
+    ['emoji', 'ask 💰💰 backend salary? 🚀'],
+    ['right-to-left text', 'ask \u202Eكم راتب مطور الواجهة الخلفية'],
+    ['SQL-looking', "ask '; DROP TABLE users; --"],
+    ['markdown-looking', 'ask **bold** [link](http://evil.example) `code` @everyone <!channel>'],
+    ['only punctuation', 'ask ?!?!...'],
+    ['a lone quote', 'role "'],
+  ])('%s gets a reply with text', async (_name, line) => {
+    const r = await bot.dispatchText(line, ctx, { fallbackToAsk: true });
+    expect(r.text.length).toBeGreaterThan(0);
+    expect(r.card.title.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a 100 KB message with a friendly size message, without scanning it', async () => {
+    const r = await bot.dispatchText(`ask ${'how long does it take '.repeat(5000)}`, ctx, { fallbackToAsk: true });
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(/too long/);
+  });
+
+  it('refuses a question over the option limit, naming the limit', async () => {
+    const r = await bot.dispatchText(`ask ${'a'.repeat(3000)}`, ctx);
+    expect(r.error).toBe('invalid-option');
+    expect(r.text).toMatch(/question is too long \(3000 characters; the limit is 2000\)/i);
+  });
+
+  it('keeps user text plain: markup typed in a question is never echoed as markup', async () => {
+    const r = await bot.dispatchText('role <@123> @everyone **x**', ctx);
+    expect(r.answered).toBe(false);
+    // The core echoes at most the cleaned text; the renderers escape it per platform.
+    expect(r.text).not.toMatch(/\u001b/);
+  });
+
+  it('answers any string without throwing (property)', async () => {
+    const commands = ['', 'ask ', 'role ', 'salary ', 'learn ', 'roadmap ', 'compare ', 'help ', 'interview ', 'tips ', 'done '];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...commands), fc.string({ unit: 'binary', maxLength: 300 }), async (cmd, text) => {
+        const r = await bot.dispatchText(cmd + text, ctx, { fallbackToAsk: true });
+        expect(typeof r.text).toBe('string');
+        expect(r.text.length).toBeGreaterThan(0);
+        expect(typeof r.answered).toBe('boolean');
+        expect(r.error).not.toBe('internal');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('validates typed options from a platform the same way (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('role', 'salary', 'roadmap', 'learn', 'interview'), fc.anything(), async (command, value) => {
+        const name = { role: 'name', salary: 'level', roadmap: 'step', learn: 'topic', interview: 'number' }[command]!;
+        const r = await bot.dispatch({ command, options: { [name]: value } }, ctx);
+        expect(r.text.length).toBeGreaterThan(0);
+        expect(r.error).not.toBe('internal');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,97 @@
+// The `devpath` binary as a user runs it: a real child process on the built code.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = join(import.meta.dirname, '..', 'bin', 'devpath.js');
+const dataDir = mkdtempSync(join(tmpdir(), 'devpath-cli-'));
+const env = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: input ?? '', env, timeout: 15_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('devpath one-shot', () => {
+  it('answers a command with sourced text and exits 0', () => {
+    const r = run(['salary', 'entry']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('$61,042');
+    expect(r.stdout).toContain('PayScale, cited by Career Karma');
+    expect(r.stdout).not.toMatch(/\u001b\[/); // no colour when piped
+  });
+
+  it('prints the Reply as JSON with --json', () => {
+    const r = run(['--json', 'ask', 'how long does it take']);
+    expect(r.code).toBe(0);
+    const reply = JSON.parse(r.stdout);
+    expect(reply.answered).toBe(true);
+    expect(reply.text).toMatch(/three months to four years/);
+    expect(reply.sources.length).toBeGreaterThan(0);
+  });
+
+  it('says it does not know, as JSON, for an off-topic question', () => {
+    const reply = JSON.parse(run(['ask', 'best pizza in naples', '--json']).stdout);
+    expect(reply.answered).toBe(false);
+  });
+
+  it.each([
+    [['salray'], /I don't know the command "salray". Did you mean "salary"\?/],
+    [['interview', 'ten'], /Number must be a whole number/],
+    [['--frobnicate'], /unknown option --frobnicate/],
+  ])('rejects %j on stderr with exit code 2', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('prints usage with --help', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: devpath/);
+  });
+});
+
+describe('devpath --stdin', () => {
+  it('answers each line in order, one JSON object per line', () => {
+    const r = run(['--stdin', '--json'], 'ask how long does it take\nsalary entry\n\nroadmap 2\n');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => l.answered)).toEqual([true, true, true]);
+    expect(lines[0].text).toMatch(/three months to four years/);
+    expect(lines[1].text).toContain('$72,514');
+    expect(lines[2].text).toMatch(/^Step 2 of 12/);
+  });
+
+  it('keeps going after a bad line, reports it on stderr, and exits 2', () => {
+    const r = run(['--stdin', '--json'], 'nonsense here\nsalary\n');
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].error).toBe('unknown-command');
+    expect(lines[1].answered).toBe(true);
+    expect(r.stderr).toMatch(/I don't know the command "nonsense"/);
+  });
+});
+
+describe('devpath chat', () => {
+  it('answers typed questions and commands, runs a numbered suggestion, and exits on "exit"', async () => {
+    const child = spawn(process.execPath, [bin], { env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdin.write('how much do junior backend devs earn\n');
+    child.stdin.write('roadmap 1\n');
+    child.stdin.write('1\n'); // the first suggestion of the last answer: the next step
+    child.stdin.write('exit\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(out).toMatch(/devpath: your guide/);
+    expect(out).toContain('$61,042');
+    expect(out).toMatch(/Step 1 of 12/);
+    expect(out).toMatch(/Step 2 of 12/);
+    expect(out).toMatch(/Good luck on the path!/);
+  });
+});
