@@ -1,0 +1,236 @@
+// Reply -> Slack Block Kit, and the App Home view. Pure functions: no Bolt, no network.
+//
+// Every string in a card is plain text (see src/reply.ts), so everything that reaches Slack is
+// escaped here: `&`, `<` and `>` become entities (no `<!channel>`, `<@U123>` or `<http://x|link>`
+// can be injected), and the mrkdwn formatting characters `* _ ~ \`` get a zero-width space where
+// they could open or close formatting, so a typed "*urgent*" stays literal. Slack's limits are the
+// named constants below; every cut is made on a character boundary (never inside an entity or a
+// surrogate pair) and marked with "…".
+import type { types as slack } from '@slack/bolt';
+import type { CommandSpec } from '../../src/command.js';
+import type { Node, Reply } from '../../src/reply.js';
+
+/** Blocks in one message. */
+export const MAX_BLOCKS = 50;
+/** Blocks in a Home tab view. */
+export const MAX_HOME_BLOCKS = 100;
+/** A header block's plain_text. */
+export const HEADER_MAX = 150;
+/** A section block's text. */
+export const SECTION_TEXT_MAX = 3000;
+/** Fields in one section block. */
+export const FIELDS_PER_SECTION = 10;
+/** One field's text. */
+export const FIELD_TEXT_MAX = 2000;
+/** One context element's text (Slack allows 3000 for a text object; a context line is small print). */
+export const CONTEXT_TEXT_MAX = 2000;
+/** Elements in one context block. */
+export const CONTEXT_ELEMENTS_MAX = 10;
+/** Elements in one actions block. */
+export const ACTIONS_MAX = 25;
+/** A button's label. */
+export const BUTTON_TEXT_MAX = 75;
+/** A button's value (the command line it runs). */
+export const BUTTON_VALUE_MAX = 2000;
+/** An action_id. */
+export const ACTION_ID_MAX = 255;
+/** A message's top-level text (the fallback, used for notifications and by clients without blocks). */
+export const MESSAGE_TEXT_MAX = 40_000;
+
+/** Every button this adapter renders has an action_id starting with this; listeners match it. */
+export const RUN_ACTION_PREFIX = 'devpath_run';
+export const RUN_ACTION_PATTERN = /^devpath_run/;
+
+export type Block = slack.KnownBlock;
+
+export interface SlackMessage {
+  /** The fallback: always set, mrkdwn-escaped. */
+  text: string;
+  blocks: Block[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escaping and cutting
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const ZWSP = '\u200B';
+
+/** `&`, `<`, `>` as entities: what every Slack text field needs. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ENTITIES[c]!);
+}
+
+/**
+ * Escapes plain text for a mrkdwn field: entities, plus zero-width spaces around each of
+ * `* _ ~ \`` unless it sits between two letters or digits. Slack only reads these characters as
+ * formatting at a word edge, so `snake_case` and `2*3` are left alone while a typed "*urgent*"
+ * or "~gone~" stays literal.
+ */
+export function escapeMrkdwn(text: string): string {
+  return escapeText(text).replace(/(?<![\p{L}\p{N}])[*_~`]|[*_~`](?![\p{L}\p{N}])/gu, (c) => `${ZWSP}${c}${ZWSP}`);
+}
+
+/**
+ * Cuts an already-escaped string to at most `max` UTF-16 units (Slack counts those), ending with
+ * "…", never inside an `&amp;`-style entity or a surrogate pair.
+ */
+export function cut(escaped: string, max: number): string {
+  if (escaped.length <= max) return escaped;
+  let end = Math.max(0, max - 1);
+  const amp = escaped.lastIndexOf('&', end - 1);
+  if (amp !== -1 && amp >= end - 4 && !escaped.slice(amp, end).includes(';')) {
+    const semi = escaped.indexOf(';', amp);
+    if (semi >= end) end = amp;
+  }
+  const code = escaped.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${escaped.slice(0, end)}…`;
+}
+
+/** Splits escaped mrkdwn into pieces of at most `max`, at a line break, else a space, else anywhere safe. */
+export function splitText(escaped: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = escaped;
+  while (rest.length > max) {
+    let at = rest.lastIndexOf('\n', max);
+    if (at < max / 2) at = rest.lastIndexOf(' ', max);
+    if (at < max / 2) {
+      at = max;
+      const amp = rest.lastIndexOf('&', at - 1);
+      if (amp !== -1 && amp >= at - 4 && rest.indexOf(';', amp) >= at) at = amp;
+      const code = rest.charCodeAt(at - 1);
+      if (code >= 0xd800 && code <= 0xdbff) at -= 1;
+      pieces.push(rest.slice(0, at));
+      rest = rest.slice(at);
+    } else {
+      pieces.push(rest.slice(0, at));
+      rest = rest.slice(at + 1);
+    }
+  }
+  if (rest.trim()) pieces.push(rest);
+  return pieces.filter((p) => p.trim().length > 0);
+}
+
+const plain = (text: string, max: number): slack.PlainTextElement => ({ type: 'plain_text', text: cut(escapeText(text), max) || ' ', emoji: false });
+const mrkdwn = (escaped: string): slack.MrkdwnElement => ({ type: 'mrkdwn', text: escaped });
+
+// ---------------------------------------------------------------------------------------------
+// Reply -> blocks
+
+function lineFor(node: Exclude<Node, { type: 'fields' } | { type: 'note' }>): string {
+  switch (node.type) {
+    case 'text':
+      return escapeMrkdwn(node.text);
+    case 'section':
+      return `*${escapeMrkdwn(node.title)}*`;
+    case 'list':
+      return node.items.map((i) => `• ${escapeMrkdwn(i)}`).join('\n');
+  }
+}
+
+function fieldBlocks(fields: { label: string; value: string }[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < fields.length; i += FIELDS_PER_SECTION) {
+    const chunk = fields.slice(i, i + FIELDS_PER_SECTION);
+    out.push({
+      type: 'section',
+      fields: chunk.map((f) => mrkdwn(cut(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, FIELD_TEXT_MAX))),
+    });
+  }
+  return out;
+}
+
+function bodyBlocks(children: Node[]): Block[] {
+  const blocks: Block[] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    if (!lines.length) return;
+    for (const piece of splitText(lines.join('\n'), SECTION_TEXT_MAX)) blocks.push({ type: 'section', text: mrkdwn(piece) });
+    lines = [];
+  };
+  for (const node of children) {
+    if (node.type === 'fields') {
+      flush();
+      if (node.fields.length) blocks.push(...fieldBlocks(node.fields));
+    } else if (node.type === 'note') {
+      flush();
+      if (node.text.trim()) blocks.push({ type: 'context', elements: [mrkdwn(cut(escapeMrkdwn(node.text), CONTEXT_TEXT_MAX))] });
+    } else {
+      const line = lineFor(node);
+      if (line.trim()) lines.push(line);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function sourcesBlock(reply: Reply): Block | undefined {
+  if (!reply.sources.length) return undefined;
+  const list = reply.sources.map((s) => `${escapeMrkdwn(s.short)}, “${escapeMrkdwn(s.title)}”`).join('; ');
+  return { type: 'context', elements: [mrkdwn(cut(`Sources: ${list}`, CONTEXT_TEXT_MAX))] };
+}
+
+/** Buttons for the suggestions; a command too long to carry whole is dropped, never truncated. */
+export function suggestionButtons(suggestions: { label: string; command: string }[], prefix = RUN_ACTION_PREFIX): slack.Button[] {
+  return suggestions
+    .filter((s) => s.command.trim() && s.command.length <= BUTTON_VALUE_MAX)
+    .slice(0, ACTIONS_MAX)
+    .map((s, i) => ({
+      type: 'button',
+      text: plain(s.label || s.command, BUTTON_TEXT_MAX),
+      value: s.command,
+      action_id: `${prefix}_${i}`.slice(0, ACTION_ID_MAX),
+    }));
+}
+
+function actionsBlock(reply: Reply): Block | undefined {
+  const elements = suggestionButtons(reply.suggestions);
+  return elements.length ? { type: 'actions', elements } : undefined;
+}
+
+const TRUNCATED_NOTE: Block = { type: 'context', elements: [mrkdwn('… (the answer was too long for one Slack message and was shortened)')] };
+
+/** Reply -> `{ text, blocks }` for chat.postMessage, respond(), or a slash command's ack body. */
+export function renderSlack(reply: Reply): SlackMessage {
+  const header: Block = { type: 'header', text: plain(reply.card.title || 'devpath', HEADER_MAX) };
+  let body = bodyBlocks(reply.card.children);
+  const tail = [sourcesBlock(reply), actionsBlock(reply)].filter((b): b is Block => b !== undefined);
+  if (1 + body.length + tail.length > MAX_BLOCKS) {
+    body = [...body.slice(0, MAX_BLOCKS - 1 - tail.length - 1), TRUNCATED_NOTE];
+  }
+  const fallback = reply.text.trim() || reply.card.title.trim() || 'devpath';
+  return { text: cut(escapeMrkdwn(fallback), MESSAGE_TEXT_MAX), blocks: [header, ...body, ...tail] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// App Home
+
+/** The commands that get a button of their own on the Home tab (the first example of each). */
+export const HOME_BUTTON_COMMANDS = ['help', 'salary', 'roadmap', 'learn', 'role', 'interview', 'sources'];
+
+/** The Home tab: what the bot can do, from the command specs, with a button per main command. */
+export function renderHome(commands: readonly CommandSpec[]): slack.HomeView {
+  const blocks: Block[] = [
+    { type: 'header', text: plain('devpath: your guide to becoming a back-end developer', HEADER_MAX) },
+    {
+      type: 'section',
+      text: mrkdwn(
+        escapeMrkdwn('Ask me about the career in plain words (mention me in a channel or write to me here in Messages), or use /devpath <command>. Every answer names the articles it comes from.'),
+      ),
+    },
+  ];
+  const main = HOME_BUTTON_COMMANDS.map((name) => commands.find((c) => c.name === name)).filter((c): c is CommandSpec => c !== undefined);
+  const buttons = suggestionButtons(main.map((c) => ({ label: c.name, command: c.examples[0] ?? c.name })));
+  if (buttons.length) blocks.push({ type: 'actions', elements: buttons });
+  blocks.push({ type: 'divider' });
+  for (const spec of commands) {
+    if (blocks.length >= MAX_HOME_BLOCKS - 1) break;
+    const names = [spec.name, ...(spec.subcommands ?? []).map((s) => `${spec.name} ${s.name}`)];
+    blocks.push({ type: 'section', text: mrkdwn(cut(`*${escapeMrkdwn(names.join(', '))}*\n${escapeMrkdwn(spec.description)}`, SECTION_TEXT_MAX)) });
+    const examples = [...spec.examples, ...(spec.subcommands ?? []).flatMap((s) => s.examples)].slice(0, 3);
+    if (examples.length) {
+      blocks.push({ type: 'context', elements: [mrkdwn(cut(`Try: ${examples.map((e) => `/devpath ${escapeMrkdwn(e)}`).join('  ·  ')}`, CONTEXT_TEXT_MAX))] });
+    }
+  }
+  return { type: 'home', blocks: blocks.slice(0, MAX_HOME_BLOCKS) };
+}

@@ -1,0 +1,297 @@
+// The Slack renderer on its own: every Block Kit limit, escaping of everything a user could type,
+// and the fallback text that must always be there.
+import { describe, expect, it } from 'vitest';
+import {
+  ACTION_ID_MAX,
+  ACTIONS_MAX,
+  BUTTON_TEXT_MAX,
+  BUTTON_VALUE_MAX,
+  CONTEXT_TEXT_MAX,
+  cut,
+  escapeMrkdwn,
+  escapeText,
+  FIELD_TEXT_MAX,
+  FIELDS_PER_SECTION,
+  HEADER_MAX,
+  MAX_BLOCKS,
+  MAX_HOME_BLOCKS,
+  renderHome,
+  renderSlack,
+  SECTION_TEXT_MAX,
+  splitText,
+  type Block,
+} from '../adapters/slack/render.js';
+import { commands } from '../src/commands/index.js';
+import { reply, type Node } from '../src/reply.js';
+
+type AnyBlock = Block & Record<string, any>;
+
+/** Every text string anywhere in the blocks, with the limit that applies to it. */
+function texts(blocks: Block[]): { where: string; text: string }[] {
+  const out: { where: string; text: string }[] = [];
+  for (const b of blocks as AnyBlock[]) {
+    if (b.text?.text !== undefined) out.push({ where: b.type, text: b.text.text });
+    for (const f of b.fields ?? []) out.push({ where: 'field', text: f.text });
+    for (const e of b.elements ?? []) {
+      if (e.type === 'button') out.push({ where: 'button', text: e.text.text }, { where: 'value', text: e.value });
+      else out.push({ where: 'context', text: e.text });
+    }
+  }
+  return out;
+}
+
+const LIMITS: Record<string, number> = {
+  header: HEADER_MAX,
+  section: SECTION_TEXT_MAX,
+  field: FIELD_TEXT_MAX,
+  button: BUTTON_TEXT_MAX,
+  value: BUTTON_VALUE_MAX,
+  context: CONTEXT_TEXT_MAX,
+};
+
+function expectWithinLimits(blocks: Block[]): void {
+  expect(blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
+  for (const { where, text } of texts(blocks)) {
+    expect(text.length, `${where} text`).toBeLessThanOrEqual(LIMITS[where]!);
+    expect(text.length, `${where} text is empty`).toBeGreaterThan(0);
+  }
+  for (const b of blocks as AnyBlock[]) {
+    if (b.fields) expect(b.fields.length).toBeLessThanOrEqual(FIELDS_PER_SECTION);
+    if (b.type === 'actions') {
+      expect(b.elements.length).toBeLessThanOrEqual(ACTIONS_MAX);
+      const ids = b.elements.map((e: any) => e.action_id as string);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(id.length).toBeLessThanOrEqual(ACTION_ID_MAX);
+    }
+  }
+}
+
+const make = (children: Node[], extra: Partial<Parameters<typeof reply>[0]> = {}) => reply({ title: 'A title', children, ...extra });
+const long = (n: number, word = 'word ') => word.repeat(Math.ceil(n / word.length)).slice(0, n);
+
+describe('renderSlack: limits', () => {
+  const cases: { name: string; r: ReturnType<typeof reply>; check: (blocks: AnyBlock[]) => void }[] = [
+    {
+      name: 'a 400-character title is cut to 150 with an ellipsis',
+      r: reply({ title: long(400, 'title '), children: [] }),
+      check: (b) => {
+        expect(b[0]!.type).toBe('header');
+        expect(b[0]!.text.type).toBe('plain_text');
+        expect(b[0]!.text.text.length).toBe(HEADER_MAX);
+        expect(b[0]!.text.text.endsWith('…')).toBe(true);
+      },
+    },
+    {
+      name: 'a title of exactly 150 is kept whole',
+      r: reply({ title: 'x'.repeat(HEADER_MAX), children: [] }),
+      check: (b) => expect(b[0]!.text.text).toBe('x'.repeat(HEADER_MAX)),
+    },
+    {
+      name: 'a 7000-character text is split across three sections, nothing lost',
+      r: make([{ type: 'text', text: long(7000) }]),
+      check: (b) => {
+        const sections = b.filter((x) => x.type === 'section');
+        expect(sections.length).toBe(3);
+        const joined = sections.map((s) => s.text.text as string).join(' ');
+        expect(joined.replace(/\s+/g, ' ').trim()).toBe(long(7000).replace(/\s+/g, ' ').trim());
+      },
+    },
+    {
+      name: 'a 5000-character word with no spaces is split on hard boundaries',
+      r: make([{ type: 'text', text: 'a'.repeat(5000) }]),
+      check: (b) => {
+        const sections = b.filter((x) => x.type === 'section');
+        expect(sections.map((s) => s.text.text.length)).toEqual([3000, 2000]);
+      },
+    },
+    {
+      name: 'a text of "&" characters is split without breaking an entity',
+      r: make([{ type: 'text', text: '&'.repeat(1000) }]),
+      check: (b) => {
+        for (const s of b.filter((x) => x.type === 'section')) expect(s.text.text).toMatch(/^(&amp;)+$/);
+      },
+    },
+    {
+      name: '23 fields become three sections of at most 10',
+      r: make([{ type: 'fields', fields: Array.from({ length: 23 }, (_, i) => ({ label: `L${i}`, value: `V${i}` })) }]),
+      check: (b) => {
+        const withFields = b.filter((x) => x.fields);
+        expect(withFields.map((x) => x.fields.length)).toEqual([10, 10, 3]);
+        expect(withFields[0]!.fields[0]).toEqual({ type: 'mrkdwn', text: '*L0*\nV0' });
+      },
+    },
+    {
+      name: 'a 2500-character field value is cut to 2000',
+      r: make([{ type: 'fields', fields: [{ label: 'Long', value: long(2500) }] }]),
+      check: (b) => {
+        const f = b.find((x) => x.fields)!.fields[0];
+        expect(f.text.length).toBe(FIELD_TEXT_MAX);
+        expect(f.text.endsWith('…')).toBe(true);
+      },
+    },
+    {
+      name: '200 notes are cut to 50 blocks with a final "…" note, sources and buttons kept',
+      r: make(
+        Array.from({ length: 200 }, (_, i): Node => ({ type: 'note', text: `note ${i}` })),
+        { sources: [{ id: 's', short: 'Src', title: 'Source title' }], suggestions: [{ label: 'help', command: 'help' }] },
+      ),
+      check: (b) => {
+        expect(b.length).toBe(MAX_BLOCKS);
+        expect(b[0]!.type).toBe('header');
+        expect(b.at(-1)!.type).toBe('actions');
+        expect(b.at(-2)!.elements[0].text).toContain('Src');
+        expect(b.at(-3)!.elements[0].text.startsWith('…')).toBe(true);
+      },
+    },
+    {
+      name: 'exactly 50 blocks are not truncated',
+      r: make(Array.from({ length: 49 }, (_, i): Node => ({ type: 'note', text: `note ${i}` }))),
+      check: (b) => {
+        expect(b.length).toBe(50);
+        expect(b.at(-1)!.elements[0].text).toBe('note 48');
+      },
+    },
+    {
+      name: 'a 120-character button label is cut to 75; the command rides whole in value',
+      r: make([], { suggestions: [{ label: long(120, 'label '), command: 'ask ' + long(300, 'why ') }] }),
+      check: (b) => {
+        const button = b.find((x) => x.type === 'actions')!.elements[0];
+        expect(button.text.text.length).toBe(BUTTON_TEXT_MAX);
+        expect(button.value).toBe('ask ' + long(300, 'why '));
+        expect(button.action_id).toMatch(/^devpath_run/);
+      },
+    },
+    {
+      name: '30 suggestions become 25 buttons with distinct action_ids',
+      r: make([], { suggestions: Array.from({ length: 30 }, (_, i) => ({ label: `s${i}`, command: `help ${i}` })) }),
+      check: (b) => expect(b.find((x) => x.type === 'actions')!.elements.length).toBe(ACTIONS_MAX),
+    },
+    {
+      name: 'a command longer than a button value is dropped, never truncated into another command',
+      r: make([], { suggestions: [{ label: 'too long', command: 'ask ' + 'x'.repeat(BUTTON_VALUE_MAX) }, { label: 'ok', command: 'help' }] }),
+      check: (b) => expect(b.find((x) => x.type === 'actions')!.elements.map((e: any) => e.value)).toEqual(['help']),
+    },
+    {
+      name: 'sources go in a context block',
+      r: make([{ type: 'text', text: 'x' }], { sources: [{ id: 'ck', short: 'Career Karma', title: 'How to become a back-end developer' }] }),
+      check: (b) => {
+        const ctx = b.find((x) => x.type === 'context')!;
+        expect(ctx.elements[0].text).toBe('Sources: Career Karma, “How to become a back-end developer”');
+      },
+    },
+  ];
+  it.each(cases)('$name', ({ r, check }) => {
+    const { blocks, text } = renderSlack(r);
+    expectWithinLimits(blocks);
+    check(blocks as AnyBlock[]);
+    expect(text.length).toBeGreaterThan(0);
+  });
+});
+
+describe('renderSlack: escaping', () => {
+  const hostile = [
+    { input: '<!channel> look', mustNot: '<!channel>', expected: '&lt;!channel&gt; look' },
+    { input: 'ping <@U1>', mustNot: '<@U1>', expected: 'ping &lt;@U1&gt;' },
+    { input: 'Q&A', mustNot: 'Q&A', expected: 'Q&amp;A' },
+    { input: '<https://evil.example|click me>', mustNot: '<https://', expected: '&lt;https://evil.example|click me&gt;' },
+    { input: '<!here|here> <!everyone>', mustNot: '<!', expected: '&lt;!here|here&gt; &lt;!everyone&gt;' },
+  ];
+  it.each(hostile)('$input is escaped in every place a card string goes', ({ input, mustNot, expected }) => {
+    const r = reply({
+      title: input,
+      children: [
+        { type: 'text', text: input },
+        { type: 'section', title: input },
+        { type: 'list', items: [input] },
+        { type: 'fields', fields: [{ label: input, value: input }] },
+        { type: 'note', text: input },
+      ],
+      sources: [{ id: 'x', short: input, title: input }],
+      suggestions: [{ label: input, command: 'help' }],
+    });
+    const { text, blocks } = renderSlack(r);
+    for (const t of [text, ...texts(blocks).filter((x) => x.where !== 'value').map((x) => x.text)]) {
+      expect(t).not.toContain(mustNot);
+      expect(t.replace(/\u200B/g, '')).toContain(expected);
+    }
+  });
+
+  it.each([
+    ['*bold*', /(^|\s)\*[^\u200B]/],
+    ['_italic_', /(^|\s)_[^\u200B]/],
+    ['~strike~', /(^|\s)~[^\u200B]/],
+    ['`code`', /(^|\s)`[^\u200B]/],
+  ])('formatting %s is neutralised with zero-width spaces', (input, opening) => {
+    const out = escapeMrkdwn(`say ${input} now`);
+    expect(out).not.toMatch(opening);
+    expect(out.replace(/\u200B/g, '')).toBe(`say ${input} now`);
+  });
+
+  it('leaves characters inside words alone', () => {
+    expect(escapeMrkdwn('node_modules and 2*3')).toBe('node_modules and 2*3');
+  });
+
+  it('escapeText escapes exactly & < >', () => {
+    expect(escapeText('a & b < c > d "e" \'f\'')).toBe('a &amp; b &lt; c &gt; d "e" \'f\'');
+  });
+
+  it('cut never ends inside an entity or a surrogate pair', () => {
+    for (let max = 2; max < 30; max++) {
+      const c = cut(escapeText('a&b'.repeat(20)), max);
+      expect(c.length).toBeLessThanOrEqual(max);
+      expect(c.replace(/&(amp|lt|gt);/g, '')).not.toContain('&');
+      const e = cut('😀'.repeat(20), max);
+      expect(e.length).toBeLessThanOrEqual(max);
+      expect(e.endsWith('…')).toBe(true);
+      expect(e.slice(0, -1)).toBe('😀'.repeat((e.length - 1) / 2));
+    }
+  });
+
+  it('splitText pieces are each within the limit and keep all the text', () => {
+    const text = escapeText(long(10_000, 'a < b & c\n'));
+    const pieces = splitText(text, SECTION_TEXT_MAX);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
+    expect(pieces.join('\n').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+  });
+});
+
+describe('renderSlack: fallback text', () => {
+  it.each([
+    ['a card with content', make([{ type: 'text', text: 'hello' }])],
+    ['an empty card', reply({ title: 'Only a title' })],
+    ['a card with no title', reply({ title: '', children: [] })],
+    ['an error reply', { ...make([]), error: 'internal' as const, ephemeral: true }],
+  ])('%s has fallback text', (_name, r) => {
+    const { text, blocks } = renderSlack(r);
+    expect(text.trim().length).toBeGreaterThan(0);
+    expectWithinLimits(blocks);
+  });
+
+  it('the fallback is the plain text, escaped', () => {
+    const r = make([{ type: 'text', text: 'a <b>' }], { suggestions: [{ label: 'help', command: 'help' }] });
+    expect(renderSlack(r).text).toBe('A title\na &lt;b&gt;\nTry: help');
+  });
+});
+
+describe('renderHome', () => {
+  it('is a home view listing every command with buttons for the main ones', () => {
+    const view = renderHome(commands);
+    expect(view.type).toBe('home');
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_HOME_BLOCKS);
+    const all = JSON.stringify(view.blocks);
+    for (const c of commands) expect(all).toContain(`*${c.name}`);
+    const actions = view.blocks.find((b) => b.type === 'actions') as AnyBlock;
+    const values = actions.elements.map((e: any) => e.value as string);
+    expect(values).toContain('help');
+    expect(values.some((v: string) => v.startsWith('salary'))).toBe(true);
+    expect(values.some((v: string) => v.startsWith('roadmap'))).toBe(true);
+    expectWithinLimits(view.blocks.filter((b) => b.type !== 'divider'));
+  });
+
+  it('escapes descriptions', () => {
+    const view = renderHome([{ name: 'x', description: '<!channel> & co', examples: ['x <@U1>'] }]);
+    const all = JSON.stringify(view.blocks);
+    expect(all).not.toContain('<!channel>');
+    expect(all).not.toContain('<@U1>');
+  });
+});
