@@ -13,6 +13,8 @@ export class StartError extends Error {}
 async function adaptersFor(config: Config, bot: Bot): Promise<{ adapters: Adapter[]; waitFor?: Promise<void> }> {
   const adapters: Adapter[] = [];
   // Platform adapters are added here by their factories: see adapters/<platform>/index.ts.
+  if (config.SLACK_BOT_TOKEN) { const { createSlackAdapter } = await import('./slack/index.js'); adapters.push(createSlackAdapter(bot, config)); }
+  if (config.DISCORD_TOKEN) { const { createDiscordAdapter } = await import('./discord/index.js'); adapters.push(createDiscordAdapter(bot, config)); }
   if (adapters.length) return { adapters };
   const terminal = createTerminalAdapter(bot);
   return { adapters: [terminal], waitFor: terminal.done };
