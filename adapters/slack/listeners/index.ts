@@ -1,0 +1,25 @@
+// Every Slack listener, registered in one place (the bolt-ts-starter-template way): each is a
+// plain named function of its dependencies and Bolt's arguments, in a file of its own.
+import type { App } from '@slack/bolt';
+import { renderHome, RUN_ACTION_PATTERN } from '../render.js';
+import { runButton } from './action.js';
+import { devpathCommand } from './command.js';
+import { appHomeOpened } from './home.js';
+import { appMention } from './mention.js';
+import { directMessage } from './message.js';
+import { describeError, type SlackDeps } from './shared.js';
+
+export const SLASH_COMMAND = '/devpath';
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  const home = renderHome(deps.bot.commands);
+  app.command(SLASH_COMMAND, (args) => devpathCommand(deps, args));
+  app.event('app_mention', (args) => appMention(deps, args));
+  app.message((args) => directMessage(deps, args));
+  app.action({ type: 'block_actions', action_id: RUN_ACTION_PATTERN }, (args) => runButton(deps, args as Parameters<typeof runButton>[1]));
+  app.event('app_home_opened', (args) => appHomeOpened({ ...deps, home }, args));
+  // Anything that escapes a listener (or Bolt's own middleware): log it, keep running.
+  app.error(async (error) => {
+    deps.logger.error(`devpath: Slack request failed: ${describeError(error.original ?? error)}`);
+  });
+}

@@ -1,0 +1,151 @@
+// What every Slack listener shares: the Bot, a cached directory of who is a workspace admin, the
+// logger, and the small translations between Slack and the core (incoming text -> plain text,
+// Reply -> a response body, errors -> a log line without secrets).
+import type { Logger, RespondArguments, webApi } from '@slack/bolt';
+import type { Bot } from '../../../src/bot.js';
+import type { Context } from '../../../src/command.js';
+import type { Reply } from '../../../src/reply.js';
+import { renderSlack, type SlackMessage } from '../render.js';
+
+export type WebClient = webApi.WebClient;
+
+export const APOLOGY = 'Sorry, something went wrong on my side while answering that. It has been logged; please try again in a moment.';
+
+/** What a user's users.info says that matters here. */
+export interface SlackUser {
+  isAdmin: boolean;
+  name?: string;
+}
+
+export interface UserDirectoryOptions {
+  /** How long a users.info answer is trusted. */
+  ttlMs?: number;
+  /** How long a failed lookup (treated as "not an admin") is remembered before asking again. */
+  failureTtlMs?: number;
+  /** Most users remembered; the oldest entry goes first. */
+  maxEntries?: number;
+  now?: () => number;
+}
+
+/**
+ * Who is a moderator (workspace admin or owner), from users.info, cached per user so a busy
+ * channel costs one lookup per person every few minutes. A failed lookup means "not a moderator".
+ */
+export class UserDirectory {
+  private readonly cache = new Map<string, { expires: number; user: Promise<SlackUser> }>();
+  private readonly ttlMs: number;
+  private readonly failureTtlMs: number;
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+
+  constructor(private readonly logger: Logger, options: UserDirectoryOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 5 * 60_000;
+    this.failureTtlMs = options.failureTtlMs ?? 30_000;
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  lookup(client: WebClient, userId: string): Promise<SlackUser> {
+    const now = this.now();
+    const hit = this.cache.get(userId);
+    if (hit && hit.expires > now) return hit.user;
+    const entry = { expires: now + this.ttlMs, user: Promise.resolve<SlackUser>({ isAdmin: false }) };
+    entry.user = client.users.info({ user: userId }).then(
+      (result) => {
+        const u = result.user;
+        const name = u?.profile?.display_name || u?.real_name || u?.name;
+        return { isAdmin: Boolean(u?.is_admin || u?.is_owner), ...(name ? { name } : {}) };
+      },
+      (error: unknown) => {
+        this.logger.warn(`devpath: users.info failed for ${userId}; treating them as not a moderator: ${describeError(error)}`);
+        entry.expires = this.now() + this.failureTtlMs;
+        return { isAdmin: false };
+      },
+    );
+    this.cache.delete(userId);
+    this.cache.set(userId, entry);
+    if (this.cache.size > this.maxEntries) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    return entry.user;
+  }
+}
+
+export interface SlackDeps {
+  bot: Bot;
+  users: UserDirectory;
+  logger: Logger;
+  /** How long a slash command may take before its answer moves from the ack body to respond(). */
+  ackBudgetMs: number;
+}
+
+export interface Who {
+  userId: string;
+  /** The name Slack gave in the payload, if any; otherwise users.info's. */
+  userName?: string | undefined;
+  teamId?: string | undefined;
+  channelId?: string | undefined;
+}
+
+/** The core's Context for a Slack user: moderator = workspace admin or owner. */
+export async function contextFor(deps: SlackDeps, client: WebClient, who: Who): Promise<Context> {
+  const user = await deps.users.lookup(client, who.userId);
+  const context: Context = {
+    platform: 'slack',
+    userId: who.userId,
+    userName: who.userName || user.name || who.userId,
+    isModerator: user.isAdmin,
+    communityId: who.teamId || 'slack',
+  };
+  if (who.channelId) context.channelId = who.channelId;
+  return context;
+}
+
+/**
+ * Slack's message markup -> the plain text the core parses: the bot's own mention goes, other
+ * mentions and links become readable words, and the three entities are decoded.
+ */
+export function fromSlackText(text: string, botUserId?: string): string {
+  let out = text;
+  if (botUserId) out = out.split(`<@${botUserId}>`).join(' ').replace(new RegExp(`<@${botUserId}\\|[^>]*>`, 'g'), ' ');
+  out = out
+    .replace(/<@([A-Z0-9]+)\|([^>]+)>/g, '@$2')
+    .replace(/<@([A-Z0-9]+)>/g, '@$1')
+    .replace(/<#([A-Z0-9]+)\|([^>]*)>/g, (_m, id: string, name: string) => `#${name || id}`)
+    .replace(/<#([A-Z0-9]+)>/g, '#$1')
+    .replace(/<!subteam\^[A-Z0-9]+\|([^>]+)>/g, '$1')
+    .replace(/<!([a-z]+)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, '$2')
+    .replace(/<((?:https?|mailto):[^>]+)>/g, '$1');
+  return out.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
+}
+
+/** A Reply as a slash-command or response_url body. */
+export function toResponse(reply: Reply): RespondArguments & SlackMessage {
+  return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...renderSlack(reply) };
+}
+
+export const apologyResponse = (): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, text: APOLOGY });
+
+/** An error as one log line: name, Slack error code, message, with anything token-shaped removed. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return redact(String(error));
+  const code = (error as { code?: unknown }).code;
+  const slackError = (error as { data?: { error?: unknown } }).data?.error;
+  const parts = [error.name, typeof code === 'string' ? code : undefined, typeof slackError === 'string' ? slackError : undefined, error.message];
+  return redact(parts.filter(Boolean).join(': '));
+}
+
+export function redact(text: string): string {
+  return text.replace(/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g, '[redacted token]').replace(/https:\/\/hooks\.slack\.com\/\S+/g, '[response_url]');
+}
+
+/** Logs a failed handler; never throws. */
+export function logFailure(deps: SlackDeps, where: string, error: unknown): void {
+  try {
+    deps.logger.error(`devpath: Slack ${where} failed: ${describeError(error)}`);
+  } catch {
+    // A broken logger must not take the adapter down.
+  }
+}
