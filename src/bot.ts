@@ -10,11 +10,15 @@ import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type Compl
 import { errorReply, type Reply } from './reply.js';
 import { createSearch } from './search/index.js';
 import { completions } from './completions.js';
+import { MemoryStore } from './store/memory.js';
+import type { Store } from './store/store.js';
 
 export interface BotOptions {
   knowledge?: Knowledge;
   commands?: readonly CommandSpec[];
   now?: () => Date;
+  /** Community data; default: a fresh in-memory store (adapters pass the lowdb file store). */
+  store?: Store;
   /** Where handler errors are reported; never shown to users. */
   logError?: (error: unknown, where: string) => void;
 }
@@ -42,6 +46,7 @@ export class Bot {
       search: createSearch(knowledge),
       commands,
       now: options.now ?? (() => new Date()),
+      store: options.store ?? new MemoryStore(),
     };
     for (const spec of commands) {
       for (const name of [spec.name, ...(spec.aliases ?? [])]) this.byName.set(name.toLowerCase(), spec);

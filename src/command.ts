@@ -5,6 +5,7 @@ import type { Knowledge, Source } from './knowledge/schema.js';
 import type { OptionSpec, OptionValues } from './options.js';
 import type { Reply } from './reply.js';
 import type { Search } from './search/index.js';
+import type { Store } from './store/store.js';
 
 export type Platform = 'terminal' | 'discord' | 'slack';
 
@@ -27,6 +28,8 @@ export interface Services {
   search: Search;
   commands: readonly CommandSpec[];
   now: () => Date;
+  /** Community data (progress, tips, groups, unanswered questions), scoped by communityId. */
+  store: Store;
 }
 
 export type CommandContext = Context & Services;

@@ -25,6 +25,28 @@ export function completions(services: Services, source: CompletionSource, partia
       return [...search.complete('learning', partial, MAX_COMPLETIONS), ...search.complete('skill', partial, MAX_COMPLETIONS)]
         .slice(0, MAX_COMPLETIONS)
         .map((d) => ({ value: d.id, label: d.title }));
+    case 'tip': {
+      if (!_context) return [];
+      const want = partial.replace(/^#/, '').toLowerCase();
+      return services.store.peek(_context.communityId, (c) =>
+        [...c.tips]
+          .sort((a, b) => b.votes.length - a.votes.length || b.id - a.id)
+          .filter((t) => !want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want))
+          .slice(0, MAX_COMPLETIONS)
+          .map((t) => ({ value: String(t.id), label: `#${t.id} ${t.text}`.slice(0, 100) })),
+      );
+    }
+    case 'group': {
+      if (!_context) return [];
+      const want = partial.toLowerCase();
+      return services.store.peek(_context.communityId, (c) =>
+        Object.values(c.groups)
+          .filter((g) => !want || g.name.toLowerCase().includes(want))
+          .sort((a, b) => Object.keys(b.members).length - Object.keys(a.members).length || a.name.localeCompare(b.name))
+          .slice(0, MAX_COMPLETIONS)
+          .map((g) => ({ value: g.name, label: g.name })),
+      );
+    }
     default:
       return [];
   }

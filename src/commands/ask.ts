@@ -5,6 +5,7 @@ import { stepCard } from '../answers/roadmap.js';
 import { outlookCard, salaryCard } from '../answers/salary.js';
 import { reply, type Reply } from '../reply.js';
 import type { Answer, Hit } from '../search/index.js';
+import { recordUnanswered } from '../store/community.js';
 
 /** Topics offered when a question matches nothing at all. */
 const STARTERS = [
@@ -76,12 +77,23 @@ export const ask: CommandSpec = {
   description: 'Ask anything about becoming a back-end developer, in plain words.',
   options: [{ name: 'question', kind: 'string', description: 'Your question', required: true, rest: true }],
   examples: ['ask how much do backend developers earn starting out', 'ask do I need a degree', 'ask how long does it take'],
-  run(ctx, { question }) {
+  async run(ctx, { question }) {
     const answer = ctx.search.ask(String(question));
     const top = answer.hits[0];
-    if (!answer.confident || !top) return unknownAnswer(answer);
-    const out = card(ctx, top, answer);
-    if (!out) return unknownAnswer(answer);
+    const out = answer.confident && top ? card(ctx, top, answer) : undefined;
+    if (!out || !top) {
+      await recordQuestion(ctx, String(question));
+      return unknownAnswer(answer);
+    }
     return { ...out, topic: top.doc.ref };
   },
 };
+
+/** Keeps a question we could not answer (per community) for moderators' `unanswered` list. */
+async function recordQuestion(ctx: CommandContext, question: string): Promise<void> {
+  try {
+    await ctx.store.write(ctx.communityId, (c) => recordUnanswered(c, question, ctx.now().toISOString()));
+  } catch {
+    // The store failing must not cost the user their answer; a broken store shows up in writes.
+  }
+}

@@ -2,12 +2,24 @@
 import type { CommandSpec } from '../command.js';
 import { ask } from './ask.js';
 import { compare } from './compare.js';
+import { done } from './done.js';
+import { group } from './group.js';
 import { help } from './help.js';
 import { interview } from './interview.js';
 import { learn } from './learn.js';
+import { progress } from './progress.js';
 import { role } from './role.js';
 import { roadmap } from './roadmap.js';
 import { salary } from './salary.js';
 import { sources } from './sources.js';
+import { tip } from './tip.js';
+import { tips } from './tips.js';
+import { unanswered } from './unanswered.js';
+import { undo } from './undo.js';
 
-export const commands: readonly CommandSpec[] = [ask, role, compare, salary, learn, roadmap, interview, sources, help];
+export const commands: readonly CommandSpec[] = [
+  ask, role, compare, salary, learn, roadmap, interview, sources,
+  // Community features, stored per community (src/store).
+  done, undo, progress, tip, tips, group, unanswered,
+  help,
+];

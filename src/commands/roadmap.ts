@@ -1,5 +1,7 @@
 import type { CommandSpec } from '../command.js';
 import { roadmapList, stepCard } from '../answers/roadmap.js';
+import { doneSteps } from '../store/community.js';
+import { bestTipsNodes } from './community.js';
 import { resolveStep } from './resolve.js';
 
 export const roadmap: CommandSpec = {
@@ -8,10 +10,16 @@ export const roadmap: CommandSpec = {
   description: 'The ordered roadmap to a back-end job, or one step in detail with what comes next.',
   options: [{ name: 'step', kind: 'string', description: 'A step number or name, e.g. 4 or framework', autocomplete: 'step', maxLength: 100 }],
   examples: ['roadmap', 'roadmap 4', 'roadmap databases'],
-  run(ctx, { step }) {
-    if (step === undefined) return roadmapList(ctx);
+  async run(ctx, { step }) {
+    if (step === undefined) {
+      // The caller's done steps are marked once they have any; a newcomer sees the plain list.
+      const done = await ctx.store.read(ctx.communityId, (c) => doneSteps(c, ctx.userId));
+      return roadmapList(ctx, done.size ? { done } : {});
+    }
     const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
-    return stepCard(ctx, found.entry);
+    const s = found.entry;
+    const after = await ctx.store.read(ctx.communityId, (c) => bestTipsNodes(c, s, 3));
+    return stepCard(ctx, s, { after, suggestions: [{ label: after.length ? 'All tips for this step' : 'Share a tip', command: after.length ? `tips ${s.order}` : `tip add ${s.order} <your tip>` }] });
   },
 };

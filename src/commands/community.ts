@@ -1,0 +1,149 @@
+// What the community commands (done, undo, progress, tip, tips, group, unanswered) share: who the
+// caller is, the write rate limit, and how steps, tips and people are shown. Every string here is
+// plain text; renderers escape it.
+import Fuse from 'fuse.js';
+import type { CommandContext } from '../command.js';
+import type { Step } from '../knowledge/schema.js';
+import { cleanText } from '../options.js';
+import { errorReply, reply, type Node, type Reply, type Suggestion } from '../reply.js';
+import { rankedTips, type Who } from '../store/community.js';
+import { isSafeKey, own, type CommunityData, type TipRecord } from '../store/schema.js';
+import type { WriteResult } from '../store/store.js';
+
+export const who = (ctx: CommandContext): Who => ({ id: ctx.userId, name: ctx.userName || ctx.userId });
+export const nowIso = (ctx: CommandContext): string => ctx.now().toISOString();
+
+/** A refusal that is not a usage error: ephemeral, not answered, no CLI exit code. */
+export const refusal = (title: string, message: string, suggestions: Suggestion[] = []): Reply =>
+  reply({ title, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions });
+
+const rateKey = (ctx: CommandContext) => `${ctx.communityId}\u0000${ctx.userId}`;
+
+function rateLimited(ctx: CommandContext): Reply | undefined {
+  // The terminal's user owns the data file on their own machine: no limit there.
+  if (ctx.platform === 'terminal') return undefined;
+  const wait = ctx.store.limiter.waitMs(rateKey(ctx), ctx.now().getTime());
+  if (!wait) return undefined;
+  const { max, windowMs } = ctx.store.limiter.limit;
+  const minutes = Math.max(1, Math.ceil(wait / 60_000));
+  return refusal(
+    'Slow down a little',
+    `You have made ${max} changes in the last ${Math.round(windowMs / 60_000)} minutes, which is the limit. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}. Nothing was changed.`,
+  );
+}
+
+/**
+ * A write by the caller, under the per-user rate limit: refused with a clear reply when over it,
+ * counted only when it changed something (a refusal or a no-op costs nothing).
+ */
+export async function userWrite<T>(ctx: CommandContext, fn: (c: CommunityData) => WriteResult<T>): Promise<{ ok: true; value: T } | { ok: false; reply: Reply }> {
+  if (!isSafeKey(ctx.userId) || !isSafeKey(ctx.communityId)) {
+    return { ok: false, reply: refusal('Cannot save that', 'Your user or community id cannot be used for saved data.') };
+  }
+  const limited = rateLimited(ctx);
+  if (limited) return { ok: false, reply: limited };
+  let changed = false;
+  const value = await ctx.store.write(ctx.communityId, (c) => {
+    const result = fn(c);
+    changed = result.changed;
+    return result;
+  });
+  if (changed && ctx.platform !== 'terminal') ctx.store.limiter.hit(rateKey(ctx), ctx.now().getTime());
+  return { ok: true, value };
+}
+
+export const stepName = (step: Step): string => `step ${step.order} (${step.title})`;
+
+/** "I took X to mean step 4" when a fuzzy name was guessed. */
+export function guessNote(text: string, step: Step, guessed: boolean): Node[] {
+  return guessed ? [{ type: 'note', text: `I took "${cleanText(text).slice(0, 60)}" to mean ${stepName(step)}.` }] : [];
+}
+
+export function userName(c: Readonly<CommunityData>, id: string): string {
+  return own(c.users, id)?.name ?? id;
+}
+
+export function tipLine(c: Readonly<CommunityData>, tip: TipRecord, withStep?: (id: string) => string | undefined): string {
+  const votes = `${tip.votes.length} vote${tip.votes.length === 1 ? '' : 's'}`;
+  const step = withStep?.(tip.step);
+  return `#${tip.id} (${votes}${step ? `, ${step}` : ''}) ${tip.text} - ${userName(c, tip.author)}`;
+}
+
+/** The community's best tips for a step, as nodes for a card (empty when it has none). */
+export function bestTipsNodes(c: Readonly<CommunityData>, step: Step, count = 3): Node[] {
+  const best = rankedTips(c, (t) => t.step === step.id).slice(0, count);
+  if (!best.length) return [];
+  return [
+    { type: 'section', title: `Community tips for step ${step.order}` },
+    { type: 'list', items: best.map((t) => tipLine(c, t)) },
+  ];
+}
+
+export const PROGRESS_CELLS = 12;
+
+/** `████░░░░░░░░ 4/12 steps` */
+export function progressBar(done: number, total: number): string {
+  const filled = total ? Math.round((done / total) * PROGRESS_CELLS) : 0;
+  return `${'█'.repeat(filled)}${'░'.repeat(PROGRESS_CELLS - filled)} ${done}/${total} steps`;
+}
+
+/** "today", "yesterday", "3 days ago", or the date for anything older than a month. */
+export function ago(iso: string, now: Date): string {
+  const days = Math.floor((now.getTime() - Date.parse(iso)) / 86_400_000);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 31) return `${days} days ago`;
+  return iso.slice(0, 10);
+}
+
+/** A tip id as typed: `12` or `#12`. */
+export function parseTipId(text: string): number | undefined {
+  const m = cleanText(text).match(/^#?(\d{1,9})$/);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** "There is no tip #99 here" with the closest ids (by digits, then by number) to try. */
+export function unknownTip(c: Readonly<CommunityData>, text: string, verb: string): Reply {
+  const shown = cleanText(text).slice(0, 20);
+  const id = parseTipId(text);
+  if (id === undefined) {
+    return errorReply('Not a tip number', `"${shown}" is not a tip number: tips are numbered, like #12. Type "tips" to see them.`, 'invalid-option', [{ label: 'tips', command: 'tips' }]);
+  }
+  const digits = String(id);
+  const close = [...c.tips]
+    .map((t) => ({ t, d: editDistance(String(t.id), digits), n: Math.abs(t.id - id) }))
+    .sort((a, b) => a.d - b.d || a.n - b.n)
+    .slice(0, 3)
+    .map((x) => x.t);
+  const lead = `There is no tip #${digits} in this community.`;
+  if (!close.length) return errorReply('Not found', `${lead} There are no tips yet: add one with "tip add <step> <text>".`, 'invalid-option');
+  return errorReply(
+    'Not found',
+    `${lead} Did you mean: ${close.map((t) => `#${t.id} "${t.text.slice(0, 40)}${t.text.length > 40 ? '...' : ''}"`).join(', ')}?`,
+    'invalid-option',
+    close.map((t) => ({ label: `#${t.id}`, command: `tip ${verb} ${t.id}` })),
+  );
+}
+
+/** Names close to `text` among `names` (fuzzy), for "did you mean". */
+export function closestNames(names: string[], text: string, count = 3): string[] {
+  if (!names.length) return [];
+  return new Fuse(names, { threshold: 0.5, ignoreLocation: true })
+    .search(cleanText(text).slice(0, 60))
+    .slice(0, count)
+    .map((r) => r.item);
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,88 @@
+// `tip add <step> <text>`, `tip vote <id>`, `tip remove <id>`: the community's tips, one step each.
+import type { CommandSpec } from '../command.js';
+import { reply } from '../reply.js';
+import { addTip, removeTip, TIP_MAX, voteTip } from '../store/community.js';
+import { guessNote, nowIso, parseTipId, refusal, stepName, unknownTip, userName, userWrite, who } from './community.js';
+import { resolveStep } from './resolve.js';
+
+const idOption = { name: 'id', kind: 'string' as const, description: 'The tip number, e.g. 12', required: true, autocomplete: 'tip' as const, maxLength: 20 };
+
+const quote = (text: string) => `"${text.length > 80 ? `${text.slice(0, 80)}...` : text}"`;
+
+const add: CommandSpec = {
+  name: 'add',
+  description: 'Share a tip for a roadmap step (1 to 500 characters).',
+  options: [
+    { name: 'step', kind: 'string', description: 'A step number or name, e.g. 4 or framework', required: true, autocomplete: 'step', maxLength: 100 },
+    { name: 'text', kind: 'string', description: 'Your tip', required: true, rest: true, maxLength: TIP_MAX },
+  ],
+  examples: ['tip add 4 Build one small REST API end to end before learning a second framework', 'tip add "learn framework" Read the official tutorial first'],
+  async run(ctx, { step, text }) {
+    const found = resolveStep(ctx, String(step));
+    if (!found.ok) return found.reply;
+    const s = found.entry;
+    const result = await userWrite(ctx, (c) => addTip(c, who(ctx), s.id, String(text), nowIso(ctx)));
+    if (!result.ok) return result.reply;
+    const r = result.value;
+    if (!r.ok && r.reason === 'length') return refusal('Tip not saved', `A tip is 1 to ${TIP_MAX} characters of text. Nothing was saved.`);
+    if (!r.ok) {
+      const e = r.existing;
+      const by = await ctx.store.read(ctx.communityId, (c) => userName(c, e.author));
+      return refusal(
+        'Already shared',
+        `A tip like this is already there for ${stepName(s)}: #${e.id} ${quote(e.text)} by ${by} (${e.votes.length} vote${e.votes.length === 1 ? '' : 's'}). Nothing was saved; vote for it instead with "tip vote ${e.id}".`,
+        [{ label: `Vote for #${e.id}`, command: `tip vote ${e.id}` }],
+      );
+    }
+    return reply({
+      title: 'Tip saved',
+      children: [{ type: 'text', text: `Saved tip #${r.tip.id} for ${stepName(s)}: ${quote(r.tip.text)}` }, ...guessNote(String(step), s, found.guessed)],
+      suggestions: [{ label: `Tips for step ${s.order}`, command: `tips ${s.order}` }],
+    });
+  },
+};
+
+const vote: CommandSpec = {
+  name: 'vote',
+  description: 'Vote for a helpful tip (one vote each; not your own).',
+  options: [idOption],
+  examples: ['tip vote 12'],
+  async run(ctx, { id }) {
+    const n = parseTipId(String(id));
+    if (n === undefined) return ctx.store.read(ctx.communityId, (c) => unknownTip(c, String(id), 'vote'));
+    const result = await userWrite(ctx, (c) => voteTip(c, who(ctx), n, nowIso(ctx)));
+    if (!result.ok) return result.reply;
+    const r = result.value;
+    if (r.ok) {
+      const votes = r.tip.votes.length;
+      return reply({ title: 'Vote counted', children: [{ type: 'text', text: `Voted for tip #${n} ${quote(r.tip.text)}. It has ${votes} vote${votes === 1 ? '' : 's'} now.` }], ephemeral: true });
+    }
+    if (r.reason === 'own') return refusal('Not counted', `Tip #${n} is your own; you can vote only for other people's tips.`);
+    if (r.reason === 'already') return refusal('Already voted', `You have already voted for tip #${n}; one vote each.`);
+    return ctx.store.read(ctx.communityId, (c) => unknownTip(c, String(id), 'vote'));
+  },
+};
+
+const remove: CommandSpec = {
+  name: 'remove',
+  description: 'Remove a tip: your own, or any tip if you are a moderator.',
+  options: [idOption],
+  examples: ['tip remove 12'],
+  async run(ctx, { id }) {
+    const n = parseTipId(String(id));
+    if (n === undefined) return ctx.store.read(ctx.communityId, (c) => unknownTip(c, String(id), 'remove'));
+    const result = await userWrite(ctx, (c) => removeTip(c, who(ctx), n, ctx.isModerator, nowIso(ctx)));
+    if (!result.ok) return result.reply;
+    const r = result.value;
+    if (r.ok) return reply({ title: 'Tip removed', children: [{ type: 'text', text: `Removed tip #${n} ${quote(r.tip.text)}.` }], ephemeral: true });
+    if (r.reason === 'forbidden') return refusal('Not removed', `Only the author of tip #${n} or a moderator can remove it. Nothing was changed.`);
+    return ctx.store.read(ctx.communityId, (c) => unknownTip(c, String(id), 'remove'));
+  },
+};
+
+export const tip: CommandSpec = {
+  name: 'tip',
+  description: 'Share, vote for or remove a community tip on a roadmap step.',
+  examples: ['tip add 4 Build one small REST API end to end', 'tip vote 12', 'tip remove 12'],
+  subcommands: [add, vote, remove],
+};

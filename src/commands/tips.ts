@@ -1,0 +1,63 @@
+import type { CommandSpec } from '../command.js';
+import { reply } from '../reply.js';
+import { rankedTips } from '../store/community.js';
+import { guessNote, tipLine } from './community.js';
+import { resolveStep } from './resolve.js';
+
+export const TIPS_PAGE = 5;
+
+export const tips: CommandSpec = {
+  name: 'tips',
+  description: "The community's tips, best voted first, then newest; for one step or all.",
+  options: [
+    { name: 'step', kind: 'string', description: 'A step number or name; all steps when left out', autocomplete: 'step', rest: true, maxLength: 100 },
+    { name: 'page', kind: 'integer', description: 'Page number', min: 1, max: 10_000 },
+  ],
+  examples: ['tips', 'tips 4', 'tips framework', 'tips 4 page:2'],
+  async run(ctx, { step, page }) {
+    const { roadmap } = ctx.knowledge;
+    let only: (typeof roadmap)[number] | undefined;
+    let guessed = false;
+    if (step !== undefined) {
+      const found = resolveStep(ctx, String(step));
+      if (!found.ok) return found.reply;
+      only = found.entry;
+      guessed = found.guessed;
+    }
+    const label = (id: string) => {
+      const s = roadmap.find((x) => x.id === id);
+      return s ? `step ${s.order}` : undefined;
+    };
+    const { items, total } = await ctx.store.read(ctx.communityId, (c) => {
+      const list = rankedTips(c, only ? (t) => t.step === only!.id : undefined);
+      const pages = Math.max(1, Math.ceil(list.length / TIPS_PAGE));
+      const p = Math.min(Number(page ?? 1), pages);
+      return { items: list.slice((p - 1) * TIPS_PAGE, p * TIPS_PAGE).map((t) => tipLine(c, t, only ? undefined : label)), total: list.length };
+    });
+    const pages = Math.max(1, Math.ceil(total / TIPS_PAGE));
+    const p = Math.min(Number(page ?? 1), pages);
+    const title = only ? `Tips for step ${only.order}, ${only.title}` : 'Community tips';
+    const addHint = `tip add ${only ? only.order : '<step>'} <your tip>`;
+    if (!total) {
+      return reply({
+        title,
+        children: [{ type: 'text', text: `No tips ${only ? 'for this step ' : ''}yet. Share the first one: ${addHint}` }, ...(only ? guessNote(String(step), only, guessed) : [])],
+        answered: false,
+        suggestions: [{ label: 'Roadmap', command: 'roadmap' }],
+      });
+    }
+    const base = only ? `tips ${only.order}` : 'tips';
+    return reply({
+      title,
+      children: [
+        ...(only ? guessNote(String(step), only, guessed) : []),
+        { type: 'list', items },
+        { type: 'note', text: `Page ${p} of ${pages} (${total} tip${total === 1 ? '' : 's'}), best voted first, then newest. Vote with "tip vote <number>".` },
+      ],
+      suggestions: [
+        ...(p > 1 ? [{ label: 'Previous page', command: `${base} page:${p - 1}` }] : []),
+        ...(p < pages ? [{ label: 'Next page', command: `${base} page:${p + 1}` }] : []),
+      ],
+    });
+  },
+};

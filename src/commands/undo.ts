@@ -1,0 +1,21 @@
+import type { CommandSpec } from '../command.js';
+import { markUndone } from '../store/community.js';
+import { guessNote, nowIso, stepName, userWrite, who } from './community.js';
+import { progressAfter } from './done.js';
+import { resolveStep } from './resolve.js';
+
+export const undo: CommandSpec = {
+  name: 'undo',
+  description: 'Unmark a roadmap step you marked as done.',
+  options: [{ name: 'step', kind: 'string', description: 'A step number or name, e.g. 2 or framework', required: true, autocomplete: 'step', maxLength: 100 }],
+  examples: ['undo 2', 'undo framework'],
+  async run(ctx, { step }) {
+    const found = resolveStep(ctx, String(step));
+    if (!found.ok) return found.reply;
+    const s = found.entry;
+    const result = await userWrite(ctx, (c) => markUndone(c, who(ctx), s.id, nowIso(ctx)));
+    if (!result.ok) return result.reply;
+    const lead = result.value.wasDone ? `Unmarked ${stepName(s)}.` : `${stepName(s).replace(/^s/, 'S')} was not marked as done, so nothing changed.`;
+    return progressAfter(ctx, result.value.wasDone ? 'Step unmarked' : 'Not done yet', lead, guessNote(String(step), s, found.guessed));
+  },
+};

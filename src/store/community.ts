@@ -1,0 +1,233 @@
+// What the community features do to a community's data: pure functions, shared by both stores and
+// every command. Each write validates first and changes last (the store's transaction contract),
+// and returns `changed: false` whenever it refuses, so bad input never writes anything.
+import { isSafeKey, own, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
+import type { WriteResult } from './store.js';
+
+export const TIP_MIN = 1;
+export const TIP_MAX = 500;
+export const GROUP_NAME_MAX = 32;
+/** Unanswered questions kept per community; beyond it the oldest asked-once entries go. */
+export const UNANSWERED_MAX = 500;
+export const QUESTION_MAX = 300;
+/** Character-trigram similarity at or above which two tips on one step are the same tip. */
+export const DUPLICATE_SIMILARITY = 0.8;
+
+export interface Who {
+  id: string;
+  name: string;
+}
+
+const unchanged = <T>(value: T): WriteResult<T> => ({ value, changed: false });
+const changed = <T>(value: T): WriteResult<T> => ({ value, changed: true });
+
+/** Records the user's display name and last activity (every accepted write calls it). */
+export function touch(c: CommunityData, who: Who, now: string): void {
+  if (!isSafeKey(who.id)) return;
+  c.users[who.id] = { name: who.name.slice(0, 200), lastActive: now };
+}
+
+// ---------------------------------------------------------------- progress
+
+export function doneSteps(c: Readonly<CommunityData>, userId: string): Set<string> {
+  return new Set(Object.keys(own(c.progress, userId) ?? {}));
+}
+
+export function markDone(c: CommunityData, who: Who, step: string, now: string): WriteResult<{ already: boolean }> {
+  if (!isSafeKey(who.id) || !isSafeKey(step)) return unchanged({ already: false });
+  const mine = own(c.progress, who.id);
+  if (mine && own(mine, step)) return unchanged({ already: true });
+  touch(c, who, now);
+  (c.progress[who.id] = mine ?? {})[step] = now;
+  return changed({ already: false });
+}
+
+export function markUndone(c: CommunityData, who: Who, step: string, now: string): WriteResult<{ wasDone: boolean }> {
+  const mine = own(c.progress, who.id);
+  if (!mine || !own(mine, step)) return unchanged({ wasDone: false });
+  touch(c, who, now);
+  delete mine[step];
+  return changed({ wasDone: true });
+}
+
+// ---------------------------------------------------------------- tips
+
+/** Lower case, accents and punctuation removed, whitespace folded: what "the same text" means. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const trigramCache = new WeakMap<TipRecord, Set<string>>();
+function trigrams(norm: string): Set<string> {
+  const s = ` ${norm} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+  return out;
+}
+function tipTrigrams(tip: TipRecord): Set<string> {
+  let t = trigramCache.get(tip);
+  if (!t) trigramCache.set(tip, (t = trigrams(normalizeText(tip.text))));
+  return t;
+}
+
+/** Sørensen-Dice similarity of two trigram sets, 0..1. */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (!a.size && !b.size) return 1;
+  let shared = 0;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const g of small) if (big.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/** The existing tip on the same step that says (nearly) the same thing, if any. */
+export function findDuplicate(c: Readonly<CommunityData>, step: string, text: string): TipRecord | undefined {
+  const norm = normalizeText(text);
+  const mine = trigrams(norm);
+  // Dice >= s needs the smaller set to be at least s / (2 - s) of the bigger one.
+  const ratio = DUPLICATE_SIMILARITY / (2 - DUPLICATE_SIMILARITY);
+  let best: { tip: TipRecord; score: number } | undefined;
+  for (const tip of c.tips) {
+    if (tip.step !== step) continue;
+    const theirs = tipTrigrams(tip);
+    if (Math.min(theirs.size, mine.size) < ratio * Math.max(theirs.size, mine.size)) continue;
+    const score = normalizeText(tip.text) === norm ? 1 : similarity(mine, theirs);
+    if (score >= DUPLICATE_SIMILARITY && (!best || score > best.score)) best = { tip, score };
+  }
+  return best?.tip;
+}
+
+export type AddTip = { ok: true; tip: TipRecord } | { ok: false; reason: 'length' } | { ok: false; reason: 'duplicate'; existing: TipRecord };
+
+export function addTip(c: CommunityData, who: Who, step: string, text: string, now: string): WriteResult<AddTip> {
+  if (text.length < TIP_MIN || text.length > TIP_MAX || !normalizeText(text)) return unchanged({ ok: false, reason: 'length' });
+  const existing = findDuplicate(c, step, text);
+  if (existing) return unchanged({ ok: false, reason: 'duplicate', existing });
+  const tip: TipRecord = { id: c.nextTipId, step, text, author: who.id, createdAt: now, votes: [] };
+  touch(c, who, now);
+  c.tips.push(tip);
+  c.nextTipId++;
+  return changed({ ok: true, tip });
+}
+
+/** Best voted first, then newest. */
+export function compareTips(a: TipRecord, b: TipRecord): number {
+  return b.votes.length - a.votes.length || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id);
+}
+
+export function rankedTips(c: Readonly<CommunityData>, filter: (t: TipRecord) => boolean = () => true): TipRecord[] {
+  return c.tips.filter(filter).sort(compareTips);
+}
+
+export const findTip = (c: Readonly<CommunityData>, id: number): TipRecord | undefined => c.tips.find((t) => t.id === id);
+
+export type VoteTip = { ok: true; tip: TipRecord } | { ok: false; reason: 'unknown' | 'own' | 'already'; tip?: TipRecord };
+
+export function voteTip(c: CommunityData, who: Who, id: number, now: string): WriteResult<VoteTip> {
+  const tip = findTip(c, id);
+  if (!tip) return unchanged({ ok: false, reason: 'unknown' });
+  if (tip.author === who.id) return unchanged({ ok: false, reason: 'own', tip });
+  if (tip.votes.includes(who.id)) return unchanged({ ok: false, reason: 'already', tip });
+  touch(c, who, now);
+  tip.votes.push(who.id);
+  return changed({ ok: true, tip });
+}
+
+export type RemoveTip = { ok: true; tip: TipRecord } | { ok: false; reason: 'unknown' | 'forbidden'; tip?: TipRecord };
+
+export function removeTip(c: CommunityData, who: Who, id: number, isModerator: boolean, now: string): WriteResult<RemoveTip> {
+  const index = c.tips.findIndex((t) => t.id === id);
+  const tip = c.tips[index];
+  if (!tip) return unchanged({ ok: false, reason: 'unknown' });
+  if (tip.author !== who.id && !isModerator) return unchanged({ ok: false, reason: 'forbidden', tip });
+  touch(c, who, now);
+  c.tips.splice(index, 1);
+  return changed({ ok: true, tip });
+}
+
+// ---------------------------------------------------------------- groups
+
+/** Subcommand names a group cannot take, or `group join` would be ambiguous. */
+export const RESERVED_GROUP_NAMES = new Set(['create', 'join', 'leave', 'show', 'list']);
+
+/** `Backend Club` and `backend-club` are one group. */
+export function groupKey(name: string): string {
+  return name.toLowerCase().replace(/[\s_]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** Why a group name is refused, or undefined when it is fine. */
+export function checkGroupName(name: string): string | undefined {
+  if (name.length < 2 || name.length > GROUP_NAME_MAX) return `A group name is 2 to ${GROUP_NAME_MAX} characters.`;
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u.test(name)) return 'A group name has letters, digits, spaces, - and _ only, and starts with a letter or digit.';
+  if (RESERVED_GROUP_NAMES.has(groupKey(name))) return `"${name}" is a command word; please pick another name.`;
+  return undefined;
+}
+
+export const findGroup = (c: Readonly<CommunityData>, name: string): GroupRecord | undefined => own(c.groups, groupKey(name));
+
+export type CreateGroup = { ok: true; group: GroupRecord } | { ok: false; reason: 'invalid'; message: string } | { ok: false; reason: 'exists'; group: GroupRecord };
+
+export function createGroup(c: CommunityData, who: Who, name: string, now: string): WriteResult<CreateGroup> {
+  const problem = checkGroupName(name);
+  if (problem) return unchanged({ ok: false, reason: 'invalid', message: problem });
+  const key = groupKey(name);
+  const existing = own(c.groups, key);
+  if (existing) return unchanged({ ok: false, reason: 'exists', group: existing });
+  const group: GroupRecord = { name, createdBy: who.id, createdAt: now, members: { [who.id]: now } };
+  touch(c, who, now);
+  c.groups[key] = group;
+  return changed({ ok: true, group });
+}
+
+export type Membership = { ok: true; group: GroupRecord } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'already' | 'not-member'; group: GroupRecord };
+
+export function joinGroup(c: CommunityData, who: Who, name: string, now: string): WriteResult<Membership> {
+  const group = findGroup(c, name);
+  if (!group) return unchanged({ ok: false, reason: 'unknown' });
+  if (own(group.members, who.id)) return unchanged({ ok: false, reason: 'already', group });
+  touch(c, who, now);
+  group.members[who.id] = now;
+  return changed({ ok: true, group });
+}
+
+export function leaveGroup(c: CommunityData, who: Who, name: string, now: string): WriteResult<Membership> {
+  const group = findGroup(c, name);
+  if (!group) return unchanged({ ok: false, reason: 'unknown' });
+  if (!own(group.members, who.id)) return unchanged({ ok: false, reason: 'not-member', group });
+  touch(c, who, now);
+  delete group.members[who.id];
+  return changed({ ok: true, group });
+}
+
+export function groupsOf(c: Readonly<CommunityData>, userId: string): GroupRecord[] {
+  return Object.values(c.groups).filter((g) => own(g.members, userId));
+}
+
+// ---------------------------------------------------------------- unanswered questions
+
+export function recordUnanswered(c: CommunityData, question: string, now: string): WriteResult<{ count: number }> {
+  const text = question.trim().slice(0, QUESTION_MAX);
+  const key = normalizeText(text).slice(0, 200);
+  if (!text || !isSafeKey(key)) return unchanged({ count: 0 });
+  const entry = own(c.unanswered, key);
+  if (entry) {
+    entry.count++;
+    entry.lastAsked = now;
+    return changed({ count: entry.count });
+  }
+  const keys = Object.keys(c.unanswered);
+  if (keys.length >= UNANSWERED_MAX) {
+    // Make room: the least recently asked of the questions asked only once.
+    const victim = keys
+      .filter((k) => c.unanswered[k]!.count === 1)
+      .sort((a, b) => (c.unanswered[a]!.lastAsked < c.unanswered[b]!.lastAsked ? -1 : 1))[0];
+    if (!victim) return unchanged({ count: 0 });
+    delete c.unanswered[victim];
+  }
+  c.unanswered[key] = { text, count: 1, firstAsked: now, lastAsked: now };
+  return changed({ count: 1 });
+}

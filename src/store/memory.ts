@@ -1,0 +1,49 @@
+// The in-memory store: the same interface and the same transaction semantics as the file store
+// (a callback's changes are kept only when it reports a change), with nothing on disk. The Bot's
+// default, so tests and one-off runs need no data directory.
+import { emptyCommunity, type CommunityData } from './schema.js';
+import { RateLimiter, StoreError, type RateLimit, type Store, type WriteResult } from './store.js';
+
+export class MemoryStore implements Store {
+  readonly location = ':memory:';
+  readonly limiter: RateLimiter;
+  private readonly communities = new Map<string, CommunityData>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(options: { rateLimit?: RateLimit } = {}) {
+    this.limiter = new RateLimiter(options.rateLimit);
+  }
+
+  peek<T>(community: string, fn: (data: Readonly<CommunityData>) => T): T {
+    return fn(this.communities.get(community) ?? emptyCommunity());
+  }
+
+  async read<T>(community: string, fn: (data: Readonly<CommunityData>) => T): Promise<T> {
+    await this.queue;
+    return this.peek(community, fn);
+  }
+
+  write<T>(community: string, fn: (data: CommunityData) => WriteResult<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreError('The store is closed.'));
+    const run = this.queue.then(() => {
+      // A copy, so a callback that throws half-way leaves nothing behind.
+      const draft = structuredClone(this.communities.get(community) ?? emptyCommunity());
+      const result = fn(draft);
+      if (result.changed) this.communities.set(community, draft);
+      return result.value;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue;
+  }
+
+  /** Every community id with data (tests). */
+  communityIds(): string[] {
+    return [...this.communities.keys()];
+  }
+}

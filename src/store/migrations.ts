@@ -1,0 +1,71 @@
+// Migrations from older data-file versions to CURRENT_VERSION. Each step is a pure function of
+// the parsed JSON; the file store keeps a backup copy of the old file before writing the result.
+//
+// v0 (the first prototype's shape, before communities): { tips: [{ id, step, text, author,
+// createdAt, votes }], progress: { [userId]: string[] } } with no `version` field, all of it
+// implicitly in the terminal's `local` community.
+import { z } from 'zod';
+import { CURRENT_VERSION } from './schema.js';
+
+const V0 = z.object({
+  version: z.literal(0).optional(),
+  tips: z
+    .array(
+      z.object({
+        id: z.number().int().positive(),
+        step: z.string(),
+        text: z.string(),
+        author: z.string(),
+        createdAt: z.string(),
+        votes: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+  progress: z.record(z.string(), z.array(z.string())).default({}),
+});
+
+export class MigrationError extends Error {}
+
+/** The version a parsed file claims; a file without `version` is v0. */
+export function versionOf(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const v = (raw as { version?: unknown }).version;
+  if (v === undefined) return 0;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
+function v0to1(raw: unknown): unknown {
+  const parsed = V0.safeParse(raw);
+  if (!parsed.success) throw new MigrationError(`it looks like a version 0 file but ${parsed.error.issues[0]?.message ?? 'does not match'}`);
+  const { tips, progress } = parsed.data;
+  const when = tips.reduce((latest, t) => (t.createdAt > latest ? t.createdAt : latest), new Date(0).toISOString());
+  const users: Record<string, { name: string; lastActive: string }> = {};
+  const done: Record<string, Record<string, string>> = {};
+  for (const [user, steps] of Object.entries(progress)) {
+    done[user] = Object.fromEntries(steps.map((s) => [s, when]));
+    users[user] = { name: user, lastActive: when };
+  }
+  for (const t of tips) users[t.author] ??= { name: t.author, lastActive: t.createdAt };
+  const local = {
+    users,
+    progress: done,
+    tips: tips.map((t) => ({ ...t, votes: t.votes.filter((v) => v !== t.author) })),
+    nextTipId: tips.reduce((max, t) => Math.max(max, t.id), 0) + 1,
+    groups: {},
+    unanswered: {},
+  };
+  return { version: 1, revision: 0, communities: tips.length || Object.keys(progress).length ? { local } : {} };
+}
+
+const STEPS: Record<number, (raw: unknown) => unknown> = { 0: v0to1 };
+
+/** Runs every step from `from` to CURRENT_VERSION. */
+export function migrate(raw: unknown, from: number): unknown {
+  let data = raw;
+  for (let v = from; v < CURRENT_VERSION; v++) {
+    const step = STEPS[v];
+    if (!step) throw new MigrationError(`there is no migration from version ${v}`);
+    data = step(data);
+  }
+  return data;
+}

@@ -1,0 +1,73 @@
+// The data file's shape, validated with zod when it is read (at start, and whenever another
+// process changed it). Everything is scoped by community (Discord guild, Slack workspace, `local`)
+// and then by user: no command ever sees another community's data.
+import { z } from 'zod';
+
+/** The version this code writes. Older files are migrated (after a backup copy); newer ones refused. */
+export const CURRENT_VERSION = 1;
+
+/** Keys that would reach Object.prototype if used as a property name. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const isSafeKey = (k: string): boolean => k.length > 0 && k.length <= 200 && !UNSAFE_KEYS.has(k);
+const Key = z.string().refine(isSafeKey, 'is not a usable key');
+const Iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'is not a date');
+
+export const UserRecord = z.object({ name: z.string().max(200), lastActive: Iso });
+export type UserRecord = z.infer<typeof UserRecord>;
+
+export const TipRecord = z.object({
+  id: z.number().int().positive(),
+  step: z.string().min(1),
+  text: z.string().min(1).max(500),
+  author: Key,
+  createdAt: Iso,
+  /** User ids that voted for it: one vote each, never the author. */
+  votes: z.array(z.string()),
+});
+export type TipRecord = z.infer<typeof TipRecord>;
+
+export const GroupRecord = z.object({
+  name: z.string().min(1).max(64),
+  createdBy: Key,
+  createdAt: Iso,
+  /** user id -> when they joined */
+  members: z.record(Key, Iso),
+});
+export type GroupRecord = z.infer<typeof GroupRecord>;
+
+export const UnansweredRecord = z.object({
+  text: z.string().min(1).max(500),
+  count: z.number().int().positive(),
+  firstAsked: Iso,
+  lastAsked: Iso,
+});
+export type UnansweredRecord = z.infer<typeof UnansweredRecord>;
+
+export const CommunityData = z.object({
+  users: z.record(Key, UserRecord),
+  /** user id -> step id -> when it was marked done */
+  progress: z.record(Key, z.record(Key, Iso)),
+  tips: z.array(TipRecord),
+  nextTipId: z.number().int().positive(),
+  /** normalised group name -> group */
+  groups: z.record(Key, GroupRecord),
+  /** normalised question -> record */
+  unanswered: z.record(Key, UnansweredRecord),
+});
+export type CommunityData = z.infer<typeof CommunityData>;
+
+export const DbFile = z.object({
+  version: z.literal(CURRENT_VERSION),
+  /** Incremented by every write, by whichever process makes it. */
+  revision: z.number().int().nonnegative(),
+  communities: z.record(Key, CommunityData),
+});
+export type DbFile = z.infer<typeof DbFile>;
+
+export const emptyCommunity = (): CommunityData => ({ users: {}, progress: {}, tips: [], nextTipId: 1, groups: {}, unanswered: {} });
+export const emptyDb = (): DbFile => ({ version: CURRENT_VERSION, revision: 0, communities: {} });
+
+/** An own property only: `constructor` must never resolve to Object's. */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}

@@ -1,0 +1,254 @@
+// The community commands through bot.dispatchText, as a user types them, against the in-memory
+// store and against a real lowdb file in a temp dir: same behaviour, and the file keeps it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { Bot } from '../src/bot.js';
+import type { Context } from '../src/command.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { DATA_FILE_NAME, openLowdbStore } from '../src/store/lowdb.js';
+import { MemoryStore } from '../src/store/memory.js';
+import type { Store } from '../src/store/store.js';
+
+const knowledge = loadKnowledge();
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const ctx = (userId: string, extra: Partial<Context> = {}): Context => ({
+  platform: 'discord',
+  userId,
+  userName: userId.charAt(0).toUpperCase() + userId.slice(1),
+  isModerator: false,
+  communityId: 'guild-1',
+  ...extra,
+});
+const alice = ctx('alice');
+const bob = ctx('bob');
+const mod = ctx('mia', { isModerator: true });
+
+const kinds: Array<[string, () => Promise<Store>]> = [
+  ['memory', async () => new MemoryStore()],
+  [
+    'lowdb',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'devpath-cmd-'));
+      dirs.push(dir);
+      return openLowdbStore(dir, { fsync: false });
+    },
+  ],
+];
+
+describe.each(kinds)('community commands (%s store)', (_kind, open) => {
+  let bot: Bot;
+  let store: Store;
+  let clock = Date.parse('2025-03-01T12:00:00Z');
+  const say = (who: Context, line: string) => bot.dispatchText(line, who);
+
+  beforeEach(async () => {
+    store = await open();
+    clock = Date.parse('2025-03-01T12:00:00Z');
+    bot = new Bot({ knowledge, store, now: () => new Date(clock) });
+  });
+
+  it('done by number and by fuzzy name; progress shows the bar, the steps and the next step with tips', async () => {
+    expect((await say(alice, 'done 1')).text).toContain('1/12 steps');
+    const byName = await say(alice, 'done framework');
+    expect(byName.text).toContain('Marked step 4 (Learn a framework) as done');
+    expect(byName.text).toContain('2/12 steps');
+    await say(bob, 'tip add 2 Pick one language and stay with it for three months');
+    const p = await say(alice, 'progress');
+    expect(p.card.title).toBe('Your progress');
+    expect(p.text).toContain('2/12 steps');
+    expect(p.text).toContain('1. Decide which path fits your goals');
+    expect(p.text).toContain('4. Learn a framework');
+    expect(p.text).toContain('Next: step 2 (Learn a server-side programming language)');
+    expect(p.text).toContain('Pick one language and stay with it');
+    // Someone else's progress, by name.
+    expect((await say(bob, 'progress alice')).card.title).toBe('Progress of Alice');
+    expect((await say(bob, 'progress alicia')).text).toContain('Did you mean: Alice');
+  });
+
+  it('done twice changes nothing; undo removes; an unknown step says did you mean and changes nothing', async () => {
+    await say(alice, 'done 3');
+    expect((await say(alice, 'done 3')).text).toContain('already marked step 3');
+    expect((await say(alice, 'undo 3')).text).toContain('0/12 steps');
+    const bad = await say(alice, 'done databsaes');
+    expect(bad.text).toMatch(/step 5|Did you mean/);
+    const none = await say(alice, 'done 13');
+    expect(none.text).toContain('no step 13');
+    const far = await say(alice, 'done xyzzy quux');
+    expect(far.answered).toBe(false);
+    const p = await say(alice, 'progress');
+    expect(p.text).toContain(bad.text.includes('Marked') ? '1/12 steps' : '0/12 steps');
+  });
+
+  it('roadmap marks the caller\'s done steps, and roadmap <step> shows its three best tips', async () => {
+    await say(alice, 'done 1');
+    await say(alice, 'done 2');
+    const list = await say(alice, 'roadmap');
+    expect(list.text).toContain('[x] 1. Decide which path');
+    expect(list.text).toContain('[ ] 3. Understand algorithms');
+    expect(list.text).toContain('2/12 steps done');
+    expect((await say(bob, 'roadmap')).text).not.toContain('[x]');
+    for (const [i, text] of ['Start with Express', 'Read the official tutorial of your framework', 'Write tests from day one', 'Deploy a tiny app early'].entries()) {
+      await say(i % 2 ? bob : alice, `tip add 4 ${text}`);
+    }
+    await say(bob, 'tip vote 4'); // alice's "Deploy a tiny app early"
+    await say(mod, 'tip vote 4');
+    await say(mod, 'tip vote 2'); // bob's tutorial tip
+    const step = await say(alice, 'roadmap 4');
+    expect(step.text).toContain('Community tips for step 4');
+    const lines = step.text.split('\n').filter((l) => /^ {2}- #\d/.test(l));
+    expect(lines.map((l) => l.match(/#(\d+)/)![1])).toEqual(['4', '2', '3']);
+  });
+
+  it('tips: best voted first, then newest; paged; one vote each, not on your own tip', async () => {
+    for (let i = 1; i <= 7; i++) {
+      clock += 60_000;
+      await say(i % 2 ? alice : bob, `tip add 5 Database tip number ${i} about ${['indexes', 'joins', 'transactions', 'normal forms', 'backups', 'migrations', 'query plans'][i - 1]}`);
+    }
+    expect((await say(alice, 'tip vote 1')).text).toContain('your own');
+    expect((await say(bob, 'tip vote 1')).text).toContain('1 vote now');
+    expect((await say(bob, 'tip vote #1')).text).toContain('already voted');
+    const page1 = await say(alice, 'tips 5');
+    const ids = (r: { text: string }) => r.text.split('\n').filter((l) => /^ {2}- #\d/.test(l)).map((l) => Number(l.match(/#(\d+)/)![1]));
+    expect(ids(page1)).toEqual([1, 7, 6, 5, 4]);
+    expect(page1.text).toContain('Page 1 of 2 (7 tips)');
+    expect(page1.suggestions.map((s) => s.command)).toContain('tips 5 page:2');
+    expect(ids(await say(alice, 'tips 5 page:2'))).toEqual([3, 2]);
+    expect(ids(await say(alice, 'tips page:1'))).toEqual([1, 7, 6, 5, 4]);
+  });
+
+  it('refuses a near-duplicate tip with a pointer to the existing one, and bad tips change nothing', async () => {
+    await say(alice, 'tip add 6 Learn how HTTP caching headers work.');
+    const dup = await say(bob, 'tip add 6 learn how http caching headers work!!');
+    expect(dup.card.title).toBe('Already shared');
+    expect(dup.text).toContain('#1');
+    expect(dup.text).toContain('tip vote 1');
+    const near = await say(bob, 'tip add 6 Learn how HTTP caching header work');
+    expect(near.card.title).toBe('Already shared');
+    // The same text on another step is fine.
+    expect((await say(bob, 'tip add 7 Learn how HTTP caching headers work')).card.title).toBe('Tip saved');
+    const long = await say(bob, `tip add 6 ${'x'.repeat(501)}`);
+    expect(long.text).toContain('the limit is 500');
+    expect((await say(bob, 'tip add 6')).error).toBe('invalid-option');
+    expect((await say(bob, 'tip add nowhere-step something')).answered).toBe(false);
+    const all = await say(bob, 'tips');
+    expect(all.text).toContain('(2 tips)');
+  });
+
+  it('stores tips as the plain text typed (markup is the renderers\' job)', async () => {
+    const text = '<@everyone> **bold** [link](http://x.test) & <script>';
+    await say(alice, `tip add 7 ${text}`);
+    expect((await say(bob, 'tips 7')).text).toContain(text);
+  });
+
+  it('tip remove: the author or a moderator only; unknown ids say did you mean', async () => {
+    await say(alice, 'tip add 8 Learn git branching properly');
+    await say(alice, 'tip add 8 Automate deploys with CI');
+    expect((await say(bob, 'tip remove 1')).text).toContain('Only the author');
+    expect((await say(alice, 'tip remove 1')).card.title).toBe('Tip removed');
+    expect((await say(mod, 'tip remove 2')).card.title).toBe('Tip removed');
+    await say(alice, 'tip add 8 Use SSH keys');
+    const missing = await say(bob, 'tip vote 4');
+    expect(missing.text).toContain('There is no tip #4');
+    expect(missing.text).toContain('Did you mean: #3');
+    expect((await say(bob, 'tip vote abc')).text).toContain('not a tip number');
+  });
+
+  it('groups: create, join, board with progress and last activity, tips, several groups, leave', async () => {
+    expect((await say(alice, 'group create Backend Club')).card.title).toBe('Group created');
+    expect((await say(bob, 'group create backend-club')).card.title).toBe('Already exists');
+    expect((await say(bob, 'group join backend club')).text).toContain('2 members');
+    await say(bob, 'group create night-owls');
+    await say(alice, 'group join night-owls');
+    await say(alice, 'done 1');
+    await say(alice, 'done 2');
+    clock += 3 * 86_400_000;
+    await say(bob, 'done 1');
+    await say(bob, 'tip add 3 Do one exercise a day');
+    const b = await say(alice, 'group backend-club');
+    expect(b.card.title).toBe('Study group: Backend Club');
+    expect(b.text).toContain('Alice: 2/12 steps, last active 3 days ago');
+    expect(b.text).toContain('Bob: 1/12 steps, last active today');
+    expect(b.text).toContain('Do one exercise a day');
+    expect(b.text.indexOf('Alice:')).toBeLessThan(b.text.indexOf('Bob:'));
+    const list = await say(alice, 'group');
+    expect(list.text).toContain('You are in: ');
+    expect(list.text).toMatch(/Backend Club.*night-owls|night-owls.*Backend Club/s);
+    expect((await say(bob, 'group leave Backend Club')).card.title).toBe('Left the group');
+    expect((await say(bob, 'group leave Backend Club')).text).toContain('not in');
+    expect((await say(alice, 'group backend-club')).text).toContain('Members (1)');
+    const typo = await say(alice, 'group join nite-owls');
+    expect(typo.text).toContain('Did you mean: night-owls');
+    expect((await say(alice, 'group bakend club')).text).toContain('Did you mean: Backend Club');
+    expect((await say(alice, 'group create join')).text).toContain('command word');
+    expect((await say(alice, 'group create x')).text).toContain('2 to 32');
+  });
+
+  it('rate-limits writes per user (10 in 10 minutes) with a clear message; reads and other users are not limited', async () => {
+    for (let i = 1; i <= 10; i++) expect((await say(alice, `done ${i}`)).text).toContain('Marked');
+    const refused = await say(alice, 'done 11');
+    expect(refused.card.title).toBe('Slow down a little');
+    expect(refused.text).toContain('10 changes in the last 10 minutes');
+    expect(refused.text).toContain('Nothing was changed');
+    expect((await say(alice, 'progress')).text).toContain('10/12 steps');
+    expect((await say(bob, 'done 1')).text).toContain('Marked');
+    clock += 10 * 60_000 + 1;
+    expect((await say(alice, 'done 11')).text).toContain('11/12 steps');
+  });
+
+  it('records unanswered questions per community; moderators see them, others do not', async () => {
+    await say(alice, 'ask what is the best mechanical keyboard for coding');
+    await say(bob, 'ask What is the best mechanical keyboard for coding?');
+    clock += 86_400_000;
+    await bot.dispatchText('which pizza topping do senior engineers prefer', alice, { fallbackToAsk: true });
+    await say(ctx('zed', { communityId: 'guild-2' }), 'ask what is the airspeed of an unladen swallow');
+    const list = await say(mod, 'unanswered');
+    expect(list.text).toContain('"what is the best mechanical keyboard for coding": asked 2 times, last yesterday');
+    expect(list.text).toContain('pizza topping');
+    expect(list.text).not.toContain('swallow');
+    expect(list.text.indexOf('keyboard')).toBeLessThan(list.text.indexOf('pizza'));
+    expect((await say(alice, 'unanswered')).card.title).toBe('Moderators only');
+    // An answered question is not recorded.
+    await say(alice, 'ask how much do backend developers earn');
+    expect((await say(mod, 'unanswered')).text).toContain('(2 questions)');
+  });
+
+  it('keeps communities apart', async () => {
+    await say(alice, 'done 1');
+    await say(alice, 'tip add 1 Talk to working developers');
+    const elsewhere = { ...alice, communityId: 'guild-2' };
+    expect((await say(elsewhere, 'progress')).text).toContain('0/12 steps');
+    expect((await say(elsewhere, 'tips')).text).toContain('No tips yet');
+  });
+
+  it('autocompletes tips and groups from the caller\'s community', async () => {
+    await say(alice, 'tip add 1 Talk to working developers');
+    await say(alice, 'group create backend-club');
+    expect(bot.complete('tip', '1', alice)[0]?.label).toContain('#1 Talk');
+    expect(bot.complete('group', 'back', alice)).toEqual([{ value: 'backend-club', label: 'backend-club' }]);
+    expect(bot.complete('group', 'back', { ...alice, communityId: 'other' })).toEqual([]);
+  });
+});
+
+describe('lowdb store keeps what users stored', () => {
+  it('a new store on the same directory sees the tips, progress and groups', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'devpath-cmd-'));
+    dirs.push(dir);
+    const first = await openLowdbStore(dir);
+    const bot1 = new Bot({ knowledge, store: first });
+    await bot1.dispatchText('done 2', alice);
+    await bot1.dispatchText('tip add 2 Python is a fine first language', alice);
+    await bot1.dispatchText('group create backend-club', alice);
+    await first.close();
+    const raw = JSON.parse(readFileSync(join(dir, DATA_FILE_NAME), 'utf8'));
+    expect(raw.version).toBe(1);
+    expect(raw.communities['guild-1'].tips[0].text).toBe('Python is a fine first language');
+    const bot2 = new Bot({ knowledge, store: await openLowdbStore(dir) });
+    expect((await bot2.dispatchText('progress', alice)).text).toContain('1/12 steps');
+    expect((await bot2.dispatchText('tips 2', bob)).text).toContain('Python is a fine first language');
+    expect((await bot2.dispatchText('group backend-club', bob)).text).toContain('Alice: 1/12 steps');
+  });
+});
