@@ -4,11 +4,23 @@
 // terminal starts fast and a missing token never loads discord.js.
 import { Bot } from '../src/bot.js';
 import { loadConfig, type Config } from '../src/config.js';
+import { openLowdbStore, type LowdbStore } from '../src/store/lowdb.js';
+import { StoreError } from '../src/store/store.js';
 import type { Adapter } from './adapter.js';
 import { createTerminalAdapter } from './terminal/index.js';
 
 /** A failure the user can fix: print the message alone (no stack trace) and exit 1. */
 export class StartError extends Error {}
+
+/** Opens the community data file at DATA_DIR; a file it cannot use stops the start, naming it. */
+export async function openStore(dataDir: string): Promise<LowdbStore> {
+  try {
+    return await openLowdbStore(dataDir);
+  } catch (error) {
+    if (error instanceof StoreError) throw new StartError(error.message);
+    throw error;
+  }
+}
 
 async function adaptersFor(config: Config, bot: Bot): Promise<{ adapters: Adapter[]; waitFor?: Promise<void> }> {
   const adapters: Adapter[] = [];
@@ -22,7 +34,8 @@ async function adaptersFor(config: Config, bot: Bot): Promise<{ adapters: Adapte
 
 export async function main(): Promise<void> {
   const config = loadConfig();
-  const bot = new Bot();
+  const store = await openStore(config.DATA_DIR);
+  const bot = new Bot({ store });
   const { adapters, waitFor } = await adaptersFor(config, bot);
   const started: Adapter[] = [];
   let stopping = false;
@@ -30,6 +43,7 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await Promise.allSettled(started.map((a) => a.stop()));
+    await store.close().catch((error: unknown) => console.error('devpath: could not close the data file:', error));
   };
   for (const adapter of adapters) {
     await adapter.start();

@@ -8,9 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Bot } from '../../src/bot.js';
+import { loadConfig } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/load.js';
 import { packageRoot } from '../../src/paths.js';
 import type { Reply } from '../../src/reply.js';
+import { openLowdbStore } from '../../src/store/lowdb.js';
+import { StoreError, type Store } from '../../src/store/store.js';
 import { terminalContext } from './context.js';
 import { createTerminalAdapter } from './index.js';
 import { renderTerminal } from './render.js';
@@ -19,7 +22,8 @@ export const USAGE = `Usage: devpath [--json] <command> [arguments]
        devpath --version
        devpath --stdin [--json]     one command per input line
        devpath                      interactive chat
-Commands: ask, role, compare, salary, learn, roadmap, interview, sources, help.
+Commands: ask, role, compare, salary, learn, roadmap, interview, sources,
+          done, undo, progress, tip, tips, group, unanswered, help.
 Example: devpath salary backend entry`;
 
 export const EXIT_USAGE = 2;
@@ -43,8 +47,18 @@ function print(reply: Reply, json: boolean, io: CliIo): void {
   if (isUsageError(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }
 
-/** Runs the CLI and resolves with the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** DATA_DIR as the bot reads it (.env included), so `devpath --stdin` shares the bot's data file. */
+function dataDir(): string {
+  try {
+    return loadConfig().DATA_DIR;
+  } catch {
+    // A config problem elsewhere (a Slack token) is no reason to refuse a terminal question.
+    return process.env.DATA_DIR?.trim() || './data';
+  }
+}
+
+/** Runs the CLI and resolves with the exit code. `options.store` replaces the data file (tests). */
+export async function runCli(argv: string[], io: CliIo, options: { store?: Store } = {}): Promise<number> {
   // Our flags may stand anywhere; any other `--word` after the command belongs to the command
   // (`salary --role dba`), but one before any command is a mistake.
   const known = ['--json', '--stdin', '--help', '--version'];
@@ -64,15 +78,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const json = flags.has('--json');
   let bot: Bot;
+  let store: Store;
   try {
-    bot = new Bot();
+    store = options.store ?? (await openLowdbStore(dataDir()));
   } catch (error) {
+    if (error instanceof StoreError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    bot = new Bot({ store });
+  } catch (error) {
+    if (!options.store) await store.close();
     if (error instanceof KnowledgeError) {
       io.stderr.write(`${error.message}\n`);
       return 1;
     }
     throw error;
   }
+  try {
+    return await run(bot, rest, flags, json, io);
+  } finally {
+    if (!options.store) await store.close();
+  }
+}
+
+async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, io: CliIo): Promise<number> {
   const context = terminalContext();
 
   if (flags.has('--stdin')) {
