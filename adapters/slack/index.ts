@@ -129,6 +129,8 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
         receiver,
         botId: ids.botId,
         botUserId: ids.botUserId,
+        // No conversation store: devpath keeps no per-conversation state in Bolt (one less step per request).
+        convoStore: false,
         clientOptions: clientOptions(),
         logLevel,
         ...(logger ? { logger } : {}),
