@@ -208,6 +208,17 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     expect(header(post.args.blocks as Loose[])).toBe('devpath: your guide to becoming a back-end developer');
   });
 
+  it('an ephemeral answer to a mention goes only to the asker, in the thread', async () => {
+    const ts = '1700000102.000400';
+    const expected = await bot.dispatchText('help nosuchcommand', expectedContext('U0BOB'));
+    expect(expected.ephemeral).toBe(true);
+    await event({ type: 'app_mention', user: 'U0BOB', text: `<@${BOT_USER_ID}> help nosuchcommand`, ts, channel: 'C0GENERAL', event_ts: ts });
+    const post = await fake.waitForCall('chat.postEphemeral', (c) => c.args.thread_ts === ts);
+    expect(post.args).toMatchObject({ channel: 'C0GENERAL', user: 'U0BOB' });
+    expect(header(post.args.blocks as Loose[])).toBe(expected.card.title);
+    expect(fake.calls.some((c) => c.method === 'chat.postMessage' && c.args.thread_ts === ts)).toBe(false);
+  });
+
   it('answers a direct message, and ignores bot messages and edits', async () => {
     await event({ type: 'message', subtype: 'bot_message', bot_id: 'B0OTHER', channel_type: 'im', channel: 'D0BOB', text: 'roadmap', ts: '1700000200.000100' });
     await event({ type: 'message', subtype: 'message_changed', channel_type: 'im', channel: 'D0BOB', ts: '1700000200.000150', message: { text: 'salary' } });

@@ -20,6 +20,8 @@ import {
   SECTION_TEXT_MAX,
   splitText,
 } from '../adapters/slack/render.js';
+import type { Logger } from '@slack/bolt';
+import { fromSlackText, UserDirectory, type WebClient } from '../adapters/slack/listeners/shared.js';
 import { commands } from '../src/commands/index.js';
 import { reply, type Node } from '../src/reply.js';
 
@@ -294,5 +296,67 @@ describe('renderHome', () => {
     const all = JSON.stringify(view.blocks);
     expect(all).not.toContain('<!channel>');
     expect(all).not.toContain('<@U1>');
+  });
+});
+
+describe('fromSlackText: Slack markup in, plain text for the core out', () => {
+  it.each([
+    ['<@UBOT> salary entry', 'salary entry'],
+    ['<@UBOT|devpath> roadmap', 'roadmap'],
+    ['what about <@U123|bob> and <@U456>?', 'what about @bob and @U456?'],
+    ['see <#C1|general> or <#C2>', 'see #general or #C2'],
+    ['<!here> <!channel> <!subteam^S1|@devs>', '@here @channel @devs'],
+    ['read <https://example.com|this> and <https://x.test>', 'read this and https://x.test'],
+    ['a &lt;b&gt; &amp;amp; c', 'a <b> &amp; c'],
+  ])('%s -> %s', (input, expected) => {
+    expect(fromSlackText(input, 'UBOT')).toBe(expected);
+  });
+});
+
+describe('UserDirectory: admin status cached per user', () => {
+  const silent = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'info', setName() {} } as unknown as Logger;
+  function client(answers: Record<string, { is_admin?: boolean; is_owner?: boolean } | Error>) {
+    const calls: string[] = [];
+    const users = {
+      info: async ({ user }: { user: string }) => {
+        calls.push(user);
+        const a = answers[user];
+        if (a instanceof Error) throw a;
+        return { ok: true, user: { id: user, name: user, ...a } };
+      },
+    };
+    return { calls, client: { users } as unknown as WebClient };
+  }
+
+  it.each([
+    ['an admin', { is_admin: true }, true],
+    ['an owner', { is_owner: true }, true],
+    ['a member', {}, false],
+    ['a failed lookup', new Error('ratelimited'), false],
+  ])('%s is a moderator: %s', async (_name, answer, expected) => {
+    const { client: c } = client({ U1: answer });
+    expect((await new UserDirectory(silent).lookup(c, 'U1')).isAdmin).toBe(expected);
+  });
+
+  it('asks once per TTL, again after it, and sooner after a failure', async () => {
+    let now = 0;
+    const dir = new UserDirectory(silent, { ttlMs: 1000, failureTtlMs: 100, now: () => now });
+    const { client: c, calls } = client({ U1: { is_admin: true }, U2: new Error('boom') });
+    await Promise.all([dir.lookup(c, 'U1'), dir.lookup(c, 'U1'), dir.lookup(c, 'U2')]);
+    expect(calls).toEqual(['U1', 'U2']);
+    now = 500;
+    await dir.lookup(c, 'U1');
+    await dir.lookup(c, 'U2');
+    expect(calls).toEqual(['U1', 'U2', 'U2']);
+    now = 1500;
+    await dir.lookup(c, 'U1');
+    expect(calls).toEqual(['U1', 'U2', 'U2', 'U1']);
+  });
+
+  it('forgets the oldest user beyond maxEntries', async () => {
+    const dir = new UserDirectory(silent, { maxEntries: 2 });
+    const { client: c, calls } = client({});
+    for (const u of ['U1', 'U2', 'U3', 'U1']) await dir.lookup(c, u);
+    expect(calls).toEqual(['U1', 'U2', 'U3', 'U1']);
   });
 });
