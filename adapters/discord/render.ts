@@ -91,6 +91,25 @@ export function plain(text: string): string {
   return neutralizeMentions(text);
 }
 
+/** The longest prefix length n of `text` (≥ 1) with format(text.slice(0, n) + suffix) no longer than max; 0 if none. */
+function longestFit(text: string, max: number, format: (s: string) => string, suffix = ''): number {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (format(`${text.slice(0, mid).trimEnd()}${suffix}`).length <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Moves a cut back to the last space when one is near, so words stay whole. */
+function atWord(text: string, cut: number): number {
+  if (cut >= text.length) return cut;
+  const space = text.lastIndexOf(' ', cut);
+  return space > cut * 0.8 ? space : cut;
+}
+
 /**
  * Fits plain text into `max` characters after formatting: when `format(text)` is too long, the text
  * is cut (at a word boundary when one is near) and ends in an ellipsis. Cutting before formatting
@@ -99,15 +118,9 @@ export function plain(text: string): string {
 export function fit(text: string, max: number, format: (s: string) => string = (s) => s): string {
   const whole = format(text);
   if (whole.length <= max) return whole;
-  let cut = Math.min(text.length, max);
-  for (;;) {
-    let head = text.slice(0, cut);
-    const space = head.lastIndexOf(' ');
-    if (space > cut * 0.8) head = head.slice(0, space);
-    const out = format(`${head.trimEnd()}${ELLIPSIS}`);
-    if (out.length <= max || cut <= 0) return out.length <= max ? out : ELLIPSIS.slice(0, max);
-    cut -= Math.max(1, out.length - max);
-  }
+  const cut = atWord(text, longestFit(text, max, format, ELLIPSIS));
+  const out = format(`${text.slice(0, cut).trimEnd()}${ELLIPSIS}`);
+  return out.length <= max ? out : ELLIPSIS.slice(0, max);
 }
 
 /** Splits plain text into pieces whose formatted form fits `max`, preferring word boundaries. */
@@ -115,10 +128,7 @@ function splitToFit(text: string, max: number, format: (s: string) => string): s
   const out: string[] = [];
   let rest = text;
   while (rest && format(rest).length > max) {
-    let cut = Math.min(rest.length, max);
-    while (cut > 1 && format(rest.slice(0, cut)).length > max) cut -= Math.max(1, format(rest.slice(0, cut)).length - max);
-    const space = rest.lastIndexOf(' ', cut);
-    if (space > cut * 0.6) cut = space;
+    const cut = Math.max(1, atWord(rest, longestFit(rest, max, format)));
     out.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
