@@ -1,0 +1,292 @@
+// The Discord door: a discord.js Client that turns slash commands, autocomplete, button clicks,
+// mentions and DMs into Bot calls, and the Bot's Reply into a message (render.ts). It asks for the
+// minimal intents: Guilds, GuildMessages, DirectMessages. No MessageContent, no other privileged
+// intent: Discord still shows the bot a message's text when the message mentions it or is a DM,
+// which is all it answers. Handler errors are logged and answered with an ephemeral apology; the
+// client keeps running. discord.js resumes a dropped gateway connection itself.
+import {
+  Client,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ClientOptions,
+  type CommandInteractionOption,
+  type Interaction,
+  type Message,
+} from 'discord.js';
+import type { Adapter } from '../adapter.js';
+import type { Bot } from '../../src/bot.js';
+import type { CommandSpec, Context, Invocation } from '../../src/command.js';
+import type { Config } from '../../src/config.js';
+import { errorReply, type Reply } from '../../src/reply.js';
+import { StartError } from '../start.js';
+import { commandName, findLeaf } from './commands.js';
+import { commandFromCustomId, EPHEMERAL, renderDiscord, type DiscordPayload } from './render.js';
+
+/** Discord allows 3 s to answer an interaction; past this the adapter defers and edits later. */
+export const DEFER_AFTER_MS = 1500;
+/** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
+export const MAX_AUTOCOMPLETE_CHOICES = 25;
+const MAX_CHOICE_TEXT = 100;
+
+export interface DiscordAdapterOptions {
+  /** Merged into the discord.js ClientOptions (tests shorten waitGuildTimeout and turn off retries). */
+  clientOptions?: Partial<ClientOptions>;
+  /** When to defer an interaction whose answer is not ready (default 1500 ms). */
+  deferAfterMs?: number;
+  /** Where errors go; never given the token. Defaults to console.error. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+const APOLOGY = errorReply(
+  'Sorry, something went wrong',
+  'Something went wrong while answering. It has been logged; please try again in a moment.',
+  'internal',
+);
+
+type Race<T> = { done: true; value: T } | { done: false };
+
+/** Waits for `work` up to `ms`; never rejects (the caller awaits `work` itself for errors). */
+function within<T>(work: Promise<T>, ms: number): Promise<Race<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Race<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), ms);
+  });
+  const finished = work.then(
+    (value): Race<T> => ({ done: true, value }),
+    (): Race<T> => ({ done: true, value: undefined as T }),
+  );
+  return Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A message payload without flags (a plain message cannot be ephemeral). */
+function forMessage(payload: DiscordPayload): DiscordPayload {
+  const { flags: _flags, ...rest } = payload;
+  return rest;
+}
+
+/** Explains why login failed, without the token and without a stack trace. */
+function startError(error: unknown, restUrl: string | undefined): StartError | undefined {
+  const code = (error as { code?: unknown })?.code;
+  if (code === DiscordjsErrorCodes.TokenInvalid || code === 4004) {
+    return new StartError('Discord rejected DISCORD_TOKEN (401). Check the bot token in the developer portal (Bot page, "Reset Token").');
+  }
+  if (code === DiscordjsErrorCodes.DisallowedIntents || code === 4014) {
+    return new StartError('Discord refused the gateway intents devpath asked for. Check the bot settings in the developer portal.');
+  }
+  const cause = (error as { cause?: { code?: unknown } })?.cause?.code;
+  if (typeof cause === 'string' && /^E[A-Z_]+$/.test(cause)) {
+    return new StartError(`Could not reach Discord${restUrl ? ` at DISCORD_REST_URL (${restUrl})` : ''}: ${cause}. Check the network connection.`);
+  }
+  return undefined;
+}
+
+export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordAdapterOptions = {}): Adapter {
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const logError = options.logError ?? ((message, error) => console.error(`devpath discord: ${message}`, error));
+  let client: Client | undefined;
+
+  function newClient(): Client {
+    const { rest, ...rest_of } = options.clientOptions ?? {};
+    return new Client({
+      intents: INTENTS,
+      partials: [Partials.Channel],
+      ...rest_of,
+      rest: { ...(config.DISCORD_REST_URL ? { api: config.DISCORD_REST_URL.replace(/\/+$/, '') } : {}), ...rest },
+      allowedMentions: { parse: [] },
+    });
+  }
+
+  // ------------------------------------------------------------ context
+
+  function interactionContext(interaction: Interaction): Context {
+    const member = interaction.member;
+    const displayName =
+      member && 'displayName' in member
+        ? member.displayName
+        : (member?.nick ?? interaction.user.globalName ?? interaction.user.username);
+    return {
+      platform: 'discord',
+      userId: interaction.user.id,
+      userName: displayName,
+      isModerator: interaction.inGuild() ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false) : false,
+      communityId: interaction.guildId ?? `dm:${interaction.user.id}`,
+      ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+    };
+  }
+
+  function messageContext(message: Message): Context {
+    let isModerator = false;
+    if (message.inGuild() && message.member) {
+      try {
+        isModerator = message.member.permissionsIn(message.channelId).has(PermissionFlagsBits.ManageMessages);
+      } catch {
+        isModerator = false;
+      }
+    }
+    return {
+      platform: 'discord',
+      userId: message.author.id,
+      userName: message.member?.displayName ?? message.author.displayName,
+      isModerator,
+      communityId: message.guildId ?? `dm:${message.author.id}`,
+      channelId: message.channelId,
+    };
+  }
+
+  // ------------------------------------------------------------ slash commands
+
+  /** Discord's option values, keyed by the core's option names. */
+  function invocationOf(interaction: ChatInputCommandInteraction): Invocation | undefined {
+    const spec = bot.commands.find((s) => commandName(s.name) === interaction.commandName);
+    if (!spec) return undefined;
+    const subName = interaction.options.getSubcommand(false);
+    const leaf = findLeaf(bot.commands, interaction.commandName, subName);
+    let data: readonly CommandInteractionOption[] = interaction.options.data;
+    if (subName) data = data.find((o) => o.name === subName)?.options ?? [];
+    const values: Record<string, unknown> = {};
+    for (const option of data) {
+      const declared = leaf?.options?.find((o) => commandName(o.name) === option.name);
+      values[declared?.name ?? option.name] = option.value;
+    }
+    const invocation: Invocation = { command: spec.name, options: values };
+    if (subName) invocation.subcommand = leaf?.name ?? subName;
+    return invocation;
+  }
+
+  /**
+   * Answers an interaction: at once when the Reply is ready within deferAfterMs, otherwise
+   * deferred and then edited. A deferred answer that turns out to be ephemeral replaces the
+   * public "thinking" message with an ephemeral follow-up, so private answers stay private.
+   */
+  async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Reply>): Promise<void> {
+    const early = await within(work, deferAfterMs);
+    if (early.done) {
+      await interaction.reply(renderDiscord(await work));
+      return;
+    }
+    await interaction.deferReply();
+    const payload = renderDiscord(await work);
+    if (payload.flags && payload.flags & EPHEMERAL) {
+      await interaction.deleteReply().catch(() => undefined);
+      await interaction.followUp(payload);
+    } else {
+      await interaction.editReply(forMessage(payload));
+    }
+  }
+
+  async function onChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
+    const invocation = invocationOf(interaction);
+    const context = interactionContext(interaction);
+    const work = invocation
+      ? bot.dispatch(invocation, context)
+      : bot.dispatchText(interaction.commandName, context);
+    await answer(interaction, work);
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const line = commandFromCustomId(interaction.customId);
+    if (line === undefined) return; // another app's button; not ours to answer
+    await answer(interaction, bot.dispatchText(line, interactionContext(interaction)));
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const leaf: CommandSpec | undefined = findLeaf(bot.commands, interaction.commandName, interaction.options.getSubcommand(false));
+    const source = leaf?.options?.find((o) => commandName(o.name) === focused.name)?.autocomplete;
+    const choices = source
+      ? bot
+          .complete(source, String(focused.value ?? ''), interactionContext(interaction))
+          .slice(0, MAX_AUTOCOMPLETE_CHOICES)
+          .map((c) => ({ name: (c.label || c.value).slice(0, MAX_CHOICE_TEXT), value: c.value.slice(0, MAX_CHOICE_TEXT) }))
+          .filter((c) => c.name && c.value)
+      : [];
+    await interaction.respond(choices);
+  }
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isChatInputCommand()) await onChatInput(interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton()) await onButton(interaction);
+    } catch (error) {
+      logError(`error handling interaction ${interaction.id}:`, error);
+      await apologise(interaction);
+    }
+  }
+
+  async function apologise(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) {
+        if (!interaction.responded) await interaction.respond([]);
+        return;
+      }
+      if (!interaction.isRepliable()) return;
+      const payload = renderDiscord(APOLOGY);
+      if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+      else await interaction.reply(payload);
+    } catch (error) {
+      logError(`could not send an apology for interaction ${interaction.id}:`, error);
+    }
+  }
+
+  // ------------------------------------------------------------ mentions and DMs
+
+  async function onMessage(message: Message): Promise<void> {
+    const me = message.client.user;
+    if (message.author.bot || message.author.id === me.id || message.system) return;
+    const isDm = !message.inGuild();
+    const mentioned = message.mentions.users.has(me.id);
+    if (!isDm && !mentioned) return;
+    const text = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
+    try {
+      const work = bot.dispatchText(text, messageContext(message), { fallbackToAsk: true });
+      const early = await within(work, deferAfterMs);
+      if (!early.done && 'sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
+      const payload = forMessage(renderDiscord(await work));
+      await message.reply({ ...payload, allowedMentions: { parse: [], repliedUser: false } });
+    } catch (error) {
+      logError(`error answering message ${message.id}:`, error);
+      try {
+        await message.reply({ ...forMessage(renderDiscord(APOLOGY)), allowedMentions: { parse: [], repliedUser: false } });
+      } catch (replyError) {
+        logError(`could not send an apology for message ${message.id}:`, replyError);
+      }
+    }
+  }
+
+  return {
+    name: 'discord',
+    async start() {
+      if (!config.DISCORD_TOKEN) throw new StartError('DISCORD_TOKEN is not set. Copy .env.example to .env and add the bot token.');
+      const c = newClient();
+      client = c;
+      c.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+      c.on(Events.MessageCreate, (message) => void onMessage(message));
+      c.on(Events.Error, (error) => logError('client error:', error));
+      const ready = new Promise<void>((resolve) => c.once(Events.ClientReady, () => resolve()));
+      try {
+        await c.login(config.DISCORD_TOKEN);
+        await ready;
+      } catch (error) {
+        client = undefined;
+        await c.destroy().catch(() => undefined);
+        const clear = startError(error, config.DISCORD_REST_URL);
+        if (clear) throw clear;
+        throw new StartError(`Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    async stop() {
+      const c = client;
+      client = undefined;
+      await c?.destroy();
+    },
+  };
+}

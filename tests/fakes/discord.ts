@@ -1,0 +1,481 @@
+// A fake Discord on 127.0.0.1: the REST API (the routes devpath uses) and the gateway (WebSocket,
+// JSON text frames), faithful to what discord.js 14 expects (see /work/shared/REAL-CLIENT-TESTS.md).
+// It records every REST request (method, path, JSON body) so tests assert what the real client
+// sends, dispatches gateway events, asks the client to reconnect (op 7) and resumes it, answers 401
+// to a wrong token, and blanks message content the bot may not read without the MessageContent
+// intent (unless the bot is mentioned or the message is a DM), as Discord does.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const MESSAGE_CONTENT_INTENT = 1 << 15;
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. /v10/interactions/1/tok/callback */
+  path: string;
+  query: string;
+  authorization: string | undefined;
+  body: any;
+}
+
+export interface FakeUser {
+  id: string;
+  username: string;
+  global_name?: string | null;
+  bot?: boolean;
+}
+
+export interface FakeDiscordOptions {
+  token?: string;
+  botUser?: FakeUser;
+  applicationId?: string;
+  guildId?: string;
+  channelId?: string;
+  /** Permissions of @everyone in the guild (a bitfield as a decimal string). */
+  everyonePermissions?: string;
+}
+
+type Waiter = { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void };
+
+let nextId = 1_000_000_000_000_000n;
+/** A fresh snowflake-shaped id. */
+export const snowflake = (): string => String(nextId++);
+
+export class FakeDiscord {
+  readonly token: string;
+  readonly botUser: FakeUser;
+  readonly applicationId: string;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly everyonePermissions: string;
+  readonly requests: RecordedRequest[] = [];
+  /** Every IDENTIFY the gateway received (its `d`), and every RESUME. */
+  readonly identifies: any[] = [];
+  readonly resumes: any[] = [];
+  /** Registered application commands: key "global" or a guild id. */
+  readonly commands = new Map<string, any[]>();
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private socket: WebSocket | undefined;
+  private seq = 0;
+  private sessionId = `session-${snowflake()}`;
+  private intents = 0;
+  private waiters: Waiter[] = [];
+  private resumedWaiters: (() => void)[] = [];
+  private readyWaiters: (() => void)[] = [];
+  port = 0;
+
+  constructor(options: FakeDiscordOptions = {}) {
+    this.token = options.token ?? 'fake-token';
+    this.applicationId = options.applicationId ?? '111111111111111111';
+    this.botUser = options.botUser ?? { id: this.applicationId, username: 'devpath', global_name: null, bot: true };
+    this.guildId = options.guildId ?? '222222222222222222';
+    this.channelId = options.channelId ?? '333333333333333333';
+    this.everyonePermissions = options.everyonePermissions ?? '1024'; // VIEW_CHANNEL
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ server: this.server });
+    this.wss.on('connection', (ws) => this.connect(ws));
+  }
+
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** What discord.js's `rest.api` (and DISCORD_REST_URL) should be. */
+  get restUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  /** Resolves with the first recorded request (past or future) that matches. */
+  waitForRequest(match: (r: RecordedRequest) => boolean): Promise<RecordedRequest> {
+    const found = this.requests.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ match, resolve }));
+  }
+
+  /** The interaction callback discord.js POSTs for an interaction id. */
+  waitForCallback(interactionId: string): Promise<RecordedRequest> {
+    return this.waitForRequest((r) => r.method === 'POST' && r.path.startsWith(`/v10/interactions/${interactionId}/`));
+  }
+
+  requestsTo(method: string, pattern: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && pattern.test(r.path));
+  }
+
+  private record(r: RecordedRequest): void {
+    this.requests.push(r);
+    const hit = this.waiters.filter((w) => w.match(r));
+    this.waiters = this.waiters.filter((w) => !hit.includes(w));
+    for (const w of hit) w.resolve(r);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const [path = '', query = ''] = (req.url ?? '').split('?');
+    let body: any = undefined;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const method = req.method ?? 'GET';
+    const authorization = req.headers.authorization;
+    const send = (status: number, json?: unknown) => {
+      if (json === undefined) {
+        res.writeHead(status).end();
+      } else {
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      }
+    };
+
+    // Interaction callbacks and webhooks are authorised by the interaction token in the path.
+    const tokenRoute = /^\/v10\/(interactions|webhooks)\//.test(path);
+    if (!tokenRoute && authorization !== `Bot ${this.token}`) {
+      this.record({ method, path, query, authorization, body });
+      return send(401, { message: '401: Unauthorized', code: 0 });
+    }
+    this.record({ method, path, query, authorization, body });
+
+    let m: RegExpMatchArray | null;
+    if (method === 'GET' && path === '/v10/gateway/bot') {
+      return send(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (method === 'POST' && /^\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return send(204);
+    if ((m = path.match(/^\/v10\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
+      if (method === 'DELETE') return send(204);
+      if (method === 'PATCH' || method === 'POST') return send(200, this.message(this.channelId, body));
+    }
+    if (method === 'POST' && (m = path.match(/^\/v10\/channels\/(\d+)\/messages$/))) return send(200, this.message(m[1]!, body));
+    if (method === 'POST' && /^\/v10\/channels\/\d+\/typing$/.test(path)) return send(204);
+    if ((m = path.match(/^\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      const key = m[2] ?? 'global';
+      if (method === 'GET') return send(200, this.commands.get(key) ?? []);
+      if (method === 'PUT' && Array.isArray(body)) {
+        const stored = body.map((c: any) => this.storeCommand(m![1]!, m![2], c));
+        this.commands.set(key, stored);
+        return send(200, stored);
+      }
+    }
+    return send(404, { message: 'Unknown route', code: 0 });
+  }
+
+  /** A command as Discord stores and returns it: ids and defaults added, `required: false` dropped. */
+  private storeCommand(applicationId: string, guildId: string | undefined, c: any): any {
+    const options = (list: any[] | undefined): any[] | undefined =>
+      list?.map(({ required, ...o }) => ({
+        ...o,
+        ...(required ? { required: true } : {}),
+        name_localizations: null,
+        description_localizations: null,
+        ...(o.options ? { options: options(o.options) } : {}),
+      }));
+    return {
+      id: snowflake(),
+      application_id: applicationId,
+      version: snowflake(),
+      default_member_permissions: null,
+      type: 1,
+      nsfw: false,
+      integration_types: [0],
+      contexts: null,
+      name_localizations: null,
+      description_localizations: null,
+      ...(guildId ? { guild_id: guildId } : { dm_permission: true }),
+      ...c,
+      ...(c.options ? { options: options(c.options) } : {}),
+    };
+  }
+
+  private message(channelId: string, body: any): any {
+    return {
+      id: snowflake(),
+      channel_id: channelId,
+      author: this.botUser,
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      type: body?.message_reference ? 19 : 0,
+      flags: body?.flags ?? 0,
+    };
+  }
+
+  // ---------------------------------------------------------------- gateway
+
+  private connect(ws: WebSocket): void {
+    this.socket = ws;
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      let packet: any;
+      try {
+        packet = JSON.parse(String(data));
+      } catch {
+        return;
+      }
+      this.onPacket(ws, packet);
+    });
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+  }
+
+  private onPacket(ws: WebSocket, packet: { op: number; d: any }): void {
+    switch (packet.op) {
+      case 1:
+        ws.send(JSON.stringify({ op: 11 }));
+        return;
+      case 2: {
+        this.identifies.push(packet.d);
+        if (packet.d?.token !== this.token) {
+          ws.close(4004, 'Authentication failed.');
+          return;
+        }
+        this.intents = Number(packet.d.intents ?? 0);
+        this.seq = 0;
+        this.sessionId = `session-${snowflake()}`;
+        this.send(ws, 'READY', {
+          v: 10,
+          user: { ...this.botUser, discriminator: '0', avatar: null, verified: true, mfa_enabled: false, flags: 0 },
+          guilds: [{ id: this.guildId, unavailable: true }],
+          session_id: this.sessionId,
+          resume_gateway_url: this.gatewayUrl,
+          shard: [0, 1],
+          application: { id: this.applicationId, flags: 0 },
+          private_channels: [],
+          relationships: [],
+        });
+        this.send(ws, 'GUILD_CREATE', this.guild());
+        for (const w of this.readyWaiters.splice(0)) w();
+        return;
+      }
+      case 6: {
+        this.resumes.push(packet.d);
+        if (packet.d?.token !== this.token || packet.d?.session_id !== this.sessionId) {
+          ws.send(JSON.stringify({ op: 9, d: false }));
+          return;
+        }
+        this.send(ws, 'RESUMED', {});
+        for (const w of this.resumedWaiters.splice(0)) w();
+        return;
+      }
+    }
+  }
+
+  private send(ws: WebSocket, t: string, d: unknown): void {
+    ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+  }
+
+  /** Resolves once a client has identified and received READY (now, if one already has). */
+  whenIdentified(): Promise<void> {
+    if (this.identifies.length && this.socket) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** The intents the connected client identified with. */
+  get identifiedIntents(): number {
+    return this.intents;
+  }
+
+  /** Sends a dispatch (op 0) to the connected client. */
+  dispatch(t: string, d: unknown): void {
+    if (!this.socket) throw new Error('no gateway connection');
+    this.send(this.socket, t, d);
+  }
+
+  /** Asks the client to reconnect (op 7); resolves when it has resumed and been sent RESUMED. */
+  reconnect(): Promise<void> {
+    if (!this.socket) throw new Error('no gateway connection');
+    const resumed = new Promise<void>((resolve) => this.resumedWaiters.push(resolve));
+    this.socket.send(JSON.stringify({ op: 7, d: null }));
+    return resumed;
+  }
+
+  /** Drops the TCP connection without a close frame (a network failure); resolves on RESUMED. */
+  dropConnection(): Promise<void> {
+    if (!this.socket) throw new Error('no gateway connection');
+    const resumed = new Promise<void>((resolve) => this.resumedWaiters.push(resolve));
+    this.socket.terminate();
+    return resumed;
+  }
+
+  private guild(): any {
+    return {
+      id: this.guildId,
+      name: 'Backend Learners',
+      icon: null,
+      owner_id: '999999999999999999',
+      unavailable: false,
+      member_count: 3,
+      large: false,
+      features: [],
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      system_channel_flags: 0,
+      joined_at: new Date().toISOString(),
+      roles: [
+        { id: this.guildId, name: '@everyone', permissions: this.everyonePermissions, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: '444444444444444444', name: 'Mods', permissions: String(1 << 13), position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ],
+      channels: [{ id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: this.guildId, nsfw: false }],
+      threads: [],
+      members: [],
+      presences: [],
+      voice_states: [],
+      emojis: [],
+      stickers: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+    };
+  }
+
+  // ---------------------------------------------------------------- events a user causes
+
+  user(id: string, username: string, globalName: string | null = null): FakeUser {
+    return { id, username, global_name: globalName };
+  }
+
+  private member(user: FakeUser, options: { permissions?: string; roles?: string[]; nick?: string | null } = {}) {
+    return {
+      user: { ...user, discriminator: '0', avatar: null },
+      roles: options.roles ?? [],
+      permissions: options.permissions ?? this.everyonePermissions,
+      joined_at: new Date().toISOString(),
+      nick: options.nick ?? null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+    };
+  }
+
+  private interactionBase(type: number, user: FakeUser, where: { dm?: boolean; permissions?: string; nick?: string | null }) {
+    const id = snowflake();
+    const token = `itoken-${id}`;
+    const common = {
+      id,
+      application_id: this.applicationId,
+      type,
+      token,
+      version: 1,
+      app_permissions: '562949953421311',
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guildId },
+      attachment_size_limit: 10_485_760,
+    };
+    if (where.dm) {
+      const dmChannel = `5${id.slice(1)}`;
+      return {
+        ...common,
+        channel_id: dmChannel,
+        channel: { id: dmChannel, type: 1, recipients: [{ ...user, discriminator: '0', avatar: null }] },
+        user: { ...user, discriminator: '0', avatar: null },
+        context: 1,
+      };
+    }
+    return {
+      ...common,
+      guild_id: this.guildId,
+      guild_locale: 'en-US',
+      channel_id: this.channelId,
+      channel: { id: this.channelId, type: 0, name: 'general', guild_id: this.guildId, permission_overwrites: [], position: 0 },
+      member: this.member(user, { permissions: where.permissions, nick: where.nick }),
+      context: 0,
+    };
+  }
+
+  /**
+   * A slash command (INTERACTION_CREATE type 2). `options` are Discord's option objects, e.g.
+   * [{ name: 'question', type: 3, value: '...' }] or [{ name: 'add', type: 1, options: [...] }].
+   */
+  slashCommand(input: { name: string; options?: any[]; user: FakeUser; dm?: boolean; permissions?: string; nick?: string | null }): { id: string; token: string } {
+    const base = this.interactionBase(2, input.user, input);
+    this.dispatch('INTERACTION_CREATE', { ...base, data: { id: snowflake(), name: input.name, type: 1, options: input.options ?? [] } });
+    return { id: base.id, token: base.token };
+  }
+
+  /** An autocomplete request (type 4): the focused option carries `focused: true`. */
+  autocomplete(input: { name: string; options: any[]; user: FakeUser }): { id: string; token: string } {
+    const base = this.interactionBase(4, input.user, {});
+    this.dispatch('INTERACTION_CREATE', { ...base, data: { id: snowflake(), name: input.name, type: 1, options: input.options } });
+    return { id: base.id, token: base.token };
+  }
+
+  /** A button click (type 3) on a message the bot sent. */
+  buttonClick(input: { customId: string; user: FakeUser; dm?: boolean }): { id: string; token: string } {
+    const base = this.interactionBase(3, input.user, input);
+    const message = { ...this.message(base.channel_id, {}), guild_id: input.dm ? undefined : this.guildId };
+    this.dispatch('INTERACTION_CREATE', { ...base, message, data: { custom_id: input.customId, component_type: 2 } });
+    return { id: base.id, token: base.token };
+  }
+
+  /**
+   * A message posted in the guild channel (or a DM). Content is blanked, as Discord does, when the
+   * client lacks MessageContent and the message neither mentions the bot nor is a DM.
+   */
+  postMessage(input: { content: string; author: FakeUser & { bot?: boolean }; mentions?: FakeUser[]; dm?: boolean; channelId?: string }): { id: string; channelId: string } {
+    const id = snowflake();
+    const mentions = input.mentions ?? [];
+    const readable = (this.intents & MESSAGE_CONTENT_INTENT) !== 0 || input.dm === true || mentions.some((u) => u.id === this.botUser.id) || input.author.id === this.botUser.id;
+    const channelId = input.channelId ?? (input.dm ? `6${id.slice(1)}` : this.channelId);
+    const author = { ...input.author, discriminator: '0', avatar: null };
+    this.dispatch('MESSAGE_CREATE', {
+      id,
+      channel_id: channelId,
+      ...(input.dm ? { channel_type: 1 } : { guild_id: this.guildId, channel_type: 0, member: { ...this.member(input.author), user: undefined } }),
+      author,
+      content: readable ? input.content : '',
+      embeds: [],
+      attachments: [],
+      components: [],
+      mentions: mentions.map((u) => ({ ...u, discriminator: '0', avatar: null })),
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 0,
+      flags: 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+    });
+    return { id, channelId };
+  }
+}
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  return new FakeDiscord(options).listen();
+}
