@@ -116,11 +116,11 @@ export function unknownTip(c: Readonly<CommunityData>, text: string, verb: strin
     .slice(0, 3)
     .map((x) => x.t);
   const lead = `There is no tip #${digits} in this community.`;
-  if (!close.length) return errorReply('Not found', `${lead} There are no tips yet: add one with "tip add <step> <text>".`, 'invalid-option');
-  return errorReply(
+  // A well-formed number that names no tip is "not found" (like an unknown name), not a usage error.
+  if (!close.length) return refusal('Not found', `${lead} There are no tips yet: add one with "tip add <step> <text>".`);
+  return refusal(
     'Not found',
     `${lead} Did you mean: ${close.map((t) => `#${t.id} "${t.text.slice(0, 40)}${t.text.length > 40 ? '...' : ''}"`).join(', ')}?`,
-    'invalid-option',
     close.map((t) => ({ label: `#${t.id}`, command: `tip ${verb} ${t.id}` })),
   );
 }

@@ -1,7 +1,7 @@
 // What the community features do to a community's data: pure functions, shared by both stores and
 // every command. Each write validates first and changes last (the store's transaction contract),
 // and returns `changed: false` whenever it refuses, so bad input never writes anything.
-import { isSafeKey, own, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
+import { freezeTip, isSafeKey, own, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
 import type { WriteResult } from './store.js';
 
 export const TIP_MIN = 1;
@@ -62,26 +62,49 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-const trigramCache = new WeakMap<TipRecord, Set<string>>();
-function trigrams(norm: string): Set<string> {
+/** A trigram set as sorted unique 32-bit hashes: intersecting two is a fast merge, not string lookups. */
+type Grams = Int32Array;
+
+function trigrams(norm: string): Grams {
   const s = ` ${norm} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
-  return out;
+  const out: number[] = [];
+  for (let i = 0; i + 3 <= s.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + 3; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
+    out.push(h | 0);
+  }
+  const sorted = Int32Array.from(out).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
 }
-function tipTrigrams(tip: TipRecord): Set<string> {
-  let t = trigramCache.get(tip);
-  if (!t) trigramCache.set(tip, (t = trigrams(normalizeText(tip.text))));
+
+/** Per tip: its normalised text and trigrams, computed once (tip records are immutable). */
+const tipCache = new WeakMap<TipRecord, { norm: string; grams: Grams }>();
+function tipKey(tip: TipRecord): { norm: string; grams: Grams } {
+  let t = tipCache.get(tip);
+  if (!t) {
+    const norm = normalizeText(tip.text);
+    tipCache.set(tip, (t = { norm, grams: trigrams(norm) }));
+  }
   return t;
 }
 
 /** Sørensen-Dice similarity of two trigram sets, 0..1. */
-export function similarity(a: Set<string>, b: Set<string>): number {
-  if (!a.size && !b.size) return 1;
+export function similarity(a: Grams, b: Grams): number {
+  if (!a.length && !b.length) return 1;
   let shared = 0;
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  for (const g of small) if (big.has(g)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
 /** The existing tip on the same step that says (nearly) the same thing, if any. */
@@ -93,9 +116,9 @@ export function findDuplicate(c: Readonly<CommunityData>, step: string, text: st
   let best: { tip: TipRecord; score: number } | undefined;
   for (const tip of c.tips) {
     if (tip.step !== step) continue;
-    const theirs = tipTrigrams(tip);
-    if (Math.min(theirs.size, mine.size) < ratio * Math.max(theirs.size, mine.size)) continue;
-    const score = normalizeText(tip.text) === norm ? 1 : similarity(mine, theirs);
+    const theirs = tipKey(tip);
+    if (Math.min(theirs.grams.length, mine.length) < ratio * Math.max(theirs.grams.length, mine.length)) continue;
+    const score = theirs.norm === norm ? 1 : similarity(mine, theirs.grams);
     if (score >= DUPLICATE_SIMILARITY && (!best || score > best.score)) best = { tip, score };
   }
   return best?.tip;
@@ -107,7 +130,7 @@ export function addTip(c: CommunityData, who: Who, step: string, text: string, n
   if (text.length < TIP_MIN || text.length > TIP_MAX || !normalizeText(text)) return unchanged({ ok: false, reason: 'length' });
   const existing = findDuplicate(c, step, text);
   if (existing) return unchanged({ ok: false, reason: 'duplicate', existing });
-  const tip: TipRecord = { id: c.nextTipId, step, text, author: who.id, createdAt: now, votes: [] };
+  const tip = freezeTip({ id: c.nextTipId, step, text, author: who.id, createdAt: now, votes: [] });
   touch(c, who, now);
   c.tips.push(tip);
   c.nextTipId++;
@@ -133,8 +156,10 @@ export function voteTip(c: CommunityData, who: Who, id: number, now: string): Wr
   if (tip.author === who.id) return unchanged({ ok: false, reason: 'own', tip });
   if (tip.votes.includes(who.id)) return unchanged({ ok: false, reason: 'already', tip });
   touch(c, who, now);
-  tip.votes.push(who.id);
-  return changed({ ok: true, tip });
+  // Tip records are immutable (frozen): a vote replaces the record.
+  const voted = freezeTip({ ...tip, votes: [...tip.votes, who.id] });
+  c.tips[c.tips.indexOf(tip)] = voted;
+  return changed({ ok: true, tip: voted });
 }
 
 export type RemoveTip = { ok: true; tip: TipRecord } | { ok: false; reason: 'unknown' | 'forbidden'; tip?: TipRecord };

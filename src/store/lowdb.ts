@@ -17,10 +17,11 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Low, type Adapter } from 'lowdb';
 import { fileLock, Mutex } from './lock.js';
 import { migrate, MigrationError, versionOf } from './migrations.js';
-import { CURRENT_VERSION, DbFile, emptyCommunity, emptyDb, isSafeKey, own, type CommunityData } from './schema.js';
+import { CURRENT_VERSION, DbFile, emptyCommunity, emptyDb, freezeTips, isSafeKey, own, type CommunityData } from './schema.js';
 import { RateLimiter, StoreError, type RateLimit, type Store, type WriteResult } from './store.js';
 
 export const DATA_FILE_NAME = 'devpath.json';
@@ -79,7 +80,7 @@ export function validateData(file: string, raw: unknown): DbFile {
     const where = issue?.path.length ? issue.path.join('.') : 'the top level';
     throw new StoreError(describe(file, `it is not a valid data file (${where}: ${issue?.message ?? 'invalid'})`), file);
   }
-  return parsed.data;
+  return freezeTips(parsed.data);
 }
 
 /** What identifies one version of the file on disk: a rename makes a new inode, a write a new mtime. */
@@ -99,6 +100,15 @@ async function stampOf(file: string): Promise<string | null> {
 const CHUNK_CHARS = 512 * 1024;
 const SLICE = 500;
 
+/** The JSON of frozen records (tips), by identity: a frozen record cannot change, so neither can its JSON. */
+const jsonCache = new WeakMap<object, string>();
+function recordJson(v: unknown): string {
+  if (v === null || typeof v !== 'object' || !Object.isFrozen(v)) return JSON.stringify(v) ?? 'null';
+  let json = jsonCache.get(v);
+  if (json === undefined) jsonCache.set(v, (json = JSON.stringify(v)));
+  return json;
+}
+
 /**
  * The JSON text of `value` in pieces, equal to JSON.stringify(value) once joined. Containers near
  * the top (the file, communities, a community) are walked; the big collections inside a community
@@ -114,7 +124,7 @@ export function* jsonPieces(value: unknown, depth = 0): Generator<string> {
     for (let i = 0; i < value.length; i += SLICE) {
       const part = value
         .slice(i, i + SLICE)
-        .map((v) => JSON.stringify(v) ?? 'null')
+        .map(recordJson)
         .join(',');
       yield i ? `,${part}` : part;
     }
@@ -226,6 +236,7 @@ interface Job {
 }
 
 const MAX_BATCH = 1000;
+const APPLY_SLICE_MS = 8;
 
 export class LowdbStore implements Store {
   readonly limiter: RateLimiter;
@@ -350,7 +361,14 @@ export class LowdbStore implements Store {
     }
     const outcomes: Array<{ job: Job; ok: boolean; value: unknown }> = [];
     let changed = false;
+    let slice = performance.now();
     for (const job of batch) {
+      // A big batch yields to the event loop every few ms: new writes only queue meanwhile, and
+      // reads wait on the mutex, so no one sees or changes a half-applied batch.
+      if (performance.now() - slice > APPLY_SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        slice = performance.now();
+      }
       try {
         const existing = own(this.db.data.communities, job.community);
         const target = existing ?? emptyCommunity();

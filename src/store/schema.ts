@@ -71,3 +71,18 @@ export const emptyDb = (): DbFile => ({ version: CURRENT_VERSION, revision: 0, c
 export function own<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
+
+/**
+ * Tip records are immutable once made: frozen, so a change must replace the record. That lets the
+ * file store cache each tip's JSON (and the duplicate check its trigrams) by identity.
+ */
+export function freezeTip(tip: TipRecord): TipRecord {
+  Object.freeze(tip.votes);
+  return Object.freeze(tip);
+}
+
+/** Freezes every tip of a freshly read or migrated file. */
+export function freezeTips(db: DbFile): DbFile {
+  for (const c of Object.values(db.communities)) c.tips.forEach(freezeTip);
+  return db;
+}
