@@ -25,7 +25,9 @@ export function buildDocuments(kb: Knowledge): Doc[] {
   const add = (kind: Kind, d: Omit<Doc, 'ref' | 'kind'>) => docs.push({ ref: `${kind}:${d.id}`, kind, ...d });
 
   for (const r of kb.roles) {
-    add('role', { id: r.id, title: r.title, aliases: r.aliases, keywords: r.keywords, body: text([...r.summary, ...r.duties]) });
+    // A role card answers "what does X do", "X duties", "X skills": say so in its keywords.
+    const roleWords = ['duties', 'responsibilities', 'skills', 'job description'];
+    add('role', { id: r.id, title: r.title, aliases: r.aliases, keywords: [...r.keywords, ...roleWords], body: text([...r.summary, ...r.duties]) });
   }
   const roleTitle = new Map(kb.roles.map((r) => [r.id, r] as const));
   const salaryRoles = [...new Set(kb.salaries.map((s) => s.role ?? 'all-occupations'))];

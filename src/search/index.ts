@@ -11,11 +11,11 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { fold, terms, words } from './normalize.js';
+import { canonical, fold, KNOWN_WORDS, terms, words } from './normalize.js';
 
 export type { Doc, Kind } from './documents.js';
 
-export type Intent = 'salary' | 'outlook' | 'duration' | 'degree' | 'certification' | 'interview' | 'step';
+export type Intent = 'salary' | 'outlook' | 'duration' | 'degree' | 'certification' | 'interview' | 'step' | 'role';
 
 /** Cue terms (after normalisation) and the kind of entry each steers to. */
 const CUES: Record<Intent, { terms: string[]; kinds: Partial<Record<Kind, number>>; ids?: string[] }> = {
@@ -26,6 +26,7 @@ const CUES: Record<Intent, { terms: string[]; kinds: Partial<Record<Kind, number
   certification: { terms: ['certification'], kinds: { learning: 1.8 } },
   interview: { terms: ['interview'], kinds: { question: 1.5 } },
   step: { terms: ['step'], kinds: { step: 1.5 } },
+  role: { terms: ['role'], kinds: { role: 1.5 } },
 };
 
 const LEVEL_TERMS: Record<string, SalaryLevel> = {
@@ -39,9 +40,18 @@ const LEVEL_TERMS: Record<string, SalaryLevel> = {
 };
 
 /** Terms so common in this domain that matching them alone says little about the question. */
-const GENERIC = new Set(['backend', 'developer', 'become', 'job', 'work', 'career', 'good', 'best', 'new', 'year', 'time', 'web']);
+const GENERIC = new Set(['become', 'professional', 'job', 'work', 'career', 'good', 'best', 'new', 'year', 'time', 'web', 'learn', 'thing', 'role', 'question']);
 
-/** Share of a question's weight the best entry must match to count as an answer. */
+/** A plain question is usually a question: the FAQ's focused answer beats a long card on a tie. */
+const PRIOR: Partial<Record<Kind, number>> = { question: 1.1 };
+/** Pay and outlook entries only answer when the question asks about pay or the outlook. */
+const UNASKED = 0.4;
+const TITLE_BOOST = 2;
+
+/** Words that ask for the step after the one named: "what comes after databases?" */
+const NEXT_CUES = new Set(['after', 'next']);
+
+/** The best entry must match more than this share of a question's weight to count as an answer. */
 export const MIN_COVERAGE = 0.5;
 
 export interface Hit {
@@ -90,10 +100,12 @@ class KnowledgeSearch implements Search {
   private readonly byRef: Map<string, Doc>;
   private readonly mini: MiniSearch<Doc>;
   private readonly vocab: Set<string>;
-  private readonly vocabFuse: Fuse<string>;
+  /** Words spelling correction may aim at, bucketed by first letter and length (see correct()). */
+  private readonly targets = new Map<string, Fuse<string>>();
   private readonly byKind = new Map<Kind, Fuse<Doc>>();
   private readonly names = new Map<Kind, Map<string, Doc>>();
   private readonly corrections = new Map<string, string | null>();
+  private readonly titleTerms = new Map<string, string[]>();
 
   constructor(docs: Doc[]) {
     this.docs = docs;
@@ -111,13 +123,20 @@ class KnowledgeSearch implements Search {
       searchOptions: { boost: { title: 3, aliases: 3, keywords: 2, body: 1 }, combineWith: 'OR', tokenize: (t) => t.split(' '), processTerm: (t) => t },
     });
     this.mini.addAll(docs);
+    for (const d of docs) this.titleTerms.set(d.ref, terms(d.title).filter((t) => !GENERIC.has(t)));
 
     this.vocab = new Set(docs.flatMap((d) => terms([d.title, ...d.aliases, ...d.keywords, d.body].join(' '))));
     for (const cue of Object.values(CUES)) cue.terms.forEach((t) => this.vocab.add(t));
-    this.vocabFuse = new Fuse(
-      [...this.vocab].filter((t) => t.length >= MIN_CORRECTABLE - 1),
-      { threshold: 0.25, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 },
-    );
+    for (const cue of NEXT_CUES) this.vocab.add(cue);
+    const buckets = new Map<string, string[]>();
+    for (const word of new Set([...this.vocab, ...KNOWN_WORDS])) {
+      if (word.length < MIN_CORRECTABLE - 1 || /\d/.test(word)) continue;
+      const key = bucketKey(word[0]!, word.length);
+      buckets.set(key, [...(buckets.get(key) ?? []), word]);
+    }
+    for (const [key, list] of buckets) {
+      this.targets.set(key, new Fuse(list, { threshold: 0.34, includeScore: true, ignoreLocation: true }));
+    }
 
     // Titles and ids win over aliases: the spotlight lists "Backend Engineer" as another name for
     // a back-end developer, but `role backend engineer` means the role with that title.
@@ -134,16 +153,26 @@ class KnowledgeSearch implements Search {
     return this.byRef.get(ref);
   }
 
-  /** A word the index has never seen is replaced by its closest vocabulary word, if one is close. */
+  /**
+   * A word the index has never seen is replaced by its closest known word, if one is close.
+   * fuse.js compares it only with known words of the same first letter and a length within two:
+   * typos rarely hit the first letter, and the small buckets keep a first-seen typo well under a
+   * millisecond (measured in bench/search.ts).
+   */
   private correct(term: string): string | null {
     if (this.vocab.has(term)) return term;
     if (term.length < MIN_CORRECTABLE || /\d/.test(term)) return null;
     const cached = this.corrections.get(term);
     if (cached !== undefined) return cached;
-    const best = this.vocabFuse.search(term, { limit: 1 })[0];
-    const fixed = best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.length - term.length) <= 2 ? best.item : null;
-    if (this.corrections.size < 10_000) this.corrections.set(term, fixed);
-    return fixed;
+    let best: { item: string; score: number } | undefined;
+    for (let len = term.length - 2; len <= term.length + 2; len++) {
+      const hit = this.targets.get(bucketKey(term[0]!, len))?.search(term, { limit: 1 })[0];
+      if (hit && (hit.score ?? 1) < (best?.score ?? 1)) best = { item: hit.item, score: hit.score ?? 1 };
+    }
+    const fixed = best && best.score <= 0.34 ? canonical(best.item) : null;
+    const known = fixed && this.vocab.has(fixed) ? fixed : null;
+    if (this.corrections.size < 10_000) this.corrections.set(term, known);
+    return known;
   }
 
   ask(question: string): Answer {
@@ -158,21 +187,50 @@ class KnowledgeSearch implements Search {
     if (level) answer.level = level;
     if (!known.length) return answer;
 
-    const kindBoost = (kind: Kind) => intents.reduce((f, i) => f * (CUES[i].kinds[kind] ?? 1), 1);
+    const kindBoost = (kind: Kind) => intents.reduce((f, i) => f * (CUES[i].kinds[kind] ?? 1), PRIOR[kind] ?? 1);
+    const asked = new Set(known);
     const results = this.mini.search(known.join(' '), {
-      boostDocument: (ref) => kindBoost(this.byRef.get(ref)?.kind ?? 'question'),
+      boostDocument: (ref) => {
+        const doc = this.byRef.get(ref)!;
+        // A question that names an entry's whole title ("backend engineer role") means that entry.
+        const title = this.titleTerms.get(ref)!;
+        const named = title.length && title.every((t) => asked.has(t)) ? TITLE_BOOST : 1;
+        const prior = doc.kind === 'salary' && !intents.includes('salary') ? UNASKED : doc.kind === 'outlook' && !intents.includes('outlook') ? UNASKED : 1;
+        return kindBoost(doc.kind) * named * prior;
+      },
     });
     answer.hits = results.slice(0, 10).map((r) => ({ doc: this.byRef.get(r.id)!, score: r.score, matched: r.queryTerms }));
 
-    const weight = (t: string) => (GENERIC.has(t) ? 0.5 : 1);
-    const total = raw.reduce((sum, t, i) => sum + weight(corrected[i] ?? t), 0);
+    // Domain-wide words ("career", "become") count half, so they alone never make an answer.
+    const weight = (t: string) => (GENERIC.has(t) || NEXT_CUES.has(t) ? 0.5 : 1);
+    const total = [...new Set(raw.map((t, i) => corrected[i] ?? t))].reduce((sum, t) => sum + weight(t), 0);
+    const share = (hit: Hit, of: number) => hit.matched.reduce((sum, t) => sum + weight(t), 0) / of;
+    const specific = (hit: Hit | undefined): hit is Hit => !!hit && hit.matched.some((t) => !GENERIC.has(t));
     const top = answer.hits[0];
-    if (top) {
-      const matched = top.matched.reduce((sum, t) => sum + weight(t), 0);
-      const specific = top.matched.some((t) => !GENERIC.has(t));
-      answer.confident = specific && matched / total >= MIN_COVERAGE;
+    answer.confident = specific(top) && share(top, total) > MIN_COVERAGE;
+
+    // "What comes after databases?": find the step named, answer with the one after it.
+    // Pay, outlook and duration questions say "after five years" or "next decade" about time.
+    const aboutTime = intents.some((i) => i === 'salary' || i === 'outlook' || i === 'duration');
+    if (!aboutTime && known.some((t) => NEXT_CUES.has(t))) {
+      const named = known.filter((t) => !NEXT_CUES.has(t) && t !== 'step');
+      const stepHit = this.searchKind(named, 'step');
+      const topic = [...new Set(named)].reduce((sum, t) => sum + weight(t), 0);
+      if (specific(stepHit) && share(stepHit, topic) >= MIN_COVERAGE) {
+        const step = this.docs.filter((d) => d.kind === 'step');
+        const next = step[step.indexOf(stepHit.doc) + 1] ?? stepHit.doc;
+        answer.hits = [{ doc: next, score: stepHit.score, matched: stepHit.matched }, ...answer.hits.filter((h) => h.doc !== next)];
+        answer.confident = true;
+      }
     }
     return answer;
+  }
+
+  /** The best entry of one kind for these terms. */
+  private searchKind(terms: string[], kind: Kind): Hit | undefined {
+    if (!terms.length) return undefined;
+    const r = this.mini.search(terms.join(' '), { filter: (result) => this.byRef.get(result.id)?.kind === kind })[0];
+    return r && { doc: this.byRef.get(r.id)!, score: r.score, matched: r.queryTerms };
   }
 
   private fuseFor(kind: Kind): Fuse<Doc> {
@@ -224,6 +282,8 @@ class KnowledgeSearch implements Search {
     return [...new Set([...starts, ...fuzzy])].slice(0, limit);
   }
 }
+
+const bucketKey = (letter: string, length: number) => `${letter}${length}`;
 
 /** Names compare without case, accents, punctuation or spacing: "Back-End Dev" ~ "back end dev". */
 function nameKey(text: string): string {

@@ -17,6 +17,10 @@ const PHRASES: [RegExp, string][] = [
   [/\bserver[\s-]side\b/g, ' backend '],
   [/\bdata ?bases?\b/g, ' database '],
   [/\bhow much\b/g, ' salary '],
+  // "who earns more" is a comparison of pay, not a question about one figure.
+  [/\b(?:earns?|makes?|paid|pays?|salary) more\b/g, ' salary comparison '],
+  [/\bmakes? (?:per|a|an|in a) (?:year|hour|month)\b/g, ' salary '],
+  [/\bget(?:s|ting)? paid\b/g, ' salary '],
   [/\bhow long\b/g, ' duration '],
   [/\bhow many years\b/g, ' duration '],
   [/\bstarting out\b/g, ' entry '],
@@ -45,8 +49,6 @@ const SYNONYMS: Record<string, string> = {
   devs: 'developer',
   programmer: 'developer',
   coder: 'developer',
-  engineer: 'developer',
-  engineers: 'developer',
   pay: 'salary',
   paid: 'salary',
   pays: 'salary',
@@ -133,6 +135,12 @@ const SYNONYMS: Record<string, string> = {
   portfolio: 'portfolio',
   projects: 'project',
   typescript: 'typescript',
+  upside: 'perk',
+  upsides: 'perk',
+  pros: 'perk',
+  advantage: 'perk',
+  advantages: 'perk',
+  perks: 'perk',
 };
 
 /** Words that carry no topic. Kept short: "how", "long", "much" are handled as phrases above. */
@@ -142,11 +150,15 @@ export const STOP_WORDS = new Set(
   what which who whom whose when where why how can could should would will shall may might must
   there here about into over under again very just also too not no any some all more most much many
   get got getting go going want wanted like really please tell know let us up out
-  s t d ll m re ve im id hey hi hello thanks thank yes ok okay`.split(/\s+/),
+  s t d ll m re ve im id hey hi hello thanks thank yes ok okay
+  come comes came explain explained explanation basic basics overview intro introduction review reviews
+  exactly actually stuff sort lot lots say tell one ones every each else still already even ever
+  eventually little bit way ways`.split(/\s+/),
 );
 
 export function fold(text: string): string {
   return text
+    .replace(/\p{Pd}/gu, '-')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase();
@@ -158,8 +170,13 @@ export function stem(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('sses')) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
+  // "learning" meets "learn", "testing" meets "test"; short words ("string", "thing") are left.
+  if (word.length >= 7 && word.endsWith('ing')) return word.slice(0, -3);
   return word;
 }
+
+/** Every word normalisation knows, so spelling correction can aim at them too ("senoir"). */
+export const KNOWN_WORDS: readonly string[] = Object.keys(SYNONYMS).filter((w) => /^[a-z]+$/.test(w));
 
 export function canonical(word: string): string {
   const direct = SYNONYMS[word];
