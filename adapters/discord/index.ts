@@ -26,6 +26,7 @@ import type { Config } from '../../src/config.js';
 import { errorReply, type Reply } from '../../src/reply.js';
 import { StartError } from '../start.js';
 import { commandName, findLeaf } from './commands.js';
+import { networkCode } from './register.js';
 import { commandFromCustomId, EPHEMERAL, renderDiscord, type DiscordPayload } from './render.js';
 
 /** Discord allows 3 s to answer an interaction; past this the adapter defers and edits later. */
@@ -81,10 +82,11 @@ function startError(error: unknown, restUrl: string | undefined): StartError | u
   if (code === DiscordjsErrorCodes.DisallowedIntents || code === 4014) {
     return new StartError('Discord refused the gateway intents devpath asked for. Check the bot settings in the developer portal.');
   }
-  const cause = (error as { cause?: { code?: unknown } })?.cause?.code;
-  if (typeof cause === 'string' && /^E[A-Z_]+$/.test(cause)) {
-    return new StartError(`Could not reach Discord${restUrl ? ` at DISCORD_REST_URL (${restUrl})` : ''}: ${cause}. Check the network connection.`);
+  const network = networkCode(error);
+  if (network) {
+    return new StartError(`Could not reach Discord${restUrl ? ` at DISCORD_REST_URL (${restUrl})` : ''}: ${network}. Check the network connection.`);
   }
+  if ((error as { name?: unknown })?.name === 'AbortError') return new StartError('Discord did not answer in time. Try again in a moment.');
   return undefined;
 }
 

@@ -72,6 +72,15 @@ export function computeDifferences(registered: readonly Json[], wanted: readonly
   return changed;
 }
 
+/** ECONNREFUSED, ENOTFOUND and the like, on the error or its cause. */
+export function networkCode(error: unknown): string | undefined {
+  for (const e of [error, (error as { cause?: unknown })?.cause]) {
+    const code = (e as { code?: unknown })?.code;
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 function explain(error: unknown, options: RegisterOptions): RegisterError | undefined {
   if (error instanceof DiscordAPIError || (error as { status?: unknown })?.status !== undefined) {
     const status = (error as { status: number }).status;
@@ -80,8 +89,10 @@ function explain(error: unknown, options: RegisterOptions): RegisterError | unde
     if (status === 404) return new RegisterError('Discord does not know that application (404). Check DISCORD_CLIENT_ID (and DISCORD_GUILD_ID).');
     return new RegisterError(`Discord answered ${status}: ${(error as Error).message}`);
   }
-  const cause = (error as { cause?: { code?: unknown } })?.cause?.code;
-  if (typeof cause === 'string') return new RegisterError(`Could not reach Discord${options.restUrl ? ` at ${options.restUrl}` : ''}: ${cause}.`);
+  const where = options.restUrl ? ` at ${options.restUrl}` : '';
+  const code = networkCode(error);
+  if (code) return new RegisterError(`Could not reach Discord${where}: ${code}. Check the network connection${options.restUrl ? ' and DISCORD_REST_URL' : ''}.`);
+  if ((error as { name?: unknown })?.name === 'AbortError') return new RegisterError(`Discord${where} did not answer in time. Try again in a moment.`);
   return undefined;
 }
 

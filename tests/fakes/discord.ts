@@ -129,7 +129,8 @@ export class FakeDiscord {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    const [path = '', query = ''] = (req.url ?? '').split('?');
+    const [rawPath = '', query = ''] = (req.url ?? '').split('?');
+    const path = decodeURIComponent(rawPath);
     let body: any = undefined;
     if (raw) {
       try {

@@ -1,0 +1,410 @@
+// The Discord adapter end to end: the real discord.js Client and the real Bot (real knowledge
+// base) against the fake Discord on 127.0.0.1. Assertions are about what a user would see: the
+// embed title, a source in the footer, the ephemeral flag, no @everyone ping.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createDiscordAdapter } from '../adapters/discord/index.js';
+import { registerCommands, runRegister } from '../adapters/discord/register.js';
+import { EPHEMERAL, MAX_DESCRIPTION, MAX_EMBED_TOTAL, MAX_EMBEDS, embedChars } from '../adapters/discord/render.js';
+import type { Adapter } from '../adapters/adapter.js';
+import { StartError } from '../adapters/start.js';
+import { Bot } from '../src/bot.js';
+import type { CommandSpec } from '../src/command.js';
+import { commands as defaultCommands } from '../src/commands/index.js';
+import { parseConfig, type Config } from '../src/config.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { reply } from '../src/reply.js';
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fakes/discord.js';
+
+const knowledge = loadKnowledge();
+const alice = { id: '700000000000000001', username: 'alice', global_name: 'Alice A.' };
+const mallory = { id: '700000000000000002', username: 'mallory', global_name: '@everyone' };
+
+/** A test-only command whose answer waits for the test, and one that throws past the Bot. */
+let release: (() => void) | undefined;
+const slow: CommandSpec = {
+  name: 'slow',
+  description: 'Answers when the test says so.',
+  examples: [],
+  options: [{ name: 'private', kind: 'choice', description: 'Only for the asker', choices: [{ value: 'yes', label: 'yes' }] }],
+  run: async (_ctx, { private: ephemeral }) => {
+    await new Promise<void>((resolve) => (release = resolve));
+    return reply({ title: 'Finally', children: [{ type: 'text', text: 'Slow answer.' }], ephemeral: ephemeral === 'yes' });
+  },
+};
+/** Shows what the adapter put in the context, and which subcommand and options arrived. */
+const whoami: CommandSpec = {
+  name: 'whoami',
+  description: 'Echo the context.',
+  examples: [],
+  run: (ctx) =>
+    reply({
+      title: 'Context',
+      children: [{ type: 'fields', fields: ['platform', 'userId', 'userName', 'isModerator', 'communityId', 'channelId'].map((k) => ({ label: k, value: String(ctx[k as keyof typeof ctx]) })) }],
+    }),
+};
+const notes: CommandSpec = {
+  name: 'notes',
+  description: 'A command with subcommands, as the study-group commands will have.',
+  examples: [],
+  defaultSubcommand: 'show',
+  subcommands: [
+    {
+      name: 'add',
+      description: 'Add a note',
+      examples: [],
+      options: [
+        { name: 'step', kind: 'integer', description: 'Roadmap step', required: true, min: 1, max: 20 },
+        { name: 'text', kind: 'string', description: 'The note', required: true },
+      ],
+      run: (_ctx, options) => reply({ title: `notes add ${options.step} ${options.text}` }),
+    },
+    {
+      name: 'show',
+      description: 'Show notes',
+      examples: [],
+      options: [{ name: 'topic', kind: 'string', description: 'A topic', autocomplete: 'topic' }],
+      run: (_ctx, options) => reply({ title: `notes show ${options.topic ?? 'all'}` }),
+    },
+  ],
+};
+const long: CommandSpec = {
+  name: 'long',
+  description: 'A very long answer.',
+  examples: [],
+  run: () =>
+    reply({
+      title: 'A long answer',
+      children: [{ type: 'list', items: Array.from({ length: 300 }, (_, i) => `Point ${i}: ${'lorem ipsum dolor sit amet '.repeat(3)}`) }],
+      sources: [{ id: 'x', short: 'Career Karma', title: 'How to Become a Back End Developer' }],
+    }),
+};
+
+function config(fake: FakeDiscord, token = fake.token): Config {
+  return parseConfig({ DISCORD_TOKEN: token, DISCORD_REST_URL: fake.restUrl });
+}
+
+const errors: string[] = [];
+const testOptions = {
+  clientOptions: { rest: { retries: 0 }, waitGuildTimeout: 1000 },
+  logError: (message: string, error: unknown) => void errors.push(`${message} ${String(error)}`),
+};
+
+const callbackData = (r: RecordedRequest) => r.body as { type: number; data: any };
+
+describe('Discord adapter against a fake Discord', () => {
+  let fake: FakeDiscord;
+  let adapter: Adapter;
+  let bot: Bot;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    bot = new Bot({ knowledge, commands: [...defaultCommands, slow, long, whoami, notes], logError: () => undefined });
+    adapter = createDiscordAdapter(bot, config(fake), testOptions);
+    await adapter.start();
+  });
+
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake?.close();
+  });
+
+  afterEach(() => {
+    release?.();
+    release = undefined;
+  });
+
+  test('identifies with the minimal intents: no MessageContent or other privileged intent', () => {
+    const intents = fake.identifiedIntents;
+    expect(intents).toBe((1 << 0) | (1 << 9) | (1 << 12)); // Guilds, GuildMessages, DirectMessages
+    expect(fake.requests.find((r) => r.path === '/v10/gateway/bot')?.authorization).toBe(`Bot ${fake.token}`);
+  });
+
+  test('a slash command is answered with an embed, its sources in the footer and buttons', async () => {
+    const { id } = fake.slashCommand({ name: 'salary', options: [{ name: 'level', type: 3, value: 'entry' }], user: alice });
+    const callback = await fake.waitForCallback(id);
+    const { type, data } = callbackData(callback);
+    expect(type).toBe(4);
+    expect(callback.authorization).toBeUndefined();
+    expect(data.embeds[0].title).toMatch(/salary/i);
+    expect(data.embeds[0].title).toMatch(/entry level/i);
+    expect(data.embeds.at(-1).footer.text).toMatch(/^Sources: /);
+    expect(data.flags ?? 0).toBe(0); // everyone sees a salary answer
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    expect(data.components[0].components[0].custom_id).toMatch(/^dp:/);
+  });
+
+  test('an error is ephemeral (flag 64): only the asker sees it', async () => {
+    const { id } = fake.slashCommand({ name: 'role', options: [{ name: 'name', type: 3, value: 'astronaut chef' }], user: alice });
+    const { data } = callbackData(await fake.waitForCallback(id));
+    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.embeds[0].title).toBeTruthy();
+  });
+
+  test('autocomplete answers with up to 25 role choices (callback type 8)', async () => {
+    const { id } = fake.autocomplete({ name: 'role', options: [{ name: 'name', type: 3, value: 'back', focused: true }], user: alice });
+    const { type, data } = callbackData(await fake.waitForCallback(id));
+    expect(type).toBe(8);
+    expect(data.choices.length).toBeGreaterThan(0);
+    expect(data.choices.length).toBeLessThanOrEqual(25);
+    expect(data.choices.map((c: { name: string }) => c.name).join(' ')).toMatch(/back-?end/i);
+    for (const c of data.choices) {
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(c.value.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  test('a button click runs the command in its custom_id', async () => {
+    const { id } = fake.buttonClick({ customId: 'dp:roadmap', user: alice });
+    const { type, data } = callbackData(await fake.waitForCallback(id));
+    expect(type).toBe(4);
+    expect(data.embeds[0].title).toMatch(/roadmap/i);
+  });
+
+  test('a mention is answered in the channel, as a reply, without pinging anyone', async () => {
+    const { id, channelId } = fake.postMessage({
+      content: `<@${fake.botUser.id}> how much do backend developers earn starting out @everyone`,
+      author: mallory,
+      mentions: [fake.botUser],
+    });
+    const sent = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/v10/channels/${channelId}/messages`);
+    expect(sent.body.message_reference.message_id).toBe(id);
+    expect(sent.body.embeds[0].title).toMatch(/salary/i);
+    expect(sent.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(sent.body.flags ?? 0).toBe(0);
+    expect(JSON.stringify(sent.body)).not.toContain('@everyone');
+  });
+
+  test('a message that does not mention the bot is ignored (and Discord hid its text anyway)', async () => {
+    const ignored = fake.postMessage({ content: 'salary', author: alice });
+    // A later mention is answered; nothing was sent for the first message.
+    const { channelId, id } = fake.postMessage({ content: `<@${fake.botUser.id}> roadmap`, author: alice, mentions: [fake.botUser] });
+    const sent = await fake.waitForRequest((r) => r.path === `/v10/channels/${channelId}/messages` && r.body?.message_reference?.message_id === id);
+    expect(sent.body.embeds[0].title).toMatch(/roadmap/i);
+    expect(fake.requests.some((r) => r.body?.message_reference?.message_id === ignored.id)).toBe(false);
+  });
+
+  test('a DM is answered without a mention', async () => {
+    const { channelId } = fake.postMessage({ content: 'do I need a degree', author: alice, dm: true });
+    const sent = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/v10/channels/${channelId}/messages`);
+    expect(sent.body.embeds[0].title).toBeTruthy();
+    expect(sent.body.embeds.at(-1).footer?.text ?? '').toMatch(/Sources:/);
+  });
+
+  test("the bot ignores bots, including its own messages", async () => {
+    const before = fake.requests.length;
+    fake.postMessage({ content: `<@${fake.botUser.id}> salary`, author: { id: '800000000000000001', username: 'otherbot', bot: true }, mentions: [fake.botUser] });
+    fake.postMessage({ content: 'salary', author: fake.botUser, dm: true });
+    const { channelId, id } = fake.postMessage({ content: 'help', author: alice, dm: true });
+    await fake.waitForRequest((r) => r.path === `/v10/channels/${channelId}/messages` && r.body?.message_reference?.message_id === id);
+    const sent = fake.requests.slice(before).filter((r) => r.method === 'POST' && /\/messages$/.test(r.path));
+    expect(sent).toHaveLength(1);
+  });
+
+  test('a long answer is split within every limit', async () => {
+    const { id } = fake.slashCommand({ name: 'long', user: alice });
+    const { data } = callbackData(await fake.waitForCallback(id));
+    expect(data.embeds.length).toBeGreaterThan(1);
+    expect(data.embeds.length).toBeLessThanOrEqual(MAX_EMBEDS);
+    expect(embedChars(data.embeds)).toBeLessThanOrEqual(MAX_EMBED_TOTAL);
+    for (const e of data.embeds) expect(e.description.length).toBeLessThanOrEqual(MAX_DESCRIPTION);
+    expect(data.embeds[0].title).toBe('A long answer');
+    expect(data.embeds.at(-1).footer.text).toContain('Career Karma');
+  });
+
+  test('a slow answer is deferred (type 5), then the deferred reply is edited', async () => {
+    const { id, token } = fake.slashCommand({ name: 'slow', user: alice });
+    const deferred = callbackData(await fake.waitForCallback(id));
+    expect(deferred.type).toBe(5);
+    release?.();
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/v10/webhooks/${fake.applicationId}/${token}/messages/@original`);
+    expect(edit.body.embeds[0].title).toBe('Finally');
+  });
+
+  test('a slow answer that is private replaces the deferred reply with an ephemeral follow-up', async () => {
+    const { id, token } = fake.slashCommand({ name: 'slow', options: [{ name: 'private', type: 3, value: 'yes' }], user: alice });
+    expect(callbackData(await fake.waitForCallback(id)).type).toBe(5);
+    release?.();
+    const followUp = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/v10/webhooks/${fake.applicationId}/${token}`);
+    expect(followUp.body.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(followUp.body.embeds[0].title).toBe('Finally');
+    expect(fake.requests.some((r) => r.method === 'DELETE' && r.path.includes(token))).toBe(true);
+  });
+
+  test('the context: display name, moderator from Manage Messages, guild or dm: community', async () => {
+    const field = (data: any, name: string) => data.embeds[0].fields.find((f: { name: string }) => f.name === name)?.value;
+    const member = callbackData(await fake.waitForCallback(fake.slashCommand({ name: 'whoami', user: alice, nick: 'Ally' }).id)).data;
+    expect(field(member, 'platform')).toBe('discord');
+    expect(field(member, 'userName')).toBe('Ally');
+    expect(field(member, 'isModerator')).toBe('false');
+    expect(field(member, 'communityId')).toBe(fake.guildId);
+    expect(field(member, 'channelId')).toBe(fake.channelId);
+    const mod = callbackData(await fake.waitForCallback(fake.slashCommand({ name: 'whoami', user: alice, permissions: String(1024 | 8192) }).id)).data;
+    expect(field(mod, 'isModerator')).toBe('true');
+    expect(field(mod, 'userName')).toBe('Alice A.');
+    const dm = callbackData(await fake.waitForCallback(fake.slashCommand({ name: 'whoami', user: alice, dm: true }).id)).data;
+    expect(field(dm, 'communityId')).toBe(`dm:${alice.id}`);
+    expect(field(dm, 'isModerator')).toBe('false');
+  });
+
+  test('subcommands arrive as typed options of the subcommand; autocomplete inside a subcommand', async () => {
+    const add = fake.slashCommand({
+      name: 'notes',
+      options: [{ name: 'add', type: 1, options: [{ name: 'step', type: 4, value: 3 }, { name: 'text', type: 3, value: 'use a framework' }] }],
+      user: alice,
+    });
+    expect(callbackData(await fake.waitForCallback(add.id)).data.embeds[0].title).toBe('notes add 3 use a framework');
+    const show = fake.slashCommand({ name: 'notes', options: [{ name: 'show', type: 1, options: [] }], user: alice });
+    expect(callbackData(await fake.waitForCallback(show.id)).data.embeds[0].title).toBe('notes show all');
+    const auto = fake.autocomplete({ name: 'notes', options: [{ name: 'show', type: 1, options: [{ name: 'topic', type: 3, value: 'sq', focused: true }] }], user: alice });
+    const { type, data } = callbackData(await fake.waitForCallback(auto.id));
+    expect(type).toBe(8);
+    expect(data.choices.length).toBeLessThanOrEqual(25);
+    expect(data.choices.map((c: { name: string }) => c.name).join(' ')).toMatch(/SQL/i);
+  });
+
+  test('a gateway reconnect (op 7) resumes the session, and the next command is answered', async () => {
+    const identifies = fake.identifies.length;
+    await fake.reconnect();
+    expect(fake.resumes.at(-1)).toMatchObject({ token: fake.token });
+    expect(fake.identifies.length).toBe(identifies); // resumed, not re-identified
+    const { id } = fake.slashCommand({ name: 'sources', user: alice });
+    const { data } = callbackData(await fake.waitForCallback(id));
+    expect(data.embeds[0].title).toMatch(/sources/i);
+  });
+
+  test('a dropped connection (no close frame) resumes too', async () => {
+    await fake.dropConnection();
+    const { id } = fake.slashCommand({ name: 'help', user: alice });
+    const { data } = callbackData(await fake.waitForCallback(id));
+    expect(data.embeds[0].title).toBeTruthy();
+  });
+
+  test('slash commands in DMs use the dm: community and still answer', async () => {
+    const { id } = fake.slashCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'how long does it take' }], user: alice, dm: true });
+    const { type, data } = callbackData(await fake.waitForCallback(id));
+    expect(type).toBe(4);
+    expect(data.embeds[0].title).toBeTruthy();
+  });
+});
+
+describe('handler errors', () => {
+  test('an error is logged, answered with an ephemeral apology, and the next command is answered', async () => {
+    const fake = await startFakeDiscord();
+    const bot = new Bot({ knowledge, logError: () => undefined });
+    const logged: string[] = [];
+    const adapter = createDiscordAdapter(bot, config(fake), { ...testOptions, logError: (m, e) => void logged.push(`${m} ${String(e)}`) });
+    try {
+      await adapter.start();
+      const real = bot.dispatch.bind(bot);
+      bot.dispatch = async () => {
+        bot.dispatch = real; // fail once
+        throw new Error('boom in the handler');
+      };
+      const first = fake.slashCommand({ name: 'salary', user: alice });
+      const apology = callbackData(await fake.waitForCallback(first.id));
+      expect(apology.type).toBe(4);
+      expect(apology.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(apology.data.embeds[0].title).toMatch(/sorry/i);
+      expect(logged.join('\n')).toContain('boom in the handler');
+      expect(logged.join('\n')).not.toContain(fake.token);
+
+      const second = fake.slashCommand({ name: 'salary', user: alice });
+      const answer = callbackData(await fake.waitForCallback(second.id));
+      expect(answer.data.embeds[0].title).toMatch(/salary/i);
+      expect(answer.data.flags ?? 0).toBe(0);
+    } finally {
+      await adapter.stop();
+      await fake.close();
+    }
+  });
+});
+
+describe('start', () => {
+  test('an invalid token rejects with a clear StartError, not a stack trace', async () => {
+    const fake = await startFakeDiscord();
+    const adapter = createDiscordAdapter(new Bot({ knowledge }), config(fake, 'wrong-token'), testOptions);
+    try {
+      const error = await adapter.start().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(StartError);
+      expect((error as Error).message).toMatch(/Discord rejected DISCORD_TOKEN \(401\)/);
+      expect((error as Error).message).not.toContain('wrong-token');
+      expect(fake.identifies).toHaveLength(0);
+    } finally {
+      await adapter.stop();
+      await fake.close();
+    }
+  });
+});
+
+describe('unreachable Discord', () => {
+  test('start() and the register script say Discord could not be reached', async () => {
+    const gone = await startFakeDiscord();
+    const cfg = config(gone);
+    await gone.close(); // nothing listens there any more
+    const adapter = createDiscordAdapter(new Bot({ knowledge }), cfg, testOptions);
+    const error = await adapter.start().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(StartError);
+    expect((error as Error).message).toMatch(/Could not reach Discord .*ECONNREFUSED/);
+    await adapter.stop();
+    const lines: string[] = [];
+    expect(await runRegister(parseConfig({ DISCORD_TOKEN: 't', DISCORD_CLIENT_ID: '111111111111111111', DISCORD_REST_URL: cfg.DISCORD_REST_URL }), (l) => lines.push(l))).toBe(1);
+    expect(lines.at(-1)).toMatch(/Could not reach Discord .*ECONNREFUSED/);
+  });
+});
+
+describe('npm run discord:register', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  const options = () => ({ token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, restUrl: fake.restUrl, retries: 0 });
+  const puts = () => fake.requests.filter((r) => r.method === 'PUT');
+
+  test('sends the commands once, then nothing while they are unchanged', async () => {
+    const first = await registerCommands(options());
+    expect(first.sent).toBe(true);
+    expect(first.changed).toBe(defaultCommands.length);
+    expect(first.message).toMatch(new RegExp(`^${defaultCommands.length} commands changed .*registered to guild ${fake.guildId}`));
+    expect(puts()).toHaveLength(1);
+    expect(puts()[0]!.path).toBe(`/v10/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
+    expect(puts()[0]!.body.map((c: { name: string }) => c.name)).toEqual(defaultCommands.map((c) => c.name));
+
+    const again = await registerCommands(options());
+    expect(again).toMatchObject({ sent: false, changed: 0 });
+    expect(again.message).toMatch(/^Commands unchanged.*nothing sent/);
+    expect(puts()).toHaveLength(1);
+  });
+
+  test('a changed description is sent again; without a guild the commands go global', async () => {
+    const edited = defaultCommands.map((c) => (c.name === 'help' ? { ...c, description: 'Help, reworded.' } : c));
+    const result = await registerCommands({ ...options(), commands: edited });
+    expect(result).toMatchObject({ sent: true, changed: 1 });
+    expect(result.message).toMatch(/^1 command changed \(help\)/);
+
+    const { guildId: _g, ...globalOptions } = options();
+    const global = await registerCommands(globalOptions);
+    expect(global.scope).toBe('global');
+    expect(puts().at(-1)!.path).toBe(`/v10/applications/${fake.applicationId}/commands`);
+  });
+
+  test('the script: missing variables and a bad token are clear messages with exit code 1', async () => {
+    const lines: string[] = [];
+    expect(await runRegister(parseConfig({}), (l) => lines.push(l))).toBe(1);
+    expect(lines.at(-1)).toMatch(/DISCORD_TOKEN and DISCORD_CLIENT_ID are not set/);
+
+    const bad = parseConfig({ DISCORD_TOKEN: 'nope', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_REST_URL: fake.restUrl });
+    expect(await runRegister(bad, (l) => lines.push(l))).toBe(1);
+    expect(lines.at(-1)).toMatch(/Discord rejected DISCORD_TOKEN \(401\)/);
+
+    const good = parseConfig({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_REST_URL: fake.restUrl });
+    expect(await runRegister(good, (l) => lines.push(l))).toBe(0);
+    expect(lines.at(-1)).toMatch(/^Commands unchanged|commands? changed/);
+  });
+});
