@@ -1,5 +1,6 @@
 // The pure Discord parts: Reply -> message payload (every limit, escaping, mentions) and
 // CommandSpec -> application-command JSON.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   commandFromCustomId,
@@ -98,23 +99,43 @@ describe('renderDiscord: shape', () => {
     expect(renderDiscord(reply({ title: 'Everyone' })).flags).toBeUndefined();
   });
 
-  test('fields become embed fields, in card order (text after fields starts a new embed)', () => {
+  test('fields become embed fields, in card order: text after them goes below in an untitled field, a new section opens a new embed', () => {
     const p = renderDiscord(
       reply({
         title: 'Sources',
         children: [
           { type: 'section', title: 'Indeed' },
           { type: 'fields', fields: [{ label: 'Date', value: '2020' }, { label: 'Publisher', value: 'Indeed' }] },
-          { type: 'text', text: 'After the fields.' },
+          { type: 'text', text: 'About Indeed.' },
+          { type: 'note', text: 'A note.' },
+          { type: 'section', title: 'Career Karma' },
+          { type: 'text', text: 'About Career Karma.' },
         ],
       }),
     );
     expectWithinLimits(p);
+    expect(p.embeds).toHaveLength(2);
+    expect(p.embeds[0]!.description).toBe('**Indeed**');
     expect(p.embeds[0]!.fields).toEqual([
       { name: 'Date', value: '2020', inline: true },
       { name: 'Publisher', value: 'Indeed', inline: true },
+      { name: '\u200b', value: 'About Indeed.\n*A note.*', inline: false },
     ]);
-    expect(p.embeds[1]!.description).toBe('After the fields.');
+    expect(p.embeds[1]!.description).toBe('**Career Karma**\nAbout Career Karma.');
+  });
+
+  test('text after 25 fields continues in the next embed', () => {
+    const fields = Array.from({ length: 25 }, (_, i) => ({ label: `F${i}`, value: `v${i}` }));
+    const p = renderDiscord(reply({ title: 't', children: [{ type: 'fields', fields }, { type: 'text', text: 'After.' }] }));
+    expectWithinLimits(p);
+    expect(p.embeds[0]!.fields).toHaveLength(25);
+    expect(p.embeds[1]!.description).toBe('After.');
+  });
+
+  test('a long text after fields fills untitled fields of at most 1024 characters', () => {
+    const p = renderDiscord(reply({ title: 't', children: [{ type: 'fields', fields: [{ label: 'a', value: 'b' }] }, { type: 'text', text: words(400) }] }));
+    expectWithinLimits(p);
+    expect(p.embeds[0]!.fields!.length).toBeGreaterThan(2);
   });
 
   test('an empty field label or value is replaced, never sent empty', () => {
@@ -173,6 +194,39 @@ describe('renderDiscord: limits', () => {
     const value = p.embeds[0]!.fields![0]!.value;
     expect(value.length).toBeLessThanOrEqual(MAX_FIELD_VALUE);
     expect(value.endsWith('…')).toBe(true);
+  });
+});
+
+describe('renderDiscord: any card', () => {
+  const text = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.string({ unit: fc.constantFrom('*', '_', '@everyone', '<@1>', '\\', '\n', ' ', 'word', '-', '1.', '`'), maxLength: 400 }),
+    fc.string({ unit: fc.constantFrom('a', ' ', '\n', 'é', '*'), minLength: 1000, maxLength: 9000 }),
+  );
+  const node: fc.Arbitrary<Node> = fc.oneof(
+    text.map((t) => ({ type: 'text' as const, text: t })),
+    text.map((t) => ({ type: 'section' as const, title: t })),
+    text.map((t) => ({ type: 'note' as const, text: t })),
+    fc.array(text, { maxLength: 40 }).map((items) => ({ type: 'list' as const, items })),
+    fc.array(fc.record({ label: text, value: text }), { maxLength: 40 }).map((fields) => ({ type: 'fields' as const, fields })),
+  );
+  test('every generated card renders within every limit, with no live mention', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(node, { maxLength: 30 }),
+        fc.array(fc.record({ label: text, command: text }), { maxLength: 30 }),
+        fc.array(fc.record({ id: fc.string(), short: text, title: text }), { maxLength: 5 }),
+        fc.boolean(),
+        (title, children, suggestions, sources, ephemeral) => {
+          const p = renderDiscord(reply({ title, children, suggestions, sources, ephemeral }));
+          expectWithinLimits(p);
+          expect(allText(p)).not.toMatch(/@everyone|(^|[^\\])<@/);
+          expect(p.flags).toBe(ephemeral ? EPHEMERAL : undefined);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 

@@ -140,6 +140,8 @@ function splitToFit(text: string, max: number, format: (s: string) => string): s
 interface Line {
   plain: string;
   format: (s: string) => string;
+  /** A section heading: after fields it opens a new embed instead of continuing the last one. */
+  section?: boolean;
 }
 
 const bold = (s: string) => `**${escapeMarkdown(s)}**`;
@@ -153,7 +155,7 @@ function linesOf(node: Exclude<Node, { type: 'fields' }>): Line[] {
     case 'text':
       return split(node.text, escapeMarkdown);
     case 'section':
-      return [{ plain: node.title.replace(/\s+/g, ' '), format: bold }];
+      return [{ plain: node.title.replace(/\s+/g, ' '), format: bold, section: true }];
     case 'list':
       return node.items.map((item) => ({ plain: item.replace(/\s+/g, ' '), format: bullet }));
     case 'note':
@@ -167,6 +169,7 @@ class EmbedWriter {
   private lines: string[] = [];
   private current: ApiEmbed;
   private used = 0;
+  private trailing: ApiEmbedField | undefined;
   truncated = false;
 
   constructor(title: string, color: number) {
@@ -203,8 +206,12 @@ class EmbedWriter {
 
   addLine(line: Line, reserve: number): boolean {
     if (this.truncated) return false;
-    // Text that follows fields starts a new embed, so the order of the card is kept.
-    if (this.current.fields?.length && !this.next()) return this.stop();
+    // An embed shows its description above its fields, so to keep the card's order, text after
+    // fields goes into untitled fields below them, and a new section opens a new embed.
+    if (this.current.fields?.length) {
+      if (!line.section) return this.addTrailing(line, reserve);
+      if (!this.next()) return this.stop();
+    }
     for (const piece of splitToFit(line.plain, MAX_DESCRIPTION, line.format)) {
       const text = line.format(piece);
       const sep = this.lines.length ? 1 : 0;
@@ -221,6 +228,31 @@ class EmbedWriter {
       }
       this.lines.push(text);
       this.used += text.length + sep2;
+    }
+    return true;
+  }
+
+  /** Text after fields: appended to an untitled field (a new one when full). */
+  private addTrailing(line: Line, reserve: number): boolean {
+    const pieces = splitToFit(line.plain, MAX_FIELD_VALUE, line.format);
+    for (let i = 0; i < pieces.length; i++) {
+      const text = line.format(pieces[i]!);
+      const fields = this.current.fields!;
+      const last = fields[fields.length - 1];
+      if (last && last === this.trailing && last.value.length + 1 + text.length <= MAX_FIELD_VALUE) {
+        if (text.length + 1 > this.left(reserve)) return this.stop();
+        last.value += `\n${text}`;
+        this.used += text.length + 1;
+        continue;
+      }
+      if (fields.length >= MAX_FIELDS) {
+        if (!this.next()) return this.stop();
+        return this.addLine({ ...line, plain: pieces.slice(i).join(' ') }, reserve);
+      }
+      if (text.length + ZWSP.length > this.left(reserve)) return this.stop();
+      this.trailing = { name: ZWSP, value: text, inline: false };
+      fields.push(this.trailing);
+      this.used += text.length + ZWSP.length;
     }
     return true;
   }
@@ -310,7 +342,7 @@ export function renderButtons(suggestions: readonly Suggestion[]): ApiActionRow[
 }
 
 /** Short fields (a label and a number, say) sit side by side; anything longer gets a full line. */
-const isInline = (fields: Field[]) => fields.length > 1 && fields.every((f) => f.value.length <= 40 && f.label.length <= 40 && !f.value.includes('\n'));
+const isInline = (fields: Field[]) => fields.length > 1 && fields.every((f) => f.value.length <= 30 && f.label.length <= 30 && !f.value.includes('\n'));
 
 export function renderDiscord(reply: Reply): DiscordPayload {
   const color = reply.error ? COLORS.error : reply.answered ? COLORS.answer : COLORS.unanswered;
