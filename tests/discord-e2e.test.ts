@@ -279,6 +279,24 @@ describe('Discord adapter against a fake Discord', () => {
     expect(data.embeds[0].title).toBeTruthy();
   });
 
+  test('a tip typed by a user (a real subcommand) is shown without pinging @everyone or rendering markdown', async () => {
+    const tips = bot.find('tip');
+    if (!tips?.subcommands?.some((s) => s.name === 'add')) return; // the study-group commands are not in this build
+    const add = fake.slashCommand({
+      name: 'tip',
+      options: [{ name: 'add', type: 1, options: [{ name: 'step', type: 3, value: '1' }, { name: 'text', type: 3, value: '@everyone read **the docs** <@&123> first' }] }],
+      user: mallory,
+    });
+    const added = callbackData(await fake.waitForCallback(add.id));
+    expect(added.type).toBe(4);
+    const list = fake.slashCommand({ name: 'tips', user: alice });
+    const { data } = callbackData(await fake.waitForCallback(list.id));
+    const shown = JSON.stringify(data.embeds);
+    expect(shown).toContain('read \\\\*\\\\*the docs');
+    expect(shown).not.toMatch(/@everyone|[^\\]<@&/);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
   test('slash commands in DMs use the dm: community and still answer', async () => {
     const { id } = fake.slashCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'how long does it take' }], user: alice, dm: true });
     const { type, data } = callbackData(await fake.waitForCallback(id));
