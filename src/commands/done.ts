@@ -3,7 +3,7 @@ import type { Step } from '../knowledge/schema.js';
 import { reply, type Reply } from '../reply.js';
 import { doneSteps, markDone } from '../store/community.js';
 import { bestTipsNodes, guessNote, nowIso, progressBar, stepName, userWrite, who } from './community.js';
-import { resolveStep } from './resolve.js';
+import { resolveStep, stepOption } from './resolve.js';
 
 /** The caller's bar and the next step with its best tips, after a change to their progress. */
 export async function progressAfter(ctx: CommandContext, title: string, lead: string, notes: ReturnType<typeof guessNote>): Promise<Reply> {
@@ -33,7 +33,7 @@ export async function progressAfter(ctx: CommandContext, title: string, lead: st
 export const done: CommandSpec = {
   name: 'done',
   description: 'Mark a roadmap step as done, by its number or name.',
-  options: [{ name: 'step', kind: 'string', description: 'A step number or name, e.g. 2 or framework', required: true, autocomplete: 'step', maxLength: 100 }],
+  options: [stepOption(true)],
   examples: ['done 2', 'done framework'],
   async run(ctx, { step }) {
     const found = resolveStep(ctx, String(step));

@@ -2,9 +2,14 @@
 // "did you mean"), or not at all (with the closest names to try).
 import type { Services } from '../command.js';
 import type { Role, Step } from '../knowledge/schema.js';
-import { cleanText } from '../options.js';
+import { cleanText, type OptionSpec } from '../options.js';
 import { errorReply, reply, type Reply } from '../reply.js';
 import type { Kind } from '../search/index.js';
+
+/** The `step` option of every command that names a roadmap step (`done 2`, `roadmap framework`). */
+export function stepOption(required: boolean): OptionSpec {
+  return { name: 'step', kind: 'string', description: 'A step number or name, e.g. 2 or framework', required, autocomplete: 'step', maxLength: 100 };
+}
 
 export type Resolved<T> = { ok: true; entry: T; guessed: boolean } | { ok: false; reply: Reply };
 

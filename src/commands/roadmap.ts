@@ -2,13 +2,13 @@ import type { CommandSpec } from '../command.js';
 import { roadmapList, stepCard } from '../answers/roadmap.js';
 import { doneSteps } from '../store/community.js';
 import { bestTipsNodes } from './community.js';
-import { resolveStep } from './resolve.js';
+import { resolveStep, stepOption } from './resolve.js';
 
 export const roadmap: CommandSpec = {
   name: 'roadmap',
   aliases: ['steps', 'step', 'path'],
   description: 'The ordered roadmap to a back-end job, or one step in detail with what comes next.',
-  options: [{ name: 'step', kind: 'string', description: 'A step number or name, e.g. 4 or framework', autocomplete: 'step', maxLength: 100 }],
+  options: [stepOption(false)],
   examples: ['roadmap', 'roadmap 4', 'roadmap databases'],
   async run(ctx, { step }) {
     if (step === undefined) {

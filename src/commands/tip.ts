@@ -3,7 +3,7 @@ import type { CommandSpec } from '../command.js';
 import { reply } from '../reply.js';
 import { addTip, removeTip, TIP_MAX, voteTip } from '../store/community.js';
 import { guessNote, nowIso, parseTipId, refusal, stepName, unknownTip, userName, userWrite, who } from './community.js';
-import { resolveStep } from './resolve.js';
+import { resolveStep, stepOption } from './resolve.js';
 
 const idOption = { name: 'id', kind: 'string' as const, description: 'The tip number, e.g. 12', required: true, autocomplete: 'tip' as const, maxLength: 20 };
 
@@ -13,7 +13,7 @@ const add: CommandSpec = {
   name: 'add',
   description: 'Share a tip for a roadmap step (1 to 500 characters).',
   options: [
-    { name: 'step', kind: 'string', description: 'A step number or name, e.g. 4 or framework', required: true, autocomplete: 'step', maxLength: 100 },
+    stepOption(true),
     { name: 'text', kind: 'string', description: 'Your tip', required: true, rest: true, maxLength: TIP_MAX },
   ],
   examples: ['tip add 4 Build one small REST API end to end before learning a second framework', 'tip add "learn framework" Read the official tutorial first'],

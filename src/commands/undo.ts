@@ -2,12 +2,12 @@ import type { CommandSpec } from '../command.js';
 import { markUndone } from '../store/community.js';
 import { guessNote, nowIso, stepName, userWrite, who } from './community.js';
 import { progressAfter } from './done.js';
-import { resolveStep } from './resolve.js';
+import { resolveStep, stepOption } from './resolve.js';
 
 export const undo: CommandSpec = {
   name: 'undo',
   description: 'Unmark a roadmap step you marked as done.',
-  options: [{ name: 'step', kind: 'string', description: 'A step number or name, e.g. 2 or framework', required: true, autocomplete: 'step', maxLength: 100 }],
+  options: [stepOption(true)],
   examples: ['undo 2', 'undo framework'],
   async run(ctx, { step }) {
     const found = resolveStep(ctx, String(step));
