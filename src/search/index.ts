@@ -118,12 +118,15 @@ class KnowledgeSearch implements Search {
         const value = doc[field as keyof Doc];
         return Array.isArray(value) ? value.join(' | ') : String(value ?? '');
       },
-      tokenize: (text) => terms(text),
+      // Names and keywords count each term once: an entry listing "backend" six times among its
+      // keywords would otherwise outrank the entry a question is really about.
+      tokenize: (text, field) => (field === 'body' ? terms(text) : [...new Set(terms(text))]),
       processTerm: (term) => term,
       searchOptions: { boost: { title: 3, aliases: 3, keywords: 2, body: 1 }, combineWith: 'OR', tokenize: (t) => t.split(' '), processTerm: (t) => t },
     });
     this.mini.addAll(docs);
-    for (const d of docs) this.titleTerms.set(d.ref, terms(d.title).filter((t) => !GENERIC.has(t)));
+    // "Developer" is implied in this domain: "backend salary" names "Back-End Developer salary".
+    for (const d of docs) this.titleTerms.set(d.ref, terms(d.title).filter((t) => !GENERIC.has(t) && t !== 'developer'));
 
     this.vocab = new Set(docs.flatMap((d) => terms([d.title, ...d.aliases, ...d.keywords, d.body].join(' '))));
     for (const cue of Object.values(CUES)) cue.terms.forEach((t) => this.vocab.add(t));
@@ -169,7 +172,7 @@ class KnowledgeSearch implements Search {
       const hit = this.targets.get(bucketKey(term[0]!, len))?.search(term, { limit: 1 })[0];
       if (hit && (hit.score ?? 1) < (best?.score ?? 1)) best = { item: hit.item, score: hit.score ?? 1 };
     }
-    const fixed = best && best.score <= 0.34 ? canonical(best.item) : null;
+    const fixed = best && best.score <= 0.3 ? canonical(best.item) : null;
     const known = fixed && this.vocab.has(fixed) ? fixed : null;
     if (this.corrections.size < 10_000) this.corrections.set(term, known);
     return known;
@@ -192,9 +195,10 @@ class KnowledgeSearch implements Search {
     const results = this.mini.search(known.join(' '), {
       boostDocument: (ref) => {
         const doc = this.byRef.get(ref)!;
-        // A question that names an entry's whole title ("backend engineer role") means that entry.
+        // A question that names an entry's whole title ("backend engineer role") means that entry;
+        // a longer title named is the surer sign ("backend engineer" over "backend").
         const title = this.titleTerms.get(ref)!;
-        const named = title.length && title.every((t) => asked.has(t)) ? TITLE_BOOST : 1;
+        const named = title.length && title.every((t) => asked.has(t)) ? TITLE_BOOST + (title.length - 1) * 0.5 : 1;
         const prior = doc.kind === 'salary' && !intents.includes('salary') ? UNASKED : doc.kind === 'outlook' && !intents.includes('outlook') ? UNASKED : 1;
         return kindBoost(doc.kind) * named * prior;
       },

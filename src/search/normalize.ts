@@ -104,6 +104,8 @@ const SYNONYMS: Record<string, string> = {
   algorithms: 'algorithm',
   apis: 'api',
   interviews: 'interview',
+  interviewer: 'interview',
+  interviewers: 'interview',
   interviewing: 'interview',
   resumes: 'resume',
   cv: 'resume',
