@@ -14,8 +14,9 @@ export interface TerminalOptions {
 }
 
 const GREETING = `devpath: your guide to becoming a back-end developer.
-Ask a question in plain words ("how much do junior backend devs earn?") or type a command
-(help, salary, roadmap, learn, role, compare, interview, sources). Type a suggestion's number to run it; "exit" to leave.`;
+Ask in plain words ("how much do junior backend devs earn?") or type a command:
+help, salary, roadmap, learn, role, compare, interview, progress, tips, group, sources.
+Type a suggestion's number to run it, and "exit" to leave.`;
 
 export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): Adapter & { done: Promise<void> } {
   const input = options.input ?? process.stdin;
