@@ -10,12 +10,14 @@
 //   so each write is applied to the LATEST file, never to a copy read at start.
 // - Atomic writes: a unique temp file, fsync, rename over the data file, fsync of the directory.
 //   A process killed mid-write leaves the last good file (and a temp file, cleaned up at start).
-// - Serialising in slices: the JSON is produced a slice of records at a time and written in ~512 KB
-//   chunks, awaiting the disk between chunks, so one big file never blocks the event loop in one go.
+// - Serialising in slices: the JSON is produced a slice of records at a time, as utf8 bytes that are
+//   cached per slice of frozen records (tips), so a write re-encodes only the slices that changed and
+//   hands the rest to writev as they are. Building is interrupted by a write to the disk every few
+//   ms, so one big file never blocks the event loop in one go.
 // - A file that is not valid JSON or not a valid data file stops the start with a message naming it,
 //   and is never overwritten. An older version is migrated after a backup copy of the old file.
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Low, type Adapter } from 'lowdb';
@@ -97,11 +99,14 @@ async function stampOf(file: string): Promise<string | null> {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-const CHUNK_CHARS = 512 * 1024;
 const SLICE = 500;
+/** Write what has been gathered once this much is pending, or once this long was spent building it. */
+const FLUSH_BYTES = 8 * 1024 * 1024;
+const FLUSH_MS = 8;
 
 /** The JSON of frozen records (tips), by identity: a frozen record cannot change, so neither can its JSON. */
 const jsonCache = new WeakMap<object, string>();
+const immutable = (v: unknown): boolean => v === null || typeof v !== 'object' || Object.isFrozen(v);
 function recordJson(v: unknown): string {
   if (v === null || typeof v !== 'object' || !Object.isFrozen(v)) return JSON.stringify(v) ?? 'null';
   let json = jsonCache.get(v);
@@ -110,65 +115,133 @@ function recordJson(v: unknown): string {
 }
 
 /**
- * The JSON text of `value` in pieces, equal to JSON.stringify(value) once joined. Containers near
- * the top (the file, communities, a community) are walked; the big collections inside a community
- * (tips, users, progress) are stringified SLICE records at a time.
+ * The utf8 JSON of each SLICE-record slice of a big array, by the array's identity, with the records
+ * it was made from: a slice whose records are all frozen and are still the same ones, at the same
+ * places, has the same JSON. So appending a tip re-encodes only the last slice, and a vote (which
+ * replaces one frozen record) only its slice; the other slices are written from memory as they are.
  */
-export function* jsonPieces(value: unknown, depth = 0): Generator<string> {
+interface SliceJson {
+  items: unknown[];
+  bytes: Buffer;
+}
+const sliceCache = new WeakMap<object, SliceJson[]>();
+
+function sliceBytes(array: unknown[], start: number): { bytes: Buffer; built: boolean } {
+  const end = Math.min(array.length, start + SLICE);
+  let slices = sliceCache.get(array);
+  const cached = slices?.[start / SLICE];
+  if (cached && cached.items.length === end - start && cached.items.every((item, j) => item === array[start + j])) {
+    return { bytes: cached.bytes, built: false };
+  }
+  const items = array.slice(start, end);
+  const bytes = Buffer.from(items.map(recordJson).join(','));
+  if (items.every(immutable)) {
+    if (!slices) sliceCache.set(array, (slices = []));
+    slices[start / SLICE] = { items, bytes };
+  } else if (slices) {
+    delete slices[start / SLICE];
+  }
+  return { bytes, built: true };
+}
+
+const SEP: Record<string, Buffer> = Object.fromEntries(['[', ']', '{', '}', ',', '\n'].map((c) => [c, Buffer.from(c)]));
+
+/** One piece of the file's bytes, and whether it took work to make (false: it came from the cache). */
+export interface JsonPiece {
+  bytes: Buffer;
+  built: boolean;
+}
+const fixed = (c: string): JsonPiece => ({ bytes: SEP[c]!, built: false });
+const made = (text: string): JsonPiece => ({ bytes: Buffer.from(text), built: true });
+
+/**
+ * The utf8 JSON of `value` in pieces, equal to JSON.stringify(value) once concatenated. Containers
+ * near the top (the file, communities, a community) are walked; the big collections inside a
+ * community are produced SLICE records at a time: arrays (tips) from the slice cache above, objects
+ * (users, progress...) stringified a slice of entries at a time.
+ */
+export function* jsonPieces(value: unknown, depth = 0): Generator<JsonPiece> {
   if (depth > 3 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    yield JSON.stringify(value) ?? 'null';
+    yield made(JSON.stringify(value) ?? 'null');
     return;
   }
   if (Array.isArray(value)) {
-    yield '[';
+    yield fixed('[');
     for (let i = 0; i < value.length; i += SLICE) {
-      const part = value
-        .slice(i, i + SLICE)
-        .map(recordJson)
-        .join(',');
-      yield i ? `,${part}` : part;
+      if (i) yield fixed(',');
+      yield sliceBytes(value as unknown[], i);
     }
-    yield ']';
+    yield fixed(']');
     return;
   }
   const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
-  yield '{';
+  yield fixed('{');
   if (depth === 3) {
     for (let i = 0; i < entries.length; i += SLICE) {
       const part = entries
         .slice(i, i + SLICE)
         .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
         .join(',');
-      yield i ? `,${part}` : part;
+      yield made(i ? `,${part}` : part);
     }
   } else {
     let first = true;
     for (const [k, v] of entries) {
-      yield `${first ? '' : ','}${JSON.stringify(k)}:`;
+      yield made(`${first ? '' : ','}${JSON.stringify(k)}:`);
       yield* jsonPieces(v, depth + 1);
       first = false;
     }
   }
-  yield '}';
+  yield fixed('}');
+}
+
+/** Writes all of `buffers` at `position` (writev; libuv splits past IOV_MAX, and a short write is resumed). */
+export async function writeAll(handle: Pick<FileHandle, 'writev'>, buffers: Buffer[], position: number): Promise<number> {
+  let total = 0;
+  for (const b of buffers) total += b.length;
+  let done = 0;
+  while (done < total) {
+    const { bytesWritten } = await handle.writev(buffers, position + done);
+    if (bytesWritten <= 0) throw new Error('the disk accepted no bytes');
+    done += bytesWritten;
+    if (done < total) {
+      // Drop what was written, including the written head of a partly written buffer.
+      let skip = bytesWritten;
+      while (skip >= buffers[0]!.length) skip -= buffers.shift()!.length;
+      if (skip) buffers[0] = buffers[0]!.subarray(skip);
+    }
+  }
+  return total;
 }
 
 let tempCounter = 0;
 const TEMP_RE = /^(.*)\.(\d+)\.(\d+)\.tmp$/;
 
-/** Writes the whole file atomically: temp file, fsync, rename, fsync of the directory. */
+/**
+ * Writes the whole file atomically: temp file, fsync, rename, fsync of the directory. The bytes
+ * go out with writev, from the cached slices where nothing changed; what is gathered is written
+ * (awaiting the disk, so letting the event loop run) whenever building it took FLUSH_MS.
+ */
 export async function writeAtomic(file: string, data: unknown, fsync = true): Promise<void> {
   const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   try {
-    let buffer = '';
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let position = 0;
+    let since = performance.now();
     for (const piece of jsonPieces(data)) {
-      buffer += piece;
-      if (buffer.length >= CHUNK_CHARS) {
-        await handle.writeFile(buffer);
-        buffer = '';
+      pending.push(piece.bytes);
+      pendingBytes += piece.bytes.length;
+      if (pendingBytes >= FLUSH_BYTES || (piece.built && performance.now() - since > FLUSH_MS)) {
+        position += await writeAll(handle, pending, position);
+        pending = [];
+        pendingBytes = 0;
+        since = performance.now();
       }
     }
-    await handle.writeFile(`${buffer}\n`);
+    pending.push(SEP['\n']!);
+    await writeAll(handle, pending, position);
     if (fsync) await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
