@@ -11,14 +11,14 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { canonical, fold, KNOWN_WORDS, terms, words } from './normalize.js';
+import { canonical, KNOWN_WORDS, terms, words } from './normalize.js';
 
 export type { Doc, Kind } from './documents.js';
 
 export type Intent = 'salary' | 'outlook' | 'duration' | 'degree' | 'certification' | 'interview' | 'step' | 'role';
 
 /** Cue terms (after normalisation) and the kind of entry each steers to. */
-const CUES: Record<Intent, { terms: string[]; kinds: Partial<Record<Kind, number>>; ids?: string[] }> = {
+const CUES: Record<Intent, { terms: string[]; kinds: Partial<Record<Kind, number>> }> = {
   salary: { terms: ['salary'], kinds: { salary: 4 } },
   outlook: { terms: ['outlook'], kinds: { outlook: 4 } },
   duration: { terms: ['duration'], kinds: { question: 1.5, learning: 1.3 } },
@@ -99,7 +99,12 @@ class KnowledgeSearch implements Search {
   readonly docs: readonly Doc[];
   private readonly byRef: Map<string, Doc>;
   private readonly mini: MiniSearch<Doc>;
-  private readonly vocab: Set<string>;
+  /** Every term the index holds, gathered while indexing: what spelling correction aims at. */
+  private readonly vocab = new Set<string>();
+  private readonly ofKind = new Map<Kind, Doc[]>();
+  /** Per entry: its title and aliases as name keys (exact lookup, prefixes) and as term lists. */
+  private readonly nameKeys = new Map<string, string[]>();
+  private readonly nameTerms = new Map<string, string[][]>();
   /** Words spelling correction may aim at, bucketed by first letter and length (see correct()). */
   private readonly targets = new Map<string, Fuse<string>>();
   private readonly byKind = new Map<Kind, Fuse<Doc>>();
@@ -110,6 +115,14 @@ class KnowledgeSearch implements Search {
   constructor(docs: Doc[]) {
     this.docs = docs;
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
+    for (const d of docs) {
+      const same = this.ofKind.get(d.kind);
+      if (same) same.push(d);
+      else this.ofKind.set(d.kind, [d]);
+      const names = [d.title, ...d.aliases];
+      this.nameKeys.set(d.ref, names.map(nameKey));
+      this.nameTerms.set(d.ref, names.map((n) => terms(n)));
+    }
     this.mini = new MiniSearch<Doc>({
       idField: 'ref',
       fields: ['title', 'aliases', 'keywords', 'body'],
@@ -120,7 +133,11 @@ class KnowledgeSearch implements Search {
       },
       // Names and keywords count each term once: an entry listing "backend" six times among its
       // keywords would otherwise outrank the entry a question is really about.
-      tokenize: (text, field) => (field === 'body' ? terms(text) : [...new Set(terms(text))]),
+      tokenize: (text, field) => {
+        const found = terms(text);
+        if (field) for (const t of found) this.vocab.add(t); // documents, not queries
+        return field === 'body' ? found : [...new Set(found)];
+      },
       processTerm: (term) => term,
       searchOptions: { boost: { title: 3, aliases: 3, keywords: 2, body: 1 }, combineWith: 'OR', tokenize: (t) => t.split(' '), processTerm: (t) => t },
     });
@@ -128,14 +145,15 @@ class KnowledgeSearch implements Search {
     // "Developer" is implied in this domain: "backend salary" names "Back-End Developer salary".
     for (const d of docs) this.titleTerms.set(d.ref, terms(d.title).filter((t) => !GENERIC.has(t) && t !== 'developer'));
 
-    this.vocab = new Set(docs.flatMap((d) => terms([d.title, ...d.aliases, ...d.keywords, d.body].join(' '))));
     for (const cue of Object.values(CUES)) cue.terms.forEach((t) => this.vocab.add(t));
     for (const cue of NEXT_CUES) this.vocab.add(cue);
     const buckets = new Map<string, string[]>();
     for (const word of new Set([...this.vocab, ...KNOWN_WORDS])) {
       if (word.length < MIN_CORRECTABLE - 1 || /\d/.test(word)) continue;
       const key = bucketKey(word[0]!, word.length);
-      buckets.set(key, [...(buckets.get(key) ?? []), word]);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(word);
+      else buckets.set(key, [word]);
     }
     for (const [key, list] of buckets) {
       this.targets.set(key, new Fuse(list, { threshold: 0.34, includeScore: true, ignoreLocation: true }));
@@ -221,7 +239,7 @@ class KnowledgeSearch implements Search {
       const stepHit = this.searchKind(named, 'step');
       const topic = [...new Set(named)].reduce((sum, t) => sum + weight(t), 0);
       if (specific(stepHit) && share(stepHit, topic) >= MIN_COVERAGE) {
-        const step = this.docs.filter((d) => d.kind === 'step');
+        const step = this.kind('step');
         const next = step[step.indexOf(stepHit.doc) + 1] ?? stepHit.doc;
         answer.hits = [{ doc: next, score: stepHit.score, matched: stepHit.matched }, ...answer.hits.filter((h) => h.doc !== next)];
         answer.confident = true;
@@ -237,11 +255,15 @@ class KnowledgeSearch implements Search {
     return r && { doc: this.byRef.get(r.id)!, score: r.score, matched: r.queryTerms };
   }
 
+  private kind(kind: Kind): Doc[] {
+    return this.ofKind.get(kind) ?? [];
+  }
+
   private fuseFor(kind: Kind): Fuse<Doc> {
     let fuse = this.byKind.get(kind);
     if (!fuse) {
       fuse = new Fuse(
-        this.docs.filter((d) => d.kind === kind),
+        this.kind(kind),
         {
           keys: [
             { name: 'title', weight: 3 },
@@ -266,9 +288,7 @@ class KnowledgeSearch implements Search {
     if (exact) return { match: exact, guessed: false, suggestions: [] };
     // Words typed out of order or with extra words ("back end dev") still meet a name's terms.
     const wanted = terms(text);
-    const byTerms = this.docs.filter(
-      (d) => d.kind === kind && [d.title, ...d.aliases].some((n) => sameTerms(terms(n), wanted)),
-    );
+    const byTerms = this.kind(kind).filter((d) => this.nameTerms.get(d.ref)!.some((n) => sameTerms(n, wanted)));
     if (byTerms.length === 1) return { match: byTerms[0]!, guessed: false, suggestions: [] };
     const hits = this.fuseFor(kind).search(text.slice(0, 64), { limit: 5 });
     const suggestions = hits.map((h) => h.item);
@@ -278,10 +298,10 @@ class KnowledgeSearch implements Search {
   }
 
   complete(kind: Kind, partial: string, limit = 25): Doc[] {
-    const all = this.docs.filter((d) => d.kind === kind);
+    const all = this.kind(kind);
     if (!partial.trim()) return all.slice(0, limit);
     const prefix = nameKey(partial);
-    const starts = all.filter((d) => [d.title, ...d.aliases].some((n) => nameKey(n).startsWith(prefix)));
+    const starts = all.filter((d) => this.nameKeys.get(d.ref)!.some((n) => n.startsWith(prefix)));
     const fuzzy = this.fuseFor(kind).search(partial.slice(0, 64), { limit }).map((h) => h.item);
     return [...new Set([...starts, ...fuzzy])].slice(0, limit);
   }
@@ -291,7 +311,7 @@ const bucketKey = (letter: string, length: number) => `${letter}${length}`;
 
 /** Names compare without case, accents, punctuation or spacing: "Back-End Dev" ~ "back end dev". */
 function nameKey(text: string): string {
-  return words(fold(text)).join(' ');
+  return words(text).join(' ');
 }
 
 function sameTerms(a: string[], b: string[]): boolean {
