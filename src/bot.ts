@@ -1,14 +1,14 @@
 // The Bot: the command registry and dispatch. Adapters hand it a typed invocation (Discord) or a
 // line of text (terminal, Slack, mentions) plus the caller's context, and get a Reply back. A
 // command that throws becomes an apology, never a crash of the adapter.
-import Fuse from 'fuse.js';
 import type { CommandContext, CommandSpec, Context, Invocation, Services } from './command.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { loadKnowledge } from './knowledge/load.js';
-import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource } from './options.js';
+import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource, type OptionValues, type Result } from './options.js';
 import { errorReply, type Reply } from './reply.js';
 import { createSearch } from './search/index.js';
+import { closestNames } from './closest.js';
 import { completions } from './completions.js';
 import { MemoryStore } from './store/memory.js';
 import type { Store } from './store/store.js';
@@ -34,7 +34,6 @@ export const MAX_LINE = 10 * MAX_TEXT;
 export class Bot {
   readonly services: Services;
   private readonly byName = new Map<string, CommandSpec>();
-  private readonly names: Fuse<string>;
   private readonly logError: (error: unknown, where: string) => void;
 
   constructor(options: BotOptions = {}) {
@@ -51,7 +50,6 @@ export class Bot {
     for (const spec of commands) {
       for (const name of [spec.name, ...(spec.aliases ?? [])]) this.byName.set(name.toLowerCase(), spec);
     }
-    this.names = new Fuse([...this.byName.keys()], { threshold: 0.4 });
     this.logError = options.logError ?? ((error, where) => console.error(`devpath: error in ${where}:`, error));
   }
 
@@ -67,13 +65,9 @@ export class Bot {
   async dispatch(invocation: Invocation, context: Context): Promise<Reply> {
     const spec = this.find(invocation.command);
     if (!spec) return this.unknownCommand(invocation.command);
-    const target = invocation.subcommand ? spec.subcommands?.find((s) => s.name === invocation.subcommand) : spec;
-    if (!target) return this.unknownSubcommand(spec, invocation.subcommand ?? '');
-    const leaf = !target.run && target.defaultSubcommand ? target.subcommands?.find((s) => s.name === target.defaultSubcommand) : target;
-    if (!leaf?.run) return this.unknownSubcommand(spec, '');
-    const parsed = resolveOptions(leaf.options ?? [], invocation.options);
-    if (!parsed.ok) return this.invalid(leaf, spec, parsed.error);
-    return this.run(leaf, { ...context, ...this.services }, parsed.value);
+    const leaf = invocation.subcommand ? subcommand(spec, invocation.subcommand) : runnable(spec);
+    if (!leaf) return this.unknownSubcommand(spec, invocation.subcommand ?? '');
+    return this.run(leaf, spec, resolveOptions(leaf.options ?? [], invocation.options), context);
   }
 
   /** Runs a line as typed in chat: `salary backend entry`, `tip add 2 "use a framework"`. */
@@ -92,23 +86,13 @@ export class Bot {
       args = text;
       if (!spec) return this.unknownCommand(first);
     }
-    let leaf = spec;
-    if (spec.subcommands?.length) {
-      const [sub = '', ...subRest] = args.split(' ').filter(Boolean);
-      const named = spec.subcommands.find((s) => s.name === sub.toLowerCase());
-      if (named) {
-        leaf = named;
-        args = subRest.join(' ');
-      } else if (spec.defaultSubcommand) {
-        leaf = spec.subcommands.find((s) => s.name === spec!.defaultSubcommand) ?? spec;
-      } else {
-        return this.unknownSubcommand(spec, sub);
-      }
-    }
-    if (!leaf.run) return this.unknownSubcommand(spec, '');
-    const parsed = parseText(leaf.options ?? [], args);
-    if (!parsed.ok) return this.invalid(leaf, spec, parsed.error);
-    return this.run(leaf, { ...context, ...this.services }, parsed.value);
+    // `tip add ...` names its subcommand; `group backend-club` falls to the default one.
+    const [sub = '', ...subRest] = args.split(' ');
+    const named = subcommand(spec, sub);
+    const leaf = named ?? runnable(spec);
+    if (!leaf) return this.unknownSubcommand(spec, sub);
+    if (named) args = subRest.join(' ');
+    return this.run(leaf, spec, parseText(leaf.options ?? [], args), context);
   }
 
   /** Autocomplete for an option's source (role names, roadmap steps, topics). */
@@ -116,11 +100,14 @@ export class Bot {
     return completions(this.services, source, cleanText(partial).slice(0, 100), context);
   }
 
-  private async run(spec: CommandSpec, ctx: CommandContext, values: Parameters<NonNullable<CommandSpec['run']>>[1]): Promise<Reply> {
+  /** Validated options run the command; a command that throws becomes an apology. */
+  private async run(leaf: CommandSpec, parent: CommandSpec, parsed: Result<OptionValues>, context: Context): Promise<Reply> {
+    if (!parsed.ok) return this.invalid(leaf, parent, parsed.error);
+    const ctx: CommandContext = { ...context, ...this.services };
     try {
-      return await spec.run!(ctx, values);
+      return await leaf.run!(ctx, parsed.value);
     } catch (error) {
-      this.logError(error, `command ${spec.name}`);
+      this.logError(error, `command ${leaf.name}`);
       return errorReply('Sorry, something went wrong', 'Something went wrong while answering. It has been logged; please try again in a moment.', 'internal');
     }
   }
@@ -131,7 +118,7 @@ export class Bot {
 
   private unknownCommand(name: string): Reply {
     const shown = cleanText(name).slice(0, 40);
-    const guess = this.names.search(shown.toLowerCase())[0]?.item;
+    const [guess] = closestNames([...this.byName.keys()], shown.toLowerCase(), 1, 0.4);
     const spec = guess ? this.find(guess) : undefined;
     const message = spec
       ? `I don't know the command "${shown}". Did you mean "${spec.name}"?`
@@ -145,7 +132,7 @@ export class Bot {
   private unknownSubcommand(spec: CommandSpec, sub: string): Reply {
     const names = (spec.subcommands ?? []).map((s) => s.name);
     const shown = cleanText(sub).slice(0, 40);
-    const guess = new Fuse(names, { threshold: 0.4 }).search(shown)[0]?.item;
+    const [guess] = closestNames(names, shown, 1, 0.4);
     const lead = shown ? `"${spec.name}" has no "${shown}".` : `"${spec.name}" needs one of: ${names.join(', ')}.`;
     return errorReply('Unknown command', `${lead}${guess ? ` Did you mean "${spec.name} ${guess}"?` : ` Try: ${names.join(', ')}.`}`, 'unknown-command', [
       { label: `help ${spec.name}`, command: `help ${spec.name}` },
@@ -158,4 +145,15 @@ export class Bot {
     const message = `${error.charAt(0).toUpperCase()}${error.slice(1)}${example ? ` For example: ${example}` : ''}`;
     return errorReply(`Can't run ${name}`, message, 'invalid-option', [{ label: `help ${parent.name}`, command: `help ${parent.name}` }]);
   }
+}
+
+/** The subcommand of `spec` called `name`, if it has one. */
+function subcommand(spec: CommandSpec, name: string): CommandSpec | undefined {
+  return spec.subcommands?.find((s) => s.name === name.toLowerCase());
+}
+
+/** What runs when no subcommand is named: the command itself, or its default subcommand. */
+function runnable(spec: CommandSpec): CommandSpec | undefined {
+  if (spec.run) return spec;
+  return spec.defaultSubcommand ? subcommand(spec, spec.defaultSubcommand) : undefined;
 }

@@ -1,7 +1,6 @@
 // What the community commands (done, undo, progress, tip, tips, group, unanswered) share: who the
 // caller is, the write rate limit, and how steps, tips and people are shown. Every string here is
 // plain text; renderers escape it.
-import Fuse from 'fuse.js';
 import type { CommandContext } from '../command.js';
 import type { Step } from '../knowledge/schema.js';
 import { cleanText } from '../options.js';
@@ -125,14 +124,6 @@ export function unknownTip(c: Readonly<CommunityData>, text: string, verb: strin
   );
 }
 
-/** Names close to `text` among `names` (fuzzy), for "did you mean". */
-export function closestNames(names: string[], text: string, count = 3): string[] {
-  if (!names.length) return [];
-  return new Fuse(names, { threshold: 0.5, ignoreLocation: true })
-    .search(cleanText(text).slice(0, 60))
-    .slice(0, count)
-    .map((r) => r.item);
-}
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);

@@ -4,7 +4,8 @@ import type { CommandContext, CommandSpec } from '../command.js';
 import { reply, type Reply } from '../reply.js';
 import { createGroup, doneSteps, findGroup, groupKey, groupsOf, joinGroup, leaveGroup, rankedTips } from '../store/community.js';
 import { own, type CommunityData } from '../store/schema.js';
-import { ago, closestNames, nowIso, refusal, tipLine, userWrite, who } from './community.js';
+import { closestNames } from '../closest.js';
+import { ago, nowIso, refusal, tipLine, userWrite, who } from './community.js';
 
 const nameOption = (required: boolean) => ({
   name: 'name',

@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js';
+import { closestNames } from '../closest.js';
 import type { CommandSpec } from '../command.js';
 import { usage } from '../options.js';
 import { reply, type Node } from '../reply.js';
@@ -37,7 +37,7 @@ export const help: CommandSpec = {
     const name = String(command).toLowerCase().replace(/^\//, '');
     const spec = all.find((c) => c.name === name || c.aliases?.includes(name));
     if (!spec) {
-      const guess = new Fuse(all.map((c) => c.name), { threshold: 0.4 }).search(name.slice(0, 40))[0]?.item;
+      const [guess] = closestNames(all.map((c) => c.name), name, 1, 0.4);
       return reply({
         title: 'Unknown command',
         children: [{ type: 'text', text: `There is no command "${name.slice(0, 40)}".${guess ? ` Did you mean "${guess}"?` : ''} Type "help" to see them all.` }],

@@ -2,7 +2,8 @@ import type { CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
 import { doneSteps } from '../store/community.js';
 import { own } from '../store/schema.js';
-import { ago, bestTipsNodes, closestNames, progressBar, refusal, stepName } from './community.js';
+import { closestNames } from '../closest.js';
+import { ago, bestTipsNodes, progressBar, refusal, stepName } from './community.js';
 
 export const progress: CommandSpec = {
   name: 'progress',
