@@ -189,6 +189,8 @@ export function checkGroupName(name: string): string | undefined {
   if (name.length < 2 || name.length > GROUP_NAME_MAX) return `A group name is 2 to ${GROUP_NAME_MAX} characters.`;
   if (!/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u.test(name)) return 'A group name has letters, digits, spaces, - and _ only, and starts with a letter or digit.';
   if (RESERVED_GROUP_NAMES.has(groupKey(name))) return `"${name}" is a command word; please pick another name.`;
+  // "constructor" or "prototype" would be a key the data file refuses when it is read back.
+  if (!isSafeKey(groupKey(name))) return `"${name}" cannot be used as a group name; please pick another.`;
   return undefined;
 }
 
