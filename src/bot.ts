@@ -6,7 +6,7 @@ import { commands as defaultCommands } from './commands/index.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource, type OptionValues, type Result } from './options.js';
-import { errorReply, type Reply } from './reply.js';
+import { errorReply, internalErrorReply, type Reply } from './reply.js';
 import { createSearch } from './search/index.js';
 import { closestNames } from './closest.js';
 import { completions } from './completions.js';
@@ -108,7 +108,7 @@ export class Bot {
       return await leaf.run!(ctx, parsed.value);
     } catch (error) {
       this.logError(error, `command ${leaf.name}`);
-      return errorReply('Sorry, something went wrong', 'Something went wrong while answering. It has been logged; please try again in a moment.', 'internal');
+      return internalErrorReply();
     }
   }
 

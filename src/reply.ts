@@ -88,6 +88,11 @@ export function errorReply(title: string, message: string, error: ReplyError, su
   return reply({ title, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, error, suggestions });
 }
 
+/** The apology for an answer that failed inside the bot: the same words on every platform. */
+export function internalErrorReply(): Reply {
+  return errorReply('Sorry, something went wrong', 'Something went wrong while answering. It has been logged; please try again in a moment.', 'internal');
+}
+
 function dedupeSources(list: SourceRef[]): SourceRef[] {
   const seen = new Set<string>();
   return list.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
