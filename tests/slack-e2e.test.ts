@@ -317,9 +317,10 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
 
 describe('Slack over HTTP, answer too slow for the ack', () => {
   let slow: SlackAdapter;
+  const slowLogger = recordingLogger();
   beforeAll(async () => {
     // ackBudgetMs 0: every answer takes the respond() path, as a slow one would.
-    slow = createSlackAdapter(bot, configFor(fake), testOptions(recordingLogger(), { ackBudgetMs: 0, botId: 'BBOT', botUserId: BOT_USER_ID }));
+    slow = createSlackAdapter(bot, configFor(fake), testOptions(slowLogger, { ackBudgetMs: 0, botId: 'BBOT', botUserId: BOT_USER_ID }));
     await slow.start();
   });
   afterAll(async () => {
@@ -335,6 +336,21 @@ describe('Slack over HTTP, answer too slow for the ack', () => {
     expect(answer.body.response_type).toBe('in_channel');
     expect(header(answer.body.blocks as Loose[])).toBe(expected.card.title);
     expect(contextText(answer.body.blocks as Loose[])).toContain(expected.sources[0]!.short);
+  });
+
+  it('a failure after the empty ack is logged and apologised for at response_url', async () => {
+    const spy = vi.spyOn(bot, 'dispatchText').mockRejectedValueOnce(new Error('late boom'));
+    try {
+      const res = await postSigned(`${slow.url}/slack/events`, slashBody({ text: 'salary', responseUrl: fake.responseUrl('slow-fail') }), { secret: SECRET });
+      expect(res.status).toBe(200);
+      expect(res.body).toBe('');
+      const apology = await fake.waitForResponse('slow-fail');
+      expect(apology.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(String(apology.body.text)).toMatch(/^Sorry, something went wrong/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(slowLogger.lines.some((l) => /^error devpath: Slack slash command failed: .*late boom/.test(l))).toBe(true);
   });
 });
 
