@@ -9,6 +9,7 @@ import { StartError } from '../adapters/start.js';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
 import { parseConfig, type Config } from '../src/config.js';
+import { internalErrorReply } from '../src/reply.js';
 import {
   blockActionsPayload,
   BOT_USER_ID,
@@ -64,6 +65,9 @@ const testOptions = (logger: Logger, extra: SlackAdapterOptions = {}): SlackAdap
 const header = (blocks: Loose[]) => blocks.find((b) => b.type === 'header')?.text.text as string | undefined;
 const contextText = (blocks: Loose[]) => blocks.filter((b) => b.type === 'context').flatMap((b) => b.elements.map((e: Loose) => e.text as string)).join('\n');
 const buttons = (blocks: Loose[]) => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements as Loose[]);
+
+/** The shared apology (src/reply.ts), as every failure path must send it. */
+const apologyTitle = internalErrorReply().card.title;
 
 const expectedContext = (userId: string, extra: Partial<Context> = {}): Context => ({
   platform: 'slack',
@@ -274,9 +278,10 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     try {
       const res = await slash('salary');
       expect(res.status).toBe(200);
-      const body = res.json() as { response_type: string; text: string };
+      const body = res.json() as { response_type: string; text: string; blocks: Loose[] };
       expect(body.response_type).toBe('ephemeral');
       expect(body.text).toMatch(/^Sorry, something went wrong/);
+      expect(header(body.blocks)).toBe(apologyTitle);
     } finally {
       spy.mockRestore();
     }
@@ -296,6 +301,7 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
       const apology = await fake.waitForCall('chat.postEphemeral', (c) => c.args.thread_ts === ts);
       expect(apology.args.user).toBe('U0BOB');
       expect(String(apology.args.text)).toMatch(/^Sorry/);
+      expect(header(apology.args.blocks as Loose[])).toBe(apologyTitle);
     } finally {
       spy.mockRestore();
     }
@@ -309,6 +315,7 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
       const answer = await fake.waitForResponse('click-fail');
       expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
       expect(String(answer.body.text)).toMatch(/^Sorry/);
+      expect(header(answer.body.blocks as Loose[])).toBe(apologyTitle);
     } finally {
       spy.mockRestore();
     }
@@ -347,6 +354,7 @@ describe('Slack over HTTP, answer too slow for the ack', () => {
       const apology = await fake.waitForResponse('slow-fail');
       expect(apology.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
       expect(String(apology.body.text)).toMatch(/^Sorry, something went wrong/);
+      expect(header(apology.body.blocks as Loose[])).toBe(apologyTitle);
     } finally {
       spy.mockRestore();
     }

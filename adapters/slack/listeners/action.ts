@@ -3,7 +3,7 @@
 // Home tab has no response_url, so there the answer goes to the user's DM with the bot.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderSlack } from '../render.js';
-import { APOLOGY, apologyResponse, contextFor, logFailure, toResponse, type SlackDeps } from './shared.js';
+import { apology, apologyResponse, contextFor, logFailure, toResponse, type SlackDeps } from './shared.js';
 
 export async function runButton(deps: SlackDeps, { ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> {
   await ack();
@@ -30,7 +30,7 @@ export async function runButton(deps: SlackDeps, { ack, body, action, respond, c
     logFailure(deps, 'button click', error);
     if (fromMessage) await respond(apologyResponse()).catch((e: unknown) => logFailure(deps, 'button apology', e));
     else if (body.channel?.id) {
-      await client.chat.postEphemeral({ channel: body.channel.id, user: userId, text: APOLOGY }).catch((e: unknown) => logFailure(deps, 'button apology', e));
+      await client.chat.postEphemeral({ channel: body.channel.id, user: userId, ...apology() }).catch((e: unknown) => logFailure(deps, 'button apology', e));
     }
   }
 }

@@ -2,7 +2,7 @@
 // question, and the answer goes in the thread of the mention (an ephemeral answer only to the asker).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderSlack } from '../render.js';
-import { APOLOGY, contextFor, fromSlackText, logFailure, type SlackDeps } from './shared.js';
+import { apology, contextFor, fromSlackText, logFailure, type SlackDeps } from './shared.js';
 
 export async function appMention(deps: SlackDeps, { event, body, say, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> {
   const user = event.user;
@@ -20,7 +20,7 @@ export async function appMention(deps: SlackDeps, { event, body, say, client, co
   } catch (error) {
     logFailure(deps, 'app_mention', error);
     await client.chat
-      .postEphemeral({ channel: event.channel, user, thread_ts: threadTs, text: APOLOGY })
+      .postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...apology() })
       .catch((e: unknown) => logFailure(deps, 'app_mention apology', e));
   }
 }

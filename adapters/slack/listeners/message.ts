@@ -2,7 +2,7 @@
 // plain messages from people count; edits, joins, bot posts (our own included) are ignored.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderSlack } from '../render.js';
-import { APOLOGY, contextFor, fromSlackText, logFailure, type SlackDeps } from './shared.js';
+import { apology, contextFor, fromSlackText, logFailure, type SlackDeps } from './shared.js';
 
 export async function directMessage(deps: SlackDeps, { message, body, say, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> {
   if (message.channel_type !== 'im' || message.subtype !== undefined) return;
@@ -15,6 +15,6 @@ export async function directMessage(deps: SlackDeps, { message, body, say, clien
     await say({ ...renderSlack(reply), ...thread });
   } catch (error) {
     logFailure(deps, 'direct message', error);
-    await say({ text: APOLOGY, ...thread }).catch((e: unknown) => logFailure(deps, 'direct message apology', e));
+    await say({ ...apology(), ...thread }).catch((e: unknown) => logFailure(deps, 'direct message apology', e));
   }
 }

@@ -4,12 +4,10 @@
 import type { Logger, RespondArguments, webApi } from '@slack/bolt';
 import type { Bot } from '../../../src/bot.js';
 import type { Context } from '../../../src/command.js';
-import type { Reply } from '../../../src/reply.js';
+import { internalErrorReply, type Reply } from '../../../src/reply.js';
 import { renderSlack, type SlackMessage } from '../render.js';
 
 export type WebClient = webApi.WebClient;
-
-export const APOLOGY = 'Sorry, something went wrong on my side while answering that. It has been logged; please try again in a moment.';
 
 /** What a user's users.info says that matters here. */
 export interface SlackUser {
@@ -126,7 +124,10 @@ export function toResponse(reply: Reply): RespondArguments & SlackMessage {
   return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...renderSlack(reply) };
 }
 
-export const apologyResponse = (): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, text: APOLOGY });
+/** The apology after a failed answer: the core's internalErrorReply, the same words on every platform. */
+export const apology = (): SlackMessage => renderSlack(internalErrorReply());
+
+export const apologyResponse = (): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, ...apology() });
 
 /** An error as one log line: name, Slack error code, message, with anything token-shaped removed. */
 export function describeError(error: unknown): string {
