@@ -23,7 +23,8 @@ import type { Adapter } from '../adapter.js';
 import type { Bot } from '../../src/bot.js';
 import type { CommandSpec, Context, Invocation } from '../../src/command.js';
 import type { Config } from '../../src/config.js';
-import { errorReply, type Reply } from '../../src/reply.js';
+import { internalErrorReply, type Reply } from '../../src/reply.js';
+import { settlesWithin } from '../timing.js';
 import { StartError } from '../start.js';
 import { commandName, findLeaf } from './commands.js';
 import { networkCode } from './register.js';
@@ -45,27 +46,6 @@ export interface DiscordAdapterOptions {
 }
 
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
-
-const APOLOGY = errorReply(
-  'Sorry, something went wrong',
-  'Something went wrong while answering. It has been logged; please try again in a moment.',
-  'internal',
-);
-
-type Race<T> = { done: true; value: T } | { done: false };
-
-/** Waits for `work` up to `ms`; never rejects (the caller awaits `work` itself for errors). */
-function within<T>(work: Promise<T>, ms: number): Promise<Race<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<Race<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ done: false }), ms);
-  });
-  const finished = work.then(
-    (value): Race<T> => ({ done: true, value }),
-    (): Race<T> => ({ done: true, value: undefined as T }),
-  );
-  return Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** A message payload without flags (a plain message cannot be ephemeral). */
 function forMessage(payload: DiscordPayload): DiscordPayload {
@@ -169,8 +149,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
    * public "thinking" message with an ephemeral follow-up, so private answers stay private.
    */
   async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Reply>): Promise<void> {
-    const early = await within(work, deferAfterMs);
-    if (early.done) {
+    if (await settlesWithin(work, deferAfterMs)) {
       await interaction.reply(renderDiscord(await work));
       return;
     }
@@ -231,7 +210,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
         return;
       }
       if (!interaction.isRepliable()) return;
-      const payload = renderDiscord(APOLOGY);
+      const payload = renderDiscord(internalErrorReply());
       if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
       else await interaction.reply(payload);
     } catch (error) {
@@ -250,14 +229,13 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     const text = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
     try {
       const work = bot.dispatchText(text, messageContext(message), { fallbackToAsk: true });
-      const early = await within(work, deferAfterMs);
-      if (!early.done && 'sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
+      if (!(await settlesWithin(work, deferAfterMs)) && 'sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
       const payload = forMessage(renderDiscord(await work));
       await message.reply({ ...payload, allowedMentions: { parse: [], repliedUser: false } });
     } catch (error) {
       logError(`error answering message ${message.id}:`, error);
       try {
-        await message.reply({ ...forMessage(renderDiscord(APOLOGY)), allowedMentions: { parse: [], repliedUser: false } });
+        await message.reply({ ...forMessage(renderDiscord(internalErrorReply())), allowedMentions: { parse: [], repliedUser: false } });
       } catch (replyError) {
         logError(`could not send an apology for message ${message.id}:`, replyError);
       }
