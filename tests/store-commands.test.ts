@@ -2,6 +2,7 @@
 // store and against a real lowdb file in a temp dir: same behaviour, and the file keeps it.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
@@ -197,6 +198,15 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect((await say(bob, 'done 1')).text).toContain('Marked');
     clock += 10 * 60_000 + 1;
     expect((await say(alice, 'done 11')).text).toContain('11/12 steps');
+  });
+
+  it('holds the rate limit under concurrency: 30 tip adds at once from one user save exactly 10', async () => {
+    const replies = await Promise.all(Array.from({ length: 30 }, () => say(alice, `tip add 3 ${randomUUID()} ${randomUUID()}`)));
+    const titles = replies.map((r) => r.card.title);
+    expect(titles.filter((t) => t === 'Tip saved')).toHaveLength(10);
+    expect(titles.filter((t) => t === 'Slow down a little')).toHaveLength(20);
+    for (const r of replies.filter((x) => x.card.title === 'Slow down a little')) expect(r.text).toContain('Nothing was changed');
+    expect((await say(bob, 'tips 3')).text).toContain('(10 tips)');
   });
 
   it('records unanswered questions per community; moderators see them, others do not', async () => {

@@ -18,11 +18,7 @@ export const refusal = (title: string, message: string, suggestions: Suggestion[
 
 const rateKey = (ctx: CommandContext) => `${ctx.communityId}\u0000${ctx.userId}`;
 
-function rateLimited(ctx: CommandContext): Reply | undefined {
-  // The terminal's user owns the data file on their own machine: no limit there.
-  if (ctx.platform === 'terminal') return undefined;
-  const wait = ctx.store.limiter.waitMs(rateKey(ctx), ctx.now().getTime());
-  if (!wait) return undefined;
+function rateLimitReply(ctx: CommandContext, wait: number): Reply {
   const { max, windowMs } = ctx.store.limiter.limit;
   const minutes = Math.max(1, Math.ceil(wait / 60_000));
   return refusal(
@@ -33,22 +29,25 @@ function rateLimited(ctx: CommandContext): Reply | undefined {
 
 /**
  * A write by the caller, under the per-user rate limit: refused with a clear reply when over it,
- * counted only when it changed something (a refusal or a no-op costs nothing).
+ * counted only when it changed something (a refusal or a no-op costs nothing). The check and the
+ * count happen together inside the store's serialised write, so concurrent writes by one user
+ * cannot all pass the check before any of them is counted.
  */
 export async function userWrite<T>(ctx: CommandContext, fn: (c: CommunityData) => WriteResult<T>): Promise<{ ok: true; value: T } | { ok: false; reply: Reply }> {
   if (!isSafeKey(ctx.userId) || !isSafeKey(ctx.communityId)) {
     return { ok: false, reply: refusal('Cannot save that', 'Your user or community id cannot be used for saved data.') };
   }
-  const limited = rateLimited(ctx);
-  if (limited) return { ok: false, reply: limited };
-  let changed = false;
-  const value = await ctx.store.write(ctx.communityId, (c) => {
+  // The terminal's user owns the data file on their own machine: no limit there.
+  const limited = ctx.platform !== 'terminal';
+  const key = rateKey(ctx);
+  const out = await ctx.store.write(ctx.communityId, (c): WriteResult<{ limited: number } | { limited: 0; value: T }> => {
+    const wait = limited ? ctx.store.limiter.waitMs(key, ctx.now().getTime()) : 0;
+    if (wait) return { value: { limited: wait }, changed: false };
     const result = fn(c);
-    changed = result.changed;
-    return result;
+    if (result.changed && limited) ctx.store.limiter.hit(key, ctx.now().getTime());
+    return { value: { limited: 0, value: result.value }, changed: result.changed };
   });
-  if (changed && ctx.platform !== 'terminal') ctx.store.limiter.hit(rateKey(ctx), ctx.now().getTime());
-  return { ok: true, value };
+  return 'value' in out ? { ok: true, value: out.value } : { ok: false, reply: rateLimitReply(ctx, out.limited) };
 }
 
 export const stepName = (step: Step): string => `step ${step.order} (${step.title})`;
