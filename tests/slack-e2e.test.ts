@@ -174,6 +174,29 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     expect(logger.lines.some((l) => l.includes('users.info failed for U0GHOST'))).toBe(true);
   });
 
+  it('a users.info that never answers does not hold the answer: the asker is not a moderator for now', async () => {
+    // As a rate-limited or stalled Slack looks to a WebClient with retries and no timeout.
+    const release = fake.stall('users.info');
+    const spy = vi.spyOn(bot, 'dispatchText');
+    try {
+      // Two requests at once share the pending lookup; both still get their answer in the ack
+      // body (within the 2 s ack budget), not an empty ack and a response that never comes.
+      const answers = await Promise.all([slash('help', { userId: 'U0SLOW' }), slash('salary', { userId: 'U0SLOW' })]);
+      for (const res of answers) {
+        expect(res.status).toBe(200);
+        expect(res.body).toContain('"blocks"');
+      }
+      expect(spy.mock.calls.at(-1)?.[1]).toMatchObject({ userId: 'U0SLOW', isModerator: false });
+      // Remembered briefly like a failed lookup: the next request does not wait or ask again.
+      expect((await slash('help', { userId: 'U0SLOW' })).body).toContain('"blocks"');
+      expect(fake.calls.filter((c) => c.method === 'users.info' && c.args.user === 'U0SLOW')).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+      release();
+    }
+    expect(logger.lines.some((l) => l.includes('users.info failed for U0SLOW'))).toBe(true);
+  });
+
   it.each([
     ['a wrong signature', { secret: 'not-the-secret' }],
     ['a timestamp six minutes old', { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],

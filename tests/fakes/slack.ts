@@ -67,6 +67,8 @@ export class FakeSlack {
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly events = new EventEmitter();
+  /** Stalled methods: their calls are recorded but left unanswered until released. */
+  private readonly stalled = new Map<string, (() => void)[]>();
   private sockets = new Set<WebSocket>();
   private ts = 1_700_000_000;
   private envelopes = 0;
@@ -82,9 +84,13 @@ export class FakeSlack {
           const auth = req.headers.authorization;
           const call: ApiCall = { method, args: parseForm(body, req.headers['content-type']), token: auth?.replace(/^Bearer /, '') };
           this.calls.push(call);
-          const answer = this.answer(call);
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(answer));
+          const reply = () => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(this.answer(call)));
+          };
+          const held = this.stalled.get(method);
+          if (held) held.push(reply);
+          else reply();
           this.events.emit('call', call);
           return;
         }
@@ -157,6 +163,19 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+
+  /**
+   * From now on, calls to `method` are recorded but never answered (a stalled or rate-limited
+   * Slack, as a client with no timeout sees it). The returned function answers them and ends the stall.
+   */
+  stall(method: string): () => void {
+    this.stalled.set(method, []);
+    return () => {
+      const held = this.stalled.get(method) ?? [];
+      this.stalled.delete(method);
+      for (const reply of held) reply();
+    };
   }
 
   /** Resolves with the first Web API call (already made or yet to come) matching. */

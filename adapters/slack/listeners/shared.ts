@@ -5,6 +5,7 @@ import type { Logger, RespondArguments, webApi } from '@slack/bolt';
 import type { Bot } from '../../../src/bot.js';
 import type { Context } from '../../../src/command.js';
 import { internalErrorReply, type Reply } from '../../../src/reply.js';
+import { settlesWithin } from '../../timing.js';
 import { renderSlack, type SlackMessage } from '../render.js';
 
 export type WebClient = webApi.WebClient;
@@ -14,6 +15,9 @@ export interface SlackUser {
   isAdmin: boolean;
   name?: string;
 }
+
+/** How long an answer waits for a user's users.info before treating them as not a moderator. */
+export const LOOKUP_TIMEOUT_MS = 1000;
 
 export interface UserDirectoryOptions {
   /** How long a users.info answer is trusted. */
@@ -48,18 +52,7 @@ export class UserDirectory {
     const hit = this.cache.get(userId);
     if (hit && hit.expires > now) return hit.user;
     const entry = { expires: now + this.ttlMs, user: Promise.resolve<SlackUser>({ isAdmin: false }) };
-    entry.user = client.users.info({ user: userId }).then(
-      (result) => {
-        const u = result.user;
-        const name = u?.profile?.display_name || u?.real_name || u?.name;
-        return { isAdmin: Boolean(u?.is_admin || u?.is_owner), ...(name ? { name } : {}) };
-      },
-      (error: unknown) => {
-        this.logger.warn(`devpath: users.info failed for ${userId}; treating them as not a moderator: ${describeError(error)}`);
-        entry.expires = this.now() + this.failureTtlMs;
-        return { isAdmin: false };
-      },
-    );
+    entry.user = this.ask(client, userId, entry);
     this.cache.delete(userId);
     this.cache.set(userId, entry);
     if (this.cache.size > this.maxEntries) {
@@ -67,6 +60,25 @@ export class UserDirectory {
       if (oldest !== undefined) this.cache.delete(oldest);
     }
     return entry.user;
+  }
+
+  /**
+   * users.info, bounded: the WebClient retries for up to half an hour with no timeout, and every
+   * answer for this user waits on this lookup. No answer within LOOKUP_TIMEOUT_MS counts as a
+   * failure (not a moderator, asked again after failureTtlMs); a late answer is dropped.
+   */
+  private async ask(client: WebClient, userId: string, entry: { expires: number }): Promise<SlackUser> {
+    try {
+      const info = client.users.info({ user: userId });
+      if (!(await settlesWithin(info, LOOKUP_TIMEOUT_MS))) throw new Error(`users.info gave no answer within ${LOOKUP_TIMEOUT_MS} ms`);
+      const u = (await info).user;
+      const name = u?.profile?.display_name || u?.real_name || u?.name;
+      return { isAdmin: Boolean(u?.is_admin || u?.is_owner), ...(name ? { name } : {}) };
+    } catch (error) {
+      this.logger.warn(`devpath: users.info failed for ${userId}; treating them as not a moderator: ${describeError(error)}`);
+      entry.expires = this.now() + this.failureTtlMs;
+      return { isAdmin: false };
+    }
   }
 }
 
