@@ -220,14 +220,22 @@ describe('Discord adapter against a fake Discord', () => {
     expect(edit.body.embeds[0].title).toBe('Finally');
   });
 
-  test('a slow answer that is private replaces the deferred reply with an ephemeral follow-up', async () => {
+  test('a slow answer that is private: the public placeholder says so, the answer is an ephemeral follow-up', async () => {
     const { id, token } = fake.slashCommand({ name: 'slow', options: [{ name: 'private', type: 3, value: 'yes' }], user: alice });
     expect(callbackData(await fake.waitForCallback(id)).type).toBe(5);
     release?.();
     const followUp = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/v10/webhooks/${fake.applicationId}/${token}`);
     expect(followUp.body.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(followUp.body.embeds[0].title).toBe('Finally');
-    expect(fake.requests.some((r) => r.method === 'DELETE' && r.path.includes(token))).toBe(true);
+    // Discord shows the first follow-up after a public deferral publicly, whatever its flags: the
+    // placeholder must be edited first, so the answer is a second, private message.
+    const shown = fake.shown(token);
+    expect(shown.original).toMatchObject({ ephemeral: false });
+    expect(shown.original!.body.embeds[0].title).toMatch(/privately/i);
+    expect(JSON.stringify(shown.original!.body)).not.toContain('Finally');
+    expect(shown.followUps).toHaveLength(1);
+    expect(shown.followUps[0]).toMatchObject({ ephemeral: true });
+    expect(shown.followUps[0]!.body.embeds[0].title).toBe('Finally');
   });
 
   test('the context: display name, moderator from Manage Messages, guild or dm: community', async () => {
@@ -330,6 +338,38 @@ describe('handler errors', () => {
       const answer = callbackData(await fake.waitForCallback(second.id));
       expect(answer.data.embeds[0].title).toMatch(/salary/i);
       expect(answer.data.flags ?? 0).toBe(0);
+    } finally {
+      await adapter.stop();
+      await fake.close();
+    }
+  });
+});
+
+describe('an error after a deferral', () => {
+  test('the apology stays private: the public placeholder is edited first, then the apology follows ephemerally', async () => {
+    const fake = await startFakeDiscord();
+    const bot = new Bot({ knowledge, logError: () => undefined });
+    const logged: string[] = [];
+    const adapter = createDiscordAdapter(bot, config(fake), { ...testOptions, deferAfterMs: 20, logError: (m, e) => void logged.push(`${m} ${String(e)}`) });
+    try {
+      await adapter.start();
+      const real = bot.dispatch.bind(bot);
+      let fail: ((error: Error) => void) | undefined;
+      bot.dispatch = () => {
+        bot.dispatch = real; // fail once, after the adapter has deferred
+        return new Promise((_resolve, reject) => (fail = reject));
+      };
+      const { id, token } = fake.slashCommand({ name: 'salary', user: alice });
+      expect(callbackData(await fake.waitForCallback(id)).type).toBe(5);
+      fail!(new Error('boom after the deferral'));
+      await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/v10/webhooks/${fake.applicationId}/${token}`);
+      const shown = fake.shown(token);
+      const all = [shown.original!, ...shown.followUps];
+      const apology = all.find((m) => /sorry/i.test(m.body?.embeds?.[0]?.title ?? ''));
+      expect(apology).toMatchObject({ ephemeral: true });
+      expect(shown.original).toMatchObject({ ephemeral: false });
+      expect(JSON.stringify(shown.original!.body ?? {})).not.toMatch(/sorry/i);
+      expect(logged.join('\n')).toContain('boom after the deferral');
     } finally {
       await adapter.stop();
       await fake.close();

@@ -18,17 +18,18 @@ import {
   type CommandInteractionOption,
   type Interaction,
   type Message,
+  type RepliableInteraction,
 } from 'discord.js';
 import type { Adapter } from '../adapter.js';
 import type { Bot } from '../../src/bot.js';
 import type { CommandSpec, Context, Invocation } from '../../src/command.js';
 import type { Config } from '../../src/config.js';
-import { internalErrorReply, type Reply } from '../../src/reply.js';
+import { internalErrorReply, reply, type Reply } from '../../src/reply.js';
 import { settlesWithin } from '../timing.js';
 import { StartError } from '../start.js';
 import { commandName, findLeaf } from './commands.js';
 import { networkCode } from './register.js';
-import { commandFromCustomId, EPHEMERAL, renderDiscord, type DiscordPayload } from './render.js';
+import { commandFromCustomId, renderDiscord, type DiscordPayload } from './render.js';
 
 /** Discord allows 3 s to answer an interaction; past this the adapter defers and edits later. */
 export const DEFER_AFTER_MS = 1500;
@@ -69,6 +70,9 @@ function startError(error: unknown, restUrl: string | undefined): StartError | u
   if ((error as { name?: unknown })?.name === 'AbortError') return new StartError('Discord did not answer in time. Try again in a moment.');
   return undefined;
 }
+
+/** What the public "thinking…" placeholder becomes when the answer behind it is private. */
+const SENT_PRIVATELY = reply({ title: "I've replied to you privately." });
 
 export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordAdapterOptions = {}): Adapter {
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
@@ -144,23 +148,32 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
   }
 
   /**
-   * Answers an interaction: at once when the Reply is ready within deferAfterMs, otherwise
-   * deferred and then edited. A deferred answer that turns out to be ephemeral replaces the
-   * public "thinking" message with an ephemeral follow-up, so private answers stay private.
+   * Sends a Reply on an interaction, the one way both answers and apologies go. Before the
+   * interaction is acknowledged it is a reply (its flags decide who sees it). After a public
+   * deferral Discord turns the first follow-up into the "thinking…" message, with the deferral's
+   * visibility and ignoring flag 64; so a private Reply first edits the placeholder into a short
+   * public line and only then follows up ephemerally. Private content is never that first follow-up.
    */
-  async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Reply>): Promise<void> {
-    if (await settlesWithin(work, deferAfterMs)) {
-      await interaction.reply(renderDiscord(await work));
+  async function deliver(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+    const payload = renderDiscord(reply);
+    if (!interaction.deferred && !interaction.replied) {
+      await interaction.reply(payload);
       return;
     }
-    await interaction.deferReply();
-    const payload = renderDiscord(await work);
-    if (payload.flags && payload.flags & EPHEMERAL) {
-      await interaction.deleteReply().catch(() => undefined);
-      await interaction.followUp(payload);
-    } else {
-      await interaction.editReply(forMessage(payload));
+    if (interaction.deferred && !interaction.replied) {
+      if (!reply.ephemeral) {
+        await interaction.editReply(payload);
+        return;
+      }
+      await interaction.editReply(renderDiscord(SENT_PRIVATELY));
     }
+    await interaction.followUp(payload);
+  }
+
+  /** Answers at once when the Reply is ready within deferAfterMs; otherwise defers publicly first. */
+  async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Reply>): Promise<void> {
+    if (!(await settlesWithin(work, deferAfterMs))) await interaction.deferReply();
+    await deliver(interaction, await work);
   }
 
   async function onChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -210,9 +223,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
         return;
       }
       if (!interaction.isRepliable()) return;
-      const payload = renderDiscord(internalErrorReply());
-      if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
-      else await interaction.reply(payload);
+      await deliver(interaction, internalErrorReply());
     } catch (error) {
       logError(`could not send an apology for interaction ${interaction.id}:`, error);
     }

@@ -36,6 +36,24 @@ export interface FakeDiscordOptions {
   everyonePermissions?: string;
 }
 
+/** A message an interaction produced, as the user sees it. */
+export interface ShownMessage {
+  id: string;
+  /** Whether only the user who interacted sees it. */
+  ephemeral: boolean;
+  /** The last JSON body that set it; undefined while a deferral still shows "thinking…". */
+  body: any;
+  deleted?: boolean;
+}
+
+/** What one interaction has shown: its original response and its follow-ups. */
+export interface InteractionMessages {
+  original?: ShownMessage;
+  /** A type-5 deferral whose "thinking…" message has not been edited, filled or deleted yet. */
+  pending: boolean;
+  followUps: ShownMessage[];
+}
+
 type Waiter = { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void };
 
 let nextId = 1_000_000_000_000_000n;
@@ -55,6 +73,12 @@ export class FakeDiscord {
   readonly resumes: any[] = [];
   /** Registered application commands: key "global" or a guild id. */
   readonly commands = new Map<string, any[]>();
+  /** What each interaction (by token) has shown, with Discord's visibility rules applied. */
+  readonly interactions = new Map<string, InteractionMessages>();
+  /** DM channels opened with POST /users/@me/channels, by user id. */
+  readonly dmChannels = new Map<string, string>();
+  /** Users whose DMs are closed: a message to their DM channel gets 403, code 50007, as on Discord. */
+  readonly closedDms = new Set<string>();
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private socket: WebSocket | undefined;
@@ -165,12 +189,26 @@ export class FakeDiscord {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       });
     }
-    if (method === 'POST' && /^\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return send(204);
-    if ((m = path.match(/^\/v10\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
-      if (method === 'DELETE') return send(204);
-      if (method === 'PATCH' || method === 'POST') return send(200, this.message(this.channelId, body));
+    if (method === 'POST' && (m = path.match(/^\/v10\/interactions\/\d+\/([^/]+)\/callback$/))) {
+      this.callback(m[1]!, body);
+      return send(204);
     }
-    if (method === 'POST' && (m = path.match(/^\/v10\/channels\/(\d+)\/messages$/))) return send(200, this.message(m[1]!, body));
+    if ((m = path.match(/^\/v10\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
+      const shown = this.webhook(method, m[2]!, m[3], body);
+      if (method === 'DELETE') return send(204);
+      if (method === 'PATCH' || method === 'POST') return send(200, { ...this.message(this.channelId, body), ...(shown ? { id: shown.id, flags: shown.ephemeral ? 64 : 0 } : {}) });
+    }
+    if (method === 'POST' && path === '/v10/users/@me/channels' && typeof body?.recipient_id === 'string') {
+      const userId: string = body.recipient_id;
+      const id = this.dmChannels.get(userId) ?? `7${userId.slice(1)}`;
+      this.dmChannels.set(userId, id);
+      return send(200, { id, type: 1, last_message_id: null, flags: 0, recipients: [{ id: userId, username: `user${userId.slice(-4)}`, global_name: null, discriminator: '0', avatar: null }] });
+    }
+    if (method === 'POST' && (m = path.match(/^\/v10\/channels\/(\d+)\/messages$/))) {
+      const dmUser = [...this.dmChannels].find(([, channel]) => channel === m![1])?.[0];
+      if (dmUser && this.closedDms.has(dmUser)) return send(403, { message: 'Cannot send messages to this user', code: 50007 });
+      return send(200, this.message(m[1]!, body));
+    }
     if (method === 'POST' && /^\/v10\/channels\/\d+\/typing$/.test(path)) return send(204);
     if ((m = path.match(/^\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       const key = m[2] ?? 'global';
@@ -182,6 +220,52 @@ export class FakeDiscord {
       }
     }
     return send(404, { message: 'Unknown route', code: 0 });
+  }
+
+  /** What an interaction (by token) has shown so far. */
+  shown(token: string): InteractionMessages {
+    let state = this.interactions.get(token);
+    if (!state) this.interactions.set(token, (state = { pending: false, followUps: [] }));
+    return state;
+  }
+
+  /** An interaction callback: type 4 answers (its flags decide visibility), type 5 defers (so do its flags). */
+  private callback(token: string, body: any): void {
+    const state = this.shown(token);
+    const ephemeral = ((body?.data?.flags ?? 0) & 64) !== 0;
+    if (body?.type === 4) state.original = { id: snowflake(), ephemeral, body: body.data };
+    if (body?.type === 5) {
+      state.original = { id: snowflake(), ephemeral, body: undefined };
+      state.pending = true;
+    }
+  }
+
+  /**
+   * The interaction webhook, as Discord treats it: PATCH @original edits the original response
+   * (keeping its visibility); the first follow-up (POST) after a type-5 deferral that is still
+   * "thinking…" becomes that response, taking the deferral's visibility and ignoring its own
+   * flags; any later follow-up is a new message whose flags (64) decide who sees it. Deleting the
+   * original ends the deferral.
+   */
+  private webhook(method: string, token: string, message: string | undefined, body: any): ShownMessage | undefined {
+    const state = this.shown(token);
+    if (message === '@original' && state.original) {
+      if (method === 'DELETE') state.original.deleted = true;
+      if (method === 'PATCH') state.original.body = body;
+      state.pending = false;
+      return state.original;
+    }
+    if (method === 'POST' && message === undefined) {
+      if (state.pending && state.original) {
+        state.original.body = body;
+        state.pending = false;
+        return state.original;
+      }
+      const followUp = { id: snowflake(), ephemeral: ((body?.flags ?? 0) & 64) !== 0, body };
+      state.followUps.push(followUp);
+      return followUp;
+    }
+    return undefined;
   }
 
   /** A command as Discord stores and returns it: ids and defaults added, `required: false` dropped. */
