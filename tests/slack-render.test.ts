@@ -43,6 +43,15 @@ function texts(blocks: readonly unknown[]): { where: string; text: string }[] {
   return out;
 }
 
+/** Every mrkdwn text object anywhere in the blocks. */
+function mrkdwnObjects(blocks: readonly unknown[]): AnyBlock[] {
+  const out: AnyBlock[] = [];
+  for (const b of loose(blocks)) {
+    for (const o of [b.text, ...(b.fields ?? []), ...(b.elements ?? [])]) if (o?.type === 'mrkdwn') out.push(o);
+  }
+  return out;
+}
+
 const LIMITS: Record<string, number> = {
   header: HEADER_MAX,
   section: SECTION_TEXT_MAX,
@@ -120,7 +129,7 @@ describe('renderSlack: limits', () => {
       check: (b) => {
         const withFields = b.filter((x) => x.fields);
         expect(withFields.map((x) => x.fields.length)).toEqual([10, 10, 3]);
-        expect(withFields[0]!.fields[0]).toEqual({ type: 'mrkdwn', text: '*L0*\nV0' });
+        expect(withFields[0]!.fields[0]).toEqual({ type: 'mrkdwn', text: '*L0*\nV0', verbatim: true });
       },
     },
     {
@@ -198,6 +207,11 @@ describe('renderSlack: escaping', () => {
     { input: 'Q&A', mustNot: 'Q&A', expected: 'Q&amp;A' },
     { input: '<https://evil.example|click me>', mustNot: '<https://', expected: '&lt;https://evil.example|click me&gt;' },
     { input: '<!here|here> <!everyone>', mustNot: '<!', expected: '&lt;!here|here&gt; &lt;!everyone&gt;' },
+    { input: '@channel hi', mustNot: '@channel', expected: '@channel hi' },
+    { input: '@here', mustNot: '@here', expected: '@here' },
+    { input: '@everyone', mustNot: '@everyone', expected: '@everyone' },
+    // What fromSlackText makes of a typed <!channel> (e.g. a question echoed back in the answer).
+    { input: fromSlackText('<!channel> please'), mustNot: '@channel', expected: '@channel please' },
   ];
   it.each(hostile)('$input is escaped in every place a card string goes', ({ input, mustNot, expected }) => {
     const r = reply({
@@ -217,6 +231,21 @@ describe('renderSlack: escaping', () => {
       expect(t).not.toContain(mustNot);
       expect(t.replace(/\u200B/g, '')).toContain(expected);
     }
+  });
+
+  it('every mrkdwn text object is verbatim, in messages and on the Home tab', () => {
+    const r = reply({
+      title: 'T',
+      children: [
+        { type: 'text', text: 'see https://example.com @channel' },
+        { type: 'fields', fields: [{ label: 'L', value: 'V' }] },
+        { type: 'note', text: 'n' },
+      ],
+      sources: [{ id: 's', short: 'S', title: 'Source' }],
+    });
+    const objects = [...mrkdwnObjects(renderSlack(r).blocks), ...mrkdwnObjects(renderHome(commands).blocks)];
+    expect(objects.length).toBeGreaterThan(5);
+    for (const o of objects) expect(o.verbatim, o.text).toBe(true);
   });
 
   it.each([

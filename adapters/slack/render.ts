@@ -2,7 +2,9 @@
 //
 // Every string in a card is plain text (see src/reply.ts), so everything that reaches Slack is
 // escaped here: `&`, `<` and `>` become entities (no `<!channel>`, `<@U123>` or `<http://x|link>`
-// can be injected), and the mrkdwn formatting characters `* _ ~ \`` get a zero-width space where
+// can be injected), a bare `@channel`, `@here` or `@everyone` gets a zero-width space after the
+// `@`, every mrkdwn text object is verbatim (no auto-parsed mentions or links), and the mrkdwn
+// formatting characters `* _ ~ \`` get a zero-width space where
 // they could open or close formatting, so a typed "*urgent*" stays literal. Slack's limits are the
 // named constants below; every cut is made on a character boundary (never inside an entity or a
 // surrogate pair) and marked with "…".
@@ -55,9 +57,17 @@ export interface SlackMessage {
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const ZWSP = '\u200B';
 
-/** `&`, `<`, `>` as entities: what every Slack text field needs. */
+/** `&`, `<`, `>` as entities and bare broadcast mentions broken: what every Slack text field needs. */
 export function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ENTITIES[c]!);
+  return neutralizeMentions(text.replace(/[&<>]/g, (c) => ENTITIES[c]!));
+}
+
+/**
+ * A zero-width space after the `@` of a bare `@channel`, `@here` or `@everyone` (typed in a tip,
+ * or made from `<!channel>` by fromSlackText), so it can never be read as a broadcast ping.
+ */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@(channel|here|everyone)/gi, `@${ZWSP}$1`);
 }
 
 /**
@@ -112,7 +122,8 @@ export function splitText(escaped: string, max: number): string[] {
 }
 
 const plain = (text: string, max: number): slack.PlainTextElement => ({ type: 'plain_text', text: cut(escapeText(text), max) || ' ', emoji: false });
-const mrkdwn = (escaped: string): slack.MrkdwnElement => ({ type: 'mrkdwn', text: escaped });
+/** verbatim: Slack must not auto-link or resolve mentions in text it did not write. */
+const mrkdwn = (escaped: string): slack.MrkdwnElement => ({ type: 'mrkdwn', text: escaped, verbatim: true });
 
 // ---------------------------------------------------------------------------------------------
 // Reply -> blocks
