@@ -72,7 +72,8 @@ const apologyTitle = internalErrorReply().card.title;
 const expectedContext = (userId: string, extra: Partial<Context> = {}): Context => ({
   platform: 'slack',
   userId,
-  userName: userId.toLowerCase(),
+  // The fake's users.info display name (the payload's user_name is only a fallback).
+  userName: `dn-${userId}`,
   isModerator: false,
   communityId: TEAM_ID,
   channelId: 'C0GENERAL',
@@ -161,9 +162,9 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     const spy = vi.spyOn(bot, 'dispatchText');
     try {
       expect((await slash('help', { userId: 'U0ADMIN' })).status).toBe(200);
-      expect(spy.mock.calls.at(-1)?.[1]).toEqual(expectedContext('U0ADMIN', { isModerator: true }));
+      expect(spy.mock.calls.at(-1)?.[1]).toEqual(expectedContext('U0ADMIN', { isModerator: true, userName: 'admin' }));
       expect((await slash('help', { userId: 'U0GHOST' })).status).toBe(200);
-      expect(spy.mock.calls.at(-1)?.[1]).toEqual(expectedContext('U0GHOST', { isModerator: false }));
+      expect(spy.mock.calls.at(-1)?.[1]).toEqual(expectedContext('U0GHOST', { isModerator: false, userName: 'u0ghost' }));
       // Cached: a second command costs no second lookup.
       await slash('help', { userId: 'U0ADMIN' });
       expect(fake.calls.filter((c) => c.method === 'users.info' && c.args.user === 'U0ADMIN')).toHaveLength(1);
@@ -195,6 +196,21 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
       release();
     }
     expect(logger.lines.some((l) => l.includes('users.info failed for U0SLOW'))).toBe(true);
+  });
+
+  it("a user's name is users.info's display name whichever way they ask", async () => {
+    const spy = vi.spyOn(bot, 'dispatchText');
+    try {
+      // The slash command's payload carries the legacy handle ('u0bob'); a mention carries no name.
+      await slash('help', { userId: 'U0BOB' });
+      const ts = '1700000099.000100';
+      await event({ type: 'app_mention', user: 'U0BOB', text: `<@${BOT_USER_ID}> help`, ts, channel: 'C0GENERAL', event_ts: ts });
+      await fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === ts);
+      const names = spy.mock.calls.filter((c) => c[1].userId === 'U0BOB').map((c) => c[1].userName);
+      expect(names).toEqual(['dn-U0BOB', 'dn-U0BOB']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it.each([

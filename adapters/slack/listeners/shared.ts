@@ -92,7 +92,7 @@ export interface SlackDeps {
 
 export interface Who {
   userId: string;
-  /** The name Slack gave in the payload, if any; otherwise users.info's. */
+  /** The name Slack gave in the payload, if any: used only when users.info gives none. */
   userName?: string | undefined;
   teamId?: string | undefined;
   channelId?: string | undefined;
@@ -104,7 +104,9 @@ export async function contextFor(deps: SlackDeps, client: WebClient, who: Who): 
   const context: Context = {
     platform: 'slack',
     userId: who.userId,
-    userName: who.userName || user.name || who.userId,
+    // users.info's display name first, so one person has one name whichever way they asked
+    // (a slash command's payload carries the legacy handle, a mention carries no name at all).
+    userName: user.name || who.userName || who.userId,
     isModerator: user.isAdmin,
     communityId: who.teamId || 'slack',
   };
