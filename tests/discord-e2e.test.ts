@@ -67,6 +67,13 @@ const notes: CommandSpec = {
     },
   ],
 };
+/** A personal answer: only the asker should see it. */
+const mine: CommandSpec = {
+  name: 'mine',
+  description: 'A private answer.',
+  examples: [],
+  run: () => reply({ title: 'Your private progress', children: [{ type: 'text', text: 'Steps done: 3.' }], ephemeral: true }),
+};
 const long: CommandSpec = {
   name: 'long',
   description: 'A very long answer.',
@@ -98,7 +105,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    bot = new Bot({ knowledge, commands: [...defaultCommands, slow, long, whoami, notes], logError: () => undefined });
+    bot = new Bot({ knowledge, commands: [...defaultCommands, slow, long, whoami, notes, mine], logError: () => undefined });
     adapter = createDiscordAdapter(bot, config(fake), testOptions);
     await adapter.start();
   });
@@ -172,6 +179,31 @@ describe('Discord adapter against a fake Discord', () => {
     expect(sent.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(sent.body.flags ?? 0).toBe(0);
     expect(JSON.stringify(sent.body)).not.toContain('@everyone');
+  });
+
+  test('a private answer to a mention in a server channel goes by DM; the channel gets a one-line pointer', async () => {
+    const { id, channelId } = fake.postMessage({ content: `<@${fake.botUser.id}> mine`, author: alice, mentions: [fake.botUser] });
+    const pointer = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/v10/channels/${channelId}/messages` && r.body?.message_reference?.message_id === id);
+    const open = fake.requests.find((r) => r.method === 'POST' && r.path === '/v10/users/@me/channels' && r.body?.recipient_id === alice.id);
+    expect(open).toBeDefined();
+    const dmChannel = fake.dmChannels.get(alice.id)!;
+    const dm = fake.requests.find((r) => r.method === 'POST' && r.path === `/v10/channels/${dmChannel}/messages` && r.body?.embeds?.[0]?.title === 'Your private progress');
+    expect(dm).toBeDefined();
+    expect(dm!.body.flags ?? 0).toBe(0);
+    expect(JSON.stringify(pointer.body)).not.toContain('Your private progress');
+    expect(JSON.stringify(pointer.body)).not.toContain('Steps done');
+    expect(pointer.body.embeds[0].title).toMatch(/direct message/i);
+    expect(pointer.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  test('when the DM fails, the channel is told to use the slash command, and the private answer is not posted', async () => {
+    fake.closedDms.add(mallory.id);
+    const { id, channelId } = fake.postMessage({ content: `<@${fake.botUser.id}> mine`, author: mallory, mentions: [fake.botUser] });
+    const sent = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/v10/channels/${channelId}/messages` && r.body?.message_reference?.message_id === id);
+    expect(fake.requests.some((r) => r.path === '/v10/users/@me/channels' && r.body?.recipient_id === mallory.id)).toBe(true);
+    expect(sent.body.embeds[0].title).toMatch(/slash command/i);
+    expect(JSON.stringify(sent.body)).not.toContain('Your private progress');
+    expect(sent.body.flags ?? 0).toBe(0);
   });
 
   test('a message that does not mention the bot is ignored (and Discord hid its text anyway)', async () => {

@@ -74,6 +74,10 @@ function startError(error: unknown, restUrl: string | undefined): StartError | u
 /** What the public "thinking…" placeholder becomes when the answer behind it is private. */
 const SENT_PRIVATELY = reply({ title: "I've replied to you privately." });
 
+/** The channel's line when a private answer to a mention went by DM, and when it could not. */
+const SENT_BY_DM = reply({ title: "I've sent you the answer in a direct message." });
+const DM_REFUSED = reply({ title: "I couldn't send you a direct message. Use the slash command for a private answer." });
+
 export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordAdapterOptions = {}): Adapter {
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const logError = options.logError ?? ((message, error) => console.error(`devpath discord: ${message}`, error));
@@ -241,16 +245,37 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     try {
       const work = bot.dispatchText(text, messageContext(message), { fallbackToAsk: true });
       if (!(await settlesWithin(work, deferAfterMs)) && 'sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
-      const payload = forMessage(renderDiscord(await work));
-      await message.reply({ ...payload, allowedMentions: { parse: [], repliedUser: false } });
+      await answerMessage(message, await work);
     } catch (error) {
       logError(`error answering message ${message.id}:`, error);
       try {
-        await message.reply({ ...forMessage(renderDiscord(internalErrorReply())), allowedMentions: { parse: [], repliedUser: false } });
+        await answerMessage(message, internalErrorReply());
       } catch (replyError) {
         logError(`could not send an apology for message ${message.id}:`, replyError);
       }
     }
+  }
+
+  /**
+   * Replies to a mention or DM. A message cannot be ephemeral, so a private Reply to a mention in
+   * a server channel goes to the author by DM and the channel only gets a one-line pointer; when
+   * the DM fails (closed DMs), the channel is told to use the slash command instead.
+   */
+  async function answerMessage(message: Message, reply: Reply): Promise<void> {
+    const quiet = { parse: [], repliedUser: false } as const;
+    const payload = forMessage(renderDiscord(reply));
+    if (!reply.ephemeral || !message.inGuild()) {
+      await message.reply({ ...payload, allowedMentions: quiet });
+      return;
+    }
+    const sent = await message.author.send(payload).then(
+      () => true,
+      (error: unknown) => {
+        logError(`could not DM the answer to message ${message.id}:`, error);
+        return false;
+      },
+    );
+    await message.reply({ ...renderDiscord(sent ? SENT_BY_DM : DM_REFUSED), allowedMentions: quiet });
   }
 
   return {
