@@ -114,6 +114,32 @@ export async function contextFor(deps: SlackDeps, client: WebClient, who: Who): 
   return context;
 }
 
+/** Where one answer goes: how to send the Reply, and how to send the apology if anything failed. */
+export interface Destination {
+  answer(reply: Reply): Promise<unknown>;
+  apologise(apology: SlackMessage): Promise<unknown>;
+}
+
+/**
+ * What every listener but the slash command does: the asker's Context, the core's Reply for
+ * `line` (a question when it is not a command), then `to.answer`. Any failure is logged as `where`
+ * and apologised for with `to.apologise`, whose own failure is logged too; never throws.
+ */
+export async function answerFor(deps: SlackDeps, client: WebClient, where: string, who: Who, line: string, to: Destination): Promise<void> {
+  try {
+    const context = await contextFor(deps, client, who);
+    const reply = await deps.bot.dispatchText(line, context, { fallbackToAsk: true });
+    await to.answer(reply);
+  } catch (error) {
+    logFailure(deps, where, error);
+    try {
+      await to.apologise(apology());
+    } catch (e) {
+      logFailure(deps, `${where} apology`, e);
+    }
+  }
+}
+
 /**
  * Slack's message markup -> the plain text the core parses: the bot's own mention goes, other
  * mentions and links become readable words, and the three entities are decoded.
