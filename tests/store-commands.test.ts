@@ -209,6 +209,25 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect((await say(bob, 'tips 3')).text).toContain('(10 tips)');
   });
 
+  it('counts a change once when a write in the same batch throws (the file store applies the batch again)', async () => {
+    await say(bob, 'done 1');
+    const boom = store
+      .write('guild-1', (c) => {
+        c.progress = {};
+        throw new Error('half-way');
+      })
+      .then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
+    const dones = await Promise.all(Array.from({ length: 10 }, (_, i) => say(alice, `done ${i + 1}`)));
+    expect(await boom).toBe('half-way');
+    expect(dones.map((r) => r.card.title)).toEqual(Array(10).fill('Step done'));
+    expect((await say(bob, 'progress')).text).toContain('1/12 steps');
+    expect((await say(alice, 'progress')).text).toContain('10/12 steps');
+    expect((await say(alice, 'done 11')).card.title).toBe('Slow down a little');
+  });
+
   it('records unanswered questions per community; moderators see them, others do not', async () => {
     await say(alice, 'ask what is the best mechanical keyboard for coding');
     await say(bob, 'ask What is the best mechanical keyboard for coding?');

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { addTip, markDone } from '../src/store/community.js';
 import { DATA_FILE_NAME, openLowdbStore, writeAll, writeAtomic } from '../src/store/lowdb.js';
 import { MemoryStore } from '../src/store/memory.js';
-import { StoreError } from '../src/store/store.js';
+import { StoreError, type Store } from '../src/store/store.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -105,28 +105,45 @@ describe('writes', () => {
     await store.close();
   });
 
-  it('a write that throws is rejected and leaves nothing behind (memory store)', async () => {
-    const store = new MemoryStore();
-    await expect(
-      store.write('g', (c) => {
-        c.tips.push({ id: 1, step: 's', text: 't', author: 'a', createdAt: now, votes: [] });
-        throw new Error('half-way');
-      }),
-    ).rejects.toThrow('half-way');
+  // Seeded first, so the throwing callback changes a community that is already held, and with a
+  // successful write in the same tick, so both land in one batch of the file store.
+  const throwingBatch = async (store: Store, afterSeeding = () => {}) => {
+    await store.write('g', (c) => markDone(c, alice, 'databases', now));
+    afterSeeding();
+    const failing = store.write('g', (c) => {
+      c.tips.push({ id: 1, step: 's', text: 't', author: 'a', createdAt: now, votes: [] });
+      c.progress.alice!['half-way'] = now;
+      throw new Error('half-way');
+    });
+    const fine = store.write('g', (c) => markDone(c, alice, 'security', now));
+    await expect(failing).rejects.toThrow('half-way');
+    await expect(fine).resolves.toEqual({ already: false });
     expect(await store.read('g', (c) => c.tips.length)).toBe(0);
+    expect(await store.read('g', (c) => Object.keys(c.progress.alice ?? {}).sort())).toEqual(['databases', 'security']);
+  };
+
+  it('a write that throws is rejected and leaves nothing behind (memory store)', async () => {
+    await throwingBatch(new MemoryStore());
   });
 
   it('a write that throws is rejected and is not written (lowdb store)', async () => {
     const dir = tempDir();
     const store = await openLowdbStore(dir);
-    await expect(
-      store.write('g', (c) => {
-        c.tips.push({ id: 1, step: 's', text: 't', author: 'a', createdAt: now, votes: [] });
-        throw new Error('half-way');
-      }),
-    ).rejects.toThrow('half-way');
-    expect(await store.read('g', (c) => c.tips.length)).toBe(0);
+    await throwingBatch(store);
     await store.close();
+    const g = JSON.parse(readFileSync(join(dir, DATA_FILE_NAME), 'utf8')).communities.g;
+    expect(g.tips).toEqual([]);
+    expect(Object.keys(g.progress.alice).sort()).toEqual(['databases', 'security']);
+  });
+
+  it('a write that throws after the data file was deleted leaves nothing behind either (lowdb store)', async () => {
+    const dir = tempDir();
+    const store = await openLowdbStore(dir, { fsync: false });
+    await throwingBatch(store, () => rmSync(join(dir, DATA_FILE_NAME)));
+    await store.close();
+    const g = JSON.parse(readFileSync(join(dir, DATA_FILE_NAME), 'utf8')).communities.g;
+    expect(g.tips).toEqual([]);
+    expect(Object.keys(g.progress.alice).sort()).toEqual(['databases', 'security']);
   });
 
   it('writes exactly JSON.stringify(data) + newline, also after the cached slices changed', async () => {

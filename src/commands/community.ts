@@ -40,11 +40,18 @@ export async function userWrite<T>(ctx: CommandContext, fn: (c: CommunityData) =
   // The terminal's user owns the data file on their own machine: no limit there.
   const limited = ctx.platform !== 'terminal';
   const key = rateKey(ctx);
+  // The file store runs a callback again when another one in its batch threw: the limit is
+  // decided, and the change counted, on the first run only.
+  let wait: number | undefined;
+  let counted = false;
   const out = await ctx.store.write(ctx.communityId, (c): WriteResult<{ limited: number } | { limited: 0; value: T }> => {
-    const wait = limited ? ctx.store.limiter.waitMs(key, ctx.now().getTime()) : 0;
+    wait ??= limited ? ctx.store.limiter.waitMs(key, ctx.now().getTime()) : 0;
     if (wait) return { value: { limited: wait }, changed: false };
     const result = fn(c);
-    if (result.changed && limited) ctx.store.limiter.hit(key, ctx.now().getTime());
+    if (result.changed && limited && !counted) {
+      ctx.store.limiter.hit(key, ctx.now().getTime());
+      counted = true;
+    }
     return { value: { limited: 0, value: result.value }, changed: result.changed };
   });
   return 'value' in out ? { ok: true, value: out.value } : { ok: false, reply: rateLimitReply(ctx, out.limited) };

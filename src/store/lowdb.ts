@@ -426,37 +426,37 @@ export class LowdbStore implements Store {
     try {
       release = await fileLock(this.location, { staleMs: this.options.lockStaleMs, waitMs: this.options.lockWaitMs });
       await this.refresh();
+      // A file deleted while running is written again from memory before the batch: the file is
+      // the last good state that a batch in which a callback throws is restored from.
+      if (this.stamp === null) {
+        await this.db.write();
+        this.stamp = await stampOf(this.location);
+      }
     } catch (error) {
       await release?.().catch(() => undefined);
       const failure = error instanceof StoreError ? error : new StoreError(`devpath: cannot lock or read ${this.location}: ${(error as Error).message}`, this.location);
       for (const job of batch) job.reject(failure);
       return;
     }
-    const outcomes: Array<{ job: Job; ok: boolean; value: unknown }> = [];
-    let changed = false;
-    let slice = performance.now();
-    for (const job of batch) {
-      // A big batch yields to the event loop every few ms: new writes only queue meanwhile, and
-      // reads wait on the mutex, so no one sees or changes a half-applied batch.
-      if (performance.now() - slice > APPLY_SLICE_MS) {
-        await new Promise((r) => setImmediate(r));
-        slice = performance.now();
-      }
+    // A callback that threw may have changed the data half-way, and the others in the batch have
+    // changed it too: then memory is restored from the file (the last good state, read under the
+    // lock we hold) and the batch applied again without the ones that threw. Callbacks are pure
+    // functions of the data, so the others give the same results; each pass drops at least one job.
+    const thrown = new Map<Job, unknown>();
+    let applied = await this.apply(batch, thrown);
+    while (applied.threw) {
       try {
-        const existing = own(this.db.data.communities, job.community);
-        const target = existing ?? emptyCommunity();
-        const result = job.fn(target);
-        if (result.changed) {
-          if (!existing) this.db.data.communities[job.community] = target;
-          changed = true;
-        }
-        outcomes.push({ job, ok: true, value: result.value });
+        await this.db.read();
       } catch (error) {
-        // A callback that threw may have changed something half-way: re-read after this batch.
         this.stale = true;
-        outcomes.push({ job, ok: false, value: error });
+        await release().catch(() => undefined);
+        const failure = error instanceof StoreError ? error : new StoreError(`devpath: cannot read ${this.location}: ${(error as Error).message}`, this.location);
+        for (const job of batch) job.reject(thrown.get(job) ?? failure);
+        return;
       }
+      applied = await this.apply(batch.filter((job) => !thrown.has(job)), thrown);
     }
+    const { changed, values } = applied;
     let failure: unknown;
     try {
       if (changed) {
@@ -473,11 +473,41 @@ export class LowdbStore implements Store {
     } finally {
       await release().catch(() => undefined);
     }
-    for (const o of outcomes) {
-      if (failure) o.job.reject(failure);
-      else if (o.ok) o.job.resolve(o.value);
-      else o.job.reject(o.value);
+    for (const job of batch) {
+      if (thrown.has(job)) job.reject(thrown.get(job));
+      else if (failure) job.reject(failure);
+      else job.resolve(values.get(job));
     }
+  }
+
+  /** Runs each job's callback on the data in memory; the ones that throw go into `thrown`. */
+  private async apply(jobs: Job[], thrown: Map<Job, unknown>): Promise<{ changed: boolean; threw: boolean; values: Map<Job, unknown> }> {
+    const values = new Map<Job, unknown>();
+    let changed = false;
+    let threw = false;
+    let slice = performance.now();
+    for (const job of jobs) {
+      // A big batch yields to the event loop every few ms: new writes only queue meanwhile, and
+      // reads wait on the mutex, so no one sees or changes a half-applied batch.
+      if (performance.now() - slice > APPLY_SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        slice = performance.now();
+      }
+      try {
+        const existing = own(this.db.data.communities, job.community);
+        const target = existing ?? emptyCommunity();
+        const result = job.fn(target);
+        if (result.changed) {
+          if (!existing) this.db.data.communities[job.community] = target;
+          changed = true;
+        }
+        values.set(job, result.value);
+      } catch (error) {
+        thrown.set(job, error);
+        threw = true;
+      }
+    }
+    return { changed, threw, values };
   }
 }
 

@@ -8,7 +8,10 @@
 // Writes are transactions: the callback runs on the LATEST data (the file store re-reads it under
 // a cross-process lock when another process changed it), reports whether it changed anything,
 // and all writes go through one serialised queue. A callback must decide before it mutates: it
-// validates, then changes, and never throws half-way.
+// validates, then changes, and never throws half-way. One that throws anyway is rejected and leaves
+// nothing behind in either store; the file store then restores the data from the file and runs the
+// other callbacks of its batch again, so a callback must be a function of the data alone (anything
+// it does besides, like counting a rate-limit hit, must happen once however often it runs).
 import type { CommunityData } from './schema.js';
 
 export interface WriteResult<T> {
