@@ -442,6 +442,7 @@ describe('unreachable Discord', () => {
     const lines: string[] = [];
     expect(await runRegister(parseConfig({ DISCORD_TOKEN: 't', DISCORD_CLIENT_ID: '111111111111111111', DISCORD_REST_URL: cfg.DISCORD_REST_URL }), (l) => lines.push(l))).toBe(1);
     expect(lines.at(-1)).toMatch(/Could not reach Discord .*ECONNREFUSED/);
+    expect(lines.at(-1)).toBe(`devpath: ${(error as Error).message}`); // one explanation, two doors
   });
 });
 

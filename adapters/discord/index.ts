@@ -6,7 +6,6 @@
 // client keeps running. discord.js resumes a dropped gateway connection itself.
 import {
   Client,
-  DiscordjsErrorCodes,
   Events,
   GatewayIntentBits,
   Partials,
@@ -28,7 +27,7 @@ import { internalErrorReply, reply, type Reply } from '../../src/reply.js';
 import { settlesWithin } from '../timing.js';
 import { StartError } from '../start.js';
 import { commandName, findLeaf } from './commands.js';
-import { networkCode } from './register.js';
+import { explainDiscordError } from './errors.js';
 import { commandFromCustomId, renderDiscord, type DiscordPayload } from './render.js';
 
 /** Discord allows 3 s to answer an interaction; past this the adapter defers and edits later. */
@@ -52,23 +51,6 @@ export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessage
 function forMessage(payload: DiscordPayload): DiscordPayload {
   const { flags: _flags, ...rest } = payload;
   return rest;
-}
-
-/** Explains why login failed, without the token and without a stack trace. */
-function startError(error: unknown, restUrl: string | undefined): StartError | undefined {
-  const code = (error as { code?: unknown })?.code;
-  if (code === DiscordjsErrorCodes.TokenInvalid || code === 4004) {
-    return new StartError('Discord rejected DISCORD_TOKEN (401). Check the bot token in the developer portal (Bot page, "Reset Token").');
-  }
-  if (code === DiscordjsErrorCodes.DisallowedIntents || code === 4014) {
-    return new StartError('Discord refused the gateway intents devpath asked for. Check the bot settings in the developer portal.');
-  }
-  const network = networkCode(error);
-  if (network) {
-    return new StartError(`Could not reach Discord${restUrl ? ` at DISCORD_REST_URL (${restUrl})` : ''}: ${network}. Check the network connection.`);
-  }
-  if ((error as { name?: unknown })?.name === 'AbortError') return new StartError('Discord did not answer in time. Try again in a moment.');
-  return undefined;
 }
 
 /** What the public "thinking…" placeholder becomes when the answer behind it is private. */
@@ -294,8 +276,8 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
       } catch (error) {
         client = undefined;
         await c.destroy().catch(() => undefined);
-        const clear = startError(error, config.DISCORD_REST_URL);
-        if (clear) throw clear;
+        const clear = explainDiscordError(error, config.DISCORD_REST_URL);
+        if (clear) throw new StartError(clear);
         throw new StartError(`Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
       }
     },

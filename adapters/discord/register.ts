@@ -8,6 +8,7 @@ import { DiscordAPIError, REST, Routes } from 'discord.js';
 import type { CommandSpec } from '../../src/command.js';
 import { commands as defaultCommands } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, type Config } from '../../src/config.js';
+import { explainDiscordError } from './errors.js';
 import { toApiCommands, type ApiCommand, type ApiOption } from './commands.js';
 
 export interface RegisterOptions {
@@ -72,27 +73,16 @@ export function computeDifferences(registered: readonly Json[], wanted: readonly
   return changed;
 }
 
-/** ECONNREFUSED, ENOTFOUND and the like, on the error or its cause. */
-export function networkCode(error: unknown): string | undefined {
-  for (const e of [error, (error as { cause?: unknown })?.cause]) {
-    const code = (e as { code?: unknown })?.code;
-    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-  }
-  return undefined;
-}
-
+/** The shared explanation (token, network, timeout), plus what only registering can hit (403, 404, other statuses). */
 function explain(error: unknown, options: RegisterOptions): RegisterError | undefined {
+  const shared = explainDiscordError(error, options.restUrl);
+  if (shared) return new RegisterError(shared);
   if (error instanceof DiscordAPIError || (error as { status?: unknown })?.status !== undefined) {
     const status = (error as { status: number }).status;
-    if (status === 401) return new RegisterError('Discord rejected DISCORD_TOKEN (401). Check the bot token in the developer portal.');
     if (status === 403) return new RegisterError(`Discord refused (403): is the bot in guild ${options.guildId ?? ''} with the applications.commands scope?`);
     if (status === 404) return new RegisterError('Discord does not know that application (404). Check DISCORD_CLIENT_ID (and DISCORD_GUILD_ID).');
     return new RegisterError(`Discord answered ${status}: ${(error as Error).message}`);
   }
-  const where = options.restUrl ? ` at ${options.restUrl}` : '';
-  const code = networkCode(error);
-  if (code) return new RegisterError(`Could not reach Discord${where}: ${code}. Check the network connection${options.restUrl ? ' and DISCORD_REST_URL' : ''}.`);
-  if ((error as { name?: unknown })?.name === 'AbortError') return new RegisterError(`Discord${where} did not answer in time. Try again in a moment.`);
   return undefined;
 }
 
