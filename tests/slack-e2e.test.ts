@@ -359,6 +359,20 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
       spy.mockRestore();
     }
   });
+
+  it('a failing Home tab button click gets the apology in the same DM the answer would go to', async () => {
+    const spy = vi.spyOn(bot, 'dispatchText').mockRejectedValueOnce(new Error('home click boom'));
+    try {
+      const click = blockActionsPayload({ value: 'salary', userId: 'U0FRANK', view: true });
+      expect((await postSigned(events, interactiveBody(click), { secret: SECRET })).status).toBe(200);
+      const apology = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'DU0FRANK');
+      expect(String(apology.args.text)).toMatch(/^Sorry/);
+      expect(header(apology.args.blocks as Loose[])).toBe(apologyTitle);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logger.lines.some((l) => /^error devpath: Slack button click failed: .*home click boom/.test(l))).toBe(true);
+  });
 });
 
 describe('Slack over HTTP, answer too slow for the ack', () => {

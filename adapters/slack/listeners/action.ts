@@ -1,6 +1,6 @@
 // A suggestion button (or a Home tab button): its value is a full command line, run as if typed.
 // From a message the answer goes to the click's response_url (ephemeral when the reply is); the
-// Home tab has no response_url, so there the answer goes to the user's DM with the bot.
+// Home tab has no response_url, so there the answer (or the apology) goes to the user's DM with the bot.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderSlack } from '../render.js';
 import { answerFor, apologyResponse, toResponse, type SlackDeps } from './shared.js';
@@ -17,14 +17,15 @@ export async function runButton(deps: SlackDeps, { ack, body, action, respond, c
     });
     return;
   }
-  const channelId = body.channel?.id;
+  // The Home tab: no response_url and no channel, so the answer and any apology go to the DM.
+  const dm = async (): Promise<string> => {
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    return channel;
+  };
   await answerFor(deps, client, 'button click', who, line, {
-    answer: async (reply) => {
-      const opened = await client.conversations.open({ users: userId });
-      const channel = opened.channel?.id;
-      if (!channel) throw new Error('conversations.open returned no channel');
-      return client.chat.postMessage({ channel, ...renderSlack(reply) });
-    },
-    apologise: async (apology) => (channelId ? client.chat.postEphemeral({ channel: channelId, user: userId, ...apology }) : undefined),
+    answer: async (reply) => client.chat.postMessage({ channel: await dm(), ...renderSlack(reply) }),
+    apologise: async (apology) => client.chat.postMessage({ channel: await dm(), ...apology }),
   });
 }
