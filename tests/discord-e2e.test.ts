@@ -160,6 +160,26 @@ describe('Discord adapter against a fake Discord', () => {
     }
   });
 
+  test('autocomplete drops a choice whose value is over 100 characters (a cut value is another value) and shortens long names', async () => {
+    const real = bot.complete.bind(bot);
+    bot.complete = () => [
+      { value: 'v'.repeat(101), label: 'Too long to send' },
+      { value: 'ok', label: `Long   name ${'n'.repeat(150)}` },
+      ...Array.from({ length: 30 }, (_, i) => ({ value: `c${i}`, label: `Choice ${i}` })),
+    ];
+    try {
+      const { id } = fake.autocomplete({ name: 'role', options: [{ name: 'name', type: 3, value: 'x', focused: true }], user: alice });
+      const { data } = callbackData(await fake.waitForCallback(id));
+      expect(data.choices).toHaveLength(25);
+      expect(data.choices.some((c: { value: string }) => c.value.startsWith('vvv'))).toBe(false);
+      expect(data.choices[0].value).toBe('ok');
+      expect(data.choices[0].name).toHaveLength(100);
+      expect(data.choices[0].name).toMatch(/^Long name n+…$/);
+    } finally {
+      bot.complete = real;
+    }
+  });
+
   test('a button click runs the command in its custom_id', async () => {
     const { id } = fake.buttonClick({ customId: 'dp:roadmap', user: alice });
     const { type, data } = callbackData(await fake.waitForCallback(id));

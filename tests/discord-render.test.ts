@@ -395,6 +395,16 @@ describe('slash-command JSON', () => {
     expect(toApiCommand(many).options).toEqual([{ type: 3, name: 'x', description: 'x' }]);
   });
 
+  test('a choice whose value is over 100 characters is dropped, not cut into another value', () => {
+    const spec: CommandSpec = {
+      name: 'pick',
+      description: 'd',
+      examples: [],
+      options: [{ name: 'x', kind: 'choice', description: 'x', choices: [{ value: 'v'.repeat(101), label: 'Long' }, { value: 'short', label: 'Short' }] }],
+    };
+    expect(toApiCommand(spec).options).toEqual([{ type: 3, name: 'x', description: 'x', choices: [{ name: 'Short', value: 'short' }] }]);
+  });
+
   test('computeDifferences ignores Discord-added defaults and command order, sees real changes', () => {
     const wanted = toApiCommands(commands);
     const echoed = [...wanted].reverse().map((c) => ({

@@ -88,15 +88,17 @@ function option(spec: OptionSpec): ApiOption {
       };
     case 'choice': {
       // Discord shows at most 25 fixed choices and forbids choices together with autocomplete. A
-      // longer list stays a free string: the core validates it either way.
-      if (spec.autocomplete || spec.choices.length > MAX_CHOICES) {
+      // longer list stays a free string: the core validates it either way. A value over Discord's
+      // limit is left out, never cut (a cut value is another value); none left, a free string.
+      const fitting = spec.choices.filter((c) => c.value.length <= MAX_CHOICE_VALUE);
+      if (spec.autocomplete || spec.choices.length > MAX_CHOICES || !fitting.length) {
         return { type: OptionType.STRING, ...base, ...flags, ...(spec.autocomplete ? { autocomplete: true } : {}) };
       }
       return {
         type: OptionType.STRING,
         ...base,
         ...flags,
-        choices: spec.choices.map((c) => ({ name: clip(c.label, MAX_CHOICE_NAME, c.value), value: c.value.slice(0, MAX_CHOICE_VALUE) })),
+        choices: fitting.map((c) => ({ name: clip(c.label, MAX_CHOICE_NAME, c.value), value: c.value })),
       };
     }
     case 'user':

@@ -26,15 +26,12 @@ import type { Config } from '../../src/config.js';
 import { internalErrorReply, reply, type Reply } from '../../src/reply.js';
 import { settlesWithin } from '../timing.js';
 import { StartError } from '../start.js';
-import { commandName, findLeaf } from './commands.js';
+import { clip, commandName, findLeaf, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, MAX_CHOICES } from './commands.js';
 import { explainDiscordError } from './errors.js';
 import { commandFromCustomId, renderDiscord, type DiscordPayload } from './render.js';
 
 /** Discord allows 3 s to answer an interaction; past this the adapter defers and edits later. */
 export const DEFER_AFTER_MS = 1500;
-/** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
-export const MAX_AUTOCOMPLETE_CHOICES = 25;
-const MAX_CHOICE_TEXT = 100;
 
 export interface DiscordAdapterOptions {
   /** Merged into the discord.js ClientOptions (tests shorten waitGuildTimeout and turn off retries). */
@@ -184,9 +181,10 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     const choices = source
       ? bot
           .complete(source, String(focused.value ?? ''), interactionContext(interaction))
-          .slice(0, MAX_AUTOCOMPLETE_CHOICES)
-          .map((c) => ({ name: (c.label || c.value).slice(0, MAX_CHOICE_TEXT), value: c.value.slice(0, MAX_CHOICE_TEXT) }))
-          .filter((c) => c.name && c.value)
+          // A cut value would be another value: a choice whose value does not fit is left out.
+          .filter((c) => c.value && c.value.length <= MAX_CHOICE_VALUE)
+          .slice(0, MAX_CHOICES)
+          .map((c) => ({ name: clip(c.label, MAX_CHOICE_NAME, c.value), value: c.value }))
       : [];
     await interaction.respond(choices);
   }
