@@ -360,6 +360,17 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     }
   });
 
+  it("Home tab clicks open the user's DM once and reuse it", async () => {
+    const clickAs = (value: string) => postSigned(events, interactiveBody(blockActionsPayload({ value, userId: 'U0GRACE', view: true })), { secret: SECRET });
+    const inDm = (title: string) => (c: { args: Record<string, unknown> }) => c.args.channel === 'DU0GRACE' && header(c.args.blocks as Loose[]) === title;
+    await clickAs('help');
+    await fake.waitForCall('chat.postMessage', inDm('devpath: your guide to becoming a back-end developer'));
+    await clickAs('roadmap');
+    await fake.waitForCall('chat.postMessage', inDm((await bot.dispatchText('roadmap', expectedContext('U0GRACE'))).card.title));
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'DU0GRACE')).toHaveLength(2);
+    expect(fake.calls.filter((c) => c.method === 'conversations.open' && c.args.users === 'U0GRACE')).toHaveLength(1);
+  });
+
   it('a failing Home tab button click gets the apology in the same DM the answer would go to', async () => {
     const spy = vi.spyOn(bot, 'dispatchText').mockRejectedValueOnce(new Error('home click boom'));
     try {

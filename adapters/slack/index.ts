@@ -12,7 +12,7 @@ import type { Config } from '../../src/config.js';
 import type { Adapter } from '../adapter.js';
 import { StartError } from '../start.js';
 import { registerListeners } from './listeners/index.js';
-import { describeError, UserDirectory, type SlackDeps } from './listeners/shared.js';
+import { describeError, DmChannels, UserDirectory, type SlackDeps } from './listeners/shared.js';
 
 export interface SlackAdapterOptions {
   /** Interface for HTTP mode; all interfaces when unset (Slack must reach it). */
@@ -139,6 +139,7 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
       const deps: SlackDeps = {
         bot,
         users: new UserDirectory(log, options.userCacheMs !== undefined ? { ttlMs: options.userCacheMs } : {}),
+        dms: new DmChannels(),
         logger: log,
         ackBudgetMs: options.ackBudgetMs ?? 2000,
       };

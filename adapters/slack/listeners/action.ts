@@ -18,14 +18,8 @@ export async function runButton(deps: SlackDeps, { ack, body, action, respond, c
     return;
   }
   // The Home tab: no response_url and no channel, so the answer and any apology go to the DM.
-  const dm = async (): Promise<string> => {
-    const opened = await client.conversations.open({ users: userId });
-    const channel = opened.channel?.id;
-    if (!channel) throw new Error('conversations.open returned no channel');
-    return channel;
-  };
   await answerFor(deps, client, 'button click', who, line, {
-    answer: async (reply) => client.chat.postMessage({ channel: await dm(), ...renderSlack(reply) }),
-    apologise: async (apology) => client.chat.postMessage({ channel: await dm(), ...apology }),
+    answer: async (reply) => client.chat.postMessage({ channel: await deps.dms.open(client, userId), ...renderSlack(reply) }),
+    apologise: async (apology) => client.chat.postMessage({ channel: await deps.dms.open(client, userId), ...apology }),
   });
 }

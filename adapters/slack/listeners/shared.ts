@@ -82,9 +82,34 @@ export class UserDirectory {
   }
 }
 
+/**
+ * The bot's DM channel with each user, which stays the same for the pair: a Home tab click
+ * (whose answer goes to the DM) costs one conversations.open per user, not one per click.
+ */
+export class DmChannels {
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly maxEntries = 10_000) {}
+
+  async open(client: WebClient, userId: string): Promise<string> {
+    const known = this.cache.get(userId);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    this.cache.set(userId, channel);
+    if (this.cache.size > this.maxEntries) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    return channel;
+  }
+}
+
 export interface SlackDeps {
   bot: Bot;
   users: UserDirectory;
+  dms: DmChannels;
   logger: Logger;
   /** How long a slash command may take before its answer moves from the ack body to respond(). */
   ackBudgetMs: number;
