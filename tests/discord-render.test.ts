@@ -25,7 +25,7 @@ import {
   MAX_CONTENT,
   type DiscordPayload,
 } from '../adapters/discord/render.js';
-import { toApiCommand, toApiCommands, OptionType } from '../adapters/discord/commands.js';
+import { commandRoutes, toApiCommand, toApiCommands, OptionType } from '../adapters/discord/commands.js';
 import { computeDifferences } from '../adapters/discord/register.js';
 import type { CommandSpec } from '../src/command.js';
 import { commands } from '../src/commands/index.js';
@@ -383,6 +383,29 @@ describe('slash-command JSON', () => {
     ]);
     expect(json.options![1]!.options).toEqual([{ type: 3, name: 'name', description: 'Group name', required: true, max_length: 50 }]);
     expect(json.options![2]!.options).toBeUndefined();
+  });
+
+  test('commandRoutes maps exactly the registered Discord names back to specs, sub-commands and options', () => {
+    const shadow: CommandSpec = { ...groups, name: 'group', description: 'Same Discord name, declared later' };
+    const specs = [groups, shadow, ...commands];
+    const routes = commandRoutes(specs);
+    const json = toApiCommands(specs);
+    expect([...routes.keys()]).toEqual(json.map((c) => c.name));
+    expect(routes.get('group')!.spec).toBe(groups); // the first declaration wins, as in registration
+    for (const c of json) {
+      const route = routes.get(c.name)!;
+      const subs = (c.options ?? []).filter((o) => o.type === OptionType.SUB_COMMAND);
+      const leaves = subs.length ? subs.map((o) => [o.name, o.options ?? []] as const) : [['', c.options ?? []] as const];
+      for (const [sub, options] of leaves) {
+        const leaf = route.leaves.get(sub)!;
+        expect(leaf).toBeDefined();
+        for (const o of options) expect(leaf.options.get(o.name)).toBeDefined();
+      }
+    }
+    const show = routes.get('group')!.leaves.get('show')!;
+    expect(show.spec.name).toBe('show');
+    expect(show.options.get('group')?.autocomplete).toBe('group');
+    expect(routes.get('salary')!.leaves.get('')!.options.get('role')?.name).toBe('role');
   });
 
   test('more than 25 choices stay a free string option (Discord allows 25)', () => {

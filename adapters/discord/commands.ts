@@ -106,9 +106,32 @@ function option(spec: OptionSpec): ApiOption {
   }
 }
 
+/** The options Discord is given (at most 25), in declaration order. */
+function registeredOptions(specs: readonly OptionSpec[]): OptionSpec[] {
+  return specs.slice(0, MAX_OPTIONS);
+}
+
+/** The subcommands Discord is given (at most 25), the default one first. */
+function registeredSubcommands(spec: CommandSpec): CommandSpec[] {
+  const subs = [...(spec.subcommands ?? [])];
+  const first = subs.findIndex((s) => s.name === spec.defaultSubcommand);
+  if (first > 0) subs.unshift(...subs.splice(first, 1));
+  return subs.slice(0, MAX_OPTIONS);
+}
+
+/** The commands Discord is given, under their Discord names: a duplicate name after normalising keeps the first; at most 100. */
+function registeredCommands(specs: readonly CommandSpec[]): [string, CommandSpec][] {
+  const byName = new Map<string, CommandSpec>();
+  for (const spec of specs) {
+    const name = commandName(spec.name);
+    if (!byName.has(name)) byName.set(name, spec);
+  }
+  return [...byName].slice(0, MAX_COMMANDS);
+}
+
 /** Discord requires every required option to come before the optional ones; order is otherwise kept. */
 function options(specs: readonly OptionSpec[]): ApiOption[] {
-  const all = specs.slice(0, MAX_OPTIONS).map(option);
+  const all = registeredOptions(specs).map(option);
   return [...all.filter((o) => o.required), ...all.filter((o) => !o.required)];
 }
 
@@ -126,10 +149,7 @@ function subcommand(spec: CommandSpec): ApiOption {
 export function toApiCommand(spec: CommandSpec): ApiCommand {
   const out: ApiCommand = { type: CHAT_INPUT, name: commandName(spec.name), description: clip(spec.description, MAX_DESCRIPTION, spec.name) };
   if (spec.subcommands?.length) {
-    const subs = [...spec.subcommands];
-    const first = subs.findIndex((s) => s.name === spec.defaultSubcommand);
-    if (first > 0) subs.unshift(...subs.splice(first, 1));
-    out.options = subs.slice(0, MAX_OPTIONS).map(subcommand);
+    out.options = registeredSubcommands(spec).map(subcommand);
   } else {
     const opts = options(spec.options ?? []);
     if (opts.length) out.options = opts;
@@ -139,24 +159,37 @@ export function toApiCommand(spec: CommandSpec): ApiCommand {
 
 /** Every command's JSON, in declaration order; duplicate names after normalising keep the first. */
 export function toApiCommands(specs: readonly CommandSpec[]): ApiCommand[] {
-  const seen = new Set<string>();
-  const out: ApiCommand[] = [];
-  for (const spec of specs) {
-    const cmd = toApiCommand(spec);
-    if (seen.has(cmd.name)) continue;
-    seen.add(cmd.name);
-    out.push(cmd);
-  }
-  return out.slice(0, MAX_COMMANDS);
+  return registeredCommands(specs).map(([, spec]) => toApiCommand(spec));
+}
+
+/** A spec whose options apply (a command without subcommands, or one subcommand), its options by Discord name. */
+export interface DiscordLeaf {
+  spec: CommandSpec;
+  options: ReadonlyMap<string, OptionSpec>;
+}
+
+/** A registered command: its spec and its leaves by Discord subcommand name ('' for the command itself). */
+export interface DiscordRoute {
+  spec: CommandSpec;
+  leaves: ReadonlyMap<string, DiscordLeaf>;
+}
+
+function leaf(spec: CommandSpec): DiscordLeaf {
+  const byName = new Map<string, OptionSpec>();
+  for (const o of registeredOptions(spec.options ?? [])) if (!byName.has(commandName(o.name))) byName.set(commandName(o.name), o);
+  return { spec, options: byName };
 }
 
 /**
- * The command spec Discord's (command, subcommand) names refer to, and the spec whose options
- * apply: the adapter uses it to find an option's autocomplete source.
+ * Discord's names back to the declarations, for exactly what toApiCommands registers (the same
+ * normalising, the same first-wins rule). Built once; the adapter looks interactions up in it.
  */
-export function findLeaf(specs: readonly CommandSpec[], command: string, subcommand?: string | null): CommandSpec | undefined {
-  const spec = specs.find((s) => commandName(s.name) === command);
-  if (!spec) return undefined;
-  if (subcommand) return spec.subcommands?.find((s) => commandName(s.name) === subcommand);
-  return spec;
+export function commandRoutes(specs: readonly CommandSpec[]): ReadonlyMap<string, DiscordRoute> {
+  const routes = new Map<string, DiscordRoute>();
+  for (const [name, spec] of registeredCommands(specs)) {
+    const leaves = new Map<string, DiscordLeaf>([['', leaf(spec)]]);
+    for (const sub of registeredSubcommands(spec)) if (!leaves.has(commandName(sub.name))) leaves.set(commandName(sub.name), leaf(sub));
+    routes.set(name, { spec, leaves });
+  }
+  return routes;
 }

@@ -21,12 +21,12 @@ import {
 } from 'discord.js';
 import type { Adapter } from '../adapter.js';
 import type { Bot } from '../../src/bot.js';
-import type { CommandSpec, Context, Invocation } from '../../src/command.js';
+import type { Context, Invocation } from '../../src/command.js';
 import type { Config } from '../../src/config.js';
 import { internalErrorReply, reply, type Reply } from '../../src/reply.js';
 import { settlesWithin } from '../timing.js';
 import { StartError } from '../start.js';
-import { clip, commandName, findLeaf, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, MAX_CHOICES } from './commands.js';
+import { clip, commandRoutes, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, MAX_CHOICES } from './commands.js';
 import { explainDiscordError } from './errors.js';
 import { commandFromCustomId, renderDiscord, type DiscordPayload } from './render.js';
 
@@ -61,6 +61,10 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const logError = options.logError ?? ((message, error) => console.error(`devpath discord: ${message}`, error));
   let client: Client | undefined;
+  /** Discord's command, subcommand and option names back to the declarations, built once. */
+  const routes = commandRoutes(bot.commands);
+  /** `<@id>` and `<@!id>` for the bot's own id, compiled on the first message (the id is known once logged in). */
+  let mention: RegExp | undefined;
 
   function newClient(): Client {
     const { rest, ...rest_of } = options.clientOptions ?? {};
@@ -114,19 +118,16 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
 
   /** Discord's option values, keyed by the core's option names. */
   function invocationOf(interaction: ChatInputCommandInteraction): Invocation | undefined {
-    const spec = bot.commands.find((s) => commandName(s.name) === interaction.commandName);
-    if (!spec) return undefined;
+    const route = routes.get(interaction.commandName);
+    if (!route) return undefined;
     const subName = interaction.options.getSubcommand(false);
-    const leaf = findLeaf(bot.commands, interaction.commandName, subName);
+    const leaf = route.leaves.get(subName ?? '');
     let data: readonly CommandInteractionOption[] = interaction.options.data;
     if (subName) data = data.find((o) => o.name === subName)?.options ?? [];
     const values: Record<string, unknown> = {};
-    for (const option of data) {
-      const declared = leaf?.options?.find((o) => commandName(o.name) === option.name);
-      values[declared?.name ?? option.name] = option.value;
-    }
-    const invocation: Invocation = { command: spec.name, options: values };
-    if (subName) invocation.subcommand = leaf?.name ?? subName;
+    for (const option of data) values[leaf?.options.get(option.name)?.name ?? option.name] = option.value;
+    const invocation: Invocation = { command: route.spec.name, options: values };
+    if (subName) invocation.subcommand = leaf?.spec.name ?? subName;
     return invocation;
   }
 
@@ -176,8 +177,8 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const leaf: CommandSpec | undefined = findLeaf(bot.commands, interaction.commandName, interaction.options.getSubcommand(false));
-    const source = leaf?.options?.find((o) => commandName(o.name) === focused.name)?.autocomplete;
+    const leaf = routes.get(interaction.commandName)?.leaves.get(interaction.options.getSubcommand(false) ?? '');
+    const source = leaf?.options.get(focused.name)?.autocomplete;
     const choices = source
       ? bot
           .complete(source, String(focused.value ?? ''), interactionContext(interaction))
@@ -221,7 +222,8 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     const isDm = !message.inGuild();
     const mentioned = message.mentions.users.has(me.id);
     if (!isDm && !mentioned) return;
-    const text = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
+    mention ??= new RegExp(`<@!?${me.id}>`, 'g');
+    const text = message.content.replace(mention, ' ').trim();
     try {
       const work = bot.dispatchText(text, messageContext(message), { fallbackToAsk: true });
       if (!(await settlesWithin(work, deferAfterMs)) && 'sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
