@@ -12,12 +12,13 @@ import { describeError, type SlackDeps } from './shared.js';
 export const SLASH_COMMAND = '/devpath';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
-  const home = renderHome(deps.bot.commands);
+  // The Home view depends only on the command specs: built once, not per app_home_opened.
+  const homeDeps = { ...deps, home: renderHome(deps.bot.commands) };
   app.command(SLASH_COMMAND, (args) => devpathCommand(deps, args));
   app.event('app_mention', (args) => appMention(deps, args));
   app.message((args) => directMessage(deps, args));
   app.action({ type: 'block_actions', action_id: RUN_ACTION_PATTERN }, (args) => runButton(deps, args as Parameters<typeof runButton>[1]));
-  app.event('app_home_opened', (args) => appHomeOpened({ ...deps, home }, args));
+  app.event('app_home_opened', (args) => appHomeOpened(homeDeps, args));
   // Anything that escapes a listener (or Bolt's own middleware): log it, keep running.
   app.error(async (error) => {
     deps.logger.error(`devpath: Slack request failed: ${describeError(error.original ?? error)}`);

@@ -165,16 +165,16 @@ export async function answerFor(deps: SlackDeps, client: WebClient, where: strin
   }
 }
 
+/** A user mention, `<@U123>` or `<@U123|name>`, compiled once; the bot's own is told apart by its id. */
+const USER_MENTION = /<@([A-Z0-9]+)(?:\|([^>]*))?>/g;
+
 /**
  * Slack's message markup -> the plain text the core parses: the bot's own mention goes, other
  * mentions and links become readable words, and the three entities are decoded.
  */
 export function fromSlackText(text: string, botUserId?: string): string {
-  let out = text;
-  if (botUserId) out = out.split(`<@${botUserId}>`).join(' ').replace(new RegExp(`<@${botUserId}\\|[^>]*>`, 'g'), ' ');
-  out = out
-    .replace(/<@([A-Z0-9]+)\|([^>]+)>/g, '@$2')
-    .replace(/<@([A-Z0-9]+)>/g, '@$1')
+  const out = text
+    .replace(USER_MENTION, (_m, id: string, name: string | undefined) => (id === botUserId ? ' ' : `@${name || id}`))
     .replace(/<#([A-Z0-9]+)\|([^>]*)>/g, (_m, id: string, name: string) => `#${name || id}`)
     .replace(/<#([A-Z0-9]+)>/g, '#$1')
     .replace(/<!subteam\^[A-Z0-9]+\|([^>]+)>/g, '$1')
