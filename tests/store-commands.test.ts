@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -245,6 +245,13 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect((await say(mod, 'unanswered')).text).toContain('(2 questions)');
   });
 
+  it('records unanswered questions under the per-user limit, silently, without costing the user their changes', async () => {
+    const replies = await Promise.all(Array.from({ length: 15 }, (_, i) => say(alice, `ask what is the best ${randomUUID()} keyboard number ${i}`)));
+    expect(replies.map((r) => r.card.title)).toEqual(Array(15).fill("I don't know that yet"));
+    expect((await say(mod, 'unanswered')).text).toContain('(10 questions)');
+    expect((await say(alice, 'done 1')).card.title).toBe('Step done');
+  });
+
   it('keeps communities apart', async () => {
     await say(alice, 'done 1');
     await say(alice, 'tip add 1 Talk to working developers');
@@ -259,6 +266,32 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect(bot.complete('tip', '1', alice)[0]?.label).toContain('#1 Talk');
     expect(bot.complete('group', 'back', alice)).toEqual([{ value: 'backend-club', label: 'backend-club' }]);
     expect(bot.complete('group', 'back', { ...alice, communityId: 'other' })).toEqual([]);
+  });
+});
+
+describe('recording an unanswered question', () => {
+  const question = 'ask what is the best mechanical keyboard for coding';
+  /** A memory store whose writes are held until released, or fail. */
+  const store = (write: () => Promise<never>) => Object.assign(new MemoryStore(), { write });
+
+  it('does not make the user wait for the store', async () => {
+    const bot = new Bot({ knowledge, store: store(() => new Promise<never>(() => undefined)) });
+    const r = await Promise.race([bot.dispatchText(question, alice), new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2_000))]);
+    expect(r === 'waited' ? r : r.card.title).toBe("I don't know that yet");
+  });
+
+  it('logs a failing store once and still answers', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const bot = new Bot({ knowledge, store: store(() => Promise.reject(new Error('disk on fire'))) });
+      expect((await bot.dispatchText(question, alice)).card.title).toBe("I don't know that yet");
+      expect((await bot.dispatchText(`${question} at night`, bob)).card.title).toBe("I don't know that yet");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(String(logged.mock.calls[0]?.[0])).toContain('disk on fire');
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { outlookCard, salaryCard } from '../answers/salary.js';
 import { reply, type Reply } from '../reply.js';
 import type { Answer, Hit } from '../search/index.js';
 import { recordUnanswered } from '../store/community.js';
+import { nowIso, userWrite } from './community.js';
 
 /** Topics offered when a question matches nothing at all. */
 const STARTERS = [
@@ -82,18 +83,26 @@ export const ask: CommandSpec = {
     const top = answer.hits[0];
     const out = answer.confident && top ? card(ctx, top, answer) : undefined;
     if (!out || !top) {
-      await recordQuestion(ctx, String(question));
+      recordQuestion(ctx, String(question));
       return unknownAnswer(answer);
     }
     return { ...out, topic: top.doc.ref };
   },
 };
 
-/** Keeps a question we could not answer (per community) for moderators' `unanswered` list. */
-async function recordQuestion(ctx: CommandContext, question: string): Promise<void> {
-  try {
-    await ctx.store.write(ctx.communityId, (c) => recordUnanswered(c, question, ctx.now().toISOString()));
-  } catch {
-    // The store failing must not cost the user their answer; a broken store shows up in writes.
-  }
+let recordFailureLogged = false;
+
+/**
+ * Keeps a question we could not answer (per community) for moderators' `unanswered` list. Not
+ * awaited: the user gets "I don't know" without waiting for the disk. Under the per-user rate limit,
+ * with an allowance of its own (asking must not use up the user's changes), and silently skipped
+ * over it. A failing store must not cost the user their answer: it is logged, once.
+ */
+function recordQuestion(ctx: CommandContext, question: string): void {
+  const now = nowIso(ctx); // when it was asked, not when the write runs
+  userWrite(ctx, (c) => recordUnanswered(c, question, now), 'questions').catch((error: unknown) => {
+    if (recordFailureLogged) return;
+    recordFailureLogged = true;
+    console.error(`devpath: could not record an unanswered question (later failures are not logged): ${error instanceof Error ? error.message : String(error)}`);
+  });
 }

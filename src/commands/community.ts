@@ -16,7 +16,7 @@ export const nowIso = (ctx: CommandContext): string => ctx.now().toISOString();
 export const refusal = (title: string, message: string, suggestions: Suggestion[] = []): Reply =>
   reply({ title, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions });
 
-const rateKey = (ctx: CommandContext) => `${ctx.communityId}\u0000${ctx.userId}`;
+const rateKey = (ctx: CommandContext, bucket: string) => `${ctx.communityId}\u0000${ctx.userId}\u0000${bucket}`;
 
 function rateLimitReply(ctx: CommandContext, wait: number): Reply {
   const { max, windowMs } = ctx.store.limiter.limit;
@@ -33,23 +33,29 @@ function rateLimitReply(ctx: CommandContext, wait: number): Reply {
  * count happen together inside the store's serialised write, so concurrent writes by one user
  * cannot all pass the check before any of them is counted.
  */
-export async function userWrite<T>(ctx: CommandContext, fn: (c: CommunityData) => WriteResult<T>): Promise<{ ok: true; value: T } | { ok: false; reply: Reply }> {
+export async function userWrite<T>(
+  ctx: CommandContext,
+  fn: (c: CommunityData) => WriteResult<T>,
+  /** Whose allowance it counts against: the user's changes, or (`questions`) what they asked. */
+  bucket: 'changes' | 'questions' = 'changes',
+): Promise<{ ok: true; value: T } | { ok: false; reply: Reply }> {
   if (!isSafeKey(ctx.userId) || !isSafeKey(ctx.communityId)) {
     return { ok: false, reply: refusal('Cannot save that', 'Your user or community id cannot be used for saved data.') };
   }
   // The terminal's user owns the data file on their own machine: no limit there.
   const limited = ctx.platform !== 'terminal';
-  const key = rateKey(ctx);
+  const key = rateKey(ctx, bucket);
+  const at = ctx.now().getTime();
   // The file store runs a callback again when another one in its batch threw: the limit is
   // decided, and the change counted, on the first run only.
   let wait: number | undefined;
   let counted = false;
   const out = await ctx.store.write(ctx.communityId, (c): WriteResult<{ limited: number } | { limited: 0; value: T }> => {
-    wait ??= limited ? ctx.store.limiter.waitMs(key, ctx.now().getTime()) : 0;
+    wait ??= limited ? ctx.store.limiter.waitMs(key, at) : 0;
     if (wait) return { value: { limited: wait }, changed: false };
     const result = fn(c);
     if (result.changed && limited && !counted) {
-      ctx.store.limiter.hit(key, ctx.now().getTime());
+      ctx.store.limiter.hit(key, at);
       counted = true;
     }
     return { value: { limited: 0, value: result.value }, changed: result.changed };

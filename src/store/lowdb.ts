@@ -317,6 +317,8 @@ export class LowdbStore implements Store {
   private readonly mutex = new Mutex();
   private readonly pending: Job[] = [];
   private draining: Promise<void> | null = null;
+  /** Settles when the last write asked for so far has: a read waits for it (it sees its own writes). */
+  private lastWrite: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** Set when memory may differ from the file (a failed write): reload before the next use. */
   private stale = false;
@@ -376,6 +378,7 @@ export class LowdbStore implements Store {
 
   async read<T>(community: string, fn: (data: Readonly<CommunityData>) => T): Promise<T> {
     if (this.closed) throw new StoreError('The store is closed.', this.location);
+    await this.lastWrite;
     await this.mutex.run(() => this.refresh());
     return this.peek(community, fn);
   }
@@ -383,10 +386,12 @@ export class LowdbStore implements Store {
   write<T>(community: string, fn: (data: CommunityData) => WriteResult<T>): Promise<T> {
     if (this.closed) return Promise.reject(new StoreError('The store is closed.', this.location));
     if (!isSafeKey(community)) return Promise.reject(new StoreError(`Not a usable community id: ${community.slice(0, 40)}`));
-    return new Promise<T>((resolvePromise, reject) => {
+    const written = new Promise<T>((resolvePromise, reject) => {
       this.pending.push({ community, fn, resolve: resolvePromise as (v: unknown) => void, reject });
       this.draining ??= this.drain();
     });
+    this.lastWrite = written.catch(() => undefined);
+    return written;
   }
 
   async close(): Promise<void> {

@@ -25,7 +25,7 @@ export interface Store {
   readonly location: string;
   /** Per-user write rate limit, shared by every command of this process. */
   readonly limiter: RateLimiter;
-  /** Reads one community's latest data (an empty community when it has none). Do not mutate. */
+  /** Reads one community's latest data, after every write asked for before it (an empty community when it has none). Do not mutate. */
   read<T>(community: string, fn: (data: Readonly<CommunityData>) => T): Promise<T>;
   /** Reads what this process already holds, synchronously (autocomplete: may be slightly stale). */
   peek<T>(community: string, fn: (data: Readonly<CommunityData>) => T): T;
