@@ -136,7 +136,7 @@ describe('Discord adapter against a fake Discord', () => {
     expect(data.embeds[0].title).toMatch(/entry level/i);
     expect(data.embeds.at(-1).footer.text).toMatch(/^Sources: /);
     expect(data.flags ?? 0).toBe(0); // everyone sees a salary answer
-    expect(data.allowed_mentions).toEqual({ parse: [] });
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(data.components[0].components[0].custom_id).toMatch(/^dp:/);
   });
 
@@ -210,6 +210,7 @@ describe('Discord adapter against a fake Discord', () => {
     const dm = fake.requests.find((r) => r.method === 'POST' && r.path === `/v10/channels/${dmChannel}/messages` && r.body?.embeds?.[0]?.title === 'Your private progress');
     expect(dm).toBeDefined();
     expect(dm!.body.flags ?? 0).toBe(0);
+    expect(dm!.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(JSON.stringify(pointer.body)).not.toContain('Your private progress');
     expect(JSON.stringify(pointer.body)).not.toContain('Steps done');
     expect(pointer.body.embeds[0].title).toMatch(/direct message/i);
@@ -288,6 +289,7 @@ describe('Discord adapter against a fake Discord', () => {
     expect(shown.followUps).toHaveLength(1);
     expect(shown.followUps[0]).toMatchObject({ ephemeral: true });
     expect(shown.followUps[0]!.body.embeds[0].title).toBe('Finally');
+    for (const m of [shown.original!, ...shown.followUps]) expect(m.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   test('the context: display name, moderator from Manage Messages, guild or dm: community', async () => {
@@ -354,7 +356,7 @@ describe('Discord adapter against a fake Discord', () => {
     const shown = JSON.stringify(data.embeds);
     expect(shown).toContain('read \\\\*\\\\*the docs');
     expect(shown).not.toMatch(/@everyone|[^\\]<@&/);
-    expect(data.allowed_mentions).toEqual({ parse: [] });
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   test('slash commands in DMs use the dm: community and still answer', async () => {

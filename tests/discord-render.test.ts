@@ -35,7 +35,7 @@ const src = (n: number): SourceRef => ({ id: `s${n}`, short: `Source ${n}`, titl
 
 /** Every limit Discord enforces on a message payload. */
 function expectWithinLimits(p: DiscordPayload): void {
-  expect(p.allowedMentions).toEqual({ parse: [] });
+  expect(p.allowedMentions).toEqual({ parse: [], repliedUser: false });
   if (p.content !== undefined) expect(p.content.length).toBeLessThanOrEqual(MAX_CONTENT);
   expect(p.embeds.length).toBeGreaterThan(0);
   expect(p.embeds.length).toBeLessThanOrEqual(MAX_EMBEDS);
@@ -284,7 +284,7 @@ describe('renderDiscord: escaping and mentions', () => {
     const text = `${allText(p)}\n${p.components.flatMap((row) => row.components.map((b) => b.label)).join('\n')}`;
     expect(text).not.toMatch(/@everyone|@here/);
     expect(text).not.toMatch(/(^|[^\\])<[@#]/);
-    expect(p.allowedMentions).toEqual({ parse: [] });
+    expect(p.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
   test.each([

@@ -73,7 +73,6 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
       partials: [Partials.Channel],
       ...rest_of,
       rest: { ...(config.DISCORD_REST_URL ? { api: config.DISCORD_REST_URL.replace(/\/+$/, '') } : {}), ...rest },
-      allowedMentions: { parse: [] },
     });
   }
 
@@ -244,10 +243,9 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
    * the DM fails (closed DMs), the channel is told to use the slash command instead.
    */
   async function answerMessage(message: Message, reply: Reply): Promise<void> {
-    const quiet = { parse: [], repliedUser: false } as const;
     const payload = forMessage(renderDiscord(reply));
     if (!reply.ephemeral || !message.inGuild()) {
-      await message.reply({ ...payload, allowedMentions: quiet });
+      await message.reply(payload);
       return;
     }
     const sent = await message.author.send(payload).then(
@@ -257,7 +255,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
         return false;
       },
     );
-    await message.reply({ ...renderDiscord(sent ? SENT_BY_DM : DM_REFUSED), allowedMentions: quiet });
+    await message.reply(renderDiscord(sent ? SENT_BY_DM : DM_REFUSED));
   }
 
   return {

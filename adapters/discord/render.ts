@@ -56,7 +56,8 @@ export interface DiscordPayload {
   embeds: ApiEmbed[];
   components: ApiActionRow[];
   flags?: number;
-  allowedMentions: { parse: [] };
+  /** No pings at all, not even the author of a message the bot replies to. */
+  allowedMentions: { parse: []; repliedUser: false };
 }
 
 /** Makes mentions inert: @everyone/@here get a zero-width space, and so does `<` before `@`, `#`, `:`, `/`, so no `<@id>`, `<@&id>`, `<#id>` forms. */
@@ -361,7 +362,7 @@ export function renderDiscord(reply: Reply): DiscordPayload {
   const payload: DiscordPayload = {
     embeds: writer.finish(footer),
     components: renderButtons(reply.suggestions),
-    allowedMentions: { parse: [] },
+    allowedMentions: { parse: [], repliedUser: false },
   };
   if (reply.ephemeral) payload.flags = EPHEMERAL;
   return payload;
@@ -369,7 +370,7 @@ export function renderDiscord(reply: Reply): DiscordPayload {
 
 /** Plain message content (no embeds), for short notices such as the apology: escaped and within 2000. */
 export function renderContent(text: string, ephemeral: boolean): DiscordPayload {
-  const payload: DiscordPayload = { content: fit(text, MAX_CONTENT, escapeMarkdown), embeds: [], components: [], allowedMentions: { parse: [] } };
+  const payload: DiscordPayload = { content: fit(text, MAX_CONTENT, escapeMarkdown), embeds: [], components: [], allowedMentions: { parse: [], repliedUser: false } };
   if (ephemeral) payload.flags = EPHEMERAL;
   return payload;
 }
