@@ -116,7 +116,8 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
   it('answers `/devpath salary` in the ack body with the blocks Bolt sends', async () => {
     const expected = await bot.dispatchText('salary', expectedContext('U0ALICE'));
     expect(expected.sources.length).toBeGreaterThan(0);
-    const res = await slash('salary');
+    // A second command from the same user at the same moment shares the one pending lookup.
+    const [res] = await Promise.all([slash('salary'), slash('help')]);
     expect(res.status).toBe(200);
     const body = res.json() as { response_type: string; text: string; blocks: Loose[] };
     expect(body.response_type).toBe('in_channel');
@@ -127,6 +128,8 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     // users.info was asked once for the admin flag, with the bot token.
     const info = await fake.waitForCall('users.info', (c) => c.args.user === 'U0ALICE');
     expect(info.token).toBe(TOKEN);
+    // Both requests have been answered, so every lookup they made has been made: exactly one.
+    expect(fake.calls.filter((c) => c.method === 'users.info' && c.args.user === 'U0ALICE')).toHaveLength(1);
   });
 
   it.each(['', 'help', '   '])('`/devpath %s` shows help', async (text) => {
@@ -265,6 +268,10 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
   it('answers a direct message, and ignores bot messages and edits', async () => {
     await event({ type: 'message', subtype: 'bot_message', bot_id: 'B0OTHER', channel_type: 'im', channel: 'D0BOB', text: 'roadmap', ts: '1700000200.000100' });
     await event({ type: 'message', subtype: 'message_changed', channel_type: 'im', channel: 'D0BOB', ts: '1700000200.000150', message: { text: 'salary' } });
+    // A subtyped event that carries a person's user id (only the subtype says to ignore it), and
+    // the bot's own plain message (Bolt's ignoreSelf drops it): both would otherwise be answered.
+    await event({ type: 'message', subtype: 'thread_broadcast', channel_type: 'im', channel: 'D0BOB', user: 'U0BOB', text: 'salary', ts: '1700000200.000160', thread_ts: '1700000200.000010' });
+    await event({ type: 'message', channel_type: 'im', channel: 'D0BOB', user: BOT_USER_ID, text: 'salary', ts: '1700000200.000170' });
     const res = await event({ type: 'message', channel_type: 'im', channel: 'D0BOB', user: 'U0BOB', text: 'roadmap', ts: '1700000200.000200', event_ts: '1700000200.000200' });
     expect(res.status).toBe(200);
     const expected = await bot.dispatchText('roadmap', expectedContext('U0BOB', { channelId: 'D0BOB' }));
@@ -272,6 +279,7 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     expect(header(post.args.blocks as Loose[])).toBe(expected.card.title);
     expect(post.args.thread_ts).toBeUndefined();
     expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D0BOB')).toHaveLength(1);
+    expect(fake.calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'D0BOB' && c.args.thread_ts !== undefined)).toBe(false);
   });
 
   it('runs a clicked suggestion button and answers at its response_url', async () => {
