@@ -21,7 +21,6 @@ import {
   MAX_ROWS,
   MAX_TITLE,
   renderDiscord,
-  renderContent,
   MAX_CONTENT,
   type DiscordPayload,
 } from '../adapters/discord/render.js';
@@ -306,12 +305,6 @@ describe('renderDiscord: escaping and mentions', () => {
     expect(escapeMarkdown(input)).toBe(output);
   });
 
-  test('renderContent escapes and stays under 2000', () => {
-    const p = renderContent(`@everyone ${'*'.repeat(3000)}`, true);
-    expect(p.content!.length).toBeLessThanOrEqual(MAX_CONTENT);
-    expect(p.content).not.toContain('@everyone');
-    expect(p.flags).toBe(EPHEMERAL);
-  });
 });
 
 describe('slash-command JSON', () => {

@@ -5,19 +5,19 @@ import type { CommandSpec } from '../../src/command.js';
 import type { OptionSpec } from '../../src/options.js';
 
 /** Discord's limits for application commands. */
-export const MAX_COMMANDS = 100;
-export const MAX_NAME = 32;
-export const MAX_DESCRIPTION = 100;
-export const MAX_OPTIONS = 25;
+const MAX_COMMANDS = 100;
+const MAX_NAME = 32;
+const MAX_DESCRIPTION = 100;
+const MAX_OPTIONS = 25;
 export const MAX_CHOICES = 25;
 export const MAX_CHOICE_NAME = 100;
 export const MAX_CHOICE_VALUE = 100;
-export const MAX_STRING_LENGTH = 6000;
+const MAX_STRING_LENGTH = 6000;
 
 /** Application command option types (Discord API). */
 export const OptionType = { SUB_COMMAND: 1, STRING: 3, INTEGER: 4, USER: 6 } as const;
 /** CHAT_INPUT: a slash command. */
-export const CHAT_INPUT = 1;
+const CHAT_INPUT = 1;
 
 export interface ApiChoice {
   name: string;
@@ -45,7 +45,7 @@ export interface ApiCommand {
 }
 
 /** Discord command and option names: lowercase letters, digits, - and _, 1..32 characters. */
-export function commandName(name: string): string {
+function commandName(name: string): string {
   const cleaned = name
     .toLowerCase()
     .replace(/[^\p{Ll}\p{Lo}\p{N}_-]+/gu, '-')

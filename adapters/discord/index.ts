@@ -31,7 +31,7 @@ import { explainDiscordError } from './errors.js';
 import { commandFromCustomId, renderDiscord, type DiscordPayload } from './render.js';
 
 /** Discord allows 3 s to answer an interaction; past this the adapter defers and edits later. */
-export const DEFER_AFTER_MS = 1500;
+const DEFER_AFTER_MS = 1500;
 
 export interface DiscordAdapterOptions {
   /** Merged into the discord.js ClientOptions (tests shorten waitGuildTimeout and turn off retries). */
@@ -42,7 +42,7 @@ export interface DiscordAdapterOptions {
   logError?: (message: string, error: unknown) => void;
 }
 
-export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 /** A message payload without flags (a plain message cannot be ephemeral). */
 function forMessage(payload: DiscordPayload): DiscordPayload {

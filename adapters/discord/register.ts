@@ -53,7 +53,7 @@ function normalizeOption(o: Json): Json {
   return out;
 }
 
-export function normalizeCommand(c: Json | ApiCommand): Json {
+function normalizeCommand(c: Json | ApiCommand): Json {
   const cmd = c as Json;
   return {
     type: cmd.type ?? 1,

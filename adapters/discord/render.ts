@@ -21,13 +21,13 @@ export const MAX_CUSTOM_ID = 100;
 export const MAX_BUTTON_LABEL = 80;
 
 /** Prefix of a button's custom_id; the rest is the command line the button runs. */
-export const CUSTOM_ID_PREFIX = 'dp:';
+const CUSTOM_ID_PREFIX = 'dp:';
 /** Message flag: only the person who asked sees it. */
 export const EPHEMERAL = 64;
 const ELLIPSIS = '…';
 const ZWSP = '\u200b';
 
-export const COLORS = { answer: 0x2b8a3e, unanswered: 0xf08c00, error: 0xe03131 } as const;
+const COLORS = { answer: 0x2b8a3e, unanswered: 0xf08c00, error: 0xe03131 } as const;
 
 export interface ApiEmbedField {
   name: string;
@@ -61,7 +61,7 @@ export interface DiscordPayload {
 }
 
 /** Makes mentions inert: @everyone/@here get a zero-width space, and so does `<` before `@`, `#`, `:`, `/`, so no `<@id>`, `<@&id>`, `<#id>` forms. */
-export function neutralizeMentions(text: string): string {
+function neutralizeMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(?=[@#:/!&])/g, `<${ZWSP}`);
 }
 
@@ -85,11 +85,6 @@ export function escapeMarkdown(text: string): string {
             .replace(/(^|\n)([ \t]*\d+)\.(?=[ \t])/g, '$1$2\\.'),
     )
     .join('');
-}
-
-/** Plain text for places Discord does not render markdown (footer, button labels): mentions only. */
-export function plain(text: string): string {
-  return neutralizeMentions(text);
 }
 
 /** The longest prefix length n of `text` (≥ 1) with format(text.slice(0, n) + suffix) no longer than max; 0 if none. */
@@ -116,7 +111,7 @@ function atWord(text: string, cut: number): number {
  * is cut (at a word boundary when one is near) and ends in an ellipsis. Cutting before formatting
  * keeps escapes and emphasis markers whole.
  */
-export function fit(text: string, max: number, format: (s: string) => string = (s) => s): string {
+function fit(text: string, max: number, format: (s: string) => string = (s) => s): string {
   const whole = format(text);
   if (whole.length <= max) return whole;
   const cut = atWord(text, longestFit(text, max, format, ELLIPSIS));
@@ -309,7 +304,7 @@ class EmbedWriter {
 function footerText(reply: Reply): string | undefined {
   if (!reply.sources.length) return undefined;
   const names = reply.sources.map((s) => (s.title && s.title !== s.short ? `${s.short}: "${s.title}"` : s.short));
-  return fit(`Sources: ${names.join(' · ')}`.replace(/\s+/g, ' '), MAX_FOOTER, plain);
+  return fit(`Sources: ${names.join(' · ')}`.replace(/\s+/g, ' '), MAX_FOOTER, neutralizeMentions);
 }
 
 /** A custom_id that runs `command`, or undefined when it would not fit (never cut: a cut command is another command). */
@@ -324,14 +319,14 @@ export function commandFromCustomId(customId: string): string | undefined {
 }
 
 /** Suggestions as grey buttons, at most 5 a row and 5 rows; duplicates and over-long commands are left out. */
-export function renderButtons(suggestions: readonly Suggestion[]): ApiActionRow[] {
+function renderButtons(suggestions: readonly Suggestion[]): ApiActionRow[] {
   const buttons: ApiButton[] = [];
   const seen = new Set<string>();
   for (const s of suggestions) {
     const id = customIdFor(s.command);
     if (!id || seen.has(id)) continue;
     seen.add(id);
-    const label = fit((s.label || s.command).replace(/\s+/g, ' ').trim() || s.command, MAX_BUTTON_LABEL, plain);
+    const label = fit((s.label || s.command).replace(/\s+/g, ' ').trim() || s.command, MAX_BUTTON_LABEL, neutralizeMentions);
     buttons.push({ type: 2, style: 2, label, custom_id: id });
     if (buttons.length === MAX_BUTTONS_PER_ROW * MAX_ROWS) break;
   }
@@ -365,13 +360,6 @@ export function renderDiscord(reply: Reply): DiscordPayload {
     allowedMentions: { parse: [], repliedUser: false },
   };
   if (reply.ephemeral) payload.flags = EPHEMERAL;
-  return payload;
-}
-
-/** Plain message content (no embeds), for short notices such as the apology: escaped and within 2000. */
-export function renderContent(text: string, ephemeral: boolean): DiscordPayload {
-  const payload: DiscordPayload = { content: fit(text, MAX_CONTENT, escapeMarkdown), embeds: [], components: [], allowedMentions: { parse: [], repliedUser: false } };
-  if (ephemeral) payload.flags = EPHEMERAL;
   return payload;
 }
 
