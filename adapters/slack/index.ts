@@ -38,8 +38,6 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter extends Adapter {
   readonly mode: 'socket' | 'http';
-  /** The Bolt App, once started. */
-  readonly app: App | undefined;
   /** HTTP mode: the base URL requests go to (`${url}/slack/events`), once started. */
   readonly url: string | undefined;
 }
@@ -55,11 +53,9 @@ function slackErrorCode(error: unknown): string | undefined {
 export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapterOptions = {}): SlackAdapter {
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new StartError('devpath: the Slack adapter needs SLACK_BOT_TOKEN (a bot token, xoxb-...).');
+  // config.ts already refuses a bot token with neither of these: no app token means HTTP mode.
   const appToken = config.SLACK_APP_TOKEN;
   const signingSecret = config.SLACK_SIGNING_SECRET;
-  if (!appToken && !signingSecret) {
-    throw new StartError('devpath: Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) besides SLACK_BOT_TOKEN.');
-  }
   const mode: 'socket' | 'http' = appToken ? 'socket' : 'http';
   const apiUrl = config.SLACK_API_URL;
   // A fresh options object each time: Bolt and the Socket Mode client write into the one they get.
@@ -74,10 +70,10 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
   let server: Server | undefined;
   let url: string | undefined;
 
-  async function identify(logger: Logger | undefined): Promise<{ botId: string; botUserId: string }> {
+  async function identify(): Promise<{ botId: string; botUserId: string }> {
     if (options.botId && options.botUserId) return { botId: options.botId, botUserId: options.botUserId };
     // Fail fast at start: a couple of retries, not Bolt's half hour.
-    const client = new webApi.WebClient(token, { ...clientOptions(), retryConfig: { retries: options.retries ?? 2 }, ...(logger ? { logger } : {}) });
+    const client = new webApi.WebClient(token, { ...clientOptions(), retryConfig: { retries: options.retries ?? 2 } });
     try {
       const result = await client.auth.test();
       if (!result.bot_id || !result.user_id) {
@@ -99,9 +95,6 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
   return {
     name: 'slack',
     mode,
-    get app() {
-      return app;
-    },
     get url() {
       return url;
     },
@@ -109,7 +102,7 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
     async start() {
       const logger = options.logger;
       const logLevel = options.logLevel ?? LogLevel.INFO;
-      const ids = await identify(logger);
+      const ids = await identify();
       const receiver = appToken
         ? (socketReceiver = new SocketModeReceiver({
             appToken,

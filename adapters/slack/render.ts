@@ -41,7 +41,7 @@ export const MESSAGE_TEXT_MAX = 40_000;
 
 /** Every button this adapter renders has an action_id starting with this; listeners match it. */
 export const RUN_ACTION_PREFIX = 'devpath_run';
-export const RUN_ACTION_PATTERN = /^devpath_run/;
+export const RUN_ACTION_PATTERN = new RegExp(`^${RUN_ACTION_PREFIX}`);
 
 export type Block = slack.KnownBlock;
 
@@ -117,7 +117,7 @@ export function splitText(escaped: string, max: number): string[] {
       rest = rest.slice(at + 1);
     }
   }
-  if (rest.trim()) pieces.push(rest);
+  pieces.push(rest);
   return pieces.filter((p) => p.trim().length > 0);
 }
 
@@ -182,7 +182,7 @@ function sourcesBlock(reply: Reply): Block | undefined {
 }
 
 /** Buttons for the suggestions; a command too long to carry whole is dropped, never truncated. */
-export function suggestionButtons(suggestions: { label: string; command: string }[], prefix = RUN_ACTION_PREFIX): slack.Button[] {
+export function suggestionButtons(suggestions: { label: string; command: string }[]): slack.Button[] {
   return suggestions
     .filter((s) => s.command.trim() && s.command.length <= BUTTON_VALUE_MAX)
     .slice(0, ACTIONS_MAX)
@@ -190,7 +190,8 @@ export function suggestionButtons(suggestions: { label: string; command: string 
       type: 'button',
       text: plain(s.label || s.command, BUTTON_TEXT_MAX),
       value: s.command,
-      action_id: `${prefix}_${i}`.slice(0, ACTION_ID_MAX),
+      // At most `devpath_run_24`: far inside ACTION_ID_MAX.
+      action_id: `${RUN_ACTION_PREFIX}_${i}`,
     }));
 }
 

@@ -6,7 +6,8 @@ import { answerFor, fromSlackText, type SlackDeps } from './shared.js';
 
 export async function directMessage(deps: SlackDeps, { message, body, say, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> {
   if (message.channel_type !== 'im' || message.subtype !== undefined) return;
-  if (message.bot_id || !message.user || message.user === context.botUserId) return;
+  // Our own messages never get here: Bolt's ignoreSelf drops them.
+  if (message.bot_id || !message.user) return;
   const thread = message.thread_ts ? { thread_ts: message.thread_ts } : {};
   const who = { userId: message.user, teamId: body.team_id ?? message.team, channelId: message.channel };
   await answerFor(deps, client, 'direct message', who, fromSlackText(message.text ?? '', context.botUserId), {
