@@ -1,6 +1,6 @@
-// What every Slack listener shares: the Bot, a cached directory of who is a workspace admin, the
-// logger, and the small translations between Slack and the core (incoming text -> plain text,
-// Reply -> a response body, errors -> a log line without secrets).
+// What every Slack listener shares: the Bot, a cached directory of who is a workspace admin, each
+// user's DM channel, the logger, one answerFor, and the small translations between Slack and the core
+// (incoming text -> plain text, Reply -> a response body, errors -> a log line without secrets).
 import type { Logger, RespondArguments, webApi } from '@slack/bolt';
 import type { Bot } from '../../../src/bot.js';
 import type { Context } from '../../../src/command.js';
