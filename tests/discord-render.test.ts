@@ -84,7 +84,7 @@ describe('renderDiscord: shape', () => {
     );
     expectWithinLimits(p);
     expect(p.embeds).toHaveLength(1);
-    expect(p.embeds[0]!.title).toBe('Back\\-end developer salary'.replace('\\-', '-'));
+    expect(p.embeds[0]!.title).toBe('Back-end developer salary');
     expect(p.embeds[0]!.description).toBe('**Entry level**\n• $60,000 a year\n*Figures differ.*');
     expect(p.embeds[0]!.footer?.text).toBe('Sources: Source 1: "Article number 1" · Source 2: "Article number 2"');
     expect(p.components).toEqual([{ type: 1, components: [{ type: 2, style: 2, label: 'Roadmap', custom_id: 'dp:roadmap' }] }]);
