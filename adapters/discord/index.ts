@@ -2,8 +2,10 @@
 // mentions and DMs into Bot calls, and the Bot's Reply into a message (render.ts). It asks for the
 // minimal intents: Guilds, GuildMessages, DirectMessages. No MessageContent, no other privileged
 // intent: Discord still shows the bot a message's text when the message mentions it or is a DM,
-// which is all it answers. Handler errors are logged and answered with an ephemeral apology; the
-// client keeps running. discord.js resumes a dropped gateway connection itself.
+// which is all it answers. A private Reply stays private: ephemeral on an interaction (also after a
+// deferral, see deliver()), by DM for a mention in a server channel. Handler errors are logged and
+// answered with a private apology; the client keeps running. discord.js resumes a dropped gateway
+// connection itself.
 import {
   Client,
   Events,
