@@ -252,6 +252,36 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect((await say(alice, 'done 1')).card.title).toBe('Step done');
   });
 
+  it('builds the replies of changes from the write itself, without a second read', async () => {
+    await say(bob, 'tip add 2 Pick one language and stay with it for three months');
+    await say(bob, 'group create backend-club');
+    const reads = vi.spyOn(store, 'read');
+    try {
+      const lines: Array<[Context, string, string]> = [
+        [alice, 'done 1', 'Step done'],
+        [alice, 'done 1', 'Already done'],
+        [alice, 'undo 1', 'Step unmarked'],
+        [alice, 'undo 1', 'Not done yet'],
+        [alice, 'tip add 2 pick one language and stay with it for three months!', 'Already shared'],
+        [alice, 'tip add 3 Solve one exercise a day', 'Tip saved'],
+        [alice, 'tip vote 1', 'Vote counted'],
+        [alice, 'tip vote 99', 'Not found'],
+        [alice, 'tip vote abc', 'Not a tip number'],
+        [alice, 'tip remove 99', 'Not found'],
+        [alice, 'tip remove #x', 'Not a tip number'],
+        [alice, 'tip remove 2', 'Tip removed'],
+        [alice, 'group join backend-club', 'Joined'],
+        [alice, 'group join backend-klub', 'Group not found'],
+        [alice, 'group leave backend-club', 'Left the group'],
+        [alice, 'group leave backend-klub', 'Group not found'],
+      ];
+      for (const [who, line, title] of lines) expect([line, (await say(who, line)).card.title]).toEqual([line, title]);
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('keeps communities apart', async () => {
     await say(alice, 'done 1');
     await say(alice, 'tip add 1 Talk to working developers');

@@ -5,7 +5,7 @@ import type { CommandContext } from '../command.js';
 import type { Step } from '../knowledge/schema.js';
 import { cleanText } from '../options.js';
 import { errorReply, reply, type Node, type Reply, type Suggestion } from '../reply.js';
-import { rankedTips, type Who } from '../store/community.js';
+import { doneSteps, rankedTips, type Who } from '../store/community.js';
 import { isSafeKey, own, type CommunityData, type TipRecord } from '../store/schema.js';
 import type { WriteResult } from '../store/store.js';
 
@@ -63,6 +63,12 @@ export async function userWrite<T>(
   return 'value' in out ? { ok: true, value: out.value } : { ok: false, reply: rateLimitReply(ctx, out.limited) };
 }
 
+/** A write's result with what its reply shows, taken from the same data inside the write: no second read. */
+export const withView = <T, V>(result: WriteResult<T>, view: V): WriteResult<{ result: T; view: V }> => ({
+  changed: result.changed,
+  value: { result: result.value, view },
+});
+
 export const stepName = (step: Step): string => `step ${step.order} (${step.title})`;
 
 /** "I took X to mean step 4" when a fuzzy name was guessed. */
@@ -90,6 +96,21 @@ export function bestTipsNodes(c: Readonly<CommunityData>, step: Step, count = 3)
   ];
 }
 
+export interface ProgressSummary {
+  /** The roadmap steps the user has done, in roadmap order. */
+  done: Step[];
+  next: Step | undefined;
+  /** The next step's best tips, as card nodes. */
+  tips: Node[];
+}
+
+/** A user's progress on the roadmap: what `progress` shows, and `done`/`undo` after a change. */
+export function progressSummary(c: Readonly<CommunityData>, roadmap: readonly Step[], userId: string): ProgressSummary {
+  const ids = doneSteps(c, userId);
+  const next = roadmap.find((s) => !ids.has(s.id));
+  return { done: roadmap.filter((s) => ids.has(s.id)), next, tips: next ? bestTipsNodes(c, next) : [] };
+}
+
 export const PROGRESS_CELLS = 12;
 
 /** `████░░░░░░░░ 4/12 steps` */
@@ -113,13 +134,14 @@ export function parseTipId(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** "There is no tip #99 here" with the closest ids (by digits, then by number) to try. */
-export function unknownTip(c: Readonly<CommunityData>, text: string, verb: string): Reply {
+/** A tip id that is not a number at all: a usage error, answered without looking at the store. */
+export function notATipNumber(text: string): Reply {
   const shown = cleanText(text).slice(0, 20);
-  const id = parseTipId(text);
-  if (id === undefined) {
-    return errorReply('Not a tip number', `"${shown}" is not a tip number: tips are numbered, like #12. Type "tips" to see them.`, 'invalid-option', [{ label: 'tips', command: 'tips' }]);
-  }
+  return errorReply('Not a tip number', `"${shown}" is not a tip number: tips are numbered, like #12. Type "tips" to see them.`, 'invalid-option', [{ label: 'tips', command: 'tips' }]);
+}
+
+/** "There is no tip #99 here" with the closest ids (by digits, then by number) to try. */
+export function unknownTip(c: Readonly<CommunityData>, id: number, verb: string): Reply {
   const digits = String(id);
   const close = [...c.tips]
     .map((t) => ({ t, d: editDistance(String(t.id), digits), n: Math.abs(t.id - id) }))

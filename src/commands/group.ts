@@ -5,7 +5,7 @@ import { reply, type Reply } from '../reply.js';
 import { createGroup, doneSteps, findGroup, groupKey, groupsOf, joinGroup, leaveGroup, rankedTips } from '../store/community.js';
 import { own, type CommunityData } from '../store/schema.js';
 import { closestNames } from '../closest.js';
-import { ago, nowIso, refusal, tipLine, userWrite, who } from './community.js';
+import { ago, nowIso, refusal, tipLine, userWrite, who, withView } from './community.js';
 
 const nameOption = (required: boolean) => ({
   name: 'name',
@@ -56,10 +56,13 @@ const join: CommandSpec = {
   options: [nameOption(true)],
   examples: ['group join backend-club'],
   async run(ctx, { name }) {
-    const result = await userWrite(ctx, (c) => joinGroup(c, who(ctx), String(name), nowIso(ctx)));
-    if (!result.ok) return result.reply;
-    const r = result.value;
-    if (!r.ok && r.reason === 'unknown') return ctx.store.read(ctx.communityId, (c) => unknownGroup(c, String(name), 'join'));
+    const written = await userWrite(ctx, (c) => {
+      const r = joinGroup(c, who(ctx), String(name), nowIso(ctx));
+      return withView(r, !r.value.ok && r.value.reason === 'unknown' ? unknownGroup(c, String(name), 'join') : undefined);
+    });
+    if (!written.ok) return written.reply;
+    const { result: r, view: unknown } = written.value;
+    if (!r.ok && r.reason === 'unknown') return unknown!; // made in the write for this case
     if (!r.ok) return refusal('Already a member', `You are already in "${r.group.name}".`, [{ label: 'Show the board', command: `group ${r.group.name}` }]);
     const count = Object.keys(r.group.members).length;
     return reply({
@@ -76,10 +79,13 @@ const leave: CommandSpec = {
   options: [nameOption(true)],
   examples: ['group leave backend-club'],
   async run(ctx, { name }) {
-    const result = await userWrite(ctx, (c) => leaveGroup(c, who(ctx), String(name), nowIso(ctx)));
-    if (!result.ok) return result.reply;
-    const r = result.value;
-    if (!r.ok && r.reason === 'unknown') return ctx.store.read(ctx.communityId, (c) => unknownGroup(c, String(name), 'leave'));
+    const written = await userWrite(ctx, (c) => {
+      const r = leaveGroup(c, who(ctx), String(name), nowIso(ctx));
+      return withView(r, !r.value.ok && r.value.reason === 'unknown' ? unknownGroup(c, String(name), 'leave') : undefined);
+    });
+    if (!written.ok) return written.reply;
+    const { result: r, view: unknown } = written.value;
+    if (!r.ok && r.reason === 'unknown') return unknown!; // made in the write for this case
     if (!r.ok) return refusal('Not a member', `You are not in "${r.group.name}", so there is nothing to leave.`);
     return reply({ title: 'Left the group', children: [{ type: 'text', text: `You left "${r.group.name}".` }], ephemeral: true });
   },

@@ -1,9 +1,8 @@
 import type { CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
-import { doneSteps } from '../store/community.js';
 import { own } from '../store/schema.js';
 import { closestNames } from '../closest.js';
-import { ago, bestTipsNodes, progressBar, refusal, stepName } from './community.js';
+import { ago, progressBar, progressSummary, refusal, stepName } from './community.js';
 
 export const progress: CommandSpec = {
   name: 'progress',
@@ -21,16 +20,12 @@ export const progress: CommandSpec = {
         if (!found) return { kind: 'missing' as const, missing: wanted, names: closestNames(Object.values(c.users).map((u) => u.name), wanted) };
         id = found;
       }
-      const done = doneSteps(c, id);
-      const next = roadmap.find((s) => !done.has(s.id));
       return {
         kind: 'found' as const,
         id,
         name: own(c.users, id)?.name ?? ctx.userName,
         lastActive: own(c.users, id)?.lastActive,
-        done,
-        next,
-        tips: next ? bestTipsNodes(c, next) : [],
+        ...progressSummary(c, roadmap, id),
       };
     });
     if (data.kind === 'missing') {
@@ -39,9 +34,8 @@ export const progress: CommandSpec = {
       return refusal('Not found', `I have no progress for "${shown}" in this community.${hint}`, data.names.map((n) => ({ label: n, command: `progress ${n}` })));
     }
     const self = data.id === ctx.userId;
-    const doneSteps_ = roadmap.filter((s) => data.done.has(s.id));
-    const children: Node[] = [{ type: 'text', text: progressBar(doneSteps_.length, roadmap.length) }];
-    if (doneSteps_.length) children.push({ type: 'section', title: 'Done' }, { type: 'list', items: doneSteps_.map((s) => `${s.order}. ${s.title}`) });
+    const children: Node[] = [{ type: 'text', text: progressBar(data.done.length, roadmap.length) }];
+    if (data.done.length) children.push({ type: 'section', title: 'Done' }, { type: 'list', items: data.done.map((s) => `${s.order}. ${s.title}`) });
     else children.push({ type: 'text', text: self ? 'No steps done yet. Mark one with "done <step>", e.g. done 1.' : 'No steps done yet.' });
     if (data.next) children.push({ type: 'section', title: `Next: ${stepName(data.next)}` }, ...data.tips);
     else children.push({ type: 'text', text: 'Every step is done. Keep learning!' });

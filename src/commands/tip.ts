@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../command.js';
 import { reply } from '../reply.js';
 import { addTip, removeTip, TIP_MAX, voteTip } from '../store/community.js';
-import { guessNote, nowIso, parseTipId, refusal, stepName, unknownTip, userName, userWrite, who } from './community.js';
+import { guessNote, notATipNumber, nowIso, parseTipId, refusal, stepName, unknownTip, userName, userWrite, who, withView } from './community.js';
 import { resolveStep, stepOption } from './resolve.js';
 
 const idOption = { name: 'id', kind: 'string' as const, description: 'The tip number, e.g. 12', required: true, autocomplete: 'tip' as const, maxLength: 20 };
@@ -21,13 +21,15 @@ const add: CommandSpec = {
     const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
-    const result = await userWrite(ctx, (c) => addTip(c, who(ctx), s.id, String(text), nowIso(ctx)));
-    if (!result.ok) return result.reply;
-    const r = result.value;
+    const written = await userWrite(ctx, (c) => {
+      const r = addTip(c, who(ctx), s.id, String(text), nowIso(ctx));
+      return withView(r, !r.value.ok && r.value.reason === 'duplicate' ? userName(c, r.value.existing.author) : '');
+    });
+    if (!written.ok) return written.reply;
+    const { result: r, view: by } = written.value;
     if (!r.ok && r.reason === 'length') return refusal('Tip not saved', `A tip is 1 to ${TIP_MAX} characters of text. Nothing was saved.`);
     if (!r.ok) {
       const e = r.existing;
-      const by = await ctx.store.read(ctx.communityId, (c) => userName(c, e.author));
       return refusal(
         'Already shared',
         `A tip like this is already there for ${stepName(s)}: #${e.id} ${quote(e.text)} by ${by} (${e.votes.length} vote${e.votes.length === 1 ? '' : 's'}). Nothing was saved; vote for it instead with "tip vote ${e.id}".`,
@@ -49,17 +51,20 @@ const vote: CommandSpec = {
   examples: ['tip vote 12'],
   async run(ctx, { id }) {
     const n = parseTipId(String(id));
-    if (n === undefined) return ctx.store.read(ctx.communityId, (c) => unknownTip(c, String(id), 'vote'));
-    const result = await userWrite(ctx, (c) => voteTip(c, who(ctx), n, nowIso(ctx)));
-    if (!result.ok) return result.reply;
-    const r = result.value;
+    if (n === undefined) return notATipNumber(String(id));
+    const written = await userWrite(ctx, (c) => {
+      const r = voteTip(c, who(ctx), n, nowIso(ctx));
+      return withView(r, !r.value.ok && r.value.reason === 'unknown' ? unknownTip(c, n, 'vote') : undefined);
+    });
+    if (!written.ok) return written.reply;
+    const { result: r, view: unknown } = written.value;
+    if (unknown) return unknown;
     if (r.ok) {
       const votes = r.tip.votes.length;
       return reply({ title: 'Vote counted', children: [{ type: 'text', text: `Voted for tip #${n} ${quote(r.tip.text)}. It has ${votes} vote${votes === 1 ? '' : 's'} now.` }], ephemeral: true });
     }
     if (r.reason === 'own') return refusal('Not counted', `Tip #${n} is your own; you can vote only for other people's tips.`);
-    if (r.reason === 'already') return refusal('Already voted', `You have already voted for tip #${n}; one vote each.`);
-    return ctx.store.read(ctx.communityId, (c) => unknownTip(c, String(id), 'vote'));
+    return refusal('Already voted', `You have already voted for tip #${n}; one vote each.`);
   },
 };
 
@@ -70,13 +75,16 @@ const remove: CommandSpec = {
   examples: ['tip remove 12'],
   async run(ctx, { id }) {
     const n = parseTipId(String(id));
-    if (n === undefined) return ctx.store.read(ctx.communityId, (c) => unknownTip(c, String(id), 'remove'));
-    const result = await userWrite(ctx, (c) => removeTip(c, who(ctx), n, ctx.isModerator, nowIso(ctx)));
-    if (!result.ok) return result.reply;
-    const r = result.value;
+    if (n === undefined) return notATipNumber(String(id));
+    const written = await userWrite(ctx, (c) => {
+      const r = removeTip(c, who(ctx), n, ctx.isModerator, nowIso(ctx));
+      return withView(r, !r.value.ok && r.value.reason === 'unknown' ? unknownTip(c, n, 'remove') : undefined);
+    });
+    if (!written.ok) return written.reply;
+    const { result: r, view: unknown } = written.value;
+    if (unknown) return unknown;
     if (r.ok) return reply({ title: 'Tip removed', children: [{ type: 'text', text: `Removed tip #${n} ${quote(r.tip.text)}.` }], ephemeral: true });
-    if (r.reason === 'forbidden') return refusal('Not removed', `Only the author of tip #${n} or a moderator can remove it. Nothing was changed.`);
-    return ctx.store.read(ctx.communityId, (c) => unknownTip(c, String(id), 'remove'));
+    return refusal('Not removed', `Only the author of tip #${n} or a moderator can remove it. Nothing was changed.`);
   },
 };
 

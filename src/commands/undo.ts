@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command.js';
 import { markUndone } from '../store/community.js';
-import { guessNote, nowIso, stepName, userWrite, who } from './community.js';
+import { guessNote, nowIso, progressSummary, stepName, userWrite, who, withView } from './community.js';
 import { progressAfter } from './done.js';
 import { resolveStep, stepOption } from './resolve.js';
 
@@ -13,9 +13,13 @@ export const undo: CommandSpec = {
     const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
-    const result = await userWrite(ctx, (c) => markUndone(c, who(ctx), s.id, nowIso(ctx)));
-    if (!result.ok) return result.reply;
-    const lead = result.value.wasDone ? `Unmarked ${stepName(s)}.` : `${stepName(s).replace(/^s/, 'S')} was not marked as done, so nothing changed.`;
-    return progressAfter(ctx, result.value.wasDone ? 'Step unmarked' : 'Not done yet', lead, guessNote(String(step), s, found.guessed));
+    const written = await userWrite(ctx, (c) => {
+      const r = markUndone(c, who(ctx), s.id, nowIso(ctx));
+      return withView(r, progressSummary(c, ctx.knowledge.roadmap, ctx.userId));
+    });
+    if (!written.ok) return written.reply;
+    const { result, view } = written.value;
+    const lead = result.wasDone ? `Unmarked ${stepName(s)}.` : `${stepName(s).replace(/^s/, 'S')} was not marked as done, so nothing changed.`;
+    return progressAfter(ctx, result.wasDone ? 'Step unmarked' : 'Not done yet', lead, guessNote(String(step), s, found.guessed), view);
   },
 };
