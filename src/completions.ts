@@ -2,6 +2,7 @@
 // for any platform that offers suggestions while typing (Discord today).
 import type { Context, Services } from './command.js';
 import type { Choice, CompletionSource } from './options.js';
+import { compareGroups, rankedTips } from './store/community.js';
 
 /** Discord shows at most 25 choices, and the others are not more useful. */
 export const MAX_COMPLETIONS = 25;
@@ -29,9 +30,7 @@ export function completions(services: Services, source: CompletionSource, partia
       if (!_context) return [];
       const want = partial.replace(/^#/, '').toLowerCase();
       return services.store.peek(_context.communityId, (c) =>
-        [...c.tips]
-          .sort((a, b) => b.votes.length - a.votes.length || b.id - a.id)
-          .filter((t) => !want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want))
+        rankedTips(c, (t) => !want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want))
           .slice(0, MAX_COMPLETIONS)
           .map((t) => ({ value: String(t.id), label: `#${t.id} ${t.text}`.slice(0, 100) })),
       );
@@ -42,7 +41,7 @@ export function completions(services: Services, source: CompletionSource, partia
       return services.store.peek(_context.communityId, (c) =>
         Object.values(c.groups)
           .filter((g) => !want || g.name.toLowerCase().includes(want))
-          .sort((a, b) => Object.keys(b.members).length - Object.keys(a.members).length || a.name.localeCompare(b.name))
+          .sort(compareGroups)
           .slice(0, MAX_COMPLETIONS)
           .map((g) => ({ value: g.name, label: g.name })),
       );

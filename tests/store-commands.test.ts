@@ -290,6 +290,23 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect((await say(elsewhere, 'tips')).text).toContain('No tips yet');
   });
 
+  it('autocompletes tips and groups in the order the tips and group lists show them', async () => {
+    clock += 3_600_000;
+    await say(alice, 'tip add 1 Talk to working developers');
+    clock -= 3_600_000; // tip #2 is older than #1 (a clock set back, or a migrated file)
+    await say(alice, 'tip add 1 Read job adverts for a week');
+    await say(alice, 'tip add 1 Write down why you want the job');
+    await say(bob, 'tip vote 3');
+    const listed = (await say(alice, 'tips')).text.split('\n').filter((l) => /^ {2}- #\d/.test(l)).map((l) => l.match(/#(\d+)/)![1]);
+    expect(listed).toEqual(['3', '1', '2']);
+    expect(bot.complete('tip', '', alice).map((c) => c.value)).toEqual(listed);
+    for (const [who, name] of [[alice, 'zeta'], [alice, 'alpha'], [bob, 'mid']] as const) await say(who, `group create ${name}`);
+    await say(bob, 'group join zeta');
+    const groups = (await say(alice, 'group')).text.split('\n').filter((l) => /^ {2}- /.test(l)).map((l) => l.replace(/^ {2}- (\S+).*/, '$1'));
+    expect(groups).toEqual(['zeta', 'alpha', 'mid']);
+    expect(bot.complete('group', '', alice).map((c) => c.value)).toEqual(groups);
+  });
+
   it('autocompletes tips and groups from the caller\'s community', async () => {
     await say(alice, 'tip add 1 Talk to working developers');
     await say(alice, 'group create backend-club');

@@ -86,6 +86,14 @@ export function tipLine(c: Readonly<CommunityData>, tip: TipRecord, withStep?: (
   return `#${tip.id} (${votes}${step ? `, ${step}` : ''}) ${tip.text} - ${userName(c, tip.author)}`;
 }
 
+/** `step 4` for a step id, to show next to a tip listed among other steps' tips. */
+export const stepLabel =
+  (roadmap: readonly Step[]) =>
+  (id: string): string | undefined => {
+    const s = roadmap.find((x) => x.id === id);
+    return s ? `step ${s.order}` : undefined;
+  };
+
 /** The community's best tips for a step, as nodes for a card (empty when it has none). */
 export function bestTipsNodes(c: Readonly<CommunityData>, step: Step, count = 3): Node[] {
   const best = rankedTips(c, (t) => t.step === step.id).slice(0, count);

@@ -2,10 +2,10 @@
 // progress and last activity, and the tips its members shared). A user may be in several groups.
 import type { CommandContext, CommandSpec } from '../command.js';
 import { reply, type Reply } from '../reply.js';
-import { createGroup, doneSteps, findGroup, groupKey, groupsOf, joinGroup, leaveGroup, rankedTips } from '../store/community.js';
+import { compareGroups, createGroup, doneSteps, findGroup, groupKey, groupsOf, joinGroup, leaveGroup, newestFirst, rankedTips } from '../store/community.js';
 import { own, type CommunityData } from '../store/schema.js';
 import { closestNames } from '../closest.js';
-import { ago, nowIso, refusal, tipLine, userWrite, who, withView } from './community.js';
+import { ago, nowIso, refusal, stepLabel, tipLine, userWrite, who, withView } from './community.js';
 
 const nameOption = (required: boolean) => ({
   name: 'name',
@@ -102,13 +102,10 @@ function board(ctx: CommandContext, c: Readonly<CommunityData>, name: string): R
       const done = [...doneSteps(c, id)].filter((s) => stepIds.has(s)).length;
       return { id, name: user?.name ?? id, done, last: user?.lastActive ?? own(group.members, id)! };
     })
-    .sort((a, b) => b.done - a.done || (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
+    .sort((a, b) => b.done - a.done || newestFirst(a.last, b.last));
   const members = new Set(Object.keys(group.members));
   const tips = rankedTips(c, (t) => members.has(t.author)).slice(0, BOARD_TIPS);
-  const label = (id: string) => {
-    const s = ctx.knowledge.roadmap.find((x) => x.id === id);
-    return s ? `step ${s.order}` : undefined;
-  };
+  const label = stepLabel(ctx.knowledge.roadmap);
   const mine = members.has(ctx.userId);
   return reply({
     title: `Study group: ${group.name}`,
@@ -123,7 +120,7 @@ function board(ctx: CommandContext, c: Readonly<CommunityData>, name: string): R
 }
 
 function overview(ctx: CommandContext, c: Readonly<CommunityData>): Reply {
-  const all = Object.values(c.groups).sort((a, b) => Object.keys(b.members).length - Object.keys(a.members).length || a.name.localeCompare(b.name));
+  const all = Object.values(c.groups).sort(compareGroups);
   const mine = groupsOf(c, ctx.userId);
   if (!all.length) {
     return reply({

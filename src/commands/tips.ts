@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../command.js';
 import { reply } from '../reply.js';
 import { rankedTips } from '../store/community.js';
-import { guessNote, tipLine } from './community.js';
+import { guessNote, stepLabel, tipLine } from './community.js';
 import { resolveStep } from './resolve.js';
 
 export const TIPS_PAGE = 5;
@@ -24,10 +24,7 @@ export const tips: CommandSpec = {
       only = found.entry;
       guessed = found.guessed;
     }
-    const label = (id: string) => {
-      const s = roadmap.find((x) => x.id === id);
-      return s ? `step ${s.order}` : undefined;
-    };
+    const label = stepLabel(roadmap);
     const { items, total } = await ctx.store.read(ctx.communityId, (c) => {
       const list = rankedTips(c, only ? (t) => t.step === only!.id : undefined);
       const pages = Math.max(1, Math.ceil(list.length / TIPS_PAGE));

@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../command.js';
 import { reply } from '../reply.js';
+import { newestFirst } from '../store/community.js';
 import { ago, refusal } from './community.js';
 
 export const UNANSWERED_PAGE = 10;
@@ -12,7 +13,7 @@ export const unanswered: CommandSpec = {
   async run(ctx, { page }) {
     if (!ctx.isModerator) return refusal('Moderators only', 'Only moderators can see the unanswered questions.');
     const list = await ctx.store.read(ctx.communityId, (c) =>
-      Object.values(c.unanswered).sort((a, b) => b.count - a.count || (a.lastAsked < b.lastAsked ? 1 : a.lastAsked > b.lastAsked ? -1 : 0)),
+      Object.values(c.unanswered).sort((a, b) => b.count - a.count || newestFirst(a.lastAsked, b.lastAsked)),
     );
     if (!list.length) return reply({ title: 'Unanswered questions', children: [{ type: 'text', text: 'Every question asked here so far had an answer.' }], ephemeral: true });
     const pages = Math.ceil(list.length / UNANSWERED_PAGE);

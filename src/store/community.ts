@@ -137,9 +137,12 @@ export function addTip(c: CommunityData, who: Who, step: string, text: string, n
   return changed({ ok: true, tip });
 }
 
+/** Two ISO times, the later first (ISO strings of one format sort as the times they name). */
+export const newestFirst = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
 /** Best voted first, then newest. */
-export function compareTips(a: TipRecord, b: TipRecord): number {
-  return b.votes.length - a.votes.length || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id);
+function compareTips(a: TipRecord, b: TipRecord): number {
+  return b.votes.length - a.votes.length || newestFirst(a.createdAt, b.createdAt) || b.id - a.id;
 }
 
 export function rankedTips(c: Readonly<CommunityData>, filter: (t: TipRecord) => boolean = () => true): TipRecord[] {
@@ -230,6 +233,11 @@ export function leaveGroup(c: CommunityData, who: Who, name: string, now: string
   return changed({ ok: true, group });
 }
 
+/** Most members first, then by name: how groups are listed and offered. */
+export function compareGroups(a: GroupRecord, b: GroupRecord): number {
+  return Object.keys(b.members).length - Object.keys(a.members).length || a.name.localeCompare(b.name);
+}
+
 export function groupsOf(c: Readonly<CommunityData>, userId: string): GroupRecord[] {
   return Object.values(c.groups).filter((g) => own(g.members, userId));
 }
@@ -251,7 +259,7 @@ export function recordUnanswered(c: CommunityData, question: string, now: string
     // Make room: the least recently asked of the questions asked only once.
     const victim = keys
       .filter((k) => c.unanswered[k]!.count === 1)
-      .sort((a, b) => (c.unanswered[a]!.lastAsked < c.unanswered[b]!.lastAsked ? -1 : 1))[0];
+      .sort((a, b) => newestFirst(c.unanswered[b]!.lastAsked, c.unanswered[a]!.lastAsked))[0];
     if (!victim) return unchanged({ count: 0 });
     delete c.unanswered[victim];
   }
