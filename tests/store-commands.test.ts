@@ -118,6 +118,10 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect(page1.text).toContain('Page 1 of 2 (7 tips)');
     expect(page1.suggestions.map((s) => s.command)).toContain('tips 5 page:2');
     expect(ids(await say(alice, 'tips 5 page:2'))).toEqual([3, 2]);
+    const beyond = await say(alice, 'tips 5 page:9');
+    expect(ids(beyond)).toEqual([3, 2]);
+    expect(beyond.text).toContain('Page 2 of 2 (7 tips)');
+    expect(beyond.suggestions.map((s) => s.command)).toEqual(['tips 5 page:1']);
     expect(ids(await say(alice, 'tips page:1'))).toEqual([1, 7, 6, 5, 4]);
   });
 

@@ -4,7 +4,7 @@ import { rankedTips } from '../store/community.js';
 import { guessNote, stepLabel, tipLine } from './community.js';
 import { resolveStep } from './resolve.js';
 
-export const TIPS_PAGE = 5;
+const TIPS_PAGE = 5;
 
 export const tips: CommandSpec = {
   name: 'tips',
@@ -25,14 +25,12 @@ export const tips: CommandSpec = {
       guessed = found.guessed;
     }
     const label = stepLabel(roadmap);
-    const { items, total } = await ctx.store.read(ctx.communityId, (c) => {
+    const { items, total, pages, p } = await ctx.store.read(ctx.communityId, (c) => {
       const list = rankedTips(c, only ? (t) => t.step === only!.id : undefined);
       const pages = Math.max(1, Math.ceil(list.length / TIPS_PAGE));
       const p = Math.min(Number(page ?? 1), pages);
-      return { items: list.slice((p - 1) * TIPS_PAGE, p * TIPS_PAGE).map((t) => tipLine(c, t, only ? undefined : label)), total: list.length };
+      return { items: list.slice((p - 1) * TIPS_PAGE, p * TIPS_PAGE).map((t) => tipLine(c, t, only ? undefined : label)), total: list.length, pages, p };
     });
-    const pages = Math.max(1, Math.ceil(total / TIPS_PAGE));
-    const p = Math.min(Number(page ?? 1), pages);
     const title = only ? `Tips for step ${only.order}, ${only.title}` : 'Community tips';
     const addHint = `tip add ${only ? only.order : '<step>'} <your tip>`;
     if (!total) {
