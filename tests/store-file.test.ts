@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addTip, markDone } from '../src/store/community.js';
-import { DATA_FILE_NAME, openLowdbStore, writeAll, writeAtomic } from '../src/store/lowdb.js';
+import { addTip, createGroup, markDone, recordUnanswered } from '../src/store/community.js';
+import { DATA_FILE_NAME, openLowdbStore, validateData, writeAll, writeAtomic } from '../src/store/lowdb.js';
 import { MemoryStore } from '../src/store/memory.js';
+import { emptyCommunity, GROUP_NAME_MAX, NAME_MAX, QUESTION_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
 import { StoreError, type Store } from '../src/store/store.js';
 
 const dirs: string[] = [];
@@ -88,6 +89,37 @@ describe('the data file at start', () => {
     mkdirSync(join(dir, 'other'));
     await (await openLowdbStore(dir)).close();
     expect(readdirSync(dir).sort()).toEqual([DATA_FILE_NAME, 'other']);
+  });
+});
+
+describe('length limits', () => {
+  // What the writers store at their limits opens again, and one character more is refused on read:
+  // the schema and the writers take their limits from the same constants.
+  const fileWith = (edit: (c: CommunityData) => void) => {
+    const c = emptyCommunity();
+    edit(c);
+    return { version: 1, revision: 0, communities: { g: c } };
+  };
+  const opens = (data: unknown) => () => validateData('f.json', JSON.parse(JSON.stringify(data)));
+
+  it('a tip, a group name, a question and a user name at the writers\' limits open again; one more character is refused', () => {
+    const atLimit = fileWith((c) => {
+      const ana = { id: 'alice', name: 'A'.repeat(NAME_MAX + 50) };
+      expect(addTip(c, ana, 'databases', 't'.repeat(TIP_MAX), now).changed).toBe(true);
+      expect(addTip(c, ana, 'security', 't'.repeat(TIP_MAX + 1), now).changed).toBe(false);
+      expect(createGroup(c, ana, 'g'.repeat(GROUP_NAME_MAX), now).changed).toBe(true);
+      expect(createGroup(c, ana, 'h'.repeat(GROUP_NAME_MAX + 1), now).changed).toBe(false);
+      expect(recordUnanswered(c, `why ${'q'.repeat(QUESTION_MAX * 2)}`, now).changed).toBe(true);
+    });
+    expect(opens(atLimit)).not.toThrow();
+    const g = atLimit.communities.g;
+    expect(Object.values(g.unanswered)[0]!.text).toHaveLength(QUESTION_MAX);
+    expect(g.users.alice!.name).toHaveLength(NAME_MAX);
+    const over = (edit: (c: CommunityData) => void) => opens(fileWith((c) => (Object.assign(c, structuredClone(g)), edit(c))));
+    expect(over((c) => (c.tips[0] = { ...c.tips[0]!, text: 't'.repeat(TIP_MAX + 1) }))).toThrow(/communities\.g\.tips\.0\.text/);
+    expect(over((c) => (Object.values(c.groups)[0]!.name = 'g'.repeat(GROUP_NAME_MAX + 1)))).toThrow(/communities\.g\.groups\..*\.name/);
+    expect(over((c) => (Object.values(c.unanswered)[0]!.text = 'q'.repeat(QUESTION_MAX + 1)))).toThrow(/communities\.g\.unanswered\..*\.text/);
+    expect(over((c) => (c.users.alice!.name = 'A'.repeat(NAME_MAX + 1)))).toThrow(/communities\.g\.users\.alice\.name/);
   });
 });
 

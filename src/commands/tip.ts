@@ -1,7 +1,8 @@
 // `tip add <step> <text>`, `tip vote <id>`, `tip remove <id>`: the community's tips, one step each.
 import type { CommandSpec } from '../command.js';
 import { reply } from '../reply.js';
-import { addTip, removeTip, TIP_MAX, voteTip } from '../store/community.js';
+import { addTip, removeTip, voteTip } from '../store/community.js';
+import { TIP_MAX } from '../store/schema.js';
 import { guessNote, notATipNumber, nowIso, parseTipId, refusal, stepName, unknownTip, userName, userWrite, who, withView } from './community.js';
 import { resolveStep, stepOption } from './resolve.js';
 

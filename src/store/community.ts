@@ -1,15 +1,11 @@
 // What the community features do to a community's data: pure functions, shared by both stores and
 // every command. Each write validates first and changes last (the store's transaction contract),
 // and returns `changed: false` whenever it refuses, so bad input never writes anything.
-import { freezeTip, isSafeKey, own, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
+import { freezeTip, GROUP_NAME_MAX, isSafeKey, KEY_MAX, NAME_MAX, own, QUESTION_MAX, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
 import type { WriteResult } from './store.js';
 
-export const TIP_MIN = 1;
-export const TIP_MAX = 500;
-export const GROUP_NAME_MAX = 32;
 /** Unanswered questions kept per community; beyond it the oldest asked-once entries go. */
-export const UNANSWERED_MAX = 500;
-export const QUESTION_MAX = 300;
+const UNANSWERED_MAX = 500;
 /** Character-trigram similarity at or above which two tips on one step are the same tip. */
 export const DUPLICATE_SIMILARITY = 0.8;
 
@@ -24,7 +20,7 @@ const changed = <T>(value: T): WriteResult<T> => ({ value, changed: true });
 /** Records the user's display name and last activity (every accepted write calls it). */
 export function touch(c: CommunityData, who: Who, now: string): void {
   if (!isSafeKey(who.id)) return;
-  c.users[who.id] = { name: who.name.slice(0, 200), lastActive: now };
+  c.users[who.id] = { name: who.name.slice(0, NAME_MAX), lastActive: now };
 }
 
 // ---------------------------------------------------------------- progress
@@ -246,7 +242,7 @@ export function groupsOf(c: Readonly<CommunityData>, userId: string): GroupRecor
 
 export function recordUnanswered(c: CommunityData, question: string, now: string): WriteResult<{ count: number }> {
   const text = question.trim().slice(0, QUESTION_MAX);
-  const key = normalizeText(text).slice(0, 200);
+  const key = normalizeText(text).slice(0, KEY_MAX);
   if (!text || !isSafeKey(key)) return unchanged({ count: 0 });
   const entry = own(c.unanswered, key);
   if (entry) {

@@ -6,19 +6,31 @@ import { z } from 'zod';
 /** The version this code writes. Older files are migrated (after a backup copy); newer ones refused. */
 export const CURRENT_VERSION = 1;
 
+// Length limits, in one place: the schema refuses a file beyond them, and the writers
+// (store/community.ts) never store more, so whatever the bot saved always opens again.
+/** Ids and other keys (user, step, normalised group name or question). */
+export const KEY_MAX = 200;
+/** A user's display name. */
+export const NAME_MAX = 200;
+export const TIP_MIN = 1;
+export const TIP_MAX = 500;
+export const GROUP_NAME_MAX = 32;
+/** An unanswered question, as kept for moderators. */
+export const QUESTION_MAX = 300;
+
 /** Keys that would reach Object.prototype if used as a property name. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-export const isSafeKey = (k: string): boolean => k.length > 0 && k.length <= 200 && !UNSAFE_KEYS.has(k);
+export const isSafeKey = (k: string): boolean => k.length > 0 && k.length <= KEY_MAX && !UNSAFE_KEYS.has(k);
 const Key = z.string().refine(isSafeKey, 'is not a usable key');
 const Iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'is not a date');
 
-export const UserRecord = z.object({ name: z.string().max(200), lastActive: Iso });
+export const UserRecord = z.object({ name: z.string().max(NAME_MAX), lastActive: Iso });
 export type UserRecord = z.infer<typeof UserRecord>;
 
 export const TipRecord = z.object({
   id: z.number().int().positive(),
   step: z.string().min(1),
-  text: z.string().min(1).max(500),
+  text: z.string().min(TIP_MIN).max(TIP_MAX),
   author: Key,
   createdAt: Iso,
   /** User ids that voted for it: one vote each, never the author. */
@@ -27,7 +39,7 @@ export const TipRecord = z.object({
 export type TipRecord = z.infer<typeof TipRecord>;
 
 export const GroupRecord = z.object({
-  name: z.string().min(1).max(64),
+  name: z.string().min(1).max(GROUP_NAME_MAX),
   createdBy: Key,
   createdAt: Iso,
   /** user id -> when they joined */
@@ -36,7 +48,7 @@ export const GroupRecord = z.object({
 export type GroupRecord = z.infer<typeof GroupRecord>;
 
 export const UnansweredRecord = z.object({
-  text: z.string().min(1).max(500),
+  text: z.string().min(1).max(QUESTION_MAX),
   count: z.number().int().positive(),
   firstAsked: Iso,
   lastAsked: Iso,
