@@ -119,7 +119,7 @@ export function progressSummary(c: Readonly<CommunityData>, roadmap: readonly St
   return { done: roadmap.filter((s) => ids.has(s.id)), next, tips: next ? bestTipsNodes(c, next) : [] };
 }
 
-export const PROGRESS_CELLS = 12;
+const PROGRESS_CELLS = 12;
 
 /** `████░░░░░░░░ 4/12 steps` */
 export function progressBar(done: number, total: number): string {

@@ -3,7 +3,7 @@ import { reply } from '../reply.js';
 import { newestFirst } from '../store/community.js';
 import { ago, refusal } from './community.js';
 
-export const UNANSWERED_PAGE = 10;
+const UNANSWERED_PAGE = 10;
 
 export const unanswered: CommandSpec = {
   name: 'unanswered',

@@ -49,7 +49,7 @@ export function markUndone(c: CommunityData, who: Who, step: string, now: string
 // ---------------------------------------------------------------- tips
 
 /** Lower case, accents and punctuation removed, whitespace folded: what "the same text" means. */
-export function normalizeText(text: string): string {
+function normalizeText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -87,7 +87,7 @@ function tipKey(tip: TipRecord): { norm: string; grams: Grams } {
 }
 
 /** Sørensen-Dice similarity of two trigram sets, 0..1. */
-export function similarity(a: Grams, b: Grams): number {
+function similarity(a: Grams, b: Grams): number {
   if (!a.length && !b.length) return 1;
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -104,7 +104,7 @@ export function similarity(a: Grams, b: Grams): number {
 }
 
 /** The existing tip on the same step that says (nearly) the same thing, if any. */
-export function findDuplicate(c: Readonly<CommunityData>, step: string, text: string): TipRecord | undefined {
+function findDuplicate(c: Readonly<CommunityData>, step: string, text: string): TipRecord | undefined {
   const norm = normalizeText(text);
   const mine = trigrams(norm);
   // Dice >= s needs the smaller set to be at least s / (2 - s) of the bigger one.
@@ -145,7 +145,7 @@ export function rankedTips(c: Readonly<CommunityData>, filter: (t: TipRecord) =>
   return c.tips.filter(filter).sort(compareTips);
 }
 
-export const findTip = (c: Readonly<CommunityData>, id: number): TipRecord | undefined => c.tips.find((t) => t.id === id);
+const findTip = (c: Readonly<CommunityData>, id: number): TipRecord | undefined => c.tips.find((t) => t.id === id);
 
 export type VoteTip = { ok: true; tip: TipRecord } | { ok: false; reason: 'unknown' | 'own' | 'already'; tip?: TipRecord };
 
@@ -176,7 +176,7 @@ export function removeTip(c: CommunityData, who: Who, id: number, isModerator: b
 // ---------------------------------------------------------------- groups
 
 /** Subcommand names a group cannot take, or `group join` would be ambiguous. */
-export const RESERVED_GROUP_NAMES = new Set(['create', 'join', 'leave', 'show', 'list']);
+const RESERVED_GROUP_NAMES = new Set(['create', 'join', 'leave', 'show', 'list']);
 
 /** `Backend Club` and `backend-club` are one group. */
 export function groupKey(name: string): string {
@@ -184,7 +184,7 @@ export function groupKey(name: string): string {
 }
 
 /** Why a group name is refused, or undefined when it is fine. */
-export function checkGroupName(name: string): string | undefined {
+function checkGroupName(name: string): string | undefined {
   if (name.length < 2 || name.length > GROUP_NAME_MAX) return `A group name is 2 to ${GROUP_NAME_MAX} characters.`;
   if (!/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u.test(name)) return 'A group name has letters, digits, spaces, - and _ only, and starts with a letter or digit.';
   if (RESERVED_GROUP_NAMES.has(groupKey(name))) return `"${name}" is a command word; please pick another name.`;

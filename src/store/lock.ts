@@ -17,7 +17,7 @@ export class Mutex {
   }
 }
 
-export interface FileLockOptions {
+interface FileLockOptions {
   /** A lock not refreshed for this long belongs to a dead process and is taken over. */
   staleMs?: number;
   /** Give up waiting for the lock after about this long. */
@@ -26,7 +26,7 @@ export interface FileLockOptions {
   onCompromised?: (error: Error) => void;
 }
 
-export const DEFAULT_STALE_MS = 5_000;
+const DEFAULT_STALE_MS = 5_000;
 
 /** Takes the cross-process lock on `file` (which need not exist); resolves with its release. */
 export async function fileLock(file: string, options: FileLockOptions = {}): Promise<() => Promise<void>> {

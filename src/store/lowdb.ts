@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { Low, type Adapter } from 'lowdb';
 import { fileLock, Mutex } from './lock.js';
 import { migrate, MigrationError, versionOf } from './migrations.js';
-import { CURRENT_VERSION, DbFile, emptyCommunity, emptyDb, freezeTips, isSafeKey, own, type CommunityData } from './schema.js';
+import { CURRENT_VERSION, DbFile, emptyCommunity, freezeTip, isSafeKey, own, type CommunityData } from './schema.js';
 import { RateLimiter, StoreError, type RateLimit, type Store, type WriteResult } from './store.js';
 
 export const DATA_FILE_NAME = 'devpath.json';
@@ -85,6 +85,14 @@ export function validateData(file: string, raw: unknown): DbFile {
   return freezeTips(parsed.data);
 }
 
+const emptyDb = (): DbFile => ({ version: CURRENT_VERSION, revision: 0, communities: {} });
+
+/** Freezes every tip of a freshly read or migrated file. */
+function freezeTips(db: DbFile): DbFile {
+  for (const c of Object.values(db.communities)) c.tips.forEach(freezeTip);
+  return db;
+}
+
 /** What identifies one version of the file on disk: a rename makes a new inode, a write a new mtime. */
 async function stampOf(file: string): Promise<string | null> {
   try {
@@ -106,9 +114,11 @@ const FLUSH_MS = 8;
 
 /** The JSON of frozen records (tips), by identity: a frozen record cannot change, so neither can its JSON. */
 const jsonCache = new WeakMap<object, string>();
-const immutable = (v: unknown): boolean => v === null || typeof v !== 'object' || Object.isFrozen(v);
+const frozenRecord = (v: unknown): v is object => typeof v === 'object' && v !== null && Object.isFrozen(v);
+/** A value whose JSON cannot change: a primitive, or a frozen record. */
+const immutable = (v: unknown): boolean => typeof v !== 'object' || v === null || frozenRecord(v);
 function recordJson(v: unknown): string {
-  if (v === null || typeof v !== 'object' || !Object.isFrozen(v)) return JSON.stringify(v) ?? 'null';
+  if (!frozenRecord(v)) return JSON.stringify(v) ?? 'null';
   let json = jsonCache.get(v);
   if (json === undefined) jsonCache.set(v, (json = JSON.stringify(v)));
   return json;
@@ -147,7 +157,7 @@ function sliceBytes(array: unknown[], start: number): { bytes: Buffer; built: bo
 const SEP: Record<string, Buffer> = Object.fromEntries(['[', ']', '{', '}', ',', '\n'].map((c) => [c, Buffer.from(c)]));
 
 /** One piece of the file's bytes, and whether it took work to make (false: it came from the cache). */
-export interface JsonPiece {
+interface JsonPiece {
   bytes: Buffer;
   built: boolean;
 }
@@ -160,7 +170,7 @@ const made = (text: string): JsonPiece => ({ bytes: Buffer.from(text), built: tr
  * community are produced SLICE records at a time: arrays (tips) from the slice cache above, objects
  * (users, progress...) stringified a slice of entries at a time.
  */
-export function* jsonPieces(value: unknown, depth = 0): Generator<JsonPiece> {
+function* jsonPieces(value: unknown, depth = 0): Generator<JsonPiece> {
   if (depth > 3 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     yield made(JSON.stringify(value) ?? 'null');
     return;
@@ -308,6 +318,9 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
+/** The store's constructor, for openLowdbStore only (set by the class's static block). */
+let construct: (location: string, data: DbFile, stamp: string | null, options: LowdbStoreOptions) => LowdbStore;
+
 const MAX_BATCH = 1000;
 const APPLY_SLICE_MS = 8;
 
@@ -322,8 +335,8 @@ export class LowdbStore implements Store {
   private closed = false;
   /** Set when memory may differ from the file (a failed write): reload before the next use. */
   private stale = false;
-  /** Writes made to the file by this store, and re-reads of a file another process changed. */
-  readonly stats = { writes: 0, reloads: 0, batches: 0 };
+  /** Writes made to the file by this store (tests and the benchmark). */
+  readonly stats = { writes: 0 };
 
   private constructor(
     readonly location: string,
@@ -335,41 +348,9 @@ export class LowdbStore implements Store {
     this.limiter = new RateLimiter(options.rateLimit);
   }
 
-  /** Opens (or creates) DATA_DIR/devpath.json; throws StoreError naming the file when it cannot. */
-  static async open(dataDir: string, options: LowdbStoreOptions = {}): Promise<LowdbStore> {
-    const dir = resolve(dataDir);
-    const file = join(dir, DATA_FILE_NAME);
-    try {
-      await mkdir(dir, { recursive: true });
-    } catch (error) {
-      throw new StoreError(`devpath: cannot create the data directory ${dir}: ${(error as Error).message}`, file);
-    }
-    let release: () => Promise<void>;
-    try {
-      release = await fileLock(file, { staleMs: options.lockStaleMs, waitMs: options.lockWaitMs });
-    } catch (error) {
-      throw new StoreError(`devpath: cannot lock the data file ${file}: ${(error as Error).message}`, file);
-    }
-    try {
-      await removeDeadTemps(file);
-      const raw = await readJson(file);
-      let data: DbFile;
-      if (raw === null) {
-        data = emptyDb();
-        await writeAtomic(file, data, options.fsync ?? true);
-      } else {
-        data = validateData(file, raw); // throws before anything is written
-        const version = versionOf(raw)!;
-        if (version < CURRENT_VERSION) {
-          const backup = await freeName(`${file}.v${version}.bak`);
-          await copyFile(file, backup, constants.COPYFILE_EXCL);
-          await writeAtomic(file, data, options.fsync ?? true);
-        }
-      }
-      return new LowdbStore(file, data, await stampOf(file), options);
-    } finally {
-      await release().catch(() => undefined);
-    }
+  static {
+    // openLowdbStore is the one way to make a store: it reads and validates the file first.
+    construct = (location, data, stamp, options) => new LowdbStore(location, data, stamp, options);
   }
 
   peek<T>(community: string, fn: (data: Readonly<CommunityData>) => T): T {
@@ -420,7 +401,6 @@ export class LowdbStore implements Store {
     // A file deleted while running: keep what we hold, the next write recreates it.
     if (now !== null) {
       await this.db.read();
-      this.stats.reloads++;
     }
     this.stamp = now;
     this.stale = false;
@@ -470,7 +450,6 @@ export class LowdbStore implements Store {
         this.stamp = await stampOf(this.location);
         this.stats.writes++;
       }
-      this.stats.batches++;
     } catch (error) {
       // Memory now holds changes the file does not: forget them at the next use.
       this.stale = true;
@@ -524,4 +503,39 @@ async function freeName(name: string): Promise<string> {
   }
 }
 
-export const openLowdbStore = (dataDir: string, options?: LowdbStoreOptions): Promise<LowdbStore> => LowdbStore.open(dataDir, options);
+/** Opens (or creates) DATA_DIR/devpath.json; throws StoreError naming the file when it cannot. */
+export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions = {}): Promise<LowdbStore> {
+  const dir = resolve(dataDir);
+  const file = join(dir, DATA_FILE_NAME);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new StoreError(`devpath: cannot create the data directory ${dir}: ${(error as Error).message}`, file);
+  }
+  let release: () => Promise<void>;
+  try {
+    release = await fileLock(file, { staleMs: options.lockStaleMs, waitMs: options.lockWaitMs });
+  } catch (error) {
+    throw new StoreError(`devpath: cannot lock the data file ${file}: ${(error as Error).message}`, file);
+  }
+  try {
+    await removeDeadTemps(file);
+    const raw = await readJson(file);
+    let data: DbFile;
+    if (raw === null) {
+      data = emptyDb();
+      await writeAtomic(file, data, options.fsync ?? true);
+    } else {
+      data = validateData(file, raw); // throws before anything is written
+      const version = versionOf(raw)!;
+      if (version < CURRENT_VERSION) {
+        const backup = await freeName(`${file}.v${version}.bak`);
+        await copyFile(file, backup, constants.COPYFILE_EXCL);
+        await writeAtomic(file, data, options.fsync ?? true);
+      }
+    }
+    return construct(file, data, await stampOf(file), options);
+  } finally {
+    await release().catch(() => undefined);
+  }
+}

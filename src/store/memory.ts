@@ -41,9 +41,4 @@ export class MemoryStore implements Store {
     this.closed = true;
     await this.queue;
   }
-
-  /** Every community id with data (tests). */
-  communityIds(): string[] {
-    return [...this.communities.keys()];
-  }
 }

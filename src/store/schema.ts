@@ -77,7 +77,6 @@ export const DbFile = z.object({
 export type DbFile = z.infer<typeof DbFile>;
 
 export const emptyCommunity = (): CommunityData => ({ users: {}, progress: {}, tips: [], nextTipId: 1, groups: {}, unanswered: {} });
-export const emptyDb = (): DbFile => ({ version: CURRENT_VERSION, revision: 0, communities: {} });
 
 /** An own property only: `constructor` must never resolve to Object's. */
 export function own<T>(record: Record<string, T>, key: string): T | undefined {
@@ -91,10 +90,4 @@ export function own<T>(record: Record<string, T>, key: string): T | undefined {
 export function freezeTip(tip: TipRecord): TipRecord {
   Object.freeze(tip.votes);
   return Object.freeze(tip);
-}
-
-/** Freezes every tip of a freshly read or migrated file. */
-export function freezeTips(db: DbFile): DbFile {
-  for (const c of Object.values(db.communities)) c.tips.forEach(freezeTip);
-  return db;
 }

@@ -51,7 +51,7 @@ export interface RateLimit {
   windowMs: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimit = { max: 10, windowMs: 10 * 60_000 };
+const DEFAULT_RATE_LIMIT: RateLimit = { max: 10, windowMs: 10 * 60_000 };
 
 /** A sliding window of write times per key (community + user). In memory, per process. */
 export class RateLimiter {
