@@ -48,27 +48,30 @@ describe('bad input', () => {
 
   it('answers any string without throwing (property)', async () => {
     const commands = ['', 'ask ', 'role ', 'salary ', 'learn ', 'roadmap ', 'compare ', 'help ', 'interview ', 'tips ', 'done '];
+    const community = ['tip add ', 'tip add 3 ', 'tip vote ', 'group create ', 'group join ', 'progress ', 'unanswered '];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...commands), fc.string({ unit: 'binary', maxLength: 300 }), async (cmd, text) => {
-        const r = await bot.dispatchText(cmd + text, ctx, { fallbackToAsk: true });
+      fc.asyncProperty(fc.constantFrom(...commands, ...community), fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean(), async (cmd, text, isModerator) => {
+        const r = await bot.dispatchText(cmd + text, { ...ctx, isModerator }, { fallbackToAsk: true });
         expect(typeof r.text).toBe('string');
         expect(r.text.length).toBeGreaterThan(0);
         expect(typeof r.answered).toBe('boolean');
         expect(r.error).not.toBe('internal');
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
   });
 
   it('validates typed options from a platform the same way (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('role', 'salary', 'roadmap', 'learn', 'interview'), fc.anything(), async (command, value) => {
-        const name = { role: 'name', salary: 'level', roadmap: 'step', learn: 'topic', interview: 'number' }[command]!;
-        const r = await bot.dispatch({ command, options: { [name]: value } }, ctx);
+      fc.asyncProperty(fc.constantFrom('role', 'salary', 'roadmap', 'learn', 'interview', 'tip add', 'tip vote', 'group create', 'group join', 'progress', 'unanswered'), fc.anything(), async (line, value) => {
+        const name = { role: 'name', salary: 'level', roadmap: 'step', learn: 'topic', interview: 'number', 'tip add': 'text', 'tip vote': 'id', 'group create': 'name', 'group join': 'name', progress: 'user', unanswered: 'page' }[line]!;
+        const [command, subcommand] = line.split(' ') as [string, string | undefined];
+        const options = line === 'tip add' ? { step: '3', text: value } : { [name]: value };
+        const r = await bot.dispatch({ command, ...(subcommand ? { subcommand } : {}), options }, { ...ctx, isModerator: true });
         expect(r.text.length).toBeGreaterThan(0);
         expect(r.error).not.toBe('internal');
       }),
-      { numRuns: 200 },
+      { numRuns: 400 },
     );
   });
 });

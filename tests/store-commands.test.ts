@@ -70,18 +70,40 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect((await say(bob, 'progress alicia')).text).toContain('Did you mean: Alice');
   });
 
+  it('progress of a member whose id is not their name: by @name, by mention, by id', async () => {
+    const ana = ctx('1001', { userName: 'Ana' });
+    const ben = ctx('U2002', { userName: 'ben' });
+    await say(ana, 'done 1');
+    await say(ana, 'done 2');
+    await say(ben, 'done 3');
+    for (const line of ['progress @ana', 'progress ANA', 'progress <@1001>', 'progress <@!1001>', 'progress 1001']) {
+      const r = await say(bob, line);
+      expect([line, r.card.title]).toEqual([line, 'Progress of Ana']);
+      expect(r.text).toContain('2/12 steps');
+    }
+    const slack = await say(bob, 'progress <@U2002|ben>');
+    expect(slack.card.title).toBe('Progress of ben');
+    expect(slack.text).toContain('1/12 steps');
+    expect((await say(bob, 'progress <@9999>')).card.title).toBe('Not found');
+    expect((await say(ana, 'progress <@1001>')).card.title).toBe('Your progress');
+  });
+
   it('done twice changes nothing; undo removes; an unknown step says did you mean and changes nothing', async () => {
     await say(alice, 'done 3');
     expect((await say(alice, 'done 3')).text).toContain('already marked step 3');
     expect((await say(alice, 'undo 3')).text).toContain('0/12 steps');
     const bad = await say(alice, 'done databsaes');
     expect(bad.text).toMatch(/step 5|Did you mean/);
+    // A close misspelling is taken as the step it names, and says so.
+    expect(bad.card.title).toBe('Step done');
+    expect(bad.text).toContain('I took "databsaes" to mean step 5');
     const none = await say(alice, 'done 13');
     expect(none.text).toContain('no step 13');
     const far = await say(alice, 'done xyzzy quux');
     expect(far.answered).toBe(false);
     const p = await say(alice, 'progress');
-    expect(p.text).toContain(bad.text.includes('Marked') ? '1/12 steps' : '0/12 steps');
+    expect(p.text).toContain('1/12 steps');
+    expect(p.text).toContain('5. Get current on databases');
   });
 
   it('roadmap marks the caller\'s done steps, and roadmap <step> shows its three best tips', async () => {
@@ -160,6 +182,15 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect(missing.text).toContain('There is no tip #4');
     expect(missing.text).toContain('Did you mean: #3');
     expect((await say(bob, 'tip vote abc')).text).toContain('not a tip number');
+    const gone = await say(alice, 'tip remove 99');
+    expect(gone.card.title).toBe('Not found');
+    expect(gone.text).toContain('There is no tip #99 in this community. Did you mean: #3');
+    expect(gone.suggestions.map((x) => x.command)).toEqual(['tip remove 3']);
+    expect((await say(mod, 'tip remove 1')).text).toContain('There is no tip #1');
+    const word = await say(alice, 'tip remove first');
+    expect(word.error).toBe('invalid-option');
+    expect(word.text).toContain('not a tip number');
+    expect((await say(bob, 'tips 8')).text).toContain('(1 tip)');
   });
 
   it('groups: create, join, board with progress and last activity, tips, several groups, leave', async () => {
@@ -247,6 +278,24 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     // An answered question is not recorded.
     await say(alice, 'ask how much do backend developers earn');
     expect((await say(mod, 'unanswered')).text).toContain('(2 questions)');
+  });
+
+  it('pages the unanswered questions: unanswered 2', async () => {
+    for (let i = 0; i < 12; i++) {
+      clock += 60_000;
+      await say(ctx(`asker${i}`), `ask what is the best ${['red', 'green', 'blue', 'cyan', 'pink', 'gold', 'grey', 'teal', 'navy', 'lime', 'plum', 'rust'][i]} keyboard`);
+    }
+    const rows = (r: { text: string }) => r.text.split('\n').filter((l) => /^ {2}- "/.test(l));
+    const first = await say(mod, 'unanswered');
+    expect(rows(first)).toHaveLength(10);
+    expect(rows(first)[0]).toContain('rust');
+    expect(first.text).toContain('Page 1 of 2 (12 questions)');
+    expect(first.suggestions.map((x) => x.command)).toEqual(['unanswered 2']);
+    const second = await say(mod, 'unanswered 2');
+    expect(rows(second).map((l) => l.match(/best (\w+)/)![1])).toEqual(['green', 'red']);
+    expect(second.text).toContain('Page 2 of 2 (12 questions)');
+    expect(second.suggestions).toEqual([]);
+    expect((await say(mod, 'unanswered 7')).text).toContain('Page 2 of 2');
   });
 
   it('records unanswered questions under the per-user limit, silently, without costing the user their changes', async () => {
