@@ -40,10 +40,12 @@ describe('bad input', () => {
   });
 
   it('keeps user text plain: markup typed in a question is never echoed as markup', async () => {
-    const r = await bot.dispatchText('role <@123> @everyone **x**', ctx);
+    const r = await bot.dispatchText('role <@123>\u001b[2J @everyone\u202E **x**', ctx);
     expect(r.answered).toBe(false);
     // The core echoes at most the cleaned text; the renderers escape it per platform.
     expect(r.text).not.toMatch(/\u001b/);
+    expect(r.text).not.toContain('\u202E');
+    expect(r.text).toContain('"<@123>[2J @everyone **x**"');
   });
 
   it('answers any string without throwing (property)', async () => {
