@@ -3,7 +3,7 @@ import { questionCard, learningCard, skillCard } from '../answers/entries.js';
 import { roleCard } from '../answers/role.js';
 import { stepCard } from '../answers/roadmap.js';
 import { outlookCard, salaryCard } from '../answers/salary.js';
-import { reply, type Reply } from '../reply.js';
+import { reply, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Hit } from '../search/index.js';
 import { recordUnanswered } from '../store/community.js';
 import { nowIso, userWrite } from './community.js';
@@ -48,16 +48,22 @@ function card(ctx: CommandContext, hit: Hit, answer: Answer): Reply | undefined 
   }
 }
 
+/**
+ * A button that asks about an entry by its title. Never cut: a cut command is another command, and
+ * each platform's renderer leaves out a suggestion too long for its buttons.
+ */
+const askAbout = (h: Hit): Suggestion => ({ label: h.doc.title, command: `ask ${h.doc.title}` });
+
 /** The next-best hits as "see also" buttons. */
 function related(answer: Answer, top: Hit) {
   return answer.hits
     .filter((h) => h !== top)
     .slice(0, 2)
-    .map((h) => ({ label: h.doc.title, command: `ask ${h.doc.title}`.slice(0, 90) }));
+    .map(askAbout);
 }
 
 export function unknownAnswer(answer: Answer): Reply {
-  const closest = answer.hits.slice(0, 3).map((h) => ({ label: h.doc.title, command: `ask ${h.doc.title}`.slice(0, 90) }));
+  const closest = answer.hits.slice(0, 3).map(askAbout);
   return reply({
     title: "I don't know that yet",
     children: [
