@@ -94,8 +94,9 @@ export function resolveUser(spec: UserOption, raw: string): Result<string> {
   const text = cleanText(raw);
   const mention = text.match(/^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/);
   if (mention?.[1]) return ok(mention[1]);
+  // Display names often have spaces ("Ana Lima"); markup characters never belong in one.
   const name = text.replace(/^@/, '');
-  if (!/^[\p{L}\p{N}._-]{1,64}$/u.test(name)) return fail(`${spec.name} must be a user mention or a user name.`);
+  if (!/^[\p{L}\p{N}._-][\p{L}\p{N}._ '-]{0,63}$/u.test(name)) return fail(`${spec.name} must be a user mention or a user name.`);
   return ok(name);
 }
 

@@ -132,6 +132,17 @@ describe('learn, roadmap, interview, sources', () => {
   });
 });
 
+describe('progress of someone else', () => {
+  it('finds a user by a display name with a space in it', async () => {
+    const ana: Context = { ...ctx, platform: 'discord', userId: '1001', userName: 'Ana Lima', communityId: 'g-names' };
+    const ben: Context = { ...ana, userId: '1002', userName: 'Ben' };
+    await bot.dispatchText('done 1', ana);
+    const r = await bot.dispatchText('progress Ana Lima', ben);
+    expect(r.error).toBeUndefined();
+    expect(r.text).toMatch(/1\/12 steps/);
+  });
+});
+
 describe('help and errors', () => {
   it('lists every command, generated from the declarations', async () => {
     const r = await say('help');

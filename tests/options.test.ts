@@ -70,6 +70,10 @@ describe('text helpers', () => {
     expect(resolveUser(spec, '<@123456>')).toEqual({ ok: true, value: '123456' });
     expect(resolveUser(spec, '<@U123|ana>')).toEqual({ ok: true, value: 'U123' });
     expect(resolveUser(spec, '@ana')).toEqual({ ok: true, value: 'ana' });
+    expect(resolveUser(spec, 'Ana Lima')).toEqual({ ok: true, value: 'Ana Lima' });
+    expect(resolveUser(spec, "Seán O'Neill")).toEqual({ ok: true, value: "Seán O'Neill" });
+    expect(resolveUser(spec, ' @x')).toEqual({ ok: true, value: 'x' });
+    expect(resolveUser(spec, '**bold**')).toMatchObject({ ok: false });
     expect(resolveUser(spec, '<script>')).toMatchObject({ ok: false });
   });
   it('writes usage with required and optional options', () => {
