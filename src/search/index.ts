@@ -46,7 +46,10 @@ const GENERIC = new Set(['become', 'professional', 'job', 'work', 'career', 'goo
 const PRIOR: Partial<Record<Kind, number>> = { question: 1.1 };
 /** Pay and outlook entries only answer when the question asks about pay or the outlook. */
 const UNASKED = 0.4;
-const TITLE_BOOST = 2;
+/** An entry whose whole title the question names gets up to 1 + this: all when the title is the whole question. */
+const TITLE_WEIGHT = 2;
+/** A title word found in more than this share of entries ("backend", "developer") names none of them. */
+const NAMING_SHARE = 0.5;
 
 /** Words that ask for the step after the one named: "what comes after databases?" */
 const NEXT_CUES = new Set(['after', 'next']);
@@ -142,8 +145,14 @@ class KnowledgeSearch implements Search {
       searchOptions: { boost: { title: 3, aliases: 3, keywords: 2, body: 1 }, combineWith: 'OR', tokenize: (t) => t.split(' '), processTerm: (t) => t },
     });
     this.mini.addAll(docs);
-    // "Developer" is implied in this domain: "backend salary" names "Back-End Developer salary".
-    for (const d of docs) this.titleTerms.set(d.ref, terms(d.title).filter((t) => !GENERIC.has(t) && t !== 'developer'));
+    // Only distinctive title words name an entry: nearly every FAQ title says "back-end developer",
+    // so "how do I become a backend developer?" must not be named by every question with "backend".
+    const entriesWith = new Map<string, number>();
+    for (const d of docs) {
+      for (const t of new Set(terms([d.title, ...d.aliases, ...d.keywords, d.body].join(' | ')))) entriesWith.set(t, (entriesWith.get(t) ?? 0) + 1);
+    }
+    const distinctive = (t: string) => !GENERIC.has(t) && (entriesWith.get(t) ?? 0) <= NAMING_SHARE * docs.length;
+    for (const d of docs) this.titleTerms.set(d.ref, terms(d.title).filter(distinctive));
 
     for (const cue of Object.values(CUES)) cue.terms.forEach((t) => this.vocab.add(t));
     for (const cue of NEXT_CUES) this.vocab.add(cue);
@@ -213,10 +222,11 @@ class KnowledgeSearch implements Search {
     const results = this.mini.search(known.join(' '), {
       boostDocument: (ref) => {
         const doc = this.byRef.get(ref)!;
-        // A question that names an entry's whole title ("backend engineer role") means that entry;
-        // a longer title named is the surer sign ("backend engineer" over "backend").
+        // A question that names an entry's whole title ("backend engineer role") means that entry,
+        // the more surely the more of the question the title is ("nosql database" names "NoSQL
+        // databases" wholly, "Which databases should I learn?" by half).
         const title = this.titleTerms.get(ref)!;
-        const named = title.length && title.every((t) => asked.has(t)) ? TITLE_BOOST + (title.length - 1) * 0.5 : 1;
+        const named = title.length && title.every((t) => asked.has(t)) ? 1 + (TITLE_WEIGHT * title.length) / asked.size : 1;
         const prior = doc.kind === 'salary' && !intents.includes('salary') ? UNASKED : doc.kind === 'outlook' && !intents.includes('outlook') ? UNASKED : 1;
         return kindBoost(doc.kind) * named * prior;
       },
