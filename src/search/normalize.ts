@@ -15,10 +15,20 @@ const PHRASES: [RegExp, string][] = [
   [/\bfront[\s-]?end\b/g, ' frontend '],
   [/\bfull[\s-]?stack\b/g, ' fullstack '],
   [/\bserver[\s-]side\b/g, ' backend '],
+  [/\bserver (?=developers?|devs?|engineers?|programmers?|code\b|coding\b)/g, ' backend '],
+  [/\bui (?=developers?|devs?|engineers?|programmers?)/g, ' frontend '],
   [/\bdata ?bases?\b/g, ' database '],
+  // "How much do I need to care about security?" asks how much it matters, not about pay.
+  [/\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, ' '],
+  [/\bhow much time\b/g, ' duration '],
   [/\bhow much\b/g, ' salary '],
+  [/\b(?:just )?for comparison\b/g, ' '],
+  // "Worth the money" weighs a cost; "a future backend dev" is a person, not the job outlook.
+  [/\bworth (?:the|my|your) (?:money|price|cost)\b/g, ' worth '],
+  [/\b(?:an?|as|my) future\b/g, ' '],
   // "who earns more" is a comparison of pay, not a question about one figure.
-  [/\b(?:earns?|makes?|paid|pays?|salary) more\b/g, ' salary comparison '],
+  [/\b(?:earns?|earning|makes?|making|paid|pays?|salary|salaries) (?:more|better|less|higher|lower)\b/g, ' salary comparison '],
+  [/\b(?:vs|versus|compared (?:to|with))\b/g, ' comparison '],
   [/\bmakes? (?:per|a|an|in a) (?:year|hour|month)\b/g, ' salary '],
   [/\bget(?:s|ting)? paid\b/g, ' salary '],
   [/\bhow long\b/g, ' duration '],
@@ -32,7 +42,15 @@ const PHRASES: [RegExp, string][] = [
   [/\bboot ?camps?\b/g, ' bootcamp '],
   [/\bcomputer science\b/g, ' computerscience '],
   [/\bversion control\b/g, ' git '],
-  [/\bsoft skills?\b/g, ' softskill '],
+  [/\b(?:soft|people|interpersonal) skills?\b/g, ' softskill '],
+  [/\b(?:get(?:ting)?|break(?:ing)?) into\b/g, ' become '],
+  [/\bfrom scratch\b/g, ' entry '],
+  [/\b(?:junior|entry) to (?:mid|senior)\b/g, ' promotion '],
+  [/\bbest part\b/g, ' perk '],
+  [/\bwhat'?s hot\b/g, ' trends '],
+  [/\bmeet(?:ing)? people\b/g, ' networking '],
+  [/\b(?:get(?:ting)? )?paged\b/g, ' oncall '],
+  [/\bpaid time off\b/g, ' pto '],
   [/\bmachine learning\b/g, ' ai '],
   [/\bartificial intelligence\b/g, ' ai '],
   [/\bfrom home\b/g, ' remote '],
@@ -106,6 +124,17 @@ const SYNONYMS: Record<string, string> = {
   freelance: 'freelancing',
   freelancer: 'freelancing',
   trend: 'trends',
+  paycheck: 'salary',
+  paycheque: 'salary',
+  mentorship: 'mentor',
+  scalable: 'scale',
+  scalability: 'scale',
+  performance: 'perform',
+  performant: 'perform',
+  hacking: 'security',
+  hacker: 'security',
+  breach: 'security',
+  opening: 'posting',
   roadmap: 'step',
   upside: 'perk',
   pros: 'perk',
@@ -154,16 +183,32 @@ export function canonical(word: string): string {
   return SYNONYMS[stemmed] ?? stemmed;
 }
 
+/**
+ * Question forms, read in questions only. "What does a DBA do?" asks for duties, and without
+ * this it has the same terms as "what is a DBA?"; rewritten in the entries too, the FAQ titled
+ * "What does a back-end developer do?" would claim every "... duties" question.
+ */
+const QUESTION_PHRASES: [RegExp, string][] = [[/\bwhat (?:does|dose|do) (.+?) do\b/g, ' $1 duty ']];
+
 /** Text -> words after phrase rewriting, before stop words are dropped. */
-export function words(text: string): string[] {
+export function words(text: string, phrases: readonly [RegExp, string][] = PHRASES): string[] {
   let t = ` ${fold(text)} `;
-  for (const [re, to] of PHRASES) t = t.replace(re, to);
+  for (const [re, to] of phrases) t = t.replace(re, to);
   return t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /** The terms of a text: canonical words, stop words removed. */
 export function terms(text: string): string[] {
-  return words(text)
+  return fromWords(words(text));
+}
+
+/** The terms of a question someone asked: as terms(), with the question forms read too. */
+export function questionTerms(text: string): string[] {
+  return fromWords(words(text, [...QUESTION_PHRASES, ...PHRASES]));
+}
+
+function fromWords(list: string[]): string[] {
+  return list
     .filter((w) => !STOP_WORDS.has(w))
     .map(canonical)
     .filter((w) => !STOP_WORDS.has(w));
