@@ -11,15 +11,17 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { canonical, KNOWN_WORDS, terms, words } from './normalize.js';
+import { canonical, KNOWN_WORDS, questionTerms, terms, words } from './normalize.js';
 
 export type { Doc, Kind } from './documents.js';
 
-export type Intent = 'salary' | 'outlook' | 'duration' | 'degree' | 'certification' | 'interview' | 'step' | 'role';
+export type Intent = 'salary' | 'paycomparison' | 'outlook' | 'duration' | 'degree' | 'certification' | 'interview' | 'step' | 'role';
 
 /** Cue terms (after normalisation) and the kind of entry each steers to. */
 const CUES: Record<Intent, { terms: string[]; kinds: Partial<Record<Kind, number>> }> = {
   salary: { terms: ['salary'], kinds: { salary: 4 } },
+  // "Do backend devs earn more than frontend devs?" compares pay: the FAQ that compares it, not one role's figures.
+  paycomparison: { terms: [], kinds: { question: 4 } },
   outlook: { terms: ['outlook'], kinds: { outlook: 4 } },
   duration: { terms: ['duration'], kinds: { question: 1.5, learning: 1.3 } },
   degree: { terms: ['degree', 'computerscience'], kinds: { learning: 1.5, question: 1.3 } },
@@ -56,6 +58,9 @@ const NEXT_CUES = new Set(['after', 'next']);
 
 /** The best entry must match more than this share of a question's weight to count as an answer. */
 export const MIN_COVERAGE = 0.5;
+/** ...or match at least this many distinctive terms and this share (see ask()). */
+const MIN_DISTINCTIVE = 3;
+const MIN_COVERAGE_DISTINCTIVE = 0.25;
 
 export interface Hit {
   doc: Doc;
@@ -114,6 +119,8 @@ class KnowledgeSearch implements Search {
   private readonly names = new Map<Kind, Map<string, Doc>>();
   private readonly corrections = new Map<string, string | null>();
   private readonly titleTerms = new Map<string, string[]>();
+  /** Terms that tell entries apart: not domain-wide ("career"), in at most half the entries ("backend"). */
+  private readonly distinctive = new Set<string>();
 
   constructor(docs: Doc[]) {
     this.docs = docs;
@@ -151,8 +158,8 @@ class KnowledgeSearch implements Search {
     for (const d of docs) {
       for (const t of new Set(terms([d.title, ...d.aliases, ...d.keywords, d.body].join(' | ')))) entriesWith.set(t, (entriesWith.get(t) ?? 0) + 1);
     }
-    const distinctive = (t: string) => !GENERIC.has(t) && (entriesWith.get(t) ?? 0) <= NAMING_SHARE * docs.length;
-    for (const d of docs) this.titleTerms.set(d.ref, terms(d.title).filter(distinctive));
+    for (const [t, n] of entriesWith) if (!GENERIC.has(t) && n <= NAMING_SHARE * docs.length) this.distinctive.add(t);
+    for (const d of docs) this.titleTerms.set(d.ref, terms(d.title).filter((t) => this.distinctive.has(t)));
 
     for (const cue of Object.values(CUES)) cue.terms.forEach((t) => this.vocab.add(t));
     for (const cue of NEXT_CUES) this.vocab.add(cue);
@@ -207,10 +214,11 @@ class KnowledgeSearch implements Search {
 
   ask(question: string): Answer {
     // Long pastes are cut: the first words carry the question, and the cost stays bounded.
-    const raw = terms(question.slice(0, 500)).slice(0, 24);
+    const raw = questionTerms(question.slice(0, 500)).slice(0, 24);
     const corrected = raw.map((t) => this.correct(t));
     const known = [...new Set(corrected.filter((t): t is string => t !== null))];
-    const intents = (Object.keys(CUES) as Intent[]).filter((i) => CUES[i].terms.some((t) => known.includes(t)));
+    let intents = (Object.keys(CUES) as Intent[]).filter((i) => CUES[i].terms.some((t) => known.includes(t)));
+    if (intents.includes('salary') && known.includes('comparison')) intents = intents.map((i) => (i === 'salary' ? 'paycomparison' : i));
     const levelTerm = known.find((t) => LEVEL_TERMS[t]);
     const level = levelTerm ? LEVEL_TERMS[levelTerm] : undefined;
     const answer: Answer = { terms: known, intents, hits: [], confident: false };
@@ -239,11 +247,14 @@ class KnowledgeSearch implements Search {
     const share = (hit: Hit, of: number) => hit.matched.reduce((sum, t) => sum + weight(t), 0) / of;
     const specific = (hit: Hit | undefined): hit is Hit => !!hit && hit.matched.some((t) => !GENERIC.has(t));
     const top = answer.hits[0];
-    answer.confident = specific(top) && share(top, total) > MIN_COVERAGE;
+    // A long question in someone's own words has many words the articles never use; an entry that
+    // matches several of its distinctive words is still the answer, even when they are the lesser part.
+    const distinctive = (hit: Hit) => hit.matched.filter((t) => this.distinctive.has(t)).length;
+    answer.confident = specific(top) && (share(top, total) > MIN_COVERAGE || (distinctive(top) >= MIN_DISTINCTIVE && share(top, total) >= MIN_COVERAGE_DISTINCTIVE));
 
     // "What comes after databases?": find the step named, answer with the one after it.
     // Pay, outlook and duration questions say "after five years" or "next decade" about time.
-    const aboutTime = intents.some((i) => i === 'salary' || i === 'outlook' || i === 'duration');
+    const aboutTime = intents.some((i) => i === 'salary' || i === 'paycomparison' || i === 'outlook' || i === 'duration');
     if (!aboutTime && known.some((t) => NEXT_CUES.has(t))) {
       const named = known.filter((t) => !NEXT_CUES.has(t) && t !== 'step');
       const stepHit = this.searchKind(named, 'step');
