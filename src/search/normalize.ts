@@ -23,6 +23,7 @@ const PHRASES: [RegExp, string][] = [
   [/\bhow much time\b/g, ' duration '],
   [/\bhow much\b/g, ' salary '],
   [/\b(?:just )?for comparison\b/g, ' '],
+  [/\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, ' '],
   // "Worth the money" weighs a cost; "a future backend dev" is a person, not the job outlook.
   [/\bworth (?:the|my|your) (?:money|price|cost)\b/g, ' worth '],
   [/\b(?:an?|as|my) future\b/g, ' '],
@@ -151,7 +152,8 @@ export const STOP_WORDS = new Set(
   s t d ll m re ve im id hey hi hello thanks thank yes ok okay
   come comes came explain explained explanation basic basics overview intro introduction review reviews
   exactly actually stuff sort lot lots say tell one ones every each else still already even ever
-  eventually little bit way ways`.split(/\s+/),
+  eventually little bit way ways
+  wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh`.split(/\s+/),
 );
 
 export function fold(text: string): string {
