@@ -67,6 +67,15 @@ if (best.misses.length) {
   for (const m of best.misses) console.log(`  ${JSON.stringify(m.q)}: expected ${m.expect ?? 'not answered'}, got ${m.got ?? 'not answered'}`);
 }
 
+// The same search on two sets written blind later (see bench/evaluate.ts). B's misses are not
+// printed on purpose: reading them while tuning would make it one more set the search flatters.
+console.log('\nBlind sets (devpath only):');
+for (const [name, label] of [['a', 'A (misses read while tuning)'], ['b', 'B (never read)']] as const) {
+  const blind = loadQuestionSet(name);
+  const s = evaluate(ours, blind);
+  console.log(`  ${label.padEnd(30)} ${blind.length} questions: top-1 ${pct(s.correct, s.total)}, off-topic and uncovered refused ${s.refused}/${s.offTopic}`);
+}
+
 // Start-up included: a one-shot CLI answer, as a user runs it, timed over a few runs.
 const bin = join(packageRoot(), 'bin', 'devpath.js');
 const walls: number[] = [];
