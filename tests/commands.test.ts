@@ -59,6 +59,20 @@ describe('ask', () => {
     expect(r.sources.length).toBeGreaterThan(0);
   });
 
+  // Each of these was answered with a neighbour before: the FAQ "What is a back-end developer?",
+  // the front-end salary card, the back-end salary card, a refusal.
+  it.each([
+    ['what does a backend developer do', 'question:what-does-a-backend-developer-do', 'Typical duties include'],
+    ['do backend devs earn more than frontend devs', 'question:who-earns-more-frontend-or-backend', 'Backend developers earn more than front end developers'],
+    ['how much do I need to care about security as a backend dev', 'question:security-knowledge', 'OWASP'],
+    ['wat is graphql', 'skill:graphql', 'GraphQL'],
+  ])('answers "%s" with the entry it asks about', async (q, topic, says) => {
+    const r = await say(`ask ${q}`);
+    expect(r.answered).toBe(true);
+    expect(r.topic).toBe(topic);
+    expect(r.text).toContain(says);
+  });
+
   it.each(['what is the weather like today', 'recipe for chocolate cake', 'who won the world cup'])(
     'refuses an off-topic question: %s',
     async (q) => {
