@@ -133,18 +133,28 @@ class KnowledgeSearch implements Search {
       this.nameKeys.set(d.ref, names.map(nameKey));
       this.nameTerms.set(d.ref, names.map((n) => terms(n)));
     }
+    // Each field's terms are worked out once: counted here, then handed to MiniSearch.
+    const termsOf = new Map<string, string[]>();
+    const entriesWith = new Map<string, number>();
+    for (const d of docs) {
+      const inEntry = new Set<string>();
+      for (const field of FIELDS) {
+        const text = fieldText(d, field);
+        let found = termsOf.get(text);
+        if (!found) termsOf.set(text, (found = terms(text)));
+        for (const t of found) inEntry.add(t);
+      }
+      for (const t of inEntry) entriesWith.set(t, (entriesWith.get(t) ?? 0) + 1);
+    }
     this.mini = new MiniSearch<Doc>({
       idField: 'ref',
-      fields: ['title', 'aliases', 'keywords', 'body'],
+      fields: [...FIELDS],
       storeFields: [],
-      extractField: (doc, field) => {
-        const value = doc[field as keyof Doc];
-        return Array.isArray(value) ? value.join(' | ') : String(value ?? '');
-      },
+      extractField: (doc, field) => fieldText(doc, field),
       // Names and keywords count each term once: an entry listing "backend" six times among its
       // keywords would otherwise outrank the entry a question is really about.
       tokenize: (text, field) => {
-        const found = terms(text);
+        const found = (field && termsOf.get(text)) || terms(text);
         if (field) for (const t of found) this.vocab.add(t); // documents, not queries
         return field === 'body' ? found : [...new Set(found)];
       },
@@ -154,12 +164,8 @@ class KnowledgeSearch implements Search {
     this.mini.addAll(docs);
     // Only distinctive title words name an entry: nearly every FAQ title says "back-end developer",
     // so "how do I become a backend developer?" must not be named by every question with "backend".
-    const entriesWith = new Map<string, number>();
-    for (const d of docs) {
-      for (const t of new Set(terms([d.title, ...d.aliases, ...d.keywords, d.body].join(' | ')))) entriesWith.set(t, (entriesWith.get(t) ?? 0) + 1);
-    }
     for (const [t, n] of entriesWith) if (!GENERIC.has(t) && n <= NAMING_SHARE * docs.length) this.distinctive.add(t);
-    for (const d of docs) this.titleTerms.set(d.ref, terms(d.title).filter((t) => this.distinctive.has(t)));
+    for (const d of docs) this.titleTerms.set(d.ref, termsOf.get(d.title)!.filter((t) => this.distinctive.has(t)));
 
     for (const cue of Object.values(CUES)) cue.terms.forEach((t) => this.vocab.add(t));
     for (const cue of NEXT_CUES) this.vocab.add(cue);
@@ -327,6 +333,14 @@ class KnowledgeSearch implements Search {
     const fuzzy = this.fuseFor(kind).search(partial.slice(0, 64), { limit }).map((h) => h.item);
     return [...new Set([...starts, ...fuzzy])].slice(0, limit);
   }
+}
+
+const FIELDS = ['title', 'aliases', 'keywords', 'body'] as const;
+
+/** A document field as one text; list items are kept apart so no phrase spans two of them. */
+function fieldText(doc: Doc, field: string): string {
+  const value = doc[field as keyof Doc];
+  return Array.isArray(value) ? value.join(' | ') : String(value ?? '');
 }
 
 const bucketKey = (letter: string, length: number) => `${letter}${length}`;
