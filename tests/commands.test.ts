@@ -66,6 +66,9 @@ describe('ask', () => {
     ['do backend devs earn more than frontend devs', 'question:who-earns-more-frontend-or-backend', 'Backend developers earn more than front end developers'],
     ['how much do I need to care about security as a backend dev', 'question:security-knowledge', 'OWASP'],
     ['wat is graphql', 'skill:graphql', 'GraphQL'],
+    // ...and these must keep their answers: "a future backend dev" is a person, "a future in" is the outlook.
+    ['is there a future in backend development', 'outlook:job-outlook', '13 percent growth by 2030'],
+    ['what do I need to do to become a backend developer', 'question:how-to-become-a-backend-developer', 'Decide whether an education program'],
   ])('answers "%s" with the entry it asks about', async (q, topic, says) => {
     const r = await say(`ask ${q}`);
     expect(r.answered).toBe(true);

@@ -15,8 +15,8 @@ const PHRASES: [RegExp, string][] = [
   [/\bfront[\s-]?end\b/g, ' frontend '],
   [/\bfull[\s-]?stack\b/g, ' fullstack '],
   [/\bserver[\s-]side\b/g, ' backend '],
-  [/\bserver (?=developers?|devs?|engineers?|programmers?|code\b|coding\b)/g, ' backend '],
-  [/\bui (?=developers?|devs?|engineers?|programmers?)/g, ' frontend '],
+  [/\bserver\s+(?=developers?|devs?|engineers?|programmers?|code\b|coding\b)/g, ' backend '],
+  [/\bui\s+(?=developers?|devs?|engineers?|programmers?)/g, ' frontend '],
   [/\bdata ?bases?\b/g, ' database '],
   // "How much do I need to care about security?" asks how much it matters, not about pay.
   [/\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, ' '],
@@ -26,7 +26,7 @@ const PHRASES: [RegExp, string][] = [
   [/\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, ' '],
   // "Worth the money" weighs a cost; "a future backend dev" is a person, not the job outlook.
   [/\bworth (?:the|my|your) (?:money|price|cost)\b/g, ' worth '],
-  [/\b(?:an?|as|my) future\b/g, ' '],
+  [/\bfuture\s+(?=backend|frontend|fullstack|developer|dev\b|devs\b|engineer|programmer|employer|student)/g, ' '],
   // "who earns more" is a comparison of pay, not a question about one figure.
   [/\b(?:earns?|earning|makes?|making|paid|pays?|salary|salaries) (?:more|better|less|higher|lower)\b/g, ' salary comparison '],
   [/\b(?:vs|versus|compared (?:to|with))\b/g, ' comparison '],
@@ -190,7 +190,8 @@ export function canonical(word: string): string {
  * this it has the same terms as "what is a DBA?"; rewritten in the entries too, the FAQ titled
  * "What does a back-end developer do?" would claim every "... duties" question.
  */
-const QUESTION_PHRASES: [RegExp, string][] = [[/\bwhat (?:does|dose|do) (.+?) do\b/g, ' $1 duty ']];
+const QUESTION_PHRASES: [RegExp, string][] = [[/\bwhat\s+(?:does|dose|do)\s+(?!(?:i|you|we)\s)(.+?)\s+do\b/g, ' $1 duty ']];
+const ASKED_PHRASES = [...QUESTION_PHRASES, ...PHRASES];
 
 /** Text -> words after phrase rewriting, before stop words are dropped. */
 export function words(text: string, phrases: readonly [RegExp, string][] = PHRASES): string[] {
@@ -206,7 +207,7 @@ export function terms(text: string): string[] {
 
 /** The terms of a question someone asked: as terms(), with the question forms read too. */
 export function questionTerms(text: string): string[] {
-  return fromWords(words(text, [...QUESTION_PHRASES, ...PHRASES]));
+  return fromWords(words(text, ASKED_PHRASES));
 }
 
 function fromWords(list: string[]): string[] {
