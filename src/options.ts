@@ -187,9 +187,10 @@ export function parseText(specs: OptionSpec[], text: string): Result<OptionValue
     raw[spec.name] = takesRest ? positional.splice(0).join(' ') : positional.shift()!;
   }
   if (positional.length) {
+    // Words left over can only be meant for a choice not yet given; resolveOptions checks them.
     const choice = specs.find((s) => s.kind === 'choice' && raw[s.name] === undefined);
-    if (choice) return resolveChoice(choice as ChoiceOption, positional.join(' ')) as Result<never>;
-    return fail(`there is more than this command takes: "${positional.join(' ').slice(0, 60)}".`);
+    if (!choice) return fail(`there is more than this command takes: "${positional.join(' ').slice(0, 60)}".`);
+    raw[choice.name] = positional.join(' ');
   }
   return resolveOptions(specs, raw);
 }

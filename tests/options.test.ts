@@ -53,6 +53,13 @@ describe('parseText', () => {
     expect(parseText(interview, text)).toEqual(expected);
   });
 
+  it('gives leftover words to a choice only a longer phrase names, as an option value', () => {
+    const size: OptionSpec[] = [{ name: 'size', kind: 'choice', description: 'size', choices: [{ value: 'xl', label: 'extra large size' }] }];
+    expect(parseText(size, 'extra large size')).toEqual({ ok: true, value: { size: 'xl' } });
+    expect(parseText(size, 'extra large')).toEqual({ ok: false, error: 'size must be one of: xl.' });
+    expect(parseText(salary, 'role:dba the top')).toEqual({ ok: false, error: 'level must be one of: overall, entry, early, mid, experienced.' });
+  });
+
   it('rejects words a command without options does not take', () => {
     expect(parseText([], 'extra words')).toEqual({ ok: false, error: 'there is more than this command takes: "extra words".' });
   });
