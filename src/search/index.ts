@@ -224,8 +224,7 @@ class KnowledgeSearch implements Search {
     const corrected = raw.map((t) => this.correct(t));
     const known = [...new Set(corrected.filter((t): t is string => t !== null))];
     let intents = (Object.keys(CUES) as Intent[]).filter((i) => CUES[i].terms.some((t) => known.includes(t)));
-    // "Paid more than" is read as a comparison before spelling correction; "than" still says it after ("paied more than").
-    if (intents.includes('salary') && (known.includes('comparison') || known.includes('than'))) intents = intents.map((i) => (i === 'salary' ? 'paycomparison' : i));
+    if (intents.includes('salary') && known.includes('comparison')) intents = intents.map((i) => (i === 'salary' ? 'paycomparison' : i));
     const levelTerm = known.find((t) => LEVEL_TERMS[t]);
     const level = levelTerm ? LEVEL_TERMS[levelTerm] : undefined;
     const answer: Answer = { terms: known, intents, hits: [], confident: false };

@@ -29,7 +29,8 @@ const PHRASES: [RegExp, string][] = [
   [/\bfuture\s+(?=backend|frontend|fullstack|developer|dev\b|devs\b|engineer|programmer|employer|student)/g, ' '],
   // "who earns more" is a comparison of pay, not a question about one figure.
   [/\b(?:earns?|earning|makes?|making|paid|pays?|salary|salaries) (?:more|better|less|higher|lower)\b/g, ' salary comparison '],
-  [/\b(?:vs|versus|compared (?:to|with))\b/g, ' comparison '],
+  // "Paied more than": the pay word may be misspelt, the comparison still reads.
+  [/\b(?:vs|versus|compared (?:to|with)|(?:more|better|less|higher|lower) than)\b/g, ' comparison '],
   [/\bmakes? (?:per|a|an|in a) (?:year|hour|month)\b/g, ' salary '],
   [/\bget(?:s|ting)? paid\b/g, ' salary '],
   [/\bhow long\b/g, ' duration '],
@@ -55,7 +56,6 @@ const PHRASES: [RegExp, string][] = [
   [/\bmachine learning\b/g, ' ai '],
   [/\bartificial intelligence\b/g, ' ai '],
   [/\bfrom home\b/g, ' remote '],
-  [/\bwork from home\b/g, ' remote '],
 ];
 
 /** One word -> its canonical form. Plurals and -ing forms need no entry: stem() folds them first. */
