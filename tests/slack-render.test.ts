@@ -285,6 +285,17 @@ describe('renderSlack: escaping', () => {
     for (const p of pieces) expect(p.length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
     expect(pieces.join('\n').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
   });
+
+  it('splitText breaks a text with no spaces neither inside an entity nor inside a surrogate pair', () => {
+    for (const max of [7, 8, 9, 10, 11]) {
+      const entities = splitText(escapeText('a&b<c'.repeat(10)), max);
+      for (const p of entities) expect(p.replace(/&(amp|lt|gt);/g, ''), p).not.toContain('&');
+      expect(entities.join('')).toBe(escapeText('a&b<c'.repeat(10)));
+      const emoji = splitText('😀'.repeat(20), max);
+      for (const p of emoji) expect(p).toBe('😀'.repeat(p.length / 2));
+      expect(emoji.join('')).toBe('😀'.repeat(20));
+    }
+  });
 });
 
 describe('renderSlack: fallback text', () => {

@@ -86,15 +86,18 @@ export function escapeMrkdwn(text: string): string {
  */
 export function cut(escaped: string, max: number): string {
   if (escaped.length <= max) return escaped;
-  let end = Math.max(0, max - 1);
+  return `${escaped.slice(0, safeEnd(escaped, Math.max(0, max - 1)))}…`;
+}
+
+/**
+ * `end`, moved back when `escaped.slice(0, end)` would stop inside an `&amp;`-style entity or
+ * between the two halves of a surrogate pair: where cut and splitText may end a piece.
+ */
+function safeEnd(escaped: string, end: number): number {
   const amp = escaped.lastIndexOf('&', end - 1);
-  if (amp !== -1 && amp >= end - 4 && !escaped.slice(amp, end).includes(';')) {
-    const semi = escaped.indexOf(';', amp);
-    if (semi >= end) end = amp;
-  }
+  if (amp !== -1 && amp >= end - 4 && escaped.indexOf(';', amp) >= end) end = amp;
   const code = escaped.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${escaped.slice(0, end)}…`;
+  return code >= 0xd800 && code <= 0xdbff ? end - 1 : end;
 }
 
 /** Splits escaped mrkdwn into pieces of at most `max`, at a line break, else a space, else anywhere safe. */
@@ -105,11 +108,7 @@ export function splitText(escaped: string, max: number): string[] {
     let at = rest.lastIndexOf('\n', max);
     if (at < max / 2) at = rest.lastIndexOf(' ', max);
     if (at < max / 2) {
-      at = max;
-      const amp = rest.lastIndexOf('&', at - 1);
-      if (amp !== -1 && amp >= at - 4 && rest.indexOf(';', amp) >= at) at = amp;
-      const code = rest.charCodeAt(at - 1);
-      if (code >= 0xd800 && code <= 0xdbff) at -= 1;
+      at = safeEnd(rest, max);
       pieces.push(rest.slice(0, at));
       rest = rest.slice(at);
     } else {
