@@ -125,25 +125,22 @@ class KnowledgeSearch implements Search {
   constructor(docs: Doc[]) {
     this.docs = docs;
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
+    // Every text's terms are worked out once: names, entry counts and MiniSearch all use them.
+    const termsOf = new Map<string, string[]>();
+    const termsOnce = (text: string) => {
+      let found = termsOf.get(text);
+      if (!found) termsOf.set(text, (found = terms(text)));
+      return found;
+    };
+    const entriesWith = new Map<string, number>();
     for (const d of docs) {
       const same = this.ofKind.get(d.kind);
       if (same) same.push(d);
       else this.ofKind.set(d.kind, [d]);
       const names = [d.title, ...d.aliases];
       this.nameKeys.set(d.ref, names.map(nameKey));
-      this.nameTerms.set(d.ref, names.map((n) => terms(n)));
-    }
-    // Each field's terms are worked out once: counted here, then handed to MiniSearch.
-    const termsOf = new Map<string, string[]>();
-    const entriesWith = new Map<string, number>();
-    for (const d of docs) {
-      const inEntry = new Set<string>();
-      for (const field of FIELDS) {
-        const text = fieldText(d, field);
-        let found = termsOf.get(text);
-        if (!found) termsOf.set(text, (found = terms(text)));
-        for (const t of found) inEntry.add(t);
-      }
+      this.nameTerms.set(d.ref, names.map(termsOnce));
+      const inEntry = new Set(FIELDS.flatMap((field) => termsOnce(fieldText(d, field))));
       for (const t of inEntry) entriesWith.set(t, (entriesWith.get(t) ?? 0) + 1);
     }
     this.mini = new MiniSearch<Doc>({
@@ -154,7 +151,7 @@ class KnowledgeSearch implements Search {
       // Names and keywords count each term once: an entry listing "backend" six times among its
       // keywords would otherwise outrank the entry a question is really about.
       tokenize: (text, field) => {
-        const found = (field && termsOf.get(text)) || terms(text);
+        const found = field ? termsOnce(text) : terms(text);
         if (field) for (const t of found) this.vocab.add(t); // documents, not queries
         return field === 'body' ? found : [...new Set(found)];
       },
@@ -165,7 +162,7 @@ class KnowledgeSearch implements Search {
     // Only distinctive title words name an entry: nearly every FAQ title says "back-end developer",
     // so "how do I become a backend developer?" must not be named by every question with "backend".
     for (const [t, n] of entriesWith) if (!GENERIC.has(t) && n <= NAMING_SHARE * docs.length) this.distinctive.add(t);
-    for (const d of docs) this.titleTerms.set(d.ref, termsOf.get(d.title)!.filter((t) => this.distinctive.has(t)));
+    for (const d of docs) this.titleTerms.set(d.ref, termsOnce(d.title).filter((t) => this.distinctive.has(t)));
 
     for (const cue of Object.values(CUES)) cue.terms.forEach((t) => this.vocab.add(t));
     for (const cue of NEXT_CUES) this.vocab.add(cue);
