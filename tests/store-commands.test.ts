@@ -223,6 +223,37 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect((await say(alice, 'group create x')).text).toContain('2 to 32');
   });
 
+  it('answers the empty and repeated cases of the README commands plainly, and changes nothing', async () => {
+    const empty = await say(alice, 'group');
+    expect(empty.card.title).toBe('Study groups');
+    expect(empty.text).toContain('no study groups here yet');
+    expect((await say(alice, 'groups')).text).toContain('no study groups here yet');
+    const notDone = await say(alice, 'undo 3');
+    expect(notDone.card.title).toBe('Not done yet');
+    expect(notDone.text).toContain('Step 3 (Understand algorithms and data structures) was not marked as done, so nothing changed.');
+    expect(notDone.text).toContain('0/12 steps');
+    const none = await say(mod, 'unanswered');
+    expect(none.text).toContain('Every question asked here so far had an answer.');
+    expect((await say(alice, 'tips 4')).text).toContain('No tips for this step yet. Share the first one: tip add 4 <your tip>');
+    await say(alice, 'group create backend-club');
+    const again = await say(alice, 'group join backend-club');
+    expect(again.card.title).toBe('Already a member');
+    expect(again.suggestions.map((s) => s.command)).toEqual(['group backend-club']);
+    const board = await say(alice, 'group show backend-club');
+    expect(board.card.title).toBe('Study group: backend-club');
+    expect(board.text).toContain('No tips from members yet.');
+    expect(board.text).toContain('Members (1)');
+    expect((await say(bob, 'group leave backend-club')).card.title).toBe('Not a member');
+    expect((await say(bob, 'group backend-club')).suggestions.map((s) => s.command)).toEqual(['group join backend-club']);
+    // The terminal is not rate-limited: every step, one after another.
+    const solo = ctx('sam', { platform: 'terminal', communityId: 'solo' });
+    for (let i = 1; i <= 12; i++) await say(solo, `done ${i}`);
+    const finished = await say(solo, 'progress');
+    expect(finished.text).toContain('12/12 steps');
+    expect(finished.text).toContain('Every step is done. Keep learning!');
+    expect(finished.suggestions.map((s) => s.command)).toEqual(['roadmap']);
+  });
+
   it('rate-limits writes per user (10 in 10 minutes) with a clear message; reads and other users are not limited', async () => {
     for (let i = 1; i <= 10; i++) expect((await say(alice, `done ${i}`)).text).toContain('Marked');
     const refused = await say(alice, 'done 11');
