@@ -1,5 +1,5 @@
 import type { CommandContext, CommandSpec } from '../command.js';
-import { citeAll, itemSources, sourceRefs } from '../answers/cite.js';
+import { cite, sourceRefs } from '../answers/cite.js';
 import { learningCard, skillCard } from '../answers/entries.js';
 import type { LearningKind } from '../knowledge/schema.js';
 import { reply, type Node, type Reply } from '../reply.js';
@@ -34,8 +34,8 @@ function overview(ctx: CommandContext, kinds: LearningKind[], detailed: boolean)
     if (!entries.length) continue;
     children.push({ type: 'section', title: KIND_TITLES[kind] });
     if (detailed) {
-      children.push({ type: 'list', items: entries.map((l) => `${l.title}: ${citeAll(ctx, l.summary.slice(0, 1))[0]}`) });
-      used.push(...entries.flatMap((l) => itemSources(l.summary.slice(0, 1))));
+      children.push({ type: 'list', items: entries.map((l) => `${l.title}: ${cite(ctx, l.summary[0]!)}`) });
+      used.push(...entries.map((l) => l.summary[0]!.source));
     } else {
       children.push({ type: 'list', items: entries.map((l) => l.title) });
       used.push(...entries.flatMap((l) => l.sources));
@@ -63,10 +63,10 @@ export const learn: CommandSpec = {
     if (topic === undefined) return overview(ctx, ['platform', 'certificate', 'certification', 'degree', 'path'], false);
     const text = String(topic);
     const words = terms(text);
-    if (words.length === 1 && KIND_WORDS[words[0]!] && !ctx.search.resolve('learning', text).match) {
+    const named = ctx.search.resolve('learning', text);
+    if (words.length === 1 && KIND_WORDS[words[0]!] && !named.match) {
       return overview(ctx, KIND_WORDS[words[0]!]!, true);
     }
-    const named = ctx.search.resolve('learning', text);
     const entry = named.match && ctx.knowledge.learning.find((l) => l.id === named.match!.id);
     if (entry && !named.guessed) return learningCard(ctx, entry);
     // Not a name: rank it as a question, keeping only learning options and skills.
