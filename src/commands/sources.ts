@@ -1,3 +1,4 @@
+import { sourceRefs } from '../answers/cite.js';
 import type { CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
 
@@ -22,6 +23,6 @@ export const sources: CommandSpec = {
       { type: 'text', text: s.summary },
     ]);
     children.push({ type: 'note', text: 'Every fact I state names its article. Where articles disagree, each figure is shown with its source; nothing is averaged.' });
-    return reply({ title: 'Sources', children, sources: ctx.knowledge.sources.map((s) => ({ id: s.id, short: s.short, title: s.title })) });
+    return reply({ title: 'Sources', children, sources: sourceRefs(ctx, ctx.knowledge.sources.map((s) => s.id)) });
   },
 };
