@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../command.js';
+import type { CommandContext, CommandSpec } from '../command.js';
 import { compareCard } from '../answers/role.js';
 import { errorReply } from '../reply.js';
 import { resolveRole } from './resolve.js';
@@ -7,7 +7,7 @@ import { resolveRole } from './resolve.js';
  * In text, `compare back end developer front end developer` has no clear split, so every split
  * point is tried and the first where both halves name a role exactly wins.
  */
-function splitRoles(ctx: Parameters<NonNullable<CommandSpec['run']>>[0], first: string, second: string): [string, string] {
+function splitRoles(ctx: CommandContext, first: string, second: string): [string, string] {
   const words = `${first} ${second}`.replace(/\s+(?:vs\.?|versus|and|or|with)\s+/gi, ' | ').split(' ');
   const bar = words.indexOf('|');
   if (bar > 0) return [words.slice(0, bar).join(' '), words.slice(bar + 1).join(' ')];
