@@ -158,24 +158,23 @@ describe('writes', () => {
     await throwingBatch(new MemoryStore());
   });
 
-  it('a write that throws is rejected and is not written (lowdb store)', async () => {
+  /** The throwing batch on a lowdb store, then the file as written: the good write only. */
+  const throwingBatchOnFile = async (options: { fsync?: boolean }, deleteFile: boolean) => {
     const dir = tempDir();
-    const store = await openLowdbStore(dir);
-    await throwingBatch(store);
+    const store = await openLowdbStore(dir, options);
+    await throwingBatch(store, deleteFile ? () => rmSync(join(dir, DATA_FILE_NAME)) : undefined);
     await store.close();
     const g = JSON.parse(readFileSync(join(dir, DATA_FILE_NAME), 'utf8')).communities.g;
     expect(g.tips).toEqual([]);
     expect(Object.keys(g.progress.alice).sort()).toEqual(['databases', 'security']);
+  };
+
+  it('a write that throws is rejected and is not written (lowdb store)', async () => {
+    await throwingBatchOnFile({}, false);
   });
 
   it('a write that throws after the data file was deleted leaves nothing behind either (lowdb store)', async () => {
-    const dir = tempDir();
-    const store = await openLowdbStore(dir, { fsync: false });
-    await throwingBatch(store, () => rmSync(join(dir, DATA_FILE_NAME)));
-    await store.close();
-    const g = JSON.parse(readFileSync(join(dir, DATA_FILE_NAME), 'utf8')).communities.g;
-    expect(g.tips).toEqual([]);
-    expect(Object.keys(g.progress.alice).sort()).toEqual(['databases', 'security']);
+    await throwingBatchOnFile({ fsync: false }, true);
   });
 
   it('writes exactly JSON.stringify(data) + newline, also after the cached slices changed', async () => {
