@@ -2,7 +2,7 @@
 // base) against the fake Discord on 127.0.0.1. Assertions are about what a user would see: the
 // embed title, a source in the footer, the ephemeral flag, no @everyone ping.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createDiscordAdapter } from '../adapters/discord/index.js';
+import { createDiscordAdapter, type DiscordAdapterOptions } from '../adapters/discord/index.js';
 import { registerCommands, runRegister } from '../adapters/discord/register.js';
 import { EPHEMERAL, MAX_DESCRIPTION, MAX_EMBED_TOTAL, MAX_EMBEDS, embedChars } from '../adapters/discord/render.js';
 import type { Adapter } from '../adapters/adapter.js';
@@ -383,14 +383,30 @@ describe('Discord adapter against a fake Discord', () => {
   });
 });
 
+/**
+ * A fake Discord and an adapter of its own for one test (the test replaces the Bot's dispatch),
+ * started with `extra` options; what the adapter logs goes to `logged`. Both are closed afterwards.
+ */
+async function withOwnAdapter(
+  extra: DiscordAdapterOptions,
+  run: (own: { fake: FakeDiscord; bot: Bot; logged: string[] }) => Promise<void>,
+): Promise<void> {
+  const fake = await startFakeDiscord();
+  const bot = new Bot({ knowledge, logError: () => undefined });
+  const logged: string[] = [];
+  const adapter = createDiscordAdapter(bot, config(fake), { ...testOptions, ...extra, logError: (m, e) => void logged.push(`${m} ${String(e)}`) });
+  try {
+    await adapter.start();
+    await run({ fake, bot, logged });
+  } finally {
+    await adapter.stop();
+    await fake.close();
+  }
+}
+
 describe('handler errors', () => {
-  test('an error is logged, answered with an ephemeral apology, and the next command is answered', async () => {
-    const fake = await startFakeDiscord();
-    const bot = new Bot({ knowledge, logError: () => undefined });
-    const logged: string[] = [];
-    const adapter = createDiscordAdapter(bot, config(fake), { ...testOptions, logError: (m, e) => void logged.push(`${m} ${String(e)}`) });
-    try {
-      await adapter.start();
+  test('an error is logged, answered with an ephemeral apology, and the next command is answered', () =>
+    withOwnAdapter({}, async ({ fake, bot, logged }) => {
       const real = bot.dispatch.bind(bot);
       bot.dispatch = async () => {
         bot.dispatch = real; // fail once
@@ -408,21 +424,12 @@ describe('handler errors', () => {
       const answer = callbackData(await fake.waitForCallback(second.id));
       expect(answer.data.embeds[0].title).toMatch(/salary/i);
       expect(answer.data.flags ?? 0).toBe(0);
-    } finally {
-      await adapter.stop();
-      await fake.close();
-    }
-  });
+    }));
 });
 
 describe('an error after a deferral', () => {
-  test('the apology stays private: the public placeholder is edited first, then the apology follows ephemerally', async () => {
-    const fake = await startFakeDiscord();
-    const bot = new Bot({ knowledge, logError: () => undefined });
-    const logged: string[] = [];
-    const adapter = createDiscordAdapter(bot, config(fake), { ...testOptions, deferAfterMs: 20, logError: (m, e) => void logged.push(`${m} ${String(e)}`) });
-    try {
-      await adapter.start();
+  test('the apology stays private: the public placeholder is edited first, then the apology follows ephemerally', () =>
+    withOwnAdapter({ deferAfterMs: 20 }, async ({ fake, bot, logged }) => {
       const real = bot.dispatch.bind(bot);
       let fail: ((error: Error) => void) | undefined;
       bot.dispatch = () => {
@@ -440,11 +447,7 @@ describe('an error after a deferral', () => {
       expect(shown.original).toMatchObject({ ephemeral: false });
       expect(JSON.stringify(shown.original!.body ?? {})).not.toMatch(/sorry/i);
       expect(logged.join('\n')).toContain('boom after the deferral');
-    } finally {
-      await adapter.stop();
-      await fake.close();
-    }
-  });
+    }));
 });
 
 describe('start', () => {
