@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
+import type { Search } from '../src/search/index.js';
 
 export interface Labelled {
   q: string;
@@ -13,6 +14,14 @@ export interface Labelled {
 
 /** A ranker answers a question with an entry ref, or null when it refuses. */
 export type Ranker = (question: string) => string | null;
+
+/** The bot's own answer to a question, as `ask` gives it: the best entry when confident. */
+export function botRanker(search: Search): Ranker {
+  return (q) => {
+    const a = search.ask(q);
+    return a.confident ? (a.hits[0]?.doc.ref ?? null) : null;
+  };
+}
 
 export interface Score {
   total: number;

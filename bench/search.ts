@@ -10,17 +10,13 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { packageRoot } from '../src/paths.js';
 import { buildDocuments, type Doc } from '../src/search/documents.js';
 import { createSearch } from '../src/search/index.js';
-import { evaluate, loadQuestionSet, percentile, type Ranker, type Score } from './evaluate.js';
+import { botRanker, evaluate, loadQuestionSet, percentile, type Ranker, type Score } from './evaluate.js';
 
 const kb = loadKnowledge();
 const docs = buildDocuments(kb);
 const set = loadQuestionSet();
 
-const search = createSearch(kb);
-const ours: Ranker = (q) => {
-  const a = search.ask(q);
-  return a.confident ? (a.hits[0]?.doc.ref ?? null) : null;
-};
+const ours = botRanker(createSearch(kb));
 
 const fuse = new Fuse(docs, { keys: ['title', 'aliases', 'keywords', 'body'] });
 const fuseDefault: Ranker = (q) => fuse.search(q, { limit: 1 })[0]?.item.ref ?? null;

@@ -2,9 +2,9 @@
 // answered with the right entry first, and off-topic questions refused. Latency is measured by
 // `npm run bench`, not here (timed tests flake on shared machines).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, loadQuestionSet, type Labelled, type Ranker, type Score } from '../bench/evaluate.js';
+import { botRanker, evaluate, loadQuestionSet, type Labelled, type Ranker, type Score } from '../bench/evaluate.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { createSearch } from '../src/search/index.js';
+import { createSearch, type Search } from '../src/search/index.js';
 
 /** The issue's goal: 95% top-1 on the question set (measured 256/269, 95.2%). */
 const TOP1_GOAL = 0.95;
@@ -21,14 +21,12 @@ const BLIND_FLOORS = {
 
 let set: Labelled[];
 let score: Score;
+let search: Search;
 let rank: Ranker;
 beforeAll(() => {
   set = loadQuestionSet();
-  const search = createSearch(loadKnowledge());
-  rank = (q) => {
-    const a = search.ask(q);
-    return a.confident ? (a.hits[0]?.doc.ref ?? null) : null;
-  };
+  search = createSearch(loadKnowledge());
+  rank = botRanker(search);
   score = evaluate(rank, set);
 });
 
@@ -36,7 +34,6 @@ describe('question set', () => {
   it('has at least 150 questions of every style, each labelled with an entry that exists', () => {
     expect(set.length).toBeGreaterThanOrEqual(150);
     expect(new Set(set.map((s) => s.style))).toEqual(new Set(['natural', 'terse', 'misspelt', 'off-topic', 'unicode']));
-    const search = createSearch(loadKnowledge());
     for (const s of set) if (s.expect) expect(search.get(s.expect), s.expect).toBeDefined();
   });
 
@@ -57,13 +54,13 @@ describe.each(['a', 'b'] as const)('blind set %s', (name) => {
     const blind = loadQuestionSet(name);
     expect(blind.length).toBeGreaterThanOrEqual(150);
     expect(new Set(blind.map((s) => s.style))).toEqual(new Set(['natural', 'terse', 'misspelt', 'off-topic', 'unicode']));
-    const search = createSearch(loadKnowledge());
     for (const s of blind) if (s.expect) expect(search.get(s.expect), s.expect).toBeDefined();
   });
 
   it('answers and refuses no fewer questions than when it was measured', () => {
     const s = evaluate(rank, loadQuestionSet(name));
     // Only the counts are printed: reading set B's misses would tune the search to it.
-    expect({ top1: s.correct, refused: s.refused }).toEqual({ top1: Math.max(s.correct, BLIND_FLOORS[name].top1), refused: Math.max(s.refused, BLIND_FLOORS[name].refused) });
+    expect(s.correct, 'answered with the right entry first').toBeGreaterThanOrEqual(BLIND_FLOORS[name].top1);
+    expect(s.refused, 'refused of those not to be answered').toBeGreaterThanOrEqual(BLIND_FLOORS[name].refused);
   });
 });
