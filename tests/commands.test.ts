@@ -1,4 +1,5 @@
 // The commands as a user meets them: through dispatchText, with the real knowledge base.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
@@ -157,6 +158,58 @@ describe('progress of someone else', () => {
     const r = await bot.dispatchText('progress Ana Lima', ben);
     expect(r.error).toBeUndefined();
     expect(r.text).toMatch(/1\/12 steps/);
+  });
+});
+
+/** README.md's command tables: each row's command forms and examples, tables numbered from 0. */
+function readmeRows(): { table: number; forms: string[]; examples: string[] }[] {
+  const code = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+  const rows: { table: number; forms: string[]; examples: string[] }[] = [];
+  let table = -1;
+  let inTable = false;
+  for (const line of readFileSync(new URL('../README.md', import.meta.url), 'utf8').split('\n')) {
+    if (/^\| Command \| What it does \| Example \|/.test(line)) {
+      table++;
+      inTable = true;
+    } else if (!line.startsWith('|')) {
+      inTable = false;
+    } else if (inTable && !line.startsWith('| ---')) {
+      const [, forms = '', , examples = ''] = line.split('|');
+      rows.push({ table, forms: code(forms), examples: code(examples) });
+    }
+  }
+  return rows;
+}
+
+describe('the README', () => {
+  const rows = readmeRows();
+
+  it('documents every command, each row with an example', () => {
+    const documented = new Set(rows.flatMap((r) => r.forms.map((f) => f.split(' ')[0])));
+    expect([...documented].sort()).toEqual(bot.commands.map((c) => c.name).sort());
+    for (const r of rows) expect(r.examples.length, r.forms.join(' / ')).toBeGreaterThan(0);
+  });
+
+  it('answers every example of the knowledge commands', async () => {
+    const examples = rows.filter((r) => r.table === 0).flatMap((r) => r.examples);
+    expect(examples.length).toBeGreaterThanOrEqual(9);
+    for (const example of examples) {
+      const r = await say(example);
+      expect(r.error, `${example}: ${r.text}`).toBeUndefined();
+      expect(r.answered, `${example}: ${r.text}`).toBe(true);
+    }
+  });
+
+  it('runs every example of the community commands as a command it knows, with options it takes', async () => {
+    const examples = rows.filter((r) => r.table === 1).flatMap((r) => r.examples);
+    expect(examples.length).toBeGreaterThanOrEqual(10);
+    const readme: Context = { ...ctx, communityId: 'readme-examples' };
+    for (const example of examples) {
+      const r = await bot.dispatchText(example, readme);
+      expect(r.error, `${example}: ${r.text}`).not.toBe('unknown-command');
+      // `tip vote 12` has no tip 12 in a new community; anything else is a usage error.
+      if (!/ 12$/.test(example)) expect(r.error, `${example}: ${r.text}`).toBeUndefined();
+    }
   });
 });
 
