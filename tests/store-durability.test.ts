@@ -66,6 +66,15 @@ function child(dir: string, name: string, mode: string, preload = 0) {
   return { proc, next, ask, stderr: () => stderr };
 }
 
+/** Alice and Bob, two script children on one new data directory, both ready. */
+async function twoScripts() {
+  const dir = tempDir();
+  const a = child(dir, 'alice', 'script');
+  const b = child(dir, 'bob', 'script');
+  expect([await a.next(), await b.next()]).toEqual(['ready', 'ready']);
+  return { dir, a, b };
+}
+
 const readData = (dir: string) => validateData(join(dir, DATA_FILE_NAME), JSON.parse(readFileSync(join(dir, DATA_FILE_NAME), 'utf8')));
 const tipsIn = (dir: string) => readData(dir).communities.local?.tips ?? [];
 
@@ -116,10 +125,7 @@ describe('lowdb store durability', () => {
   }, 60_000);
 
   it('two processes writing in turn see each other\'s writes (each write re-reads the latest file under the lock)', async () => {
-    const dir = tempDir();
-    const a = child(dir, 'alice', 'script');
-    const b = child(dir, 'bob', 'script');
-    expect([await a.next(), await b.next()]).toEqual(['ready', 'ready']);
+    const { dir, a, b } = await twoScripts();
     const ids: number[] = [];
     for (let i = 0; i < 10; i++) {
       ids.push(Number((await a.ask(`add ${randomUUID()} alice ${i}`)).split(' ')[1]));
@@ -140,10 +146,7 @@ describe('lowdb store durability', () => {
   }, 60_000);
 
   it('two processes writing at the same time, 50 each plus 100 from this process, lose nothing', async () => {
-    const dir = tempDir();
-    const a = child(dir, 'alice', 'script');
-    const b = child(dir, 'bob', 'script');
-    expect([await a.next(), await b.next()]).toEqual(['ready', 'ready']);
+    const { dir, a, b } = await twoScripts();
     const here = await openLowdbStore(dir);
     const now = new Date().toISOString();
     const [ra, rb, rc] = await Promise.all([
