@@ -196,6 +196,22 @@ describe('Discord adapter against a fake Discord', () => {
     expect(numbered.data.choices).toEqual([{ name: `${target.order}. ${target.title}`, value: String(target.order) }]);
   });
 
+  test('autocomplete of the learn topic option, and the chosen value runs /learn', async () => {
+    const auto = fake.autocomplete({ name: 'learn', options: [{ name: 'topic', type: 3, value: 'sq', focused: true }], user: alice });
+    const { type, data } = callbackData(await fake.waitForCallback(auto.id));
+    expect(type).toBe(8);
+    expect(data.choices.length).toBeGreaterThan(0);
+    expect(data.choices.length).toBeLessThanOrEqual(25);
+    const sql = data.choices.find((c: { name: string }) => /SQL/i.test(c.name));
+    expect(sql).toBeDefined();
+    // What Discord sends when the user picks that choice: its value, not its name.
+    const run = fake.slashCommand({ name: 'learn', options: [{ name: 'topic', type: 3, value: sql.value }], user: alice });
+    const answer = callbackData(await fake.waitForCallback(run.id));
+    expect(answer.type).toBe(4);
+    expect(answer.data.flags ?? 0).toBe(0); // an answer, not an error
+    expect(JSON.stringify(answer.data.embeds)).toMatch(/SQL/i);
+  });
+
   test('a button click runs the command in its custom_id', async () => {
     const { id } = fake.buttonClick({ customId: 'dp:roadmap', user: alice });
     const { type, data } = callbackData(await fake.waitForCallback(id));
