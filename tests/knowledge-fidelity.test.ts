@@ -112,18 +112,29 @@ describe.skipIf(!haveSeeds)('knowledge fidelity to the source articles', () => {
       .toEqual([101000, 61042, 13, 13, Number.NaN]);
   });
 
+  /**
+   * Checks that an entry's `quoted` figure is in its article and equals its `field`; returns the
+   * article's text for further checks, or undefined (with the problem noted) when there is none.
+   */
+  const checkQuoted = (e: Entry, field: string, problems: string[]): string | undefined => {
+    const id = String(e.id);
+    const seed = seedText(String(e.source));
+    if (!seed) {
+      problems.push(`${id}: no seed text for source "${String(e.source)}"`);
+      return undefined;
+    }
+    const quoted = String(e.quoted);
+    if (!seed.includes(normalise(quoted))) problems.push(`${id}: quoted "${quoted}" is not in the ${String(e.source)} article`);
+    if (parseFigure(quoted) !== e[field]) problems.push(`${id}: ${field} ${String(e[field])} does not match quoted "${quoted}"`);
+    return seed;
+  };
+
   it('quotes every salary figure as its article writes it, with the matching amount', () => {
     const problems: string[] = [];
     for (const s of readKnowledge('salaries.json') ?? []) {
       const id = String(s.id);
-      const seed = seedText(String(s.source));
-      if (!seed) {
-        problems.push(`${id}: no seed text for source "${String(s.source)}"`);
-        continue;
-      }
-      const quoted = String(s.quoted);
-      if (!seed.includes(normalise(quoted))) problems.push(`${id}: quoted "${quoted}" is not in the ${String(s.source)} article`);
-      if (parseFigure(quoted) !== s.amount) problems.push(`${id}: amount ${String(s.amount)} does not match quoted "${quoted}"`);
+      const seed = checkQuoted(s, 'amount', problems);
+      if (!seed) continue;
       if (typeof s.years === 'string' && !tight(seed).includes(tight(s.years))) {
         problems.push(`${id}: years "${s.years}" is not in the ${String(s.source)} article`);
       }
@@ -135,14 +146,8 @@ describe.skipIf(!haveSeeds)('knowledge fidelity to the source articles', () => {
     const problems: string[] = [];
     for (const o of readKnowledge('outlook.json') ?? []) {
       const id = String(o.id);
-      const seed = seedText(String(o.source));
-      if (!seed) {
-        problems.push(`${id}: no seed text for source "${String(o.source)}"`);
-        continue;
-      }
-      const quoted = String(o.quoted);
-      if (!seed.includes(normalise(quoted))) problems.push(`${id}: quoted "${quoted}" is not in the ${String(o.source)} article`);
-      if (parseFigure(quoted) !== o.growthPercent) problems.push(`${id}: growthPercent ${String(o.growthPercent)} does not match quoted "${quoted}"`);
+      const seed = checkQuoted(o, 'growthPercent', problems);
+      if (!seed) continue;
       const seedNumbers = new Set(numbersIn(seed));
       if (!seedNumbers.has(String(o.horizonYear))) problems.push(`${id}: horizonYear ${String(o.horizonYear)} is not in the article`);
       if (typeof o.newJobs === 'number') {
