@@ -145,6 +145,9 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect(beyond.text).toContain('Page 2 of 2 (7 tips)');
     expect(beyond.suggestions.map((s) => s.command)).toEqual(['tips 5 page:1']);
     expect(ids(await say(alice, 'tips page:1'))).toEqual([1, 7, 6, 5, 4]);
+    const guessed = await say(alice, 'tips databsaes');
+    expect(guessed.text).toContain('I took "databsaes" to mean step 5');
+    expect(ids(guessed)).toEqual([1, 7, 6, 5, 4]);
   });
 
   it('refuses a near-duplicate tip with a pointer to the existing one, and bad tips change nothing', async () => {
@@ -235,6 +238,7 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     const none = await say(mod, 'unanswered');
     expect(none.text).toContain('Every question asked here so far had an answer.');
     expect((await say(alice, 'tips 4')).text).toContain('No tips for this step yet. Share the first one: tip add 4 <your tip>');
+    expect((await say(alice, 'tips databsaes')).text).toContain('I took "databsaes" to mean step 5');
     await say(alice, 'group create backend-club');
     const again = await say(alice, 'group join backend-club');
     expect(again.card.title).toBe('Already a member');

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../command.js';
-import { reply } from '../reply.js';
+import { reply, type Node } from '../reply.js';
 import { rankedTips } from '../store/community.js';
 import { guessNote, stepLabel, tipLine } from './community.js';
 import { resolveStep } from './resolve.js';
@@ -17,12 +17,12 @@ export const tips: CommandSpec = {
   async run(ctx, { step, page }) {
     const { roadmap } = ctx.knowledge;
     let only: (typeof roadmap)[number] | undefined;
-    let guessed = false;
+    let note: Node[] = [];
     if (step !== undefined) {
       const found = resolveStep(ctx, String(step));
       if (!found.ok) return found.reply;
       only = found.entry;
-      guessed = found.guessed;
+      note = guessNote(String(step), found.entry, found.guessed);
     }
     const label = stepLabel(roadmap);
     const { items, total, pages, p } = await ctx.store.read(ctx.communityId, (c) => {
@@ -36,7 +36,7 @@ export const tips: CommandSpec = {
     if (!total) {
       return reply({
         title,
-        children: [{ type: 'text', text: `No tips ${only ? 'for this step ' : ''}yet. Share the first one: ${addHint}` }, ...(only ? guessNote(String(step), only, guessed) : [])],
+        children: [{ type: 'text', text: `No tips ${only ? 'for this step ' : ''}yet. Share the first one: ${addHint}` }, ...note],
         answered: false,
         suggestions: [{ label: 'Roadmap', command: 'roadmap' }],
       });
@@ -45,7 +45,7 @@ export const tips: CommandSpec = {
     return reply({
       title,
       children: [
-        ...(only ? guessNote(String(step), only, guessed) : []),
+        ...note,
         { type: 'list', items },
         { type: 'note', text: `Page ${p} of ${pages} (${total} tip${total === 1 ? '' : 's'}), best voted first, then newest. Vote with "tip vote <number>".` },
       ],
