@@ -155,6 +155,12 @@ describe('validateKnowledge rejects bad data with one clear message', () => {
     expect(problemsOf(files)).toEqual(['knowledge/roles.json: "devops": summary needs at least one summary item']);
   });
 
+  it('an entry that names no source', () => {
+    const files = real();
+    entry(files, 'questions.json', 'degree-needed').sources = [];
+    expect(problemsOf(files)).toEqual(['knowledge/questions.json: "degree-needed": sources needs at least one source']);
+  });
+
   it('an item with empty text', () => {
     const files = real();
     const answer = entry(files, 'questions.json', 'stress').answer as Entry[];

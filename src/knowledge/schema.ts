@@ -16,6 +16,10 @@ export const Item = z.object({
 });
 export type Item = z.infer<typeof Item>;
 
+/** The articles an entry draws on, by id: every entry that lists them names at least one. */
+const SourceIds = z.array(Id).min(1, 'needs at least one source');
+const Summary = z.array(Item).min(1, 'needs at least one summary item');
+
 /** What every searchable entry carries: a title and the words people actually type. */
 const Lookup = {
   id: Id,
@@ -46,7 +50,7 @@ export const RoleKind = z.enum(['main', 'related', 'alternative']);
 export const Role = z.object({
   ...Lookup,
   kind: RoleKind,
-  summary: z.array(Item).min(1, 'needs at least one summary item'),
+  summary: Summary,
   duties: z.array(Item).default([]),
   technicalSkills: z.array(Item).default([]),
   softSkills: z.array(Item).default([]),
@@ -106,8 +110,8 @@ export type LearningKind = z.infer<typeof LearningKind>;
 export const Learning = z.object({
   ...Lookup,
   kind: LearningKind,
-  sources: z.array(Id).min(1, 'needs at least one source'),
-  summary: z.array(Item).min(1, 'needs at least one summary item'),
+  sources: SourceIds,
+  summary: Summary,
   /** Skill ids it teaches or proves, where the article says. */
   skills: z.array(Id).default([]),
 });
@@ -135,8 +139,8 @@ export type SkillCategory = z.infer<typeof SkillCategory>;
 export const Skill = z.object({
   ...Lookup,
   category: SkillCategory,
-  sources: z.array(Id).min(1, 'needs at least one source'),
-  summary: z.array(Item).min(1, 'needs at least one summary item'),
+  sources: SourceIds,
+  summary: Summary,
   /** Named technologies in this skill, as the articles list them (Django, MySQL, ...). */
   examples: z.array(Item).default([]),
 });
@@ -146,7 +150,7 @@ export const Step = z.object({
   ...Lookup,
   /** 1-based position on the roadmap; the file's order must match. */
   order: z.number().int().positive(),
-  sources: z.array(Id).min(1, 'needs at least one source'),
+  sources: SourceIds,
   what: z.array(Item).min(1, 'needs at least one item saying what to do'),
   why: z.array(Item).min(1, 'needs at least one item saying why'),
   skills: z.array(Id).default([]),
@@ -174,7 +178,7 @@ export type QuestionCategory = z.infer<typeof QuestionCategory>;
 export const Question = z.object({
   ...Lookup,
   category: QuestionCategory,
-  sources: z.array(Id).min(1, 'needs at least one source'),
+  sources: SourceIds,
   answer: z.array(Item).min(1, 'needs at least one answer item'),
 });
 export type Question = z.infer<typeof Question>;
