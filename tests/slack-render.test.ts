@@ -21,7 +21,7 @@ import {
   splitText,
 } from '../adapters/slack/render.js';
 import type { Logger } from '@slack/bolt';
-import { fromSlackText, UserDirectory, type WebClient } from '../adapters/slack/listeners/shared.js';
+import { DmChannels, fromSlackText, UserDirectory, type WebClient } from '../adapters/slack/listeners/shared.js';
 import { commands } from '../src/commands/index.js';
 import { reply, type Node } from '../src/reply.js';
 
@@ -398,5 +398,15 @@ describe('UserDirectory: admin status cached per user', () => {
     const { client: c, calls } = client({});
     for (const u of ['U1', 'U2', 'U3', 'U1']) await dir.lookup(c, u);
     expect(calls).toEqual(['U1', 'U2', 'U3', 'U1']);
+  });
+});
+
+describe('DmChannels: one conversations.open per user', () => {
+  it('reuses a known channel and forgets the oldest user beyond maxEntries', async () => {
+    const opened: string[] = [];
+    const c = { conversations: { open: async ({ users }: { users: string }) => (opened.push(users), { ok: true, channel: { id: `D${users}` } }) } } as unknown as WebClient;
+    const dms = new DmChannels(2);
+    for (const u of ['U1', 'U1', 'U2', 'U3', 'U3', 'U1']) expect(await dms.open(c, u)).toBe(`D${u}`);
+    expect(opened).toEqual(['U1', 'U2', 'U3', 'U1']);
   });
 });

@@ -19,6 +19,16 @@ export interface SlackUser {
 /** How long an answer waits for a user's users.info before treating them as not a moderator. */
 export const LOOKUP_TIMEOUT_MS = 1000;
 
+/** Sets `key` as the newest entry of `cache`, dropping the oldest one when there are more than `maxEntries`. */
+function remember<V>(cache: Map<string, V>, key: string, value: V, maxEntries: number): void {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > maxEntries) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+}
+
 export interface UserDirectoryOptions {
   /** How long a users.info answer is trusted. */
   ttlMs?: number;
@@ -53,12 +63,7 @@ export class UserDirectory {
     if (hit && hit.expires > now) return hit.user;
     const entry = { expires: now + this.ttlMs, user: Promise.resolve<SlackUser>({ isAdmin: false }) };
     entry.user = this.ask(client, userId, entry);
-    this.cache.delete(userId);
-    this.cache.set(userId, entry);
-    if (this.cache.size > this.maxEntries) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
+    remember(this.cache, userId, entry, this.maxEntries);
     return entry.user;
   }
 
@@ -97,11 +102,7 @@ export class DmChannels {
     const opened = await client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
-    this.cache.set(userId, channel);
-    if (this.cache.size > this.maxEntries) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
+    remember(this.cache, userId, channel, this.maxEntries);
     return channel;
   }
 }
