@@ -235,6 +235,27 @@ describe('help and errors', () => {
     expect(r.text).toMatch(/Did you mean "salary"\?/);
   });
 
+  it('answers help for an unknown command as an unknown command, with the closest one', async () => {
+    const r = await say('help salray');
+    expect(r.error).toBe('unknown-command');
+    expect(r.ephemeral).toBe(true);
+    expect(r.text).toMatch(/There is no command "salray"\. Did you mean "salary"\?/);
+    expect(r.suggestions).toEqual([{ label: 'help salary', command: 'help salary' }]);
+  });
+
+  it.each([
+    ['compare backend back-end developer', /Both names mean Back-End Developer/],
+    ['compare backend', /Second is required\. For example: compare backend frontend/],
+    ['interview 50', /There are \d+ practice questions; pick 1 to \d+\./],
+    ['salary astronaut', /I don't know a role called "astronaut"/],
+    ['learn underwater basket weaving', /I don't know a topic called "underwater basket weaving"/],
+  ])('answers a wrong request plainly and only to the asker: %s', async (line, says) => {
+    const r = await say(line);
+    expect(r.answered).toBe(false);
+    expect(r.ephemeral).toBe(true);
+    expect(r.text).toMatch(says);
+  });
+
   it('takes an unknown first word as a question in chat mode', async () => {
     const r = await bot.dispatchText('how long does it take to become a backend developer', ctx, { fallbackToAsk: true });
     expect(r.answered).toBe(true);

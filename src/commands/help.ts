@@ -1,7 +1,7 @@
 import { closestNames } from '../closest.js';
 import type { CommandSpec } from '../command.js';
 import { usage } from '../options.js';
-import { reply, type Node } from '../reply.js';
+import { errorReply, reply, type Node } from '../reply.js';
 
 /** Every runnable form of a command: itself, or each of its subcommands. */
 export function forms(spec: CommandSpec): { line: string; spec: CommandSpec }[] {
@@ -38,13 +38,12 @@ export const help: CommandSpec = {
     const spec = all.find((c) => c.name === name || c.aliases?.includes(name));
     if (!spec) {
       const [guess] = closestNames(all.map((c) => c.name), name, 1, 0.4);
-      return reply({
-        title: 'Unknown command',
-        children: [{ type: 'text', text: `There is no command "${name.slice(0, 40)}".${guess ? ` Did you mean "${guess}"?` : ''} Type "help" to see them all.` }],
-        answered: false,
-        ephemeral: true,
-        suggestions: guess ? [{ label: `help ${guess}`, command: `help ${guess}` }] : [{ label: 'help', command: 'help' }],
-      });
+      return errorReply(
+        'Unknown command',
+        `There is no command "${name.slice(0, 40)}".${guess ? ` Did you mean "${guess}"?` : ''} Type "help" to see them all.`,
+        'unknown-command',
+        guess ? [{ label: `help ${guess}`, command: `help ${guess}` }] : [{ label: 'help', command: 'help' }],
+      );
     }
     const children: Node[] = [{ type: 'text', text: spec.description }];
     for (const f of forms(spec)) {
