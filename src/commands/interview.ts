@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command.js';
 import { citeAll, itemSources, sourceRefs } from '../answers/cite.js';
-import { reply, type Node } from '../reply.js';
+import { errorReply, reply, type Node } from '../reply.js';
 
 export const interview: CommandSpec = {
   name: 'interview',
@@ -17,13 +17,7 @@ export const interview: CommandSpec = {
       return reply({ title: 'Interview practice', children: [{ type: 'text', text: 'The articles give no practice questions.' }], answered: false });
     }
     if (typeof number === 'number' && number > practice.length) {
-      return reply({
-        title: 'Interview practice',
-        children: [{ type: 'text', text: `There are ${practice.length} practice questions; pick 1 to ${practice.length}.` }],
-        answered: false,
-        ephemeral: true,
-        error: 'invalid-option',
-      });
+      return errorReply('Interview practice', `There are ${practice.length} practice questions; pick 1 to ${practice.length}.`, 'invalid-option');
     }
     const index = typeof number === 'number' ? number - 1 : Math.floor(Math.random() * practice.length);
     const q = practice[index]!;
