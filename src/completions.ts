@@ -7,7 +7,7 @@ import { compareGroups, rankedTips } from './store/community.js';
 /** Discord shows at most 25 choices, and the others are not more useful. */
 export const MAX_COMPLETIONS = 25;
 
-export function completions(services: Services, source: CompletionSource, partial: string, _context?: Context): Choice[] {
+export function completions(services: Services, source: CompletionSource, partial: string, context?: Context): Choice[] {
   const { search, knowledge } = services;
   switch (source) {
     case 'role':
@@ -27,18 +27,18 @@ export function completions(services: Services, source: CompletionSource, partia
         .slice(0, MAX_COMPLETIONS)
         .map((d) => ({ value: d.id, label: d.title }));
     case 'tip': {
-      if (!_context) return [];
+      if (!context) return [];
       const want = partial.replace(/^#/, '').toLowerCase();
-      return services.store.peek(_context.communityId, (c) =>
+      return services.store.peek(context.communityId, (c) =>
         rankedTips(c, (t) => !want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want))
           .slice(0, MAX_COMPLETIONS)
           .map((t) => ({ value: String(t.id), label: `#${t.id} ${t.text}`.slice(0, 100) })),
       );
     }
     case 'group': {
-      if (!_context) return [];
+      if (!context) return [];
       const want = partial.toLowerCase();
-      return services.store.peek(_context.communityId, (c) =>
+      return services.store.peek(context.communityId, (c) =>
         Object.values(c.groups)
           .filter((g) => !want || g.name.toLowerCase().includes(want))
           .sort(compareGroups)
