@@ -1,5 +1,7 @@
 // The pure Discord parts: Reply -> message payload (every limit, escaping, mentions) and
 // CommandSpec -> application-command JSON.
+import { readFileSync } from 'node:fs';
+import { PermissionFlagsBits } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -434,5 +436,16 @@ describe('slash-command JSON', () => {
     expect(computeDifferences(echoed, wanted)).toEqual([]);
     const edited = echoed.map((c) => (c.name === 'ask' ? { ...c, description: 'old text' } : c)).filter((c) => c.name !== 'help');
     expect(computeDifferences([...edited, { name: 'retired', description: 'gone', type: 1 }], wanted).sort()).toEqual(['ask', 'help', 'retired']);
+  });
+});
+
+describe('README: the invite link', () => {
+  test('its permissions number is exactly the five permissions it names', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const named = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.SendMessagesInThreads | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
+    const numbers = [...readme.matchAll(/permissions[ =`]+(\d+)/g)].map((m) => m[1]);
+    expect(numbers.length).toBeGreaterThanOrEqual(2); // the prose and the link
+    for (const n of numbers) expect(n).toBe(String(named));
+    expect(readme).toContain('scope=bot%20applications.commands');
   });
 });
