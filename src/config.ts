@@ -61,3 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   loadDotenv({ quiet: true });
   return parseConfig(env);
 }
+
+/** DATA_DIR alone, read as loadConfig reads it: for the devpath command, which a wrong platform setting should not stop. */
+export function loadDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  loadDotenv({ quiet: true });
+  return Env.shape.DATA_DIR.parse(env.DATA_DIR);
+}

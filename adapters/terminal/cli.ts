@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Bot } from '../../src/bot.js';
-import { loadConfig } from '../../src/config.js';
+import { loadDataDir } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/load.js';
 import { packageRoot } from '../../src/paths.js';
 import type { Reply } from '../../src/reply.js';
@@ -47,16 +47,6 @@ function print(reply: Reply, json: boolean, io: CliIo): void {
   if (isUsageError(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }
 
-/** DATA_DIR as the bot reads it (.env included), so `devpath --stdin` shares the bot's data file. */
-function dataDir(): string {
-  try {
-    return loadConfig().DATA_DIR;
-  } catch {
-    // A config problem elsewhere (a Slack token) is no reason to refuse a terminal question.
-    return process.env.DATA_DIR?.trim() || './data';
-  }
-}
-
 /** Runs the CLI and resolves with the exit code. `options.store` replaces the data file (tests). */
 export async function runCli(argv: string[], io: CliIo, options: { store?: Store } = {}): Promise<number> {
   // Our flags may stand anywhere; any other `--word` after the command belongs to the command
@@ -80,7 +70,8 @@ export async function runCli(argv: string[], io: CliIo, options: { store?: Store
   let bot: Bot;
   let store: Store;
   try {
-    store = options.store ?? (await openLowdbStore(dataDir()));
+    // DATA_DIR as the bot reads it (.env included), so `devpath --stdin` shares the bot's data file.
+    store = options.store ?? (await openLowdbStore(loadDataDir()));
   } catch (error) {
     if (error instanceof StoreError) {
       io.stderr.write(`${error.message}\n`);
