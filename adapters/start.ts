@@ -4,6 +4,7 @@
 // terminal starts fast and a missing token never loads discord.js.
 import { Bot } from '../src/bot.js';
 import { loadConfig, type Config } from '../src/config.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { openLowdbStore, type LowdbStore } from '../src/store/lowdb.js';
 import { StoreError } from '../src/store/store.js';
 import type { Adapter } from './adapter.js';
@@ -22,6 +23,17 @@ export async function openStore(dataDir: string): Promise<LowdbStore> {
   }
 }
 
+/**
+ * The Bot every door uses (npm start and the devpath command): the knowledge base, then the data file
+ * at DATA_DIR. A bad knowledge base throws KnowledgeError before the file is touched; a data file it
+ * cannot use throws StartError. The caller closes the store.
+ */
+export async function openBot(dataDir: string): Promise<{ bot: Bot; store: LowdbStore }> {
+  const knowledge = loadKnowledge();
+  const store = await openStore(dataDir);
+  return { bot: new Bot({ knowledge, store }), store };
+}
+
 async function adaptersFor(config: Config, bot: Bot): Promise<{ adapters: Adapter[]; waitFor?: Promise<void> }> {
   const adapters: Adapter[] = [];
   // Platform adapters are added here by their factories: see adapters/<platform>/index.ts.
@@ -34,8 +46,7 @@ async function adaptersFor(config: Config, bot: Bot): Promise<{ adapters: Adapte
 
 export async function main(): Promise<void> {
   const config = loadConfig();
-  const store = await openStore(config.DATA_DIR);
-  const bot = new Bot({ store });
+  const { bot, store } = await openBot(config.DATA_DIR);
   const { adapters, waitFor } = await adaptersFor(config, bot);
   const started: Adapter[] = [];
   let stopping = false;

@@ -7,13 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Bot } from '../../src/bot.js';
+import type { Bot } from '../../src/bot.js';
 import { loadDataDir } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/load.js';
 import { packageRoot } from '../../src/paths.js';
 import type { Reply } from '../../src/reply.js';
-import { openLowdbStore } from '../../src/store/lowdb.js';
-import { StoreError, type Store } from '../../src/store/store.js';
+import { openBot, StartError } from '../start.js';
 import { terminalContext } from './context.js';
 import { createTerminalAdapter } from './index.js';
 import { renderTerminal } from './render.js';
@@ -47,8 +46,8 @@ function print(reply: Reply, json: boolean, io: CliIo): void {
   if (isUsageError(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }
 
-/** Runs the CLI and resolves with the exit code. `options.store` replaces the data file (tests). */
-export async function runCli(argv: string[], io: CliIo, options: { store?: Store } = {}): Promise<number> {
+/** Runs the CLI and resolves with the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // Our flags may stand anywhere; any other `--word` after the command belongs to the command
   // (`salary --role dba`), but one before any command is a mistake.
   const known = ['--json', '--stdin', '--help', '--version'];
@@ -67,32 +66,21 @@ export async function runCli(argv: string[], io: CliIo, options: { store?: Store
     return EXIT_USAGE;
   }
   const json = flags.has('--json');
-  let bot: Bot;
-  let store: Store;
+  // DATA_DIR as the bot reads it (.env included), so `devpath --stdin` shares the bot's data file.
+  let opened: Awaited<ReturnType<typeof openBot>>;
   try {
-    // DATA_DIR as the bot reads it (.env included), so `devpath --stdin` shares the bot's data file.
-    store = options.store ?? (await openLowdbStore(loadDataDir()));
+    opened = await openBot(loadDataDir());
   } catch (error) {
-    if (error instanceof StoreError) {
+    if (error instanceof StartError || error instanceof KnowledgeError) {
       io.stderr.write(`${error.message}\n`);
       return 1;
     }
     throw error;
   }
   try {
-    bot = new Bot({ store });
-  } catch (error) {
-    if (!options.store) await store.close();
-    if (error instanceof KnowledgeError) {
-      io.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
-  try {
-    return await run(bot, rest, flags, json, io);
+    return await run(opened.bot, rest, flags, json, io);
   } finally {
-    if (!options.store) await store.close();
+    await opened.store.close();
   }
 }
 
