@@ -27,8 +27,6 @@ Example: devpath salary backend entry`;
 
 export const EXIT_USAGE = 2;
 
-const VERSION = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -58,7 +56,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (flags.has('--version')) {
-    io.stdout.write(`${VERSION}\n`);
+    const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+    io.stdout.write(`${version}\n`);
     return 0;
   }
   if (rest[0]?.startsWith('-')) {
