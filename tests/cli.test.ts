@@ -1,17 +1,20 @@
 // The `devpath` binary as a user runs it: a real child process on the built code.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../adapters/terminal/cli.js';
+import { DATA_FILE_NAME } from '../src/store/lowdb.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'devpath.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'devpath-cli-'));
 const env = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: input ?? '', env, timeout: 15_000 });
+function run(args: string[], input?: string, options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: input ?? '', env: options.env ?? env, cwd: options.cwd, timeout: 15_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,6 +36,14 @@ describe('devpath one-shot', () => {
     expect(reply.sources.length).toBeGreaterThan(0);
   });
 
+  it('answers the README example, a question in several unquoted words', () => {
+    const r = run(['--json', 'ask', 'do', 'I', 'need', 'a', 'degree']);
+    expect(r.code).toBe(0);
+    const reply = JSON.parse(r.stdout);
+    expect(reply.answered).toBe(true);
+    expect(reply.card.title).toBe('Do I need a degree to become a back-end developer?');
+  });
+
   it('says it does not know, as JSON, for an off-topic question', () => {
     const reply = JSON.parse(run(['ask', 'best pizza in naples', '--json']).stdout);
     expect(reply.answered).toBe(false);
@@ -52,6 +63,61 @@ describe('devpath one-shot', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: devpath/);
+  });
+
+  it('prints the package version with --version', () => {
+    const r = run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')).version}\n`);
+  });
+
+  it('answers although a platform setting is wrong: the command needs only DATA_DIR', () => {
+    const r = run(['salary', 'entry'], '', { env: { ...env, SLACK_BOT_TOKEN: 'not-a-token', PORT: 'abc' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('$61,042');
+  });
+
+  it('reads DATA_DIR from a .env file in the folder it runs in, as npm start does', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'devpath-cli-env-'));
+    try {
+      writeFileSync(join(folder, '.env'), `DATA_DIR=${join(folder, 'from-dotenv')}\n`);
+      const { DATA_DIR: _ignored, ...withoutDataDir } = env;
+      const r = run(['done', '2'], '', { env: withoutDataDir, cwd: folder });
+      expect(r.code).toBe(0);
+      expect(existsSync(join(folder, 'from-dotenv', DATA_FILE_NAME))).toBe(true);
+      expect(existsSync(join(folder, 'data'))).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('devpath colour', () => {
+  const saved = { DATA_DIR: process.env.DATA_DIR, NO_COLOR: process.env.NO_COLOR };
+  afterEach(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  async function onTerminal(args: string[]): Promise<string> {
+    process.env.DATA_DIR = dataDir;
+    const stdout = Object.assign(new PassThrough(), { isTTY: true });
+    let out = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    expect(await runCli(args, { stdin: new PassThrough(), stdout, stderr: new PassThrough() })).toBe(0);
+    return out;
+  }
+
+  it('colours the answer on a terminal, and not when NO_COLOR is set', async () => {
+    delete process.env.NO_COLOR;
+    expect(await onTerminal(['salary', 'entry'])).toMatch(/\u001b\[1m/);
+    process.env.NO_COLOR = '1';
+    const plain = await onTerminal(['salary', 'entry']);
+    expect(plain).toContain('$61,042');
+    expect(plain).not.toMatch(/\u001b\[/);
   });
 });
 

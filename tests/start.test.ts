@@ -52,4 +52,14 @@ describe('npm start', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(readFileSync(file, 'utf8')).toBe('{"version": 1, "communities": ');
   });
+
+  it('refuses a DATA_DIR that is not a folder, naming it, with exit 1 and no stack', () => {
+    const notAFolder = join(dir, 'a-file');
+    writeFileSync(notAFolder, 'not a folder');
+    const r = start({ DATA_DIR: notAFolder }, 'exit\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`cannot create the data directory ${notAFolder}`);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stdout).not.toMatch(/devpath: your guide/);
+  });
 });

@@ -1,0 +1,98 @@
+// Every variable in .env.example: its default, a good value, and a wrong one stopped with a message
+// that names the variable and never prints the value.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadDataDir, parseConfig } from '../src/config.js';
+
+const root = join(import.meta.dirname, '..');
+
+/** A good value and wrong ones for each variable. DISCORD_TOKEN and SLACK_SIGNING_SECRET have no
+ * format: a wrong token is refused by Discord (discord-e2e), a missing secret by the Slack rule below. */
+const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh' };
+const cases: Record<string, { good: Record<string, string>; bad: [Record<string, string>, RegExp][] }> = {
+  DISCORD_TOKEN: { good: { DISCORD_TOKEN: 'any-token' }, bad: [] },
+  DISCORD_CLIENT_ID: { good: { DISCORD_CLIENT_ID: '111111111111111111' }, bad: [[{ DISCORD_CLIENT_ID: 'my-app-s3cret' }, /DISCORD_CLIENT_ID must be the numeric application id/]] },
+  DISCORD_GUILD_ID: { good: { DISCORD_GUILD_ID: '222222222222222222' }, bad: [[{ DISCORD_GUILD_ID: '12ab-s3cret' }, /DISCORD_GUILD_ID must be a numeric server id/]] },
+  DISCORD_REST_URL: {
+    good: { DISCORD_REST_URL: 'http://127.0.0.1:8080' },
+    bad: [
+      [{ DISCORD_REST_URL: 'ftp://s3cret.example' }, /DISCORD_REST_URL must be an http\(s\) URL/],
+      [{ DISCORD_REST_URL: 'http://has s3cret space' }, /DISCORD_REST_URL must be an http\(s\) URL/],
+    ],
+  },
+  SLACK_BOT_TOKEN: { good: SLACK, bad: [[{ ...SLACK, SLACK_BOT_TOKEN: 'xoxp-s3cret' }, /SLACK_BOT_TOKEN must start with xoxb-/]] },
+  SLACK_APP_TOKEN: {
+    good: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' },
+    bad: [
+      [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-s3cret' }, /SLACK_APP_TOKEN must start with xapp-/],
+      [{ SLACK_APP_TOKEN: 'xapp-s3cret' }, /SLACK_BOT_TOKEN is required when other SLACK_ variables are set/],
+    ],
+  },
+  SLACK_SIGNING_SECRET: {
+    good: SLACK,
+    bad: [
+      [{ SLACK_BOT_TOKEN: 'xoxb-s3cret' }, /SLACK_BOT_TOKEN is set, so Slack needs SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET \(HTTP\)/],
+      [{ SLACK_SIGNING_SECRET: 's3cret' }, /SLACK_BOT_TOKEN is required when other SLACK_ variables are set/],
+    ],
+  },
+  SLACK_API_URL: { good: { ...SLACK, SLACK_API_URL: 'https://slack-gov.com/api/' }, bad: [[{ ...SLACK, SLACK_API_URL: 's3cret.example/api' }, /SLACK_API_URL must be an http\(s\) URL/]] },
+  PORT: {
+    good: { PORT: '8080' },
+    bad: ['abc', '0', '65536', '-1', '3000.5'].map((v) => [{ PORT: v }, /PORT must be a number from 1 to 65535/] as [Record<string, string>, RegExp]),
+  },
+  // A DATA_DIR that cannot be used is refused when the data file is opened (start.test, store-cli.test).
+  DATA_DIR: { good: { DATA_DIR: '/srv/devpath' }, bad: [] },
+};
+
+const documented = (file: string, pattern: RegExp) => [...readFileSync(join(root, file), 'utf8').matchAll(pattern)].map((m) => m[1]!);
+
+describe('configuration', () => {
+  it('has a case here for every variable .env.example and the README document', () => {
+    const example = documented('.env.example', /^([A-Z_]+)=/gm);
+    const readme = documented('README.md', /^\| `([A-Z_]+)` \|/gm);
+    expect(example.sort()).toEqual(Object.keys(cases).sort());
+    expect(readme.sort()).toEqual(example.sort());
+  });
+
+  it('defaults every variable, and takes an empty or blank value as not set', () => {
+    const blank = Object.fromEntries(Object.keys(cases).map((name) => [name, '  ']));
+    for (const env of [{}, blank]) {
+      const config = parseConfig(env);
+      expect(config.PORT).toBe(3000);
+      expect(config.DATA_DIR).toBe('./data');
+      for (const name of Object.keys(cases).filter((n) => n !== 'PORT' && n !== 'DATA_DIR')) expect(config[name as keyof typeof config]).toBeUndefined();
+    }
+  });
+
+  it.each(Object.entries(cases))('accepts a good %s, trimmed', (name, { good }) => {
+    const config = parseConfig(Object.fromEntries(Object.entries(good).map(([k, v]) => [k, ` ${v} `])));
+    expect(String(config[name as keyof typeof config])).toBe(good[name]);
+  });
+
+  it.each(Object.entries(cases).flatMap(([name, { bad }]) => bad.map(([env, message]) => [name, env, message] as const)))(
+    'refuses a wrong %s %j, naming it and printing no value',
+    (_name, env, message) => {
+      const error = (() => {
+        try {
+          parseConfig(env);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).toMatch(/See \.env\.example for every variable\.$/);
+      for (const value of Object.values(env).filter((v) => v.includes('s3cret'))) expect((error as Error).message).not.toContain(value);
+    },
+  );
+
+  it('names every wrong variable at once', () => {
+    expect(() => parseConfig({ PORT: 'abc', DISCORD_GUILD_ID: 'x' })).toThrow(/PORT must be.*\n- DISCORD_GUILD_ID must be|DISCORD_GUILD_ID must be.*\n- PORT must be/s);
+  });
+
+  it('reads DATA_DIR alone for the devpath command, whatever the other variables say', () => {
+    expect(loadDataDir({ DATA_DIR: ' /srv/devpath ', SLACK_BOT_TOKEN: 'wrong', PORT: 'abc' })).toBe('/srv/devpath');
+    expect(loadDataDir({ DATA_DIR: '' })).toBe('./data');
+  });
+});
