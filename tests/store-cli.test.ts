@@ -5,9 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore, StartError } from '../adapters/start.js';
-import { Bot } from '../src/bot.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
+import { openBot, openStore, StartError } from '../adapters/start.js';
 import { DATA_FILE_NAME } from '../src/store/lowdb.js';
 
 const root = join(import.meta.dirname, '..');
@@ -34,8 +32,7 @@ function devpathStdin(dataDir: string, input: string): Promise<{ code: number | 
 describe('the bot and devpath --stdin on one data file', () => {
   it('keep each other\'s writes', async () => {
     const dir = tempDir();
-    const store = await openStore(dir);
-    const bot = new Bot({ knowledge: loadKnowledge(), store });
+    const { bot, store } = await openBot(dir); // as npm start opens it
     const discord = { platform: 'discord' as const, userId: 'u1', userName: 'Dana', isModerator: false, communityId: 'local' };
     await bot.dispatchText('tip add 5 Learn what an index is before you need one', discord);
     const cli = await devpathStdin(dir, 'tips 5\ntip add 5 Practise SQL joins on a real dataset\ndone 5\n');
