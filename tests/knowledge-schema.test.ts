@@ -190,6 +190,28 @@ describe('validateKnowledge rejects bad data with one clear message', () => {
     ]);
   });
 
+  it('a lexicon entry that says both what it means and that it is outside the articles', () => {
+    const files = real();
+    entry(files, 'lexicon.json', 'frontend').outside = 'place';
+    expect(problemsOf(files)).toEqual(['knowledge/lexicon.json: "frontend": means needs exactly one of means or outside']);
+  });
+
+  it('a lexicon entry with no phrases, or mapping to more than one word', () => {
+    const files = real();
+    entry(files, 'lexicon.json', 'frontend').says = [];
+    entry(files, 'lexicon.json', 'backend').means = 'back end';
+    expect(problemsOf(files)).toEqual([
+      'knowledge/lexicon.json: "backend": means must be one lowercase term',
+      'knowledge/lexicon.json: "frontend": says needs at least one phrase',
+    ]);
+  });
+
+  it('an example question that is empty', () => {
+    const files = real();
+    (entry(files, 'questions.json', 'resume').asks as string[])[0] = '  ';
+    expect(problemsOf(files)).toEqual(['knowledge/questions.json: "resume": asks.0 must not be empty']);
+  });
+
   it('a roadmap step whose order does not match its place in the file', () => {
     const files = real();
     const steps = roadmapOf(files);

@@ -25,6 +25,7 @@ const KEYS: Record<FileName, keyof Knowledge> = {
   'skills.json': 'skills',
   'roadmap.json': 'roadmap',
   'questions.json': 'questions',
+  'lexicon.json': 'lexicon',
 };
 
 /** "amount must be a number" rather than zod's generic wording. */

@@ -26,6 +26,11 @@ const Lookup = {
   title: Text,
   aliases: z.array(Text).default([]),
   keywords: z.array(Text).default([]),
+  /**
+   * Example questions this entry answers, written from its own content the ways people ask
+   * (casual, terse, indirect, long, yes/no). The search learns what the entry is about from them.
+   */
+  asks: z.array(Text).default([]),
 };
 
 export const Source = z.object({
@@ -183,6 +188,25 @@ export const Question = z.object({
 });
 export type Question = z.infer<typeof Question>;
 
+/** What the lexicon can say lies outside the articles: it lets a question be refused honestly. */
+export const Outside = z.enum(['place', 'company', 'profession', 'code-help', 'chat']);
+export type Outside = z.infer<typeof Outside>;
+
+/**
+ * One lexicon entry: the words people type (`says`) for one concept of the knowledge base
+ * (`means`, a term the entries use), or for something the articles do not cover (`outside`).
+ */
+export const LexiconEntry = z
+  .object({
+    id: Id,
+    means: z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase term').optional(),
+    outside: Outside.optional(),
+    says: z.array(Text).min(1, 'needs at least one phrase'),
+  })
+  .strict()
+  .refine((e) => (e.means === undefined) !== (e.outside === undefined), { message: 'needs exactly one of means or outside', path: ['means'] });
+export type LexiconEntry = z.infer<typeof LexiconEntry>;
+
 /** Every knowledge file: its name, and the schema of each entry in its top-level array. */
 export const FILES = {
   'sources.json': Source,
@@ -193,6 +217,7 @@ export const FILES = {
   'skills.json': Skill,
   'roadmap.json': Step,
   'questions.json': Question,
+  'lexicon.json': LexiconEntry,
 } as const;
 export type FileName = keyof typeof FILES;
 
@@ -205,4 +230,5 @@ export interface Knowledge {
   skills: Skill[];
   roadmap: Step[];
   questions: Question[];
+  lexicon: LexiconEntry[];
 }
