@@ -7,8 +7,9 @@ import type { Knowledge } from './knowledge/schema.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource, type OptionValues, type Result } from './options.js';
 import { errorReply, internalErrorReply, type Reply } from './reply.js';
-import { createSearch } from './search/index.js';
+import { createSearch, type Search } from './search/index.js';
 import { closestNames } from './closest.js';
+import { Conversations } from './conversation.js';
 import { completions } from './completions.js';
 import { MemoryStore } from './store/memory.js';
 import type { Store } from './store/store.js';
@@ -17,6 +18,8 @@ export interface BotOptions {
   knowledge?: Knowledge;
   commands?: readonly CommandSpec[];
   now?: () => Date;
+  /** The understanding pipeline; default: one built from the knowledge with the tuned settings. */
+  search?: Search;
   /** Community data; default: a fresh in-memory store (adapters pass the lowdb file store). */
   store?: Store;
   /** Where handler errors are reported; never shown to users. */
@@ -27,6 +30,9 @@ export interface DispatchTextOptions {
   /** Treat a line that names no command as a question (chat), instead of an error (CLI). */
   fallbackToAsk?: boolean;
 }
+
+/** A line of at least this many words that a command cannot use is read as a question. */
+const SENTENCE_WORDS = 4;
 
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
@@ -42,10 +48,11 @@ export class Bot {
     this.services = {
       knowledge,
       sources: new Map(knowledge.sources.map((s) => [s.id, s])),
-      search: createSearch(knowledge),
+      search: options.search ?? createSearch(knowledge),
       commands,
       now: options.now ?? (() => new Date()),
       store: options.store ?? new MemoryStore(),
+      conversations: new Conversations(),
     };
     for (const spec of commands) {
       for (const name of [spec.name, ...(spec.aliases ?? [])]) this.byName.set(name.toLowerCase(), spec);
@@ -92,7 +99,15 @@ export class Bot {
     const leaf = named ?? runnable(spec);
     if (!leaf) return this.unknownSubcommand(spec, sub);
     if (named) args = subRest.join(' ');
-    return this.run(leaf, spec, parseText(leaf.options ?? [], args), context);
+    const out = await this.run(leaf, spec, parseText(leaf.options ?? [], args), context);
+    // "compare indeed and payscale figures for typical pay" starts with a command's name but is a
+    // question: where the command cannot make sense of a sentence, the question is asked instead.
+    const ask = this.find('ask');
+    if (options.fallbackToAsk && !out.answered && ask && spec !== ask && text.split(' ').length >= SENTENCE_WORDS) {
+      const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
+      if (asked.answered) return asked;
+    }
+    return out;
   }
 
   /** Autocomplete for an option's source (role names, roadmap steps, topics). */

@@ -1,6 +1,7 @@
 // What a command is. Each command is declared once (name, description, typed options, examples)
 // and that declaration drives text parsing, validation, help, Discord's slash commands and
 // Slack's text. run() returns a Reply; it never talks to a platform.
+import type { Conversations } from './conversation.js';
 import type { Knowledge, Source } from './knowledge/schema.js';
 import type { OptionSpec, OptionValues } from './options.js';
 import type { Reply } from './reply.js';
@@ -30,6 +31,8 @@ export interface Services {
   now: () => Date;
   /** Community data (progress, tips, groups, unanswered questions), scoped by communityId. */
   store: Store;
+  /** Each user's last turn in each place, for reading follow-ups. */
+  conversations: Conversations;
 }
 
 export type CommandContext = Context & Services;

@@ -134,12 +134,24 @@ describe('devpath --stdin', () => {
   });
 
   it('keeps going after a bad line, reports it on stderr, and exits 2', () => {
-    const r = run(['--stdin', '--json'], 'nonsense here\nsalary\n');
+    const r = run(['--stdin', '--json'], 'done 99\nsalary\n');
     expect(r.code).toBe(2);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines[0].error).toBe('unknown-command');
+    expect(lines[0].error).toBe('invalid-option');
     expect(lines[1].answered).toBe(true);
-    expect(r.stderr).toMatch(/I don't know the command "nonsense"/);
+    expect(r.stderr).toMatch(/there is no step 99/);
+  });
+
+  it('reads lines as typed in chat: questions, and follow-ups read with the line before', () => {
+    const r = run(['--stdin', '--json'], 'how much do junior backend devs make\nand for seniors?\nroadmap 3\nwhat next?\nhow do i become a registered pharmacist\n');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.answered)).toEqual([true, true, true, true, false]);
+    expect(lines[0].text).toContain('$61,042');
+    expect(lines[1].text).toContain('$167K');
+    expect(lines[1].text).not.toContain('$61,042');
+    expect(lines[3].text).toMatch(/^Step 4 of 12/);
+    expect(lines[4].text).toMatch(/I don't know that yet/);
   });
 });
 

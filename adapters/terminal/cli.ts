@@ -2,7 +2,7 @@
 //   devpath                      open the chat (same as npm start with no platform configured)
 //   devpath <command> [args]     answer once and exit
 //   devpath --json <command>     print the Reply as JSON
-//   devpath --stdin [--json]     answer one command line per input line, in order
+//   devpath --stdin [--json]     answer each input line as typed in chat, in order
 // An unknown command or a bad option prints a clear message on stderr and exits with code 2.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import { renderTerminal } from './render.js';
 
 export const USAGE = `Usage: devpath [--json] <command> [arguments]
        devpath --version
-       devpath --stdin [--json]     one command per input line
+       devpath --stdin [--json]     one line per input line, as typed in chat
        devpath                      interactive chat
 Commands: ask, role, compare, salary, learn, roadmap, interview, sources,
           done, undo, progress, tip, tips, group, unanswered, help.
@@ -91,7 +91,9 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
     const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
     for await (const line of rl) {
       if (!line.trim()) continue;
-      const reply = await bot.dispatchText(line, context);
+      // Lines as typed in chat: a line that names no command is a question, read with the lines
+      // before it (one conversation per run), so "and for seniors?" follows up.
+      const reply = await bot.dispatchText(line, context, { fallbackToAsk: true });
       if (isUsageError(reply)) failed = true;
       print(reply, json, io);
       if (!json) io.stdout.write('\n');

@@ -1,10 +1,10 @@
 import type { CommandContext, CommandSpec } from '../command.js';
-import { questionCard, learningCard, skillCard } from '../answers/entries.js';
-import { roleCard } from '../answers/role.js';
-import { stepCard } from '../answers/roadmap.js';
-import { outlookCard, salaryCard } from '../answers/salary.js';
-import { reply, type Reply, type Suggestion } from '../reply.js';
-import type { Answer, Hit } from '../search/index.js';
+import { compose as card } from '../answers/compose.js';
+import { rememberTopic } from '../conversation.js';
+import type { Outside, SalaryLevel } from '../knowledge/schema.js';
+import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
+import type { Answer, Scored, Turn } from '../search/index.js';
+import { smallTalk } from '../smalltalk.js';
 import { recordUnanswered } from '../store/community.js';
 import { nowIso, userWrite } from './community.js';
 
@@ -15,47 +15,14 @@ const STARTERS = [
   { label: 'How long it takes', command: 'ask how long does it take' },
 ];
 
-function card(ctx: CommandContext, hit: Hit, answer: Answer): Reply | undefined {
-  const { knowledge: kb } = ctx;
-  const id = hit.doc.id;
-  switch (hit.doc.kind) {
-    case 'salary': {
-      const role = kb.roles.find((r) => r.id === id);
-      return role ? salaryCard(ctx, role, answer.level) : outlookCard(ctx);
-    }
-    case 'outlook':
-      return outlookCard(ctx);
-    case 'role': {
-      const role = kb.roles.find((r) => r.id === id);
-      return role && roleCard(ctx, role);
-    }
-    case 'learning': {
-      const l = kb.learning.find((x) => x.id === id);
-      return l && learningCard(ctx, l);
-    }
-    case 'skill': {
-      const s = kb.skills.find((x) => x.id === id);
-      return s && skillCard(ctx, s);
-    }
-    case 'step': {
-      const s = kb.roadmap.find((x) => x.id === id);
-      return s && stepCard(ctx, s);
-    }
-    case 'question': {
-      const q = kb.questions.find((x) => x.id === id);
-      return q && questionCard(ctx, q, related(answer, hit));
-    }
-  }
-}
-
 /**
  * A button that asks about an entry by its title. Never cut: a cut command is another command, and
  * each platform's renderer leaves out a suggestion too long for its buttons.
  */
-const askAbout = (h: Hit): Suggestion => ({ label: h.doc.title, command: `ask ${h.doc.title}` });
+const askAbout = (h: Scored): Suggestion => ({ label: h.doc.title, command: `ask ${h.doc.title}` });
 
 /** The next-best hits as "see also" buttons. */
-function related(answer: Answer, top: Hit) {
+function related(answer: Answer, top: Scored) {
   return answer.hits
     .filter((h) => h !== top)
     .slice(0, 2)
@@ -69,13 +36,63 @@ export function unknownAnswer(answer: Answer): Reply {
     children: [
       {
         type: 'text',
-        text: "I couldn't find that in the articles I know, so I won't guess. I can answer questions about becoming a back-end developer: roles, pay, learning, the roadmap, interviews and the job search.",
+        text: OUTSIDE_WORDS[answer.decision.kind === 'refuse' && answer.decision.outside ? answer.decision.outside : 'none'],
       },
       ...(closest.length ? [{ type: 'note' as const, text: `Closest topics: ${closest.map((c) => c.label).join(', ')}` }] : []),
     ],
     answered: false,
     suggestions: closest.length ? closest : STARTERS,
   });
+}
+
+const ABOUT = 'I can answer questions about becoming a back-end developer: roles, pay, learning, the roadmap, interviews and the job search.';
+/** What the bot says when it refuses, by what the question was about. */
+const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
+  none: `I couldn't find that in the articles I know, so I won't guess. ${ABOUT}`,
+  place: `The articles give U.S. figures only and say nothing about other places, so I won't guess. ${ABOUT}`,
+  company: `The articles say nothing about particular companies, so I won't guess. ${ABOUT}`,
+  profession: `The articles are about back-end development and say nothing about that profession, so I won't guess. ${ABOUT}`,
+  'code-help': `I can't help debug code: I answer career questions from four articles. ${ABOUT}`,
+  chat: `That is outside what the articles cover. ${ABOUT}`,
+};
+
+/** What the articles do cover when they cover only part of a question (pay in London). */
+const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
+  place: 'The articles give U.S. figures only, nothing for other countries or cities. Here is what they do give:',
+  company: 'The articles give no figures for particular companies. Here is what they do give:',
+};
+
+/** "Did you mean": two or three entries were about as close. */
+function clarify(options: Scored[]): Reply {
+  return reply({
+    title: 'Which one did you mean?',
+    children: [{ type: 'list', items: options.map((o) => o.doc.title) }],
+    answered: false,
+    suggestions: options.map(askAbout),
+  });
+}
+
+/** "What next?", "and after that?": the step after the one just shown. */
+const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next|after (?:that|this|it))|next(?: step| one)?|and then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
+/** "Tell me more", "why?", "details": the entry just shown, in full. */
+const MORE = /^\s*(?:tell me more|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
+
+function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
+  if (!previous?.topic) return undefined;
+  if (NEXT.test(question) && previous.topic.startsWith('step:')) {
+    const step = ctx.knowledge.roadmap.find((s) => `step:${s.id}` === previous.topic);
+    const next = step && ctx.knowledge.roadmap.find((s) => s.order === step.order + 1);
+    if (next) return withTopic(ctx, `step:${next.id}`, undefined);
+  }
+  if (MORE.test(question)) return withTopic(ctx, previous.topic, previous.level);
+  return undefined;
+}
+
+function withTopic(ctx: CommandContext, ref: string, level: SalaryLevel | undefined, suggestions: Suggestion[] = []): Reply | undefined {
+  const out = card(ctx, ref, level, suggestions);
+  if (!out) return undefined;
+  rememberTopic(ctx, ref, level);
+  return { ...out, topic: ref };
 }
 
 export const ask: CommandSpec = {
@@ -85,14 +102,35 @@ export const ask: CommandSpec = {
   options: [{ name: 'question', kind: 'string', description: 'Your question', required: true, rest: true }],
   examples: ['ask how much do backend developers earn starting out', 'ask do I need a degree', 'ask how long does it take'],
   async run(ctx, { question }) {
-    const answer = ctx.search.ask(String(question));
-    const top = answer.hits[0];
-    const out = answer.confident && top ? card(ctx, top, answer) : undefined;
-    if (!out || !top) {
-      recordQuestion(ctx, String(question));
-      return unknownAnswer(answer);
+    const text = String(question);
+    const chat = smallTalk(ctx, text);
+    if (chat) return chat;
+    const previous = ctx.conversations.previous(ctx, ctx.now());
+    const shortcut = followUpOfTopic(ctx, text, previous);
+    if (shortcut) return shortcut;
+    const answer = ctx.search.ask(text, previous ? { previous } : {});
+    const decision = answer.decision;
+    if (decision.kind === 'answer') {
+      const out = withTopic(ctx, decision.top.doc.ref, answer.level, related(answer, decision.top));
+      if (out) {
+        // The turn keeps the question's own terms: "and for seniors?" after it keeps its subject.
+        const turn: Turn = { terms: answer.terms, topic: decision.top.doc.ref };
+        if (answer.level) turn.level = answer.level;
+        ctx.conversations.remember(ctx, turn, ctx.now());
+        return out;
+      }
     }
-    return { ...out, topic: top.doc.ref };
+    recordQuestion(ctx, text);
+    ctx.conversations.remember(ctx, { terms: answer.terms }, ctx.now());
+    if (decision.kind === 'clarify') return clarify(decision.options);
+    if (decision.kind === 'partial') {
+      const shown = card(ctx, decision.top.doc.ref, answer.level);
+      if (shown) {
+        const lead: Node = { type: 'text', text: PARTIAL_WORDS[decision.outside] ?? OUTSIDE_WORDS[decision.outside] };
+        return { ...reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, suggestions: shown.suggestions, answered: false }) };
+      }
+    }
+    return unknownAnswer(answer);
   },
 };
 

@@ -3,7 +3,6 @@ import { cite, sourceRefs } from '../answers/cite.js';
 import { learningCard, skillCard } from '../answers/entries.js';
 import type { LearningKind } from '../knowledge/schema.js';
 import { reply, type Node, type Reply } from '../reply.js';
-import { terms } from '../search/normalize.js';
 import { notFound } from './resolve.js';
 
 const KIND_TITLES: Record<LearningKind, string> = {
@@ -62,15 +61,16 @@ export const learn: CommandSpec = {
   run(ctx, { topic }) {
     if (topic === undefined) return overview(ctx, ['platform', 'certificate', 'certification', 'degree', 'path'], false);
     const text = String(topic);
-    const words = terms(text);
+    // As a question reads it, misspellings corrected: "certifcations" asks for the list too.
+    const answer = ctx.search.ask(text);
+    const words = [...new Set(answer.analysis.terms)];
     const named = ctx.search.resolve('learning', text);
-    if (words.length === 1 && KIND_WORDS[words[0]!] && !named.match) {
+    if (words.length === 1 && KIND_WORDS[words[0]!] && (!named.match || named.guessed)) {
       return overview(ctx, KIND_WORDS[words[0]!]!, true);
     }
     const entry = named.match && ctx.knowledge.learning.find((l) => l.id === named.match!.id);
     if (entry && !named.guessed) return learningCard(ctx, entry);
     // Not a name: rank it as a question, keeping only learning options and skills.
-    const answer = ctx.search.ask(text);
     const hit = answer.hits.find((h) => h.doc.kind === 'learning' || h.doc.kind === 'skill');
     if (hit && answer.confident) {
       if (hit.doc.kind === 'learning') return learningCard(ctx, ctx.knowledge.learning.find((l) => l.id === hit.doc.id)!);

@@ -2,6 +2,7 @@ import type { CommandSpec } from '../command.js';
 import { roadmapList, stepCard } from '../answers/roadmap.js';
 import { doneSteps } from '../store/community.js';
 import { bestTipsNodes } from './community.js';
+import { rememberTopic } from '../conversation.js';
 import { resolveStep, stepOption } from './resolve.js';
 
 export const roadmap: CommandSpec = {
@@ -19,6 +20,7 @@ export const roadmap: CommandSpec = {
     const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
+    rememberTopic(ctx, `step:${s.id}`);
     const after = await ctx.store.read(ctx.communityId, (c) => bestTipsNodes(c, s, 3));
     return stepCard(ctx, s, { after, suggestions: [{ label: after.length ? 'All tips for this step' : 'Share a tip', command: after.length ? `tips ${s.order}` : `tip add ${s.order} <your tip>` }] });
   },

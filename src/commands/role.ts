@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 import { roleCard } from '../answers/role.js';
 import { reply } from '../reply.js';
+import { rememberTopic } from '../conversation.js';
 import { resolveRole } from './resolve.js';
 
 export const role: CommandSpec = {
@@ -27,6 +28,7 @@ export const role: CommandSpec = {
     }
     const found = resolveRole(ctx, String(name));
     if (!found.ok) return found.reply;
+    rememberTopic(ctx, `role:${found.entry.id}`);
     return roleCard(ctx, found.entry, found.guessed ? `Did you mean ${found.entry.title}? Showing it for "${String(name).slice(0, 60)}".` : undefined);
   },
 };

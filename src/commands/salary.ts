@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 import { LEVEL_LABELS, salaryCard } from '../answers/salary.js';
 import type { Choice } from '../options.js';
+import { rememberTopic } from '../conversation.js';
 import { resolveRole } from './resolve.js';
 
 export const LEVEL_CHOICES: Choice[] = [
@@ -24,6 +25,7 @@ export const salary: CommandSpec = {
     const found = resolveRole(ctx, options.role === undefined ? 'backend-developer' : String(options.role));
     if (!found.ok) return found.reply;
     const level = options.level as keyof typeof LEVEL_LABELS | undefined;
+    rememberTopic(ctx, `salary:${found.entry.id}`, level);
     return salaryCard(ctx, found.entry, level);
   },
 };

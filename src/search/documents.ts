@@ -13,6 +13,8 @@ export interface Doc {
   title: string;
   aliases: string[];
   keywords: string[];
+  /** Example questions the entry answers (the knowledge's `asks`). */
+  asks: string[];
   body: string;
 }
 
@@ -27,7 +29,7 @@ export function buildDocuments(kb: Knowledge): Doc[] {
   for (const r of kb.roles) {
     // A role card answers "what does X do", "X duties", "X skills": say so in its keywords.
     const roleWords = ['duties', 'responsibilities', 'skills', 'job description'];
-    add('role', { id: r.id, title: r.title, aliases: r.aliases, keywords: [...r.keywords, ...roleWords], body: text([...r.summary, ...r.duties]) });
+    add('role', { id: r.id, title: r.title, aliases: r.aliases, keywords: [...r.keywords, ...roleWords], asks: r.asks, body: text([...r.summary, ...r.duties]) });
   }
   const roleTitle = new Map(kb.roles.map((r) => [r.id, r] as const));
   const salaryRoles = [...new Set(kb.salaries.map((s) => s.role ?? 'all-occupations'))];
@@ -39,6 +41,7 @@ export function buildDocuments(kb: Knowledge): Doc[] {
       title: role ? `${role.title} salary` : 'National median salary',
       aliases: role ? [...role.aliases.map((a) => `${a} salary`), ...figures.flatMap((f) => f.aliases)] : figures.flatMap((f) => f.aliases),
       keywords: [...SALARY_WORDS, ...figures.flatMap((f) => f.keywords)],
+      asks: figures.flatMap((f) => f.asks),
       body: figures.map((f) => f.subject).join(' '),
     });
   }
@@ -48,16 +51,17 @@ export function buildDocuments(kb: Knowledge): Doc[] {
       title: 'Job outlook',
       aliases: kb.outlook.flatMap((o) => [o.title, ...o.aliases]),
       keywords: kb.outlook.flatMap((o) => o.keywords),
+      asks: kb.outlook.flatMap((o) => o.asks),
       body: kb.outlook.map((o) => `${o.subject} ${text(o.notes)}`).join(' '),
     });
   }
-  for (const l of kb.learning) add('learning', { id: l.id, title: l.title, aliases: l.aliases, keywords: l.keywords, body: text(l.summary) });
+  for (const l of kb.learning) add('learning', { id: l.id, title: l.title, aliases: l.aliases, keywords: l.keywords, asks: l.asks, body: text(l.summary) });
   for (const s of kb.skills) {
-    add('skill', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, body: text([...s.summary, ...s.examples]) });
+    add('skill', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, asks: s.asks, body: text([...s.summary, ...s.examples]) });
   }
   for (const s of kb.roadmap) {
-    add('step', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, body: text([...s.what, ...s.why]) });
+    add('step', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, asks: s.asks, body: text([...s.what, ...s.why]) });
   }
-  for (const q of kb.questions) add('question', { id: q.id, title: q.title, aliases: q.aliases, keywords: q.keywords, body: text(q.answer) });
+  for (const q of kb.questions) add('question', { id: q.id, title: q.title, aliases: q.aliases, keywords: q.keywords, asks: q.asks, body: text(q.answer) });
   return docs;
 }

@@ -1,82 +1,45 @@
-// The search: built once at start, then pure lookups.
+// The understanding pipeline, built once at start, then pure lookups:
 //
-// Two tools, each where it is strong (measured in bench/search.ts):
-// - fuse.js for short strings: correcting a misspelt word against the index's vocabulary, and
-//   resolving command arguments (role names, steps) with "did you mean".
-// - MiniSearch (BM25) for ranking whole questions over the normalised terms, with cue words in
-//   the question ("how much", "how long", "degree") steering it to the right kind of entry.
-// A question is answered only when enough of its terms are matched by the best entry; otherwise
-// the caller says it does not know and offers the closest topics.
+//   analyse   normalise, the lexicon, spelling correction               (analyse.ts)
+//   retrieve  BM25 over titles, names, example questions and text        (retrieve.ts)
+//   rerank    closeness to each candidate's example questions, coverage  (rerank.ts)
+//   decide    answer / ask which one was meant / refuse                   (decide.ts)
+//
+// compose (the answer card and its sources) lives with the commands that show answers.
+// fuse.js stays where it is strong: names, command arguments, autocomplete and "did you mean".
 import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
 import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
+import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
+import { decide, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { canonical, KNOWN_WORDS, questionTerms, terms, words } from './normalize.js';
+import { fold, split } from './normalize.js';
+import { centroidOf, examplesOf, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
+import { FIELDS, fieldText, Retriever } from './retrieve.js';
 
 export type { Doc, Kind } from './documents.js';
+export type { Decision } from './decide.js';
+export type { Scored } from './rerank.js';
 
-export type Intent = 'salary' | 'paycomparison' | 'outlook' | 'duration' | 'degree' | 'certification' | 'interview' | 'step' | 'role';
-
-/** Cue terms (after normalisation) and the kind of entry each steers to. */
-const CUES: Record<Intent, { terms: string[]; kinds: Partial<Record<Kind, number>> }> = {
-  salary: { terms: ['salary'], kinds: { salary: 4 } },
-  // "Do backend devs earn more than frontend devs?" compares pay: the FAQ that compares it, not one role's figures.
-  paycomparison: { terms: [], kinds: { question: 4 } },
-  outlook: { terms: ['outlook'], kinds: { outlook: 4 } },
-  duration: { terms: ['duration'], kinds: { question: 1.5, learning: 1.3 } },
-  degree: { terms: ['degree', 'computerscience'], kinds: { learning: 1.5, question: 1.3 } },
-  certification: { terms: ['certification'], kinds: { learning: 1.8 } },
-  interview: { terms: ['interview'], kinds: { question: 1.5 } },
-  step: { terms: ['step'], kinds: { step: 1.5 } },
-  role: { terms: ['role'], kinds: { role: 1.5 } },
-};
-
-const LEVEL_TERMS: Record<string, SalaryLevel> = {
-  entry: 'entry',
-  new: 'entry',
-  early: 'early',
-  mid: 'mid',
-  experienced: 'experienced',
-  average: 'overall',
-  median: 'overall',
-};
-
-/** Terms so common in this domain that matching them alone says little about the question. */
-const GENERIC = new Set(['become', 'professional', 'job', 'work', 'career', 'good', 'best', 'new', 'year', 'time', 'web', 'learn', 'thing', 'role', 'question']);
-
-/** A plain question is usually a question: the FAQ's focused answer beats a long card on a tie. */
-const PRIOR: Partial<Record<Kind, number>> = { question: 1.1 };
-/** Pay and outlook entries only answer when the question asks about pay or the outlook. */
-const UNASKED = 0.4;
-/** An entry whose whole title the question names gets up to 1 + this: all when the title is the whole question. */
-const TITLE_WEIGHT = 2;
-/** A title word found in more than this share of entries ("backend", "developer") names none of them. */
-const NAMING_SHARE = 0.5;
-
-/** Words that ask for the step after the one named: "what comes after databases?" */
-const NEXT_CUES = new Set(['after', 'next']);
-
-/** The best entry must match more than this share of a question's weight to count as an answer. */
-export const MIN_COVERAGE = 0.5;
-/** ...or match at least this many distinctive terms and this share (see ask()). */
-const MIN_DISTINCTIVE = 3;
-const MIN_COVERAGE_DISTINCTIVE = 0.25;
-
-export interface Hit {
-  doc: Doc;
-  score: number;
-  /** The question's terms this entry matched. */
-  matched: string[];
+/** What a question was, for reading the next one against it (see src/conversation.ts). */
+export interface Turn {
+  terms: string[];
+  /** The entry it was answered with, if any. */
+  topic?: string;
+  level?: SalaryLevel;
 }
 
 export interface Answer {
-  /** The question's terms after normalisation and spelling correction. */
+  analysis: Analysis;
+  /** The question's terms after analysis (and, for a follow-up, with the earlier question's). */
   terms: string[];
-  intents: Intent[];
   level?: SalaryLevel;
-  hits: Hit[];
-  /** True when the best hit covers enough of the question to be stated as an answer. */
+  /** Candidates, best first. */
+  hits: Scored[];
+  decision: Decision;
+  /** True when the decision is to answer with hits[0]. */
   confident: boolean;
+  /** Set when the question was read as a follow-up of the turn before. */
+  followUp?: boolean;
 }
 
 export interface Resolution {
@@ -88,51 +51,86 @@ export interface Resolution {
   suggestions: Doc[];
 }
 
+export interface AskOptions {
+  /** The turn before, to read an elliptical follow-up against. */
+  previous?: Turn;
+}
+
 export interface Search {
   readonly docs: readonly Doc[];
   get(ref: string): Doc | undefined;
-  ask(question: string): Answer;
+  ask(question: string, options?: AskOptions): Answer;
+  /** An entry text's terms, as the index sees them (commands match topics with it). */
+  terms(text: string): string[];
   resolve(kind: Kind, text: string): Resolution;
   complete(kind: Kind, partial: string, limit?: number): Doc[];
+  /** The same index with other settings (benchmark sweeps). */
+  with(options: SearchOptions): Search;
 }
 
-export function createSearch(kb: Knowledge): Search {
-  return new KnowledgeSearch(buildDocuments(kb));
+export interface SearchOptions {
+  /** Other decision thresholds or feature weights (the benchmark's sweeps); the tuned ones by default. */
+  thresholds?: Thresholds;
+  weights?: Weights;
 }
 
-/** Fuzzy correction is only tried on words this long; shorter ones mis-correct too easily. */
-const MIN_CORRECTABLE = 5;
+export function createSearch(kb: Knowledge, options: SearchOptions = {}): Search {
+  return new KnowledgeSearch(kb, options);
+}
+
+/**
+ * Terms that say what a question asks about (pay, duties, time...) and terms that name whom it is
+ * about (a role, a level). A follow-up that names one of them replaces the earlier question's.
+ */
+const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'step', 'certification', 'degree', 'interview', 'comparison', 'difficult', 'stress', 'schedule']);
+/** Words that open a follow-up: "and for seniors?", "what about mid level?" */
+const FOLLOW_LEADS = /^\s*(?:and|or|but|also|what about|how about|what of|same for|and for|then|so)\b/i;
+/** Words that point back at the earlier question's subject. */
+const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
+
+/** Words that ask for the step after the one named. */
+const NEXT_TERMS = new Set(['next', 'after']);
+/** Questions about pay, the outlook or time say "after" about years. */
+const TIME_TERMS = new Set(['salary', 'outlook', 'duration']);
+/** How much of the rest of the question the named step must cover. */
+const STEP_AFTER_COVERAGE = 0.5;
 
 class KnowledgeSearch implements Search {
   readonly docs: readonly Doc[];
   private readonly byRef: Map<string, Doc>;
-  private readonly mini: MiniSearch<Doc>;
-  /** Every term the index holds, gathered while indexing: what spelling correction aims at. */
-  private readonly vocab = new Set<string>();
+  private readonly analyzer: Analyzer;
+  private readonly retriever: Retriever;
+  private readonly models = new Map<string, EntryModel>();
+  private readonly idfOf = new Map<string, number>();
+  private readonly maxIdf: number;
   private readonly ofKind = new Map<Kind, Doc[]>();
-  /** Per entry: its title and aliases as name keys (exact lookup, prefixes) and as term lists. */
   private readonly nameKeys = new Map<string, string[]>();
   private readonly nameTerms = new Map<string, string[][]>();
-  /** Words spelling correction may aim at, bucketed by first letter and length (see correct()). */
-  private readonly targets = new Map<string, Fuse<string>>();
   private readonly byKind = new Map<Kind, Fuse<Doc>>();
   private readonly names = new Map<Kind, Map<string, Doc>>();
-  private readonly corrections = new Map<string, string | null>();
-  private readonly titleTerms = new Map<string, string[]>();
-  /** Terms that tell entries apart: not domain-wide ("career"), in at most half the entries ("backend"). */
-  private readonly distinctive = new Set<string>();
+  /** Terms naming whom a question is about: the words of the roles' titles. */
+  private readonly subjectTerms: Set<string>;
 
-  constructor(docs: Doc[]) {
+  private thresholds: Thresholds;
+  private weights: Weights;
+
+  constructor(kb: Knowledge, options: SearchOptions) {
+    this.thresholds = options.thresholds ?? THRESHOLDS;
+    this.weights = options.weights ?? WEIGHTS;
+    const docs = buildDocuments(kb);
     this.docs = docs;
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
-    // Every text's terms are worked out once: names, entry counts and MiniSearch all use them.
+    this.analyzer = new Analyzer(kb.lexicon);
+    // Every text's terms are worked out once: the index, the examples and the names all use them.
     const termsOf = new Map<string, string[]>();
     const termsOnce = (text: string) => {
       let found = termsOf.get(text);
-      if (!found) termsOf.set(text, (found = terms(text)));
+      if (!found) termsOf.set(text, (found = this.analyzer.terms(text)));
       return found;
     };
+    const vocabulary = new Set<string>();
     const entriesWith = new Map<string, number>();
+    const vocabOf = new Map<string, Set<string>>();
     for (const d of docs) {
       const same = this.ofKind.get(d.kind);
       if (same) same.push(d);
@@ -141,42 +139,23 @@ class KnowledgeSearch implements Search {
       this.nameKeys.set(d.ref, names.map(nameKey));
       this.nameTerms.set(d.ref, names.map(termsOnce));
       const inEntry = new Set(FIELDS.flatMap((field) => termsOnce(fieldText(d, field))));
-      for (const t of inEntry) entriesWith.set(t, (entriesWith.get(t) ?? 0) + 1);
+      vocabOf.set(d.ref, inEntry);
+      for (const t of inEntry) {
+        vocabulary.add(t);
+        entriesWith.set(t, (entriesWith.get(t) ?? 0) + 1);
+      }
     }
-    this.mini = new MiniSearch<Doc>({
-      idField: 'ref',
-      fields: [...FIELDS],
-      storeFields: [],
-      extractField: (doc, field) => fieldText(doc, field),
-      // Names and keywords count each term once: an entry listing "backend" six times among its
-      // keywords would otherwise outrank the entry a question is really about.
-      tokenize: (text, field) => {
-        const found = field ? termsOnce(text) : terms(text);
-        if (field) for (const t of found) this.vocab.add(t); // documents, not queries
-        return field === 'body' ? found : [...new Set(found)];
-      },
-      processTerm: (term) => term,
-      searchOptions: { boost: { title: 3, aliases: 3, keywords: 2, body: 1 }, combineWith: 'OR', tokenize: (t) => t.split(' '), processTerm: (t) => t },
-    });
-    this.mini.addAll(docs);
-    // Only distinctive title words name an entry: nearly every FAQ title says "back-end developer",
-    // so "how do I become a backend developer?" must not be named by every question with "backend".
-    for (const [t, n] of entriesWith) if (!GENERIC.has(t) && n <= NAMING_SHARE * docs.length) this.distinctive.add(t);
-    for (const d of docs) this.titleTerms.set(d.ref, termsOnce(d.title).filter((t) => this.distinctive.has(t)));
-
-    for (const cue of Object.values(CUES)) cue.terms.forEach((t) => this.vocab.add(t));
-    for (const cue of NEXT_CUES) this.vocab.add(cue);
-    const buckets = new Map<string, string[]>();
-    for (const word of new Set([...this.vocab, ...KNOWN_WORDS])) {
-      if (word.length < MIN_CORRECTABLE - 1 || /\d/.test(word)) continue;
-      const key = bucketKey(word[0]!, word.length);
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(word);
-      else buckets.set(key, [word]);
+    this.analyzer.setVocabulary(vocabulary);
+    const n = docs.length;
+    for (const [t, df] of entriesWith) this.idfOf.set(t, Math.log(1 + n / df));
+    this.maxIdf = Math.log(1 + n);
+    const idf = this.idf;
+    for (const d of docs) {
+      const examples = examplesOf(d).map((e) => vectorOf(termsOnce(e), idf));
+      this.models.set(d.ref, { examples, centroid: centroidOf(examples), vocabulary: vocabOf.get(d.ref)!, names: this.nameTerms.get(d.ref)! });
     }
-    for (const [key, list] of buckets) {
-      this.targets.set(key, new Fuse(list, { threshold: 0.34, includeScore: true, ignoreLocation: true }));
-    }
+    this.retriever = new Retriever(docs, termsOnce, this.analyzer);
+    this.subjectTerms = new Set(kb.roles.flatMap((r) => termsOnce(r.title)).filter((t) => t !== 'developer'));
 
     // Titles and ids win over aliases: the spotlight lists "Backend Engineer" as another name for
     // a back-end developer, but `role backend engineer` means the role with that title.
@@ -184,99 +163,91 @@ class KnowledgeSearch implements Search {
       for (const doc of docs) {
         let names = this.names.get(doc.kind);
         if (!names) this.names.set(doc.kind, (names = new Map()));
-        for (const n of pass(doc)) names.set(nameKey(n), doc);
+        for (const name of pass(doc)) names.set(nameKey(name), doc);
       }
     }
   }
+
+  /** The same index with other settings, for the benchmark's sweeps (the index is shared, not rebuilt). */
+  with(options: SearchOptions): Search {
+    const copy = Object.create(this) as KnowledgeSearch;
+    copy.thresholds = options.thresholds ?? this.thresholds;
+    copy.weights = options.weights ?? this.weights;
+    return copy;
+  }
+
+  /** Rarity of a term among entries; a term no entry has is rarest of all. */
+  private readonly idf = (t: string): number => this.idfOf.get(t) ?? this.maxIdf;
 
   get(ref: string): Doc | undefined {
     return this.byRef.get(ref);
   }
 
-  /**
-   * A word the index has never seen is replaced by its closest known word, if one is close.
-   * fuse.js compares it only with known words of the same first letter and a length within two:
-   * typos rarely hit the first letter, and the small buckets keep a first-seen typo well under a
-   * millisecond (measured in bench/search.ts).
-   */
-  private correct(term: string): string | null {
-    if (this.vocab.has(term)) return term;
-    if (term.length < MIN_CORRECTABLE || /\d/.test(term)) return null;
-    const cached = this.corrections.get(term);
-    if (cached !== undefined) return cached;
-    let best: { item: string; score: number } | undefined;
-    for (let len = term.length - 2; len <= term.length + 2; len++) {
-      const hit = this.targets.get(bucketKey(term[0]!, len))?.search(term, { limit: 1 })[0];
-      if (hit && (hit.score ?? 1) < (best?.score ?? 1)) best = { item: hit.item, score: hit.score ?? 1 };
-    }
-    const fixed = best && best.score <= 0.3 ? canonical(best.item) : null;
-    const known = fixed && this.vocab.has(fixed) ? fixed : null;
-    if (this.corrections.size < 10_000) this.corrections.set(term, known);
-    return known;
+  terms(text: string): string[] {
+    return this.analyzer.terms(text);
   }
 
-  ask(question: string): Answer {
-    // Long pastes are cut: the first words carry the question, and the cost stays bounded.
-    const raw = questionTerms(question.slice(0, 500)).slice(0, 24);
-    const corrected = raw.map((t) => this.correct(t));
-    const known = [...new Set(corrected.filter((t): t is string => t !== null))];
-    let intents = (Object.keys(CUES) as Intent[]).filter((i) => CUES[i].terms.some((t) => known.includes(t)));
-    if (intents.includes('salary') && known.includes('comparison')) intents = intents.map((i) => (i === 'salary' ? 'paycomparison' : i));
-    const levelTerm = known.find((t) => LEVEL_TERMS[t]);
-    const level = levelTerm ? LEVEL_TERMS[levelTerm] : undefined;
-    const answer: Answer = { terms: known, intents, hits: [], confident: false };
-    if (level) answer.level = level;
-    if (!known.length) return answer;
+  ask(question: string, options: AskOptions = {}): Answer {
+    const analysis = this.analyzer.analyse(question);
+    const alone = this.run(analysis);
+    const previous = options.previous;
+    if (!previous || !this.looksLikeFollowUp(question, analysis, alone)) return alone;
+    const merged = this.mergeTerms(analysis, previous);
+    const kept = merged.slice(analysis.terms.length);
+    const withPrevious: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...kept.map((t) => [t])] };
+    const level = analysis.level ?? (merged.some((t) => LEVEL_TERMS[t]) ? previous.level : undefined);
+    if (level) withPrevious.level = level;
+    const together = this.run(withPrevious);
+    return together.confident || !alone.confident ? { ...together, followUp: true } : alone;
+  }
 
-    const kindBoost = (kind: Kind) => intents.reduce((f, i) => f * (CUES[i].kinds[kind] ?? 1), PRIOR[kind] ?? 1);
-    const asked = new Set(known);
-    const results = this.mini.search(known.join(' '), {
-      boostDocument: (ref) => {
-        const doc = this.byRef.get(ref)!;
-        // A question that names an entry's whole title ("backend engineer role") means that entry,
-        // the more surely the more of the question the title is ("nosql database" names "NoSQL
-        // databases" wholly, "Which databases should I learn?" by half).
-        const title = this.titleTerms.get(ref)!;
-        const named = title.length && title.every((t) => asked.has(t)) ? 1 + (TITLE_WEIGHT * title.length) / asked.size : 1;
-        const prior = doc.kind === 'salary' && !intents.includes('salary') ? UNASKED : doc.kind === 'outlook' && !intents.includes('outlook') ? UNASKED : 1;
-        return kindBoost(doc.kind) * named * prior;
-      },
+  /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
+  private looksLikeFollowUp(question: string, analysis: Analysis, alone: Answer): boolean {
+    if (FOLLOW_LEADS.test(question)) return true;
+    const names = analysis.terms.some((t) => this.subjectTerms.has(t));
+    if (POINTERS.test(question) && !names && analysis.terms.length <= 4) return true;
+    return !alone.confident && analysis.terms.length <= 3;
+  }
+
+  /** The follow-up's terms, plus the earlier question's where the follow-up does not replace them. */
+  private mergeTerms(analysis: Analysis, previous: Turn): string[] {
+    const now = new Set(analysis.terms);
+    const asksNew = analysis.terms.some((t) => ASK_TERMS.has(t));
+    const namesNew = analysis.terms.some((t) => this.subjectTerms.has(t));
+    const levelNew = analysis.terms.some((t) => LEVEL_TERMS[t]);
+    const kept = previous.terms.filter((t) => {
+      if (now.has(t)) return false;
+      if (asksNew && ASK_TERMS.has(t)) return false;
+      if (namesNew && this.subjectTerms.has(t)) return false;
+      if (levelNew && LEVEL_TERMS[t]) return false;
+      return true;
     });
-    answer.hits = results.slice(0, 10).map((r) => ({ doc: this.byRef.get(r.id)!, score: r.score, matched: r.queryTerms }));
+    return [...analysis.terms, ...kept];
+  }
 
-    // Domain-wide words ("career", "become") count half, so they alone never make an answer.
-    const weight = (t: string) => (GENERIC.has(t) || NEXT_CUES.has(t) ? 0.5 : 1);
-    const total = [...new Set(raw.map((t, i) => corrected[i] ?? t))].reduce((sum, t) => sum + weight(t), 0);
-    const share = (hit: Hit, of: number) => hit.matched.reduce((sum, t) => sum + weight(t), 0) / of;
-    const specific = (hit: Hit | undefined): hit is Hit => !!hit && hit.matched.some((t) => !GENERIC.has(t));
-    const top = answer.hits[0];
-    // A long question in someone's own words has many words the articles never use; an entry that
-    // matches several of its distinctive words is still the answer, even when they are the lesser part.
-    const distinctive = (hit: Hit) => hit.matched.filter((t) => this.distinctive.has(t)).length;
-    answer.confident = specific(top) && (share(top, total) > MIN_COVERAGE || (distinctive(top) >= MIN_DISTINCTIVE && share(top, total) >= MIN_COVERAGE_DISTINCTIVE));
-
-    // "What comes after databases?": find the step named, answer with the one after it.
-    // Pay, outlook and duration questions say "after five years" or "next decade" about time.
-    const aboutTime = intents.some((i) => i === 'salary' || i === 'paycomparison' || i === 'outlook' || i === 'duration');
-    if (!aboutTime && known.some((t) => NEXT_CUES.has(t))) {
-      const named = known.filter((t) => !NEXT_CUES.has(t) && t !== 'step');
-      const stepHit = this.searchKind(named, 'step');
-      const topic = [...new Set(named)].reduce((sum, t) => sum + weight(t), 0);
-      if (specific(stepHit) && share(stepHit, topic) >= MIN_COVERAGE) {
-        const step = this.kind('step');
-        const next = step[step.indexOf(stepHit.doc) + 1] ?? stepHit.doc;
-        answer.hits = [{ doc: next, score: stepHit.score, matched: stepHit.matched }, ...answer.hits.filter((h) => h.doc !== next)];
-        answer.confident = true;
-      }
-    }
+  private run(analysis: Analysis): Answer {
+    const candidates = this.retriever.retrieve(analysis.terms);
+    const hits = rerank(analysis, candidates, this.models, this.idf, this.weights);
+    const next = this.stepAfter(analysis);
+    const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse' } as Decision);
+    const answer: Answer = { analysis, terms: analysis.terms, hits, decision, confident: decision.kind === 'answer' };
+    if (analysis.level) answer.level = analysis.level;
     return answer;
   }
 
-  /** The best entry of one kind for these terms. */
-  private searchKind(terms: string[], kind: Kind): Hit | undefined {
-    if (!terms.length) return undefined;
-    const r = this.mini.search(terms.join(' '), { filter: (result) => this.byRef.get(result.id)?.kind === kind })[0];
-    return r && { doc: this.byRef.get(r.id)!, score: r.score, matched: r.queryTerms };
+  /**
+   * Named rule "step after": "what comes after databases?", "portfolio done, what next?" name a
+   * roadmap step and ask for the one after it. Pay, outlook and time questions say "after five
+   * years" about time, and are left alone.
+   */
+  private stepAfter(analysis: Analysis): Scored | undefined {
+    if (!analysis.terms.some((t) => NEXT_TERMS.has(t)) || analysis.terms.some((t) => TIME_TERMS.has(t))) return undefined;
+    const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== 'step');
+    const found = rerank({ ...analysis, terms: named }, this.retriever.retrieve(named, 3, (d) => d.kind === 'step'), this.models, this.idf, this.weights)[0];
+    if (!found || found.features.coverage < STEP_AFTER_COVERAGE) return undefined;
+    const steps = this.kind('step');
+    const next = steps[steps.indexOf(found.doc) + 1];
+    return next && { ...found, doc: next };
   }
 
   private kind(kind: Kind): Doc[] {
@@ -286,20 +257,17 @@ class KnowledgeSearch implements Search {
   private fuseFor(kind: Kind): Fuse<Doc> {
     let fuse = this.byKind.get(kind);
     if (!fuse) {
-      fuse = new Fuse(
-        this.kind(kind),
-        {
-          keys: [
-            { name: 'title', weight: 3 },
-            { name: 'aliases', weight: 3 },
-            { name: 'id', weight: 2 },
-            { name: 'keywords', weight: 1 },
-          ],
-          threshold: 0.45,
-          includeScore: true,
-          ignoreLocation: true,
-        },
-      );
+      fuse = new Fuse(this.kind(kind), {
+        keys: [
+          { name: 'title', weight: 3 },
+          { name: 'aliases', weight: 3 },
+          { name: 'id', weight: 2 },
+          { name: 'keywords', weight: 1 },
+        ],
+        threshold: 0.45,
+        includeScore: true,
+        ignoreLocation: true,
+      });
       this.byKind.set(kind, fuse);
     }
     return fuse;
@@ -311,7 +279,7 @@ class KnowledgeSearch implements Search {
     const exact = this.names.get(kind)?.get(key);
     if (exact) return { match: exact, guessed: false, suggestions: [] };
     // Words typed out of order or with extra words ("back end dev") still meet a name's terms.
-    const wanted = terms(text);
+    const wanted = this.analyzer.terms(text);
     const byTerms = this.kind(kind).filter((d) => this.nameTerms.get(d.ref)!.some((n) => sameTerms(n, wanted)));
     if (byTerms.length === 1) return { match: byTerms[0]!, guessed: false, suggestions: [] };
     const hits = this.fuseFor(kind).search(text.slice(0, 64), { limit: 5 });
@@ -331,19 +299,9 @@ class KnowledgeSearch implements Search {
   }
 }
 
-const FIELDS = ['title', 'aliases', 'keywords', 'body'] as const;
-
-/** A document field as one text; list items are kept apart so no phrase spans two of them. */
-function fieldText(doc: Doc, field: string): string {
-  const value = doc[field as keyof Doc];
-  return Array.isArray(value) ? value.join(' | ') : String(value ?? '');
-}
-
-const bucketKey = (letter: string, length: number) => `${letter}${length}`;
-
 /** Names compare without case, accents, punctuation or spacing: "Back-End Dev" ~ "back end dev". */
 function nameKey(text: string): string {
-  return words(text).join(' ');
+  return split(fold(text).replace(/\bback[\s-]?end\b/g, 'backend').replace(/\bfront[\s-]?end\b/g, 'frontend').replace(/\bfull[\s-]?stack\b/g, 'fullstack')).join(' ');
 }
 
 function sameTerms(a: string[], b: string[]): boolean {

@@ -1,164 +1,64 @@
-// Query normalisation shared by the index and the questions, so both sides agree on every term:
-// case and accents folded, punctuation dropped, stop words removed, phrases and synonyms mapped
-// to one canonical word ("back end" -> backend, "earn" -> salary), plurals folded.
+// Text -> words, the part of understanding that is grammar, not vocabulary. What people call the
+// knowledge base's concepts ("UI folks", "comp", "k8s") is data: knowledge/lexicon.json, applied by
+// analyse.ts. What stays here are the few question forms that change what a question asks, each a
+// named rule with its own test (tests/search-stages.test.ts).
 
-/** Phrases rewritten before splitting into words (order matters: longest first). */
-const PHRASES: [RegExp, string][] = [
-  [/\bc\+\+/g, ' cplusplus '],
-  [/\bc#/g, ' csharp '],
-  [/\.net\b/g, ' dotnet '],
-  [/\bnode\.?js\b/g, ' nodejs '],
-  [/\bnest\.?js\b/g, ' nestjs '],
-  [/\bhttp\/3\b/g, ' http3 '],
-  [/\bruby on rails\b/g, ' rails '],
-  [/\bback[\s-]?end\b/g, ' backend '],
-  [/\bfront[\s-]?end\b/g, ' frontend '],
-  [/\bfull[\s-]?stack\b/g, ' fullstack '],
-  [/\bserver[\s-]side\b/g, ' backend '],
-  [/\bserver\s+(?=developers?|devs?|engineers?|programmers?|code\b|coding\b)/g, ' backend '],
-  [/\bui\s+(?=developers?|devs?|engineers?|programmers?)/g, ' frontend '],
-  [/\bdata ?bases?\b/g, ' database '],
+/** A rule that rewrites a question form before the lexicon reads it. */
+export interface Rule {
+  name: string;
+  pattern: RegExp;
+  to: string;
+}
+
+/** Question forms (order matters: a more specific form first). */
+export const RULES: readonly Rule[] = [
   // "How much do I need to care about security?" asks how much it matters, not about pay.
-  [/\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, ' '],
-  [/\bhow much time\b/g, ' duration '],
-  [/\bhow much\b/g, ' salary '],
-  [/\b(?:just )?for comparison\b/g, ' '],
-  [/\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, ' '],
-  // "Worth the money" weighs a cost; "a future backend dev" is a person, not the job outlook.
-  [/\bworth (?:the|my|your) (?:money|price|cost)\b/g, ' worth '],
-  [/\bfuture\s+(?=backend|frontend|fullstack|developer|dev\b|devs\b|engineer|programmer|employer|student)/g, ' '],
-  // "who earns more" is a comparison of pay, not a question about one figure.
-  [/\b(?:earns?|earning|makes?|making|paid|pays?|salary|salaries) (?:more|better|less|higher|lower)\b/g, ' salary comparison '],
-  // "Paied more than": the pay word may be misspelt, the comparison still reads.
-  [/\b(?:vs|versus|compared (?:to|with)|(?:more|better|less|higher|lower) than)\b/g, ' comparison '],
-  [/\bmakes? (?:per|a|an|in a) (?:year|hour|month)\b/g, ' salary '],
-  [/\bget(?:s|ting)? paid\b/g, ' salary '],
-  [/\bhow long\b/g, ' duration '],
-  [/\bhow many years\b/g, ' duration '],
-  [/\bstarting out\b/g, ' entry '],
-  [/\bentry[\s-]level\b/g, ' entry '],
-  [/\bjob market\b/g, ' outlook '],
-  [/\bdata structures?\b/g, ' datastructure '],
-  [/\bcover letters?\b/g, ' coverletter '],
-  [/\bon[\s-]call\b/g, ' oncall '],
-  [/\bboot ?camps?\b/g, ' bootcamp '],
-  [/\bcomputer science\b/g, ' computerscience '],
-  [/\bversion control\b/g, ' git '],
-  [/\b(?:soft|people|interpersonal) skills?\b/g, ' softskill '],
-  [/\b(?:get(?:ting)?|break(?:ing)?) into\b/g, ' become '],
-  [/\bfrom scratch\b/g, ' entry '],
-  [/\b(?:junior|entry) to (?:mid|senior)\b/g, ' promotion '],
-  [/\bbest part\b/g, ' perk '],
-  [/\bwhat'?s hot\b/g, ' trends '],
-  [/\bmeet(?:ing)? people\b/g, ' networking '],
-  [/\b(?:get(?:ting)? )?paged\b/g, ' oncall '],
-  [/\bpaid time off\b/g, ' pto '],
-  [/\bmachine learning\b/g, ' ai '],
-  [/\bartificial intelligence\b/g, ' ai '],
-  [/\bfrom home\b/g, ' remote '],
+  { name: 'how-much-matters', pattern: /\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, to: ' ' },
+  { name: 'how-much-time', pattern: /\bhow much time\b/g, to: ' duration ' },
+  // "How much does a bootcamp cost?" asks a price, which is not pay.
+  { name: 'how-much-cost', pattern: /\bhow much (?=(?:\S+\s+){0,6}?(?:cost|costs|charge|charges|fee|fees|tuition|price)\b)/g, to: ' cost ' },
+  { name: 'how-much-pay', pattern: /\bhow much\b/g, to: ' salary ' },
+  // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
+  { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
+  { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a )?(?:salary|pay|paycheck|money|wage)s?\b/g, to: ' benefit ' },
+  { name: 'spend-money', pattern: /\b(?:hand(?:ing)? over|spend(?:ing)?|pay(?:ing)?(?: for)?|invest(?:ing)?) (?:my |the |your |any |much |that )?(?:money|cash|savings)\b/g, to: ' cost ' },
+  { name: 'out-earn', pattern: /\bout[\s-]?(?:earns?|earning|paid|pay)\b/g, to: ' salary comparison ' },
+  // "Who earns more" compares pay: the FAQ that compares it, not one role's figures.
+  { name: 'pay-comparison', pattern: /\b(?:earns?|earning|makes?|making|paid|pays?|salary|salaries) (?:more|better|less|higher|lower)\b/g, to: ' salary comparison ' },
+  { name: 'comparison', pattern: /\b(?:vs\.?|versus|compared (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between)\b/g, to: ' comparison ' },
+  // "Is front end easier than back end?" compares, and still asks how hard.
+  { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
+  // "What does a DBA do?" asks for the role's duties; without it, it reads as "what is a DBA?".
+  { name: 'what-does-x-do', pattern: /\bwhat\s+(?:does|dose|do)\s+(?!(?:i|you|we)\s)(.+?)\s+(?:do|do all day|do at work|actually do)\b/g, to: ' $1 duty ' },
+  { name: 'worth-the-money', pattern: /\bworth (?:the|my|your) (?:money|price|cost)\b/g, to: ' worth ' },
+  // "a future backend dev" is a person, not the job outlook.
+  { name: 'future-person', pattern: /\bfuture\s+(?=backend|back[\s-]end|frontend|fullstack|developer|dev\b|devs\b|engineer|programmer|employer|student)/g, to: ' ' },
+  { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
+  { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
 ];
 
-/** One word -> its canonical form. Plurals and -ing forms need no entry: stem() folds them first. */
-const SYNONYMS: Record<string, string> = {
-  'back-end': 'backend',
-  'front-end': 'frontend',
-  'full-stack': 'fullstack',
-  serverside: 'backend',
-  dev: 'developer',
-  programmer: 'developer',
-  coder: 'developer',
-  pay: 'salary',
-  paid: 'salary',
-  earn: 'salary',
-  wage: 'salary',
-  income: 'salary',
-  compensation: 'salary',
-  money: 'salary',
-  cert: 'certification',
-  certified: 'certification',
-  certificate: 'certification',
-  class: 'course',
-  dba: 'administrator',
-  db: 'database',
-  junior: 'entry',
-  beginner: 'entry',
-  start: 'entry',
-  graduate: 'entry',
-  newbie: 'entry',
-  senior: 'experienced',
-  veteran: 'experienced',
-  seasoned: 'experienced',
-  midlevel: 'mid',
-  middle: 'mid',
-  intermediate: 'mid',
-  university: 'degree',
-  uni: 'degree',
-  bachelor: 'degree',
-  college: 'degree',
-  diploma: 'degree',
-  k8s: 'kubernetes',
-  github: 'git',
-  js: 'javascript',
-  py: 'python',
-  a11y: 'accessibility',
-  dsa: 'datastructure',
-  apis: 'api',
-  interviewer: 'interview',
-  cv: 'resume',
-  demand: 'outlook',
-  growth: 'outlook',
-  future: 'outlook',
-  prospects: 'outlook',
-  stressful: 'stress',
-  hard: 'difficult',
-  difficulty: 'difficult',
-  tough: 'difficult',
-  easy: 'difficult',
-  easier: 'difficult',
-  hours: 'schedule',
-  remotely: 'remote',
-  online: 'remote',
-  promoted: 'promotion',
-  promote: 'promotion',
-  advance: 'promotion',
-  advancement: 'promotion',
-  freelance: 'freelancing',
-  freelancer: 'freelancing',
-  trend: 'trends',
-  paycheck: 'salary',
-  paycheque: 'salary',
-  mentorship: 'mentor',
-  scalable: 'scale',
-  scalability: 'scale',
-  performance: 'perform',
-  performant: 'perform',
-  hacking: 'security',
-  hacker: 'security',
-  breach: 'security',
-  opening: 'posting',
-  roadmap: 'step',
-  upside: 'perk',
-  pros: 'perk',
-  advantage: 'perk',
-};
-
-/** Words that carry no topic. Kept short: "how", "long", "much" are handled as phrases above. */
+/** Words that carry no topic. Kept short: "how", "long", "much" are read by the rules above. */
 export const STOP_WORDS = new Set(
   `a an the and or but if then so of to in on at by for with from as is are was were be been being am
   do does did doing done i me my we our you your he she it its they them their this that these those
-  what which who whom whose when where why how can could should would will shall may might must
+  what which whom whose how can could should would will shall may might must
   there here about into over under again very just also too not no any some all more most much many
   get got getting go going want wanted like really please tell know let us up out
   s t d ll m re ve im id hey hi hello thanks thank yes ok okay
   come comes came explain explained explanation basic basics overview intro introduction review reviews
   exactly actually stuff sort lot lots say tell one ones every each else still already even ever
-  eventually little bit way ways
-  wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh`.split(/\s+/),
+  eventually little bit way ways guys folks people person someone anyone anybody something thing things
+  mean means meant kinda sorta pretty quite ask asking question honestly literally basically
+  wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo
+  rn ngl fr btw omg yall guy wtf shld shud smth sth tho ya w b4 4 2 n y k
+  bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
+  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's`.split(/\s+/),
 );
 
 export function fold(text: string): string {
   return text
     .replace(/\p{Pd}/gu, '-')
+    .replace(/[\u2018\u2019]/g, "'")
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase();
@@ -175,44 +75,14 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Every word normalisation knows, so spelling correction can aim at them too ("senoir"). */
-export const KNOWN_WORDS: readonly string[] = Object.keys(SYNONYMS).filter((w) => /^[a-z]+$/.test(w));
-
-export function canonical(word: string): string {
-  const direct = SYNONYMS[word];
-  if (direct) return direct;
-  const stemmed = stem(word);
-  return SYNONYMS[stemmed] ?? stemmed;
+/** Applies the question-form rules to folded text. */
+export function applyRules(folded: string, rules: readonly Rule[] = RULES): string {
+  let t = ` ${folded} `;
+  for (const rule of rules) t = t.replace(rule.pattern, rule.to);
+  return t;
 }
 
-/**
- * Question forms, read in questions only. "What does a DBA do?" asks for duties, and without
- * this it has the same terms as "what is a DBA?"; rewritten in the entries too, the FAQ titled
- * "What does a back-end developer do?" would claim every "... duties" question.
- */
-const QUESTION_PHRASES: [RegExp, string][] = [[/\bwhat\s+(?:does|dose|do)\s+(?!(?:i|you|we)\s)(.+?)\s+do\b/g, ' $1 duty ']];
-const ASKED_PHRASES = [...QUESTION_PHRASES, ...PHRASES];
-
-/** Text -> words after phrase rewriting, before stop words are dropped. */
-export function words(text: string, phrases: readonly [RegExp, string][] = PHRASES): string[] {
-  let t = ` ${fold(text)} `;
-  for (const [re, to] of phrases) t = t.replace(re, to);
-  return t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
-
-/** The terms of a text: canonical words, stop words removed. */
-export function terms(text: string): string[] {
-  return fromWords(words(text));
-}
-
-/** The terms of a question someone asked: as terms(), with the question forms read too. */
-export function questionTerms(text: string): string[] {
-  return fromWords(words(text, ASKED_PHRASES));
-}
-
-function fromWords(list: string[]): string[] {
-  return list
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(canonical)
-    .filter((w) => !STOP_WORDS.has(w));
+/** Splits text into words (letters and digits). */
+export function split(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }

@@ -1,0 +1,65 @@
+// The short per-user, per-place context that follow-ups are read against: "and for seniors?" after
+// a salary question, "what next?" after a roadmap step. One turn is kept for each user in each
+// place (a terminal chat, a Discord channel or DM, a Slack channel, one --stdin run); it expires
+// after a few minutes and never crosses users or places. Kept in memory on purpose: a follow-up
+// minutes later in another process is a new conversation.
+import type { CommandContext, Context } from './command.js';
+import type { SalaryLevel } from './knowledge/schema.js';
+import type { Turn } from './search/index.js';
+
+/** How long a turn is remembered: a follow-up comes within minutes, not hours. */
+export const TURN_TTL_MS = 10 * 60 * 1000;
+/** At most this many people's turns are kept; the oldest go first. */
+export const MAX_CONVERSATIONS = 10_000;
+
+interface Kept {
+  turn: Turn;
+  at: number;
+}
+
+export type Place = Pick<Context, 'platform' | 'communityId' | 'channelId' | 'userId'>;
+
+export class Conversations {
+  private readonly turns = new Map<string, Kept>();
+
+  constructor(
+    private readonly ttlMs = TURN_TTL_MS,
+    private readonly max = MAX_CONVERSATIONS,
+  ) {}
+
+  /** The turn before, if it is recent enough to follow up on. */
+  previous(place: Place, now: Date): Turn | undefined {
+    const key = keyOf(place);
+    const kept = this.turns.get(key);
+    if (!kept) return undefined;
+    if (now.getTime() - kept.at > this.ttlMs) {
+      this.turns.delete(key);
+      return undefined;
+    }
+    return kept.turn;
+  }
+
+  remember(place: Place, turn: Turn, now: Date): void {
+    const key = keyOf(place);
+    this.turns.delete(key); // re-inserted last: the map's order is the eviction order
+    this.turns.set(key, { turn, at: now.getTime() });
+    if (this.turns.size > this.max) this.turns.delete(this.turns.keys().next().value!);
+  }
+}
+
+/** NUL cannot be typed into any id, so no two places share a key. */
+function keyOf(p: Place): string {
+  return [p.platform, p.communityId, p.channelId ?? '', p.userId].join('\u0000');
+}
+
+/**
+ * Remembers that the caller was just shown this entry (by `ask`, `salary`, `role`, `roadmap`...),
+ * so "how much do they make?" or "what next?" reads against it.
+ */
+export function rememberTopic(ctx: CommandContext, ref: string, level?: SalaryLevel): void {
+  const doc = ctx.search.get(ref);
+  if (!doc) return;
+  const turn: Turn = { terms: [...ctx.search.terms(doc.title), ...(level ? [level === 'overall' ? 'average' : level] : [])], topic: ref };
+  if (level) turn.level = level;
+  ctx.conversations.remember(ctx, turn, ctx.now());
+}

@@ -1,0 +1,210 @@
+// Stage 1, analyse: a question (or an entry's text) -> canonical terms. Case and accents are folded,
+// the question-form rules run, the lexicon (knowledge/lexicon.json) maps what people type to the
+// knowledge base's concepts, plurals fold, stop words go, and a misspelt word is replaced by the
+// closest word the entries use. Both sides, entries and questions, go through the same analyser,
+// so they agree on every term.
+import Fuse from 'fuse.js';
+import type { LexiconEntry, Outside, SalaryLevel } from '../knowledge/schema.js';
+import { applyRules, fold, split, stem, STOP_WORDS } from './normalize.js';
+
+export interface Analysis {
+  /** Canonical terms in order, stop words removed, misspellings corrected. */
+  terms: string[];
+  /** Content words neither the entries nor the lexicon know, even after correction. */
+  unknown: string[];
+  /**
+   * The terms each word of the question gave, one group a word ("aws" gives aws and cloud): how
+   * much of the question an entry covers is counted by word, so a word is never counted twice.
+   */
+  groups: string[][];
+  /** The experience level the question names, if any ("junior" -> entry). */
+  level?: SalaryLevel;
+  /** What the question names that the articles do not cover (a city, a company, a profession...). */
+  outside: Outside[];
+  /** The words that marked it outside ("london", "amazon"), to check against the best entry. */
+  outsideWords: string[];
+}
+
+/** Terms that name a salary level. */
+export const LEVEL_TERMS: Readonly<Record<string, SalaryLevel>> = {
+  entry: 'entry',
+  early: 'early',
+  mid: 'mid',
+  experienced: 'experienced',
+  average: 'overall',
+  median: 'overall',
+};
+
+/** Fuzzy correction is only tried on words this long; shorter ones mis-correct too easily. */
+const MIN_CORRECTABLE = 5;
+/** fuse.js score at or under which a misspelling is taken as the known word. */
+const CORRECTION_THRESHOLD = 0.34;
+
+/** Words this long may have two slips corrected; shorter ones one. */
+const LONG_WORD = 9;
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A phrase as the lexicon keys it: spaces and hyphens between its words are one space. */
+const phraseKey = (s: string) => fold(s).trim().replace(/[\s-]+/g, ' ');
+
+/** One regex over many phrases, longest first, matched on whole words only. */
+function phraseMatcher(phrases: string[]): RegExp | null {
+  if (!phrases.length) return null;
+  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+  const body = sorted.map((p) => p.split(' ').map(escape).join('[\\s-]+')).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+export class Analyzer {
+  /** Single words -> their concept term ("comp" -> salary). */
+  private readonly wordMap = new Map<string, string>();
+  /** Phrases of several words or with symbols ("ui folks", "c++") -> their concept term. */
+  private readonly phraseMap = new Map<string, string>();
+  private readonly phrases: RegExp | null;
+  private readonly conceptTerms: Set<string>;
+  private readonly outsideMap = new Map<string, Outside>();
+  private readonly outsideMatch: RegExp | null;
+  private vocabulary = new Set<string>();
+  private readonly targets = new Map<string, Fuse<string>>();
+  private readonly corrections = new Map<string, string | null>();
+
+  constructor(lexicon: readonly LexiconEntry[]) {
+    const outsidePhrases: string[] = [];
+    for (const entry of lexicon) {
+      for (const said of entry.says) {
+        const key = phraseKey(said);
+        if (entry.outside) {
+          this.outsideMap.set(key, entry.outside);
+          outsidePhrases.push(key);
+        } else if (/^[\p{L}\p{N}]+$/u.test(key)) this.wordMap.set(key, entry.means!);
+        else this.phraseMap.set(key, entry.means!);
+      }
+    }
+    this.conceptTerms = new Set(lexicon.flatMap((e) => (e.means ? [e.means] : [])));
+    this.phrases = phraseMatcher([...this.phraseMap.keys()]);
+    this.outsideMatch = phraseMatcher(outsidePhrases);
+  }
+
+  /** The concept terms the lexicon maps to: every one must lead to an entry (a test checks). */
+  get concepts(): Set<string> {
+    return new Set(this.conceptTerms);
+  }
+
+  /** Words correction may aim at: every term the entries use, and every word the lexicon knows. */
+  setVocabulary(vocabulary: Set<string>): void {
+    this.vocabulary = vocabulary;
+    const buckets = new Map<string, string[]>();
+    for (const word of new Set([...vocabulary, ...this.wordMap.keys()])) {
+      if (word.length < MIN_CORRECTABLE - 1 || /\d/.test(word)) continue;
+      const key = `${word[0]}${word.length}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(word);
+      else buckets.set(key, [word]);
+    }
+    for (const [key, list] of buckets) this.targets.set(key, new Fuse(list, { threshold: 0.34, includeScore: true, ignoreLocation: true }));
+  }
+
+  /** A word -> its canonical term: the lexicon first, then its stem, then the lexicon on the stem. */
+  canonical(word: string): string {
+    const direct = this.wordMap.get(word);
+    if (direct) return direct;
+    // A concept's own term stays as it is ("nodejs" must not become "nodej").
+    if (this.conceptTerms.has(word)) return word;
+    const stemmed = stem(word);
+    return this.wordMap.get(stemmed) ?? stemmed;
+  }
+
+  /**
+   * The terms of an entry's text (no correction: entries are spelt right). A word the lexicon maps
+   * to a broader concept keeps its own term too ("AWS" is cloud, and still AWS), so an entry
+   * about AWS is told apart from one about Azure.
+   */
+  terms(text: string): string[] {
+    return this.words(text).flatMap((w) => this.termsOf(w, () => true));
+  }
+
+  /** A word's terms: its concept, and the word itself when it is a name worth keeping. */
+  private termsOf(word: string, keep: (own: string) => boolean): string[] {
+    const term = this.canonical(word);
+    if (STOP_WORDS.has(term)) return [];
+    const own = stem(word);
+    return own !== term && !STOP_WORDS.has(own) && this.wordMap.has(word) && keep(own) ? [own, term] : [term];
+  }
+
+  /** Words after the rules and the lexicon's phrases, stop words removed. */
+  private words(text: string): string[] {
+    let t = applyRules(fold(text));
+    if (this.phrases) t = t.replace(this.phrases, (m) => ` ${this.phraseMap.get(phraseKey(m)) ?? m} `);
+    return split(t).filter((w) => !STOP_WORDS.has(w));
+  }
+
+  /** A question -> its analysis. Long pastes are cut: the first words carry the question. */
+  analyse(question: string): Analysis {
+    const text = question.slice(0, 500);
+    const outside = new Set<Outside>();
+    const outsideWords: string[] = [];
+    if (this.outsideMatch) {
+      for (const m of fold(text).matchAll(this.outsideMatch)) {
+        outside.add(this.outsideMap.get(phraseKey(m[0]))!);
+        outsideWords.push(phraseKey(m[0]));
+      }
+    }
+    const out: string[] = [];
+    const unknown: string[] = [];
+    const groups: string[][] = [];
+    for (const word of this.words(text).slice(0, 40)) {
+      // A lexicon word keeps its own term only where the entries use it ("aws"; not "comp").
+      const group: string[] = [];
+      for (const term of this.termsOf(word, (own) => this.vocabulary.has(own))) {
+        const known = this.vocabulary.has(term) ? term : this.correct(word);
+        if (known) out.push(known), group.push(known);
+        else unknown.push(term), group.push(term);
+      }
+      if (group.length) groups.push(group);
+    }
+    const levelTerm = out.find((t) => LEVEL_TERMS[t]);
+    const analysis: Analysis = { terms: out, unknown, groups, outside: [...outside], outsideWords };
+    if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
+    return analysis;
+  }
+
+  /**
+   * A word the index has never seen -> its closest known word, if one is close. fuse.js compares
+   * it only with known words of the same first letter and a length within two: typos rarely hit
+   * the first letter, and the small buckets keep a first-seen typo well under a millisecond.
+   */
+  private correct(word: string): string | null {
+    if (word.length < MIN_CORRECTABLE || /\d/.test(word)) return null;
+    const cached = this.corrections.get(word);
+    if (cached !== undefined) return cached;
+    let best: { item: string; score: number } | undefined;
+    for (let len = word.length - 2; len <= word.length + 2; len++) {
+      const hit = this.targets.get(`${word[0]}${len}`)?.search(word, { limit: 1 })[0];
+      if (hit && (hit.score ?? 1) < (best?.score ?? 1)) best = { item: hit.item, score: hit.score ?? 1 };
+    }
+    // fuse.js finds the closest word; the edit distance decides whether it is a typo of it: one
+    // slip in a word ("salery", "senoir"), two in a long one ("certifcatoins"), and "keyboard" is
+    // not "keyword".
+    const slips = best ? editDistance(word, best.item) : Infinity;
+    const fixed = best && best.score <= CORRECTION_THRESHOLD && slips <= (word.length >= LONG_WORD ? 2 : 1) ? this.canonical(best.item) : null;
+    const known = fixed && this.vocabulary.has(fixed) ? fixed : null;
+    if (this.corrections.size < 10_000) this.corrections.set(word, known);
+    return known;
+  }
+}

@@ -1,0 +1,64 @@
+// Stage 4, decide: answer, ask which one was meant, or refuse, from the best score and its margin
+// over the runner-up (as Rasa's FallbackClassifier does with threshold and ambiguity_threshold).
+// The thresholds are chosen on the development sets (bench/), never on the blind test set.
+import type { Outside } from '../knowledge/schema.js';
+import type { Analysis } from './analyse.js';
+import type { Scored } from './rerank.js';
+
+export const THRESHOLDS = {
+  /** The best entry answers when its score reaches this... */
+  answer: 0.42,
+  /** ...and, under this, leads the runner-up by the margin; at or over it, it answers outright. */
+  sure: 0.7,
+  /** ...and leads the runner-up by this much; otherwise the bot asks which one was meant. */
+  margin: 0.03,
+  /** Under this, nothing is close enough to offer either: the bot says it does not know. */
+  clarify: 0.36,
+  /** A question whose words the best entry barely covers is not about it, however it scores. */
+  coverage: 0.34,
+} as const;
+
+export type Thresholds = { -readonly [K in keyof typeof THRESHOLDS]: number };
+
+export type Decision =
+  | { kind: 'answer'; top: Scored }
+  /** Two or three entries are about as close: the bot asks which one was meant. */
+  | { kind: 'clarify'; options: Scored[] }
+  /**
+   * The articles cover only part of it (pay in London: they give U.S. figures only): the bot says
+   * so and shows what they do cover, and the question still counts as not answered.
+   */
+  | { kind: 'partial'; top: Scored; outside: Outside }
+  | { kind: 'refuse'; outside?: Outside };
+
+/** Outside topics the articles say nothing about, whatever words match. */
+const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
+/** Outside markers that leave part of a pay or outlook question answerable (U.S. figures). */
+const PARTLY: readonly Outside[] = ['place', 'company'];
+
+export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresholds = THRESHOLDS): Decision {
+  const never = analysis.outside.find((o) => NEVER.includes(o));
+  if (never) return { kind: 'refuse', outside: never };
+  const [top, second] = scored;
+  if (!top) return { kind: 'refuse' };
+  const partly = analysis.outside.find((o) => PARTLY.includes(o));
+  if (partly) {
+    // Pay or the outlook somewhere else, or at a named company: the U.S. figures are what the
+    // articles have; the bot shows them and says so.
+    const asksFigures = analysis.terms.includes('salary') || analysis.terms.includes('outlook');
+    const figures = scored.find((s) => s.doc.kind === 'salary' || s.doc.kind === 'outlook');
+    if (asksFigures) return figures ? { kind: 'partial', top: figures, outside: partly } : { kind: 'refuse', outside: partly };
+    // Otherwise the place or company must be part of what the best entry is about ("Amazon Web
+    // Services" for the AWS certification); a question about something there is not covered.
+    const named = analysis.outsideWords.every((w) => top.matched.includes(w));
+    if (!named) return { kind: 'refuse', outside: partly };
+  }
+  if (top.features.coverage < t.coverage) return { kind: 'refuse' };
+  const margin = second ? top.score - second.score : Infinity;
+  if (top.score >= t.sure || (top.score >= t.answer && margin >= t.margin)) return { kind: 'answer', top };
+  if (top.score >= t.clarify) {
+    const options = scored.filter((s) => s.score >= top.score - 2 * t.margin && s.features.coverage >= t.coverage).slice(0, 3);
+    return options.length > 1 ? { kind: 'clarify', options } : top.score >= t.answer ? { kind: 'answer', top } : { kind: 'refuse' };
+  }
+  return { kind: 'refuse' };
+}

@@ -1,0 +1,85 @@
+// Small talk and intents that are not questions about the articles: a greeting, thanks, "what can
+// you do", "I finished step 3". Each gets a short, right reply instead of a search. Nothing here
+// writes: "I finished step 3" offers `done 3`, it does not mark it.
+import type { CommandContext } from './command.js';
+import { reply, type Reply } from './reply.js';
+
+export interface Intent {
+  name: string;
+  pattern: RegExp;
+  reply: (ctx: CommandContext, match: RegExpMatchArray) => Reply;
+}
+
+const TOPICS = 'roles, pay, the job outlook, courses and certifications, degrees and bootcamps, the roadmap, interviews and the job search';
+
+const START = [
+  { label: 'Back-end developer salary', command: 'salary' },
+  { label: 'The roadmap', command: 'roadmap' },
+  { label: 'How long it takes', command: 'ask how long does it take' },
+];
+
+/** Each pattern must match the whole message (after trimming), so a real question is never caught. */
+export const INTENTS: readonly Intent[] = [
+  {
+    name: 'greeting',
+    pattern: /^(?:hi+|hello+|hey+|heya|hiya|yo|howdy|sup|what'?s up|good (?:morning|afternoon|evening)|greetings|hola|hallo)(?: there| all| everyone| devpath| bot)?[\s!.?]*$/i,
+    reply: () =>
+      reply({
+        title: 'Hi!',
+        children: [{ type: 'text', text: `Ask me anything about becoming a back-end developer: ${TOPICS}. Every answer says which article it comes from.` }],
+        answered: false,
+        suggestions: START,
+      }),
+  },
+  {
+    name: 'thanks',
+    pattern: /^(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|tysm|cheers|much appreciated|appreciate it|great,? thanks?|ok(?:ay)? thanks?|cool,? thanks?|nice|perfect|awesome|got it)[\s!.]*$/i,
+    reply: () => reply({ title: "You're welcome!", children: [{ type: 'text', text: 'Ask another question any time.' }], answered: false }),
+  },
+  {
+    name: 'goodbye',
+    pattern: /^(?:bye+|goodbye|see (?:you|ya)|cya|later|good night|gn)[\s!.]*$/i,
+    reply: () => reply({ title: 'Good luck!', children: [{ type: 'text', text: 'Come back any time; your progress is kept.' }], answered: false }),
+  },
+  {
+    name: 'capabilities',
+    pattern: /^(?:what (?:can|do) (?:you|u) (?:do|know|help (?:me )?with)(?: about)?|what do (?:you|u) know(?: about)?|who are (?:you|u)|what are (?:you|u)|what is this(?: bot)?|how do (?:i|you) use (?:this|you)(?: bot)?|help me|what can i ask(?: you)?|what should i ask)[\s?!.]*$/i,
+    reply: (ctx) =>
+      reply({
+        title: 'What I can do',
+        children: [
+          { type: 'text', text: `I answer questions about becoming a back-end developer from ${ctx.knowledge.sources.length} articles: ${TOPICS}. Ask in your own words, and follow up ("and for seniors?", "what next?").` },
+          { type: 'text', text: 'In a study group I also track your progress through the roadmap (done 3), keep the group\'s tips on each step, and show who is where (group).' },
+        ],
+        answered: false,
+        suggestions: [...START, { label: 'All commands', command: 'help' }],
+      }),
+  },
+  {
+    name: 'finished-step',
+    pattern: /^(?:i(?:'ve| have)?|just)?\s*(?:finished|completed|done with|did|am done with|'m done with|m done with)\s+(?:the\s+)?(?:step\s*#?\s*(\d{1,2})|(.{2,60}?))(?:\s+step)?[\s!.]*$/i,
+    reply: (ctx, m) => {
+      const named = m[1] ? undefined : ctx.search.resolve('step', m[2] ?? '').match;
+      const step = ctx.knowledge.roadmap.find((s) => (m[1] ? s.order === Number(m[1]) : s.id === named?.id));
+      if (!step) {
+        return reply({ title: 'Well done!', children: [{ type: 'text', text: 'Which roadmap step was it? Type "roadmap" to see the steps, then "done <number>" to mark one.' }], answered: false, suggestions: [{ label: 'The roadmap', command: 'roadmap' }] });
+      }
+      return reply({
+        title: 'Well done!',
+        children: [{ type: 'text', text: `Shall I mark step ${step.order}, ${step.title}, as done? Type "done ${step.order}" (I don't change your progress without being asked).` }],
+        answered: false,
+        suggestions: [{ label: `Mark step ${step.order} done`, command: `done ${step.order}` }],
+      });
+    },
+  },
+];
+
+export function smallTalk(ctx: CommandContext, text: string): Reply | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > 120) return undefined;
+  for (const intent of INTENTS) {
+    const m = trimmed.match(intent.pattern);
+    if (m) return intent.reply(ctx, m);
+  }
+  return undefined;
+}

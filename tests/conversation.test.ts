@@ -1,0 +1,153 @@
+// Follow-ups, small talk and honest refusals as a user meets them: lines typed in a chat, through
+// dispatchText, with the real knowledge base and a clock the test moves.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Bot } from '../src/bot.js';
+import type { Context } from '../src/command.js';
+import { Conversations, TURN_TTL_MS } from '../src/conversation.js';
+import type { Reply } from '../src/reply.js';
+
+let now: Date;
+let bot: Bot;
+beforeEach(() => {
+  now = new Date('2026-11-30T12:00:00Z');
+  bot = new Bot({ now: () => now });
+});
+
+const ana: Context = { platform: 'discord', userId: 'ana', userName: 'Ana', isModerator: false, communityId: 'g1', channelId: 'c1' };
+const say = (line: string, who: Context = ana) => bot.dispatchText(line, who, { fallbackToAsk: true });
+const levels = (r: Reply) => r.card.children.flatMap((n) => (n.type === 'section' && n.title !== 'Job outlook' ? [n.title] : []));
+
+describe('follow-ups', () => {
+  it('"and for seniors?" after a junior pay question gives the experienced figures for the same role', async () => {
+    const first = await say('how much do junior backend devs make');
+    expect(levels(first)).toEqual(['Entry level']);
+    const r = await say('and for seniors?');
+    expect(r.answered).toBe(true);
+    expect(r.topic).toBe('salary:backend-developer');
+    expect(levels(r)).toEqual(['Experienced']);
+    expect(r.text).toContain('$167K');
+  });
+
+  it('"what about mid level?" after the salary command', async () => {
+    await say('salary entry');
+    const r = await say('what about mid level?');
+    expect(r.topic).toBe('salary:backend-developer');
+    expect(levels(r)).toEqual(['Mid-career']);
+  });
+
+  it('"how much do they make?" after a role reads "they" as that role', async () => {
+    await say('what does a front end developer do');
+    const r = await say('how much do they make?');
+    expect(r.answered).toBe(true);
+    expect(r.topic).toBe('salary:frontend-developer');
+  });
+
+  it('"what next?" after a roadmap step gives the step after it', async () => {
+    await say('roadmap 3');
+    const r = await say('what next?');
+    expect(r.topic).toBe('step:learn-framework');
+    expect(r.text).toMatch(/^Step 4 of 12/);
+    const after = await say('next');
+    expect(after.text).toMatch(/^Step 5 of 12/);
+  });
+
+  it('"tell me more" and "why?" show the entry just answered', async () => {
+    await say('do i need a degree');
+    const more = await say('tell me more');
+    expect(more.topic).toBe('question:degree-needed');
+    expect((await say('why?')).topic).toBe('question:degree-needed');
+  });
+
+  it('a question that stands alone is answered alone, not mixed with the one before', async () => {
+    await say('salary entry');
+    const r = await say('what is a bootcamp');
+    expect(r.topic).not.toMatch(/^salary:/);
+  });
+
+  it('forgets the conversation after a few minutes', async () => {
+    await say('roadmap 3');
+    now = new Date(now.getTime() + TURN_TTL_MS + 1000);
+    const r = await say('what next?');
+    expect(r.topic).not.toBe('step:learn-framework');
+  });
+
+  it('never crosses users or places', async () => {
+    await say('roadmap 3');
+    const bob: Context = { ...ana, userId: 'bob', userName: 'Bob' };
+    expect((await say('what next?', bob)).topic).not.toBe('step:learn-framework');
+    const elsewhere: Context = { ...ana, channelId: 'c2' };
+    expect((await say('what next?', elsewhere)).topic).not.toBe('step:learn-framework');
+    const otherServer: Context = { ...ana, communityId: 'g2' };
+    expect((await say('what next?', otherServer)).topic).not.toBe('step:learn-framework');
+    expect((await say('what next?')).topic).toBe('step:learn-framework');
+  });
+
+  it('keeps at most the configured number of conversations, dropping the oldest', () => {
+    const c = new Conversations(TURN_TTL_MS, 2);
+    const at = (userId: string) => ({ platform: 'slack' as const, communityId: 't', channelId: 'c', userId });
+    c.remember(at('a'), { terms: ['x'], topic: 'step:a' }, now);
+    c.remember(at('b'), { terms: ['x'], topic: 'step:b' }, now);
+    c.remember(at('c'), { terms: ['x'], topic: 'step:c' }, now);
+    expect(c.previous(at('a'), now)).toBeUndefined();
+    expect(c.previous(at('c'), now)?.topic).toBe('step:c');
+  });
+});
+
+describe('small talk', () => {
+  it.each([
+    ['hi', /Hi!/],
+    ['hey there!', /Hi!/],
+    ['thanks', /welcome/],
+    ['what can you do?', /What I can do/],
+    ['what do you know about', /What I can do/],
+  ])('"%s" gets a short, right reply', async (line, title) => {
+    const r = await say(line);
+    expect(r.card.title).toMatch(title);
+    expect(r.error).toBeUndefined();
+  });
+
+  it('"I finished step 3" offers `done 3` and changes nothing', async () => {
+    const r = await say('I finished step 3');
+    expect(r.text).toMatch(/Shall I mark step 3/);
+    expect(r.suggestions.map((s) => s.command)).toContain('done 3');
+    const progress = await say('progress');
+    expect(progress.text).toMatch(/0\/12|no steps|none/i);
+  });
+
+  it('small talk is not recorded as an unanswered question', async () => {
+    await say('hello');
+    await say('thank you!');
+    const list = await bot.dispatchText('unanswered', { ...ana, isModerator: true });
+    expect(list.text).not.toMatch(/hello|thank/);
+  });
+});
+
+describe('honest refusals', () => {
+  it.each([
+    'how do i become a registered pharmacist, what classes do i need',
+    'my python script throws KeyError, how do i fix it',
+    'how long to boil an egg',
+    'who won the world cup',
+  ])('refuses "%s" even though some words match', async (q) => {
+    const r = await say(q);
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(/I don't know that yet/);
+  });
+
+  it.each([
+    ['how much does amazon pay backend engineers', /no figures for particular companies/],
+    ['backend developer salary in london', /U\.S\. figures only/],
+  ])('"%s": says what the articles do cover, and counts it as not answered', async (q, says) => {
+    const r = await say(q);
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(says);
+    expect(r.text).toContain('$');
+    const list = await bot.dispatchText('unanswered', { ...ana, isModerator: true });
+    expect(list.text).toContain(q);
+  });
+
+  it('a company that is part of a topic is not refused: the Amazon cloud certification', async () => {
+    const r = await say('is the amazon web services developer certification worth it');
+    expect(r.answered).toBe(true);
+  });
+});
