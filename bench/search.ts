@@ -1,81 +1,140 @@
-// `npm run bench`: answer quality and speed of the bot's search, side by side with two baselines
-// over the same entries: fuse.js with default options, and MiniSearch with default BM25 options.
-// Prints figures; asserts nothing (timed tests flake on shared machines; the quality goal is
-// asserted by tests/search-quality.test.ts).
+// `npm run bench`: answer quality and speed of the understanding pipeline, on every set, beside the
+// old search and two baselines over the same entries (fuse.js and MiniSearch with default options),
+// with what each stage and each kind of data adds, and latency. Prints figures; asserts nothing
+// (timed tests flake on shared machines; quality floors are in tests/search-quality.test.ts).
+//
+// `npm run bench -- --blind` also scores the blind test set (bench/sets/blind-c.json), counts only.
+// Run it once, for the figure you report; never tune against it.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
+import { Bot } from '../src/bot.js';
+import type { Services } from '../src/command.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import type { Knowledge } from '../src/knowledge/schema.js';
 import { packageRoot } from '../src/paths.js';
 import { buildDocuments, type Doc } from '../src/search/documents.js';
-import { createSearch } from '../src/search/index.js';
-import { botRanker, evaluate, loadQuestionSet, percentile, type Ranker, type Score } from './evaluate.js';
+import { createSearch, type Search } from '../src/search/index.js';
+import { WEIGHTS } from '../src/search/rerank.js';
+import { botRanker, evaluate, loadQuestionSet, percentile, type Ranker } from './evaluate.js';
+import { botAnswerer, gradeFacts, loadFactSet, rankerAnswerer, type Answerer, type EntryRanker, type FactGrade, type FactSet, type Tally } from './facts.js';
+import { createSearch as createLegacySearch } from './legacy/search.js';
 
+const blind = process.argv.includes('--blind');
 const kb = loadKnowledge();
 const docs = buildDocuments(kb);
-const set = loadQuestionSet();
+const search = createSearch(kb);
+const bot = new Bot({ knowledge: kb, search, logError: () => {} });
+const services: Services = bot.services;
 
-const ours = botRanker(createSearch(kb));
+/** A row: an entry ranker for the labelled sets, and an answerer for the fact-graded ones. */
+interface Row {
+  name: string;
+  rank: Ranker;
+  answer: Answerer;
+}
 
-const fuse = new Fuse(docs, { keys: ['title', 'aliases', 'keywords', 'body'] });
-const fuseDefault: Ranker = (q) => fuse.search(q, { limit: 1 })[0]?.item.ref ?? null;
+const asEntry = (rank: Ranker): EntryRanker => (q) => {
+  const ref = rank(q);
+  return ref ? { ref } : null;
+};
 
+function pipelineRow(name: string, s: Search, withConversation = false): Row {
+  const rank = botRanker(s);
+  const answer = withConversation ? botAnswerer(new Bot({ knowledge: kb, search: s, logError: () => {} })) : rankerAnswerer(services, (q) => {
+    const a = s.ask(q);
+    const top = a.confident ? a.hits[0] : undefined;
+    return top ? { ref: top.doc.ref, ...(a.level ? { level: a.level } : {}) } : null;
+  });
+  return { name, rank, answer };
+}
+
+const without = (strip: (k: Knowledge) => Knowledge) => createSearch(strip(structuredClone(kb)));
+const noAsks = (k: Knowledge): Knowledge => {
+  for (const list of [k.roles, k.salaries, k.outlook, k.learning, k.skills, k.roadmap, k.questions]) for (const e of list) e.asks = [];
+  return k;
+};
+const noLexicon = (k: Knowledge): Knowledge => ({ ...k, lexicon: k.lexicon.filter((e) => e.outside) });
+
+const legacy = createLegacySearch(kb);
+const legacyRank: Ranker = (q) => {
+  const a = legacy.ask(q);
+  return a.confident ? (a.hits[0]?.doc.ref ?? null) : null;
+};
+const fuse = new Fuse(docs, { keys: ['title', 'aliases', 'asks', 'keywords', 'body'] });
+const fuseRank: Ranker = (q) => fuse.search(q, { limit: 1 })[0]?.item.ref ?? null;
 const mini = new MiniSearch<Doc>({
   idField: 'ref',
-  fields: ['title', 'aliases', 'keywords', 'body'],
+  fields: ['title', 'aliases', 'asks', 'keywords', 'body'],
   extractField: (doc, field) => {
     const v = doc[field as keyof Doc];
     return Array.isArray(v) ? v.join(' ') : String(v ?? '');
   },
 });
 mini.addAll(docs);
-const miniDefault: Ranker = (q) => (mini.search(q)[0]?.id as string | undefined) ?? null;
+const miniRank: Ranker = (q) => (mini.search(q)[0]?.id as string | undefined) ?? null;
 
-// Warm up each ranker on other questions (blind set A), as a bot that has been answering for a
-// while: the JIT has compiled the code paths, but the measured questions' own words (first-seen
-// typos included) are new. Warming on only 20 questions left p99 between 0.9 and 4.5 ms from run
-// to run, from compilation and GC in the measured pass. fuse.js takes ~140 ms a question: 20 do.
-const warm = loadQuestionSet('a');
-for (const r of [ours, miniDefault]) evaluate(r, warm);
-evaluate(fuseDefault, warm.slice(0, 20));
-
-const rows: [string, Score][] = [
-  ['devpath (fuse.js words + BM25)', evaluate(ours, set)],
-  ['fuse.js, default options', evaluate(fuseDefault, set)],
-  ['MiniSearch, default BM25', evaluate(miniDefault, set)],
+const only = (w: Partial<typeof WEIGHTS>) => ({ bm25: 0, example: 0, centroid: 0, coverage: 0, ...w });
+const rows: Row[] = [
+  pipelineRow('devpath pipeline (with conversation)', search, true),
+  pipelineRow('  retrieve only (BM25)', search.with({ weights: only({ bm25: WEIGHTS.bm25, coverage: WEIGHTS.coverage }) })),
+  pipelineRow('  + example closeness', search.with({ weights: only({ bm25: WEIGHTS.bm25, example: WEIGHTS.example, coverage: WEIGHTS.coverage }) })),
+  pipelineRow('  + centroid classifier (all stages)', search),
+  pipelineRow('  without example questions (asks)', without(noAsks)),
+  pipelineRow('  without the lexicon', without(noLexicon)),
+  { name: 'old search (before the pipeline)', rank: legacyRank, answer: rankerAnswerer(services, (q) => {
+    const a = legacy.ask(q);
+    const top = a.confident ? a.hits[0] : undefined;
+    return top ? { ref: top.doc.ref, ...(a.level ? { level: a.level } : {}) } : null;
+  }) },
+  { name: 'fuse.js, default options', rank: fuseRank, answer: rankerAnswerer(services, asEntry(fuseRank)) },
+  { name: 'MiniSearch, default BM25', rank: miniRank, answer: rankerAnswerer(services, asEntry(miniRank)) },
 ];
 
-const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
+const pc = (t: Tally) => (t.total ? `${((100 * t.right) / t.total).toFixed(1)}%` : 'n/a');
 const ms = (n: number) => `${n.toFixed(3)} ms`;
-console.log(`Question set: ${set.length} questions (${set.filter((s) => s.expect === null).length} off-topic), ${docs.length} entries\n`);
-console.log(['ranker'.padEnd(32), 'top-1'.padStart(8), 'off-topic refused'.padStart(18), 'p50'.padStart(11), 'p99'.padStart(11)].join(' '));
-for (const [name, s] of rows) {
-  console.log(
-    [
-      name.padEnd(32),
-      pct(s.correct, s.total).padStart(8),
-      `${s.refused}/${s.offTopic}`.padStart(18),
-      ms(percentile(s.latencies, 50)).padStart(11),
-      ms(percentile(s.latencies, 99)).padStart(11),
-    ].join(' '),
-  );
+const col = (s: string, n: number) => s.padStart(n);
+
+async function factTable(title: string, set: FactSet, slow: boolean) {
+  console.log(`\n${title}: ${set.questions.length} questions (${set.questions.filter((q) => q.style === 'out-of-scope').length} out of scope), ${set.conversations.length} conversations; a reply passes when it answers and states the facts`);
+  console.log([''.padEnd(40), col('casual', 8), col('hard', 8), col('refused', 8), col('follow-ups', 11), col('wrong', 6)].join(' '));
+  for (const row of rows) {
+    if (row.name.includes('fuse.js') && !slow) continue; // ~100 ms a question: once is enough
+    const g: FactGrade = await gradeFacts(row.answer, set);
+    const wrong = g.casual.wrong + g.hard.wrong + g.conversations.wrong + (g.outOfScope.total - g.outOfScope.right);
+    console.log([row.name.padEnd(40), col(pc(g.casual), 8), col(pc(g.hard), 8), col(pc(g.outOfScope), 8), col(pc(g.conversations), 11), col(String(wrong), 6)].join(' '));
+  }
 }
 
-const [, best] = rows[0]!;
-if (best.misses.length) {
-  console.log(`\ndevpath misses (${best.misses.length}):`);
-  for (const m of best.misses) console.log(`  ${JSON.stringify(m.q)}: expected ${m.expect ?? 'not answered'}, got ${m.got ?? 'not answered'}`);
+console.log(`${docs.length} entries, ${docs.reduce((n, d) => n + d.asks.length, 0)} example questions, ${kb.lexicon.length} lexicon entries`);
+await factTable('Development set (bench/sets/dev.json, written blind, tuned against)', loadFactSet('dev'), true);
+if (blind) await factTable('BLIND TEST SET (bench/sets/blind-c.json, written blind, never read or tuned against)', loadFactSet('blind'), false);
+
+console.log('\nEntry-labelled sets (earlier sets; all three now read while tuning): right entry first / refused');
+console.log([''.padEnd(40), col('own', 16), col('A', 16), col('B', 16)].join(' '));
+for (const row of rows) {
+  if (row.name.includes('fuse.js')) continue;
+  const cells = (['own', 'a', 'b'] as const).map((name) => {
+    const s = evaluate(row.rank, loadQuestionSet(name));
+    return col(`${((100 * s.correct) / s.total).toFixed(1)}% ${s.refused}/${s.offTopic}`, 16);
+  });
+  console.log([row.name.padEnd(40), ...cells].join(' '));
 }
 
-// The same search on two sets written blind later (see bench/evaluate.ts). B's misses are not
-// printed on purpose: reading them while tuning would make it one more set the search flatters.
-console.log('\nBlind sets (devpath only):');
-for (const [name, label] of [['a', 'A (misses read while tuning)'], ['b', 'B (never read)']] as const) {
-  const blind = loadQuestionSet(name);
-  const s = evaluate(ours, blind);
-  console.log(`  ${label.padEnd(30)} ${blind.length} questions: top-1 ${pct(s.correct, s.total)}, off-topic and uncovered refused ${s.refused}/${s.offTopic}`);
+// Latency: the pipeline alone, per question, after warming on other questions (the JIT has
+// compiled the paths; the measured questions' own words, first-seen typos included, are new).
+const warm = loadQuestionSet('a').map((l) => l.q);
+for (const q of warm) search.ask(q);
+const timed = [...loadQuestionSet('own'), ...loadQuestionSet('b')].map((l) => l.q);
+const lat: number[] = [];
+for (const q of timed) {
+  const start = process.hrtime.bigint();
+  search.ask(q);
+  lat.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
+lat.sort((a, b) => a - b);
+console.log(`\nPipeline latency per question (${timed.length} questions): p50 ${ms(percentile(lat, 50))}, p99 ${ms(percentile(lat, 99))}, max ${ms(lat[lat.length - 1]!)}`);
 
 // Start-up included: a one-shot CLI answer, as a user runs it, timed over a few runs.
 const bin = join(packageRoot(), 'bin', 'devpath.js');
@@ -87,6 +146,7 @@ for (let i = 0; i < 7; i++) {
   walls.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
 walls.sort((a, b) => a - b);
-const rss = process.memoryUsage().rss / 1024 / 1024;
-console.log(`\nOne-shot "devpath ask ..." wall time, start included: median ${ms(percentile(walls, 50))}, max ${ms(walls[walls.length - 1]!)} (7 runs)`);
-console.log(`Resident memory of this process with all three indexes loaded: ${rss.toFixed(1)} MB`);
+console.log(`One-shot "devpath ask ..." wall time, start included: median ${ms(percentile(walls, 50))}, max ${ms(walls[walls.length - 1]!)} (7 runs)`);
+console.log(`Resident memory of this process (every index above loaded): ${(process.memoryUsage().rss / 1024 / 1024).toFixed(1)} MB`);
+const rssOne = spawnSync(process.execPath, ['-e', `import('${join(packageRoot(), 'dist', 'src', 'bot.js').replace(/\\/g, '/')}').then(async (m) => { const b = new m.Bot(); await b.dispatchText('how much do juniors make', { platform: 'terminal', userId: 'u', userName: 'u', isModerator: true, communityId: 'local' }, { fallbackToAsk: true }); console.log(process.memoryUsage().rss); })`], { encoding: 'utf8' });
+if (rssOne.status === 0) console.log(`Resident memory of one bot with its pipeline, after a question: ${(Number(rssOne.stdout.trim()) / 1024 / 1024).toFixed(1)} MB`);

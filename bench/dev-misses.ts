@@ -1,0 +1,11 @@
+// `npm run bench:dev`: the development set's figures and every miss, to read while improving the
+// data or a stage. Development set only: the blind set's misses are never printed anywhere.
+import { Bot } from '../src/bot.js';
+import { botAnswerer, gradeFacts, loadFactSet, pct } from './facts.js';
+
+const g = await gradeFacts(botAnswerer(new Bot({ logError: () => {} })), loadFactSet('dev'));
+console.log(`casual ${pct(g.casual)} (wrong ${g.casual.wrong})`);
+console.log(`hard ${pct(g.hard)} (wrong ${g.hard.wrong})`);
+console.log(`out of scope refused ${pct(g.outOfScope)}`);
+console.log(`follow-ups ${pct(g.conversations)} (wrong ${g.conversations.wrong})`);
+for (const m of g.misses) console.log(`${m.style}\t${m.answered ? 'WRONG' : 'refused'}\t${m.q}\t-> ${m.got}`);

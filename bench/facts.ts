@@ -1,0 +1,133 @@
+// Fact-graded question sets, scored as a user scores a reply: it passes when the bot answered and
+// the reply states every fact the question asks for; an out-of-scope question passes when the bot
+// says it does not know. Conversations are graded on their last turn, asked after the others by
+// the same person in the same place. Shared by `npm run bench` and tests/search-quality.test.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compose } from '../src/answers/compose.js';
+import type { Bot } from '../src/bot.js';
+import type { Context, Services } from '../src/command.js';
+import type { SalaryLevel } from '../src/knowledge/schema.js';
+import { packageRoot } from '../src/paths.js';
+import { nodeToPlainText, type Reply } from '../src/reply.js';
+
+export interface FactQuestion {
+  q: string;
+  style: 'casual' | 'hard' | 'out-of-scope';
+  /** Each fact is a list of spellings; the reply must contain one spelling of every fact. */
+  facts: string[][];
+}
+
+export interface Conversation {
+  turns: string[];
+  facts: string[][];
+}
+
+export interface FactSet {
+  questions: FactQuestion[];
+  conversations: Conversation[];
+}
+
+/**
+ * - dev.json: written blind from the four articles by a helper; read and tuned against.
+ * - blind-c.json: written blind from the four articles alone by another helper, never read: the
+ *   bench prints only its counts. It is the honest figure.
+ */
+export const FACT_SETS = { dev: 'dev.json', blind: 'blind-c.json' } as const;
+
+export function loadFactSet(name: keyof typeof FACT_SETS): FactSet {
+  return JSON.parse(readFileSync(join(packageRoot(), 'bench', 'sets', FACT_SETS[name]), 'utf8')) as FactSet;
+}
+
+/** Case, spacing and hyphens do not matter: "back-end" states "backend". */
+const loose = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\-\u2010-\u2015]+/g, '');
+
+/** What the reply says, without its sources line and suggestions (they name topics, not facts). */
+export function replyText(r: Reply): string {
+  return [r.card.title, ...r.card.children.map(nodeToPlainText)].join('\n');
+}
+
+export function states(r: Reply, facts: string[][]): boolean {
+  const text = loose(replyText(r));
+  return facts.every((spellings) => spellings.some((s) => text.includes(loose(s))));
+}
+
+export interface Tally {
+  right: number;
+  total: number;
+  /** Answered, but without the facts asked for: a confident wrong answer. */
+  wrong: number;
+}
+
+export interface FactGrade {
+  casual: Tally;
+  hard: Tally;
+  outOfScope: Tally;
+  conversations: Tally;
+  /** Each miss, for the development set only. */
+  misses: { q: string; style: string; answered: boolean; got: string }[];
+  latencies: number[];
+}
+
+const tally = (): Tally => ({ right: 0, total: 0, wrong: 0 });
+
+function contextFor(user: string): Context {
+  return { platform: 'terminal', userId: user, userName: user, isModerator: false, communityId: 'bench', channelId: 'bench' };
+}
+
+/** Whatever answers a line typed by a user: the bot, or a bare ranker for comparison. */
+export type Answerer = (line: string, user: string) => Promise<Reply>;
+
+/** The bot as a user meets it: a line typed in the chat, by one user in one place. */
+export function botAnswerer(bot: Bot): Answerer {
+  return (line, user) => bot.dispatchText(line, contextFor(user), { fallbackToAsk: true });
+}
+
+/** A ranker that picks an entry (or none) for a question, with the bot's cards: for baselines. */
+export type EntryRanker = (question: string) => { ref: string; level?: SalaryLevel } | null;
+
+const NO_ANSWER: Reply = { card: { title: "I don't know that yet", children: [] }, text: '', answered: false, sources: [], suggestions: [], ephemeral: false };
+
+export function rankerAnswerer(services: Services, rank: EntryRanker): Answerer {
+  return async (line) => {
+    const got = rank(line);
+    return (got && compose(services, got.ref, got.level)) || NO_ANSWER;
+  };
+}
+
+export async function gradeFacts(answer: Answerer, set: FactSet): Promise<FactGrade> {
+  const grade: FactGrade = { casual: tally(), hard: tally(), outOfScope: tally(), conversations: tally(), misses: [], latencies: [] };
+  let n = 0;
+  const ask = async (q: string, user: string) => {
+    const start = process.hrtime.bigint();
+    const r = await answer(q, user);
+    grade.latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+    return r;
+  };
+  for (const item of set.questions) {
+    const r = await ask(item.q, `u${n++}`);
+    const t = item.style === 'out-of-scope' ? grade.outOfScope : grade[item.style];
+    t.total++;
+    const pass = item.style === 'out-of-scope' ? !r.answered : r.answered && states(r, item.facts);
+    if (pass) t.right++;
+    else {
+      if (r.answered) t.wrong++;
+      grade.misses.push({ q: item.q, style: item.style, answered: r.answered, got: r.topic ?? r.card.title });
+    }
+  }
+  for (const c of set.conversations) {
+    const user = `c${n++}`;
+    let last: Reply | undefined;
+    for (const turn of c.turns) last = await ask(turn, user);
+    grade.conversations.total++;
+    if (last && last.answered && states(last, c.facts)) grade.conversations.right++;
+    else {
+      if (last?.answered) grade.conversations.wrong++;
+      grade.misses.push({ q: c.turns.join(' / '), style: 'conversation', answered: !!last?.answered, got: last?.topic ?? last?.card.title ?? '' });
+    }
+  }
+  grade.latencies.sort((a, b) => a - b);
+  return grade;
+}
+
+export const pct = (t: Tally) => (t.total ? `${t.right}/${t.total} (${((100 * t.right) / t.total).toFixed(1)}%)` : 'n/a');
