@@ -166,4 +166,38 @@ describe('lowdb store durability', () => {
     expect(tips.filter((t) => t.author === 'carol')).toHaveLength(100);
     expect(new Set(tips.map((t) => t.id)).size).toBe(200);
   }, 60_000);
+
+  it('a writer paused while it holds the lock does not put its older copy over what another saved meanwhile', async () => {
+    const { dir, a, b } = await twoScripts();
+    expect(await a.ask('add alice before the pause')).toMatch(/^ok/);
+    expect(await a.ask('pause-next')).toBe('armed');
+    a.proc.stdin.write(`add ${randomUUID()} alice paused mid-write\n`); // stops itself holding the lock
+    await until(() => processState(a.proc.pid!) === 'T');
+    // Bob waits out the stale lock (2 s in the fixture), takes it over and saves five tips.
+    const bobs: string[] = [];
+    for (let i = 0; i < 5; i++) bobs.push(await b.ask(`add ${randomUUID()} bob saved while alice slept ${i}`));
+    expect(bobs.every((r) => r.startsWith('ok'))).toBe(true);
+    process.kill(a.proc.pid!, 'SIGCONT');
+    expect(await a.next()).toMatch(/^ok \d+/);
+    expect(await a.ask(`add ${randomUUID()} alice after the pause`)).toMatch(/^ok/);
+    await a.ask('exit');
+    await b.ask('exit');
+    const tips = tipsIn(dir);
+    expect(tips.filter((t) => t.author === 'bob')).toHaveLength(5);
+    expect(tips.filter((t) => t.author === 'alice')).toHaveLength(3);
+    expect(new Set(tips.map((t) => t.id)).size).toBe(tips.length);
+  }, 60_000);
 });
+
+/** A process's state letter from /proc (T: stopped). */
+function processState(pid: number): string {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').charAt(0);
+}
+
+async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

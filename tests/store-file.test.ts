@@ -1,7 +1,7 @@
 // The data file at start: created on first run, refused (and left byte-for-byte untouched) when it
 // is unreadable, invalid or from a newer devpath, migrated from v0 with a backup copy first; and
 // the sliced, cached serialiser writes exactly the bytes of JSON.stringify plus a newline.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -89,6 +89,47 @@ describe('the data file at start', () => {
     mkdirSync(join(dir, 'other'));
     await (await openLowdbStore(dir)).close();
     expect(readdirSync(dir).sort()).toEqual([DATA_FILE_NAME, 'other']);
+  });
+});
+
+describe('a write keeps what the file is to others', () => {
+  const who = { id: 'u1', name: 'Ana' };
+  const add = (store: Store, text: string) => store.write('local', (c) => addTip(c, who, 'databases', text, new Date().toISOString()));
+
+  it('keeps the file\'s mode, so another account sharing it can still read it', async () => {
+    const dir = tempDir();
+    (await openLowdbStore(dir)).close();
+    const file = join(dir, DATA_FILE_NAME);
+    chmodSync(file, 0o664);
+    const store = await openLowdbStore(dir);
+    await add(store, 'index the columns you filter on');
+    await store.close();
+    expect(statSync(file).mode & 0o777).toBe(0o664);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('keeps the file\'s owner when run as root', async () => {
+    const dir = tempDir();
+    (await openLowdbStore(dir)).close();
+    const file = join(dir, DATA_FILE_NAME);
+    chownSync(file, 1234, 1234);
+    const store = await openLowdbStore(dir);
+    await add(store, 'learn SQL joins well');
+    await store.close();
+    expect([statSync(file).uid, statSync(file).gid]).toEqual([1234, 1234]);
+  });
+
+  it('writes through a symlinked data file: the link stays and its target is updated', async () => {
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    (await openLowdbStore(elsewhere)).close();
+    const target = join(elsewhere, DATA_FILE_NAME);
+    symlinkSync(target, join(dir, DATA_FILE_NAME));
+    const store = await openLowdbStore(dir);
+    await add(store, 'use migrations for every schema change');
+    await store.close();
+    expect(lstatSync(join(dir, DATA_FILE_NAME)).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toContain('use migrations for every schema change');
+    expect(readdirSync(elsewhere).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@
 // - A file that is not valid JSON or not a valid data file stops the start with a message naming it,
 //   and is never overwritten. An older version is migrated after a backup copy of the old file.
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Low, type Adapter } from 'lowdb';
@@ -228,13 +228,42 @@ let tempCounter = 0;
 const TEMP_RE = /^(.*)\.(\d+)\.(\d+)\.tmp$/;
 
 /**
+ * Thrown instead of renaming when the file changed under us after we read it (another process took
+ * over our lock while we were paused): the write is applied again to the new file, never over it.
+ */
+export class WriteConflict extends Error {
+  constructor(file: string) {
+    super(`another process changed ${file} while this one held a lock it has since lost`);
+    this.name = 'WriteConflict';
+  }
+}
+
+/** What a write checks just before it replaces the file: true when the file is still the one it read. */
+export type WriteGuard = () => Promise<boolean>;
+
+/** The file a path names, through a symlink: a symlinked data file keeps its link, and its target is updated. */
+async function targetOf(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return file;
+    throw error;
+  }
+}
+
+/**
  * Writes the whole file atomically: temp file, fsync, rename, fsync of the directory. The bytes
  * go out with writev, from the cached slices where nothing changed; what is gathered is written
- * (awaiting the disk, so letting the event loop run) whenever building it took FLUSH_MS.
+ * (awaiting the disk, so letting the event loop run) whenever building it took FLUSH_MS. The new
+ * file keeps the old one's mode and owner (another account sharing it can still open it), and a
+ * symlink is followed. `guard` is asked just before the rename; false throws WriteConflict.
  */
-export async function writeAtomic(file: string, data: unknown, fsync = true): Promise<void> {
-  const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+export async function writeAtomic(file: string, data: unknown, fsync = true, guard?: WriteGuard): Promise<void> {
+  const target = await targetOf(file);
+  const before = await stat(target).catch(() => undefined);
+  const mode = before ? before.mode & 0o7777 : 0o600;
+  const temp = `${target}.${process.pid}.${++tempCounter}.tmp`;
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
@@ -252,6 +281,11 @@ export async function writeAtomic(file: string, data: unknown, fsync = true): Pr
     }
     pending.push(SEP['\n']!);
     await writeAll(handle, pending, position);
+    if (before) {
+      // The umask may have narrowed the mode at open; only root can give a file to someone else.
+      await handle.chmod(mode);
+      await handle.chown(before.uid, before.gid).catch(() => undefined);
+    }
     if (fsync) await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -260,14 +294,15 @@ export async function writeAtomic(file: string, data: unknown, fsync = true): Pr
   }
   await handle.close();
   try {
-    await rename(temp, file);
+    if (guard && !(await guard())) throw new WriteConflict(file);
+    await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
   if (fsync) {
     // The rename itself is durable only once the directory is flushed. Not every platform can.
-    const dir = await open(dirname(file), 'r').catch(() => undefined);
+    const dir = await open(dirname(target), 'r').catch(() => undefined);
     await dir?.sync().catch(() => undefined);
     await dir?.close().catch(() => undefined);
   }
@@ -284,15 +319,19 @@ const alive = (pid: number): boolean => {
 
 /** Removes temp files left by processes killed mid-write (under the lock, at start). */
 async function removeDeadTemps(file: string): Promise<void> {
-  const base = basename(file);
-  for (const name of await readdir(dirname(file)).catch(() => [] as string[])) {
+  const target = await targetOf(file);
+  const base = basename(target);
+  for (const name of await readdir(dirname(target)).catch(() => [] as string[])) {
     const m = name.match(TEMP_RE);
-    if (m && m[1] === base && !alive(Number(m[2]))) await rm(join(dirname(file), name), { force: true });
+    if (m && m[1] === base && !alive(Number(m[2]))) await rm(join(dirname(target), name), { force: true });
   }
 }
 
 /** lowdb's adapter: reads and validates the latest file, writes it atomically. */
 class SafeJsonFile implements Adapter<DbFile> {
+  /** Asked before each write replaces the file (set by the store). */
+  guard: WriteGuard | undefined;
+
   constructor(
     readonly file: string,
     private readonly fsync: boolean,
@@ -304,7 +343,7 @@ class SafeJsonFile implements Adapter<DbFile> {
   }
 
   write(data: DbFile): Promise<void> {
-    return writeAtomic(this.file, data, this.fsync);
+    return writeAtomic(this.file, data, this.fsync, this.guard);
   }
 }
 
@@ -322,6 +361,8 @@ interface Job {
 let construct: (location: string, data: DbFile, stamp: string | null, options: LowdbStoreOptions) => LowdbStore;
 
 const MAX_BATCH = 1000;
+/** How often a batch is applied again after another process saved under it. */
+const MAX_ATTEMPTS = 5;
 const APPLY_SLICE_MS = 8;
 
 export class LowdbStore implements Store {
@@ -335,6 +376,8 @@ export class LowdbStore implements Store {
   private closed = false;
   /** Set when memory may differ from the file (a failed write): reload before the next use. */
   private stale = false;
+  /** Set when the lock of the batch being written was taken over by another process. */
+  private lockLost = false;
   /** Writes made to the file by this store (tests and the benchmark). */
   readonly stats = { writes: 0 };
 
@@ -344,7 +387,12 @@ export class LowdbStore implements Store {
     private stamp: string | null,
     private readonly options: LowdbStoreOptions,
   ) {
-    this.db = new Low(new SafeJsonFile(location, options.fsync ?? true), data);
+    const adapter = new SafeJsonFile(location, options.fsync ?? true);
+    // A write replaces the file only while it is the one read under our lock, and the lock is
+    // still ours: a process paused past the lock's staleness (a laptop lid, a debugger) must not
+    // put its older copy over what another process saved meanwhile.
+    adapter.guard = async () => !this.lockLost && (await stampOf(this.location)) === this.stamp;
+    this.db = new Low(adapter, data);
     this.limiter = new RateLimiter(options.rateLimit);
   }
 
@@ -406,10 +454,17 @@ export class LowdbStore implements Store {
     this.stale = false;
   }
 
-  private async commit(batch: Job[]): Promise<void> {
+  private async commit(batch: Job[], attempt = 1): Promise<void> {
     let release: (() => Promise<void>) | undefined;
     try {
-      release = await fileLock(this.location, { staleMs: this.options.lockStaleMs, waitMs: this.options.lockWaitMs });
+      this.lockLost = false;
+      release = await fileLock(this.location, {
+        staleMs: this.options.lockStaleMs,
+        waitMs: this.options.lockWaitMs,
+        onCompromised: () => {
+          this.lockLost = true;
+        },
+      });
       await this.refresh();
       // A file deleted while running is written again from memory before the batch: the file is
       // the last good state that a batch in which a callback throws is restored from.
@@ -443,6 +498,7 @@ export class LowdbStore implements Store {
     }
     const { changed, values } = applied;
     let failure: unknown;
+    let retry = false;
     try {
       if (changed) {
         this.db.data.revision++;
@@ -453,10 +509,15 @@ export class LowdbStore implements Store {
     } catch (error) {
       // Memory now holds changes the file does not: forget them at the next use.
       this.stale = true;
-      failure = new StoreError(`devpath: could not write the data file ${this.location}: ${(error as Error).message}`, this.location);
+      if (error instanceof WriteConflict && attempt < MAX_ATTEMPTS) retry = true;
+      else if (error instanceof WriteConflict) failure = new StoreError(`devpath: nothing was saved: the data file ${this.location} kept changing under this process (${error.message}). Try again.`, this.location);
+      else failure = new StoreError(`devpath: could not write the data file ${this.location}: ${(error as Error).message}`, this.location);
     } finally {
       await release().catch(() => undefined);
     }
+    // Another process saved while we were paused: the batch is applied again to what it saved
+    // (refresh() re-reads it, as memory is stale), under a lock of our own.
+    if (retry) return this.commit(batch, attempt + 1);
     for (const job of batch) {
       if (thrown.has(job)) job.reject(thrown.get(job));
       else if (failure) job.reject(failure);
