@@ -2,6 +2,8 @@
 // you do", "I finished step 3". Each gets a short, right reply instead of a search. Nothing here
 // writes: "I finished step 3" offers `done 3`, it does not mark it.
 import type { CommandContext } from './command.js';
+import { sourcesReply } from './commands/sources.js';
+import { rememberTopic } from './conversation.js';
 import { reply, type Reply } from './reply.js';
 
 export interface Intent {
@@ -22,7 +24,7 @@ const START = [
 export const INTENTS: readonly Intent[] = [
   {
     name: 'greeting',
-    pattern: /^(?:hi+|hello+|hey+|heya|hiya|yo|howdy|sup|what'?s up|good (?:morning|afternoon|evening)|greetings|hola|hallo)(?: there| all| everyone| devpath| bot)?[\s!.?]*$/i,
+    pattern: /^(?:(?:hi+|hello+|hey+|heya|hiya|yo+|howdy|sup|wh?at'?s ?up|wassup|good (?:morning|afternoon|evening)|greetings|hola|hallo)[\s,!.]*)+(?:there|all|everyone|devpath|bot)?[\s!.?]*$/i,
     reply: () =>
       reply({
         title: 'Hi!',
@@ -33,12 +35,12 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     name: 'thanks',
-    pattern: /^(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|tysm|cheers|much appreciated|appreciate it|great,? thanks?|ok(?:ay)? thanks?|cool,? thanks?|nice|perfect|awesome|got it)[\s!.]*$/i,
+    pattern: /^(?:(?:ok(?:ay)?|cool|great|nice|perfect|awesome|got it)[\s,!.]+)?(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|thanx|ty|tysm|cheers|much appreciated|appreciate it|nice|perfect|awesome|got it)[\s!.]*$/i,
     reply: () => reply({ title: "You're welcome!", children: [{ type: 'text', text: 'Ask another question any time.' }], answered: false }),
   },
   {
     name: 'goodbye',
-    pattern: /^(?:bye+|goodbye|see (?:you|ya)|cya|later|good night|gn)[\s!.]*$/i,
+    pattern: /^(?:(?:ok(?:ay)?|thanks?|thx|ty|cool)[\s,!.]+)*(?:bye+|goodbye|see (?:you|ya)(?: later)?|cya|later|good night|gn)[\s!.]*$/i,
     reply: () => reply({ title: 'Good luck!', children: [{ type: 'text', text: 'Come back any time; your progress is kept.' }], answered: false }),
   },
   {
@@ -56,6 +58,11 @@ export const INTENTS: readonly Intent[] = [
       }),
   },
   {
+    name: 'sources',
+    pattern: /^(?:(?:which|what) (?:articles|sources)(?: do (?:you|u) (?:use|know|have))?|where do (?:you|u) get (?:your|this|the) (?:info|information|data|answers|facts)(?: from)?|what are (?:your|ur) sources|(?:your|ur) sources|who wrote (?:this|these|your answers))[\s?!.]*$/i,
+    reply: (ctx) => sourcesReply(ctx),
+  },
+  {
     name: 'finished-step',
     pattern: /^(?:i(?:'ve| have)?|just)?\s*(?:finished|completed|done with|did|am done with|'m done with|m done with)\s+(?:the\s+)?(?:step\s*#?\s*(\d{1,2})|(.{2,60}?))(?:\s+step)?[\s!.]*$/i,
     reply: (ctx, m) => {
@@ -64,6 +71,8 @@ export const INTENTS: readonly Intent[] = [
       if (!step) {
         return reply({ title: 'Well done!', children: [{ type: 'text', text: 'Which roadmap step was it? Type "roadmap" to see the steps, then "done <number>" to mark one.' }], answered: false, suggestions: [{ label: 'The roadmap', command: 'roadmap' }] });
       }
+      // "What next?" after it means the step after this one.
+      rememberTopic(ctx, `step:${step.id}`);
       return reply({
         title: 'Well done!',
         children: [{ type: 'text', text: `Shall I mark step ${step.order}, ${step.title}, as done? Type "done ${step.order}" (I don't change your progress without being asked).` }],

@@ -51,6 +51,34 @@ describe('follow-ups', () => {
     expect(after.text).toMatch(/^Step 5 of 12/);
   });
 
+  it('"and step 2?" after step 1 gives step 2; "what next?" after "I finished step 3" gives step 4', async () => {
+    expect((await say('whats step 1')).text).toMatch(/^Step 1 of 12/);
+    expect((await say('and step 2?')).text).toMatch(/^Step 2 of 12/);
+    await say('i finished step 3');
+    expect((await say('what next')).text).toMatch(/^Step 4 of 12/);
+  });
+
+  it('"what next?" with nothing before it starts at the beginning of the roadmap', async () => {
+    expect((await say('what next?')).text).toMatch(/^Step 1 of 12/);
+  });
+
+  it('pay for a role the articles give no figure for is said plainly, also as a follow-up', async () => {
+    await say('tell me about full stack devs');
+    const r = await say('how much do they make');
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(/The articles give no salary figure for Full-Stack Developer/);
+    expect(r.text).not.toContain('$75,310');
+    const list = await bot.dispatchText('unanswered', { ...ana, isModerator: true });
+    expect(list.text).toContain('how much do they make');
+  });
+
+  it('"and for seniors?" after front-end pay stays on the front end, and says it has no senior figure', async () => {
+    await say('frontend salary');
+    const r = await say('and for seniors?');
+    expect(r.text).toMatch(/no experienced figure for Front-End Developer/);
+    expect(r.text).not.toContain('$167K');
+  });
+
   it('"tell me more" and "why?" show the entry just answered', async () => {
     await say('do i need a degree');
     const more = await say('tell me more');
@@ -100,6 +128,9 @@ describe('small talk', () => {
     ['thanks', /welcome/],
     ['what can you do?', /What I can do/],
     ['what do you know about', /What I can do/],
+    ['yo whats up', /Hi!/],
+    ['ok thx bye', /Good luck/],
+    ['which articles do u use', /^Sources$/],
   ])('"%s" gets a short, right reply', async (line, title) => {
     const r = await say(line);
     expect(r.card.title).toMatch(title);

@@ -13,12 +13,12 @@ import { buildDocuments } from '../src/search/documents.js';
 import { createSearch, type Search } from '../src/search/index.js';
 
 /** The fact-graded development set, as measured (of 80 casual, 80 hard, 25 out of scope, 25 conversations). */
-const DEV_FLOORS = { casual: 75, hard: 52, outOfScope: 21, conversations: 20 } as const;
+const DEV_FLOORS = { casual: 76, hard: 59, outOfScope: 20, conversations: 20 } as const;
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
 const LABELLED_FLOORS = {
-  own: { top1: 244, refused: 38 }, // of 269; 40 not to be answered
+  own: { top1: 244, refused: 37 }, // of 269; 40 not to be answered
   a: { top1: 171, refused: 30 }, // of 200; 34
-  b: { top1: 166, refused: 32 }, // of 200; 37
+  b: { top1: 165, refused: 30 }, // of 200; 37
 } as const;
 /** Every entry carries at least this many example questions (the floor). */
 const MIN_ASKS = 10;

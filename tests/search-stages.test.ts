@@ -171,7 +171,7 @@ describe('decide', () => {
   it.each([
     ['a clear best answers', [hit('question:a', 0.8), hit('question:b', 0.5)], 'answer'],
     ['a weak best with a clear lead answers', [hit('question:a', THRESHOLDS.answer + 0.01), hit('question:b', 0.1)], 'answer'],
-    ['two about as close ask which one', [hit('question:a', THRESHOLDS.answer + 0.01), hit('question:b', THRESHOLDS.answer)], 'clarify'],
+    ['two about as close ask which one', [hit('question:a', THRESHOLDS.answer + THRESHOLDS.margin / 2), hit('question:b', THRESHOLDS.answer)], 'clarify'],
     ['nothing close refuses', [hit('question:a', THRESHOLDS.clarify - 0.05)], 'refuse'],
     ['a best that covers too little refuses', [hit('question:a', 0.9, THRESHOLDS.coverage - 0.05)], 'refuse'],
     ['no candidates refuses', [], 'refuse'],

@@ -1,5 +1,6 @@
 import type { CommandContext, CommandSpec } from '../command.js';
 import { compose as card } from '../answers/compose.js';
+import { salaryCard } from '../answers/salary.js';
 import { rememberTopic } from '../conversation.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
@@ -77,14 +78,20 @@ const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)?
 /** "Tell me more", "why?", "details": the entry just shown, in full. */
 const MORE = /^\s*(?:tell me more|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
 
+/** "step 2", "and step 3?", "whats step 5": a roadmap step by its number. */
+const STEP_NUMBER = /^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| about)?|show me|tell me about)\s+)*(?:the\s+)?(?:roadmap\s+)?step\s*#?\s*(\d{1,2})\s*[?!.]*\s*$/i;
+
 function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
-  if (!previous?.topic) return undefined;
-  if (NEXT.test(question) && previous.topic.startsWith('step:')) {
-    const step = ctx.knowledge.roadmap.find((s) => `step:${s.id}` === previous.topic);
-    const next = step && ctx.knowledge.roadmap.find((s) => s.order === step.order + 1);
+  const numbered = question.match(STEP_NUMBER);
+  const step = numbered && ctx.knowledge.roadmap.find((s) => s.order === Number(numbered[1]));
+  if (step) return withTopic(ctx, `step:${step.id}`, undefined);
+  if (NEXT.test(question)) {
+    const current = previous?.topic && ctx.knowledge.roadmap.find((s) => `step:${s.id}` === previous.topic);
+    // With no step before it, "what next?" is answered with where the roadmap starts.
+    const next = current ? ctx.knowledge.roadmap.find((s) => s.order === current.order + 1) : ctx.knowledge.roadmap[0];
     if (next) return withTopic(ctx, `step:${next.id}`, undefined);
   }
-  if (MORE.test(question)) return withTopic(ctx, previous.topic, previous.level);
+  if (previous?.topic && MORE.test(question)) return withTopic(ctx, previous.topic, previous.level);
   return undefined;
 }
 
@@ -110,6 +117,16 @@ export const ask: CommandSpec = {
     if (shortcut) return shortcut;
     const answer = ctx.search.ask(text, previous ? { previous } : {});
     const decision = answer.decision;
+    const payRole = answer.payFor && ctx.knowledge.roles.find((r) => r.id === answer.payFor);
+    if (payRole) {
+      const out = salaryCard(ctx, payRole, answer.level);
+      const turn: Turn = { terms: answer.terms, topic: `role:${payRole.id}` };
+      if (answer.level) turn.level = answer.level;
+      ctx.conversations.remember(ctx, turn, ctx.now());
+      // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
+      if (!out.answered) recordQuestion(ctx, text);
+      return { ...out, topic: `salary:${payRole.id}` };
+    }
     if (decision.kind === 'answer') {
       const out = withTopic(ctx, decision.top.doc.ref, answer.level, related(answer, decision.top));
       if (out) {

@@ -1,6 +1,26 @@
 import { sourceRefs } from '../answers/cite.js';
 import type { CommandSpec } from '../command.js';
-import { reply, type Node } from '../reply.js';
+import type { Services } from '../command.js';
+import { reply, type Node, type Reply } from '../reply.js';
+
+/** The four articles, whom they cite, and the rule that nothing is averaged. */
+export function sourcesReply(ctx: Services): Reply {
+  const children: Node[] = ctx.knowledge.sources.flatMap((s): Node[] => [
+    { type: 'section', title: s.short },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Title', value: s.title },
+        { label: 'Publisher', value: s.publisher ?? 'not named in the article' },
+        { label: 'Date', value: s.date ?? 'not given in the article' },
+        ...(s.cites.length ? [{ label: 'Cites', value: s.cites.join(', ') }] : []),
+      ],
+    },
+    { type: 'text', text: s.summary },
+  ]);
+  children.push({ type: 'note', text: 'Every fact I state names its article. Where articles disagree, each figure is shown with its source; nothing is averaged.' });
+  return reply({ title: 'Sources', children, sources: sourceRefs(ctx, ctx.knowledge.sources.map((s) => s.id)) });
+}
 
 export const sources: CommandSpec = {
   name: 'sources',
@@ -9,20 +29,6 @@ export const sources: CommandSpec = {
   options: [],
   examples: ['sources'],
   run(ctx) {
-    const children: Node[] = ctx.knowledge.sources.flatMap((s): Node[] => [
-      { type: 'section', title: s.short },
-      {
-        type: 'fields',
-        fields: [
-          { label: 'Title', value: s.title },
-          { label: 'Publisher', value: s.publisher ?? 'not named in the article' },
-          { label: 'Date', value: s.date ?? 'not given in the article' },
-          ...(s.cites.length ? [{ label: 'Cites', value: s.cites.join(', ') }] : []),
-        ],
-      },
-      { type: 'text', text: s.summary },
-    ]);
-    children.push({ type: 'note', text: 'Every fact I state names its article. Where articles disagree, each figure is shown with its source; nothing is averaged.' });
-    return reply({ title: 'Sources', children, sources: sourceRefs(ctx, ctx.knowledge.sources.map((s) => s.id)) });
+    return sourcesReply(ctx);
   },
 };

@@ -7,11 +7,11 @@ import type { Scored } from './rerank.js';
 
 export const THRESHOLDS = {
   /** The best entry answers when its score reaches this... */
-  answer: 0.42,
+  answer: 0.38,
   /** ...and, under this, leads the runner-up by the margin; at or over it, it answers outright. */
   sure: 0.7,
   /** ...and leads the runner-up by this much; otherwise the bot asks which one was meant. */
-  margin: 0.03,
+  margin: 0.01,
   /** Under this, nothing is close enough to offer either: the bot says it does not know. */
   clarify: 0.36,
   /** A question whose words the best entry barely covers is not about it, however it scores. */

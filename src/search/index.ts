@@ -40,6 +40,11 @@ export interface Answer {
   confident: boolean;
   /** Set when the question was read as a follow-up of the turn before. */
   followUp?: boolean;
+  /**
+   * Set when the question asks the pay of one role it names (or the turn before named): the
+   * answer is that role's figures, or the plain word that the articles give none for it.
+   */
+  payFor?: string;
 }
 
 export interface Resolution {
@@ -232,7 +237,34 @@ class KnowledgeSearch implements Search {
     const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse' } as Decision);
     const answer: Answer = { analysis, terms: analysis.terms, hits, decision, confident: decision.kind === 'answer' };
     if (analysis.level) answer.level = analysis.level;
+    const payFor = decision.kind !== 'refuse' && decision.kind !== 'partial' ? this.payOf(analysis) : undefined;
+    if (payFor) {
+      answer.payFor = payFor;
+      const figures = hits.find((h) => h.doc.ref === `salary:${payFor}`);
+      if (figures) answer.decision = { kind: 'answer', top: figures };
+      answer.confident = true;
+    }
     return answer;
+  }
+
+  /**
+   * Named rule "pay of a named role": "what does a DBA earn", or "how much do they make?" after
+   * the full-stack card, asks the pay of that role, whether or not the articles give figures for
+   * it. A comparison of pay is left to the FAQ that compares it; two roles named, to the ranking.
+   */
+  private payOf(analysis: Analysis): string | undefined {
+    if (!analysis.terms.includes('salary') || analysis.terms.includes('comparison')) return undefined;
+    const asked = new Set(analysis.terms);
+    let best: { id: string; size: number } | undefined;
+    let tie = false;
+    for (const role of this.kind('role')) {
+      for (const name of this.nameTerms.get(role.ref)!) {
+        if (!name.length || !name.every((t) => asked.has(t))) continue;
+        if (!best || name.length > best.size) [best, tie] = [{ id: role.id, size: name.length }, false];
+        else if (name.length === best.size && best.id !== role.id) tie = true;
+      }
+    }
+    return best && !tie ? best.id : undefined;
   }
 
   /**
