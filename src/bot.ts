@@ -6,13 +6,13 @@ import { commands as defaultCommands } from './commands/index.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource, type OptionValues, type Result } from './options.js';
-import { errorReply, internalErrorReply, type Reply } from './reply.js';
+import { errorReply, internalErrorReply, storageErrorReply, type Reply } from './reply.js';
 import { createSearch, type Search } from './search/index.js';
 import { closestNames } from './closest.js';
 import { Conversations } from './conversation.js';
 import { completions } from './completions.js';
 import { MemoryStore } from './store/memory.js';
-import type { Store } from './store/store.js';
+import { StoreError, type Store } from './store/store.js';
 
 export interface BotOptions {
   knowledge?: Knowledge;
@@ -122,6 +122,11 @@ export class Bot {
     try {
       return await leaf.run!(ctx, parsed.value);
     } catch (error) {
+      // A save that failed for a reason the user can act on says so, with no stack trace.
+      if (error instanceof StoreError) {
+        this.logError(error.message, `command ${leaf.name}`);
+        return storageErrorReply(error.problem, error.message);
+      }
       this.logError(error, `command ${leaf.name}`);
       return internalErrorReply();
     }

@@ -37,7 +37,8 @@ export interface Suggestion {
   command: string;
 }
 
-export type ReplyError = 'unknown-command' | 'invalid-option' | 'internal';
+/** `storage`: what the user asked to save was not saved (a full disk, a read-only folder, a held lock). */
+export type ReplyError = 'unknown-command' | 'invalid-option' | 'internal' | 'storage';
 
 export interface Reply {
   card: Card;
@@ -91,6 +92,20 @@ export function errorReply(title: string, message: string, error: ReplyError, su
 /** The apology for an answer that failed inside the bot: the same words on every platform. */
 export function internalErrorReply(): Reply {
   return errorReply('Sorry, something went wrong', 'Something went wrong while answering. It has been logged; please try again in a moment.', 'internal');
+}
+
+/** Why a save failed, in the user's words, by what they can do about it. */
+const STORAGE_WORDS: Record<string, string> = {
+  'disk-full': 'the disk that holds the data file is full. Free some space and try again.',
+  'read-only': 'the data folder cannot be written (it is read-only, or belongs to another account). Set DATA_DIR to a folder you can write, or fix its permissions.',
+  locked: 'another devpath process is holding the data file.',
+};
+
+/** The reply when the store could not save: nothing was saved, and why. */
+export function storageErrorReply(problem: string | undefined, detail: string): Reply {
+  const why = (problem && STORAGE_WORDS[problem]) ?? 'the data file could not be written.';
+  const extra = problem === 'locked' || !problem ? ` ${detail.replace(/^devpath: /, '')}` : '';
+  return errorReply('Not saved', `Nothing was saved: ${why}${extra}`, 'storage');
 }
 
 function dedupeSources(list: SourceRef[]): SourceRef[] {

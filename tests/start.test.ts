@@ -1,7 +1,7 @@
 // `npm start` as a user runs it: the built entry point in a child process, in a folder with no
 // .env, with no platform tokens in the environment.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,9 +42,10 @@ describe('npm start', () => {
 
   it('refuses to start on a data file it cannot read, names it, and leaves it untouched', () => {
     const file = join(dir, 'data', 'devpath.json');
-    const first = start({}, 'exit\n'); // creates the data folder and file
+    const first = start({}, 'done 1\nexit\n'); // the first write creates the data folder and file
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
+    expect(existsSync(file)).toBe(true);
     writeFileSync(file, '{"version": 1, "communities": ');
     const r = start({}, 'exit\n');
     expect(r.code).toBe(1);

@@ -116,11 +116,13 @@ describe('lowdb store durability', () => {
       expect(mine.length).toBeGreaterThanOrEqual(last);
       acked += last;
     }
-    // A new process takes over the dead one's lock (once stale), removes its temp file, keeps all.
+    // A new process reads everything at once; its first write takes over the dead one's lock
+    // (once stale) and removes its temp file.
     const store = await openLowdbStore(dir, { lockStaleMs: 2000 });
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const count = await store.read('local', (c) => c.tips.filter((t) => t.text.includes(' loop ')).length);
     expect(count).toBeGreaterThanOrEqual(acked);
+    await store.write('local', (c) => addTip(c, { id: 'after', name: 'After' }, 'security', `${randomUUID()} after the kills`, new Date().toISOString()));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await store.close();
   }, 60_000);
 

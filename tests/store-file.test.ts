@@ -23,11 +23,62 @@ const alice = { id: 'alice', name: 'Alice' };
 const now = '2025-03-01T12:00:00.000Z';
 
 describe('the data file at start', () => {
-  it('is created on first run, in a directory created too', async () => {
-    const dir = join(tempDir(), 'nested', 'data');
+  it('is created by the first write, in a directory created too; opening and reading create nothing', async () => {
+    const base = tempDir();
+    const dir = join(base, 'nested', 'data');
     const store = await openLowdbStore(dir);
+    expect(await store.read('g', (c) => c.tips.length)).toBe(0);
+    expect(readdirSync(base)).toEqual([]);
+    await store.write('g', (c) => markDone(c, alice, 'databases', now));
     await store.close();
-    expect(JSON.parse(readFileSync(join(dir, DATA_FILE_NAME), 'utf8'))).toEqual({ version: 1, revision: 0, communities: {} });
+    expect(JSON.parse(readFileSync(join(dir, DATA_FILE_NAME), 'utf8')).communities.g.progress).toEqual({ [alice.id]: { databases: now } });
+  });
+
+  it.each([
+    ['"__proto__" as a community', '{"version":1,"revision":0,"communities":{"__proto__":{"users":{},"progress":{},"tips":[],"nextTipId":1,"groups":{},"unanswered":{}}}}', /"communities.__proto__" as a key/],
+    ['"__proto__" as a user', `{"version":1,"revision":0,"communities":{"g":{"users":{"__proto__":{"name":"x","lastActive":"2026-01-01T00:00:00.000Z"}},"progress":{},"tips":[],"nextTipId":1,"groups":{},"unanswered":{}}}}`, /"communities.g.users.__proto__" as a key/],
+    ['a file holding null', 'null', /not a devpath data file/],
+    ['two tips with one id', JSON.stringify({ version: 1, revision: 0, communities: { g: { ...emptyCommunity(), nextTipId: 3, tips: [1, 1].map((id) => ({ id, step: 'databases', text: `tip ${Math.random()}`, author: 'u', createdAt: now, votes: [] })) } } }), /tip #1 appears twice/],
+    ['a tip counter past what a file can hold', JSON.stringify({ version: 1, revision: 0, communities: { g: { ...emptyCommunity(), nextTipId: Number.MAX_SAFE_INTEGER } } }), /nextTipId/],
+  ])('refuses %s, naming the file, and leaves it untouched', async (_what, content, reason) => {
+    const dir = tempDir();
+    const file = join(dir, DATA_FILE_NAME);
+    writeFileSync(file, content);
+    const error = await openLowdbStore(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toMatch(reason);
+    expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+
+  it('reads a file that starts with a UTF-8 byte order mark', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, DATA_FILE_NAME), `\uFEFF${JSON.stringify({ version: 1, revision: 0, communities: { g: { ...emptyCommunity(), progress: { u: { databases: now } } } } })}`);
+    const store = await openLowdbStore(dir);
+    expect(await store.read('g', (c) => Object.keys(c.progress))).toEqual(['u']);
+    await store.close();
+  });
+
+  it('numbers the next tip past the highest one when the counter lags behind, so no two tips share a number', async () => {
+    const dir = tempDir();
+    const tip = { id: 7, step: 'databases', text: 'index what you filter on', author: 'u', createdAt: now, votes: [] };
+    writeFileSync(join(dir, DATA_FILE_NAME), JSON.stringify({ version: 1, revision: 0, communities: { g: { ...emptyCommunity(), tips: [tip], nextTipId: 1 } } }));
+    const store = await openLowdbStore(dir);
+    const r = await store.write('g', (c) => addTip(c, alice, 'security', 'hash every password', now));
+    expect(r.ok && r.tip.id).toBe(8);
+    await store.close();
+  });
+
+  it('a change counter at the largest safe number wraps, and the file opens again', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, DATA_FILE_NAME), JSON.stringify({ version: 1, revision: Number.MAX_SAFE_INTEGER, communities: {} }));
+    const store = await openLowdbStore(dir);
+    await store.write('g', (c) => markDone(c, alice, 'databases', now));
+    await store.write('g', (c) => markDone(c, alice, 'security', now));
+    await store.close();
+    const again = await openLowdbStore(dir);
+    expect(await again.read('g', (c) => Object.keys(c.progress[alice.id] ?? {}).length)).toBe(2);
+    await again.close();
   });
 
   it.each([
@@ -82,12 +133,16 @@ describe('the data file at start', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.bak'))).toEqual([`${DATA_FILE_NAME}.v0.bak`]);
   });
 
-  it('removes a temp file left by a dead process, but not the data', async () => {
+  it('removes a temp file left by a dead process at the next write, but not the data', async () => {
     const dir = tempDir();
-    await (await openLowdbStore(dir)).close();
+    const first = await openLowdbStore(dir);
+    await first.write('g', (c) => markDone(c, alice, 'databases', now));
+    await first.close();
     writeFileSync(join(dir, `${DATA_FILE_NAME}.999999.1.tmp`), '{"half": ');
     mkdirSync(join(dir, 'other'));
-    await (await openLowdbStore(dir)).close();
+    const second = await openLowdbStore(dir);
+    await second.write('g', (c) => markDone(c, alice, 'security', now));
+    await second.close();
     expect(readdirSync(dir).sort()).toEqual([DATA_FILE_NAME, 'other']);
   });
 });
@@ -96,9 +151,16 @@ describe('a write keeps what the file is to others', () => {
   const who = { id: 'u1', name: 'Ana' };
   const add = (store: Store, text: string) => store.write('local', (c) => addTip(c, who, 'databases', text, new Date().toISOString()));
 
+  /** A data file made by a first write, as a user's would be. */
+  const made = async (dir: string) => {
+    const store = await openLowdbStore(dir);
+    await add(store, 'a first tip');
+    await store.close();
+  };
+
   it('keeps the file\'s mode, so another account sharing it can still read it', async () => {
     const dir = tempDir();
-    (await openLowdbStore(dir)).close();
+    await made(dir);
     const file = join(dir, DATA_FILE_NAME);
     chmodSync(file, 0o664);
     const store = await openLowdbStore(dir);
@@ -109,7 +171,7 @@ describe('a write keeps what the file is to others', () => {
 
   it.skipIf(process.getuid?.() !== 0)('keeps the file\'s owner when run as root', async () => {
     const dir = tempDir();
-    (await openLowdbStore(dir)).close();
+    await made(dir);
     const file = join(dir, DATA_FILE_NAME);
     chownSync(file, 1234, 1234);
     const store = await openLowdbStore(dir);
@@ -121,7 +183,7 @@ describe('a write keeps what the file is to others', () => {
   it('writes through a symlinked data file: the link stays and its target is updated', async () => {
     const dir = tempDir();
     const elsewhere = tempDir();
-    (await openLowdbStore(elsewhere)).close();
+    await made(elsewhere);
     const target = join(elsewhere, DATA_FILE_NAME);
     symlinkSync(target, join(dir, DATA_FILE_NAME));
     const store = await openLowdbStore(dir);

@@ -28,8 +28,9 @@ const add: CommandSpec = {
     });
     if (!written.ok) return written.reply;
     const { result: r, view: by } = written.value;
-    if (!r.ok && r.reason === 'length') return refusal('Tip not saved', `A tip is 1 to ${TIP_MAX} characters of text. Nothing was saved.`);
     if (!r.ok) {
+      if (r.reason === 'length') return refusal('Tip not saved', `A tip is 1 to ${TIP_MAX} characters of text. Nothing was saved.`);
+      if (r.reason === 'numbers') return refusal('Tip not saved', 'This community has used every tip number its data file can hold. Nothing was saved.');
       const e = r.existing;
       return refusal(
         'Already shared',

@@ -1,7 +1,7 @@
 // What the community features do to a community's data: pure functions, shared by both stores and
 // every command. Each write validates first and changes last (the store's transaction contract),
 // and returns `changed: false` whenever it refuses, so bad input never writes anything.
-import { freezeTip, GROUP_NAME_MAX, isSafeKey, KEY_MAX, NAME_MAX, own, QUESTION_MAX, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
+import { freezeTip, GROUP_NAME_MAX, MAX_TIP_ID, isSafeKey, KEY_MAX, NAME_MAX, own, QUESTION_MAX, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
 import type { WriteResult } from './store.js';
 
 /** Unanswered questions kept per community; beyond it the oldest asked-once entries go. */
@@ -120,10 +120,11 @@ function findDuplicate(c: Readonly<CommunityData>, step: string, text: string): 
   return best?.tip;
 }
 
-export type AddTip = { ok: true; tip: TipRecord } | { ok: false; reason: 'length' } | { ok: false; reason: 'duplicate'; existing: TipRecord };
+export type AddTip = { ok: true; tip: TipRecord } | { ok: false; reason: 'length' } | { ok: false; reason: 'numbers' } | { ok: false; reason: 'duplicate'; existing: TipRecord };
 
 export function addTip(c: CommunityData, who: Who, step: string, text: string, now: string): WriteResult<AddTip> {
   if (text.length < TIP_MIN || text.length > TIP_MAX || !normalizeText(text)) return unchanged({ ok: false, reason: 'length' });
+  if (c.nextTipId >= MAX_TIP_ID) return unchanged({ ok: false, reason: 'numbers' });
   const existing = findDuplicate(c, step, text);
   if (existing) return unchanged({ ok: false, reason: 'duplicate', existing });
   const tip = freezeTip({ id: c.nextTipId, step, text, author: who.id, createdAt: now, votes: [] });

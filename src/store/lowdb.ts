@@ -17,14 +17,14 @@
 // - A file that is not valid JSON or not a valid data file stops the start with a message naming it,
 //   and is never overwritten. An older version is migrated after a backup copy of the old file.
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { access, copyFile, mkdir, open, readdir, readFile, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Low, type Adapter } from 'lowdb';
 import { fileLock, Mutex } from './lock.js';
 import { migrate, MigrationError, versionOf } from './migrations.js';
 import { CURRENT_VERSION, DbFile, emptyCommunity, freezeTip, isSafeKey, own, type CommunityData } from './schema.js';
-import { RateLimiter, StoreError, type RateLimit, type Store, type WriteResult } from './store.js';
+import { problemOf, RateLimiter, StoreError, type RateLimit, type Store, type WriteResult } from './store.js';
 
 export const DATA_FILE_NAME = 'devpath.json';
 
@@ -44,24 +44,43 @@ function describe(file: string, problem: string): string {
   return `devpath: cannot use the data file ${file}: ${problem}. It was left untouched; fix it, or move it away to start with an empty one.`;
 }
 
-/** The parsed JSON of the file, or null when it does not exist. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A file that is not there, as readJson tells it apart from a file holding `null`. */
+const MISSING = Symbol('missing');
+
+/** The parsed JSON of the file, or MISSING when it does not exist. A UTF-8 byte order mark is skipped. */
 async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new StoreError(describe(file, `it cannot be read (${(error as Error).message})`), file);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return MISSING;
+    throw new StoreError(describe(file, `it cannot be read (${(error as Error).message})`), file, problemOf(error));
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
     throw new StoreError(describe(file, `it is not valid JSON (${(error as Error).message})`), file);
   }
 }
 
+/** The first key anywhere in parsed JSON that would reach Object.prototype ("__proto__"), if any. */
+function unsafeKeyIn(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of Object.keys(value)) {
+    if (!Array.isArray(value) && UNSAFE_KEYS.has(key)) return [...path, key].join('.');
+    const found = unsafeKeyIn((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Validates parsed JSON as a current data file, migrating an older version in memory. */
 export function validateData(file: string, raw: unknown): DbFile {
+  // JSON.parse keeps "__proto__" as a key; the schema would drop it, and the first write erase it.
+  const unsafe = unsafeKeyIn(raw);
+  if (unsafe) throw new StoreError(describe(file, `it uses "${unsafe}" as a key, which devpath cannot store safely`), file);
   const version = versionOf(raw);
   if (version === undefined) throw new StoreError(describe(file, 'it is not a devpath data file (no valid "version")'), file);
   if (version > CURRENT_VERSION) {
@@ -82,7 +101,22 @@ export function validateData(file: string, raw: unknown): DbFile {
     const where = issue?.path.length ? issue.path.join('.') : 'the top level';
     throw new StoreError(describe(file, `it is not a valid data file (${where}: ${issue?.message ?? 'invalid'})`), file);
   }
-  return freezeTips(parsed.data);
+  return freezeTips(repairCounters(file, parsed.data));
+}
+
+/**
+ * A nextTipId not above the highest tip id would number two tips alike: it is moved past them, and
+ * the user is told. Nothing stored is lost; the file is rewritten by the next write.
+ */
+function repairCounters(file: string, db: DbFile): DbFile {
+  for (const [name, c] of Object.entries(db.communities)) {
+    const highest = c.tips.reduce((max, t) => Math.max(max, t.id), 0);
+    if (c.nextTipId <= highest) {
+      console.error(`devpath: ${file}: community "${name.slice(0, 40)}" would number its next tip #${c.nextTipId}, but tip #${highest} exists; numbering from #${highest + 1}.`);
+      c.nextTipId = highest + 1;
+    }
+  }
+  return db;
 }
 
 const emptyDb = (): DbFile => ({ version: CURRENT_VERSION, revision: 0, communities: {} });
@@ -339,7 +373,7 @@ class SafeJsonFile implements Adapter<DbFile> {
 
   async read(): Promise<DbFile | null> {
     const raw = await readJson(this.file);
-    return raw === null ? null : validateData(this.file, raw);
+    return raw === MISSING ? null : validateData(this.file, raw);
   }
 
   write(data: DbFile): Promise<void> {
@@ -378,6 +412,8 @@ export class LowdbStore implements Store {
   private stale = false;
   /** Set when the lock of the batch being written was taken over by another process. */
   private lockLost = false;
+  /** Set once temp files left by dead processes were removed (by the first write). */
+  private cleaned = false;
   /** Writes made to the file by this store (tests and the benchmark). */
   readonly stats = { writes: 0 };
 
@@ -458,6 +494,11 @@ export class LowdbStore implements Store {
     let release: (() => Promise<void>) | undefined;
     try {
       this.lockLost = false;
+      await mkdir(dirname(this.location), { recursive: true }); // made by the first write
+      // A read-only folder fails now, not after the lock's retries; so does a lock dated in the
+      // future (left by a machine with a wrong clock), which would never go stale.
+      await access(dirname(this.location), constants.W_OK);
+      await refuseFutureLock(this.location);
       release = await fileLock(this.location, {
         staleMs: this.options.lockStaleMs,
         waitMs: this.options.lockWaitMs,
@@ -465,6 +506,10 @@ export class LowdbStore implements Store {
           this.lockLost = true;
         },
       });
+      if (!this.cleaned) {
+        await removeDeadTemps(this.location);
+        this.cleaned = true;
+      }
       await this.refresh();
       // A file deleted while running is written again from memory before the batch: the file is
       // the last good state that a batch in which a callback throws is restored from.
@@ -474,7 +519,7 @@ export class LowdbStore implements Store {
       }
     } catch (error) {
       await release?.().catch(() => undefined);
-      const failure = error instanceof StoreError ? error : new StoreError(`devpath: cannot lock or read ${this.location}: ${(error as Error).message}`, this.location);
+      const failure = error instanceof StoreError ? error : new StoreError(`devpath: nothing was saved: cannot lock or read ${this.location}: ${lockMessage(this.location, error)}`, this.location, problemOf(error));
       for (const job of batch) job.reject(failure);
       return;
     }
@@ -501,7 +546,8 @@ export class LowdbStore implements Store {
     let retry = false;
     try {
       if (changed) {
-        this.db.data.revision++;
+        // A change counter only: it wraps rather than reach a number the next start cannot read.
+        this.db.data.revision = this.db.data.revision >= Number.MAX_SAFE_INTEGER ? 0 : this.db.data.revision + 1;
         await this.db.write();
         this.stamp = await stampOf(this.location);
         this.stats.writes++;
@@ -511,7 +557,7 @@ export class LowdbStore implements Store {
       this.stale = true;
       if (error instanceof WriteConflict && attempt < MAX_ATTEMPTS) retry = true;
       else if (error instanceof WriteConflict) failure = new StoreError(`devpath: nothing was saved: the data file ${this.location} kept changing under this process (${error.message}). Try again.`, this.location);
-      else failure = new StoreError(`devpath: could not write the data file ${this.location}: ${(error as Error).message}`, this.location);
+      else failure = new StoreError(`devpath: nothing was saved: could not write the data file ${this.location}: ${(error as Error).message}`, this.location, problemOf(error));
     } finally {
       await release().catch(() => undefined);
     }
@@ -564,39 +610,49 @@ async function freeName(name: string): Promise<string> {
   }
 }
 
-/** Opens (or creates) DATA_DIR/devpath.json; throws StoreError naming the file when it cannot. */
+/**
+ * Opens DATA_DIR/devpath.json; throws StoreError naming the file when it cannot use it. Nothing is
+ * created here: reading needs no lock and no write access (knowledge commands work from a
+ * read-only folder), and the folder and file are made by the first write.
+ */
 export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions = {}): Promise<LowdbStore> {
   const dir = resolve(dataDir);
   const file = join(dir, DATA_FILE_NAME);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw new StoreError(`devpath: cannot create the data directory ${dir}: ${(error as Error).message}`, file);
-  }
-  let release: () => Promise<void>;
-  try {
-    release = await fileLock(file, { staleMs: options.lockStaleMs, waitMs: options.lockWaitMs });
-  } catch (error) {
-    throw new StoreError(`devpath: cannot lock the data file ${file}: ${(error as Error).message}`, file);
-  }
-  try {
-    await removeDeadTemps(file);
-    const raw = await readJson(file);
-    let data: DbFile;
-    if (raw === null) {
-      data = emptyDb();
-      await writeAtomic(file, data, options.fsync ?? true);
-    } else {
-      data = validateData(file, raw); // throws before anything is written
-      const version = versionOf(raw)!;
-      if (version < CURRENT_VERSION) {
-        const backup = await freeName(`${file}.v${version}.bak`);
-        await copyFile(file, backup, constants.COPYFILE_EXCL);
-        await writeAtomic(file, data, options.fsync ?? true);
-      }
+  const folder = await stat(dir).catch(() => undefined);
+  if (folder && !folder.isDirectory()) throw new StoreError(`devpath: cannot create the data directory ${dir}: it is a file, not a folder. Set DATA_DIR to a folder.`, file);
+  const raw = await readJson(file);
+  if (raw === MISSING) return construct(file, emptyDb(), null, options);
+  const data = validateData(file, raw); // throws before anything is written
+  const version = versionOf(raw)!;
+  if (version < CURRENT_VERSION) {
+    // An older file is migrated once, under the lock, after a backup copy of it.
+    let release: () => Promise<void>;
+    try {
+      release = await fileLock(file, { staleMs: options.lockStaleMs, waitMs: options.lockWaitMs });
+    } catch (error) {
+      throw new StoreError(`devpath: cannot migrate the data file ${file}: ${lockMessage(file, error)}`, file, problemOf(error));
     }
-    return construct(file, data, await stampOf(file), options);
-  } finally {
-    await release().catch(() => undefined);
+    try {
+      const backup = await freeName(`${file}.v${version}.bak`);
+      await copyFile(file, backup, constants.COPYFILE_EXCL);
+      await writeAtomic(file, data, options.fsync ?? true);
+    } finally {
+      await release().catch(() => undefined);
+    }
   }
+  return construct(file, data, await stampOf(file), options);
+}
+
+/** How far in the future a lock's date may be (clocks drift) before it is taken as left behind. */
+const FUTURE_LOCK_MS = 60_000;
+
+async function refuseFutureLock(file: string): Promise<void> {
+  const lock = await stat(`${file}.lock`).catch(() => undefined);
+  if (lock && lock.mtimeMs > Date.now() + FUTURE_LOCK_MS) throw Object.assign(new Error('the lock is dated in the future'), { code: 'ELOCKED' });
+}
+
+/** What to do about a lock we could not take: which lock, and how to clear one left behind. */
+export function lockMessage(file: string, error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') return (error as Error).message;
+  return `another devpath process holds its lock (${file}.lock). If no other devpath is running (a crash or a copied folder can leave one behind), remove ${file}.lock and try again.`;
 }

@@ -27,8 +27,14 @@ const Iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'is not a dat
 export const UserRecord = z.object({ name: z.string().max(NAME_MAX), lastActive: Iso });
 export type UserRecord = z.infer<typeof UserRecord>;
 
+/**
+ * The highest tip number: far beyond any community, and far below 2^53, so a file the bot wrote
+ * always opens again (a counter at 2^53 - 1 would become 2^53 with one more tip).
+ */
+export const MAX_TIP_ID = 2 ** 48;
+
 export const TipRecord = z.object({
-  id: z.number().int().positive(),
+  id: z.number().int().positive().max(MAX_TIP_ID - 1),
   step: z.string().min(1),
   text: z.string().min(TIP_MIN).max(TIP_MAX),
   author: Key,
@@ -59,8 +65,14 @@ export const CommunityData = z.object({
   users: z.record(Key, UserRecord),
   /** user id -> step id -> when it was marked done */
   progress: z.record(Key, z.record(Key, Iso)),
-  tips: z.array(TipRecord),
-  nextTipId: z.number().int().positive(),
+  tips: z.array(TipRecord).superRefine((tips, ctx) => {
+    const seen = new Set<number>();
+    for (const t of tips) {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', message: `tip #${t.id} appears twice` });
+      seen.add(t.id);
+    }
+  }),
+  nextTipId: z.number().int().positive().max(MAX_TIP_ID),
   /** normalised group name -> group */
   groups: z.record(Key, GroupRecord),
   /** normalised question -> record */

@@ -35,15 +35,28 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Why a write could not be saved, where the user can do something about it. */
+export type StoreProblem = 'disk-full' | 'read-only' | 'locked';
+
 /** The store cannot be used: the message names the file and what is wrong with it. */
 export class StoreError extends Error {
   constructor(
     message: string,
     readonly file?: string,
+    readonly problem?: StoreProblem,
   ) {
     super(message);
     this.name = 'StoreError';
   }
+}
+
+/** What an operating-system error means for a user who tried to save. */
+export function problemOf(error: unknown): StoreProblem | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'read-only';
+  if (code === 'ELOCKED') return 'locked';
+  return undefined;
 }
 
 export interface RateLimit {
