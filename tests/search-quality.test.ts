@@ -12,8 +12,12 @@ import type { Knowledge } from '../src/knowledge/schema.js';
 import { buildDocuments } from '../src/search/documents.js';
 import { createSearch, type Search } from '../src/search/index.js';
 
-/** The fact-graded development set, as measured (of 80 casual, 80 hard, 25 out of scope, 25 conversations). */
-const DEV_FLOORS = { casual: 76, hard: 59, outOfScope: 20, conversations: 20 } as const;
+/** The fact-graded development sets, as measured (dev: of 80 casual, 80 hard, 25 out of scope, 25 conversations; dev2: 90, 90, 30, 40). */
+const DEV_FLOORS = {
+  dev: { casual: 77, hard: 59, outOfScope: 21, conversations: 20 },
+  dev2: { casual: 80, hard: 58, outOfScope: 28, conversations: 30 },
+} as const;
+type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
 const LABELLED_FLOORS = {
   own: { top1: 244, refused: 37 }, // of 269; 40 not to be answered
@@ -25,18 +29,19 @@ const MIN_ASKS = 10;
 
 let kb: Knowledge;
 let search: Search;
-let dev: FactGrade;
+const grades: Partial<Record<keyof typeof DEV_FLOORS, FactGrade>> = {};
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  dev = await gradeFacts(botAnswerer(new Bot({ knowledge: kb, search, logError: () => {} })), loadFactSet('dev'));
+  for (const name of ['dev', 'dev2'] as const) grades[name] = await gradeFacts(botAnswerer(new Bot({ knowledge: kb, search, logError: () => {} })), loadFactSet(name));
 });
 
-describe('the development set, graded by facts', () => {
-  it.each(Object.keys(DEV_FLOORS) as (keyof typeof DEV_FLOORS)[])('%s: no fewer right than measured', (kind) => {
-    const t = dev[kind];
-    const misses = dev.misses.filter((m) => (kind === 'outOfScope' ? m.style === 'out-of-scope' : kind === 'conversations' ? m.style === 'conversation' : m.style === kind));
-    expect(t.right, `${t.right}/${t.total}; misses:\n${misses.map((m) => `${m.q} -> ${m.got}`).join('\n')}`).toBeGreaterThanOrEqual(DEV_FLOORS[kind]);
+describe.each(['dev', 'dev2'] as const)('development set %s, graded by facts', (name) => {
+  it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured', (kind) => {
+    const g = grades[name]!;
+    const t = g[kind];
+    const misses = g.misses.filter((m) => (kind === 'outOfScope' ? m.style === 'out-of-scope' : kind === 'conversations' ? m.style === 'conversation' : m.style === kind));
+    expect(t.right, `${t.right}/${t.total}; misses:\n${misses.map((m) => `${m.q} -> ${m.got}`).join('\n')}`).toBeGreaterThanOrEqual(DEV_FLOORS[name][kind]);
   });
 });
 
@@ -74,7 +79,7 @@ describe('the data the pipeline learns from', () => {
 
   it('keeps the development and test sets apart from the examples: no example question is a set question', () => {
     const asks = new Set(buildDocuments(kb).flatMap((d) => d.asks.map((a) => a.toLowerCase().trim())));
-    const sets = [loadFactSet('dev'), loadFactSet('blind')];
+    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind')];
     const leaked = sets.flatMap((s) => [...s.questions.map((q) => q.q), ...s.conversations.flatMap((c) => c.turns)]).filter((q) => asks.has(q.toLowerCase().trim()));
     // Counted, never printed: the blind set is not to be read.
     expect(leaked.length).toBe(0);

@@ -34,6 +34,7 @@ describe('analyse: question-form rules', () => {
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
     ['comparison-of', 'is frontend easier than backend', /easier comparison/],
     ['what-does-x-do', 'what does a dba do', /dba duty/],
+    ['what-does-x-make', 'what does a backend dev make in a year', /backend dev salary/],
     ['worth-the-money', 'is a bootcamp worth the money', /worth\s*$/],
     ['future-person', 'tips for a future backend dev', /for a\s+backend dev/],
     ['in-plain-words', 'explain REST in plain words', /^ explain rest\s+$/],
@@ -189,6 +190,11 @@ describe('decide', () => {
     const d = decide(analysis({ terms: ['salary'], outside: ['place'], outsideWords: ['london'] }), [hit('question:a', 0.9), hit('salary:backend-developer', 0.8)]);
     expect(d.kind).toBe('partial');
     expect(d.kind === 'partial' && d.top.doc.ref).toBe('salary:backend-developer');
+  });
+
+  it('refuses a price or a time asked of an entry that speaks of neither', () => {
+    expect(decide(analysis({ terms: ['cost', 'bootcamp'] }), [hit('learning:general-assembly', 0.9, 1, ['bootcamp'])]).kind).toBe('refuse');
+    expect(decide(analysis({ terms: ['duration'] }), [hit('learning:how-long', 0.9, 1, ['duration'])]).kind).toBe('answer');
   });
 
   it('does not refuse a company that the best entry itself names (Amazon Web Services)', () => {

@@ -31,6 +31,12 @@ export type Decision =
   | { kind: 'partial'; top: Scored; outside: Outside }
   | { kind: 'refuse'; outside?: Outside };
 
+/**
+ * Named rule "asked for": a question asking a price or a time is answered only by an entry that
+ * speaks of one ("how much does General Assembly cost": the articles give no prices).
+ */
+export const ASKED_FOR: readonly string[] = ['cost', 'duration'];
+
 /** Outside topics the articles say nothing about, whatever words match. */
 const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
 /** Outside markers that leave part of a pay or outlook question answerable (U.S. figures). */
@@ -54,6 +60,7 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     if (!named) return { kind: 'refuse', outside: partly };
   }
   if (top.features.coverage < t.coverage) return { kind: 'refuse' };
+  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !top.matched.includes(term))) return { kind: 'refuse' };
   const margin = second ? top.score - second.score : Infinity;
   if (top.score >= t.sure || (top.score >= t.answer && margin >= t.margin)) return { kind: 'answer', top };
   if (top.score >= t.clarify) {

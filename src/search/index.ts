@@ -203,7 +203,11 @@ class KnowledgeSearch implements Search {
     const level = analysis.level ?? (merged.some((t) => LEVEL_TERMS[t]) ? previous.level : undefined);
     if (level) withPrevious.level = level;
     const together = this.run(withPrevious);
-    return together.confident || !alone.confident ? { ...together, followUp: true } : alone;
+    if (!together.confident) return alone;
+    // "How much do they make?": the role comes from the turn before.
+    if (!alone.confident || (together.payFor && !alone.payFor)) return { ...together, followUp: true };
+    // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
+    return topScore(together) >= topScore(alone) ? { ...together, followUp: true } : alone;
   }
 
   /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
@@ -273,7 +277,7 @@ class KnowledgeSearch implements Search {
    * years" about time, and are left alone.
    */
   private stepAfter(analysis: Analysis): Scored | undefined {
-    if (!analysis.terms.some((t) => NEXT_TERMS.has(t)) || analysis.terms.some((t) => TIME_TERMS.has(t))) return undefined;
+    if (!analysis.terms.some((t) => NEXT_TERMS.has(t)) || analysis.terms.some((t) => TIME_TERMS.has(t)) || analysis.level) return undefined;
     const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== 'step');
     const found = rerank({ ...analysis, terms: named }, this.retriever.retrieve(named, 3, (d) => d.kind === 'step'), this.models, this.idf, this.weights)[0];
     if (!found || found.features.coverage < STEP_AFTER_COVERAGE) return undefined;
@@ -329,6 +333,11 @@ class KnowledgeSearch implements Search {
     const fuzzy = this.fuseFor(kind).search(partial.slice(0, 64), { limit }).map((h) => h.item);
     return [...new Set([...starts, ...fuzzy])].slice(0, limit);
   }
+}
+
+/** The score of the entry an answer would show (0 when it shows none). */
+function topScore(a: Answer): number {
+  return a.decision.kind === 'answer' ? a.decision.top.score : 0;
 }
 
 /** Names compare without case, accents, punctuation or spacing: "Back-End Dev" ~ "back end dev". */

@@ -28,6 +28,8 @@ export const RULES: readonly Rule[] = [
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compared (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
+  // "What does a DBA make?" asks pay (while "make a portfolio" does not).
+  { name: 'what-does-x-make', pattern: /\bwhat\s+(?:do|does|did|would|will|can|could)\s+(?!(?:i|you|we)\s+make\s+(?:a|an|my|the)\b)(.{1,60}?)\s+(?:make|makes|earn|earns|pull in|take home)\b/g, to: ' $1 salary ' },
   // "What does a DBA do?" asks for the role's duties; without it, it reads as "what is a DBA?".
   { name: 'what-does-x-do', pattern: /\bwhat\s+(?:does|dose|do)\s+(?!(?:i|you|we)\s)(.+?)\s+(?:do|do all day|do at work|actually do)\b/g, to: ' $1 duty ' },
   { name: 'worth-the-money', pattern: /\bworth (?:the|my|your) (?:money|price|cost)\b/g, to: ' worth ' },
