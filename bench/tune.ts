@@ -1,6 +1,6 @@
 // `npm run bench:tune`: chooses the reranker's weights and the decision thresholds on the
-// development sets only: the fact-graded dev set (bench/sets/dev.json) and the three entry-labelled
-// sets. Never on the blind set. Prints the best settings found; copy them into rerank.ts and
+// development sets only: the two fact-graded dev sets (bench/sets/dev.json, dev-2.json) and the
+// three entry-labelled sets. Never on the blind set. Prints the best settings found; copy them into rerank.ts and
 // decide.ts by hand, so every change of a tuned number is a reviewed commit.
 import { Bot } from '../src/bot.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -12,7 +12,8 @@ import { botAnswerer, gradeFacts, loadFactSet, type FactGrade } from './facts.js
 
 const kb = loadKnowledge();
 const base = createSearch(kb);
-const dev = loadFactSet('dev');
+const devSets = [loadFactSet('dev'), loadFactSet('dev2')];
+const dev = { questions: devSets.flatMap((d) => d.questions), conversations: devSets.flatMap((d) => d.conversations) };
 const labelled = (['own', 'a', 'b'] as const).flatMap((name) => loadQuestionSet(name));
 
 /** A confident wrong answer costs this many right ones (--wrong-cost=N): a refusal is honest, a wrong answer is not. */

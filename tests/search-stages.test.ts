@@ -165,7 +165,7 @@ describe('decide', () => {
   };
   const hit = (ref: string, score: number, coverage = 1, matched: string[] = []): Scored => {
     const features: Features = { bm25: 1, example: score, centroid: score, coverage, prior: 1 };
-    return { doc: doc(ref), bm25: 1, matched, features, score };
+    return { doc: doc(ref), bm25: 1, matched, features, score, content: new Set(matched) };
   };
   const analysis = (over: Partial<Analysis> = {}): Analysis => ({ terms: ['x'], unknown: [], groups: [['x']], outside: [], outsideWords: [], ...over });
 

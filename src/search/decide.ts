@@ -32,8 +32,9 @@ export type Decision =
   | { kind: 'refuse'; outside?: Outside };
 
 /**
- * Named rule "asked for": a question asking a price or a time is answered only by an entry that
- * speaks of one ("how much does General Assembly cost": the articles give no prices).
+ * Named rule "asked for": a question asking a price or a time is answered only by an entry whose
+ * own text speaks of one ("how much does General Assembly cost": the articles give no prices),
+ * not one whose example questions merely ask it.
  */
 export const ASKED_FOR: readonly string[] = ['cost', 'duration'];
 
@@ -60,7 +61,7 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     if (!named) return { kind: 'refuse', outside: partly };
   }
   if (top.features.coverage < t.coverage) return { kind: 'refuse' };
-  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !top.matched.includes(term))) return { kind: 'refuse' };
+  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !top.content.has(term))) return { kind: 'refuse' };
   const margin = second ? top.score - second.score : Infinity;
   if (top.score >= t.sure || (top.score >= t.answer && margin >= t.margin)) return { kind: 'answer', top };
   if (top.score >= t.clarify) {

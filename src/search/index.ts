@@ -136,6 +136,7 @@ class KnowledgeSearch implements Search {
     const vocabulary = new Set<string>();
     const entriesWith = new Map<string, number>();
     const vocabOf = new Map<string, Set<string>>();
+    const contentOf = new Map<string, Set<string>>();
     for (const d of docs) {
       const same = this.ofKind.get(d.kind);
       if (same) same.push(d);
@@ -144,6 +145,7 @@ class KnowledgeSearch implements Search {
       this.nameKeys.set(d.ref, names.map(nameKey));
       this.nameTerms.set(d.ref, names.map(termsOnce));
       const inEntry = new Set(FIELDS.flatMap((field) => termsOnce(fieldText(d, field))));
+      contentOf.set(d.ref, new Set(FIELDS.filter((f) => f !== 'asks').flatMap((field) => termsOnce(fieldText(d, field)))));
       vocabOf.set(d.ref, inEntry);
       for (const t of inEntry) {
         vocabulary.add(t);
@@ -157,7 +159,7 @@ class KnowledgeSearch implements Search {
     const idf = this.idf;
     for (const d of docs) {
       const examples = examplesOf(d).map((e) => vectorOf(termsOnce(e), idf));
-      this.models.set(d.ref, { examples, centroid: centroidOf(examples), vocabulary: vocabOf.get(d.ref)!, names: this.nameTerms.get(d.ref)! });
+      this.models.set(d.ref, { examples, centroid: centroidOf(examples), vocabulary: vocabOf.get(d.ref)!, content: contentOf.get(d.ref)!, names: this.nameTerms.get(d.ref)! });
     }
     this.retriever = new Retriever(docs, termsOnce, this.analyzer);
     this.subjectTerms = new Set(kb.roles.flatMap((r) => termsOnce(r.title)).filter((t) => t !== 'developer'));

@@ -42,7 +42,7 @@ export const RULES: readonly Rule[] = [
 /** Words that carry no topic. Kept short: "how", "long", "much" are read by the rules above. */
 export const STOP_WORDS = new Set(
   `a an the and or but if then so of to in on at by for with from as is are was were be been being am
-  do does did doing done i me my we our you your he she it its they them their this that these those
+  do does did doing done have has having had i me my we our you your he she it its they them their this that these those
   what which whom whose how can could should would will shall may might must
   there here about into over under again very just also too not no any some all more most much many
   get got getting go going want wanted like really please tell know let us up out

@@ -27,6 +27,8 @@ export interface Features {
 export interface Scored extends Candidate {
   features: Features;
   score: number;
+  /** The terms of what the entry itself says (title, names, keywords, text; not its example questions). */
+  content: ReadonlySet<string>;
 }
 
 /** How the features add up to one score; chosen on the development sets (bench/). */
@@ -80,6 +82,8 @@ export interface EntryModel {
   centroid: Vector;
   /** Every term in any of the entry's fields. */
   vocabulary: Set<string>;
+  /** The terms of what the entry says, without its example questions. */
+  content: Set<string>;
   /** The terms of the entry's names (title and aliases), each name as a list. */
   names: string[][];
 }
@@ -137,7 +141,7 @@ export function rerank(analysis: Analysis, candidates: readonly Candidate[], mod
       coverage: total ? covered / total : 0,
       prior: kindFactor(c.doc.kind, analysis.terms) * roleFactor(c.doc.kind, model.names, askedSet),
     };
-    return { ...c, features, score: scoreOf(features, weights) };
+    return { ...c, features, score: scoreOf(features, weights), content: model.content };
   });
   return scored.sort((a, b) => b.score - a.score);
 }
