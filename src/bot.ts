@@ -1,6 +1,7 @@
 // The Bot: the command registry and dispatch. Adapters hand it a typed invocation (Discord) or a
 // line of text (terminal, Slack, mentions) plus the caller's context, and get a Reply back. A
 // command that throws becomes an apology, never a crash of the adapter.
+import { cutText } from './cut.js';
 import type { CommandContext, CommandSpec, Context, Invocation, Services } from './command.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { Knowledge } from './knowledge/schema.js';
@@ -112,7 +113,7 @@ export class Bot {
 
   /** Autocomplete for an option's source (role names, roadmap steps, topics). */
   complete(source: CompletionSource, partial: string, context?: Context): Choice[] {
-    return completions(this.services, source, cleanText(partial).slice(0, 100), context);
+    return completions(this.services, source, cutText(cleanText(partial), 100), context);
   }
 
   /** Validated options run the command; a command that throws becomes an apology. */
@@ -137,7 +138,7 @@ export class Bot {
   }
 
   private unknownCommand(name: string): Reply {
-    const shown = cleanText(name).slice(0, 40);
+    const shown = cutText(cleanText(name), 40);
     const [guess] = closestNames([...this.byName.keys()], shown.toLowerCase(), 1, 0.4);
     const spec = guess ? this.find(guess) : undefined;
     const message = spec
@@ -151,7 +152,7 @@ export class Bot {
 
   private unknownSubcommand(spec: CommandSpec, sub: string): Reply {
     const names = (spec.subcommands ?? []).map((s) => s.name);
-    const shown = cleanText(sub).slice(0, 40);
+    const shown = cutText(cleanText(sub), 40);
     const [guess] = closestNames(names, shown, 1, 0.4);
     const lead = shown ? `"${spec.name}" has no "${shown}".` : `"${spec.name}" needs one of: ${names.join(', ')}.`;
     return errorReply('Unknown command', `${lead}${guess ? ` Did you mean "${spec.name} ${guess}"?` : ` Try: ${names.join(', ')}.`}`, 'unknown-command', [

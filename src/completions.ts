@@ -1,5 +1,6 @@
 // Autocomplete: the core's fuzzy search answers "what could the user mean by this partial text"
 // for any platform that offers suggestions while typing (Discord today).
+import { cutText } from './cut.js';
 import type { Context, Services } from './command.js';
 import type { Choice, CompletionSource } from './options.js';
 import { compareGroups, rankedTips } from './store/community.js';
@@ -32,7 +33,7 @@ export function completions(services: Services, source: CompletionSource, partia
       return services.store.peek(context.communityId, (c) =>
         rankedTips(c, (t) => !want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want))
           .slice(0, MAX_COMPLETIONS)
-          .map((t) => ({ value: String(t.id), label: `#${t.id} ${t.text}`.slice(0, 100) })),
+          .map((t) => ({ value: String(t.id), label: cutText(`#${t.id} ${t.text}`, 100) })),
       );
     }
     case 'group': {

@@ -2,6 +2,7 @@
 // options from them, and text platforms (terminal, Slack, mentions) call parseText(), which
 // understands `"quoted words"`, `key:value` and `--key value` the way hubot's CommandBus does.
 // Each kind's resolver is a pure function from text to a Result.
+import { cutText } from './cut.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -47,10 +48,12 @@ export type OptionValues = Record<string, string | number | undefined>;
 /** Longest text any option accepts: beyond this the bot answers with a clear message, not a scan. */
 export const MAX_TEXT = 2000;
 
-// C0/C1 control characters except tab and newline, plus zero-width and bidi overrides, which
-// can hide or reorder text in a reply.
+// C0/C1 control characters except tab and newline, zero-width and bidi controls, which can hide
+// or reorder text in a reply, and the other invisible letters (Unicode's default-ignorable code
+// points, such as the Hangul fillers U+3164 and U+FFA0), so a name or tip cannot be made of
+// nothing visible. Variation selectors stay: they only choose how an emoji looks.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF0-\uFFF8\u{1D173}-\u{1D17A}\u{E0000}-\u{E0FFF}]/gu;
 
 /** Removes control characters and folds runs of whitespace; never throws. */
 export function cleanText(text: string): string {
@@ -69,7 +72,7 @@ export function resolveString(spec: StringOption, raw: string): Result<string> {
 
 export function resolveInteger(spec: IntegerOption, raw: string | number): Result<number> {
   const text = typeof raw === 'number' ? String(raw) : cleanText(raw);
-  if (!/^[-+]?\d{1,9}$/.test(text)) return fail(`${spec.name} must be a whole number, not "${text.slice(0, 40)}".`);
+  if (!/^[-+]?\d{1,9}$/.test(text)) return fail(`${spec.name} must be a whole number, not "${cutText(text, 40)}".`);
   const n = Number(text);
   if (spec.min !== undefined && n < spec.min) return fail(`${spec.name} must be at least ${spec.min}.`);
   if (spec.max !== undefined && n > spec.max) return fail(`${spec.name} must be at most ${spec.max}.`);
@@ -117,7 +120,7 @@ export function resolveOption(spec: OptionSpec, raw: string | number): Result<st
 export function resolveOptions(specs: OptionSpec[], values: Record<string, unknown>): Result<OptionValues> {
   const out: OptionValues = {};
   for (const name of Object.keys(values)) {
-    if (!specs.some((s) => s.name === name)) return fail(`unknown option "${name.slice(0, 40)}".`);
+    if (!specs.some((s) => s.name === name)) return fail(`unknown option "${cutText(name, 40)}".`);
   }
   for (const spec of specs) {
     const raw = values[spec.name];
@@ -189,7 +192,7 @@ export function parseText(specs: OptionSpec[], text: string): Result<OptionValue
   if (positional.length) {
     // Words left over can only be meant for a choice not yet given; resolveOptions checks them.
     const choice = specs.find((s) => s.kind === 'choice' && raw[s.name] === undefined);
-    if (!choice) return fail(`there is more than this command takes: "${positional.join(' ').slice(0, 60)}".`);
+    if (!choice) return fail(`there is more than this command takes: "${cutText(positional.join(' '), 60)}".`);
     raw[choice.name] = positional.join(' ');
   }
   return resolveOptions(specs, raw);

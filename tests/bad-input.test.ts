@@ -77,3 +77,59 @@ describe('bad input', () => {
     );
   });
 });
+
+describe('hostile input to the study-group commands', () => {
+  const discord = (userName: string, userId = 'u9'): Context => ({ platform: 'discord', userId, userName, isModerator: false, communityId: 'g-hostile' });
+  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+  it.each(['done NaN', 'undo NaN', 'tip add NaN a tip about nothing', 'done ???'])('"%s" writes nothing on a guess, and says what steps there are', async (line) => {
+    const who = discord('Nan', 'nan-user');
+    const r = await bot.dispatchText(line, who);
+    expect(r.card.title).toBe('Not found');
+    expect((await bot.dispatchText('progress', who)).text).toMatch(/0\/12/);
+    expect((await bot.dispatchText('tips', who)).text).not.toMatch(/a tip about nothing/);
+  });
+
+  it('a typo of a step name is still understood ("done framwork")', async () => {
+    const r = await bot.dispatchText('done framwork', discord('Typo', 'typo-user'));
+    expect(r.card.title).toBe('Step done');
+    expect(r.text).toMatch(/Learn a framework/);
+  });
+
+  it.each([
+    ['a tip of invisible letters', 'tip add 2 \u3164\u3164\u3164'],
+    ['a group name of invisible letters', 'group create \u3164\uFFA0\u115F'],
+  ])('refuses %s', async (_what, line) => {
+    const r = await bot.dispatchText(line, discord('Inv', 'inv-user'));
+    expect(r.error).toBe('invalid-option');
+  });
+
+  it('cleans a display name like typed text: no bidi override, BEL or ESC reaches a board', async () => {
+    const name = 'Eve\u202E21/21 spets\u2066\u0007\u001b[31m';
+    await bot.dispatchText('group create hostile-club', discord(name, 'eve'));
+    await bot.dispatchText('done 1', discord(name, 'eve'));
+    const board = await bot.dispatchText('group hostile-club', discord('Someone', 'someone'));
+    expect(board.text).toContain('Eve21/21 spets');
+    expect(board.text).not.toMatch(/[\u202E\u2066\u0007\u001b]/);
+  });
+
+  it('cuts "Tip saved" and autocomplete labels between characters, never inside an emoji', async () => {
+    const who = discord('Emo', 'emoji-user');
+    const text = `${'x'.repeat(79)}😀 and more text after the emoji so the tip is cut`;
+    const saved = await bot.dispatchText(`tip add 3 ${text}`, who);
+    expect(saved.card.title).toBe('Tip saved');
+    expect(saved.text).not.toMatch(loneSurrogate);
+    expect(saved.text).toContain('...');
+    // "#N " and enough letters that an emoji straddles the label's 100th character.
+    const next = Number(saved.text.match(/#(\d+)/)![1]) + 1;
+    const second = await bot.dispatchText(`tip add 4 ${'y'.repeat(99 - `#${next} `.length)}😀 tail of the second tip`, who);
+    expect(second.text).toContain(`#${next}`);
+    const labels = bot.complete('tip', '', who).map((c) => c.label);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels) {
+      expect(l).not.toMatch(loneSurrogate);
+      expect(l.length).toBeLessThanOrEqual(100);
+    }
+  });
+});
+

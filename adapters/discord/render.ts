@@ -69,8 +69,10 @@ const URL = /(https?:\/\/[^\s<]+[^<.,:;"')\]\s])/;
 
 /**
  * Escapes Discord markdown and neutralises mentions, so plain text shows exactly as written:
- * `\` before each of \ * _ ~ | > # [ ] ( ) ` <, and before a line-leading `-`, `+` or `1.` (lists).
+ * `\` before each of \ * _ ~ | > # [ ] ` <, and before a line-leading `-`, `+` or `1.` (lists).
  * Bare URLs are left whole (Discord links them before it reads escapes, so an escape would break them).
+ * Parentheses are left too: with [ and ] escaped they cannot make a masked link, and an escape next
+ * to a URL ("(see https://x.example/guide)") would land inside the link.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -80,7 +82,7 @@ export function escapeMarkdown(text: string): string {
       i % 2
         ? part
         : part
-            .replace(/[\\*_~|>#[\]()`<]/g, '\\$&')
+            .replace(/[\\*_~|>#[\]`<]/g, '\\$&')
             .replace(/(^|\n)([ \t]*)([-+])(?=[ \t])/g, '$1$2\\$3')
             .replace(/(^|\n)([ \t]*\d+)\.(?=[ \t])/g, '$1$2\\.'),
     )

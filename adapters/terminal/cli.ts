@@ -34,6 +34,10 @@ export interface CliIo {
 }
 
 const isUsageError = (r: Reply) => r.error === 'unknown-command' || r.error === 'invalid-option';
+/** A request that failed inside devpath (a save that did not happen): exit 1, not 0. */
+const isFailure = (r: Reply) => r.error === 'internal' || r.error === 'storage';
+/** Exit code 1 for a failure, 2 for a wrong request, 0 otherwise. */
+export const EXIT_FAILURE = 1;
 
 function print(reply: Reply, json: boolean, io: CliIo): void {
   if (json) {
@@ -41,7 +45,7 @@ function print(reply: Reply, json: boolean, io: CliIo): void {
   } else {
     io.stdout.write(`${renderTerminal(reply, Boolean(io.stdout.isTTY) && !process.env.NO_COLOR)}\n`);
   }
-  if (isUsageError(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
+  if (isUsageError(reply) || isFailure(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }
 
 /** Runs the CLI and resolves with the exit code. */
@@ -88,6 +92,7 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
 
   if (flags.has('--stdin')) {
     let failed = false;
+    let broke = false;
     const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
     for await (const line of rl) {
       if (!line.trim()) continue;
@@ -95,10 +100,11 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
       // before it (one conversation per run), so "and for seniors?" follows up.
       const reply = await bot.dispatchText(line, context, { fallbackToAsk: true });
       if (isUsageError(reply)) failed = true;
+      if (isFailure(reply)) broke = true;
       print(reply, json, io);
       if (!json) io.stdout.write('\n');
     }
-    return failed ? EXIT_USAGE : 0;
+    return broke ? EXIT_FAILURE : failed ? EXIT_USAGE : 0;
   }
 
   if (!rest.length) {
@@ -112,5 +118,5 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
   const line = rest.map((a) => (/\s/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');
   const reply = await bot.dispatchText(line, context);
   print(reply, json, io);
-  return isUsageError(reply) ? EXIT_USAGE : 0;
+  return isFailure(reply) ? EXIT_FAILURE : isUsageError(reply) ? EXIT_USAGE : 0;
 }

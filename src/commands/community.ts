@@ -1,15 +1,23 @@
 // What the community commands (done, undo, progress, tip, tips, group, unanswered) share: who the
 // caller is, the write rate limit, and how steps, tips and people are shown. Every string here is
 // plain text; renderers escape it.
+import { cutText } from '../cut.js';
 import type { CommandContext } from '../command.js';
 import type { Step } from '../knowledge/schema.js';
 import { cleanText } from '../options.js';
 import { errorReply, reply, type Node, type Reply, type Suggestion } from '../reply.js';
 import { doneSteps, rankedTips, type Who } from '../store/community.js';
-import { isSafeKey, own, type CommunityData, type TipRecord } from '../store/schema.js';
+import { isSafeKey, NAME_MAX, own, type CommunityData, type TipRecord } from '../store/schema.js';
 import type { WriteResult } from '../store/store.js';
 
-export const who = (ctx: CommandContext): Who => ({ id: ctx.userId, name: ctx.userName || ctx.userId });
+/**
+ * The caller as stored: a display name is cleaned like typed text (no bidi overrides, BEL or ESC,
+ * which could make a board line read "12/12 steps") and cut to what the data file holds.
+ */
+export const who = (ctx: CommandContext): Who => ({ id: ctx.userId, name: displayName(ctx.userName) || ctx.userId });
+
+/** A name as shown: cleaned, even when it was stored before names were cleaned. */
+export const displayName = (name: string): string => cutText(cleanText(name), NAME_MAX);
 export const nowIso = (ctx: CommandContext): string => ctx.now().toISOString();
 
 /** A refusal that is not a usage error: ephemeral, not answered, no CLI exit code. */
@@ -73,11 +81,11 @@ export const stepName = (step: Step): string => `step ${step.order} (${step.titl
 
 /** "I took X to mean step 4" when a fuzzy name was guessed. */
 export function guessNote(text: string, step: Step, guessed: boolean): Node[] {
-  return guessed ? [{ type: 'note', text: `I took "${cleanText(text).slice(0, 60)}" to mean ${stepName(step)}.` }] : [];
+  return guessed ? [{ type: 'note', text: `I took "${cutText(cleanText(text), 60)}" to mean ${stepName(step)}.` }] : [];
 }
 
 export function userName(c: Readonly<CommunityData>, id: string): string {
-  return own(c.users, id)?.name ?? id;
+  return displayName(own(c.users, id)?.name ?? id) || id;
 }
 
 export function tipLine(c: Readonly<CommunityData>, tip: TipRecord, withStep?: (id: string) => string | undefined): string {
@@ -144,7 +152,7 @@ export function parseTipId(text: string): number | undefined {
 
 /** A tip id that is not a number at all: a usage error, answered without looking at the store. */
 export function notATipNumber(text: string): Reply {
-  const shown = cleanText(text).slice(0, 20);
+  const shown = cutText(cleanText(text), 20);
   return errorReply('Not a tip number', `"${shown}" is not a tip number: tips are numbered, like #12. Type "tips" to see them.`, 'invalid-option', [{ label: 'tips', command: 'tips' }]);
 }
 
@@ -161,7 +169,7 @@ export function unknownTip(c: Readonly<CommunityData>, id: number, verb: string)
   if (!close.length) return refusal('Not found', `${lead} There are no tips yet: add one with "tip add <step> <text>".`);
   return refusal(
     'Not found',
-    `${lead} Did you mean: ${close.map((t) => `#${t.id} "${t.text.slice(0, 40)}${t.text.length > 40 ? '...' : ''}"`).join(', ')}?`,
+    `${lead} Did you mean: ${close.map((t) => `#${t.id} "${cutText(t.text, 43, '...')}"`).join(', ')}?`,
     close.map((t) => ({ label: `#${t.id}`, command: `tip ${verb} ${t.id}` })),
   );
 }

@@ -28,7 +28,7 @@ export const done: CommandSpec = {
   options: [stepOption(true)],
   examples: ['done 2', 'done framework'],
   async run(ctx, { step }) {
-    const found = resolveStep(ctx, String(step));
+    const found = resolveStep(ctx, String(step), { write: true });
     if (!found.ok) return found.reply;
     const s = found.entry;
     const written = await userWrite(ctx, (c) => {

@@ -1,11 +1,12 @@
 // Study groups: `group create|join|leave <name>`, and `group [name]` for a group's board (members'
 // progress and last activity, and the tips its members shared). A user may be in several groups.
+import { cutText } from '../cut.js';
 import type { CommandContext, CommandSpec } from '../command.js';
 import { reply, type Reply } from '../reply.js';
 import { compareGroups, createGroup, doneSteps, findGroup, groupKey, groupsOf, joinGroup, leaveGroup, newestFirst, rankedTips } from '../store/community.js';
 import { own, type CommunityData } from '../store/schema.js';
 import { closestNames } from '../closest.js';
-import { ago, nowIso, refusal, stepLabel, tipLine, userWrite, who, withView } from './community.js';
+import { ago, displayName, nowIso, refusal, stepLabel, tipLine, userWrite, who, withView } from './community.js';
 
 const nameOption = (required: boolean) => ({
   name: 'name',
@@ -20,7 +21,7 @@ const nameOption = (required: boolean) => ({
 const BOARD_TIPS = 5;
 
 function unknownGroup(c: Readonly<CommunityData>, name: string, verb: string): Reply {
-  const shown = name.slice(0, 40);
+  const shown = cutText(name, 40);
   const names = closestNames(
     Object.values(c.groups).map((g) => g.name),
     name,
@@ -100,7 +101,7 @@ function board(ctx: CommandContext, c: Readonly<CommunityData>, name: string): R
     .map((id) => {
       const user = own(c.users, id);
       const done = [...doneSteps(c, id)].filter((s) => stepIds.has(s)).length;
-      return { id, name: user?.name ?? id, done, last: user?.lastActive ?? own(group.members, id)! };
+      return { id, name: displayName(user?.name ?? id) || id, done, last: user?.lastActive ?? own(group.members, id)! };
     })
     .sort((a, b) => b.done - a.done || newestFirst(a.last, b.last));
   const members = new Set(Object.keys(group.members));

@@ -1,3 +1,4 @@
+import { cutText } from '../cut.js';
 import { closestNames } from '../closest.js';
 import type { CommandSpec } from '../command.js';
 import { usage } from '../options.js';
@@ -40,7 +41,7 @@ export const help: CommandSpec = {
       const [guess] = closestNames(all.map((c) => c.name), name, 1, 0.4);
       return errorReply(
         'Unknown command',
-        `There is no command "${name.slice(0, 40)}".${guess ? ` Did you mean "${guess}"?` : ''} Type "help" to see them all.`,
+        `There is no command "${cutText(name, 40)}".${guess ? ` Did you mean "${guess}"?` : ''} Type "help" to see them all.`,
         'unknown-command',
         guess ? [{ label: `help ${guess}`, command: `help ${guess}` }] : [{ label: 'help', command: 'help' }],
       );

@@ -1,8 +1,9 @@
+import { cutText } from '../cut.js';
 import type { CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
 import { own } from '../store/schema.js';
 import { closestNames } from '../closest.js';
-import { ago, progressBar, progressSummary, refusal, stepName } from './community.js';
+import { ago, displayName, progressBar, progressSummary, refusal, stepName } from './community.js';
 
 export const progress: CommandSpec = {
   name: 'progress',
@@ -23,13 +24,13 @@ export const progress: CommandSpec = {
       return {
         kind: 'found' as const,
         id,
-        name: own(c.users, id)?.name ?? ctx.userName,
+        name: displayName(own(c.users, id)?.name ?? ctx.userName),
         lastActive: own(c.users, id)?.lastActive,
         ...progressSummary(c, roadmap, id),
       };
     });
     if (data.kind === 'missing') {
-      const shown = data.missing.slice(0, 40);
+      const shown = cutText(data.missing, 40);
       const hint = data.names.length ? ` Did you mean: ${data.names.join(', ')}?` : ' Only members who have saved something here have progress.';
       return refusal('Not found', `I have no progress for "${shown}" in this community.${hint}`, data.names.map((n) => ({ label: n, command: `progress ${n}` })));
     }

@@ -1,10 +1,11 @@
 // Turning a name typed by a user into a knowledge entry: exactly, by a close misspelling (with
 // "did you mean"), or not at all (with the closest names to try).
+import { cutText } from '../cut.js';
 import type { Services } from '../command.js';
 import type { Role, Step } from '../knowledge/schema.js';
 import { cleanText, type OptionSpec } from '../options.js';
 import { errorReply, reply, type Reply } from '../reply.js';
-import type { Kind } from '../search/index.js';
+import type { Doc, Kind } from '../search/index.js';
 
 /** The `step` option of every command that names a roadmap step (`done 2`, `roadmap framework`). */
 export function stepOption(required: boolean): OptionSpec {
@@ -17,10 +18,16 @@ const NOUN: Partial<Record<Kind, string>> = { role: 'role', step: 'roadmap step'
 
 /** A friendly "I don't know X. Did you mean ...?" with the closest names as buttons. */
 export function notFound(kind: Kind, text: string, names: { label: string; command: string }[], commandHint: string): Reply {
-  const shown = cleanText(text).slice(0, 60);
+  const shown = cutText(cleanText(text), 60);
   const lead = `I don't know a ${NOUN[kind] ?? kind} called "${shown}".`;
   const message = names.length ? `${lead} Did you mean: ${names.map((n) => n.label).join(', ')}?` : `${lead} ${commandHint}`;
   return reply({ title: 'Not found', children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions: names });
+}
+
+/** True when the text, as a question reads it (typos corrected), names a word of the entry's names. */
+function sharesAWord(services: Services, text: string, doc: Doc): boolean {
+  const names = new Set(services.search.terms([doc.title, ...doc.aliases, ...doc.keywords].join(' | ')));
+  return services.search.ask(text).analysis.terms.some((t) => names.has(t));
 }
 
 export function resolveRole(services: Services, text: string): Resolved<Role> {
@@ -31,8 +38,12 @@ export function resolveRole(services: Services, text: string): Resolved<Role> {
   return { ok: false, reply: notFound('role', text, names, 'Type "role" with no name to see every role I know.') };
 }
 
-/** A step by its number on the roadmap (`2`) or by its name, fuzzily (`framework`). */
-export function resolveStep(services: Services, text: string): Resolved<Step> {
+/**
+ * A step by its number on the roadmap (`2`) or by its name, fuzzily (`framework`). For a command
+ * that writes (`write`), a fuzzy guess must share a word with the step's names ("framwork" is a
+ * typo of one): nonsense such as "NaN" is refused with "did you mean", never written on a guess.
+ */
+export function resolveStep(services: Services, text: string, options: { write?: boolean } = {}): Resolved<Step> {
   const { roadmap } = services.knowledge;
   const clean = cleanText(text).replace(/^(?:step\s*)?#?/i, '');
   if (/^\d+$/.test(clean)) {
@@ -42,7 +53,7 @@ export function resolveStep(services: Services, text: string): Resolved<Step> {
   }
   const r = services.search.resolve('step', clean);
   const step = r.match && roadmap.find((s) => s.id === r.match!.id);
-  if (step) return { ok: true, entry: step, guessed: r.guessed };
+  if (step && (!r.guessed || !options.write || sharesAWord(services, clean, r.match!))) return { ok: true, entry: step, guessed: r.guessed };
   const names = r.suggestions.slice(0, 3).map((d) => {
     const s = roadmap.find((x) => x.id === d.id)!;
     return { label: `${s.order}. ${s.title}`, command: `roadmap ${s.order}` };

@@ -1,3 +1,4 @@
+import { cutText } from '../cut.js';
 import type { CommandSpec } from '../command.js';
 import { roleCard } from '../answers/role.js';
 import { reply } from '../reply.js';
@@ -29,6 +30,6 @@ export const role: CommandSpec = {
     const found = resolveRole(ctx, String(name));
     if (!found.ok) return found.reply;
     rememberTopic(ctx, `role:${found.entry.id}`);
-    return roleCard(ctx, found.entry, found.guessed ? `Did you mean ${found.entry.title}? Showing it for "${String(name).slice(0, 60)}".` : undefined);
+    return roleCard(ctx, found.entry, found.guessed ? `Did you mean ${found.entry.title}? Showing it for "${cutText(String(name), 60)}".` : undefined);
   },
 };

@@ -1,4 +1,5 @@
 // `tip add <step> <text>`, `tip vote <id>`, `tip remove <id>`: the community's tips, one step each.
+import { cutText } from '../cut.js';
 import type { CommandSpec } from '../command.js';
 import { reply } from '../reply.js';
 import { addTip, removeTip, voteTip } from '../store/community.js';
@@ -8,7 +9,7 @@ import { resolveStep, stepOption } from './resolve.js';
 
 const idOption = { name: 'id', kind: 'string' as const, description: 'The tip number, e.g. 12', required: true, autocomplete: 'tip' as const, maxLength: 20 };
 
-const quote = (text: string) => `"${text.length > 80 ? `${text.slice(0, 80)}...` : text}"`;
+const quote = (text: string) => `"${cutText(text, 83, '...')}"`;
 
 const add: CommandSpec = {
   name: 'add',
@@ -19,7 +20,7 @@ const add: CommandSpec = {
   ],
   examples: ['tip add 4 Build one small REST API end to end before learning a second framework', 'tip add "learn framework" Read the official tutorial first'],
   async run(ctx, { step, text }) {
-    const found = resolveStep(ctx, String(step));
+    const found = resolveStep(ctx, String(step), { write: true });
     if (!found.ok) return found.reply;
     const s = found.entry;
     const written = await userWrite(ctx, (c) => {

@@ -10,7 +10,7 @@ export const undo: CommandSpec = {
   options: [stepOption(true)],
   examples: ['undo 2', 'undo framework'],
   async run(ctx, { step }) {
-    const found = resolveStep(ctx, String(step));
+    const found = resolveStep(ctx, String(step), { write: true });
     if (!found.ok) return found.reply;
     const s = found.entry;
     const written = await userWrite(ctx, (c) => {
