@@ -28,9 +28,16 @@ export interface BotOptions {
 }
 
 export interface DispatchTextOptions {
-  /** Treat a line that names no command as a question (chat), instead of an error (CLI). */
-  fallbackToAsk?: boolean;
+  /**
+   * A line that names no command is a question: always (`true`, a chat), or unless its first word
+   * is a typo of a command (`'unless-typo'`, a slash command or the one-shot CLI, where
+   * "salray entry" should get "did you mean salary"). Without it, such a line is an error.
+   */
+  fallbackToAsk?: boolean | 'unless-typo';
 }
+
+/** How close (fuse.js score) a word must be to a command's name to be taken as a typo of it. */
+const COMMAND_TYPO = 0.4;
 
 /** A line of at least this many words that a command cannot use is read as a question. */
 const SENTENCE_WORDS = 4;
@@ -90,6 +97,7 @@ export class Bot {
     let args = rest.join(' ');
     if (!spec) {
       if (!options.fallbackToAsk) return this.unknownCommand(first);
+      if (options.fallbackToAsk === 'unless-typo' && this.commandTypo(first)) return this.unknownCommand(first);
       spec = this.find('ask');
       args = text;
       if (!spec) return this.unknownCommand(first);
@@ -137,9 +145,14 @@ export class Bot {
     return this.dispatch({ command: 'help', options: {} }, context);
   }
 
+  /** The command a word is a close misspelling of, if any ("salray" -> salary). */
+  private commandTypo(word: string): string | undefined {
+    return closestNames([...this.byName.keys()], cutText(cleanText(word), 40).toLowerCase(), 1, COMMAND_TYPO)[0];
+  }
+
   private unknownCommand(name: string): Reply {
     const shown = cutText(cleanText(name), 40);
-    const [guess] = closestNames([...this.byName.keys()], shown.toLowerCase(), 1, 0.4);
+    const guess = this.commandTypo(name);
     const spec = guess ? this.find(guess) : undefined;
     const message = spec
       ? `I don't know the command "${shown}". Did you mean "${spec.name}"?`

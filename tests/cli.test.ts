@@ -44,6 +44,15 @@ describe('devpath one-shot', () => {
     expect(reply.card.title).toBe('Do I need a degree to become a back-end developer?');
   });
 
+  it('answers a question typed without "ask", and says "did you mean" for a typo of a command', () => {
+    const q = run(['how', 'much', 'do', 'juniors', 'make']);
+    expect(q.code).toBe(0);
+    expect(q.stdout).toContain('$61,042');
+    const typo = run(['salray', 'entry']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/Did you mean "salary"\?/);
+  });
+
   it('says it does not know, as JSON, for an off-topic question', () => {
     const reply = JSON.parse(run(['ask', 'best pizza in naples', '--json']).stdout);
     expect(reply.answered).toBe(false);

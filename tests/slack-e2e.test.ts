@@ -247,6 +247,36 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     expect(contextText(blocks)).toMatch(/Sources: /);
   });
 
+  it('handles an event once when Slack resends it (X-Slack-Retry-Num), and a replayed slash command once', async () => {
+    const ts = '1700000777.000300';
+    const body = eventBody({ type: 'app_mention', user: 'U0RETRY', text: `<@${BOT_USER_ID}> tip add 6 Write one integration test per endpoint first`, ts, channel: 'C0GENERAL', event_ts: ts, team: TEAM_ID }, 'EvRETRY1');
+    const first = await postSigned(events, body, { secret: SECRET, contentType: 'application/json' });
+    const again = await postSigned(events, body, { secret: SECRET, contentType: 'application/json', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    await fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === ts);
+    await new Promise((r) => setTimeout(r, 300)); // time for a second answer, if there were one
+    const answers = fake.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && c.args.thread_ts === ts);
+    expect(answers).toHaveLength(1);
+    expect(String(answers[0]!.args.text)).toMatch(/Tip saved/);
+    const tips = await bot.services.store.read(TEAM_ID, (c) => c.tips.filter((t) => t.text.startsWith('Write one integration test')).length);
+    expect(tips).toBe(1);
+
+    // A retry whose first delivery never arrived is the first this process sees: it is handled.
+    const lateTs = '1700000778.000300';
+    await postSigned(events, eventBody({ type: 'app_mention', user: 'U0RETRY', text: `<@${BOT_USER_ID}> salary`, ts: lateTs, channel: 'C0GENERAL', event_ts: lateTs, team: TEAM_ID }, 'EvRETRY2'), { secret: SECRET, contentType: 'application/json', headers: { 'x-slack-retry-num': '2' } });
+    await fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === lateTs);
+
+    // The same signed slash command twice: one answer, one question counted.
+    const replay = slashBody({ text: 'how do i become a registered pharmacist', userId: 'U0REPLAY', userName: 'replay', responseUrl: fake.responseUrl('replay'), triggerId: 'trigger-replayed' });
+    const a = await postSigned(events, replay, { secret: SECRET });
+    const b = await postSigned(events, replay, { secret: SECRET });
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body).toMatch(/know that yet/);
+    expect(b.body).not.toMatch(/know that yet/);
+    const asked = await bot.services.store.read(TEAM_ID, (c) => Object.values(c.unanswered).find((u) => u.text.includes('registered pharmacist'))?.count);
+    expect(asked).toBe(1);
+  });
+
   it('answers a mention inside a thread in that thread, and a bare mention with help', async () => {
     const ts = '1700000101.000300';
     await event({ type: 'app_mention', user: 'U0BOB', text: `<@${BOT_USER_ID}>`, ts, thread_ts: '1700000050.000100', channel: 'C0GENERAL', event_ts: ts });

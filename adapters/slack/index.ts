@@ -11,6 +11,7 @@ import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import type { Adapter } from '../adapter.js';
 import { StartError } from '../start.js';
+import { Deliveries } from './deliveries.js';
 import { registerListeners } from './listeners/index.js';
 import { describeError, DmChannels, UserDirectory, type SlackDeps } from './listeners/shared.js';
 
@@ -133,6 +134,7 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
         bot,
         users: new UserDirectory(log, options.userCacheMs !== undefined ? { ttlMs: options.userCacheMs } : {}),
         dms: new DmChannels(),
+        deliveries: new Deliveries(),
         logger: log,
         ackBudgetMs: options.ackBudgetMs ?? 2000,
       };

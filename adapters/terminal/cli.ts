@@ -1,6 +1,6 @@
 // The `devpath` command line:
 //   devpath                      open the chat (same as npm start with no platform configured)
-//   devpath <command> [args]     answer once and exit
+//   devpath <command> [args]     answer once and exit (a question in plain words works too)
 //   devpath --json <command>     print the Reply as JSON
 //   devpath --stdin [--json]     answer each input line as typed in chat, in order
 // An unknown command or a bad option prints a clear message on stderr and exits with code 2.
@@ -116,7 +116,8 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
 
   // Quoting survives the shell: re-quote arguments that contain spaces.
   const line = rest.map((a) => (/\s/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');
-  const reply = await bot.dispatchText(line, context);
+  // `devpath how much do juniors make` is a question; `devpath salray` gets "did you mean salary".
+  const reply = await bot.dispatchText(line, context, { fallbackToAsk: 'unless-typo' });
   print(reply, json, io);
   return isFailure(reply) ? EXIT_FAILURE : isUsageError(reply) ? EXIT_USAGE : 0;
 }

@@ -239,6 +239,7 @@ export interface SlashInit {
   userName?: string;
   channelId?: string;
   teamId?: string;
+  triggerId?: string;
 }
 
 export function slashFields(init: SlashInit): Record<string, string> {
@@ -255,7 +256,8 @@ export function slashFields(init: SlashInit): Record<string, string> {
     api_app_id: 'A0APP',
     is_enterprise_install: 'false',
     response_url: init.responseUrl,
-    trigger_id: '123.456.abc',
+    // Slack gives every slash command a trigger id of its own.
+    trigger_id: init.triggerId ?? `${Date.now()}.${Math.floor(Math.random() * 1e9)}.t`,
   };
 }
 

@@ -1,4 +1,5 @@
-// `/devpath [command] [args]`: the text goes straight to the core. The answer rides in the ack
+// `/devpath [command] [args]` or `/devpath how do I start?`: the text goes straight to the core,
+// where a line that names no command is a question (a typo of a command gets "did you mean"). The answer rides in the ack
 // body when it is ready within the budget (one round trip, no response_url needed); otherwise
 // the ack goes out empty, inside Slack's 3 seconds, and the answer follows via respond().
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
@@ -13,7 +14,7 @@ export async function devpathCommand(deps: SlackDeps, { command, ack, respond, c
       teamId: command.team_id,
       channelId: command.channel_id,
     });
-    return deps.bot.dispatchText(fromSlackText(command.text ?? ''), context);
+    return deps.bot.dispatchText(fromSlackText(command.text ?? ''), context, { fallbackToAsk: 'unless-typo' });
   })();
   // Handled below in every branch; this keeps an early rejection from being reported as unhandled.
   work.catch(() => undefined);

@@ -7,11 +7,23 @@ import { devpathCommand } from './command.js';
 import { appHomeOpened } from './home.js';
 import { appMention } from './mention.js';
 import { directMessage } from './message.js';
+import { deliveryId } from '../deliveries.js';
 import { describeError, type SlackDeps } from './shared.js';
 
 export const SLASH_COMMAND = '/devpath';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
+  // A delivery Slack sends again (a retried event, a replayed request) is acknowledged and dropped.
+  app.use(async (args) => {
+    const id = deliveryId(args.body);
+    if (id && !deps.deliveries.first(id)) {
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      if (ack) await ack();
+      deps.logger.debug(`devpath: Slack delivered ${id} again; it was handled the first time`);
+      return;
+    }
+    await args.next();
+  });
   // The Home view depends only on the command specs: built once, not per app_home_opened.
   const homeDeps = { ...deps, home: renderHome(deps.bot.commands) };
   app.command(SLASH_COMMAND, (args) => devpathCommand(deps, args));

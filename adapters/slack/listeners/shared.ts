@@ -6,6 +6,7 @@ import type { Bot } from '../../../src/bot.js';
 import type { Context } from '../../../src/command.js';
 import { internalErrorReply, type Reply } from '../../../src/reply.js';
 import { settlesWithin } from '../../timing.js';
+import type { Deliveries } from '../deliveries.js';
 import { renderSlack, type SlackMessage } from '../render.js';
 
 export type WebClient = webApi.WebClient;
@@ -111,6 +112,8 @@ export interface SlackDeps {
   bot: Bot;
   users: UserDirectory;
   dms: DmChannels;
+  /** Deliveries already handled, so a retried or replayed one is handled once. */
+  deliveries: Deliveries;
   logger: Logger;
   /** How long a slash command may take before its answer moves from the ack body to respond(). */
   ackBudgetMs: number;
