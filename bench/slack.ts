@@ -10,6 +10,10 @@
 // behind the server's on one event loop and inflate the figures.
 //
 // BENCH_RPS (default 100) and BENCH_SECONDS (default 10) change the load; the count is bounded.
+//
+// A second run puts 100k tips in the workspace and sends 2000 commands that read them (`tips`,
+// `tips 4`, `roadmap 4`, a group board), 400 at a time, and reports the ack p99 and the share of
+// acks over Slack's 3 s (BENCH_BIG_TIPS, BENCH_BIG_TOTAL and BENCH_BIG_CONCURRENCY change it).
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,11 +23,19 @@ import { LogLevel, type Logger } from '@slack/bolt';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { Bot } from '../src/bot.js';
 import { parseConfig } from '../src/config.js';
+import { MemoryStore } from '../src/store/memory.js';
+import { freezeTip } from '../src/store/schema.js';
 
 const RPS = Math.min(1000, Math.max(1, Number(process.env.BENCH_RPS ?? 100)));
 const SECONDS = Math.min(60, Math.max(1, Number(process.env.BENCH_SECONDS ?? 10)));
 const TOTAL = Math.round(RPS * SECONDS);
 const WARMUP = 30;
+const BIG_TIPS = Math.min(1_000_000, Math.max(0, Number(process.env.BENCH_BIG_TIPS ?? 100_000)));
+const BIG_TOTAL = Math.min(10_000, Math.max(1, Number(process.env.BENCH_BIG_TOTAL ?? 2000)));
+const BIG_CONCURRENCY = Math.min(1000, Math.max(1, Number(process.env.BENCH_BIG_CONCURRENCY ?? 400)));
+const SLACK_ACK_MS = 3000;
+/** What people type in a busy workspace that reads its tips. */
+const TIP_LINES = ['tips', 'tips 4', 'roadmap 4', 'tips 2 3', 'group bench-club', 'progress', 'tips 7'];
 const GOAL_P99_MS = 20;
 const SECRET = 'bench-signing-secret';
 
@@ -79,7 +91,7 @@ async function fakeWebApi(): Promise<Server> {
   return server;
 }
 
-function signedRequest(i: number, responseUrl: string): { body: string; headers: Record<string, string> } {
+function signedRequest(i: number, responseUrl: string, lines: readonly string[] = LINES): { body: string; headers: Record<string, string> } {
   const body = new URLSearchParams({
     token: 'unused',
     team_id: 'T0BENCH',
@@ -89,10 +101,10 @@ function signedRequest(i: number, responseUrl: string): { body: string; headers:
     user_id: `U${String(i % 50).padStart(4, '0')}`,
     user_name: `user${i % 50}`,
     command: '/devpath',
-    text: LINES[i % LINES.length]!,
+    text: lines[i % lines.length]!,
     api_app_id: 'A0BENCH',
     response_url: responseUrl,
-    trigger_id: `t${i}`,
+    trigger_id: `t${i}.${Math.random().toString(36).slice(2)}`, // each delivery its own, as Slack gives them
   }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
@@ -115,6 +127,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 interface LoadJob {
   url: string;
   responseUrl: string;
+  /** Closed loop, this many in flight at once, over TIP_LINES (the 100k-tip run); else the open loop. */
+  burst?: { total: number; concurrency: number };
 }
 
 interface LoadResult {
@@ -123,8 +137,22 @@ interface LoadResult {
   elapsed: number;
 }
 
+/** The 100k-tip run: `concurrency` requests in flight at a time until `total` have been answered. */
+async function generateBurst(url: string, responseUrl: string, { total, concurrency }: { total: number; concurrency: number }): Promise<LoadResult> {
+  for (let i = 0; i < 10; i++) await send(url, signedRequest(i, responseUrl, TIP_LINES));
+  const done: { ms: number; ok: boolean }[] = [];
+  let next = 0;
+  const start = performance.now();
+  const lane = async () => {
+    while (next < total) done.push(await send(url, signedRequest(next++, responseUrl, TIP_LINES)));
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return { latencies: done.map((r) => r.ms), failed: done.filter((r) => !r.ok).length, elapsed: (performance.now() - start) / 1000 };
+}
+
 /** The worker: warm up, then send TOTAL requests on schedule and report every latency. */
-async function generateLoad({ url, responseUrl }: LoadJob): Promise<LoadResult> {
+async function generateLoad({ url, responseUrl, burst }: LoadJob): Promise<LoadResult> {
+  if (burst) return generateBurst(url, responseUrl, burst);
   // Warm-up: JIT, the search index, the users.info cache for the 50 bench users.
   for (let i = 0; i < WARMUP; i++) await send(url, signedRequest(i, responseUrl));
   for (let i = 0; i < 50; i++) await send(url, signedRequest(i * LINES.length, responseUrl));
@@ -186,8 +214,43 @@ async function main(): Promise<void> {
     if (failed) process.exitCode = 1;
   } finally {
     await adapter.stop();
-    api.closeAllConnections();
-    await new Promise<void>((resolve) => api.close(() => resolve()));
+  }
+  if (BIG_TIPS > 0) await bigRun(config, apiPort);
+  api.closeAllConnections();
+  await new Promise<void>((resolve) => api.close(() => resolve()));
+}
+
+/** The 100k-tip run: acks under a burst of commands that read every tip. */
+async function bigRun(config: ReturnType<typeof parseConfig>, apiPort: number): Promise<void> {
+  const store = new MemoryStore();
+  const bot = new Bot({ store });
+  const steps = bot.services.knowledge.roadmap.map((s) => s.id);
+  const at = Date.UTC(2026, 0, 1);
+  await store.write('T0BENCH', (c) => {
+    for (let i = 0; i < BIG_TIPS; i++) {
+      const votes = Array.from({ length: i % 7 }, (_, v) => `V${v}`);
+      c.tips.push(freezeTip({ id: c.nextTipId++, step: steps[i % steps.length]!, text: `bench tip ${i} ${'x'.repeat(60)}`, author: `U${String(i % 50).padStart(4, '0')}`, createdAt: new Date(at + i * 1000).toISOString(), votes }));
+    }
+    c.groups['bench-club'] = { name: 'bench-club', createdBy: 'U0000', createdAt: new Date(at).toISOString(), members: Object.fromEntries(Array.from({ length: 50 }, (_, u) => [`U${String(u).padStart(4, '0')}`, new Date(at).toISOString()])) };
+    return { value: undefined, changed: true };
+  });
+  const adapter = createSlackAdapter(bot, config, { host: '127.0.0.1', port: 0, retries: 0, logger: quietLogger(), logLevel: LogLevel.WARN });
+  await adapter.start();
+  try {
+    console.log(`\n${BIG_TOTAL} signed /devpath commands reading ${BIG_TIPS.toLocaleString('en-US')} tips (${TIP_LINES.join(', ')}), ${BIG_CONCURRENCY} at a time`);
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    const { latencies, failed, elapsed } = await runWorker({ url: `${adapter.url}/slack/events`, responseUrl: `http://127.0.0.1:${apiPort}/response`, burst: { total: BIG_TOTAL, concurrency: BIG_CONCURRENCY } });
+    loop.disable();
+    latencies.sort((a, b) => a - b);
+    const over = latencies.filter((ms) => ms > SLACK_ACK_MS).length;
+    const fmt = (n: number) => `${n.toFixed(1)} ms`;
+    console.log(`answered ${latencies.length} in ${elapsed.toFixed(2)} s, ${failed} failed`);
+    console.log(`ack p50 ${fmt(percentile(latencies, 50))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies.at(-1) ?? NaN)}; over Slack's 3 s: ${over} (${((100 * over) / latencies.length).toFixed(1)}%)`);
+    console.log(`server event-loop delay: p99 ${fmt(loop.percentile(99) / 1e6)}  max ${fmt(loop.max / 1e6)}`);
+    if (over || failed) process.exitCode = 1;
+  } finally {
+    await adapter.stop();
   }
 }
 

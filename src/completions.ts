@@ -3,7 +3,7 @@
 import { cutText } from './cut.js';
 import type { Context, Services } from './command.js';
 import type { Choice, CompletionSource } from './options.js';
-import { compareGroups, rankedTips } from './store/community.js';
+import { bestTips, compareGroups } from './store/community.js';
 
 /** Discord shows at most 25 choices, and the others are not more useful. */
 export const MAX_COMPLETIONS = 25;
@@ -31,8 +31,7 @@ export function completions(services: Services, source: CompletionSource, partia
       if (!context) return [];
       const want = partial.replace(/^#/, '').toLowerCase();
       return services.store.peek(context.communityId, (c) =>
-        rankedTips(c, (t) => !want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want))
-          .slice(0, MAX_COMPLETIONS)
+        bestTips(c, (t) => !want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want), MAX_COMPLETIONS)
           .map((t) => ({ value: String(t.id), label: cutText(`#${t.id} ${t.text}`, 100) })),
       );
     }

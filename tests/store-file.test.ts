@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addTip, createGroup, markDone, recordUnanswered } from '../src/store/community.js';
+import { addTip, createGroup, markDone, rankedTips, recordUnanswered, removeTip, voteTip } from '../src/store/community.js';
 import { DATA_FILE_NAME, openLowdbStore, validateData, writeAll, writeAtomic } from '../src/store/lowdb.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { emptyCommunity, GROUP_NAME_MAX, NAME_MAX, QUESTION_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
@@ -144,6 +144,34 @@ describe('the data file at start', () => {
     await second.write('g', (c) => markDone(c, alice, 'security', now));
     await second.close();
     expect(readdirSync(dir).sort()).toEqual([DATA_FILE_NAME, 'other']);
+  });
+});
+
+describe('the ranked order of tips', () => {
+  it('kept up to date by adds, votes and removals, is the order a fresh sort gives (property)', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), step: fc.constantFrom('databases', 'security', 'apis-and-protocols'), n: fc.nat(1_000_000) }),
+      fc.record({ kind: fc.constant('vote' as const), id: fc.nat(40), voter: fc.nat(5) }),
+      fc.record({ kind: fc.constant('remove' as const), id: fc.nat(40) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const c = emptyCommunity();
+        let t = 0;
+        rankedTips(c); // a ranking exists from the start, as in a running bot
+        for (const o of ops) {
+          const at = new Date(Date.UTC(2026, 0, 1, 0, 0, t++)).toISOString();
+          if (o.kind === 'add') addTip(c, alice, o.step, `tip ${o.n} ${t}`, at);
+          else if (o.kind === 'vote') voteTip(c, { id: `v${o.voter}`, name: 'V' }, o.id, at);
+          else removeTip(c, alice, o.id, true, at);
+        }
+        const fresh = { ...c, tips: [...c.tips] }; // another array: ranked from scratch
+        expect(rankedTips(c).map((x) => x.id)).toEqual(rankedTips(fresh).map((x) => x.id));
+        for (const step of ['databases', 'security', 'apis-and-protocols']) expect(rankedTips(c, step).map((x) => x.id)).toEqual(rankedTips(fresh, step).map((x) => x.id));
+        expect(rankedTips(fresh).map((x) => x.id)).toEqual([...c.tips].sort((a, b) => b.votes.length - a.votes.length || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0) || b.id - a.id).map((x) => x.id));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -104,7 +104,7 @@ export const stepLabel =
 
 /** The community's best tips for a step, as nodes for a card (empty when it has none). */
 export function bestTipsNodes(c: Readonly<CommunityData>, step: Step, count = 3): Node[] {
-  const best = rankedTips(c, (t) => t.step === step.id).slice(0, count);
+  const best = rankedTips(c, step.id).slice(0, count);
   if (!best.length) return [];
   return [
     { type: 'section', title: `Community tips for step ${step.order}` },

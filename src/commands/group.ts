@@ -3,7 +3,7 @@
 import { cutText } from '../cut.js';
 import type { CommandContext, CommandSpec } from '../command.js';
 import { reply, type Reply } from '../reply.js';
-import { compareGroups, createGroup, doneSteps, findGroup, groupKey, groupsOf, joinGroup, leaveGroup, newestFirst, rankedTips } from '../store/community.js';
+import { bestTips, compareGroups, createGroup, doneSteps, findGroup, groupKey, groupsOf, joinGroup, leaveGroup, newestFirst } from '../store/community.js';
 import { own, type CommunityData } from '../store/schema.js';
 import { closestNames } from '../closest.js';
 import { ago, displayName, nowIso, refusal, stepLabel, tipLine, userWrite, who, withView } from './community.js';
@@ -105,7 +105,7 @@ function board(ctx: CommandContext, c: Readonly<CommunityData>, name: string): R
     })
     .sort((a, b) => b.done - a.done || newestFirst(a.last, b.last));
   const members = new Set(Object.keys(group.members));
-  const tips = rankedTips(c, (t) => members.has(t.author)).slice(0, BOARD_TIPS);
+  const tips = bestTips(c, (t) => members.has(t.author), BOARD_TIPS);
   const label = stepLabel(ctx.knowledge.roadmap);
   const mine = members.has(ctx.userId);
   return reply({

@@ -26,7 +26,7 @@ export const tips: CommandSpec = {
     }
     const label = stepLabel(roadmap);
     const { items, total, pages, p } = await ctx.store.read(ctx.communityId, (c) => {
-      const list = rankedTips(c, only ? (t) => t.step === only!.id : undefined);
+      const list = rankedTips(c, only?.id);
       const pages = Math.max(1, Math.ceil(list.length / TIPS_PAGE));
       const p = Math.min(Number(page ?? 1), pages);
       return { items: list.slice((p - 1) * TIPS_PAGE, p * TIPS_PAGE).map((t) => tipLine(c, t, only ? undefined : label)), total: list.length, pages, p };
