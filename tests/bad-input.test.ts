@@ -104,6 +104,18 @@ describe('hostile input to the study-group commands', () => {
     expect(r.error).toBe('invalid-option');
   });
 
+  it('treats a group name that looks the same (Cyrillic а in "bаckend-club") as the same group', async () => {
+    const ana = discord('Ana', 'ana-c');
+    const mallory = discord('Mallory', 'mallory-c');
+    expect((await bot.dispatchText('group create lookalike-club', ana)).card.title).toBe('Group created');
+    const twin = await bot.dispatchText('group create lооkalike-club', mallory); // two Cyrillic о
+    expect(twin.card.title).toBe('Already exists');
+    expect(twin.text).toContain('"lookalike-club"');
+    const joined = await bot.dispatchText('group join lооkalike-club', mallory);
+    expect(joined.text).toContain('lookalike-club');
+    expect((await bot.dispatchText('group lookalike-club', ana)).text).toMatch(/Members \(2\)/);
+  });
+
   it('cleans a display name like typed text: no bidi override, BEL or ESC reaches a board', async () => {
     const name = 'Eve\u202E21/21 spets\u2066\u0007\u001b[31m';
     await bot.dispatchText('group create hostile-club', discord(name, 'eve'));

@@ -1,6 +1,7 @@
 // What the community features do to a community's data: pure functions, shared by both stores and
 // every command. Each write validates first and changes last (the store's transaction contract),
 // and returns `changed: false` whenever it refuses, so bad input never writes anything.
+import { skeleton } from '../confusable.js';
 import { freezeTip, GROUP_NAME_MAX, MAX_TIP_ID, isSafeKey, KEY_MAX, NAME_MAX, own, QUESTION_MAX, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
 import type { WriteResult } from './store.js';
 
@@ -284,7 +285,18 @@ function checkGroupName(name: string): string | undefined {
   return undefined;
 }
 
-export const findGroup = (c: Readonly<CommunityData>, name: string): GroupRecord | undefined => own(c.groups, groupKey(name));
+/**
+ * A group by name: its own key, or else a group whose name looks the same (same UTS #39 skeleton:
+ * "bаckend-club" with a Cyrillic "а" is "backend-club"). Keys stay as they were stored.
+ */
+export function findGroup(c: Readonly<CommunityData>, name: string): GroupRecord | undefined {
+  const key = groupKey(name);
+  const exact = own(c.groups, key);
+  if (exact) return exact;
+  const looks = skeleton(key);
+  for (const [k, g] of Object.entries(c.groups)) if (skeleton(k) === looks) return g;
+  return undefined;
+}
 
 export type CreateGroup = { ok: true; group: GroupRecord } | { ok: false; reason: 'invalid'; message: string } | { ok: false; reason: 'exists'; group: GroupRecord };
 
@@ -292,7 +304,7 @@ export function createGroup(c: CommunityData, who: Who, name: string, now: strin
   const problem = checkGroupName(name);
   if (problem) return unchanged({ ok: false, reason: 'invalid', message: problem });
   const key = groupKey(name);
-  const existing = own(c.groups, key);
+  const existing = findGroup(c, name);
   if (existing) return unchanged({ ok: false, reason: 'exists', group: existing });
   const group: GroupRecord = { name, createdBy: who.id, createdAt: now, members: { [who.id]: now } };
   touch(c, who, now);
