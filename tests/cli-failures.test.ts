@@ -2,7 +2,7 @@
 // or the reader of its output goes away: real child processes, real folders, a real full disk and
 // a real read-only filesystem (small tmpfs mounts, where this machine lets the tests mount them).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,22 @@ describe.skipIf(!canMount)('a data folder that cannot be written', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/Nothing was saved: the data folder cannot be written/);
   }, 60_000);
+});
+
+describe('a data file shared with others', () => {
+  it('a devpath process keeps the file\'s mode and writes through a symlink to its target', async () => {
+    const real = tempDir();
+    expect((await devpath(['done', '1'], { dataDir: real })).code).toBe(0);
+    const target = join(real, DATA_FILE_NAME);
+    chmodSync(target, 0o664);
+    const linked = tempDir();
+    symlinkSync(target, join(linked, DATA_FILE_NAME));
+    expect((await devpath(['done', '2'], { dataDir: linked })).code).toBe(0);
+    expect(lstatSync(join(linked, DATA_FILE_NAME)).isSymbolicLink()).toBe(true);
+    expect(statSync(target).mode & 0o777).toBe(0o664);
+    const progress = await devpath(['progress'], { dataDir: real });
+    expect(progress.out).toMatch(/2\/12/);
+  }, 30_000);
 });
 
 describe('when the reader goes away', () => {
