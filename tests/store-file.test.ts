@@ -148,6 +148,16 @@ describe('the data file at start', () => {
 });
 
 describe('the ranked order of tips', () => {
+  it('is kept, not sorted again per request: the same order is updated in place by a write', () => {
+    const c = emptyCommunity();
+    for (let i = 0; i < 2000; i++) c.tips.push(Object.freeze({ id: c.nextTipId++, step: 'databases', text: `t${i}`, author: 'u', createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), votes: [] }));
+    const order = rankedTips(c);
+    expect(rankedTips(c)).toBe(order); // a second request reads the same kept order
+    addTip(c, alice, 'databases', 'a brand new tip about indexes', '2027-01-01T00:00:00.000Z');
+    expect(rankedTips(c)).toBe(order); // updated in place, not rebuilt
+    expect(order[0]!.text).toBe('a brand new tip about indexes');
+  });
+
   it('kept up to date by adds, votes and removals, is the order a fresh sort gives (property)', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('add' as const), step: fc.constantFrom('databases', 'security', 'apis-and-protocols'), n: fc.nat(1_000_000) }),
