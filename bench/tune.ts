@@ -24,8 +24,10 @@ async function value(search: Search) {
   const facts = g.casual.right + g.hard.right + g.outOfScope.right + g.conversations.right - WRONG_COST * (g.casual.wrong + g.hard.wrong + g.outOfScope.total - g.outOfScope.right + g.conversations.wrong);
   const e = evaluate(botRanker(search), labelled);
   const entries = e.correct - WRONG_COST * e.misses.filter((m) => m.got !== null).length;
-  // The fact-graded set is smaller but graded as a user grades: it weighs as much as the rest.
-  return { value: facts * (labelled.length / (dev.questions.length + dev.conversations.length)) * 0.5 + entries * 0.5, facts, entries, g, e };
+  // The fact-graded sets are graded as a user grades: they weigh as much as the rest, or alone
+  // with --facts-only (the entry labels count a near neighbour with the same facts as wrong).
+  const factsShare = process.argv.includes('--facts-only') ? 1 : 0.5;
+  return { value: facts * (labelled.length / (dev.questions.length + dev.conversations.length)) * factsShare + entries * (1 - factsShare), facts, entries, g, e };
 }
 
 const range = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => +(from + i * step).toFixed(3));
