@@ -3,7 +3,6 @@
 // knowledge base's concepts, plurals fold, stop words go, and a misspelt word is replaced by the
 // closest word the entries use. Both sides, entries and questions, go through the same analyser,
 // so they agree on every term.
-import Fuse from 'fuse.js';
 import type { LexiconEntry, Outside, SalaryLevel } from '../knowledge/schema.js';
 import { applyRules, fold, split, stem, STOP_WORDS } from './normalize.js';
 
@@ -37,8 +36,6 @@ export const LEVEL_TERMS: Readonly<Record<string, SalaryLevel>> = {
 
 /** Fuzzy correction is only tried on words this long; shorter ones mis-correct too easily. */
 const MIN_CORRECTABLE = 5;
-/** fuse.js score at or under which a misspelling is taken as the known word. */
-const CORRECTION_THRESHOLD = 0.34;
 
 /** Words this long may have two slips corrected; shorter ones one. */
 const LONG_WORD = 9;
@@ -81,7 +78,8 @@ export class Analyzer {
   private readonly outsideMap = new Map<string, Outside>();
   private readonly outsideMatch: RegExp | null;
   private vocabulary = new Set<string>();
-  private readonly targets = new Map<string, Fuse<string>>();
+  /** Spelling index (symmetric deletes): each known word under itself with one or two letters left out. */
+  private readonly deletes = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
 
   constructor(lexicon: readonly LexiconEntry[]) {
@@ -109,15 +107,15 @@ export class Analyzer {
   /** Words correction may aim at: every term the entries use, and every word the lexicon knows. */
   setVocabulary(vocabulary: Set<string>): void {
     this.vocabulary = vocabulary;
-    const buckets = new Map<string, string[]>();
     for (const word of new Set([...vocabulary, ...this.wordMap.keys()])) {
       if (word.length < MIN_CORRECTABLE - 1 || /\d/.test(word)) continue;
-      const key = `${word[0]}${word.length}`;
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(word);
-      else buckets.set(key, [word]);
+      // A query of LONG_WORD letters may have two slips, so may a known word two shorter.
+      for (const variant of deletesOf(word, word.length >= LONG_WORD - 2 ? 2 : 1)) {
+        const list = this.deletes.get(variant);
+        if (list) list.push(word);
+        else this.deletes.set(variant, [word]);
+      }
     }
-    for (const [key, list] of buckets) this.targets.set(key, new Fuse(list, { threshold: 0.34, includeScore: true, ignoreLocation: true }));
   }
 
   /** A word -> its canonical term: the lexicon first, then its stem, then the lexicon on the stem. */
@@ -185,26 +183,57 @@ export class Analyzer {
   }
 
   /**
-   * A word the index has never seen -> its closest known word, if one is close. fuse.js compares
-   * it only with known words of the same first letter and a length within two: typos rarely hit
-   * the first letter, and the small buckets keep a first-seen typo well under a millisecond.
+   * A word the index has never seen -> its closest known word, if it is a typo of one: one slip in
+   * a word ("salery", "senoir"), two in a long one ("certifcatoins"); "keyboard" is not "keyword".
+   * Candidates come from the symmetric-delete index (a word and a typo of it share a form with a
+   * letter or two left out), checked with the edit distance: a lookup, not a scan of the vocabulary.
    */
   private correct(word: string): string | null {
     if (word.length < MIN_CORRECTABLE || /\d/.test(word)) return null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
-    let best: { item: string; score: number } | undefined;
-    for (let len = word.length - 2; len <= word.length + 2; len++) {
-      const hit = this.targets.get(`${word[0]}${len}`)?.search(word, { limit: 1 })[0];
-      if (hit && (hit.score ?? 1) < (best?.score ?? 1)) best = { item: hit.item, score: hit.score ?? 1 };
+    const allowed = word.length >= LONG_WORD ? 2 : 1;
+    let best: { word: string; slips: number } | undefined;
+    for (const variant of deletesOf(word, allowed)) {
+      for (const candidate of this.deletes.get(variant) ?? []) {
+        if (best?.word === candidate) continue;
+        const slips = editDistance(word, candidate);
+        if (slips > allowed) continue;
+        if (!best || slips < best.slips || (slips === best.slips && preferred(word, candidate, best.word))) best = { word: candidate, slips };
+      }
     }
-    // fuse.js finds the closest word; the edit distance decides whether it is a typo of it: one
-    // slip in a word ("salery", "senoir"), two in a long one ("certifcatoins"), and "keyboard" is
-    // not "keyword".
-    const slips = best ? editDistance(word, best.item) : Infinity;
-    const fixed = best && best.score <= CORRECTION_THRESHOLD && slips <= (word.length >= LONG_WORD ? 2 : 1) ? this.canonical(best.item) : null;
+    const fixed = best ? this.canonical(best.word) : null;
     const known = fixed && this.vocabulary.has(fixed) ? fixed : null;
     if (this.corrections.size < 10_000) this.corrections.set(word, known);
     return known;
   }
+}
+
+/** A word and every form of it with up to `depth` letters left out. */
+function deletesOf(word: string, depth: number): Set<string> {
+  const out = new Set([word]);
+  let frontier = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Between two candidates as close: the same first letter, then the closer length, then the first alphabetically. */
+function preferred(word: string, a: string, b: string): boolean {
+  const first = Number(b[0] === word[0]) - Number(a[0] === word[0]);
+  if (first) return first < 0;
+  const length = Math.abs(a.length - word.length) - Math.abs(b.length - word.length);
+  if (length) return length < 0;
+  return a < b;
 }

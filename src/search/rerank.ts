@@ -76,9 +76,45 @@ export function centroidOf(vectors: readonly Vector[]): Vector {
   return { weights, norm: Math.sqrt(norm) };
 }
 
+/**
+ * An entry's example vectors turned around: term -> (example, weight) pairs, flat, so the closest
+ * example is found by visiting only the examples that share a term with the question (the
+ * back-end developer card has about 150 examples; most share nothing with a given question).
+ */
+export interface ExampleIndex {
+  postings: Map<string, number[]>;
+  norms: Float64Array;
+}
+
+export function indexExamples(examples: readonly Vector[]): ExampleIndex {
+  const postings = new Map<string, number[]>();
+  examples.forEach((e, i) => {
+    for (const [term, w] of e.weights) {
+      const list = postings.get(term);
+      if (list) list.push(i, w);
+      else postings.set(term, [i, w]);
+    }
+  });
+  return { postings, norms: Float64Array.from(examples, (e) => e.norm) };
+}
+
+/** The cosine closeness of `q` to the nearest of an entry's examples (what cosine() would give for the best). */
+export function nearestExample(q: Vector, index: ExampleIndex): number {
+  if (!q.norm) return 0;
+  const dots = new Float64Array(index.norms.length);
+  for (const [term, w] of q.weights) {
+    const list = index.postings.get(term);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i += 2) dots[list[i]!]! += w * list[i + 1]!;
+  }
+  let best = 0;
+  for (let i = 0; i < dots.length; i++) if (dots[i]! > 0) best = Math.max(best, dots[i]! / (q.norm * index.norms[i]!));
+  return best;
+}
+
 /** What the reranker knows about each entry, built once at start. */
 export interface EntryModel {
-  examples: Vector[];
+  examples: ExampleIndex;
   centroid: Vector;
   /** Every term in any of the entry's fields. */
   vocabulary: Set<string>;
@@ -131,8 +167,7 @@ export function rerank(analysis: Analysis, candidates: readonly Candidate[], mod
   const askedSet = new Set(analysis.terms);
   const scored = candidates.map((c) => {
     const model = models.get(c.doc.ref)!;
-    let example = 0;
-    for (const e of model.examples) example = Math.max(example, cosine(q, e));
+    const example = nearestExample(q, model.examples);
     const covered = groups.filter((g) => g.terms.some((t) => model.vocabulary.has(t))).reduce((sum, g) => sum + g.weight, 0);
     const features: Features = {
       bm25: best ? c.bm25 / best : 0,
