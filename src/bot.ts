@@ -39,6 +39,9 @@ export interface DispatchTextOptions {
 /** How close (fuse.js score) a word must be to a command's name to be taken as a typo of it. */
 const COMMAND_TYPO = 0.4;
 
+/** A line this short whose first word is close to a command's name is taken as a typo of it. */
+const TYPO_WORDS = 3;
+
 /** A line of at least this many words that a command cannot use is read as a question. */
 const SENTENCE_WORDS = 4;
 
@@ -97,7 +100,8 @@ export class Bot {
     let args = rest.join(' ');
     if (!spec) {
       if (!options.fallbackToAsk) return this.unknownCommand(first);
-      if (options.fallbackToAsk === 'unless-typo' && this.commandTypo(first)) return this.unknownCommand(first);
+      // "salray entry" is a typo of a command; "do I need a portfolio" is a question.
+      if (options.fallbackToAsk === 'unless-typo' && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first)) return this.unknownCommand(first);
       spec = this.find('ask');
       args = text;
       if (!spec) return this.unknownCommand(first);

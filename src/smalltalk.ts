@@ -39,13 +39,23 @@ export const INTENTS: readonly Intent[] = [
     reply: () => reply({ title: "You're welcome!", children: [{ type: 'text', text: 'Ask another question any time.' }], answered: false }),
   },
   {
+    name: 'how-are-you',
+    pattern: /^(?:how (?:are|r) (?:you|u)(?: doing)?(?: today)?|how'?s it going|what'?s new|you good)[\s?!.]*$/i,
+    reply: () => reply({ title: 'Ready to help', children: [{ type: 'text', text: "I'm a bot, so always fine. What would you like to know about becoming a back-end developer?" }], answered: false, suggestions: START }),
+  },
+  {
+    name: 'acknowledgement',
+    pattern: /^(?:(?:lol|lmao|haha+|ok(?:ay)?|k|kk|cool|nice|great|alright|sure|i see|got it|makes sense|oh|ah|hmm+)[\s,!.]*){1,3}$/i,
+    reply: () => reply({ title: 'Anything else?', children: [{ type: 'text', text: 'Ask another question, or type "help" to see what I can do.' }], answered: false }),
+  },
+  {
     name: 'goodbye',
     pattern: /^(?:(?:ok(?:ay)?|thanks?|thx|ty|cool)[\s,!.]+)*(?:bye+|goodbye|see (?:you|ya)(?: later)?|cya|later|good night|gn)[\s!.]*$/i,
     reply: () => reply({ title: 'Good luck!', children: [{ type: 'text', text: 'Come back any time; your progress is kept.' }], answered: false }),
   },
   {
     name: 'capabilities',
-    pattern: /^(?:what (?:can|do) (?:you|u) (?:do|know|help (?:me )?with)(?: about)?|what do (?:you|u) know(?: about)?|who are (?:you|u)|what are (?:you|u)|what is this(?: bot)?|how do (?:i|you) use (?:this|you)(?: bot)?|help me|what can i ask(?: you)?|what should i ask)[\s?!.]*$/i,
+    pattern: /^(?:what (?:can|do) (?:you|u) (?:do|know|help (?:me )?with)(?: about)?|what do (?:you|u) know(?: about)?|who are (?:you|u)|what are (?:you|u)|wh?at'?s (?:your|ur) name|who (?:made|built|created|wrote) (?:you|u|this)|are (?:you|u) (?:a bot|human|an ai|ai)|what is this(?: bot)?|how do (?:i|you) use (?:this|you)(?: bot)?|help me|what can i ask(?: you)?|what should i ask)[\s?!.]*$/i,
     reply: (ctx) =>
       reply({
         title: 'What I can do',

@@ -48,6 +48,9 @@ describe('devpath one-shot', () => {
     const q = run(['how', 'much', 'do', 'juniors', 'make']);
     expect(q.code).toBe(0);
     expect(q.stdout).toContain('$61,042');
+    const question = run(['do', 'i', 'need', 'a', 'portfolio']); // "do" is not a typo of "done"
+    expect(question.stdout).toMatch(/portfolio/i);
+    expect(question.code).toBe(0);
     const typo = run(['salray', 'entry']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/Did you mean "salary"\?/);

@@ -131,6 +131,9 @@ describe('small talk', () => {
     ['yo whats up', /Hi!/],
     ['ok thx bye', /Good luck/],
     ['which articles do u use', /^Sources$/],
+    ['whats ur name', /What I can do/],
+    ['how are you', /Ready to help/],
+    ['lol ok', /Anything else/],
   ])('"%s" gets a short, right reply', async (line, title) => {
     const r = await say(line);
     expect(r.card.title).toMatch(title);
@@ -159,6 +162,10 @@ describe('honest refusals', () => {
     'my python script throws KeyError, how do i fix it',
     'how long to boil an egg',
     'who won the world cup',
+    'how to write a for loop in java',
+    'im 35 is it too late to switch to backend',
+    'do backend devs work remote',
+    'how much is the general assembly bootcamp',
   ])('refuses "%s" even though some words match', async (q) => {
     const r = await say(q);
     expect(r.answered).toBe(false);

@@ -25,6 +25,7 @@ describe('analyse: question-form rules', () => {
     ['how-much-matters', 'how much do I need to care about security', /^\s+care about security\s*$/],
     ['how-much-time', 'how much time does it take', /duration/],
     ['how-much-cost', 'how much does a bootcamp cost', /cost does a bootcamp/],
+    ['how-much-is', 'how much is the general assembly bootcamp', /cost\s+the general assembly/],
     ['how-much-pay', 'how much do juniors make', /salary\s+do juniors/],
     ['pay-attention', 'should I pay attention to AI', /attention\s+to ai/],
     ['beyond-pay', 'what do they get beyond the salary', /beyond|benefit/],

@@ -17,6 +17,8 @@ export const RULES: readonly Rule[] = [
   { name: 'how-much-time', pattern: /\bhow much time\b/g, to: ' duration ' },
   // "How much does a bootcamp cost?" asks a price, which is not pay.
   { name: 'how-much-cost', pattern: /\bhow much (?=(?:\S+\s+){0,6}?(?:cost|costs|charge|charges|fee|fees|tuition|price)\b)/g, to: ' cost ' },
+  // "How much is the General Assembly bootcamp?" asks a price, unless it names pay.
+  { name: 'how-much-is', pattern: /\bhow much (?:is|are|was|will)\b(?![^.?!]*\b(?:paid|pay|pays|salary|salaries|earn|earns|make|makes|wage|income)\b)/g, to: ' cost ' },
   { name: 'how-much-pay', pattern: /\bhow much\b/g, to: ' salary ' },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
@@ -52,7 +54,7 @@ export const STOP_WORDS = new Set(
   eventually little bit way ways guys folks people person someone anyone anybody something thing things
   mean means meant kinda sorta pretty quite ask asking question honestly literally basically
   wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo
-  rn ngl fr btw omg yall guy wtf shld shud smth sth tho ya w b4 4 2 n y k
+  rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's`.split(/\s+/),
 );
