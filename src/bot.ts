@@ -7,7 +7,7 @@ import { commands as defaultCommands } from './commands/index.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource, type OptionValues, type Result } from './options.js';
-import { errorReply, internalErrorReply, storageErrorReply, type Reply } from './reply.js';
+import { errorReply, internalErrorReply, NOT_FOUND, storageErrorReply, type Reply } from './reply.js';
 import { createSearch, type Search } from './search/index.js';
 import { closestNames } from './closest.js';
 import { Conversations } from './conversation.js';
@@ -116,7 +116,10 @@ export class Bot {
     // "compare indeed and payscale figures for typical pay" starts with a command's name but is a
     // question: where the command cannot make sense of a sentence, the question is asked instead.
     const ask = this.find('ask');
-    if (options.fallbackToAsk && !out.answered && ask && spec !== ask && text.split(' ').length >= SENTENCE_WORDS) {
+    // Only where the command could not read its arguments: a refusal, a rate limit or a failed save
+    // must never be replaced by an answer to another question.
+    const unreadable = out.error === 'invalid-option' || out.card.title === NOT_FOUND;
+    if (options.fallbackToAsk && unreadable && ask && spec !== ask && text.split(' ').length >= SENTENCE_WORDS) {
       const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
       if (asked.answered) return asked;
     }
@@ -138,7 +141,8 @@ export class Bot {
       // A save that failed for a reason the user can act on says so, with no stack trace.
       if (error instanceof StoreError) {
         this.logError(error.message, `command ${leaf.name}`);
-        return storageErrorReply(error.problem, error.message);
+        // The path and the fix are for whoever runs devpath: shown at the terminal, logged elsewhere.
+        return storageErrorReply(error.problem, context.platform === 'terminal' ? error.message : undefined);
       }
       this.logError(error, `command ${leaf.name}`);
       return internalErrorReply();

@@ -101,10 +101,16 @@ const STORAGE_WORDS: Record<string, string> = {
   locked: 'another devpath process is holding the data file.',
 };
 
-/** The reply when the store could not save: nothing was saved, and why. */
-export function storageErrorReply(problem: string | undefined, detail: string): Reply {
+/** The title of a reply saying a name (a role, a step, a topic) was not found. */
+export const NOT_FOUND = 'Not found';
+
+/**
+ * The reply when the store could not save: nothing was saved, and why. `detail` (the file, the
+ * lock and how to clear it) is for the person who runs devpath; chat users get the reason only.
+ */
+export function storageErrorReply(problem: string | undefined, detail?: string): Reply {
   const why = (problem && STORAGE_WORDS[problem]) ?? 'the data file could not be written.';
-  const extra = problem === 'locked' || !problem ? ` ${detail.replace(/^devpath: /, '')}` : '';
+  const extra = detail && (problem === 'locked' || !problem) ? ` ${detail.replace(/^devpath: /, '').replace(/^nothing was saved: /i, '')}` : '';
   return errorReply('Not saved', `Nothing was saved: ${why}${extra}`, 'storage');
 }
 

@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
+import { MemoryStore } from '../src/store/memory.js';
+import { StoreError } from '../src/store/store.js';
 import type { Context } from '../src/command.js';
 
 const ctx: Context = { platform: 'terminal', userId: 'u1', userName: 'ana', isModerator: false, communityId: 'local' };
@@ -142,6 +144,45 @@ describe('hostile input to the study-group commands', () => {
       expect(l).not.toMatch(loneSurrogate);
       expect(l.length).toBeLessThanOrEqual(100);
     }
+  });
+});
+
+describe('a save that fails or is refused', () => {
+  /** A store whose every write fails as a full disk would. */
+  class FullDisk extends MemoryStore {
+    override write<T>(): Promise<T> {
+      return Promise.reject(new StoreError('devpath: nothing was saved: could not write the data file /srv/devpath/devpath.json: ENOSPC', '/srv/devpath/devpath.json', 'disk-full'));
+    }
+  }
+  class Locked extends MemoryStore {
+    override write<T>(): Promise<T> {
+      return Promise.reject(new StoreError('devpath: nothing was saved: cannot lock or read /srv/devpath/devpath.json: another devpath process holds its lock (/srv/devpath/devpath.json.lock). If no other devpath is running, remove /srv/devpath/devpath.json.lock and try again.', '/srv/devpath/devpath.json', 'locked'));
+    }
+  }
+  const discordUser: Context = { platform: 'discord', userId: 'd1', userName: 'Dee', isModerator: false, communityId: 'g1' };
+
+  it('is never replaced by an answer to another question, however many words the line has', async () => {
+    const full = new Bot({ store: new FullDisk(), logError: () => undefined });
+    const r = await full.dispatchText('tip add 4 how long does it take to learn sql', discordUser, { fallbackToAsk: true });
+    expect(r.card.title).toBe('Not saved');
+    expect(r.error).toBe('storage');
+    expect(r.text).toMatch(/disk that holds the data file is full/);
+
+    const limited = new Bot({ store: new MemoryStore({ rateLimit: { max: 1, windowMs: 60_000 } }), logError: () => undefined });
+    await limited.dispatchText('tip add 4 read the framework docs first', discordUser, { fallbackToAsk: true });
+    const slow = await limited.dispatchText('tip add 4 how long does it take to learn sql', discordUser, { fallbackToAsk: true });
+    expect(slow.card.title).not.toMatch(/how long/i);
+    expect(slow.answered).toBe(false);
+  });
+
+  it('shows the file and the lock to the person at the terminal, and to nobody in a chat', async () => {
+    const bot = new Bot({ store: new Locked(), logError: () => undefined });
+    const chat = await bot.dispatchText('done 1', discordUser);
+    expect(chat.text).toMatch(/another devpath process is holding the data file/);
+    expect(chat.text).not.toContain('/srv/devpath');
+    const terminal = await bot.dispatchText('done 1', ctx);
+    expect(terminal.text).toContain('/srv/devpath/devpath.json.lock');
+    expect(terminal.text.match(/Nothing was saved/gi)).toHaveLength(1);
   });
 });
 

@@ -99,6 +99,13 @@ describe('follow-ups', () => {
     expect(r.topic).not.toBe('step:learn-framework');
   });
 
+  it('nonsense after a question is not read as a follow-up of it', async () => {
+    await say('what is kubernetes');
+    const r = await say('asdfgh');
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(/I don't know that yet/);
+  });
+
   it('never crosses users or places', async () => {
     await say('roadmap 3');
     const bob: Context = { ...ana, userId: 'bob', userName: 'Bob' };

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addTip, createGroup, markDone, rankedTips, recordUnanswered, removeTip, voteTip } from '../src/store/community.js';
 import { DATA_FILE_NAME, openLowdbStore, validateData, writeAll, writeAtomic } from '../src/store/lowdb.js';
+import { fileLock } from '../src/store/lock.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { emptyCommunity, GROUP_NAME_MAX, NAME_MAX, QUESTION_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
 import { StoreError, type Store } from '../src/store/store.js';
@@ -133,6 +134,22 @@ describe('the data file at start', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.bak'))).toEqual([`${DATA_FILE_NAME}.v0.bak`]);
   });
 
+  it('migrates under the lock from the file as it is then: a newer file saved meanwhile is kept, not migrated over', async () => {
+    const dir = tempDir();
+    const file = join(dir, DATA_FILE_NAME);
+    writeFileSync(file, JSON.stringify({ tips: [{ id: 1, step: 'databases', text: 'old tip', author: 'u', createdAt: now, votes: [] }], progress: {} }));
+    const release = await fileLock(file); // another devpath holds the lock...
+    const opening = openLowdbStore(dir); // ...while this one reads the v0 file and waits to migrate it
+    await new Promise((r) => setTimeout(r, 200));
+    const tips = ['old tip', 'saved meanwhile'].map((text, i) => ({ id: i + 1, step: 'databases', text, author: 'u', createdAt: now, votes: [] }));
+    writeFileSync(file, JSON.stringify({ version: 1, revision: 3, communities: { local: { ...emptyCommunity(), tips, nextTipId: 3 } } }));
+    await release();
+    const store = await opening;
+    expect(await store.read('local', (c) => c.tips.map((t) => t.text))).toEqual(['old tip', 'saved meanwhile']);
+    await store.close();
+    expect(JSON.parse(readFileSync(file, 'utf8')).communities.local.tips).toHaveLength(2);
+  });
+
   it('removes a temp file left by a dead process at the next write, but not the data', async () => {
     const dir = tempDir();
     const first = await openLowdbStore(dir);
@@ -216,6 +233,18 @@ describe('a write keeps what the file is to others', () => {
     await add(store, 'learn SQL joins well');
     await store.close();
     expect([statSync(file).uid, statSync(file).gid]).toEqual([1234, 1234]);
+  });
+
+  it('writes through a symlink whose target does not exist yet: the target is created, the link stays', async () => {
+    const dir = tempDir();
+    const shared = tempDir();
+    const target = join(shared, 'team-devpath.json');
+    symlinkSync(target, join(dir, DATA_FILE_NAME));
+    const store = await openLowdbStore(dir);
+    await add(store, 'name your migrations by date');
+    await store.close();
+    expect(lstatSync(join(dir, DATA_FILE_NAME)).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toContain('name your migrations by date');
   });
 
   it('writes through a symlinked data file: the link stays and its target is updated', async () => {

@@ -4,7 +4,7 @@ import { cutText } from '../cut.js';
 import type { Services } from '../command.js';
 import type { Role, Step } from '../knowledge/schema.js';
 import { cleanText, type OptionSpec } from '../options.js';
-import { errorReply, reply, type Reply } from '../reply.js';
+import { errorReply, NOT_FOUND, reply, type Reply } from '../reply.js';
 import type { Doc, Kind } from '../search/index.js';
 
 /** The `step` option of every command that names a roadmap step (`done 2`, `roadmap framework`). */
@@ -21,7 +21,7 @@ export function notFound(kind: Kind, text: string, names: { label: string; comma
   const shown = cutText(cleanText(text), 60);
   const lead = `I don't know a ${NOUN[kind] ?? kind} called "${shown}".`;
   const message = names.length ? `${lead} Did you mean: ${names.map((n) => n.label).join(', ')}?` : `${lead} ${commandHint}`;
-  return reply({ title: 'Not found', children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions: names });
+  return reply({ title: NOT_FOUND, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions: names });
 }
 
 /** True when the text, as a question reads it (typos corrected), names a word of the entry's names. */
@@ -49,7 +49,7 @@ export function resolveStep(services: Services, text: string, options: { write?:
   if (/^\d+$/.test(clean)) {
     const step = roadmap.find((s) => s.order === Number(clean));
     if (step) return { ok: true, entry: step, guessed: false };
-    return { ok: false, reply: errorReply('Not found', `The roadmap has steps 1 to ${roadmap.length}; there is no step ${clean.slice(0, 12)}.`, 'invalid-option', [{ label: 'Roadmap', command: 'roadmap' }]) };
+    return { ok: false, reply: errorReply(NOT_FOUND, `The roadmap has steps 1 to ${roadmap.length}; there is no step ${clean.slice(0, 12)}.`, 'invalid-option', [{ label: 'Roadmap', command: 'roadmap' }]) };
   }
   const r = services.search.resolve('step', clean);
   const step = r.match && roadmap.find((s) => s.id === r.match!.id);

@@ -217,7 +217,9 @@ class KnowledgeSearch implements Search {
     if (FOLLOW_LEADS.test(question)) return true;
     const names = analysis.terms.some((t) => this.subjectTerms.has(t));
     if (POINTERS.test(question) && !names && analysis.terms.length <= 4) return true;
-    return !alone.confident && analysis.terms.length <= 3;
+    // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
+    // "istanbul") are a new question the bot cannot answer, not a follow-up.
+    return !alone.confident && analysis.terms.length <= 3 && analysis.unknown.length === 0;
   }
 
   /** The follow-up's terms, plus the earlier question's where the follow-up does not replace them. */

@@ -17,7 +17,7 @@
 // - A file that is not valid JSON or not a valid data file stops the start with a message naming it,
 //   and is never overwritten. An older version is migrated after a backup copy of the old file.
 import { constants } from 'node:fs';
-import { access, copyFile, mkdir, open, readdir, readFile, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { access, copyFile, lstat, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Low, type Adapter } from 'lowdb';
@@ -275,13 +275,18 @@ export class WriteConflict extends Error {
 /** What a write checks just before it replaces the file: true when the file is still the one it read. */
 export type WriteGuard = () => Promise<boolean>;
 
-/** The file a path names, through a symlink: a symlinked data file keeps its link, and its target is updated. */
+/**
+ * The file a path names, through a symlink: a symlinked data file keeps its link, and its target
+ * is updated, also when the target does not exist yet (the first write creates it there).
+ */
 async function targetOf(file: string): Promise<string> {
   try {
     return await realpath(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return file;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const link = await lstat(file).catch(() => undefined);
+    if (!link?.isSymbolicLink()) return file;
+    return resolve(dirname(file), await readlink(file));
   }
 }
 
@@ -318,7 +323,9 @@ export async function writeAtomic(file: string, data: unknown, fsync = true, gua
     if (before) {
       // The umask may have narrowed the mode at open; only root can give a file to someone else.
       await handle.chmod(mode);
-      await handle.chown(before.uid, before.gid).catch(() => undefined);
+      // Root can keep the owner; anyone else can at least keep the group (a member of it may),
+      // so an account that shares the file through its group can still open it.
+      await handle.chown(before.uid, before.gid).catch(() => handle.chown(-1, before.gid)).catch(() => undefined);
     }
     if (fsync) await handle.sync();
   } catch (error) {
@@ -622,10 +629,10 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
   if (folder && !folder.isDirectory()) throw new StoreError(`devpath: cannot create the data directory ${dir}: it is a file, not a folder. Set DATA_DIR to a folder.`, file);
   const raw = await readJson(file);
   if (raw === MISSING) return construct(file, emptyDb(), null, options);
-  const data = validateData(file, raw); // throws before anything is written
-  const version = versionOf(raw)!;
-  if (version < CURRENT_VERSION) {
-    // An older file is migrated once, under the lock, after a backup copy of it.
+  let data = validateData(file, raw); // throws before anything is written
+  if (versionOf(raw)! < CURRENT_VERSION) {
+    // An older file is migrated once, under the lock, after a backup copy of it. It is read again
+    // under the lock: another devpath may have migrated it, and saved more, while this one waited.
     let release: () => Promise<void>;
     try {
       release = await fileLock(file, { staleMs: options.lockStaleMs, waitMs: options.lockWaitMs });
@@ -633,9 +640,15 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
       throw new StoreError(`devpath: cannot migrate the data file ${file}: ${lockMessage(file, error)}`, file, problemOf(error));
     }
     try {
-      const backup = await freeName(`${file}.v${version}.bak`);
-      await copyFile(file, backup, constants.COPYFILE_EXCL);
-      await writeAtomic(file, data, options.fsync ?? true);
+      const latest = await readJson(file);
+      if (latest === MISSING) throw new StoreError(`devpath: the data file ${file} disappeared while it was being migrated; start again.`, file);
+      data = validateData(file, latest);
+      const version = versionOf(latest)!;
+      if (version < CURRENT_VERSION) {
+        const backup = await freeName(`${file}.v${version}.bak`);
+        await copyFile(file, backup, constants.COPYFILE_EXCL);
+        await writeAtomic(file, data, options.fsync ?? true);
+      }
     } finally {
       await release().catch(() => undefined);
     }
