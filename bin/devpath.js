@@ -6,7 +6,7 @@ import { runCli } from '../dist/adapters/terminal/cli.js';
 // `devpath ... | head -1`: when the reader goes away, stop quietly instead of a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(0);
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
 }
