@@ -50,6 +50,8 @@ export interface CommandSpec {
   /** The subcommand that runs when the first word names none (`group backend-club` shows it). */
   defaultSubcommand?: string;
   run?: (ctx: CommandContext, options: OptionValues) => Reply | Promise<Reply>;
+  /** Changes the community's data: its examples are never offered as buttons (they would save the example as the user's own). */
+  writes?: boolean;
 }
 
 /** A typed request, as Discord delivers it: no text parsing needed. */

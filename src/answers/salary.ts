@@ -66,8 +66,10 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
     children,
     answered: figures.length > 0,
     sources: sourceRefs(services, [...figures.map((s) => s.source), ...outlook.sources]),
+    // No button to a level the articles give no figure for: it would be a dead end.
     suggestions: [
-      ...(level ? [{ label: 'All levels', command: `salary ${role.id}` }] : [{ label: 'Entry level', command: `salary ${role.id} entry` }]),
+      ...(level && all.length ? [{ label: 'All levels', command: `salary ${role.id}` }] : []),
+      ...(!level && all.some((s) => s.level === 'entry') ? [{ label: 'Entry level', command: `salary ${role.id} entry` }] : []),
       { label: role.title, command: `role ${role.id}` },
     ],
   });

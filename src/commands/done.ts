@@ -24,6 +24,7 @@ export function progressAfter(ctx: CommandContext, title: string, lead: string, 
 
 export const done: CommandSpec = {
   name: 'done',
+  writes: true,
   description: 'Mark a roadmap step as done, by its number or name.',
   options: [stepOption(true)],
   examples: ['done 2', 'done framework'],

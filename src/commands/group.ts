@@ -34,6 +34,7 @@ function unknownGroup(c: Readonly<CommunityData>, name: string, verb: string): R
 
 const create: CommandSpec = {
   name: 'create',
+  writes: true,
   description: 'Start a study group (you join it).',
   options: [nameOption(true)],
   examples: ['group create backend-club'],
@@ -53,6 +54,7 @@ const create: CommandSpec = {
 
 const join: CommandSpec = {
   name: 'join',
+  writes: true,
   description: 'Join a study group.',
   options: [nameOption(true)],
   examples: ['group join backend-club'],
@@ -76,6 +78,7 @@ const join: CommandSpec = {
 
 const leave: CommandSpec = {
   name: 'leave',
+  writes: true,
   description: 'Leave a study group.',
   options: [nameOption(true)],
   examples: ['group leave backend-club'],

@@ -61,9 +61,16 @@ export const help: CommandSpec = {
         });
       }
     }
-    const examples = [...spec.examples, ...(spec.subcommands ?? []).flatMap((s) => s.examples)];
+    const leaves = [spec, ...(spec.subcommands ?? [])];
+    const examples = leaves.flatMap((s) => s.examples);
     children.push({ type: 'section', title: 'Examples' }, { type: 'list', items: examples });
     if (spec.aliases?.length) children.push({ type: 'note', text: `Also works as: ${spec.aliases.join(', ')}` });
-    return reply({ title: `help ${spec.name}`, children, suggestions: examples.slice(0, 3).map((e) => ({ label: e, command: e })) });
+    // Only examples that read and name no one are offered to run: an example that saves would save
+    // it as the user's, and "@alice" is nobody in this community.
+    const safe = leaves
+      .filter((s) => !s.writes && !(s === spec && spec.subcommands?.some((sub) => sub.writes) && !spec.run))
+      .flatMap((s) => s.examples)
+      .filter((e) => !e.includes('@'));
+    return reply({ title: `help ${spec.name}`, children, suggestions: safe.slice(0, 3).map((e) => ({ label: e, command: e })) });
   },
 };

@@ -3,6 +3,7 @@ import { roadmapList, stepCard } from '../answers/roadmap.js';
 import { doneSteps } from '../store/community.js';
 import { bestTipsNodes } from './community.js';
 import { rememberTopic } from '../conversation.js';
+import type { Node } from '../reply.js';
 import { resolveStep, stepOption } from './resolve.js';
 
 export const roadmap: CommandSpec = {
@@ -22,6 +23,10 @@ export const roadmap: CommandSpec = {
     const s = found.entry;
     rememberTopic(ctx, `step:${s.id}`);
     const after = await ctx.store.read(ctx.communityId, (c) => bestTipsNodes(c, s, 3));
-    return stepCard(ctx, s, { after, suggestions: [{ label: after.length ? 'All tips for this step' : 'Share a tip', command: after.length ? `tips ${s.order}` : `tip add ${s.order} <your tip>` }] });
+    // Sharing a tip needs the user's own words: a hint, not a button that would save a placeholder.
+    const hint: Node[] = after.length ? [] : [{ type: 'note', text: `No tips for this step yet. Share one: tip add ${s.order} followed by your tip.` }];
+    const next = ctx.knowledge.roadmap.find((x) => x.order === s.order + 1);
+    const suggestions = [...(after.length ? [{ label: 'All tips for this step', command: `tips ${s.order}` }] : []), ...(next ? [{ label: `Step ${next.order}: ${next.title}`, command: `roadmap ${next.order}` }] : [])];
+    return stepCard(ctx, s, { after: [...after, ...hint], suggestions });
   },
 };

@@ -13,6 +13,7 @@ const quote = (text: string) => `"${cutText(text, 83, '...')}"`;
 
 const add: CommandSpec = {
   name: 'add',
+  writes: true,
   description: 'Share a tip for a roadmap step (1 to 500 characters).',
   options: [
     stepOption(true),
@@ -33,9 +34,12 @@ const add: CommandSpec = {
       if (r.reason === 'length') return refusal('Tip not saved', `A tip is 1 to ${TIP_MAX} characters of text. Nothing was saved.`);
       if (r.reason === 'numbers') return refusal('Tip not saved', 'This community has used every tip number its data file can hold. Nothing was saved.');
       const e = r.existing;
+      const votes = `${e.votes.length} vote${e.votes.length === 1 ? '' : 's'}`;
+      // Your own tip cannot take your vote: then no vote is offered.
+      if (e.author === ctx.userId) return refusal('Already shared', `You already shared a tip like this for ${stepName(s)}: #${e.id} ${quote(e.text)} (${votes}). Nothing was saved.`);
       return refusal(
         'Already shared',
-        `A tip like this is already there for ${stepName(s)}: #${e.id} ${quote(e.text)} by ${by} (${e.votes.length} vote${e.votes.length === 1 ? '' : 's'}). Nothing was saved; vote for it instead with "tip vote ${e.id}".`,
+        `A tip like this is already there for ${stepName(s)}: #${e.id} ${quote(e.text)} by ${by} (${votes}). Nothing was saved; vote for it instead with "tip vote ${e.id}".`,
         [{ label: `Vote for #${e.id}`, command: `tip vote ${e.id}` }],
       );
     }
@@ -49,6 +53,7 @@ const add: CommandSpec = {
 
 const vote: CommandSpec = {
   name: 'vote',
+  writes: true,
   description: 'Vote for a helpful tip (one vote each; not your own).',
   options: [idOption],
   examples: ['tip vote 12'],
@@ -73,6 +78,7 @@ const vote: CommandSpec = {
 
 const remove: CommandSpec = {
   name: 'remove',
+  writes: true,
   description: 'Remove a tip: your own, or any tip if you are a moderator.',
   options: [idOption],
   examples: ['tip remove 12'],

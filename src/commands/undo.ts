@@ -6,6 +6,7 @@ import { resolveStep, stepOption } from './resolve.js';
 
 export const undo: CommandSpec = {
   name: 'undo',
+  writes: true,
   description: 'Unmark a roadmap step you marked as done.',
   options: [stepOption(true)],
   examples: ['undo 2', 'undo framework'],
