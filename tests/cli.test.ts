@@ -23,8 +23,20 @@ describe('devpath one-shot', () => {
     const r = run(['salary', 'entry']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$61,042');
-    expect(r.stdout).toContain('PayScale, cited by Career Karma');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('PayScale, cited by Career Karma');
     expect(r.stdout).not.toMatch(/\u001b\[/); // no colour when piped
+  });
+
+  it('wraps to 80 columns when piped, between words, and keeps every word whole', () => {
+    const r = run(['role', 'backend']);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => l.length > 80 && l.trim().includes(' '))).toEqual([]);
+    const json = JSON.parse(run(['--json', 'role', 'backend']).stdout) as { card: { children: { text?: string; items?: string[] }[] } };
+    const words = r.stdout.split(/\s+/);
+    for (const item of json.card.children.flatMap((c) => c.items ?? (c.text ? [c.text] : []))) {
+      for (const word of item.split(/\s+/).filter((w) => w.length > 3)) expect(words).toContain(word);
+    }
+    expect(lines.filter((l) => l.startsWith('Sources:'))).toHaveLength(1);
   });
 
   it('prints the Reply as JSON with --json', () => {

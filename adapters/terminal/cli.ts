@@ -29,7 +29,7 @@ export const EXIT_USAGE = 2;
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
 }
 
@@ -43,7 +43,7 @@ function print(reply: Reply, json: boolean, io: CliIo): void {
   if (json) {
     io.stdout.write(`${JSON.stringify(reply)}\n`);
   } else {
-    io.stdout.write(`${renderTerminal(reply, Boolean(io.stdout.isTTY) && !process.env.NO_COLOR)}\n`);
+    io.stdout.write(`${renderTerminal(reply, Boolean(io.stdout.isTTY) && !process.env.NO_COLOR, io.stdout.columns)}\n`);
   }
   if (isUsageError(reply) || isFailure(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }

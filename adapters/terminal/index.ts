@@ -9,7 +9,7 @@ import { renderTerminal } from './render.js';
 
 export interface TerminalOptions {
   input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream & { isTTY?: boolean };
+  output?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   color?: boolean;
 }
 
@@ -44,7 +44,7 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
             const picked = /^\d{1,2}$/.test(text) ? last[Number(text) - 1] : undefined;
             const answer = await bot.dispatchText(picked ? picked.command : text, context, { fallbackToAsk: true });
             last = answer.suggestions;
-            output.write(`${renderTerminal(answer, color)}\n\n`);
+            output.write(`${renderTerminal(answer, color, output.columns)}\n\n`);
           }
           rl?.prompt();
         });

@@ -1,25 +1,68 @@
-// Reply -> terminal text. Colour (ANSI) only when asked for, i.e. when the output is a TTY;
-// piped output is the plain text exactly as toPlainText gives it.
+// Reply -> terminal text, wrapped to the terminal's width (80 when the output is not a terminal)
+// between words, never inside one, with list items hanging under their bullet. Sources take one
+// compact line; suggestions are numbered, so typing the number in the chat runs one. Colour (ANSI)
+// only when asked for, i.e. when the output is a TTY.
 import type { Node, Reply } from '../../src/reply.js';
 
-const ansi = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
-const bold = ansi('1');
-const dim = ansi('2');
-const cyan = ansi('36');
-const yellow = ansi('33');
+/** The width used when the output is not a terminal (a pipe, a file). */
+export const DEFAULT_WIDTH = 80;
+/** Narrower than this, wrapping would make answers harder to read, not easier. */
+const MIN_WIDTH = 40;
 
-function node(n: Node): string {
+type Paint = (text: string) => string;
+const ansi = (code: string): Paint => (text) => `\u001b[${code}m${text}\u001b[0m`;
+const plain: Paint = (text) => text;
+
+interface Style {
+  bold: Paint;
+  dim: Paint;
+  cyan: Paint;
+  title: Paint;
+}
+const COLOR: Style = { bold: ansi('1'), dim: ansi('2'), cyan: ansi('36'), title: (t) => ansi('1')(ansi('33')(t)) };
+const PLAIN: Style = { bold: plain, dim: plain, cyan: plain, title: plain };
+
+/**
+ * Wraps one line at `width` between words. Continuation lines start under the text after the
+ * line's leading marker ("  • ", "Label: "), given as `hang` columns. A word longer than a line
+ * stands alone on its line, whole.
+ */
+export function wrapLine(line: string, width: number, hang = 0): string[] {
+  if (line.length <= width) return [line];
+  const lead = line.match(/^\s*/)![0];
+  const words = line.slice(lead.length).split(/ +/);
+  const pad = ' '.repeat(Math.min(hang, Math.floor(width / 2)));
+  const out: string[] = [];
+  let current = lead;
+  for (const word of words) {
+    const start = out.length ? pad : lead;
+    if (current.length > start.length && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = pad + word;
+    } else current = current.length > start.length ? `${current} ${word}` : `${start}${word}`;
+  }
+  out.push(current);
+  return out;
+}
+
+const wrap = (text: string, width: number, hang = 0) =>
+  text
+    .split('\n')
+    .flatMap((l) => wrapLine(l, width, hang))
+    .join('\n');
+
+function node(n: Node, s: Style, width: number): string {
   switch (n.type) {
     case 'text':
-      return n.text;
+      return wrap(n.text, width);
     case 'section':
-      return bold(n.title);
+      return s.bold(wrap(`${n.title}:`, width));
     case 'fields':
-      return n.fields.map((f) => `${cyan(f.label)}: ${f.value.replace(/\n/g, '\n    ')}`).join('\n');
+      return n.fields.map((f) => wrap(`${f.label}: ${f.value.replace(/\n/g, ' ')}`, width, 4).replace(`${f.label}:`, s.cyan(`${f.label}:`))).join('\n');
     case 'list':
-      return n.items.map((i) => `  • ${i}`).join('\n');
+      return n.items.map((i) => wrap(`  • ${i}`, width, 4)).join('\n');
     case 'note':
-      return dim(n.text);
+      return s.dim(wrap(`(${n.text})`, width, 1));
   }
 }
 
@@ -29,14 +72,16 @@ export function stripEscapes(text: string): string {
   return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]P^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b./g, '');
 }
 
-export function renderTerminal(reply: Reply, color: boolean): string {
-  if (!color) return stripEscapes(reply.text);
-  const parts = [bold(yellow(stripEscapes(reply.card.title))), ...reply.card.children.map((n) => node(withoutEscapes(n)))];
-  if (reply.sources.length) parts.push(dim(`Sources: ${reply.sources.map((s) => `${s.short}, "${s.title}"`).join('; ')}`));
+export function renderTerminal(reply: Reply, color: boolean, columns?: number): string {
+  const width = Math.max(MIN_WIDTH, columns ?? DEFAULT_WIDTH);
+  const s = color ? COLOR : PLAIN;
+  const parts = [s.title(wrap(stripEscapes(reply.card.title), width)), ...reply.card.children.map((n) => node(withoutEscapes(n), s, width))];
+  if (reply.sources.length) parts.push(s.dim(wrap(`Sources: ${reply.sources.map((x) => stripEscapes(x.short)).join('; ')}`, width, 9)));
   if (reply.suggestions.length) {
-    parts.push(reply.suggestions.map((s, i) => `${cyan(`[${i + 1}]`)} ${stripEscapes(s.command)}`).join('   '));
+    const items = reply.suggestions.map((x, i) => `[${i + 1}] ${stripEscapes(x.command)}`);
+    parts.push(wrap(`Try: ${items.join(' | ')}`, width, 5).replace(/\[(\d+)\]/g, (m) => s.cyan(m)));
   }
-  return parts.join('\n');
+  return parts.filter((p) => p.length > 0).join('\n');
 }
 
 function withoutEscapes(n: Node): Node {

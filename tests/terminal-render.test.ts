@@ -1,0 +1,47 @@
+// The terminal's renderer: wrapping between words at the terminal's width, hanging list items,
+// one compact Sources line, numbered suggestions, and no colour unless asked for.
+import { describe, expect, it } from 'vitest';
+import { renderTerminal, wrapLine } from '../adapters/terminal/render.js';
+import { reply } from '../src/reply.js';
+
+describe('wrapLine', () => {
+  it.each([
+    ['short stays', 'a short line', 20, 0, ['a short line']],
+    ['wraps between words', 'one two three four five six', 10, 0, ['one two', 'three four', 'five six']],
+    ['hangs under its marker', '  • alpha beta gamma delta', 14, 4, ['  • alpha beta', '    gamma', '    delta']],
+    ['a word longer than the line stays whole', 'see https://example.com/a/very/long/path now', 12, 0, ['see', 'https://example.com/a/very/long/path', 'now']],
+  ])('%s', (_name, line, width, hang, out) => {
+    expect(wrapLine(line, width, hang)).toEqual(out);
+  });
+});
+
+describe('renderTerminal', () => {
+  const r = reply({
+    title: 'Back-End Developer salary',
+    children: [{ type: 'list', items: ['Entry-level salary for backend developers: around $61,042 a year (PayScale, cited by Career Karma)'] }],
+    sources: [
+      { id: 'indeed', short: 'Indeed', title: 'Learn About Being a Back-End Developer' },
+      { id: 'career-karma', short: 'Career Karma', title: 'How to Become a Back End Developer' },
+    ],
+    suggestions: [
+      { label: 'Entry', command: 'salary entry' },
+      { label: 'Roadmap', command: 'roadmap' },
+    ],
+  });
+
+  it('fits the width given, with one compact Sources line and numbered suggestions', () => {
+    const out = renderTerminal(r, false, 50);
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+    expect(out).toContain('Sources: Indeed; Career Karma');
+    expect(out).not.toContain('Learn About Being');
+    expect(out).toContain('Try: [1] salary entry | [2] roadmap');
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+
+  it('colours only when asked, and never lets card text repaint the screen', () => {
+    const hostile = reply({ title: 'x\u001b[2Jcleared', children: [{ type: 'text', text: 'a\u001b]0;title\u0007b' }] });
+    const out = renderTerminal(hostile, true, 80);
+    expect(out).toMatch(/\u001b\[1m/);
+    expect(out).not.toMatch(/\u001b\[2J|\u001b\]0;/);
+  });
+});
