@@ -8,10 +8,10 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { openLowdbStore, type LowdbStore } from '../src/store/lowdb.js';
 import { StoreError } from '../src/store/store.js';
 import type { Adapter } from './adapter.js';
+import { StartError } from './start-error.js';
 import { createTerminalAdapter } from './terminal/index.js';
 
-/** A failure the user can fix: print the message alone (no stack trace) and exit 1. */
-export class StartError extends Error {}
+export { StartError };
 
 /** Opens the community data file at DATA_DIR; a file it cannot use stops the start, naming it. */
 export async function openStore(dataDir: string): Promise<LowdbStore> {

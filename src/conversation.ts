@@ -3,8 +3,6 @@
 // place (a terminal chat, a Discord channel or DM, a Slack channel, one --stdin run); it expires
 // after a few minutes and never crosses users or places. Kept in memory on purpose: a follow-up
 // minutes later in another process is a new conversation.
-import type { CommandContext, Context } from './command.js';
-import type { SalaryLevel } from './knowledge/schema.js';
 import type { Turn } from './search/index.js';
 
 /** How long a turn is remembered: a follow-up comes within minutes, not hours. */
@@ -17,7 +15,13 @@ interface Kept {
   at: number;
 }
 
-export type Place = Pick<Context, 'platform' | 'communityId' | 'channelId' | 'userId'>;
+/** Where a conversation happens and with whom: the same fields as the caller's context. */
+export interface Place {
+  platform: string;
+  communityId: string;
+  channelId?: string;
+  userId: string;
+}
 
 export class Conversations {
   private readonly turns = new Map<string, Kept>();
@@ -52,14 +56,3 @@ function keyOf(p: Place): string {
   return [p.platform, p.communityId, p.channelId ?? '', p.userId].join('\u0000');
 }
 
-/**
- * Remembers that the caller was just shown this entry (by `ask`, `salary`, `role`, `roadmap`...),
- * so "how much do they make?" or "what next?" reads against it.
- */
-export function rememberTopic(ctx: CommandContext, ref: string, level?: SalaryLevel): void {
-  const doc = ctx.search.get(ref);
-  if (!doc) return;
-  const turn: Turn = { terms: [...ctx.search.terms(doc.title), ...(level ? [level === 'overall' ? 'average' : level] : [])], topic: ref };
-  if (level) turn.level = level;
-  ctx.conversations.remember(ctx, turn, ctx.now());
-}

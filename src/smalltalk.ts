@@ -3,7 +3,7 @@
 // writes: "I finished step 3" offers `done 3`, it does not mark it.
 import type { CommandContext } from './command.js';
 import { sourcesReply } from './commands/sources.js';
-import { rememberTopic } from './conversation.js';
+import { rememberTopic } from './commands/remember.js';
 import { reply, type Reply } from './reply.js';
 
 export interface Intent {

@@ -27,7 +27,7 @@ import type { Context, Invocation } from '../../src/command.js';
 import type { Config } from '../../src/config.js';
 import { internalErrorReply, reply, type Reply } from '../../src/reply.js';
 import { settlesWithin } from '../timing.js';
-import { StartError } from '../start.js';
+import { StartError } from '../start-error.js';
 import { clip, commandRoutes, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, MAX_CHOICES } from './commands.js';
 import { explainDiscordError } from './errors.js';
 import { commandFromCustomId, renderDiscord, type DiscordPayload } from './render.js';

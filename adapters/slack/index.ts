@@ -10,7 +10,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } 
 import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import type { Adapter } from '../adapter.js';
-import { StartError } from '../start.js';
+import { StartError } from '../start-error.js';
 import { Deliveries } from './deliveries.js';
 import { registerListeners } from './listeners/index.js';
 import { describeError, DmChannels, UserDirectory, type SlackDeps } from './listeners/shared.js';

@@ -12,17 +12,21 @@ import { loadDataDir } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/load.js';
 import { packageRoot } from '../../src/paths.js';
 import type { Reply } from '../../src/reply.js';
-import { openBot, StartError } from '../start.js';
+import { openBot } from '../start.js';
+import { StartError } from '../start-error.js';
+import { commands } from '../../src/commands/index.js';
 import { terminalContext } from './context.js';
 import { createTerminalAdapter } from './index.js';
-import { renderTerminal } from './render.js';
+import { DEFAULT_WIDTH, renderTerminal, wrapLine } from './render.js';
 
-export const USAGE = `Usage: devpath [--json] <command> [arguments]
+/** The command names, from the command specs (never a list kept by hand), wrapped to 80 columns. */
+const NAMES = wrapLine(`Commands: ${commands.map((c) => c.name).join(', ')}.`, DEFAULT_WIDTH, 10).join('\n');
+
+export const USAGE = `Usage: devpath [--json] <command> [arguments]   or   devpath <a question in plain words>
        devpath --version
        devpath --stdin [--json]     one line per input line, as typed in chat
        devpath                      interactive chat
-Commands: ask, role, compare, salary, learn, roadmap, interview, sources,
-          done, undo, progress, tip, tips, group, unanswered, help.
+${NAMES}
 Example: devpath salary backend entry`;
 
 export const EXIT_USAGE = 2;

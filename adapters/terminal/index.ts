@@ -13,9 +13,10 @@ export interface TerminalOptions {
   color?: boolean;
 }
 
-const GREETING = `devpath: your guide to becoming a back-end developer.
+/** The greeting, with the command names from the Bot's command specs. */
+const greeting = (bot: Bot) => `devpath: your guide to becoming a back-end developer.
 Ask in plain words ("how much do junior backend devs earn?") or type a command:
-help, salary, roadmap, learn, role, compare, interview, progress, tips, group, sources.
+${bot.commands.map((c) => c.name).join(', ')}.
 Type a suggestion's number to run it, and "exit" to leave.`;
 
 export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): Adapter & { done: Promise<void> } {
@@ -32,7 +33,7 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
     done,
     async start() {
       rl = createInterface({ input, output, terminal: Boolean(output.isTTY), historySize: 200, prompt: color ? '\u001b[1mdevpath>\u001b[0m ' : 'devpath> ' });
-      output.write(`${GREETING}\n\n`);
+      output.write(`${greeting(bot)}\n\n`);
       let last: Suggestion[] = [];
       // Lines are answered one at a time, in order, even when pasted in a burst.
       let queue = Promise.resolve();

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandSpec } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { salaryCard } from '../answers/salary.js';
-import { rememberTopic } from '../conversation.js';
+import { rememberTopic } from './remember.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';

@@ -2,7 +2,7 @@ import type { CommandSpec } from '../command.js';
 import { roadmapList, stepCard } from '../answers/roadmap.js';
 import { doneSteps } from '../store/community.js';
 import { bestTipsNodes } from './community.js';
-import { rememberTopic } from '../conversation.js';
+import { rememberTopic } from './remember.js';
 import type { Node } from '../reply.js';
 import { resolveStep, stepOption } from './resolve.js';
 

@@ -2,7 +2,7 @@ import { cutText } from '../cut.js';
 import type { CommandSpec } from '../command.js';
 import { roleCard } from '../answers/role.js';
 import { reply } from '../reply.js';
-import { rememberTopic } from '../conversation.js';
+import { rememberTopic } from './remember.js';
 import { resolveRole } from './resolve.js';
 
 export const role: CommandSpec = {

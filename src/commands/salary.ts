@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../command.js';
 import { LEVEL_LABELS, salaryCard } from '../answers/salary.js';
 import type { Choice } from '../options.js';
-import { rememberTopic } from '../conversation.js';
+import { rememberTopic } from './remember.js';
 import { resolveRole } from './resolve.js';
 
 export const LEVEL_CHOICES: Choice[] = [

@@ -1,0 +1,16 @@
+// Remembering what the caller was just shown, so a follow-up reads against it (see src/conversation.ts).
+import type { CommandContext } from '../command.js';
+import type { SalaryLevel } from '../knowledge/schema.js';
+import type { Turn } from '../search/index.js';
+
+/**
+ * Remembers that the caller was just shown this entry (by `ask`, `salary`, `role`, `roadmap`...),
+ * so "how much do they make?" or "what next?" reads against it.
+ */
+export function rememberTopic(ctx: CommandContext, ref: string, level?: SalaryLevel): void {
+  const doc = ctx.search.get(ref);
+  if (!doc) return;
+  const turn: Turn = { terms: [...ctx.search.terms(doc.title), ...(level ? [level === 'overall' ? 'average' : level] : [])], topic: ref };
+  if (level) turn.level = level;
+  ctx.conversations.remember(ctx, turn, ctx.now());
+}
