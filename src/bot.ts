@@ -141,8 +141,8 @@ export class Bot {
       // A save that failed for a reason the user can act on says so, with no stack trace.
       if (error instanceof StoreError) {
         this.logError(error.message, `command ${leaf.name}`);
-        // The path and the fix are for whoever runs devpath: shown at the terminal, logged elsewhere.
-        return storageErrorReply(error.problem, context.platform === 'terminal' ? error.message : undefined);
+        // The path and the fix are for whoever runs devpath: shown to them, logged for everyone else.
+        return storageErrorReply(error.problem, context.operator ? error.message : undefined);
       }
       this.logError(error, `command ${leaf.name}`);
       return internalErrorReply();

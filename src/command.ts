@@ -20,6 +20,12 @@ export interface Context {
   /** Discord guild, Slack workspace, or "local" in the terminal. Community data is scoped by it. */
   communityId: string;
   channelId?: string;
+  /**
+   * The person who runs devpath on this machine (the terminal and the devpath command): their own
+   * data, so no write limit, and a failed save tells them the file and how to fix it. A door sets
+   * it; the core never decides it from the platform's name.
+   */
+  operator?: boolean;
 }
 
 /** What the core gives every command besides the caller's context. */

@@ -175,12 +175,12 @@ describe('a save that fails or is refused', () => {
     expect(slow.answered).toBe(false);
   });
 
-  it('shows the file and the lock to the person at the terminal, and to nobody in a chat', async () => {
+  it('shows the file and the lock to the person who runs devpath, and to nobody in a chat', async () => {
     const bot = new Bot({ store: new Locked(), logError: () => undefined });
     const chat = await bot.dispatchText('done 1', discordUser);
     expect(chat.text).toMatch(/another devpath process is holding the data file/);
     expect(chat.text).not.toContain('/srv/devpath');
-    const terminal = await bot.dispatchText('done 1', ctx);
+    const terminal = await bot.dispatchText('done 1', { ...ctx, operator: true });
     expect(terminal.text).toContain('/srv/devpath/devpath.json.lock');
     expect(terminal.text.match(/Nothing was saved/gi)).toHaveLength(1);
   });

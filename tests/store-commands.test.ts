@@ -250,7 +250,7 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     expect((await say(bob, 'group leave backend-club')).card.title).toBe('Not a member');
     expect((await say(bob, 'group backend-club')).suggestions.map((s) => s.command)).toEqual(['group join backend-club']);
     // The terminal is not rate-limited: every step, one after another.
-    const solo = ctx('sam', { platform: 'terminal', communityId: 'solo' });
+    const solo = ctx('sam', { platform: 'terminal', communityId: 'solo', operator: true });
     for (let i = 1; i <= 12; i++) await say(solo, `done ${i}`);
     const finished = await say(solo, 'progress');
     expect(finished.text).toContain('12/12 steps');

@@ -9,5 +9,5 @@ export function terminalContext(): Context {
   } catch {
     // No passwd entry (some containers): keep the default.
   }
-  return { platform: 'terminal', userId: `local:${name}`, userName: name, isModerator: true, communityId: 'local' };
+  return { platform: 'terminal', userId: `local:${name}`, userName: name, isModerator: true, communityId: 'local', operator: true };
 }

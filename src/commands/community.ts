@@ -50,8 +50,8 @@ export async function userWrite<T>(
   if (!isSafeKey(ctx.userId) || !isSafeKey(ctx.communityId)) {
     return { ok: false, reply: refusal('Cannot save that', 'Your user or community id cannot be used for saved data.') };
   }
-  // The terminal's user owns the data file on their own machine: no limit there.
-  const limited = ctx.platform !== 'terminal';
+  // The person who runs devpath owns the data file on their own machine: no limit for them.
+  const limited = !ctx.operator;
   const key = rateKey(ctx, bucket);
   const at = ctx.now().getTime();
   // The file store runs a callback again when another one in its batch threw: the limit is
