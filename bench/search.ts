@@ -75,12 +75,13 @@ const mini = new MiniSearch<Doc>({
 mini.addAll(docs);
 const miniRank: Ranker = (q) => (mini.search(q)[0]?.id as string | undefined) ?? null;
 
-const only = (w: Partial<typeof WEIGHTS>) => ({ bm25: 0, example: 0, centroid: 0, coverage: 0, ...w });
+const only = (w: Partial<typeof WEIGHTS>) => ({ bm25: 0, example: 0, centroid: 0, coverage: 0, raw: 0, ...w });
 const rows: Row[] = [
   pipelineRow('devpath pipeline (with conversation)', search, true),
   pipelineRow('  retrieve only (BM25)', search.with({ weights: only({ bm25: WEIGHTS.bm25, coverage: WEIGHTS.coverage }) })),
   pipelineRow('  + example closeness', search.with({ weights: only({ bm25: WEIGHTS.bm25, example: WEIGHTS.example, coverage: WEIGHTS.coverage }) })),
-  pipelineRow('  + centroid classifier (all stages)', search),
+  pipelineRow('  + centroid classifier', search.with({ weights: { ...WEIGHTS, raw: 0 } })),
+  pipelineRow('  + raw-word BM25 (all stages)', search),
   pipelineRow('  without example questions (asks)', without(noAsks)),
   pipelineRow('  without the lexicon', without(noLexicon)),
   { name: 'old search (before the pipeline)', rank: legacyRank, answer: rankerAnswerer(services, (q) => {

@@ -48,6 +48,7 @@ const grids: Record<string, number[]> = {
   'w.centroid': range(0, 0.4, 0.05),
   'w.bm25': range(0, 0.4, 0.05),
   'w.coverage': range(0, 0.4, 0.05),
+  'w.raw': range(0, 0.3, 0.05),
   't.answer': range(0.3, 0.65, 0.025),
   't.sure': range(0.5, 1, 0.05),
   't.margin': range(0, 0.08, 0.01),

@@ -14,15 +14,15 @@ import { createSearch, type Search } from '../src/search/index.js';
 
 /** The fact-graded development sets, as measured (dev: of 80 casual, 80 hard, 25 out of scope, 25 conversations; dev2: 90, 90, 30, 40). */
 const DEV_FLOORS = {
-  dev: { casual: 78, hard: 62, outOfScope: 21, conversations: 23 },
-  dev2: { casual: 80, hard: 56, outOfScope: 28, conversations: 32 },
+  dev: { casual: 79, hard: 62, outOfScope: 21, conversations: 22 },
+  dev2: { casual: 81, hard: 63, outOfScope: 28, conversations: 34 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
 const LABELLED_FLOORS = {
-  own: { top1: 247, refused: 37 }, // of 269; 40 not to be answered
-  a: { top1: 173, refused: 30 }, // of 200; 34
-  b: { top1: 168, refused: 33 }, // of 200; 37
+  own: { top1: 248, refused: 37 }, // of 269; 40 not to be answered
+  a: { top1: 176, refused: 30 }, // of 200; 34
+  b: { top1: 173, refused: 33 }, // of 200; 37
 } as const;
 /** Every entry carries at least this many example questions (the floor). */
 const MIN_ASKS = 10;

@@ -165,10 +165,10 @@ describe('decide', () => {
     return { ref, kind, id, title: id, aliases: [], keywords: [], asks: [], body: '' };
   };
   const hit = (ref: string, score: number, coverage = 1, matched: string[] = []): Scored => {
-    const features: Features = { bm25: 1, example: score, centroid: score, coverage, prior: 1 };
+    const features: Features = { bm25: 1, example: score, centroid: score, coverage, raw: 1, prior: 1 };
     return { doc: doc(ref), bm25: 1, matched, features, score, content: new Set(matched) };
   };
-  const analysis = (over: Partial<Analysis> = {}): Analysis => ({ terms: ['x'], unknown: [], groups: [['x']], outside: [], outsideWords: [], ...over });
+  const analysis = (over: Partial<Analysis> = {}): Analysis => ({ raw: 'x', terms: ['x'], unknown: [], groups: [['x']], outside: [], outsideWords: [], ...over });
 
   it.each([
     ['a clear best answers', [hit('question:a', 0.8), hit('question:b', 0.5)], 'answer'],

@@ -7,6 +7,8 @@ import type { LexiconEntry, Outside, SalaryLevel } from '../knowledge/schema.js'
 import { applyRules, fold, split, stem, STOP_WORDS } from './normalize.js';
 
 export interface Analysis {
+  /** The question as typed (cut to the length read), for the raw-word ranking. */
+  raw: string;
   /** Canonical terms in order, stop words removed, misspellings corrected. */
   terms: string[];
   /** Content words neither the entries nor the lexicon know, even after correction. */
@@ -177,7 +179,7 @@ export class Analyzer {
       if (group.length) groups.push(group);
     }
     const levelTerm = out.find((t) => LEVEL_TERMS[t]);
-    const analysis: Analysis = { terms: out, unknown, groups, outside: [...outside], outsideWords };
+    const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
     return analysis;
   }

@@ -7,7 +7,7 @@ import type { Scored } from './rerank.js';
 
 export const THRESHOLDS = {
   /** The best entry answers when its score reaches this... */
-  answer: 0.4,
+  answer: 0.42,
   /** ...and, under this, leads the runner-up by the margin; at or over it, it answers outright. */
   sure: 0.55,
   /** ...and leads the runner-up by this much; otherwise the bot asks which one was meant. */

@@ -93,6 +93,9 @@ const FOLLOW_LEADS = /^\s*(?:and|or|but|also|what about|how about|what of|same f
 /** Words that point back at the earlier question's subject. */
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
 
+/** How many entries only the raw-word ranking found join the candidates. */
+const RAW_CANDIDATES = 3;
+
 /** Words that ask for the step after the one named. */
 const NEXT_TERMS = new Set(['next', 'after']);
 /** Questions about pay, the outlook or time say "after" about years. */
@@ -239,8 +242,12 @@ class KnowledgeSearch implements Search {
   }
 
   private run(analysis: Analysis): Answer {
-    const candidates = this.retriever.retrieve(analysis.terms);
-    const hits = rerank(analysis, candidates, this.models, this.idf, this.weights);
+    const raw = this.weights.raw ? this.retriever.rawScores(analysis.raw) : new Map<string, number>();
+    const found = this.retriever.retrieve(analysis.terms);
+    // Entries the raw words rank high are candidates too, even when the analysed terms missed them.
+    const seen = new Set(found.map((c) => c.doc.ref));
+    const extra = [...raw.keys()].filter((ref) => !seen.has(ref)).slice(0, RAW_CANDIDATES).map((ref) => ({ doc: this.byRef.get(ref)!, bm25: 0, matched: [] as string[] }));
+    const hits = rerank(analysis, [...found, ...extra], this.models, this.idf, this.weights, raw);
     const next = this.stepAfter(analysis);
     const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse' } as Decision);
     const answer: Answer = { analysis, terms: analysis.terms, hits, decision, confident: decision.kind === 'answer' };

@@ -20,6 +20,8 @@ export interface Features {
   centroid: number;
   /** The share of the question's weight (by rarity) that the entry's own words cover (0..1). */
   coverage: number;
+  /** BM25 over the question's raw words, relative to the best candidate's (0..1]. */
+  raw: number;
   /** The kind rules' factor (see kindFactor). */
   prior: number;
 }
@@ -32,7 +34,7 @@ export interface Scored extends Candidate {
 }
 
 /** How the features add up to one score; chosen on the development sets (bench/). */
-export const WEIGHTS = { bm25: 0.2, example: 0.25, centroid: 0.25, coverage: 0.2 } as const;
+export const WEIGHTS = { bm25: 0.2, example: 0.25, centroid: 0.25, coverage: 0.2, raw: 0.1 } as const;
 export type Weights = { -readonly [K in keyof typeof WEIGHTS]: number };
 
 /** Bigrams count this much of their words' weight: word order says a little, words say most. */
@@ -156,10 +158,11 @@ export function roleFactor(kind: Kind, names: readonly string[][], asked: Readon
 /** Rarity of a term among entries; a term no entry has counts as rarest of all. */
 export type Idf = (term: string) => number;
 
-export function rerank(analysis: Analysis, candidates: readonly Candidate[], models: ReadonlyMap<string, EntryModel>, idf: Idf, weights: Weights = WEIGHTS): Scored[] {
+export function rerank(analysis: Analysis, candidates: readonly Candidate[], models: ReadonlyMap<string, EntryModel>, idf: Idf, weights: Weights = WEIGHTS, raw: ReadonlyMap<string, number> = new Map()): Scored[] {
   if (!candidates.length) return [];
   const q = vectorOf(analysis.terms, idf);
   const best = Math.max(...candidates.map((c) => c.bm25));
+  const bestRaw = Math.max(0, ...raw.values());
   // Each word counts once, by its rarest term; words nothing in the articles uses ("pharmacist",
   // "keyerror") count against every entry.
   const groups = [...new Map(analysis.groups.map((g) => [g.join(' '), g])).values()].map((terms) => ({ terms, weight: Math.max(...terms.map(idf)) }));
@@ -174,6 +177,7 @@ export function rerank(analysis: Analysis, candidates: readonly Candidate[], mod
       example,
       centroid: cosine(q, model.centroid),
       coverage: total ? covered / total : 0,
+      raw: bestRaw ? (raw.get(c.doc.ref) ?? 0) / bestRaw : 0,
       prior: kindFactor(c.doc.kind, analysis.terms) * roleFactor(c.doc.kind, model.names, askedSet),
     };
     return { ...c, features, score: scoreOf(features, weights), content: model.content };
@@ -182,7 +186,7 @@ export function rerank(analysis: Analysis, candidates: readonly Candidate[], mod
 }
 
 export function scoreOf(f: Features, weights: Weights = WEIGHTS): number {
-  return f.prior * (weights.bm25 * f.bm25 + weights.example * f.example + weights.centroid * f.centroid + weights.coverage * f.coverage);
+  return f.prior * (weights.bm25 * f.bm25 + weights.example * f.example + weights.centroid * f.centroid + weights.coverage * f.coverage + weights.raw * f.raw);
 }
 
 /** An entry's examples: how people name it and ask about it. */

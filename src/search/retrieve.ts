@@ -16,6 +16,9 @@ export interface Candidate {
 export const FIELDS = ['title', 'aliases', 'asks', 'keywords', 'body'] as const;
 /** How much a match in each field counts: names and example questions say what an entry is about. */
 export const FIELD_BOOST = { title: 3, aliases: 2, asks: 2, keywords: 1.5, body: 1 } as const;
+/** Words too common to rank anything by, left out of the raw-word index (question words stay). */
+const RAW_SKIP = new Set('a an the and or but of to in on at by for with from as is are was were be been am it its this that i me my you your we our they them their he she do does did can could should would will not no so if than then there here about into'.split(' '));
+
 /** How many candidates go on to the reranker. */
 export const CANDIDATES = 12;
 
@@ -27,6 +30,11 @@ export function fieldText(doc: Doc, field: string): string {
 
 export class Retriever {
   private readonly mini: MiniSearch<Doc>;
+  /**
+   * The same fields as people wrote them, words lower-cased and nothing else: question words
+   * ("who", "which", "where") and word forms the analyser folds away still say something.
+   */
+  private readonly rawMini: MiniSearch<Doc>;
   private readonly byRef: Map<string, Doc>;
 
   /** `termsOf` gives an entry text's terms (worked out once per text by the caller). */
@@ -47,6 +55,18 @@ export class Retriever {
       searchOptions: { boost: { ...FIELD_BOOST }, combineWith: 'OR', tokenize: (t) => t.split(' '), processTerm: (t) => t },
     });
     this.mini.addAll([...docs]);
+    // Function words ("the", "is", "a") are in nearly every entry: they would only cost time.
+    const processTerm = (term: string) => {
+      const t = term.toLowerCase();
+      return RAW_SKIP.has(t) ? null : t;
+    };
+    this.rawMini = new MiniSearch<Doc>({ idField: 'ref', fields: [...FIELDS], storeFields: [], extractField: (doc, field) => fieldText(doc, field), processTerm, searchOptions: { boost: { ...FIELD_BOOST }, processTerm } });
+    this.rawMini.addAll([...docs]);
+  }
+
+  /** BM25 over the raw words of the question: entry ref -> score, best first. */
+  rawScores(text: string, limit = CANDIDATES): Map<string, number> {
+    return new Map(this.rawMini.search(text.slice(0, 500)).slice(0, limit).map((r) => [r.id as string, r.score]));
   }
 
   /** The best candidates for these (already analysed) terms, best first. */
