@@ -77,6 +77,12 @@ describe('ask', () => {
     expect(r.text).toContain(says);
   });
 
+  it('answers the yes/no question "do i need a degree" with its answer first: no', async () => {
+    const r = await say('ask do i need a degree');
+    const first = r.card.children.find((n) => n.type === 'list');
+    expect(first?.type === 'list' && first.items[0]).toMatch(/^No, not necessarily/);
+  });
+
   it.each(['what is the weather like today', 'recipe for chocolate cake', 'who won the world cup'])(
     'refuses an off-topic question: %s',
     async (q) => {
