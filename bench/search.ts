@@ -45,7 +45,8 @@ function pipelineRow(name: string, s: Search, withConversation = false): Row {
   const answer = withConversation ? botAnswerer(new Bot({ knowledge: kb, search: s, logError: () => {} })) : rankerAnswerer(services, (q) => {
     const a = s.ask(q);
     const top = a.confident ? a.hits[0] : undefined;
-    return top ? { ref: top.doc.ref, ...(a.level ? { level: a.level } : {}) } : null;
+    const level = a.analysis.level;
+    return top ? { ref: top.doc.ref, ...(level ? { level } : {}) } : null;
   });
   return { name, rank, answer };
 }

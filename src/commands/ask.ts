@@ -95,11 +95,19 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   return undefined;
 }
 
-function withTopic(ctx: CommandContext, ref: string, level: SalaryLevel | undefined, suggestions: Suggestion[] = []): Reply | undefined {
-  const out = card(ctx, ref, level, suggestions);
+/** An entry's card, remembered as the turn a follow-up reads against (by the entry's own terms). */
+function withTopic(ctx: CommandContext, ref: string, level: SalaryLevel | undefined): Reply | undefined {
+  const out = card(ctx, ref, level);
   if (!out) return undefined;
   rememberTopic(ctx, ref, level);
   return { ...out, topic: ref };
+}
+
+/** Remembers the question itself as the turn: "and for seniors?" after it keeps its subject. */
+function rememberQuestion(ctx: CommandContext, answer: Answer, topic?: string): void {
+  const { terms, level } = answer.analysis;
+  const turn: Turn = { terms, ...(topic ? { topic } : {}), ...(level ? { level } : {}) };
+  ctx.conversations.remember(ctx, turn, ctx.now());
 }
 
 export const ask: CommandSpec = {
@@ -118,33 +126,30 @@ export const ask: CommandSpec = {
     const answer = ctx.search.ask(text, previous ? { previous } : {});
     const decision = answer.decision;
     const payRole = answer.payFor && ctx.knowledge.roles.find((r) => r.id === answer.payFor);
+    const level = answer.analysis.level;
     if (payRole) {
-      const out = salaryCard(ctx, payRole, answer.level);
-      const turn: Turn = { terms: answer.terms, topic: `role:${payRole.id}` };
-      if (answer.level) turn.level = answer.level;
-      ctx.conversations.remember(ctx, turn, ctx.now());
+      const out = salaryCard(ctx, payRole, level);
+      rememberQuestion(ctx, answer, `role:${payRole.id}`);
       // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
       if (!out.answered) recordQuestion(ctx, text);
       return { ...out, topic: `salary:${payRole.id}` };
     }
     if (decision.kind === 'answer') {
-      const out = withTopic(ctx, decision.top.doc.ref, answer.level, related(answer, decision.top));
+      const ref = decision.top.doc.ref;
+      const out = card(ctx, ref, level, related(answer, decision.top));
       if (out) {
-        // The turn keeps the question's own terms: "and for seniors?" after it keeps its subject.
-        const turn: Turn = { terms: answer.terms, topic: decision.top.doc.ref };
-        if (answer.level) turn.level = answer.level;
-        ctx.conversations.remember(ctx, turn, ctx.now());
-        return out;
+        rememberQuestion(ctx, answer, ref);
+        return { ...out, topic: ref };
       }
     }
     recordQuestion(ctx, text);
-    ctx.conversations.remember(ctx, { terms: answer.terms }, ctx.now());
+    rememberQuestion(ctx, answer);
     if (decision.kind === 'clarify') return clarify(decision.options);
     if (decision.kind === 'partial') {
-      const shown = card(ctx, decision.top.doc.ref, answer.level);
+      const shown = card(ctx, decision.top.doc.ref, level);
       if (shown) {
         const lead: Node = { type: 'text', text: PARTIAL_WORDS[decision.outside] ?? OUTSIDE_WORDS[decision.outside] };
-        return { ...reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, suggestions: shown.suggestions, answered: false }) };
+        return reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, suggestions: shown.suggestions, answered: false });
       }
     }
     return unknownAnswer(answer);

@@ -62,8 +62,7 @@ export const learn: CommandSpec = {
     if (topic === undefined) return overview(ctx, ['platform', 'certificate', 'certification', 'degree', 'path'], false);
     const text = String(topic);
     // As a question reads it, misspellings corrected: "certifcations" asks for the list too.
-    const answer = ctx.search.ask(text);
-    const words = [...new Set(answer.analysis.terms)];
+    const words = [...new Set(ctx.search.analyse(text).terms)];
     const named = ctx.search.resolve('learning', text);
     if (words.length === 1 && KIND_WORDS[words[0]!] && (!named.match || named.guessed)) {
       return overview(ctx, KIND_WORDS[words[0]!]!, true);
@@ -71,6 +70,7 @@ export const learn: CommandSpec = {
     const entry = named.match && ctx.knowledge.learning.find((l) => l.id === named.match!.id);
     if (entry && !named.guessed) return learningCard(ctx, entry);
     // Not a name: rank it as a question, keeping only learning options and skills.
+    const answer = ctx.search.ask(text);
     const hit = answer.hits.find((h) => h.doc.kind === 'learning' || h.doc.kind === 'skill');
     if (hit && answer.confident) {
       if (hit.doc.kind === 'learning') return learningCard(ctx, ctx.knowledge.learning.find((l) => l.id === hit.doc.id)!);

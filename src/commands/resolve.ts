@@ -27,7 +27,7 @@ export function notFound(kind: Kind, text: string, names: { label: string; comma
 /** True when the text, as a question reads it (typos corrected), names a word of the entry's names. */
 function sharesAWord(services: Services, text: string, doc: Doc): boolean {
   const names = new Set(services.search.terms([doc.title, ...doc.aliases, ...doc.keywords].join(' | ')));
-  return services.search.ask(text).analysis.terms.some((t) => names.has(t));
+  return services.search.analyse(text).terms.some((t) => names.has(t));
 }
 
 export function resolveRole(services: Services, text: string): Resolved<Role> {

@@ -29,17 +29,13 @@ export interface Turn {
 }
 
 export interface Answer {
+  /** The question as analysed (for a follow-up, with the earlier question's terms merged in). */
   analysis: Analysis;
-  /** The question's terms after analysis (and, for a follow-up, with the earlier question's). */
-  terms: string[];
-  level?: SalaryLevel;
   /** Candidates, best first. */
   hits: Scored[];
   decision: Decision;
   /** True when the decision is to answer with hits[0]. */
   confident: boolean;
-  /** Set when the question was read as a follow-up of the turn before. */
-  followUp?: boolean;
   /**
    * Set when the question asks the pay of one role it names (or the turn before named): the
    * answer is that role's figures, or the plain word that the articles give none for it.
@@ -65,6 +61,8 @@ export interface Search {
   readonly docs: readonly Doc[];
   get(ref: string): Doc | undefined;
   ask(question: string, options?: AskOptions): Answer;
+  /** A question's analysis alone (terms with misspellings corrected), without ranking anything. */
+  analyse(question: string): Analysis;
   /** An entry text's terms, as the index sees them (commands match topics with it). */
   terms(text: string): string[];
   resolve(kind: Kind, text: string): Resolution;
@@ -197,6 +195,10 @@ class KnowledgeSearch implements Search {
     return this.analyzer.terms(text);
   }
 
+  analyse(question: string): Analysis {
+    return this.analyzer.analyse(question);
+  }
+
   ask(question: string, options: AskOptions = {}): Answer {
     const analysis = this.analyzer.analyse(question);
     const alone = this.run(analysis);
@@ -210,9 +212,9 @@ class KnowledgeSearch implements Search {
     const together = this.run(withPrevious);
     if (!together.confident) return alone;
     // "How much do they make?": the role comes from the turn before.
-    if (!alone.confident || (together.payFor && !alone.payFor)) return { ...together, followUp: true };
+    if (!alone.confident || (together.payFor && !alone.payFor)) return together;
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
-    return topScore(together) >= topScore(alone) ? { ...together, followUp: true } : alone;
+    return topScore(together) >= topScore(alone) ? together : alone;
   }
 
   /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
@@ -250,8 +252,7 @@ class KnowledgeSearch implements Search {
     const hits = rerank(analysis, [...found, ...extra], this.models, this.idf, this.weights, raw);
     const next = this.stepAfter(analysis);
     const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse' } as Decision);
-    const answer: Answer = { analysis, terms: analysis.terms, hits, decision, confident: decision.kind === 'answer' };
-    if (analysis.level) answer.level = analysis.level;
+    const answer: Answer = { analysis, hits, decision, confident: decision.kind === 'answer' };
     const payFor = decision.kind !== 'refuse' && decision.kind !== 'partial' ? this.payOf(analysis) : undefined;
     if (payFor) {
       answer.payFor = payFor;
