@@ -419,8 +419,8 @@ export class LowdbStore implements Store {
   private stale = false;
   /** Set when the lock of the batch being written was taken over by another process. */
   private lockLost = false;
-  /** Set once temp files left by dead processes were removed (by the first write). */
-  private cleaned = false;
+  /** Set once a write has made the folder, checked it and the lock, and removed dead temp files. */
+  private prepared = false;
   /** Writes made to the file by this store (tests and the benchmark). */
   readonly stats = { writes: 0 };
 
@@ -501,11 +501,15 @@ export class LowdbStore implements Store {
     let release: (() => Promise<void>) | undefined;
     try {
       this.lockLost = false;
-      await mkdir(dirname(this.location), { recursive: true }); // made by the first write
-      // A read-only folder fails now, not after the lock's retries; so does a lock dated in the
-      // future (left by a machine with a wrong clock), which would never go stale.
-      await access(dirname(this.location), constants.W_OK);
-      await refuseFutureLock(this.location);
+      // The folder is made by the first write (and again if the file went with it). Until a write
+      // has got this far, a read-only folder fails at once, not after the lock's retries, and so
+      // does a lock dated in the future (left by a machine with a wrong clock), which would never
+      // go stale; after that these checks would only cost each write three system calls.
+      if (!this.prepared || this.stamp === null) await mkdir(dirname(this.location), { recursive: true });
+      if (!this.prepared) {
+        await access(dirname(this.location), constants.W_OK);
+        await refuseFutureLock(this.location);
+      }
       release = await fileLock(this.location, {
         staleMs: this.options.lockStaleMs,
         waitMs: this.options.lockWaitMs,
@@ -513,9 +517,9 @@ export class LowdbStore implements Store {
           this.lockLost = true;
         },
       });
-      if (!this.cleaned) {
+      if (!this.prepared) {
         await removeDeadTemps(this.location);
-        this.cleaned = true;
+        this.prepared = true;
       }
       await this.refresh();
       // A file deleted while running is written again from memory before the batch: the file is
