@@ -2,6 +2,7 @@
 // Query normalisation shared by the index and the questions, so both sides agree on every term:
 // case and accents folded, punctuation dropped, stop words removed, phrases and synonyms mapped
 // to one canonical word ("back end" -> backend, "earn" -> salary), plurals folded.
+import { stem } from '../../src/search/normalize.js'; // unchanged since; only the vocabulary moved
 
 /** Phrases rewritten before splitting into words (order matters: longest first). */
 const PHRASES: [RegExp, string][] = [
@@ -163,17 +164,6 @@ export function fold(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase();
-}
-
-/** Folds plurals and a few endings so "developers" and "developer" meet. */
-export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (word.endsWith('sses')) return word.slice(0, -2);
-  if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
-  // "learning" meets "learn", "testing" meets "test"; short words ("string", "thing") are left.
-  if (word.length >= 7 && word.endsWith('ing')) return word.slice(0, -3);
-  return word;
 }
 
 /** Every word normalisation knows, so spelling correction can aim at them too ("senoir"). */

@@ -1,5 +1,6 @@
 // The search as it was before the ranking pipeline (commit d071de9), kept only so `npm run bench`
-// can print the old search beside the new one on the same sets. Not used by the bot.
+// can print the old search beside the new one on the same sets: its ask() alone (names and
+// autocomplete did not change). Not used by the bot.
 // The search: built once at start, then pure lookups.
 //
 // Two tools, each where it is strong (measured in bench/search.ts):
@@ -13,7 +14,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Knowledge, SalaryLevel } from '../../src/knowledge/schema.js';
 import { buildDocuments, type Doc, type Kind } from '../../src/search/documents.js';
-import { canonical, KNOWN_WORDS, questionTerms, terms, words } from './normalize.js';
+import { canonical, KNOWN_WORDS, questionTerms, terms } from './normalize.js';
 
 export type { Doc, Kind } from '../../src/search/documents.js';
 
@@ -81,21 +82,10 @@ export interface Answer {
   confident: boolean;
 }
 
-export interface Resolution {
-  /** Set when the text names one entry clearly (exactly, or by a close misspelling). */
-  match?: Doc;
-  /** True when match came from a fuzzy guess rather than an exact name: say "did you mean". */
-  guessed: boolean;
-  /** Closest entries, best first, for "did you mean". */
-  suggestions: Doc[];
-}
-
 export interface Search {
   readonly docs: readonly Doc[];
   get(ref: string): Doc | undefined;
   ask(question: string): Answer;
-  resolve(kind: Kind, text: string): Resolution;
-  complete(kind: Kind, partial: string, limit?: number): Doc[];
 }
 
 export function createSearch(kb: Knowledge): Search {
@@ -112,13 +102,8 @@ class KnowledgeSearch implements Search {
   /** Every term the index holds, gathered while indexing: what spelling correction aims at. */
   private readonly vocab = new Set<string>();
   private readonly ofKind = new Map<Kind, Doc[]>();
-  /** Per entry: its title and aliases as name keys (exact lookup, prefixes) and as term lists. */
-  private readonly nameKeys = new Map<string, string[]>();
-  private readonly nameTerms = new Map<string, string[][]>();
   /** Words spelling correction may aim at, bucketed by first letter and length (see correct()). */
   private readonly targets = new Map<string, Fuse<string>>();
-  private readonly byKind = new Map<Kind, Fuse<Doc>>();
-  private readonly names = new Map<Kind, Map<string, Doc>>();
   private readonly corrections = new Map<string, string | null>();
   private readonly titleTerms = new Map<string, string[]>();
   /** Terms that tell entries apart: not domain-wide ("career"), in at most half the entries ("backend"). */
@@ -139,9 +124,6 @@ class KnowledgeSearch implements Search {
       const same = this.ofKind.get(d.kind);
       if (same) same.push(d);
       else this.ofKind.set(d.kind, [d]);
-      const names = [d.title, ...d.aliases];
-      this.nameKeys.set(d.ref, names.map(nameKey));
-      this.nameTerms.set(d.ref, names.map(termsOnce));
       const inEntry = new Set(FIELDS.flatMap((field) => termsOnce(fieldText(d, field))));
       for (const t of inEntry) entriesWith.set(t, (entriesWith.get(t) ?? 0) + 1);
     }
@@ -178,16 +160,6 @@ class KnowledgeSearch implements Search {
     }
     for (const [key, list] of buckets) {
       this.targets.set(key, new Fuse(list, { threshold: 0.34, includeScore: true, ignoreLocation: true }));
-    }
-
-    // Titles and ids win over aliases: the spotlight lists "Backend Engineer" as another name for
-    // a back-end developer, but `role backend engineer` means the role with that title.
-    for (const pass of [(d: Doc) => d.aliases, (d: Doc) => [d.id, d.title]]) {
-      for (const doc of docs) {
-        let names = this.names.get(doc.kind);
-        if (!names) this.names.set(doc.kind, (names = new Map()));
-        for (const n of pass(doc)) names.set(nameKey(n), doc);
-      }
     }
   }
 
@@ -284,53 +256,6 @@ class KnowledgeSearch implements Search {
   private kind(kind: Kind): Doc[] {
     return this.ofKind.get(kind) ?? [];
   }
-
-  private fuseFor(kind: Kind): Fuse<Doc> {
-    let fuse = this.byKind.get(kind);
-    if (!fuse) {
-      fuse = new Fuse(
-        this.kind(kind),
-        {
-          keys: [
-            { name: 'title', weight: 3 },
-            { name: 'aliases', weight: 3 },
-            { name: 'id', weight: 2 },
-            { name: 'keywords', weight: 1 },
-          ],
-          threshold: 0.45,
-          includeScore: true,
-          ignoreLocation: true,
-        },
-      );
-      this.byKind.set(kind, fuse);
-    }
-    return fuse;
-  }
-
-  resolve(kind: Kind, text: string): Resolution {
-    const key = nameKey(text);
-    if (!key) return { guessed: false, suggestions: [] };
-    const exact = this.names.get(kind)?.get(key);
-    if (exact) return { match: exact, guessed: false, suggestions: [] };
-    // Words typed out of order or with extra words ("back end dev") still meet a name's terms.
-    const wanted = terms(text);
-    const byTerms = this.kind(kind).filter((d) => this.nameTerms.get(d.ref)!.some((n) => sameTerms(n, wanted)));
-    if (byTerms.length === 1) return { match: byTerms[0]!, guessed: false, suggestions: [] };
-    const hits = this.fuseFor(kind).search(text.slice(0, 64), { limit: 5 });
-    const suggestions = hits.map((h) => h.item);
-    const [first, second] = hits;
-    const clear = first && (first.score ?? 1) <= 0.3 && (!second || (second.score ?? 1) - (first.score ?? 1) >= 0.05);
-    return clear ? { match: first.item, guessed: true, suggestions } : { guessed: false, suggestions };
-  }
-
-  complete(kind: Kind, partial: string, limit = 25): Doc[] {
-    const all = this.kind(kind);
-    if (!partial.trim()) return all.slice(0, limit);
-    const prefix = nameKey(partial);
-    const starts = all.filter((d) => this.nameKeys.get(d.ref)!.some((n) => n.startsWith(prefix)));
-    const fuzzy = this.fuseFor(kind).search(partial.slice(0, 64), { limit }).map((h) => h.item);
-    return [...new Set([...starts, ...fuzzy])].slice(0, limit);
-  }
 }
 
 const FIELDS = ['title', 'aliases', 'keywords', 'body'] as const;
@@ -342,14 +267,3 @@ function fieldText(doc: Doc, field: string): string {
 }
 
 const bucketKey = (letter: string, length: number) => `${letter}${length}`;
-
-/** Names compare without case, accents, punctuation or spacing: "Back-End Dev" ~ "back end dev". */
-function nameKey(text: string): string {
-  return words(text).join(' ');
-}
-
-function sameTerms(a: string[], b: string[]): boolean {
-  if (!a.length || a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((t) => set.has(t));
-}
