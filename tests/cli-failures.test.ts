@@ -2,7 +2,7 @@
 // or the reader of its output goes away: real child processes, real folders, a real full disk and
 // a real read-only filesystem (small tmpfs mounts, where this machine lets the tests mount them).
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,25 @@ describe('a data file shared with others', () => {
     expect(statSync(target).mode & 0o777).toBe(0o664);
     const progress = await devpath(['progress'], { dataDir: real });
     expect(progress.out).toMatch(/2\/12/);
+  }, 30_000);
+});
+
+/** Root, with setpriv, can run devpath as another account to share a file the way two accounts would. */
+const canSwitchUser = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+
+describe.skipIf(!canSwitchUser)('a data file shared by two accounts through its group', () => {
+  it('a writer that cannot keep the owner keeps the group and the mode, so the other account still opens it', async () => {
+    const dataDir = tempDir();
+    chmodSync(dataDir, 0o777);
+    expect((await devpath(['done', '1'], { dataDir })).code).toBe(0);
+    const file = join(dataDir, DATA_FILE_NAME);
+    chownSync(file, 1, 1234); // owned by one account, shared with group 1234
+    chmodSync(file, 0o660);
+    const env = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
+    const other = spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--groups', '1234', process.execPath, bin, 'done', '2'], { encoding: 'utf8', env });
+    expect(other.status, other.stderr).toBe(0);
+    expect(statSync(file).gid).toBe(1234);
+    expect(statSync(file).mode & 0o777).toBe(0o660);
   }, 30_000);
 });
 
