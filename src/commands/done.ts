@@ -29,7 +29,7 @@ export const done: CommandSpec = {
   options: [stepOption(true)],
   examples: ['done 2', 'done framework'],
   async run(ctx, { step }) {
-    const found = resolveStep(ctx, String(step), { write: true });
+    const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
     const written = await userWrite(ctx, (c) => {

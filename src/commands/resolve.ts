@@ -5,7 +5,7 @@ import type { Services } from '../command.js';
 import type { Role, Step } from '../knowledge/schema.js';
 import { cleanText, type OptionSpec } from '../options.js';
 import { errorReply, NOT_FOUND, reply, type Reply } from '../reply.js';
-import type { Doc, Kind } from '../search/index.js';
+import type { Kind } from '../search/index.js';
 
 /** The `step` option of every command that names a roadmap step (`done 2`, `roadmap framework`). */
 export function stepOption(required: boolean): OptionSpec {
@@ -24,12 +24,6 @@ export function notFound(kind: Kind, text: string, names: { label: string; comma
   return reply({ title: NOT_FOUND, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions: names });
 }
 
-/** True when the text, as a question reads it (typos corrected), names a word of the entry's names. */
-function sharesAWord(services: Services, text: string, doc: Doc): boolean {
-  const names = new Set(services.search.terms([doc.title, ...doc.aliases, ...doc.keywords].join(' | ')));
-  return services.search.analyse(text).terms.some((t) => names.has(t));
-}
-
 export function resolveRole(services: Services, text: string): Resolved<Role> {
   const r = services.search.resolve('role', text);
   const role = r.match && services.knowledge.roles.find((x) => x.id === r.match!.id);
@@ -38,12 +32,8 @@ export function resolveRole(services: Services, text: string): Resolved<Role> {
   return { ok: false, reply: notFound('role', text, names, 'Type "role" with no name to see every role I know.') };
 }
 
-/**
- * A step by its number on the roadmap (`2`) or by its name, fuzzily (`framework`). For a command
- * that writes (`write`), a fuzzy guess must share a word with the step's names ("framwork" is a
- * typo of one): nonsense such as "NaN" is refused with "did you mean", never written on a guess.
- */
-export function resolveStep(services: Services, text: string, options: { write?: boolean } = {}): Resolved<Step> {
+/** A step by its number on the roadmap (`2`) or by its name, fuzzily (`framework`, `framwork`). */
+export function resolveStep(services: Services, text: string): Resolved<Step> {
   const { roadmap } = services.knowledge;
   const clean = cleanText(text).replace(/^(?:step\s*)?#?/i, '');
   if (/^\d+$/.test(clean)) {
@@ -53,7 +43,7 @@ export function resolveStep(services: Services, text: string, options: { write?:
   }
   const r = services.search.resolve('step', clean);
   const step = r.match && roadmap.find((s) => s.id === r.match!.id);
-  if (step && (!r.guessed || !options.write || sharesAWord(services, clean, r.match!))) return { ok: true, entry: step, guessed: r.guessed };
+  if (step) return { ok: true, entry: step, guessed: r.guessed };
   const names = r.suggestions.slice(0, 3).map((d) => {
     const s = roadmap.find((x) => x.id === d.id)!;
     return { label: `${s.order}. ${s.title}`, command: `roadmap ${s.order}` };

@@ -21,7 +21,7 @@ const add: CommandSpec = {
   ],
   examples: ['tip add 4 Build one small REST API end to end before learning a second framework', 'tip add "learn framework" Read the official tutorial first'],
   async run(ctx, { step, text }) {
-    const found = resolveStep(ctx, String(step), { write: true });
+    const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
     const written = await userWrite(ctx, (c) => {

@@ -11,7 +11,7 @@ export const undo: CommandSpec = {
   options: [stepOption(true)],
   examples: ['undo 2', 'undo framework'],
   async run(ctx, { step }) {
-    const found = resolveStep(ctx, String(step), { write: true });
+    const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
     const written = await userWrite(ctx, (c) => {

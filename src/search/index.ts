@@ -334,7 +334,14 @@ class KnowledgeSearch implements Search {
     const suggestions = hits.map((h) => h.item);
     const [first, second] = hits;
     const clear = first && (first.score ?? 1) <= 0.3 && (!second || (second.score ?? 1) - (first.score ?? 1) >= 0.05);
-    return clear ? { match: first.item, guessed: true, suggestions } : { guessed: false, suggestions };
+    // A guess must share a word with the entry's names, typos corrected ("framwork" is one):
+    // fuse.js alone takes "NaN" for "Learn a server-side programming language".
+    return clear && this.sharesAName(text, first.item) ? { match: first.item, guessed: true, suggestions } : { guessed: false, suggestions };
+  }
+
+  private sharesAName(text: string, doc: Doc): boolean {
+    const names = new Set([...this.nameTerms.get(doc.ref)!.flat(), ...doc.keywords.flatMap((k) => this.analyzer.terms(k))]);
+    return this.analyzer.analyse(text).terms.some((t) => names.has(t));
   }
 
   complete(kind: Kind, partial: string, limit = 25): Doc[] {
