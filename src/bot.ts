@@ -127,7 +127,7 @@ export class Bot {
   }
 
   /** Autocomplete for an option's source (role names, roadmap steps, topics). */
-  complete(source: CompletionSource, partial: string, context?: Context): Choice[] {
+  complete(source: CompletionSource, partial: string, context?: Context): Promise<Choice[]> {
     return completions(this.services, source, cutText(cleanText(partial), 100), context);
   }
 

@@ -3,12 +3,11 @@
 import { cutText } from './cut.js';
 import type { Context, Services } from './command.js';
 import type { Choice, CompletionSource } from './options.js';
-import { bestTips, compareGroups } from './store/community.js';
 
 /** Discord shows at most 25 choices, and the others are not more useful. */
 export const MAX_COMPLETIONS = 25;
 
-export function completions(services: Services, source: CompletionSource, partial: string, context?: Context): Choice[] {
+export async function completions(services: Services, source: CompletionSource, partial: string, context?: Context): Promise<Choice[]> {
   const { search, knowledge } = services;
   switch (source) {
     case 'role':
@@ -29,22 +28,17 @@ export function completions(services: Services, source: CompletionSource, partia
         .map((d) => ({ value: d.id, label: d.title }));
     case 'tip': {
       if (!context) return [];
-      const want = partial.replace(/^#/, '').toLowerCase();
-      return services.store.peek(context.communityId, (c) =>
-        bestTips(c, (t) => !want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want), MAX_COMPLETIONS)
-          .map((t) => ({ value: String(t.id), label: cutText(`#${t.id} ${t.text}`, 100) })),
-      );
+      const want = partial.replace(/^#/, '');
+      const { items } = await services.store.tips(context.communityId, { ...(want ? { matching: want } : {}), limit: MAX_COMPLETIONS });
+      return items.map((t) => ({ value: String(t.id), label: cutText(`#${t.id} ${t.text}`, 100) }));
     }
     case 'group': {
       if (!context) return [];
       const want = partial.toLowerCase();
-      return services.store.peek(context.communityId, (c) =>
-        Object.values(c.groups)
-          .filter((g) => !want || g.name.toLowerCase().includes(want))
-          .sort(compareGroups)
-          .slice(0, MAX_COMPLETIONS)
-          .map((g) => ({ value: g.name, label: g.name })),
-      );
+      return (await services.store.groups(context.communityId))
+        .filter((g) => !want || g.name.toLowerCase().includes(want))
+        .slice(0, MAX_COMPLETIONS)
+        .map((g) => ({ value: g.name, label: g.name }));
     }
     default:
       return [];

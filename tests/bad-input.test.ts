@@ -138,7 +138,7 @@ describe('hostile input to the study-group commands', () => {
     const next = Number(saved.text.match(/#(\d+)/)![1]) + 1;
     const second = await bot.dispatchText(`tip add 4 ${'y'.repeat(99 - `#${next} `.length)}😀 tail of the second tip`, who);
     expect(second.text).toContain(`#${next}`);
-    const labels = bot.complete('tip', '', who).map((c) => c.label);
+    const labels = (await bot.complete('tip', '', who)).map((c) => c.label);
     expect(labels.length).toBeGreaterThan(0);
     for (const l of labels) {
       expect(l).not.toMatch(loneSurrogate);

@@ -162,7 +162,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   test('autocomplete drops a choice whose value is over 100 characters (a cut value is another value) and shortens long names', async () => {
     const real = bot.complete.bind(bot);
-    bot.complete = () => [
+    bot.complete = async () => [
       { value: 'v'.repeat(101), label: 'Too long to send' },
       { value: 'ok', label: `Long   name ${'n'.repeat(150)}` },
       ...Array.from({ length: 30 }, (_, i) => ({ value: `c${i}`, label: `Choice ${i}` })),

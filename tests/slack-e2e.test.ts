@@ -258,7 +258,7 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     const answers = fake.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && c.args.thread_ts === ts);
     expect(answers).toHaveLength(1);
     expect(String(answers[0]!.args.text)).toMatch(/Tip saved/);
-    const tips = await bot.services.store.read(TEAM_ID, (c) => c.tips.filter((t) => t.text.startsWith('Write one integration test')).length);
+    const tips = (await bot.services.store.tips(TEAM_ID, { matching: 'Write one integration test', limit: 10 })).total;
     expect(tips).toBe(1);
 
     // A retry whose first delivery never arrived is the first this process sees: it is handled.
@@ -273,7 +273,7 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body).toMatch(/know that yet/);
     expect(b.body).not.toMatch(/know that yet/);
-    const asked = await bot.services.store.read(TEAM_ID, (c) => Object.values(c.unanswered).find((u) => u.text.includes('registered pharmacist'))?.count);
+    const asked = (await bot.services.store.unanswered(TEAM_ID, 0, 100)).items.find((u) => u.text.includes('registered pharmacist'))?.count;
     expect(asked).toBe(1);
   });
 

@@ -11,7 +11,8 @@ import { DATA_FILE_NAME, openLowdbStore, validateData, writeAll, writeAtomic } f
 import { fileLock } from '../src/store/lock.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { emptyCommunity, GROUP_NAME_MAX, NAME_MAX, QUESTION_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
-import { StoreError, type Store } from '../src/store/store.js';
+import { StoreError } from '../src/store/store.js';
+import type { DocumentStore as Store } from '../src/store/document.js';
 
 const dirs: string[] = [];
 const tempDir = () => {

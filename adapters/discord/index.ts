@@ -181,8 +181,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     const leaf = routes.get(interaction.commandName)?.leaves.get(interaction.options.getSubcommand(false) ?? '');
     const source = leaf?.options.get(focused.name)?.autocomplete;
     const choices = source
-      ? bot
-          .complete(source, String(focused.value ?? ''), interactionContext(interaction))
+      ? (await bot.complete(source, String(focused.value ?? ''), interactionContext(interaction)))
           // A cut value would be another value: a choice whose value does not fit is left out.
           .filter((c) => c.value && c.value.length <= MAX_CHOICE_VALUE)
           .slice(0, MAX_CHOICES)

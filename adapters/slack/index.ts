@@ -11,7 +11,6 @@ import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import type { Adapter } from '../adapter.js';
 import { StartError } from '../start-error.js';
-import { Deliveries } from './deliveries.js';
 import { registerListeners } from './listeners/index.js';
 import { describeError, DmChannels, UserDirectory, type SlackDeps } from './listeners/shared.js';
 
@@ -134,7 +133,7 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
         bot,
         users: new UserDirectory(log, options.userCacheMs !== undefined ? { ttlMs: options.userCacheMs } : {}),
         dms: new DmChannels(),
-        deliveries: new Deliveries(),
+        firstDelivery: (id) => bot.services.store.firstDelivery(id, Date.now()),
         logger: log,
         ackBudgetMs: options.ackBudgetMs ?? 2000,
       };

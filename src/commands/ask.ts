@@ -6,7 +6,6 @@ import type { Outside, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';
 import { smallTalk } from '../smalltalk.js';
-import { recordUnanswered } from '../store/community.js';
 import { nowIso, userWrite } from './community.js';
 
 /** Topics offered when a question matches nothing at all. */
@@ -166,7 +165,7 @@ let recordFailureLogged = false;
  */
 function recordQuestion(ctx: CommandContext, question: string): void {
   const now = nowIso(ctx); // when it was asked, not when the write runs
-  userWrite(ctx, (c) => recordUnanswered(c, question, now), 'questions').catch((error: unknown) => {
+  userWrite(ctx, (store, by) => store.recordUnanswered(ctx.communityId, by, question, now)).catch((error: unknown) => {
     if (recordFailureLogged) return;
     recordFailureLogged = true;
     console.error(`devpath: could not record an unanswered question (later failures are not logged): ${error instanceof Error ? error.message : String(error)}`);

@@ -6,15 +6,19 @@ import type { CommandContext } from '../command.js';
 import type { Step } from '../knowledge/schema.js';
 import { cleanText } from '../options.js';
 import { errorReply, reply, type Node, type Reply, type Suggestion } from '../reply.js';
-import { doneSteps, rankedTips, type Who } from '../store/community.js';
-import { isSafeKey, NAME_MAX, own, type CommunityData, type TipRecord } from '../store/schema.js';
-import type { WriteResult } from '../store/store.js';
+import { isSafeKey, NAME_MAX } from '../store/schema.js';
+import type { Actor, Limited, Store, Tip } from '../store/store.js';
 
 /**
  * The caller as stored: a display name is cleaned like typed text (no bidi overrides, BEL or ESC,
  * which could make a board line read "12/12 steps") and cut to what the data file holds.
  */
-export const who = (ctx: CommandContext): Who => ({ id: ctx.userId, name: displayName(ctx.userName) || ctx.userId });
+export const who = (ctx: CommandContext): Actor => ({
+  id: ctx.userId,
+  name: displayName(ctx.userName) || ctx.userId,
+  // The person who runs devpath owns the data on their own machine: no write limit for them.
+  limited: !ctx.operator,
+});
 
 /** A name as shown: cleaned, even when it was stored before names were cleaned. */
 export const displayName = (name: string): string => cutText(cleanText(name), NAME_MAX);
@@ -24,10 +28,8 @@ export const nowIso = (ctx: CommandContext): string => ctx.now().toISOString();
 export const refusal = (title: string, message: string, suggestions: Suggestion[] = []): Reply =>
   reply({ title, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions });
 
-const rateKey = (ctx: CommandContext, bucket: string) => `${ctx.communityId}\u0000${ctx.userId}\u0000${bucket}`;
-
 function rateLimitReply(ctx: CommandContext, wait: number): Reply {
-  const { max, windowMs } = ctx.store.limiter.limit;
+  const { max, windowMs } = ctx.store.rateLimit;
   const minutes = Math.max(1, Math.ceil(wait / 60_000));
   return refusal(
     'Slow down a little',
@@ -36,46 +38,20 @@ function rateLimitReply(ctx: CommandContext, wait: number): Reply {
 }
 
 /**
- * A write by the caller, under the per-user rate limit: refused with a clear reply when over it,
- * counted only when it changed something (a refusal or a no-op costs nothing). The check and the
- * count happen together inside the store's serialised write, so concurrent writes by one user
- * cannot all pass the check before any of them is counted.
+ * A write by the caller through one of the store's operations. The store checks the write limit,
+ * writes and counts the write as one step; here an id the store cannot key by, or a write over the
+ * limit, becomes a clear reply.
  */
 export async function userWrite<T>(
   ctx: CommandContext,
-  fn: (c: CommunityData) => WriteResult<T>,
-  /** Whose allowance it counts against: the user's changes, or (`questions`) what they asked. */
-  bucket: 'changes' | 'questions' = 'changes',
+  op: (store: Store, by: Actor, now: string) => Promise<Limited<T>>,
 ): Promise<{ ok: true; value: T } | { ok: false; reply: Reply }> {
   if (!isSafeKey(ctx.userId) || !isSafeKey(ctx.communityId)) {
     return { ok: false, reply: refusal('Cannot save that', 'Your user or community id cannot be used for saved data.') };
   }
-  // The person who runs devpath owns the data file on their own machine: no limit for them.
-  const limited = !ctx.operator;
-  const key = rateKey(ctx, bucket);
-  const at = ctx.now().getTime();
-  // The file store runs a callback again when another one in its batch threw: the limit is
-  // decided, and the change counted, on the first run only.
-  let wait: number | undefined;
-  let counted = false;
-  const out = await ctx.store.write(ctx.communityId, (c): WriteResult<{ limited: number } | { limited: 0; value: T }> => {
-    wait ??= limited ? ctx.store.limiter.waitMs(key, at) : 0;
-    if (wait) return { value: { limited: wait }, changed: false };
-    const result = fn(c);
-    if (result.changed && limited && !counted) {
-      ctx.store.limiter.hit(key, at);
-      counted = true;
-    }
-    return { value: { limited: 0, value: result.value }, changed: result.changed };
-  });
-  return 'value' in out ? { ok: true, value: out.value } : { ok: false, reply: rateLimitReply(ctx, out.limited) };
+  const out = await op(ctx.store, who(ctx), nowIso(ctx));
+  return out.ok ? out : { ok: false, reply: rateLimitReply(ctx, out.waitMs) };
 }
-
-/** A write's result with what its reply shows, taken from the same data inside the write: no second read. */
-export const withView = <T, V>(result: WriteResult<T>, view: V): WriteResult<{ result: T; view: V }> => ({
-  changed: result.changed,
-  value: { result: result.value, view },
-});
 
 export const stepName = (step: Step): string => `step ${step.order} (${step.title})`;
 
@@ -84,14 +60,13 @@ export function guessNote(text: string, step: Step, guessed: boolean): Node[] {
   return guessed ? [{ type: 'note', text: `I took "${cutText(cleanText(text), 60)}" to mean ${stepName(step)}.` }] : [];
 }
 
-export function userName(c: Readonly<CommunityData>, id: string): string {
-  return displayName(own(c.users, id)?.name ?? id) || id;
-}
+/** A tip's author as shown. */
+export const authorOf = (tip: Tip): string => displayName(tip.authorName) || tip.author;
 
-export function tipLine(c: Readonly<CommunityData>, tip: TipRecord, withStep?: (id: string) => string | undefined): string {
-  const votes = `${tip.votes.length} vote${tip.votes.length === 1 ? '' : 's'}`;
+export function tipLine(tip: Tip, withStep?: (id: string) => string | undefined): string {
+  const votes = `${tip.votes} vote${tip.votes === 1 ? '' : 's'}`;
   const step = withStep?.(tip.step);
-  return `#${tip.id} (${votes}${step ? `, ${step}` : ''}) ${tip.text} - ${userName(c, tip.author)}`;
+  return `#${tip.id} (${votes}${step ? `, ${step}` : ''}) ${tip.text} - ${authorOf(tip)}`;
 }
 
 /** `step 4` for a step id, to show next to a tip listed among other steps' tips. */
@@ -103,12 +78,12 @@ export const stepLabel =
   };
 
 /** The community's best tips for a step, as nodes for a card (empty when it has none). */
-export function bestTipsNodes(c: Readonly<CommunityData>, step: Step, count = 3): Node[] {
-  const best = rankedTips(c, step.id).slice(0, count);
+export async function bestTipsNodes(ctx: CommandContext, step: Step, count = 3): Promise<Node[]> {
+  const best = (await ctx.store.tips(ctx.communityId, { step: step.id, limit: count })).items;
   if (!best.length) return [];
   return [
     { type: 'section', title: `Community tips for step ${step.order}` },
-    { type: 'list', items: best.map((t) => tipLine(c, t)) },
+    { type: 'list', items: best.map((t) => tipLine(t)) },
   ];
 }
 
@@ -121,10 +96,11 @@ export interface ProgressSummary {
 }
 
 /** A user's progress on the roadmap: what `progress` shows, and `done`/`undo` after a change. */
-export function progressSummary(c: Readonly<CommunityData>, roadmap: readonly Step[], userId: string): ProgressSummary {
-  const ids = doneSteps(c, userId);
-  const next = roadmap.find((s) => !ids.has(s.id));
-  return { done: roadmap.filter((s) => ids.has(s.id)), next, tips: next ? bestTipsNodes(c, next) : [] };
+export async function progressSummary(ctx: CommandContext, userId: string): Promise<ProgressSummary> {
+  const { roadmap } = ctx.knowledge;
+  const ids = await ctx.store.progress(ctx.communityId, userId);
+  const next = roadmap.find((s) => !Object.hasOwn(ids, s.id));
+  return { done: roadmap.filter((s) => Object.hasOwn(ids, s.id)), next, tips: next ? await bestTipsNodes(ctx, next) : [] };
 }
 
 const PROGRESS_CELLS = 12;
@@ -156,14 +132,10 @@ export function notATipNumber(text: string): Reply {
   return errorReply('Not a tip number', `"${shown}" is not a tip number: tips are numbered, like #12. Type "tips" to see them.`, 'invalid-option', [{ label: 'tips', command: 'tips' }]);
 }
 
-/** "There is no tip #99 here" with the closest ids (by digits, then by number) to try. */
-export function unknownTip(c: Readonly<CommunityData>, id: number, verb: string): Reply {
+/** "There is no tip #99 here" with the closest ids (one typo away, then nearest) to try. */
+export async function unknownTip(ctx: CommandContext, id: number, verb: string): Promise<Reply> {
   const digits = String(id);
-  const close = [...c.tips]
-    .map((t) => ({ t, d: editDistance(String(t.id), digits), n: Math.abs(t.id - id) }))
-    .sort((a, b) => a.d - b.d || a.n - b.n)
-    .slice(0, 3)
-    .map((x) => x.t);
+  const close = await ctx.store.tipsNear(ctx.communityId, id, 3);
   const lead = `There is no tip #${digits} in this community.`;
   // A well-formed number that names no tip is "not found" (like an unknown name), not a usage error.
   if (!close.length) return refusal('Not found', `${lead} There are no tips yet: add one with "tip add <step> <text>".`);
@@ -172,19 +144,4 @@ export function unknownTip(c: Readonly<CommunityData>, id: number, verb: string)
     `${lead} Did you mean: ${close.map((t) => `#${t.id} "${cutText(t.text, 43, '...')}"`).join(', ')}?`,
     close.map((t) => ({ label: `#${t.id}`, command: `tip ${verb} ${t.id}` })),
   );
-}
-
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }

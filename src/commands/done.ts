@@ -1,7 +1,6 @@
 import type { CommandContext, CommandSpec } from '../command.js';
 import { reply, type Reply } from '../reply.js';
-import { markDone } from '../store/community.js';
-import { guessNote, nowIso, progressBar, progressSummary, stepName, userWrite, who, withView, type ProgressSummary } from './community.js';
+import { guessNote, progressBar, progressSummary, stepName, userWrite, type ProgressSummary } from './community.js';
 import { resolveStep, stepOption } from './resolve.js';
 
 /** The caller's bar and the next step with its best tips, after a change to their progress. */
@@ -32,12 +31,10 @@ export const done: CommandSpec = {
     const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
-    const written = await userWrite(ctx, (c) => {
-      const r = markDone(c, who(ctx), s.id, nowIso(ctx));
-      return withView(r, progressSummary(c, ctx.knowledge.roadmap, ctx.userId));
-    });
+    const written = await userWrite(ctx, (store, by, now) => store.markDone(ctx.communityId, by, s.id, now));
     if (!written.ok) return written.reply;
-    const { result, view } = written.value;
+    const result = written.value;
+    const view = await progressSummary(ctx, ctx.userId);
     const lead = result.already ? `You had already marked ${stepName(s)} as done.` : `Marked ${stepName(s)} as done.`;
     return progressAfter(ctx, result.already ? 'Already done' : 'Step done', lead, guessNote(String(step), s, found.guessed), view);
   },

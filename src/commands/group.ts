@@ -3,10 +3,9 @@
 import { cutText } from '../cut.js';
 import type { CommandContext, CommandSpec } from '../command.js';
 import { reply, type Reply } from '../reply.js';
-import { bestTips, compareGroups, createGroup, doneSteps, findGroup, groupKey, groupsOf, joinGroup, leaveGroup, newestFirst } from '../store/community.js';
-import { own, type CommunityData } from '../store/schema.js';
+import { groupKey, newestFirst } from '../store/rules.js';
 import { closestNames } from '../closest.js';
-import { ago, displayName, nowIso, refusal, stepLabel, tipLine, userWrite, who, withView } from './community.js';
+import { ago, displayName, refusal, stepLabel, tipLine, userWrite } from './community.js';
 
 const nameOption = (required: boolean) => ({
   name: 'name',
@@ -20,10 +19,10 @@ const nameOption = (required: boolean) => ({
 
 const BOARD_TIPS = 5;
 
-function unknownGroup(c: Readonly<CommunityData>, name: string, verb: string): Reply {
+async function unknownGroup(ctx: CommandContext, name: string, verb: string): Promise<Reply> {
   const shown = cutText(name, 40);
   const names = closestNames(
-    Object.values(c.groups).map((g) => g.name),
+    (await ctx.store.groups(ctx.communityId)).map((g) => g.name),
     name,
   );
   const message = names.length
@@ -39,7 +38,7 @@ const create: CommandSpec = {
   options: [nameOption(true)],
   examples: ['group create backend-club'],
   async run(ctx, { name }) {
-    const result = await userWrite(ctx, (c) => createGroup(c, who(ctx), String(name), nowIso(ctx)));
+    const result = await userWrite(ctx, (store, by, now) => store.createGroup(ctx.communityId, by, String(name), now));
     if (!result.ok) return result.reply;
     const r = result.value;
     if (!r.ok && r.reason === 'invalid') return refusal('Group not created', `${r.message} Nothing was changed.`);
@@ -59,15 +58,12 @@ const join: CommandSpec = {
   options: [nameOption(true)],
   examples: ['group join backend-club'],
   async run(ctx, { name }) {
-    const written = await userWrite(ctx, (c) => {
-      const r = joinGroup(c, who(ctx), String(name), nowIso(ctx));
-      return withView(r, !r.value.ok && r.value.reason === 'unknown' ? unknownGroup(c, String(name), 'join') : undefined);
-    });
+    const written = await userWrite(ctx, (store, by, now) => store.joinGroup(ctx.communityId, by, String(name), now));
     if (!written.ok) return written.reply;
-    const { result: r, view: unknown } = written.value;
-    if (!r.ok && r.reason === 'unknown') return unknown!; // made in the write for this case
+    const r = written.value;
+    if (!r.ok && r.reason === 'unknown') return unknownGroup(ctx, String(name), 'join');
     if (!r.ok) return refusal('Already a member', `You are already in "${r.group.name}".`, [{ label: 'Show the board', command: `group ${r.group.name}` }]);
-    const count = Object.keys(r.group.members).length;
+    const count = r.group.members;
     return reply({
       title: 'Joined',
       children: [{ type: 'text', text: `You joined "${r.group.name}" (${count} member${count === 1 ? '' : 's'}).` }],
@@ -83,49 +79,42 @@ const leave: CommandSpec = {
   options: [nameOption(true)],
   examples: ['group leave backend-club'],
   async run(ctx, { name }) {
-    const written = await userWrite(ctx, (c) => {
-      const r = leaveGroup(c, who(ctx), String(name), nowIso(ctx));
-      return withView(r, !r.value.ok && r.value.reason === 'unknown' ? unknownGroup(c, String(name), 'leave') : undefined);
-    });
+    const written = await userWrite(ctx, (store, by, now) => store.leaveGroup(ctx.communityId, by, String(name), now));
     if (!written.ok) return written.reply;
-    const { result: r, view: unknown } = written.value;
-    if (!r.ok && r.reason === 'unknown') return unknown!; // made in the write for this case
+    const r = written.value;
+    if (!r.ok && r.reason === 'unknown') return unknownGroup(ctx, String(name), 'leave');
     if (!r.ok) return refusal('Not a member', `You are not in "${r.group.name}", so there is nothing to leave.`);
     return reply({ title: 'Left the group', children: [{ type: 'text', text: `You left "${r.group.name}".` }], ephemeral: true });
   },
 };
 
-function board(ctx: CommandContext, c: Readonly<CommunityData>, name: string): Reply {
-  const group = findGroup(c, name);
-  if (!group) return unknownGroup(c, name, '');
+async function board(ctx: CommandContext, name: string): Promise<Reply> {
+  const group = await ctx.store.group(ctx.communityId, name);
+  if (!group) return unknownGroup(ctx, name, '');
   const total = ctx.knowledge.roadmap.length;
   const stepIds = new Set(ctx.knowledge.roadmap.map((s) => s.id));
-  const rows = Object.keys(group.members)
-    .map((id) => {
-      const user = own(c.users, id);
-      const done = [...doneSteps(c, id)].filter((s) => stepIds.has(s)).length;
-      return { id, name: displayName(user?.name ?? id) || id, done, last: user?.lastActive ?? own(group.members, id)! };
-    })
+  const rows = group.people
+    .map((p) => ({ id: p.id, name: displayName(p.name) || p.id, done: p.done.filter((s) => stepIds.has(s)).length, last: p.lastActive }))
     .sort((a, b) => b.done - a.done || newestFirst(a.last, b.last));
-  const members = new Set(Object.keys(group.members));
-  const tips = bestTips(c, (t) => members.has(t.author), BOARD_TIPS);
+  const members = group.people.map((p) => p.id);
+  const tips = (await ctx.store.tips(ctx.communityId, { authors: members, limit: BOARD_TIPS })).items;
   const label = stepLabel(ctx.knowledge.roadmap);
-  const mine = members.has(ctx.userId);
+  const mine = members.includes(ctx.userId);
   return reply({
     title: `Study group: ${group.name}`,
     children: [
       { type: 'section', title: `Members (${rows.length})` },
       { type: 'list', items: rows.map((r) => `${r.name}: ${r.done}/${total} steps, last active ${ago(r.last, ctx.now())}`) },
       { type: 'section', title: "Members' tips" },
-      tips.length ? { type: 'list', items: tips.map((t) => tipLine(c, t, label)) } : { type: 'text', text: 'No tips from members yet.' },
+      tips.length ? { type: 'list', items: tips.map((t) => tipLine(t, label)) } : { type: 'text', text: 'No tips from members yet.' },
     ],
     suggestions: mine ? [{ label: 'My progress', command: 'progress' }] : [{ label: 'Join', command: `group join ${group.name}` }],
   });
 }
 
-function overview(ctx: CommandContext, c: Readonly<CommunityData>): Reply {
-  const all = Object.values(c.groups).sort(compareGroups);
-  const mine = groupsOf(c, ctx.userId);
+async function overview(ctx: CommandContext): Promise<Reply> {
+  const all = await ctx.store.groups(ctx.communityId);
+  const mine = await ctx.store.groupsOf(ctx.communityId, ctx.userId);
   if (!all.length) {
     return reply({
       title: 'Study groups',
@@ -138,7 +127,7 @@ function overview(ctx: CommandContext, c: Readonly<CommunityData>): Reply {
     title: 'Study groups',
     children: [
       { type: 'text', text: mine.length ? `You are in: ${mine.map((g) => g.name).join(', ')}.` : 'You are not in a group yet.' },
-      { type: 'list', items: all.slice(0, 25).map((g) => `${g.name} (${count(Object.keys(g.members).length)})`) },
+      { type: 'list', items: all.slice(0, 25).map((g) => `${g.name} (${count(g.members)})`) },
       ...(all.length > 25 ? [{ type: 'note' as const, text: `and ${all.length - 25} more` }] : []),
     ],
     suggestions: all.slice(0, 3).map((g) => ({ label: g.name, command: `group ${g.name}` })),
@@ -151,7 +140,7 @@ const show: CommandSpec = {
   options: [nameOption(false)],
   examples: ['group backend-club', 'group'],
   async run(ctx, { name }) {
-    return ctx.store.read(ctx.communityId, (c) => (name === undefined || !groupKey(String(name)) ? overview(ctx, c) : board(ctx, c, String(name))));
+    return name === undefined || !groupKey(String(name)) ? overview(ctx) : board(ctx, String(name));
   },
 };
 

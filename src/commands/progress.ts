@@ -1,7 +1,6 @@
 import { cutText } from '../cut.js';
 import type { CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
-import { own } from '../store/schema.js';
 import { closestNames } from '../closest.js';
 import { ago, displayName, progressBar, progressSummary, refusal, stepName } from './community.js';
 
@@ -12,28 +11,20 @@ export const progress: CommandSpec = {
   examples: ['progress', 'progress @alice'],
   async run(ctx, { user }) {
     const { roadmap } = ctx.knowledge;
-    const data = await ctx.store.read(ctx.communityId, (c) => {
-      let id = ctx.userId;
-      if (user !== undefined) {
-        const wanted = String(user);
-        const byName = Object.entries(c.users).find(([, u]) => u.name.toLowerCase() === wanted.toLowerCase())?.[0];
-        const found = own(c.users, wanted) ? wanted : byName;
-        if (!found) return { kind: 'missing' as const, missing: wanted, names: closestNames(Object.values(c.users).map((u) => u.name), wanted) };
-        id = found;
+    let id = ctx.userId;
+    let member = await ctx.store.member(ctx.communityId, id);
+    if (user !== undefined) {
+      const wanted = String(user);
+      member = await ctx.store.member(ctx.communityId, wanted);
+      if (!member) {
+        const shown = cutText(wanted, 40);
+        const names = closestNames(await ctx.store.memberNames(ctx.communityId, 5000), wanted);
+        const hint = names.length ? ` Did you mean: ${names.join(', ')}?` : ' Only members who have saved something here have progress.';
+        return refusal('Not found', `I have no progress for "${shown}" in this community.${hint}`, names.map((n) => ({ label: n, command: `progress ${n}` })));
       }
-      return {
-        kind: 'found' as const,
-        id,
-        name: displayName(own(c.users, id)?.name ?? ctx.userName),
-        lastActive: own(c.users, id)?.lastActive,
-        ...progressSummary(c, roadmap, id),
-      };
-    });
-    if (data.kind === 'missing') {
-      const shown = cutText(data.missing, 40);
-      const hint = data.names.length ? ` Did you mean: ${data.names.join(', ')}?` : ' Only members who have saved something here have progress.';
-      return refusal('Not found', `I have no progress for "${shown}" in this community.${hint}`, data.names.map((n) => ({ label: n, command: `progress ${n}` })));
+      id = member.id;
     }
+    const data = { id, name: displayName(member?.name ?? ctx.userName), lastActive: member?.lastActive, ...(await progressSummary(ctx, id)) };
     const self = data.id === ctx.userId;
     const children: Node[] = [{ type: 'text', text: progressBar(data.done.length, roadmap.length) }];
     if (data.done.length) children.push({ type: 'section', title: 'Done' }, { type: 'list', items: data.done.map((s) => `${s.order}. ${s.title}`) });

@@ -1,6 +1,5 @@
 import type { CommandSpec } from '../command.js';
 import { roadmapList, stepCard } from '../answers/roadmap.js';
-import { doneSteps } from '../store/community.js';
 import { bestTipsNodes } from './community.js';
 import { rememberTopic } from './remember.js';
 import type { Node } from '../reply.js';
@@ -15,14 +14,14 @@ export const roadmap: CommandSpec = {
   async run(ctx, { step }) {
     if (step === undefined) {
       // The caller's done steps are marked once they have any; a newcomer sees the plain list.
-      const done = await ctx.store.read(ctx.communityId, (c) => doneSteps(c, ctx.userId));
+      const done = new Set(Object.keys(await ctx.store.progress(ctx.communityId, ctx.userId)));
       return roadmapList(ctx, done.size ? { done } : {});
     }
     const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
     rememberTopic(ctx, `step:${s.id}`);
-    const after = await ctx.store.read(ctx.communityId, (c) => bestTipsNodes(c, s, 3));
+    const after = await bestTipsNodes(ctx, s, 3);
     // Sharing a tip needs the user's own words: a hint, not a button that would save a placeholder.
     const hint: Node[] = after.length ? [] : [{ type: 'note', text: `No tips for this step yet. Share one: tip add ${s.order} followed by your tip.` }];
     const next = ctx.knowledge.roadmap.find((x) => x.order === s.order + 1);

@@ -2,9 +2,8 @@
 import { cutText } from '../cut.js';
 import type { CommandSpec } from '../command.js';
 import { reply } from '../reply.js';
-import { addTip, removeTip, voteTip } from '../store/community.js';
 import { TIP_MAX } from '../store/schema.js';
-import { guessNote, notATipNumber, nowIso, parseTipId, refusal, stepName, unknownTip, userName, userWrite, who, withView } from './community.js';
+import { authorOf, guessNote, notATipNumber, parseTipId, refusal, stepName, unknownTip, userWrite } from './community.js';
 import { resolveStep, stepOption } from './resolve.js';
 
 const idOption = { name: 'id', kind: 'string' as const, description: 'The tip number, e.g. 12', required: true, autocomplete: 'tip' as const, maxLength: 20 };
@@ -24,22 +23,19 @@ const add: CommandSpec = {
     const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
-    const written = await userWrite(ctx, (c) => {
-      const r = addTip(c, who(ctx), s.id, String(text), nowIso(ctx));
-      return withView(r, !r.value.ok && r.value.reason === 'duplicate' ? userName(c, r.value.existing.author) : '');
-    });
+    const written = await userWrite(ctx, (store, by, now) => store.addTip(ctx.communityId, by, s.id, String(text), now));
     if (!written.ok) return written.reply;
-    const { result: r, view: by } = written.value;
+    const r = written.value;
     if (!r.ok) {
       if (r.reason === 'length') return refusal('Tip not saved', `A tip is 1 to ${TIP_MAX} characters of text. Nothing was saved.`);
-      if (r.reason === 'numbers') return refusal('Tip not saved', 'This community has used every tip number its data file can hold. Nothing was saved.');
+      if (r.reason !== 'duplicate') return refusal('Tip not saved', 'This community has used every tip number its data file can hold. Nothing was saved.');
       const e = r.existing;
-      const votes = `${e.votes.length} vote${e.votes.length === 1 ? '' : 's'}`;
+      const votes = `${e.votes} vote${e.votes === 1 ? '' : 's'}`;
       // Your own tip cannot take your vote: then no vote is offered.
       if (e.author === ctx.userId) return refusal('Already shared', `You already shared a tip like this for ${stepName(s)}: #${e.id} ${quote(e.text)} (${votes}). Nothing was saved.`);
       return refusal(
         'Already shared',
-        `A tip like this is already there for ${stepName(s)}: #${e.id} ${quote(e.text)} by ${by} (${votes}). Nothing was saved; vote for it instead with "tip vote ${e.id}".`,
+        `A tip like this is already there for ${stepName(s)}: #${e.id} ${quote(e.text)} by ${authorOf(e)} (${votes}). Nothing was saved; vote for it instead with "tip vote ${e.id}".`,
         [{ label: `Vote for #${e.id}`, command: `tip vote ${e.id}` }],
       );
     }
@@ -60,15 +56,12 @@ const vote: CommandSpec = {
   async run(ctx, { id }) {
     const n = parseTipId(String(id));
     if (n === undefined) return notATipNumber(String(id));
-    const written = await userWrite(ctx, (c) => {
-      const r = voteTip(c, who(ctx), n, nowIso(ctx));
-      return withView(r, !r.value.ok && r.value.reason === 'unknown' ? unknownTip(c, n, 'vote') : undefined);
-    });
+    const written = await userWrite(ctx, (store, by, now) => store.voteTip(ctx.communityId, by, n, now));
     if (!written.ok) return written.reply;
-    const { result: r, view: unknown } = written.value;
-    if (unknown) return unknown;
+    const r = written.value;
+    if (!r.ok && r.reason === 'unknown') return unknownTip(ctx, n, 'vote');
     if (r.ok) {
-      const votes = r.tip.votes.length;
+      const votes = r.tip.votes;
       return reply({ title: 'Vote counted', children: [{ type: 'text', text: `Voted for tip #${n} ${quote(r.tip.text)}. It has ${votes} vote${votes === 1 ? '' : 's'} now.` }], ephemeral: true });
     }
     if (r.reason === 'own') return refusal('Not counted', `Tip #${n} is your own; you can vote only for other people's tips.`);
@@ -85,13 +78,10 @@ const remove: CommandSpec = {
   async run(ctx, { id }) {
     const n = parseTipId(String(id));
     if (n === undefined) return notATipNumber(String(id));
-    const written = await userWrite(ctx, (c) => {
-      const r = removeTip(c, who(ctx), n, ctx.isModerator, nowIso(ctx));
-      return withView(r, !r.value.ok && r.value.reason === 'unknown' ? unknownTip(c, n, 'remove') : undefined);
-    });
+    const written = await userWrite(ctx, (store, by, now) => store.removeTip(ctx.communityId, by, n, ctx.isModerator, now));
     if (!written.ok) return written.reply;
-    const { result: r, view: unknown } = written.value;
-    if (unknown) return unknown;
+    const r = written.value;
+    if (!r.ok && r.reason === 'unknown') return unknownTip(ctx, n, 'remove');
     if (r.ok) return reply({ title: 'Tip removed', children: [{ type: 'text', text: `Removed tip #${n} ${quote(r.tip.text)}.` }], ephemeral: true });
     return refusal('Not removed', `Only the author of tip #${n} or a moderator can remove it. Nothing was changed.`);
   },

@@ -1,6 +1,5 @@
 import type { CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
-import { rankedTips } from '../store/community.js';
 import { guessNote, stepLabel, tipLine } from './community.js';
 import { resolveStep } from './resolve.js';
 
@@ -25,12 +24,14 @@ export const tips: CommandSpec = {
       note = guessNote(String(step), found.entry, found.guessed);
     }
     const label = stepLabel(roadmap);
-    const { items, total, pages, p } = await ctx.store.read(ctx.communityId, (c) => {
-      const list = rankedTips(c, only?.id);
-      const pages = Math.max(1, Math.ceil(list.length / TIPS_PAGE));
-      const p = Math.min(Number(page ?? 1), pages);
-      return { items: list.slice((p - 1) * TIPS_PAGE, p * TIPS_PAGE).map((t) => tipLine(c, t, only ? undefined : label)), total: list.length, pages, p };
-    });
+    const wanted = Number(page ?? 1);
+    let found = await ctx.store.tips(ctx.communityId, { ...(only ? { step: only.id } : {}), offset: (wanted - 1) * TIPS_PAGE, limit: TIPS_PAGE });
+    const pages = Math.max(1, Math.ceil(found.total / TIPS_PAGE));
+    const p = Math.min(wanted, pages);
+    // A page past the end shows the last one.
+    if (p !== wanted) found = await ctx.store.tips(ctx.communityId, { ...(only ? { step: only.id } : {}), offset: (p - 1) * TIPS_PAGE, limit: TIPS_PAGE });
+    const total = found.total;
+    const items = found.items.map((t) => tipLine(t, only ? undefined : label));
     const title = only ? `Tips for step ${only.order}, ${only.title}` : 'Community tips';
     const addHint = `tip add ${only ? only.order : '<step>'} <your tip>`;
     if (!total) {

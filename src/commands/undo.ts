@@ -1,6 +1,5 @@
 import type { CommandSpec } from '../command.js';
-import { markUndone } from '../store/community.js';
-import { guessNote, nowIso, progressSummary, stepName, userWrite, who, withView } from './community.js';
+import { guessNote, progressSummary, stepName, userWrite } from './community.js';
 import { progressAfter } from './done.js';
 import { resolveStep, stepOption } from './resolve.js';
 
@@ -14,12 +13,10 @@ export const undo: CommandSpec = {
     const found = resolveStep(ctx, String(step));
     if (!found.ok) return found.reply;
     const s = found.entry;
-    const written = await userWrite(ctx, (c) => {
-      const r = markUndone(c, who(ctx), s.id, nowIso(ctx));
-      return withView(r, progressSummary(c, ctx.knowledge.roadmap, ctx.userId));
-    });
+    const written = await userWrite(ctx, (store, by, now) => store.markUndone(ctx.communityId, by, s.id, now));
     if (!written.ok) return written.reply;
-    const { result, view } = written.value;
+    const result = written.value;
+    const view = await progressSummary(ctx, ctx.userId);
     const lead = result.wasDone ? `Unmarked ${stepName(s)}.` : `${stepName(s).replace(/^s/, 'S')} was not marked as done, so nothing changed.`;
     return progressAfter(ctx, result.wasDone ? 'Step unmarked' : 'Not done yet', lead, guessNote(String(step), s, found.guessed), view);
   },

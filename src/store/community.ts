@@ -1,14 +1,17 @@
-// What the community features do to a community's data: pure functions, shared by both stores and
-// every command. Each write validates first and changes last (the store's transaction contract),
-// and returns `changed: false` whenever it refuses, so bad input never writes anything.
+// What the community features do to one community's data as a document: pure functions, used by
+// the memory and file stores (document.ts). Each write validates first and changes last (the
+// store's transaction contract), and returns `changed: false` whenever it refuses, so bad input
+// never writes anything. The rules themselves (rules.ts) are shared with PostgreSQL.
 import { skeleton } from '../confusable.js';
-import { freezeTip, GROUP_NAME_MAX, MAX_TIP_ID, isSafeKey, KEY_MAX, NAME_MAX, own, QUESTION_MAX, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
-import type { WriteResult } from './store.js';
+import { checkGroupName, DUPLICATE_WINDOW, groupKey, keyOf, mostSimilar, newestFirst, questionKey, tipTextOk, UNANSWERED_MAX, type Keyed } from './rules.js';
+import { freezeTip, MAX_TIP_ID, isSafeKey, NAME_MAX, own, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
 
-/** Unanswered questions kept per community; beyond it the oldest asked-once entries go. */
-const UNANSWERED_MAX = 500;
-/** Character-trigram similarity at or above which two tips on one step are the same tip. */
-export const DUPLICATE_SIMILARITY = 0.8;
+/** What a change to a document did: its value, and whether anything is to be written. */
+export interface WriteResult<T> {
+  value: T;
+  /** False when the request was refused or was a no-op: nothing is written. */
+  changed: boolean;
+}
 
 export interface Who {
   id: string;
@@ -49,81 +52,37 @@ export function markUndone(c: CommunityData, who: Who, step: string, now: string
 
 // ---------------------------------------------------------------- tips
 
-/** Lower case, accents and punctuation removed, whitespace folded: what "the same text" means. */
-function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** A trigram set as sorted unique 32-bit hashes: intersecting two is a fast merge, not string lookups. */
-type Grams = Int32Array;
-
-function trigrams(norm: string): Grams {
-  const s = ` ${norm} `;
-  const out: number[] = [];
-  for (let i = 0; i + 3 <= s.length; i++) {
-    let h = 0x811c9dc5;
-    for (let j = i; j < i + 3; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
-    out.push(h | 0);
-  }
-  const sorted = Int32Array.from(out).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
-  return sorted.subarray(0, n);
-}
-
 /** Per tip: its normalised text and trigrams, computed once (tip records are immutable). */
-const tipCache = new WeakMap<TipRecord, { norm: string; grams: Grams }>();
-function tipKey(tip: TipRecord): { norm: string; grams: Grams } {
+const tipCache = new WeakMap<TipRecord, Keyed<TipRecord>>();
+function tipKey(tip: TipRecord): Keyed<TipRecord> {
   let t = tipCache.get(tip);
-  if (!t) {
-    const norm = normalizeText(tip.text);
-    tipCache.set(tip, (t = { norm, grams: trigrams(norm) }));
-  }
+  if (!t) tipCache.set(tip, (t = keyOf(tip, tip.text)));
   return t;
 }
 
-/** Sørensen-Dice similarity of two trigram sets, 0..1. */
-function similarity(a: Grams, b: Grams): number {
-  if (!a.length && !b.length) return 1;
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+/** The step's tips a new tip is compared with (rules.ts): its best-ranked and newest, and any with the same text. */
+function* duplicateCandidates(c: Readonly<CommunityData>, step: string, text: string): Generator<Keyed<TipRecord>> {
+  const ranked = rankedTips(c, step);
+  for (const t of ranked.slice(0, DUPLICATE_WINDOW)) yield tipKey(t);
+  // Newest = highest numbers: tips are appended in number order.
+  let newest = 0;
+  for (let i = c.tips.length - 1; i >= 0 && newest < DUPLICATE_WINDOW; i--) {
+    const t = c.tips[i]!;
+    if (t.step !== step) continue;
+    newest++;
+    yield tipKey(t);
   }
-  return (2 * shared) / (a.length + b.length);
+  const norm = keyOf(null, text).norm;
+  for (const t of ranked) if (tipKey(t).norm === norm) yield tipKey(t);
 }
 
 /** The existing tip on the same step that says (nearly) the same thing, if any. */
-function findDuplicate(c: Readonly<CommunityData>, step: string, text: string): TipRecord | undefined {
-  const norm = normalizeText(text);
-  const mine = trigrams(norm);
-  // Dice >= s needs the smaller set to be at least s / (2 - s) of the bigger one.
-  const ratio = DUPLICATE_SIMILARITY / (2 - DUPLICATE_SIMILARITY);
-  let best: { tip: TipRecord; score: number } | undefined;
-  for (const tip of rankedTips(c, step)) {
-    const theirs = tipKey(tip);
-    if (Math.min(theirs.grams.length, mine.length) < ratio * Math.max(theirs.grams.length, mine.length)) continue;
-    const score = theirs.norm === norm ? 1 : similarity(mine, theirs.grams);
-    if (score >= DUPLICATE_SIMILARITY && (!best || score > best.score)) best = { tip, score };
-  }
-  return best?.tip;
-}
+const findDuplicate = (c: Readonly<CommunityData>, step: string, text: string): TipRecord | undefined => mostSimilar(text, duplicateCandidates(c, step, text));
 
 export type AddTip = { ok: true; tip: TipRecord } | { ok: false; reason: 'length' } | { ok: false; reason: 'numbers' } | { ok: false; reason: 'duplicate'; existing: TipRecord };
 
 export function addTip(c: CommunityData, who: Who, step: string, text: string, now: string): WriteResult<AddTip> {
-  if (text.length < TIP_MIN || text.length > TIP_MAX || !normalizeText(text)) return unchanged({ ok: false, reason: 'length' });
+  if (!tipTextOk(text, TIP_MIN, TIP_MAX)) return unchanged({ ok: false, reason: 'length' });
   if (c.nextTipId >= MAX_TIP_ID) return unchanged({ ok: false, reason: 'numbers' });
   const existing = findDuplicate(c, step, text);
   if (existing) return unchanged({ ok: false, reason: 'duplicate', existing });
@@ -138,9 +97,6 @@ export function addTip(c: CommunityData, who: Who, step: string, text: string, n
   c.nextTipId++;
   return changed({ ok: true, tip });
 }
-
-/** Two ISO times, the later first (ISO strings of one format sort as the times they name). */
-export const newestFirst = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
 
 /** Best voted first, then newest. */
 function compareTips(a: TipRecord, b: TipRecord): number {
@@ -267,86 +223,65 @@ export function removeTip(c: CommunityData, who: Who, id: number, isModerator: b
 
 // ---------------------------------------------------------------- groups
 
-/** Subcommand names a group cannot take, or `group join` would be ambiguous. */
-const RESERVED_GROUP_NAMES = new Set(['create', 'join', 'leave', 'show', 'list']);
-
-/** `Backend Club` and `backend-club` are one group. */
-export function groupKey(name: string): string {
-  return name.toLowerCase().replace(/[\s_]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
-}
-
-/** Why a group name is refused, or undefined when it is fine. */
-function checkGroupName(name: string): string | undefined {
-  if (name.length < 2 || name.length > GROUP_NAME_MAX) return `A group name is 2 to ${GROUP_NAME_MAX} characters.`;
-  if (!/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u.test(name)) return 'A group name has letters, digits, spaces, - and _ only, and starts with a letter or digit.';
-  if (RESERVED_GROUP_NAMES.has(groupKey(name))) return `"${name}" is a command word; please pick another name.`;
-  // "constructor" or "prototype" would be a key the data file refuses when it is read back.
-  if (!isSafeKey(groupKey(name))) return `"${name}" cannot be used as a group name; please pick another.`;
-  return undefined;
-}
-
 /**
  * A group by name: its own key, or else a group whose name looks the same (same UTS #39 skeleton:
  * "bаckend-club" with a Cyrillic "а" is "backend-club"). Keys stay as they were stored.
  */
-export function findGroup(c: Readonly<CommunityData>, name: string): GroupRecord | undefined {
+export function findGroup(c: Readonly<CommunityData>, name: string): [string, GroupRecord] | undefined {
   const key = groupKey(name);
   const exact = own(c.groups, key);
-  if (exact) return exact;
+  if (exact) return [key, exact];
   const looks = skeleton(key);
-  for (const [k, g] of Object.entries(c.groups)) if (skeleton(k) === looks) return g;
+  for (const [k, g] of Object.entries(c.groups)) if (skeleton(k) === looks) return [k, g];
   return undefined;
 }
 
-export type CreateGroup = { ok: true; group: GroupRecord } | { ok: false; reason: 'invalid'; message: string } | { ok: false; reason: 'exists'; group: GroupRecord };
+export type CreateGroup = { ok: true; key: string; group: GroupRecord } | { ok: false; reason: 'invalid'; message: string } | { ok: false; reason: 'exists'; key: string; group: GroupRecord };
 
 export function createGroup(c: CommunityData, who: Who, name: string, now: string): WriteResult<CreateGroup> {
   const problem = checkGroupName(name);
   if (problem) return unchanged({ ok: false, reason: 'invalid', message: problem });
   const key = groupKey(name);
   const existing = findGroup(c, name);
-  if (existing) return unchanged({ ok: false, reason: 'exists', group: existing });
+  if (existing) return unchanged({ ok: false, reason: 'exists', key: existing[0], group: existing[1] });
   const group: GroupRecord = { name, createdBy: who.id, createdAt: now, members: { [who.id]: now } };
   touch(c, who, now);
   c.groups[key] = group;
-  return changed({ ok: true, group });
+  return changed({ ok: true, key, group });
 }
 
-export type Membership = { ok: true; group: GroupRecord } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'already' | 'not-member'; group: GroupRecord };
+export type Membership = { ok: true; key: string; group: GroupRecord } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'already' | 'not-member'; key: string; group: GroupRecord };
 
 export function joinGroup(c: CommunityData, who: Who, name: string, now: string): WriteResult<Membership> {
-  const group = findGroup(c, name);
-  if (!group) return unchanged({ ok: false, reason: 'unknown' });
-  if (own(group.members, who.id)) return unchanged({ ok: false, reason: 'already', group });
+  const found = findGroup(c, name);
+  if (!found) return unchanged({ ok: false, reason: 'unknown' });
+  const [key, group] = found;
+  if (own(group.members, who.id)) return unchanged({ ok: false, reason: 'already', key, group });
   touch(c, who, now);
   group.members[who.id] = now;
-  return changed({ ok: true, group });
+  return changed({ ok: true, key, group });
 }
 
 export function leaveGroup(c: CommunityData, who: Who, name: string, now: string): WriteResult<Membership> {
-  const group = findGroup(c, name);
-  if (!group) return unchanged({ ok: false, reason: 'unknown' });
-  if (!own(group.members, who.id)) return unchanged({ ok: false, reason: 'not-member', group });
+  const found = findGroup(c, name);
+  if (!found) return unchanged({ ok: false, reason: 'unknown' });
+  const [key, group] = found;
+  if (!own(group.members, who.id)) return unchanged({ ok: false, reason: 'not-member', key, group });
   touch(c, who, now);
   delete group.members[who.id];
-  return changed({ ok: true, group });
+  return changed({ ok: true, key, group });
 }
 
-/** Most members first, then by name: how groups are listed and offered. */
-export function compareGroups(a: GroupRecord, b: GroupRecord): number {
-  return Object.keys(b.members).length - Object.keys(a.members).length || a.name.localeCompare(b.name);
-}
-
-export function groupsOf(c: Readonly<CommunityData>, userId: string): GroupRecord[] {
-  return Object.values(c.groups).filter((g) => own(g.members, userId));
+export function groupsOf(c: Readonly<CommunityData>, userId: string): [string, GroupRecord][] {
+  return Object.entries(c.groups).filter(([, g]) => own(g.members, userId));
 }
 
 // ---------------------------------------------------------------- unanswered questions
 
 export function recordUnanswered(c: CommunityData, question: string, now: string): WriteResult<{ count: number }> {
-  const text = question.trim().slice(0, QUESTION_MAX);
-  const key = normalizeText(text).slice(0, KEY_MAX);
-  if (!text || !isSafeKey(key)) return unchanged({ count: 0 });
+  const kept = questionKey(question);
+  if (!kept) return unchanged({ count: 0 });
+  const { text, key } = kept;
   const entry = own(c.unanswered, key);
   if (entry) {
     entry.count++;

@@ -24,7 +24,9 @@ import { Low, type Adapter } from 'lowdb';
 import { fileLock, Mutex } from './lock.js';
 import { migrate, MigrationError, versionOf } from './migrations.js';
 import { CURRENT_VERSION, DbFile, emptyCommunity, freezeTip, isSafeKey, own, type CommunityData } from './schema.js';
-import { problemOf, RateLimiter, StoreError, type RateLimit, type Store, type WriteResult } from './store.js';
+import type { WriteResult } from './community.js';
+import { DocumentStore } from './document.js';
+import { problemOf, StoreError, type RateLimit } from './store.js';
 
 export const DATA_FILE_NAME = 'devpath.json';
 
@@ -406,8 +408,7 @@ const MAX_BATCH = 1000;
 const MAX_ATTEMPTS = 5;
 const APPLY_SLICE_MS = 8;
 
-export class LowdbStore implements Store {
-  readonly limiter: RateLimiter;
+export class LowdbStore extends DocumentStore {
   private readonly db: Low<DbFile>;
   private readonly mutex = new Mutex();
   private readonly pending: Job[] = [];
@@ -430,13 +431,13 @@ export class LowdbStore implements Store {
     private stamp: string | null,
     private readonly options: LowdbStoreOptions,
   ) {
+    super(options.rateLimit);
     const adapter = new SafeJsonFile(location, options.fsync ?? true);
     // A write replaces the file only while it is the one read under our lock, and the lock is
     // still ours: a process paused past the lock's staleness (a laptop lid, a debugger) must not
     // put its older copy over what another process saved meanwhile.
     adapter.guard = async () => !this.lockLost && (await stampOf(this.location)) === this.stamp;
     this.db = new Low(adapter, data);
-    this.limiter = new RateLimiter(options.rateLimit);
   }
 
   static {

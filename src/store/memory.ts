@@ -1,18 +1,19 @@
-// The in-memory store: the same interface and the same transaction semantics as the file store
+// The in-memory store: the same contract and the same transaction semantics as the file store
 // (a callback's changes are kept only when it reports a change), with nothing on disk. The Bot's
 // default, so tests and one-off runs need no data directory.
+import type { WriteResult } from './community.js';
+import { DocumentStore } from './document.js';
 import { emptyCommunity, type CommunityData } from './schema.js';
-import { RateLimiter, StoreError, type RateLimit, type Store, type WriteResult } from './store.js';
+import { StoreError, type RateLimit } from './store.js';
 
-export class MemoryStore implements Store {
+export class MemoryStore extends DocumentStore {
   readonly location = ':memory:';
-  readonly limiter: RateLimiter;
   private readonly communities = new Map<string, CommunityData>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(options: { rateLimit?: RateLimit } = {}) {
-    this.limiter = new RateLimiter(options.rateLimit);
+    super(options.rateLimit);
   }
 
   peek<T>(community: string, fn: (data: Readonly<CommunityData>) => T): T {

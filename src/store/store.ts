@@ -1,37 +1,139 @@
-// The Store: where community data lives. Two implementations share this interface: the lowdb file
-// store (the default, src/store/lowdb.ts) and an in-memory twin for tests (src/store/memory.ts).
+// The Store: where community data lives, as one method per operation (add a tip, vote, mark a
+// step, a page of tips, ...). Three implementations keep this contract, and one suite
+// (tests/store-contract.test.ts) runs against each: memory (tests, one-off runs), the lowdb file
+// (the embedded default, src/store/lowdb.ts) and PostgreSQL (src/store/postgres.ts, DATABASE_URL).
 //
-// Errbot-style namespacing: every read and write names one community (Discord guild, Slack
-// workspace, `local`), and the callback sees only that community's data, so a command can never
-// touch another community's records. Within a community, records are keyed by user id.
+// Errbot-style namespacing: every call names one community (Discord guild, Slack workspace,
+// `local`), and sees and changes only that community's records.
 //
-// Writes are transactions: the callback runs on the LATEST data (the file store re-reads it under
-// a cross-process lock when another process changed it), reports whether it changed anything,
-// and all writes go through one serialised queue. A callback must decide before it mutates: it
-// validates, then changes, and never throws half-way. One that throws anyway is rejected and leaves
-// nothing behind in either store; the file store then restores the data from the file and runs the
-// other callbacks of its batch again, so a callback must be a function of the data alone (anything
-// it does besides, like counting a rate-limit hit, must happen once however often it runs).
-import type { CommunityData } from './schema.js';
+// A write is checked, applied and counted against the caller's write limit as one atomic step
+// where the data lives (one serialised, locked file write; one PostgreSQL transaction), and is
+// durably stored when its promise resolves. A refused write (bad input, over the limit, nothing
+// to change) changes nothing and costs nothing.
+// ------------------------------------------------------------------------------ the contract
 
-export interface WriteResult<T> {
-  value: T;
-  /** False when the request was refused or was a no-op: nothing is written. */
-  changed: boolean;
+/** Who is writing: the caller as stored, and whether their writes count against the write limit. */
+export interface Actor {
+  id: string;
+  /** Display name, kept with the user's records (cut to NAME_MAX). */
+  name: string;
+  /** False for the person who runs devpath on their own machine (the terminal's operator). */
+  limited: boolean;
+}
+
+/** Whose allowance a write counts against: the user's changes, or what they asked (unanswered questions). */
+export type Bucket = 'changes' | 'questions';
+
+/** A write's outcome: done (which may still be a refusal inside `value`), or over the limit. */
+export type Limited<T> = { ok: true; value: T } | { ok: false; waitMs: number };
+
+/** A tip as shown: its author's current display name and its vote count. */
+export interface Tip {
+  id: number;
+  step: string;
+  text: string;
+  author: string;
+  authorName: string;
+  createdAt: string;
+  votes: number;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  lastActive: string;
+}
+
+export interface GroupSummary {
+  /** The normalised name the group is stored under. */
+  key: string;
+  name: string;
+  members: number;
+}
+
+export interface GroupBoard extends GroupSummary {
+  /** Every member with the step ids they have marked done. */
+  people: { id: string; name: string; joinedAt: string; lastActive: string; done: string[] }[];
+}
+
+export interface Unanswered {
+  text: string;
+  count: number;
+  firstAsked: string;
+  lastAsked: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export type AddTip = { ok: true; tip: Tip } | { ok: false; reason: 'length' | 'numbers' } | { ok: false; reason: 'duplicate'; existing: Tip };
+export type VoteTip = { ok: true; tip: Tip } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'own' | 'already'; tip: Tip };
+export type RemoveTip = { ok: true; tip: Tip } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'forbidden'; tip: Tip };
+export type CreateGroup = { ok: true; group: GroupSummary } | { ok: false; reason: 'invalid'; message: string } | { ok: false; reason: 'exists'; group: GroupSummary };
+export type Membership = { ok: true; group: GroupSummary } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'already' | 'not-member'; group: GroupSummary };
+
+/** Which tips, best voted first, then newest, then highest id. */
+export interface TipQuery {
+  step?: string;
+  /** Only tips by these users. */
+  authors?: readonly string[];
+  /** Autocomplete: the id starts with it, or the text contains it (case-insensitive). */
+  matching?: string;
+  offset?: number;
+  limit: number;
 }
 
 export interface Store {
-  /** The data file's path, or `:memory:`. */
+  /** The data file's path, `:memory:`, or the database (without its password). */
   readonly location: string;
-  /** Per-user write rate limit, shared by every command of this process. */
-  readonly limiter: RateLimiter;
-  /** Reads one community's latest data, after every write asked for before it (an empty community when it has none). Do not mutate. */
-  read<T>(community: string, fn: (data: Readonly<CommunityData>) => T): Promise<T>;
-  /** Reads what this process already holds, synchronously (autocomplete: may be slightly stale). */
-  peek<T>(community: string, fn: (data: Readonly<CommunityData>) => T): T;
-  /** Runs a change on one community's latest data; resolves once it is durably stored. */
-  write<T>(community: string, fn: (data: CommunityData) => WriteResult<T>): Promise<T>;
-  /** Waits for queued writes, then releases files and locks. */
+  /** The per-user write limit, enforced by the store for every process that shares it. */
+  readonly rateLimit: RateLimit;
+
+  // progress
+  /** step id -> when the user marked it done. */
+  progress(community: string, user: string): Promise<Record<string, string>>;
+  markDone(community: string, by: Actor, step: string, now: string): Promise<Limited<{ already: boolean }>>;
+  markUndone(community: string, by: Actor, step: string, now: string): Promise<Limited<{ wasDone: boolean }>>;
+
+  // people
+  /** A user who has saved something here: by id, else by display name (case-insensitive). */
+  member(community: string, idOrName: string): Promise<Member | undefined>;
+  /** Display names of the users here (for "did you mean"), at most `limit`. */
+  memberNames(community: string, limit: number): Promise<string[]>;
+
+  // tips
+  /** Ranked tips, and how many match without offset and limit. */
+  tips(community: string, query: TipQuery): Promise<Page<Tip>>;
+  /** Up to `count` tips whose number is closest to `id`: one typo away first, then nearest. */
+  tipsNear(community: string, id: number, count: number): Promise<Tip[]>;
+  addTip(community: string, by: Actor, step: string, text: string, now: string): Promise<Limited<AddTip>>;
+  voteTip(community: string, by: Actor, id: number, now: string): Promise<Limited<VoteTip>>;
+  removeTip(community: string, by: Actor, id: number, isModerator: boolean, now: string): Promise<Limited<RemoveTip>>;
+
+  // groups
+  /** Every group here, most members first, then by name. */
+  groups(community: string): Promise<GroupSummary[]>;
+  /** The groups a user is in, in the same order. */
+  groupsOf(community: string, user: string): Promise<GroupSummary[]>;
+  /** A group by name, or by a name that looks the same (UTS #39 skeleton). */
+  group(community: string, name: string): Promise<GroupBoard | undefined>;
+  createGroup(community: string, by: Actor, name: string, now: string): Promise<Limited<CreateGroup>>;
+  joinGroup(community: string, by: Actor, name: string, now: string): Promise<Limited<Membership>>;
+  leaveGroup(community: string, by: Actor, name: string, now: string): Promise<Limited<Membership>>;
+
+  // questions the bot could not answer
+  /** Counts against the asker's `questions` allowance, not their changes. */
+  recordUnanswered(community: string, by: Actor, question: string, now: string): Promise<Limited<{ count: number }>>;
+  /** Most asked first, then most recently asked. */
+  unanswered(community: string, offset: number, limit: number): Promise<Page<Unanswered>>;
+
+  // deliveries (Slack resends a request it thinks was lost)
+  /** True the first time any process sharing this store sees the id within the TTL. */
+  firstDelivery(id: string, nowMs: number): Promise<boolean>;
+
+  /** Waits for writes in flight, then releases files, locks and connections. */
   close(): Promise<void>;
 }
 

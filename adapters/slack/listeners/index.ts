@@ -16,7 +16,9 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   // A delivery Slack sends again (a retried event, a replayed request) is acknowledged and dropped.
   app.use(async (args) => {
     const id = deliveryId(args.body);
-    if (id && !deps.deliveries.first(id)) {
+    // A store that cannot answer must not drop a request: handled twice beats not at all.
+    const first = id ? await deps.firstDelivery(id).catch(() => true) : true;
+    if (!first) {
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();
       deps.logger.debug(`devpath: Slack delivered ${id} again; it was handled the first time`);

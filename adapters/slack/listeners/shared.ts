@@ -6,7 +6,6 @@ import type { Bot } from '../../../src/bot.js';
 import type { Context } from '../../../src/command.js';
 import { internalErrorReply, type Reply } from '../../../src/reply.js';
 import { settlesWithin } from '../../timing.js';
-import type { Deliveries } from '../deliveries.js';
 import { renderSlack, type SlackMessage } from '../render.js';
 
 export type WebClient = webApi.WebClient;
@@ -112,8 +111,8 @@ export interface SlackDeps {
   bot: Bot;
   users: UserDirectory;
   dms: DmChannels;
-  /** Deliveries already handled, so a retried or replayed one is handled once. */
-  deliveries: Deliveries;
+  /** True the first time any instance sharing the store sees a delivery id, so a retried or replayed one is handled once. */
+  firstDelivery: (id: string) => Promise<boolean>;
   logger: Logger;
   /** How long a slash command may take before its answer moves from the ack body to respond(). */
   ackBudgetMs: number;
