@@ -21,6 +21,10 @@ const cases: Record<string, { good: Record<string, string>; bad: [Record<string,
       [{ DISCORD_REST_URL: 'http://has s3cret space' }, /DISCORD_REST_URL must be an http\(s\) URL/],
     ],
   },
+  DISCORD_SHARDS: {
+    good: { DISCORD_SHARDS: '2' },
+    bad: ['0', '-1', '1.5', 'two', 's3cret', '99999999999999999999'].map((v) => [{ DISCORD_SHARDS: v }, /DISCORD_SHARDS must be auto or a whole number of shards, 1 or more/] as [Record<string, string>, RegExp]),
+  },
   SLACK_BOT_TOKEN: { good: SLACK, bad: [[{ ...SLACK, SLACK_BOT_TOKEN: 'xoxp-s3cret' }, /SLACK_BOT_TOKEN must start with xoxb-/]] },
   SLACK_APP_TOKEN: {
     good: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' },
@@ -86,6 +90,12 @@ describe('configuration', () => {
       for (const value of Object.values(env).filter((v) => v.includes('s3cret'))) expect((error as Error).message).not.toContain(value);
     },
   );
+
+  it('reads DISCORD_SHARDS as a number of shards or auto, in any case', () => {
+    expect(parseConfig({ DISCORD_SHARDS: '16' }).DISCORD_SHARDS).toBe(16);
+    expect(parseConfig({ DISCORD_SHARDS: ' Auto ' }).DISCORD_SHARDS).toBe('auto');
+    expect(parseConfig({}).DISCORD_SHARDS).toBeUndefined();
+  });
 
   it('names every wrong variable at once', () => {
     expect(() => parseConfig({ PORT: 'abc', DISCORD_GUILD_ID: 'x' })).toThrow(/PORT must be.*\n- DISCORD_GUILD_ID must be|DISCORD_GUILD_ID must be.*\n- PORT must be/s);

@@ -5,7 +5,9 @@
 // which is all it answers. A private Reply stays private: ephemeral on an interaction (also after a
 // deferral, see deliver()), by DM for a mention in a server channel. Handler errors are logged and
 // answered with a private apology; the client keeps running. discord.js resumes a dropped gateway
-// connection itself.
+// connection itself. DISCORD_SHARDS runs several gateway shards in this one process (see shardOptions);
+// `npm run start:shards` (shards.ts) runs one process per shard instead.
+import { workerData } from 'node:worker_threads';
 import {
   Client,
   Events,
@@ -59,6 +61,22 @@ const SENT_PRIVATELY = reply({ title: "I've replied to you privately." });
 const SENT_BY_DM = reply({ title: "I've sent you the answer in a direct message." });
 const DM_REFUSED = reply({ title: "I couldn't send you a direct message. Use the slash command for a private answer." });
 
+/**
+ * DISCORD_SHARDS as discord.js's `shards` and `shardCount`: `auto` fetches Discord's recommended count
+ * (GET /gateway/bot, through rest.api, so DISCORD_REST_URL too); N runs shards 0..N-1 of N. A process
+ * that a ShardingManager started has its shard in SHARDS and SHARD_COUNT (process.env, or workerData
+ * in worker mode); discord.js's Client reads them only while `shards` and `shardCount` are left at
+ * their defaults, so then DISCORD_SHARDS is not applied and the manager's assignment stands.
+ */
+export function shardOptions(
+  setting: Config['DISCORD_SHARDS'],
+  assigned: Record<string, unknown> = (workerData as Record<string, unknown> | null) ?? process.env,
+): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (setting === undefined || 'SHARDS' in assigned || 'SHARD_COUNT' in assigned) return {};
+  if (setting === 'auto') return { shards: 'auto' };
+  return { shards: Array.from({ length: setting }, (_, i) => i), shardCount: setting };
+}
+
 export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordAdapterOptions = {}): Adapter {
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const logError = options.logError ?? ((message, error) => console.error(`devpath discord: ${message}`, error));
@@ -73,6 +91,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     return new Client({
       intents: INTENTS,
       partials: [Partials.Channel],
+      ...shardOptions(config.DISCORD_SHARDS),
       ...rest_of,
       rest: { ...(config.DISCORD_REST_URL ? { api: config.DISCORD_REST_URL.replace(/\/+$/, '') } : {}), ...rest },
     });
@@ -259,6 +278,16 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     await message.reply(renderDiscord(sent ? SENT_BY_DM : DM_REFUSED));
   }
 
+  /**
+   * A shard process whose ShardingManager has gone (its IPC channel closed: the manager was killed)
+   * stops, through main's SIGTERM handler, rather than live on as an orphan that a restarted manager
+   * would duplicate (two processes on one shard answer every command twice).
+   */
+  const managerGone = () => {
+    console.error('devpath discord: the sharding manager closed its channel (it is stopping, or was killed); stopping this shard.');
+    process.kill(process.pid, 'SIGTERM');
+  };
+
   return {
     name: 'discord',
     async start() {
@@ -268,12 +297,22 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
       c.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
       c.on(Events.MessageCreate, (message) => void onMessage(message));
       c.on(Events.Error, (error) => logError('client error:', error));
+      if (c.shard?.mode === 'process') {
+        // Started by start:shards: stop with the manager (see managerGone); if it has gone already, do not start.
+        if (!process.connected) {
+          client = undefined;
+          await c.destroy().catch(() => undefined);
+          throw new StartError('The Discord sharding manager has gone; this shard does not start.');
+        }
+        process.once('disconnect', managerGone);
+      }
       const ready = new Promise<void>((resolve) => c.once(Events.ClientReady, () => resolve()));
       try {
         await c.login(config.DISCORD_TOKEN);
         await ready;
       } catch (error) {
         client = undefined;
+        process.off('disconnect', managerGone);
         await c.destroy().catch(() => undefined);
         const clear = explainDiscordError(error, config.DISCORD_REST_URL);
         if (clear) throw new StartError(clear);
@@ -283,6 +322,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     async stop() {
       const c = client;
       client = undefined;
+      process.off('disconnect', managerGone);
       await c?.destroy();
     },
   };

@@ -4,6 +4,13 @@
 // sends, dispatches gateway events, asks the client to reconnect (op 7) and resumes it, answers 401
 // to a wrong token, and blanks message content the bot may not read without the MessageContent
 // intent (unless the bot is mentioned or the message is a DM), as Discord does.
+//
+// Sharding is modelled as Discord does it: state (session, sequence, intents, shard) lives per
+// WebSocket connection; IDENTIFY's `shard: [id, count]` is echoed in READY; a guild belongs to shard
+// `(guild_id >> 22) % count` and its READY entry, GUILD_CREATE and every later event go only to that
+// shard's connection (DMs go to shard 0); GET /gateway/bot recommends `shards` and allows
+// `max_concurrency` identifies at once (at least the shard count by default: with 1, discord.js waits
+// about 5 s between two shards' identifies).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -30,8 +37,15 @@ export interface FakeDiscordOptions {
   token?: string;
   botUser?: FakeUser;
   applicationId?: string;
+  /** The first guild: the one events go to when a test names none. */
   guildId?: string;
+  /** Every guild the bot is in (default: guildId alone); each gets a text channel. */
+  guildIds?: string[];
   channelId?: string;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
+  /** session_start_limit.max_concurrency in GET /gateway/bot (default: the recommended shard count). */
+  maxConcurrency?: number;
   /** Permissions of @everyone in the guild (a bitfield as a decimal string). */
   everyonePermissions?: string;
 }
@@ -56,6 +70,31 @@ export interface InteractionMessages {
 
 type Waiter = { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void };
 
+/** A gateway session: what IDENTIFY set up, kept across a RESUME on a new connection. */
+interface Session {
+  id: string;
+  /** [shard id, shard count], as identified. */
+  shard: [number, number];
+  intents: number;
+  seq: number;
+}
+
+/** One WebSocket connection, and the session it identified or resumed (none until then). */
+interface Connection {
+  ws: WebSocket;
+  session?: Session;
+}
+
+/** A dispatch the gateway sent, and on which shard's connection. */
+export interface SentDispatch {
+  shard: [number, number];
+  t: string;
+  guildId?: string;
+}
+
+/** The shard a guild belongs to, as Discord computes it. */
+export const shardOf = (guildId: string, count: number): number => Number((BigInt(guildId) >> 22n) % BigInt(count));
+
 let nextId = 1_000_000_000_000_000n;
 /** A fresh snowflake-shaped id. */
 export const snowflake = (): string => String(nextId++);
@@ -65,9 +104,14 @@ export class FakeDiscord {
   readonly botUser: FakeUser;
   readonly applicationId: string;
   readonly guildId: string;
+  readonly guildIds: readonly string[];
   readonly channelId: string;
   readonly everyonePermissions: string;
+  readonly recommendedShards: number;
+  readonly maxConcurrency: number;
   readonly requests: RecordedRequest[] = [];
+  /** Every dispatch sent (op 0), with the shard of the connection it went to. */
+  readonly dispatched: SentDispatch[] = [];
   /** Every IDENTIFY the gateway received (its `d`), and every RESUME. */
   readonly identifies: any[] = [];
   readonly resumes: any[] = [];
@@ -81,22 +125,29 @@ export class FakeDiscord {
   readonly closedDms = new Set<string>();
   private readonly server: Server;
   private readonly wss: WebSocketServer;
-  private socket: WebSocket | undefined;
-  private seq = 0;
-  private sessionId = `session-${snowflake()}`;
+  /** Open connections, oldest first; sessions by id (a RESUME finds its session here). */
+  private readonly connections = new Set<Connection>();
+  private readonly sessions = new Map<string, Session>();
+  /** The text channel of each guild, and the channel each interaction (by token) came from. */
+  private readonly channels = new Map<string, string>();
+  private readonly tokenChannels = new Map<string, string>();
   private intents = 0;
   private waiters: Waiter[] = [];
-  private resumedWaiters: (() => void)[] = [];
-  private readyWaiters: (() => void)[] = [];
+  private resumedWaiters: { shard: number; resolve: () => void }[] = [];
+  private readyWaiters: { shard: number | undefined; resolve: () => void }[] = [];
   port = 0;
 
   constructor(options: FakeDiscordOptions = {}) {
     this.token = options.token ?? 'fake-token';
     this.applicationId = options.applicationId ?? '111111111111111111';
     this.botUser = options.botUser ?? { id: this.applicationId, username: 'devpath', global_name: null, bot: true };
-    this.guildId = options.guildId ?? '222222222222222222';
+    this.guildId = options.guildId ?? options.guildIds?.[0] ?? '222222222222222222';
+    this.guildIds = [...new Set([this.guildId, ...(options.guildIds ?? [])])];
     this.channelId = options.channelId ?? '333333333333333333';
+    for (const guild of this.guildIds) this.channels.set(guild, guild === this.guildId ? this.channelId : snowflake());
     this.everyonePermissions = options.everyonePermissions ?? '1024'; // VIEW_CHANNEL
+    this.recommendedShards = options.shards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? this.recommendedShards;
     this.server = createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on('connection', (ws) => this.connect(ws));
@@ -185,8 +236,8 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/v10/gateway/bot') {
       return send(200, {
         url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        shards: this.recommendedShards,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency },
       });
     }
     if (method === 'POST' && (m = path.match(/^\/v10\/interactions\/\d+\/([^/]+)\/callback$/))) {
@@ -196,7 +247,8 @@ export class FakeDiscord {
     if ((m = path.match(/^\/v10\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
       const shown = this.webhook(method, m[2]!, m[3], body);
       if (method === 'DELETE') return send(204);
-      if (method === 'PATCH' || method === 'POST') return send(200, { ...this.message(this.channelId, body), ...(shown ? { id: shown.id, flags: shown.ephemeral ? 64 : 0 } : {}) });
+      const channelId = this.tokenChannels.get(m[2]!) ?? this.channelId;
+      if (method === 'PATCH' || method === 'POST') return send(200, { ...this.message(channelId, body), ...(shown ? { id: shown.id, flags: shown.ephemeral ? 64 : 0 } : {}) });
     }
     if (method === 'POST' && path === '/v10/users/@me/channels' && typeof body?.recipient_id === 'string') {
       const userId: string = body.recipient_id;
@@ -319,7 +371,9 @@ export class FakeDiscord {
   // ---------------------------------------------------------------- gateway
 
   private connect(ws: WebSocket): void {
-    this.socket = ws;
+    const connection: Connection = { ws };
+    this.connections.add(connection);
+    ws.on('close', () => this.connections.delete(connection));
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
       let packet: any;
@@ -328,12 +382,13 @@ export class FakeDiscord {
       } catch {
         return;
       }
-      this.onPacket(ws, packet);
+      this.onPacket(connection, packet);
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
   }
 
-  private onPacket(ws: WebSocket, packet: { op: number; d: any }): void {
+  private onPacket(connection: Connection, packet: { op: number; d: any }): void {
+    const ws = connection.ws;
     switch (packet.op) {
       case 1:
         ws.send(JSON.stringify({ op: 11 }));
@@ -344,78 +399,129 @@ export class FakeDiscord {
           ws.close(4004, 'Authentication failed.');
           return;
         }
-        this.intents = Number(packet.d.intents ?? 0);
-        this.seq = 0;
-        this.sessionId = `session-${snowflake()}`;
-        this.send(ws, 'READY', {
+        const shard = packet.d.shard ?? [0, 1];
+        const valid = Array.isArray(shard) && shard.length === 2 && shard.every((n: unknown) => Number.isInteger(n)) && shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1];
+        if (!valid) {
+          ws.close(4010, 'Invalid shard.');
+          return;
+        }
+        const session: Session = { id: `session-${snowflake()}`, shard: [shard[0], shard[1]], intents: Number(packet.d.intents ?? 0), seq: 0 };
+        this.sessions.set(session.id, session);
+        connection.session = session;
+        this.intents = session.intents;
+        const guilds = this.guildIds.filter((g) => shardOf(g, session.shard[1]) === session.shard[0]);
+        this.send(connection, 'READY', {
           v: 10,
           user: { ...this.botUser, discriminator: '0', avatar: null, verified: true, mfa_enabled: false, flags: 0 },
-          guilds: [{ id: this.guildId, unavailable: true }],
-          session_id: this.sessionId,
+          guilds: guilds.map((id) => ({ id, unavailable: true })),
+          session_id: session.id,
           resume_gateway_url: this.gatewayUrl,
-          shard: [0, 1],
+          shard: session.shard,
           application: { id: this.applicationId, flags: 0 },
           private_channels: [],
           relationships: [],
         });
-        this.send(ws, 'GUILD_CREATE', this.guild());
-        for (const w of this.readyWaiters.splice(0)) w();
+        for (const id of guilds) this.send(connection, 'GUILD_CREATE', this.guild(id));
+        const ready = this.readyWaiters.filter((w) => w.shard === undefined || w.shard === session.shard[0]);
+        this.readyWaiters = this.readyWaiters.filter((w) => !ready.includes(w));
+        for (const w of ready) w.resolve();
         return;
       }
       case 6: {
         this.resumes.push(packet.d);
-        if (packet.d?.token !== this.token || packet.d?.session_id !== this.sessionId) {
+        const session = this.sessions.get(packet.d?.session_id);
+        if (packet.d?.token !== this.token || !session) {
           ws.send(JSON.stringify({ op: 9, d: false }));
           return;
         }
-        this.send(ws, 'RESUMED', {});
-        for (const w of this.resumedWaiters.splice(0)) w();
+        connection.session = session;
+        this.send(connection, 'RESUMED', {});
+        const resumed = this.resumedWaiters.filter((w) => w.shard === session.shard[0]);
+        this.resumedWaiters = this.resumedWaiters.filter((w) => !resumed.includes(w));
+        for (const w of resumed) w.resolve();
         return;
       }
     }
   }
 
-  private send(ws: WebSocket, t: string, d: unknown): void {
-    ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+  private send(connection: Connection, t: string, d: any): void {
+    const session = connection.session!;
+    this.dispatched.push({ shard: session.shard, t, ...(typeof d?.guild_id === 'string' ? { guildId: d.guild_id } : t === 'GUILD_CREATE' ? { guildId: d.id } : {}) });
+    connection.ws.send(JSON.stringify({ op: 0, t, s: ++session.seq, d }));
   }
 
-  /** Resolves once a client has identified and received READY (now, if one already has). */
-  whenIdentified(): Promise<void> {
-    if (this.identifies.length && this.socket) return Promise.resolve();
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  /** The open, identified (or resumed) connections, newest last. */
+  private live(): Connection[] {
+    return [...this.connections].filter((c) => c.session && c.ws.readyState === c.ws.OPEN);
   }
 
-  /** The intents the connected client identified with. */
+  /** The newest open connection of a shard id (any count). */
+  private shardConnection(shard: number): Connection {
+    const connection = this.live().filter((c) => c.session!.shard[0] === shard).at(-1);
+    if (!connection) throw new Error(`no gateway connection for shard ${shard}`);
+    return connection;
+  }
+
+  /** The connection that owns a guild: its shard's; DMs (no guild) go to shard 0, as on Discord. */
+  private route(guildId: string | undefined): Connection {
+    if (guildId === undefined) return this.shardConnection(0);
+    const connection = this.live().filter((c) => shardOf(guildId, c.session!.shard[1]) === c.session!.shard[0]).at(-1);
+    if (!connection) throw new Error(`no gateway connection for the shard of guild ${guildId}`);
+    return connection;
+  }
+
+  /** The [id, count] of every identified connection that is open, by shard id. */
+  get connectedShards(): [number, number][] {
+    return this.live()
+      .map((c) => c.session!.shard)
+      .sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Resolves once a client has identified (on that shard, when given) and received READY (now, if one already has). */
+  whenIdentified(shard?: number): Promise<void> {
+    if (this.live().some((c) => shard === undefined || c.session!.shard[0] === shard)) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push({ shard, resolve }));
+  }
+
+  /** The intents the last identified client connected with. */
   get identifiedIntents(): number {
     return this.intents;
   }
 
-  /** Sends a dispatch (op 0) to the connected client. */
-  dispatch(t: string, d: unknown): void {
-    if (!this.socket) throw new Error('no gateway connection');
-    this.send(this.socket, t, d);
+  /** Sends a dispatch (op 0) to the connection of the shard that owns `d.guild_id` (shard 0 without one). */
+  dispatch(t: string, d: any): void {
+    this.send(this.route(typeof d?.guild_id === 'string' ? d.guild_id : undefined), t, d);
   }
 
-  /** Asks the client to reconnect (op 7); resolves when it has resumed and been sent RESUMED. */
-  reconnect(): Promise<void> {
-    if (!this.socket) throw new Error('no gateway connection');
-    const resumed = new Promise<void>((resolve) => this.resumedWaiters.push(resolve));
-    this.socket.send(JSON.stringify({ op: 7, d: null }));
+  /** Asks a shard's client to reconnect (op 7); resolves when it has resumed and been sent RESUMED. */
+  reconnect(shard = 0): Promise<void> {
+    const connection = this.shardConnection(shard);
+    const resumed = new Promise<void>((resolve) => this.resumedWaiters.push({ shard, resolve }));
+    connection.ws.send(JSON.stringify({ op: 7, d: null }));
     return resumed;
   }
 
-  /** Drops the TCP connection without a close frame (a network failure); resolves on RESUMED. */
-  dropConnection(): Promise<void> {
-    if (!this.socket) throw new Error('no gateway connection');
-    const resumed = new Promise<void>((resolve) => this.resumedWaiters.push(resolve));
-    this.socket.terminate();
+  /** Drops a shard's TCP connection without a close frame (a network failure); resolves on RESUMED. */
+  dropConnection(shard = 0): Promise<void> {
+    const connection = this.shardConnection(shard);
+    const resumed = new Promise<void>((resolve) => this.resumedWaiters.push({ shard, resolve }));
+    connection.ws.terminate();
     return resumed;
   }
 
-  private guild(): any {
+  /** The text channel of a guild the bot is in. */
+  channelOf(guildId: string): string {
+    const channel = this.channels.get(guildId);
+    if (!channel) throw new Error(`the bot is not in guild ${guildId}`);
+    return channel;
+  }
+
+  private guild(guildId: string): any {
+    const channelId = this.channelOf(guildId);
+    const primary = guildId === this.guildId;
     return {
-      id: this.guildId,
-      name: 'Backend Learners',
+      id: guildId,
+      name: primary ? 'Backend Learners' : `Backend Learners ${guildId.slice(-4)}`,
       icon: null,
       owner_id: '999999999999999999',
       unavailable: false,
@@ -433,10 +539,10 @@ export class FakeDiscord {
       system_channel_flags: 0,
       joined_at: new Date().toISOString(),
       roles: [
-        { id: this.guildId, name: '@everyone', permissions: this.everyonePermissions, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
-        { id: '444444444444444444', name: 'Mods', permissions: String(1 << 13), position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: guildId, name: '@everyone', permissions: this.everyonePermissions, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: primary ? '444444444444444444' : `4${guildId.slice(1)}`, name: 'Mods', permissions: String(1 << 13), position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
       ],
-      channels: [{ id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: this.guildId, nsfw: false }],
+      channels: [{ id: channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: guildId, nsfw: false }],
       threads: [],
       members: [],
       presences: [],
@@ -467,9 +573,12 @@ export class FakeDiscord {
     };
   }
 
-  private interactionBase(type: number, user: FakeUser, where: { dm?: boolean; permissions?: string; nick?: string | null }) {
+  private interactionBase(type: number, user: FakeUser, where: { dm?: boolean; guildId?: string; permissions?: string; nick?: string | null }) {
     const id = snowflake();
     const token = `itoken-${id}`;
+    const guildId = where.guildId ?? this.guildId;
+    const channelId = where.dm ? `5${id.slice(1)}` : this.channelOf(guildId);
+    this.tokenChannels.set(token, channelId);
     const common = {
       id,
       application_id: this.applicationId,
@@ -479,25 +588,24 @@ export class FakeDiscord {
       app_permissions: '562949953421311',
       locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
+      authorizing_integration_owners: { '0': guildId },
       attachment_size_limit: 10_485_760,
     };
     if (where.dm) {
-      const dmChannel = `5${id.slice(1)}`;
       return {
         ...common,
-        channel_id: dmChannel,
-        channel: { id: dmChannel, type: 1, recipients: [{ ...user, discriminator: '0', avatar: null }] },
+        channel_id: channelId,
+        channel: { id: channelId, type: 1, recipients: [{ ...user, discriminator: '0', avatar: null }] },
         user: { ...user, discriminator: '0', avatar: null },
         context: 1,
       };
     }
     return {
       ...common,
-      guild_id: this.guildId,
+      guild_id: guildId,
       guild_locale: 'en-US',
-      channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, name: 'general', guild_id: this.guildId, permission_overwrites: [], position: 0 },
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, name: 'general', guild_id: guildId, permission_overwrites: [], position: 0 },
       member: this.member(user, { permissions: where.permissions, nick: where.nick }),
       context: 0,
     };
@@ -506,42 +614,46 @@ export class FakeDiscord {
   /**
    * A slash command (INTERACTION_CREATE type 2). `options` are Discord's option objects, e.g.
    * [{ name: 'question', type: 3, value: '...' }] or [{ name: 'add', type: 1, options: [...] }].
+   * It goes to the shard that owns `guildId` (default: the first guild).
    */
-  slashCommand(input: { name: string; options?: any[]; user: FakeUser; dm?: boolean; permissions?: string; nick?: string | null }): { id: string; token: string } {
+  slashCommand(input: { name: string; options?: any[]; user: FakeUser; dm?: boolean; guildId?: string; permissions?: string; nick?: string | null }): { id: string; token: string } {
     const base = this.interactionBase(2, input.user, input);
     this.dispatch('INTERACTION_CREATE', { ...base, data: { id: snowflake(), name: input.name, type: 1, options: input.options ?? [] } });
     return { id: base.id, token: base.token };
   }
 
   /** An autocomplete request (type 4): the focused option carries `focused: true`. */
-  autocomplete(input: { name: string; options: any[]; user: FakeUser }): { id: string; token: string } {
-    const base = this.interactionBase(4, input.user, {});
+  autocomplete(input: { name: string; options: any[]; user: FakeUser; guildId?: string }): { id: string; token: string } {
+    const base = this.interactionBase(4, input.user, input.guildId ? { guildId: input.guildId } : {});
     this.dispatch('INTERACTION_CREATE', { ...base, data: { id: snowflake(), name: input.name, type: 1, options: input.options } });
     return { id: base.id, token: base.token };
   }
 
   /** A button click (type 3) on a message the bot sent. */
-  buttonClick(input: { customId: string; user: FakeUser; dm?: boolean }): { id: string; token: string } {
+  buttonClick(input: { customId: string; user: FakeUser; dm?: boolean; guildId?: string }): { id: string; token: string } {
     const base = this.interactionBase(3, input.user, input);
-    const message = { ...this.message(base.channel_id, {}), guild_id: input.dm ? undefined : this.guildId };
+    const message = { ...this.message(base.channel_id, {}), guild_id: input.dm ? undefined : (input.guildId ?? this.guildId) };
     this.dispatch('INTERACTION_CREATE', { ...base, message, data: { custom_id: input.customId, component_type: 2 } });
     return { id: base.id, token: base.token };
   }
 
   /**
-   * A message posted in the guild channel (or a DM). Content is blanked, as Discord does, when the
-   * client lacks MessageContent and the message neither mentions the bot nor is a DM.
+   * A message posted in a guild's channel (default: the first guild's) or a DM. Content is blanked,
+   * as Discord does, when the receiving shard's client lacks MessageContent and the message neither
+   * mentions the bot nor is a DM.
    */
-  postMessage(input: { content: string; author: FakeUser & { bot?: boolean }; mentions?: FakeUser[]; dm?: boolean; channelId?: string }): { id: string; channelId: string } {
+  postMessage(input: { content: string; author: FakeUser & { bot?: boolean }; mentions?: FakeUser[]; dm?: boolean; guildId?: string; channelId?: string }): { id: string; channelId: string } {
     const id = snowflake();
+    const guildId = input.dm ? undefined : (input.guildId ?? this.guildId);
+    const connection = this.route(guildId);
     const mentions = input.mentions ?? [];
-    const readable = (this.intents & MESSAGE_CONTENT_INTENT) !== 0 || input.dm === true || mentions.some((u) => u.id === this.botUser.id) || input.author.id === this.botUser.id;
-    const channelId = input.channelId ?? (input.dm ? `6${id.slice(1)}` : this.channelId);
+    const readable = (connection.session!.intents & MESSAGE_CONTENT_INTENT) !== 0 || input.dm === true || mentions.some((u) => u.id === this.botUser.id) || input.author.id === this.botUser.id;
+    const channelId = input.channelId ?? (guildId === undefined ? `6${id.slice(1)}` : this.channelOf(guildId));
     const author = { ...input.author, discriminator: '0', avatar: null };
-    this.dispatch('MESSAGE_CREATE', {
+    this.send(connection, 'MESSAGE_CREATE', {
       id,
       channel_id: channelId,
-      ...(input.dm ? { channel_type: 1 } : { guild_id: this.guildId, channel_type: 0, member: { ...this.member(input.author), user: undefined } }),
+      ...(guildId === undefined ? { channel_type: 1 } : { guild_id: guildId, channel_type: 0, member: { ...this.member(input.author), user: undefined } }),
       author,
       content: readable ? input.content : '',
       embeds: [],
