@@ -5,17 +5,27 @@
 import { Bot } from '../src/bot.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { openLowdbStore, type LowdbStore } from '../src/store/lowdb.js';
-import { StoreError } from '../src/store/store.js';
+import { createLog, log, useLog, type LogLevel } from '../src/log.js';
+import { startHealth } from './health.js';
+import { openLowdbStore } from '../src/store/lowdb.js';
+import { StoreError, type Store } from '../src/store/store.js';
 import type { Adapter } from './adapter.js';
 import { StartError } from './start-error.js';
 import { createTerminalAdapter } from './terminal/index.js';
 
 export { StartError };
 
-/** Opens the community data file at DATA_DIR; a file it cannot use stops the start, naming it. */
-export async function openStore(dataDir: string): Promise<LowdbStore> {
+/**
+ * Opens where the community data lives: the PostgreSQL database at DATABASE_URL when it is set
+ * (migrated to the current schema first), else the data file in DATA_DIR. One it cannot use stops
+ * the start with a message naming it (never a password). pg is loaded only when it is used.
+ */
+export async function openStore(dataDir: string, databaseUrl?: string): Promise<Store> {
   try {
+    if (databaseUrl) {
+      const { openPostgresStore } = await import('../src/store/postgres/store.js');
+      return await openPostgresStore(databaseUrl);
+    }
     return await openLowdbStore(dataDir);
   } catch (error) {
     if (error instanceof StoreError) throw new StartError(error.message);
@@ -28,9 +38,9 @@ export async function openStore(dataDir: string): Promise<LowdbStore> {
  * at DATA_DIR. A bad knowledge base throws KnowledgeError before the file is touched; a data file it
  * cannot use throws StartError. The caller closes the store.
  */
-export async function openBot(dataDir: string): Promise<{ bot: Bot; store: LowdbStore }> {
+export async function openBot(dataDir: string, databaseUrl?: string): Promise<{ bot: Bot; store: Store }> {
   const knowledge = loadKnowledge();
-  const store = await openStore(dataDir);
+  const store = await openStore(dataDir, databaseUrl);
   return { bot: new Bot({ knowledge, store }), store };
 }
 
@@ -44,27 +54,38 @@ async function adaptersFor(config: Config, bot: Bot): Promise<{ adapters: Adapte
   return { adapters: [terminal], waitFor: terminal.done };
 }
 
+/** With a platform, a service: info. In the terminal chat, only what goes wrong, so logs do not run through the conversation. */
+const defaultLevel = (config: Config): LogLevel => (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN ? 'info' : 'warn');
+
 export async function main(): Promise<void> {
   const config = loadConfig();
-  const { bot, store } = await openBot(config.DATA_DIR);
+  useLog(createLog(config.LOG_LEVEL ?? defaultLevel(config)));
+  const { bot, store } = await openBot(config.DATA_DIR, config.DATABASE_URL);
   const { adapters, waitFor } = await adaptersFor(config, bot);
   const started: Adapter[] = [];
-  let stopping = false;
-  const stopAll = async () => {
-    if (stopping) return;
-    stopping = true;
-    await Promise.allSettled(started.map((a) => a.stop()));
-    await store.close().catch((error: unknown) => console.error('devpath: could not close the data file:', error));
-  };
+  const health = config.HEALTH_PORT ? await startHealth(config.HEALTH_PORT, () => store.ping()) : undefined;
+  let stopped: Promise<void> | undefined;
+  // A clean stop: the balancer is told first, then each door stops taking events, then the store
+  // finishes the writes in flight and closes. Nothing acknowledged is lost.
+  const stopAll = (why: string) =>
+    (stopped ??= (async () => {
+      log().info({ why }, 'stopping');
+      health?.stopping();
+      await Promise.allSettled(started.map((a) => a.stop()));
+      await store.close().catch((error: unknown) => log().error({ err: error, store: store.location }, 'could not close the store'));
+      await health?.close();
+      log().info('stopped');
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopAll(signal).then(() => process.exit(0)));
+  }
   for (const adapter of adapters) {
     await adapter.start();
     started.push(adapter);
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stopAll().then(() => process.exit(0)));
-  }
+  log().info({ doors: started.map((a) => a.name), store: store.location, ...(health ? { health: health.port } : {}) }, 'started');
   if (waitFor) {
     await waitFor;
-    await stopAll();
+    await stopAll('the chat ended');
   }
 }

@@ -1,6 +1,7 @@
 // The Bot: the command registry and dispatch. Adapters hand it a typed invocation (Discord) or a
 // line of text (terminal, Slack, mentions) plus the caller's context, and get a Reply back. A
 // command that throws becomes an apology, never a crash of the adapter.
+import { log } from './log.js';
 import { cutText } from './cut.js';
 import type { CommandContext, CommandSpec, Context, Invocation, Services } from './command.js';
 import { commands as defaultCommands } from './commands/index.js';
@@ -68,7 +69,7 @@ export class Bot {
     for (const spec of commands) {
       for (const name of [spec.name, ...(spec.aliases ?? [])]) this.byName.set(name.toLowerCase(), spec);
     }
-    this.logError = options.logError ?? ((error, where) => console.error(`devpath: error in ${where}:`, error));
+    this.logError = options.logError ?? ((error, where) => log().error({ err: error, where }, 'a command failed; the user got an apology'));
   }
 
   get commands(): readonly CommandSpec[] {

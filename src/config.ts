@@ -2,6 +2,7 @@
 // from the environment (and a .env file, via dotenv); secrets are never printed, not even in errors.
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 const optional = z
   .string()
@@ -33,6 +34,11 @@ const Env = z
       .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), 'PORT must be a number from 1 to 65535')
       .transform((v) => (v === undefined ? 3000 : Number(v))),
     DATA_DIR: optional.transform((v) => v ?? './data'),
+    DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'DATABASE_URL must be a postgres:// URL'),
+    LOG_LEVEL: optional.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`).transform((v) => v as LogLevel | undefined),
+    HEALTH_PORT: optional
+      .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), 'HEALTH_PORT must be a number from 1 to 65535')
+      .transform((v) => (v === undefined ? undefined : Number(v))),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -73,4 +79,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function loadDataDir(env: NodeJS.ProcessEnv = process.env): string {
   loadDotenv({ quiet: true });
   return Env.shape.DATA_DIR.parse(env.DATA_DIR);
+}
+
+/** Where the data lives (DATABASE_URL, else the file in DATA_DIR), read as loadConfig reads it, for the devpath command. */
+export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): { dataDir: string; databaseUrl?: string } {
+  loadDotenv({ quiet: true });
+  const databaseUrl = Env.shape.DATABASE_URL.safeParse(env.DATABASE_URL);
+  if (!databaseUrl.success) throw new ConfigError(['DATABASE_URL must be a postgres:// URL']);
+  return { dataDir: Env.shape.DATA_DIR.parse(env.DATA_DIR), ...(databaseUrl.data ? { databaseUrl: databaseUrl.data } : {}) };
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -12,6 +12,8 @@ import { DATA_FILE_NAME, openLowdbStore } from '../src/store/lowdb.js';
 import { MemoryStore } from '../src/store/memory.js';
 import type { Store } from '../src/store/store.js';
 import { DocumentStore } from '../src/store/document.js';
+import { storeKinds } from './support/store-kinds.js';
+import { createLog, useLog } from '../src/log.js';
 
 const knowledge = loadKnowledge();
 const dirs: string[] = [];
@@ -29,26 +31,23 @@ const alice = ctx('alice');
 const bob = ctx('bob');
 const mod = ctx('mia', { isModerator: true });
 
-const kinds: Array<[string, () => Promise<Store>]> = [
-  ['memory', async () => new MemoryStore()],
-  [
-    'lowdb',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'devpath-cmd-'));
-      dirs.push(dir);
-      return openLowdbStore(dir, { fsync: false });
-    },
-  ],
-];
+const kinds = await storeKinds();
 
-describe.each(kinds)('community commands (%s store)', (_kind, open) => {
+const opened: Store[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
   let bot: Bot;
   let store: Store;
   let clock = Date.parse('2025-03-01T12:00:00Z');
   const say = (who: Context, line: string) => bot.dispatchText(line, who);
 
-  beforeEach(async () => {
+  beforeEach(async (c) => {
+    if (skip) c.skip();
     store = await open();
+    opened.push(store);
     clock = Date.parse('2025-03-01T12:00:00Z');
     bot = new Bot({ knowledge, store, now: () => new Date(clock) });
   });
@@ -308,7 +307,8 @@ describe.each(kinds)('community commands (%s store)', (_kind, open) => {
     await bot.dispatchText('which pizza topping do senior engineers prefer', alice, { fallbackToAsk: true });
     await say(ctx('zed', { communityId: 'guild-2' }), 'ask what is the airspeed of an unladen swallow');
     const list = await say(mod, 'unanswered');
-    expect(list.text).toContain('"what is the best mechanical keyboard for coding": asked 2 times, last yesterday');
+    // Recorded without waiting: on PostgreSQL the two askers' writes may land in either order, and the first kept wording stays.
+    expect(list.text).toMatch(/"[Ww]hat is the best mechanical keyboard for coding\??": asked 2 times, last yesterday/);
     expect(list.text).toContain('pizza topping');
     expect(list.text).not.toContain('swallow');
     expect(list.text.indexOf('keyboard')).toBeLessThan(list.text.indexOf('pizza'));
@@ -415,16 +415,17 @@ describe('recording an unanswered question', () => {
   });
 
   it('logs a failing store once and still answers', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const lines: string[] = [];
+    useLog(createLog('info', { write: (line: string) => void lines.push(line) }));
     try {
       const bot = new Bot({ knowledge, store: store(() => Promise.reject(new Error('disk on fire'))) });
       expect((await bot.dispatchText(question, alice)).card.title).toBe("I don't know that yet");
       expect((await bot.dispatchText(`${question} at night`, bob)).card.title).toBe("I don't know that yet");
       await new Promise((resolve) => setTimeout(resolve, 10));
-      expect(logged).toHaveBeenCalledTimes(1);
-      expect(String(logged.mock.calls[0]?.[0])).toContain('disk on fire');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({ level: 50, msg: expect.stringContaining('unanswered question'), err: { message: 'disk on fire' } });
     } finally {
-      logged.mockRestore();
+      useLog(createLog('silent'));
     }
   });
 });

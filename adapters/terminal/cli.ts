@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot.js';
-import { loadDataDir } from '../../src/config.js';
+import { ConfigError, loadStoreSettings } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/load.js';
 import { packageRoot } from '../../src/paths.js';
 import type { Reply } from '../../src/reply.js';
@@ -73,12 +73,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const json = flags.has('--json');
-  // DATA_DIR as the bot reads it (.env included), so `devpath --stdin` shares the bot's data file.
+  // DATABASE_URL and DATA_DIR as the bot reads them (.env included), so `devpath --stdin` shares the bot's data.
   let opened: Awaited<ReturnType<typeof openBot>>;
   try {
-    opened = await openBot(loadDataDir());
+    const { dataDir, databaseUrl } = loadStoreSettings();
+    opened = await openBot(dataDir, databaseUrl);
   } catch (error) {
-    if (error instanceof StartError || error instanceof KnowledgeError) {
+    if (error instanceof StartError || error instanceof KnowledgeError || error instanceof ConfigError) {
       io.stderr.write(`${error.message}\n`);
       return 1;
     }

@@ -1,3 +1,4 @@
+import { log } from '../log.js';
 import type { CommandContext, CommandSpec } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { salaryCard } from '../answers/salary.js';
@@ -168,6 +169,6 @@ function recordQuestion(ctx: CommandContext, question: string): void {
   userWrite(ctx, (store, by) => store.recordUnanswered(ctx.communityId, by, question, now)).catch((error: unknown) => {
     if (recordFailureLogged) return;
     recordFailureLogged = true;
-    console.error(`devpath: could not record an unanswered question (later failures are not logged): ${error instanceof Error ? error.message : String(error)}`);
+    log().error({ err: error }, 'could not record an unanswered question (later failures are not logged)');
   });
 }

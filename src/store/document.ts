@@ -59,6 +59,8 @@ export abstract class DocumentStore implements Store {
   /** Runs a change on one community's latest data; resolves once it is durably stored. */
   abstract write<T>(community: string, fn: (data: CommunityData) => WriteResult<T>): Promise<T>;
   abstract close(): Promise<void>;
+  /** The document is in memory: it can serve until it is closed (a failing write reports its own problem). */
+  abstract ping(): Promise<void>;
 
   /**
    * A write by `by`, under the write limit: refused when over it, counted only when it changed

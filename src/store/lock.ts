@@ -2,6 +2,7 @@
 // and reloads). fileLock: one process at a time on a data file, with proper-lockfile (an atomic
 // mkdir of `<file>.lock`, kept fresh while held; a lock left by a killed process is taken over once
 // it is `stale` ms old).
+import { log } from '../log.js';
 import lockfile from 'proper-lockfile';
 
 export class Mutex {
@@ -40,6 +41,6 @@ export async function fileLock(file: string, options: FileLockOptions = {}): Pro
     realpath: false,
     // The default throws from a timer, which would crash the bot: report it instead; the write that
     // holds it still completes with an atomic rename, and the next write re-reads the file.
-    onCompromised: options.onCompromised ?? ((error) => console.error(`devpath: the lock on ${file} was lost: ${error.message}`)),
+    onCompromised: options.onCompromised ?? ((error) => log().error({ file, err: error }, 'the lock on the data file was lost')),
   });
 }

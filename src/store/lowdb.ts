@@ -16,6 +16,7 @@
 //   ms, so one big file never blocks the event loop in one go.
 // - A file that is not valid JSON or not a valid data file stops the start with a message naming it,
 //   and is never overwritten. An older version is migrated after a backup copy of the old file.
+import { log } from '../log.js';
 import { constants } from 'node:fs';
 import { access, copyFile, lstat, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -114,7 +115,7 @@ function repairCounters(file: string, db: DbFile): DbFile {
   for (const [name, c] of Object.entries(db.communities)) {
     const highest = c.tips.reduce((max, t) => Math.max(max, t.id), 0);
     if (c.nextTipId <= highest) {
-      console.error(`devpath: ${file}: community "${name.slice(0, 40)}" would number its next tip #${c.nextTipId}, but tip #${highest} exists; numbering from #${highest + 1}.`);
+      log().warn({ file, community: name.slice(0, 40) }, `community "${name.slice(0, 40)}" would number its next tip #${c.nextTipId}, but tip #${highest} exists; numbering from #${highest + 1}`);
       c.nextTipId = highest + 1;
     }
   }
@@ -465,6 +466,10 @@ export class LowdbStore extends DocumentStore {
     });
     this.lastWrite = written.catch(() => undefined);
     return written;
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new StoreError('The store is closed.', this.location);
   }
 
   async close(): Promise<void> {

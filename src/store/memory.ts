@@ -38,6 +38,10 @@ export class MemoryStore extends DocumentStore {
     return run;
   }
 
+  async ping(): Promise<void> {
+    if (this.closed) throw new StoreError('The store is closed.', this.location);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.queue;

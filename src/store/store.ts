@@ -1,7 +1,7 @@
 // The Store: where community data lives, as one method per operation (add a tip, vote, mark a
 // step, a page of tips, ...). Three implementations keep this contract, and one suite
 // (tests/store-contract.test.ts) runs against each: memory (tests, one-off runs), the lowdb file
-// (the embedded default, src/store/lowdb.ts) and PostgreSQL (src/store/postgres.ts, DATABASE_URL).
+// (the embedded default, src/store/lowdb.ts) and PostgreSQL (src/store/postgres/store.ts, DATABASE_URL).
 //
 // Errbot-style namespacing: every call names one community (Discord guild, Slack workspace,
 // `local`), and sees and changes only that community's records.
@@ -133,6 +133,8 @@ export interface Store {
   /** True the first time any process sharing this store sees the id within the TTL. */
   firstDelivery(id: string, nowMs: number): Promise<boolean>;
 
+  /** Resolves while the store can serve (the health check); rejects when it cannot, or is closed. */
+  ping(): Promise<void>;
   /** Waits for writes in flight, then releases files, locks and connections. */
   close(): Promise<void>;
 }

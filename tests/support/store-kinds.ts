@@ -8,6 +8,7 @@ import { afterAll } from 'vitest';
 import { openLowdbStore } from '../../src/store/lowdb.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import type { RateLimit, Store } from '../../src/store/store.js';
+import { openTestPostgresStore, testDatabase } from './postgres.js';
 
 export interface StoreKind {
   name: string;
@@ -20,7 +21,20 @@ export interface StoreKind {
 export async function storeKinds(): Promise<StoreKind[]> {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  // Asked once per file: is there a server? Each PostgreSQL store then gets a database of its own.
+  const probe = await testDatabase();
+  if ('skip' in probe) console.warn(probe.skip);
+  else await probe.drop();
   return [
+    {
+      name: 'PostgreSQL',
+      open: async (o = {}) => {
+        const store = await openTestPostgresStore(o);
+        if ('skip' in store) throw new Error(store.skip);
+        return store;
+      },
+      ...('skip' in probe ? { skip: probe.skip } : {}),
+    },
     { name: 'memory', open: async (o = {}) => new MemoryStore(o) },
     {
       name: 'lowdb file',

@@ -1,0 +1,261 @@
+// What only the PostgreSQL store has to show, against a real server (the contract itself is
+// tests/store-contract.test.ts): migrations applied once when instances start together, tip
+// numbers without gaps from four processes at once, one vote, one write limit and one delivery
+// record shared by every store on the database, the constraints that hold even against SQL
+// written by hand, and a connection error that never shows the password.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../src/store/postgres/migrations.js';
+import { openPostgresStore, type PostgresStore } from '../src/store/postgres/store.js';
+import { StoreError, type Actor, type RateLimit } from '../src/store/store.js';
+import { testDatabase } from './support/postgres.js';
+
+const root = join(import.meta.dirname, '..');
+const writer = join(import.meta.dirname, 'fixtures', 'postgres-writer.mjs');
+
+const db = await testDatabase();
+const skip = 'skip' in db ? db.skip : undefined;
+if (skip) console.warn(skip);
+const url = 'url' in db ? db.url : '';
+
+const ana: Actor = { id: 'u-ana', name: 'Ana', limited: true };
+const ben: Actor = { id: 'u-ben', name: 'Ben', limited: true };
+const now = () => new Date().toISOString();
+
+const stores: PostgresStore[] = [];
+const children: ChildProcessWithoutNullStreams[] = [];
+const open = async (options: { rateLimit?: RateLimit; poolSize?: number } = {}, at = url) => {
+  const s = await openPostgresStore(at, options);
+  stores.push(s);
+  return s;
+};
+
+/** One query on the test database, outside any store. */
+async function sql<R extends pg.QueryResultRow>(text: string, params: unknown[] = [], at = url): Promise<R[]> {
+  const client = new pg.Client({ connectionString: at });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The compiled store for the child processes: dist/ when it is newer than the sources (npm test
+ * builds first), else these files alone compiled into node_modules/.cache (a full build can fail
+ * on an unrelated file being edited; node still resolves `pg` from there).
+ */
+function compiledStore(): string {
+  const built = join(root, 'dist', 'src', 'store', 'postgres', 'store.js');
+  const sources = [
+    ...readdirSync(join(root, 'src', 'store', 'postgres')).map((f) => join('src', 'store', 'postgres', f)),
+    ...['rules.ts', 'schema.ts', 'store.ts'].map((f) => join('src', 'store', f)),
+    join('src', 'confusable.ts'),
+  ].map((f) => statSync(join(root, f)).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return built;
+  const out = join(root, 'node_modules', '.cache', 'devpath-postgres-test');
+  const args = ['tsc', '--outDir', out, '--rootDir', '.', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--esModuleInterop', '--resolveJsonModule', '--types', 'node', '--noCheck', 'src/store/postgres/store.ts'];
+  const r = spawnSync('npx', args, { cwd: root, encoding: 'utf8' });
+  const compiled = join(out, 'src', 'store', 'postgres', 'store.js');
+  if (r.status !== 0 || !existsSync(compiled)) throw new Error(`could not compile the store for the child processes: ${r.stdout}${r.stderr}`);
+  return compiled;
+}
+
+/** A child running the writer fixture, answering one line per command. */
+function writerProcess(module: string, name: string, count: number) {
+  const proc = spawn(process.execPath, [writer, url, name, String(count)], { cwd: root, env: { ...process.env, DEVPATH_PG_STORE: module } });
+  children.push(proc);
+  const lines: string[] = [];
+  const waiters: Array<(line: string) => void> = [];
+  let stderr = '';
+  proc.stderr.on('data', (d) => (stderr += d));
+  createInterface({ input: proc.stdout }).on('line', (line) => {
+    const w = waiters.shift();
+    if (w) w(line);
+    else lines.push(line);
+  });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      const l = lines.shift();
+      if (l !== undefined) return resolve(l);
+      const timer = setTimeout(() => reject(new Error(`${name}: no answer; stderr: ${stderr}`)), 30_000);
+      waiters.push((line) => {
+        clearTimeout(timer);
+        resolve(line);
+      });
+    });
+  return { proc, next, send: (line: string) => proc.stdin.write(`${line}\n`) };
+}
+
+describe.skipIf(skip)('the PostgreSQL store', () => {
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await Promise.all(stores.map((s) => s.close().catch(() => undefined)));
+    if ('drop' in db) await db.drop();
+  });
+
+  it('applies the migrations once when three instances open a new database at once', async () => {
+    const fresh = await testDatabase();
+    if ('skip' in fresh) throw new Error(fresh.skip);
+    try {
+      const three = await Promise.all([1, 2, 3].map(() => openPostgresStore(fresh.url)));
+      try {
+        const applied = await sql<{ version: number }>('SELECT version FROM devpath.schema_migrations ORDER BY version', [], fresh.url);
+        expect(applied.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+        // Each works, and all three see one database.
+        for (const [i, s] of three.entries()) await s.markDone('g', { ...ana, limited: false }, `step-${i}`, now());
+        expect(Object.keys(await three[0]!.progress('g', ana.id)).sort()).toEqual(['step-0', 'step-1', 'step-2']);
+        // Opening again applies nothing and changes nothing.
+        const again = await openPostgresStore(fresh.url);
+        await again.close();
+        expect(await sql('SELECT version FROM devpath.schema_migrations', [], fresh.url)).toHaveLength(MIGRATIONS.length);
+      } finally {
+        await Promise.all(three.map((s) => s.close()));
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('numbers 1,200 tips added by four processes at once 1 to 1,200, without a gap or a repeat', async () => {
+    const module = compiledStore();
+    const four = ['p1', 'p2', 'p3', 'p4'].map((name) => writerProcess(module, name, 300));
+    expect(await Promise.all(four.map((w) => w.next()))).toEqual(['ready', 'ready', 'ready', 'ready']);
+    four.forEach((w) => w.send('go'));
+    const answers = await Promise.all(four.map((w) => w.next()));
+    const ids = answers.flatMap((a) => {
+      expect(a).toMatch(/^done \d/);
+      return a.slice('done '.length).split(',').map(Number);
+    });
+    expect(ids).toHaveLength(1200);
+    expect([...ids].sort((a, b) => a - b)).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
+    const stored = await sql<{ id: string }>("SELECT id FROM devpath.tips WHERE community = 'local' ORDER BY id");
+    expect(stored.map((r) => Number(r.id))).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
+    const store = await open();
+    expect(await store.addTip('local', { ...ana, limited: false }, 'databases', 'One more after the rush', now())).toMatchObject({ ok: true, value: { ok: true, tip: { id: 1201 } } });
+  }, 60_000);
+
+  it('counts the same vote sent 40 times through two stores once', async () => {
+    const [a, b] = [await open(), await open()];
+    const added = await a.addTip('votes', ana, 'databases', 'Learn how indexes work', now());
+    expect(added).toMatchObject({ ok: true, value: { ok: true, tip: { id: 1 } } });
+    const voter = { ...ben, limited: false };
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).voteTip('votes', voter, 1, now())));
+    const values = results.map((r) => (r.ok ? r.value : undefined));
+    expect(values.filter((v) => v?.ok)).toHaveLength(1);
+    expect(values.filter((v) => v && !v.ok && v.reason === 'already')).toHaveLength(39);
+    expect((await b.tips('votes', { limit: 5 })).items[0]).toMatchObject({ id: 1, votes: 1 });
+    expect(await sql("SELECT voter FROM devpath.votes WHERE community = 'votes'")).toEqual([{ voter: ben.id }]);
+  });
+
+  it('holds one write limit for a user across every store on the database', async () => {
+    const limit = { max: 3, windowMs: 60_000 };
+    const [a, b] = [await open({ rateLimit: limit }), await open({ rateLimit: limit })];
+    const t0 = Date.parse('2026-03-01T12:00:00.000Z');
+    const at = (s: number) => new Date(t0 + s * 1000).toISOString();
+    expect(await a.markDone('limit', ana, 'databases', at(0))).toMatchObject({ ok: true, value: { already: false } });
+    expect(await b.markDone('limit', ana, 'security', at(1))).toMatchObject({ ok: true, value: { already: false } });
+    // A no-op costs nothing.
+    expect(await b.markDone('limit', ana, 'security', at(1))).toMatchObject({ ok: true, value: { already: true } });
+    expect(await a.markDone('limit', ana, 'apis', at(2))).toMatchObject({ ok: true, value: { already: false } });
+    expect(await b.markDone('limit', ana, 'testing', at(10))).toEqual({ ok: false, waitMs: 50_000 });
+    expect(await a.progress('limit', ana.id)).toEqual({ databases: at(0), security: at(1), apis: at(2) });
+    // A minute after the first write, one more may pass.
+    expect(await b.markDone('limit', ana, 'testing', at(60))).toMatchObject({ ok: true, value: { already: false } });
+
+    // Ten writes at once, half through each store: three pass.
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).markDone('limit', ben, `step-${i}`, at(0))));
+    expect(burst.filter((r) => r.ok)).toHaveLength(3);
+    expect(burst.filter((r) => !r.ok && r.waitMs > 0)).toHaveLength(7);
+    expect(Object.keys(await a.progress('limit', ben.id))).toHaveLength(3);
+  });
+
+  it('says a delivery is the first only once across stores', async () => {
+    const [a, b] = [await open(), await open()];
+    const t = Date.now();
+    const seen = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).firstDelivery('event:EvShared', t)));
+    expect(seen.filter(Boolean)).toHaveLength(1);
+    expect(await a.firstDelivery('event:EvShared', t + 59 * 60_000)).toBe(false);
+    expect(await b.firstDelivery('event:EvShared', t + 60 * 60_000)).toBe(true);
+    expect(await a.firstDelivery(`command:T1:${'x'.repeat(1000)}`, t)).toBe(true);
+    expect(await b.firstDelivery(`command:T1:${'x'.repeat(1000)}`, t)).toBe(false);
+  });
+
+  it('deletes a removed tip with its votes, and refuses votes by the author even in SQL written by hand', async () => {
+    const store = await open();
+    const owner = { ...ana, limited: false };
+    await store.addTip('cascade', owner, 'databases', 'Learn how indexes work', now());
+    await store.voteTip('cascade', ben, 1, now());
+    await store.voteTip('cascade', { id: 'u-cy', name: 'Cy', limited: true }, 1, now());
+    expect(await sql("SELECT count(*)::int AS n FROM devpath.votes WHERE community = 'cascade'")).toEqual([{ n: 2 }]);
+    // By hand: a vote by the author, a second vote by one voter, a vote naming the wrong author.
+    const vote = (voter: string, author: string) =>
+      sql("INSERT INTO devpath.votes (community, tip_id, voter, author, voted_at) VALUES ('cascade', 1, $1, $2, now())", [voter, author]);
+    await expect(vote(ana.id, ana.id)).rejects.toMatchObject({ code: '23514' }); // check_violation
+    await expect(vote(ben.id, ana.id)).rejects.toMatchObject({ code: '23505' }); // unique_violation
+    await expect(vote(ana.id, ben.id)).rejects.toMatchObject({ code: '23503' }); // foreign_key_violation
+    expect(await store.removeTip('cascade', owner, 1, false, now())).toMatchObject({ ok: true, value: { ok: true, tip: { id: 1, votes: 2 } } });
+    expect(await sql("SELECT count(*)::int AS n FROM devpath.votes WHERE community = 'cascade'")).toEqual([{ n: 0 }]);
+  });
+
+  it('keeps looks-alike group names apart from a second group, also when two stores create them at once', async () => {
+    const [a, b] = [await open(), await open()];
+    const owner = { ...ana, limited: false };
+    const other = { ...ben, limited: false };
+    const made = await Promise.all([a.createGroup('groups', owner, 'backend-club', now()), b.createGroup('groups', other, 'b\u0430ckend club', now())]);
+    const values = made.map((r) => (r.ok ? r.value : undefined));
+    expect(values.filter((v) => v?.ok)).toHaveLength(1);
+    expect(values.filter((v) => v && !v.ok && v.reason === 'exists')).toHaveLength(1);
+    expect(await a.groups('groups')).toHaveLength(1);
+  });
+
+  it('keeps text cut in half an emoji as UTF-8 keeps it, and refuses a tip it cannot store exactly', async () => {
+    const store = await open();
+    const owner = { ...ana, limited: false };
+    const question = `${'why '.repeat(74)}abc\u{1F600} and more`; // QUESTION_MAX falls inside the emoji
+    expect(await store.recordUnanswered('text', owner, question, now())).toEqual({ ok: true, value: { count: 1 } });
+    expect(await store.recordUnanswered('text', owner, question, now())).toEqual({ ok: true, value: { count: 2 } });
+    expect((await store.unanswered('text', 0, 5)).items[0]?.text.endsWith('abc\uFFFD')).toBe(true);
+    await store.markDone('text', { ...owner, name: `${'n'.repeat(199)}\u{1F600}` }, 'databases', now());
+    expect((await store.member('text', owner.id))?.name).toBe(`${'n'.repeat(199)}\uFFFD`);
+    expect(await store.addTip('text', owner, 'databases', 'a tip with a \u0000 in it', now())).toEqual({ ok: true, value: { ok: false, reason: 'length' } });
+    expect(await store.addTip('text', owner, 'databases', 'half a pair \uD83D here', now())).toEqual({ ok: true, value: { ok: false, reason: 'length' } });
+  });
+
+  it('names the database without its password, and fails to open with a StoreError that never shows it', async () => {
+    const store = await open();
+    expect(store.location).not.toMatch(/:[^/@]*@/);
+    await expect(store.ping()).resolves.toBeUndefined();
+    const closed = await openPostgresStore(url);
+    await closed.close();
+    await expect(closed.ping()).rejects.toBeInstanceOf(StoreError);
+    const secret = 'pw-Sup3r$ecret';
+    const unreachable = `postgres://devpath:${encodeURIComponent(secret)}@127.0.0.1:1/devpath`;
+    const error = await openPostgresStore(unreachable, { connectTimeoutMs: 2000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toContain('postgres://devpath@127.0.0.1:1/devpath');
+    expect((error as Error).message).not.toContain('Sup3r');
+    for (const bad of [`not a url ${secret}`, `mysql://root:${secret}@127.0.0.1/db`]) {
+      const e = await openPostgresStore(bad).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(StoreError);
+      expect((e as Error).message).not.toContain('Sup3r');
+    }
+  });
+
+  it('refuses to open a database that a newer devpath migrated', async () => {
+    const fresh = await testDatabase();
+    if ('skip' in fresh) throw new Error(fresh.skip);
+    try {
+      await (await openPostgresStore(fresh.url)).close();
+      await sql("INSERT INTO devpath.schema_migrations (version, name) VALUES (999, 'from the future')", [], fresh.url);
+      await expect(openPostgresStore(fresh.url)).rejects.toThrow(/newer devpath/);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
