@@ -47,6 +47,18 @@ const cases: Record<string, { good: Record<string, string>; bad: [Record<string,
   },
   // A DATA_DIR that cannot be used is refused when the data file is opened (start.test, store-cli.test).
   DATA_DIR: { good: { DATA_DIR: '/srv/devpath' }, bad: [] },
+  DATABASE_URL: {
+    good: { DATABASE_URL: 'postgres://devpath:pw@127.0.0.1:5432/devpath' },
+    bad: [
+      [{ DATABASE_URL: 'mysql://u:s3cret@host/db' }, /DATABASE_URL must be a postgres:\/\/ URL/],
+      [{ DATABASE_URL: 'postgres://u:s3cret @host/db' }, /DATABASE_URL must be a postgres:\/\/ URL/],
+    ],
+  },
+  LOG_LEVEL: { good: { LOG_LEVEL: 'debug' }, bad: [[{ LOG_LEVEL: 'loud-s3cret' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/]] },
+  HEALTH_PORT: {
+    good: { HEALTH_PORT: '8081' },
+    bad: ['abc', '0', '65536', 's3cret'].map((v) => [{ HEALTH_PORT: v }, /HEALTH_PORT must be a number from 1 to 65535/] as [Record<string, string>, RegExp]),
+  },
 };
 
 const documented = (file: string, pattern: RegExp) => [...readFileSync(join(root, file), 'utf8').matchAll(pattern)].map((m) => m[1]!);
