@@ -6,7 +6,7 @@ import { Bot } from '../src/bot.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createLog, log, useLog, type LogLevel } from '../src/log.js';
-import { startHealth } from './health.js';
+import { startHealth, type Health } from './health.js';
 import { openLowdbStore } from '../src/store/lowdb.js';
 import { StoreError, type Store } from '../src/store/store.js';
 import type { Adapter } from './adapter.js';
@@ -54,6 +54,11 @@ async function adaptersFor(config: Config, bot: Bot): Promise<{ adapters: Adapte
   return { adapters: [terminal], waitFor: terminal.done };
 }
 
+/** How long /health answers 503 before the doors stop, so a balancer stops sending first. */
+const HEALTH_DRAIN_MS = 2_000;
+/** How long a stop may take before the process exits anyway (status 1). */
+const STOP_DEADLINE_MS = 20_000;
+
 /** With a platform, a service: info. In the terminal chat, only what goes wrong, so logs do not run through the conversation. */
 const defaultLevel = (config: Config): LogLevel => (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN ? 'info' : 'warn');
 
@@ -63,26 +68,38 @@ export async function main(): Promise<void> {
   const { bot, store } = await openBot(config.DATA_DIR, config.DATABASE_URL);
   const { adapters, waitFor } = await adaptersFor(config, bot);
   const started: Adapter[] = [];
-  const health = config.HEALTH_PORT ? await startHealth(config.HEALTH_PORT, () => store.ping()) : undefined;
-  let stopped: Promise<void> | undefined;
-  // A clean stop: the balancer is told first, then each door stops taking events, then the store
-  // finishes the writes in flight and closes. Nothing acknowledged is lost.
+  let health: Health | undefined;
+  let stopped: Promise<boolean> | undefined;
+  // A clean stop: the balancer is told first and given a moment to move traffic away, then each
+  // door stops taking events, then the store finishes the writes in flight and closes. Nothing
+  // acknowledged is lost. A stop that hangs (a database that does not answer) ends after a deadline.
   const stopAll = (why: string) =>
     (stopped ??= (async () => {
       log().info({ why }, 'stopping');
-      health?.stopping();
-      await Promise.allSettled(started.map((a) => a.stop()));
-      await store.close().catch((error: unknown) => log().error({ err: error, store: store.location }, 'could not close the store'));
-      await health?.close();
-      log().info('stopped');
+      if (health) {
+        health.stopping();
+        await new Promise((resolve) => setTimeout(resolve, HEALTH_DRAIN_MS));
+      }
+      const clean = (async () => {
+        await Promise.allSettled(started.map((a) => a.stop()));
+        await store.close().catch((error: unknown) => log().error({ err: error, store: store.location }, 'could not close the store'));
+        await health?.close();
+        return true;
+      })();
+      const done = await Promise.race([clean, new Promise<false>((resolve) => setTimeout(() => resolve(false), STOP_DEADLINE_MS).unref())]);
+      if (done) log().info('stopped');
+      else log().error({ deadlineMs: STOP_DEADLINE_MS }, 'could not stop cleanly in time; exiting');
+      return done;
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stopAll(signal).then(() => process.exit(0)));
+    process.once(signal, () => void stopAll(signal).then((clean) => process.exit(clean ? 0 : 1)));
   }
   for (const adapter of adapters) {
     await adapter.start();
     started.push(adapter);
   }
+  // Healthy once the doors are up: a balancer sends nothing before they can take it.
+  if (config.HEALTH_PORT) health = await startHealth(config.HEALTH_PORT, () => store.ping());
   log().info({ doors: started.map((a) => a.name), store: store.location, ...(health ? { health: health.port } : {}) }, 'started');
   if (waitFor) {
     await waitFor;

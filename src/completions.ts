@@ -29,7 +29,7 @@ export async function completions(services: Services, source: CompletionSource, 
     case 'tip': {
       if (!context) return [];
       const want = partial.replace(/^#/, '');
-      const { items } = await services.store.tips(context.communityId, { ...(want ? { matching: want } : {}), limit: MAX_COMPLETIONS });
+      const { items } = await services.store.tips(context.communityId, { ...(want ? { matching: want } : {}), limit: MAX_COMPLETIONS, withTotal: false });
       return items.map((t) => ({ value: String(t.id), label: cutText(`#${t.id} ${t.text}`, 100) }));
     }
     case 'group': {

@@ -99,6 +99,8 @@ const STORAGE_WORDS: Record<string, string> = {
   'disk-full': 'the disk that holds the data file is full. Free some space and try again.',
   'read-only': 'the data folder cannot be written (it is read-only, or belongs to another account). Set DATA_DIR to a folder you can write, or fix its permissions.',
   locked: 'another devpath process is holding the data file.',
+  busy: 'the database is busy. Please try again in a moment.',
+  unavailable: 'the database cannot be reached right now. Please try again later.',
 };
 
 /** The title of a reply saying a name (a role, a step, a topic) was not found. */

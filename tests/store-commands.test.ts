@@ -70,6 +70,14 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     expect((await say(bob, 'progress alicia')).text).toContain('Did you mean: Alice');
   });
 
+  it("shows your own progress, never that of a member whose name is your id", async () => {
+    await say(ctx('u1', { userName: 'u999' }), 'done 1');
+    const mine = await say(ctx('U999'), 'progress');
+    expect(mine.card.title).toBe('Your progress');
+    expect(mine.text).toContain('0/12 steps');
+    expect(mine.text).not.toContain('Last active');
+  });
+
   it('progress of a member whose id is not their name: by @name, by mention, by id', async () => {
     const ana = ctx('1001', { userName: 'Ana' });
     const ben = ctx('U2002', { userName: 'ben' });

@@ -83,6 +83,9 @@ describe.each(await storeKinds())('the Store contract ($name)', ({ open, skip })
     expect(await store.tips(G, { authors: [ben.id], limit: 10 })).toMatchObject({ total: 1, items: [{ id: 3, authorName: 'Ben' }] });
     expect((await store.tips(G, { matching: 'sql', limit: 10 })).items.map((t) => t.id)).toEqual([2]);
     expect((await store.tips(G, { matching: '3', limit: 10 })).items.map((t) => t.id)).toEqual([3]);
+    expect((await store.tips(G, { matching: 'LEARN', limit: 10 })).items.map((t) => t.id)).toEqual([1]);
+    expect(await store.tips(G, { matching: 'e', limit: 1, withTotal: false })).toMatchObject({ total: 1, items: [{ id: 1 }] });
+    expect(await store.tips(G, { matching: 'e', limit: 1 })).toMatchObject({ total: 3, items: [{ id: 1 }] });
     expect(await store.tips(G, { step: 'nothing-here', limit: 10 })).toEqual({ items: [], total: 0 });
   });
 
@@ -132,11 +135,15 @@ describe.each(await storeKinds())('the Store contract ($name)', ({ open, skip })
     expect(await done(store.createGroup(G, ben, 'b\u0430ckend club', at(1)))).toMatchObject({ ok: false, reason: 'exists', group: { key: 'backend-club' } });
     expect(await done(store.createGroup(G, ben, 'join', at(1)))).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await done(store.createGroup(G, ben, 'x', at(1)))).toMatchObject({ ok: false, reason: 'invalid' });
+    // Characters, not UTF-16 units: one mathematical bold letter is one character.
+    expect(await done(store.createGroup(G, ben, '\u{1D400}', at(1)))).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await done(store.createGroup(G, ben, '\u{1D400}\u{1D401}', at(1)))).toMatchObject({ ok: true, group: { members: 1 } });
+    await done(store.leaveGroup(G, ben, '\u{1D400}\u{1D401}', at(1)));
     expect(await done(store.joinGroup(G, ben, 'BACKEND_CLUB', at(2)))).toEqual({ ok: true, group: { key: 'backend-club', name: 'Backend Club', members: 2 } });
     expect(await done(store.joinGroup(G, ben, 'backend club', at(2)))).toMatchObject({ ok: false, reason: 'already' });
     expect(await done(store.joinGroup(G, ben, 'frontend club', at(2)))).toEqual({ ok: false, reason: 'unknown' });
     await done(store.createGroup(G, cy, 'algorithms', at(3)));
-    expect((await store.groups(G)).map((g) => [g.name, g.members])).toEqual([['Backend Club', 2], ['algorithms', 1]]);
+    expect((await store.groups(G)).map((g) => [g.name, g.members])).toEqual([['Backend Club', 2], ['algorithms', 1], ['\u{1D400}\u{1D401}', 0]]);
     expect((await store.groupsOf(G, ben.id)).map((g) => g.key)).toEqual(['backend-club']);
     await done(store.markDone(G, ben, 'databases', at(4)));
     const board = await store.group(G, 'b\u0430ckend-club');

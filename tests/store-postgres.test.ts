@@ -214,13 +214,44 @@ describe.skipIf(skip)('the PostgreSQL store', () => {
     expect(await a.groups('groups')).toHaveLength(1);
   });
 
-  it('keeps text cut in half an emoji as UTF-8 keeps it, and refuses a tip it cannot store exactly', async () => {
+  it('refuses a write that another instance holds up past the lock timeout as busy, and keeps serving reads and the health check meanwhile', async () => {
+    const store = await open();
+    const owner = { ...ana, limited: false };
+    await store.addTip('held', owner, 'databases', 'A tip that makes the counter row', now());
+    await store.addTip('free', owner, 'databases', 'A tip in another community', now());
+    // Another instance, paused in the middle of adding a tip: it holds the counter row.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query("SELECT next_id FROM devpath.tip_counters WHERE community = 'held' FOR UPDATE");
+      const started = Date.now();
+      const blocked = store.addTip('held', owner, 'databases', 'This one waits for the lock', now()).catch((e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 200));
+      const t0 = Date.now();
+      expect((await store.tips('free', { limit: 5 })).total).toBe(1);
+      await store.ping();
+      expect(Date.now() - t0).toBeLessThan(1_000);
+      const error = await blocked;
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).problem).toBe('busy');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4_500);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
+    expect((await store.tips('held', { limit: 5 })).items.map((t) => t.text)).toEqual(['A tip that makes the counter row']);
+    expect(await store.addTip('held', owner, 'databases', 'Free again after the other instance let go', now())).toMatchObject({ ok: true, value: { ok: true, tip: { id: 2 } } });
+  }, 20_000);
+
+  it('cuts a question between characters, keeps a name cut in half an emoji as UTF-8 keeps it, and refuses a tip it cannot store exactly', async () => {
     const store = await open();
     const owner = { ...ana, limited: false };
     const question = `${'why '.repeat(74)}abc\u{1F600} and more`; // QUESTION_MAX falls inside the emoji
     expect(await store.recordUnanswered('text', owner, question, now())).toEqual({ ok: true, value: { count: 1 } });
     expect(await store.recordUnanswered('text', owner, question, now())).toEqual({ ok: true, value: { count: 2 } });
-    expect((await store.unanswered('text', 0, 5)).items[0]?.text.endsWith('abc\uFFFD')).toBe(true);
+    // Cut between characters (rules.ts questionKey), as every store keeps it: never half an emoji.
+    expect((await store.unanswered('text', 0, 5)).items[0]?.text.endsWith('abc')).toBe(true);
     await store.markDone('text', { ...owner, name: `${'n'.repeat(199)}\u{1F600}` }, 'databases', now());
     expect((await store.member('text', owner.id))?.name).toBe(`${'n'.repeat(199)}\uFFFD`);
     expect(await store.addTip('text', owner, 'databases', 'a tip with a \u0000 in it', now())).toEqual({ ok: true, value: { ok: false, reason: 'length' } });

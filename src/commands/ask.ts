@@ -156,19 +156,20 @@ export const ask: CommandSpec = {
   },
 };
 
-let recordFailureLogged = false;
+/** When a failure to record a question was last logged: at most one a minute, so an outage is seen, not a flood. */
+let recordFailureLoggedAt = -Infinity;
 
 /**
  * Keeps a question we could not answer (per community) for moderators' `unanswered` list. Not
  * awaited: the user gets "I don't know" without waiting for the disk. Under the per-user rate limit,
  * with an allowance of its own (asking must not use up the user's changes), and silently skipped
- * over it. A failing store must not cost the user their answer: it is logged, once.
+ * over it. A failing store must not cost the user their answer: it is logged (at most once a minute).
  */
 function recordQuestion(ctx: CommandContext, question: string): void {
   const now = nowIso(ctx); // when it was asked, not when the write runs
   userWrite(ctx, (store, by) => store.recordUnanswered(ctx.communityId, by, question, now)).catch((error: unknown) => {
-    if (recordFailureLogged) return;
-    recordFailureLogged = true;
-    log().error({ err: error }, 'could not record an unanswered question (later failures are not logged)');
+    if (Date.now() - recordFailureLoggedAt < 60_000) return;
+    recordFailureLoggedAt = Date.now();
+    log().error({ err: error }, 'could not record an unanswered question (further failures within a minute are not logged)');
   });
 }

@@ -12,7 +12,8 @@ export const progress: CommandSpec = {
   async run(ctx, { user }) {
     const { roadmap } = ctx.knowledge;
     let id = ctx.userId;
-    let member = await ctx.store.member(ctx.communityId, id);
+    // Yourself by id only: another member's display name may equal your id.
+    let member = await ctx.store.member(ctx.communityId, id).then((m) => (m?.id === id ? m : undefined));
     if (user !== undefined) {
       const wanted = String(user);
       member = await ctx.store.member(ctx.communityId, wanted);

@@ -11,7 +11,7 @@
 import * as doc from './community.js';
 import type { WriteResult } from './community.js';
 import { Deliveries } from './deliveries.js';
-import { compareGroups, compareNear, newestFirst } from './rules.js';
+import { compareGroups, compareNear, MATCH_WINDOW, newestFirst } from './rules.js';
 import { own, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
 import {
   RateLimiter,
@@ -67,15 +67,17 @@ export abstract class DocumentStore implements Store {
    * something. The check and the count happen inside the serialised write, so concurrent writes
    * by one user cannot all pass the check before any of them is counted.
    */
-  private async change<T, V>(community: string, by: Actor, bucket: Bucket, now: string, fn: (c: CommunityData) => WriteResult<T>, view: (c: Readonly<CommunityData>, value: T) => V): Promise<Limited<V>> {
+  private async change<T, V>(community: string, by: Actor, bucket: Bucket, now: string, fn: (c: CommunityData, now: string) => WriteResult<T>, view: (c: Readonly<CommunityData>, value: T) => V): Promise<Limited<V>> {
     const key = `${community}\u0000${by.id}\u0000${bucket}`;
+    // One format, as PostgreSQL gives times back: ISO strings then sort as the times they name.
+    now = new Date(now).toISOString();
     const at = Date.parse(now);
     let wait: number | undefined;
     let counted = false;
     return this.write(community, (c): WriteResult<Limited<V>> => {
       wait ??= by.limited ? this.limiter.waitMs(key, at) : 0;
       if (wait) return { value: { ok: false, waitMs: wait }, changed: false };
-      const result = fn(c);
+      const result = fn(c, now);
       if (result.changed && by.limited && !counted) {
         this.limiter.hit(key, at);
         counted = true;
@@ -91,11 +93,11 @@ export abstract class DocumentStore implements Store {
   }
 
   markDone(community: string, by: Actor, step: string, now: string): Promise<Limited<{ already: boolean }>> {
-    return this.change(community, by, 'changes', now, (c) => doc.markDone(c, by, step, now), (_, v) => v);
+    return this.change(community, by, 'changes', now, (c, now) => doc.markDone(c, by, step, now), (_, v) => v);
   }
 
   markUndone(community: string, by: Actor, step: string, now: string): Promise<Limited<{ wasDone: boolean }>> {
-    return this.change(community, by, 'changes', now, (c) => doc.markUndone(c, by, step, now), (_, v) => v);
+    return this.change(community, by, 'changes', now, (c, now) => doc.markUndone(c, by, step, now), (_, v) => v);
   }
 
   // ---------------------------------------------------------------- people
@@ -119,12 +121,22 @@ export abstract class DocumentStore implements Store {
     return this.read(community, (c) => {
       const authors = query.authors && new Set(query.authors);
       const want = query.matching?.replace(/^#/, '').toLowerCase();
-      const keep = (t: TipRecord) => (!authors || authors.has(t.author)) && (!want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want));
       const ranked = doc.rankedTips(c, query.step);
       const offset = query.offset ?? 0;
       if (!authors && !want) return { items: ranked.slice(offset, offset + query.limit).map((t) => tipView(c, t)), total: ranked.length };
-      const all = ranked.filter(keep);
-      return { items: all.slice(offset, offset + query.limit).map((t) => tipView(c, t)), total: all.length };
+      const typed = want && /^\d+$/.test(want) ? Number(want) : undefined;
+      const inWindow = new Set(want ? ranked.slice(0, MATCH_WINDOW) : []);
+      const keep = (t: TipRecord) =>
+        (!authors || authors.has(t.author)) && (!want || t.id === typed || (inWindow.has(t) && (String(t.id).startsWith(want) || t.text.toLowerCase().includes(want))));
+      const out: TipRecord[] = [];
+      let total = 0;
+      for (const t of ranked) {
+        if (!keep(t)) continue;
+        total++;
+        if (total > offset && out.length < query.limit) out.push(t);
+        else if (query.withTotal === false && out.length >= query.limit) break;
+      }
+      return { items: out.map((t) => tipView(c, t)), total: query.withTotal === false ? out.length : total };
     });
   }
 
@@ -133,7 +145,7 @@ export abstract class DocumentStore implements Store {
   }
 
   addTip(community: string, by: Actor, step: string, text: string, now: string): Promise<Limited<AddTip>> {
-    return this.change(community, by, 'changes', now, (c) => doc.addTip(c, by, step, text, now), (c, r): AddTip => {
+    return this.change(community, by, 'changes', now, (c, now) => doc.addTip(c, by, step, text, now), (c, r): AddTip => {
       if (r.ok) return { ok: true, tip: tipView(c, r.tip) };
       if (r.reason === 'duplicate') return { ok: false, reason: 'duplicate', existing: tipView(c, r.existing) };
       return { ok: false, reason: r.reason };
@@ -141,14 +153,14 @@ export abstract class DocumentStore implements Store {
   }
 
   voteTip(community: string, by: Actor, id: number, now: string): Promise<Limited<VoteTip>> {
-    return this.change(community, by, 'changes', now, (c) => doc.voteTip(c, by, id, now), (c, r): VoteTip => {
+    return this.change(community, by, 'changes', now, (c, now) => doc.voteTip(c, by, id, now), (c, r): VoteTip => {
       if (r.ok) return { ok: true, tip: tipView(c, r.tip) };
       return r.tip ? { ok: false, reason: r.reason as 'own' | 'already', tip: tipView(c, r.tip) } : { ok: false, reason: 'unknown' };
     });
   }
 
   removeTip(community: string, by: Actor, id: number, isModerator: boolean, now: string): Promise<Limited<RemoveTip>> {
-    return this.change(community, by, 'changes', now, (c) => doc.removeTip(c, by, id, isModerator, now), (c, r): RemoveTip => {
+    return this.change(community, by, 'changes', now, (c, now) => doc.removeTip(c, by, id, isModerator, now), (c, r): RemoveTip => {
       if (r.ok) return { ok: true, tip: tipView(c, r.tip) };
       return r.tip ? { ok: false, reason: 'forbidden', tip: tipView(c, r.tip) } : { ok: false, reason: 'unknown' };
     });
@@ -178,24 +190,24 @@ export abstract class DocumentStore implements Store {
   }
 
   createGroup(community: string, by: Actor, name: string, now: string): Promise<Limited<CreateGroup>> {
-    return this.change(community, by, 'changes', now, (c) => doc.createGroup(c, by, name, now), (_, r): CreateGroup => {
+    return this.change(community, by, 'changes', now, (c, now) => doc.createGroup(c, by, name, now), (_, r): CreateGroup => {
       if (r.ok) return { ok: true, group: summary(r.key, r.group) };
       return r.reason === 'exists' ? { ok: false, reason: 'exists', group: summary(r.key, r.group) } : r;
     });
   }
 
   joinGroup(community: string, by: Actor, name: string, now: string): Promise<Limited<Membership>> {
-    return this.change(community, by, 'changes', now, (c) => doc.joinGroup(c, by, name, now), (_, r) => membership(r));
+    return this.change(community, by, 'changes', now, (c, now) => doc.joinGroup(c, by, name, now), (_, r) => membership(r));
   }
 
   leaveGroup(community: string, by: Actor, name: string, now: string): Promise<Limited<Membership>> {
-    return this.change(community, by, 'changes', now, (c) => doc.leaveGroup(c, by, name, now), (_, r) => membership(r));
+    return this.change(community, by, 'changes', now, (c, now) => doc.leaveGroup(c, by, name, now), (_, r) => membership(r));
   }
 
   // ---------------------------------------------------------------- questions
 
   recordUnanswered(community: string, by: Actor, question: string, now: string): Promise<Limited<{ count: number }>> {
-    return this.change(community, by, 'questions', now, (c) => doc.recordUnanswered(c, question, now), (_, v) => v);
+    return this.change(community, by, 'questions', now, (c, now) => doc.recordUnanswered(c, question, now), (_, v) => v);
   }
 
   unanswered(community: string, offset: number, limit: number): Promise<Page<Unanswered>> {

@@ -11,6 +11,12 @@ export const DUPLICATE_SIMILARITY = 0.8;
  * keeps adding a tip within its time goal at a million tips.
  */
 export const DUPLICATE_WINDOW = 200;
+/**
+ * Autocomplete (`matching`) looks among a community's best-ranked tips, this many, and the tip
+ * whose number was typed: a keystroke stays cheap however many tips there are, and the tips worth
+ * offering are the ones people rank.
+ */
+export const MATCH_WINDOW = 5_000;
 /** Unanswered questions kept per community; beyond it the least recently asked of those asked once goes. */
 export const UNANSWERED_MAX = 500;
 
@@ -138,7 +144,9 @@ export function groupKey(name: string): string {
 
 /** Why a group name is refused, or undefined when it is fine. */
 export function checkGroupName(name: string): string | undefined {
-  if (name.length < 2 || name.length > GROUP_NAME_MAX) return `A group name is 2 to ${GROUP_NAME_MAX} characters.`;
+  // Characters, as the database counts them ("𝐀" is one character, two UTF-16 units).
+  const length = [...name].length;
+  if (length < 2 || length > GROUP_NAME_MAX) return `A group name is 2 to ${GROUP_NAME_MAX} characters.`;
   if (!/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u.test(name)) return 'A group name has letters, digits, spaces, - and _ only, and starts with a letter or digit.';
   if (RESERVED_GROUP_NAMES.has(groupKey(name))) return `"${name}" is a command word; please pick another name.`;
   // "constructor" or "prototype" would be a key the data file refuses when it is read back.
@@ -155,8 +163,9 @@ export function compareGroups(a: { name: string; members: number }, b: { name: s
 
 /** A question as kept (trimmed and cut) and the key it is counted under, or undefined when it cannot be kept. */
 export function questionKey(question: string): { text: string; key: string } | undefined {
-  const text = question.trim().slice(0, QUESTION_MAX);
-  const key = normalizeText(text).slice(0, KEY_MAX);
+  // Cut between characters, never inside one (half an emoji is not text a database keeps).
+  const text = [...question.trim()].slice(0, QUESTION_MAX).join('').slice(0, QUESTION_MAX).replace(/[\uD800-\uDBFF]$/, '');
+  const key = normalizeText(text).slice(0, KEY_MAX).replace(/[\uD800-\uDBFF]$/, '');
   return text && isSafeKey(key) ? { text, key } : undefined;
 }
 

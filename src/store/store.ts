@@ -79,8 +79,10 @@ export interface TipQuery {
   step?: string;
   /** Only tips by these users. */
   authors?: readonly string[];
-  /** Autocomplete: the id starts with it, or the text contains it (case-insensitive). */
+  /** Autocomplete: among the MATCH_WINDOW best-ranked tips, the id starts with it or the text contains it (case-insensitive); and the tip with that number. */
   matching?: string;
+  /** Count the matches (`total`); false when only the first page is needed (autocomplete): then `total` is the page's length. */
+  withTotal?: boolean;
   offset?: number;
   limit: number;
 }
@@ -140,7 +142,7 @@ export interface Store {
 }
 
 /** Why a write could not be saved, where the user can do something about it. */
-export type StoreProblem = 'disk-full' | 'read-only' | 'locked';
+export type StoreProblem = 'disk-full' | 'read-only' | 'locked' | 'busy' | 'unavailable';
 
 /** The store cannot be used: the message names the file and what is wrong with it. */
 export class StoreError extends Error {

@@ -58,6 +58,13 @@ export function problemOfPg(error: unknown): StoreProblem | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === '53100') return 'disk-full'; // disk_full
   if (code === '25006' || code === '42501') return 'read-only'; // read_only_sql_transaction, insufficient_privilege
-  if (code === '55P03') return 'locked'; // lock_not_available
+  // lock_not_available (lock_timeout), query_canceled (statement_timeout), serialization and deadlock
+  // failures left after the retries, too many connections: all pass, so "try again in a moment".
+  if (code === '55P03' || code === '57014' || code === '40001' || code === '40P01' || code === '53300') return 'busy';
+  // The server went away, is starting or stopping, or cannot be reached.
+  if (code === '57P01' || code === '57P02' || code === '57P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ENOTFOUND' || (typeof code === 'string' && code.startsWith('08'))) return 'unavailable';
+  // pg's pool gives up waiting for a free connection with a plain Error.
+  if (error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message)) return 'busy';
+  if (error instanceof Error && /Connection terminated/i.test(error.message)) return 'unavailable';
   return undefined;
 }

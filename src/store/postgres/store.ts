@@ -22,6 +22,7 @@ import {
   compareGroups,
   compareNear,
   DUPLICATE_WINDOW,
+  MATCH_WINDOW,
   groupKey,
   mostSimilar,
   normalizeText,
@@ -54,6 +55,7 @@ import {
   type Unanswered,
   type VoteTip,
 } from '../store.js';
+import { log } from '../../log.js';
 import { parseTarget, problemOfPg, reasonOf, redact, type Target } from './connection.js';
 import { MigrationConflict, runMigrations } from './migrations.js';
 
@@ -70,6 +72,14 @@ const DEFAULT_POOL_SIZE = 10;
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 /** How long an operation waits for one of the pool's connections (or a new one) before it fails. */
 const POOL_WAIT_MS = 30_000;
+/** The health check's limit: a balancer asks often and must get an answer. */
+const PING_TIMEOUT_MS = 2_000;
+/**
+ * Per connection: a write waits at most this long for a row lock (another instance paused or cut
+ * off mid-transaction), a statement runs at most this long, and a transaction left open by a
+ * process that stalled is ended by the server. Each fails the write with "busy, try again".
+ */
+const SESSION_LIMITS = '-c lock_timeout=5000 -c statement_timeout=15000 -c idle_in_transaction_session_timeout=60000';
 /** Slack retries within minutes; a delivery id is remembered for an hour. */
 const DELIVERY_TTL_MS = 60 * 60 * 1000;
 /** Expired delivery ids are deleted at most this often by each process. */
@@ -169,8 +179,8 @@ interface WriteScope {
 export class PostgresStore implements Store {
   private closed = false;
   private readonly inFlight = new Set<Promise<unknown>>();
-  /** This process's writes not yet committed: a read waits for them, as the file store's does. */
-  private readonly writing = new Set<Promise<unknown>>();
+  /** This process's writes not yet committed, per community: a read there waits for them, as the file store's does. */
+  private readonly writing = new Map<string, Set<Promise<unknown>>>();
   private readonly grams = new Map<string, Grams>();
   private lastSweep = 0;
 
@@ -206,11 +216,13 @@ export class PostgresStore implements Store {
   }
 
   /** A read on any pooled connection, its errors as StoreError. */
-  private read<T>(fn: () => Promise<T>): Promise<T> {
+  private read<T>(community: string, fn: () => Promise<T>): Promise<T> {
     return this.track(async () => {
       // Read your own writes: a reply after "tip add" (or a question recorded without waiting)
-      // shows what this process asked to store before it.
-      if (this.writing.size) await Promise.allSettled([...this.writing]);
+      // shows what this process asked to store before it. Only that community's: a write stuck
+      // on a lock elsewhere must not hold up every read.
+      const pending = this.writing.get(community);
+      if (pending?.size) await Promise.allSettled([...pending]);
       try {
         return await fn();
       } catch (error) {
@@ -226,8 +238,13 @@ export class PostgresStore implements Store {
    */
   private write<T>(community: string, by: Actor, bucket: Bucket, now: string, body: (s: WriteScope) => Promise<Outcome<T>>): Promise<Limited<T>> {
     const run = this.writeNow(community, by, bucket, now, body);
-    this.writing.add(run);
-    const forget = () => this.writing.delete(run);
+    let pending = this.writing.get(community);
+    if (!pending) this.writing.set(community, (pending = new Set()));
+    pending.add(run);
+    const forget = () => {
+      pending.delete(run);
+      if (!pending.size && this.writing.get(community) === pending) this.writing.delete(community);
+    };
     run.then(forget, forget);
     return run;
   }
@@ -315,7 +332,7 @@ export class PostgresStore implements Store {
   // ------------------------------------------------------------------------------- progress
 
   progress(community: string, user: string): Promise<Record<string, string>> {
-    return this.read(async () => {
+    return this.read(community, async () => {
       if (!usableKey(community) || !storable(user)) return {};
       const found = await rows<{ step: string; done_at: Date }>(
         this.pool,
@@ -352,7 +369,7 @@ export class PostgresStore implements Store {
   // ------------------------------------------------------------------------------- people
 
   member(community: string, idOrName: string): Promise<Member | undefined> {
-    return this.read(async () => {
+    return this.read(community, async () => {
       if (!usableKey(community) || !storable(idOrName)) return undefined;
       // By id first, else the first user (in the order they came) whose name matches case-insensitively.
       const [r] = await rows<{ id: string; name: string; last_active: Date }>(
@@ -366,7 +383,7 @@ export class PostgresStore implements Store {
   }
 
   memberNames(community: string, limit: number): Promise<string[]> {
-    return this.read(async () => {
+    return this.read(community, async () => {
       const n = Math.floor(limit);
       if (!usableKey(community) || !(n > 0)) return [];
       const found = await rows<{ name: string }>(this.pool, 'SELECT name FROM devpath.users WHERE community = $1 ORDER BY arrival LIMIT $2', [community, n]);
@@ -377,7 +394,7 @@ export class PostgresStore implements Store {
   // ------------------------------------------------------------------------------- tips
 
   tips(community: string, query: TipQuery): Promise<Page<Tip>> {
-    return this.read(async () => {
+    return this.read(community, async () => {
       if (!usableKey(community)) return { items: [], total: 0 };
       const where = ['t.community = $1'];
       const params: unknown[] = [community];
@@ -392,23 +409,27 @@ export class PostgresStore implements Store {
       if (want) {
         if (!storable(want)) return { items: [], total: 0 };
         const m = param(want);
-        where.push(`(starts_with(t.id::text, ${m}) OR strpos(lower(t.text), ${m}) > 0)`);
+        // Among the MATCH_WINDOW best-ranked tips (the ranking index stops there), or the tip with
+        // the number typed. lower() on both sides: the same case folding for the text and the typed part.
+        const window = `SELECT w.id FROM devpath.tips w WHERE w.community = $1${query.step !== undefined ? ' AND w.step = $2' : ''} ORDER BY w.votes DESC, w.created_at DESC, w.id DESC LIMIT ${MATCH_WINDOW}`;
+        const typed = /^\d{1,15}$/.test(want) ? ` OR t.id = ${param(Number(want))}` : '';
+        where.push(`((t.id IN (${window}) AND (starts_with(t.id::text, ${m}) OR strpos(lower(t.text), lower(${m})) > 0))${typed})`);
       }
       const filter = where.join(' AND ');
       const offset = Math.max(0, Math.floor(query.offset ?? 0)) || 0;
       const limit = Math.max(0, Math.floor(query.limit)) || 0;
       const [count, page] = await Promise.all([
-        rows<{ n: number }>(this.pool, `SELECT count(*)::int AS n FROM devpath.tips t WHERE ${filter}`, params),
+        query.withTotal === false ? Promise.resolve(undefined) : rows<{ n: number }>(this.pool, `SELECT count(*)::int AS n FROM devpath.tips t WHERE ${filter}`, params),
         limit
           ? rows<TipRow>(this.pool, `SELECT ${TIP_COLUMNS} FROM ${TIP_FROM} WHERE ${filter} ORDER BY ${RANKED} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`, [...params, offset, limit])
           : Promise.resolve([]),
       ]);
-      return { items: page.map(tipOf), total: count[0]?.n ?? 0 };
+      return { items: page.map(tipOf), total: count ? (count[0]?.n ?? 0) : page.length };
     });
   }
 
   tipsNear(community: string, id: number, count: number): Promise<Tip[]> {
-    return this.read(async () => {
+    return this.read(community, async () => {
       const n = Math.floor(count);
       if (!usableKey(community) || !Number.isSafeInteger(id) || !(n > 0)) return [];
       // Every tip one typo away (and the id itself, should it exist), and the n nearest on each side:
@@ -561,15 +582,15 @@ export class PostgresStore implements Store {
   }
 
   groups(community: string): Promise<GroupSummary[]> {
-    return this.read(async () => (usableKey(community) ? this.summaries(community) : []));
+    return this.read(community, async () => (usableKey(community) ? this.summaries(community) : []));
   }
 
   groupsOf(community: string, user: string): Promise<GroupSummary[]> {
-    return this.read(async () => (usableKey(community) && storable(user) ? this.summaries(community, user) : []));
+    return this.read(community, async () => (usableKey(community) && storable(user) ? this.summaries(community, user) : []));
   }
 
   group(community: string, name: string): Promise<GroupBoard | undefined> {
-    return this.read(async () => {
+    return this.read(community, async () => {
       if (!usableKey(community)) return undefined;
       const found = await this.findGroup(this.pool, community, name);
       if (!found) return undefined;
@@ -680,7 +701,7 @@ export class PostgresStore implements Store {
   }
 
   unanswered(community: string, offset: number, limit: number): Promise<Page<Unanswered>> {
-    return this.read(async () => {
+    return this.read(community, async () => {
       if (!usableKey(community)) return { items: [], total: 0 };
       const from = Math.max(0, Math.floor(offset)) || 0;
       const n = Math.max(0, Math.floor(limit)) || 0;
@@ -732,9 +753,13 @@ export class PostgresStore implements Store {
 
   /** One round trip to the server on a pooled connection: the health check. */
   ping(): Promise<void> {
-    return this.read(async () => {
-      await this.pool.query('SELECT 1');
+    if (this.closed) return Promise.reject(new StoreError('devpath: the store is closed.'));
+    // Not behind this process's writes, and never longer than a health check can wait.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreError(`devpath: the PostgreSQL database ${this.location} did not answer within ${PING_TIMEOUT_MS} ms.`, undefined, 'busy')), PING_TIMEOUT_MS);
     });
+    return Promise.race([this.pool.query('SELECT 1').then(() => undefined, (error: unknown) => Promise.reject(this.failure(error, false))), late]).finally(() => clearTimeout(timer));
   }
 
   async close(): Promise<void> {
@@ -781,8 +806,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
     connectionTimeoutMillis: POOL_WAIT_MS,
     idleTimeoutMillis: 30_000,
+    options: SESSION_LIMITS,
   });
   // An idle connection the server closes (a restart, a timeout) must not crash the bot.
-  pool.on('error', (error) => console.error(`devpath: a PostgreSQL connection to ${target.location} failed: ${redact(reasonOf(error), target.secrets)}`));
+  pool.on('error', (error) => log().warn({ store: target.location, reason: redact(reasonOf(error), target.secrets) }, 'an idle PostgreSQL connection failed; the pool makes a new one'));
   return new PostgresStore(pool, target, rateLimit);
 }
