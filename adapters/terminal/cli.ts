@@ -3,6 +3,8 @@
 //   devpath <command> [args]     answer once and exit (a question in plain words works too)
 //   devpath --json <command>     print the Reply as JSON
 //   devpath --stdin [--json]     answer each input line as typed in chat, in order
+//   devpath db migrate           prepare the PostgreSQL database at DATABASE_URL
+//   devpath db import <file>     copy a data file (devpath.json) into that database
 // An unknown command or a bad option prints a clear message on stderr and exits with code 2.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import type { Bot } from '../../src/bot.js';
 import { ConfigError, loadStoreSettings } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/load.js';
 import { packageRoot } from '../../src/paths.js';
+import { StoreError } from '../../src/store/store.js';
 import type { Reply } from '../../src/reply.js';
 import { openBot } from '../start.js';
 import { StartError } from '../start-error.js';
@@ -26,6 +29,8 @@ export const USAGE = `Usage: devpath [--json] <command> [arguments]   or   devpa
        devpath --version
        devpath --stdin [--json]     one line per input line, as typed in chat
        devpath                      interactive chat
+       devpath db migrate           prepare the PostgreSQL database at DATABASE_URL
+       devpath db import <file>     copy a data file (DATA_DIR/devpath.json) into it
 ${NAMES}
 Example: devpath salary backend entry`;
 
@@ -54,6 +59,8 @@ function print(reply: Reply, json: boolean, io: CliIo): void {
 
 /** Runs the CLI and resolves with the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // The database commands work on DATABASE_URL itself: they never open the bot.
+  if (argv[0] === 'db' && (argv[1] === 'import' || argv[1] === 'migrate')) return runDb(argv.slice(1), io);
   // Our flags may stand anywhere; any other `--word` after the command belongs to the command
   // (`salary --role dba`), but one before any command is a mistake.
   const known = ['--json', '--stdin', '--help', '--version'];
@@ -89,6 +96,57 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await run(opened.bot, rest, flags, json, io);
   } finally {
     await opened.store.close();
+  }
+}
+
+const DB_USAGE = 'Usage: devpath db migrate   or   devpath db import <file>   (with DATABASE_URL set to the PostgreSQL database)';
+
+/** `devpath db migrate` and `devpath db import <file>`: exit 0 done, 1 failed, 2 a wrong request or no DATABASE_URL. */
+async function runDb(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (rest.includes('--help')) {
+    io.stdout.write(`${DB_USAGE}\n`);
+    return 0;
+  }
+  if (action === 'import' ? rest.length !== 1 || rest[0]!.startsWith('-') : rest.length !== 0) {
+    io.stderr.write(`devpath: ${action === 'import' ? 'db import takes one file, the data file to copy (e.g. data/devpath.json)' : 'db migrate takes no arguments'}.\n${DB_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  let databaseUrl: string | undefined;
+  try {
+    ({ databaseUrl } = loadStoreSettings());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (!databaseUrl) {
+    io.stderr.write(
+      `devpath: DATABASE_URL is not set. Set it (in the environment or in .env) to the PostgreSQL database to ${action === 'import' ? 'copy into' : 'prepare'}, e.g.\n  DATABASE_URL=postgres://user:password@host:5432/devpath devpath db ${action === 'import' ? 'import data/devpath.json' : 'migrate'}\n`,
+    );
+    return EXIT_USAGE;
+  }
+  // Loaded here: a chat or a one-shot answer does not load the PostgreSQL client.
+  const { describeImport, importFile, migrateDatabase } = await import('../../src/store/postgres/import.js');
+  try {
+    if (action === 'migrate') {
+      const { location, applied, latest } = await migrateDatabase(databaseUrl);
+      io.stdout.write(
+        applied.length
+          ? `${location}: applied migration${applied.length === 1 ? '' : 's'} ${applied.join(', ')}; the schema is at version ${latest}.\n`
+          : `${location}: the schema was already at version ${latest}; nothing to do.\n`,
+      );
+      return 0;
+    }
+    const report = await importFile(databaseUrl, rest[0]!);
+    io.stdout.write(`${describeImport(report).join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    // Every failure the database commands expect is a StoreError whose message names the file or
+    // the database without its password.
+    if (!(error instanceof StoreError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return EXIT_FAILURE;
   }
 }
 

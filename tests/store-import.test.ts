@@ -1,0 +1,463 @@
+// `devpath db import <file>`: a REAL data file, made by the file store through its own operations,
+// copied into PostgreSQL reads back through the Store contract exactly as the file store reads it;
+// a second import copies nothing and changes nothing; a database already in use keeps its tips and
+// the file's tip that collides is renumbered, never dropped; a bad file stops before anything is
+// written; and the command itself, as a child process, says what it did without a password.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, USAGE } from '../adapters/terminal/cli.js';
+import { DATA_FILE_NAME, openLowdbStore } from '../src/store/lowdb.js';
+import { describeImport, ImportError, importFile } from '../src/store/postgres/import.js';
+import { openPostgresStore, type PostgresStore } from '../src/store/postgres/store.js';
+import type { Actor, Store } from '../src/store/store.js';
+import { testDatabase } from './support/postgres.js';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'devpath.js');
+
+const probe = await testDatabase();
+const skip = 'skip' in probe ? probe.skip : undefined;
+if ('skip' in probe) console.warn(probe.skip);
+else await probe.drop();
+
+const dirs: string[] = [];
+const drops: (() => Promise<void>)[] = [];
+const stores: Store[] = [];
+afterAll(async () => {
+  for (const s of stores) await s.close().catch(() => undefined);
+  for (const d of drops) await d().catch(() => undefined);
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'devpath-import-'));
+  dirs.push(d);
+  return d;
+};
+
+/** A fresh, empty database of this test's own. */
+async function freshDatabase(): Promise<string> {
+  const db = await testDatabase();
+  if ('skip' in db) throw new Error(db.skip);
+  drops.push(() => db.drop());
+  return db.url;
+}
+
+async function openPg(url: string): Promise<PostgresStore> {
+  const s = await openPostgresStore(url);
+  stores.push(s);
+  return s;
+}
+
+async function sql<R extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every row of every community table, in a fixed order: to show that nothing changed. */
+async function dump(url: string): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, string> = {
+    users: 'community, id',
+    progress: 'community, user_id, step',
+    tip_counters: 'community',
+    tips: 'community, id',
+    votes: 'community, tip_id, voter',
+    groups: 'community, key',
+    group_members: 'community, group_key, user_id',
+    unanswered: 'community, key',
+  };
+  const out: Record<string, unknown[]> = {};
+  for (const [table, order] of Object.entries(tables)) out[table] = await sql(url, `SELECT * FROM devpath.${table} ORDER BY ${order}`);
+  return out;
+}
+
+const ana: Actor = { id: 'u-ana', name: 'Ana', limited: false };
+const ben: Actor = { id: 'u-ben', name: 'Ben', limited: false };
+const cy: Actor = { id: 'u-cy', name: 'Çy', limited: false };
+
+/** A clock that moves one second a call, from a fixed start: the same times on every run. */
+function clock(start = '2024-03-01T10:00:00.000Z'): () => string {
+  let t = Date.parse(start);
+  return () => new Date((t += 1000)).toISOString();
+}
+
+/** A real data file, made by the file store through its public operations, in two communities. */
+async function makeDataFile(dir: string): Promise<string> {
+  const now = clock();
+  const file = await openLowdbStore(dir, { fsync: false });
+  const ok = <T>(r: { ok: true; value: T } | { ok: false; waitMs: number }): T => {
+    if (!r.ok) throw new Error('over the write limit');
+    return r.value;
+  };
+  // local: three tips (one removed after, so the file's counter is past its highest tip), votes,
+  // progress, two groups, questions.
+  expect(ok(await file.addTip('local', ana, '1', 'Learn SQL joins before you reach for an ORM', now()))).toMatchObject({ ok: true, tip: { id: 1 } });
+  expect(ok(await file.addTip('local', ben, '2', 'Write a failing test for every bug before you fix it', now()))).toMatchObject({ ok: true, tip: { id: 2 } });
+  expect(ok(await file.addTip('local', cy, '1', 'Read the query plan: EXPLAIN ANALYZE shows what the database did', now()))).toMatchObject({ ok: true, tip: { id: 3 } });
+  expect(ok(await file.addTip('local', cy, '4', 'Keep your first API small and boring', now()))).toMatchObject({ ok: true, tip: { id: 4 } });
+  expect(ok(await file.removeTip('local', cy, 4, false, now()))).toMatchObject({ ok: true });
+  expect(ok(await file.voteTip('local', ben, 1, now()))).toMatchObject({ ok: true });
+  expect(ok(await file.voteTip('local', cy, 1, now()))).toMatchObject({ ok: true });
+  expect(ok(await file.voteTip('local', ana, 2, now()))).toMatchObject({ ok: true });
+  await file.markDone('local', ana, '1', now());
+  await file.markDone('local', ana, '2', now());
+  await file.markDone('local', ben, '1', now());
+  expect(ok(await file.createGroup('local', ana, 'Backend Club', now()))).toMatchObject({ ok: true });
+  expect(ok(await file.joinGroup('local', ben, 'backend club', now()))).toMatchObject({ ok: true });
+  expect(ok(await file.createGroup('local', cy, 'Night Owls', now()))).toMatchObject({ ok: true });
+  await file.recordUnanswered('local', ben, 'What is Kafka for?', now());
+  await file.recordUnanswered('local', cy, 'what is kafka for', now());
+  await file.recordUnanswered('local', cy, 'Is Go worth learning in 2024?', now());
+  // A later name for Ana: the file keeps the latest.
+  await file.markDone('local', { ...ana, name: 'Ana M.' }, '3', now());
+  // guild-2: another community, the same people.
+  expect(ok(await file.addTip('guild-2', ben, '3', 'Deploy something small to a real server early', now()))).toMatchObject({ ok: true, tip: { id: 1 } });
+  expect(ok(await file.voteTip('guild-2', ana, 1, now()))).toMatchObject({ ok: true });
+  await file.markDone('guild-2', ana, '3', now());
+  expect(ok(await file.createGroup('guild-2', ben, 'Study Hall', now()))).toMatchObject({ ok: true });
+  await file.recordUnanswered('guild-2', ana, 'Do I need Kubernetes?', now());
+  await file.close();
+  return join(dir, DATA_FILE_NAME);
+}
+
+const COMMUNITIES = ['local', 'guild-2'];
+const USERS = [ana.id, ben.id, cy.id, 'nobody'];
+const GROUP_NAMES = ['Backend Club', 'backend-club', 'Night Owls', 'Study Hall', 'bаckend club' /* Cyrillic а */, 'missing'];
+
+/** Every read of the Store contract, on every community, user and group of the file. */
+async function snapshot(store: Store): Promise<unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of COMMUNITIES) {
+    out[c] = {
+      tips: await store.tips(c, { limit: 100 }),
+      step1: await store.tips(c, { step: '1', limit: 100 }),
+      byBen: await store.tips(c, { authors: [ben.id], limit: 100 }),
+      matching: await store.tips(c, { matching: 'sql', limit: 100 }),
+      page2: await store.tips(c, { offset: 1, limit: 1 }),
+      near: await store.tipsNear(c, 4, 3),
+      progress: await Promise.all(USERS.map((u) => store.progress(c, u))),
+      members: await Promise.all([...USERS, 'ana m.', 'BEN', 'çy'].map((u) => store.member(c, u))),
+      names: await store.memberNames(c, 10),
+      groups: await store.groups(c),
+      groupsOf: await Promise.all(USERS.map((u) => store.groupsOf(c, u))),
+      boards: await Promise.all(GROUP_NAMES.map((g) => store.group(c, g))),
+      unanswered: await store.unanswered(c, 0, 10),
+    };
+  }
+  return out;
+}
+
+describe.skipIf(skip)('devpath db import', () => {
+  it('copies a real data file: PostgreSQL answers every read as the file store does; a second import copies nothing', async () => {
+    const dir = tempDir();
+    const path = await makeDataFile(dir);
+    const url = await freshDatabase();
+
+    const report = await importFile(url, path);
+    expect(report.file).toBe(path);
+    expect(report.changed).toBe(true);
+    expect(report.communities.map((c) => c.community)).toEqual(COMMUNITIES);
+    expect(report.total).toEqual({
+      users: { copied: 5, already: 0, updated: 0, placeholders: 0 },
+      progress: { copied: 5, already: 0 },
+      tips: { copied: 4, already: 0, renumbered: 0 },
+      votes: { copied: 4, already: 0 },
+      groups: { copied: 3, already: 0 },
+      members: { copied: 4, already: 0 },
+      questions: { copied: 3, already: 0, updated: 0 },
+      skipped: 0,
+    });
+    const [line] = describeImport(report);
+    expect(line).toBe(
+      `Copied from ${path} into ${report.location}: 2 communities, 5 users, 5 steps marked done, 4 tips, 4 votes, 3 groups, 4 group members, 3 unanswered questions.`,
+    );
+
+    const file = await openLowdbStore(dir, { fsync: false });
+    stores.push(file);
+    const postgres = await openPg(url);
+    const expected = await snapshot(file);
+    expect(await snapshot(postgres)).toEqual(expected);
+    // What the comparison covers, so an empty answer on both sides cannot pass it.
+    const local = (expected as Record<string, { tips: { items: { id: number; authorName: string; votes: number }[] } }>).local!;
+    expect(local.tips.items.map((t) => [t.id, t.authorName, t.votes])).toEqual([
+      [1, 'Ana M.', 2],
+      [2, 'Ben', 1],
+      [3, 'Çy', 0],
+    ]);
+
+    // Again: nothing copied, not a row changed, every read the same.
+    const before = await dump(url);
+    const again = await importFile(url, path);
+    expect(again.changed).toBe(false);
+    expect(again.total.tips).toEqual({ copied: 0, already: 4, renumbered: 0 });
+    expect(again.total.votes).toEqual({ copied: 0, already: 4 });
+    expect(again.total.users).toEqual({ copied: 0, already: 5, updated: 0, placeholders: 0 });
+    expect(describeImport(again)).toEqual([`Nothing to copy: everything in ${path} is already in ${report.location} (2 communities).`]);
+    expect(await dump(url)).toEqual(before);
+    expect(await snapshot(postgres)).toEqual(expected);
+
+    // The counter went past the file's (tip #4 was removed there): the next tip is #5 on both.
+    const next = { id: 'u-dan', name: 'Dan', limited: false };
+    expect(await postgres.addTip('local', next, '5', 'Automate the boring deployment steps', '2024-04-01T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, tip: { id: 5 } } });
+    expect(await file.addTip('local', next, '5', 'Automate the boring deployment steps', '2024-04-01T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, tip: { id: 5 } } });
+    expect(await postgres.addTip('guild-2', next, '5', 'Automate the boring deployment steps', '2024-04-01T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, tip: { id: 2 } } });
+  });
+
+  it('into a database already in use: a tip whose number is taken is renumbered, nothing there is overwritten, and a second import copies nothing', async () => {
+    const dir = tempDir();
+    const path = await makeDataFile(dir);
+    const url = await freshDatabase();
+    const postgres = await openPg(url);
+    const dan: Actor = { id: 'u-dan', name: 'Dan', limited: false };
+    // Before the import: two tips of the database's own (#1, #2), a vote, a group that looks like
+    // the file's, Ana active later under another name, a question asked once, later.
+    await postgres.addTip('local', dan, '1', 'Index the columns you filter on', '2024-02-01T00:00:00.000Z');
+    await postgres.addTip('local', dan, '2', 'Pair with someone more senior once a week', '2024-02-01T00:00:01.000Z');
+    await postgres.voteTip('local', { ...ana, name: 'Ana Banana' }, 1, '2024-05-01T00:00:00.000Z');
+    await postgres.createGroup('local', dan, 'Bаckend Club' /* Cyrillic а */, '2024-02-01T00:00:02.000Z');
+    await postgres.recordUnanswered('local', dan, 'what is kafka for', '2024-05-02T00:00:00.000Z');
+    const theirs = (await postgres.tips('local', { limit: 10 })).items;
+
+    const report = await importFile(url, path);
+    const local = report.communities.find((c) => c.community === 'local')!;
+    // File #1 and #2 collide with the database's; #3 is free. New numbers start past the file's counter (5).
+    expect(local.renumbered).toEqual([
+      { from: 1, to: 5 },
+      { from: 2, to: 6 },
+    ]);
+    expect(local.tips).toEqual({ copied: 3, already: 0, renumbered: 2 });
+    expect(local.groups).toEqual({ copied: 1, already: 1 });
+    expect(local.users).toMatchObject({ copied: 2, already: 1 }); // Ana: the database's activity is later
+    expect(local.questions).toEqual({ copied: 1, already: 0, updated: 1 });
+    const lines = describeImport(report);
+    expect(lines[0]).toContain('(2 renumbered, listed below)');
+    expect(lines.join('\n')).toContain('"local": 2 users (1 already there)');
+    expect(lines.join('\n')).toContain('2 renumbered: #1 -> #5, #2 -> #6');
+
+    const tips = (await postgres.tips('local', { limit: 10 })).items;
+    // The database's own tips are untouched.
+    for (const t of theirs) expect(tips.find((x) => x.id === t.id)).toEqual(t);
+    // The file's, under their new numbers, with their votes.
+    expect(tips.find((t) => t.id === 5)).toMatchObject({ text: 'Learn SQL joins before you reach for an ORM', author: ana.id, authorName: 'Ana Banana', votes: 2, createdAt: '2024-03-01T10:00:01.000Z' });
+    expect(tips.find((t) => t.id === 6)).toMatchObject({ text: 'Write a failing test for every bug before you fix it', author: ben.id, votes: 1 });
+    expect(tips.find((t) => t.id === 3)).toMatchObject({ author: cy.id, votes: 0 });
+    expect(tips).toHaveLength(5);
+    // Ana was active in the database after the file's last write: that name stays.
+    expect(await postgres.member('local', ana.id)).toMatchObject({ name: 'Ana Banana', lastActive: '2024-05-01T00:00:00.000Z' });
+    // The look-alike group keeps its record (Dan's) and has the file's members.
+    const club = await postgres.group('local', 'Backend Club');
+    expect(club).toMatchObject({ key: 'bаckend-club', name: 'Bаckend Club' });
+    expect(club!.people.map((p) => p.id).sort()).toEqual([ana.id, ben.id, dan.id].sort());
+    // The question: the higher count, the earliest first and the latest last time.
+    expect((await postgres.unanswered('local', 0, 10)).items.find((q) => q.text.toLowerCase().includes('kafka'))).toEqual({
+      text: 'what is kafka for',
+      count: 2,
+      firstAsked: '2024-03-01T10:00:15.000Z',
+      lastAsked: '2024-05-02T00:00:00.000Z',
+    });
+    // The counter is past every tip: the next one is #7.
+    expect(await postgres.addTip('local', dan, '9', 'Learn one cloud provider well', '2024-06-01T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, tip: { id: 7 } } });
+    const [counts] = await sql<{ bad: number }>(url, 'SELECT count(*)::int AS bad FROM devpath.tips t WHERE votes <> (SELECT count(*) FROM devpath.votes v WHERE v.community = t.community AND v.tip_id = t.id)');
+    expect(counts?.bad).toBe(0);
+
+    // Again: the renumbered tips are found under their new numbers; nothing is copied twice.
+    const before = await dump(url);
+    const again = await importFile(url, path);
+    expect(again.changed).toBe(false);
+    expect(again.communities.find((c) => c.community === 'local')!.renumbered).toEqual([]);
+    expect(again.total.tips).toEqual({ copied: 0, already: 4, renumbered: 0 });
+    expect(await dump(url)).toEqual(before);
+  });
+
+  it('a hand-edited file: what the database cannot hold is skipped and listed, the rest is copied', async () => {
+    const dir = tempDir();
+    const path = join(dir, DATA_FILE_NAME);
+    const url = await freshDatabase();
+    const at = '2024-01-01T00:00:00.000Z';
+    const local = {
+      users: { 'u-ana': { name: 'Ana', lastActive: at } },
+      progress: {},
+      tips: [
+        // Ana's vote for her own tip (the schema's CHECK refuses it), and Ben's twice.
+        { id: 1, step: '1', text: 'A tip its author voted for', author: 'u-ana', createdAt: at, votes: ['u-ana', 'u-ben', 'u-ben'] },
+        { id: 2, step: 'x'.repeat(300), text: 'A step id longer than any key', author: 'u-ana', createdAt: at, votes: [] },
+      ],
+      nextTipId: 3,
+      groups: {},
+      unanswered: {},
+    };
+    writeFileSync(path, JSON.stringify({ version: 1, revision: 3, communities: { local } }));
+    const report = await importFile(url, path);
+    expect(report.total).toMatchObject({ tips: { copied: 1 }, votes: { copied: 1 }, users: { copied: 1, placeholders: 1 }, skipped: 3 });
+    const lines = describeImport(report);
+    expect(lines).toContain('Skipped 3 records the database cannot hold:');
+    expect(lines).toContain('  a vote on tip #1 by its own author "u-ana"');
+    expect(lines).toContain('  1 repeated vote on tip #1 (one vote a person)');
+    expect(lines.some((l) => l.startsWith('  tip #2: its step id'))).toBe(true);
+    const postgres = await openPg(url);
+    expect((await postgres.tips('local', { limit: 10 })).items).toEqual([expect.objectContaining({ id: 1, votes: 1 })]);
+    expect(await postgres.addTip('local', ana, '2', 'The next tip takes the next number', '2024-02-01T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, tip: { id: 3 } } });
+    expect((await importFile(url, path)).changed).toBe(false);
+  });
+
+  it('a file that is missing, not JSON or not a data file: an error naming it, and nothing written', async () => {
+    const url = await freshDatabase();
+    const dir = tempDir();
+    const cases: [string, string | undefined, RegExp][] = [
+      [join(dir, 'missing.json'), undefined, /there is no such file/],
+      [join(dir, 'broken.json'), '{"version": 1, "communities": {', /not valid JSON/],
+      [join(dir, 'wrong.json'), '{"version": 1, "revision": 0, "communities": 3}', /not a valid data file/],
+      [join(dir, 'newer.json'), '{"version": 99, "revision": 0, "communities": {}}', /newer devpath/],
+    ];
+    for (const [path, content, why] of cases) {
+      if (content !== undefined) writeFileSync(path, content);
+      const error = await importFile(url, path).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as Error).message).toContain(path);
+      expect((error as Error).message).toMatch(why);
+      expect((error as Error).message).toContain('Nothing was copied');
+    }
+    // Not even the schema: the database was never written to.
+    const [found] = await sql<{ schema: string | null }>(url, "SELECT to_regnamespace('devpath')::text AS schema");
+    expect(found?.schema).toBeNull();
+  });
+
+  it('an older data file is migrated in memory as the file store reads it (the file stays as it was); a voter it does not list gets a user row', async () => {
+    const dir = tempDir();
+    const path = join(dir, DATA_FILE_NAME);
+    const url = await freshDatabase();
+    // Version 0 (src/store/migrations.ts): no "version", no communities, progress as lists of steps,
+    // and users only for authors and progress: Ben voted, and is listed nowhere.
+    const v0 = JSON.stringify({
+      tips: [
+        { id: 1, step: '1', text: 'An old tip about SQL joins', author: 'u-ana', createdAt: '2023-01-01T00:00:00.000Z', votes: ['u-ben', 'u-ana'] },
+        { id: 3, step: '2', text: 'Another old tip, about testing', author: 'u-cy', createdAt: '2023-01-02T00:00:00.000Z', votes: [] },
+      ],
+      progress: { 'u-cy': ['1', '2'] },
+    });
+    writeFileSync(path, v0);
+    const report = await importFile(url, path);
+    expect(readFileSync(path, 'utf8')).toBe(v0);
+    expect(report.total).toMatchObject({ users: { copied: 2, placeholders: 1 }, tips: { copied: 2 }, votes: { copied: 1 }, progress: { copied: 2 }, skipped: 0 });
+    expect(describeImport(report)[0]).toContain('2 users (1 more named by their id)');
+
+    const postgres = await openPg(url);
+    const file = await openLowdbStore(dir, { fsync: false }); // migrates the file itself, as a start would
+    stores.push(file);
+    for (const read of [(s: Store) => s.tips('local', { limit: 10 }), (s: Store) => s.progress('local', 'u-cy'), (s: Store) => s.tipsNear('local', 2, 5)]) {
+      expect(await read(postgres)).toEqual(await read(file));
+    }
+    expect(await postgres.member('local', 'u-ben')).toEqual({ id: 'u-ben', name: 'u-ben', lastActive: '2023-01-01T00:00:00.000Z' });
+    // The file's counter (past #3) holds in the database.
+    expect(await postgres.addTip('local', ana, '3', 'A new tip after the move', '2024-01-01T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, tip: { id: 4 } } });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The command, as a user runs it (npm test builds dist/ first)
+
+function devpath(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The environment without any DATABASE_URL of the machine's. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  if (!('DATABASE_URL' in extra)) delete env.DATABASE_URL;
+  return env;
+}
+
+describe('devpath db (the command)', () => {
+  it.skipIf(skip)('imports a file and says what it copied; a second run copies nothing; db migrate says the schema is ready', async () => {
+    const dir = tempDir();
+    const path = await makeDataFile(dir);
+    const url = await freshDatabase();
+    const cwd = tempDir();
+    const env = cleanEnv({ DATABASE_URL: url });
+    const location = new URL(url).toString();
+
+    const migrated = devpath(['db', 'migrate'], env, cwd);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toBe(`${location}: applied migration 1; the schema is at version 1.\n`);
+
+    const first = devpath(['db', 'import', path], env, cwd);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout.split('\n')[0]).toBe(
+      `Copied from ${path} into ${location}: 2 communities, 5 users, 5 steps marked done, 4 tips, 4 votes, 3 groups, 4 group members, 3 unanswered questions.`,
+    );
+    expect(first.stdout).toContain('  "local": 3 users, 4 steps marked done, 3 tips, 3 votes, 2 groups, 3 group members, 2 unanswered questions.');
+
+    // A relative path, from the folder it is in (the data folder itself works too).
+    const second = devpath(['db', 'import', DATA_FILE_NAME], env, dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(`Nothing to copy: everything in ${path} is already in ${location} (2 communities).\n`);
+    expect(devpath(['db', 'import', dir], env, cwd).stdout).toContain('Nothing to copy');
+
+    expect(devpath(['db', 'migrate'], env, cwd).stdout).toBe(`${location}: the schema was already at version 1; nothing to do.\n`);
+  }, 60_000);
+
+  it('an unreachable database: exit 1, a message naming it, and never its password', () => {
+    const dir = tempDir();
+    const path = join(dir, DATA_FILE_NAME);
+    writeFileSync(path, JSON.stringify({ version: 1, revision: 0, communities: {} }));
+    for (const args of [['db', 'import', path], ['db', 'migrate']]) {
+      const r = devpath(args, cleanEnv({ DATABASE_URL: 'postgres://u:secretpw@127.0.0.1:1/x' }), dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('cannot connect to the PostgreSQL database postgres://u@127.0.0.1:1/x');
+      expect(`${r.stdout}${r.stderr}`).not.toContain('secretpw');
+    }
+  });
+
+  it('a corrupt file: exit 1 and its name, before the database is even asked', () => {
+    const dir = tempDir();
+    const path = join(dir, 'devpath.json');
+    writeFileSync(path, '{"version": 1, "communities": 3}');
+    const r = devpath(['db', 'import', path], cleanEnv({ DATABASE_URL: 'postgres://u:secretpw@127.0.0.1:1/x' }), dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(path);
+    expect(r.stderr).toContain('Nothing was copied');
+    expect(r.stderr).not.toContain('cannot connect');
+  });
+
+  it('without DATABASE_URL: exit 2 and a message saying to set it', () => {
+    const dir = tempDir();
+    for (const args of [['db', 'import', 'devpath.json'], ['db', 'migrate']]) {
+      const r = devpath(args, cleanEnv(), dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/DATABASE_URL is not set\. Set it \(in the environment or in \.env\)/);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('a wrong db command line: exit 2 with the usage; the usage names both commands', async () => {
+    const io = () => {
+      const out = new PassThrough();
+      const err = new PassThrough();
+      let stdout = '';
+      let stderr = '';
+      out.on('data', (d) => (stdout += d));
+      err.on('data', (d) => (stderr += d));
+      return { io: { stdin: new PassThrough(), stdout: out, stderr: err }, text: () => ({ stdout, stderr }) };
+    };
+    for (const argv of [['db', 'import'], ['db', 'import', 'a.json', 'b.json'], ['db', 'migrate', 'now']]) {
+      const x = io();
+      expect(await runCli(argv, x.io)).toBe(2);
+      expect(x.text().stderr).toContain('Usage: devpath db migrate   or   devpath db import <file>');
+    }
+    expect(USAGE).toContain('devpath db migrate');
+    expect(USAGE).toContain('devpath db import <file>');
+  });
+});
