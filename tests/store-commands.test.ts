@@ -12,6 +12,7 @@ import { DATA_FILE_NAME, openLowdbStore } from '../src/store/lowdb.js';
 import { MemoryStore } from '../src/store/memory.js';
 import type { Store } from '../src/store/store.js';
 import { DocumentStore } from '../src/store/document.js';
+import { CURRENT_VERSION } from '../src/store/schema.js';
 import { storeKinds } from './support/store-kinds.js';
 import { createLog, useLog } from '../src/log.js';
 
@@ -266,6 +267,129 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     expect(finished.suggestions.map((s) => s.command)).toEqual(['roadmap']);
   });
 
+  describe('pace plans', () => {
+    const DAY = 86_400_000;
+
+    it('plan sets a pace from your progress, shows it, replaces it (saying so) and removes it', async () => {
+      // 2025-03-01 12:00: 2 of 12 steps done.
+      await say(alice, 'done 1');
+      await say(alice, 'done 2');
+      const none = await say(alice, 'plan');
+      expect(none.card.title).toBe('No plan yet');
+      expect(none.text).toContain('12 weeks');
+      expect(none.text).toContain('2027-06-01');
+
+      const set = await say(alice, 'plan 10 weeks');
+      expect(set.card.title).toBe('Plan set');
+      expect(set.text).toContain('Finish by 2025-05-10 (10 weeks from now)');
+      expect(set.text).toContain('At your own pace: 10 steps left, about 1 step a week.');
+      expect(set.text).toContain('The articles give no time per step');
+      expect(set.suggestions.map((x) => x.command)).toEqual(['progress', 'roadmap 3']);
+      expect(await store.plan('guild-1', 'alice')).toEqual({ target: '2025-05-10T23:59:59.999Z', setAt: '2025-03-01T12:00:00.000Z', doneAtStart: 2 });
+
+      const shown = await say(alice, 'plan');
+      expect(shown.card.title).toBe('Your plan');
+      expect(shown.text).toContain('Plan: finish by 2025-05-10');
+      expect(shown.text).toContain('On track: 2 of 12 steps done, 2 expected by now.');
+
+      const replaced = await say(alice, 'plan 2025-09-01');
+      expect(replaced.card.title).toBe('Plan replaced');
+      expect(replaced.text).toContain('This replaces your plan to finish by 2025-05-10.');
+      expect(replaced.text).toContain('10 steps left, about 0.4 steps a week (1 step every 3 weeks)');
+      expect((await store.plan('guild-1', 'alice'))?.target).toBe('2025-09-01T23:59:59.999Z');
+      // "3 months" and "30 days" work too.
+      expect((await say(alice, 'plan 3 months')).text).toContain('Finish by 2025-06-01');
+      expect((await say(alice, 'plan 30 days')).text).toContain('Finish by 2025-03-31');
+
+      const off = await say(alice, 'plan off');
+      expect(off.card.title).toBe('Plan removed');
+      expect(off.text).toContain('Removed your plan to finish by 2025-03-31.');
+      expect(await store.plan('guild-1', 'alice')).toBeUndefined();
+      expect((await say(alice, 'plan off')).card.title).toBe('No plan');
+      expect((await say(alice, 'progress')).text).not.toContain('Plan:');
+    });
+
+    it('refuses a day that is past, today or too far, text it cannot read, and a plan with nothing left; nothing changes', async () => {
+      await say(alice, 'plan 2025-06-01');
+      const before = await store.plan('guild-1', 'alice');
+      const cases: Array<[string, string, RegExp]> = [
+        ['plan 2025-02-01', 'Pick another day', /in the past/],
+        ['plan 2025-03-01', 'Pick another day', /today/],
+        ['plan 0 days', 'Pick another day', /today/],
+        ['plan 2030-03-02', 'Pick another day', /more than 5 years away/],
+        ['plan 6 years', 'Pick another day', /more than 5 years away/],
+        ['plan next summer', 'Not a target', /cannot read "next summer".*"12 weeks", "3 months", "30 days"/],
+        ['plan 2025-02-30', 'Not a target', /not a day of the calendar/],
+      ];
+      for (const [line, title, text] of cases) {
+        const r = await say(alice, line);
+        expect([line, r.card.title]).toEqual([line, title]);
+        expect(r.text).toMatch(text);
+        expect(r.text).toContain('Nothing was changed.');
+        expect(r.answered).toBe(false);
+      }
+      // Text it cannot read is a usage error (the CLI exits 2); a day it cannot use is a refusal.
+      expect((await say(alice, 'plan next summer')).error).toBe('invalid-option');
+      expect((await say(alice, 'plan 2025-02-01')).error).toBeUndefined();
+      expect(await store.plan('guild-1', 'alice')).toEqual(before);
+      // Every step done: nothing left to plan.
+      const solo = ctx('sam', { platform: 'terminal', communityId: 'solo', operator: true });
+      for (let i = 1; i <= 12; i++) await say(solo, `done ${i}`);
+      const finished = await say(solo, 'plan 12 weeks');
+      expect(finished.card.title).toBe('Nothing left to plan');
+      expect(await store.plan('solo', 'sam')).toBeUndefined();
+    });
+
+    it('progress says on track, ahead or behind, and by how many steps, as time passes (a fake clock)', async () => {
+      // 2 of 12 done, 99.5 days to go: about one step every 10 days.
+      await say(alice, 'done 1');
+      await say(alice, 'done 2');
+      const start = clock;
+      // The end of 2025-06-08 is 99.5 days after 2025-03-01 12:00.
+      await say(alice, 'plan 2025-06-08');
+      const progress = async () => (await say(alice, 'progress')).text;
+      expect(await progress()).toContain('On track: 2 of 12 steps done, 2 expected by now.');
+      clock = start + 40 * DAY; // 2 + 10 * 40 / 99.5 = 6.02 expected
+      expect(await progress()).toContain('Behind by 4 steps: 2 of 12 steps done, 6 expected by now.');
+      for (const step of [3, 4, 5, 6]) await say(alice, `done ${step}`);
+      expect(await progress()).toContain('On track: 6 of 12 steps done, 6 expected by now.');
+      for (const step of [7, 8]) await say(alice, `done ${step}`);
+      const ahead = await progress();
+      expect(ahead).toContain('Ahead by 2 steps: 8 of 12 steps done, 6 expected by now.');
+      expect(ahead).toContain('At your own pace: 4 steps left, about 0.5 steps a week (1 step every 2 weeks) (9 weeks to go).');
+      clock = start + 200 * DAY;
+      const over = await progress();
+      expect(over).toContain('Behind by 4 steps: 8 of 12 steps done, 12 expected by now.');
+      expect(over).toContain('The target day is over, with 4 steps left: a new plan sets a new day.');
+      for (const step of [9, 10, 11, 12]) await say(alice, `done ${step}`);
+      expect(await progress()).toContain('Every step is done; the target was 2025-06-08.');
+    });
+
+    it("another member's progress shows their plan too", async () => {
+      await say(alice, 'done 1');
+      await say(alice, 'plan 2025-06-08');
+      clock += 50 * DAY;
+      const theirs = await say(bob, 'progress alice');
+      expect(theirs.card.title).toBe('Progress of Alice');
+      expect(theirs.text).toContain('Plan: finish by 2025-06-08');
+      // 1 + 11 * 50 / 99.5 = 6.53 expected.
+      expect(theirs.text).toContain('Behind by 6 steps: 1 of 12 steps done, 6.5 expected by now.');
+      // Bob has none: no plan section for him.
+      expect((await say(alice, 'progress bob')).text).not.toContain('Plan:');
+    });
+
+    it('setting or removing a plan counts against the write limit like any change', async () => {
+      for (let i = 1; i <= 9; i++) await say(alice, `done ${i}`);
+      expect((await say(alice, 'plan 12 weeks')).card.title).toBe('Plan set');
+      const refused = await say(alice, 'plan off');
+      expect(refused.card.title).toBe('Slow down a little');
+      expect(refused.text).toContain('Nothing was changed');
+      expect(await store.plan('guild-1', 'alice')).toBeDefined();
+      // Showing it is a read: not limited.
+      expect((await say(alice, 'plan')).card.title).toBe('Your plan');
+    });
+  });
+
   it('rate-limits writes per user (10 in 10 minutes) with a clear message; reads and other users are not limited', async () => {
     for (let i = 1; i <= 10; i++) expect((await say(alice, `done ${i}`)).text).toContain('Marked');
     const refused = await say(alice, 'done 11');
@@ -439,7 +563,7 @@ describe('recording an unanswered question', () => {
 });
 
 describe('lowdb store keeps what users stored', () => {
-  it('a new store on the same directory sees the tips, progress and groups', async () => {
+  it('a new store on the same directory sees the tips, progress, groups and plans', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'devpath-cmd-'));
     dirs.push(dir);
     const first = await openLowdbStore(dir);
@@ -447,13 +571,16 @@ describe('lowdb store keeps what users stored', () => {
     await bot1.dispatchText('done 2', alice);
     await bot1.dispatchText('tip add 2 Python is a fine first language', alice);
     await bot1.dispatchText('group create backend-club', alice);
+    expect((await bot1.dispatchText('plan 12 weeks', alice)).card.title).toBe('Plan set');
     await first.close();
     const raw = JSON.parse(readFileSync(join(dir, DATA_FILE_NAME), 'utf8'));
-    expect(raw.version).toBe(1);
+    expect(raw.version).toBe(CURRENT_VERSION);
+    expect(raw.communities['guild-1'].plans.alice).toMatchObject({ doneAtStart: 1 });
     expect(raw.communities['guild-1'].tips[0].text).toBe('Python is a fine first language');
     const bot2 = new Bot({ knowledge, store: await openLowdbStore(dir) });
     expect((await bot2.dispatchText('progress', alice)).text).toContain('1/12 steps');
     expect((await bot2.dispatchText('tips 2', bob)).text).toContain('Python is a fine first language');
     expect((await bot2.dispatchText('group backend-club', bob)).text).toContain('Alice: 1/12 steps');
+    expect((await bot2.dispatchText('plan', alice)).card.title).toBe('Your plan');
   });
 });

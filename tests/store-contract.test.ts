@@ -55,6 +55,56 @@ describe.each(await storeKinds())('the Store contract ($name)', ({ open, skip })
     expect(await store.progress(G, ana.id)).toEqual({});
   });
 
+  it('keeps one pace plan per user: sets it, replaces it (saying which it replaced), removes it', async () => {
+    const target = '2026-09-01T23:59:59.999Z';
+    expect(await store.plan(G, ana.id)).toBeUndefined();
+    expect(await done(store.setPlan(G, ana, { target, doneAtStart: 2 }, at(0)))).toEqual({ ok: true, plan: { target, setAt: at(0), doneAtStart: 2 }, previous: undefined });
+    expect(await store.plan(G, ana.id)).toEqual({ target, setAt: at(0), doneAtStart: 2 });
+    expect(await store.member(G, ana.id)).toEqual({ id: ana.id, name: 'Ana', lastActive: at(0) });
+    // The same instant written another way is kept as one canonical ISO time.
+    const later = await done(store.setPlan(G, ana, { target: '2026-12-31T23:59:59.999+00:00', doneAtStart: 3 }, at(5)));
+    expect(later).toEqual({ ok: true, plan: { target: '2026-12-31T23:59:59.999Z', setAt: at(5), doneAtStart: 3 }, previous: { target, setAt: at(0), doneAtStart: 2 } });
+    expect(await store.plan(G, ana.id)).toEqual({ target: '2026-12-31T23:59:59.999Z', setAt: at(5), doneAtStart: 3 });
+    // Per user and per community.
+    expect(await store.plan(G, ben.id)).toBeUndefined();
+    expect(await store.plan('guild-2', ana.id)).toBeUndefined();
+    expect(await done(store.clearPlan(G, ana, at(6)))).toEqual({ removed: { target: '2026-12-31T23:59:59.999Z', setAt: at(5), doneAtStart: 3 } });
+    expect(await store.plan(G, ana.id)).toBeUndefined();
+    expect(await done(store.clearPlan(G, ana, at(7)))).toEqual({ removed: undefined });
+    expect(await store.member(G, ana.id)).toMatchObject({ lastActive: at(6) });
+  });
+
+  it('refuses a plan that ends by the time it is set, or with a bad count of steps, and changes nothing', async () => {
+    await done(store.setPlan(G, ana, { target: '2026-09-01T23:59:59.999Z', doneAtStart: 1 }, at(0)));
+    for (const bad of [
+      { target: at(1), doneAtStart: 0 },
+      { target: at(0.5), doneAtStart: 0 },
+      { target: 'not a date', doneAtStart: 0 },
+      { target: '+010000-01-01T00:00:00.000Z', doneAtStart: 0 },
+      { target: '2026-09-01T00:00:00.000Z', doneAtStart: -1 },
+      { target: '2026-09-01T00:00:00.000Z', doneAtStart: 1.5 },
+      { target: '2026-09-01T00:00:00.000Z', doneAtStart: 10_001 },
+    ]) {
+      expect([bad, await done(store.setPlan(G, ana, bad, at(1)))]).toEqual([bad, { ok: false, reason: 'invalid' }]);
+    }
+    expect(await done(store.setPlan(G, ben, { target: at(-1), doneAtStart: 0 }, at(1)))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await store.plan(G, ana.id)).toEqual({ target: '2026-09-01T23:59:59.999Z', setAt: at(0), doneAtStart: 1 });
+    expect(await store.plan(G, ben.id)).toBeUndefined();
+    // A refused plan does not make anyone a member, nor touch their last activity.
+    expect(await store.member(G, ben.id)).toBeUndefined();
+    expect(await store.member(G, ana.id)).toMatchObject({ lastActive: at(0) });
+  });
+
+  it('counts setting and removing a plan against the write limit, and a removal of nothing not at all', async () => {
+    const limited = await make({ max: 2, windowMs: 60_000 });
+    expect(await limited.clearPlan(G, ana, at(0))).toEqual({ ok: true, value: { removed: undefined } });
+    expect(await limited.setPlan(G, ana, { target: '2026-09-01T23:59:59.999Z', doneAtStart: 0 }, at(0))).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await limited.setPlan(G, ana, { target: at(-5), doneAtStart: 0 }, at(0))).toMatchObject({ ok: true, value: { ok: false } });
+    expect(await limited.clearPlan(G, ana, at(0.5))).toMatchObject({ ok: true, value: { removed: { doneAtStart: 0 } } });
+    expect(await limited.setPlan(G, ana, { target: '2026-10-01T23:59:59.999Z', doneAtStart: 0 }, at(0.5))).toEqual({ ok: false, waitMs: 30_000 });
+    expect(await limited.plan(G, ana.id)).toBeUndefined();
+  });
+
   it('keeps the name and last activity of whoever changed something, and only then', async () => {
     expect(await done(store.addTip(G, ben, 'databases', '   ', at(0)))).toEqual({ ok: false, reason: 'length' });
     expect(await store.member(G, ben.id)).toBeUndefined();

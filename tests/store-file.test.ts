@@ -1,5 +1,5 @@
 // The data file at start: created on first run, refused (and left byte-for-byte untouched) when it
-// is unreadable, invalid or from a newer devpath, migrated from v0 with a backup copy first; and
+// is unreadable, invalid or from a newer devpath, migrated from v0 and v1 with a backup copy first; and
 // the sliced, cached serialiser writes exactly the bytes of JSON.stringify plus a newline.
 import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { addTip, createGroup, markDone, rankedTips, recordUnanswered, removeTip,
 import { DATA_FILE_NAME, openLowdbStore, validateData, writeAll, writeAtomic } from '../src/store/lowdb.js';
 import { fileLock } from '../src/store/lock.js';
 import { MemoryStore } from '../src/store/memory.js';
-import { emptyCommunity, GROUP_NAME_MAX, NAME_MAX, QUESTION_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
+import { CURRENT_VERSION, emptyCommunity, GROUP_NAME_MAX, NAME_MAX, QUESTION_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
 import { StoreError } from '../src/store/store.js';
 import type { DocumentStore as Store } from '../src/store/document.js';
 
@@ -38,7 +38,7 @@ describe('the data file at start', () => {
 
   it('reads a file that starts with a UTF-8 byte order mark', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, DATA_FILE_NAME), `\uFEFF${JSON.stringify({ version: 1, revision: 0, communities: { g: { ...emptyCommunity(), progress: { u: { databases: now } } } } })}`);
+    writeFileSync(join(dir, DATA_FILE_NAME), `\uFEFF${JSON.stringify({ version: CURRENT_VERSION, revision: 0, communities: { g: { ...emptyCommunity(), progress: { u: { databases: now } } } } })}`);
     const store = await openLowdbStore(dir);
     expect(await store.read('g', (c) => Object.keys(c.progress))).toEqual(['u']);
     await store.close();
@@ -47,7 +47,7 @@ describe('the data file at start', () => {
   it('numbers the next tip past the highest one when the counter lags behind, so no two tips share a number', async () => {
     const dir = tempDir();
     const tip = { id: 7, step: 'databases', text: 'index what you filter on', author: 'u', createdAt: now, votes: [] };
-    writeFileSync(join(dir, DATA_FILE_NAME), JSON.stringify({ version: 1, revision: 0, communities: { g: { ...emptyCommunity(), tips: [tip], nextTipId: 1 } } }));
+    writeFileSync(join(dir, DATA_FILE_NAME), JSON.stringify({ version: CURRENT_VERSION, revision: 0, communities: { g: { ...emptyCommunity(), tips: [tip], nextTipId: 1 } } }));
     const store = await openLowdbStore(dir);
     const r = await store.write('g', (c) => addTip(c, alice, 'security', 'hash every password', now));
     expect(r.ok && r.tip.id).toBe(8);
@@ -56,7 +56,7 @@ describe('the data file at start', () => {
 
   it('a change counter at the largest safe number wraps, and the file opens again', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, DATA_FILE_NAME), JSON.stringify({ version: 1, revision: Number.MAX_SAFE_INTEGER, communities: {} }));
+    writeFileSync(join(dir, DATA_FILE_NAME), JSON.stringify({ version: CURRENT_VERSION, revision: Number.MAX_SAFE_INTEGER, communities: {} }));
     const store = await openLowdbStore(dir);
     await store.write('g', (c) => markDone(c, alice, 'databases', now));
     await store.write('g', (c) => markDone(c, alice, 'security', now));
@@ -71,6 +71,8 @@ describe('the data file at start', () => {
     ['not an object', '[1, 2, 3]', /not a devpath data file/],
     ['a bad field', JSON.stringify({ version: 1, revision: 0, communities: { g: { users: {}, progress: {}, tips: [{ id: 'one' }], nextTipId: 1, groups: {}, unanswered: {} } } }), /communities\.g\.tips\.0\.id/],
     ['a newer version', JSON.stringify({ version: 99, revision: 0, communities: {} }), /newer devpath \(data version 99/],
+    // As devpath 1 refuses a v2 file (with plans) rather than drop them on its next write.
+    ['the next version', JSON.stringify({ version: CURRENT_VERSION + 1, revision: 0, communities: { g: { ...emptyCommunity(), future: {} } } }), new RegExp(`newer devpath \\(data version ${CURRENT_VERSION + 1}; this one reads up to ${CURRENT_VERSION}\\)`)],
     ['an empty file', '', /not valid JSON/],
     ['"__proto__" as a community', '{"version":1,"revision":0,"communities":{"__proto__":{"users":{},"progress":{},"tips":[],"nextTipId":1,"groups":{},"unanswered":{}}}}', /"communities.__proto__" as a key/],
     ['"__proto__" as a user', `{"version":1,"revision":0,"communities":{"g":{"users":{"__proto__":{"name":"x","lastActive":"2026-01-01T00:00:00.000Z"}},"progress":{},"tips":[],"nextTipId":1,"groups":{},"unanswered":{}}}}`, /"communities.g.users.__proto__" as a key/],
@@ -99,7 +101,7 @@ describe('the data file at start', () => {
     expect(readFileSync(join(dir, DATA_FILE_NAME), 'utf8')).toBe('oops');
   });
 
-  it('migrates a v0 file to v1, keeping a backup copy of the old file first', async () => {
+  it('migrates a v0 file to the current version, keeping a backup copy of the old file first', async () => {
     const dir = tempDir();
     const file = join(dir, DATA_FILE_NAME);
     const v0 = JSON.stringify({
@@ -110,7 +112,8 @@ describe('the data file at start', () => {
     const store = await openLowdbStore(dir);
     expect(readFileSync(join(dir, `${DATA_FILE_NAME}.v0.bak`), 'utf8')).toBe(v0);
     const migrated = JSON.parse(readFileSync(file, 'utf8'));
-    expect(migrated.version).toBe(1);
+    expect(migrated.version).toBe(CURRENT_VERSION);
+    expect(migrated.communities.local.plans).toEqual({});
     const local = await store.read('local', (c) => c);
     expect(Object.keys(local.progress.alice ?? {})).toEqual(['choose-path', 'learn-language']);
     expect(local.tips[0]).toMatchObject({ id: 3, text: 'Learn joins', votes: ['bob'] });
@@ -118,9 +121,53 @@ describe('the data file at start', () => {
     const added = await store.write('local', (c) => addTip(c, alice, 'security', 'Hash passwords with a slow hash', now));
     expect(added.ok && added.tip.id).toBe(4);
     await store.close();
-    // Opening again: already v1, no second backup.
+    // Opening again: already current, no second backup.
     await (await openLowdbStore(dir)).close();
     expect(readdirSync(dir).filter((f) => f.includes('.bak'))).toEqual([`${DATA_FILE_NAME}.v0.bak`]);
+  });
+
+  it('migrates a v1 file to v2: everything kept, each community gains its (empty) plans, a backup copy first', async () => {
+    const dir = tempDir();
+    const file = join(dir, DATA_FILE_NAME);
+    const at = '2025-01-02T03:04:05.000Z';
+    // A v1 file as devpath 1 wrote it: no `plans` anywhere.
+    const community = {
+      users: { alice: { name: 'Alice', lastActive: at }, bob: { name: 'Bob', lastActive: at } },
+      progress: { alice: { 'choose-path': at, databases: at } },
+      tips: [{ id: 1, step: 'databases', text: 'Learn joins', author: 'alice', createdAt: at, votes: ['bob'] }],
+      nextTipId: 2,
+      groups: { 'backend-club': { name: 'backend-club', createdBy: 'alice', createdAt: at, members: { alice: at, bob: at } } },
+      unanswered: { 'what is a monad': { text: 'what is a monad', count: 2, firstAsked: at, lastAsked: at } },
+    };
+    const v1 = JSON.stringify({ version: 1, revision: 7, communities: { g: community, local: { ...community, tips: [], nextTipId: 1 } } });
+    writeFileSync(file, v1);
+    const store = await openLowdbStore(dir, { fsync: false });
+    expect(readFileSync(join(dir, `${DATA_FILE_NAME}.v1.bak`), 'utf8')).toBe(v1);
+    const migrated = JSON.parse(readFileSync(file, 'utf8'));
+    expect(migrated).toEqual({ version: 2, revision: 7, communities: { g: { ...community, plans: {} }, local: { ...community, tips: [], nextTipId: 1, plans: {} } } });
+    // Everything reads as before, and a plan can be set and kept.
+    expect(await store.progress('g', 'alice')).toEqual({ 'choose-path': at, databases: at });
+    expect((await store.tips('g', { limit: 10 })).items).toMatchObject([{ id: 1, votes: 1, authorName: 'Alice' }]);
+    expect(await store.group('g', 'backend-club')).toMatchObject({ members: 2 });
+    expect(await store.unanswered('g', 0, 10)).toMatchObject({ total: 1, items: [{ count: 2 }] });
+    expect(await store.plan('g', 'alice')).toBeUndefined();
+    const plan = { target: '2025-09-01T23:59:59.999Z', doneAtStart: 2 };
+    expect(await store.setPlan('g', { id: 'alice', name: 'Alice', limited: false }, plan, now)).toMatchObject({ ok: true, value: { ok: true } });
+    await store.close();
+    const again = await openLowdbStore(dir, { fsync: false });
+    expect(await again.plan('g', 'alice')).toEqual({ ...plan, setAt: now });
+    await again.close();
+    expect(readdirSync(dir).filter((f) => f.includes('.bak'))).toEqual([`${DATA_FILE_NAME}.v1.bak`]);
+  });
+
+  it('refuses a plan that ends before it was set, or with a bad count of steps, naming where', () => {
+    const withPlan = (plan: unknown) => ({ version: CURRENT_VERSION, revision: 0, communities: { g: { ...emptyCommunity(), plans: { alice: plan } } } });
+    const good = { target: '2025-09-01T23:59:59.999Z', setAt: now, doneAtStart: 2 };
+    expect(validateData('f.json', withPlan(good)).communities.g?.plans.alice).toEqual(good);
+    for (const bad of [{ ...good, target: now }, { ...good, target: 'soon' }, { ...good, doneAtStart: -1 }, { ...good, doneAtStart: 1.5 }, { target: good.target, setAt: now }]) {
+      expect(() => validateData('f.json', withPlan(bad))).toThrow(/communities\.g\.plans\.alice/);
+    }
+    expect(() => validateData('f.json', { version: CURRENT_VERSION, revision: 0, communities: { g: { ...emptyCommunity(), plans: { constructor: good } } } })).toThrow(/constructor|key/);
   });
 
   it('migrates under the lock from the file as it is then: a newer file saved meanwhile is kept, not migrated over', async () => {
@@ -131,7 +178,7 @@ describe('the data file at start', () => {
     const opening = openLowdbStore(dir); // ...while this one reads the v0 file and waits to migrate it
     await new Promise((r) => setTimeout(r, 200));
     const tips = ['old tip', 'saved meanwhile'].map((text, i) => ({ id: i + 1, step: 'databases', text, author: 'u', createdAt: now, votes: [] }));
-    writeFileSync(file, JSON.stringify({ version: 1, revision: 3, communities: { local: { ...emptyCommunity(), tips, nextTipId: 3 } } }));
+    writeFileSync(file, JSON.stringify({ version: CURRENT_VERSION, revision: 3, communities: { local: { ...emptyCommunity(), tips, nextTipId: 3 } } }));
     await release();
     const store = await opening;
     expect(await store.read('local', (c) => c.tips.map((t) => t.text))).toEqual(['old tip', 'saved meanwhile']);

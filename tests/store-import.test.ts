@@ -75,6 +75,7 @@ async function dump(url: string): Promise<Record<string, unknown[]>> {
     groups: 'community, key',
     group_members: 'community, group_key, user_id',
     unanswered: 'community, key',
+    plans: 'community, user_id',
   };
   const out: Record<string, unknown[]> = {};
   for (const [table, order] of Object.entries(tables)) out[table] = await sql(url, `SELECT * FROM devpath.${table} ORDER BY ${order}`);
@@ -126,6 +127,13 @@ async function makeDataFile(dir: string): Promise<string> {
   await file.markDone('guild-2', ana, '3', now());
   expect(ok(await file.createGroup('guild-2', ben, 'Study Hall', now()))).toMatchObject({ ok: true });
   await file.recordUnanswered('guild-2', ana, 'Do I need Kubernetes?', now());
+  // Pace plans (last, so the times above stay as they were): Ana's in local set twice (the file
+  // keeps the later), Ben's, and Ana's in guild-2.
+  const ana2 = { ...ana, name: 'Ana M.' };
+  expect(ok(await file.setPlan('local', ana2, { target: '2024-09-01T23:59:59.999Z', doneAtStart: 0 }, now()))).toMatchObject({ ok: true });
+  expect(ok(await file.setPlan('local', ana2, { target: '2024-12-01T23:59:59.999Z', doneAtStart: 3 }, now()))).toMatchObject({ ok: true, previous: { doneAtStart: 0 } });
+  expect(ok(await file.setPlan('local', ben, { target: '2024-10-01T23:59:59.999Z', doneAtStart: 1 }, now()))).toMatchObject({ ok: true });
+  expect(ok(await file.setPlan('guild-2', ana, { target: '2025-03-01T23:59:59.999Z', doneAtStart: 1 }, now()))).toMatchObject({ ok: true });
   await file.close();
   return join(dir, DATA_FILE_NAME);
 }
@@ -152,6 +160,7 @@ async function snapshot(store: Store): Promise<unknown> {
       groupsOf: await Promise.all(USERS.map((u) => store.groupsOf(c, u))),
       boards: await Promise.all(GROUP_NAMES.map((g) => store.group(c, g))),
       unanswered: await store.unanswered(c, 0, 10),
+      plans: await Promise.all(USERS.map((u) => store.plan(c, u))),
     };
   }
   return out;
@@ -175,11 +184,12 @@ describe.skipIf(skip)('devpath db import', () => {
       groups: { copied: 3, already: 0 },
       members: { copied: 4, already: 0 },
       questions: { copied: 3, already: 0, updated: 0 },
+      plans: { copied: 3, already: 0, updated: 0 },
       skipped: 0,
     });
     const [line] = describeImport(report);
     expect(line).toBe(
-      `Copied from ${path} into ${report.location}: 2 communities, 5 users, 5 steps marked done, 4 tips, 4 votes, 3 groups, 4 group members, 3 unanswered questions.`,
+      `Copied from ${path} into ${report.location}: 2 communities, 5 users, 5 steps marked done, 4 tips, 4 votes, 3 groups, 4 group members, 3 unanswered questions, 3 pace plans.`,
     );
 
     const file = await openLowdbStore(dir, { fsync: false });
@@ -194,6 +204,8 @@ describe.skipIf(skip)('devpath db import', () => {
       [2, 'Ben', 1],
       [3, 'Çy', 0],
     ]);
+    const plans = (expected as Record<string, { plans: unknown[] }>).local!.plans;
+    expect(plans).toMatchObject([{ target: '2024-12-01T23:59:59.999Z', doneAtStart: 3 }, { target: '2024-10-01T23:59:59.999Z', doneAtStart: 1 }, undefined, undefined]);
 
     // Again: nothing copied, not a row changed, every read the same.
     const before = await dump(url);
@@ -202,6 +214,7 @@ describe.skipIf(skip)('devpath db import', () => {
     expect(again.total.tips).toEqual({ copied: 0, already: 4, renumbered: 0 });
     expect(again.total.votes).toEqual({ copied: 0, already: 4 });
     expect(again.total.users).toEqual({ copied: 0, already: 5, updated: 0, placeholders: 0 });
+    expect(again.total.plans).toEqual({ copied: 0, already: 3, updated: 0 });
     expect(describeImport(again)).toEqual([`Nothing to copy: everything in ${path} is already in ${report.location} (2 communities).`]);
     expect(await dump(url)).toEqual(before);
     expect(await snapshot(postgres)).toEqual(expected);
@@ -276,6 +289,35 @@ describe.skipIf(skip)('devpath db import', () => {
     expect(again.changed).toBe(false);
     expect(again.communities.find((c) => c.community === 'local')!.renumbered).toEqual([]);
     expect(again.total.tips).toEqual({ copied: 0, already: 4, renumbered: 0 });
+    expect(await dump(url)).toEqual(before);
+  });
+
+  it('pace plans: of two for one user the one set later is kept; a second import copies nothing', async () => {
+    const dir = tempDir();
+    const path = await makeDataFile(dir);
+    const url = await freshDatabase();
+    const postgres = await openPg(url);
+    const file = await openLowdbStore(dir, { fsync: false });
+    stores.push(file);
+    // In the database first: Ana's plan set after the file's (kept), Ben's before it (replaced).
+    const anaLater = { target: '2025-06-01T23:59:59.999Z', doneAtStart: 4 };
+    expect(await postgres.setPlan('local', ana, anaLater, '2024-05-01T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await postgres.setPlan('local', ben, { target: '2024-06-01T23:59:59.999Z', doneAtStart: 0 }, '2024-02-01T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true } });
+
+    const report = await importFile(url, path);
+    expect(report.total.plans).toEqual({ copied: 1, already: 1, updated: 1 });
+    expect(report.communities.find((c) => c.community === 'local')!.plans).toEqual({ copied: 0, already: 1, updated: 1 });
+    expect(describeImport(report).join('\n')).toContain('"local": ');
+    expect(describeImport(report).join('\n')).toContain('1 pace plan (1 updated, 1 already there)');
+    expect(await postgres.plan('local', ana.id)).toEqual({ ...anaLater, setAt: '2024-05-01T00:00:00.000Z' });
+    expect(await postgres.plan('local', ben.id)).toEqual(await file.plan('local', ben.id));
+    expect(await postgres.plan('guild-2', ana.id)).toEqual(await file.plan('guild-2', ana.id));
+    expect(await postgres.plan('guild-2', ana.id)).toMatchObject({ target: '2025-03-01T23:59:59.999Z', doneAtStart: 1 });
+
+    const before = await dump(url);
+    const again = await importFile(url, path);
+    expect(again.changed).toBe(false);
+    expect(again.total.plans).toEqual({ copied: 0, already: 3, updated: 0 });
     expect(await dump(url)).toEqual(before);
   });
 
@@ -390,15 +432,15 @@ describe('devpath db (the command)', () => {
     const migrated = devpath(['db', 'migrate'], env, cwd);
     expect(migrated.stderr).toBe('');
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toBe(`${location}: applied migration 1; the schema is at version 1.\n`);
+    expect(migrated.stdout).toBe(`${location}: applied migrations 1, 2; the schema is at version 2.\n`);
 
     const first = devpath(['db', 'import', path], env, cwd);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout.split('\n')[0]).toBe(
-      `Copied from ${path} into ${location}: 2 communities, 5 users, 5 steps marked done, 4 tips, 4 votes, 3 groups, 4 group members, 3 unanswered questions.`,
+      `Copied from ${path} into ${location}: 2 communities, 5 users, 5 steps marked done, 4 tips, 4 votes, 3 groups, 4 group members, 3 unanswered questions, 3 pace plans.`,
     );
-    expect(first.stdout).toContain('  "local": 3 users, 4 steps marked done, 3 tips, 3 votes, 2 groups, 3 group members, 2 unanswered questions.');
+    expect(first.stdout).toContain('  "local": 3 users, 4 steps marked done, 3 tips, 3 votes, 2 groups, 3 group members, 2 unanswered questions, 2 pace plans.');
 
     // A relative path, from the folder it is in (the data folder itself works too).
     const second = devpath(['db', 'import', DATA_FILE_NAME], env, dir);
@@ -406,7 +448,7 @@ describe('devpath db (the command)', () => {
     expect(second.stdout).toBe(`Nothing to copy: everything in ${path} is already in ${location} (2 communities).\n`);
     expect(devpath(['db', 'import', dir], env, cwd).stdout).toContain('Nothing to copy');
 
-    expect(devpath(['db', 'migrate'], env, cwd).stdout).toBe(`${location}: the schema was already at version 1; nothing to do.\n`);
+    expect(devpath(['db', 'migrate'], env, cwd).stdout).toBe(`${location}: the schema was already at version 2; nothing to do.\n`);
   }, 60_000);
 
   it('an unreachable database: exit 1, a message naming it, and never its password', () => {

@@ -1,6 +1,6 @@
-// What the community commands (done, undo, progress, tip, tips, group, unanswered) share: who the
-// caller is, the write rate limit, and how steps, tips and people are shown. Every string here is
-// plain text; renderers escape it.
+// What the community commands (done, undo, progress, plan, tip, tips, group, unanswered) share:
+// who the caller is, the write rate limit, and how steps, tips and people are shown. Every string
+// here is plain text; renderers escape it.
 import { cutText } from '../cut.js';
 import type { CommandContext } from '../command.js';
 import type { Step } from '../knowledge/schema.js';

@@ -7,6 +7,7 @@ import { group } from './group.js';
 import { help } from './help.js';
 import { interview } from './interview.js';
 import { learn } from './learn.js';
+import { plan } from './plan.js';
 import { progress } from './progress.js';
 import { role } from './role.js';
 import { roadmap } from './roadmap.js';
@@ -20,6 +21,6 @@ import { undo } from './undo.js';
 export const commands: readonly CommandSpec[] = [
   ask, role, compare, salary, learn, roadmap, interview, sources,
   // Community features, stored per community (src/store).
-  done, undo, progress, tip, tips, group, unanswered,
+  done, undo, progress, plan, tip, tips, group, unanswered,
   help,
 ];

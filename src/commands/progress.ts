@@ -3,6 +3,7 @@ import type { CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
 import { closestNames } from '../closest.js';
 import { ago, displayName, progressBar, progressSummary, refusal, stepName } from './community.js';
+import { planNodes } from './plan.js';
 
 export const progress: CommandSpec = {
   name: 'progress',
@@ -25,9 +26,12 @@ export const progress: CommandSpec = {
       }
       id = member.id;
     }
-    const data = { id, name: displayName(member?.name ?? ctx.userName), lastActive: member?.lastActive, ...(await progressSummary(ctx, id)) };
+    const [summary, plan] = await Promise.all([progressSummary(ctx, id), ctx.store.plan(ctx.communityId, id)]);
+    const data = { id, name: displayName(member?.name ?? ctx.userName), lastActive: member?.lastActive, ...summary };
     const self = data.id === ctx.userId;
     const children: Node[] = [{ type: 'text', text: progressBar(data.done.length, roadmap.length) }];
+    // Their pace plan, when they set one: on track, ahead or behind, and the pace left.
+    if (plan) children.push(...planNodes(plan, data.done.length, roadmap.length, ctx.now()));
     if (data.done.length) children.push({ type: 'section', title: 'Done' }, { type: 'list', items: data.done.map((s) => `${s.order}. ${s.title}`) });
     else children.push({ type: 'text', text: self ? 'No steps done yet. Mark one with "done <step>", e.g. done 1.' : 'No steps done yet.' });
     if (data.next) children.push({ type: 'section', title: `Next: ${stepName(data.next)}` }, ...data.tips);

@@ -3,8 +3,8 @@
 // store's transaction contract), and returns `changed: false` whenever it refuses, so bad input
 // never writes anything. The rules themselves (rules.ts) are shared with PostgreSQL.
 import { skeleton } from '../confusable.js';
-import { checkGroupName, DUPLICATE_WINDOW, groupKey, keyOf, mostSimilar, newestFirst, questionKey, tipTextOk, UNANSWERED_MAX, type Keyed } from './rules.js';
-import { freezeTip, MAX_TIP_ID, isSafeKey, NAME_MAX, own, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
+import { checkGroupName, DUPLICATE_WINDOW, groupKey, keyOf, mostSimilar, newestFirst, planToKeep, questionKey, tipTextOk, UNANSWERED_MAX, type Keyed } from './rules.js';
+import { freezeTip, MAX_TIP_ID, isSafeKey, NAME_MAX, own, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type PlanRecord, type TipRecord } from './schema.js';
 
 /** What a change to a document did: its value, and whether anything is to be written. */
 export interface WriteResult<T> {
@@ -48,6 +48,29 @@ export function markUndone(c: CommunityData, who: Who, step: string, now: string
   touch(c, who, now);
   delete mine[step];
   return changed({ wasDone: true });
+}
+
+// ---------------------------------------------------------------- pace plans
+
+export type SetPlan = { ok: true; plan: PlanRecord; previous: PlanRecord | undefined } | { ok: false; reason: 'invalid' };
+
+/** Sets (or replaces) the user's plan, made at `now`. */
+export function setPlan(c: CommunityData, who: Who, plan: { target: string; doneAtStart: number }, now: string): WriteResult<SetPlan> {
+  const keep = planToKeep(plan, now);
+  if (!isSafeKey(who.id) || !keep) return unchanged({ ok: false, reason: 'invalid' });
+  const previous = own(c.plans, who.id);
+  const record: PlanRecord = { target: keep.target, setAt: now, doneAtStart: keep.doneAtStart };
+  touch(c, who, now);
+  c.plans[who.id] = record;
+  return changed({ ok: true, plan: { ...record }, previous: previous && { ...previous } });
+}
+
+export function clearPlan(c: CommunityData, who: Who, now: string): WriteResult<{ removed: PlanRecord | undefined }> {
+  const plan = own(c.plans, who.id);
+  if (!plan) return unchanged({ removed: undefined });
+  touch(c, who, now);
+  delete c.plans[who.id];
+  return changed({ removed: { ...plan } });
 }
 
 // ---------------------------------------------------------------- tips

@@ -25,8 +25,10 @@ import {
   type Member,
   type Membership,
   type Page,
+  type Plan,
   type RateLimit,
   type RemoveTip,
+  type SetPlan,
   type Store,
   type Tip,
   type TipQuery,
@@ -98,6 +100,23 @@ export abstract class DocumentStore implements Store {
 
   markUndone(community: string, by: Actor, step: string, now: string): Promise<Limited<{ wasDone: boolean }>> {
     return this.change(community, by, 'changes', now, (c, now) => doc.markUndone(c, by, step, now), (_, v) => v);
+  }
+
+  // ---------------------------------------------------------------- pace plans
+
+  plan(community: string, user: string): Promise<Plan | undefined> {
+    return this.read(community, (c) => {
+      const p = own(c.plans, user);
+      return p && { ...p };
+    });
+  }
+
+  setPlan(community: string, by: Actor, plan: { target: string; doneAtStart: number }, now: string): Promise<Limited<SetPlan>> {
+    return this.change(community, by, 'changes', now, (c, now) => doc.setPlan(c, by, plan, now), (_, v) => v);
+  }
+
+  clearPlan(community: string, by: Actor, now: string): Promise<Limited<{ removed: Plan | undefined }>> {
+    return this.change(community, by, 'changes', now, (c, now) => doc.clearPlan(c, by, now), (_, v) => v);
   }
 
   // ---------------------------------------------------------------- people

@@ -4,6 +4,9 @@
 // v0 (the first prototype's shape, before communities): { tips: [{ id, step, text, author,
 // createdAt, votes }], progress: { [userId]: string[] } } with no `version` field, all of it
 // implicitly in the terminal's `local` community.
+//
+// v1 -> v2: each community gains `plans` (user id -> pace plan), empty. A devpath that reads only
+// v1 refuses a v2 file ("written by a newer devpath") rather than drop the plans on its next write.
 import { z } from 'zod';
 import { CURRENT_VERSION } from './schema.js';
 
@@ -57,7 +60,17 @@ function v0to1(raw: unknown): unknown {
   return { version: 1, revision: 0, communities: tips.length || Object.keys(progress).length ? { local } : {} };
 }
 
-const STEPS: Record<number, (raw: unknown) => unknown> = { 0: v0to1 };
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function v1to2(raw: unknown): unknown {
+  // Anything that is not a v1 file's shape is passed on as it is, for the schema to name the problem.
+  if (!isRecord(raw) || !isRecord(raw.communities)) return { ...(isRecord(raw) ? raw : {}), version: 2 };
+  // fromEntries defines own properties: no key can reach a prototype.
+  const communities = Object.fromEntries(Object.entries(raw.communities).map(([id, c]) => [id, isRecord(c) && !Object.hasOwn(c, 'plans') ? { ...c, plans: {} } : c]));
+  return { ...raw, version: 2, communities };
+}
+
+const STEPS: Record<number, (raw: unknown) => unknown> = { 0: v0to1, 1: v1to2 };
 
 /** Runs every step from `from` to CURRENT_VERSION. */
 export function migrate(raw: unknown, from: number): unknown {

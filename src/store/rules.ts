@@ -1,7 +1,7 @@
 // The rules every store applies the same way, as pure functions of plain values: what makes two
 // tips the same tip, what a group may be called, how a question is kept. The file and memory
 // stores (community.ts) and PostgreSQL (postgres.ts) both call these, so a rule changes in one place.
-import { GROUP_NAME_MAX, isSafeKey, KEY_MAX, QUESTION_MAX } from './schema.js';
+import { GROUP_NAME_MAX, isSafeKey, KEY_MAX, PLAN_STEPS_MAX, QUESTION_MAX } from './schema.js';
 
 /** Character-trigram similarity at or above which two tips on one step are the same tip. */
 export const DUPLICATE_SIMILARITY = 0.8;
@@ -19,6 +19,20 @@ export const DUPLICATE_WINDOW = 200;
 export const MATCH_WINDOW = 5_000;
 /** Unanswered questions kept per community; beyond it the least recently asked of those asked once goes. */
 export const UNANSWERED_MAX = 500;
+
+/** Plans end before year 10000: a four-digit year, which every store (and PostgreSQL) reads back the same. */
+const LAST_PLAN_TIME = Date.UTC(10_000, 0, 1);
+
+/**
+ * A pace plan as every store keeps it: the target as one canonical ISO time, after `now`, and a
+ * whole number of steps done at the start; undefined when it cannot be kept (nothing is written).
+ */
+export function planToKeep(plan: { target: string; doneAtStart: number }, now: string): { target: string; doneAtStart: number } | undefined {
+  const target = Date.parse(plan.target);
+  if (!Number.isFinite(target) || !(target > Date.parse(now)) || target >= LAST_PLAN_TIME) return undefined;
+  if (!Number.isInteger(plan.doneAtStart) || plan.doneAtStart < 0 || plan.doneAtStart > PLAN_STEPS_MAX) return undefined;
+  return { target: new Date(target).toISOString(), doneAtStart: plan.doneAtStart };
+}
 
 /** Lower case, accents and punctuation removed, whitespace folded: what "the same text" means. */
 export function normalizeText(text: string): string {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** The version this code writes. Older files are migrated (after a backup copy); newer ones refused. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 // Length limits, in one place: the schema refuses a file beyond them, and the writers
 // (store/community.ts) never store more, so whatever the bot saved always opens again.
@@ -17,6 +17,8 @@ export const TIP_MAX = 500;
 export const GROUP_NAME_MAX = 32;
 /** An unanswered question, as kept for moderators. */
 export const QUESTION_MAX = 300;
+/** A pace plan's count of steps done when it was set: far above any roadmap. */
+export const PLAN_STEPS_MAX = 10_000;
 
 /** Keys that would reach Object.prototype if used as a property name. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -61,6 +63,19 @@ export const UnansweredRecord = z.object({
 });
 export type UnansweredRecord = z.infer<typeof UnansweredRecord>;
 
+/**
+ * A user's pace plan: finish the roadmap by `target` (the end of a UTC day), counted from `setAt`,
+ * when `doneAtStart` roadmap steps were done. The target is always after the time it was set.
+ */
+export const PlanRecord = z
+  .object({
+    target: Iso,
+    setAt: Iso,
+    doneAtStart: z.number().int().nonnegative().max(PLAN_STEPS_MAX),
+  })
+  .refine((p) => Date.parse(p.target) > Date.parse(p.setAt), 'a plan must end after it was set');
+export type PlanRecord = z.infer<typeof PlanRecord>;
+
 export const CommunityData = z.object({
   users: z.record(Key, UserRecord),
   /** user id -> step id -> when it was marked done */
@@ -77,6 +92,8 @@ export const CommunityData = z.object({
   groups: z.record(Key, GroupRecord),
   /** normalised question -> record */
   unanswered: z.record(Key, UnansweredRecord),
+  /** user id -> their pace plan (data version 2) */
+  plans: z.record(Key, PlanRecord),
 });
 export type CommunityData = z.infer<typeof CommunityData>;
 
@@ -88,7 +105,7 @@ export const DbFile = z.object({
 });
 export type DbFile = z.infer<typeof DbFile>;
 
-export const emptyCommunity = (): CommunityData => ({ users: {}, progress: {}, tips: [], nextTipId: 1, groups: {}, unanswered: {} });
+export const emptyCommunity = (): CommunityData => ({ users: {}, progress: {}, tips: [], nextTipId: 1, groups: {}, unanswered: {}, plans: {} });
 
 /** An own property only: `constructor` must never resolve to Object's. */
 export function own<T>(record: Record<string, T>, key: string): T | undefined {

@@ -63,6 +63,16 @@ export interface Unanswered {
   lastAsked: string;
 }
 
+/** A pace plan: finish the roadmap by `target`, counted from when it was set (data version 2). */
+export interface Plan {
+  /** When the plan ends (ISO): the end of the target day, UTC. */
+  target: string;
+  /** When it was set (ISO). */
+  setAt: string;
+  /** Roadmap steps the user had done when it was set. */
+  doneAtStart: number;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -72,6 +82,8 @@ export type AddTip = { ok: true; tip: Tip } | { ok: false; reason: 'length' | 'n
 export type VoteTip = { ok: true; tip: Tip } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'own' | 'already'; tip: Tip };
 export type RemoveTip = { ok: true; tip: Tip } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'forbidden'; tip: Tip };
 export type CreateGroup = { ok: true; group: GroupSummary } | { ok: false; reason: 'invalid'; message: string } | { ok: false; reason: 'exists'; group: GroupSummary };
+/** `invalid`: the target is not a time after now, or doneAtStart is not a whole number from 0 to PLAN_STEPS_MAX. */
+export type SetPlan = { ok: true; plan: Plan; previous: Plan | undefined } | { ok: false; reason: 'invalid' };
 export type Membership = { ok: true; group: GroupSummary } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'already' | 'not-member'; group: GroupSummary };
 
 /** Which tips, best voted first, then newest, then highest id. */
@@ -98,6 +110,13 @@ export interface Store {
   progress(community: string, user: string): Promise<Record<string, string>>;
   markDone(community: string, by: Actor, step: string, now: string): Promise<Limited<{ already: boolean }>>;
   markUndone(community: string, by: Actor, step: string, now: string): Promise<Limited<{ wasDone: boolean }>>;
+
+  // pace plans (one per user; setting one replaces the last)
+  plan(community: string, user: string): Promise<Plan | undefined>;
+  /** Sets the caller's plan, made at `now`; refused (nothing changed) when `target` is not after `now`. */
+  setPlan(community: string, by: Actor, plan: { target: string; doneAtStart: number }, now: string): Promise<Limited<SetPlan>>;
+  /** Removes the caller's plan: the plan removed, or undefined (nothing changed, nothing counted). */
+  clearPlan(community: string, by: Actor, now: string): Promise<Limited<{ removed: Plan | undefined }>>;
 
   // people
   /** A user who has saved something here: by id, else by display name (case-insensitive). */

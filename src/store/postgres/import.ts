@@ -10,7 +10,8 @@
 //   nothing and says so. Where the database already holds something of its own, nothing of it is
 //   overwritten: a user keeps the later of the two last activities (and the name that goes with
 //   it), a step already marked keeps its time, a group of the same (or a look-alike) name keeps its
-//   record and gets the file's members, a question keeps the higher count and the wider time span.
+//   record and gets the file's members, a question keeps the higher count and the wider time span,
+//   and of two pace plans for one user the one set later is kept.
 // - Tips keep their numbers when the number is free. A number already taken by the SAME tip (author,
 //   step, text, time) is that tip, copied before; one taken by ANOTHER tip (the database was already
 //   in use) gets the community's next free number and is reported as renumbered, never dropped or
@@ -64,6 +65,8 @@ export interface Counts {
   members: Tally;
   /** Unanswered questions; `updated`: already there, their count or time span widened. */
   questions: Tally & { updated: number };
+  /** Pace plans; `updated`: the database held an older plan for that user, replaced by the file's. */
+  plans: Tally & { updated: number };
   /** Records the database cannot hold, skipped (see `problems`). */
   skipped: number;
 }
@@ -101,6 +104,7 @@ const emptyCounts = (): Counts => ({
   groups: tally(),
   members: tally(),
   questions: { ...tally(), updated: 0 },
+  plans: { ...tally(), updated: 0 },
   skipped: 0,
 });
 
@@ -115,12 +119,13 @@ function addCounts(into: Counts, from: Counts): void {
   add(into.groups, from.groups);
   add(into.members, from.members);
   add(into.questions, from.questions);
+  add(into.plans, from.plans);
   into.skipped += from.skipped;
 }
 
 /** Whether anything was written for these counts. */
 const wrote = (c: Counts): boolean =>
-  c.users.copied + c.users.updated + c.users.placeholders + c.progress.copied + c.tips.copied + c.votes.copied + c.groups.copied + c.members.copied + c.questions.copied + c.questions.updated > 0;
+  c.users.copied + c.users.updated + c.users.placeholders + c.progress.copied + c.tips.copied + c.votes.copied + c.groups.copied + c.members.copied + c.questions.copied + c.questions.updated + c.plans.copied + c.plans.updated > 0;
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -311,6 +316,17 @@ async function importCommunity(c: ClientBase, community: string, data: Community
     else questions.push({ key, text, count: Math.min(u.count, INT_MAX), first: iso(u.firstAsked), last: iso(u.lastAsked) });
   }
 
+  const plans: { user: string; target: string; setAt: string; doneAtStart: number }[] = [];
+  for (const [user, p] of Object.entries(data.plans)) {
+    if (!usableKey(user)) {
+      skip(`the plan of user ${quoted(user)}: an id PostgreSQL cannot store`);
+      continue;
+    }
+    const setAt = iso(p.setAt);
+    plans.push({ user, target: iso(p.target), setAt, doneAtStart: p.doneAtStart });
+    name(user, setAt);
+  }
+
   // ------------------------------------------------------------------- the transaction
   await c.query('BEGIN');
   try {
@@ -384,6 +400,23 @@ async function importCommunity(c: ClientBase, community: string, data: Community
       r.questions.copied += inserted;
       r.questions.updated += done.length - inserted;
       r.questions.already += batch.length - done.length;
+    });
+
+    // Pace plans: of two for one user, the one set later (the same time: the database's stays).
+    await batches(plans, async (batch) => {
+      const done = await q<{ inserted: boolean }>(
+        c,
+        `INSERT INTO devpath.plans (community, user_id, target, set_at, done_at_start)
+         SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::int[])
+         ON CONFLICT (community, user_id) DO UPDATE SET target = EXCLUDED.target, set_at = EXCLUDED.set_at, done_at_start = EXCLUDED.done_at_start
+           WHERE devpath.plans.set_at < EXCLUDED.set_at
+         RETURNING (xmax = 0) AS inserted`,
+        [community, column(batch, 'user'), column(batch, 'target'), column(batch, 'setAt'), column(batch, 'doneAtStart')],
+      );
+      const inserted = done.filter((d) => d.inserted).length;
+      r.plans.copied += inserted;
+      r.plans.updated += done.length - inserted;
+      r.plans.already += batch.length - done.length;
     });
 
     // Nothing to write: roll back (the counter row made above, if it was new, goes with it).
@@ -734,6 +767,7 @@ function phrases(c: Counts, renumbered?: Renumbered[]): string {
     phrase(c.groups, 'group'),
     phrase(c.members, 'group member'),
     phrase(c.questions, 'unanswered question'),
+    phrase(c.plans, 'pace plan'),
   ]
     .filter(Boolean)
     .join(', ');

@@ -11,7 +11,7 @@
 // Everything lives in the schema `devpath`, so a DATABASE_URL shared with another application
 // never mixes its tables (a `users` table of its own, say) with ours.
 import type { ClientBase } from 'pg';
-import { KEY_MAX, MAX_TIP_ID, NAME_MAX, QUESTION_MAX, TIP_MAX, TIP_MIN, GROUP_NAME_MAX } from '../schema.js';
+import { KEY_MAX, MAX_TIP_ID, NAME_MAX, PLAN_STEPS_MAX, QUESTION_MAX, TIP_MAX, TIP_MIN, GROUP_NAME_MAX } from '../schema.js';
 
 export interface Migration {
   version: number;
@@ -154,8 +154,28 @@ CREATE TABLE devpath.deliveries (
 CREATE INDEX deliveries_by_time ON devpath.deliveries (seen_ms);
 `;
 
+/**
+ * Version 2: pace plans, one per (community, user), as the data file's `plans` (version 2). A plan
+ * ends after it was set; it goes with its user.
+ */
+const V2 = `
+CREATE TABLE devpath.plans (
+  community     text        NOT NULL,
+  user_id       text        NOT NULL,
+  target        timestamptz NOT NULL,
+  set_at        timestamptz NOT NULL,
+  done_at_start integer     NOT NULL CHECK (done_at_start BETWEEN 0 AND ${PLAN_STEPS_MAX}),
+  PRIMARY KEY (community, user_id),
+  CONSTRAINT plans_end_after_set CHECK (target > set_at),
+  FOREIGN KEY (community, user_id) REFERENCES devpath.users (community, id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+);
+`;
+
 /** Every migration, in order. Append only: an applied migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'community data', sql: V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'community data', sql: V1 },
+  { version: 2, name: 'pace plans', sql: V2 },
+];
 
 /** The session-level advisory lock every runner takes (one bigint key: 'devpat' in ASCII, 0x646576706174). */
 export const MIGRATION_LOCK = '110386941550964';

@@ -27,6 +27,7 @@ import {
   mostSimilar,
   normalizeText,
   oneTypoFrom,
+  planToKeep,
   questionKey,
   tipTextOk,
   trigrams,
@@ -47,8 +48,10 @@ import {
   type Member,
   type Membership,
   type Page,
+  type Plan,
   type RateLimit,
   type RemoveTip,
+  type SetPlan,
   type Store,
   type Tip,
   type TipQuery,
@@ -137,6 +140,14 @@ const tipOf = (r: TipRow): Tip => ({
   createdAt: r.created_at.toISOString(),
   votes: r.votes,
 });
+
+interface PlanRow {
+  target: Date;
+  set_at: Date;
+  done_at_start: number;
+}
+
+const planOf = (r: PlanRow): Plan => ({ target: r.target.toISOString(), setAt: r.set_at.toISOString(), doneAtStart: r.done_at_start });
 
 /** A statement's name, from its text: each connection parses and plans it once, then only binds values. */
 const statementNames = new Map<string, string>();
@@ -363,6 +374,39 @@ export class PostgresStore implements Store {
       const deleted = await rows(c, 'DELETE FROM devpath.progress WHERE community = $1 AND user_id = $2 AND step = $3 RETURNING 1', [community, by.id, step]);
       if (!deleted.length) return refused({ wasDone: false });
       return kept({ wasDone: true });
+    });
+  }
+
+  // ------------------------------------------------------------------------------- pace plans
+
+  plan(community: string, user: string): Promise<Plan | undefined> {
+    return this.read(community, async () => {
+      if (!usableKey(community) || !storable(user)) return undefined;
+      const [r] = await rows<PlanRow>(this.pool, 'SELECT target, set_at, done_at_start FROM devpath.plans WHERE community = $1 AND user_id = $2', [community, user]);
+      return r && planOf(r);
+    });
+  }
+
+  setPlan(community: string, by: Actor, plan: { target: string; doneAtStart: number }, now: string): Promise<Limited<SetPlan>> {
+    return this.write(community, by, 'changes', now, async ({ c }): Promise<Outcome<SetPlan>> => {
+      const keep = planToKeep(plan, now);
+      if (!keep) return refused({ ok: false, reason: 'invalid' });
+      // The row locked (when there is one) until commit: the plan replaced is the one reported.
+      const [old] = await rows<PlanRow>(c, 'SELECT target, set_at, done_at_start FROM devpath.plans WHERE community = $1 AND user_id = $2 FOR UPDATE', [community, by.id]);
+      const setAt = new Date(now).toISOString();
+      await c.query(
+        `INSERT INTO devpath.plans (community, user_id, target, set_at, done_at_start) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (community, user_id) DO UPDATE SET target = EXCLUDED.target, set_at = EXCLUDED.set_at, done_at_start = EXCLUDED.done_at_start`,
+        [community, by.id, keep.target, setAt, keep.doneAtStart],
+      );
+      return kept({ ok: true, plan: { target: keep.target, setAt, doneAtStart: keep.doneAtStart }, previous: old && planOf(old) });
+    });
+  }
+
+  clearPlan(community: string, by: Actor, now: string): Promise<Limited<{ removed: Plan | undefined }>> {
+    return this.write(community, by, 'changes', now, async ({ c }): Promise<Outcome<{ removed: Plan | undefined }>> => {
+      const [gone] = await rows<PlanRow>(c, 'DELETE FROM devpath.plans WHERE community = $1 AND user_id = $2 RETURNING target, set_at, done_at_start', [community, by.id]);
+      return gone ? kept({ removed: planOf(gone) }) : refused({ removed: undefined });
     });
   }
 
