@@ -32,7 +32,6 @@ import {
   tipTextOk,
   trigrams,
   UNANSWERED_MAX,
-  type Grams,
   type Keyed,
 } from '../rules.js';
 import { isSafeKey, MAX_TIP_ID, NAME_MAX, TIP_MAX, TIP_MIN } from '../schema.js';
@@ -91,8 +90,10 @@ const DELIVERY_SWEEP_MS = 60_000;
 const DELIVERY_ID_MAX = 300;
 /** Deadlocks and serialisation failures are retried this many times in all. */
 const MAX_ATTEMPTS = 3;
-/** Trigram sets of recently compared tips, by normalised text (the near-duplicate window). */
-const GRAMS_CACHE_MAX = 20_000;
+/** Tips whose normalised text and trigrams a process keeps (about 150 bytes each); then it starts again. */
+const TIP_KEYS_MAX = 200_000;
+/** One cache entry per community and tip number. */
+const tipKeyOf = (community: string, id: string): string => `${community}\u0000${id}`;
 
 // ---------------------------------------------------------------------------------------------
 // Values PostgreSQL can keep as they are
@@ -192,7 +193,8 @@ export class PostgresStore implements Store {
   private readonly inFlight = new Set<Promise<unknown>>();
   /** This process's writes not yet committed, per community: a read there waits for them, as the file store's does. */
   private readonly writing = new Map<string, Set<Promise<unknown>>>();
-  private readonly grams = new Map<string, Grams>();
+  /** tipKeyOf(community, id) -> the tip's normalised text and trigrams, for the near-duplicate rule. */
+  private readonly tipKeys = new Map<string, Keyed<number>>();
   private lastSweep = 0;
 
   constructor(
@@ -497,13 +499,10 @@ export class PostgresStore implements Store {
   }
 
   /** A tip's normalised text as a duplicate candidate, its trigrams computed once per text. */
-  private keyed(id: number, norm: string): Keyed<number> {
-    let grams = this.grams.get(norm);
-    if (!grams) {
-      if (this.grams.size >= GRAMS_CACHE_MAX) this.grams.clear();
-      this.grams.set(norm, (grams = trigrams(norm)));
-    }
-    return { item: id, norm, grams };
+  /** A tip's normalised text and trigrams, by community and number (numbers are never reused). */
+  private rememberTip(community: string, id: string, norm: string): void {
+    if (this.tipKeys.size >= TIP_KEYS_MAX) this.tipKeys.clear();
+    this.tipKeys.set(tipKeyOf(community, id), { item: Number(id), norm, grams: trigrams(norm) });
   }
 
   addTip(community: string, by: Actor, step: string, text: string, now: string): Promise<Limited<AddTip>> {
@@ -523,15 +522,23 @@ export class PostgresStore implements Store {
       // The same text anywhere on the step (an md5 index probe), and the step's best-ranked and
       // newest (highest-numbered) tips for the near-duplicate rule: one statement, after the lock.
       const norm = normalizeText(text);
-      const found = await rows<{ part: number; id: string; norm: string }>(
+      // Numbers only: each tip's normalised text comes from this process's cache (a tip's text never
+      // changes), and only the few it lacks are fetched. Reading 400 texts a write made garbage
+      // whose collection pauses set the p99 at a million tips.
+      const found = await rows<{ part: number; id: string }>(
         c,
-        `(SELECT 0 AS part, id, norm FROM devpath.tips WHERE community = $1 AND step = $2 AND md5(norm) = md5($3) AND norm = $3 ORDER BY votes DESC, created_at DESC, id DESC LIMIT 1)
+        `(SELECT 0 AS part, id FROM devpath.tips WHERE community = $1 AND step = $2 AND md5(norm) = md5($3) AND norm = $3 ORDER BY votes DESC, created_at DESC, id DESC LIMIT 1)
          UNION ALL
-         (SELECT 1, id, norm FROM devpath.tips WHERE community = $1 AND step = $2 ORDER BY votes DESC, created_at DESC, id DESC LIMIT $4)
+         (SELECT 1, id FROM devpath.tips WHERE community = $1 AND step = $2 ORDER BY votes DESC, created_at DESC, id DESC LIMIT $4)
          UNION ALL
-         (SELECT 2, id, norm FROM devpath.tips WHERE community = $1 AND step = $2 ORDER BY id DESC LIMIT $4)`,
+         (SELECT 2, id FROM devpath.tips WHERE community = $1 AND step = $2 ORDER BY id DESC LIMIT $4)`,
         [community, step, norm, DUPLICATE_WINDOW],
       );
+      const missing = found.filter((r) => r.part !== 0 && !this.tipKeys.has(tipKeyOf(community, r.id))).map((r) => r.id);
+      if (missing.length) {
+        const texts = await rows<{ id: string; norm: string }>(c, 'SELECT id, norm FROM devpath.tips WHERE community = $1 AND id = ANY($2::bigint[])', [community, missing]);
+        for (const r of texts) this.rememberTip(community, r.id, r.norm);
+      }
       // In the reference's order: the best-ranked window, then the newest; rows keep their part's order.
       const seen = new Set<string>();
       const candidates: Keyed<number>[] = [];
@@ -542,7 +549,8 @@ export class PostgresStore implements Store {
           if (part === 0) same = Number(r.id);
           else if (!seen.has(r.id)) {
             seen.add(r.id);
-            candidates.push(this.keyed(Number(r.id), r.norm));
+            const known = this.tipKeys.get(tipKeyOf(community, r.id));
+            if (known) candidates.push(known); // else removed between the two reads: not a candidate
           }
         }
       }
@@ -558,6 +566,8 @@ export class PostgresStore implements Store {
         [community, id, step, text, norm, by.id, now],
       );
       const tip: Tip = { id, step, text, author: by.id, authorName: storedName(by.name), createdAt: made!.created_at.toISOString(), votes: 0 };
+      // Known before commit: a rollback leaves an entry for a number no tip has, which no query returns.
+      this.rememberTip(community, String(id), norm);
       return kept({ ok: true, tip });
     });
   }
