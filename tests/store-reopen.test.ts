@@ -35,12 +35,13 @@ describe('the data file after any input', () => {
   });
 
   it('opens after arbitrary text in every study-group command (property)', async () => {
-    const commands = ['group create ', 'group join ', 'group leave ', 'tip add 1 ', 'tip vote ', 'tip remove ', 'done ', 'undo ', 'progress ', 'ask '];
+    const commands = ['group create ', 'group join ', 'group leave ', 'tip add 1 ', 'tip vote ', 'tip remove ', 'done ', 'undo ', 'progress ', 'plan ', 'ask '];
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...commands), fc.string({ unit: 'grapheme', maxLength: 40 })), { minLength: 1, maxLength: 6 }), async (pairs) => {
         await runThenReopen(pairs.map(([cmd, text]) => cmd + text));
       }),
       { numRuns: 40 },
     );
-  });
+    // 40 runs of a real child process each: minutes, not seconds, on a loaded two-core machine.
+  }, 120_000);
 });
