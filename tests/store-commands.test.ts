@@ -351,9 +351,14 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
       expect(await progress()).toContain('On track: 2 of 12 steps done, 2 expected by now.');
       clock = start + 40 * DAY; // 2 + 10 * 40 / 99.5 = 6.02 expected
       expect(await progress()).toContain('Behind by 4 steps: 2 of 12 steps done, 6 expected by now.');
-      for (const step of [3, 4, 5, 6]) await say(alice, `done ${step}`);
+      for (const step of [3, 4, 5]) await say(alice, `done ${step}`);
+      // The reply to a step marked done says where it leaves the learner against the plan.
+      expect((await say(alice, 'done 6')).text).toContain('Plan (finish by 2025-06-08): on track.');
       expect(await progress()).toContain('On track: 6 of 12 steps done, 6 expected by now.');
+      await say(alice, 'done 7');
+      expect((await say(alice, 'undo 7')).text).toContain('Plan (finish by 2025-06-08): on track.');
       for (const step of [7, 8]) await say(alice, `done ${step}`);
+      expect((await say(bob, 'done 1')).text).not.toContain('Plan (');
       const ahead = await progress();
       expect(ahead).toContain('Ahead by 2 steps: 8 of 12 steps done, 6 expected by now.');
       expect(ahead).toContain('At your own pace: 4 steps left, about 0.5 steps a week (1 step every 2 weeks) (9 weeks to go).');

@@ -1,16 +1,23 @@
 import type { CommandContext, CommandSpec } from '../command.js';
+import { planDay, planStatus, statusText } from '../pace.js';
 import { reply, type Reply } from '../reply.js';
+import type { Plan } from '../store/store.js';
 import { guessNote, progressBar, progressSummary, stepName, userWrite, type ProgressSummary } from './community.js';
 import { resolveStep, stepOption } from './resolve.js';
 
 /** The caller's bar and the next step with its best tips, after a change to their progress. */
-export function progressAfter(ctx: CommandContext, title: string, lead: string, notes: ReturnType<typeof guessNote>, { done, next, tips }: ProgressSummary): Reply {
+export function progressAfter(ctx: CommandContext, title: string, lead: string, notes: ReturnType<typeof guessNote>, { done, next, tips }: ProgressSummary, plan?: Plan): Reply {
+  const total = ctx.knowledge.roadmap.length;
+  // With a pace plan, where the change leaves the learner against it, in one line.
+  const status = plan && planStatus(plan, done.length, total, ctx.now());
+  const pace = status && status.state !== 'done' ? [{ type: 'text' as const, text: `Plan (finish by ${planDay(plan)}): ${statusText(status).toLowerCase()}.` }] : [];
   return reply({
     title,
     children: [
       { type: 'text', text: lead },
       ...notes,
-      { type: 'text', text: progressBar(done.length, ctx.knowledge.roadmap.length) },
+      { type: 'text', text: progressBar(done.length, total) },
+      ...pace,
       { type: 'text', text: next ? `Next: ${stepName(next)}.` : 'Every step is done. Keep learning!' },
       ...tips,
     ],
@@ -34,8 +41,8 @@ export const done: CommandSpec = {
     const written = await userWrite(ctx, (store, by, now) => store.markDone(ctx.communityId, by, s.id, now));
     if (!written.ok) return written.reply;
     const result = written.value;
-    const view = await progressSummary(ctx, ctx.userId);
+    const [view, plan] = await Promise.all([progressSummary(ctx, ctx.userId), ctx.store.plan(ctx.communityId, ctx.userId)]);
     const lead = result.already ? `You had already marked ${stepName(s)} as done.` : `Marked ${stepName(s)} as done.`;
-    return progressAfter(ctx, result.already ? 'Already done' : 'Step done', lead, guessNote(String(step), s, found.guessed), view);
+    return progressAfter(ctx, result.already ? 'Already done' : 'Step done', lead, guessNote(String(step), s, found.guessed), view, plan);
   },
 };

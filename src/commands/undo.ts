@@ -16,8 +16,8 @@ export const undo: CommandSpec = {
     const written = await userWrite(ctx, (store, by, now) => store.markUndone(ctx.communityId, by, s.id, now));
     if (!written.ok) return written.reply;
     const result = written.value;
-    const view = await progressSummary(ctx, ctx.userId);
+    const [view, plan] = await Promise.all([progressSummary(ctx, ctx.userId), ctx.store.plan(ctx.communityId, ctx.userId)]);
     const lead = result.wasDone ? `Unmarked ${stepName(s)}.` : `${stepName(s).replace(/^s/, 'S')} was not marked as done, so nothing changed.`;
-    return progressAfter(ctx, result.wasDone ? 'Step unmarked' : 'Not done yet', lead, guessNote(String(step), s, found.guessed), view);
+    return progressAfter(ctx, result.wasDone ? 'Step unmarked' : 'Not done yet', lead, guessNote(String(step), s, found.guessed), view, plan);
   },
 };
