@@ -12,7 +12,12 @@ export type Node =
   | { type: 'fields'; fields: Field[] }
   | { type: 'list'; items: string[] }
   /** Muted small print, e.g. a caveat under a figure. */
-  | { type: 'note'; text: string };
+  | { type: 'note'; text: string }
+  /**
+   * A file's content, carried inside the reply (an export): each renderer shows it whole where the
+   * platform allows, as a code block, or cut with a note saying so. Never markup, never uploaded.
+   */
+  | { type: 'file'; name: string; mime: string; content: string };
 
 export interface Field {
   label: string;
@@ -133,8 +138,22 @@ export function nodeToPlainText(node: Node): string {
       return node.items.map((i) => `  - ${i}`).join('\n');
     case 'note':
       return `(${node.text})`;
+    case 'file':
+      return `${node.name}:\n${fenced(node.content)}`;
   }
 }
+
+/** A fence longer than any run of backticks in the content, so the content cannot close it. */
+export function fenceFor(content: string): string {
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** Content between code fences, as plain text shows a file. */
+export const fenced = (content: string): string => {
+  const fence = fenceFor(content);
+  return `${fence}\n${content}\n${fence}`;
+};
 
 export function toPlainText(card: Card, sources: SourceRef[], suggestions: Suggestion[]): string {
   const parts = [card.title, ...card.children.map(nodeToPlainText)];

@@ -19,6 +19,7 @@ import {
   MAX_FIELD_NAME,
   MAX_FIELD_VALUE,
   MAX_FIELDS,
+  MAX_FILE_SHOWN,
   MAX_FOOTER,
   MAX_ROWS,
   MAX_TITLE,
@@ -142,6 +143,38 @@ describe('renderDiscord: shape', () => {
   test('an empty field label or value is replaced, never sent empty', () => {
     const p = renderDiscord(reply({ title: 't', children: [{ type: 'fields', fields: [{ label: '', value: '  ' }] }] }));
     expectWithinLimits(p);
+  });
+});
+
+describe('renderDiscord: a file (an export)', () => {
+  const file = (content: string): Node => ({ type: 'file', name: 'devpath-export.json', mime: 'application/json', content });
+  test.each([
+    ['a short file is shown whole in a code block, unescaped', '{"a":"b_c*d"}', (d: string) => expect(d).toContain('```\n{"a":"b_c*d"}\n```')],
+    ['backticks in the content cannot close the block', 'x ``` y', (d: string) => expect(d.split('```\n')[1]!.split('\n```')[0]).not.toMatch(/``/)],
+    ['mentions in it cannot ping', '@everyone <@123>', (d: string) => expect(d).not.toMatch(/@everyone|<@/)],
+  ])('%s', (_name, content, check) => {
+    const p = renderDiscord(reply({ title: 'Your export (json)', children: [file(content)], ephemeral: true }));
+    expectWithinLimits(p);
+    expect(p.flags).toBe(EPHEMERAL);
+    expect(allText(p)).toContain('**devpath-export.json**');
+    check(allText(p));
+  });
+
+  test('a long file is cut at a line to what one message shows, with a note saying how much', () => {
+    const content = Array.from({ length: 400 }, (_, i) => `line ${i},${'x'.repeat(20)}`).join('\n');
+    const p = renderDiscord(reply({ title: 'Your export (csv)', children: [{ type: 'text', text: 'Your data.' }, file(content), { type: 'note', text: 'after' }] }));
+    expectWithinLimits(p);
+    const text = allText(p);
+    const shown = text.slice(text.indexOf('```\n') + 4, text.lastIndexOf('\n```'));
+    expect(shown.length).toBeLessThanOrEqual(MAX_FILE_SHOWN);
+    expect(content.startsWith(shown)).toBe(true);
+    expect(content.charAt(shown.length)).toBe('\n');
+    expect(text).toMatch(new RegExp(`Cut: the first ${shown.length} of ${content.length} characters`));
+    expect(text).toContain('*after*');
+  });
+
+  test('a huge file without line breaks still stays within every limit', () => {
+    expectWithinLimits(renderDiscord(reply({ title: 't', children: [{ type: 'fields', fields: [{ label: 'a', value: 'b' }] }, file('y'.repeat(50_000)), file('z'.repeat(50_000))] })));
   });
 });
 

@@ -13,6 +13,7 @@ import {
   FIELD_TEXT_MAX,
   FIELDS_PER_SECTION,
   HEADER_MAX,
+  MAX_FILE_BLOCKS,
   MAX_BLOCKS,
   MAX_HOME_BLOCKS,
   renderHome,
@@ -80,6 +81,39 @@ function expectWithinLimits(blocks: readonly unknown[]): void {
 
 const make = (children: Node[], extra: Partial<Parameters<typeof reply>[0]> = {}) => reply({ title: 'A title', children, ...extra });
 const long = (n: number, word = 'word ') => word.repeat(Math.ceil(n / word.length)).slice(0, n);
+
+describe('renderSlack: a file (an export)', () => {
+  const file = (content: string): Node => ({ type: 'file', name: 'devpath-export.csv', mime: 'text/csv', content });
+  it.each([
+    ['a short file is shown whole in a code block, entities escaped', 'a,b\n1,<x> & y', (t: string) => expect(t).toContain('```\na,b\n1,&lt;x&gt; &amp; y\n```')],
+    ['backticks in the content cannot close the block', 'x ``` y', (t: string) => expect(t.slice(4, -4)).not.toMatch(/``/)],
+    ['a broadcast mention in it cannot ping', 'say @channel', (t: string) => expect(t).not.toMatch(/@channel/)],
+  ])('%s', (_name, content, check) => {
+    const m = renderSlack(make([file(content)]));
+    expectWithinLimits(m.blocks);
+    const sections = loose(m.blocks).filter((b) => b.type === 'section');
+    expect(sections[0]!.text.text).toContain('devpath-export.csv');
+    check(sections[1]!.text.text as string);
+  });
+
+  it('a long file fills at most MAX_FILE_BLOCKS sections, nothing lost between them, then says it was cut', () => {
+    const content = Array.from({ length: 3000 }, (_, i) => `row ${i},value`).join('\n');
+    const m = renderSlack(make([file(content)]));
+    expectWithinLimits(m.blocks);
+    const code = loose(m.blocks).filter((b) => b.type === 'section' && String(b.text.text).startsWith('```'));
+    expect(code).toHaveLength(MAX_FILE_BLOCKS);
+    const shown = code.map((b) => String(b.text.text).slice(4, -4)).join('\n');
+    expect(content.startsWith(shown)).toBe(true);
+    expect(texts(m.blocks).some((t) => t.where === 'context' && /^Cut: 10 of \d+ parts shown/.test(t.text))).toBe(true);
+  });
+
+  it('a whole file fits when it is short enough', () => {
+    const content = Array.from({ length: 100 }, (_, i) => `row ${i}`).join('\n');
+    const m = renderSlack(make([file(content)]));
+    expect(texts(m.blocks).some((t) => /^Cut:/.test(t.text))).toBe(false);
+    expect(m.text).toContain('row 99');
+  });
+});
 
 describe('renderSlack: limits', () => {
   const cases: { name: string; r: ReturnType<typeof reply>; check: (blocks: AnyBlock[]) => void }[] = [

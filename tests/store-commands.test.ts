@@ -11,6 +11,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { DATA_FILE_NAME, openLowdbStore } from '../src/store/lowdb.js';
 import { MemoryStore } from '../src/store/memory.js';
 import type { Store } from '../src/store/store.js';
+import type { Reply } from '../src/reply.js';
 import { DocumentStore } from '../src/store/document.js';
 import { CURRENT_VERSION } from '../src/store/schema.js';
 import { storeKinds } from './support/store-kinds.js';
@@ -537,6 +538,168 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     expect((await bot.complete('tip', '1', alice))[0]?.label).toContain('#1 Talk');
     expect(await bot.complete('group', 'back', alice)).toEqual([{ value: 'backend-club', label: 'backend-club' }]);
     expect(await bot.complete('group', 'back', { ...alice, communityId: 'other' })).toEqual([]);
+  });
+
+  describe('export and import', () => {
+    const fileOf = (r: Reply) => {
+      const f = r.card.children.find((n) => n.type === 'file');
+      if (f?.type !== 'file') throw new Error(`no file in ${r.text}`);
+      return f;
+    };
+    const exported = async (who: Context, format = '') => fileOf(await say(who, `export ${format}`.trim())).content;
+    const elsewhere = (who: Context) => ({ ...who, communityId: 'guild-2' });
+
+    /** Alice's data in guild-1: two steps, a plan, two tips, a group; Bob's beside it. */
+    async function aliceAndBob() {
+      await say(alice, 'done 1');
+      await say(alice, 'done framework');
+      await say(alice, 'plan 12 weeks');
+      await say(alice, 'tip add 2 Pick one language and stay with it');
+      await say(alice, 'tip add 4 Build one small REST API end to end');
+      await say(alice, 'group create backend-club');
+      await say(bob, 'done 7');
+      await say(bob, 'tip add 3 Bob tip about version control');
+      await say(bob, 'group create bob-only');
+      await say(bob, 'tip vote 1');
+    }
+
+    it('export shows exactly the caller\'s data, privately, in json (default), csv and md', async () => {
+      await aliceAndBob();
+      const r = await say(alice, 'export');
+      expect(r.ephemeral).toBe(true);
+      expect(r.card.title).toBe('Your export (json)');
+      const file = fileOf(r);
+      expect(file).toMatchObject({ name: 'devpath-export.json', mime: 'application/json' });
+      expect(file.content).not.toMatch(/\s/);
+      const data = JSON.parse(file.content);
+      expect(data).toMatchObject({ format: 'devpath-export', version: 1, community: 'guild-1', user: { id: 'alice' } });
+      expect(data.progress.map((p: { step: string }) => p.step)).toEqual(['choose-path', 'learn-framework']);
+      for (const p of data.progress) expect(Number.isFinite(Date.parse(p.doneAt))).toBe(true);
+      expect(data.plan).toMatchObject({ doneAtStart: 2 });
+      expect(data.tips.map((t: { id: number; text: string; votes: number }) => [t.id, t.text, t.votes])).toEqual([
+        [1, 'Pick one language and stay with it', 1],
+        [2, 'Build one small REST API end to end', 0],
+      ]);
+      expect(data.groups).toEqual([{ name: 'backend-club' }]);
+      expect(file.content).not.toMatch(/bob|version control|learn-version-control/i);
+      expect(r.suggestions.map((x) => x.command)).toEqual(['export csv', 'export md']);
+
+      const csv = await exported(alice, 'csv');
+      expect(csv.split('\n')[0]).toBe('record,step,id,date,votes,text');
+      expect(csv).toContain('tip,learn-language,1,');
+      expect(csv).toContain('group,,,,,backend-club');
+      expect(csv).not.toMatch(/bob/i);
+      const md = await exported(alice, 'md');
+      expect(md).toContain('## Tips');
+      expect(md).toContain('#1 (learn\\-language, 1 vote');
+      expect(md).not.toMatch(/bob/i);
+      // Bob's export is Bob's.
+      const bobs = JSON.parse(await exported(bob));
+      expect(bobs.tips.map((t: { text: string }) => t.text)).toEqual(['Bob tip about version control']);
+      expect(bobs.groups).toEqual([{ name: 'bob-only' }]);
+      // Nothing yet: an export of nothing, not an error.
+      const empty = JSON.parse(await exported(ctx('carol')));
+      expect(empty).toMatchObject({ progress: [], plan: null, tips: [], groups: [] });
+    });
+
+    it('exports every one of the caller\'s tips, past the first page', async () => {
+      const owner = ctx('olga', { operator: true });
+      for (let i = 0; i < 105; i++) await say(owner, `tip add ${1 + (i % 12)} ${randomUUID()} number ${i}`);
+      expect(JSON.parse(await exported(owner)).tips).toHaveLength(105);
+    }, 60_000);
+
+    it('import into another community recreates progress, plan, tips and groups; twice changes nothing more', async () => {
+      await aliceAndBob();
+      await say(elsewhere(bob), 'group create backend-club');
+      const json = await exported(alice);
+      const there = elsewhere(alice);
+      const r = await say(there, `import ${json}`);
+      expect(r.card.title).toBe('Imported');
+      expect(r.ephemeral).toBe(true);
+      expect(r.text).toContain('Steps done: 2 added, 0 already done');
+      expect(r.text).toContain('Plan: set: finish by');
+      expect(r.text).toContain('Tips: 2 added, 0 already here');
+      expect(r.text).toContain('Groups: 1 joined, 0 created');
+      const p = await say(there, 'progress');
+      expect(p.text).toContain('2/12 steps');
+      expect(p.text).toContain('Plan: finish by');
+      const mine = JSON.parse(await exported(there));
+      expect(mine.plan.target).toBe(JSON.parse(json).plan.target);
+      expect(mine.tips.map((t: { text: string }) => t.text)).toEqual(['Pick one language and stay with it', 'Build one small REST API end to end']);
+      expect(mine.groups).toEqual([{ name: 'backend-club' }]);
+      const before = await exported(there);
+
+      clock += 60_000;
+      const again = await say(there, `import ${json}`);
+      expect(again.card.title).toBe('Nothing new to import');
+      expect(again.text).toContain('Steps done: 0 added, 2 already done');
+      expect(again.text).toContain('Tips: 0 added, 2 already here');
+      expect(again.text).toContain('Groups: 0 joined, 0 created, 1 already in');
+      expect(again.text).toMatch(/Plan: kept yours/);
+      const after = JSON.parse(await exported(there));
+      const was = JSON.parse(before);
+      expect({ ...after, exportedAt: 0 }).toEqual({ ...was, exportedAt: 0 });
+    });
+
+    it("an import of someone else's export applies to the caller, never to the one it names", async () => {
+      await aliceAndBob();
+      const json = await exported(alice);
+      const r = await say(elsewhere(bob), `import ${json}`);
+      expect(r.card.title).toBe('Imported');
+      expect((await say(elsewhere(bob), 'progress')).text).toContain('2/12 steps');
+      expect((await say(elsewhere(alice), 'progress')).text).toContain('0/12 steps');
+      const tips = (await store.tips('guild-2', { limit: 10 })).items;
+      expect(tips.map((t) => t.author)).toEqual(['bob', 'bob']);
+      // Back home, into Bob's own community: Alice's data there is untouched.
+      const aliceBefore = await exported(alice);
+      await say(bob, `import ${json}`);
+      expect({ ...JSON.parse(await exported(alice)), exportedAt: 0 }).toEqual({ ...JSON.parse(aliceBefore), exportedAt: 0 });
+      expect((await say(bob, 'progress')).text).toContain('3/12 steps');
+    });
+
+    it('bad input gets a clear reply and changes nothing', async () => {
+      await aliceAndBob();
+      const json = JSON.parse(await exported(alice));
+      const there = elsewhere(bob);
+      const cases: [string, RegExp][] = [
+        ['import hello', /not JSON/],
+        ['import {"format":"other","version":1}', /not a devpath export/],
+        ['import {"format":"devpath-export","version":2}', /reads export version 1/],
+        [`import ${JSON.stringify({ ...json, tips: [{ step: 3 }] })}`, /damaged at tips\.0\.step/],
+        [`import ${JSON.stringify({ ...json, plan: { target: 'soon', setAt: 'x', doneAtStart: 1 } })}`, /damaged at plan\.target/],
+        [`import ${JSON.stringify({ ...json, progress: Array.from({ length: 201 }, () => ({ step: 'choose-path' })) })}`, /damaged at progress/],
+        [`import {"format":"devpath-export","version":1,"x":"${'a'.repeat(19_990)}"}`, /too long/],
+      ];
+      for (const [line, says] of cases) {
+        const r = await say(there, line);
+        expect([line.slice(0, 60), r.error]).toEqual([line.slice(0, 60), 'invalid-option']);
+        expect(r.text).toMatch(says);
+        expect(r.ephemeral).toBe(true);
+      }
+      const mine = JSON.parse(await exported(there));
+      expect(mine).toMatchObject({ progress: [], plan: null, tips: [], groups: [] });
+      // Unknown steps, and tips on them, are skipped and counted.
+      const odd = await say(there, `import ${JSON.stringify({ format: 'devpath-export', version: 1, progress: [{ step: 'no-such-step' }], tips: [{ step: 'no-such-step', text: 'hello' }] })}`);
+      expect(odd.card.title).toBe('Nothing new to import');
+      expect(odd.text).toContain('1 skipped (not steps of this roadmap)');
+      expect(odd.text).toContain('1 skipped (unknown step');
+    });
+
+    it('an import counts as one change; over the write limit it changes nothing', async () => {
+      await aliceAndBob();
+      const json = await exported(alice);
+      const there = elsewhere(bob);
+      for (let i = 1; i <= 9; i++) await say(there, `done ${i}`);
+      expect((await say(there, `import ${json}`)).card.title).toBe('Imported');
+      // That import was the 10th change: the limit is reached.
+      expect((await say(there, 'done 10')).card.title).toBe('Slow down a little');
+      const carol = elsewhere(ctx('carol'));
+      for (let i = 1; i <= 10; i++) await say(carol, `done ${i}`);
+      const refused = await say(carol, `import ${json}`);
+      expect(refused.card.title).toBe('Slow down a little');
+      expect(refused.text).toContain('Nothing was changed');
+      expect(JSON.parse(await exported(carol))).toMatchObject({ plan: null, tips: [], groups: [] });
+    });
   });
 });
 

@@ -45,3 +45,19 @@ describe('renderTerminal', () => {
     expect(out).not.toMatch(/\u001b\[2J|\u001b\]0;/);
   });
 });
+
+describe('renderTerminal: a file (an export)', () => {
+  it('prints the content whole and unwrapped in a fenced block, escapes stripped', () => {
+    const content = `{"format":"devpath-export","text":"${'word\\u0020'.repeat(40)}"}\nsecond line \u001b[31mred`;
+    const out = renderTerminal(reply({ title: 'Your export (json)', children: [{ type: 'file', name: 'devpath-export.json', mime: 'application/json', content }] }), false, 50);
+    expect(out).toContain('devpath-export.json:\n```\n');
+    expect(out).toContain(content.split('\n')[0]);
+    expect(out).toContain('second line red\n```');
+    expect(out).not.toMatch(/\u001b/);
+  });
+
+  it('a fence longer than any run of backticks in the content', () => {
+    const out = renderTerminal(reply({ title: 't', children: [{ type: 'file', name: 'a.md', mime: 'text/markdown', content: 'a ```` b' }] }), false);
+    expect(out).toContain('`````\na ```` b\n`````');
+  });
+});

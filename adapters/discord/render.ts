@@ -18,6 +18,8 @@ export const MAX_EMBEDS = 10;
 export const MAX_BUTTONS_PER_ROW = 5;
 export const MAX_ROWS = 5;
 export const MAX_CUSTOM_ID = 100;
+/** The most of a file (an export) shown in a message: one description, with its fences, name and the note that it was cut. */
+export const MAX_FILE_SHOWN = 3500;
 export const MAX_BUTTON_LABEL = 80;
 
 /** Prefix of a button's custom_id; the rest is the command line the button runs. */
@@ -146,6 +148,29 @@ const bold = (s: string) => `**${escapeMarkdown(s)}**`;
 const italic = (s: string) => `*${escapeMarkdown(s)}*`;
 const bullet = (s: string) => `• ${escapeMarkdown(s)}`;
 
+/** No two backticks side by side, so a file's content cannot close its code block. */
+const breakFences = (s: string) => s.replace(/`(?=`)/g, `\`${ZWSP}`);
+const codeBlock = (s: string) => `\`\`\`\n${neutralizeMentions(breakFences(s))}\n\`\`\``;
+
+/**
+ * A file as Discord shows it: its name, then its content in a code block (not escaped: code is
+ * shown as written), cut to MAX_FILE_SHOWN with a note saying how much is shown. No upload.
+ */
+function fileLines(node: Extract<Node, { type: 'file' }>): Line[] {
+  const lines: Line[] = [{ plain: node.name.replace(/\s+/g, ' '), format: bold }];
+  const { content } = node;
+  if (content.length <= MAX_FILE_SHOWN) return [...lines, { plain: content, format: codeBlock }];
+  const nl = content.lastIndexOf('\n', MAX_FILE_SHOWN);
+  let end = nl > MAX_FILE_SHOWN / 2 ? nl : MAX_FILE_SHOWN;
+  const code = content.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return [
+    ...lines,
+    { plain: content.slice(0, end), format: codeBlock },
+    { plain: `Cut: the first ${end} of ${content.length} characters, as much as a Discord message shows. The terminal (devpath) shows the whole file.`, format: italic },
+  ];
+}
+
 function linesOf(node: Exclude<Node, { type: 'fields' }>): Line[] {
   const split = (text: string, format: (s: string) => string): Line[] =>
     text.split('\n').filter((l, i, all) => l.trim() || (i > 0 && i < all.length - 1)).map((l) => ({ plain: l, format }));
@@ -158,6 +183,8 @@ function linesOf(node: Exclude<Node, { type: 'fields' }>): Line[] {
       return node.items.map((item) => ({ plain: item.replace(/\s+/g, ' '), format: bullet }));
     case 'note':
       return split(node.text, italic);
+    case 'file':
+      return fileLines(node);
   }
 }
 

@@ -36,6 +36,8 @@ export const BUTTON_TEXT_MAX = 75;
 export const BUTTON_VALUE_MAX = 2000;
 /** An action_id. */
 export const ACTION_ID_MAX = 255;
+/** Section blocks a file (an export) may fill in one message; beyond them it is cut, with a note. */
+export const MAX_FILE_BLOCKS = 10;
 /** A message's top-level text (the fallback, used for notifications and by clients without blocks). */
 export const MESSAGE_TEXT_MAX = 40_000;
 
@@ -127,7 +129,27 @@ const mrkdwn = (escaped: string): slack.MrkdwnElement => ({ type: 'mrkdwn', text
 // ---------------------------------------------------------------------------------------------
 // Reply -> blocks
 
-function lineFor(node: Exclude<Node, { type: 'fields' } | { type: 'note' }>): string {
+/**
+ * A file as Slack shows it: its name, then its content in code blocks (entities and broadcast
+ * mentions escaped, no two backticks side by side), at most MAX_FILE_BLOCKS sections, then a note
+ * when it was cut. No upload.
+ */
+function fileBlocks(node: Extract<Node, { type: 'file' }>): Block[] {
+  const fence = '```';
+  const escaped = escapeText(node.content).replace(/`(?=`)/g, `\`${ZWSP}`);
+  const pieces = splitText(escaped, SECTION_TEXT_MAX - 2 * fence.length - 2);
+  const shown = pieces.slice(0, MAX_FILE_BLOCKS);
+  const blocks: Block[] = [
+    { type: 'section', text: mrkdwn(cut(`*${escapeMrkdwn(node.name)}*`, SECTION_TEXT_MAX)) },
+    ...shown.map((p): Block => ({ type: 'section', text: mrkdwn(`${fence}\n${p}\n${fence}`) })),
+  ];
+  if (pieces.length > shown.length) {
+    blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(`Cut: ${shown.length} of ${pieces.length} parts shown, as much as a Slack message holds. The terminal (devpath) shows the whole file.`))] });
+  }
+  return blocks;
+}
+
+function lineFor(node: Exclude<Node, { type: 'fields' } | { type: 'note' } | { type: 'file' }>): string {
   switch (node.type) {
     case 'text':
       return escapeMrkdwn(node.text);
@@ -162,6 +184,9 @@ function bodyBlocks(children: Node[]): Block[] {
     if (node.type === 'fields') {
       flush();
       if (node.fields.length) blocks.push(...fieldBlocks(node.fields));
+    } else if (node.type === 'file') {
+      flush();
+      blocks.push(...fileBlocks(node));
     } else if (node.type === 'note') {
       flush();
       if (node.text.trim()) blocks.push({ type: 'context', elements: [mrkdwn(cut(escapeMrkdwn(node.text), CONTEXT_TEXT_MAX))] });

@@ -2,7 +2,7 @@
 // between words, never inside one, with list items hanging under their bullet. Sources take one
 // compact line; suggestions are numbered, so typing the number in the chat runs one. Colour (ANSI)
 // only when asked for, i.e. when the output is a TTY.
-import type { Node, Reply } from '../../src/reply.js';
+import { fenced, type Node, type Reply } from '../../src/reply.js';
 
 /** The width used when the output is not a terminal (a pipe, a file). */
 export const DEFAULT_WIDTH = 80;
@@ -63,6 +63,9 @@ function node(n: Node, s: Style, width: number): string {
       return n.items.map((i) => wrap(`  • ${i}`, width, 4)).join('\n');
     case 'note':
       return s.dim(wrap(`(${n.text})`, width, 1));
+    case 'file':
+      // Whole and unwrapped, so it can be copied as it is (wrapping would change a file's lines).
+      return `${s.bold(wrap(`${n.name}:`, width))}\n${fenced(n.content)}`;
   }
 }
 
@@ -95,5 +98,7 @@ function withoutEscapes(n: Node): Node {
       return { ...n, fields: n.fields.map((f) => ({ label: stripEscapes(f.label), value: stripEscapes(f.value) })) };
     case 'list':
       return { ...n, items: n.items.map(stripEscapes) };
+    case 'file':
+      return { ...n, name: stripEscapes(n.name), content: stripEscapes(n.content) };
   }
 }

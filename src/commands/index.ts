@@ -3,8 +3,10 @@ import type { CommandSpec } from '../command.js';
 import { ask } from './ask.js';
 import { compare } from './compare.js';
 import { done } from './done.js';
+import { exportCommand } from './export.js';
 import { group } from './group.js';
 import { help } from './help.js';
+import { importCommand } from './import.js';
 import { interview } from './interview.js';
 import { learn } from './learn.js';
 import { plan } from './plan.js';
@@ -21,6 +23,6 @@ import { undo } from './undo.js';
 export const commands: readonly CommandSpec[] = [
   ask, role, compare, salary, learn, roadmap, interview, sources,
   // Community features, stored per community (src/store).
-  done, undo, progress, plan, tip, tips, group, unanswered,
+  done, undo, progress, plan, tip, tips, group, exportCommand, importCommand, unanswered,
   help,
 ];

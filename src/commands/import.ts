@@ -1,0 +1,158 @@
+// `import <json>`: what `export json` produced, applied to the CALLER in this community (never to
+// whoever the file names): steps done, the plan, their tips, their groups. Whatever is already
+// here is left as it is, so importing the same file twice changes nothing the second time.
+//
+// The write limit: an import counts as ONE change. Each item goes through the store's own write
+// (its rules: lengths, duplicates, group names); until the first item actually changes something,
+// each goes as the caller (limited), so a caller over the limit is refused before anything
+// changes; after that first change, the rest go without counting again. The input's size
+// (MAX_IMPORT characters, IMPORT_MAX items) bounds what one change can carry.
+import type { CommandContext, CommandSpec } from '../command.js';
+import { cutText } from '../cut.js';
+import { cleanText } from '../options.js';
+import { planDay } from '../pace.js';
+import { errorReply, reply, type Field, type Reply } from '../reply.js';
+import type { Actor, Limited, Store } from '../store/store.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, ExportV1, IMPORT_MAX } from './export.js';
+import { userWrite, who } from './community.js';
+
+/** The longest import text: far above one learner's export, and within a chat line (MAX_LINE). */
+export const MAX_IMPORT = 19_990;
+
+const notAnExport = (why: string): Reply =>
+  errorReply('Not an export', `${why} Nothing was changed. Paste what "export" (json) gave you, as one line: import {"format":"${EXPORT_FORMAT}",...}`, 'invalid-option', [
+    { label: 'export', command: 'export' },
+  ]);
+
+/** The export, or why it is not one. */
+export function readExport(text: string): { ok: true; data: ExportV1 } | { ok: false; reply: Reply } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, reply: notAnExport('That is not JSON.') };
+  }
+  const o = raw as { format?: unknown; version?: unknown } | null;
+  if (typeof o !== 'object' || o === null || o.format !== EXPORT_FORMAT) return { ok: false, reply: notAnExport(`That JSON is not a devpath export (its "format" is not "${EXPORT_FORMAT}").`) };
+  if (o.version !== EXPORT_VERSION) return { ok: false, reply: notAnExport(`This devpath reads export version ${EXPORT_VERSION}; that one is ${cutText(String(JSON.stringify(o.version) ?? 'missing'), 20)}.`) };
+  const parsed = ExportV1.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'the export';
+    return { ok: false, reply: notAnExport(`The export is damaged at ${cutText(where, 60)}: ${cutText(issue?.message ?? 'unreadable', 120)}.`) };
+  }
+  return { ok: true, data: parsed.data };
+}
+
+type Outcome = 'added' | 'already' | 'skipped';
+
+/** Applies the export to the caller. Returns the tally, or the rate-limit reply (then nothing changed). */
+async function apply(ctx: CommandContext, data: ExportV1) {
+  let charged = false;
+  /** One store write: as the caller until something changed, then free (the import is one change). */
+  async function write<T>(op: (store: Store, by: Actor, now: string) => Promise<Limited<T>>, changed: (v: T) => boolean): Promise<{ ok: true; value: T } | { ok: false; reply: Reply }> {
+    if (!charged) {
+      const out = await userWrite(ctx, op);
+      if (out.ok && changed(out.value)) charged = true;
+      return out;
+    }
+    const out = await op(ctx.store, { ...who(ctx), limited: false }, ctx.now().toISOString());
+    // Not limited: the store never refuses it for the limit.
+    return out.ok ? out : { ok: false, reply: errorReply('Not saved', 'The import stopped part way.', 'internal') };
+  }
+  const c = ctx.communityId;
+  const known = new Set(ctx.knowledge.roadmap.map((s) => s.id));
+  const steps = { added: 0, already: 0, skipped: 0 };
+  const tips = { added: 0, already: 0, skipped: 0 };
+  const groups = { joined: 0, created: 0, already: 0, skipped: 0 };
+  let plan = '';
+
+  for (const step of new Set(data.progress.map((p) => p.step))) {
+    if (!known.has(step)) {
+      steps.skipped++;
+      continue;
+    }
+    const r = await write((s, by, now) => s.markDone(c, by, step, now), (v) => !v.already);
+    if (!r.ok) return r;
+    steps[r.value.already ? 'already' : 'added']++;
+  }
+
+  if (data.plan) {
+    const mine = await ctx.store.plan(c, ctx.userId);
+    if (mine && Date.parse(mine.setAt) >= Date.parse(data.plan.setAt)) plan = `kept yours (to finish by ${planDay(mine)}), set after the imported one`;
+    else if (Date.parse(data.plan.target) <= ctx.now().getTime()) plan = `skipped: its target day ${data.plan.target.slice(0, 10)} is over`;
+    else {
+      // Set now, so it counts from the steps done now (after the import), like a plan set today.
+      const done = Object.keys(await ctx.store.progress(c, ctx.userId)).filter((s) => known.has(s)).length;
+      const target = data.plan.target;
+      const r = await write((s, by, now) => s.setPlan(c, by, { target, doneAtStart: done }, now), (v) => v.ok);
+      if (!r.ok) return r;
+      plan = r.value.ok ? `set: finish by ${planDay(r.value.plan)}${r.value.previous ? `, replacing yours to finish by ${planDay(r.value.previous)}` : ''}` : 'skipped: it could not be set here';
+    }
+  }
+
+  for (const tip of data.tips) {
+    const text = cleanText(tip.text);
+    if (!known.has(tip.step) || !text) {
+      tips.skipped++;
+      continue;
+    }
+    const r = await write((s, by, now) => s.addTip(c, by, tip.step, text, now), (v) => v.ok);
+    if (!r.ok) return r;
+    const outcome: Outcome = r.value.ok ? 'added' : r.value.reason === 'duplicate' ? 'already' : 'skipped';
+    tips[outcome]++;
+  }
+
+  for (const name of new Set(data.groups.map((g) => cleanText(g.name)))) {
+    const found = name ? await ctx.store.group(c, name) : undefined;
+    if (found) {
+      const r = await write((s, by, now) => s.joinGroup(c, by, name, now), (v) => v.ok);
+      if (!r.ok) return r;
+      if (r.value.ok) groups.joined++;
+      else if (r.value.reason === 'already') groups.already++;
+      else groups.skipped++;
+    } else {
+      const r = await write((s, by, now) => s.createGroup(c, by, name, now), (v) => v.ok);
+      if (!r.ok) return r;
+      if (r.value.ok) groups.created++;
+      else groups.skipped++;
+    }
+  }
+  return { ok: true as const, steps, tips, groups, plan, changed: charged };
+}
+
+const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+export const importCommand: CommandSpec = {
+  name: 'import',
+  writes: true,
+  description: 'Add what export gave you (e.g. elsewhere) to your steps, plan, tips and groups here.',
+  options: [{ name: 'data', kind: 'string', description: 'The JSON that export gave you, as one line', required: true, rest: true, maxLength: MAX_IMPORT }],
+  examples: [`import {"format":"${EXPORT_FORMAT}","version":${EXPORT_VERSION}}`],
+  async run(ctx, { data }) {
+    const read = readExport(String(data));
+    if (!read.ok) return read.reply;
+    const r = await apply(ctx, read.data);
+    if (!r.ok) return r.reply;
+    const { steps, tips, groups } = r;
+    const fields: Field[] = [
+      { label: 'Steps done', value: `${steps.added} added, ${steps.already} already done${steps.skipped ? `, ${steps.skipped} skipped (not steps of this roadmap)` : ''}` },
+      { label: 'Plan', value: r.plan || 'none in the export' },
+      { label: 'Tips', value: `${tips.added} added, ${tips.already} already here${tips.skipped ? `, ${tips.skipped} skipped (unknown step, empty or too long)` : ''}` },
+      {
+        label: 'Groups',
+        value: `${groups.joined} joined, ${groups.created} created, ${groups.already} already in${groups.skipped ? `, ${groups.skipped} skipped (not a valid group name)` : ''}`,
+      },
+    ];
+    return reply({
+      title: r.changed ? 'Imported' : 'Nothing new to import',
+      children: [
+        { type: 'text', text: r.changed ? 'Added to your data in this community:' : 'Everything in this export is already here (or cannot be used here); nothing was changed.' },
+        { type: 'fields', fields },
+        { type: 'note', text: `What you import is yours, whoever exported it. Dates are today's; votes stay in the community they were given in. Limits: ${n(IMPORT_MAX.progress, 'step')}, ${n(IMPORT_MAX.tips, 'tip')}, ${n(IMPORT_MAX.groups, 'group')}; the import counts as one change.` },
+      ],
+      ephemeral: true,
+      suggestions: [{ label: 'My progress', command: 'progress' }],
+    });
+  },
+};
