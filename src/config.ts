@@ -85,6 +85,6 @@ export function loadDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): { dataDir: string; databaseUrl?: string } {
   loadDotenv({ quiet: true });
   const databaseUrl = Env.shape.DATABASE_URL.safeParse(env.DATABASE_URL);
-  if (!databaseUrl.success) throw new ConfigError(['DATABASE_URL must be a postgres:// URL']);
+  if (!databaseUrl.success) throw new ConfigError(databaseUrl.error.issues.map((i) => i.message));
   return { dataDir: Env.shape.DATA_DIR.parse(env.DATA_DIR), ...(databaseUrl.data ? { databaseUrl: databaseUrl.data } : {}) };
 }

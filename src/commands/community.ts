@@ -7,7 +7,7 @@ import type { Step } from '../knowledge/schema.js';
 import { cleanText } from '../options.js';
 import { errorReply, reply, type Node, type Reply, type Suggestion } from '../reply.js';
 import { isSafeKey, NAME_MAX } from '../store/schema.js';
-import type { Actor, Limited, Store, Tip } from '../store/store.js';
+import type { Actor, Limited, Page, Store, Tip } from '../store/store.js';
 
 /**
  * The caller as stored: a display name is cleaned like typed text (no bidi overrides, BEL or ESC,
@@ -58,6 +58,18 @@ export const stepName = (step: Step): string => `step ${step.order} (${step.titl
 /** "I took X to mean step 4" when a fuzzy name was guessed. */
 export function guessNote(text: string, step: Step, guessed: boolean): Node[] {
   return guessed ? [{ type: 'note', text: `I took "${cutText(cleanText(text), 60)}" to mean ${stepName(step)}.` }] : [];
+}
+
+/**
+ * Page `wanted` of a paged list (1-based), or the last page when it asks past the end: a second
+ * read only then. `fetch` reads `size` items from an offset.
+ */
+export async function pageOf<T>(wanted: number, size: number, fetch: (offset: number) => Promise<Page<T>>): Promise<Page<T> & { page: number; pages: number }> {
+  let found = await fetch((wanted - 1) * size);
+  const pages = Math.max(1, Math.ceil(found.total / size));
+  const page = Math.min(wanted, pages);
+  if (page !== wanted) found = await fetch((page - 1) * size);
+  return { ...found, page, pages };
 }
 
 /** A tip's author as shown. */

@@ -1,4 +1,5 @@
 import { cutText } from '../cut.js';
+import type { Member } from '../store/store.js';
 import type { CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
 import { closestNames } from '../closest.js';
@@ -13,9 +14,11 @@ export const progress: CommandSpec = {
   async run(ctx, { user }) {
     const { roadmap } = ctx.knowledge;
     let id = ctx.userId;
-    // Yourself by id only: another member's display name may equal your id.
-    let member = await ctx.store.member(ctx.communityId, id).then((m) => (m?.id === id ? m : undefined));
-    if (user !== undefined) {
+    let member: Member | undefined;
+    if (user === undefined) {
+      // Yourself by id only: another member's display name may equal your id.
+      member = await ctx.store.member(ctx.communityId, id).then((m) => (m?.id === id ? m : undefined));
+    } else {
       const wanted = String(user);
       member = await ctx.store.member(ctx.communityId, wanted);
       if (!member) {

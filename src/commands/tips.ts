@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
-import { guessNote, stepLabel, tipLine } from './community.js';
+import { guessNote, pageOf, stepLabel, tipLine } from './community.js';
 import { resolveStep } from './resolve.js';
 
 const TIPS_PAGE = 5;
@@ -24,13 +24,8 @@ export const tips: CommandSpec = {
       note = guessNote(String(step), found.entry, found.guessed);
     }
     const label = stepLabel(roadmap);
-    const wanted = Number(page ?? 1);
-    let found = await ctx.store.tips(ctx.communityId, { ...(only ? { step: only.id } : {}), offset: (wanted - 1) * TIPS_PAGE, limit: TIPS_PAGE });
-    const pages = Math.max(1, Math.ceil(found.total / TIPS_PAGE));
-    const p = Math.min(wanted, pages);
-    // A page past the end shows the last one.
-    if (p !== wanted) found = await ctx.store.tips(ctx.communityId, { ...(only ? { step: only.id } : {}), offset: (p - 1) * TIPS_PAGE, limit: TIPS_PAGE });
-    const total = found.total;
+    const found = await pageOf(Number(page ?? 1), TIPS_PAGE, (offset) => ctx.store.tips(ctx.communityId, { ...(only ? { step: only.id } : {}), offset, limit: TIPS_PAGE }));
+    const { total, pages, page: p } = found;
     const items = found.items.map((t) => tipLine(t, only ? undefined : label));
     const title = only ? `Tips for step ${only.order}, ${only.title}` : 'Community tips';
     const addHint = `tip add ${only ? only.order : '<step>'} <your tip>`;

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command.js';
 import { reply } from '../reply.js';
-import { ago, refusal } from './community.js';
+import { ago, pageOf, refusal } from './community.js';
 
 const UNANSWERED_PAGE = 10;
 
@@ -11,13 +11,9 @@ export const unanswered: CommandSpec = {
   examples: ['unanswered', 'unanswered 2'],
   async run(ctx, { page }) {
     if (!ctx.isModerator) return refusal('Moderators only', 'Only moderators can see the unanswered questions.');
-    const wanted = Number(page ?? 1);
-    let found = await ctx.store.unanswered(ctx.communityId, (wanted - 1) * UNANSWERED_PAGE, UNANSWERED_PAGE);
+    const found = await pageOf(Number(page ?? 1), UNANSWERED_PAGE, (offset) => ctx.store.unanswered(ctx.communityId, offset, UNANSWERED_PAGE));
     if (!found.total) return reply({ title: 'Unanswered questions', children: [{ type: 'text', text: 'Every question asked here so far had an answer.' }], ephemeral: true });
-    const pages = Math.ceil(found.total / UNANSWERED_PAGE);
-    const p = Math.min(wanted, pages);
-    if (p !== wanted) found = await ctx.store.unanswered(ctx.communityId, (p - 1) * UNANSWERED_PAGE, UNANSWERED_PAGE);
-    const total = found.total;
+    const { total, pages, page: p } = found;
     const items = found.items.map((q) => `"${q.text}": asked ${q.count} time${q.count === 1 ? '' : 's'}, last ${ago(q.lastAsked, ctx.now())}`);
     return reply({
       title: 'Unanswered questions',

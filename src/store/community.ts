@@ -3,7 +3,7 @@
 // store's transaction contract), and returns `changed: false` whenever it refuses, so bad input
 // never writes anything. The rules themselves (rules.ts) are shared with PostgreSQL.
 import { skeleton } from '../confusable.js';
-import { checkGroupName, DUPLICATE_WINDOW, groupKey, keyOf, mostSimilar, newestFirst, planToKeep, questionKey, tipTextOk, UNANSWERED_MAX, type Keyed } from './rules.js';
+import { checkGroupName, DUPLICATE_WINDOW, groupKey, keyOf, mostSimilar, newestFirst, normalizeText, planToKeep, questionKey, tipTextOk, UNANSWERED_MAX, type Keyed } from './rules.js';
 import { freezeTip, MAX_TIP_ID, isSafeKey, NAME_MAX, own, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type PlanRecord, type TipRecord } from './schema.js';
 
 /** What a change to a document did: its value, and whether anything is to be written. */
@@ -95,7 +95,7 @@ function* duplicateCandidates(c: Readonly<CommunityData>, step: string, text: st
     newest++;
     yield tipKey(t);
   }
-  const norm = keyOf(null, text).norm;
+  const norm = normalizeText(text);
   for (const t of ranked) if (tipKey(t).norm === norm) yield tipKey(t);
 }
 
@@ -122,7 +122,7 @@ export function addTip(c: CommunityData, who: Who, step: string, text: string, n
 }
 
 /** Best voted first, then newest. */
-function compareTips(a: TipRecord, b: TipRecord): number {
+export function compareTips(a: TipRecord, b: TipRecord): number {
   return b.votes.length - a.votes.length || newestFirst(a.createdAt, b.createdAt) || b.id - a.id;
 }
 
@@ -206,12 +206,12 @@ export function bestTips(c: Readonly<CommunityData>, keep: (t: TipRecord) => boo
   return out;
 }
 
-const findTip = (c: Readonly<CommunityData>, id: number): TipRecord | undefined => rankingOf(c).byId.get(id);
+export const tipById = (c: Readonly<CommunityData>, id: number): TipRecord | undefined => rankingOf(c).byId.get(id);
 
 export type VoteTip = { ok: true; tip: TipRecord } | { ok: false; reason: 'unknown' | 'own' | 'already'; tip?: TipRecord };
 
 export function voteTip(c: CommunityData, who: Who, id: number, now: string): WriteResult<VoteTip> {
-  const tip = findTip(c, id);
+  const tip = tipById(c, id);
   if (!tip) return unchanged({ ok: false, reason: 'unknown' });
   if (tip.author === who.id) return unchanged({ ok: false, reason: 'own', tip });
   if (tip.votes.includes(who.id)) return unchanged({ ok: false, reason: 'already', tip });

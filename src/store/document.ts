@@ -15,6 +15,7 @@ import { compareGroups, compareNear, MATCH_WINDOW, newestFirst } from './rules.j
 import { own, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
 import {
   RateLimiter,
+  StoreError,
   type Actor,
   type AddTip,
   type Bucket,
@@ -47,6 +48,8 @@ export abstract class DocumentStore implements Store {
   abstract readonly location: string;
   readonly limiter: RateLimiter;
   private readonly deliveries = new Deliveries();
+  /** Set by close(): every later call is refused. */
+  protected closed = false;
 
   constructor(rateLimit?: RateLimit) {
     this.limiter = new RateLimiter(rateLimit);
@@ -61,8 +64,11 @@ export abstract class DocumentStore implements Store {
   /** Runs a change on one community's latest data; resolves once it is durably stored. */
   abstract write<T>(community: string, fn: (data: CommunityData) => WriteResult<T>): Promise<T>;
   abstract close(): Promise<void>;
+
   /** The document is in memory: it can serve until it is closed (a failing write reports its own problem). */
-  abstract ping(): Promise<void>;
+  async ping(): Promise<void> {
+    if (this.closed) throw new StoreError('The store is closed.', this.location);
+  }
 
   /**
    * A write by `by`, under the write limit: refused when over it, counted only when it changed
@@ -143,17 +149,20 @@ export abstract class DocumentStore implements Store {
       const ranked = doc.rankedTips(c, query.step);
       const offset = query.offset ?? 0;
       if (!authors && !want) return { items: ranked.slice(offset, offset + query.limit).map((t) => tipView(c, t)), total: ranked.length };
-      const typed = want && /^\d+$/.test(want) ? Number(want) : undefined;
-      const inWindow = new Set(want ? ranked.slice(0, MATCH_WINDOW) : []);
-      const keep = (t: TipRecord) =>
-        (!authors || authors.has(t.author)) && (!want || t.id === typed || (inWindow.has(t) && (String(t.id).startsWith(want) || t.text.toLowerCase().includes(want))));
+      // Autocomplete looks only among the MATCH_WINDOW best (and at the tip whose number was typed).
+      let candidates: readonly TipRecord[] = ranked;
+      if (want) {
+        const typed = /^\d+$/.test(want) ? doc.tipById(c, Number(want)) : undefined;
+        const window = ranked.slice(0, MATCH_WINDOW);
+        candidates = typed && (query.step === undefined || typed.step === query.step) && !window.includes(typed) ? [...window, typed].sort(doc.compareTips) : window;
+      }
+      const keep = (t: TipRecord) => (!authors || authors.has(t.author)) && (!want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want));
       const out: TipRecord[] = [];
       let total = 0;
-      for (const t of ranked) {
+      for (const t of candidates) {
         if (!keep(t)) continue;
-        total++;
-        if (total > offset && out.length < query.limit) out.push(t);
-        else if (query.withTotal === false && out.length >= query.limit) break;
+        if (total++ >= offset && out.length < query.limit) out.push(t);
+        if (query.withTotal === false && out.length >= query.limit) break;
       }
       return { items: out.map((t) => tipView(c, t)), total: query.withTotal === false ? out.length : total };
     });

@@ -416,7 +416,6 @@ export class LowdbStore extends DocumentStore {
   private draining: Promise<void> | null = null;
   /** Settles when the last write asked for so far has: a read waits for it (it sees its own writes). */
   private lastWrite: Promise<unknown> = Promise.resolve();
-  private closed = false;
   /** Set when memory may differ from the file (a failed write): reload before the next use. */
   private stale = false;
   /** Set when the lock of the batch being written was taken over by another process. */
@@ -468,9 +467,6 @@ export class LowdbStore extends DocumentStore {
     return written;
   }
 
-  async ping(): Promise<void> {
-    if (this.closed) throw new StoreError('The store is closed.', this.location);
-  }
 
   async close(): Promise<void> {
     this.closed = true;

@@ -10,7 +10,6 @@ export class MemoryStore extends DocumentStore {
   readonly location = ':memory:';
   private readonly communities = new Map<string, CommunityData>();
   private queue: Promise<unknown> = Promise.resolve();
-  private closed = false;
 
   constructor(options: { rateLimit?: RateLimit } = {}) {
     super(options.rateLimit);
@@ -38,9 +37,6 @@ export class MemoryStore extends DocumentStore {
     return run;
   }
 
-  async ping(): Promise<void> {
-    if (this.closed) throw new StoreError('The store is closed.', this.location);
-  }
 
   async close(): Promise<void> {
     this.closed = true;

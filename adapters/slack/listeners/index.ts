@@ -17,7 +17,12 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.use(async (args) => {
     const id = deliveryId(args.body);
     // A store that cannot answer must not drop a request: handled twice beats not at all.
-    const first = id ? await deps.firstDelivery(id).catch(() => true) : true;
+    const first = id
+      ? await deps.firstDelivery(id).catch((error: unknown) => {
+          deps.logger.warn(`devpath: could not check whether Slack delivered ${id} before (${describeError(error)}); handling it`);
+          return true;
+        })
+      : true;
     if (!first) {
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();

@@ -1,5 +1,6 @@
 // What the PostgreSQL store says about its database without ever showing a password: the URL as
 // a location, and error messages with any password taken out.
+import pg from 'pg';
 import { StoreError, type StoreProblem } from '../store.js';
 
 export interface Target {
@@ -67,4 +68,20 @@ export function problemOfPg(error: unknown): StoreProblem | undefined {
   if (error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message)) return 'busy';
   if (error instanceof Error && /Connection terminated/i.test(error.message)) return 'unavailable';
   return undefined;
+}
+
+/**
+ * One connection of its own (for migrating or importing), with a short timeout so an unreachable
+ * server is reported at once. Throws `failed(message)` (a StoreError), the password never in it.
+ */
+export async function connectOnce(url: string, target: Target, timeoutMs: number, failed: (message: string) => StoreError = (m) => new StoreError(m)): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => undefined); // a connection lost here fails the query in progress
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw failed(`devpath: cannot connect to the PostgreSQL database ${target.location}: ${redact(reasonOf(error), target.secrets)}. Check DATABASE_URL, and that the server is running and reachable.`);
+  }
 }

@@ -32,7 +32,7 @@ import { DATA_FILE_NAME, validateData } from '../lowdb.js';
 import { normalizeText, tipTextOk } from '../rules.js';
 import { GROUP_NAME_MAX, isSafeKey, MAX_TIP_ID, NAME_MAX, QUESTION_MAX, TIP_MAX, TIP_MIN, type CommunityData, type DbFile } from '../schema.js';
 import { StoreError } from '../store.js';
-import { parseTarget, reasonOf, redact, type Target } from './connection.js';
+import { connectOnce, parseTarget, reasonOf, redact, type Target } from './connection.js';
 import { MIGRATIONS, MigrationConflict, runMigrations } from './migrations.js';
 
 /** Rows per statement: big enough that 100k tips are a few dozen round trips, small enough for one message. */
@@ -647,16 +647,7 @@ async function withClient<T>(database: Database, target: Target, timeoutMs: numb
     }
     return fn(database);
   }
-  const client = new pg.Client({ connectionString: database, connectionTimeoutMillis: timeoutMs });
-  client.on('error', () => undefined); // a connection lost here fails the query in progress
-  try {
-    await client.connect();
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw new ImportError(
-      `devpath: cannot connect to the PostgreSQL database ${target.location}: ${redact(reasonOf(error), target.secrets)}. Check DATABASE_URL, and that the server is running and reachable. Nothing was copied.`,
-    );
-  }
+  const client = await connectOnce(database, target, timeoutMs, (message) => new ImportError(`${message} Nothing was copied.`));
   try {
     return await fn(client);
   } finally {

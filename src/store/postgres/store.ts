@@ -58,7 +58,7 @@ import {
   type VoteTip,
 } from '../store.js';
 import { log } from '../../log.js';
-import { parseTarget, problemOfPg, reasonOf, redact, type Target } from './connection.js';
+import { connectOnce, parseTarget, problemOfPg, reasonOf, redact, type Target } from './connection.js';
 import { MigrationConflict, runMigrations } from './migrations.js';
 
 export interface PostgresStoreOptions {
@@ -837,16 +837,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   }
   // Connect and migrate on a connection of its own, with the short timeout: an unreachable server
   // is reported at once. The pool waits longer, as a burst of writes queues for its connections.
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS });
-  client.on('error', () => undefined); // a connection lost here fails the query in progress
-  try {
-    await client.connect();
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw new StoreError(
-      `devpath: cannot connect to the PostgreSQL database ${target.location}: ${redact(reasonOf(error), target.secrets)}. Check DATABASE_URL, and that the server is running and reachable.`,
-    );
-  }
+  const client = await connectOnce(url, target, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
   try {
     await runMigrations(client);
   } catch (error) {
