@@ -228,6 +228,8 @@ describe('npm run start:shards: one process per shard', () => {
     );
     await manager.waitFor(/all 2 Discord shards are ready/);
     pids = [...manager.output().matchAll(/Discord shard \d of 2 started \(process (\d+)\)/g)].map((m) => Number(m[1]));
+    // The orphan checks below wait for these to be gone: they must have been seen.
+    expect(pids).toHaveLength(2);
     return f;
   }
 

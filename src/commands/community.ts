@@ -109,10 +109,15 @@ export interface ProgressSummary {
 
 /** A user's progress on the roadmap: what `progress` shows, and `done`/`undo` after a change. */
 export async function progressSummary(ctx: CommandContext, userId: string): Promise<ProgressSummary> {
+  const { done, next } = await standing(ctx, userId);
+  return { done, next, tips: next ? await bestTipsNodes(ctx, next) : [] };
+}
+
+/** The roadmap steps a user has done, in roadmap order, and their next one: progress without tips. */
+export async function standing(ctx: CommandContext, userId: string): Promise<Pick<ProgressSummary, 'done' | 'next'>> {
   const { roadmap } = ctx.knowledge;
   const ids = await ctx.store.progress(ctx.communityId, userId);
-  const next = roadmap.find((s) => !Object.hasOwn(ids, s.id));
-  return { done: roadmap.filter((s) => Object.hasOwn(ids, s.id)), next, tips: next ? await bestTipsNodes(ctx, next) : [] };
+  return { done: roadmap.filter((s) => Object.hasOwn(ids, s.id)), next: roadmap.find((s) => !Object.hasOwn(ids, s.id)) };
 }
 
 const PROGRESS_CELLS = 12;

@@ -2,6 +2,7 @@
 // pace plan, the tips they wrote, their groups), sent privately as a file inside the reply. The
 // JSON form is what `import` reads back (src/commands/import.ts), so a learner can move between
 // communities without losing anything.
+import { planDay } from '../pace.js';
 import { z } from 'zod';
 import type { CommandContext, CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
@@ -55,9 +56,10 @@ export async function collect(ctx: CommandContext): Promise<ExportV1> {
   const [done, plan, groups] = await Promise.all([store.progress(c, me), store.plan(c, me), store.groupsOf(c, me)]);
   const tips: Tip[] = [];
   for (let offset = 0; ; offset += TIP_PAGE) {
-    const page = await store.tips(c, { authors: [me], offset, limit: TIP_PAGE, withTotal: true });
+    // Pages until one comes back short: no count of every page's matches.
+    const page = await store.tips(c, { authors: [me], offset, limit: TIP_PAGE, withTotal: false });
     tips.push(...page.items);
-    if (page.items.length < TIP_PAGE || tips.length >= page.total) break;
+    if (page.items.length < TIP_PAGE) break;
   }
   const order = new Map(ctx.knowledge.roadmap.map((s, i) => [s.id, i]));
   const title = new Map(ctx.knowledge.roadmap.map((s) => [s.id, s.title]));
@@ -100,7 +102,7 @@ function csvCell(value: string | number | undefined): string {
 export function toCsv(data: ExportV1): string {
   const rows: (string | number | undefined)[][] = [['record', 'step', 'id', 'date', 'votes', 'text']];
   for (const p of data.progress) rows.push(['step done', p.step, undefined, p.doneAt, undefined, p.title]);
-  if (data.plan) rows.push(['plan', undefined, undefined, data.plan.setAt, undefined, `finish by ${data.plan.target.slice(0, 10)} (${data.plan.doneAtStart} steps done when set)`]);
+  if (data.plan) rows.push(['plan', undefined, undefined, data.plan.setAt, undefined, `finish by ${planDay(data.plan)} (${data.plan.doneAtStart} steps done when set)`]);
   for (const t of data.tips) rows.push(['tip', t.step, t.id, t.createdAt, t.votes, t.text]);
   for (const g of data.groups) rows.push(['group', undefined, undefined, undefined, undefined, g.name]);
   return rows.map((r) => r.map(csvCell).join(',')).join('\n');
@@ -112,7 +114,7 @@ const md = (s: string) => s.replace(/[\\`*_{}[\]<>()#+\-.!|~@]/g, '\\$&');
 export function toMarkdown(data: ExportV1): string {
   const out = [`# devpath export: ${md(data.user?.name ?? '')}`, '', `Community ${md(data.community ?? '')}, exported ${data.exportedAt ?? ''}.`, '', '## Steps done', ''];
   out.push(...(data.progress.length ? data.progress.map((p) => `- ${md(p.title ?? p.step)} (${md(p.step)}), ${p.doneAt?.slice(0, 10) ?? ''}`) : ['None yet.']));
-  out.push('', '## Plan', '', data.plan ? `Finish by ${data.plan.target.slice(0, 10)}, set ${data.plan.setAt.slice(0, 10)} with ${data.plan.doneAtStart} steps done.` : 'No plan.');
+  out.push('', '## Plan', '', data.plan ? `Finish by ${planDay(data.plan)}, set ${data.plan.setAt.slice(0, 10)} with ${data.plan.doneAtStart} steps done.` : 'No plan.');
   out.push('', '## Tips', '');
   out.push(...(data.tips.length ? data.tips.map((t) => `- #${t.id} (${md(t.step)}, ${t.votes ?? 0} vote${t.votes === 1 ? '' : 's'}, ${t.createdAt?.slice(0, 10) ?? ''}): ${md(t.text)}`) : ['None yet.']));
   out.push('', '## Groups', '');

@@ -80,7 +80,7 @@ async function apply(ctx: CommandContext, data: ExportV1) {
   if (data.plan) {
     const mine = await ctx.store.plan(c, ctx.userId);
     if (mine && Date.parse(mine.setAt) >= Date.parse(data.plan.setAt)) plan = `kept yours (to finish by ${planDay(mine)}), set after the imported one`;
-    else if (Date.parse(data.plan.target) <= ctx.now().getTime()) plan = `skipped: its target day ${data.plan.target.slice(0, 10)} is over`;
+    else if (Date.parse(data.plan.target) <= ctx.now().getTime()) plan = `skipped: its target day ${planDay(data.plan)} is over`;
     else {
       // Set now, so it counts from the steps done now (after the import), like a plan set today.
       const done = Object.keys(await ctx.store.progress(c, ctx.userId)).filter((s) => known.has(s)).length;
@@ -104,19 +104,21 @@ async function apply(ctx: CommandContext, data: ExportV1) {
   }
 
   for (const name of new Set(data.groups.map((g) => cleanText(g.name)))) {
-    const found = name ? await ctx.store.group(c, name) : undefined;
-    if (found) {
-      const r = await write((s, by, now) => s.joinGroup(c, by, name, now), (v) => v.ok);
-      if (!r.ok) return r;
-      if (r.value.ok) groups.joined++;
-      else if (r.value.reason === 'already') groups.already++;
-      else groups.skipped++;
-    } else {
+    if (!name) {
+      groups.skipped++;
+      continue;
+    }
+    // Join it; only a group that is not here yet is created (a refused join costs nothing).
+    const joined = await write((s, by, now) => s.joinGroup(c, by, name, now), (v) => v.ok);
+    if (!joined.ok) return joined;
+    if (joined.value.ok) groups.joined++;
+    else if (joined.value.reason === 'already') groups.already++;
+    else if (joined.value.reason === 'unknown') {
       const r = await write((s, by, now) => s.createGroup(c, by, name, now), (v) => v.ok);
       if (!r.ok) return r;
       if (r.value.ok) groups.created++;
       else groups.skipped++;
-    }
+    } else groups.skipped++;
   }
   return { ok: true as const, steps, tips, groups, plan, changed: charged };
 }

@@ -7,7 +7,7 @@ import { cleanText } from '../options.js';
 import { paceText, parseTarget, planDay, planStatus, PLAN_FORMS, statusText, timeLeftText } from '../pace.js';
 import { errorReply, reply, type Node, type Suggestion } from '../reply.js';
 import type { Plan } from '../store/store.js';
-import { progressBar, progressSummary, refusal, userWrite } from './community.js';
+import { progressBar, refusal, standing, userWrite } from './community.js';
 
 /** Words that remove the plan. */
 const OFF = new Set(['off', 'clear', 'remove', 'delete', 'stop', 'cancel', 'none']);
@@ -40,8 +40,8 @@ export function planNodes(plan: Plan, done: number, total: number, now: Date): N
 }
 
 /** The caller's steps done, their next step, and a plan's card around them. */
-async function standing(ctx: CommandContext): Promise<{ done: number; total: number; suggestions: Suggestion[] }> {
-  const view = await progressSummary(ctx, ctx.userId);
+async function planStanding(ctx: CommandContext): Promise<{ done: number; total: number; suggestions: Suggestion[] }> {
+  const view = await standing(ctx, ctx.userId);
   return {
     done: view.done.length,
     total: ctx.knowledge.roadmap.length,
@@ -54,7 +54,7 @@ async function show(ctx: CommandContext) {
   if (!plan) {
     return refusal('No plan yet', `You have no pace plan. Set one with a target: ${PLAN_FORMS}, e.g. plan 12 weeks.`, [{ label: 'My progress', command: 'progress' }]);
   }
-  const { done, total, suggestions } = await standing(ctx);
+  const { done, total, suggestions } = await planStanding(ctx);
   return reply({
     title: 'Your plan',
     children: [{ type: 'text', text: progressBar(done, total) }, ...planNodes(plan, done, total, ctx.now()), { type: 'note', text: OWN_PACE_NOTE }],
@@ -81,7 +81,7 @@ async function set(ctx: CommandContext, text: string) {
     if (parsed.problem === 'unreadable') return errorReply('Not a target', `${parsed.error} Nothing was changed.`, 'invalid-option');
     return refusal('Pick another day', `${parsed.error} Nothing was changed.`);
   }
-  const { done, total, suggestions } = await standing(ctx);
+  const { done, total, suggestions } = await planStanding(ctx);
   if (done >= total) return refusal('Nothing left to plan', `You have done all ${total} steps of the roadmap, so there is nothing left to plan. Nothing was changed.`, [{ label: 'My progress', command: 'progress' }]);
   const written = await userWrite(ctx, (store, by, at) => store.setPlan(ctx.communityId, by, { target: parsed.value.target, doneAtStart: done }, at));
   if (!written.ok) return written.reply;

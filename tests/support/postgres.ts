@@ -127,7 +127,10 @@ export async function testDatabase(): Promise<TestDatabase> {
     } catch {
       why = 'not a postgres:// URL';
     }
-    return { skip: `PostgreSQL tests skipped: no server at ${where} (${why}), and no PostgreSQL programs to start one. Set TEST_DATABASE_URL=postgres://user@host:port/db, or install PostgreSQL, to run them.` };
+    const skip = `PostgreSQL tests skipped: no server at ${where} (${why}), and no PostgreSQL programs to start one. Set TEST_DATABASE_URL=postgres://user@host:port/db, or install PostgreSQL, to run them.`;
+    // CI sets this where it found or started a server: a skip there would hide every PostgreSQL test.
+    if (process.env.DEVPATH_REQUIRE_POSTGRES === '1') throw new Error(`${skip} (DEVPATH_REQUIRE_POSTGRES=1: PostgreSQL is required here.)`);
+    return { skip };
   }
   let dropped = false;
   return {
