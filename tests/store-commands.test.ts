@@ -657,6 +657,21 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
       expect((await say(bob, 'progress')).text).toContain('3/12 steps');
     });
 
+    it('a tip with markup, quotes and spaces comes back unchanged through export and import; csv keeps formulas as text', async () => {
+      const hostile = `=SUM(A1) @everyone <b>*bold* _it_ ~x~ | 'q' "dq" \`code\`</b>, a, b`;
+      expect((await say(alice, `tip add 2 ${hostile}`)).card.title).toBe('Tip saved');
+      const csv = await exported(alice, 'csv');
+      expect(csv).toContain(`"'=SUM(A1)`);
+      expect(csv).not.toMatch(/(^|,)=SUM/m);
+      // What was stored (the chat's parser takes quotes as grouping), exported, and imported elsewhere: the same text.
+      const json = await exported(alice);
+      const stored = JSON.parse(json).tips.map((t: { text: string }) => t.text);
+      expect(stored).toEqual([expect.stringContaining("=SUM(A1) @everyone <b>*bold* _it_ ~x~ |")]);
+      const there = elsewhere(alice);
+      expect((await say(there, `import ${json}`)).card.title).toBe('Imported');
+      expect(JSON.parse(await exported(there)).tips.map((t: { text: string }) => t.text)).toEqual(stored);
+    });
+
     it('bad input gets a clear reply and changes nothing', async () => {
       await aliceAndBob();
       const json = JSON.parse(await exported(alice));
