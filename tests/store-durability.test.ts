@@ -1,7 +1,8 @@
 // Durability of the lowdb store with real processes: 500 concurrent writes in one process, a child
 // killed with SIGKILL in the middle of its write loop, and two processes writing one data file in
 // turn and interleaved. What a user would notice: every acknowledged record is there, and the file
-// still parses.
+// still parses. And due jobs: two stores, and two processes, claiming from one file never both
+// get the same job.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +11,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTip } from '../src/store/community.js';
-import { DATA_FILE_NAME, openLowdbStore, validateData } from '../src/store/lowdb.js';
+import { DATA_FILE_NAME, openLowdbStore, validateData, type LowdbStore } from '../src/store/lowdb.js';
+import type { DueJob } from '../src/store/store.js';
 
 const root = join(import.meta.dirname, '..');
 const writer = join(import.meta.dirname, 'fixtures', 'store-writer.mjs');
+const claimer = join(import.meta.dirname, 'fixtures', 'job-claimer.mjs');
 const dirs: string[] = [];
 const children: ChildProcessWithoutNullStreams[] = [];
 const tempDir = () => {
@@ -38,7 +41,12 @@ beforeAll(() => {
 
 /** A child running the writer fixture, answering one line per command. */
 function child(dir: string, name: string, mode: string, preload = 0) {
-  const proc = spawn(process.execPath, [writer, dir, name, mode, String(preload)], { cwd: root });
+  return childOf([writer, dir, name, mode, String(preload)], name);
+}
+
+/** A child running a fixture with these arguments, answering one line per command. */
+function childOf(args: string[], name: string) {
+  const proc = spawn(process.execPath, args, { cwd: root });
   children.push(proc);
   const lines: string[] = [];
   const waiters: Array<(line: string) => void> = [];
@@ -203,3 +211,80 @@ async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe('claiming due jobs from one data file', () => {
+  const seededAt = '2026-03-01T12:00:00.000Z';
+  const due = '2026-03-01T13:00:00.000Z';
+  const COMMUNITIES = ['guild-1', 'guild-2'];
+
+  /** 60 Discord reminders, due at distinct times, spread over two communities and three users in each. */
+  async function seed(dir: string): Promise<string[]> {
+    const store = await openLowdbStore(dir, { fsync: false });
+    const keys: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const community = COMMUNITIES[i % 2]!;
+      const who = { id: `u${i % 3}`, name: `U${i % 3}`, limited: false };
+      const r = await store.addReminder(community, who, { door: 'discord', text: `reminder ${i}`, dueAt: new Date(Date.parse(seededAt) + (i + 1) * 1000).toISOString() }, seededAt);
+      if (!r.ok || !r.value.ok) throw new Error(`reminder ${i} refused`);
+      keys.push(`reminder:${community}:${r.value.reminder.id}`);
+    }
+    await store.close();
+    return keys;
+  }
+
+  /**
+   * Every job of the file claimed by one and only one of the claimers. (How they split depends on
+   * who gets the lock: the lock is not fair, and under load one may be given them all.)
+   */
+  function expectSplit(all: string[], mine: string[], theirs: string[]): void {
+    expect(mine.filter((k) => theirs.includes(k))).toEqual([]);
+    expect([...mine, ...theirs].sort()).toEqual([...all].sort());
+  }
+
+  it('two stores on the same file, claiming at the same time, never get the same job', async () => {
+    const dir = tempDir();
+    const all = await seed(dir);
+    const [a, b] = await Promise.all([openLowdbStore(dir, { fsync: false }), openLowdbStore(dir, { fsync: false })]);
+    const claimAll = async (store: LowdbStore, owner: string): Promise<DueJob[]> => {
+      const claimed: DueJob[] = [];
+      for (;;) {
+        const jobs = await store.claimDue({ door: 'discord', owner, now: due, leaseMs: 60 * 60_000, limit: 2 });
+        if (!jobs.length) return claimed;
+        claimed.push(...jobs);
+      }
+    };
+    const [mine, theirs] = await Promise.all([claimAll(a, 'a'), claimAll(b, 'b')]);
+    expectSplit(
+      all,
+      mine.map((j) => j.key),
+      theirs.map((j) => j.key),
+    );
+    // A job is not finished by an owner that did not claim it; each owner's own reports are accepted.
+    const [job, other] = mine.length ? [mine[0]!, 'b'] : [theirs[0]!, 'a'];
+    expect(await a.finishJob(job, other, { type: 'sent' }, due)).toBe(false);
+    const finished = await Promise.all([...mine.map((j) => a.finishJob(j, 'a', { type: 'sent' }, due)), ...theirs.map((j) => b.finishJob(j, 'b', { type: 'sent' }, due))]);
+    expect(finished.every(Boolean)).toBe(true);
+    await Promise.all([a.close(), b.close()]);
+    expect(readData(dir).communities['guild-1']?.reminders).toEqual([]);
+    expect(readData(dir).communities['guild-2']?.reminders).toEqual([]);
+  }, 60_000);
+
+  it('two processes on the same file, claiming at the same time, never get the same job', async () => {
+    const dir = tempDir();
+    const all = await seed(dir);
+    const a = childOf([claimer, dir, 'a', due], 'a');
+    const b = childOf([claimer, dir, 'b', due], 'b');
+    expect([await a.next(), await b.next()]).toEqual(['ready', 'ready']);
+    const [ra, rb] = await Promise.all([a.ask('claim'), b.ask('claim')]);
+    const keysOf = (line: string) => JSON.parse(line.replace(/^claimed /, '')) as string[];
+    expectSplit(all, keysOf(ra), keysOf(rb));
+    // What each was given is what the file says it holds.
+    const claims = Object.values(readData(dir).communities).flatMap((c) => c.reminders.map((r) => r.claim?.owner));
+    expect(claims.filter((o) => o === 'a')).toHaveLength(keysOf(ra).length);
+    expect(claims.filter((o) => o === 'b')).toHaveLength(keysOf(rb).length);
+    expect([await a.ask('finish'), await b.ask('finish')]).toEqual([`finished ${keysOf(ra).length}`, `finished ${keysOf(rb).length}`]);
+    await a.ask('exit');
+    await b.ask('exit');
+    expect(Object.values(readData(dir).communities).flatMap((c) => c.reminders)).toEqual([]);
+  }, 60_000);
+});

@@ -1,16 +1,16 @@
 // The data file at start: created on first run, refused (and left byte-for-byte untouched) when it
-// is unreadable, invalid or from a newer devpath, migrated from v0 and v1 with a backup copy first; and
-// the sliced, cached serialiser writes exactly the bytes of JSON.stringify plus a newline.
+// is unreadable, invalid or from a newer devpath, migrated from v0, v1 and v2 with a backup copy
+// first; and the sliced, cached serialiser writes exactly the bytes of JSON.stringify plus a newline.
 import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addTip, createGroup, markDone, rankedTips, recordUnanswered, removeTip, voteTip } from '../src/store/community.js';
+import { addReminder, addTip, createGroup, markDone, rankedTips, recordUnanswered, removeTip, setDigest, setTimeZone, voteTip } from '../src/store/community.js';
 import { DATA_FILE_NAME, openLowdbStore, validateData, writeAll, writeAtomic } from '../src/store/lowdb.js';
 import { fileLock } from '../src/store/lock.js';
 import { MemoryStore } from '../src/store/memory.js';
-import { CURRENT_VERSION, emptyCommunity, GROUP_NAME_MAX, NAME_MAX, QUESTION_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
+import { CURRENT_VERSION, emptyCommunity, GROUP_NAME_MAX, KEY_MAX, NAME_MAX, QUESTION_MAX, REMINDER_TEXT_MAX, TIME_ZONE_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
 import { StoreError } from '../src/store/store.js';
 import type { DocumentStore as Store } from '../src/store/document.js';
 
@@ -52,6 +52,46 @@ describe('the data file at start', () => {
     const r = await store.write('g', (c) => addTip(c, alice, 'security', 'hash every password', now));
     expect(r.ok && r.tip.id).toBe(8);
     await store.close();
+  });
+
+  it('numbers the next reminder past the highest one when the counter lags behind', async () => {
+    const dir = tempDir();
+    const reminder = { id: 4, user: 'u', door: 'terminal', text: 'stretch', dueAt: '2025-03-02T12:00:00.000Z', createdAt: now, attempts: 0 };
+    writeFileSync(join(dir, DATA_FILE_NAME), JSON.stringify({ version: CURRENT_VERSION, revision: 0, communities: { g: { ...emptyCommunity(), reminders: [reminder], nextReminderId: 2 } } }));
+    const store = await openLowdbStore(dir);
+    const r = await store.addReminder('g', { ...alice, limited: false }, { door: 'terminal', text: 'review joins', dueAt: '2025-03-02T12:00:00.000Z' }, now);
+    expect(r).toMatchObject({ ok: true, value: { ok: true, reminder: { id: 5 } } });
+    await store.close();
+  });
+
+  it('keeps time zones, reminders with their claims, and digests across a restart', async () => {
+    const dir = tempDir();
+    const who = { ...alice, limited: false };
+    const store = await openLowdbStore(dir, { fsync: false });
+    await store.setTimeZone('g', who, 'europe/berlin', now);
+    await store.addReminder('g', who, { door: 'discord', channel: 'c1', text: 'review joins', dueAt: '2025-03-01T12:10:00.000Z' }, now);
+    await store.addReminder('g', who, { door: 'discord', text: 'later', dueAt: '2025-03-09T12:00:00.000Z' }, now);
+    await store.createGroup('g', who, 'club', now);
+    await store.setDigest('g', who, 'club', { door: 'discord', channel: 'c2', nextAt: '2025-03-01T12:05:00.000Z' }, now);
+    const claim = { door: 'discord' as const, now: '2025-03-01T12:20:00.000Z', leaseMs: 60 * 60_000, limit: 10 };
+    const claimed = await store.claimDue({ ...claim, owner: 'one' });
+    expect(claimed.map((j) => j.kind)).toEqual(['digest', 'reminder']);
+    await store.finishJob(claimed[0]!, 'one', { type: 'retry', at: '2025-03-01T12:30:00.000Z' }, claim.now);
+    await store.close();
+    const again = await openLowdbStore(dir, { fsync: false });
+    expect(await again.timeZone('g', alice.id)).toBe('Europe/Berlin');
+    expect(await again.reminders('g', alice.id)).toEqual([
+      { id: 1, user: alice.id, door: 'discord', channel: 'c1', text: 'review joins', dueAt: '2025-03-01T12:10:00.000Z', createdAt: now },
+      { id: 2, user: alice.id, door: 'discord', text: 'later', dueAt: '2025-03-09T12:00:00.000Z', createdAt: now },
+    ]);
+    expect(await again.digest('g', 'club')).toEqual({ door: 'discord', channel: 'c2', by: alice.id, nextAt: '2025-03-01T12:05:00.000Z', since: now });
+    // The reminder's claim held across the restart; the digest waits for its retry time.
+    expect(await again.claimDue({ ...claim, owner: 'two' })).toEqual([]);
+    expect(await again.nextDue('discord')).toBe('2025-03-01T12:30:00.000Z');
+    expect(await again.claimDue({ ...claim, owner: 'two', now: '2025-03-01T12:30:00.000Z' })).toMatchObject([{ kind: 'digest', attempt: 2 }]);
+    expect(await again.finishJob(claimed[1]!, 'one', { type: 'sent' }, claim.now)).toBe(true);
+    expect((await again.reminders('g', alice.id)).map((r) => r.id)).toEqual([2]);
+    await again.close();
   });
 
   it('a change counter at the largest safe number wraps, and the file opens again', async () => {
@@ -126,7 +166,7 @@ describe('the data file at start', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.bak'))).toEqual([`${DATA_FILE_NAME}.v0.bak`]);
   });
 
-  it('migrates a v1 file to v2: everything kept, each community gains its (empty) plans, a backup copy first', async () => {
+  it('migrates a v1 file to the current version: everything kept, each community gains its (empty) plans, settings and reminders, a backup copy first', async () => {
     const dir = tempDir();
     const file = join(dir, DATA_FILE_NAME);
     const at = '2025-01-02T03:04:05.000Z';
@@ -144,7 +184,8 @@ describe('the data file at start', () => {
     const store = await openLowdbStore(dir, { fsync: false });
     expect(readFileSync(join(dir, `${DATA_FILE_NAME}.v1.bak`), 'utf8')).toBe(v1);
     const migrated = JSON.parse(readFileSync(file, 'utf8'));
-    expect(migrated).toEqual({ version: 2, revision: 7, communities: { g: { ...community, plans: {} }, local: { ...community, tips: [], nextTipId: 1, plans: {} } } });
+    const added = { plans: {}, settings: {}, reminders: [], nextReminderId: 1 };
+    expect(migrated).toEqual({ version: CURRENT_VERSION, revision: 7, communities: { g: { ...community, ...added }, local: { ...community, tips: [], nextTipId: 1, ...added } } });
     // Everything reads as before, and a plan can be set and kept.
     expect(await store.progress('g', 'alice')).toEqual({ 'choose-path': at, databases: at });
     expect((await store.tips('g', { limit: 10 })).items).toMatchObject([{ id: 1, votes: 1, authorName: 'Alice' }]);
@@ -158,6 +199,41 @@ describe('the data file at start', () => {
     expect(await again.plan('g', 'alice')).toEqual({ ...plan, setAt: now });
     await again.close();
     expect(readdirSync(dir).filter((f) => f.includes('.bak'))).toEqual([`${DATA_FILE_NAME}.v1.bak`]);
+  });
+
+  it('migrates a v2 file to v3: everything kept, each community gains empty settings and reminders, no group a digest, a backup copy first', async () => {
+    const dir = tempDir();
+    const file = join(dir, DATA_FILE_NAME);
+    const at = '2025-01-02T03:04:05.000Z';
+    // A v2 file as devpath 2 wrote it: plans, but no settings, reminders or digests.
+    const community = {
+      users: { alice: { name: 'Alice', lastActive: at } },
+      progress: { alice: { databases: at } },
+      tips: [{ id: 1, step: 'databases', text: 'Learn joins', author: 'alice', createdAt: at, votes: [] }],
+      nextTipId: 2,
+      groups: { club: { name: 'club', createdBy: 'alice', createdAt: at, members: { alice: at } } },
+      unanswered: {},
+      plans: { alice: { target: '2025-09-01T23:59:59.999Z', setAt: at, doneAtStart: 1 } },
+    };
+    const v2 = JSON.stringify({ version: 2, revision: 4, communities: { g: community } });
+    writeFileSync(file, v2);
+    const store = await openLowdbStore(dir, { fsync: false });
+    expect(readFileSync(join(dir, `${DATA_FILE_NAME}.v2.bak`), 'utf8')).toBe(v2);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 3, revision: 4, communities: { g: { ...community, settings: {}, reminders: [], nextReminderId: 1 } } });
+    expect(await store.plan('g', 'alice')).toMatchObject({ doneAtStart: 1 });
+    expect(await store.reminders('g', 'alice')).toEqual([]);
+    expect(await store.timeZone('g', 'alice')).toBeUndefined();
+    expect(await store.digest('g', 'club')).toBeUndefined();
+    // The new records are kept from the first number on, and open again.
+    const byAlice = { id: 'alice', name: 'Alice', limited: false };
+    expect(await store.addReminder('g', byAlice, { door: 'terminal', text: 'review joins', dueAt: '2025-03-02T12:00:00.000Z' }, now)).toMatchObject({ ok: true, value: { ok: true, reminder: { id: 1 } } });
+    await store.setDigest('g', byAlice, 'club', { door: 'discord', channel: 'c1', nextAt: '2025-03-03T12:00:00.000Z' }, now);
+    await store.close();
+    const again = await openLowdbStore(dir, { fsync: false });
+    expect(await again.reminders('g', 'alice')).toMatchObject([{ id: 1, text: 'review joins' }]);
+    expect(await again.digest('g', 'club')).toMatchObject({ channel: 'c1', since: now });
+    await again.close();
+    expect(readdirSync(dir).filter((f) => f.includes('.bak'))).toEqual([`${DATA_FILE_NAME}.v2.bak`]);
   });
 
   it('refuses a plan that ends before it was set, or with a bad count of steps, naming where', () => {
@@ -326,6 +402,30 @@ describe('length limits', () => {
     expect(over((c) => (Object.values(c.groups)[0]!.name = 'g'.repeat(GROUP_NAME_MAX + 1)))).toThrow(/communities\.g\.groups\..*\.name/);
     expect(over((c) => (Object.values(c.unanswered)[0]!.text = 'q'.repeat(QUESTION_MAX + 1)))).toThrow(/communities\.g\.unanswered\..*\.text/);
     expect(over((c) => (c.users.alice!.name = 'A'.repeat(NAME_MAX + 1)))).toThrow(/communities\.g\.users\.alice\.name/);
+  });
+
+  it('a reminder, a time zone and a digest at the writers\' limits open again; one more character is refused', () => {
+    const later = '2025-03-02T12:00:00.000Z';
+    const atLimit = fileWith((c) => {
+      const ana = { id: 'alice', name: 'Alice' };
+      expect(setTimeZone(c, ana, 'Europe/Berlin', now).changed).toBe(true);
+      expect(addReminder(c, ana, { door: 'discord', channel: 'c'.repeat(KEY_MAX), text: 'r'.repeat(REMINDER_TEXT_MAX), dueAt: later }, now).changed).toBe(true);
+      expect(addReminder(c, ana, { door: 'discord', text: 'r'.repeat(REMINDER_TEXT_MAX + 1), dueAt: later }, now).changed).toBe(false);
+      expect(addReminder(c, ana, { door: 'discord', channel: 'c'.repeat(KEY_MAX + 1), text: 'r', dueAt: later }, now).changed).toBe(false);
+      createGroup(c, ana, 'club', now);
+      expect(setDigest(c, ana, 'club', { door: 'slack', channel: 'd'.repeat(KEY_MAX), nextAt: later }, now).changed).toBe(true);
+      expect(setDigest(c, ana, 'club', { door: 'slack', channel: 'd'.repeat(KEY_MAX + 1), nextAt: later }, now).changed).toBe(false);
+    });
+    expect(opens(atLimit)).not.toThrow();
+    const g = atLimit.communities.g;
+    const over = (edit: (c: CommunityData) => void) => opens(fileWith((c) => (Object.assign(c, structuredClone(g)), edit(c))));
+    expect(over((c) => (c.reminders[0]!.text = 'r'.repeat(REMINDER_TEXT_MAX + 1)))).toThrow(/communities\.g\.reminders\.0\.text/);
+    expect(over((c) => (c.reminders[0]!.channel = 'c'.repeat(KEY_MAX + 1)))).toThrow(/communities\.g\.reminders\.0\.channel/);
+    expect(over((c) => (c.reminders[0]!.door = 'fax' as never))).toThrow(/communities\.g\.reminders\.0\.door/);
+    expect(over((c) => c.reminders.push({ ...c.reminders[0]! }))).toThrow(/reminder #1 appears twice/);
+    expect(over((c) => (c.settings.alice = { timeZone: 'Z'.repeat(TIME_ZONE_MAX + 1) }))).toThrow(/communities\.g\.settings\.alice\.timeZone/);
+    expect(over((c) => (c.groups.club!.digest!.channel = 'd'.repeat(KEY_MAX + 1)))).toThrow(/communities\.g\.groups\.club\.digest\.channel/);
+    expect(over((c) => (c.groups.club!.digest!.claim = { owner: '', leaseUntil: now }))).toThrow(/communities\.g\.groups\.club\.digest\.claim\.owner/);
   });
 });
 

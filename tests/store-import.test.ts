@@ -14,7 +14,8 @@ import { runCli, USAGE } from '../adapters/terminal/cli.js';
 import { DATA_FILE_NAME, openLowdbStore } from '../src/store/lowdb.js';
 import { describeImport, ImportError, importFile } from '../src/store/postgres/import.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgres/store.js';
-import type { Actor, Store } from '../src/store/store.js';
+import { DOORS } from '../src/store/schema.js';
+import type { Actor, Door, Store } from '../src/store/store.js';
 import { testDatabase } from './support/postgres.js';
 
 const root = join(import.meta.dirname, '..');
@@ -76,6 +77,10 @@ async function dump(url: string): Promise<Record<string, unknown[]>> {
     group_members: 'community, group_key, user_id',
     unanswered: 'community, key',
     plans: 'community, user_id',
+    settings: 'community, user_id',
+    reminder_counters: 'community',
+    reminders: 'community, id',
+    digests: 'community, group_key',
   };
   const out: Record<string, unknown[]> = {};
   for (const [table, order] of Object.entries(tables)) out[table] = await sql(url, `SELECT * FROM devpath.${table} ORDER BY ${order}`);
@@ -138,6 +143,39 @@ async function makeDataFile(dir: string): Promise<string> {
   return join(dir, DATA_FILE_NAME);
 }
 
+/**
+ * Data version 3's records, added to a file makeDataFile made, through the file store's own
+ * operations: time zones, reminders (one cancelled, so the counter is past the highest), weekly
+ * digests, and a running bot's delivery state (a reminder claimed and put off, jobs held by a lease).
+ */
+async function addJobs(dir: string): Promise<void> {
+  const now = clock('2024-06-01T00:00:00.000Z');
+  const file = await openLowdbStore(dir, { fsync: false });
+  const ok = <T>(r: { ok: true; value: T } | { ok: false; waitMs: number }): T => {
+    if (!r.ok) throw new Error('over the write limit');
+    return r.value;
+  };
+  expect(ok(await file.setTimeZone('local', ana, 'europe/berlin', now()))).toEqual({ ok: true, previous: undefined });
+  expect(ok(await file.setTimeZone('guild-2', ben, 'America/New_York', now()))).toEqual({ ok: true, previous: undefined });
+  const remind = async (community: string, who: Actor, reminder: { door: Door; channel?: string; text: string; dueAt: string }, id: number) =>
+    expect(ok(await file.addReminder(community, who, reminder, now()))).toMatchObject({ ok: true, reminder: { id } });
+  await remind('local', ana, { door: 'discord', channel: 'c-general', text: 'Review SQL joins', dueAt: '2024-06-02T09:00:00.000Z' }, 1);
+  await remind('local', ben, { door: 'slack', text: 'Write the failing test first', dueAt: '2024-06-01T12:00:00.000Z' }, 2);
+  await remind('local', ana, { door: 'terminal', text: 'Stretch', dueAt: '2024-07-01T00:00:00.000Z' }, 3);
+  await remind('local', cy, { door: 'discord', text: 'Read the query plan', dueAt: '2024-06-03T00:00:00.000Z' }, 4);
+  expect(ok(await file.cancelReminder('local', cy, 4, now()))).toMatchObject({ ok: true });
+  await remind('guild-2', ana, { door: 'discord', channel: 'c-2', text: 'Deploy something small', dueAt: '2024-06-05T00:00:00.000Z' }, 1);
+  expect(ok(await file.setDigest('local', ana, 'backend club', { door: 'discord', channel: 'c-news', nextAt: '2024-06-03T09:00:00.000Z' }, now()))).toMatchObject({ ok: true });
+  expect(ok(await file.setDigest('guild-2', ben, 'study hall', { door: 'slack', channel: 'c-study', nextAt: '2024-06-04T09:00:00.000Z' }, now()))).toMatchObject({ ok: true });
+  // Ben's reminder was claimed and put off half an hour; Ana's and the local digest are held by a lease.
+  const [slack] = await file.claimDue({ door: 'slack', owner: 'file-bot', now: '2024-06-01T12:00:00.000Z', leaseMs: 60_000, limit: 1 });
+  expect(slack).toMatchObject({ key: 'reminder:local:2', attempt: 1 });
+  expect(await file.finishJob(slack!, 'file-bot', { type: 'retry', at: '2024-06-01T12:30:00.000Z' }, '2024-06-01T12:00:05.000Z')).toBe(true);
+  const held = await file.claimDue({ door: 'discord', owner: 'file-bot', now: '2024-06-03T09:00:00.000Z', leaseMs: 10 * 60_000, limit: 10, communities: ['local'] });
+  expect(held.map((j) => j.key)).toEqual(['reminder:local:1', 'digest:local:backend-club:2024-06-03T09:00:00.000Z']);
+  await file.close();
+}
+
 const COMMUNITIES = ['local', 'guild-2'];
 const USERS = [ana.id, ben.id, cy.id, 'nobody'];
 const GROUP_NAMES = ['Backend Club', 'backend-club', 'Night Owls', 'Study Hall', 'bаckend club' /* Cyrillic а */, 'missing'];
@@ -161,8 +199,14 @@ async function snapshot(store: Store): Promise<unknown> {
       boards: await Promise.all(GROUP_NAMES.map((g) => store.group(c, g))),
       unanswered: await store.unanswered(c, 0, 10),
       plans: await Promise.all(USERS.map((u) => store.plan(c, u))),
+      timeZones: await Promise.all(USERS.map((u) => store.timeZone(c, u))),
+      reminders: await Promise.all(USERS.map((u) => store.reminders(c, u))),
+      digests: await Promise.all(GROUP_NAMES.map((g) => store.digest(c, g))),
+      since: await store.tips(c, { since: '2024-03-01T10:00:02.000Z', limit: 100 }),
     };
   }
+  // When each door's next job can be claimed, everywhere and per community.
+  for (const door of DOORS) out[`next:${door}`] = [await store.nextDue(door), ...(await Promise.all(COMMUNITIES.map((c) => store.nextDue(door, [c]))))];
   return out;
 }
 
@@ -185,6 +229,9 @@ describe.skipIf(skip)('devpath db import', () => {
       members: { copied: 4, already: 0 },
       questions: { copied: 3, already: 0, updated: 0 },
       plans: { copied: 3, already: 0, updated: 0 },
+      settings: { copied: 0, already: 0 },
+      reminders: { copied: 0, already: 0, renumbered: 0 },
+      digests: { copied: 0, already: 0 },
       skipped: 0,
     });
     const [line] = describeImport(report);
@@ -321,6 +368,107 @@ describe.skipIf(skip)('devpath db import', () => {
     expect(await dump(url)).toEqual(before);
   });
 
+  it('reminders, time zones and weekly digests: copied with their delivery state, read back as the file store reads them; a second import copies nothing', async () => {
+    const dir = tempDir();
+    const path = await makeDataFile(dir);
+    await addJobs(dir);
+    const url = await freshDatabase();
+
+    const report = await importFile(url, path);
+    expect(report.total).toMatchObject({
+      settings: { copied: 2, already: 0 },
+      reminders: { copied: 4, already: 0, renumbered: 0 },
+      digests: { copied: 2, already: 0 },
+      users: { copied: 5, placeholders: 0 },
+      skipped: 0,
+    });
+    expect(describeImport(report)[0]).toContain(', 2 time zones, 4 reminders, 2 weekly digests.');
+    expect(describeImport(report)).toContain('  "local": 3 users, 4 steps marked done, 3 tips, 3 votes, 2 groups, 3 group members, 2 unanswered questions, 2 pace plans, 1 time zone, 3 reminders, 1 weekly digest.');
+
+    const file = await openLowdbStore(dir, { fsync: false });
+    stores.push(file);
+    const postgres = await openPg(url);
+    const expected = await snapshot(file);
+    expect(await snapshot(postgres)).toEqual(expected);
+    // What the comparison covers, so an empty answer on both sides cannot pass it.
+    const local = (expected as Record<string, { timeZones: unknown[]; reminders: { id: number }[][]; digests: unknown[] }>).local!;
+    expect(local.timeZones).toEqual(['Europe/Berlin', undefined, undefined, undefined]);
+    expect(local.reminders.map((list) => list.map((r) => r.id))).toEqual([[1, 3], [2], [], []]);
+    expect(local.digests[0]).toEqual({ door: 'discord', channel: 'c-news', by: ana.id, nextAt: '2024-06-03T09:00:00.000Z', since: expect.any(String) });
+    // The lease the file's bot holds holds here too: nothing of it is claimable before it ends.
+    expect((expected as Record<string, unknown>)['next:discord']).toEqual(['2024-06-03T09:10:00.000Z', '2024-06-03T09:10:00.000Z', '2024-06-05T00:00:00.000Z']);
+    expect(await postgres.claimDue({ door: 'discord', owner: 'db-bot', now: '2024-06-03T09:05:00.000Z', leaseMs: 60_000, limit: 10, communities: ['local'] })).toEqual([]);
+
+    // Again: nothing copied, not a row changed.
+    const before = await dump(url);
+    const again = await importFile(url, path);
+    expect(again.changed).toBe(false);
+    expect(again.total).toMatchObject({ settings: { copied: 0, already: 2 }, reminders: { copied: 0, already: 4, renumbered: 0 }, digests: { copied: 0, already: 2 } });
+    expect(await dump(url)).toEqual(before);
+
+    // Claimed later, each job is the same job on both, as the same attempt: the file's count went with it.
+    for (const door of DOORS) {
+      const claim = { door, owner: 'db-bot', now: '2024-06-10T00:00:00.000Z', leaseMs: 60_000, limit: 10 };
+      const theirs = await file.claimDue(claim);
+      expect(await postgres.claimDue(claim)).toEqual(theirs);
+      if (door !== 'terminal') expect(theirs.length).toBeGreaterThan(0);
+    }
+    // The reminder counter went past the file's (#4 was cancelled there): the next one is #5 on both.
+    const next = { door: 'terminal' as Door, text: 'One more', dueAt: '2024-06-20T00:00:00.000Z' };
+    expect(await postgres.addReminder('local', cy, next, '2024-06-10T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, reminder: { id: 5 } } });
+    expect(await file.addReminder('local', cy, next, '2024-06-10T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, reminder: { id: 5 } } });
+  });
+
+  it('reminders into a database already in use: one whose number is taken is renumbered and listed; a time zone and a digest there stay; a second import copies nothing', async () => {
+    const dir = tempDir();
+    const path = await makeDataFile(dir);
+    await addJobs(dir);
+    const url = await freshDatabase();
+    const postgres = await openPg(url);
+    const dan: Actor = { id: 'u-dan', name: 'Dan', limited: false };
+    // Before the import: Dan's reminder #1, Ana's own time zone, and a digest on a group the file has too.
+    const dans = { door: 'discord' as Door, text: 'Index the columns you filter on', dueAt: '2024-06-02T00:00:00.000Z' };
+    expect(await postgres.addReminder('local', dan, dans, '2024-05-01T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, reminder: { id: 1 } } });
+    await postgres.setTimeZone('local', ana, 'Asia/Tokyo', '2024-05-01T00:00:00.000Z');
+    await postgres.createGroup('local', dan, 'Backend Club', '2024-05-01T00:00:00.000Z');
+    const dansDigest = { door: 'slack' as Door, channel: 'c-dan', nextAt: '2024-06-06T09:00:00.000Z' };
+    await postgres.setDigest('local', dan, 'backend club', dansDigest, '2024-05-01T00:00:00.000Z');
+
+    const report = await importFile(url, path);
+    const local = report.communities.find((c) => c.community === 'local')!;
+    // #2 and #3 are free; #1 is Dan's: the file's #1 gets the first number past the file's counter (5).
+    expect(local.renumberedReminders).toEqual([{ from: 1, to: 5 }]);
+    expect(local.reminders).toEqual({ copied: 3, already: 0, renumbered: 1 });
+    expect(local.settings).toEqual({ copied: 0, already: 1 });
+    expect(local.digests).toEqual({ copied: 0, already: 1 });
+    const lines = describeImport(report).join('\n');
+    expect(lines).toContain('3 reminders (1 renumbered: #1 -> #5)');
+    expect(lines).toContain('Renumbered reminders had a number another reminder already had in the database');
+
+    expect(await postgres.reminders('local', dan.id)).toMatchObject([{ id: 1, ...dans }]);
+    expect((await postgres.reminders('local', ana.id)).map((r) => [r.id, r.text])).toEqual([
+      [5, 'Review SQL joins'],
+      [3, 'Stretch'],
+    ]);
+    expect(await postgres.timeZone('local', ana.id)).toBe('Asia/Tokyo');
+    expect(await postgres.timeZone('guild-2', ben.id)).toBe('America/New_York');
+    expect(await postgres.digest('local', 'backend club')).toEqual({ ...dansDigest, by: dan.id, since: '2024-05-01T00:00:00.000Z' });
+    expect(await postgres.digest('guild-2', 'study hall')).toMatchObject({ door: 'slack', channel: 'c-study', by: ben.id });
+    // The renumbered reminder kept its claim: it is the same job, held until the lease ends.
+    expect(await postgres.nextDue('discord', ['local'])).toBe('2024-06-02T00:00:00.000Z');
+    const due = await postgres.claimDue({ door: 'discord', owner: 'db-bot', now: '2024-06-03T09:05:00.000Z', leaseMs: 60_000, limit: 10, communities: ['local'] });
+    expect(due.map((j) => [j.key, j.attempt])).toEqual([['reminder:local:1', 1]]);
+    // The counter is past every reminder.
+    expect(await postgres.addReminder('local', dan, { ...dans, text: 'And one more' }, '2024-05-02T00:00:00.000Z')).toMatchObject({ ok: true, value: { ok: true, reminder: { id: 6 } } });
+
+    const before = await dump(url);
+    const again = await importFile(url, path);
+    expect(again.changed).toBe(false);
+    expect(again.communities.find((c) => c.community === 'local')!.renumberedReminders).toEqual([]);
+    expect(again.total.reminders).toEqual({ copied: 0, already: 4, renumbered: 0 });
+    expect(await dump(url)).toEqual(before);
+  });
+
   it('a hand-edited file: what the database cannot hold is skipped and listed, the rest is copied', async () => {
     const dir = tempDir();
     const path = join(dir, DATA_FILE_NAME);
@@ -432,7 +580,7 @@ describe('devpath db (the command)', () => {
     const migrated = devpath(['db', 'migrate'], env, cwd);
     expect(migrated.stderr).toBe('');
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toBe(`${location}: applied migrations 1, 2; the schema is at version 2.\n`);
+    expect(migrated.stdout).toBe(`${location}: applied migrations 1, 2, 3; the schema is at version 3.\n`);
 
     const first = devpath(['db', 'import', path], env, cwd);
     expect(first.stderr).toBe('');
@@ -448,7 +596,7 @@ describe('devpath db (the command)', () => {
     expect(second.stdout).toBe(`Nothing to copy: everything in ${path} is already in ${location} (2 communities).\n`);
     expect(devpath(['db', 'import', dir], env, cwd).stdout).toContain('Nothing to copy');
 
-    expect(devpath(['db', 'migrate'], env, cwd).stdout).toBe(`${location}: the schema was already at version 2; nothing to do.\n`);
+    expect(devpath(['db', 'migrate'], env, cwd).stdout).toBe(`${location}: the schema was already at version 3; nothing to do.\n`);
   }, 60_000);
 
   it('an unreachable database: exit 1, a message naming it, and never its password', () => {

@@ -16,6 +16,7 @@ import { testDatabase } from './support/postgres.js';
 
 const root = join(import.meta.dirname, '..');
 const writer = join(import.meta.dirname, 'fixtures', 'postgres-writer.mjs');
+const claimer = join(import.meta.dirname, 'fixtures', 'postgres-claimer.mjs');
 
 const db = await testDatabase();
 const skip = 'skip' in db ? db.skip : undefined;
@@ -68,7 +69,12 @@ function compiledStore(): string {
 
 /** A child running the writer fixture, answering one line per command. */
 function writerProcess(module: string, name: string, count: number) {
-  const proc = spawn(process.execPath, [writer, url, name, String(count)], { cwd: root, env: { ...process.env, DEVPATH_PG_STORE: module } });
+  return child(writer, module, name, [String(count)]);
+}
+
+/** A child running `fixture` on the test database as `name`, answering one line per command. */
+function child(fixture: string, module: string, name: string, args: string[]) {
+  const proc = spawn(process.execPath, [fixture, url, name, ...args], { cwd: root, env: { ...process.env, DEVPATH_PG_STORE: module } });
   children.push(proc);
   const lines: string[] = [];
   const waiters: Array<(line: string) => void> = [];
@@ -110,6 +116,10 @@ describe.skipIf(skip)('the PostgreSQL store', () => {
         // Each works, and all three see one database.
         for (const [i, s] of three.entries()) await s.markDone('g', { ...ana, limited: false }, `step-${i}`, now());
         expect(Object.keys(await three[0]!.progress('g', ana.id)).sort()).toEqual(['step-0', 'step-1', 'step-2']);
+        // The latest version's tables too (reminders, version 3): one counter for the three.
+        const soon = (i: number) => new Date(Date.now() + (i + 1) * 60_000).toISOString();
+        await Promise.all(three.map((s, i) => s.addReminder('g', { ...ana, limited: false }, { door: 'terminal', text: `reminder ${i}`, dueAt: soon(i) }, now())));
+        expect((await three[2]!.reminders('g', ana.id)).map((r) => r.id).sort()).toEqual([1, 2, 3]);
         // Opening again applies nothing and changes nothing.
         const again = await openPostgresStore(fresh.url);
         await again.close();
@@ -139,6 +149,163 @@ describe.skipIf(skip)('the PostgreSQL store', () => {
     const store = await open();
     expect(await store.addTip('local', { ...ana, limited: false }, 'databases', 'One more after the rush', now())).toMatchObject({ ok: true, value: { ok: true, tip: { id: 1201 } } });
   }, 60_000);
+
+  it('gives each of 300 due reminders to exactly one of four processes claiming at once, and none that is not due or not its door', async () => {
+    const store = await open();
+    const t0 = Date.parse('2026-03-01T12:00:00.000Z');
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    // 3 communities x 4 users x 25 reminders (the most one user may have), due over five hours.
+    const expected: string[] = [];
+    await Promise.all(
+      ['claims-1', 'claims-2', 'claims-3'].map(async (community) => {
+        for (let u = 0; u < 4; u++) {
+          const who = { id: `u-${u}`, name: `User ${u}`, limited: false };
+          for (let i = 0; i < 25; i++) {
+            const r = await store.addReminder(community, who, { door: 'discord', text: `reminder ${u}-${i}`, dueAt: at(1 + ((u * 25 + i) % 300)) }, at(0));
+            if (!r.ok || !r.value.ok) throw new Error(`reminder not added: ${JSON.stringify(r)}`);
+            expected.push(`reminder:${community}:${r.value.reminder.id}@1`);
+          }
+        }
+      }),
+    );
+    // Not due yet at the claims' time, and another door's: neither is claimed.
+    const other = { id: 'u-other', name: 'Other', limited: false };
+    await store.addReminder('claims-1', other, { door: 'discord', text: 'tomorrow', dueAt: at(60 * 24) }, at(0));
+    await store.addReminder('claims-1', other, { door: 'slack', text: 'on slack', dueAt: at(5) }, at(0));
+    expect(expected).toHaveLength(300);
+
+    const module = compiledStore();
+    const four = ['c1', 'c2', 'c3', 'c4'].map((name) => child(claimer, module, name, [at(6 * 60), '7', '3']));
+    expect(await Promise.all(four.map((w) => w.next()))).toEqual(['ready', 'ready', 'ready', 'ready']);
+    four.forEach((w) => w.send('go'));
+    const answers = await Promise.all(four.map((w) => w.next()));
+    const claimed = answers.map((a) => {
+      expect(a).toMatch(/^done /);
+      return a.slice('done '.length).split(',').filter(Boolean);
+    });
+    const all = claimed.flat();
+    // Each once, every one of them, each as its first attempt.
+    expect(all).toHaveLength(300);
+    expect(new Set(all).size).toBe(300);
+    expect([...all].sort()).toEqual([...expected].sort());
+    // The database agrees: each is held by the process that reported it.
+    const held = await sql<{ community: string; id: string; owner: string | null; attempts: number }>(
+      "SELECT community, id, owner, attempts FROM devpath.reminders WHERE community LIKE 'claims-%' AND door = 'discord' ORDER BY community, id",
+    );
+    const owners = new Map(claimed.flatMap((keys, i) => keys.map((k) => [k.replace(/@\d+$/, ''), `c${i + 1}`] as const)));
+    for (const r of held) {
+      const key = `reminder:${r.community}:${r.id}`;
+      if (r.owner === null) {
+        expect(owners.has(key)).toBe(false);
+        expect(r.attempts).toBe(0);
+      } else expect([key, r.owner, r.attempts]).toEqual([key, owners.get(key), 1]);
+    }
+    expect(held.filter((r) => r.owner !== null)).toHaveLength(300);
+    // Nothing is left to claim until the first lease ends; the reminder not yet due comes first.
+    expect(await store.claimDue({ door: 'discord', owner: 'late', now: at(6 * 60), leaseMs: 60_000, limit: 10 })).toEqual([]);
+    expect(await store.nextDue('discord')).toBe(at(6 * 60 + 60));
+    expect(await store.nextDue('discord', ['claims-2'])).toBe(at(6 * 60 + 60));
+    expect(await store.nextDue('slack')).toBe(at(5));
+  }, 60_000);
+
+  it('claims a job whose lease ended again, as attempt 2, and refuses the first owner\'s late report', async () => {
+    // Only this test's community: the database holds the other tests' jobs too.
+    const [a, b] = [await open(), await open()];
+    const owner = { ...ana, limited: false };
+    const t0 = Date.parse('2026-03-01T12:00:00.000Z');
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    await a.addReminder('lease', owner, { door: 'discord', channel: 'c-1', text: 'review joins', dueAt: at(10) }, at(0));
+    await a.createGroup('lease', owner, 'Backend Club', at(0));
+    await a.setDigest('lease', owner, 'backend club', { door: 'discord', channel: 'c-news', nextAt: at(20) }, at(0));
+
+    const first = await a.claimDue({ door: 'discord', owner: 'instance-a', now: at(30), leaseMs: 60_000, limit: 10, communities: ['lease'] });
+    expect(first.map((j) => [j.key, j.attempt])).toEqual([
+      ['reminder:lease:1', 1],
+      ['digest:lease:backend-club:2026-03-01T12:20:00.000Z', 1],
+    ]);
+    // Held: another instance gets nothing until the lease ends, and learns when that is.
+    expect(await b.claimDue({ door: 'discord', owner: 'instance-b', now: at(30.5), leaseMs: 60_000, limit: 10, communities: ['lease'] })).toEqual([]);
+    expect(await b.nextDue('discord', ['lease'])).toBe(at(31));
+    // Instance a stalls past its lease: b takes both, as their second attempt, under the same keys.
+    const second = await b.claimDue({ door: 'discord', owner: 'instance-b', now: at(31), leaseMs: 60_000, limit: 10, communities: ['lease'] });
+    expect(second.map((j) => [j.key, j.attempt])).toEqual([
+      ['reminder:lease:1', 2],
+      ['digest:lease:backend-club:2026-03-01T12:20:00.000Z', 2],
+    ]);
+    expect(second[0]).toMatchObject({ kind: 'reminder', community: 'lease', dueAt: at(10), reminder: { id: 1, user: owner.id, channel: 'c-1', text: 'review joins' } });
+    expect(second[1]).toMatchObject({ kind: 'digest', dueAt: at(20), group: { key: 'backend-club', name: 'Backend Club', members: 1 }, digest: { channel: 'c-news', by: owner.id, since: at(0) } });
+    // a's late reports change nothing.
+    const before = await sql('SELECT community, id, owner, lease_until, attempts, retry_at FROM devpath.reminders ORDER BY community, id');
+    for (const job of first) expect(await a.finishJob(job, 'instance-a', { type: 'sent' }, at(31.5))).toBe(false);
+    expect(await a.finishJob(second[0]!, 'instance-a', { type: 'sent' }, at(31.5))).toBe(false);
+    expect(await sql('SELECT community, id, owner, lease_until, attempts, retry_at FROM devpath.reminders ORDER BY community, id')).toEqual(before);
+    expect(await a.reminders('lease', owner.id)).toHaveLength(1);
+    expect(await a.digest('lease', 'backend club')).toMatchObject({ nextAt: at(20) });
+    // b's count: the reminder asks to be retried (claimed again as attempt 3), the digest was sent.
+    expect(await b.finishJob(second[0]!, 'instance-b', { type: 'retry', at: at(45) }, at(31.5))).toBe(true);
+    expect(await b.finishJob(second[1]!, 'instance-b', { type: 'sent' }, at(31.5))).toBe(true);
+    expect(await a.digest('lease', 'backend club')).toEqual({ door: 'discord', channel: 'c-news', by: owner.id, nextAt: at(20 + 7 * 24 * 60), since: at(20) });
+    expect(await a.nextDue('discord', ['lease'])).toBe(at(45));
+    expect(await a.claimDue({ door: 'discord', owner: 'instance-a', now: at(44), leaseMs: 60_000, limit: 10, communities: ['lease'] })).toEqual([]);
+    const third = await a.claimDue({ door: 'discord', owner: 'instance-a', now: at(45), leaseMs: 60_000, limit: 10, communities: ['lease'] });
+    expect(third.map((j) => [j.key, j.attempt, j.dueAt])).toEqual([['reminder:lease:1', 3, at(10)]]);
+    expect(await b.finishJob(second[0]!, 'instance-b', { type: 'sent' }, at(45.5))).toBe(false);
+    expect(await a.finishJob(third[0]!, 'instance-a', { type: 'sent' }, at(45.5))).toBe(true);
+    expect(await a.reminders('lease', owner.id)).toEqual([]);
+    expect(await a.nextDue('discord', ['lease'])).toBe(at(20 + 7 * 24 * 60));
+  });
+
+  it('holds the rules of reminders, digests and settings as constraints, even against SQL written by hand', async () => {
+    const store = await open();
+    const owner = { ...ana, limited: false };
+    const t0 = Date.parse('2026-03-01T12:00:00.000Z');
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    await store.addReminder('rules', owner, { door: 'discord', text: 'review joins', dueAt: at(10) }, at(0));
+    await store.createGroup('rules', owner, 'Backend Club', at(0));
+    await store.setDigest('rules', owner, 'backend club', { door: 'discord', channel: 'c-news', nextAt: at(20) }, at(0));
+    await store.setTimeZone('rules', owner, 'Europe/Berlin', at(0));
+    const reminder = (columns: string, values: string) =>
+      sql(`INSERT INTO devpath.reminders (community, id, user_id, door, text, due_at, created_at${columns}) VALUES ('rules', 2, 'u-ana', 'discord', 'x', $1, $2${values})`, [at(10), at(0)]);
+    await expect(reminder('', '')).resolves.toEqual([]);
+    await sql("DELETE FROM devpath.reminders WHERE community = 'rules' AND id = 2");
+    // A claim without a lease, a lease without an owner, a claim that is no attempt, a door no one delivers.
+    await expect(reminder(', owner, attempts', ", 'x', 1")).rejects.toMatchObject({ code: '23514' });
+    await expect(reminder(', lease_until, attempts', ", now(), 1")).rejects.toMatchObject({ code: '23514' });
+    await expect(reminder(', owner, lease_until', ", 'x', now()")).rejects.toMatchObject({ code: '23514' });
+    await expect(sql("UPDATE devpath.reminders SET door = 'email' WHERE community = 'rules'")).rejects.toMatchObject({ code: '23514' });
+    // Due by the time it was made, or more than REMINDER_AHEAD_MAX_DAYS after.
+    await expect(sql("UPDATE devpath.reminders SET due_at = created_at WHERE community = 'rules'")).rejects.toMatchObject({ code: '23514' });
+    await expect(sql("UPDATE devpath.reminders SET due_at = created_at + interval '367 days' WHERE community = 'rules'")).rejects.toMatchObject({ code: '23514' });
+    // A reminder of a user the community does not have.
+    await expect(sql("INSERT INTO devpath.reminders (community, id, user_id, door, text, due_at, created_at) VALUES ('rules', 3, 'u-nobody', 'discord', 'x', $1, $2)", [at(10), at(0)])).rejects.toMatchObject({ code: '23503' });
+    // One digest per group; none for a group that is not there.
+    const digest = (group: string) =>
+      sql("INSERT INTO devpath.digests (community, group_key, door, channel, by_user, next_at, since) VALUES ('rules', $1, 'discord', 'c', 'u-ana', $2, $3)", [group, at(20), at(0)]);
+    await expect(digest('backend-club')).rejects.toMatchObject({ code: '23505' });
+    await expect(digest('no-such-group')).rejects.toMatchObject({ code: '23503' });
+    await expect(sql("UPDATE devpath.settings SET time_zone = '' WHERE community = 'rules'")).rejects.toMatchObject({ code: '23514' });
+    // A digest goes with its group.
+    await sql("DELETE FROM devpath.groups WHERE community = 'rules'");
+    expect(await sql("SELECT count(*)::int AS n FROM devpath.digests WHERE community = 'rules'")).toEqual([{ n: 0 }]);
+  });
+
+  it('numbers reminders added by two stores at once 1 to N without a gap, refused ones included', async () => {
+    const [a, b] = [await open(), await open()];
+    const t0 = Date.parse('2026-03-01T12:00:00.000Z');
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    const people = Array.from({ length: 6 }, (_, i) => ({ id: `u-${i}`, name: `User ${i}`, limited: false }));
+    // Six people, 30 tries each (5 over their limit of 25), and a refused one every fifth try.
+    const results = await Promise.all(
+      people.flatMap((who, p) =>
+        Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).addReminder('numbers', who, { door: 'slack', text: i % 5 === 4 ? '   ' : `note ${p}-${i}`, dueAt: at(10 + i) }, at(0))),
+      ),
+    );
+    const values = results.map((r) => (r.ok ? r.value : undefined));
+    const ids = values.flatMap((v) => (v?.ok ? [v.reminder.id] : []));
+    expect(ids).toHaveLength(6 * 24);
+    expect(values.filter((v) => v && !v.ok && v.reason === 'invalid')).toHaveLength(6 * 6);
+    expect([...ids].sort((x, y) => x - y)).toEqual(Array.from({ length: 6 * 24 }, (_, i) => i + 1));
+  });
 
   it('counts the same vote sent 40 times through two stores once', async () => {
     const [a, b] = [await open(), await open()];

@@ -3,8 +3,44 @@
 // store's transaction contract), and returns `changed: false` whenever it refuses, so bad input
 // never writes anything. The rules themselves (rules.ts) are shared with PostgreSQL.
 import { skeleton } from '../confusable.js';
-import { checkGroupName, DUPLICATE_WINDOW, groupKey, keyOf, mostSimilar, newestFirst, normalizeText, planToKeep, questionKey, tipTextOk, UNANSWERED_MAX, type Keyed } from './rules.js';
-import { freezeTip, MAX_TIP_ID, isSafeKey, NAME_MAX, own, TIP_MAX, TIP_MIN, type CommunityData, type GroupRecord, type PlanRecord, type TipRecord } from './schema.js';
+import {
+  canonicalTimeZone,
+  checkGroupName,
+  claimableFrom,
+  digestToKeep,
+  DUPLICATE_WINDOW,
+  groupKey,
+  keyOf,
+  mostSimilar,
+  newestFirst,
+  nextDigestAt,
+  normalizeText,
+  planToKeep,
+  questionKey,
+  reminderToKeep,
+  retryToKeep,
+  tipTextOk,
+  UNANSWERED_MAX,
+  type Keyed,
+} from './rules.js';
+import {
+  freezeTip,
+  MAX_REMINDER_ID,
+  MAX_TIP_ID,
+  isSafeKey,
+  NAME_MAX,
+  own,
+  REMINDERS_PER_USER,
+  TIP_MAX,
+  TIP_MIN,
+  type CommunityData,
+  type DigestRecord,
+  type GroupRecord,
+  type PlanRecord,
+  type ReminderRecord,
+  type TipRecord,
+} from './schema.js';
+import type { Door, JobOutcome } from './store.js';
 
 /** What a change to a document did: its value, and whether anything is to be written. */
 export interface WriteResult<T> {
@@ -322,4 +358,190 @@ export function recordUnanswered(c: CommunityData, question: string, now: string
   }
   c.unanswered[key] = { text, count: 1, firstAsked: now, lastAsked: now };
   return changed({ count: 1 });
+}
+
+// ---------------------------------------------------------------- settings
+
+export const timeZoneOf = (c: Readonly<CommunityData>, userId: string): string | undefined => own(c.settings, userId)?.timeZone;
+
+export type SetTimeZone = { ok: true; previous: string | undefined } | { ok: false; reason: 'invalid' };
+
+/** Sets the user's time zone (kept as the name Intl resolves it to), or clears it (undefined). */
+export function setTimeZone(c: CommunityData, who: Who, zone: string | undefined, now: string): WriteResult<SetTimeZone> {
+  const canonical = zone === undefined ? undefined : canonicalTimeZone(zone);
+  if (!isSafeKey(who.id) || (zone !== undefined && canonical === undefined)) return unchanged({ ok: false, reason: 'invalid' });
+  const previous = timeZoneOf(c, who.id);
+  if (canonical === previous) return unchanged({ ok: true, previous });
+  touch(c, who, now);
+  // The zone is the only setting: a user who clears it has no settings left to keep.
+  if (canonical === undefined) delete c.settings[who.id];
+  else c.settings[who.id] = { timeZone: canonical };
+  return changed({ ok: true, previous });
+}
+
+// ---------------------------------------------------------------- reminders
+
+/** Soonest first, then by number. */
+const compareReminders = (a: ReminderRecord, b: ReminderRecord): number => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id - b.id;
+
+/** The user's reminders not yet sent (including one being delivered right now), soonest first. */
+export function pendingReminders(c: Readonly<CommunityData>, userId: string): ReminderRecord[] {
+  return c.reminders.filter((r) => r.user === userId).sort(compareReminders);
+}
+
+export type AddReminder = { ok: true; reminder: ReminderRecord } | { ok: false; reason: 'invalid' | 'too-many' };
+
+export function addReminder(c: CommunityData, who: Who, reminder: { door: Door; channel?: string; text: string; dueAt: string }, now: string): WriteResult<AddReminder> {
+  const keep = reminderToKeep(reminder, now);
+  if (!isSafeKey(who.id) || !keep) return unchanged({ ok: false, reason: 'invalid' });
+  // The counter's limit is far beyond any community; reaching it is one more reason to wait.
+  if (c.reminders.filter((r) => r.user === who.id).length >= REMINDERS_PER_USER || c.nextReminderId >= MAX_REMINDER_ID) return unchanged({ ok: false, reason: 'too-many' });
+  const record: ReminderRecord = { id: c.nextReminderId, user: who.id, ...keep, createdAt: now, attempts: 0 };
+  touch(c, who, now);
+  c.reminders.push(record);
+  c.nextReminderId++;
+  return changed({ ok: true, reminder: { ...record } });
+}
+
+export type CancelReminder = { ok: true; reminder: ReminderRecord } | { ok: false; reason: 'unknown' };
+
+/** Removes one of the caller's own reminders; another user's is as unknown as a number never given. */
+export function cancelReminder(c: CommunityData, who: Who, id: number, now: string): WriteResult<CancelReminder> {
+  const index = c.reminders.findIndex((r) => r.id === id && r.user === who.id);
+  const reminder = c.reminders[index];
+  if (!reminder) return unchanged({ ok: false, reason: 'unknown' });
+  touch(c, who, now);
+  c.reminders.splice(index, 1);
+  return changed({ ok: true, reminder: { ...reminder } });
+}
+
+// ---------------------------------------------------------------- weekly digests
+
+export type SetDigest = { ok: true; key: string; group: GroupRecord; digest: DigestRecord | undefined; previous: DigestRecord | undefined } | { ok: false; reason: 'unknown' | 'invalid' };
+
+/** Turns a group's weekly digest on (replacing the one there, claim and all) or off (undefined). */
+export function setDigest(c: CommunityData, who: Who, name: string, digest: { door: Door; channel: string; nextAt: string } | undefined, now: string): WriteResult<SetDigest> {
+  const found = findGroup(c, name);
+  if (!found) return unchanged({ ok: false, reason: 'unknown' });
+  const [key, group] = found;
+  const previous = group.digest && { ...group.digest };
+  if (digest === undefined) {
+    if (!previous) return unchanged({ ok: true, key, group, digest: undefined, previous: undefined });
+    touch(c, who, now);
+    delete group.digest;
+    return changed({ ok: true, key, group, digest: undefined, previous });
+  }
+  const keep = digestToKeep(digest, now);
+  if (!isSafeKey(who.id) || !keep) return unchanged({ ok: false, reason: 'invalid' });
+  const record: DigestRecord = { ...keep, by: who.id, since: now, attempts: 0 };
+  touch(c, who, now);
+  group.digest = record;
+  return changed({ ok: true, key, group, digest: { ...record }, previous });
+}
+
+// ---------------------------------------------------------------- due jobs
+
+/** A reminder or a digest, with what claimDue and finishJob read and change on either. */
+export type JobRecord = { kind: 'reminder'; due: string; state: ReminderRecord; reminder: ReminderRecord } | { kind: 'digest'; due: string; state: DigestRecord; key: string; group: GroupRecord; digest: DigestRecord };
+
+/** Every job of `door` in the community. */
+function* jobsOf(c: Readonly<CommunityData>, door: Door): Generator<JobRecord> {
+  for (const r of c.reminders) if (r.door === door) yield { kind: 'reminder', due: r.dueAt, state: r, reminder: r };
+  for (const [key, group] of Object.entries(c.groups)) {
+    const d = group.digest;
+    if (d?.door === door) yield { kind: 'digest', due: d.nextAt, state: d, key, group, digest: d };
+  }
+}
+
+/** When a job can next be claimed: when due (or retried) if no one holds it, else when the lease ends. */
+const claimableAt = (job: JobRecord): number => (job.state.claim ? Date.parse(job.state.claim.leaseUntil) : claimableFrom(job.due, job.state.retryAt));
+
+/** Whether a job can be claimed at `now`: due (and past any retry time), and unclaimed or its lease over. */
+const claimableNow = (job: JobRecord, now: number): boolean => claimableFrom(job.due, job.state.retryAt) <= now && (!job.state.claim || Date.parse(job.state.claim.leaseUntil) <= now);
+
+/** A job's place in line for claimDue. */
+export interface Queued {
+  job: JobRecord;
+  /** When it is due, counting a retry time (ms). */
+  at: number;
+}
+
+/** Code-unit order (as PostgreSQL's "C" collation), never the locale's. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order jobs are claimed in, as every store claims them: soonest first; at the same time,
+ * reminders before digests, then by reminder number or group key. A fixed order also makes a
+ * write that is run again claim the same jobs.
+ */
+export function compareQueued(a: Queued, b: Queued): number {
+  if (a.at !== b.at) return a.at - b.at;
+  if (a.job.kind === 'reminder' && b.job.kind === 'reminder') return a.job.reminder.id - b.job.reminder.id;
+  if (a.job.kind === 'digest' && b.job.kind === 'digest') return byCodeUnits(a.job.key, b.job.key);
+  return a.job.kind === 'reminder' ? -1 : 1;
+}
+
+/** The community's jobs for `door` claimable at `now`, in claiming order. */
+export function claimableJobs(c: Readonly<CommunityData>, door: Door, now: string): Queued[] {
+  const at = Date.parse(now);
+  const out: Queued[] = [];
+  for (const job of jobsOf(c, door)) if (claimableNow(job, at)) out.push({ job, at: claimableFrom(job.due, job.state.retryAt) });
+  return out.sort(compareQueued);
+}
+
+/** Claims up to `limit` of the community's claimable jobs for `owner`, until `leaseUntil`. */
+export function claimDue(c: CommunityData, door: Door, owner: string, now: string, leaseUntil: string, limit: number): WriteResult<Queued[]> {
+  const claimed = claimableJobs(c, door, now).slice(0, Math.max(0, limit));
+  for (const { job } of claimed) {
+    job.state.claim = { owner, leaseUntil };
+    job.state.attempts++;
+  }
+  return { value: claimed, changed: claimed.length > 0 };
+}
+
+/** The soonest time (ms) any job of `door` here can next be claimed; undefined when there is none. */
+export function nextDue(c: Readonly<CommunityData>, door: Door): number | undefined {
+  let soonest: number | undefined;
+  for (const job of jobsOf(c, door)) {
+    const at = claimableAt(job);
+    if (soonest === undefined || at < soonest) soonest = at;
+  }
+  return soonest;
+}
+
+/** Which job a report is about: a reminder by number, a digest by group key and the time it was due. */
+export type JobRef = { kind: 'reminder'; id: number } | { kind: 'digest'; group: string; dueAt: string };
+
+/** The job, when it is still there as it was claimed (a digest replaced or moved on is another job). */
+function findJob(c: CommunityData, ref: JobRef): JobRecord | undefined {
+  if (ref.kind === 'reminder') {
+    const r = c.reminders.find((x) => x.id === ref.id);
+    return r && { kind: 'reminder', due: r.dueAt, state: r, reminder: r };
+  }
+  const group = own(c.groups, ref.group);
+  const d = group?.digest;
+  return group && d && Date.parse(d.nextAt) === Date.parse(ref.dueAt) ? { kind: 'digest', due: d.nextAt, state: d, key: ref.group, group, digest: d } : undefined;
+}
+
+/**
+ * Applies a delivery's outcome, when the job's current claim is `owner`'s with this `attempt`
+ * (else false: its lease ended and another took it, or it was cancelled or replaced).
+ */
+export function finishJob(c: CommunityData, ref: JobRef, owner: string, attempt: number, outcome: JobOutcome, now: string): WriteResult<boolean> {
+  const job = findJob(c, ref);
+  if (!job || job.state.claim?.owner !== owner || job.state.attempts !== attempt) return unchanged(false);
+  if (outcome.type === 'retry') {
+    const retryAt = retryToKeep(outcome.at);
+    // A time no store can keep is refused: the claim stays, and its lease ending frees the job.
+    if (retryAt === undefined) return unchanged(false);
+    delete job.state.claim;
+    job.state.retryAt = retryAt;
+    return changed(true);
+  }
+  if (job.kind === 'reminder') {
+    c.reminders.splice(c.reminders.indexOf(job.reminder), 1);
+    return changed(true);
+  }
+  job.group.digest = { door: job.digest.door, channel: job.digest.channel, by: job.digest.by, nextAt: nextDigestAt(job.digest.nextAt, now), since: job.digest.nextAt, attempts: 0 };
+  return changed(true);
 }

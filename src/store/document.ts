@@ -8,27 +8,40 @@
 // one. A callback must decide before it mutates: it validates, then changes, and never throws
 // half-way. The file store may run a callback again when another one in its batch threw, so a
 // callback must be a function of the data alone: the write limit is decided on the first run.
+//
+// Due jobs (reminders, digests) are claimed across communities: a read finds the communities with
+// the soonest claimable jobs, then one write per such community claims them on its latest data,
+// so the file store's cross-process lock gives each job to one process only.
 import * as doc from './community.js';
 import type { WriteResult } from './community.js';
 import { Deliveries } from './deliveries.js';
-import { compareGroups, compareNear, MATCH_WINDOW, newestFirst } from './rules.js';
-import { own, type CommunityData, type GroupRecord, type TipRecord } from './schema.js';
+import { compareGroups, compareNear, digestJobKey, isDoor, keepableMs, MATCH_WINDOW, newestFirst, reminderJobKey } from './rules.js';
+import { isSafeKey, KEY_MAX, own, type CommunityData, type DigestRecord, type GroupRecord, type ReminderRecord, type TipRecord } from './schema.js';
 import {
   RateLimiter,
   StoreError,
   type Actor,
+  type AddReminder,
   type AddTip,
   type Bucket,
+  type CancelReminder,
+  type ClaimOptions,
   type CreateGroup,
+  type Digest,
+  type Door,
+  type DueJob,
   type GroupBoard,
   type GroupSummary,
+  type JobOutcome,
   type Limited,
   type Member,
   type Membership,
   type Page,
   type Plan,
   type RateLimit,
+  type Reminder,
   type RemoveTip,
+  type SetDigest,
   type SetPlan,
   type Store,
   type Tip,
@@ -43,6 +56,54 @@ export function tipView(c: Readonly<CommunityData>, t: TipRecord): Tip {
 }
 
 const summary = (key: string, g: GroupRecord): GroupSummary => ({ key, name: g.name, members: Object.keys(g.members).length });
+
+/** A stored reminder as the contract shows it: without its delivery bookkeeping. */
+export function reminderView(r: ReminderRecord): Reminder {
+  const view: Reminder = { id: r.id, user: r.user, door: r.door, text: r.text, dueAt: r.dueAt, createdAt: r.createdAt };
+  return r.channel === undefined ? view : { ...view, channel: r.channel };
+}
+
+/** A stored digest as the contract shows it: without its delivery bookkeeping. */
+export const digestView = (d: DigestRecord): Digest => ({ door: d.door, channel: d.channel, by: d.by, nextAt: d.nextAt, since: d.since });
+
+/** A claimed job as the contract shows it, made inside the claiming write (the records change later). */
+function dueJob(community: string, job: doc.JobRecord): DueJob {
+  if (job.kind === 'reminder') {
+    const r = job.reminder;
+    return { kind: 'reminder', key: reminderJobKey(community, r.id), community, attempt: r.attempts, dueAt: r.dueAt, reminder: reminderView(r) };
+  }
+  const d = job.digest;
+  return { kind: 'digest', key: digestJobKey(community, job.key, d.nextAt), community, attempt: d.attempts, dueAt: d.nextAt, group: summary(job.key, job.group), digest: digestView(d) };
+}
+
+/** Which stored job a claimed one is: what finishJob looks for. */
+const refOf = (job: DueJob): doc.JobRef => (job.kind === 'reminder' ? { kind: 'reminder', id: job.reminder.id } : { kind: 'digest', group: job.group.key, dueAt: job.dueAt });
+
+/** A claim's owner, door and lease are kept in the file: refused (the caller's bug) when they cannot be, as every store refuses them. */
+function checkClaim(options: ClaimOptions): void {
+  const until = Date.parse(options.now) + options.leaseMs;
+  const ownerOk = options.owner.length >= 1 && options.owner.length <= KEY_MAX;
+  if (!isDoor(options.door) || !ownerOk || !(options.leaseMs > 0) || !keepableMs(until)) {
+    throw new StoreError('devpath: cannot claim due jobs: the door, owner, time or lease is not one a store can keep.');
+  }
+}
+
+/** A job in a community, in the order claimDue gives jobs across communities: the community's order, then by community. */
+interface Placed extends doc.Queued {
+  community: string;
+}
+const comparePlaced = (a: Placed, b: Placed): number => {
+  const inOrder = doc.compareQueued(a, b);
+  if (a.at !== b.at || a.job.kind !== b.job.kind) return inOrder;
+  return (a.community < b.community ? -1 : a.community > b.community ? 1 : 0) || inOrder;
+};
+
+/** How many jobs to claim in each community: the first `limit` of them all, in claiming order. */
+function soonestPerCommunity(due: readonly Placed[], limit: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { community } of [...due].sort(comparePlaced).slice(0, limit)) counts.set(community, (counts.get(community) ?? 0) + 1);
+  return counts;
+}
 
 export abstract class DocumentStore implements Store {
   abstract readonly location: string;
@@ -63,6 +124,11 @@ export abstract class DocumentStore implements Store {
   abstract read<T>(community: string, fn: (data: Readonly<CommunityData>) => T): Promise<T>;
   /** Runs a change on one community's latest data; resolves once it is durably stored. */
   abstract write<T>(community: string, fn: (data: CommunityData) => WriteResult<T>): Promise<T>;
+  /**
+   * Reads the latest data of every community that has any (or of those of `ids` that have any),
+   * after every write asked for before it: `fn`'s result for each. Do not mutate.
+   */
+  abstract readAll<T>(fn: (community: string, data: Readonly<CommunityData>) => T, ids?: readonly string[]): Promise<T[]>;
   abstract close(): Promise<void>;
 
   /** The document is in memory: it can serve until it is closed (a failing write reports its own problem). */
@@ -146,9 +212,11 @@ export abstract class DocumentStore implements Store {
     return this.read(community, (c) => {
       const authors = query.authors && new Set(query.authors);
       const want = query.matching?.replace(/^#/, '').toLowerCase();
+      // Compared as times: a migrated file may hold a creation time in another ISO form.
+      const since = query.since === undefined ? undefined : Date.parse(query.since);
       const ranked = doc.rankedTips(c, query.step);
       const offset = query.offset ?? 0;
-      if (!authors && !want) return { items: ranked.slice(offset, offset + query.limit).map((t) => tipView(c, t)), total: ranked.length };
+      if (!authors && !want && since === undefined) return { items: ranked.slice(offset, offset + query.limit).map((t) => tipView(c, t)), total: ranked.length };
       // Autocomplete looks only among the MATCH_WINDOW best (and at the tip whose number was typed).
       let candidates: readonly TipRecord[] = ranked;
       if (want) {
@@ -156,7 +224,7 @@ export abstract class DocumentStore implements Store {
         const window = ranked.slice(0, MATCH_WINDOW);
         candidates = typed && (query.step === undefined || typed.step === query.step) && !window.includes(typed) ? [...window, typed].sort(doc.compareTips) : window;
       }
-      const keep = (t: TipRecord) => (!authors || authors.has(t.author)) && (!want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want));
+      const keep = (t: TipRecord) => (!authors || authors.has(t.author)) && (since === undefined || Date.parse(t.createdAt) >= since) && (!want || String(t.id).startsWith(want) || t.text.toLowerCase().includes(want));
       const out: TipRecord[] = [];
       let total = 0;
       for (const t of candidates) {
@@ -243,6 +311,90 @@ export abstract class DocumentStore implements Store {
       const all = Object.values(c.unanswered).sort((a, b) => b.count - a.count || newestFirst(a.lastAsked, b.lastAsked));
       return { items: all.slice(offset, offset + limit).map((q) => ({ ...q })), total: all.length };
     });
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  timeZone(community: string, user: string): Promise<string | undefined> {
+    return this.read(community, (c) => doc.timeZoneOf(c, user));
+  }
+
+  setTimeZone(community: string, by: Actor, zone: string | undefined, now: string): Promise<Limited<doc.SetTimeZone>> {
+    return this.change(community, by, 'changes', now, (c, now) => doc.setTimeZone(c, by, zone, now), (_, v) => v);
+  }
+
+  // ---------------------------------------------------------------- reminders
+
+  addReminder(community: string, by: Actor, reminder: { door: Door; channel?: string; text: string; dueAt: string }, now: string): Promise<Limited<AddReminder>> {
+    return this.change(community, by, 'changes', now, (c, now) => doc.addReminder(c, by, reminder, now), (_, r): AddReminder => (r.ok ? { ok: true, reminder: reminderView(r.reminder) } : r));
+  }
+
+  reminders(community: string, user: string): Promise<Reminder[]> {
+    return this.read(community, (c) => doc.pendingReminders(c, user).map(reminderView));
+  }
+
+  cancelReminder(community: string, by: Actor, id: number, now: string): Promise<Limited<CancelReminder>> {
+    return this.change(community, by, 'changes', now, (c, now) => doc.cancelReminder(c, by, id, now), (_, r): CancelReminder => (r.ok ? { ok: true, reminder: reminderView(r.reminder) } : r));
+  }
+
+  // ---------------------------------------------------------------- weekly digests
+
+  setDigest(community: string, by: Actor, group: string, digest: { door: Door; channel: string; nextAt: string } | undefined, now: string): Promise<Limited<SetDigest>> {
+    return this.change(community, by, 'changes', now, (c, now) => doc.setDigest(c, by, group, digest, now), (_, r): SetDigest => {
+      if (!r.ok) return r;
+      return { ok: true, group: summary(r.key, r.group), digest: r.digest && digestView(r.digest), previous: r.previous && digestView(r.previous) };
+    });
+  }
+
+  digest(community: string, group: string): Promise<Digest | undefined> {
+    return this.read(community, (c) => {
+      const d = doc.findGroup(c, group)?.[1].digest;
+      return d && digestView(d);
+    });
+  }
+
+  // ---------------------------------------------------------------- due jobs
+
+  async claimDue(options: ClaimOptions): Promise<DueJob[]> {
+    checkClaim(options);
+    const { door, owner } = options;
+    const now = new Date(options.now).toISOString();
+    const leaseUntil = new Date(Date.parse(now) + options.leaseMs).toISOString();
+    const limit = Math.floor(options.limit);
+    if (!(limit >= 1)) return [];
+    // A read first, so only the communities holding the soonest jobs are written to.
+    const due = await this.readAll((community, c) => doc.claimableJobs(c, door, now).map((q): Placed => ({ ...q, community })), options.communities);
+    const counts = soonestPerCommunity(due.flat(), limit);
+    // Then one write per community, all asked for at once (the file store writes them as one
+    // batch). Each claims on the latest data under the store's lock: a job another process
+    // claimed since the read is not claimed again, and fewer may be claimed than were seen.
+    const claimed = await Promise.all(
+      [...counts].map(([community, count]) =>
+        this.write(community, (c) => {
+          const r = doc.claimDue(c, door, owner, now, leaseUntil, count);
+          // The view is made now: the records change with later writes.
+          return { value: r.value.map((q) => ({ placed: { ...q, community }, job: dueJob(community, q.job) })), changed: r.changed };
+        }),
+      ),
+    );
+    return claimed
+      .flat()
+      .sort((a, b) => comparePlaced(a.placed, b.placed))
+      .map((x) => x.job);
+  }
+
+  async finishJob(job: DueJob, owner: string, outcome: JobOutcome, now: string): Promise<boolean> {
+    if (Number.isNaN(Date.parse(now))) throw new StoreError(`devpath: nothing was saved: "${String(now).slice(0, 40)}" is not a time.`);
+    // A claim this store never gave: no community of that name can hold it.
+    if (!isSafeKey(job.community)) return false;
+    const at = new Date(now).toISOString();
+    return this.write(job.community, (c) => doc.finishJob(c, refOf(job), owner, job.attempt, outcome, at));
+  }
+
+  async nextDue(door: Door, communities?: readonly string[]): Promise<string | undefined> {
+    const times = await this.readAll((_, c) => doc.nextDue(c, door), communities);
+    const soonest = times.reduce<number | undefined>((min, t) => (t !== undefined && (min === undefined || t < min) ? t : min), undefined);
+    return soonest === undefined ? undefined : new Date(soonest).toISOString();
   }
 
   // ---------------------------------------------------------------- deliveries

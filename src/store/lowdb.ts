@@ -108,15 +108,21 @@ export function validateData(file: string, raw: unknown): DbFile {
 }
 
 /**
- * A nextTipId not above the highest tip id would number two tips alike: it is moved past them, and
- * the user is told. Nothing stored is lost; the file is rewritten by the next write.
+ * A nextTipId (or nextReminderId) not above the highest id would number two records alike: it is
+ * moved past them, and the user is told. Nothing stored is lost; the file is rewritten by the next write.
  */
 function repairCounters(file: string, db: DbFile): DbFile {
   for (const [name, c] of Object.entries(db.communities)) {
-    const highest = c.tips.reduce((max, t) => Math.max(max, t.id), 0);
-    if (c.nextTipId <= highest) {
-      log().warn({ file, community: name.slice(0, 40) }, `community "${name.slice(0, 40)}" would number its next tip #${c.nextTipId}, but tip #${highest} exists; numbering from #${highest + 1}`);
-      c.nextTipId = highest + 1;
+    const where = name.slice(0, 40);
+    const tips = c.tips.reduce((max, t) => Math.max(max, t.id), 0);
+    if (c.nextTipId <= tips) {
+      log().warn({ file, community: where }, `community "${where}" would number its next tip #${c.nextTipId}, but tip #${tips} exists; numbering from #${tips + 1}`);
+      c.nextTipId = tips + 1;
+    }
+    const reminders = c.reminders.reduce((max, r) => Math.max(max, r.id), 0);
+    if (c.nextReminderId <= reminders) {
+      log().warn({ file, community: where }, `community "${where}" would number its next reminder #${c.nextReminderId}, but reminder #${reminders} exists; numbering from #${reminders + 1}`);
+      c.nextReminderId = reminders + 1;
     }
   }
   return db;
@@ -467,6 +473,17 @@ export class LowdbStore extends DocumentStore {
     return written;
   }
 
+  async readAll<T>(fn: (community: string, data: Readonly<CommunityData>) => T, ids?: readonly string[]): Promise<T[]> {
+    if (this.closed) throw new StoreError('The store is closed.', this.location);
+    await this.lastWrite;
+    await this.mutex.run(() => this.refresh());
+    const out: T[] = [];
+    for (const id of ids ? new Set(ids) : Object.keys(this.db.data.communities)) {
+      const data = own(this.db.data.communities, id);
+      if (data) out.push(fn(id, data));
+    }
+    return out;
+  }
 
   async close(): Promise<void> {
     this.closed = true;

@@ -37,6 +37,15 @@ export class MemoryStore extends DocumentStore {
     return run;
   }
 
+  async readAll<T>(fn: (community: string, data: Readonly<CommunityData>) => T, ids?: readonly string[]): Promise<T[]> {
+    await this.queue;
+    const out: T[] = [];
+    for (const id of ids ? new Set(ids) : this.communities.keys()) {
+      const data = this.communities.get(id);
+      if (data) out.push(fn(id, data));
+    }
+    return out;
+  }
 
   async close(): Promise<void> {
     this.closed = true;

@@ -7,6 +7,10 @@
 //
 // v1 -> v2: each community gains `plans` (user id -> pace plan), empty. A devpath that reads only
 // v1 refuses a v2 file ("written by a newer devpath") rather than drop the plans on its next write.
+//
+// v2 -> v3: each community gains `settings` (user id -> time zone), `reminders` (none) and
+// `nextReminderId` (1); a group gains an optional `digest`, so groups are left as they are. As
+// before, a devpath that reads only v2 refuses a v3 file rather than drop reminders and digests.
 import { z } from 'zod';
 import { CURRENT_VERSION } from './schema.js';
 
@@ -70,7 +74,18 @@ function v1to2(raw: unknown): unknown {
   return { ...raw, version: 2, communities };
 }
 
-const STEPS: Record<number, (raw: unknown) => unknown> = { 0: v0to1, 1: v1to2 };
+/** The v3 fields a v2 community lacks, empty. */
+const v3Fields = () => ({ settings: {}, reminders: [], nextReminderId: 1 });
+
+function v2to3(raw: unknown): unknown {
+  // As v1to2: anything not shaped like a v2 file is passed on for the schema to name the problem.
+  if (!isRecord(raw) || !isRecord(raw.communities)) return { ...(isRecord(raw) ? raw : {}), version: 3 };
+  // Only missing fields are added: a field already there is kept for the schema to check.
+  const communities = Object.fromEntries(Object.entries(raw.communities).map(([id, c]) => [id, isRecord(c) ? { ...v3Fields(), ...c } : c]));
+  return { ...raw, version: 3, communities };
+}
+
+const STEPS: Record<number, (raw: unknown) => unknown> = { 0: v0to1, 1: v1to2, 2: v2to3 };
 
 /** Runs every step from `from` to CURRENT_VERSION. */
 export function migrate(raw: unknown, from: number): unknown {

@@ -1,7 +1,8 @@
 // The rules every store applies the same way, as pure functions of plain values: what makes two
 // tips the same tip, what a group may be called, how a question is kept. The file and memory
 // stores (community.ts) and PostgreSQL (postgres.ts) both call these, so a rule changes in one place.
-import { GROUP_NAME_MAX, isSafeKey, KEY_MAX, PLAN_STEPS_MAX, QUESTION_MAX } from './schema.js';
+import { DIGEST_EVERY_MS, DOORS, GROUP_NAME_MAX, isSafeKey, KEY_MAX, PLAN_STEPS_MAX, QUESTION_MAX, REMINDER_AHEAD_MAX_DAYS, REMINDER_TEXT_MAX, REMINDER_TEXT_MIN, TIME_ZONE_MAX } from './schema.js';
+import type { Door } from './store.js';
 
 /** Character-trigram similarity at or above which two tips on one step are the same tip. */
 export const DUPLICATE_SIMILARITY = 0.8;
@@ -20,16 +21,25 @@ export const MATCH_WINDOW = 5_000;
 /** Unanswered questions kept per community; beyond it the least recently asked of those asked once goes. */
 export const UNANSWERED_MAX = 500;
 
-/** Plans end before year 10000: a four-digit year, which every store (and PostgreSQL) reads back the same. */
-const LAST_PLAN_TIME = Date.UTC(10_000, 0, 1);
+/** Stored times are before year 10000: a four-digit year, which every store (and PostgreSQL) reads back the same. */
+const LAST_TIME = Date.UTC(10_000, 0, 1);
+
+/** Whether a time (ms) is one every store can keep: a date before LAST_TIME. */
+export const keepableMs = (ms: number): boolean => Number.isFinite(ms) && ms < LAST_TIME;
+
+/** A time a store can keep, in milliseconds; undefined when it is not a date or not before LAST_TIME. */
+function keepableTime(iso: string): number | undefined {
+  const ms = Date.parse(iso);
+  return keepableMs(ms) ? ms : undefined;
+}
 
 /**
  * A pace plan as every store keeps it: the target as one canonical ISO time, after `now`, and a
  * whole number of steps done at the start; undefined when it cannot be kept (nothing is written).
  */
 export function planToKeep(plan: { target: string; doneAtStart: number }, now: string): { target: string; doneAtStart: number } | undefined {
-  const target = Date.parse(plan.target);
-  if (!Number.isFinite(target) || !(target > Date.parse(now)) || target >= LAST_PLAN_TIME) return undefined;
+  const target = keepableTime(plan.target);
+  if (target === undefined || !(target > Date.parse(now))) return undefined;
   if (!Number.isInteger(plan.doneAtStart) || plan.doneAtStart < 0 || plan.doneAtStart > PLAN_STEPS_MAX) return undefined;
   return { target: new Date(target).toISOString(), doneAtStart: plan.doneAtStart };
 }
@@ -185,3 +195,70 @@ export function questionKey(question: string): { text: string; key: string } | u
 
 /** Two ISO times, the later first (ISO strings of one format sort as the times they name). */
 export const newestFirst = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
+// ---------------------------------------------------------------- time zones, reminders, digests
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export const isDoor = (door: unknown): door is Door => (DOORS as readonly unknown[]).includes(door);
+
+/** The name Intl resolves a zone to ("europe/berlin" -> "Europe/Berlin"), or undefined when it is not a zone Intl accepts. */
+export function canonicalTimeZone(zone: string): string | undefined {
+  if (!zone || zone.length > TIME_ZONE_MAX) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+export const isTimeZone = (zone: string): boolean => canonicalTimeZone(zone) !== undefined;
+
+/** A channel a job names: 1..KEY_MAX characters (UTF-16 units, as the file's schema counts). */
+const channelOk = (channel: string): boolean => channel.length >= 1 && channel.length <= KEY_MAX;
+
+/**
+ * A reminder as every store keeps it: a known door, a channel (when given) that fits, text that
+ * passes the tip-text check within REMINDER_TEXT_MIN..MAX, and a due time after `now` and at most
+ * REMINDER_AHEAD_MAX_DAYS ahead, as one canonical ISO time; undefined when it cannot be kept.
+ */
+export function reminderToKeep(reminder: { door: Door; channel?: string; text: string; dueAt: string }, now: string): { door: Door; channel?: string; text: string; dueAt: string } | undefined {
+  const due = keepableTime(reminder.dueAt);
+  const at = Date.parse(now);
+  if (due === undefined || !(due > at) || due > at + REMINDER_AHEAD_MAX_DAYS * DAY_MS) return undefined;
+  if (!isDoor(reminder.door) || (reminder.channel !== undefined && !channelOk(reminder.channel))) return undefined;
+  if (!tipTextOk(reminder.text, REMINDER_TEXT_MIN, REMINDER_TEXT_MAX)) return undefined;
+  const kept = { door: reminder.door, text: reminder.text, dueAt: new Date(due).toISOString() };
+  return reminder.channel === undefined ? kept : { ...kept, channel: reminder.channel };
+}
+
+/** A digest's place and first time as every store keeps them: a known door, a channel that fits, a time after `now`; undefined when refused. */
+export function digestToKeep(digest: { door: Door; channel: string; nextAt: string }, now: string): { door: Door; channel: string; nextAt: string } | undefined {
+  const next = keepableTime(digest.nextAt);
+  if (next === undefined || !(next > Date.parse(now)) || !isDoor(digest.door) || !channelOk(digest.channel)) return undefined;
+  return { door: digest.door, channel: digest.channel, nextAt: new Date(next).toISOString() };
+}
+
+/**
+ * When a digest that was due at `dueAt` comes next: whole weeks later, the first such time after
+ * `now`. A bot that was down for three weeks sends one digest, not three, and keeps its weekday
+ * and hour.
+ */
+export function nextDigestAt(dueAt: string, now: string): string {
+  const due = Date.parse(dueAt);
+  const weeks = Math.max(1, Math.floor((Date.parse(now) - due) / DIGEST_EVERY_MS) + 1);
+  return new Date(due + weeks * DIGEST_EVERY_MS).toISOString();
+}
+
+/** A retry time to keep (canonical ISO), or undefined when it is not a time a store can keep. */
+export function retryToKeep(at: string): string | undefined {
+  const ms = keepableTime(at);
+  return ms === undefined ? undefined : new Date(ms).toISOString();
+}
+
+/** When a job is due, as claimDue sees it: its own time, or later when a retry was asked for. */
+export const claimableFrom = (due: string, retryAt: string | undefined): number => Math.max(Date.parse(due), retryAt === undefined ? -Infinity : Date.parse(retryAt));
+
+/** A due job's key: the same across its attempts (a Discord nonce is made from it). */
+export const reminderJobKey = (community: string, id: number): string => `reminder:${community}:${id}`;
+export const digestJobKey = (community: string, group: string, nextAt: string): string => `digest:${community}:${group}:${nextAt}`;

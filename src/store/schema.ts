@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** The version this code writes. Older files are migrated (after a backup copy); newer ones refused. */
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 // Length limits, in one place: the schema refuses a file beyond them, and the writers
 // (store/community.ts) never store more, so whatever the bot saved always opens again.
@@ -19,6 +19,18 @@ export const GROUP_NAME_MAX = 32;
 export const QUESTION_MAX = 300;
 /** A pace plan's count of steps done when it was set: far above any roadmap. */
 export const PLAN_STEPS_MAX = 10_000;
+
+// Reminders, time zones and weekly digests (data version 3).
+export const REMINDER_TEXT_MIN = 1;
+export const REMINDER_TEXT_MAX = 300;
+/** Pending reminders one user may have in one community. */
+export const REMINDERS_PER_USER = 25;
+/** How far ahead a reminder may be set. */
+export const REMINDER_AHEAD_MAX_DAYS = 366;
+/** An IANA time zone name ("America/Argentina/ComodRivadavia" is among the longest). */
+export const TIME_ZONE_MAX = 64;
+/** A weekly digest comes once a week. */
+export const DIGEST_EVERY_MS = 7 * 24 * 60 * 60_000;
 
 /** Keys that would reach Object.prototype if used as a property name. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -46,12 +58,43 @@ export const TipRecord = z.object({
 });
 export type TipRecord = z.infer<typeof TipRecord>;
 
+/** The doors that deliver due jobs (store.ts `Door`). */
+export const DOORS = ['terminal', 'discord', 'slack'] as const;
+/** A channel a job is delivered to, or where a reminder was asked. */
+const Channel = z.string().min(1).max(KEY_MAX);
+
+/**
+ * How a due job (a reminder, a digest) is being delivered. `claim`: the running instance that took
+ * it, and until when no other may (a lease: an instance that died loses it). `attempts`: how often
+ * it was claimed since it was last delivered (a claim's number, so a late report of an earlier
+ * claim is told apart). `retryAt`: not claimable again before then (the platform refused it).
+ */
+const JobState = {
+  attempts: z.number().int().nonnegative(),
+  retryAt: Iso.optional(),
+  claim: z.object({ owner: z.string().min(1).max(KEY_MAX), leaseUntil: Iso }).optional(),
+};
+
+/** A group's weekly digest (data version 3): posted to `channel` at `nextAt`, covering the week from `since`. */
+export const DigestRecord = z.object({
+  door: z.enum(DOORS),
+  channel: Channel,
+  /** Who turned it on. */
+  by: Key,
+  nextAt: Iso,
+  since: Iso,
+  ...JobState,
+});
+export type DigestRecord = z.infer<typeof DigestRecord>;
+
 export const GroupRecord = z.object({
   name: z.string().min(1).max(GROUP_NAME_MAX),
   createdBy: Key,
   createdAt: Iso,
   /** user id -> when they joined */
   members: z.record(Key, Iso),
+  /** Its weekly digest, when a moderator turned it on (data version 3). */
+  digest: DigestRecord.optional(),
 });
 export type GroupRecord = z.infer<typeof GroupRecord>;
 
@@ -76,17 +119,47 @@ export const PlanRecord = z
   .refine((p) => Date.parse(p.target) > Date.parse(p.setAt), 'a plan must end after it was set');
 export type PlanRecord = z.infer<typeof PlanRecord>;
 
+/** The highest reminder number, for the same reason as MAX_TIP_ID. */
+export const MAX_REMINDER_ID = 2 ** 48;
+
+/** A reminder not yet sent (data version 3): a sent or cancelled one is removed. */
+export const ReminderRecord = z.object({
+  id: z.number().int().positive().max(MAX_REMINDER_ID - 1),
+  user: Key,
+  door: z.enum(DOORS),
+  /** Where it was asked, when the door has channels. */
+  channel: Channel.optional(),
+  text: z.string().min(REMINDER_TEXT_MIN).max(REMINDER_TEXT_MAX),
+  dueAt: Iso,
+  createdAt: Iso,
+  ...JobState,
+});
+export type ReminderRecord = z.infer<typeof ReminderRecord>;
+
+/** A user's settings (data version 3). */
+export const SettingsRecord = z.object({
+  /**
+   * An IANA name, as Intl resolved it when it was set. Only its length is checked on read: a zone
+   * one Node's time zone data knows must not make the file unreadable for another.
+   */
+  timeZone: z.string().min(1).max(TIME_ZONE_MAX).optional(),
+});
+export type SettingsRecord = z.infer<typeof SettingsRecord>;
+
+/** Records with numbers of their own (tips, reminders): no number may appear twice. */
+const uniqueIds = (what: string) => (records: readonly { id: number }[], ctx: z.RefinementCtx) => {
+  const seen = new Set<number>();
+  for (const r of records) {
+    if (seen.has(r.id)) ctx.addIssue({ code: 'custom', message: `${what} #${r.id} appears twice` });
+    seen.add(r.id);
+  }
+};
+
 export const CommunityData = z.object({
   users: z.record(Key, UserRecord),
   /** user id -> step id -> when it was marked done */
   progress: z.record(Key, z.record(Key, Iso)),
-  tips: z.array(TipRecord).superRefine((tips, ctx) => {
-    const seen = new Set<number>();
-    for (const t of tips) {
-      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', message: `tip #${t.id} appears twice` });
-      seen.add(t.id);
-    }
-  }),
+  tips: z.array(TipRecord).superRefine(uniqueIds('tip')),
   nextTipId: z.number().int().positive().max(MAX_TIP_ID),
   /** normalised group name -> group */
   groups: z.record(Key, GroupRecord),
@@ -94,6 +167,11 @@ export const CommunityData = z.object({
   unanswered: z.record(Key, UnansweredRecord),
   /** user id -> their pace plan (data version 2) */
   plans: z.record(Key, PlanRecord),
+  /** user id -> their settings (data version 3) */
+  settings: z.record(Key, SettingsRecord),
+  /** Reminders not yet sent, in the order they were made (data version 3). */
+  reminders: z.array(ReminderRecord).superRefine(uniqueIds('reminder')),
+  nextReminderId: z.number().int().positive().max(MAX_REMINDER_ID),
 });
 export type CommunityData = z.infer<typeof CommunityData>;
 
@@ -105,7 +183,7 @@ export const DbFile = z.object({
 });
 export type DbFile = z.infer<typeof DbFile>;
 
-export const emptyCommunity = (): CommunityData => ({ users: {}, progress: {}, tips: [], nextTipId: 1, groups: {}, unanswered: {}, plans: {} });
+export const emptyCommunity = (): CommunityData => ({ users: {}, progress: {}, tips: [], nextTipId: 1, groups: {}, unanswered: {}, plans: {}, settings: {}, reminders: [], nextReminderId: 1 });
 
 /** An own property only: `constructor` must never resolve to Object's. */
 export function own<T>(record: Record<string, T>, key: string): T | undefined {

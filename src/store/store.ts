@@ -73,6 +73,72 @@ export interface Plan {
   doneAtStart: number;
 }
 
+// ------------------------------------------------------------ reminders and weekly digests
+// Messages the bot sends later, by itself: a user's reminder (to them, privately) and a group's
+// weekly digest (to the channel a moderator chose). Each is a due job kept in the store, so it is
+// found again after a restart, and claimed by exactly one running instance (claimDue) before it is
+// sent; the claim is a lease, so a job whose instance died is claimed again when the lease ends.
+
+/** The door that delivers a job: each running door claims only its own. */
+export type Door = 'terminal' | 'discord' | 'slack';
+
+export interface Reminder {
+  /** Numbered per community: 1, 2, 3, ... */
+  id: number;
+  user: string;
+  door: Door;
+  /** Where it was asked (a channel), when the door has places. The reminder itself goes to the user privately. */
+  channel?: string;
+  /** Plain text, REMINDER_TEXT_MIN..REMINDER_TEXT_MAX characters. */
+  text: string;
+  dueAt: string;
+  createdAt: string;
+}
+
+/** A group's weekly digest: where it is posted and when the next one is due. */
+export interface Digest {
+  door: Door;
+  channel: string;
+  /** Who turned it on (a moderator's user id). */
+  by: string;
+  /** When the next one is due (ISO). */
+  nextAt: string;
+  /** The start of the week the next digest covers: when it was turned on, else when the last one was due. */
+  since: string;
+}
+
+/** A due job claimed by one instance: deliver it, then report with finishJob. */
+export type DueJob =
+  | { kind: 'reminder'; key: string; community: string; attempt: number; dueAt: string; reminder: Reminder }
+  | { kind: 'digest'; key: string; community: string; attempt: number; dueAt: string; group: GroupSummary; digest: Digest };
+
+/**
+ * How a delivery went. `sent`: done (a reminder is never claimed again; a digest moves to its next
+ * week). `retry`: the platform did not take it (rate limit, outage); claimable again at `at`.
+ * `failed`: it can never be delivered (the user cannot be messaged, the channel is gone): a
+ * reminder is dropped, a digest moves on to its next week.
+ */
+export type JobOutcome = { type: 'sent' } | { type: 'retry'; at: string } | { type: 'failed'; reason: string };
+
+export interface ClaimOptions {
+  /** Only jobs this door delivers. */
+  door: Door;
+  /** Names this instance in the claim (a lease held by another owner is not taken until it ends). */
+  owner: string;
+  now: string;
+  /** How long the claim holds: after it, a job not finished is claimable again (its instance died). */
+  leaseMs: number;
+  limit: number;
+  /** Only these communities (the Discord guilds on this instance's shards); every one when left out. */
+  communities?: readonly string[];
+}
+
+/** `invalid`: not due after `now` and within REMINDER_AHEAD_MAX_DAYS, or the text is empty or too long. `too-many`: REMINDERS_PER_USER pending already. */
+export type AddReminder = { ok: true; reminder: Reminder } | { ok: false; reason: 'invalid' | 'too-many' };
+export type CancelReminder = { ok: true; reminder: Reminder } | { ok: false; reason: 'unknown' };
+/** `unknown`: no such group. `invalid`: a next time not after `now`. */
+export type SetDigest = { ok: true; group: GroupSummary; digest: Digest | undefined; previous: Digest | undefined } | { ok: false; reason: 'unknown' | 'invalid' };
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -89,6 +155,8 @@ export type Membership = { ok: true; group: GroupSummary } | { ok: false; reason
 /** Which tips, best voted first, then newest, then highest id. */
 export interface TipQuery {
   step?: string;
+  /** Only tips made at or after this time (ISO): a weekly digest's new tips. */
+  since?: string;
   /** Only tips by these users. */
   authors?: readonly string[];
   /** Autocomplete: among the MATCH_WINDOW best-ranked tips, the id starts with it or the text contains it (case-insensitive); and the tip with that number. */
@@ -149,6 +217,37 @@ export interface Store {
   recordUnanswered(community: string, by: Actor, question: string, now: string): Promise<Limited<{ count: number }>>;
   /** Most asked first, then most recently asked. */
   unanswered(community: string, offset: number, limit: number): Promise<Page<Unanswered>>;
+
+  // a user's settings
+  /** The IANA time zone the user chose (`timezone Europe/Berlin`), if any. */
+  timeZone(community: string, user: string): Promise<string | undefined>;
+  /** Sets (a valid IANA zone, see isTimeZone in rules.ts) or clears (undefined) the user's time zone; refused when invalid. */
+  setTimeZone(community: string, by: Actor, zone: string | undefined, now: string): Promise<Limited<{ ok: true; previous: string | undefined } | { ok: false; reason: 'invalid' }>>;
+
+  // reminders
+  addReminder(community: string, by: Actor, reminder: { door: Door; channel?: string; text: string; dueAt: string }, now: string): Promise<Limited<AddReminder>>;
+  /** The user's reminders not yet sent, soonest first. */
+  reminders(community: string, user: string): Promise<Reminder[]>;
+  /** Cancels one of the caller's own pending reminders (another user's is `unknown`). */
+  cancelReminder(community: string, by: Actor, id: number, now: string): Promise<Limited<CancelReminder>>;
+
+  // weekly digests (the caller is checked to be a moderator by the command)
+  /** Turns a group's digest on (replacing where it went) or off (undefined). */
+  setDigest(community: string, by: Actor, group: string, digest: { door: Door; channel: string; nextAt: string } | undefined, now: string): Promise<Limited<SetDigest>>;
+  /** The group's digest, when it is on. */
+  digest(community: string, group: string): Promise<Digest | undefined>;
+
+  // due jobs: reminders and digests, across communities
+  /**
+   * Claims up to `limit` jobs for `door` that are due at `now` (soonest first): pending ones, and
+   * claimed ones whose lease has ended. Each is given to exactly one caller, across every process
+   * sharing the store, until its lease ends; each claim adds one to its attempt.
+   */
+  claimDue(options: ClaimOptions): Promise<DueJob[]>;
+  /** Reports a claimed job's delivery; false (nothing changed) when the claim is no longer the owner's (its lease ended and another took it, or it was cancelled). */
+  finishJob(job: DueJob, owner: string, outcome: JobOutcome, now: string): Promise<boolean>;
+  /** The soonest time any job for `door` falls due (pending or with a lease), for a scheduler's sleep. */
+  nextDue(door: Door, communities?: readonly string[]): Promise<string | undefined>;
 
   // deliveries (Slack resends a request it thinks was lost)
   /** True the first time any process sharing this store sees the id within the TTL. */

@@ -11,13 +11,20 @@
 //   overwritten: a user keeps the later of the two last activities (and the name that goes with
 //   it), a step already marked keeps its time, a group of the same (or a look-alike) name keeps its
 //   record and gets the file's members, a question keeps the higher count and the wider time span,
-//   and of two pace plans for one user the one set later is kept.
+//   of two pace plans for one user the one set later is kept, a user's time zone already set there
+//   stays, and so does a group's weekly digest already on there.
 // - Tips keep their numbers when the number is free. A number already taken by the SAME tip (author,
 //   step, text, time) is that tip, copied before; one taken by ANOTHER tip (the database was already
 //   in use) gets the community's next free number and is reported as renumbered, never dropped or
 //   written over. The same tip found under another number (renumbered by an earlier run) is that tip.
-// - The community's tip counter is locked for the whole transaction, as `addTip` locks it: a bot
-//   running on the database meanwhile adds its tips before or after the import, never among it.
+//   Reminders (data version 3) are numbered the same way, against the community's reminder counter.
+//   A reminder or digest keeps its delivery state (attempts, retry time, a claim's lease), so a job
+//   a running bot had claimed is not claimed again before its lease ends. A reminder that was sent
+//   or cancelled in the database after an earlier import is copied again by the next, as a tip
+//   removed there is: import once, when moving, before the bot runs on the database.
+// - The community's tip and reminder counters are locked for the whole transaction, as `addTip` and
+//   `addReminder` lock them: a bot running on the database meanwhile adds its tips and reminders
+//   before or after the import, never among it.
 // - Rows go in batches (unnest arrays, BATCH rows a statement), never one round trip per row.
 //
 // A record the database cannot hold (a file devpath wrote has none: only a hand-edited one) is
@@ -30,7 +37,25 @@ import type { ClientBase } from 'pg';
 import { skeleton } from '../../confusable.js';
 import { DATA_FILE_NAME, validateData } from '../lowdb.js';
 import { normalizeText, tipTextOk } from '../rules.js';
-import { GROUP_NAME_MAX, isSafeKey, MAX_TIP_ID, NAME_MAX, QUESTION_MAX, TIP_MAX, TIP_MIN, type CommunityData, type DbFile } from '../schema.js';
+import {
+  GROUP_NAME_MAX,
+  isSafeKey,
+  KEY_MAX,
+  MAX_REMINDER_ID,
+  MAX_TIP_ID,
+  NAME_MAX,
+  QUESTION_MAX,
+  REMINDER_AHEAD_MAX_DAYS,
+  REMINDER_TEXT_MAX,
+  REMINDER_TEXT_MIN,
+  TIME_ZONE_MAX,
+  TIP_MAX,
+  TIP_MIN,
+  type CommunityData,
+  type DbFile,
+  type DigestRecord,
+  type ReminderRecord,
+} from '../schema.js';
 import { StoreError } from '../store.js';
 import { connectOnce, parseTarget, reasonOf, redact, type Target } from './connection.js';
 import { MIGRATIONS, MigrationConflict, runMigrations } from './migrations.js';
@@ -40,7 +65,7 @@ const BATCH = 5_000;
 /** Deadlocks and serialisation failures (a bot writing meanwhile) are retried this many times in all. */
 const MAX_ATTEMPTS = 3;
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
-/** integer columns (unanswered.count). */
+/** integer columns (unanswered.count, attempts). */
 const INT_MAX = 2_147_483_647;
 
 // ---------------------------------------------------------------------------------------------
@@ -67,6 +92,12 @@ export interface Counts {
   questions: Tally & { updated: number };
   /** Pace plans; `updated`: the database held an older plan for that user, replaced by the file's. */
   plans: Tally & { updated: number };
+  /** Users' settings (a time zone); `already`: the database had one for that user, kept. */
+  settings: Tally;
+  /** Reminders not yet sent; `copied` includes the renumbered ones. */
+  reminders: Tally & { renumbered: number };
+  /** Weekly digests; `already`: the group had one in the database, kept. */
+  digests: Tally;
   /** Records the database cannot hold, skipped (see `problems`). */
   skipped: number;
 }
@@ -80,6 +111,8 @@ export interface CommunityReport extends Counts {
   community: string;
   /** File tips whose number was taken by another tip: the number they have now. */
   renumbered: Renumbered[];
+  /** File reminders whose number was taken by another reminder: the number they have now. */
+  renumberedReminders: Renumbered[];
   /** What was skipped, and why. */
   problems: string[];
 }
@@ -105,6 +138,9 @@ const emptyCounts = (): Counts => ({
   members: tally(),
   questions: { ...tally(), updated: 0 },
   plans: { ...tally(), updated: 0 },
+  settings: tally(),
+  reminders: { ...tally(), renumbered: 0 },
+  digests: tally(),
   skipped: 0,
 });
 
@@ -120,12 +156,30 @@ function addCounts(into: Counts, from: Counts): void {
   add(into.members, from.members);
   add(into.questions, from.questions);
   add(into.plans, from.plans);
+  add(into.settings, from.settings);
+  add(into.reminders, from.reminders);
+  add(into.digests, from.digests);
   into.skipped += from.skipped;
 }
 
 /** Whether anything was written for these counts. */
 const wrote = (c: Counts): boolean =>
-  c.users.copied + c.users.updated + c.users.placeholders + c.progress.copied + c.tips.copied + c.votes.copied + c.groups.copied + c.members.copied + c.questions.copied + c.questions.updated + c.plans.copied + c.plans.updated > 0;
+  c.users.copied +
+    c.users.updated +
+    c.users.placeholders +
+    c.progress.copied +
+    c.tips.copied +
+    c.votes.copied +
+    c.groups.copied +
+    c.members.copied +
+    c.questions.copied +
+    c.questions.updated +
+    c.plans.copied +
+    c.plans.updated +
+    c.settings.copied +
+    c.reminders.copied +
+    c.digests.copied >
+  0;
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -192,12 +246,50 @@ const usableKey = (s: string): boolean => isSafeKey(s) && !s.includes('\u0000') 
 const clean = (s: string): string => s.replace(/\u0000/g, '').replace(LONE_SURROGATES, '\uFFFD');
 /** A display name as the PostgreSQL store keeps it. */
 const storedName = (name: string): string => clean(name.slice(0, NAME_MAX));
+/** Text PostgreSQL keeps exactly (no NUL, no lone surrogate), unchanged. */
+const storable = (s: string): boolean => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
 /** A time as one canonical ISO string: the same instant always compares (and is sent) the same. */
 const iso = (s: string): string => new Date(s).toISOString();
 const quoted = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}...` : s);
 
 // ---------------------------------------------------------------------------------------------
 // One community, in one transaction
+
+/** A reminder or digest's delivery state as the database keeps it (migrations.ts jobState). */
+interface FileJobState {
+  attempts: number;
+  retryAt: string | null;
+  owner: string | null;
+  leaseUntil: string | null;
+}
+
+interface FileReminder extends FileJobState {
+  id: number;
+  user: string;
+  door: string;
+  channel: string | null;
+  text: string;
+  dueAt: string;
+  createdAt: string;
+}
+
+interface FileDigest extends FileJobState {
+  /** The file's group key (its members' group in the database is found by copyGroups). */
+  group: string;
+  door: string;
+  channel: string;
+  by: string;
+  nextAt: string;
+  since: string;
+}
+
+/** A job's delivery state: a claim by an owner the database cannot name is left out (the job is then free to claim). */
+function jobStateOf(r: ReminderRecord | DigestRecord): FileJobState {
+  const claim = r.claim && usableKey(r.claim.owner) ? r.claim : undefined;
+  // A claim is at least the first attempt (the database's CHECK); a file devpath wrote always says so.
+  const attempts = Math.min(claim ? Math.max(1, r.attempts) : r.attempts, INT_MAX);
+  return { attempts, retryAt: r.retryAt === undefined ? null : iso(r.retryAt), owner: claim?.owner ?? null, leaseUntil: claim ? iso(claim.leaseUntil) : null };
+}
 
 interface FileTip {
   id: number;
@@ -222,7 +314,7 @@ async function batches<T>(items: readonly T[], fn: (batch: T[]) => Promise<void>
 const column = <T, K extends keyof T>(rows: readonly T[], key: K): T[K][] => rows.map((r) => r[key]);
 
 async function importCommunity(c: ClientBase, community: string, data: CommunityData): Promise<CommunityReport> {
-  const r: CommunityReport = { community, ...emptyCounts(), renumbered: [], problems: [] };
+  const r: CommunityReport = { community, ...emptyCounts(), renumbered: [], renumberedReminders: [], problems: [] };
   const skip = (why: string) => {
     r.problems.push(why);
     r.skipped++;
@@ -287,6 +379,7 @@ async function importCommunity(c: ClientBase, community: string, data: Community
   }
 
   const groups: { key: string; name: string; skeleton: string; createdBy: string; createdAt: string; members: [string, string][] }[] = [];
+  const digests: FileDigest[] = [];
   for (const [key, g] of Object.entries(data.groups)) {
     const gname = clean(g.name);
     if (!usableKey(key)) skip(`group ${quoted(key)}: a key PostgreSQL cannot store`);
@@ -305,6 +398,16 @@ async function importCommunity(c: ClientBase, community: string, data: Community
         name(user, iso(joined));
       }
       groups.push({ key, name: gname, skeleton: skeleton(key), createdBy: g.createdBy, createdAt, members });
+      const d = g.digest;
+      if (!d) continue;
+      if (!usableKey(d.by)) skip(`the digest of group ${quoted(key)}: its moderator's id ${quoted(d.by)} cannot be stored`);
+      else if (!storable(d.channel) || d.channel.length > KEY_MAX) skip(`the digest of group ${quoted(key)}: its channel ${quoted(d.channel)} cannot be stored`);
+      else if (!(Date.parse(d.nextAt) > Date.parse(d.since))) skip(`the digest of group ${quoted(key)}: its next time is not after the week it covers starts`);
+      else {
+        const since = iso(d.since);
+        name(d.by, since);
+        digests.push({ group: key, door: d.door, channel: d.channel, by: d.by, nextAt: iso(d.nextAt), since, ...jobStateOf(d) });
+      }
     }
   }
 
@@ -325,6 +428,33 @@ async function importCommunity(c: ClientBase, community: string, data: Community
     const setAt = iso(p.setAt);
     plans.push({ user, target: iso(p.target), setAt, doneAtStart: p.doneAtStart });
     name(user, setAt);
+  }
+
+  const reminders: FileReminder[] = [];
+  for (const x of data.reminders) {
+    const text = clean(x.text);
+    const due = Date.parse(x.dueAt);
+    const made = Date.parse(x.createdAt);
+    if (!usableKey(x.user)) skip(`reminder #${x.id}: its user's id ${quoted(x.user)} cannot be stored`);
+    else if (!tipTextOk(text, REMINDER_TEXT_MIN, REMINDER_TEXT_MAX)) skip(`reminder #${x.id}: its text has no letters or digits to keep`);
+    else if (x.channel !== undefined && !storable(x.channel)) skip(`reminder #${x.id}: its channel ${quoted(x.channel)} cannot be stored`);
+    else if (!(due > made) || due - made > REMINDER_AHEAD_MAX_DAYS * 24 * 60 * 60_000) skip(`reminder #${x.id}: due ${quoted(x.dueAt)}, not after it was made and within ${REMINDER_AHEAD_MAX_DAYS} days`);
+    else {
+      const createdAt = iso(x.createdAt);
+      name(x.user, createdAt);
+      reminders.push({ id: x.id, user: x.user, door: x.door, channel: x.channel ?? null, text, dueAt: iso(x.dueAt), createdAt, ...jobStateOf(x) });
+    }
+  }
+
+  // Settings: the time zone, kept as the file has it (the file store resolved it when it was set).
+  const settings: { user: string; zone: string }[] = [];
+  for (const [user, s] of Object.entries(data.settings)) {
+    if (s.timeZone === undefined) continue;
+    if (!usableKey(user)) skip(`the settings of user ${quoted(user)}: an id PostgreSQL cannot store`);
+    else if (!storable(s.timeZone) || s.timeZone.length > TIME_ZONE_MAX) skip(`the time zone of user ${quoted(user)}: ${quoted(s.timeZone)} cannot be stored`);
+    // Only for a user the file lists or names: settings carry no time to name one by.
+    else if (!Object.hasOwn(data.users, user) && !named.has(user)) skip(`the time zone of user ${quoted(user)}, whom the file does not list`);
+    else settings.push({ user, zone: s.timeZone });
   }
 
   // ------------------------------------------------------------------- the transaction
@@ -380,7 +510,8 @@ async function importCommunity(c: ClientBase, community: string, data: Community
     });
 
     const counterRaised = await copyTips(c, community, data.nextTipId, Number(counter!.next_id), tips, r);
-    await copyGroups(c, community, groups, r);
+    const groupOf = await copyGroups(c, community, groups, r);
+    await copyDigests(c, community, digests, groupOf, r);
 
     // Unanswered questions: the higher count, the earliest first and the latest last time.
     await batches(questions, async (batch) => {
@@ -419,8 +550,22 @@ async function importCommunity(c: ClientBase, community: string, data: Community
       r.plans.already += batch.length - done.length;
     });
 
-    // Nothing to write: roll back (the counter row made above, if it was new, goes with it).
-    await c.query(wrote(r) || counterRaised ? 'COMMIT' : 'ROLLBACK');
+    // Settings: a time zone the database has for that user stays.
+    await batches(settings, async (batch) => {
+      const done = await q(
+        c,
+        `INSERT INTO devpath.settings (community, user_id, time_zone) SELECT $1, * FROM unnest($2::text[], $3::text[])
+         ON CONFLICT (community, user_id) DO NOTHING RETURNING 1`,
+        [community, column(batch, 'user'), column(batch, 'zone')],
+      );
+      r.settings.copied += done.length;
+      r.settings.already += batch.length - done.length;
+    });
+
+    const reminderCounterRaised = await copyReminders(c, community, data.nextReminderId, reminders, r);
+
+    // Nothing to write: roll back (the counter rows made above, if they were new, go with it).
+    await c.query(wrote(r) || counterRaised || reminderCounterRaised ? 'COMMIT' : 'ROLLBACK');
     return r;
   } catch (error) {
     await c.query('ROLLBACK').catch(() => undefined);
@@ -560,8 +705,10 @@ async function copyGroups(
   community: string,
   groups: { key: string; name: string; skeleton: string; createdBy: string; createdAt: string; members: [string, string][] }[],
   r: CommunityReport,
-): Promise<void> {
-  if (!groups.length) return;
+): Promise<Map<string, string>> {
+  /** file group key -> the key of the group its members (and digest) went to. */
+  const target = new Map<string, string>();
+  if (!groups.length) return target;
   // A group of that name, or of a look-alike name, keeps its record (the unique indexes decide).
   await batches(groups, async (batch) => {
     const made = await q(
@@ -578,7 +725,6 @@ async function copyGroups(
   });
   // Where each file group's members go: the group of its key, else the one that looks the same
   // (the first made, as the store's findGroup picks it).
-  const target = new Map<string, string>();
   await batches(groups, async (batch) => {
     const found = await q<{ key: string; skeleton: string }>(
       c,
@@ -614,6 +760,127 @@ async function copyGroups(
     r.members.copied += joined.length;
     r.members.already += batch.length - joined.length;
   });
+  return target;
+}
+
+/** Columns of a job's delivery state, for an unnest(...) insert. */
+const jobColumns = (batch: readonly FileJobState[]) => [column(batch, 'attempts'), column(batch, 'retryAt'), column(batch, 'owner'), column(batch, 'leaseUntil')];
+
+/** Weekly digests, on the group each file group went to: a group with a digest in the database keeps it. */
+async function copyDigests(c: ClientBase, community: string, digests: FileDigest[], groupOf: Map<string, string>, r: CommunityReport): Promise<void> {
+  // Two file groups that became one database group: the first one's digest.
+  const seen = new Set<string>();
+  const rows = digests.flatMap((d) => {
+    const group = groupOf.get(d.group);
+    if (group === undefined || seen.has(group)) {
+      r.digests.already++;
+      return [];
+    }
+    seen.add(group);
+    return [{ ...d, group }];
+  });
+  await batches(rows, async (batch) => {
+    const done = await q(
+      c,
+      `INSERT INTO devpath.digests (community, group_key, door, channel, by_user, next_at, since, attempts, retry_at, owner, lease_until)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::int[], $9::timestamptz[], $10::text[], $11::timestamptz[])
+       ON CONFLICT (community, group_key) DO NOTHING RETURNING 1`,
+      [community, column(batch, 'group'), column(batch, 'door'), column(batch, 'channel'), column(batch, 'by'), column(batch, 'nextAt'), column(batch, 'since'), ...jobColumns(batch)],
+    );
+    r.digests.copied += done.length;
+    r.digests.already += batch.length - done.length;
+  });
+}
+
+/**
+ * Reminders, inside the community's transaction, numbered as copyTips numbers tips: at their own
+ * number when it is free, the same reminder (user, door, text, times) found at it or under another
+ * number is already there, and one whose number another reminder has gets the next free number.
+ * Resolves true when the counter had to be raised.
+ */
+async function copyReminders(c: ClientBase, community: string, fileNextId: number, reminders: FileReminder[], r: CommunityReport): Promise<boolean> {
+  // The counter row, locked to commit as addReminder locks it: no reminder is added here meanwhile.
+  await c.query('INSERT INTO devpath.reminder_counters (community, next_id) VALUES ($1, 1) ON CONFLICT DO NOTHING', [community]);
+  const [counter] = await q<{ next_id: string }>(c, 'SELECT next_id FROM devpath.reminder_counters WHERE community = $1 FOR UPDATE', [community]);
+  type Row = { id: string; user_id: string; door: string; text: string; due_at: Date; created_at: Date };
+  const same = (x: FileReminder, row: Row) =>
+    row.user_id === x.user && row.door === x.door && row.text === x.text && row.due_at.getTime() === Date.parse(x.dueAt) && row.created_at.getTime() === Date.parse(x.createdAt);
+  const there = new Map<FileReminder, number>();
+  const claimed = new Set<number>();
+  const taken = new Set<number>();
+  await batches(reminders, async (batch) => {
+    const found = await q<Row>(c, 'SELECT id, user_id, door, text, due_at, created_at FROM devpath.reminders WHERE community = $1 AND id = ANY($2::bigint[])', [community, column(batch, 'id')]);
+    const byId = new Map(found.map((row) => [Number(row.id), row]));
+    for (const x of batch) {
+      const row = byId.get(x.id);
+      if (!row) continue;
+      taken.add(x.id);
+      if (same(x, row)) {
+        there.set(x, x.id);
+        claimed.add(x.id);
+      }
+    }
+  });
+  // Renumbered by an earlier run: the same reminder under another number.
+  const elsewhere = reminders.filter((x) => !there.has(x));
+  await batches(elsewhere, async (batch) => {
+    const found = await q<{ ord: string; id: string }>(
+      c,
+      `SELECT f.ord, t.id
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[]) WITH ORDINALITY AS f(user_id, door, text, due_at, created_at, ord)
+       JOIN devpath.reminders t ON t.community = $1 AND t.user_id = f.user_id AND t.door = f.door AND t.text = f.text AND t.due_at = f.due_at AND t.created_at = f.created_at
+       ORDER BY f.ord, t.id`,
+      [community, column(batch, 'user'), column(batch, 'door'), column(batch, 'text'), column(batch, 'dueAt'), column(batch, 'createdAt')],
+    );
+    for (const row of found) {
+      const x = batch[Number(row.ord) - 1]!;
+      const id = Number(row.id);
+      if (there.has(x) || claimed.has(id)) continue;
+      there.set(x, id);
+      claimed.add(id);
+    }
+  });
+
+  const fresh = reminders.filter((x) => !there.has(x));
+  const own = fresh.filter((x) => !taken.has(x.id));
+  const moved = fresh.filter((x) => taken.has(x.id));
+  const [highest] = await q<{ max: string }>(c, 'SELECT coalesce(max(id), 0) AS max FROM devpath.reminders WHERE community = $1', [community]);
+  let next = own.reduce((max, x) => Math.max(max, x.id + 1), Math.max(Number(counter!.next_id), fileNextId, Number(highest!.max) + 1));
+  if (moved.length && next + moved.length > MAX_REMINDER_ID) throw new Error(`this community has no reminder numbers left for ${moved.length} renumbered reminders`);
+  const placed: [FileReminder, number][] = own.map((x) => [x, x.id]);
+  for (const x of [...moved].sort((a, b) => a.id - b.id)) {
+    r.renumberedReminders.push({ from: x.id, to: next });
+    placed.push([x, next++]);
+  }
+  await batches(placed, async (batch) => {
+    await c.query(
+      `INSERT INTO devpath.reminders (community, id, user_id, door, channel, text, due_at, created_at, attempts, retry_at, owner, lease_until)
+       SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::int[], $10::timestamptz[], $11::text[], $12::timestamptz[])`,
+      [
+        community,
+        batch.map(([, id]) => id),
+        batch.map(([x]) => x.user),
+        batch.map(([x]) => x.door),
+        batch.map(([x]) => x.channel),
+        batch.map(([x]) => x.text),
+        batch.map(([x]) => x.dueAt),
+        batch.map(([x]) => x.createdAt),
+        ...jobColumns(batch.map(([x]) => x)),
+      ],
+    );
+  });
+  r.reminders.copied = placed.length;
+  r.reminders.renumbered = r.renumberedReminders.length;
+  r.reminders.already = there.size;
+
+  // The counter past every reminder, and past the file's own counter (a number the file used is not given again).
+  const raised = await c.query(
+    `UPDATE devpath.reminder_counters SET next_id = m.next FROM
+       (SELECT GREATEST($2::bigint, (SELECT coalesce(max(id), 0) + 1 FROM devpath.reminders WHERE community = $1)) AS next) m
+     WHERE community = $1 AND next_id < m.next`,
+    [community, fileNextId],
+  );
+  return (raised.rowCount ?? 0) > 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -700,7 +967,7 @@ export async function importFile(database: Database, path: string, options: Impo
     for (const [community, content] of Object.entries(data.communities)) {
       let done: CommunityReport;
       if (!usableKey(community)) {
-        done = { community, ...emptyCounts(), renumbered: [], problems: [`community ${quoted(community)}: an id PostgreSQL cannot store`], skipped: 1 };
+        done = { community, ...emptyCounts(), renumbered: [], renumberedReminders: [], problems: [`community ${quoted(community)}: an id PostgreSQL cannot store`], skipped: 1 };
       } else {
         for (let attempt = 1; ; attempt++) {
           try {
@@ -749,16 +1016,20 @@ function phrase(n: Tally & { updated?: number; placeholders?: number; renumbered
   return `${plural(n.copied, one, many)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
-function phrases(c: Counts, renumbered?: Renumbered[]): string {
+/** What was copied of each kind; the renumbered tips and reminders listed when given (one community's). */
+function phrases(c: Counts, listed?: Pick<CommunityReport, 'renumbered' | 'renumberedReminders'>): string {
   return [
     phrase(c.users, 'user'),
     phrase(c.progress, 'step marked done', 'steps marked done'),
-    phrase(c.tips, 'tip', 'tips', renumbered),
+    phrase(c.tips, 'tip', 'tips', listed?.renumbered),
     phrase(c.votes, 'vote'),
     phrase(c.groups, 'group'),
     phrase(c.members, 'group member'),
     phrase(c.questions, 'unanswered question'),
     phrase(c.plans, 'pace plan'),
+    phrase(c.settings, 'time zone'),
+    phrase(c.reminders, 'reminder', 'reminders', listed?.renumberedReminders),
+    phrase(c.digests, 'weekly digest'),
   ]
     .filter(Boolean)
     .join(', ');
@@ -775,11 +1046,12 @@ export function describeImport(report: ImportReport): string[] {
     lines.push(`Nothing to copy: everything in ${report.file} is already in ${report.location} (${plural(n, 'community', 'communities')}).`);
   } else {
     const one = n === 1 ? report.communities[0] : undefined;
-    lines.push(`Copied from ${report.file} into ${report.location}: ${plural(n, 'community', 'communities')}${one ? ` (${quoted(one.community)})` : ''}, ${phrases(report.total, one?.renumbered)}.`);
+    lines.push(`Copied from ${report.file} into ${report.location}: ${plural(n, 'community', 'communities')}${one ? ` (${quoted(one.community)})` : ''}, ${phrases(report.total, one)}.`);
     if (!one) {
-      for (const c of report.communities) lines.push(`  ${quoted(c.community)}: ${wrote(c) ? phrases(c, c.renumbered) : 'nothing new, everything already there'}.`);
+      for (const c of report.communities) lines.push(`  ${quoted(c.community)}: ${wrote(c) ? phrases(c, c) : 'nothing new, everything already there'}.`);
     }
     if (report.total.tips.renumbered) lines.push('Renumbered tips had a number another tip already had in the database; they keep their text, author, time and votes.');
+    if (report.total.reminders.renumbered) lines.push('Renumbered reminders had a number another reminder already had in the database; they keep their text, user and times.');
   }
   if (report.total.skipped) {
     lines.push(`Skipped ${plural(report.total.skipped, 'record')} the database cannot hold:`);

@@ -11,7 +11,22 @@
 // Everything lives in the schema `devpath`, so a DATABASE_URL shared with another application
 // never mixes its tables (a `users` table of its own, say) with ours.
 import type { ClientBase } from 'pg';
-import { KEY_MAX, MAX_TIP_ID, NAME_MAX, PLAN_STEPS_MAX, QUESTION_MAX, TIP_MAX, TIP_MIN, GROUP_NAME_MAX } from '../schema.js';
+import {
+  DOORS,
+  KEY_MAX,
+  MAX_REMINDER_ID,
+  MAX_TIP_ID,
+  NAME_MAX,
+  PLAN_STEPS_MAX,
+  QUESTION_MAX,
+  REMINDER_AHEAD_MAX_DAYS,
+  REMINDER_TEXT_MAX,
+  REMINDER_TEXT_MIN,
+  TIME_ZONE_MAX,
+  TIP_MAX,
+  TIP_MIN,
+  GROUP_NAME_MAX,
+} from '../schema.js';
 
 export interface Migration {
   version: number;
@@ -171,10 +186,100 @@ CREATE TABLE devpath.plans (
 );
 `;
 
+/** The doors that deliver jobs (store.ts Door). */
+const door = (column: string) => `CHECK (${column} IN (${DOORS.map((d) => `'${d}'`).join(', ')}))`;
+
+/**
+ * A due job's delivery (store.ts claimDue), as the data file's JobState: who holds it and until
+ * when (set and cleared together), the claims made since it was last delivered (at least one while
+ * it is held), and a time before which it is not claimed again. `claimable_from` is when it is
+ * due, counting the retry time (rules.ts claimableFrom), kept by the database so no write can get
+ * it wrong: claimDue takes jobs in its order.
+ */
+const jobState = (due: string) => `
+  retry_at       timestamptz,
+  owner          text        CHECK (char_length(owner) BETWEEN 1 AND ${KEY_MAX}),
+  lease_until    timestamptz,
+  attempts       integer     NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  claimable_from timestamptz NOT NULL GENERATED ALWAYS AS (greatest(${due}, retry_at)) STORED,
+  CHECK ((owner IS NULL) = (lease_until IS NULL)),
+  CHECK (owner IS NULL OR attempts >= 1)`;
+
+/**
+ * Version 3: a user's settings (their time zone), reminders and weekly digests, as the data file's
+ * `settings`, `reminders` and groups' `digest` (version 3).
+ *
+ * Reminders and digests are two tables, not one jobs table: each keeps the constraints of its own
+ * kind without columns that are empty for the other (a reminder's text and user, tied to the users
+ * table; a digest's group, deleted with it, and one per group by its primary key). claimDue reads
+ * both in one statement (store.ts). Reminder ids come from a per-community counter row, locked by
+ * the adding transaction as tip ids are: 1..N with no gaps, and the per-user count checked after it.
+ *
+ * Indexes: (door, claimable_from) on each kind serves claimDue (the soonest due first, stopping at
+ * the batch; the few held by a lease are passed over) and nextDue's soonest unclaimed job; (door,
+ * lease_until) of the held ones, a handful, its soonest lease end. A user's pending reminders in
+ * due order; tips by time for a digest's new tips (TipQuery.since) among a million.
+ */
+const V3 = `
+CREATE TABLE devpath.settings (
+  community text NOT NULL,
+  user_id   text NOT NULL,
+  -- an IANA name as Intl resolves it (rules.ts)
+  time_zone text NOT NULL CHECK (char_length(time_zone) BETWEEN 1 AND ${TIME_ZONE_MAX}),
+  PRIMARY KEY (community, user_id),
+  FOREIGN KEY (community, user_id) REFERENCES devpath.users (community, id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+);
+
+CREATE TABLE devpath.reminder_counters (
+  community text   PRIMARY KEY ${key('community')},
+  next_id   bigint NOT NULL CHECK (next_id BETWEEN 1 AND ${MAX_REMINDER_ID})
+);
+
+CREATE TABLE devpath.reminders (
+  community  text        NOT NULL ${key('community')},
+  id         bigint      NOT NULL CHECK (id BETWEEN 1 AND ${MAX_REMINDER_ID - 1}),
+  user_id    text        NOT NULL,
+  door       text        NOT NULL ${door('door')},
+  channel    text        CHECK (char_length(channel) BETWEEN 1 AND ${KEY_MAX}),
+  text       text        NOT NULL CHECK (char_length(text) BETWEEN ${REMINDER_TEXT_MIN} AND ${REMINDER_TEXT_MAX}),
+  due_at     timestamptz NOT NULL,
+  created_at timestamptz NOT NULL,
+  ${jobState('due_at')},
+  PRIMARY KEY (community, id),
+  -- hours, not days: a day across a daylight-saving change is not 24 hours in the session's zone
+  CONSTRAINT reminders_due_ahead CHECK (due_at > created_at AND due_at <= created_at + interval '${REMINDER_AHEAD_MAX_DAYS * 24} hours'),
+  FOREIGN KEY (community, user_id) REFERENCES devpath.users (community, id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX reminders_due ON devpath.reminders (door, claimable_from);
+CREATE INDEX reminders_leased ON devpath.reminders (door, lease_until) WHERE owner IS NOT NULL;
+CREATE INDEX reminders_by_user ON devpath.reminders (community, user_id, due_at, id);
+
+CREATE TABLE devpath.digests (
+  community text        NOT NULL,
+  group_key text        NOT NULL,
+  door      text        NOT NULL ${door('door')},
+  channel   text        NOT NULL ${key('channel')},
+  by_user   text        NOT NULL,
+  next_at   timestamptz NOT NULL,
+  since     timestamptz NOT NULL,
+  ${jobState('next_at')},
+  -- one digest per group
+  PRIMARY KEY (community, group_key),
+  CONSTRAINT digests_next_after_since CHECK (next_at > since),
+  FOREIGN KEY (community, group_key) REFERENCES devpath.groups (community, key) ON DELETE CASCADE,
+  FOREIGN KEY (community, by_user) REFERENCES devpath.users (community, id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX digests_due ON devpath.digests (door, claimable_from);
+CREATE INDEX digests_leased ON devpath.digests (door, lease_until) WHERE owner IS NOT NULL;
+
+CREATE INDEX tips_by_time ON devpath.tips (community, created_at);
+`;
+
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'community data', sql: V1 },
   { version: 2, name: 'pace plans', sql: V2 },
+  { version: 3, name: 'settings, reminders and weekly digests', sql: V3 },
 ];
 
 /** The session-level advisory lock every runner takes (one bigint key: 'devpat' in ASCII, 0x646576706174). */

@@ -9,7 +9,13 @@
 //   no gaps, whatever the number of processes, and additions to one community are serialised, so
 //   the duplicate check always sees every tip committed before it.
 // - Constraints hold the rest (migrations.ts): one vote per voter and never the author's, votes
-//   and members deleted with their tip and group, lengths, one group per look-alike name.
+//   and members deleted with their tip and group, lengths, one group per look-alike name, one
+//   digest per group (deleted with it), a claim's owner and lease set together.
+// - Due jobs (reminders, digests) are claimed by ONE statement per batch that locks the rows it
+//   takes with FOR UPDATE SKIP LOCKED and writes a lease on them: every process sharing the
+//   database gets each due job once until its lease ends, and a report (finishJob) applies only
+//   while the claim is still the reporter's, attempt and all. Reminder ids come from a per-community
+//   counter row, as tip ids do. The bot's own claims and reports are not user writes: no limit.
 // - Every query on the write path uses an index: at a million tips, adding one reads a counter
 //   row, one md5 index probe for the same text, and the 2 x DUPLICATE_WINDOW tips the
 //   near-duplicate rule compares against, through the ranking and newest-first indexes.
@@ -18,38 +24,55 @@ import pg from 'pg';
 import type { ClientBase, PoolClient, QueryResultRow } from 'pg';
 import { skeleton } from '../../confusable.js';
 import {
+  canonicalTimeZone,
   checkGroupName,
   compareGroups,
   compareNear,
+  digestJobKey,
+  digestToKeep,
   DUPLICATE_WINDOW,
   MATCH_WINDOW,
   groupKey,
+  isDoor,
   mostSimilar,
+  nextDigestAt,
   normalizeText,
   oneTypoFrom,
   planToKeep,
   questionKey,
+  reminderJobKey,
+  reminderToKeep,
+  retryToKeep,
   tipTextOk,
   trigrams,
   UNANSWERED_MAX,
   type Keyed,
 } from '../rules.js';
-import { isSafeKey, MAX_TIP_ID, NAME_MAX, TIP_MAX, TIP_MIN } from '../schema.js';
+import { isSafeKey, MAX_REMINDER_ID, MAX_TIP_ID, NAME_MAX, REMINDERS_PER_USER, TIME_ZONE_MAX, TIP_MAX, TIP_MIN } from '../schema.js';
 import {
   StoreError,
   type Actor,
+  type AddReminder,
   type AddTip,
   type Bucket,
+  type CancelReminder,
+  type ClaimOptions,
   type CreateGroup,
+  type Digest,
+  type Door,
+  type DueJob,
   type GroupBoard,
   type GroupSummary,
+  type JobOutcome,
   type Limited,
   type Member,
   type Membership,
   type Page,
   type Plan,
   type RateLimit,
+  type Reminder,
   type RemoveTip,
+  type SetDigest,
   type SetPlan,
   type Store,
   type Tip,
@@ -108,6 +131,7 @@ const usableKey = (s: string): boolean => typeof s === 'string' && isSafeKey(s) 
 /** A display name as kept: cut to NAME_MAX (half an emoji kept as U+FFFD, as UTF-8 would), without NUL. */
 const storedName = (name: string): string => name.slice(0, NAME_MAX).replace(/\u0000/g, '').replace(LONE_SURROGATES, '\uFFFD');
 const validTipId = (id: number): boolean => Number.isSafeInteger(id) && id >= 1 && id < MAX_TIP_ID;
+const validReminderId = (id: number): boolean => Number.isSafeInteger(id) && id >= 1 && id < MAX_REMINDER_ID;
 
 /** Two 32-bit halves of a hash of `parts`: the key of a transaction-level advisory lock. */
 function lockKey(...parts: string[]): [number, number] {
@@ -149,6 +173,156 @@ interface PlanRow {
 }
 
 const planOf = (r: PlanRow): Plan => ({ target: r.target.toISOString(), setAt: r.set_at.toISOString(), doneAtStart: r.done_at_start });
+
+// ---------------------------------------------------------------------------------------------
+// Time zones, reminders and digests, as every store keeps them (../rules.ts), and as PostgreSQL can
+
+/** Times end before year 10000: a four-digit year, which JavaScript and PostgreSQL write back the same. */
+const LAST_TIME = Date.UTC(10_000, 0, 1);
+/** 0001-01-01T00:00:00.000Z: the first time written with four digits (Date.UTC reads year 1 as 1901). */
+const FIRST_TIME = -62_135_596_800_000;
+
+/** The zone as kept (the name Intl resolves), when PostgreSQL keeps it exactly and it fits. */
+function zoneToKeep(zone: string): string | undefined {
+  const canonical = canonicalTimeZone(zone);
+  return canonical !== undefined && canonical.length <= TIME_ZONE_MAX && storable(canonical) ? canonical : undefined;
+}
+
+interface ReminderRow {
+  id: string;
+  user_id: string;
+  door: Door;
+  channel: string | null;
+  text: string;
+  due_at: Date;
+  created_at: Date;
+}
+
+const REMINDER_COLUMNS = 'id, user_id, door, channel, text, due_at, created_at';
+
+const reminderOf = (r: ReminderRow): Reminder => ({
+  id: Number(r.id),
+  user: r.user_id,
+  door: r.door,
+  ...(r.channel === null ? {} : { channel: r.channel }),
+  text: r.text,
+  dueAt: r.due_at.toISOString(),
+  createdAt: r.created_at.toISOString(),
+});
+
+interface DigestRow {
+  door: Door;
+  channel: string;
+  by_user: string;
+  next_at: Date;
+  since: Date;
+}
+
+const DIGEST_COLUMNS = 'door, channel, by_user, next_at, since';
+
+const digestOf = (r: DigestRow): Digest => ({ door: r.door, channel: r.channel, by: r.by_user, nextAt: r.next_at.toISOString(), since: r.since.toISOString() });
+
+/** A claimed job as claimDue's statement returns it: a reminder's columns or a digest's, the other's null. */
+interface ClaimedRow {
+  kind: 'reminder' | 'digest';
+  community: string;
+  attempts: number;
+  order_at: Date;
+  id: string | null;
+  user_id: string | null;
+  door: Door;
+  channel: string | null;
+  text: string | null;
+  due_at: Date;
+  created_at: Date | null;
+  group_key: string | null;
+  group_name: string | null;
+  members: number | null;
+  by_user: string | null;
+  since: Date | null;
+}
+
+function dueJobOf(r: ClaimedRow): DueJob {
+  if (r.kind === 'reminder') {
+    const reminder = reminderOf({ id: r.id!, user_id: r.user_id!, door: r.door, channel: r.channel, text: r.text!, due_at: r.due_at, created_at: r.created_at! });
+    return { kind: 'reminder', key: reminderJobKey(r.community, reminder.id), community: r.community, attempt: r.attempts, dueAt: reminder.dueAt, reminder };
+  }
+  const digest = digestOf({ door: r.door, channel: r.channel!, by_user: r.by_user!, next_at: r.due_at, since: r.since! });
+  return {
+    kind: 'digest',
+    key: digestJobKey(r.community, r.group_key!, digest.nextAt),
+    community: r.community,
+    attempt: r.attempts,
+    dueAt: digest.nextAt,
+    group: { key: r.group_key!, name: r.group_name!, members: r.members ?? 0 },
+    digest,
+  };
+}
+
+type SetTimeZone = { ok: true; previous: string | undefined } | { ok: false; reason: 'invalid' };
+
+/**
+ * claimDue as ONE statement (graphile-worker's pattern): each kind's claimable jobs of the door
+ * (due, and not held by a lease that has not ended), soonest due first, locked with FOR UPDATE SKIP
+ * LOCKED, so a row another instance is claiming at this moment is passed over instead of waited
+ * for or taken twice; the batch's soonest of both kinds; and their claims written, returned with
+ * what delivering them needs. A row whose claim committed just before this statement locked it is
+ * checked again as it is now (READ COMMITTED's recheck of a locked row): its new lease leaves it out.
+ *
+ * Each kind locks up to the batch size and the batch takes the soonest of both: the rows locked but
+ * not taken are free again when the statement ends, a moment later.
+ */
+function claimStatement(filter: string): string {
+  const due = (table: string, id: string) => `
+    SELECT community, ${id}, claimable_from FROM devpath.${table}
+    WHERE door = $1 AND claimable_from <= $2 AND (lease_until IS NULL OR lease_until <= $2)${filter}
+    ORDER BY claimable_from, community COLLATE "C", ${id} LIMIT $4
+    FOR UPDATE SKIP LOCKED`;
+  return `
+WITH due_reminders AS MATERIALIZED (${due('reminders', 'id')}
+), due_digests AS MATERIALIZED (${due('digests', 'group_key')}
+), picked AS MATERIALIZED (
+  SELECT * FROM (
+    SELECT 'reminder' AS kind, community, id, NULL::text AS group_key, claimable_from FROM due_reminders
+    UNION ALL
+    SELECT 'digest', community, NULL::bigint, group_key, claimable_from FROM due_digests
+  ) j
+  ORDER BY claimable_from, kind DESC, community COLLATE "C", id, group_key COLLATE "C" LIMIT $4
+), reminders_claimed AS (
+  UPDATE devpath.reminders r SET owner = $3, lease_until = $5, attempts = r.attempts + 1
+  FROM picked p WHERE p.kind = 'reminder' AND r.community = p.community AND r.id = p.id
+  RETURNING 'reminder'::text AS kind, r.community, r.attempts, p.claimable_from AS order_at, r.id, r.user_id, r.door, r.channel, r.text, r.due_at, r.created_at,
+    NULL::text AS group_key, NULL::text AS group_name, NULL::int AS members, NULL::text AS by_user, NULL::timestamptz AS since
+), digests_claimed AS (
+  UPDATE devpath.digests d SET owner = $3, lease_until = $5, attempts = d.attempts + 1
+  FROM picked p, devpath.groups g
+  WHERE p.kind = 'digest' AND d.community = p.community AND d.group_key = p.group_key AND g.community = d.community AND g.key = d.group_key
+  RETURNING 'digest'::text, d.community, d.attempts, p.claimable_from, NULL::bigint, NULL::text, d.door, d.channel, NULL::text, d.next_at, NULL::timestamptz,
+    d.group_key, g.name, (SELECT count(*)::int FROM devpath.group_members m WHERE m.community = d.community AND m.group_key = d.group_key), d.by_user, d.since
+)
+SELECT * FROM reminders_claimed UNION ALL SELECT * FROM digests_claimed`;
+}
+
+const CLAIM_ALL = claimStatement('');
+const CLAIM_IN = claimStatement(' AND community = ANY($6::text[])');
+
+/** When the door's next job can be claimed: the soonest due of those nobody holds, and the soonest end of a lease. */
+const nextDueStatement = (filter: string) => {
+  const soonest = (table: string) =>
+    `(SELECT min(claimable_from) FROM devpath.${table} WHERE door = $1 AND owner IS NULL${filter}), (SELECT min(lease_until) FROM devpath.${table} WHERE door = $1 AND owner IS NOT NULL${filter})`;
+  return `SELECT least(${soonest('reminders')}, ${soonest('digests')}) AS at`;
+};
+const NEXT_DUE_ALL = nextDueStatement('');
+const NEXT_DUE_IN = nextDueStatement(' AND community = ANY($2::text[])');
+
+/** The order claimDue's statement picked in: soonest due first, reminders before digests, then by community and id. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const claimOrder = (a: ClaimedRow, b: ClaimedRow): number =>
+  a.order_at.getTime() - b.order_at.getTime() ||
+  (a.kind === b.kind ? 0 : a.kind === 'reminder' ? -1 : 1) ||
+  byCodeUnits(a.community, b.community) ||
+  Number(a.id ?? 0) - Number(b.id ?? 0) ||
+  byCodeUnits(a.group_key ?? '', b.group_key ?? '');
 
 /** A statement's name, from its text: each connection parses and plans it once, then only binds values. */
 const statementNames = new Map<string, string>();
@@ -250,7 +424,11 @@ export class PostgresStore implements Store {
    * rollback (the body refused: nothing changed, nothing counted) or the hit counted and a commit.
    */
   private write<T>(community: string, by: Actor, bucket: Bucket, now: string, body: (s: WriteScope) => Promise<Outcome<T>>): Promise<Limited<T>> {
-    const run = this.writeNow(community, by, bucket, now, body);
+    return this.pending(community, this.writeNow(community, by, bucket, now, body));
+  }
+
+  /** A write in flight in `community`, which reads there wait for (read your own writes). */
+  private pending<T>(community: string, run: Promise<T>): Promise<T> {
     let pending = this.writing.get(community);
     if (!pending) this.writing.set(community, (pending = new Set()));
     pending.add(run);
@@ -450,6 +628,13 @@ export class PostgresStore implements Store {
         where.push(`t.step = ${param(query.step)}`);
       }
       if (query.authors !== undefined) where.push(`t.author = ANY(${param(query.authors.filter(storable))}::text[])`);
+      if (query.since !== undefined) {
+        // A time no tip can be at or after (not a time, or past year 9999) matches nothing; one
+        // before year 1 matches every tip.
+        const since = Date.parse(query.since);
+        if (!(since < LAST_TIME)) return { items: [], total: 0 };
+        if (since >= FIRST_TIME) where.push(`t.created_at >= ${param(new Date(since).toISOString())}::timestamptz`);
+      }
       // As typed for autocomplete: `#12` is tip 12.
       const want = query.matching?.replace(/^#/, '').toLowerCase();
       if (want) {
@@ -773,6 +958,216 @@ export class PostgresStore implements Store {
         items: page.map((r) => ({ text: r.text, count: r.count, firstAsked: r.first_asked.toISOString(), lastAsked: r.last_asked.toISOString() })),
         total: count[0]?.n ?? 0,
       };
+    });
+  }
+
+  // ------------------------------------------------------------------------------- settings
+
+  timeZone(community: string, user: string): Promise<string | undefined> {
+    return this.read(community, async () => {
+      if (!usableKey(community) || !storable(user)) return undefined;
+      const [r] = await rows<{ time_zone: string }>(this.pool, 'SELECT time_zone FROM devpath.settings WHERE community = $1 AND user_id = $2', [community, user]);
+      return r?.time_zone;
+    });
+  }
+
+  setTimeZone(community: string, by: Actor, zone: string | undefined, now: string): Promise<Limited<SetTimeZone>> {
+    return this.write(community, by, 'changes', now, async ({ c }): Promise<Outcome<SetTimeZone>> => {
+      const keep = zone === undefined ? undefined : zoneToKeep(zone);
+      if (zone !== undefined && keep === undefined) return refused({ ok: false, reason: 'invalid' });
+      // The row locked (when there is one) until commit: the zone replaced is the one reported.
+      const [old] = await rows<{ time_zone: string }>(c, 'SELECT time_zone FROM devpath.settings WHERE community = $1 AND user_id = $2 FOR UPDATE', [community, by.id]);
+      const previous = old?.time_zone;
+      // The same zone again, or clearing none: nothing to change, nothing counted.
+      if (keep === previous) return refused({ ok: true, previous });
+      if (keep === undefined) await c.query('DELETE FROM devpath.settings WHERE community = $1 AND user_id = $2', [community, by.id]);
+      else {
+        await c.query(
+          'INSERT INTO devpath.settings (community, user_id, time_zone) VALUES ($1, $2, $3) ON CONFLICT (community, user_id) DO UPDATE SET time_zone = EXCLUDED.time_zone',
+          [community, by.id, keep],
+        );
+      }
+      return kept({ ok: true, previous });
+    });
+  }
+
+  // ------------------------------------------------------------------------------- reminders
+
+  addReminder(community: string, by: Actor, reminder: { door: Door; channel?: string; text: string; dueAt: string }, now: string): Promise<Limited<AddReminder>> {
+    return this.write(community, by, 'changes', now, async ({ c }): Promise<Outcome<AddReminder>> => {
+      const keep = reminderToKeep(reminder, now);
+      // Text PostgreSQL would not give back as it was (a NUL, half an emoji) is refused as the other stores refuse bad text.
+      if (!keep || !storable(keep.text) || (keep.channel !== undefined && !storable(keep.channel))) return refused({ ok: false, reason: 'invalid' });
+      // The community's counter row, locked to commit (as addTip locks the tips'): ids follow each
+      // other without gaps, and the count below sees every reminder added before this one.
+      const lockCounter = () => rows<{ next_id: string }>(c, 'SELECT next_id FROM devpath.reminder_counters WHERE community = $1 FOR UPDATE', [community]);
+      let [counter] = await lockCounter();
+      if (!counter) {
+        await c.query('INSERT INTO devpath.reminder_counters (community, next_id) VALUES ($1, 1) ON CONFLICT DO NOTHING', [community]);
+        [counter] = await lockCounter();
+      }
+      const id = Number(counter!.next_id);
+      const [pending] = await rows<{ n: number }>(c, 'SELECT count(*)::int AS n FROM devpath.reminders WHERE community = $1 AND user_id = $2', [community, by.id]);
+      // No numbers left (2^48 reminders in one community) is a limit no user reaches; said as one.
+      if ((pending?.n ?? 0) >= REMINDERS_PER_USER || id >= MAX_REMINDER_ID) return refused({ ok: false, reason: 'too-many' });
+      const createdAt = new Date(now).toISOString();
+      await c.query(
+        `WITH counted AS (UPDATE devpath.reminder_counters SET next_id = next_id + 1 WHERE community = $1)
+         INSERT INTO devpath.reminders (community, id, user_id, door, channel, text, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [community, id, by.id, keep.door, keep.channel ?? null, keep.text, keep.dueAt, createdAt],
+      );
+      return kept({ ok: true, reminder: { id, user: by.id, ...keep, createdAt } });
+    });
+  }
+
+  reminders(community: string, user: string): Promise<Reminder[]> {
+    return this.read(community, async () => {
+      if (!usableKey(community) || !storable(user)) return [];
+      const found = await rows<ReminderRow>(this.pool, `SELECT ${REMINDER_COLUMNS} FROM devpath.reminders WHERE community = $1 AND user_id = $2 ORDER BY due_at, id`, [community, user]);
+      return found.map(reminderOf);
+    });
+  }
+
+  cancelReminder(community: string, by: Actor, id: number, now: string): Promise<Limited<CancelReminder>> {
+    return this.write(community, by, 'changes', now, async ({ c }): Promise<Outcome<CancelReminder>> => {
+      if (!validReminderId(id)) return refused({ ok: false, reason: 'unknown' });
+      // Only the caller's own; a claim in progress ends with it (finishJob then finds nothing).
+      const [gone] = await rows<ReminderRow>(c, `DELETE FROM devpath.reminders WHERE community = $1 AND id = $2 AND user_id = $3 RETURNING ${REMINDER_COLUMNS}`, [community, id, by.id]);
+      return gone ? kept({ ok: true, reminder: reminderOf(gone) }) : refused({ ok: false, reason: 'unknown' });
+    });
+  }
+
+  // ------------------------------------------------------------------------------- digests
+
+  setDigest(community: string, by: Actor, name: string, digest: { door: Door; channel: string; nextAt: string } | undefined, now: string): Promise<Limited<SetDigest>> {
+    return this.write(community, by, 'changes', now, async ({ c }): Promise<Outcome<SetDigest>> => {
+      const found = await this.findGroup(c, community, name);
+      if (!found) return refused({ ok: false, reason: 'unknown' });
+      let keep: Digest | undefined;
+      if (digest) {
+        const place = digestToKeep(digest, now);
+        if (!place || !storable(place.channel)) return refused({ ok: false, reason: 'invalid' });
+        keep = { ...place, by: by.id, since: new Date(now).toISOString() };
+      }
+      // The group's row locked to commit (NO KEY: joins, which only check it exists, go on): two
+      // moderators at once change its digest one after the other, each reporting the one it replaced.
+      const locked = await rows(c, 'SELECT 1 FROM devpath.groups WHERE community = $1 AND key = $2 FOR NO KEY UPDATE', [community, found.key]);
+      if (!locked.length) return refused({ ok: false, reason: 'unknown' });
+      const [old] = await rows<DigestRow>(c, `SELECT ${DIGEST_COLUMNS} FROM devpath.digests WHERE community = $1 AND group_key = $2`, [community, found.key]);
+      const previous = old && digestOf(old);
+      const group = await this.summary(c, community, found);
+      if (!keep) {
+        if (!old) return refused({ ok: true, group, digest: undefined, previous: undefined });
+        await c.query('DELETE FROM devpath.digests WHERE community = $1 AND group_key = $2', [community, found.key]);
+        return kept({ ok: true, group, digest: undefined, previous });
+      }
+      // A new digest: any claim on the one it replaces ends (its finishJob then changes nothing).
+      await c.query(
+        `INSERT INTO devpath.digests (community, group_key, door, channel, by_user, next_at, since) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (community, group_key) DO UPDATE SET door = EXCLUDED.door, channel = EXCLUDED.channel, by_user = EXCLUDED.by_user, next_at = EXCLUDED.next_at,
+           since = EXCLUDED.since, retry_at = NULL, owner = NULL, lease_until = NULL, attempts = 0`,
+        [community, found.key, keep.door, keep.channel, keep.by, keep.nextAt, keep.since],
+      );
+      return kept({ ok: true, group, digest: keep, previous });
+    });
+  }
+
+  digest(community: string, name: string): Promise<Digest | undefined> {
+    return this.read(community, async () => {
+      if (!usableKey(community)) return undefined;
+      const found = await this.findGroup(this.pool, community, name);
+      if (!found) return undefined;
+      const [r] = await rows<DigestRow>(this.pool, `SELECT ${DIGEST_COLUMNS} FROM devpath.digests WHERE community = $1 AND group_key = $2`, [community, found.key]);
+      return r && digestOf(r);
+    });
+  }
+
+  // ------------------------------------------------------------------------------- due jobs
+
+  claimDue(options: ClaimOptions): Promise<DueJob[]> {
+    return this.track(async () => {
+      const { door, owner, leaseMs } = options;
+      const nowMs = Date.parse(options.now);
+      if (!isDoor(door) || !usableKey(owner) || !Number.isFinite(nowMs) || !(leaseMs > 0) || !(nowMs + leaseMs < LAST_TIME)) {
+        throw new StoreError('devpath: cannot claim due jobs: the door, owner, time or lease is not one a store can keep.');
+      }
+      const limit = Math.floor(options.limit);
+      const only = options.communities?.filter(usableKey);
+      if (!(limit > 0) || (only && !only.length)) return [];
+      const params = [door, new Date(nowMs).toISOString(), owner, limit, new Date(nowMs + leaseMs).toISOString(), ...(only ? [only] : [])];
+      try {
+        const claimed = await rows<ClaimedRow>(this.pool, only ? CLAIM_IN : CLAIM_ALL, params);
+        return claimed.sort(claimOrder).map(dueJobOf);
+      } catch (error) {
+        throw this.failure(error, true);
+      }
+    });
+  }
+
+  finishJob(job: DueJob, owner: string, outcome: JobOutcome, now: string): Promise<boolean> {
+    return this.pending(
+      job.community,
+      this.track(async () => {
+        if (Number.isNaN(Date.parse(now))) throw new StoreError(`devpath: nothing was saved: "${String(now).slice(0, 40)}" is not a time.`);
+        // A retry time no store can keep is refused as the other stores refuse it: the claim stays,
+        // and its lease ending frees the job.
+        const retryAt = outcome.type === 'retry' ? retryToKeep(outcome.at) : undefined;
+        if (outcome.type === 'retry' && retryAt === undefined) return false;
+        // A claim this store never gave: nothing of it can be in the database.
+        if (!usableKey(job.community) || !usableKey(owner) || !Number.isSafeInteger(job.attempt)) return false;
+        try {
+          if (job.kind === 'reminder') {
+            if (!validReminderId(job.reminder.id)) return false;
+            const claim = [job.community, job.reminder.id, owner, job.attempt];
+            const done =
+              retryAt === undefined
+                ? // Sent, or never deliverable: the reminder is done either way.
+                  await rows(this.pool, 'DELETE FROM devpath.reminders WHERE community = $1 AND id = $2 AND owner = $3 AND attempts = $4 RETURNING 1', claim)
+                : await rows(
+                    this.pool,
+                    'UPDATE devpath.reminders SET owner = NULL, lease_until = NULL, retry_at = $5 WHERE community = $1 AND id = $2 AND owner = $3 AND attempts = $4 RETURNING 1',
+                    [...claim, retryAt],
+                  );
+            return done.length > 0;
+          }
+          const dueMs = Date.parse(job.dueAt);
+          if (!storable(job.group.key) || !(dueMs < LAST_TIME)) return false;
+          // The claim, and the week it was for: a digest set again since is another job.
+          const dueAt = new Date(dueMs).toISOString();
+          const claim = [job.community, job.group.key, owner, job.attempt, dueAt];
+          const done =
+            retryAt === undefined
+              ? // Sent or not, the digest moves on to its next week after now, the claim and retry cleared.
+                await rows(
+                  this.pool,
+                  `UPDATE devpath.digests SET since = next_at, next_at = $6, retry_at = NULL, owner = NULL, lease_until = NULL, attempts = 0
+                   WHERE community = $1 AND group_key = $2 AND owner = $3 AND attempts = $4 AND next_at = $5 RETURNING 1`,
+                  [...claim, nextDigestAt(dueAt, new Date(now).toISOString())],
+                )
+              : await rows(
+                  this.pool,
+                  'UPDATE devpath.digests SET owner = NULL, lease_until = NULL, retry_at = $6 WHERE community = $1 AND group_key = $2 AND owner = $3 AND attempts = $4 AND next_at = $5 RETURNING 1',
+                  [...claim, retryAt],
+                );
+          return done.length > 0;
+        } catch (error) {
+          throw this.failure(error, true);
+        }
+      }),
+    );
+  }
+
+  nextDue(door: Door, communities?: readonly string[]): Promise<string | undefined> {
+    return this.track(async () => {
+      if (!isDoor(door)) return undefined;
+      const only = communities?.filter(usableKey);
+      if (only && !only.length) return undefined;
+      try {
+        const [r] = await rows<{ at: Date | null }>(this.pool, only ? NEXT_DUE_IN : NEXT_DUE_ALL, only ? [door, only] : [door]);
+        return r?.at?.toISOString();
+      } catch (error) {
+        throw this.failure(error, false);
+      }
     });
   }
 
