@@ -71,18 +71,22 @@ function quietLogger(): Logger {
   };
 }
 
-/** Just enough Slack Web API for the adapter: auth.test and users.info. */
+/** Just enough Slack Web API for the adapter: auth.test, users.info, and file uploads (the cards). */
 async function fakeWebApi(): Promise<Server> {
+  let files = 0;
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
+      const port = (server.address() as AddressInfo).port;
       const body =
         method === 'auth.test'
           ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0BENCH' }
           : method === 'users.info'
             ? { ok: true, user: { id: 'U', name: 'bench', is_admin: false, is_owner: false } }
-            : { ok: true };
+            : method === 'files.getUploadURLExternal'
+              ? { ok: true, upload_url: `http://127.0.0.1:${port}/upload/F${++files}`, file_id: `F${files}` }
+              : { ok: true };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });

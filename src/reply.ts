@@ -15,9 +15,16 @@ export type Node =
   | { type: 'note'; text: string }
   /**
    * A file's content, carried inside the reply (an export): each renderer shows it whole where the
-   * platform allows, as a code block, or cut with a note saying so. Never markup, never uploaded.
+   * platform allows, as a code block, or cut with a note saying so; a door that can also attach
+   * it as a real file does (Discord, Slack). Never markup.
    */
-  | { type: 'file'; name: string; mime: string; content: string };
+  | { type: 'file'; name: string; mime: string; content: string }
+  /**
+   * A picture (a progress or group card, src/cards/): a PNG of width x height pixels, `name` a
+   * safe file name (letters, digits, `-`, `_`, `.`), `alt` plain text saying what it shows. Doors
+   * attach or upload it, or save it to a file; plain text shows the alt text.
+   */
+  | { type: 'image'; name: string; alt: string; width: number; height: number; png: Uint8Array };
 
 export interface Field {
   label: string;
@@ -140,6 +147,8 @@ export function nodeToPlainText(node: Node): string {
       return `(${node.text})`;
     case 'file':
       return `${node.name}:\n${fenced(node.content)}`;
+    case 'image':
+      return `[picture: ${node.alt}]`;
   }
 }
 

@@ -2,7 +2,7 @@
 // or the reader of its output goes away: real child processes, real folders, a real full disk and
 // a real read-only filesystem (small tmpfs mounts, where this machine lets the tests mount them).
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,7 +64,8 @@ describe('commands that need no data', () => {
       const r = await devpath(args, { cwd });
       expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(0);
     }
-    expect(existsSync(join(cwd, 'data'))).toBe(false);
+    // No data file: only the progress card's picture was written (data/cards/).
+    expect(readdirSync(join(cwd, 'data'))).toEqual(['cards']);
     const saved = await devpath(['done', '3'], { cwd });
     expect(saved.code).toBe(0);
     expect(existsSync(join(cwd, 'data', DATA_FILE_NAME))).toBe(true);

@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../adapters/terminal/cli.js';
@@ -117,6 +117,59 @@ describe('devpath one-shot', () => {
   });
 });
 
+/** The size in a PNG's IHDR chunk, after checking the PNG signature. */
+function pngSize(path: string): { width: number; height: number } {
+  const bytes = readFileSync(path);
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('devpath pictures', () => {
+  it('progress writes its card as a PNG under DATA_DIR/cards and prints the path', () => {
+    expect(run(['done', '1']).code).toBe(0);
+    const r = run(['progress']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Picture: Roadmap progress of .+: 1 of 12 steps done; next step 2, /m);
+    const path = /^Saved as (.+\.png)$/m.exec(r.stdout)?.[1];
+    expect(path).toBeDefined();
+    expect(dirname(path!)).toBe(join(dataDir, 'cards'));
+    expect(basename(path!)).toMatch(/^progress-local-[a-z0-9-]+\.png$/);
+    expect(pngSize(path!)).toEqual({ width: 800, height: 400 });
+  });
+
+  it('--json lists each picture by its path, alt text and size, never its bytes', () => {
+    const r = run(['--stdin', '--json'], 'group create cli-pics\ngroup cli-pics\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/"png"|"data":\[/);
+    const board = JSON.parse(r.stdout.trim().split('\n')[1]!) as { card: { children: Record<string, unknown>[] } };
+    const picture = board.card.children.find((n) => n.type === 'image');
+    expect(picture).toEqual({
+      type: 'image',
+      name: 'group-cli-pics.png',
+      alt: expect.stringMatching(/^Board of the study group cli-pics: 1 member; steps done: /),
+      width: 800,
+      height: 400,
+      path: join(dataDir, 'cards', 'group-cli-pics.png'),
+    });
+    expect(pngSize(picture!.path as string)).toEqual({ width: 800, height: 400 });
+  });
+
+  it('a picture that cannot be written: the answer comes anyway, saying the picture was not saved', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'devpath-cli-ro-'));
+    try {
+      // DATA_DIR/cards is a file: no picture can be written under it (root ignores read-only modes).
+      writeFileSync(join(folder, 'cards'), 'x');
+      const r = run(['progress'], '', { env: { ...env, DATA_DIR: folder, LOG_LEVEL: 'silent' } });
+      expect(r.code).toBe(0);
+      expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/\[picture: Roadmap progress of .+\] \(not saved: E[A-Z]+\)/);
+      expect(r.stdout).not.toContain('Saved as');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('devpath colour', () => {
   const saved = { DATA_DIR: process.env.DATA_DIR, NO_COLOR: process.env.NO_COLOR };
   afterEach(() => {
@@ -187,6 +240,7 @@ describe('devpath chat', () => {
     child.stdin.write('how much do junior backend devs earn\n');
     child.stdin.write('roadmap 1\n');
     child.stdin.write('1\n'); // the first suggestion of the last answer: the next step
+    child.stdin.write('progress\n');
     child.stdin.write('exit\n');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
@@ -195,5 +249,9 @@ describe('devpath chat', () => {
     expect(out).toMatch(/Step 1 of 12/);
     expect(out).toMatch(/Step 2 of 12/);
     expect(out).toMatch(/Good luck on the path!/);
+    // The progress card, saved as a file: its path is printed.
+    const path = /^Saved as (.+\.png)$/m.exec(out)?.[1];
+    expect(path && dirname(path)).toBe(join(dataDir, 'cards'));
+    expect(existsSync(path!)).toBe(true);
   });
 });

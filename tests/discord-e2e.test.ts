@@ -31,6 +31,18 @@ const slow: CommandSpec = {
     return reply({ title: 'Finally', children: [{ type: 'text', text: 'Slow answer.' }], ephemeral: ephemeral === 'yes' });
   },
 };
+/** A slow answer with a picture, public or private: the attachment must survive the deferral. */
+const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const slowcard: CommandSpec = {
+  name: 'slowcard',
+  description: 'A slow answer with a picture.',
+  examples: [],
+  options: [{ name: 'private', kind: 'choice', description: 'Only for the asker', choices: [{ value: 'yes', label: 'yes' }] }],
+  run: async (_ctx, { private: ephemeral }) => {
+    await new Promise<void>((resolve) => (release = resolve));
+    return reply({ title: 'Card', children: [{ type: 'image', name: 'card.png', alt: 'A test card', width: 1, height: 1, png: TINY_PNG }], ephemeral: ephemeral === 'yes' });
+  },
+};
 /** Shows what the adapter put in the context, and which subcommand and options arrived. */
 const whoami: CommandSpec = {
   name: 'whoami',
@@ -105,7 +117,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    bot = new Bot({ knowledge, commands: [...defaultCommands, slow, long, whoami, notes, mine], logError: () => undefined });
+    bot = new Bot({ knowledge, commands: [...defaultCommands, slow, slowcard, long, whoami, notes, mine], logError: () => undefined });
     adapter = createDiscordAdapter(bot, config(fake), testOptions);
     await adapter.start();
   });
@@ -389,6 +401,64 @@ describe('Discord adapter against a fake Discord', () => {
     expect(shown).toContain('read \\\\*\\\\*the docs');
     expect(shown).not.toMatch(/@everyone|[^\\]<@&/);
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  test('/progress attaches its card as a PNG file (multipart), and the embed shows it by attachment://', async () => {
+    const { id } = fake.slashCommand({ name: 'progress', user: alice });
+    const callback = await fake.waitForCallback(id);
+    expect(callback.contentType).toMatch(/^multipart\/form-data/);
+    const { type, data } = callbackData(callback);
+    expect(type).toBe(4);
+    const name = `progress-${alice.id}.png`;
+    expect(callback.files.map((f) => f.filename)).toEqual([name]);
+    const png = callback.files[0]!.data;
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBe(800);
+    expect(png.readUInt32BE(20)).toBe(400);
+    expect(data.embeds[0].title).toBe('Your progress');
+    expect(data.embeds.at(-1).image).toEqual({ url: `attachment://${name}` });
+    // The alt text is the attachment's description.
+    expect(data.attachments).toEqual([expect.objectContaining({ id: '0', description: expect.stringMatching(/^Roadmap progress of Alice A\.: 0 of 12 steps done; next step 1, /) })]);
+    expect(data.flags ?? 0).toBe(0);
+  });
+
+  test('a card answering a mention is attached to the reply message too', async () => {
+    const { id, channelId } = fake.postMessage({ content: `<@${fake.botUser.id}> progress`, author: alice, mentions: [fake.botUser] });
+    const sent = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/v10/channels/${channelId}/messages` && r.body?.message_reference?.message_id === id);
+    expect(sent.files).toHaveLength(1);
+    expect(sent.body.embeds.at(-1).image.url).toBe(`attachment://${sent.files[0]!.filename}`);
+    expect(sent.files[0]!.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  test('a slow answer with a picture: the deferred reply is edited with the attachment; a private one follows up with it', async () => {
+    const pub = fake.slashCommand({ name: 'slowcard', user: alice });
+    expect(callbackData(await fake.waitForCallback(pub.id)).type).toBe(5);
+    release?.();
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/v10/webhooks/${fake.applicationId}/${pub.token}/messages/@original`);
+    expect(edit.files.map((f) => [f.filename, f.data.equals(TINY_PNG)])).toEqual([['card.png', true]]);
+    expect(edit.body.embeds[0].image).toEqual({ url: 'attachment://card.png' });
+
+    const priv = fake.slashCommand({ name: 'slowcard', options: [{ name: 'private', type: 3, value: 'yes' }], user: alice });
+    expect(callbackData(await fake.waitForCallback(priv.id)).type).toBe(5);
+    release?.();
+    const followUp = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/v10/webhooks/${fake.applicationId}/${priv.token}`);
+    expect(followUp.body.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(followUp.files.map((f) => f.filename)).toEqual(['card.png']);
+    // The public placeholder carries nothing private.
+    const placeholder = fake.requests.find((r) => r.method === 'PATCH' && r.path === `/v10/webhooks/${fake.applicationId}/${priv.token}/messages/@original`);
+    expect(placeholder?.files).toEqual([]);
+  });
+
+  test('/export sends the whole file as a private attachment, besides showing it', async () => {
+    const { id } = fake.slashCommand({ name: 'export', options: [{ name: 'format', type: 3, value: 'csv' }], user: alice });
+    const callback = await fake.waitForCallback(id);
+    const { data } = callbackData(callback);
+    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.files.map((f) => f.filename)).toEqual(['devpath-export.csv']);
+    const csv = callback.files[0]!.data.toString('utf8');
+    expect(csv.split('\n')[0]).toBe('record,step,id,date,votes,text');
+    expect(JSON.stringify(data.embeds)).toContain('record,step,id,date,votes,text');
+    expect(data.embeds.some((e: { image?: unknown }) => e.image)).toBe(false);
   });
 
   test('slash commands in DMs use the dm: community and still answer', async () => {

@@ -25,6 +25,9 @@ import {
   MAX_TITLE,
   renderDiscord,
   MAX_CONTENT,
+  MAX_ATTACHMENT_DESCRIPTION,
+  MAX_ATTACHMENTS,
+  discordFiles,
   type DiscordPayload,
 } from '../adapters/discord/render.js';
 import { commandRoutes, toApiCommand, toApiCommands, OptionType } from '../adapters/discord/commands.js';
@@ -43,7 +46,7 @@ function expectWithinLimits(p: DiscordPayload): void {
   expect(p.embeds.length).toBeLessThanOrEqual(MAX_EMBEDS);
   expect(embedChars(p.embeds)).toBeLessThanOrEqual(MAX_EMBED_TOTAL);
   for (const e of p.embeds) {
-    expect(e.title || e.description || e.fields?.length || e.footer).toBeTruthy();
+    expect(e.title || e.description || e.fields?.length || e.footer || e.image).toBeTruthy();
     expect(e.title?.length ?? 0).toBeLessThanOrEqual(MAX_TITLE);
     expect(e.description?.length ?? 0).toBeLessThanOrEqual(MAX_DESCRIPTION);
     expect(e.fields?.length ?? 0).toBeLessThanOrEqual(MAX_FIELDS);
@@ -171,6 +174,15 @@ describe('renderDiscord: a file (an export)', () => {
     expect(content.charAt(shown.length)).toBe('\n');
     expect(text).toMatch(new RegExp(`Cut: the first ${shown.length} of ${content.length} characters`));
     expect(text).toContain('*after*');
+  });
+
+  test('the whole file is attached too, even when the message shows only its start, and the note says so', () => {
+    const content = Array.from({ length: 400 }, (_, i) => `line ${i},${'x'.repeat(20)}`).join('\n');
+    const r = reply({ title: 'Your export (csv)', children: [file(content)], ephemeral: true });
+    expect(discordFiles(r).map((f) => [f.name, Buffer.from(f.data).toString('utf8') === content])).toEqual([['devpath-export.json', true]]);
+    expect(allText(renderDiscord(r))).toContain('The attached file has all of it.');
+    // A file is not a picture: no embed shows it.
+    expect(renderDiscord(r).embeds.some((e) => e.image)).toBe(false);
   });
 
   test('a huge file without line breaks still stays within every limit', () => {
@@ -481,5 +493,39 @@ describe('README: the invite link', () => {
     expect(numbers.length).toBeGreaterThanOrEqual(2); // the prose and the link
     for (const n of numbers) expect(n).toBe(String(named));
     expect(readme).toContain('scope=bot%20applications.commands');
+  });
+});
+
+describe('renderDiscord: pictures', () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const image = (name: string, alt = 'A card'): Node => ({ type: 'image', name, alt, width: 800, height: 400, png });
+
+  test('a picture is shown by the last embed as attachment://<name>, and attached with its alt text as description', () => {
+    const r = reply({ title: 'Your progress', children: [{ type: 'text', text: '2/12 steps' }, image('progress-1.png', 'Roadmap progress of ana')] });
+    const p = renderDiscord(r);
+    expectWithinLimits(p);
+    expect(p.embeds.at(-1)!.image).toEqual({ url: 'attachment://progress-1.png' });
+    expect(discordFiles(r)).toEqual([{ name: 'progress-1.png', data: png, description: 'Roadmap progress of ana' }]);
+    // The text shows no "[picture: ...]": the picture is there.
+    expect(allText(p)).not.toContain('picture');
+  });
+
+  test('names Discord would rewrite are made safe, and two pictures of one name get two names', () => {
+    const r = reply({ title: 't', children: [image('../we ird/näme.png'), image('a b.png'), image('a_b.png'), image('.hidden')] });
+    const names = discordFiles(r).map((f) => f.name);
+    expect(names).toEqual(['we_ird_n_me.png', 'a_b.png', 'a_b-2.png', 'hidden']);
+    const p = renderDiscord(r);
+    expect(p.embeds.map((e) => e.image?.url).filter(Boolean)).toEqual(names.map((n) => `attachment://${n}`));
+    for (const n of names) expect(n).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+  });
+
+  test('alt text is cut to the description limit; at most MAX_ATTACHMENTS files', () => {
+    const r = reply({ title: 't', children: Array.from({ length: 12 }, (_, i) => image(`c${i}.png`, `alt ${'w'.repeat(2000)}`)) });
+    const files = discordFiles(r);
+    expect(files).toHaveLength(MAX_ATTACHMENTS);
+    for (const f of files) expect(f.description!.length).toBeLessThanOrEqual(MAX_ATTACHMENT_DESCRIPTION);
+    const p = renderDiscord(r);
+    expectWithinLimits(p);
+    expect(p.embeds.filter((e) => e.image)).toHaveLength(Math.min(MAX_ATTACHMENTS, MAX_EMBEDS));
   });
 });

@@ -424,6 +424,70 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
   });
 });
 
+describe('Slack pictures and files: uploaded with files.uploadV2 to the fake', () => {
+  const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+  it('/devpath progress: the card is uploaded into the channel (upload URL on 127.0.0.1), and the answer gives its alt text', async () => {
+    const res = await slash('progress', { userId: 'U0PIC' });
+    const body = res.json() as { response_type: string; blocks: Loose[] };
+    expect(body.response_type).toBe('in_channel');
+    expect(contextText(body.blocks)).toMatch(/^Picture: Roadmap progress of dn-U0PIC: 0 of 12 steps done; next step 1, /m);
+    const upload = await fake.waitForUpload((u) => u.filename === 'progress-u0pic.png');
+    expect(upload.channel).toBe('C0GENERAL');
+    expect(upload.threadTs).toBeUndefined();
+    expect([...upload.bytes!.subarray(0, 8)]).toEqual(PNG);
+    expect([upload.bytes!.readUInt32BE(16), upload.bytes!.readUInt32BE(20)]).toEqual([800, 400]);
+    expect(upload.bytes!.length).toBe(upload.length);
+    expect(upload.altText).toMatch(/^Roadmap progress of dn-U0PIC: 0 of 12 steps done/);
+    const asked = fake.calls.find((c) => c.method === 'files.getUploadURLExternal' && c.args.filename === 'progress-u0pic.png');
+    expect(asked?.token).toBe(TOKEN);
+    const completed = fake.calls.find((c) => c.method === 'files.completeUploadExternal' && (c.args.files as { id: string }[])[0]?.id === upload.id);
+    expect(completed?.args.channel_id).toBe('C0GENERAL');
+    expect(fake.calls.indexOf(asked!)).toBeLessThan(fake.calls.indexOf(completed!));
+  });
+
+  it('/devpath export: the answer stays private and the whole file goes to the asker\'s DM, as the answer says', async () => {
+    const res = await slash('export', { userId: 'U0EXP' });
+    const body = res.json() as { response_type: string; blocks: Loose[] };
+    expect(body.response_type).toBe('ephemeral');
+    expect(contextText(body.blocks)).toContain('I have also sent you devpath-export.json as a file, in your direct messages with devpath.');
+    const upload = await fake.waitForUpload((u) => u.filename === 'devpath-export.json');
+    await fake.waitForCall('conversations.open', (c) => c.args.users === 'U0EXP');
+    expect(upload.channel).toBe('DU0EXP');
+    expect(JSON.parse(upload.bytes!.toString('utf8'))).toMatchObject({ format: 'devpath-export', version: 1, user: { id: 'U0EXP' } });
+  });
+
+  it('a mention: the card goes into the answer\'s thread', async () => {
+    const ts = '1700000900.000100';
+    await event({ type: 'app_mention', user: 'U0MEN', text: `<@${BOT_USER_ID}> progress`, ts, channel: 'C0GENERAL', event_ts: ts, team: TEAM_ID });
+    const post = await fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === ts);
+    expect(contextText(post.args.blocks as Loose[])).toMatch(/^Picture: Roadmap progress of dn-U0MEN/m);
+    const upload = await fake.waitForUpload((u) => u.filename === 'progress-u0men.png');
+    expect(upload).toMatchObject({ channel: 'C0GENERAL', threadTs: ts });
+  });
+
+  it('a direct message: the group board is uploaded into that DM', async () => {
+    await bot.dispatchText('group create slack-pics', expectedContext('U0DAVE'));
+    await event({ type: 'message', channel_type: 'im', channel: 'D0DAVE', user: 'U0DAVE', text: 'group slack-pics', ts: '1700000901.000100' });
+    const upload = await fake.waitForUpload((u) => u.filename === 'group-slack-pics.png');
+    expect(upload.channel).toBe('D0DAVE');
+    expect(upload.altText).toBe('Board of the study group slack-pics: 1 member; steps done: dn-U0DAVE: 0 of 12');
+    const post = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0DAVE');
+    expect(contextText(post.args.blocks as Loose[])).not.toMatch(/direct messages/);
+  });
+
+  it('a channel the bot is not in refuses the card: it goes to the asker\'s DM, and they are told privately', async () => {
+    fake.notIn.add('C0OUTSIDE');
+    const res = await postSigned(events, slashBody({ text: 'progress', userId: 'U0OUT', userName: 'out', channelId: 'C0OUTSIDE', responseUrl: fake.responseUrl('outside') }), { secret: SECRET });
+    expect((res.json() as { response_type: string }).response_type).toBe('in_channel');
+    const upload = await fake.waitForUpload((u) => u.filename === 'progress-u0out.png');
+    expect(upload.channel).toBe('DU0OUT');
+    const notice = await fake.waitForResponse('outside');
+    expect(notice.body.response_type).toBe('ephemeral');
+    expect(String(notice.body.text)).toMatch(/could not post the picture in this channel.*direct messages/);
+  });
+});
+
 describe('Slack over HTTP, answer too slow for the ack', () => {
   let slow: SlackAdapter;
   const slowLogger = recordingLogger();

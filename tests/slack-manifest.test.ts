@@ -51,8 +51,9 @@ describe('slack-manifest.yml', () => {
         'app_mentions:read', // app_mention
         'im:history', // message.im
         'chat:write', // chat.postMessage, chat.postEphemeral
+        'files:write', // files.uploadV2 (getUploadURLExternal, completeUploadExternal): progress and group cards, exports
         'im:read',
-        'im:write', // conversations.open for a Home tab click's answer
+        'im:write', // conversations.open for a Home tab click's answer, and for pictures and files sent to the DM
         'users:read', // users.info: display name and admin status
       ].sort(),
     );

@@ -19,7 +19,9 @@ import {
   renderHome,
   renderSlack,
   SECTION_TEXT_MAX,
+  slackUploads,
   splitText,
+  UPLOAD_ALT_MAX,
 } from '../adapters/slack/render.js';
 import type { Logger } from '@slack/bolt';
 import { DmChannels, fromSlackText, UserDirectory, type WebClient } from '../adapters/slack/listeners/shared.js';
@@ -112,6 +114,41 @@ describe('renderSlack: a file (an export)', () => {
     const m = renderSlack(make([file(content)]));
     expect(texts(m.blocks).some((t) => /^Cut:/.test(t.text))).toBe(false);
     expect(m.text).toContain('row 99');
+  });
+});
+
+describe('renderSlack: pictures and files to upload', () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+  const image = (alt: string, name = 'progress-u1.png'): Node => ({ type: 'image', name, alt, width: 800, height: 400, png });
+  const file: Node = { type: 'file', name: 'devpath-export.json', mime: 'application/json', content: '{"a":1}' };
+
+  it('a picture is a line with its alt text, escaped, saying where the picture is', () => {
+    const r = make([{ type: 'text', text: 'before' }, image('Roadmap of <@U1> *bold* @channel')]);
+    for (const [uploads, lead] of [[undefined, 'Picture: '], ['here', 'Picture: '], ['dm', 'Picture, in your direct messages with devpath: ']] as const) {
+      const m = renderSlack(r, { uploads });
+      expectWithinLimits(m.blocks);
+      const line = texts(m.blocks).find((t) => t.where === 'context')!.text;
+      expect(line.startsWith(lead)).toBe(true);
+      expect(line).toContain('&lt;@U1&gt;');
+      expect(line).not.toMatch(/<@|@channel/);
+    }
+  });
+
+  it('a file uploaded to the DM: the message says so, and a cut file says where the whole one is', () => {
+    const m = renderSlack(make([file]), { uploads: 'dm' });
+    expect(texts(m.blocks).some((t) => t.text === 'I have also sent you devpath-export.json as a file, in your direct messages with devpath.')).toBe(true);
+    const big: Node = { ...file, content: Array.from({ length: 3000 }, (_, i) => `row ${i},value`).join('\n') };
+    const cutNote = texts(renderSlack(make([big]), { uploads: 'dm' }).blocks).find((t) => /^Cut:/.test(t.text))!.text;
+    expect(cutNote).toMatch(/The whole file is in your direct messages with devpath\.$/);
+  });
+
+  it('slackUploads: the PNG and the file, with safe names and the alt text cut to the limit', () => {
+    const uploads = slackUploads(make([image(`alt ${'x'.repeat(3000)}`, '../a b.png'), file, { type: 'text', text: 'not uploaded' }]));
+    expect(uploads.map((u) => u.filename)).toEqual(['a_b.png', 'devpath-export.json']);
+    expect([...uploads[0]!.data]).toEqual([...png]);
+    expect(uploads[0]!.altText!.length).toBeLessThanOrEqual(UPLOAD_ALT_MAX);
+    expect(uploads[1]!.data.toString('utf8')).toBe('{"a":1}');
+    expect(uploads[1]!.altText).toBeUndefined();
   });
 });
 

@@ -1,8 +1,9 @@
 // The terminal's renderer: wrapping between words at the terminal's width, hanging list items,
 // one compact Sources line, numbered suggestions, and no colour unless asked for.
 import { describe, expect, it } from 'vitest';
+import { picturePath, safeFileName } from '../adapters/terminal/pictures.js';
 import { renderTerminal, wrapLine } from '../adapters/terminal/render.js';
-import { reply } from '../src/reply.js';
+import { reply, type Node } from '../src/reply.js';
 
 describe('wrapLine', () => {
   it.each([
@@ -59,5 +60,31 @@ describe('renderTerminal: a file (an export)', () => {
   it('a fence longer than any run of backticks in the content', () => {
     const out = renderTerminal(reply({ title: 't', children: [{ type: 'file', name: 'a.md', mime: 'text/markdown', content: 'a ```` b' }] }), false);
     expect(out).toContain('`````\na ```` b\n`````');
+  });
+});
+
+describe('renderTerminal: a picture', () => {
+  const picture: Node = { type: 'image', name: 'progress-local-ana.png', alt: 'Roadmap progress of ana: 2 of 12 steps done \u001b[31mred', width: 800, height: 400, png: new Uint8Array([1]) };
+  const r = reply({ title: 'Your progress', children: [picture] });
+
+  it('saved: its alt text, then the path of its file on a line of its own', () => {
+    const out = renderTerminal(r, false, 80, new Map([[picture, { path: '/data/cards/progress-local-ana.png' }]]));
+    expect(out).toContain('Picture: Roadmap progress of ana: 2 of 12 steps done red');
+    expect(out.split('\n')).toContain('Saved as /data/cards/progress-local-ana.png');
+  });
+
+  it('not saved: the alt text, and why', () => {
+    expect(renderTerminal(r, false, 80)).toContain('[picture: Roadmap progress of ana: 2 of 12 steps done red]');
+    expect(renderTerminal(r, false, 80, new Map([[picture, { error: 'EROFS' }]]))).toContain('(not saved: EROFS)');
+  });
+
+  it('a picture file is always written inside DATA_DIR/cards, under a safe name', () => {
+    expect(safeFileName('progress-local-ana.png')).toBe('progress-local-ana.png');
+    expect(safeFileName('../../etc/passwd')).toBe('passwd.png');
+    expect(safeFileName('..')).toBe('picture.png');
+    expect(safeFileName('a b\u0000c.png')).toBe('a_b_c.png');
+    for (const name of ['../../x.png', '/etc/x.png', '..\\..\\x.png', '.png', 'cards/../../x.png']) {
+      expect(picturePath('/srv/data', name).startsWith('/srv/data/cards/')).toBe(true);
+    }
   });
 });

@@ -2,7 +2,9 @@
 // from the card is escaped here: markdown cannot format, link or hide, and mentions cannot ping
 // (allowedMentions parse [] is the second lock on the same door). Every Discord limit is a named
 // constant below; a long answer is split on line boundaries across embeds, and what still does not
-// fit is cut with an ellipsis. Nothing this returns is over a limit.
+// fit is cut with an ellipsis. Nothing this returns is over a limit. A reply's pictures and files
+// become attachments (discordFiles), which the door sends with the message; a picture is shown
+// by an embed (`image: attachment://<name>`), with its alt text as the attachment's description.
 import type { Field, Node, Reply, Suggestion } from '../../src/reply.js';
 
 export const MAX_CONTENT = 2000;
@@ -21,6 +23,12 @@ export const MAX_CUSTOM_ID = 100;
 /** The most of a file (an export) shown in a message: one description, with its fences, name and the note that it was cut. */
 export const MAX_FILE_SHOWN = 3500;
 export const MAX_BUTTON_LABEL = 80;
+/** Files attached to one message. */
+export const MAX_ATTACHMENTS = 10;
+/** An attachment's description (a picture's alt text). */
+export const MAX_ATTACHMENT_DESCRIPTION = 1024;
+/** The largest file attached (Discord's limit for a bot without boosts is 10 MiB): a bigger one is shown inline only. */
+export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
 /** Prefix of a button's custom_id; the rest is the command line the button runs. */
 const CUSTOM_ID_PREFIX = 'dp:';
@@ -42,6 +50,19 @@ export interface ApiEmbed {
   color?: number;
   fields?: ApiEmbedField[];
   footer?: { text: string };
+  /** A picture attached to the same message: `attachment://<its file name>`. */
+  image?: { url: string };
+}
+
+/**
+ * A file to attach to the message (the door makes an AttachmentBuilder of each): the reply's
+ * pictures, shown in the embeds, and its files (an export), which the message also shows inline.
+ */
+export interface DiscordFile {
+  name: string;
+  data: Uint8Array;
+  /** Alt text, for a picture. */
+  description?: string;
 }
 export interface ApiButton {
   type: 2;
@@ -154,7 +175,8 @@ const codeBlock = (s: string) => `\`\`\`\n${neutralizeMentions(breakFences(s))}\
 
 /**
  * A file as Discord shows it: its name, then its content in a code block (not escaped: code is
- * shown as written), cut to MAX_FILE_SHOWN with a note saying how much is shown. No upload.
+ * shown as written), cut to MAX_FILE_SHOWN with a note saying how much is shown. The whole file
+ * is attached to the message too (discordFiles).
  */
 function fileLines(node: Extract<Node, { type: 'file' }>): Line[] {
   const lines: Line[] = [{ plain: node.name.replace(/\s+/g, ' '), format: bold }];
@@ -167,7 +189,10 @@ function fileLines(node: Extract<Node, { type: 'file' }>): Line[] {
   return [
     ...lines,
     { plain: content.slice(0, end), format: codeBlock },
-    { plain: `Cut: the first ${end} of ${content.length} characters, as much as a Discord message shows. The terminal (devpath) shows the whole file.`, format: italic },
+    {
+      plain: `Cut: the first ${end} of ${content.length} characters, as much as a Discord message shows. ${attachable(node) ? 'The attached file has all of it.' : 'The terminal (devpath) shows the whole file.'}`,
+      format: italic,
+    },
   ];
 }
 
@@ -185,7 +210,42 @@ function linesOf(node: Exclude<Node, { type: 'fields' }>): Line[] {
       return split(node.text, italic);
     case 'file':
       return fileLines(node);
+    case 'image':
+      // Shown as the embed's image (renderDiscord), its alt text the attachment's description.
+      return [];
   }
+}
+
+type Attachable = Extract<Node, { type: 'file' } | { type: 'image' }>;
+
+const bytesOf = (node: Attachable): Uint8Array => (node.type === 'image' ? node.png : Buffer.from(node.content, 'utf8'));
+const attachable = (node: Attachable): boolean => (node.type === 'image' ? node.png.byteLength : Buffer.byteLength(node.content, 'utf8')) <= MAX_ATTACHMENT_BYTES;
+
+/** A name Discord keeps as it is (it would rewrite others, and `attachment://` must match): letters, digits, `-`, `_`, `.`. */
+function attachmentName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 80) || 'file';
+  let out = base;
+  for (let i = 2; taken.has(out.toLowerCase()); i++) out = base.replace(/(\.[A-Za-z0-9]+)?$/, (ext) => `-${i}${ext}`);
+  taken.add(out.toLowerCase());
+  return out;
+}
+
+/** The reply's pictures and files that are attached, with their names: at most MAX_ATTACHMENTS, none over MAX_ATTACHMENT_BYTES. */
+function attachments(reply: Reply): { node: Attachable; name: string }[] {
+  const taken = new Set<string>();
+  return reply.card.children
+    .filter((n): n is Attachable => (n.type === 'file' || n.type === 'image') && attachable(n))
+    .slice(0, MAX_ATTACHMENTS)
+    .map((node) => ({ node, name: attachmentName(node.name, taken) }));
+}
+
+/** The files to attach to the message renderDiscord(reply) makes: its pictures (which its embeds show) and files. */
+export function discordFiles(reply: Reply): DiscordFile[] {
+  return attachments(reply).map(({ node, name }) => ({
+    name,
+    data: bytesOf(node),
+    ...(node.type === 'image' ? { description: fit(node.alt.replace(/\s+/g, ' ').trim(), MAX_ATTACHMENT_DESCRIPTION) } : {}),
+  }));
 }
 
 /** Builds embeds under every per-embed and whole-message limit. */
@@ -375,6 +435,7 @@ export function renderDiscord(reply: Reply): DiscordPayload {
   const reserve = (footer?.length ?? 0) + 2;
   const writer = new EmbedWriter(reply.card.title, color);
   for (const node of reply.card.children) {
+    if (node.type === 'image') continue;
     if (node.type === 'fields') {
       const inline = isInline(node.fields);
       for (const field of node.fields) if (!writer.addField(field, inline, reserve)) break;
@@ -383,8 +444,16 @@ export function renderDiscord(reply: Reply): DiscordPayload {
     }
     if (writer.truncated) break;
   }
+  const embeds = writer.finish(footer);
+  // Pictures after the text, as in the card: the last embed shows the first, new embeds any others.
+  for (const { node, name } of attachments(reply)) {
+    if (node.type !== 'image') continue;
+    const last = embeds[embeds.length - 1]!;
+    if (!last.image) last.image = { url: `attachment://${name}` };
+    else if (embeds.length < MAX_EMBEDS) embeds.push({ color, image: { url: `attachment://${name}` } });
+  }
   const payload: DiscordPayload = {
-    embeds: writer.finish(footer),
+    embeds,
     components: renderButtons(reply.suggestions),
     allowedMentions: { parse: [], repliedUser: false },
   };

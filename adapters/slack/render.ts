@@ -40,6 +40,10 @@ export const ACTION_ID_MAX = 255;
 export const MAX_FILE_BLOCKS = 10;
 /** A message's top-level text (the fallback, used for notifications and by clients without blocks). */
 export const MESSAGE_TEXT_MAX = 40_000;
+/** An uploaded picture's alt text (files.getUploadURLExternal's alt_text). */
+export const UPLOAD_ALT_MAX = 1000;
+/** An uploaded file's name and title. */
+export const UPLOAD_NAME_MAX = 100;
 
 /** Every button this adapter renders has an action_id starting with this; listeners match it. */
 export const RUN_ACTION_PREFIX = 'devpath_run';
@@ -52,6 +56,30 @@ export interface SlackMessage {
   text: string;
   blocks: Block[];
 }
+
+/**
+ * Where the door uploads the reply's pictures and files (files.uploadV2; Slack shows no picture
+ * inside a message without a public URL): `here`, the conversation the message goes to; `dm`,
+ * the asker's direct messages with the bot (an ephemeral message cannot carry a file, and an
+ * export is private). The message says where they went.
+ */
+export type UploadPlace = 'here' | 'dm';
+
+export interface RenderOptions {
+  /** Where the reply's uploads go; unset, nothing is uploaded. */
+  uploads?: UploadPlace | undefined;
+}
+
+/** A picture or file of a reply, as files.uploadV2 takes it. */
+export interface SlackUpload {
+  filename: string;
+  title: string;
+  data: Buffer;
+  /** A picture's alt text. */
+  altText?: string;
+}
+
+const IN_DM = 'in your direct messages with devpath';
 
 // ---------------------------------------------------------------------------------------------
 // Escaping and cutting
@@ -134,7 +162,7 @@ const mrkdwn = (escaped: string): slack.MrkdwnElement => ({ type: 'mrkdwn', text
  * mentions escaped, no two backticks side by side), at most MAX_FILE_BLOCKS sections, then a note
  * when it was cut. No upload.
  */
-function fileBlocks(node: Extract<Node, { type: 'file' }>): Block[] {
+function fileBlocks(node: Extract<Node, { type: 'file' }>, uploads: UploadPlace | undefined): Block[] {
   const fence = '```';
   const escaped = escapeText(node.content).replace(/`(?=`)/g, `\`${ZWSP}`);
   const pieces = splitText(escaped, SECTION_TEXT_MAX - 2 * fence.length - 2);
@@ -143,13 +171,40 @@ function fileBlocks(node: Extract<Node, { type: 'file' }>): Block[] {
     { type: 'section', text: mrkdwn(cut(`*${escapeMrkdwn(node.name)}*`, SECTION_TEXT_MAX)) },
     ...shown.map((p): Block => ({ type: 'section', text: mrkdwn(`${fence}\n${p}\n${fence}`) })),
   ];
+  const whole = uploads === 'dm' ? `The whole file is ${IN_DM}.` : uploads === 'here' ? 'The whole file follows as a file.' : 'The terminal (devpath) shows the whole file.';
   if (pieces.length > shown.length) {
-    blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(`Cut: ${shown.length} of ${pieces.length} parts shown, as much as a Slack message holds. The terminal (devpath) shows the whole file.`))] });
+    blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(`Cut: ${shown.length} of ${pieces.length} parts shown, as much as a Slack message holds. ${whole}`))] });
+  } else if (uploads) {
+    blocks.push({ type: 'context', elements: [mrkdwn(cut(escapeMrkdwn(uploads === 'dm' ? `I have also sent you ${node.name} as a file, ${IN_DM}.` : `${node.name} follows as a file.`), CONTEXT_TEXT_MAX))] });
   }
   return blocks;
 }
 
-function lineFor(node: Exclude<Node, { type: 'fields' } | { type: 'note' } | { type: 'file' }>): string {
+/** A picture as the message shows it: a line with its alt text, and where the picture is. */
+function imageBlock(node: Extract<Node, { type: 'image' }>, uploads: UploadPlace | undefined): Block {
+  const lead = uploads === 'dm' ? `Picture, ${IN_DM}: ` : 'Picture: ';
+  return { type: 'context', elements: [mrkdwn(cut(escapeMrkdwn(`${lead}${node.alt}`), CONTEXT_TEXT_MAX))] };
+}
+
+/** A name Slack shows as it is: letters, digits, `-`, `_`, `.`. */
+const uploadName = (name: string): string => name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, UPLOAD_NAME_MAX) || 'file';
+
+/** The reply's pictures and files, to upload where its message says (RenderOptions.uploads). */
+export function slackUploads(reply: Reply): SlackUpload[] {
+  const out: SlackUpload[] = [];
+  for (const node of reply.card.children) {
+    if (node.type === 'image') {
+      const filename = uploadName(node.name);
+      out.push({ filename, title: filename, data: Buffer.from(node.png.buffer, node.png.byteOffset, node.png.byteLength), altText: cut(node.alt.replace(/\s+/g, ' ').trim(), UPLOAD_ALT_MAX) });
+    } else if (node.type === 'file') {
+      const filename = uploadName(node.name);
+      out.push({ filename, title: filename, data: Buffer.from(node.content, 'utf8') });
+    }
+  }
+  return out;
+}
+
+function lineFor(node: Exclude<Node, { type: 'fields' } | { type: 'note' } | { type: 'file' } | { type: 'image' }>): string {
   switch (node.type) {
     case 'text':
       return escapeMrkdwn(node.text);
@@ -172,7 +227,7 @@ function fieldBlocks(fields: { label: string; value: string }[]): Block[] {
   return out;
 }
 
-function bodyBlocks(children: Node[]): Block[] {
+function bodyBlocks(children: Node[], uploads: UploadPlace | undefined): Block[] {
   const blocks: Block[] = [];
   let lines: string[] = [];
   const flush = () => {
@@ -186,7 +241,10 @@ function bodyBlocks(children: Node[]): Block[] {
       if (node.fields.length) blocks.push(...fieldBlocks(node.fields));
     } else if (node.type === 'file') {
       flush();
-      blocks.push(...fileBlocks(node));
+      blocks.push(...fileBlocks(node, uploads));
+    } else if (node.type === 'image') {
+      flush();
+      blocks.push(imageBlock(node, uploads));
     } else if (node.type === 'note') {
       flush();
       if (node.text.trim()) blocks.push({ type: 'context', elements: [mrkdwn(cut(escapeMrkdwn(node.text), CONTEXT_TEXT_MAX))] });
@@ -226,10 +284,14 @@ function actionsBlock(reply: Reply): Block | undefined {
 
 const TRUNCATED_NOTE: Block = { type: 'context', elements: [mrkdwn('… (the answer was too long for one Slack message and was shortened)')] };
 
-/** Reply -> `{ text, blocks }` for chat.postMessage, respond(), or a slash command's ack body. */
-export function renderSlack(reply: Reply): SlackMessage {
+/**
+ * Reply -> `{ text, blocks }` for chat.postMessage, respond(), or a slash command's ack body.
+ * `options.uploads` says where the door uploads the reply's pictures and files (slackUploads), so
+ * the message can say where they are.
+ */
+export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const header: Block = { type: 'header', text: plain(reply.card.title || 'devpath', HEADER_MAX) };
-  let body = bodyBlocks(reply.card.children);
+  let body = bodyBlocks(reply.card.children, options.uploads);
   const tail = [sourcesBlock(reply), actionsBlock(reply)].filter((b): b is Block => b !== undefined);
   if (1 + body.length + tail.length > MAX_BLOCKS) {
     body = [...body.slice(0, MAX_BLOCKS - 1 - tail.length - 1), TRUNCATED_NOTE];

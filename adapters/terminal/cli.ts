@@ -1,7 +1,7 @@
 // The `devpath` command line:
 //   devpath                      open the chat (same as npm start with no platform configured)
 //   devpath <command> [args]     answer once and exit (a question in plain words works too)
-//   devpath --json <command>     print the Reply as JSON
+//   devpath --json <command>     print the Reply as JSON (a picture as the path of its file, never its bytes)
 //   devpath --stdin [--json]     answer each input line as typed in chat, in order
 //   devpath db migrate           prepare the PostgreSQL database at DATABASE_URL
 //   devpath db import <file>     copy a data file (devpath.json) into that database
@@ -20,6 +20,7 @@ import { StartError } from '../start-error.js';
 import { commands } from '../../src/commands/index.js';
 import { terminalContext } from './context.js';
 import { createTerminalAdapter } from './index.js';
+import { jsonReply, savePictures } from './pictures.js';
 import { DEFAULT_WIDTH, renderTerminal, wrapLine } from './render.js';
 
 /** The command names, from the command specs (never a list kept by hand), wrapped to 80 columns. */
@@ -48,11 +49,13 @@ const isFailure = (r: Reply) => r.error === 'internal' || r.error === 'storage';
 /** Exit code 1 for a failure, 2 for a wrong request, 0 otherwise. */
 export const EXIT_FAILURE = 1;
 
-function print(reply: Reply, json: boolean, io: CliIo): void {
+/** Prints a reply (its pictures saved under dataDir first, and shown by their paths). */
+async function print(reply: Reply, json: boolean, io: CliIo, dataDir: string): Promise<void> {
+  const saved = await savePictures(reply, dataDir);
   if (json) {
-    io.stdout.write(`${JSON.stringify(reply)}\n`);
+    io.stdout.write(`${JSON.stringify(jsonReply(reply, saved))}\n`);
   } else {
-    io.stdout.write(`${renderTerminal(reply, Boolean(io.stdout.isTTY) && !process.env.NO_COLOR, io.stdout.columns)}\n`);
+    io.stdout.write(`${renderTerminal(reply, Boolean(io.stdout.isTTY) && !process.env.NO_COLOR, io.stdout.columns, saved)}\n`);
   }
   if (isUsageError(reply) || isFailure(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }
@@ -82,9 +85,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = flags.has('--json');
   // DATABASE_URL and DATA_DIR as the bot reads them (.env included), so `devpath --stdin` shares the bot's data.
   let opened: Awaited<ReturnType<typeof openBot>>;
+  let dataDir: string;
   try {
-    const { dataDir, databaseUrl } = loadStoreSettings();
-    opened = await openBot(dataDir, databaseUrl);
+    const settings = loadStoreSettings();
+    dataDir = settings.dataDir;
+    opened = await openBot(settings.dataDir, settings.databaseUrl);
   } catch (error) {
     if (error instanceof StartError || error instanceof KnowledgeError || error instanceof ConfigError) {
       io.stderr.write(`${error.message}\n`);
@@ -93,7 +98,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   try {
-    return await run(opened.bot, rest, flags, json, io);
+    return await run(opened.bot, rest, flags, json, io, dataDir);
   } finally {
     await opened.store.close();
   }
@@ -150,7 +155,7 @@ async function runDb(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, io: CliIo): Promise<number> {
+async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, io: CliIo, dataDir: string): Promise<number> {
   const context = terminalContext();
 
   if (flags.has('--stdin')) {
@@ -164,14 +169,14 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
       const reply = await bot.dispatchText(line, context, { fallbackToAsk: true });
       if (isUsageError(reply)) failed = true;
       if (isFailure(reply)) broke = true;
-      print(reply, json, io);
+      await print(reply, json, io, dataDir);
       if (!json) io.stdout.write('\n');
     }
     return broke ? EXIT_FAILURE : failed ? EXIT_USAGE : 0;
   }
 
   if (!rest.length) {
-    const chat = createTerminalAdapter(bot, { input: io.stdin, output: io.stdout });
+    const chat = createTerminalAdapter(bot, { input: io.stdin, output: io.stdout, dataDir });
     await chat.start();
     await chat.done;
     return 0;
@@ -181,6 +186,6 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
   const line = rest.map((a) => (/\s/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');
   // `devpath how much do juniors make` is a question; `devpath salray` gets "did you mean salary".
   const reply = await bot.dispatchText(line, context, { fallbackToAsk: 'unless-typo' });
-  print(reply, json, io);
+  await print(reply, json, io, dataDir);
   return isFailure(reply) ? EXIT_FAILURE : isUsageError(reply) ? EXIT_USAGE : 0;
 }

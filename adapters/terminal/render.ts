@@ -4,6 +4,9 @@
 // only when asked for, i.e. when the output is a TTY.
 import { fenced, type Node, type Reply } from '../../src/reply.js';
 
+/** Where the door saved each picture of a reply (pictures.ts), or why it could not. */
+export type SavedPictures = ReadonlyMap<Node, { path: string } | { error: string }>;
+
 /** The width used when the output is not a terminal (a pipe, a file). */
 export const DEFAULT_WIDTH = 80;
 /** Narrower than this, wrapping would make answers harder to read, not easier. */
@@ -51,7 +54,7 @@ const wrap = (text: string, width: number, hang = 0) =>
     .flatMap((l) => wrapLine(l, width, hang))
     .join('\n');
 
-function node(n: Node, s: Style, width: number): string {
+function node(n: Node, s: Style, width: number, saved?: { path: string } | { error: string }): string {
   switch (n.type) {
     case 'text':
       return wrap(n.text, width);
@@ -66,6 +69,10 @@ function node(n: Node, s: Style, width: number): string {
     case 'file':
       // Whole and unwrapped, so it can be copied as it is (wrapping would change a file's lines).
       return `${s.bold(wrap(`${n.name}:`, width))}\n${fenced(n.content)}`;
+    case 'image':
+      // The picture itself is a file the door saved: its path on a line of its own, whole, to open or copy.
+      if (saved && 'path' in saved) return `${wrap(`Picture: ${n.alt}`, width, 9).replace(/^Picture:/, s.cyan('Picture:'))}\nSaved as ${stripEscapes(saved.path)}`;
+      return wrap(`[picture: ${n.alt}]${saved ? ` (not saved: ${saved.error})` : ''}`, width, 1);
   }
 }
 
@@ -75,10 +82,10 @@ export function stripEscapes(text: string): string {
   return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]P^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b./g, '');
 }
 
-export function renderTerminal(reply: Reply, color: boolean, columns?: number): string {
+export function renderTerminal(reply: Reply, color: boolean, columns?: number, saved?: SavedPictures): string {
   const width = Math.max(MIN_WIDTH, columns ?? DEFAULT_WIDTH);
   const s = color ? COLOR : PLAIN;
-  const parts = [s.title(wrap(stripEscapes(reply.card.title), width)), ...reply.card.children.map((n) => node(withoutEscapes(n), s, width))];
+  const parts = [s.title(wrap(stripEscapes(reply.card.title), width)), ...reply.card.children.map((n) => node(withoutEscapes(n), s, width, saved?.get(n)))];
   if (reply.sources.length) parts.push(s.dim(wrap(`Sources: ${reply.sources.map((x) => stripEscapes(x.short)).join('; ')}`, width, 9)));
   if (reply.suggestions.length) {
     const items = reply.suggestions.map((x, i) => `[${i + 1}] ${stripEscapes(x.command)}`);
@@ -100,5 +107,7 @@ function withoutEscapes(n: Node): Node {
       return { ...n, items: n.items.map(stripEscapes) };
     case 'file':
       return { ...n, name: stripEscapes(n.name), content: stripEscapes(n.content) };
+    case 'image':
+      return { ...n, name: stripEscapes(n.name), alt: stripEscapes(n.alt) };
   }
 }

@@ -91,7 +91,10 @@ export const stepLabel =
 
 /** The community's best tips for a step, as nodes for a card (empty when it has none). */
 export async function bestTipsNodes(ctx: CommandContext, step: Step, count = 3): Promise<Node[]> {
-  const best = (await ctx.store.tips(ctx.communityId, { step: step.id, limit: count })).items;
+  return tipsNodes(step, (await ctx.store.tips(ctx.communityId, { step: step.id, limit: count })).items);
+}
+
+function tipsNodes(step: Step, best: Tip[]): Node[] {
   if (!best.length) return [];
   return [
     { type: 'section', title: `Community tips for step ${step.order}` },
@@ -105,12 +108,15 @@ export interface ProgressSummary {
   next: Step | undefined;
   /** The next step's best tips, as card nodes. */
   tips: Node[];
+  /** The same tips, best first (the progress card shows the first). */
+  best: Tip[];
 }
 
 /** A user's progress on the roadmap: what `progress` shows, and `done`/`undo` after a change. */
 export async function progressSummary(ctx: CommandContext, userId: string): Promise<ProgressSummary> {
   const { done, next } = await standing(ctx, userId);
-  return { done, next, tips: next ? await bestTipsNodes(ctx, next) : [] };
+  const best = next ? (await ctx.store.tips(ctx.communityId, { step: next.id, limit: 3 })).items : [];
+  return { done, next, tips: next ? tipsNodes(next, best) : [], best };
 }
 
 /** The roadmap steps a user has done, in roadmap order, and their next one: progress without tips. */

@@ -5,6 +5,8 @@ import { reply, type Node } from '../reply.js';
 import { closestNames } from '../closest.js';
 import { ago, displayName, progressBar, progressSummary, refusal, stepName } from './community.js';
 import { planNodes } from './plan.js';
+import { progressCard } from '../cards/progress.js';
+import { paceText, planDay, planStatus } from '../pace.js';
 
 export const progress: CommandSpec = {
   name: 'progress',
@@ -40,6 +42,18 @@ export const progress: CommandSpec = {
     if (data.next) children.push({ type: 'section', title: `Next: ${stepName(data.next)}` }, ...data.tips);
     else children.push({ type: 'text', text: 'Every step is done. Keep learning!' });
     if (data.lastActive) children.push({ type: 'note', text: `Last active ${ago(data.lastActive, ctx.now())}` });
+    // The same as a picture: the roadmap with the steps done, the next step and the plan.
+    const status = plan ? planStatus(plan, data.done.length, roadmap.length, ctx.now()) : undefined;
+    const doneIds = new Set(data.done.map((s) => s.id));
+    const picture = await progressCard({
+      userId: data.id,
+      name: data.name || data.id,
+      steps: roadmap.map((s) => ({ order: s.order, title: s.title, done: doneIds.has(s.id) })),
+      next: data.next,
+      tip: summary.best[0]?.text,
+      plan: plan && status ? { status, day: planDay(plan), ...(status.over || status.state === 'done' ? {} : { pace: paceText(status.left, status.msLeft) }) } : undefined,
+    });
+    if (picture) children.push(picture);
     return reply({
       title: self ? 'Your progress' : `Progress of ${data.name}`,
       children,

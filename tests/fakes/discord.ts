@@ -1,6 +1,7 @@
 // A fake Discord on 127.0.0.1: the REST API (the routes devpath uses) and the gateway (WebSocket,
 // JSON text frames), faithful to what discord.js 14 expects (see /work/shared/REAL-CLIENT-TESTS.md).
-// It records every REST request (method, path, JSON body) so tests assert what the real client
+// It records every REST request (method, path, JSON body; for a multipart request with files,
+// the body is its payload_json and the files are kept with their bytes) so tests assert what the real client
 // sends, dispatches gateway events, asks the client to reconnect (op 7) and resumes it, answers 401
 // to a wrong token, and blanks message content the bot may not read without the MessageContent
 // intent (unless the bot is mentioned or the message is a DM), as Discord does.
@@ -17,6 +18,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 export const MESSAGE_CONTENT_INTENT = 1 << 15;
 
+/** A file sent in a multipart request (`files[n]`), as Discord receives it. */
+export interface RecordedFile {
+  /** The form field, e.g. `files[0]`. */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
 export interface RecordedRequest {
   method: string;
   /** Path without the query string, e.g. /v10/interactions/1/tok/callback */
@@ -24,6 +34,34 @@ export interface RecordedRequest {
   query: string;
   authorization: string | undefined;
   body: any;
+  /** The request's Content-Type (multipart/form-data when files were attached). */
+  contentType?: string | undefined;
+  /** Files attached to a multipart request; empty for a JSON one. */
+  files: RecordedFile[];
+}
+
+/** A request body as Discord reads it: JSON, or multipart form data with `payload_json` and `files[n]`. */
+async function readRequestBody(raw: Buffer, contentType: string | undefined): Promise<{ body: any; files: RecordedFile[] }> {
+  if (contentType?.startsWith('multipart/form-data')) {
+    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const files: RecordedFile[] = [];
+    let body: any = undefined;
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') {
+        if (field === 'payload_json') body = JSON.parse(value);
+      } else {
+        files.push({ field, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+      }
+    }
+    return { body, files };
+  }
+  const text = raw.toString('utf8');
+  if (!text) return { body: undefined, files: [] };
+  try {
+    return { body: JSON.parse(text), files: [] };
+  } catch {
+    return { body: text, files: [] };
+  }
 }
 
 export interface FakeUser {
@@ -203,17 +241,10 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const contentType = req.headers['content-type'];
+    const { body, files } = await readRequestBody(Buffer.concat(chunks), contentType);
     const [rawPath = '', query = ''] = (req.url ?? '').split('?');
     const path = decodeURIComponent(rawPath);
-    let body: any = undefined;
-    if (raw) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        body = raw;
-      }
-    }
     const method = req.method ?? 'GET';
     const authorization = req.headers.authorization;
     const send = (status: number, json?: unknown) => {
@@ -227,10 +258,10 @@ export class FakeDiscord {
     // Interaction callbacks and webhooks are authorised by the interaction token in the path.
     const tokenRoute = /^\/v10\/(interactions|webhooks)\//.test(path);
     if (!tokenRoute && authorization !== `Bot ${this.token}`) {
-      this.record({ method, path, query, authorization, body });
+      this.record({ method, path, query, authorization, body, contentType, files });
       return send(401, { message: '401: Unauthorized', code: 0 });
     }
-    this.record({ method, path, query, authorization, body });
+    this.record({ method, path, query, authorization, body, contentType, files });
 
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/v10/gateway/bot') {
@@ -248,7 +279,7 @@ export class FakeDiscord {
       const shown = this.webhook(method, m[2]!, m[3], body);
       if (method === 'DELETE') return send(204);
       const channelId = this.tokenChannels.get(m[2]!) ?? this.channelId;
-      if (method === 'PATCH' || method === 'POST') return send(200, { ...this.message(channelId, body), ...(shown ? { id: shown.id, flags: shown.ephemeral ? 64 : 0 } : {}) });
+      if (method === 'PATCH' || method === 'POST') return send(200, { ...this.message(channelId, body, files), ...(shown ? { id: shown.id, flags: shown.ephemeral ? 64 : 0 } : {}) });
     }
     if (method === 'POST' && path === '/v10/users/@me/channels' && typeof body?.recipient_id === 'string') {
       const userId: string = body.recipient_id;
@@ -259,7 +290,7 @@ export class FakeDiscord {
     if (method === 'POST' && (m = path.match(/^\/v10\/channels\/(\d+)\/messages$/))) {
       const dmUser = [...this.dmChannels].find(([, channel]) => channel === m![1])?.[0];
       if (dmUser && this.closedDms.has(dmUser)) return send(403, { message: 'Cannot send messages to this user', code: 50007 });
-      return send(200, this.message(m[1]!, body));
+      return send(200, this.message(m[1]!, body, files));
     }
     if (method === 'POST' && /^\/v10\/channels\/\d+\/typing$/.test(path)) return send(204);
     if ((m = path.match(/^\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
@@ -347,7 +378,9 @@ export class FakeDiscord {
     };
   }
 
-  private message(channelId: string, body: any): any {
+  /** The message Discord creates from a body and its files (each attachment with its url, as Discord hosts it). */
+  private message(channelId: string, body: any, files: RecordedFile[] = []): any {
+    const described = (body?.attachments ?? []) as { id: number | string; description?: string }[];
     return {
       id: snowflake(),
       channel_id: channelId,
@@ -359,7 +392,19 @@ export class FakeDiscord {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
+      attachments: files.map((f) => {
+        const id = snowflake();
+        const description = described.find((a) => String(a.id) === f.field.replace(/^files\[(\d+)\]$/, '$1'))?.description;
+        return {
+          id,
+          filename: f.filename,
+          size: f.data.length,
+          content_type: f.contentType,
+          url: `http://127.0.0.1:${this.port}/attachments/${channelId}/${id}/${f.filename}`,
+          proxy_url: `http://127.0.0.1:${this.port}/attachments/${channelId}/${id}/${f.filename}`,
+          ...(description ? { description } : {}),
+        };
+      }),
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
       pinned: false,

@@ -3,6 +3,9 @@
 //   - a response_url catcher: POST /response/<id>, JSON, recorded
 //   - Socket Mode: apps.connections.open hands out ws://127.0.0.1:PORT/link; envelopes are sent
 //     to the connected client and its acks are returned to the test
+//   - file uploads as files.uploadV2 makes them: files.getUploadURLExternal hands out an upload URL
+//     on this server (POST /upload/<file id>), which records the bytes; files.completeUploadExternal
+//     shares the file in a channel (recorded in `uploads`)
 //   - signing helpers for Slack's HTTP requests (slash commands, events, interactivity)
 // Nothing here is timed: tests wait for the call they expect, never for a clock.
 import { createHmac } from 'node:crypto';
@@ -26,17 +29,46 @@ export interface ResponseCall {
 
 export type ApiHandler = (args: Record<string, unknown>, call: ApiCall) => Record<string, unknown>;
 
+/** A file uploaded the way files.uploadV2 does it, and where it was shared. */
+export interface FakeUpload {
+  id: string;
+  /** From files.getUploadURLExternal. */
+  filename: string;
+  length: number;
+  altText?: string;
+  /** What was POSTed to the upload URL: the file's bytes, and how they were sent. */
+  bytes?: Buffer;
+  contentType?: string;
+  /** From files.completeUploadExternal, once the file is shared. */
+  title?: string;
+  channel?: string;
+  threadTs?: string;
+}
+
 export const BOT_USER_ID = 'UBOT';
 export const BOT_ID = 'BBOT';
 export const TEAM_ID = 'T0TEAM';
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * The file in an upload URL's POST: the web-api client sends it as multipart form data (one
+ * field, the file), but a raw body is taken as the file too.
+ */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith('multipart/form-data')) return raw;
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  for (const value of form.values()) {
+    if (typeof value !== 'string') return Buffer.from(await value.arrayBuffer());
+  }
+  throw new Error('no file in the upload');
 }
 
 function parseForm(body: string, contentType: string | undefined): Record<string, unknown> {
@@ -64,6 +96,11 @@ export class FakeSlack {
   /** Per-method overrides of the answer. */
   readonly handlers = new Map<string, ApiHandler>();
   readonly acks: Record<string, unknown>[] = [];
+  /** Files uploaded (files.getUploadURLExternal, the upload URL, files.completeUploadExternal), by file id. */
+  readonly uploads = new Map<string, FakeUpload>();
+  /** Channels the bot is not in: sharing a file there is refused with not_in_channel, as Slack does. */
+  readonly notIn = new Set<string>();
+  private uploadIds = 0;
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly events = new EventEmitter();
@@ -77,8 +114,23 @@ export class FakeSlack {
   constructor() {
     this.events.setMaxListeners(0);
     this.server = createServer((req, res) => {
-      void readBody(req).then((body) => {
+      void readBody(req).then(async (raw) => {
         const url = req.url ?? '/';
+        if (req.method === 'POST' && url.startsWith('/upload/')) {
+          const upload = this.uploads.get(url.slice('/upload/'.length));
+          if (!upload) {
+            res.writeHead(404);
+            res.end();
+            return;
+          }
+          upload.bytes = await uploadedBytes(raw, req.headers['content-type']);
+          upload.contentType = req.headers['content-type'];
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end(`OK - ${upload.bytes.length}`);
+          this.events.emit('upload', upload);
+          return;
+        }
+        const body = raw.toString('utf8');
         if (req.method === 'POST' && url.startsWith('/api/')) {
           const method = url.slice('/api/'.length).split('?')[0] ?? '';
           const auth = req.headers.authorization;
@@ -160,6 +212,27 @@ export class FakeSlack {
         return { ok: true, view: { id: 'V1', ...(call.args.view as object) } };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/link` };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(++this.uploadIds).padStart(8, '0')}`;
+        const alt = call.args.alt_text;
+        this.uploads.set(id, { id, filename: String(call.args.filename ?? ''), length: Number(call.args.length), ...(typeof alt === 'string' ? { altText: alt } : {}) });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (Array.isArray(call.args.files) ? call.args.files : []) as { id: string; title?: string }[];
+        if (this.notIn.has(String(call.args.channel_id))) return { ok: false, error: 'not_in_channel' };
+        const shared = [];
+        for (const f of files) {
+          const upload = this.uploads.get(f.id);
+          if (!upload?.bytes) return { ok: false, error: 'file_not_found' };
+          upload.title = f.title ?? upload.filename;
+          if (typeof call.args.channel_id === 'string') upload.channel = call.args.channel_id;
+          if (typeof call.args.thread_ts === 'string') upload.threadTs = call.args.thread_ts;
+          shared.push({ id: f.id, title: upload.title });
+          this.events.emit('shared', upload);
+        }
+        return { ok: true, files: shared };
+      }
       default:
         return { ok: true };
     }
@@ -186,6 +259,11 @@ export class FakeSlack {
   /** Resolves with the first response_url POST for `id`. */
   waitForResponse(id: string): Promise<ResponseCall> {
     return this.waitFor('response', this.responses, (r: ResponseCall) => r.id === id);
+  }
+
+  /** Resolves with the first upload (already shared or yet to be) shared in a channel and matching. */
+  waitForUpload(match: (upload: FakeUpload) => boolean = () => true): Promise<FakeUpload> {
+    return this.waitFor('shared', [...this.uploads.values()].filter((u) => u.channel), match);
   }
 
   /** Resolves when a Socket Mode client is connected (hello sent). */

@@ -12,14 +12,16 @@ export async function runButton(deps: SlackDeps, { ack, body, action, respond, c
   const line = action.value ?? '';
   if (body.response_url) {
     await answerFor(deps, client, 'button click', who, line, {
-      answer: (reply) => respond({ ...toResponse(reply), replace_original: false }),
+      answer: (reply, uploads) => respond({ ...toResponse(reply, uploads), replace_original: false }),
       apologise: () => respond(apologyResponse()),
+      files: { channel: body.channel?.id, notify: (text) => respond({ response_type: 'ephemeral', replace_original: false, text }) },
     });
     return;
   }
-  // The Home tab: no response_url and no channel, so the answer and any apology go to the DM.
+  // The Home tab: no response_url and no channel, so the answer, its pictures and any apology go to the DM.
   await answerFor(deps, client, 'button click', who, line, {
-    answer: async (reply) => client.chat.postMessage({ channel: await deps.dms.open(client, userId), ...renderSlack(reply) }),
+    answer: async (reply, uploads) => client.chat.postMessage({ channel: await deps.dms.open(client, userId), ...renderSlack(reply, { uploads }) }),
     apologise: async (apology) => client.chat.postMessage({ channel: await deps.dms.open(client, userId), ...apology }),
+    files: { isDm: true },
   });
 }

@@ -1,5 +1,6 @@
 // `@devpath how do I start?` in a channel: the mention is stripped, the rest is a command or a
-// question, and the answer goes in the thread of the mention (an ephemeral answer only to the asker).
+// question, and the answer goes in the thread of the mention (an ephemeral answer only to the asker;
+// its pictures and files then go to the asker's DM with the bot).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderSlack } from '../render.js';
 import { answerFor, fromSlackText, type SlackDeps } from './shared.js';
@@ -9,13 +10,16 @@ export async function appMention(deps: SlackDeps, { event, body, say, client, co
   if (!user || event.bot_id) return;
   const threadTs = event.thread_ts ?? event.ts;
   const who = { userId: user, teamId: body.team_id ?? event.team, channelId: event.channel };
+  const privately = (text: string) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, text });
   await answerFor(deps, client, 'app_mention', who, fromSlackText(event.text ?? '', context.botUserId), {
-    answer: (reply) => {
-      const message = renderSlack(reply);
+    answer: (reply, uploads) => {
+      const message = renderSlack(reply, { uploads });
       return reply.ephemeral
         ? client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...message })
         : say({ ...message, thread_ts: threadTs });
     },
     apologise: (apology) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...apology }),
+    // A public answer's pictures go in its thread.
+    files: { channel: event.channel, threadTs, notify: privately },
   });
 }

@@ -6,7 +6,7 @@ import type { Bot } from '../../../src/bot.js';
 import type { Context } from '../../../src/command.js';
 import { internalErrorReply, type Reply } from '../../../src/reply.js';
 import { settlesWithin } from '../../timing.js';
-import { renderSlack, type SlackMessage } from '../render.js';
+import { renderSlack, slackUploads, type SlackMessage, type UploadPlace } from '../render.js';
 
 export type WebClient = webApi.WebClient;
 
@@ -14,6 +14,8 @@ export type WebClient = webApi.WebClient;
 export interface SlackUser {
   isAdmin: boolean;
   name?: string;
+  /** The IANA zone on their Slack profile (users.info `tz`). */
+  timeZone?: string;
 }
 
 /** How long an answer waits for a user's users.info before treating them as not a moderator. */
@@ -78,7 +80,7 @@ export class UserDirectory {
       if (!(await settlesWithin(info, LOOKUP_TIMEOUT_MS))) throw new Error(`users.info gave no answer within ${LOOKUP_TIMEOUT_MS} ms`);
       const u = (await info).user;
       const name = u?.profile?.display_name || u?.real_name || u?.name;
-      return { isAdmin: Boolean(u?.is_admin || u?.is_owner), ...(name ? { name } : {}) };
+      return { isAdmin: Boolean(u?.is_admin || u?.is_owner), ...(name ? { name } : {}), ...(u?.tz ? { timeZone: u.tz } : {}) };
     } catch (error) {
       this.logger.warn(`devpath: users.info failed for ${userId}; treating them as not a moderator: ${describeError(error)}`);
       entry.expires = this.now() + this.failureTtlMs;
@@ -139,13 +141,81 @@ export async function contextFor(deps: SlackDeps, client: WebClient, who: Who): 
     communityId: who.teamId || 'slack',
   };
   if (who.channelId) context.channelId = who.channelId;
+  // The profile's zone: reminders are read in it unless the user set another with `timezone`.
+  if (user.timeZone) context.timeZone = user.timeZone;
   return context;
 }
 
 /** Where one answer goes: how to send the Reply, and how to send the apology if anything failed. */
 export interface Destination {
-  answer(reply: Reply): Promise<unknown>;
+  /** Sends the reply, rendered to say where its pictures and files go (`uploads`). */
+  answer(reply: Reply, uploads: UploadPlace | undefined): Promise<unknown>;
   apologise(apology: SlackMessage): Promise<unknown>;
+  /** Where the answer's pictures and files can go besides the asker's DM. */
+  files: FileTarget;
+}
+
+/**
+ * The conversation an answer is posted in, for its uploads: a public answer's pictures go there
+ * (in its thread); `isDm` when it is the asker's DM with the bot (everything can go there).
+ * `notify` tells the asker, privately, when a picture meant for the channel went to their DM.
+ */
+export interface FileTarget {
+  channel?: string | undefined;
+  threadTs?: string | undefined;
+  isDm?: boolean;
+  notify?: (text: string) => Promise<unknown>;
+}
+
+/**
+ * Where a reply's pictures and files go (undefined: it has none). Into the conversation of the
+ * answer when that is the asker's DM, or when the answer is public and has no file (an export is
+ * private); otherwise to the asker's DM (Slack cannot upload into an ephemeral message).
+ */
+export function uploadPlace(reply: Reply, target: FileTarget): UploadPlace | undefined {
+  const kinds = reply.card.children.map((n) => n.type);
+  if (!kinds.includes('image') && !kinds.includes('file')) return undefined;
+  if (target.isDm) return 'here';
+  return reply.ephemeral || kinds.includes('file') || !target.channel ? 'dm' : 'here';
+}
+
+/** Errors from a channel the bot cannot post files into: then the asker's DM instead. */
+const NOT_HERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'not_allowed_token_type', 'invalid_channel']);
+
+/**
+ * Uploads the reply's pictures and files (files.uploadV2: files.getUploadURLExternal, the bytes
+ * to the upload URL, files.completeUploadExternal) where `place` says. A picture the channel
+ * refuses (the bot was never invited) goes to the asker's DM, and they are told. Never throws:
+ * the answer has gone out already; a failure is logged.
+ */
+export async function sendUploads(deps: SlackDeps, client: WebClient, userId: string, reply: Reply, place: UploadPlace, target: FileTarget): Promise<void> {
+  let movedToDm = false;
+  for (const upload of slackUploads(reply)) {
+    const send = async (where: UploadPlace) => {
+      const channel = where === 'here' && target.channel ? target.channel : await deps.dms.open(client, userId);
+      const file = { channel_id: channel, file: upload.data, filename: upload.filename, title: upload.title, ...(upload.altText ? { alt_text: upload.altText } : {}) };
+      const threadTs = where === 'here' ? target.threadTs : undefined;
+      await (threadTs ? client.files.uploadV2({ ...file, thread_ts: threadTs }) : client.files.uploadV2(file));
+    };
+    try {
+      try {
+        await send(place);
+      } catch (error) {
+        const code = (error as { data?: { error?: unknown } }).data?.error;
+        if (place !== 'here' || target.isDm || typeof code !== 'string' || !NOT_HERE.has(code)) throw error;
+        deps.logger.warn(`devpath: Slack refused ${upload.filename} in ${target.channel} (${code}); sending it to the asker's DM`);
+        await send('dm');
+        movedToDm = true;
+      }
+    } catch (error) {
+      logFailure(deps, `upload of ${upload.filename}`, error);
+    }
+  }
+  if (movedToDm && target.notify) {
+    await target
+      .notify(`I could not post the picture in this channel (invite me with /invite @devpath to have it here), so it is in your direct messages with devpath.`)
+      .catch((error: unknown) => logFailure(deps, 'upload notice', error));
+  }
 }
 
 /**
@@ -157,7 +227,9 @@ export async function answerFor(deps: SlackDeps, client: WebClient, where: strin
   try {
     const context = await contextFor(deps, client, who);
     const reply = await deps.bot.dispatchText(line, context, { fallbackToAsk: true });
-    await to.answer(reply);
+    const place = uploadPlace(reply, to.files);
+    await to.answer(reply, place);
+    if (place) await sendUploads(deps, client, who.userId, reply, place, to.files);
   } catch (error) {
     logFailure(deps, where, error);
     try {
@@ -187,9 +259,9 @@ export function fromSlackText(text: string, botUserId?: string): string {
   return out.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
 }
 
-/** A Reply as a slash-command or response_url body. */
-export function toResponse(reply: Reply): RespondArguments & SlackMessage {
-  return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...renderSlack(reply) };
+/** A Reply as a slash-command or response_url body (`uploads`: where its pictures and files go). */
+export function toResponse(reply: Reply, uploads?: UploadPlace): RespondArguments & SlackMessage {
+  return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...renderSlack(reply, { uploads }) };
 }
 
 /** The apology after a failed answer: the core's internalErrorReply, the same words on every platform. */
