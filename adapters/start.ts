@@ -12,6 +12,7 @@ import { StoreError, type Store } from '../src/store/store.js';
 import type { Adapter } from './adapter.js';
 import { StartError } from './start-error.js';
 import { createTerminalAdapter } from './terminal/index.js';
+import { Scheduler } from '../src/jobs/scheduler.js';
 
 export { StartError };
 
@@ -50,7 +51,7 @@ async function adaptersFor(config: Config, bot: Bot): Promise<{ adapters: Adapte
   if (config.SLACK_BOT_TOKEN) { const { createSlackAdapter } = await import('./slack/index.js'); adapters.push(createSlackAdapter(bot, config)); }
   if (config.DISCORD_TOKEN) { const { createDiscordAdapter } = await import('./discord/index.js'); adapters.push(createDiscordAdapter(bot, config)); }
   if (adapters.length) return { adapters };
-  const terminal = createTerminalAdapter(bot);
+  const terminal = createTerminalAdapter(bot, { dataDir: config.DATA_DIR });
   return { adapters: [terminal], waitFor: terminal.done };
 }
 
@@ -68,6 +69,7 @@ export async function main(): Promise<void> {
   const { bot, store } = await openBot(config.DATA_DIR, config.DATABASE_URL);
   const { adapters, waitFor } = await adaptersFor(config, bot);
   const started: Adapter[] = [];
+  const schedulers: Scheduler[] = [];
   let health: Health | undefined;
   let stopped: Promise<boolean> | undefined;
   // A clean stop: the balancer is told first and given a moment to move traffic away, then each
@@ -81,6 +83,8 @@ export async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, HEALTH_DRAIN_MS));
       }
       const clean = (async () => {
+        // Reminders and digests first: a send in progress finishes while its door is still up.
+        await Promise.allSettled(schedulers.map((s) => s.stop()));
         await Promise.allSettled(started.map((a) => a.stop()));
         await store.close().catch((error: unknown) => log().error({ err: error, store: store.location }, 'could not close the store'));
         await health?.close();
@@ -97,6 +101,14 @@ export async function main(): Promise<void> {
   for (const adapter of adapters) {
     await adapter.start();
     started.push(adapter);
+  }
+  // Each door that can send reminders and digests gets a scheduler: due jobs (late ones first,
+  // from while devpath was down) are sent now, then as they fall due.
+  for (const adapter of started) {
+    if (!adapter.deliverer) continue;
+    const scheduler = new Scheduler({ store, knowledge: bot.services.knowledge, deliverer: adapter.deliverer });
+    schedulers.push(scheduler);
+    scheduler.start();
   }
   // Healthy once the doors are up: a balancer sends nothing before they can take it.
   if (config.HEALTH_PORT) health = await startHealth(config.HEALTH_PORT, () => store.ping());

@@ -21,6 +21,11 @@ export interface Context {
   communityId: string;
   channelId?: string;
   /**
+   * The time zone a door knows for this user (an IANA name): the machine's in the terminal, the
+   * user's profile zone in Slack. Discord tells none. A zone the user set with `timezone` wins.
+   */
+  timeZone?: string;
+  /**
    * The person who runs devpath on this machine (the terminal and the devpath command): their own
    * data, so no write limit, and a failed save tells them the file and how to fix it. A door sets
    * it; the core never decides it from the platform's name.

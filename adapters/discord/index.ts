@@ -1,5 +1,6 @@
 // The Discord door: a discord.js Client that turns slash commands, autocomplete, button clicks,
-// mentions and DMs into Bot calls, and the Bot's Reply into a message (render.ts). It asks for the
+// mentions and DMs into Bot calls, and the Bot's Reply into a message (render.ts), its pictures
+// and files attached (multipart; the embed shows a picture by attachment://). It asks for the
 // minimal intents: Guilds, GuildMessages, DirectMessages. No MessageContent, no other privileged
 // intent: Discord still shows the bot a message's text when the message mentions it or is a DM,
 // which is all it answers. A private Reply stays private: ephemeral on an interaction (also after a
@@ -9,6 +10,7 @@
 // `npm run start:shards` (shards.ts) runs one process per shard instead.
 import { workerData } from 'node:worker_threads';
 import {
+  AttachmentBuilder,
   Client,
   Events,
   GatewayIntentBits,
@@ -31,8 +33,9 @@ import { internalErrorReply, reply, type Reply } from '../../src/reply.js';
 import { settlesWithin } from '../timing.js';
 import { StartError } from '../start-error.js';
 import { clip, commandRoutes, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, MAX_CHOICES } from './commands.js';
+import { discordDeliverer } from './deliver.js';
 import { explainDiscordError } from './errors.js';
-import { commandFromCustomId, renderDiscord, type DiscordPayload } from './render.js';
+import { commandFromCustomId, discordFiles, renderDiscord, type DiscordPayload } from './render.js';
 
 /** Discord allows 3 s to answer an interaction; past this the adapter defers and edits later. */
 const DEFER_AFTER_MS = 1500;
@@ -49,9 +52,20 @@ export interface DiscordAdapterOptions {
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 /** A message payload without flags (a plain message cannot be ephemeral). */
-function forMessage(payload: DiscordPayload): DiscordPayload {
+function forMessage<P extends DiscordPayload>(payload: P): Omit<P, 'flags'> {
   const { flags: _flags, ...rest } = payload;
   return rest;
+}
+
+/**
+ * A Reply as what discord.js sends: the rendered message and, when the reply has pictures or
+ * files, those as attachments (multipart), which the embeds point at with attachment://<name>.
+ * An ephemeral interaction reply carries them privately too.
+ */
+function messageOf(reply: Reply): DiscordPayload & { files?: AttachmentBuilder[] } {
+  const payload = renderDiscord(reply);
+  const files = discordFiles(reply).map((f) => new AttachmentBuilder(Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength), { name: f.name, ...(f.description ? { description: f.description } : {}) }));
+  return files.length ? { ...payload, files } : payload;
 }
 
 /** What the public "thinking…" placeholder becomes when the answer behind it is private. */
@@ -159,7 +173,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
    * public line and only then follows up ephemerally. Private content is never that first follow-up.
    */
   async function deliver(interaction: RepliableInteraction, reply: Reply): Promise<void> {
-    const payload = renderDiscord(reply);
+    const payload = messageOf(reply);
     if (!interaction.deferred && !interaction.replied) {
       await interaction.reply(payload);
       return;
@@ -263,7 +277,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
    * the DM fails (closed DMs), the channel is told to use the slash command instead.
    */
   async function answerMessage(message: Message, reply: Reply): Promise<void> {
-    const payload = forMessage(renderDiscord(reply));
+    const payload = forMessage(messageOf(reply));
     if (!reply.ephemeral || !message.inGuild()) {
       await message.reply(payload);
       return;
@@ -325,5 +339,6 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
       process.off('disconnect', managerGone);
       await c?.destroy();
     },
+    deliverer: discordDeliverer(() => client),
   };
 }

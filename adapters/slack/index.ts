@@ -11,6 +11,7 @@ import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import type { Adapter } from '../adapter.js';
 import { StartError } from '../start-error.js';
+import { slackDeliverer } from './deliver.js';
 import { registerListeners } from './listeners/index.js';
 import { describeError, DmChannels, UserDirectory, type SlackDeps } from './listeners/shared.js';
 
@@ -70,7 +71,12 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
   let server: Server | undefined;
   let url: string | undefined;
 
-  async function identify(): Promise<{ botId: string; botUserId: string }> {
+  let teamId: string | undefined;
+  // Kept across restarts of the door: who is a moderator, and each user's DM channel.
+  let users: UserDirectory | undefined;
+  const dms = new DmChannels();
+
+  async function identify(): Promise<{ botId: string; botUserId: string; teamId?: string }> {
     if (options.botId && options.botUserId) return { botId: options.botId, botUserId: options.botUserId };
     // Fail fast at start: a couple of retries, not Bolt's half hour.
     const client = new webApi.WebClient(token, { ...clientOptions(), retryConfig: { retries: options.retries ?? 2 } });
@@ -79,7 +85,7 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
       if (!result.bot_id || !result.user_id) {
         throw new StartError('devpath: SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot id). Use the Bot User OAuth Token (xoxb-...).');
       }
-      return { botId: result.bot_id, botUserId: result.user_id };
+      return { botId: result.bot_id, botUserId: result.user_id, ...(result.team_id ? { teamId: result.team_id } : {}) };
     } catch (error) {
       if (error instanceof StartError) throw error;
       const code = slackErrorCode(error);
@@ -103,6 +109,7 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
       const logger = options.logger;
       const logLevel = options.logLevel ?? LogLevel.INFO;
       const ids = await identify();
+      teamId = ids.teamId;
       const receiver = appToken
         ? (socketReceiver = new SocketModeReceiver({
             appToken,
@@ -129,10 +136,11 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
         ...(logger ? { logger } : {}),
       });
       const log = logger ?? created.logger;
+      users = new UserDirectory(log, options.userCacheMs !== undefined ? { ttlMs: options.userCacheMs } : {});
       const deps: SlackDeps = {
         bot,
-        users: new UserDirectory(log, options.userCacheMs !== undefined ? { ttlMs: options.userCacheMs } : {}),
-        dms: new DmChannels(),
+        users,
+        dms,
         firstDelivery: (id) => bot.services.store.firstDelivery(id, Date.now()),
         logger: log,
         ackBudgetMs: options.ackBudgetMs ?? 2000,
@@ -165,6 +173,8 @@ export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapt
       url = `http://${host}:${address.port}`;
       log.info(`devpath: Slack listening for HTTP requests on port ${address.port} (POST /slack/events)`);
     },
+
+    deliverer: slackDeliverer({ client: () => app?.client, teamId: () => teamId, dms, users: { lookup: (client, user) => (users ? users.lookup(client, user) : Promise.resolve({ isAdmin: false })) } }),
 
     async stop() {
       const current = app;

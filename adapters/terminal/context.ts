@@ -9,5 +9,7 @@ export function terminalContext(): Context {
   } catch {
     // No passwd entry (some containers): keep the default.
   }
-  return { platform: 'terminal', userId: `local:${name}`, userName: name, isModerator: true, communityId: 'local', operator: true };
+  // This machine's zone (TZ, else the system's): the terminal user's own, unless they set another.
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return { platform: 'terminal', userId: `local:${name}`, userName: name, isModerator: true, communityId: 'local', operator: true, ...(timeZone ? { timeZone } : {}) };
 }

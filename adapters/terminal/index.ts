@@ -5,12 +5,15 @@ import type { Bot } from '../../src/bot.js';
 import type { Suggestion } from '../../src/reply.js';
 import type { Adapter } from '../adapter.js';
 import { terminalContext } from './context.js';
+import { savePictures } from './pictures.js';
 import { renderTerminal } from './render.js';
 
 export interface TerminalOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   color?: boolean;
+  /** DATA_DIR: pictures (progress and group cards) are saved under it, in cards/, and their paths printed. */
+  dataDir?: string;
 }
 
 /** The greeting, with the command names from the Bot's command specs. */
@@ -45,12 +48,14 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
             const picked = /^\d{1,2}$/.test(text) ? last[Number(text) - 1] : undefined;
             const answer = await bot.dispatchText(picked ? picked.command : text, context, { fallbackToAsk: true });
             last = answer.suggestions;
-            output.write(`${renderTerminal(answer, color, output.columns)}\n\n`);
+            const saved = await savePictures(answer, options.dataDir);
+            output.write(`${renderTerminal(answer, color, output.columns, saved)}\n\n`);
           }
           rl?.prompt();
         });
       });
       rl.on('close', () => {
+        rl = undefined;
         void queue.then(() => {
           output.write('\nGood luck on the path!\n');
           finish();
@@ -61,6 +66,19 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
     async stop() {
       rl?.close();
       await done;
+    },
+    // Reminders set here (in this chat or with the devpath command) are shown in the running chat,
+    // between answers; ones that fell due while it was closed come at its next start, marked late.
+    deliverer: {
+      door: 'terminal',
+      communities: () => [context.communityId],
+      zoneOf: async () => context.timeZone,
+      async deliver(_job, message) {
+        if (!rl) return { type: 'retry', at: new Date(Date.now() + 60_000).toISOString() };
+        output.write(`\n${renderTerminal(message, color, output.columns)}\n\n`);
+        rl.prompt(true);
+        return { type: 'sent' };
+      },
     },
   };
 }

@@ -1,12 +1,12 @@
 import type { CommandContext, CommandSpec } from '../command.js';
 import { planDay, planStatus, statusText } from '../pace.js';
-import { reply, type Reply } from '../reply.js';
+import { reply, type Reply, type Suggestion } from '../reply.js';
 import type { Plan } from '../store/store.js';
 import { guessNote, progressBar, progressSummary, stepName, userWrite, type ProgressSummary } from './community.js';
 import { resolveStep, stepOption } from './resolve.js';
 
 /** The caller's bar and the next step with its best tips, after a change to their progress. */
-export function progressAfter(ctx: CommandContext, title: string, lead: string, notes: ReturnType<typeof guessNote>, { done, next, tips }: ProgressSummary, plan?: Plan): Reply {
+export function progressAfter(ctx: CommandContext, title: string, lead: string, notes: ReturnType<typeof guessNote>, { done, next, tips }: ProgressSummary, plan?: Plan, more: Suggestion[] = []): Reply {
   const total = ctx.knowledge.roadmap.length;
   // With a pace plan, where the change leaves the learner against it, in one line.
   const status = plan && planStatus(plan, done.length, total, ctx.now());
@@ -24,6 +24,7 @@ export function progressAfter(ctx: CommandContext, title: string, lead: string, 
     suggestions: [
       ...(next ? [{ label: `Step ${next.order}`, command: `roadmap ${next.order}` }] : []),
       { label: 'My progress', command: 'progress' },
+      ...more,
     ],
   });
 }
@@ -43,6 +44,8 @@ export const done: CommandSpec = {
     const result = written.value;
     const [view, plan] = await Promise.all([progressSummary(ctx, ctx.userId), ctx.store.plan(ctx.communityId, ctx.userId)]);
     const lead = result.already ? `You had already marked ${stepName(s)} as done.` : `Marked ${stepName(s)} as done.`;
-    return progressAfter(ctx, result.already ? 'Already done' : 'Step done', lead, guessNote(String(step), s, found.guessed), view, plan);
+    // Coming back to a step a week later is what makes it stick: offer the reminder, one click away.
+    const review = result.already ? [] : [{ label: 'Review it in a week', command: `remind in 1 week to review step ${s.order} (${s.title})` }];
+    return progressAfter(ctx, result.already ? 'Already done' : 'Step done', lead, guessNote(String(step), s, found.guessed), view, plan, review);
   },
 };

@@ -1,12 +1,12 @@
 // `export [json|csv|md]`: the caller's own data in this community (steps done with their dates,
-// pace plan, the tips they wrote, their groups), sent privately as a file inside the reply. The
+// pace plan, the tips they wrote, their groups, their time zone and reminders), sent privately as a file inside the reply. The
 // JSON form is what `import` reads back (src/commands/import.ts), so a learner can move between
 // communities without losing anything.
 import { planDay } from '../pace.js';
 import { z } from 'zod';
 import type { CommandContext, CommandSpec } from '../command.js';
 import { reply, type Node } from '../reply.js';
-import { GROUP_NAME_MAX, KEY_MAX, NAME_MAX, PLAN_STEPS_MAX, TIP_MAX } from '../store/schema.js';
+import { GROUP_NAME_MAX, KEY_MAX, NAME_MAX, PLAN_STEPS_MAX, REMINDER_TEXT_MAX, REMINDERS_PER_USER, TIME_ZONE_MAX, TIP_MAX } from '../store/schema.js';
 import type { Plan, Tip } from '../store/store.js';
 import { displayName } from './community.js';
 
@@ -17,7 +17,7 @@ export const EXPORT_VERSION = 1;
 const TIP_PAGE = 100;
 
 /** The most items of each kind an import takes (an export of one person is far below them). */
-export const IMPORT_MAX = { progress: 200, tips: 500, groups: 100 } as const;
+export const IMPORT_MAX = { progress: 200, tips: 500, groups: 100, reminders: REMINDERS_PER_USER } as const;
 
 const Iso = z.string().max(40).refine((s) => Number.isFinite(Date.parse(s)), 'not a date');
 
@@ -47,13 +47,19 @@ export const ExportV1 = z.object({
     .max(IMPORT_MAX.tips)
     .default([]),
   groups: z.array(z.object({ name: z.string().max(GROUP_NAME_MAX * 2) })).max(IMPORT_MAX.groups).default([]),
+  /** Added with reminders: exports made before them simply have none. */
+  timeZone: z.string().max(TIME_ZONE_MAX).nullable().default(null),
+  reminders: z
+    .array(z.object({ text: z.string().max(REMINDER_TEXT_MAX * 2), dueAt: Iso, createdAt: Iso.optional() }))
+    .max(IMPORT_MAX.reminders)
+    .default([]),
 });
 export type ExportV1 = z.infer<typeof ExportV1>;
 
 /** Everything of the caller's in this community, in the export's shape. */
 export async function collect(ctx: CommandContext): Promise<ExportV1> {
   const { store, communityId: c, userId: me } = ctx;
-  const [done, plan, groups] = await Promise.all([store.progress(c, me), store.plan(c, me), store.groupsOf(c, me)]);
+  const [done, plan, groups, timeZone, reminders] = await Promise.all([store.progress(c, me), store.plan(c, me), store.groupsOf(c, me), store.timeZone(c, me), store.reminders(c, me)]);
   const tips: Tip[] = [];
   for (let offset = 0; ; offset += TIP_PAGE) {
     // Pages until one comes back short: no count of every page's matches.
@@ -76,6 +82,8 @@ export async function collect(ctx: CommandContext): Promise<ExportV1> {
     plan: plan ? planOf(plan) : null,
     tips: tips.sort((a, b) => a.id - b.id).map((t) => ({ id: t.id, step: t.step, text: t.text, votes: t.votes, createdAt: t.createdAt })),
     groups: groups.map((g) => ({ name: g.name })),
+    timeZone: timeZone ?? null,
+    reminders: reminders.map((r) => ({ text: r.text, dueAt: r.dueAt, createdAt: r.createdAt })),
   };
 }
 
@@ -99,13 +107,18 @@ function csvCell(value: string | number | undefined): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Rows as CSV text, each cell safe for a spreadsheet. */
+export const toCsvRows = (rows: (string | number | undefined)[][]): string => rows.map((r) => r.map(csvCell).join(',')).join('\n');
+
 export function toCsv(data: ExportV1): string {
   const rows: (string | number | undefined)[][] = [['record', 'step', 'id', 'date', 'votes', 'text']];
   for (const p of data.progress) rows.push(['step done', p.step, undefined, p.doneAt, undefined, p.title]);
   if (data.plan) rows.push(['plan', undefined, undefined, data.plan.setAt, undefined, `finish by ${planDay(data.plan)} (${data.plan.doneAtStart} steps done when set)`]);
   for (const t of data.tips) rows.push(['tip', t.step, t.id, t.createdAt, t.votes, t.text]);
   for (const g of data.groups) rows.push(['group', undefined, undefined, undefined, undefined, g.name]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n');
+  if (data.timeZone) rows.push(['time zone', undefined, undefined, undefined, undefined, data.timeZone]);
+  for (const r of data.reminders) rows.push(['reminder', undefined, undefined, r.dueAt, undefined, r.text]);
+  return toCsvRows(rows);
 }
 
 /** Markdown, with what users typed escaped so it reads as written. */
@@ -119,6 +132,8 @@ export function toMarkdown(data: ExportV1): string {
   out.push(...(data.tips.length ? data.tips.map((t) => `- #${t.id} (${md(t.step)}, ${t.votes ?? 0} vote${t.votes === 1 ? '' : 's'}, ${t.createdAt?.slice(0, 10) ?? ''}): ${md(t.text)}`) : ['None yet.']));
   out.push('', '## Groups', '');
   out.push(...(data.groups.length ? data.groups.map((g) => `- ${md(g.name)}`) : ['None yet.']));
+  out.push('', '## Reminders', '', `Time zone: ${data.timeZone ? md(data.timeZone) : 'not set'}.`, '');
+  out.push(...(data.reminders.length ? data.reminders.map((r) => `- ${r.dueAt.slice(0, 16).replace('T', ' ')} UTC: ${md(r.text)}`) : ['None waiting.']));
   return out.join('\n');
 }
 
@@ -131,7 +146,7 @@ type Format = keyof typeof FORMATS;
 
 export const exportCommand: CommandSpec = {
   name: 'export',
-  description: 'Your own data here (steps, plan, tips, groups), only to you; import reads the json.',
+  description: 'Your own data here (steps, plan, tips, groups, reminders), only to you; import reads the json.',
   options: [
     {
       name: 'format',
@@ -149,7 +164,8 @@ export const exportCommand: CommandSpec = {
     const kind: Format = format === 'csv' || format === 'md' ? format : 'json';
     const data = await collect(ctx);
     const { mime, write } = FORMATS[kind];
-    const counts = `${data.progress.length} step${data.progress.length === 1 ? '' : 's'} done, ${data.plan ? 'a plan' : 'no plan'}, ${data.tips.length} tip${data.tips.length === 1 ? '' : 's'}, ${data.groups.length} group${data.groups.length === 1 ? '' : 's'}`;
+    const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+    const counts = `${n(data.progress.length, 'step')} done, ${data.plan ? 'a plan' : 'no plan'}, ${n(data.tips.length, 'tip')}, ${n(data.groups.length, 'group')}, ${n(data.reminders.length, 'reminder')}`;
     const children: Node[] = [
       { type: 'text', text: `Your data in this community: ${counts}. Only you see this.` },
       { type: 'file', name: `devpath-export.${kind}`, mime, content: write(data) },

@@ -2,10 +2,16 @@
 // progress and last activity, and the tips its members shared). A user may be in several groups.
 import { cutText } from '../cut.js';
 import type { CommandContext, CommandSpec } from '../command.js';
-import { reply, type Reply } from '../reply.js';
+import { cleanText } from '../options.js';
+import { errorReply, reply, type Reply } from '../reply.js';
+import { DIGEST_EVERY_MS } from '../store/schema.js';
+import { formatIn } from '../when.js';
+import { groupExport } from './group-export.js';
+import { userZone } from './timezone.js';
 import { groupKey, newestFirst } from '../store/rules.js';
 import { closestNames } from '../closest.js';
 import { ago, displayName, refusal, stepLabel, tipLine, userWrite } from './community.js';
+import { groupCard } from '../cards/group.js';
 
 const nameOption = (required: boolean) => ({
   name: 'name',
@@ -100,6 +106,8 @@ async function board(ctx: CommandContext, name: string): Promise<Reply> {
   const tips = (await ctx.store.tips(ctx.communityId, { authors: members, limit: BOARD_TIPS })).items;
   const label = stepLabel(ctx.knowledge.roadmap);
   const mine = members.includes(ctx.userId);
+  // The board as a picture: each member's steps done.
+  const picture = await groupCard({ name: group.name, total, members: rows.map((r) => ({ name: r.name, done: r.done })) });
   return reply({
     title: `Study group: ${group.name}`,
     children: [
@@ -107,6 +115,7 @@ async function board(ctx: CommandContext, name: string): Promise<Reply> {
       { type: 'list', items: rows.map((r) => `${r.name}: ${r.done}/${total} steps, last active ${ago(r.last, ctx.now())}`) },
       { type: 'section', title: "Members' tips" },
       tips.length ? { type: 'list', items: tips.map((t) => tipLine(t, label)) } : { type: 'text', text: 'No tips from members yet.' },
+      ...(picture ? [picture] : []),
     ],
     suggestions: mine ? [{ label: 'My progress', command: 'progress' }] : [{ label: 'Join', command: `group join ${group.name}` }],
   });
@@ -134,6 +143,58 @@ async function overview(ctx: CommandContext): Promise<Reply> {
   });
 }
 
+/** What `group digest <name> <here|off>` takes as its last word. */
+const DIGEST_ON = new Set(['here', 'on']);
+const DIGEST_OFF = new Set(['off', 'stop', 'none']);
+
+/** `group digest <name> here|off`: a moderator posts a group's weekly digest in this channel, or stops it. */
+async function digestCommand(ctx: CommandContext, text: string): Promise<Reply> {
+  const words = text.split(' ');
+  const last = words.at(-1)?.toLowerCase() ?? '';
+  const action = DIGEST_ON.has(last) ? 'on' : DIGEST_OFF.has(last) ? 'off' : 'show';
+  const name = action === 'show' ? text : words.slice(0, -1).join(' ');
+  if (!groupKey(name)) return errorReply('Which group?', 'Name the group, then "here" or "off": group digest backend-club here.', 'invalid-option');
+  if (action === 'show') {
+    const [found, digest] = await Promise.all([ctx.store.group(ctx.communityId, name), ctx.store.digest(ctx.communityId, name)]);
+    if (!found) return unknownGroup(ctx, name, 'digest');
+    const z = await userZone(ctx);
+    const state = digest ? `The weekly digest of "${found.name}" is on: the next one is due ${formatIn(z.zone, digest.nextAt)} (${z.zone}).` : `The weekly digest of "${found.name}" is off.`;
+    return reply({ title: 'Weekly digest', children: [{ type: 'text', text: state }, { type: 'note', text: 'A moderator turns it on in a channel with "group digest <name> here", and off with "group digest <name> off".' }], ephemeral: true });
+  }
+  if (!ctx.isModerator) return refusal('Moderators only', 'Only a moderator can turn a group\'s weekly digest on or off. Nothing was changed.');
+  const now = ctx.now();
+  const where = action === 'on' ? { door: ctx.platform, channel: ctx.channelId ?? 'local', nextAt: new Date(now.getTime() + DIGEST_EVERY_MS).toISOString() } : undefined;
+  const written = await userWrite(ctx, (store, by, at) => store.setDigest(ctx.communityId, by, name, where, at));
+  if (!written.ok) return written.reply;
+  const r = written.value;
+  if (!r.ok && r.reason === 'unknown') return unknownGroup(ctx, name, 'digest');
+  if (!r.ok) return refusal('Not changed', 'The digest could not be turned on. Nothing was changed.');
+  if (!r.digest) {
+    if (!r.previous) return refusal('Already off', `The weekly digest of "${r.group.name}" was not on, so nothing changed.`);
+    return reply({ title: 'Weekly digest off', children: [{ type: 'text', text: `The weekly digest of "${r.group.name}" is off. Turn it on again with "group digest ${r.group.name} here".` }] });
+  }
+  const z = await userZone(ctx);
+  return reply({
+    title: 'Weekly digest on',
+    children: [
+      { type: 'text', text: `Every week, the digest of "${r.group.name}" will be posted ${ctx.channelId ? 'in this channel' : 'in this chat'}: the steps its members finished, the week's best new tips, and who is ahead or behind their plan. The first is due ${formatIn(z.zone, r.digest.nextAt)} (${z.zone}).` },
+      ...(r.previous ? [{ type: 'note' as const, text: 'It replaces where the digest was posted before.' }] : []),
+    ],
+    suggestions: [{ label: 'Show the board', command: `group ${r.group.name}` }],
+  });
+}
+
+const digest: CommandSpec = {
+  name: 'digest',
+  writes: true,
+  description: "Moderators: post a group's weekly digest in this channel (here), or stop it (off).",
+  options: [{ name: 'text', kind: 'string', description: 'The group name, then "here" or "off"', required: true, rest: true, autocomplete: 'group', maxLength: 80 }],
+  examples: ['group digest backend-club here', 'group digest backend-club off'],
+  run(ctx, { text }) {
+    return digestCommand(ctx, cleanText(String(text ?? '')));
+  },
+};
+
 const show: CommandSpec = {
   name: 'show',
   description: "A group's board: members' progress and last activity, and their tips. Without a name: the groups here.",
@@ -148,7 +209,7 @@ export const group: CommandSpec = {
   name: 'group',
   aliases: ['groups'],
   description: 'Study groups: create, join or leave one, or see a group\'s board.',
-  examples: ['group create backend-club', 'group join backend-club', 'group backend-club', 'group leave backend-club'],
-  subcommands: [create, join, leave, show],
+  examples: ['group create backend-club', 'group join backend-club', 'group backend-club', 'group leave backend-club', 'group digest backend-club here'],
+  subcommands: [create, join, leave, digest, groupExport, show],
   defaultSubcommand: 'show',
 };

@@ -120,7 +120,37 @@ async function apply(ctx: CommandContext, data: ExportV1) {
       else groups.skipped++;
     } else groups.skipped++;
   }
-  return { ok: true as const, steps, tips, groups, plan, changed: charged };
+  // The time zone only where the caller has none here: a choice made here wins.
+  let zone = '';
+  if (data.timeZone) {
+    const mine = await ctx.store.timeZone(c, ctx.userId);
+    if (mine) zone = mine === data.timeZone ? `already ${mine}` : `kept yours (${mine})`;
+    else {
+      const r = await write((s, by, now) => s.setTimeZone(c, by, data.timeZone ?? undefined, now), (v) => v.ok);
+      if (!r.ok) return r;
+      zone = r.value.ok ? `set to ${data.timeZone}` : 'skipped: not a time zone';
+    }
+  }
+
+  // Reminders still to come, sent by this door; one already here (same text and time) is not added twice.
+  const reminders = { added: 0, already: 0, skipped: 0 };
+  const waiting = new Set((await ctx.store.reminders(c, ctx.userId)).map((r) => `${r.dueAt}\u0000${r.text}`));
+  for (const rem of data.reminders) {
+    const text = cleanText(rem.text);
+    const dueAt = new Date(rem.dueAt).toISOString();
+    if (waiting.has(`${dueAt}\u0000${text}`)) {
+      reminders.already++;
+      continue;
+    }
+    if (!text || Date.parse(dueAt) <= ctx.now().getTime()) {
+      reminders.skipped++;
+      continue;
+    }
+    const r = await write((s, by, now) => s.addReminder(c, by, { door: ctx.platform, text, dueAt, ...(ctx.channelId ? { channel: ctx.channelId } : {}) }, now), (v) => v.ok);
+    if (!r.ok) return r;
+    reminders[r.value.ok ? 'added' : 'skipped']++;
+  }
+  return { ok: true as const, steps, tips, groups, plan, zone, reminders, changed: charged };
 }
 
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -128,7 +158,7 @@ const n = (count: number, one: string, many = `${one}s`) => `${count} ${count ==
 export const importCommand: CommandSpec = {
   name: 'import',
   writes: true,
-  description: 'Add what export gave you (e.g. elsewhere) to your steps, plan, tips and groups here.',
+  description: 'Add what export gave you (e.g. elsewhere) to your steps, plan, tips, groups and reminders here.',
   options: [{ name: 'data', kind: 'string', description: 'The JSON that export gave you, as one line', required: true, rest: true, maxLength: MAX_IMPORT }],
   examples: [`import {"format":"${EXPORT_FORMAT}","version":${EXPORT_VERSION}}`],
   async run(ctx, { data }) {
@@ -136,7 +166,7 @@ export const importCommand: CommandSpec = {
     if (!read.ok) return read.reply;
     const r = await apply(ctx, read.data);
     if (!r.ok) return r.reply;
-    const { steps, tips, groups } = r;
+    const { steps, tips, groups, reminders } = r;
     const fields: Field[] = [
       { label: 'Steps done', value: `${steps.added} added, ${steps.already} already done${steps.skipped ? `, ${steps.skipped} skipped (not steps of this roadmap)` : ''}` },
       { label: 'Plan', value: r.plan || 'none in the export' },
@@ -145,6 +175,8 @@ export const importCommand: CommandSpec = {
         label: 'Groups',
         value: `${groups.joined} joined, ${groups.created} created, ${groups.already} already in${groups.skipped ? `, ${groups.skipped} skipped (not a valid group name)` : ''}`,
       },
+      { label: 'Time zone', value: r.zone || 'none in the export' },
+      { label: 'Reminders', value: `${reminders.added} added, ${reminders.already} already here${reminders.skipped ? `, ${reminders.skipped} skipped (past, empty, or over the limit)` : ''}` },
     ];
     return reply({
       title: r.changed ? 'Imported' : 'Nothing new to import',

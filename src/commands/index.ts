@@ -11,10 +11,12 @@ import { interview } from './interview.js';
 import { learn } from './learn.js';
 import { plan } from './plan.js';
 import { progress } from './progress.js';
+import { remind, reminders } from './remind.js';
 import { role } from './role.js';
 import { roadmap } from './roadmap.js';
 import { salary } from './salary.js';
 import { sources } from './sources.js';
+import { timezone } from './timezone.js';
 import { tip } from './tip.js';
 import { tips } from './tips.js';
 import { unanswered } from './unanswered.js';
@@ -23,6 +25,6 @@ import { undo } from './undo.js';
 export const commands: readonly CommandSpec[] = [
   ask, role, compare, salary, learn, roadmap, interview, sources,
   // Community features, stored per community (src/store).
-  done, undo, progress, plan, tip, tips, group, exportCommand, importCommand, unanswered,
+  done, undo, progress, plan, remind, reminders, timezone, tip, tips, group, exportCommand, importCommand, unanswered,
   help,
 ];
