@@ -4,6 +4,7 @@
 // a time shown back in the zone it was meant in.
 import * as chrono from 'chrono-node';
 import { closestNames } from './closest.js';
+import { canonicalTimeZone } from './store/rules.js';
 
 const MINUTE_MS = 60_000;
 
@@ -16,14 +17,9 @@ function allZones(): string[] {
   return zones;
 }
 
-/** The canonical name of a zone Intl accepts ("europe/berlin" -> "Europe/Berlin"), else undefined. */
+/** The canonical name of a zone Intl accepts ("europe/berlin" -> "Europe/Berlin"), else undefined: the store's own rule, on typed text. */
 export function canonicalZone(name: string): string | undefined {
-  if (!name || name.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(name)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
+  return /^[A-Za-z0-9_+\-/]+$/.test(name) ? canonicalTimeZone(name) : undefined;
 }
 
 /** The zone named by what the user typed: an IANA name in any case, or a city ("berlin", "new york"). */
@@ -54,14 +50,16 @@ export function formatIn(zone: string, iso: string): string {
   return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
 }
 
-/** How far ahead, in words: "in 3 days", "in 2 hours", "in 5 minutes". */
-export function fromNow(iso: string, now: Date): string {
-  const ms = Date.parse(iso) - now.getTime();
+/** A length of time in words, rounded to its largest sensible unit: "25 minutes", "3 hours", "2 days". */
+export function duration(ms: number): string {
   const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (ms < 90 * MINUTE_MS) return `in ${plural(Math.max(1, Math.round(ms / MINUTE_MS)), 'minute')}`;
-  if (ms < 36 * 60 * MINUTE_MS) return `in ${plural(Math.round(ms / (60 * MINUTE_MS)), 'hour')}`;
-  return `in ${plural(Math.round(ms / (24 * 60 * MINUTE_MS)), 'day')}`;
+  if (ms < 90 * MINUTE_MS) return plural(Math.max(1, Math.round(ms / MINUTE_MS)), 'minute');
+  if (ms < 36 * 60 * MINUTE_MS) return plural(Math.round(ms / (60 * MINUTE_MS)), 'hour');
+  return plural(Math.round(ms / (24 * 60 * MINUTE_MS)), 'day');
 }
+
+/** How far ahead, in words: "in 3 days", "in 2 hours", "in 5 minutes". */
+export const fromNow = (iso: string, now: Date): string => `in ${duration(Date.parse(iso) - now.getTime())}`;
 
 // ------------------------------------------------------------------------------ reading "when"
 

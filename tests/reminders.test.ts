@@ -164,7 +164,7 @@ describe.each(kinds)('reminders and digests ($name store)', ({ open, skip }) => 
     expect(terminal.sent[0]?.message.text).toContain('drink water');
   });
 
-  it('tries again later when the platform did not take it, and says it is late', async () => {
+  it('tries again later when the platform did not take it, and a minute late is not called late', async () => {
     await say(alice, 'remind in 1 hour to stretch');
     let down = true;
     const door = recorder('discord', () => {

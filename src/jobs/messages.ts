@@ -5,21 +5,11 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { planStatus, statusText } from '../pace.js';
 import { reply, type Node, type Reply } from '../reply.js';
 import type { DueJob, Store } from '../store/store.js';
-import { formatIn } from '../when.js';
+import { duration, formatIn } from '../when.js';
 import { displayName, stepLabel, tipLine } from '../commands/community.js';
 
 /** A reminder sent this long after it was due says it is late. */
 export const LATE_AFTER_MS = 2 * 60_000;
-
-const HOUR_MS = 60 * 60_000;
-
-/** "3 hours", "2 days", "25 minutes": how late. */
-function lateBy(ms: number): string {
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (ms < HOUR_MS) return plural(Math.max(1, Math.round(ms / 60_000)), 'minute');
-  if (ms < 48 * HOUR_MS) return plural(Math.round(ms / HOUR_MS), 'hour');
-  return plural(Math.round(ms / (24 * HOUR_MS)), 'day');
-}
 
 /** The message for a due reminder, its times shown in the user's zone. */
 export function reminderMessage(job: Extract<DueJob, { kind: 'reminder' }>, now: Date, zone: string): Reply {
@@ -27,7 +17,7 @@ export function reminderMessage(job: Extract<DueJob, { kind: 'reminder' }>, now:
   const late = now.getTime() - Date.parse(r.dueAt);
   const children: Node[] = [{ type: 'text', text: r.text }];
   if (late > LATE_AFTER_MS) {
-    children.push({ type: 'note', text: `Late: this was due ${formatIn(zone, r.dueAt)} (${zone}), ${lateBy(late)} ago, and could not be sent then (devpath was not running or could not reach you).` });
+    children.push({ type: 'note', text: `Late: this was due ${formatIn(zone, r.dueAt)} (${zone}), ${duration(late)} ago, and could not be sent then (devpath was not running or could not reach you).` });
   }
   children.push({ type: 'note', text: `You set it on ${formatIn(zone, r.createdAt)} (${zone}) with "remind". Reminder #${r.id}.` });
   return reply({ title: `Reminder #${r.id}`, children, suggestions: [{ label: 'My reminders', command: 'reminders' }] });
