@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
-import { Scheduler, type Deliverer } from '../src/jobs/scheduler.js';
+import { MAX_ATTEMPTS, retryDelayMs, Scheduler, type Deliverer } from '../src/jobs/scheduler.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createLog, useLog } from '../src/log.js';
 import type { Reply } from '../src/reply.js';
@@ -191,6 +191,74 @@ describe.each(kinds)('reminders and digests ($name store)', ({ open, skip }) => 
     const door = recorder('discord', () => ({ type: 'failed', reason: 'DMs closed' }));
     clock += 2 * 60 * 60_000;
     expect(await scheduler(door.deliverer).runDue()).toBe(1);
+    expect(await store.reminders('guild-1', 'alice')).toEqual([]);
+  });
+
+  it('gives a reminder up after 8 attempts the platform refused, and sends it no more', async () => {
+    await say(alice, 'remind in 1 hour to stretch');
+    let tries = 0;
+    const door = recorder('discord', () => {
+      tries++;
+      throw new Error('service unavailable');
+    });
+    const s = scheduler(door.deliverer);
+    clock += 60 * 60_000;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      expect(await s.runDue()).toBe(1);
+      expect(tries).toBe(attempt);
+      clock += retryDelayMs(attempt) + 1000;
+    }
+    expect(await store.reminders('guild-1', 'alice')).toEqual([]);
+    clock += DAY;
+    expect(await s.runDue()).toBe(0);
+    expect(tries).toBe(MAX_ATTEMPTS);
+  });
+
+  // An instance that claimed a reminder and died (or stalled past its lease) before it reported:
+  // the platform may or may not have taken the message.
+  const dieWhileSending = async () => {
+    const [job] = await store.claimDue({ door: 'discord', owner: 'instance-that-died', now: now().toISOString(), leaseMs: 60_000, limit: 5 });
+    expect(job?.kind).toBe('reminder');
+    return job!;
+  };
+
+  it('never sends twice: a reminder whose sender died mid-send is not sent again by a door that cannot spot a duplicate', async () => {
+    await say(alice, 'remind in 1 hour to stretch');
+    clock += 60 * 60_000;
+    await dieWhileSending();
+    const door = recorder('discord');
+    const s = scheduler(door.deliverer);
+    // Held by the dead instance's lease for a minute, then taken over, and dropped, not resent.
+    expect(await s.runDue()).toBe(0);
+    clock += 61_000;
+    expect(await s.runDue()).toBe(1);
+    expect(door.sent).toHaveLength(0);
+    expect(await store.reminders('guild-1', 'alice')).toEqual([]);
+    clock += DAY;
+    expect(await s.runDue()).toBe(0);
+  });
+
+  it('resends with the same key where the platform drops duplicates (a Discord nonce), only within its window', async () => {
+    await say(alice, 'remind in 1 hour to stretch');
+    await say(bob, 'remind in 1 hour to drink water');
+    const door = recorder('discord');
+    const nonces = { ...door.deliverer, dedupeWindowMs: 2 * 60_000 };
+    clock += 60 * 60_000;
+    const first = await dieWhileSending();
+    // Taken over 70 s after the dead claim began: Discord would drop a second copy, so it is sent.
+    clock += 70_000;
+    expect(await scheduler(nonces).runDue()).toBe(2);
+    expect(door.sent.map((x) => x.job.key)).toContain(first.key);
+    expect(door.sent.find((x) => x.job.key === first.key)?.job.resumed).toBeDefined();
+
+    // The bot was down for ten minutes after the claim: past the window, so not sent again.
+    await say(alice, 'remind in 1 hour to stand up');
+    clock += 60 * 60_000;
+    await dieWhileSending();
+    clock += 10 * 60_000;
+    door.sent.length = 0;
+    expect(await scheduler(nonces).runDue()).toBe(1);
+    expect(door.sent).toHaveLength(0);
     expect(await store.reminders('guild-1', 'alice')).toEqual([]);
   });
 

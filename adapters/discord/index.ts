@@ -10,7 +10,6 @@
 // `npm run start:shards` (shards.ts) runs one process per shard instead.
 import { workerData } from 'node:worker_threads';
 import {
-  AttachmentBuilder,
   Client,
   Events,
   GatewayIntentBits,
@@ -35,7 +34,8 @@ import { StartError } from '../start-error.js';
 import { clip, commandRoutes, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, MAX_CHOICES } from './commands.js';
 import { discordDeliverer } from './deliver.js';
 import { explainDiscordError } from './errors.js';
-import { commandFromCustomId, discordFiles, renderDiscord, type DiscordPayload } from './render.js';
+import { messageOf } from './message.js';
+import { commandFromCustomId, renderDiscord, type DiscordPayload } from './render.js';
 
 /** Discord allows 3 s to answer an interaction; past this the adapter defers and edits later. */
 const DEFER_AFTER_MS = 1500;
@@ -55,17 +55,6 @@ const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, Gate
 function forMessage<P extends DiscordPayload>(payload: P): Omit<P, 'flags'> {
   const { flags: _flags, ...rest } = payload;
   return rest;
-}
-
-/**
- * A Reply as what discord.js sends: the rendered message and, when the reply has pictures or
- * files, those as attachments (multipart), which the embeds point at with attachment://<name>.
- * An ephemeral interaction reply carries them privately too.
- */
-function messageOf(reply: Reply): DiscordPayload & { files?: AttachmentBuilder[] } {
-  const payload = renderDiscord(reply);
-  const files = discordFiles(reply).map((f) => new AttachmentBuilder(Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength), { name: f.name, ...(f.description ? { description: f.description } : {}) }));
-  return files.length ? { ...payload, files } : payload;
 }
 
 /** What the public "thinking…" placeholder becomes when the answer behind it is private. */

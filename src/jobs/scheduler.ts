@@ -18,6 +18,12 @@ export interface Deliverer {
   communities?(): readonly string[] | undefined;
   /** The user's zone the door knows (a Slack profile's), when they set none. */
   zoneOf?(job: DueJob): Promise<string | undefined>;
+  /**
+   * How long after a send the platform drops a resend of the same job's key as a duplicate (a
+   * Discord nonce). Undefined: it cannot tell, so the scheduler claims one job at a time and never
+   * sends again a job whose earlier claim may have sent it: at most once, as the user sees it.
+   */
+  readonly dedupeWindowMs?: number;
   /** Sends it. `key` is stable across attempts (a Discord nonce is made from it). */
   deliver(job: DueJob, message: Reply): Promise<JobOutcome>;
 }
@@ -69,27 +75,47 @@ export class Scheduler {
     for (;;) {
       if (this.stopped) return handled;
       const communities = deliverer.communities?.();
-      const jobs = await store.claimDue({ door: deliverer.door, owner: this.owner, now: this.now().toISOString(), leaseMs: this.leaseMs, limit: this.batch, ...(communities ? { communities } : {}) });
+      // Without a platform that drops duplicates, every job claimed but not yet sent when this
+      // instance dies is one the next instance must drop: claiming one at a time keeps that to one.
+      const batch = deliverer.dedupeWindowMs ? this.batch : 1;
+      const jobs = await store.claimDue({ door: deliverer.door, owner: this.owner, now: this.now().toISOString(), leaseMs: this.leaseMs, limit: batch, ...(communities ? { communities } : {}) });
       for (const job of jobs) await this.send(job);
       handled += jobs.length;
-      if (jobs.length < this.batch) return handled;
+      if (jobs.length < batch) return handled;
     }
   }
 
   private async send(job: DueJob): Promise<void> {
-    const { store, deliverer } = this.options;
-    let outcome: JobOutcome;
-    try {
-      const message = await this.message(job);
-      outcome = message ? await deliverer.deliver(job, message) : { type: 'failed', reason: 'the group no longer exists' };
-    } catch (error) {
-      log().warn({ err: error, job: job.key, attempt: job.attempt }, 'could not deliver a job');
-      outcome = { type: 'retry', at: new Date(this.now().getTime() + retryDelayMs(job.attempt)).toISOString() };
-    }
+    const { store } = this.options;
+    const unsure = this.mayHaveBeenSent(job);
+    let outcome: JobOutcome = unsure ? { type: 'failed', reason: unsure } : await this.deliver(job);
     if (outcome.type === 'retry' && job.attempt >= MAX_ATTEMPTS) outcome = { type: 'failed', reason: `gave up after ${job.attempt} attempts` };
     if (outcome.type === 'failed') log().warn({ job: job.key, reason: outcome.reason }, 'a job could not be delivered');
     const finished = await store.finishJob(job, this.owner, outcome, this.now().toISOString());
     if (!finished) log().warn({ job: job.key }, 'a job was taken over or cancelled while it was being sent');
+  }
+
+  private async deliver(job: DueJob): Promise<JobOutcome> {
+    try {
+      const message = await this.message(job);
+      return message ? await this.options.deliverer.deliver(job, message) : { type: 'failed', reason: 'the group no longer exists' };
+    } catch (error) {
+      log().warn({ err: error, job: job.key, attempt: job.attempt }, 'could not deliver a job');
+      return { type: 'retry', at: new Date(this.now().getTime() + retryDelayMs(job.attempt)).toISOString() };
+    }
+  }
+
+  /**
+   * Why a resumed job must not be sent again: its earlier claim ended without a report, so that
+   * instance may have sent it just before it died. A platform that drops a resend with the same key
+   * (Discord's nonce) is trusted within its window, counted from when that claim began.
+   */
+  private mayHaveBeenSent(job: DueJob): string | undefined {
+    if (!job.resumed) return undefined;
+    const claimedAt = Date.parse(job.resumed.leaseUntil) - this.leaseMs;
+    const window = this.options.deliverer.dedupeWindowMs ?? 0;
+    if (window > 0 && this.now().getTime() - claimedAt <= window) return undefined;
+    return 'an earlier attempt ended without a report and may have sent it; not sent again, so it is never sent twice';
   }
 
   private async message(job: DueJob): Promise<Reply | undefined> {

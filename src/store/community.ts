@@ -464,6 +464,8 @@ export interface Queued {
   job: JobRecord;
   /** When it is due, counting a retry time (ms). */
   at: number;
+  /** Set by claimDue when the job's previous claim ended without a report: that lease's end. */
+  resumed?: { leaseUntil: string };
 }
 
 /** Code-unit order (as PostgreSQL's "C" collation), never the locale's. */
@@ -492,7 +494,10 @@ export function claimableJobs(c: Readonly<CommunityData>, door: Door, now: strin
 /** Claims up to `limit` of the community's claimable jobs for `owner`, until `leaseUntil`. */
 export function claimDue(c: CommunityData, door: Door, owner: string, now: string, leaseUntil: string, limit: number): WriteResult<Queued[]> {
   const claimed = claimableJobs(c, door, now).slice(0, Math.max(0, limit));
-  for (const { job } of claimed) {
+  for (const queued of claimed) {
+    const { job } = queued;
+    // A claim still on the record was never finished: its lease ended (claimableNow checked).
+    if (job.state.claim) queued.resumed = { leaseUntil: job.state.claim.leaseUntil };
     job.state.claim = { owner, leaseUntil };
     job.state.attempts++;
   }

@@ -67,13 +67,15 @@ export function reminderView(r: ReminderRecord): Reminder {
 export const digestView = (d: DigestRecord): Digest => ({ door: d.door, channel: d.channel, by: d.by, nextAt: d.nextAt, since: d.since });
 
 /** A claimed job as the contract shows it, made inside the claiming write (the records change later). */
-function dueJob(community: string, job: doc.JobRecord): DueJob {
+function dueJob(community: string, queued: doc.Queued): DueJob {
+  const { job, resumed } = queued;
+  const previous = resumed ? { resumed } : {};
   if (job.kind === 'reminder') {
     const r = job.reminder;
-    return { kind: 'reminder', key: reminderJobKey(community, r.id), community, attempt: r.attempts, dueAt: r.dueAt, reminder: reminderView(r) };
+    return { kind: 'reminder', key: reminderJobKey(community, r.id), community, attempt: r.attempts, dueAt: r.dueAt, reminder: reminderView(r), ...previous };
   }
   const d = job.digest;
-  return { kind: 'digest', key: digestJobKey(community, job.key, d.nextAt), community, attempt: d.attempts, dueAt: d.nextAt, group: summary(job.key, job.group), digest: digestView(d) };
+  return { kind: 'digest', key: digestJobKey(community, job.key, d.nextAt), community, attempt: d.attempts, dueAt: d.nextAt, group: summary(job.key, job.group), digest: digestView(d), ...previous };
 }
 
 /** Which stored job a claimed one is: what finishJob looks for. */
@@ -373,7 +375,7 @@ export abstract class DocumentStore implements Store {
         this.write(community, (c) => {
           const r = doc.claimDue(c, door, owner, now, leaseUntil, count);
           // The view is made now: the records change with later writes.
-          return { value: r.value.map((q) => ({ placed: { ...q, community }, job: dueJob(community, q.job) })), changed: r.changed };
+          return { value: r.value.map((q) => ({ placed: { ...q, community }, job: dueJob(community, q) })), changed: r.changed };
         }),
       ),
     );

@@ -108,9 +108,17 @@ export interface Digest {
 }
 
 /** A due job claimed by one instance: deliver it, then report with finishJob. */
-export type DueJob =
+export type DueJob = (
   | { kind: 'reminder'; key: string; community: string; attempt: number; dueAt: string; reminder: Reminder }
-  | { kind: 'digest'; key: string; community: string; attempt: number; dueAt: string; group: GroupSummary; digest: Digest };
+  | { kind: 'digest'; key: string; community: string; attempt: number; dueAt: string; group: GroupSummary; digest: Digest }
+) & {
+  /**
+   * Set when the previous claim's lease ended unfinished: its instance died or stalled, perhaps
+   * after the platform took the message. `leaseUntil` is when that lease ended. A door that cannot
+   * tell a second send from the first must not send it again (the scheduler decides).
+   */
+  resumed?: { leaseUntil: string };
+};
 
 /**
  * How a delivery went. `sent`: done (a reminder is never claimed again; a digest moves to its next

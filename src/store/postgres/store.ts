@@ -240,12 +240,15 @@ interface ClaimedRow {
   members: number | null;
   by_user: string | null;
   since: Date | null;
+  /** The lease a claim left unfinished (its instance died or stalled): null when the job was free. */
+  previous_lease: Date | null;
 }
 
 function dueJobOf(r: ClaimedRow): DueJob {
+  const previous = r.previous_lease ? { resumed: { leaseUntil: r.previous_lease.toISOString() } } : {};
   if (r.kind === 'reminder') {
     const reminder = reminderOf({ id: r.id!, user_id: r.user_id!, door: r.door, channel: r.channel, text: r.text!, due_at: r.due_at, created_at: r.created_at! });
-    return { kind: 'reminder', key: reminderJobKey(r.community, reminder.id), community: r.community, attempt: r.attempts, dueAt: reminder.dueAt, reminder };
+    return { kind: 'reminder', key: reminderJobKey(r.community, reminder.id), community: r.community, attempt: r.attempts, dueAt: reminder.dueAt, reminder, ...previous };
   }
   const digest = digestOf({ door: r.door, channel: r.channel!, by_user: r.by_user!, next_at: r.due_at, since: r.since! });
   return {
@@ -256,6 +259,7 @@ function dueJobOf(r: ClaimedRow): DueJob {
     dueAt: digest.nextAt,
     group: { key: r.group_key!, name: r.group_name!, members: r.members ?? 0 },
     digest,
+    ...previous,
   };
 }
 
@@ -274,7 +278,7 @@ type SetTimeZone = { ok: true; previous: string | undefined } | { ok: false; rea
  */
 function claimStatement(filter: string): string {
   const due = (table: string, id: string) => `
-    SELECT community, ${id}, claimable_from FROM devpath.${table}
+    SELECT community, ${id}, claimable_from, lease_until AS previous_lease FROM devpath.${table}
     WHERE door = $1 AND claimable_from <= $2 AND (lease_until IS NULL OR lease_until <= $2)${filter}
     ORDER BY claimable_from, community COLLATE "C", ${id} LIMIT $4
     FOR UPDATE SKIP LOCKED`;
@@ -283,22 +287,22 @@ WITH due_reminders AS MATERIALIZED (${due('reminders', 'id')}
 ), due_digests AS MATERIALIZED (${due('digests', 'group_key')}
 ), picked AS MATERIALIZED (
   SELECT * FROM (
-    SELECT 'reminder' AS kind, community, id, NULL::text AS group_key, claimable_from FROM due_reminders
+    SELECT 'reminder' AS kind, community, id, NULL::text AS group_key, claimable_from, previous_lease FROM due_reminders
     UNION ALL
-    SELECT 'digest', community, NULL::bigint, group_key, claimable_from FROM due_digests
+    SELECT 'digest', community, NULL::bigint, group_key, claimable_from, previous_lease FROM due_digests
   ) j
   ORDER BY claimable_from, kind DESC, community COLLATE "C", id, group_key COLLATE "C" LIMIT $4
 ), reminders_claimed AS (
   UPDATE devpath.reminders r SET owner = $3, lease_until = $5, attempts = r.attempts + 1
   FROM picked p WHERE p.kind = 'reminder' AND r.community = p.community AND r.id = p.id
   RETURNING 'reminder'::text AS kind, r.community, r.attempts, p.claimable_from AS order_at, r.id, r.user_id, r.door, r.channel, r.text, r.due_at, r.created_at,
-    NULL::text AS group_key, NULL::text AS group_name, NULL::int AS members, NULL::text AS by_user, NULL::timestamptz AS since
+    NULL::text AS group_key, NULL::text AS group_name, NULL::int AS members, NULL::text AS by_user, NULL::timestamptz AS since, p.previous_lease
 ), digests_claimed AS (
   UPDATE devpath.digests d SET owner = $3, lease_until = $5, attempts = d.attempts + 1
   FROM picked p, devpath.groups g
   WHERE p.kind = 'digest' AND d.community = p.community AND d.group_key = p.group_key AND g.community = d.community AND g.key = d.group_key
   RETURNING 'digest'::text, d.community, d.attempts, p.claimable_from, NULL::bigint, NULL::text, d.door, d.channel, NULL::text, d.next_at, NULL::timestamptz,
-    d.group_key, g.name, (SELECT count(*)::int FROM devpath.group_members m WHERE m.community = d.community AND m.group_key = d.group_key), d.by_user, d.since
+    d.group_key, g.name, (SELECT count(*)::int FROM devpath.group_members m WHERE m.community = d.community AND m.group_key = d.group_key), d.by_user, d.since, p.previous_lease
 )
 SELECT * FROM reminders_claimed UNION ALL SELECT * FROM digests_claimed`;
 }
