@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../adapters/terminal/cli.js';
 import { DATA_FILE_NAME } from '../src/store/lowdb.js';
 
@@ -195,6 +195,44 @@ describe('devpath colour', () => {
     const plain = await onTerminal(['salary', 'entry']);
     expect(plain).toContain('$61,042');
     expect(plain).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('due reminders after a one-shot command', () => {
+  const saved = process.env.DATA_DIR;
+  const own = mkdtempSync(join(tmpdir(), 'devpath-cli-remind-'));
+  afterEach(() => {
+    vi.useRealTimers();
+    if (saved === undefined) delete process.env.DATA_DIR;
+    else process.env.DATA_DIR = saved;
+  });
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
+
+  async function cli(args: string[], tty: boolean): Promise<string> {
+    process.env.DATA_DIR = own;
+    const stdout = Object.assign(new PassThrough(), { isTTY: tty });
+    let out = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    expect(await runCli(args, { stdin: new PassThrough(), stdout, stderr: new PassThrough() })).toBe(0);
+    return out;
+  }
+
+  it('shows a reminder that fell due after the answer on a terminal, once; never in piped or JSON output', async () => {
+    // Only the clock is faked: the store's file writes run as they do for a user.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T09:00:00Z'));
+    expect(await cli(['remind', 'in', '1', 'hour', 'to', 'stretch'], false)).toContain('Reminder #1 set');
+    vi.setSystemTime(new Date('2026-12-01T10:30:00Z'));
+    // Piped and --json output hold the answer only: the reminder waits.
+    expect(await cli(['salary', 'entry'], false)).not.toContain('stretch');
+    expect(await cli(['--json', 'salary', 'entry'], true)).not.toContain('stretch');
+    const shown = await cli(['salary', 'entry'], true);
+    expect(shown.indexOf('$61,042')).toBeGreaterThanOrEqual(0);
+    expect(shown.indexOf('stretch')).toBeGreaterThan(shown.indexOf('$61,042'));
+    expect(shown).toMatch(/Reminder #1/);
+    expect(shown).toMatch(/late/i);
+    expect(await cli(['salary', 'entry'], true)).not.toContain('stretch');
+    expect(await cli(['reminders'], false)).toContain('No reminders');
   });
 });
 

@@ -10,6 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot.js';
+import type { Context } from '../../src/command.js';
+import { Scheduler } from '../../src/jobs/scheduler.js';
+import { log } from '../../src/log.js';
 import { ConfigError, loadStoreSettings } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/load.js';
 import { packageRoot } from '../../src/paths.js';
@@ -19,6 +22,7 @@ import { openBot } from '../start.js';
 import { StartError } from '../start-error.js';
 import { commands } from '../../src/commands/index.js';
 import { terminalContext } from './context.js';
+import { terminalDeliverer } from './deliver.js';
 import { createTerminalAdapter } from './index.js';
 import { jsonReply, savePictures } from './pictures.js';
 import { DEFAULT_WIDTH, renderTerminal, wrapLine } from './render.js';
@@ -172,6 +176,7 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
       await print(reply, json, io, dataDir);
       if (!json) io.stdout.write('\n');
     }
+    if (!json && io.stdout.isTTY) await showDueReminders(bot, context, io);
     return broke ? EXIT_FAILURE : failed ? EXIT_USAGE : 0;
   }
 
@@ -187,5 +192,25 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
   // `devpath how much do juniors make` is a question; `devpath salray` gets "did you mean salary".
   const reply = await bot.dispatchText(line, context, { fallbackToAsk: 'unless-typo' });
   await print(reply, json, io, dataDir);
+  if (!json && io.stdout.isTTY) await showDueReminders(bot, context, io);
   return isFailure(reply) ? EXIT_FAILURE : isUsageError(reply) ? EXIT_USAGE : 0;
+}
+
+/**
+ * Reminders that fell due, shown after the answer when a person reads it on a terminal, as the
+ * chat shows them. Piped output and --json hold answers only: there the reminders wait for the
+ * chat or the next run on a terminal. A store that fails here costs the reminders, not the answer.
+ */
+async function showDueReminders(bot: Bot, context: Context, io: CliIo): Promise<void> {
+  const { store, knowledge, now } = bot.services;
+  const color = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
+  const deliverer = terminalDeliverer(context, (message) => {
+    io.stdout.write(`\n${renderTerminal(message, color, io.stdout.columns)}\n`);
+    return true;
+  });
+  try {
+    await new Scheduler({ store, knowledge, deliverer, now }).runDue();
+  } catch (error) {
+    log().warn({ err: error }, 'could not look for due reminders');
+  }
 }

@@ -5,6 +5,7 @@ import type { Bot } from '../../src/bot.js';
 import type { Suggestion } from '../../src/reply.js';
 import type { Adapter } from '../adapter.js';
 import { terminalContext } from './context.js';
+import { terminalDeliverer } from './deliver.js';
 import { savePictures } from './pictures.js';
 import { renderTerminal } from './render.js';
 
@@ -69,16 +70,11 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
     },
     // Reminders set here (in this chat or with the devpath command) are shown in the running chat,
     // between answers; ones that fell due while it was closed come at its next start, marked late.
-    deliverer: {
-      door: 'terminal',
-      communities: () => [context.communityId],
-      zoneOf: async () => context.timeZone,
-      async deliver(_job, message) {
-        if (!rl) return { type: 'retry', at: new Date(Date.now() + 60_000).toISOString() };
-        output.write(`\n${renderTerminal(message, color, output.columns)}\n\n`);
-        rl.prompt(true);
-        return { type: 'sent' };
-      },
-    },
+    deliverer: terminalDeliverer(context, (message) => {
+      if (!rl) return false;
+      output.write(`\n${renderTerminal(message, color, output.columns)}\n\n`);
+      rl.prompt(true);
+      return true;
+    }),
   };
 }

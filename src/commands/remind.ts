@@ -18,7 +18,7 @@ const FORMS = '"remind me in 3 days to review step 4", "remind tomorrow 9am tip 
 export const DELIVERY: Record<Door, string> = {
   discord: 'by direct message',
   slack: 'by direct message',
-  terminal: 'here in the chat (or when you next open it)',
+  terminal: 'here in the chat, or with your next devpath command in a terminal',
 };
 
 /** One reminder as a line: "#3 Thu 3 Dec 2026, 09:00 (in 3 days): review step 4". */
