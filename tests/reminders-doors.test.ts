@@ -84,8 +84,13 @@ describe('Discord: a reminder by direct message, a digest in its channel', () =>
     expect((await bot.dispatchText('group digest club here', mod)).card.title).toBe('Weekly digest on');
     clock += 7 * 24 * HOUR;
     expect(await new Scheduler({ store, knowledge, deliverer: adapter().deliverer!, now }).runDue()).toBe(1);
-    const posted = fake.requestsTo('POST', new RegExp(`^/v10/channels/${channel}/messages$`)).at(-1)?.body as Record<string, any>;
+    const request = fake.requestsTo('POST', new RegExp(`^/v10/channels/${channel}/messages$`)).at(-1)!;
+    const posted = request.body as Record<string, any>;
     expect(posted.embeds[0].title).toBe('Weekly digest: club');
+    // The board's picture goes with it, attached and shown in the embed, as in a reply.
+    expect(request.files).toHaveLength(1);
+    expect(request.files[0]!.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(posted.embeds.at(-1).image.url).toBe(`attachment://${request.files[0]!.filename}`);
   });
 });
 
@@ -128,6 +133,21 @@ describe('Slack: a reminder by direct message, in the profile time zone', () => 
     // Shown in her zone: "set on Tue 1 Dec 2026, 00:50 (Europe/Berlin)".
     expect(JSON.stringify(post?.args.blocks)).toContain('Europe/Berlin');
   });
+
+  it("posts a group's weekly digest in its channel, with the board's picture uploaded after it", async () => {
+    const mod = { platform: 'slack' as const, userId: 'U0MIA', userName: 'Mia', isModerator: true, communityId: TEAM_ID, channelId: 'C0STUDY' };
+    await bot.dispatchText('group create club', mod);
+    expect((await bot.dispatchText('group digest club here', mod)).card.title).toBe('Weekly digest on');
+    clock += 7 * 24 * HOUR;
+    expect(await new Scheduler({ store, knowledge, deliverer: adapter.deliverer!, now }).runDue()).toBe(1);
+    const post = fake.calls.filter((c) => c.method === 'chat.postMessage').at(-1);
+    expect(post?.args.channel).toBe('C0STUDY');
+    expect(String(post?.args.text)).toContain('Weekly digest: club');
+    const upload = await fake.waitForUpload((u) => u.channel === 'C0STUDY');
+    expect([...upload.bytes!.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    expect(upload.altText).toMatch(/club/);
+    expect(fake.calls.indexOf(post!)).toBeLessThan(fake.calls.findIndex((c) => c.method === 'files.completeUploadExternal' && c.args.channel_id === 'C0STUDY'));
+  });
 });
 
 describe('terminal: a reminder shows up in the running chat', () => {
@@ -144,7 +164,7 @@ describe('terminal: a reminder shows up in the running chat', () => {
     await chat.start();
     input.write('remind in 1 hour to review step 4\n');
     await expect.poll(() => shown).toContain('Reminder #1 set');
-    expect(shown).toContain('here in the chat (or when you next open it)');
+    expect(shown).toContain('here in the chat, or with your next devpath command in a terminal');
 
     clock += 61 * 60_000;
     expect(await new Scheduler({ store, knowledge, deliverer: chat.deliverer!, now }).runDue()).toBe(1);

@@ -6,6 +6,7 @@ import { planStatus, statusText } from '../pace.js';
 import { reply, type Node, type Reply } from '../reply.js';
 import type { DueJob, Store } from '../store/store.js';
 import { duration, formatIn } from '../when.js';
+import { groupCard } from '../cards/group.js';
 import { displayName, stepLabel, tipLine } from '../commands/community.js';
 
 /** A reminder sent this long after it was due says it is late. */
@@ -36,9 +37,11 @@ export async function digestMessage(store: Store, knowledge: Knowledge, job: Ext
   const byId = new Map(roadmap.map((s) => [s.id, s]));
   const finished: string[] = [];
   const pace: string[] = [];
+  const standing: { name: string; done: number }[] = [];
   for (const person of board.people) {
     const name = displayName(person.name) || person.id;
     const [progress, plan] = await Promise.all([store.progress(job.community, person.id), store.plan(job.community, person.id)]);
+    standing.push({ name, done: roadmap.filter((s) => Object.hasOwn(progress, s.id)).length });
     const week = Object.entries(progress)
       .filter(([step, at]) => byId.has(step) && at >= since)
       .map(([step]) => byId.get(step)!)
@@ -57,5 +60,8 @@ export async function digestMessage(store: Store, knowledge: Knowledge, job: Ext
   children.push({ type: 'section', title: 'Steps finished' }, finished.length ? { type: 'list', items: finished } : { type: 'text', text: 'None this week.' });
   children.push({ type: 'section', title: "The week's best new tips" }, tips.length ? { type: 'list', items: tips.map((t) => tipLine(t, label)) } : { type: 'text', text: 'No new tips this week.' });
   if (pace.length) children.push({ type: 'section', title: 'Pace plans' }, { type: 'list', items: pace });
+  // The board as it stands, as the group command draws it: most steps first.
+  const picture = await groupCard({ name: board.name, total: roadmap.length, members: standing.sort((a, b) => b.done - a.done) });
+  if (picture) children.push(picture);
   return reply({ title: `Weekly digest: ${board.name}`, children, suggestions: [{ label: 'Show the board', command: `group ${board.name}` }] });
 }
