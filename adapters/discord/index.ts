@@ -11,6 +11,7 @@
 import { workerData } from 'node:worker_threads';
 import {
   Client,
+  DefaultRestOptions,
   Events,
   GatewayIntentBits,
   Partials,
@@ -23,6 +24,7 @@ import {
   type Interaction,
   type Message,
   type RepliableInteraction,
+  type RESTOptions,
 } from 'discord.js';
 import type { Adapter } from '../adapter.js';
 import type { Bot } from '../../src/bot.js';
@@ -65,6 +67,22 @@ const SENT_BY_DM = reply({ title: "I've sent you the answer in a direct message.
 const DM_REFUSED = reply({ title: "I couldn't send you a direct message. Use the slash command for a private answer." });
 
 /**
+ * discord.js's REST request, with a message's files (a FormData body) turned into bytes first.
+ * discord.js sends through undici's process-wide dispatcher, and the first undici loaded installs
+ * it: with both tokens set, the Slack door is loaded first and its undici 7 (Bolt's Socket Mode
+ * client) cannot send Node's FormData ("action is not a function"), so every Discord answer with a
+ * picture or a file, and every digest, failed. Bytes with their multipart content type go through
+ * any dispatcher; everything else is discord.js's own request, unchanged.
+ */
+export const makeRequest: RESTOptions['makeRequest'] = async (url, init) => {
+  if (!(init.body instanceof FormData)) return DefaultRestOptions.makeRequest(url, init);
+  // Node's own Response encodes Node's FormData (the one discord.js builds) with its boundary.
+  const encoded = new Response(init.body);
+  const headers = { ...(init.headers as Record<string, string> | undefined), 'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data' };
+  return DefaultRestOptions.makeRequest(url, { ...init, headers, body: Buffer.from(await encoded.arrayBuffer()) });
+};
+
+/**
  * DISCORD_SHARDS as discord.js's `shards` and `shardCount`: `auto` fetches Discord's recommended count
  * (GET /gateway/bot, through rest.api, so DISCORD_REST_URL too); N runs shards 0..N-1 of N. A process
  * that a ShardingManager started has its shard in SHARDS and SHARD_COUNT (process.env, or workerData
@@ -96,7 +114,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
       partials: [Partials.Channel],
       ...shardOptions(config.DISCORD_SHARDS),
       ...rest_of,
-      rest: { ...(config.DISCORD_REST_URL ? { api: config.DISCORD_REST_URL.replace(/\/+$/, '') } : {}), ...rest },
+      rest: { makeRequest, ...(config.DISCORD_REST_URL ? { api: config.DISCORD_REST_URL.replace(/\/+$/, '') } : {}), ...rest },
     });
   }
 
