@@ -7,6 +7,7 @@
 //     on this server (POST /upload/<file id>), which records the bytes; files.completeUploadExternal
 //     shares the file in a channel (recorded in `uploads`)
 //   - signing helpers for Slack's HTTP requests (slash commands, events, interactivity)
+//   - failures on demand (fail): a method answers a Slack error code, HTTP 500, or 429 with Retry-After
 // Nothing here is timed: tests wait for the call they expect, never for a clock.
 import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -28,6 +29,20 @@ export interface ResponseCall {
 }
 
 export type ApiHandler = (args: Record<string, unknown>, call: ApiCall) => Record<string, unknown>;
+
+/** How `fail()` makes a Web API method fail, as Slack does. */
+export interface ApiFailure {
+  /** Only calls whose arguments match fail; every call when left out. */
+  match?: (args: Record<string, unknown>) => boolean;
+  /** Slack's error code, answered as HTTP 200 `{ ok: false, error }`, the usual Web API failure. */
+  error?: string;
+  /** An HTTP status instead: 500 or 503 (a plain-text body), or 429 (rate limited, with Retry-After). */
+  status?: number;
+  /** With status 429: the Retry-After header, in seconds (default 0). */
+  retryAfter?: number;
+  /** How many matching calls fail; after them the method answers as before. Every one when left out. */
+  times?: number;
+}
 
 /** A file uploaded the way files.uploadV2 does it, and where it was shared. */
 export interface FakeUpload {
@@ -104,6 +119,8 @@ export class FakeSlack {
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly events = new EventEmitter();
+  /** Failures set with fail(), by method, oldest first. */
+  private readonly failures = new Map<string, ApiFailure[]>();
   /** Stalled methods: their calls are recorded but left unanswered until released. */
   private readonly stalled = new Map<string, (() => void)[]>();
   private sockets = new Set<WebSocket>();
@@ -137,8 +154,19 @@ export class FakeSlack {
           const call: ApiCall = { method, args: parseForm(body, req.headers['content-type']), token: auth?.replace(/^Bearer /, '') };
           this.calls.push(call);
           const reply = () => {
+            const failure = this.failureFor(call);
+            if (failure?.status !== undefined && failure.status !== 200) {
+              if (failure.status === 429) {
+                res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(failure.retryAfter ?? 0) });
+                res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+              } else {
+                res.writeHead(failure.status, { 'content-type': 'text/plain' });
+                res.end('Internal Server Error');
+              }
+              return;
+            }
             res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify(this.answer(call)));
+            res.end(JSON.stringify(failure ? { ok: false, error: failure.error ?? 'internal_error' } : this.answer(call)));
           };
           const held = this.stalled.get(method);
           if (held) held.push(reply);
@@ -236,6 +264,25 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+
+  /**
+   * From now on, calls to `method` (those `failure.match` accepts) fail as `failure` says: a Slack
+   * error code in a 200 answer, or an HTTP status (500, 429 with Retry-After), for `failure.times`
+   * calls or every one. The call is still recorded in `calls`. The returned function ends it.
+   */
+  fail(method: string, failure: ApiFailure): () => void {
+    const entry = { ...failure };
+    this.failures.set(method, [...(this.failures.get(method) ?? []), entry]);
+    return () => this.failures.set(method, (this.failures.get(method) ?? []).filter((f) => f !== entry));
+  }
+
+  /** The failure the call gets, if any (counting it against its `times`). */
+  private failureFor(call: ApiCall): ApiFailure | undefined {
+    const list = this.failures.get(call.method);
+    const failure = list?.find((f) => (f.times === undefined || f.times > 0) && (!f.match || f.match(call.args)));
+    if (failure?.times !== undefined) failure.times -= 1;
+    return failure;
   }
 
   /**
