@@ -79,6 +79,31 @@ describe('follow-ups', () => {
     expect(r.text).not.toContain('$167K');
   });
 
+  it('"and backend?" after front-end pay gives back-end pay; "and databases?" after web servers is its own topic', async () => {
+    await say('how much do front-end developers make according to PayScale?');
+    const backend = await say('and backend?');
+    expect(backend.topic).toBe('salary:backend-developer');
+    expect(backend.text).toContain('$81,161');
+    await say('what web servers should a backend dev know?');
+    expect((await say('and databases?')).topic).not.toBe('skill:web-servers');
+  });
+
+  it('"and for new workers?" and "and the top end?" after a median pay question give the entry and top figures', async () => {
+    await say("what's the median back-end salary?");
+    expect((await say('and for new workers?')).text).toContain('$101K');
+    expect((await say('and the top end?')).text).toContain('$167K');
+  });
+
+  it('"why should backend devs care?" after OWASP, and "what credentials can I get there?" after community college, stay on that topic', async () => {
+    await say('what does OWASP stand for?');
+    expect((await say('why should backend devs care?')).topic).toBe('skill:security');
+    expect((await say('why does that matter for backend?')).topic).toBe('skill:security');
+    await say('is community college a good option for learning backend?');
+    const there = await say('what credentials can I get there?');
+    expect(there.topic).toBe('learning:community-college');
+    expect(there.text).toMatch(/associate/i);
+  });
+
   it('"tell me more" and "why?" show the entry just answered', async () => {
     await say('do i need a degree');
     const more = await say('tell me more');

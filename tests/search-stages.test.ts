@@ -27,6 +27,7 @@ describe('analyse: question-form rules', () => {
     ['how-much-cost', 'how much does a bootcamp cost', /cost does a bootcamp/],
     ['how-much-is', 'how much is the general assembly bootcamp', /cost\s+the general assembly/],
     ['how-much-pay', 'how much do juniors make', /salary\s+do juniors/],
+    ['starting-pay', 'whats the starting salary at netflix', /entry salary\s+at netflix/],
     ['pay-attention', 'should I pay attention to AI', /attention\s+to ai/],
     ['beyond-pay', 'what do they get beyond the salary', /beyond|benefit/],
     ['spend-money', 'is it worth spending my money on it', /cost/],
@@ -85,11 +86,32 @@ describe('analyse: the lexicon and spelling', () => {
   });
 
   it.each([
+    // Common English words are spelt right: never turned into a knowledge-base word.
+    ['how many positions are projected', 'protected'],
+    ['how does it stack up on price', 'prize'],
+    ['a college near my apartment', 'department'],
+    ['what do technical executive roles need', 'elective'],
+  ])('leaves the real word in "%s" alone (not %s)', (q, wrong) => {
+    expect(analyse(q).terms).not.toContain(wrong);
+  });
+
+  it('still corrects typos that are no English word', () => {
+    expect(analyse('bootcmp or degre for a devloper').terms).toEqual(expect.arrayContaining(['bootcamp', 'degree', 'developer']));
+  });
+
+  it('the analyser without the word list would have "corrected" them: the list is what keeps them', () => {
+    const bare = new Analyzer(kb.lexicon);
+    bare.setVocabulary(new Set(['department', 'prize']));
+    expect(bare.analyse('apartment price').terms).toEqual(['department', 'prize']);
+  });
+
+  it.each([
     ['how much do juniors make', 'entry'],
     ['mid level salary', 'mid'],
     ['pay after 5-9 yrs', 'mid'],
     ['senior backend pay', 'experienced'],
     ['median pay', 'overall'],
+    ['the source with the 132k median, what do new people start at', 'entry'],
   ])('"%s" names the %s level', (q, level) => {
     expect(analyse(q).level).toBe(level);
   });
@@ -100,6 +122,8 @@ describe('analyse: the lexicon and spelling', () => {
     ['how do i become a registered pharmacist', 'profession'],
     ['my python script throws KeyError, how do i fix it', 'code-help'],
     ['tell me a joke', 'chat'],
+    ["what's the job outlook for electricians", 'profession'],
+    ['what do civil engineers do all day', 'profession'],
   ])('"%s" names something outside the articles (%s)', (q, kind) => {
     expect(analyse(q).outside).toContain(kind);
   });
@@ -156,6 +180,19 @@ describe('retrieve and rerank', () => {
     const outside = search.ask('how long does it take to boil an egg').hits[0]!;
     expect(outside.features.coverage).toBeLessThan(inScope.features.coverage);
     expect(outside.features.coverage).toBeLessThan(THRESHOLDS.coverage);
+  });
+});
+
+describe('named rule: pay means back-end pay', () => {
+  it.each([
+    ['median pay?', 'salary:backend-developer'],
+    ['whats the typical salary', 'salary:backend-developer'],
+    ['what is the national median salary', 'salary:all-occupations'],
+    ['how much does the average american make', 'salary:all-occupations'],
+  ])('"%s" is answered with %s', (q, ref) => {
+    const a = search.ask(q);
+    expect(a.decision.kind).toBe('answer');
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
   });
 });
 

@@ -76,7 +76,7 @@ function clarify(options: Scored[]): Reply {
 /** "What next?", "and after that?": the step after the one just shown. */
 const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next|after (?:that|this|it))|next(?: step| one)?|and then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
 /** "Tell me more", "why?", "details": the entry just shown, in full. */
-const MORE = /^\s*(?:tell me more|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
+const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: about (?:it|that|this|them))?|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|why (?:does|do|is|would|should) (?:it|that|this) (?:matter|important|count)(?: (?:for|to) [\w\s-]{1,30})?|why (?:should|would|do|does) (?:i|we|you|they|anyone|(?:a |the )?(?:back ?-?end|backend|server[ -]side) (?:devs?|developers?|engineers?|people|folks)) (?:care|bother|need (?:it|that|this))(?: about (?:it|that|this|them))?|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
 
 /** "step 2", "and step 3?", "whats step 5": a roadmap step by its number. */
 const STEP_NUMBER = /^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| about)?|show me|tell me about)\s+)*(?:the\s+)?(?:roadmap\s+)?step\s*#?\s*(\d{1,2})\s*[?!.]*\s*$/i;

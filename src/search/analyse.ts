@@ -62,11 +62,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A phrase as the lexicon keys it: spaces and hyphens between its words are one space. */
 const phraseKey = (s: string) => fold(s).trim().replace(/[\s-]+/g, ' ');
 
-/** One regex over many phrases, longest first, matched on whole words only. */
-function phraseMatcher(phrases: string[]): RegExp | null {
+/**
+ * One regex over many phrases, longest first, matched on whole words only. With `plurals`, a
+ * phrase also matches with -s or -es on its last word ("electricians" is still a profession).
+ */
+function phraseMatcher(phrases: string[], plurals = false): RegExp | null {
   if (!phrases.length) return null;
   const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  const body = sorted.map((p) => p.split(' ').map(escape).join('[\\s-]+')).join('|');
+  const ending = plurals ? '(?:e?s)?' : '';
+  const body = sorted.map((p) => p.split(' ').map(escape).join('[\\s-]+') + (/[\p{L}]$/u.test(p) ? ending : '')).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
@@ -83,8 +87,15 @@ export class Analyzer {
   /** Spelling index (symmetric deletes): each known word under itself with one or two letters left out. */
   private readonly deletes = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
+  private spellingReady = false;
 
-  constructor(lexicon: readonly LexiconEntry[]) {
+  /**
+   * `common`: words spelt right (common English), never corrected into a knowledge-base word.
+   */
+  constructor(
+    lexicon: readonly LexiconEntry[],
+    private readonly common: ReadonlySet<string> = new Set(),
+  ) {
     const outsidePhrases: string[] = [];
     for (const entry of lexicon) {
       for (const said of entry.says) {
@@ -98,7 +109,7 @@ export class Analyzer {
     }
     this.conceptTerms = new Set(lexicon.flatMap((e) => (e.means ? [e.means] : [])));
     this.phrases = phraseMatcher([...this.phraseMap.keys()]);
-    this.outsideMatch = phraseMatcher(outsidePhrases);
+    this.outsideMatch = phraseMatcher(outsidePhrases, true);
   }
 
   /** The concept terms the lexicon maps to: every one must lead to an entry (a test checks). */
@@ -109,7 +120,18 @@ export class Analyzer {
   /** Words correction may aim at: every term the entries use, and every word the lexicon knows. */
   setVocabulary(vocabulary: Set<string>): void {
     this.vocabulary = vocabulary;
-    for (const word of new Set([...vocabulary, ...this.wordMap.keys()])) {
+    this.deletes.clear();
+    this.corrections.clear();
+    this.spellingReady = false;
+  }
+
+  /**
+   * The spelling index, built the first time a word needs correcting: a question spelt right (and
+   * a one-shot `devpath` command that asks none) never pays for it.
+   */
+  private buildSpelling(): void {
+    this.spellingReady = true;
+    for (const word of new Set([...this.vocabulary, ...this.wordMap.keys()])) {
       if (word.length < MIN_CORRECTABLE - 1 || /\d/.test(word)) continue;
       // A query of LONG_WORD letters may have two slips, so may a known word two shorter.
       for (const variant of deletesOf(word, word.length >= LONG_WORD - 2 ? 2 : 1)) {
@@ -161,8 +183,9 @@ export class Analyzer {
     const outsideWords: string[] = [];
     if (this.outsideMatch) {
       for (const m of fold(text).matchAll(this.outsideMatch)) {
-        outside.add(this.outsideMap.get(phraseKey(m[0]))!);
-        outsideWords.push(phraseKey(m[0]));
+        const key = this.outsideKey(phraseKey(m[0]));
+        outside.add(this.outsideMap.get(key)!);
+        outsideWords.push(key);
       }
     }
     const out: string[] = [];
@@ -178,10 +201,19 @@ export class Analyzer {
       }
       if (group.length) groups.push(group);
     }
-    const levelTerm = out.find((t) => LEVEL_TERMS[t]);
+    // "The source with the $132K median: what do new people start at?" asks the entry level: a
+    // named level wins over "average" or "median", which often only say which figure is meant.
+    const levelTerm = out.find((t) => LEVEL_TERMS[t] && LEVEL_TERMS[t] !== 'overall') ?? out.find((t) => LEVEL_TERMS[t]);
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
     return analysis;
+  }
+
+  /** The outside phrase a match is, its plural ending taken off when the phrase itself has none. */
+  private outsideKey(matched: string): string {
+    if (this.outsideMap.has(matched)) return matched;
+    const singular = [matched.replace(/es$/, ''), matched.replace(/s$/, '')].find((k) => this.outsideMap.has(k));
+    return singular ?? matched;
   }
 
   /**
@@ -191,9 +223,10 @@ export class Analyzer {
    * letter or two left out), checked with the edit distance: a lookup, not a scan of the vocabulary.
    */
   private correct(word: string): string | null {
-    if (word.length < MIN_CORRECTABLE || /\d/.test(word)) return null;
+    if (word.length < MIN_CORRECTABLE || /\d/.test(word) || this.common.has(word)) return null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
+    if (!this.spellingReady) this.buildSpelling();
     const allowed = word.length >= LONG_WORD ? 2 : 1;
     let best: { word: string; slips: number } | undefined;
     for (const variant of deletesOf(word, allowed)) {

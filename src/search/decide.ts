@@ -7,15 +7,15 @@ import type { Scored } from './rerank.js';
 
 export const THRESHOLDS = {
   /** The best entry answers when its score reaches this... */
-  answer: 0.42,
+  answer: 0.325,
   /** ...and, under this, leads the runner-up by the margin; at or over it, it answers outright. */
-  sure: 0.55,
+  sure: 0.5,
   /** ...and leads the runner-up by this much; otherwise the bot asks which one was meant. */
-  margin: 0.02,
+  margin: 0.04,
   /** Under this, nothing is close enough to offer either: the bot says it does not know. */
-  clarify: 0.36,
+  clarify: 0.3,
   /** A question whose words the best entry barely covers is not about it, however it scores. */
-  coverage: 0.36,
+  coverage: 0.32,
 } as const;
 
 export type Thresholds = { -readonly [K in keyof typeof THRESHOLDS]: number };

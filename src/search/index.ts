@@ -10,6 +10,8 @@
 import Fuse from 'fuse.js';
 import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
+import { commonWords } from './english.js';
+import { loadPrebuilt, prebuiltKey, type Prebuilt } from './prebuilt.js';
 import { decide, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, split } from './normalize.js';
@@ -72,6 +74,11 @@ export interface Search {
 }
 
 export interface SearchOptions {
+  /**
+   * The index as the build saved it (src/search/prebuilt.ts), used when its key matches this
+   * knowledge base; `false` always builds from scratch. By default the saved file is looked for.
+   */
+  prebuilt?: Prebuilt | false;
   /** Other decision thresholds or feature weights (the benchmark's sweeps); the tuned ones by default. */
   thresholds?: Thresholds;
   weights?: Weights;
@@ -79,6 +86,12 @@ export interface SearchOptions {
 
 export function createSearch(kb: Knowledge, options: SearchOptions = {}): Search {
   return new KnowledgeSearch(kb, options);
+}
+
+/** The index for `kb`, built from scratch, as `npm run build` saves it. */
+export function prebuild(kb: Knowledge): Prebuilt {
+  const search = new KnowledgeSearch(kb, { prebuilt: false });
+  return search.saveable(prebuiltKey(kb));
 }
 
 /**
@@ -116,9 +129,13 @@ class KnowledgeSearch implements Search {
   private readonly names = new Map<Kind, Map<string, Doc>>();
   /** Terms naming whom a question is about: the words of the roles' titles. */
   private readonly subjectTerms: Set<string>;
+  /** Terms that ask about every job in the country, not back-end developers (the BLS median). */
+  private readonly nationalTerms: Set<string>;
 
   private thresholds: Thresholds;
   private weights: Weights;
+  /** Each knowledge text's terms (what the prebuilt index saves). */
+  private readonly termsOf: Map<string, string[]>;
 
   constructor(kb: Knowledge, options: SearchOptions) {
     this.thresholds = options.thresholds ?? THRESHOLDS;
@@ -126,9 +143,11 @@ class KnowledgeSearch implements Search {
     const docs = buildDocuments(kb);
     this.docs = docs;
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
-    this.analyzer = new Analyzer(kb.lexicon);
+    this.analyzer = new Analyzer(kb.lexicon, commonWords());
+    const saved = options.prebuilt === false ? undefined : options.prebuilt && options.prebuilt.key === prebuiltKey(kb) ? options.prebuilt : options.prebuilt === undefined ? loadPrebuilt(kb) : undefined;
     // Every text's terms are worked out once: the index, the examples and the names all use them.
-    const termsOf = new Map<string, string[]>();
+    const termsOf = new Map<string, string[]>(saved?.terms);
+    this.termsOf = termsOf;
     const termsOnce = (text: string) => {
       let found = termsOf.get(text);
       if (!found) termsOf.set(text, (found = this.analyzer.terms(text)));
@@ -162,8 +181,9 @@ class KnowledgeSearch implements Search {
       const examples = examplesOf(d).map((e) => vectorOf(termsOnce(e), idf));
       this.models.set(d.ref, { examples: indexExamples(examples), centroid: centroidOf(examples), vocabulary: vocabOf.get(d.ref)!, content: contentOf.get(d.ref)!, names: this.nameTerms.get(d.ref)! });
     }
-    this.retriever = new Retriever(docs, termsOnce, this.analyzer);
+    this.retriever = new Retriever(docs, termsOnce, this.analyzer, saved && { index: saved.index, raw: saved.raw });
     this.subjectTerms = new Set(kb.roles.flatMap((r) => termsOnce(r.title)).filter((t) => t !== 'developer'));
+    this.nationalTerms = new Set(termsOnce('national nationwide nation country occupations all jobs every job everyone workers average american typical job bls labor statistics'));
 
     // Titles and ids win over aliases: the spotlight lists "Backend Engineer" as another name for
     // a back-end developer, but `role backend engineer` means the role with that title.
@@ -182,6 +202,10 @@ class KnowledgeSearch implements Search {
     copy.thresholds = options.thresholds ?? this.thresholds;
     copy.weights = options.weights ?? this.weights;
     return copy;
+  }
+
+  saveable(key: string): Prebuilt {
+    return { key, terms: [...this.termsOf], ...this.retriever.saveable() };
   }
 
   /** Rarity of a term among entries; a term no entry has is rarest of all. */
@@ -213,6 +237,14 @@ class KnowledgeSearch implements Search {
     if (!together.confident) return alone;
     // "How much do they make?": the role comes from the turn before.
     if (!alone.confident || (together.payFor && !alone.payFor)) return together;
+    // "and backend?" after front-end pay, "and seniors?" after a salary: after a question about
+    // figures, an opening "and" with nothing but a role or a level swaps that into the question
+    // before, however well the bare word reads alone ("and databases?" after web servers does not).
+    const figures = previous.terms.some((t) => TIME_TERMS.has(t));
+    if (figures && FOLLOW_LEADS.test(question) && analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer')) return together;
+    // "What credentials can I get there?" after community college: a word pointing back, and the
+    // question read with the one before lands on the same entry: that entry is what it meant.
+    if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic) return together;
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
   }
@@ -253,6 +285,7 @@ class KnowledgeSearch implements Search {
     const next = this.stepAfter(analysis);
     const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse' } as Decision);
     const answer: Answer = { analysis, hits, decision, confident: decision.kind === 'answer' };
+    this.backEndByDefault(analysis, answer);
     const payFor = decision.kind !== 'refuse' && decision.kind !== 'partial' ? this.payOf(analysis) : undefined;
     if (payFor) {
       answer.payFor = payFor;
@@ -261,6 +294,19 @@ class KnowledgeSearch implements Search {
       answer.confident = true;
     }
     return answer;
+  }
+
+  /**
+   * Named rule "pay means back-end pay": this is a back-end developer's guide, so "median pay?"
+   * naming no one is the back-end figures; the national median for all jobs answers only a
+   * question that speaks of the nation, every job or the average worker.
+   */
+  private backEndByDefault(analysis: Analysis, answer: Answer): void {
+    const d = answer.decision;
+    if (d.kind !== 'answer' || d.top.doc.ref !== 'salary:all-occupations') return;
+    if (analysis.terms.some((t) => this.nationalTerms.has(t) || this.subjectTerms.has(t))) return;
+    const backEnd = answer.hits.find((h) => h.doc.ref === 'salary:backend-developer');
+    if (backEnd) answer.decision = { kind: 'answer', top: backEnd };
   }
 
   /**

@@ -1,7 +1,7 @@
 // Stage 2, retrieve: BM25 (MiniSearch) over each entry's title, names, example questions, keywords
 // and text, giving a short list of candidates for the reranker. Every field is analysed by the same
 // Analyzer as the question, so both sides agree on every term.
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Analyzer } from './analyse.js';
 import type { Doc } from './documents.js';
 
@@ -38,30 +38,43 @@ export class Retriever {
   private readonly byRef: Map<string, Doc>;
 
   /** `termsOf` gives an entry text's terms (worked out once per text by the caller). */
-  constructor(docs: readonly Doc[], termsOf: (text: string) => string[], analyzer: Analyzer) {
+  /** `saved`: both indexes as saveable() gave them for these same documents (the prebuilt index). */
+  constructor(docs: readonly Doc[], termsOf: (text: string) => string[], analyzer: Analyzer, saved?: { index: unknown; raw: unknown }) {
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
-    this.mini = new MiniSearch<Doc>({
+    const options: Options<Doc> = {
       idField: 'ref',
       fields: [...FIELDS],
       storeFields: [],
-      extractField: (doc, field) => fieldText(doc, field),
+      extractField: (doc: Doc, field: string) => fieldText(doc, field),
       // Names, keywords and examples count each term once: an entry listing "backend" in twelve
       // example questions would otherwise outrank the entry a question is really about.
-      tokenize: (text, field) => {
+      tokenize: (text: string, field?: string) => {
         const found = field ? termsOf(text) : analyzer.terms(text);
         return field === 'body' ? found : [...new Set(found)];
       },
-      processTerm: (term) => term,
-      searchOptions: { boost: { ...FIELD_BOOST }, combineWith: 'OR', tokenize: (t) => t.split(' '), processTerm: (t) => t },
-    });
-    this.mini.addAll([...docs]);
+      processTerm: (term: string) => term,
+      searchOptions: { boost: { ...FIELD_BOOST }, combineWith: 'OR', tokenize: (t: string) => t.split(' '), processTerm: (t: string) => t },
+    };
     // Function words ("the", "is", "a") are in nearly every entry: they would only cost time.
     const processTerm = (term: string) => {
       const t = term.toLowerCase();
       return RAW_SKIP.has(t) ? null : t;
     };
-    this.rawMini = new MiniSearch<Doc>({ idField: 'ref', fields: [...FIELDS], storeFields: [], extractField: (doc, field) => fieldText(doc, field), processTerm, searchOptions: { boost: { ...FIELD_BOOST }, processTerm } });
+    const rawOptions: Options<Doc> = { idField: 'ref', fields: [...FIELDS], storeFields: [], extractField: (doc: Doc, field: string) => fieldText(doc, field), processTerm, searchOptions: { boost: { ...FIELD_BOOST }, processTerm } };
+    if (saved) {
+      this.mini = MiniSearch.loadJS<Doc>(saved.index as AsPlainObject, options);
+      this.rawMini = MiniSearch.loadJS<Doc>(saved.raw as AsPlainObject, rawOptions);
+      return;
+    }
+    this.mini = new MiniSearch<Doc>(options);
+    this.mini.addAll([...docs]);
+    this.rawMini = new MiniSearch<Doc>(rawOptions);
     this.rawMini.addAll([...docs]);
+  }
+
+  /** Both indexes as plain data, for the prebuilt index. */
+  saveable(): { index: AsPlainObject; raw: AsPlainObject } {
+    return { index: this.mini.toJSON(), raw: this.rawMini.toJSON() };
   }
 
   /** BM25 over the raw words of the question: entry ref -> score, best first. */
