@@ -1,5 +1,5 @@
 // `npm run bench:tune`: chooses the reranker's weights and the decision thresholds on the
-// development sets only: the two fact-graded dev sets (bench/sets/dev.json, dev-2.json) and the
+// development sets only: the three fact-graded dev sets (bench/sets/dev.json, dev-2.json, dev-3.json) and the
 // three entry-labelled sets. Never on the blind set. Prints the best settings found; copy them into rerank.ts and
 // decide.ts by hand, so every change of a tuned number is a reviewed commit.
 import { Bot } from '../src/bot.js';
@@ -12,7 +12,7 @@ import { botAnswerer, gradeFacts, loadFactSet, type FactGrade } from './facts.js
 
 const kb = loadKnowledge();
 const base = createSearch(kb);
-const devSets = [loadFactSet('dev'), loadFactSet('dev2')];
+const devSets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('dev3')];
 const dev = { questions: devSets.flatMap((d) => d.questions), conversations: devSets.flatMap((d) => d.conversations) };
 const labelled = (['own', 'a', 'b'] as const).flatMap((name) => loadQuestionSet(name));
 
