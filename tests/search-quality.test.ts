@@ -14,13 +14,13 @@ import { createSearch, type Search } from '../src/search/index.js';
 
 /**
  * The fact-graded development sets, as measured (dev: of 80 casual, 80 hard, 25 out of scope, 25
- * conversations; dev2: 90, 90, 30, 40; dev3: 97, 118, 38, 27). dev's casual and hard floors went
- * down by one each when the example questions doubled and the thresholds were chosen again on
- * all three sets: dev2 and the then-unseen dev3 gained 14 hard, 8 follow-ups and 8 refusals, and
- * the confident wrong answers fell from 61 to 50 over the three.
+ * conversations; dev2: 90, 90, 30, 40; dev3: 97, 118, 38, 27). dev's casual floor went down by
+ * one when the example questions doubled and the thresholds were chosen again on all three sets:
+ * dev2 and the then-unseen dev3 gained 14 hard, 8 follow-ups and 8 refusals, and the confident
+ * wrong answers fell from 61 to 50 over the three.
  */
 const DEV_FLOORS = {
-  dev: { casual: 78, hard: 61, outOfScope: 21, conversations: 23 },
+  dev: { casual: 78, hard: 62, outOfScope: 21, conversations: 23 },
   dev2: { casual: 82, hard: 65, outOfScope: 28, conversations: 35 },
   dev3: { casual: 85, hard: 83, outOfScope: 37, conversations: 23 },
 } as const;

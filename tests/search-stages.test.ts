@@ -183,6 +183,15 @@ describe('retrieve and rerank', () => {
   });
 });
 
+describe('named rule: career changers', () => {
+  it('answers a nurse who asks about switching to back-end work, and still refuses how to become a nurse', () => {
+    const switching = search.ask("I've been a nurse for ten years and want to switch into backend development, do I need a degree?");
+    expect(switching.decision.kind).not.toBe('refuse');
+    expect(search.ask('how do i become a registered nurse').decision).toEqual({ kind: 'refuse', outside: 'profession' });
+    expect(search.ask('what does a civil engineer do all day').decision).toEqual({ kind: 'refuse', outside: 'profession' });
+  });
+});
+
 describe('named rule: pay means back-end pay', () => {
   it.each([
     ['median pay?', 'salary:backend-developer'],

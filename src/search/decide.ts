@@ -43,8 +43,20 @@ const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
 /** Outside markers that leave part of a pay or outlook question answerable (U.S. figures). */
 const PARTLY: readonly Outside[] = ['place', 'company'];
 
+/**
+ * Named rule "career changers": a question that names another profession and also speaks of
+ * moving into this field ("I've been a nurse for ten years, can I switch to back-end work?") is
+ * about this field; the profession is where the asker comes from.
+ */
+const SWITCH = /\b(?:switch(?:ing)?|transition(?:ing)?|chang(?:e|ing) careers?|career change|pivot(?:ing)?|mov(?:e|ing) (?:into|to)|get(?:ting)? into|break(?:ing)? into|retrain(?:ing)?|used to be|have been an?|i'?ve been an?|i'?m an?|i am an?|work(?:ing)? as an?)\b/i;
+const FIELD_TERMS = new Set(['backend', 'developer', 'software', 'programming', 'code', 'coding', 'tech', 'server', 'web']);
+
+function changesCareer(analysis: Analysis): boolean {
+  return SWITCH.test(analysis.raw) && analysis.terms.some((t) => FIELD_TERMS.has(t));
+}
+
 export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresholds = THRESHOLDS): Decision {
-  const never = analysis.outside.find((o) => NEVER.includes(o));
+  const never = analysis.outside.find((o) => NEVER.includes(o) && !(o === 'profession' && changesCareer(analysis)));
   if (never) return { kind: 'refuse', outside: never };
   const [top, second] = scored;
   if (!top) return { kind: 'refuse' };
