@@ -37,8 +37,9 @@ export interface FactSet {
  * - blind-d.json: a fresh set written the same way later, never read; scored once (counts only)
  *   for the figure reported in stop 15. Spent: a second score would be a second look.
  * - dev-3.json: a third development set, written blind from the articles; read and tuned against.
- * - blind-e.json: the current test set, written blind from the articles alone, never read;
- *   `npm run bench -- --blind` scores it (counts only) for the next figure reported.
+ * - blind-e.json: written blind from the articles alone, never read; `npm run bench:blind` scored
+ *   it once (counts only) for the figure in the README (stop 18). Spent too: the next report needs
+ *   a fresh set, written the same way, pointed at here.
  */
 export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json' } as const;
 

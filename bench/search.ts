@@ -3,7 +3,7 @@
 // with what each stage and each kind of data adds, and latency. Prints figures; asserts nothing
 // (timed tests flake on shared machines; quality floors are in tests/search-quality.test.ts).
 //
-// `npm run bench -- --blind` also scores the blind test set (bench/sets/blind-e.json), counts only.
+// `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-e.json), counts only.
 // Run it once, for the figure you report; never tune against it.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
