@@ -104,6 +104,11 @@ describe('follow-ups', () => {
     expect(there.text).toMatch(/associate/i);
   });
 
+  it('after a pay answer, a question that names its own topic with "this" is that topic, not pay again', async () => {
+    await say('how much do junior backend devs make');
+    expect((await say('is docker worth learning for this')).topic).not.toMatch(/^salary:/);
+  });
+
   it('"tell me more" and "why?" show the entry just answered', async () => {
     await say('do i need a degree');
     const more = await say('tell me more');

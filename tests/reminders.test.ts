@@ -262,6 +262,25 @@ describe.each(kinds)('reminders and digests ($name store)', ({ open, skip }) => 
     expect(await store.reminders('guild-1', 'alice')).toEqual([]);
   });
 
+  it('hands back, unsent, a job whose lease runs out in a slow batch, and sends it once on a fresh claim', async () => {
+    for (const what of ['stretch', 'drink water', 'stand up']) await say(alice, `remind in 1 hour to ${what}`);
+    // Each send takes 30 s (rate limits): the third would start with 0 s of its minute left.
+    const door = recorder('discord', () => {
+      clock += 30_000;
+      return { type: 'sent' };
+    });
+    const slow = { ...door.deliverer, dedupeWindowMs: 2 * 60_000 };
+    clock += 60 * 60_000;
+    const s = scheduler(slow);
+    expect(await s.runDue()).toBe(3);
+    expect(door.sent).toHaveLength(2);
+    expect(await store.reminders('guild-1', 'alice')).toHaveLength(1);
+    expect(await s.runDue()).toBe(1);
+    expect(door.sent.map((x) => x.message.text).filter((t) => t.includes('stand up'))).toHaveLength(1);
+    expect(door.sent.at(-1)?.job.resumed).toBeUndefined();
+    expect(await store.reminders('guild-1', 'alice')).toEqual([]);
+  });
+
   it('posts a weekly digest a moderator turned on: steps finished, best new tips, pace', async () => {
     await say(alice, 'group create club');
     await say(bob, 'group join club');

@@ -192,6 +192,28 @@ describe('named rule: career changers', () => {
   });
 });
 
+describe('rules kept narrow (a review found these misfiring)', () => {
+  it.each([
+    ['where do i start at', 'step:choose-path'],
+    ['how should an api handle errors and exceptions', undefined],
+  ])('"%s" is not read as pay or as code to debug', (q, ref) => {
+    const a = search.ask(q);
+    expect(a.analysis.outside).toEqual([]);
+    if (ref) expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+    expect(a.analysis.terms).not.toContain('salary');
+  });
+
+  it('a profession mentioned by someone in the field is still outside when it is the topic', () => {
+    expect(search.ask("i'm a web developer, how much do nurses make").decision).toEqual({ kind: 'refuse', outside: 'profession' });
+  });
+
+  it('a 500-letter word is answered at once, not spell-checked for a second', () => {
+    const start = performance.now();
+    search.ask('a'.repeat(250) + 'b'.repeat(250));
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+});
+
 describe('named rule: pay means back-end pay', () => {
   it.each([
     ['median pay?', 'salary:backend-developer'],

@@ -43,6 +43,8 @@ export interface SchedulerOptions {
 
 /** A failed delivery is tried again after 1, 2, 4, ... minutes, up to an hour apart. */
 export const retryDelayMs = (attempt: number): number => Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempt - 1));
+/** A job is sent only while this much of its lease is left; later it is handed back unsent. */
+export const LEASE_SPARE_MS = 15_000;
 /** After this many attempts a job is given up (a reminder dropped, a digest moved to next week). */
 export const MAX_ATTEMPTS = 8;
 
@@ -78,8 +80,15 @@ export class Scheduler {
       // Without a platform that drops duplicates, every job claimed but not yet sent when this
       // instance dies is one the next instance must drop: claiming one at a time keeps that to one.
       const batch = deliverer.dedupeWindowMs ? this.batch : 1;
-      const jobs = await store.claimDue({ door: deliverer.door, owner: this.owner, now: this.now().toISOString(), leaseMs: this.leaseMs, limit: batch, ...(communities ? { communities } : {}) });
-      for (const job of jobs) await this.send(job);
+      const claimedAt = this.now().getTime();
+      const jobs = await store.claimDue({ door: deliverer.door, owner: this.owner, now: new Date(claimedAt).toISOString(), leaseMs: this.leaseMs, limit: batch, ...(communities ? { communities } : {}) });
+      for (const job of jobs) {
+        // A slow batch (rate limits, timeouts) must not send a job whose lease is running out:
+        // another instance may take it over and send it too, later than a nonce can catch.
+        // It is handed back, claimable at once, for a fresh claim.
+        if (this.now().getTime() - claimedAt >= this.leaseMs - LEASE_SPARE_MS) await this.handBack(job);
+        else await this.send(job);
+      }
       handled += jobs.length;
       if (jobs.length < batch) return handled;
     }
@@ -93,6 +102,10 @@ export class Scheduler {
     if (outcome.type === 'failed') log().warn({ job: job.key, reason: outcome.reason }, 'a job could not be delivered');
     const finished = await store.finishJob(job, this.owner, outcome, this.now().toISOString());
     if (!finished) log().warn({ job: job.key }, 'a job was taken over or cancelled while it was being sent');
+  }
+
+  private async handBack(job: DueJob): Promise<void> {
+    await this.options.store.finishJob(job, this.owner, { type: 'retry', at: this.now().toISOString() }, this.now().toISOString());
   }
 
   private async deliver(job: DueJob): Promise<JobOutcome> {

@@ -39,6 +39,9 @@ export const LEVEL_TERMS: Readonly<Record<string, SalaryLevel>> = {
 /** Fuzzy correction is only tried on words this long; shorter ones mis-correct too easily. */
 const MIN_CORRECTABLE = 5;
 
+/** Longer "words" are not typos of anything the articles use (and would cost time to look up). */
+const MAX_CORRECTABLE = 30;
+
 /** Words this long may have two slips corrected; shorter ones one. */
 const LONG_WORD = 9;
 
@@ -63,14 +66,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phraseKey = (s: string) => fold(s).trim().replace(/[\s-]+/g, ' ');
 
 /**
- * One regex over many phrases, longest first, matched on whole words only. With `plurals`, a
- * phrase also matches with -s or -es on its last word ("electricians" is still a profession).
+ * One regex over many phrases, longest first, matched on whole words only. A phrase in `plurals`
+ * also matches with -s or -es on its last word ("electricians" is still a profession; only
+ * professions, so "exceptions" in a question about APIs is not asking to debug code).
  */
-function phraseMatcher(phrases: string[], plurals = false): RegExp | null {
+function phraseMatcher(phrases: string[], plurals: ReadonlySet<string> = new Set()): RegExp | null {
   if (!phrases.length) return null;
   const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  const ending = plurals ? '(?:e?s)?' : '';
-  const body = sorted.map((p) => p.split(' ').map(escape).join('[\\s-]+') + (/[\p{L}]$/u.test(p) ? ending : '')).join('|');
+  const body = sorted.map((p) => p.split(' ').map(escape).join('[\\s-]+') + (plurals.has(p) && /[\p{L}]$/u.test(p) ? '(?:e?s)?' : '')).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
@@ -109,7 +112,7 @@ export class Analyzer {
     }
     this.conceptTerms = new Set(lexicon.flatMap((e) => (e.means ? [e.means] : [])));
     this.phrases = phraseMatcher([...this.phraseMap.keys()]);
-    this.outsideMatch = phraseMatcher(outsidePhrases, true);
+    this.outsideMatch = phraseMatcher(outsidePhrases, new Set(outsidePhrases.filter((p) => this.outsideMap.get(p) === 'profession')));
   }
 
   /** The concept terms the lexicon maps to: every one must lead to an entry (a test checks). */
@@ -223,7 +226,7 @@ export class Analyzer {
    * letter or two left out), checked with the edit distance: a lookup, not a scan of the vocabulary.
    */
   private correct(word: string): string | null {
-    if (word.length < MIN_CORRECTABLE || /\d/.test(word) || this.common.has(word)) return null;
+    if (word.length < MIN_CORRECTABLE || word.length > MAX_CORRECTABLE || /\d/.test(word) || this.common.has(word)) return null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     if (!this.spellingReady) this.buildSpelling();

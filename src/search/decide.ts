@@ -48,7 +48,7 @@ const PARTLY: readonly Outside[] = ['place', 'company'];
  * moving into this field ("I've been a nurse for ten years, can I switch to back-end work?") is
  * about this field; the profession is where the asker comes from.
  */
-const SWITCH = /\b(?:switch(?:ing)?|transition(?:ing)?|chang(?:e|ing) careers?|career change|pivot(?:ing)?|mov(?:e|ing) (?:into|to)|get(?:ting)? into|break(?:ing)? into|retrain(?:ing)?|used to be|have been an?|i'?ve been an?|i'?m an?|i am an?|work(?:ing)? as an?)\b/i;
+const SWITCH = /\b(?:switch(?:ing)?|transition(?:ing)?|chang(?:e|ing) careers?|career change|pivot(?:ing)?|mov(?:e|ing) (?:into|to)|get(?:ting)? into|break(?:ing)? into|retrain(?:ing)?)\b/i;
 const FIELD_TERMS = new Set(['backend', 'developer', 'software', 'programming', 'code', 'coding', 'tech', 'server', 'web']);
 
 function changesCareer(analysis: Analysis): boolean {

@@ -183,7 +183,7 @@ class KnowledgeSearch implements Search {
     }
     this.retriever = new Retriever(docs, termsOnce, this.analyzer, saved && { index: saved.index, raw: saved.raw });
     this.subjectTerms = new Set(kb.roles.flatMap((r) => termsOnce(r.title)).filter((t) => t !== 'developer'));
-    this.nationalTerms = new Set(termsOnce('national nationwide nation country occupations all jobs every job everyone workers average american typical job bls labor statistics'));
+    this.nationalTerms = new Set(termsOnce('national nationwide nation country occupations all jobs every job everyone workers average american americans household typical job bls labor statistics'));
 
     // Titles and ids win over aliases: the spotlight lists "Backend Engineer" as another name for
     // a back-end developer, but `role backend engineer` means the role with that title.
@@ -228,6 +228,8 @@ class KnowledgeSearch implements Search {
     const alone = this.run(analysis);
     const previous = options.previous;
     if (!previous || !this.looksLikeFollowUp(question, analysis, alone)) return alone;
+    // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
+    if (!FOLLOW_LEADS.test(question) && this.namesOwnEntry(alone)) return alone;
     const merged = this.mergeTerms(analysis, previous);
     const kept = merged.slice(analysis.terms.length);
     const withPrevious: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...kept.map((t) => [t])] };
@@ -241,12 +243,21 @@ class KnowledgeSearch implements Search {
     // figures, an opening "and" with nothing but a role or a level swaps that into the question
     // before, however well the bare word reads alone ("and databases?" after web servers does not).
     const figures = previous.terms.some((t) => TIME_TERMS.has(t));
-    if (figures && FOLLOW_LEADS.test(question) && analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer')) return together;
+    const moved = together.decision.kind === 'answer' && (together.decision.top.doc.ref !== previous.topic || together.analysis.level !== previous.level);
+    if (figures && moved && FOLLOW_LEADS.test(question) && analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer')) return together;
     // "What credentials can I get there?" after community college: a word pointing back, and the
     // question read with the one before lands on the same entry: that entry is what it meant.
-    if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic) return together;
+    // Not when the question names its own entry ("is docker worth learning for this").
+    if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic && !this.namesOwnEntry(alone)) return together;
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
+  }
+
+  /** Whether the question names the entry it was answered with (one of its names, every word of it). */
+  private namesOwnEntry(answer: Answer): boolean {
+    if (answer.decision.kind !== 'answer') return false;
+    const asked = new Set(answer.analysis.terms);
+    return (this.nameTerms.get(answer.decision.top.doc.ref) ?? []).some((name) => name.length > 0 && name.every((t) => asked.has(t)));
   }
 
   /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
