@@ -46,7 +46,11 @@ export function prebuiltKey(kb: Knowledge): string {
 export function loadPrebuilt(kb: Knowledge, path = prebuiltPath()): Prebuilt | undefined {
   let saved: Prebuilt;
   try {
-    saved = JSON.parse(readFileSync(path, 'utf8')) as Prebuilt;
+    const text = readFileSync(path, 'utf8');
+    // The key comes first in the file: another knowledge base's index is not parsed at all.
+    const key = prebuiltKey(kb);
+    if (!text.startsWith(`{"key":${JSON.stringify(key)},`)) return undefined;
+    saved = JSON.parse(text) as Prebuilt;
   } catch {
     return undefined;
   }
