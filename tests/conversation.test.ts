@@ -109,6 +109,14 @@ describe('follow-ups', () => {
     expect((await say('is docker worth learning for this')).topic).not.toMatch(/^salary:/);
   });
 
+  it('a bare "4-6?" then "and 7-9?" after a pay question give those years\' figures; "why bother tho?" shows the topic again', async () => {
+    await say('what do backend devs get paid at 1-3 years?');
+    expect((await say('4-6?')).text).toContain('$83,789');
+    expect((await say('and 7-9?')).text).toContain('$87,979');
+    await say('what frameworks should backend devs know?');
+    expect((await say('why bother tho?')).topic).toBe('skill:web-frameworks');
+  });
+
   it('"tell me more" and "why?" show the entry just answered', async () => {
     await say('do i need a degree');
     const more = await say('tell me more');

@@ -239,12 +239,14 @@ class KnowledgeSearch implements Search {
     if (!together.confident) return alone;
     // "How much do they make?": the role comes from the turn before.
     if (!alone.confident || (together.payFor && !alone.payFor)) return together;
-    // "and backend?" after front-end pay, "and seniors?" after a salary: after a question about
-    // figures, an opening "and" with nothing but a role or a level swaps that into the question
-    // before, however well the bare word reads alone ("and databases?" after web servers does not).
+    // "and backend?" after front-end pay, "and seniors?" or a bare "4-6?" after a salary: after a
+    // question about figures, an opening "and" with nothing but a role or a level (or a level
+    // alone) swaps that into the question before, however well the bare words read alone
+    // ("and databases?" after web servers does not).
     const figures = previous.terms.some((t) => TIME_TERMS.has(t));
     const moved = together.decision.kind === 'answer' && (together.decision.top.doc.ref !== previous.topic || together.analysis.level !== previous.level);
-    if (figures && moved && FOLLOW_LEADS.test(question) && analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer')) return together;
+    const onlyLevels = analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t]);
+    if (figures && moved && (FOLLOW_LEADS.test(question) || onlyLevels) && analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer')) return together;
     // "What credentials can I get there?" after community college: a word pointing back, and the
     // question read with the one before lands on the same entry: that entry is what it meant.
     // Not when the question names its own entry ("is docker worth learning for this").
@@ -263,6 +265,8 @@ class KnowledgeSearch implements Search {
   /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
   private looksLikeFollowUp(question: string, analysis: Analysis, alone: Answer): boolean {
     if (FOLLOW_LEADS.test(question)) return true;
+    // "4-6?", "seniors?": a level alone only makes sense about the question before.
+    if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t])) return true;
     const names = analysis.terms.some((t) => this.subjectTerms.has(t));
     if (POINTERS.test(question) && !names && analysis.terms.length <= 4) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
