@@ -37,12 +37,14 @@ export interface FactSet {
  * - blind-d.json: a fresh set written the same way later, never read; scored once (counts only)
  *   for the figure reported in stop 15. Spent: a second score would be a second look.
  * - dev-3.json: a third development set, written blind from the articles; read and tuned against.
+ * - dev-4.json: 70 follow-up conversations only, written blind from the articles; read and tuned
+ *   against (scored once untouched first: 54 of 70).
  * - blind-e.json: written blind from the articles alone, never read; `npm run bench:blind` scored
  *   it once (counts only) for the figure in the README (stop 18). Spent too.
  * - blind-f.json: the next test set, written the same way (stop 18), never read and never scored:
  *   `npm run bench:blind` scores it, once, for the next figure reported.
  */
-export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json' } as const;
+export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json' } as const;
 
 export function loadFactSet(name: keyof typeof FACT_SETS): FactSet {
   return JSON.parse(readFileSync(join(packageRoot(), 'bench', 'sets', FACT_SETS[name]), 'utf8')) as FactSet;
