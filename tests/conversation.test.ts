@@ -117,6 +117,15 @@ describe('follow-ups', () => {
     expect((await say('why bother tho?')).topic).toBe('skill:web-frameworks');
   });
 
+  it('"what does payscale say?" and "n new workers?" after a pay question stay on the pay figures', async () => {
+    await say('How much do back-end developers make?');
+    const payscale = await say('what does payscale say?');
+    expect(payscale.topic).toBe('salary:backend-developer');
+    expect(payscale.text).toContain('$81,161');
+    await say("what's the median pay for back end devs");
+    expect((await say('n new workers?')).text).toContain('$101K');
+  });
+
   it('"tell me more" and "why?" show the entry just answered', async () => {
     await say('do i need a degree');
     const more = await say('tell me more');

@@ -23,13 +23,13 @@ const DEV_FLOORS = {
   dev: { casual: 78, hard: 62, outOfScope: 21, conversations: 23 },
   dev2: { casual: 82, hard: 65, outOfScope: 28, conversations: 35 },
   dev3: { casual: 85, hard: 83, outOfScope: 37, conversations: 23 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 54 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 56 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
 const LABELLED_FLOORS = {
   own: { top1: 248, refused: 37 }, // of 269; 40 not to be answered
-  a: { top1: 178, refused: 30 }, // of 200; 34
+  a: { top1: 179, refused: 31 }, // of 200; 34
   b: { top1: 175, refused: 34 }, // of 200; 37
 } as const;
 /** Every entry carries at least this many example questions (the floor). */

@@ -214,6 +214,13 @@ describe('rules kept narrow (a review found these misfiring)', () => {
   });
 });
 
+describe('"how much is" asks a price, not growth', () => {
+  it('"how much is web developer employment projected to grow" is the job outlook', () => {
+    const a = search.ask('How much is web developer employment projected to grow?');
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('outlook:job-outlook');
+  });
+});
+
 describe('named rule: pay means back-end pay', () => {
   it.each([
     ['median pay?', 'salary:backend-developer'],

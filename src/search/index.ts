@@ -100,7 +100,11 @@ export function prebuild(kb: Knowledge): Prebuilt {
  */
 const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'step', 'certification', 'degree', 'interview', 'comparison', 'difficult', 'stress', 'schedule']);
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
-const FOLLOW_LEADS = /^\s*(?:and|or|but|also|what about|how about|what of|same for|and for|then|so)\b/i;
+const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|same for|and for|then|so)(?=[\s,]|$)/i;
+/** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */
+const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'report']);
+/** The subject of the whole guide: naming it names no source or entry in particular. */
+const GUIDE_SUBJECT = new Set(['backend', 'developer']);
 /** Words that point back at the earlier question's subject. */
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
 
@@ -131,6 +135,8 @@ class KnowledgeSearch implements Search {
   private readonly subjectTerms: Set<string>;
   /** Terms that ask about every job in the country, not back-end developers (the BLS median). */
   private readonly nationalTerms: Set<string>;
+  /** Terms naming where a figure comes from: the articles and the surveys they cite. */
+  private readonly sourceTerms: Set<string>;
 
   private thresholds: Thresholds;
   private weights: Weights;
@@ -183,6 +189,11 @@ class KnowledgeSearch implements Search {
     }
     this.retriever = new Retriever(docs, termsOnce, this.analyzer, saved && { index: saved.index, raw: saved.raw });
     this.subjectTerms = new Set(kb.roles.flatMap((r) => termsOnce(r.title)).filter((t) => t !== 'developer'));
+    // Publishers and cited surveys only: the articles' titles are made of everyday words ("learn").
+    const named = [...kb.sources.map((src) => src.publisher ?? ''), ...kb.salaries.map((f) => f.attribution ?? ''), 'spotlight', 'bls'];
+    // A word many entries use ("career" of Career Karma, "outlook" of the BLS) says no source.
+    const rare = (t: string) => (entriesWith.get(t) ?? 0) <= 10 && !this.analyzer.concepts.has(t);
+    this.sourceTerms = new Set(named.flatMap((n) => termsOnce(n)).filter((t) => rare(t) && !this.subjectTerms.has(t) && !GUIDE_SUBJECT.has(t)));
     this.nationalTerms = new Set(termsOnce('national nationwide nation country occupations all jobs every job everyone workers average american americans household typical job bls labor statistics'));
 
     // Titles and ids win over aliases: the spotlight lists "Backend Engineer" as another name for
@@ -247,6 +258,12 @@ class KnowledgeSearch implements Search {
     const moved = together.decision.kind === 'answer' && (together.decision.top.doc.ref !== previous.topic || together.analysis.level !== previous.level);
     const onlyLevels = analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t]);
     if (figures && moved && (FOLLOW_LEADS.test(question) || onlyLevels) && analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer')) return together;
+    // "What does PayScale say?", "and according to Indeed?" after a pay question: the same
+    // figures, which name each source, not whichever entry mentions that source most.
+    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t))) {
+      const same = together.hits.find((h) => h.doc.ref === previous.topic);
+      if (same) return { ...together, decision: { kind: 'answer', top: same }, confident: true };
+    }
     // "What credentials can I get there?" after community college: a word pointing back, and the
     // question read with the one before lands on the same entry: that entry is what it meant.
     // Not when the question names its own entry ("is docker worth learning for this").
@@ -265,8 +282,10 @@ class KnowledgeSearch implements Search {
   /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
   private looksLikeFollowUp(question: string, analysis: Analysis, alone: Answer): boolean {
     if (FOLLOW_LEADS.test(question)) return true;
-    // "4-6?", "seniors?": a level alone only makes sense about the question before.
+    // "4-6?", "seniors?": a level alone only makes sense about the question before; so does
+    // "what does PayScale say?".
     if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t])) return true;
+    if (analysis.terms.length > 0 && analysis.terms.some((t) => this.sourceTerms.has(t)) && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t))) return true;
     const names = analysis.terms.some((t) => this.subjectTerms.has(t));
     if (POINTERS.test(question) && !names && analysis.terms.length <= 4) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",

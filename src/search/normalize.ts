@@ -17,8 +17,9 @@ export const RULES: readonly Rule[] = [
   { name: 'how-much-time', pattern: /\bhow much time\b/g, to: ' duration ' },
   // "How much does a bootcamp cost?" asks a price, which is not pay.
   { name: 'how-much-cost', pattern: /\bhow much (?=(?:\S+\s+){0,6}?(?:cost|costs|charge|charges|fee|fees|tuition|price)\b)/g, to: ' cost ' },
-  // "How much is the General Assembly bootcamp?" asks a price, unless it names pay.
-  { name: 'how-much-is', pattern: /\bhow much (?:is|are|was|will)\b(?![^.?!]*\b(?:paid|pay|pays|salary|salaries|earn|earns|make|makes|wage|income)\b)/g, to: ' cost ' },
+  // "How much is the General Assembly bootcamp?" asks a price, unless it names pay or growth
+  // ("how much is employment projected to grow").
+  { name: 'how-much-is', pattern: /\bhow much (?:is|are|was|will)\b(?![^.?!]*\b(?:paid|pay|pays|salary|salaries|earn|earns|make|makes|wage|income|grow|grows|growth|growing|increase|rise|projected|expected|demand)\b)/g, to: ' cost ' },
   { name: 'how-much-pay', pattern: /\bhow much\b/g, to: ' salary ' },
   // "Starting salary", "what do new ppl start at": pay at the entry level, both at once ("where
   // do I start at" is not).
