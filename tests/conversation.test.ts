@@ -126,6 +126,13 @@ describe('follow-ups', () => {
     expect((await say('n new workers?')).text).toContain('$101K');
   });
 
+  it('"what\'s the step before that?" after a roadmap step gives the one before it', async () => {
+    await say('roadmap 4');
+    const before = await say("what's the step before that?");
+    expect(before.card.title).toMatch(/^Step 3 of 12/);
+    expect((await say('previous step')).card.title).toMatch(/^Step 2 of 12/);
+  });
+
   it('"tell me more" and "why?" show the entry just answered', async () => {
     await say('do i need a degree');
     const more = await say('tell me more');

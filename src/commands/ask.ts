@@ -75,6 +75,8 @@ function clarify(options: Scored[]): Reply {
 
 /** "What next?", "and after that?": the step after the one just shown. */
 const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next|after (?:that|this|it))|next(?: step| one)?|and then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
+/** "What's the step before that?", "previous step": the step before the one just shown. */
+const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:the (?:step|one) )?before (?:that|this|it)|(?:the )?previous (?:step|one)|(?:the )?step before(?: that| this| it)?|go back(?: a step| one step)?)[\s?!.]*$/i;
 /** "Tell me more", "why?", "details": the entry just shown, in full. */
 const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: about (?:it|that|this|them))?|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|why (?:does|do|is|would|should) (?:it|that|this) (?:matter|important|count)(?: (?:for|to) [\w\s-]{1,30})?|why (?:should|would|do|does) (?:i|we|you|they|anyone|(?:a |the )?(?:back ?-?end|backend|server[ -]side) (?:devs?|developers?|engineers?|people|folks)) (?:care|bother|need (?:it|that|this))(?: about (?:it|that|this|them))?|why bother(?: (?:tho|though|with (?:it|that|this|them)))?|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
 
@@ -90,6 +92,11 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
     // With no step before it, "what next?" is answered with where the roadmap starts.
     const next = current ? ctx.knowledge.roadmap.find((s) => s.order === current.order + 1) : ctx.knowledge.roadmap[0];
     if (next) return withTopic(ctx, `step:${next.id}`, undefined);
+  }
+  if (BEFORE.test(question)) {
+    const current = previous?.topic && ctx.knowledge.roadmap.find((s) => `step:${s.id}` === previous.topic);
+    const before = current && ctx.knowledge.roadmap.find((s) => s.order === current.order - 1);
+    if (before) return withTopic(ctx, `step:${before.id}`, undefined);
   }
   if (previous?.topic && MORE.test(question)) return withTopic(ctx, previous.topic, previous.level);
   return undefined;
