@@ -133,6 +133,11 @@ describe('follow-ups', () => {
     expect((await say('previous step')).card.title).toMatch(/^Step 2 of 12/);
   });
 
+  it('"what benefits usually come with it?" after a pay question is the benefits, not the pay again', async () => {
+    await say("What's the average salary for a back-end developer in the U.S. according to Indeed?");
+    expect((await say('what benefits usually come with it?')).topic).toBe('question:benefits');
+  });
+
   it('"tell me more" and "why?" show the entry just answered', async () => {
     await say('do i need a degree');
     const more = await say('tell me more');

@@ -103,6 +103,8 @@ const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'st
 const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|same for|and for|then|so)(?=[\s,]|$)/i;
 /** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */
 const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'report']);
+/** A reading this far ahead of the next entry is the question's own, whatever words point back. */
+const CLEAR_LEAD = 0.3;
 /** The subject of the whole guide: naming it names no source or entry in particular. */
 const GUIDE_SUBJECT = new Set(['backend', 'developer']);
 /** Words that point back at the earlier question's subject. */
@@ -267,7 +269,7 @@ class KnowledgeSearch implements Search {
     // "What credentials can I get there?" after community college: a word pointing back, and the
     // question read with the one before lands on the same entry: that entry is what it meant.
     // Not when the question names its own entry ("is docker worth learning for this").
-    if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic && !this.namesOwnEntry(alone)) return together;
+    if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic && !this.namesOwnEntry(alone) && !this.clearAlone(alone)) return together;
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
   }
@@ -277,6 +279,12 @@ class KnowledgeSearch implements Search {
     if (answer.decision.kind !== 'answer') return false;
     const asked = new Set(answer.analysis.terms);
     return (this.nameTerms.get(answer.decision.top.doc.ref) ?? []).some((name) => name.length > 0 && name.every((t) => asked.has(t)));
+  }
+
+  /** Read alone, the question has one clear answer, far ahead of the next ("what benefits come with it?"). */
+  private clearAlone(answer: Answer): boolean {
+    const [top, next] = answer.hits;
+    return answer.confident && !!top && top.score - (next?.score ?? 0) >= CLEAR_LEAD;
   }
 
   /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
