@@ -234,6 +234,21 @@ describe('due reminders after a one-shot command', () => {
     expect(await cli(['salary', 'entry'], true)).not.toContain('stretch');
     expect(await cli(['reminders'], false)).toContain('No reminders');
   });
+
+  it('shows them after the last answer of a --stdin run on a terminal too', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-02T09:00:00Z'));
+    expect(await cli(['remind', 'in', '1', 'hour', 'to', 'review', 'step', '4'], false)).toContain('Reminder #');
+    vi.setSystemTime(new Date('2026-12-02T10:05:00Z'));
+    process.env.DATA_DIR = own;
+    const stdout = Object.assign(new PassThrough(), { isTTY: true });
+    let out = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const stdin = new PassThrough();
+    stdin.end('salary entry\nroadmap 2\n');
+    expect(await runCli(['--stdin'], { stdin, stdout, stderr: new PassThrough() })).toBe(0);
+    expect(out.indexOf('review step 4')).toBeGreaterThan(out.indexOf('Step 2 of 12'));
+  });
 });
 
 describe('devpath --stdin', () => {

@@ -53,13 +53,16 @@ const isFailure = (r: Reply) => r.error === 'internal' || r.error === 'storage';
 /** Exit code 1 for a failure, 2 for a wrong request, 0 otherwise. */
 export const EXIT_FAILURE = 1;
 
+/** Colour only for a person at a terminal, and never when NO_COLOR is set. */
+const colorFor = (io: CliIo): boolean => Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
+
 /** Prints a reply (its pictures saved under dataDir first, and shown by their paths). */
 async function print(reply: Reply, json: boolean, io: CliIo, dataDir: string): Promise<void> {
   const saved = await savePictures(reply, dataDir);
   if (json) {
     io.stdout.write(`${JSON.stringify(jsonReply(reply, saved))}\n`);
   } else {
-    io.stdout.write(`${renderTerminal(reply, Boolean(io.stdout.isTTY) && !process.env.NO_COLOR, io.stdout.columns, saved)}\n`);
+    io.stdout.write(`${renderTerminal(reply, colorFor(io), io.stdout.columns, saved)}\n`);
   }
   if (isUsageError(reply) || isFailure(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }
@@ -203,9 +206,8 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
  */
 async function showDueReminders(bot: Bot, context: Context, io: CliIo): Promise<void> {
   const { store, knowledge, now } = bot.services;
-  const color = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
   const deliverer = terminalDeliverer(context, (message) => {
-    io.stdout.write(`\n${renderTerminal(message, color, io.stdout.columns)}\n`);
+    io.stdout.write(`\n${renderTerminal(message, colorFor(io), io.stdout.columns)}\n`);
     return true;
   });
   try {

@@ -11,7 +11,7 @@ import Fuse from 'fuse.js';
 import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
-import { loadPrebuilt, prebuiltKey, type Prebuilt } from './prebuilt.js';
+import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { decide, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, split } from './normalize.js';
@@ -142,7 +142,7 @@ class KnowledgeSearch implements Search {
 
   private thresholds: Thresholds;
   private weights: Weights;
-  /** Each knowledge text's terms (what the prebuilt index saves). */
+  /** Each knowledge text's terms (what the prebuilt index saves; the retriever's tokenizer holds it anyway). */
   private readonly termsOf: Map<string, string[]>;
 
   constructor(kb: Knowledge, options: SearchOptions) {
@@ -152,7 +152,7 @@ class KnowledgeSearch implements Search {
     this.docs = docs;
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
     this.analyzer = new Analyzer(kb.lexicon, commonWords());
-    const saved = options.prebuilt === false ? undefined : options.prebuilt && options.prebuilt.key === prebuiltKey(kb) ? options.prebuilt : options.prebuilt === undefined ? loadPrebuilt(kb) : undefined;
+    const saved = usablePrebuilt(kb, options.prebuilt);
     // Every text's terms are worked out once: the index, the examples and the names all use them.
     const termsOf = new Map<string, string[]>(saved?.terms);
     this.termsOf = termsOf;

@@ -43,16 +43,27 @@ export function prebuiltKey(kb: Knowledge): string {
 }
 
 /** The saved index for `kb`, when there is one built from the same knowledge and code. */
-export function loadPrebuilt(kb: Knowledge, path = prebuiltPath()): Prebuilt | undefined {
+export function loadPrebuilt(kb: Knowledge, path = prebuiltPath(), key = prebuiltKey(kb)): Prebuilt | undefined {
   let saved: Prebuilt;
   try {
     const text = readFileSync(path, 'utf8');
     // The key comes first in the file: another knowledge base's index is not parsed at all.
-    const key = prebuiltKey(kb);
     if (!text.startsWith(`{"key":${JSON.stringify(key)},`)) return undefined;
     saved = JSON.parse(text) as Prebuilt;
   } catch {
     return undefined;
   }
-  return saved && saved.key === prebuiltKey(kb) && Array.isArray(saved.terms) ? saved : undefined;
+  return saved && saved.key === key && Array.isArray(saved.terms) ? saved : undefined;
+}
+
+/**
+ * The index a search over `kb` may start from: the one given if it was built for `kb`, else (when
+ * none is given) the saved file's; `false`, or any mismatch, means building from scratch. The key
+ * is worked out once (it hashes the whole knowledge base).
+ */
+export function usablePrebuilt(kb: Knowledge, given: Prebuilt | false | undefined): Prebuilt | undefined {
+  if (given === false) return undefined;
+  const key = prebuiltKey(kb);
+  if (given) return given.key === key ? given : undefined;
+  return loadPrebuilt(kb, prebuiltPath(), key);
 }
