@@ -148,6 +148,24 @@ describe('Slack: a reminder by direct message, in the profile time zone', () => 
     expect(upload.altText).toMatch(/club/);
     expect(fake.calls.indexOf(post!)).toBeLessThan(fake.calls.findIndex((c) => c.method === 'files.completeUploadExternal' && c.args.channel_id === 'C0STUDY'));
   });
+
+  it('a refused picture upload does not resend the digest: the message went out, the week moves on', async () => {
+    const stop = fake.fail('files.getUploadURLExternal', { error: 'not_in_channel' });
+    try {
+      const before = fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0STUDY').length;
+      const due = (await store.digest(TEAM_ID, 'club'))!.nextAt;
+      clock = Date.parse(due);
+      const scheduler = new Scheduler({ store, knowledge, deliverer: adapter.deliverer!, now });
+      expect(await scheduler.runDue()).toBe(1);
+      expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0STUDY')).toHaveLength(before + 1);
+      expect(Date.parse((await store.digest(TEAM_ID, 'club'))!.nextAt)).toBeGreaterThan(Date.parse(due));
+      clock += 60 * 60_000;
+      expect(await scheduler.runDue()).toBe(0);
+      expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0STUDY')).toHaveLength(before + 1);
+    } finally {
+      stop();
+    }
+  });
 });
 
 describe('terminal: a reminder shows up in the running chat', () => {
