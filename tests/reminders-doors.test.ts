@@ -150,7 +150,7 @@ describe('Slack: a reminder by direct message, in the profile time zone', () => 
   });
 
   it('a refused picture upload does not resend the digest: the message went out, the week moves on', async () => {
-    const stop = fake.fail('files.getUploadURLExternal', { error: 'not_in_channel' });
+    const stop = fake.fail('files.getUploadURLExternal', { status: 500 });
     try {
       const before = fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0STUDY').length;
       const due = (await store.digest(TEAM_ID, 'club'))!.nextAt;
