@@ -3,7 +3,7 @@
 // configured it opens the terminal chat. Platform libraries are imported only when used, so the
 // terminal starts fast and a missing token never loads discord.js.
 import { Bot } from '../src/bot.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { CoreEnv, loadEnv, parseEnv, type CoreConfig } from '../src/config.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createLog, log, useLog, type LogLevel } from '../src/log.js';
 import { startHealth, type Health } from './health.js';
@@ -12,9 +12,29 @@ import { StoreError, type Store } from '../src/store/store.js';
 import type { Adapter } from './adapter.js';
 import { StartError } from './start-error.js';
 import { createTerminalAdapter } from './terminal/index.js';
+import { DiscordEnv, type DiscordConfig } from './discord/config.js';
+import { SlackEnv, type SlackConfig } from './slack/config.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
 
 export { StartError };
+
+/**
+ * Every variable npm start reads: each door's own (adapters/<door>/config.ts, declared by the door)
+ * and the core's (src/config.ts). A new door adds its part here and its factory in adaptersFor.
+ */
+const PARTS = [DiscordEnv, SlackEnv, CoreEnv] as const;
+
+export type Config = DiscordConfig & SlackConfig & CoreConfig;
+
+/** Reads every part from one environment; one ConfigError names every wrong variable (never a value). */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  return parseEnv(env, ...PARTS);
+}
+
+/** Reads .env (if present, without overriding real environment variables), then parseConfig. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return loadEnv(env, ...PARTS);
+}
 
 /**
  * Opens where the community data lives: the PostgreSQL database at DATABASE_URL when it is set

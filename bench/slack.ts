@@ -22,7 +22,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { LogLevel, type Logger } from '@slack/bolt';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { Bot } from '../src/bot.js';
-import { parseConfig } from '../src/config.js';
+import { parseConfig } from '../adapters/start.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { freezeTip } from '../src/store/schema.js';
 

@@ -1,60 +1,42 @@
-// Configuration: every variable, its default, and a clear error when one is wrong. Values come
-// from the environment (and a .env file, via dotenv); secrets are never printed, not even in errors.
+// Configuration: the core's variables (its data, its log, the process's health endpoint), the
+// pieces every door declares its own variables with, and one clear error when any is wrong. Values
+// come from the environment (and a .env file, via dotenv); secrets are never printed, not even in
+// errors. The core names no platform: each door declares its variables in its own folder
+// (adapters/<door>/config.ts), and the start-up code reads the core's and every door's at once
+// (parseEnv), so a user is told of every wrong variable in one ConfigError.
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 
-const optional = z
+/** A variable that may be unset: trimmed, and an empty or blank value counts as not set. */
+export const optional = z
   .string()
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-const url = (what: string) =>
+/** An optional http(s) URL; the message names the variable, never its value. */
+export const url = (what: string) =>
   optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), `${what} must be an http(s) URL`);
 
-const Env = z
-  .object({
-    DISCORD_TOKEN: optional,
-    DISCORD_CLIENT_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'DISCORD_CLIENT_ID must be the numeric application id'),
-    DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'DISCORD_GUILD_ID must be a numeric server id'),
-    DISCORD_REST_URL: url('DISCORD_REST_URL'),
-    // How many gateway shards one process runs: a number (shards 0..N-1 of N) or `auto` (Discord's
-    // recommendation, from GET /gateway/bot). Unset: discord.js's default, one shard, or the shards
-    // a ShardingManager (npm run start:shards) assigned to this process.
-    DISCORD_SHARDS: optional
-      .transform((v) => v?.toLowerCase())
-      .refine((v) => v === undefined || v === 'auto' || (/^[1-9]\d*$/.test(v) && Number.isSafeInteger(Number(v))), 'DISCORD_SHARDS must be auto or a whole number of shards, 1 or more')
-      .transform((v): number | 'auto' | undefined => (v === undefined || v === 'auto' ? v : Number(v))),
-    SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), 'SLACK_BOT_TOKEN must start with xoxb-'),
-    SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), 'SLACK_APP_TOKEN must start with xapp-'),
-    SLACK_SIGNING_SECRET: optional,
-    SLACK_API_URL: url('SLACK_API_URL'),
-    PORT: optional
-      .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), 'PORT must be a number from 1 to 65535')
-      .transform((v) => (v === undefined ? 3000 : Number(v))),
-    DATA_DIR: optional.transform((v) => v ?? './data'),
-    DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'DATABASE_URL must be a postgres:// URL'),
-    LOG_LEVEL: optional.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`).transform((v) => v as LogLevel | undefined),
-    HEALTH_PORT: optional
-      .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), 'HEALTH_PORT must be a number from 1 to 65535')
-      .transform((v) => (v === undefined ? undefined : Number(v))),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'SLACK_BOT_TOKEN is set, so Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)',
-      });
-    }
-    if ((env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN is required when other SLACK_ variables are set' });
-    }
-  });
+/** An optional TCP port, read as a number from 1 to 65535; the message names the variable, never its value. */
+export const port = (what: string) =>
+  optional
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), `${what} must be a number from 1 to 65535`)
+    .transform((v) => (v === undefined ? undefined : Number(v)));
 
-export type Config = z.infer<typeof Env>;
+/** The core's variables: where the data lives, how much is logged, the health endpoint. */
+export const CoreEnv = z.object({
+  DATA_DIR: optional.transform((v) => v ?? './data'),
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'DATABASE_URL must be a postgres:// URL'),
+  LOG_LEVEL: optional.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`).transform((v) => v as LogLevel | undefined),
+  // The process's health endpoint (adapters/health.ts), whichever doors run: not one door's.
+  HEALTH_PORT: port('HEALTH_PORT'),
+});
 
+export type CoreConfig = z.infer<typeof CoreEnv>;
+
+/** The configuration is wrong: every problem, of the core's variables and every door's, in one message. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`devpath: the configuration is invalid:\n- ${problems.join('\n- ')}\nSee .env.example for every variable.`);
@@ -62,29 +44,56 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses an environment; throws ConfigError naming each bad variable (never its value). */
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = Env.safeParse(env);
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((i) => (i.code === 'custom' || i.message.includes(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`)));
+/** One part's variables (the core's, a door's): a zod object over the environment's strings. */
+export type EnvPart = z.ZodObject;
+
+/** What the parts read: each one's settings, together. */
+export type Settings<Parts extends readonly EnvPart[]> = Parts extends readonly [infer First extends EnvPart, ...infer Rest extends readonly EnvPart[]]
+  ? z.output<First> & Settings<Rest>
+  : unknown;
+
+/** A problem as the user reads it: the message names the variable (never its value). */
+const problemsOf = (error: z.ZodError): string[] =>
+  error.issues.map((i) => (i.code === 'custom' || i.message.includes(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`));
+
+/**
+ * Reads every part's variables from one environment: the core's (CoreEnv) and each door's. Throws
+ * ONE ConfigError naming every wrong variable of every part (never a value), so a user fixes them
+ * all at once. Two parts declaring the same variable is a mistake in the code, refused here.
+ */
+export function parseEnv<const Parts extends readonly EnvPart[]>(env: Record<string, string | undefined>, ...parts: Parts): Settings<Parts> {
+  const declared = new Set<string>();
+  for (const name of parts.flatMap((part) => Object.keys(part.shape))) {
+    if (declared.has(name)) throw new Error(`devpath: the variable ${name} is declared by two parts of the configuration`);
+    declared.add(name);
+  }
+  const settings: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const part of parts) {
+    const result = part.safeParse(env);
+    if (result.success) Object.assign(settings, result.data);
+    else problems.push(...problemsOf(result.error));
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return settings as Settings<Parts>;
 }
 
-/** Reads .env (if present, without overriding real environment variables) and parses. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Reads .env (if present, without overriding real environment variables), then parseEnv. */
+export function loadEnv<const Parts extends readonly EnvPart[]>(env: NodeJS.ProcessEnv, ...parts: Parts): Settings<Parts> {
   loadDotenv({ quiet: true });
-  return parseConfig(env);
+  return parseEnv(env, ...parts);
 }
 
-/** DATA_DIR alone, read as loadConfig reads it: for the devpath command, which a wrong platform setting should not stop. */
+/** DATA_DIR alone, read as the start-up code reads it: for the devpath command, which a wrong door setting should not stop. */
 export function loadDataDir(env: NodeJS.ProcessEnv = process.env): string {
   loadDotenv({ quiet: true });
-  return Env.shape.DATA_DIR.parse(env.DATA_DIR);
+  return CoreEnv.shape.DATA_DIR.parse(env.DATA_DIR);
 }
 
-/** Where the data lives (DATABASE_URL, else the file in DATA_DIR), read as loadConfig reads it, for the devpath command. */
+/** Where the data lives (DATABASE_URL, else the file in DATA_DIR), read as the start-up code reads it, for the devpath command. */
 export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): { dataDir: string; databaseUrl?: string } {
   loadDotenv({ quiet: true });
-  const databaseUrl = Env.shape.DATABASE_URL.safeParse(env.DATABASE_URL);
+  const databaseUrl = CoreEnv.shape.DATABASE_URL.safeParse(env.DATABASE_URL);
   if (!databaseUrl.success) throw new ConfigError(databaseUrl.error.issues.map((i) => i.message));
-  return { dataDir: Env.shape.DATA_DIR.parse(env.DATA_DIR), ...(databaseUrl.data ? { databaseUrl: databaseUrl.data } : {}) };
+  return { dataDir: CoreEnv.shape.DATA_DIR.parse(env.DATA_DIR), ...(databaseUrl.data ? { databaseUrl: databaseUrl.data } : {}) };
 }

@@ -1,9 +1,14 @@
 // Every variable in .env.example: its default, a good value, and a wrong one stopped with a message
-// that names the variable and never prints the value.
+// that names the variable and never prints the value. The core declares its own variables
+// (src/config.ts), each door its own (adapters/<door>/config.ts); npm start reads them all at once
+// (adapters/start.ts parseConfig), so one error names every wrong variable.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadDataDir, parseConfig } from '../src/config.js';
+import { ConfigError, CoreEnv, loadDataDir, parseEnv } from '../src/config.js';
+import { parseConfig } from '../adapters/start.js';
+import { DiscordEnv } from '../adapters/discord/config.js';
+import { SlackEnv } from '../adapters/slack/config.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -111,6 +116,37 @@ describe('configuration', () => {
 
   it('names every wrong variable at once', () => {
     expect(() => parseConfig({ PORT: 'abc', DISCORD_GUILD_ID: 'x' })).toThrow(/PORT must be.*\n- DISCORD_GUILD_ID must be|DISCORD_GUILD_ID must be.*\n- PORT must be/s);
+  });
+
+  it('each variable is declared once: the core declares its own, and each door its own', () => {
+    const parts = { core: CoreEnv, discord: DiscordEnv, slack: SlackEnv };
+    const names = Object.values(parts).flatMap((part) => Object.keys(part.shape));
+    expect(names.sort()).toEqual(Object.keys(cases).sort());
+    expect(Object.keys(CoreEnv.shape).filter((name) => /^(DISCORD|SLACK)_/.test(name) || name === 'PORT')).toEqual([]);
+    expect(Object.keys(DiscordEnv.shape).every((name) => name.startsWith('DISCORD_'))).toBe(true);
+    expect(Object.keys(SlackEnv.shape).filter((name) => !name.startsWith('SLACK_'))).toEqual(['PORT']);
+  });
+
+  it("reads a door's variables with its own rules, and refuses two parts declaring one variable", () => {
+    expect(parseEnv({ DISCORD_SHARDS: '2', PORT: 'abc' }, DiscordEnv)).toEqual({ DISCORD_SHARDS: 2 });
+    expect(() => parseEnv({ SLACK_APP_TOKEN: 'xapp-s3cret' }, SlackEnv)).toThrow(/SLACK_BOT_TOKEN is required when other SLACK_ variables are set/);
+    expect(() => parseEnv({}, CoreEnv, SlackEnv, SlackEnv)).toThrow(/the variable SLACK_BOT_TOKEN is declared by two parts/);
+  });
+
+  it('names every wrong variable of the core and of every door in one error', () => {
+    const error = (() => {
+      try {
+        parseConfig({ LOG_LEVEL: 'loud', DISCORD_SHARDS: 'many', PORT: '0' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'DISCORD_SHARDS must be auto or a whole number of shards, 1 or more',
+      'PORT must be a number from 1 to 65535',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
   });
 
   it('reads DATA_DIR alone for the devpath command, whatever the other variables say', () => {

@@ -13,7 +13,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import { Bot } from '../src/bot.js';
 import type { CommandSpec } from '../src/command.js';
 import { commands as defaultCommands } from '../src/commands/index.js';
-import { parseConfig } from '../src/config.js';
+import { parseConfig } from '../adapters/start.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { reply } from '../src/reply.js';
 import { shardOf, startFakeDiscord, type FakeDiscord } from './fakes/discord.js';

@@ -8,7 +8,7 @@ import { nonceFor } from '../adapters/discord/deliver.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createTerminalAdapter } from '../adapters/terminal/index.js';
 import { Bot } from '../src/bot.js';
-import { parseConfig } from '../src/config.js';
+import { parseConfig } from '../adapters/start.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createLog, useLog } from '../src/log.js';

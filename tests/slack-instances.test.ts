@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LogLevel, type Logger } from '@slack/bolt';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.js';
 import { Bot } from '../src/bot.js';
-import { parseConfig } from '../src/config.js';
+import { parseConfig } from '../adapters/start.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgres/store.js';
 import type { RateLimit } from '../src/store/store.js';

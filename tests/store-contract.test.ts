@@ -4,7 +4,7 @@
 // no server).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UNANSWERED_MAX } from '../src/store/rules.js';
-import { DIGEST_EVERY_MS, KEY_MAX, REMINDER_AHEAD_MAX_DAYS, REMINDER_TEXT_MAX, REMINDERS_PER_USER, TIME_ZONE_MAX } from '../src/store/schema.js';
+import { DIGEST_EVERY_MS, DOOR_MAX, KEY_MAX, REMINDER_AHEAD_MAX_DAYS, REMINDER_TEXT_MAX, REMINDERS_PER_USER, TIME_ZONE_MAX } from '../src/store/schema.js';
 import type { Actor, ClaimOptions, Door, DueJob, RateLimit, Store } from '../src/store/store.js';
 import { storeKinds } from './support/store-kinds.js';
 
@@ -510,7 +510,7 @@ describe.each(await storeKinds())('the Store contract ($name)', ({ open, skip })
 
   it('refuses to claim for an owner, door or lease no store can keep, and claims nothing for a limit under one', async () => {
     await done(store.addReminder(G, ana, { door: 'discord', text: 'review joins', dueAt: at(10) }, at(0)));
-    for (const bad of [{ owner: '' }, { owner: 'o'.repeat(KEY_MAX + 1) }, { door: 'fax' as Door }, { leaseMs: 0 }, { leaseMs: -1 }, { leaseMs: Number.NaN }, { leaseMs: 10_000 * 365 * 24 * 60 * 60_000 }]) {
+    for (const bad of [{ owner: '' }, { owner: 'o'.repeat(KEY_MAX + 1) }, { door: '' }, { door: 'd'.repeat(DOOR_MAX + 1) }, { leaseMs: 0 }, { leaseMs: -1 }, { leaseMs: Number.NaN }, { leaseMs: 10_000 * 365 * 24 * 60 * 60_000 }]) {
       await expect(store.claimDue(claim({ now: at(10), ...bad }))).rejects.toThrow(/cannot claim/);
     }
     expect(await store.claimDue(claim({ now: at(10), limit: 0 }))).toEqual([]);

@@ -10,7 +10,7 @@ import { addReminder, addTip, createGroup, markDone, rankedTips, recordUnanswere
 import { DATA_FILE_NAME, openLowdbStore, validateData, writeAll, writeAtomic } from '../src/store/lowdb.js';
 import { fileLock } from '../src/store/lock.js';
 import { MemoryStore } from '../src/store/memory.js';
-import { CURRENT_VERSION, emptyCommunity, GROUP_NAME_MAX, KEY_MAX, NAME_MAX, QUESTION_MAX, REMINDER_TEXT_MAX, TIME_ZONE_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
+import { CURRENT_VERSION, DOOR_MAX, emptyCommunity, GROUP_NAME_MAX, KEY_MAX, NAME_MAX, QUESTION_MAX, REMINDER_TEXT_MAX, TIME_ZONE_MAX, TIP_MAX, type CommunityData } from '../src/store/schema.js';
 import { StoreError } from '../src/store/store.js';
 import type { DocumentStore as Store } from '../src/store/document.js';
 
@@ -421,7 +421,7 @@ describe('length limits', () => {
     const over = (edit: (c: CommunityData) => void) => opens(fileWith((c) => (Object.assign(c, structuredClone(g)), edit(c))));
     expect(over((c) => (c.reminders[0]!.text = 'r'.repeat(REMINDER_TEXT_MAX + 1)))).toThrow(/communities\.g\.reminders\.0\.text/);
     expect(over((c) => (c.reminders[0]!.channel = 'c'.repeat(KEY_MAX + 1)))).toThrow(/communities\.g\.reminders\.0\.channel/);
-    expect(over((c) => (c.reminders[0]!.door = 'fax' as never))).toThrow(/communities\.g\.reminders\.0\.door/);
+    expect(over((c) => (c.reminders[0]!.door = 'd'.repeat(DOOR_MAX + 1)))).toThrow(/communities\.g\.reminders\.0\.door/);
     expect(over((c) => c.reminders.push({ ...c.reminders[0]! }))).toThrow(/reminder #1 appears twice/);
     expect(over((c) => (c.settings.alice = { timeZone: 'Z'.repeat(TIME_ZONE_MAX + 1) }))).toThrow(/communities\.g\.settings\.alice\.timeZone/);
     expect(over((c) => (c.groups.club!.digest!.channel = 'd'.repeat(KEY_MAX + 1)))).toThrow(/communities\.g\.groups\.club\.digest\.channel/);

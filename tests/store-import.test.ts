@@ -14,7 +14,6 @@ import { runCli, USAGE } from '../adapters/terminal/cli.js';
 import { DATA_FILE_NAME, openLowdbStore } from '../src/store/lowdb.js';
 import { describeImport, ImportError, importFile } from '../src/store/postgres/import.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgres/store.js';
-import { DOORS } from '../src/store/schema.js';
 import type { Actor, Door, Store } from '../src/store/store.js';
 import { testDatabase } from './support/postgres.js';
 
@@ -177,6 +176,8 @@ async function addJobs(dir: string): Promise<void> {
 }
 
 const COMMUNITIES = ['local', 'guild-2'];
+/** The doors the data file's reminders and digests name. */
+const DOORS: readonly Door[] = ['terminal', 'discord', 'slack'];
 const USERS = [ana.id, ben.id, cy.id, 'nobody'];
 const GROUP_NAMES = ['Backend Club', 'backend-club', 'Night Owls', 'Study Hall', 'bаckend club' /* Cyrillic а */, 'missing'];
 
@@ -580,7 +581,7 @@ describe('devpath db (the command)', () => {
     const migrated = devpath(['db', 'migrate'], env, cwd);
     expect(migrated.stderr).toBe('');
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toBe(`${location}: applied migrations 1, 2, 3; the schema is at version 3.\n`);
+    expect(migrated.stdout).toBe(`${location}: applied migrations 1, 2, 3, 4; the schema is at version 4.\n`);
 
     const first = devpath(['db', 'import', path], env, cwd);
     expect(first.stderr).toBe('');
@@ -596,7 +597,7 @@ describe('devpath db (the command)', () => {
     expect(second.stdout).toBe(`Nothing to copy: everything in ${path} is already in ${location} (2 communities).\n`);
     expect(devpath(['db', 'import', dir], env, cwd).stdout).toContain('Nothing to copy');
 
-    expect(devpath(['db', 'migrate'], env, cwd).stdout).toBe(`${location}: the schema was already at version 3; nothing to do.\n`);
+    expect(devpath(['db', 'migrate'], env, cwd).stdout).toBe(`${location}: the schema was already at version 4; nothing to do.\n`);
   }, 60_000);
 
   it('an unreachable database: exit 1, a message naming it, and never its password', () => {

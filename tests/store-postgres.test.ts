@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/store/postgres/migrations.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgres/store.js';
+import { DOOR_MAX } from '../src/store/schema.js';
 import { StoreError, type Actor, type RateLimit } from '../src/store/store.js';
 import { testDatabase } from './support/postgres.js';
 
@@ -268,11 +269,12 @@ describe.skipIf(skip)('the PostgreSQL store', () => {
       sql(`INSERT INTO devpath.reminders (community, id, user_id, door, text, due_at, created_at${columns}) VALUES ('rules', 2, 'u-ana', 'discord', 'x', $1, $2${values})`, [at(10), at(0)]);
     await expect(reminder('', '')).resolves.toEqual([]);
     await sql("DELETE FROM devpath.reminders WHERE community = 'rules' AND id = 2");
-    // A claim without a lease, a lease without an owner, a claim that is no attempt, a door no one delivers.
+    // A claim without a lease, a lease without an owner, a claim that is no attempt, a door name no store keeps.
     await expect(reminder(', owner, attempts', ", 'x', 1")).rejects.toMatchObject({ code: '23514' });
     await expect(reminder(', lease_until, attempts', ", now(), 1")).rejects.toMatchObject({ code: '23514' });
     await expect(reminder(', owner, lease_until', ", 'x', now()")).rejects.toMatchObject({ code: '23514' });
-    await expect(sql("UPDATE devpath.reminders SET door = 'email' WHERE community = 'rules'")).rejects.toMatchObject({ code: '23514' });
+    await expect(sql("UPDATE devpath.reminders SET door = '' WHERE community = 'rules'")).rejects.toMatchObject({ code: '23514' });
+    await expect(sql(`UPDATE devpath.reminders SET door = repeat('d', ${DOOR_MAX + 1}) WHERE community = 'rules'`)).rejects.toMatchObject({ code: '23514' });
     // Due by the time it was made, or more than REMINDER_AHEAD_MAX_DAYS after.
     await expect(sql("UPDATE devpath.reminders SET due_at = created_at WHERE community = 'rules'")).rejects.toMatchObject({ code: '23514' });
     await expect(sql("UPDATE devpath.reminders SET due_at = created_at + interval '367 days' WHERE community = 'rules'")).rejects.toMatchObject({ code: '23514' });

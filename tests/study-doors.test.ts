@@ -14,7 +14,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.js';
 import { Bot } from '../src/bot.js';
-import { parseConfig } from '../src/config.js';
+import { parseConfig } from '../adapters/start.js';
 import { retryDelayMs, Scheduler } from '../src/jobs/scheduler.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createLog, useLog } from '../src/log.js';

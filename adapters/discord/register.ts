@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import type { CommandSpec } from '../../src/command.js';
 import { commands as defaultCommands } from '../../src/commands/index.js';
-import { ConfigError, loadConfig, type Config } from '../../src/config.js';
+import { ConfigError } from '../../src/config.js';
+import { loadConfig } from '../start.js';
+import type { DiscordConfig } from './config.js';
 import { explainDiscordError } from './errors.js';
 import { toApiCommands, type ApiCommand, type ApiOption } from './commands.js';
 
@@ -110,7 +112,7 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
 }
 
 /** The script: reads the config, registers, prints what it did. Returns the exit code. */
-export async function runRegister(config: Config, print: (line: string) => void = console.log): Promise<number> {
+export async function runRegister(config: DiscordConfig, print: (line: string) => void = console.log): Promise<number> {
   const missing = (['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] as const).filter((k) => !config[k]);
   if (missing.length) {
     print(`devpath: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set. Add ${missing.length === 1 ? 'it' : 'them'} to .env (see .env.example) and run npm run discord:register again.`);

@@ -18,8 +18,10 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
-import { ConfigError, loadConfig, type Config } from '../../src/config.js';
+import { ConfigError } from '../../src/config.js';
+import { loadConfig } from '../start.js';
 import { StartError } from '../start-error.js';
+import type { DiscordConfig } from './config.js';
 import { explainDiscordError } from './errors.js';
 
 /** discord.js's ShardingManager default: the time between two shards' starts when they must queue. */
@@ -39,7 +41,7 @@ export interface ShardPlan {
 }
 
 /** How many shards to run and how fast to start them, from DISCORD_SHARDS and GET /gateway/bot. */
-export function shardPlan(setting: Config['DISCORD_SHARDS'], gateway: Pick<RESTGetAPIGatewayBotResult, 'shards' | 'session_start_limit'>): ShardPlan {
+export function shardPlan(setting: DiscordConfig['DISCORD_SHARDS'], gateway: Pick<RESTGetAPIGatewayBotResult, 'shards' | 'session_start_limit'>): ShardPlan {
   const recommended = Math.max(1, gateway.shards);
   const total = typeof setting === 'number' ? setting : recommended;
   const delay = gateway.session_start_limit.max_concurrency >= total ? 0 : IDENTIFY_SPACING_MS;
@@ -85,7 +87,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Fetches the plan, then forks one child per shard, one after another (`ready` says when all are). */
-export async function startShards(config: Config, options: StartShardsOptions = {}): Promise<RunningShards> {
+export async function startShards(config: DiscordConfig & { SLACK_BOT_TOKEN?: string }, options: StartShardsOptions = {}): Promise<RunningShards> {
   const print = options.print ?? ((line: string) => console.log(line));
   const token = config.DISCORD_TOKEN;
   if (!token) throw new StartError('DISCORD_TOKEN is not set. Copy .env.example to .env and add the bot token.');

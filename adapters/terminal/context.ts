@@ -11,5 +11,5 @@ export function terminalContext(): Context {
   }
   // This machine's zone (TZ, else the system's): the terminal user's own, unless they set another.
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return { platform: 'terminal', userId: `local:${name}`, userName: name, isModerator: true, communityId: 'local', operator: true, ...(timeZone ? { timeZone } : {}) };
+  return { platform: 'terminal', userId: `local:${name}`, userName: name, isModerator: true, communityId: 'local', operator: true, reminderDelivery: 'here in the chat, or with your next devpath command in a terminal', ...(timeZone ? { timeZone } : {}) };
 }

@@ -14,12 +14,8 @@ import { userZone, zoneNote } from './timezone.js';
 
 const FORMS = '"remind me in 3 days to review step 4", "remind tomorrow 9am tip about databases" or "remind friday 18:00 practise SQL"';
 
-/** How a reminder reaches the user, by the door it was set at. */
-export const DELIVERY: Record<Door, string> = {
-  discord: 'by direct message',
-  slack: 'by direct message',
-  terminal: 'here in the chat, or with your next devpath command in a terminal',
-};
+/** How a reminder reaches the user: as the door says (Context.reminderDelivery), else privately. */
+export const deliveryOf = (ctx: Pick<CommandContext, 'reminderDelivery'>): string => ctx.reminderDelivery ?? 'by direct message';
 
 /** One reminder as a line: "#3 Thu 3 Dec 2026, 09:00 (in 3 days): review step 4". */
 export const reminderLine = (r: Reminder, zone: string, now: Date): string => `#${r.id} ${formatIn(zone, r.dueAt)} (${fromNow(r.dueAt, now)}): ${r.text}`;
@@ -44,7 +40,7 @@ async function add(ctx: CommandContext, text: string): Promise<Reply> {
   if (!r.ok && r.reason === 'too-many') return refusal('Too many reminders', `You already have ${REMINDERS_PER_USER} reminders waiting. Cancel one first ("reminders" lists them). Nothing was saved.`, [{ label: 'My reminders', command: 'reminders' }]);
   if (!r.ok) return refusal('Not saved', 'That reminder could not be saved: pick a time within a year and a shorter text. Nothing was saved.');
   const saved = r.reminder;
-  const children: Node[] = [{ type: 'text', text: `I will remind you "${saved.text}" on ${formatIn(z.zone, saved.dueAt)} (${fromNow(saved.dueAt, now)}), ${DELIVERY[door]}.` }];
+  const children: Node[] = [{ type: 'text', text: `I will remind you "${saved.text}" on ${formatIn(z.zone, saved.dueAt)} (${fromNow(saved.dueAt, now)}), ${deliveryOf(ctx)}.` }];
   const note = zoneNote(z);
   if (note) children.push({ type: 'note', text: note });
   return reply({

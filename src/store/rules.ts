@@ -1,7 +1,7 @@
 // The rules every store applies the same way, as pure functions of plain values: what makes two
 // tips the same tip, what a group may be called, how a question is kept. The file and memory
 // stores (community.ts) and PostgreSQL (postgres.ts) both call these, so a rule changes in one place.
-import { DIGEST_EVERY_MS, DOORS, GROUP_NAME_MAX, isSafeKey, KEY_MAX, PLAN_STEPS_MAX, QUESTION_MAX, REMINDER_AHEAD_MAX_DAYS, REMINDER_TEXT_MAX, REMINDER_TEXT_MIN, TIME_ZONE_MAX } from './schema.js';
+import { DIGEST_EVERY_MS, DOOR_MAX, GROUP_NAME_MAX, isSafeKey, KEY_MAX, PLAN_STEPS_MAX, QUESTION_MAX, REMINDER_AHEAD_MAX_DAYS, REMINDER_TEXT_MAX, REMINDER_TEXT_MIN, TIME_ZONE_MAX } from './schema.js';
 import type { Door } from './store.js';
 
 /** Character-trigram similarity at or above which two tips on one step are the same tip. */
@@ -200,7 +200,8 @@ export const newestFirst = (a: string, b: string): number => (a < b ? 1 : a > b 
 
 const DAY_MS = 24 * 60 * 60_000;
 
-export const isDoor = (door: unknown): door is Door => (DOORS as readonly unknown[]).includes(door);
+/** A door name a store can keep (schema.ts DOOR_MAX): any door's, the core knows no list. */
+export const isDoor = (door: unknown): door is Door => typeof door === 'string' && door.length >= 1 && door.length <= DOOR_MAX;
 
 /** The name Intl resolves a zone to ("europe/berlin" -> "Europe/Berlin"), or undefined when it is not a zone Intl accepts. */
 export function canonicalTimeZone(zone: string): string | undefined {
@@ -218,7 +219,7 @@ export const isTimeZone = (zone: string): boolean => canonicalTimeZone(zone) !==
 const channelOk = (channel: string): boolean => channel.length >= 1 && channel.length <= KEY_MAX;
 
 /**
- * A reminder as every store keeps it: a known door, a channel (when given) that fits, text that
+ * A reminder as every store keeps it: a door name that fits (isDoor), a channel (when given) that fits, text that
  * passes the tip-text check within REMINDER_TEXT_MIN..MAX, and a due time after `now` and at most
  * REMINDER_AHEAD_MAX_DAYS ahead, as one canonical ISO time; undefined when it cannot be kept.
  */
@@ -232,7 +233,7 @@ export function reminderToKeep(reminder: { door: Door; channel?: string; text: s
   return reminder.channel === undefined ? kept : { ...kept, channel: reminder.channel };
 }
 
-/** A digest's place and first time as every store keeps them: a known door, a channel that fits, a time after `now`; undefined when refused. */
+/** A digest's place and first time as every store keeps them: a door name that fits, a channel that fits, a time after `now`; undefined when refused. */
 export function digestToKeep(digest: { door: Door; channel: string; nextAt: string }, now: string): { door: Door; channel: string; nextAt: string } | undefined {
   const next = keepableTime(digest.nextAt);
   if (next === undefined || !(next > Date.parse(now)) || !isDoor(digest.door) || !channelOk(digest.channel)) return undefined;

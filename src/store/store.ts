@@ -79,8 +79,12 @@ export interface Plan {
 // found again after a restart, and claimed by exactly one running instance (claimDue) before it is
 // sent; the claim is a lease, so a job whose instance died is claimed again when the lease ends.
 
-/** The door that delivers a job: each running door claims only its own. */
-export type Door = 'terminal' | 'discord' | 'slack';
+/**
+ * The door that delivers a job, by the name it gives itself (Context.platform): each running door
+ * claims only its own. The core knows no list of doors; a store keeps any name of 1 to DOOR_MAX
+ * characters (schema.ts).
+ */
+export type Door = string;
 
 export interface Reminder {
   /** Numbered per community: 1, 2, 3, ... */

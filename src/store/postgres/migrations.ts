@@ -12,7 +12,7 @@
 // never mixes its tables (a `users` table of its own, say) with ours.
 import type { ClientBase } from 'pg';
 import {
-  DOORS,
+  DOOR_MAX,
   KEY_MAX,
   MAX_REMINDER_ID,
   MAX_TIP_ID,
@@ -186,8 +186,11 @@ CREATE TABLE devpath.plans (
 );
 `;
 
-/** The doors that deliver jobs (store.ts Door). */
-const door = (column: string) => `CHECK (${column} IN (${DOORS.map((d) => `'${d}'`).join(', ')}))`;
+/**
+ * The doors version 3 knew, exactly as it was applied (an applied migration is never edited).
+ * Version 4 lifts the list: a door names itself, and the core keeps no list of doors.
+ */
+const V3_DOOR_CHECK = "CHECK (door IN ('terminal', 'discord', 'slack'))";
 
 /**
  * A due job's delivery (store.ts claimDue), as the data file's JobState: who holds it and until
@@ -239,7 +242,7 @@ CREATE TABLE devpath.reminders (
   community  text        NOT NULL ${key('community')},
   id         bigint      NOT NULL CHECK (id BETWEEN 1 AND ${MAX_REMINDER_ID - 1}),
   user_id    text        NOT NULL,
-  door       text        NOT NULL ${door('door')},
+  door       text        NOT NULL ${V3_DOOR_CHECK},
   channel    text        CHECK (char_length(channel) BETWEEN 1 AND ${KEY_MAX}),
   text       text        NOT NULL CHECK (char_length(text) BETWEEN ${REMINDER_TEXT_MIN} AND ${REMINDER_TEXT_MAX}),
   due_at     timestamptz NOT NULL,
@@ -257,7 +260,7 @@ CREATE INDEX reminders_by_user ON devpath.reminders (community, user_id, due_at,
 CREATE TABLE devpath.digests (
   community text        NOT NULL,
   group_key text        NOT NULL,
-  door      text        NOT NULL ${door('door')},
+  door      text        NOT NULL ${V3_DOOR_CHECK},
   channel   text        NOT NULL ${key('channel')},
   by_user   text        NOT NULL,
   next_at   timestamptz NOT NULL,
@@ -275,11 +278,27 @@ CREATE INDEX digests_leased ON devpath.digests (door, lease_until) WHERE owner I
 CREATE INDEX tips_by_time ON devpath.tips (community, created_at);
 `;
 
+/**
+ * Version 4: a job's door is whatever name the door gives itself, 1 to DOOR_MAX characters (as the
+ * data file's schema), no longer one of the doors version 3 listed, so a new door keeps reminders
+ * and digests with no change to the core. Every row version 3 kept still fits. The constraints
+ * keep the names PostgreSQL gave version 3's column checks.
+ */
+const V4 = `
+ALTER TABLE devpath.reminders
+  DROP CONSTRAINT reminders_door_check,
+  ADD CONSTRAINT reminders_door_check CHECK (char_length(door) BETWEEN 1 AND ${DOOR_MAX});
+ALTER TABLE devpath.digests
+  DROP CONSTRAINT digests_door_check,
+  ADD CONSTRAINT digests_door_check CHECK (char_length(door) BETWEEN 1 AND ${DOOR_MAX});
+`;
+
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'community data', sql: V1 },
   { version: 2, name: 'pace plans', sql: V2 },
   { version: 3, name: 'settings, reminders and weekly digests', sql: V3 },
+  { version: 4, name: 'any door name', sql: V4 },
 ];
 
 /** The session-level advisory lock every runner takes (one bigint key: 'devpat' in ASCII, 0x646576706174). */
