@@ -3,16 +3,19 @@
 // Slack's text. run() returns a Reply; it never talks to a platform.
 import type { Conversations } from './conversation.js';
 import type { Knowledge, Source } from './knowledge/schema.js';
-import type { OptionSpec, OptionValues } from './options.js';
+import type { OptionSpec, OptionValues, ReadMention, ResolvedValues } from './options.js';
 import type { Reply } from './reply.js';
 import type { Search } from './search/index.js';
 import type { Store } from './store/store.js';
 
-export type Platform = 'terminal' | 'discord' | 'slack';
-
 /** Who is asking and where: adapters fill this in from their platform's event. */
 export interface Context {
-  platform: Platform;
+  /**
+   * The door's name, as the door names itself (e.g. "terminal"): the core knows no list of doors.
+   * It keeps conversations apart and says which door delivers a reminder or digest set here, so a
+   * door keeps its name (a short, non-empty string) once it has stored jobs under it.
+   */
+  platform: string;
   userId: string;
   userName: string;
   /** Manage Messages in Discord, a workspace admin in Slack, always true in the terminal. */
@@ -31,6 +34,18 @@ export interface Context {
    * it; the core never decides it from the platform's name.
    */
   operator?: boolean;
+  /**
+   * How this door delivers a reminder set here, in words that end "I will remind you ... on <day>,":
+   * e.g. "here in the chat". Unset: "by direct message".
+   */
+  reminderDelivery?: string;
+  /** Show replies in full, never in their short form (the `more` command sets it). */
+  full?: boolean;
+  /**
+   * This door's mention syntax, read into a user id (`<@123>` in Discord text): how a `user`
+   * option takes a mention. Without it a user option takes names only.
+   */
+  readMention?: ReadMention;
 }
 
 /** What the core gives every command besides the caller's context. */
@@ -44,6 +59,8 @@ export interface Services {
   store: Store;
   /** Each user's last turn in each place, for reading follow-ups. */
   conversations: Conversations;
+  /** Shows a short answer in full: what its "More" suggestion carries, or the caller's last one. */
+  expand: (what: string | undefined, context: Context) => Promise<Reply>;
 }
 
 export type CommandContext = Context & Services;
@@ -60,7 +77,17 @@ export interface CommandSpec {
   subcommands?: CommandSpec[];
   /** The subcommand that runs when the first word names none (`group backend-club` shows it). */
   defaultSubcommand?: string;
-  run?: (ctx: CommandContext, options: OptionValues) => Reply | Promise<Reply>;
+  /**
+   * Runs with the options read and checked (`options`: text, numbers, choice values, user ids or
+   * names) and what its entry options named (`found`: the Role, Step, Tip or group, by option
+   * name). It runs only when every option resolved; otherwise one reply names every problem.
+   */
+  run?: (ctx: CommandContext, options: OptionValues, found: ResolvedValues) => Reply | Promise<Reply>;
+  /**
+   * Rearranges the option values as read, before their kinds are resolved: `compare back end
+   * developer front end developer` splits two role names typed without quotes.
+   */
+  prepare?: (ctx: CommandContext, options: OptionValues) => OptionValues;
   /** Changes the community's data: its examples are never offered as buttons (they would save the example as the user's own). */
   writes?: boolean;
 }

@@ -1,8 +1,12 @@
 // Option kinds and text parsing. A command declares typed options once; Discord builds slash
 // options from them, and text platforms (terminal, Slack, mentions) call parseText(), which
 // understands `"quoted words"`, `key:value` and `--key value` the way hubot's CommandBus does.
-// Each kind's resolver is a pure function from text to a Result.
+// Each kind's resolver is a pure function from text to a Result. Options that name something
+// (a role, a roadmap step, a tip, a study group) and users are then resolved with the caller's
+// context before the command runs (src/option-kinds.ts); every problem is collected, not the first.
 import { cutText } from './cut.js';
+import type { Role, Step } from './knowledge/schema.js';
+import type { GroupBoard, Tip } from './store/store.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -29,7 +33,15 @@ export interface StringOption extends Base {
   /** Takes the rest of the line (only sensible for the last option). */
   rest?: boolean;
   maxLength?: number;
+  /**
+   * The text names a role, a roadmap step, a tip or a study group: the core resolves it (exactly,
+   * by a close misspelling, or not at all with the closest names) before the command runs, which
+   * gets the entry in ResolvedValues. On every platform it is still typed as text. Declare it with
+   * entryOption(), which also makes the kind the option's autocomplete source.
+   */
+  entry?: EntryKind;
 }
+
 export interface IntegerOption extends Base {
   kind: 'integer';
   min?: number;
@@ -44,6 +56,45 @@ export interface UserOption extends Base {
 }
 export type OptionSpec = StringOption | IntegerOption | ChoiceOption | UserOption;
 export type OptionValues = Record<string, string | number | undefined>;
+
+/** What an option's text can name; each is also the autocomplete source of such an option. */
+export type EntryKind = Extract<CompletionSource, 'role' | 'step' | 'tip' | 'group'>;
+
+/** An option of an entry kind: text that names a role, step, tip or group, completed from them. */
+export type EntryOption<K extends EntryKind = EntryKind> = StringOption & { entry: K; autocomplete: K };
+
+/** The longest text each entry kind takes unless the option says otherwise. */
+const ENTRY_MAX: Record<EntryKind, number> = { role: 100, step: 100, tip: 20, group: 64 };
+
+/** Declares an option of an entry kind: `entryOption('role', 'first', 'A role, e.g. backend', { required: true })`. */
+export function entryOption<K extends EntryKind>(
+  entry: K,
+  name: string,
+  description: string,
+  more: Pick<StringOption, 'required' | 'rest' | 'maxLength'> = {},
+): EntryOption<K> {
+  return { name, kind: 'string', description, maxLength: ENTRY_MAX[entry], ...more, entry, autocomplete: entry };
+}
+
+/** A name as resolved: the entry, the text the user typed, and whether a close misspelling was taken for it. */
+export interface Found<T> {
+  entry: T;
+  /** The text as typed (cleaned): what a "did you mean" note quotes. */
+  text: string;
+  /** True when the text was a close misspelling: the command should say what it took it to mean. */
+  guessed: boolean;
+}
+
+/**
+ * What a command's entry options resolved to before it runs, by option name. An option left out
+ * (or not of that kind) is absent; a required one is always there.
+ */
+export interface ResolvedValues {
+  roles: Record<string, Found<Role>>;
+  steps: Record<string, Found<Step>>;
+  tips: Record<string, Found<Tip>>;
+  groups: Record<string, Found<GroupBoard>>;
+}
 
 /** Longest text any option accepts: beyond this the bot answers with a clear message, not a scan. */
 export const MAX_TEXT = 2000;
@@ -92,11 +143,17 @@ export function resolveChoice(spec: ChoiceOption, raw: string): Result<string> {
   return fail(`${spec.name} must be one of: ${spec.choices.map((c) => c.value).join(', ')}.`);
 }
 
-/** Accepts a Discord mention (<@123>), a Slack mention (<@U123|name>), or a plain name. */
-export function resolveUser(spec: UserOption, raw: string): Result<string> {
+/**
+ * This door's mention syntax read into a user id (`<@123>` in Discord), or undefined when the text
+ * is no mention. A door supplies it in the Context; the core knows no platform's syntax.
+ */
+export type ReadMention = (text: string) => string | undefined;
+
+/** A user: a mention in the door's own syntax (read by `readMention`), or a plain name (`@ana`, `Ana Lima`). */
+export function resolveUser(spec: UserOption, raw: string, readMention?: ReadMention): Result<string> {
   const text = cleanText(raw);
-  const mention = text.match(/^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/);
-  if (mention?.[1]) return ok(mention[1]);
+  const mentioned = readMention?.(text);
+  if (mentioned) return ok(mentioned);
   // Display names often have spaces ("Ana Lima"); markup characters never belong in one.
   const name = text.replace(/^@/, '');
   if (!/^[\p{L}\p{N}._-][\p{L}\p{N}._ '-]{0,63}$/u.test(name)) return fail(`${spec.name} must be a user mention or a user name.`);
@@ -111,29 +168,50 @@ export function resolveOption(spec: OptionSpec, raw: string | number): Result<st
       return resolveInteger(spec, raw);
     case 'choice':
       return resolveChoice(spec, String(raw));
-    case 'user':
-      return resolveUser(spec, String(raw));
+    case 'user': {
+      // Read with the door's mention syntax when the command runs (src/option-kinds.ts).
+      const text = cleanText(String(raw));
+      return text.length > MAX_TEXT ? fail(`${spec.name} is too long (${text.length} characters; the limit is ${MAX_TEXT}).`) : ok(text);
+    }
   }
 }
 
-/** Validates typed values (from Discord, or from parseText) against the specs. */
-export function resolveOptions(specs: OptionSpec[], values: Record<string, unknown>): Result<OptionValues> {
+/**
+ * Options read and checked against their specs. On failure, `errors` names every problem found
+ * (`error` is them as one message) and `partial` keeps the values that passed, so the options
+ * still to be resolved can add their problems to the same reply.
+ */
+export type Parsed = { ok: true; value: OptionValues } | { ok: false; error: string; errors: string[]; partial: OptionValues };
+
+/** Several problems as one message: "step is required. Text is required." */
+export function joinErrors(errors: readonly string[]): string {
+  return errors.map((e, i) => (i ? `${e.charAt(0).toUpperCase()}${e.slice(1)}` : e)).join(' ');
+}
+
+const failAll = (errors: string[], partial: OptionValues): Parsed => ({ ok: false, error: joinErrors(errors), errors, partial });
+
+/** Validates typed values (from Discord, or from parseText) against the specs, collecting every problem. */
+export function resolveOptions(specs: readonly OptionSpec[], values: Record<string, unknown>): Parsed {
   const out: OptionValues = {};
+  const errors: string[] = [];
   for (const name of Object.keys(values)) {
-    if (!specs.some((s) => s.name === name)) return fail(`unknown option "${cutText(name, 40)}".`);
+    if (!specs.some((s) => s.name === name)) errors.push(`unknown option "${cutText(name, 40)}".`);
   }
   for (const spec of specs) {
     const raw = values[spec.name];
     if (raw === undefined || raw === null || (typeof raw === 'string' && cleanText(raw) === '')) {
-      if (spec.required) return fail(`${spec.name} is required.`);
+      if (spec.required) errors.push(`${spec.name} is required.`);
       continue;
     }
-    if (typeof raw !== 'string' && typeof raw !== 'number') return fail(`${spec.name} has an unexpected value.`);
+    if (typeof raw !== 'string' && typeof raw !== 'number') {
+      errors.push(`${spec.name} has an unexpected value.`);
+      continue;
+    }
     const result = resolveOption(spec, raw);
-    if (!result.ok) return result;
-    out[spec.name] = result.value;
+    if (result.ok) out[spec.name] = result.value;
+    else errors.push(result.error);
   }
-  return ok(out);
+  return errors.length ? failAll(errors, out) : { ok: true, value: out };
 }
 
 /** Splits a line into words, keeping "quoted text" together and unquoting it. */
@@ -150,7 +228,7 @@ export function tokenize(line: string): string[] {
  * matching a choice option's choices goes to that option, so `salary entry` and
  * `salary backend entry level` both work. The last free-text option takes the remaining words.
  */
-export function parseText(specs: OptionSpec[], text: string): Result<OptionValues> {
+export function parseText(specs: readonly OptionSpec[], text: string): Parsed {
   const raw: Record<string, string> = {};
   const positional: string[] = [];
   const tokens = tokenize(text);
@@ -192,13 +270,13 @@ export function parseText(specs: OptionSpec[], text: string): Result<OptionValue
   if (positional.length) {
     // Words left over can only be meant for a choice not yet given; resolveOptions checks them.
     const choice = specs.find((s) => s.kind === 'choice' && raw[s.name] === undefined);
-    if (!choice) return fail(`there is more than this command takes: "${cutText(positional.join(' '), 60)}".`);
+    if (!choice) return failAll([`there is more than this command takes: "${cutText(positional.join(' '), 60)}".`], {});
     raw[choice.name] = positional.join(' ');
   }
   return resolveOptions(specs, raw);
 }
 
 /** `<required> [optional]` usage text for help. */
-export function usage(specs: OptionSpec[]): string {
+export function usage(specs: readonly OptionSpec[]): string {
   return specs.map((s) => (s.required ? `<${s.name}>` : `[${s.name}]`)).join(' ');
 }

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LogLevel, type Logger } from '@slack/bolt';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
 import { StartError } from '../adapters/start.js';
+import { readSlackMention } from '../adapters/slack/user-mention.js';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
-import { parseConfig, type Config } from '../src/config.js';
+import { parseConfig, type Config } from '../adapters/start.js';
 import { internalErrorReply } from '../src/reply.js';
 import {
   blockActionsPayload,
@@ -77,6 +78,8 @@ const expectedContext = (userId: string, extra: Partial<Context> = {}): Context 
   isModerator: false,
   communityId: TEAM_ID,
   channelId: 'C0GENERAL',
+  // The door's mention syntax, for user options (adapters/slack/user-mention.ts).
+  readMention: readSlackMention,
   ...extra,
 });
 

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandSpec } from '../command.js';
 import { compareCard } from '../answers/role.js';
+import { entryOption } from '../options.js';
 import { errorReply } from '../reply.js';
-import { resolveRole } from './resolve.js';
 
 /**
  * In text, `compare back end developer front end developer` has no clear split, so every split
@@ -24,19 +24,22 @@ export const compare: CommandSpec = {
   aliases: ['vs'],
   description: 'Two roles side by side: duties, skills and pay, each with its source.',
   options: [
-    { name: 'first', kind: 'string', description: 'A role, e.g. backend', required: true, autocomplete: 'role', maxLength: 100 },
-    { name: 'second', kind: 'string', description: 'Another role, e.g. frontend', required: true, autocomplete: 'role', maxLength: 100 },
+    entryOption('role', 'first', 'A role, e.g. backend', { required: true }),
+    entryOption('role', 'second', 'Another role, e.g. frontend', { required: true }),
   ],
   examples: ['compare backend frontend', 'compare "full-stack developer" "back-end developer"'],
-  run(ctx, options) {
+  prepare(ctx, options) {
+    if (options.first === undefined || options.second === undefined) return options;
     const [first, second] = splitRoles(ctx, String(options.first), String(options.second));
-    const a = resolveRole(ctx, first);
-    if (!a.ok) return a.reply;
-    const b = resolveRole(ctx, second);
-    if (!b.ok) return b.reply;
-    if (a.entry.id === b.entry.id) {
-      return errorReply('Same role twice', `Both names mean ${a.entry.title}. Name two different roles, e.g. compare backend frontend.`, 'invalid-option');
+    return { ...options, first, second };
+  },
+  run(ctx, _options, { roles }) {
+    // Both are required, so both were resolved before run.
+    const a = roles.first!.entry;
+    const b = roles.second!.entry;
+    if (a.id === b.id) {
+      return errorReply('Same role twice', `Both names mean ${a.title}. Name two different roles, e.g. compare backend frontend.`, 'invalid-option');
     }
-    return compareCard(ctx, a.entry, b.entry);
+    return compareCard(ctx, a, b);
   },
 };

@@ -3,7 +3,7 @@ import { planDay, planStatus, statusText } from '../pace.js';
 import { reply, type Reply, type Suggestion } from '../reply.js';
 import type { Plan } from '../store/store.js';
 import { guessNote, progressBar, progressSummary, stepName, userWrite, type ProgressSummary } from './community.js';
-import { resolveStep, stepOption } from './resolve.js';
+import { stepOption } from './resolve.js';
 
 /** The caller's bar and the next step with its best tips, after a change to their progress. */
 export function progressAfter(ctx: CommandContext, title: string, lead: string, notes: ReturnType<typeof guessNote>, { done, next, tips }: ProgressSummary, plan?: Plan, more: Suggestion[] = []): Reply {
@@ -35,9 +35,8 @@ export const done: CommandSpec = {
   description: 'Mark a roadmap step as done, by its number or name.',
   options: [stepOption(true)],
   examples: ['done 2', 'done framework'],
-  async run(ctx, { step }) {
-    const found = resolveStep(ctx, String(step));
-    if (!found.ok) return found.reply;
+  async run(ctx, _options, { steps }) {
+    const found = steps.step!; // required: resolved before run
     const s = found.entry;
     const written = await userWrite(ctx, (store, by, now) => store.markDone(ctx.communityId, by, s.id, now));
     if (!written.ok) return written.reply;
@@ -46,6 +45,6 @@ export const done: CommandSpec = {
     const lead = result.already ? `You had already marked ${stepName(s)} as done.` : `Marked ${stepName(s)} as done.`;
     // Coming back to a step a week later is what makes it stick: offer the reminder, one click away.
     const review = result.already ? [] : [{ label: 'Review it in a week', command: `remind in 1 week to review step ${s.order} (${s.title})` }];
-    return progressAfter(ctx, result.already ? 'Already done' : 'Step done', lead, guessNote(String(step), s, found.guessed), view, plan, review);
+    return progressAfter(ctx, result.already ? 'Already done' : 'Step done', lead, guessNote(found.text, s, found.guessed), view, plan, review);
   },
 };

@@ -1,47 +1,39 @@
 // Study groups: `group create|join|leave <name>`, and `group [name]` for a group's board (members'
 // progress and last activity, and the tips its members shared). A user may be in several groups.
-import { cutText } from '../cut.js';
 import type { CommandContext, CommandSpec } from '../command.js';
-import { cleanText } from '../options.js';
+import { cleanText, entryOption } from '../options.js';
 import { errorReply, reply, type Reply } from '../reply.js';
 import { DIGEST_EVERY_MS } from '../store/schema.js';
 import { formatIn } from '../when.js';
 import { groupExport } from './group-export.js';
 import { userZone } from './timezone.js';
 import { groupKey, newestFirst } from '../store/rules.js';
-import { closestNames } from '../closest.js';
 import { ago, displayName, refusal, stepLabel, tipLine, userWrite } from './community.js';
 import { groupCard } from '../cards/group.js';
+import type { GroupBoard } from '../store/store.js';
+import { unknownGroup } from './resolve.js';
 
-const nameOption = (required: boolean) => ({
+/** An existing group, resolved before the command runs (`group join`, `group leave`, the board). */
+const groupOption = (required: boolean) => entryOption('group', 'name', 'The group name, e.g. backend-club', { required, rest: true });
+
+/** A new group's name (`group create`): completed from the groups here, never looked up. */
+const newNameOption = {
   name: 'name',
   kind: 'string' as const,
   description: 'The group name, e.g. backend-club',
-  required,
+  required: true,
   rest: true,
   autocomplete: 'group' as const,
   maxLength: 64,
-});
+};
 
 const BOARD_TIPS = 5;
-
-async function unknownGroup(ctx: CommandContext, name: string, verb: string): Promise<Reply> {
-  const shown = cutText(name, 40);
-  const names = closestNames(
-    (await ctx.store.groups(ctx.communityId)).map((g) => g.name),
-    name,
-  );
-  const message = names.length
-    ? `There is no group called "${shown}" here. Did you mean: ${names.join(', ')}?`
-    : `There is no group called "${shown}" here. Create it with "group create ${shown}".`;
-  return refusal('Group not found', message, names.length ? names.map((n) => ({ label: n, command: `group ${verb}${verb ? ' ' : ''}${n}` })) : [{ label: 'Create it', command: `group create ${shown}` }]);
-}
 
 const create: CommandSpec = {
   name: 'create',
   writes: true,
   description: 'Start a study group (you join it).',
-  options: [nameOption(true)],
+  options: [newNameOption],
   examples: ['group create backend-club'],
   async run(ctx, { name }) {
     const result = await userWrite(ctx, (store, by, now) => store.createGroup(ctx.communityId, by, String(name), now));
@@ -61,13 +53,14 @@ const join: CommandSpec = {
   name: 'join',
   writes: true,
   description: 'Join a study group.',
-  options: [nameOption(true)],
+  options: [groupOption(true)],
   examples: ['group join backend-club'],
-  async run(ctx, { name }) {
-    const written = await userWrite(ctx, (store, by, now) => store.joinGroup(ctx.communityId, by, String(name), now));
+  async run(ctx, _options, { groups }) {
+    const found = groups.name!; // required: resolved before run
+    const written = await userWrite(ctx, (store, by, now) => store.joinGroup(ctx.communityId, by, found.entry.name, now));
     if (!written.ok) return written.reply;
     const r = written.value;
-    if (!r.ok && r.reason === 'unknown') return unknownGroup(ctx, String(name), 'join');
+    if (!r.ok && r.reason === 'unknown') return unknownGroup(ctx, found.text, 'group join');
     if (!r.ok) return refusal('Already a member', `You are already in "${r.group.name}".`, [{ label: 'Show the board', command: `group ${r.group.name}` }]);
     const count = r.group.members;
     return reply({
@@ -82,21 +75,20 @@ const leave: CommandSpec = {
   name: 'leave',
   writes: true,
   description: 'Leave a study group.',
-  options: [nameOption(true)],
+  options: [groupOption(true)],
   examples: ['group leave backend-club'],
-  async run(ctx, { name }) {
-    const written = await userWrite(ctx, (store, by, now) => store.leaveGroup(ctx.communityId, by, String(name), now));
+  async run(ctx, _options, { groups }) {
+    const found = groups.name!; // required: resolved before run
+    const written = await userWrite(ctx, (store, by, now) => store.leaveGroup(ctx.communityId, by, found.entry.name, now));
     if (!written.ok) return written.reply;
     const r = written.value;
-    if (!r.ok && r.reason === 'unknown') return unknownGroup(ctx, String(name), 'leave');
+    if (!r.ok && r.reason === 'unknown') return unknownGroup(ctx, found.text, 'group leave');
     if (!r.ok) return refusal('Not a member', `You are not in "${r.group.name}", so there is nothing to leave.`);
     return reply({ title: 'Left the group', children: [{ type: 'text', text: `You left "${r.group.name}".` }], ephemeral: true });
   },
 };
 
-async function board(ctx: CommandContext, name: string): Promise<Reply> {
-  const group = await ctx.store.group(ctx.communityId, name);
-  if (!group) return unknownGroup(ctx, name, '');
+async function board(ctx: CommandContext, group: GroupBoard): Promise<Reply> {
   const total = ctx.knowledge.roadmap.length;
   const stepIds = new Set(ctx.knowledge.roadmap.map((s) => s.id));
   const rows = group.people
@@ -156,7 +148,7 @@ async function digestCommand(ctx: CommandContext, text: string): Promise<Reply> 
   if (!groupKey(name)) return errorReply('Which group?', 'Name the group, then "here" or "off": group digest backend-club here.', 'invalid-option');
   if (action === 'show') {
     const [found, digest] = await Promise.all([ctx.store.group(ctx.communityId, name), ctx.store.digest(ctx.communityId, name)]);
-    if (!found) return unknownGroup(ctx, name, 'digest');
+    if (!found) return unknownGroup(ctx, name, 'group digest');
     const z = await userZone(ctx);
     const state = digest ? `The weekly digest of "${found.name}" is on: the next one is due ${formatIn(z.zone, digest.nextAt)} (${z.zone}).` : `The weekly digest of "${found.name}" is off.`;
     return reply({ title: 'Weekly digest', children: [{ type: 'text', text: state }, { type: 'note', text: 'A moderator turns it on in a channel with "group digest <name> here", and off with "group digest <name> off".' }], ephemeral: true });
@@ -167,7 +159,7 @@ async function digestCommand(ctx: CommandContext, text: string): Promise<Reply> 
   const written = await userWrite(ctx, (store, by, at) => store.setDigest(ctx.communityId, by, name, where, at));
   if (!written.ok) return written.reply;
   const r = written.value;
-  if (!r.ok && r.reason === 'unknown') return unknownGroup(ctx, name, 'digest');
+  if (!r.ok && r.reason === 'unknown') return unknownGroup(ctx, name, 'group digest');
   if (!r.ok) return refusal('Not changed', 'The digest could not be turned on. Nothing was changed.');
   if (!r.digest) {
     if (!r.previous) return refusal('Already off', `The weekly digest of "${r.group.name}" was not on, so nothing changed.`);
@@ -198,10 +190,10 @@ const digest: CommandSpec = {
 const show: CommandSpec = {
   name: 'show',
   description: "A group's board: members' progress and last activity, and their tips. Without a name: the groups here.",
-  options: [nameOption(false)],
+  options: [groupOption(false)],
   examples: ['group backend-club', 'group'],
-  async run(ctx, { name }) {
-    return name === undefined || !groupKey(String(name)) ? overview(ctx) : board(ctx, String(name));
+  async run(ctx, _options, { groups }) {
+    return groups.name ? board(ctx, groups.name.entry) : overview(ctx);
   },
 };
 

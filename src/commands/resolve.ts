@@ -1,15 +1,20 @@
 // Turning a name typed by a user into a knowledge entry: exactly, by a close misspelling (with
-// "did you mean"), or not at all (with the closest names to try).
+// "did you mean"), or not at all (with the closest names to try). And the replies for a tip or a
+// study group that is not in the caller's community. The option kinds (src/option-kinds.ts) use
+// these before a command runs.
 import { cutText } from '../cut.js';
-import type { Services } from '../command.js';
+import type { CommandContext, Services } from '../command.js';
 import type { Role, Step } from '../knowledge/schema.js';
-import { cleanText, type OptionSpec } from '../options.js';
+import { cleanText, entryOption, type EntryOption } from '../options.js';
 import { errorReply, NOT_FOUND, reply, type Reply } from '../reply.js';
 import type { Kind } from '../search/index.js';
+import type { Tip } from '../store/store.js';
+import { closestNames } from '../closest.js';
+import { refusal } from './community.js';
 
 /** The `step` option of every command that names a roadmap step (`done 2`, `roadmap framework`). */
-export function stepOption(required: boolean): OptionSpec {
-  return { name: 'step', kind: 'string', description: 'A step number or name, e.g. 2 or framework', required, autocomplete: 'step', maxLength: 100 };
+export function stepOption(required: boolean): EntryOption<'step'> {
+  return entryOption('step', 'step', 'A step number or name, e.g. 2 or framework', { required });
 }
 
 export type Resolved<T> = { ok: true; entry: T; guessed: boolean } | { ok: false; reply: Reply };
@@ -49,4 +54,32 @@ export function resolveStep(services: Services, text: string): Resolved<Step> {
     return { label: `${s.order}. ${s.title}`, command: `roadmap ${s.order}` };
   });
   return { ok: false, reply: notFound('step', text, names, 'Type "roadmap" to see every step.') };
+}
+
+/**
+ * "There is no tip #99 here" with the closest ids (one typo away, then nearest, as the store's
+ * tipsNear gives them) to try with `command` (`tip vote`).
+ */
+export function tipNotFound(id: number, close: readonly Tip[], command: string): Reply {
+  const lead = `There is no tip #${id} in this community.`;
+  // A well-formed number that names no tip is "not found" (like an unknown name), not a usage error.
+  if (!close.length) return refusal('Not found', `${lead} There are no tips yet: add one with "tip add <step> <text>".`);
+  return refusal(
+    'Not found',
+    `${lead} Did you mean: ${close.map((t) => `#${t.id} "${cutText(t.text, 43, '...')}"`).join(', ')}?`,
+    close.map((t) => ({ label: `#${t.id}`, command: `${command} ${t.id}` })),
+  );
+}
+
+/** "There is no group called X here", with the closest group names to try with `command` (`group join`). */
+export async function unknownGroup(ctx: CommandContext, name: string, command: string): Promise<Reply> {
+  const shown = cutText(name, 40);
+  const names = closestNames(
+    (await ctx.store.groups(ctx.communityId)).map((g) => g.name),
+    name,
+  );
+  const message = names.length
+    ? `There is no group called "${shown}" here. Did you mean: ${names.join(', ')}?`
+    : `There is no group called "${shown}" here. Create it with "group create ${shown}".`;
+  return refusal('Group not found', message, names.length ? names.map((n) => ({ label: n, command: `${command} ${n}` })) : [{ label: 'Create it', command: `group create ${shown}` }]);
 }

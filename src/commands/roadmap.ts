@@ -3,7 +3,7 @@ import { roadmapList, stepCard } from '../answers/roadmap.js';
 import { bestTipsNodes } from './community.js';
 import { rememberTopic } from './remember.js';
 import type { Node } from '../reply.js';
-import { resolveStep, stepOption } from './resolve.js';
+import { stepOption } from './resolve.js';
 
 export const roadmap: CommandSpec = {
   name: 'roadmap',
@@ -11,14 +11,13 @@ export const roadmap: CommandSpec = {
   description: 'The ordered roadmap to a back-end job, or one step in detail with what comes next.',
   options: [stepOption(false)],
   examples: ['roadmap', 'roadmap 4', 'roadmap databases'],
-  async run(ctx, { step }) {
-    if (step === undefined) {
+  async run(ctx, _options, { steps }) {
+    const found = steps.step;
+    if (!found) {
       // The caller's done steps are marked once they have any; a newcomer sees the plain list.
       const done = new Set(Object.keys(await ctx.store.progress(ctx.communityId, ctx.userId)));
       return roadmapList(ctx, done.size ? { done } : {});
     }
-    const found = resolveStep(ctx, String(step));
-    if (!found.ok) return found.reply;
     const s = found.entry;
     rememberTopic(ctx, `step:${s.id}`);
     const after = await bestTipsNodes(ctx, s, 3);

@@ -1,18 +1,19 @@
 import { cutText } from '../cut.js';
 import type { CommandSpec } from '../command.js';
 import { roleCard } from '../answers/role.js';
+import { entryOption } from '../options.js';
 import { reply } from '../reply.js';
 import { rememberTopic } from './remember.js';
-import { resolveRole } from './resolve.js';
 
 export const role: CommandSpec = {
   name: 'role',
   aliases: ['roles', 'job'],
   description: 'What a role is: duties, skills, where they work, pay and what comes after senior.',
-  options: [{ name: 'name', kind: 'string', description: 'The role, e.g. backend, DBA, full-stack', autocomplete: 'role', maxLength: 100 }],
+  options: [entryOption('role', 'name', 'The role, e.g. backend, DBA, full-stack')],
   examples: ['role backend developer', 'role dba', 'role'],
-  run(ctx, { name }) {
-    if (name === undefined) {
+  run(ctx, _options, { roles }) {
+    const found = roles.name;
+    if (!found) {
       const groups = [
         ['The role', 'main'],
         ['Related roles', 'related'],
@@ -27,9 +28,7 @@ export const role: CommandSpec = {
         suggestions: ctx.knowledge.roles.slice(0, 3).map((r) => ({ label: r.title, command: `role ${r.id}` })),
       });
     }
-    const found = resolveRole(ctx, String(name));
-    if (!found.ok) return found.reply;
     rememberTopic(ctx, `role:${found.entry.id}`);
-    return roleCard(ctx, found.entry, found.guessed ? `Did you mean ${found.entry.title}? Showing it for "${cutText(String(name), 60)}".` : undefined);
+    return roleCard(ctx, found.entry, found.guessed ? `Did you mean ${found.entry.title}? Showing it for "${cutText(found.text, 60)}".` : undefined);
   },
 };

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command.js';
 import { LEVEL_LABELS, salaryCard } from '../answers/salary.js';
-import type { Choice } from '../options.js';
+import { entryOption, type Choice } from '../options.js';
 import { rememberTopic } from './remember.js';
 import { resolveRole } from './resolve.js';
 
@@ -17,15 +17,20 @@ export const salary: CommandSpec = {
   aliases: ['salaries', 'pay'],
   description: 'Every salary figure for a role and level, each with its source, plus the job outlook.',
   options: [
-    { name: 'role', kind: 'string', description: 'The role (back-end developer if left out)', autocomplete: 'role', maxLength: 100 },
+    entryOption('role', 'role', 'The role (back-end developer if left out)'),
     { name: 'level', kind: 'choice', description: 'Experience level', choices: LEVEL_CHOICES },
   ],
   examples: ['salary', 'salary entry', 'salary frontend', 'salary backend senior'],
-  run(ctx, options) {
-    const found = resolveRole(ctx, options.role === undefined ? 'backend-developer' : String(options.role));
-    if (!found.ok) return found.reply;
+  run(ctx, options, { roles }) {
+    let role = roles.role?.entry;
+    if (!role) {
+      // Back-end developer when no role is named.
+      const backend = resolveRole(ctx, 'backend-developer');
+      if (!backend.ok) return backend.reply;
+      role = backend.entry;
+    }
     const level = options.level as keyof typeof LEVEL_LABELS | undefined;
-    rememberTopic(ctx, `salary:${found.entry.id}`, level);
-    return salaryCard(ctx, found.entry, level);
+    rememberTopic(ctx, `salary:${role.id}`, level);
+    return salaryCard(ctx, role, level);
   },
 };

@@ -1,12 +1,16 @@
 // `tip add <step> <text>`, `tip vote <id>`, `tip remove <id>`: the community's tips, one step each.
 import { cutText } from '../cut.js';
-import type { CommandSpec } from '../command.js';
-import { reply } from '../reply.js';
+import type { CommandContext, CommandSpec } from '../command.js';
+import { entryOption } from '../options.js';
+import { reply, type Reply } from '../reply.js';
 import { TIP_MAX } from '../store/schema.js';
-import { authorOf, guessNote, notATipNumber, parseTipId, refusal, stepName, unknownTip, userWrite } from './community.js';
-import { resolveStep, stepOption } from './resolve.js';
+import { authorOf, guessNote, refusal, stepName, userWrite } from './community.js';
+import { stepOption, tipNotFound } from './resolve.js';
 
-const idOption = { name: 'id', kind: 'string' as const, description: 'The tip number, e.g. 12', required: true, autocomplete: 'tip' as const, maxLength: 20 };
+const idOption = entryOption('tip', 'id', 'The tip number, e.g. 12', { required: true });
+
+/** A tip that was there when the command began but is gone by the time of the write. */
+const goneTip = async (ctx: CommandContext, id: number, command: string): Promise<Reply> => tipNotFound(id, await ctx.store.tipsNear(ctx.communityId, id, 3), command);
 
 const quote = (text: string) => `"${cutText(text, 83, '...')}"`;
 
@@ -19,9 +23,8 @@ const add: CommandSpec = {
     { name: 'text', kind: 'string', description: 'Your tip', required: true, rest: true, maxLength: TIP_MAX },
   ],
   examples: ['tip add 4 Build one small REST API end to end before learning a second framework', 'tip add "learn framework" Read the official tutorial first'],
-  async run(ctx, { step, text }) {
-    const found = resolveStep(ctx, String(step));
-    if (!found.ok) return found.reply;
+  async run(ctx, { text }, { steps }) {
+    const found = steps.step!; // required: resolved before run
     const s = found.entry;
     const written = await userWrite(ctx, (store, by, now) => store.addTip(ctx.communityId, by, s.id, String(text), now));
     if (!written.ok) return written.reply;
@@ -41,7 +44,7 @@ const add: CommandSpec = {
     }
     return reply({
       title: 'Tip saved',
-      children: [{ type: 'text', text: `Saved tip #${r.tip.id} for ${stepName(s)}: ${quote(r.tip.text)}` }, ...guessNote(String(step), s, found.guessed)],
+      children: [{ type: 'text', text: `Saved tip #${r.tip.id} for ${stepName(s)}: ${quote(r.tip.text)}` }, ...guessNote(found.text, s, found.guessed)],
       suggestions: [{ label: `Tips for step ${s.order}`, command: `tips ${s.order}` }],
     });
   },
@@ -53,13 +56,12 @@ const vote: CommandSpec = {
   description: 'Vote for a helpful tip (one vote each; not your own).',
   options: [idOption],
   examples: ['tip vote 12'],
-  async run(ctx, { id }) {
-    const n = parseTipId(String(id));
-    if (n === undefined) return notATipNumber(String(id));
+  async run(ctx, _options, { tips }) {
+    const n = tips.id!.entry.id; // required: resolved before run
     const written = await userWrite(ctx, (store, by, now) => store.voteTip(ctx.communityId, by, n, now));
     if (!written.ok) return written.reply;
     const r = written.value;
-    if (!r.ok && r.reason === 'unknown') return unknownTip(ctx, n, 'vote');
+    if (!r.ok && r.reason === 'unknown') return goneTip(ctx, n, 'tip vote');
     if (r.ok) {
       const votes = r.tip.votes;
       return reply({ title: 'Vote counted', children: [{ type: 'text', text: `Voted for tip #${n} ${quote(r.tip.text)}. It has ${votes} vote${votes === 1 ? '' : 's'} now.` }], ephemeral: true });
@@ -75,13 +77,12 @@ const remove: CommandSpec = {
   description: 'Remove a tip: your own, or any tip if you are a moderator.',
   options: [idOption],
   examples: ['tip remove 12'],
-  async run(ctx, { id }) {
-    const n = parseTipId(String(id));
-    if (n === undefined) return notATipNumber(String(id));
+  async run(ctx, _options, { tips }) {
+    const n = tips.id!.entry.id; // required: resolved before run
     const written = await userWrite(ctx, (store, by, now) => store.removeTip(ctx.communityId, by, n, ctx.isModerator, now));
     if (!written.ok) return written.reply;
     const r = written.value;
-    if (!r.ok && r.reason === 'unknown') return unknownTip(ctx, n, 'remove');
+    if (!r.ok && r.reason === 'unknown') return goneTip(ctx, n, 'tip remove');
     if (r.ok) return reply({ title: 'Tip removed', children: [{ type: 'text', text: `Removed tip #${n} ${quote(r.tip.text)}.` }], ephemeral: true });
     return refusal('Not removed', `Only the author of tip #${n} or a moderator can remove it. Nothing was changed.`);
   },

@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../command.js';
+import { entryOption } from '../options.js';
 import { reply, type Node } from '../reply.js';
 import { guessNote, pageOf, stepLabel, tipLine } from './community.js';
-import { resolveStep } from './resolve.js';
 
 const TIPS_PAGE = 5;
 
@@ -9,20 +9,14 @@ export const tips: CommandSpec = {
   name: 'tips',
   description: "The community's tips, best voted first, then newest; for one step or all.",
   options: [
-    { name: 'step', kind: 'string', description: 'A step number or name; all steps when left out', autocomplete: 'step', rest: true, maxLength: 100 },
+    entryOption('step', 'step', 'A step number or name; all steps when left out', { rest: true }),
     { name: 'page', kind: 'integer', description: 'Page number', min: 1, max: 10_000 },
   ],
   examples: ['tips', 'tips 4', 'tips framework', 'tips 4 page:2'],
-  async run(ctx, { step, page }) {
+  async run(ctx, { page }, { steps }) {
     const { roadmap } = ctx.knowledge;
-    let only: (typeof roadmap)[number] | undefined;
-    let note: Node[] = [];
-    if (step !== undefined) {
-      const found = resolveStep(ctx, String(step));
-      if (!found.ok) return found.reply;
-      only = found.entry;
-      note = guessNote(String(step), found.entry, found.guessed);
-    }
+    const only = steps.step?.entry;
+    const note: Node[] = steps.step ? guessNote(steps.step.text, steps.step.entry, steps.step.guessed) : [];
     const label = stepLabel(roadmap);
     const found = await pageOf(Number(page ?? 1), TIPS_PAGE, (offset) => ctx.store.tips(ctx.communityId, { ...(only ? { step: only.id } : {}), offset, limit: TIPS_PAGE }));
     const { total, pages, page: p } = found;

@@ -1,0 +1,140 @@
+// The option kinds resolved with the caller's context, before a command runs: a role or a roadmap
+// step against the knowledge, a tip or a study group against the store (in the caller's
+// community), and a user (a name, or a mention in the door's own syntax, read by the Context's
+// readMention). Every option is resolved and every problem collected, so one reply names them all.
+import type { CommandContext } from './command.js';
+import { resolveRole, resolveStep, tipNotFound, unknownGroup } from './commands/resolve.js';
+import { notATipNumber, parseTipId } from './commands/community.js';
+import type { Role, Step } from './knowledge/schema.js';
+import { resolveUser, type Found, type OptionSpec, type OptionValues, type ResolvedValues } from './options.js';
+import { reply, type Reply, type Suggestion } from './reply.js';
+import type { GroupBoard, Tip } from './store/store.js';
+import { groupKey } from './store/rules.js';
+
+/** At most this many suggestions when several options' problems make one reply. */
+export const MAX_MERGED_SUGGESTIONS = 5;
+
+/** What the kinds made of the options: the values and entries for run, or what went wrong. */
+export interface KindsResolved {
+  values: OptionValues;
+  found: ResolvedValues;
+  /** Usage errors, in the words of a parse error ("user must be a user mention or a user name."). */
+  errors: string[];
+  /** Replies for names not found, in option order (each as the command would have answered it alone). */
+  problems: Reply[];
+}
+
+/** One option's outcome: an entry, a problem, or nothing to resolve (left as it was read). */
+type Outcome =
+  | { type: 'role'; found: Found<Role> }
+  | { type: 'step'; found: Found<Step> }
+  | { type: 'tip'; found: Found<Tip> }
+  | { type: 'group'; found: Found<GroupBoard> }
+  | { type: 'value'; value: string }
+  | { type: 'absent' }
+  | { type: 'error'; error: string }
+  | { type: 'problem'; reply: Reply };
+
+/**
+ * Resolves the user and entry options among `values` (as read by parseText or resolveOptions).
+ * `command` is the command as typed without its options (`tip vote`, `group` for a default
+ * subcommand): suggestions in a "not found" reply run it again with another name.
+ */
+export async function resolveKinds(ctx: CommandContext, specs: readonly OptionSpec[], values: OptionValues, command: string): Promise<KindsResolved> {
+  const out: KindsResolved = { values: { ...values }, found: { roles: {}, steps: {}, tips: {}, groups: {} }, errors: [], problems: [] };
+  const outcomes = await Promise.all(specs.map(async (spec) => {
+    const raw = values[spec.name];
+    return [spec, raw === undefined ? undefined : await resolveOne(ctx, spec, String(raw), command)] as const;
+  }));
+  for (const [spec, outcome] of outcomes) {
+    if (!outcome) continue;
+    switch (outcome.type) {
+      case 'role':
+        out.found.roles[spec.name] = outcome.found;
+        break;
+      case 'step':
+        out.found.steps[spec.name] = outcome.found;
+        break;
+      case 'tip':
+        out.found.tips[spec.name] = outcome.found;
+        break;
+      case 'group':
+        out.found.groups[spec.name] = outcome.found;
+        break;
+      case 'value':
+        out.values[spec.name] = outcome.value;
+        break;
+      case 'absent':
+        delete out.values[spec.name];
+        break;
+      case 'error':
+        delete out.values[spec.name];
+        out.errors.push(outcome.error);
+        break;
+      case 'problem':
+        delete out.values[spec.name];
+        out.problems.push(outcome.reply);
+        break;
+    }
+  }
+  return out;
+}
+
+async function resolveOne(ctx: CommandContext, spec: OptionSpec, text: string, command: string): Promise<Outcome | undefined> {
+  if (spec.kind === 'user') {
+    const user = resolveUser(spec, text, ctx.readMention);
+    return user.ok ? { type: 'value', value: user.value } : { type: 'error', error: user.error };
+  }
+  if (spec.kind !== 'string' || !spec.entry) return undefined;
+  switch (spec.entry) {
+    case 'role': {
+      const r = resolveRole(ctx, text);
+      return r.ok ? { type: 'role', found: { entry: r.entry, text, guessed: r.guessed } } : { type: 'problem', reply: r.reply };
+    }
+    case 'step': {
+      const r = resolveStep(ctx, text);
+      return r.ok ? { type: 'step', found: { entry: r.entry, text, guessed: r.guessed } } : { type: 'problem', reply: r.reply };
+    }
+    case 'tip': {
+      const id = parseTipId(text);
+      if (id === undefined) return { type: 'problem', reply: notATipNumber(text) };
+      // The tip itself comes first when it is there, then the ones to suggest.
+      const near = await ctx.store.tipsNear(ctx.communityId, id, 3);
+      const tip = near[0]?.id === id ? near[0] : undefined;
+      return tip ? { type: 'tip', found: { entry: tip, text, guessed: false } } : { type: 'problem', reply: tipNotFound(id, near, command) };
+    }
+    case 'group': {
+      // A name of nothing but spaces and dashes names no group: an optional one is left out.
+      if (!groupKey(text) && !spec.required) return { type: 'absent' };
+      const group = await ctx.store.group(ctx.communityId, text);
+      return group ? { type: 'group', found: { entry: group, text, guessed: false } } : { type: 'problem', reply: await unknownGroup(ctx, text, command) };
+    }
+  }
+}
+
+/**
+ * The replies for several problems as one: each problem's words in turn, their suggestions merged
+ * (each command once, at most MAX_MERGED_SUGGESTIONS). It keeps the problems' title when they
+ * share one, else `title`; a usage error among them makes it one. A single problem is returned as it is.
+ */
+export function oneReply(problems: readonly Reply[], title: string): Reply | undefined {
+  if (problems.length <= 1) return problems[0];
+  const titles = new Set(problems.map((p) => p.card.title));
+  const same = titles.size === 1;
+  const error = problems.find((p) => p.error)?.error ?? (same ? undefined : 'invalid-option');
+  const seen = new Set<string>();
+  const suggestions: Suggestion[] = [];
+  for (const s of problems.flatMap((p) => p.suggestions)) {
+    if (seen.has(s.command) || suggestions.length >= MAX_MERGED_SUGGESTIONS) continue;
+    seen.add(s.command);
+    suggestions.push(s);
+  }
+  return reply({
+    title: same ? problems[0]!.card.title : title,
+    children: problems.flatMap((p) => p.card.children),
+    answered: false,
+    ephemeral: true,
+    suggestions,
+    ...(error ? { error } : {}),
+  });
+}
