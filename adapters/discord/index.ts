@@ -3,9 +3,10 @@
 // and files attached (multipart; the embed shows a picture by attachment://). It asks for the
 // minimal intents: Guilds, GuildMessages, DirectMessages. No MessageContent, no other privileged
 // intent: Discord still shows the bot a message's text when the message mentions it or is a DM,
-// which is all it answers. A private Reply stays private: ephemeral on an interaction (also after a
-// deferral, see deliver()), by DM for a mention in a server channel. Handler errors are logged and
-// answered with a private apology; the client keeps running. discord.js resumes a dropped gateway
+// which is all it answers. Every answer takes the shared answer path (adapters/answer.ts), which
+// decides when to defer, sends the core's apology when anything throws, and says when a reply is
+// private; this door only does it: ephemeral on an interaction (also after a deferral, see
+// deliver()), by DM for a mention in a server channel. The client keeps running. discord.js resumes a dropped gateway
 // connection itself. DISCORD_SHARDS runs several gateway shards in this one process (see shardOptions);
 // `npm run start:shards` (shards.ts) runs one process per shard instead.
 import { workerData } from 'node:worker_threads';
@@ -27,17 +28,18 @@ import {
   type RESTOptions,
 } from 'discord.js';
 import type { Adapter } from '../adapter.js';
+import { readDiscordMention } from './mention.js';
 import type { Bot } from '../../src/bot.js';
 import type { Context, Invocation } from '../../src/command.js';
-import type { Config } from '../../src/config.js';
-import { internalErrorReply, reply, type Reply } from '../../src/reply.js';
-import { settlesWithin } from '../timing.js';
+import type { DiscordConfig } from './config.js';
+import { reply, type Reply } from '../../src/reply.js';
+import { answer, type AnswerDoor, type Visibility } from '../answer.js';
 import { StartError } from '../start-error.js';
 import { clip, commandRoutes, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, MAX_CHOICES } from './commands.js';
 import { discordDeliverer } from './deliver.js';
 import { explainDiscordError } from './errors.js';
 import { messageOf } from './message.js';
-import { commandFromCustomId, renderDiscord, type DiscordPayload } from './render.js';
+import { commandFromCustomId, EPHEMERAL, renderDiscord, type DiscordPayload } from './render.js';
 
 /** Discord allows 3 s to answer an interaction; past this the adapter defers and edits later. */
 const DEFER_AFTER_MS = 1500;
@@ -57,6 +59,11 @@ const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, Gate
 function forMessage<P extends DiscordPayload>(payload: P): Omit<P, 'flags'> {
   const { flags: _flags, ...rest } = payload;
   return rest;
+}
+
+/** An interaction payload seen by the asker alone (flag 64) when `visibility.private`, else by everyone. */
+function forInteraction<P extends DiscordPayload>(payload: P, visibility: Visibility): Omit<P, 'flags'> & { flags?: number } {
+  return visibility.private ? { ...forMessage(payload), flags: EPHEMERAL } : forMessage(payload);
 }
 
 /** What the public "thinking…" placeholder becomes when the answer behind it is private. */
@@ -90,7 +97,7 @@ export const makeRequest: RESTOptions['makeRequest'] = async (url, init) => {
  * their defaults, so then DISCORD_SHARDS is not applied and the manager's assignment stands.
  */
 export function shardOptions(
-  setting: Config['DISCORD_SHARDS'],
+  setting: DiscordConfig['DISCORD_SHARDS'],
   assigned: Record<string, unknown> = (workerData as Record<string, unknown> | null) ?? process.env,
 ): Pick<ClientOptions, 'shards' | 'shardCount'> {
   if (setting === undefined || 'SHARDS' in assigned || 'SHARD_COUNT' in assigned) return {};
@@ -98,7 +105,7 @@ export function shardOptions(
   return { shards: Array.from({ length: setting }, (_, i) => i), shardCount: setting };
 }
 
-export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordAdapterOptions = {}): Adapter {
+export function createDiscordAdapter(bot: Bot, config: DiscordConfig, options: DiscordAdapterOptions = {}): Adapter {
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const logError = options.logError ?? ((message, error) => console.error(`devpath discord: ${message}`, error));
   let client: Client | undefined;
@@ -133,6 +140,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
       isModerator: interaction.inGuild() ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false) : false,
       communityId: interaction.guildId ?? `dm:${interaction.user.id}`,
       ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+      readMention: readDiscordMention,
     };
   }
 
@@ -152,6 +160,7 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
       isModerator,
       communityId: message.guildId ?? `dm:${message.author.id}`,
       channelId: message.channelId,
+      readMention: readDiscordMention,
     };
   }
 
@@ -179,14 +188,14 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
    * visibility and ignoring flag 64; so a private Reply first edits the placeholder into a short
    * public line and only then follows up ephemerally. Private content is never that first follow-up.
    */
-  async function deliver(interaction: RepliableInteraction, reply: Reply): Promise<void> {
-    const payload = messageOf(reply);
+  async function deliver(interaction: RepliableInteraction, reply: Reply, visibility: Visibility): Promise<void> {
+    const payload = forInteraction(messageOf(reply), visibility);
     if (!interaction.deferred && !interaction.replied) {
       await interaction.reply(payload);
       return;
     }
     if (interaction.deferred && !interaction.replied) {
-      if (!reply.ephemeral) {
+      if (!visibility.private) {
         await interaction.editReply(payload);
         return;
       }
@@ -195,25 +204,29 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     await interaction.followUp(payload);
   }
 
-  /** Answers at once when the Reply is ready within deferAfterMs; otherwise defers publicly first. */
-  async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Reply>): Promise<void> {
-    if (!(await settlesWithin(work, deferAfterMs))) await interaction.deferReply();
-    await deliver(interaction, await work);
+  /** An interaction as a door of the answer path: answered at once when ready within deferAfterMs; otherwise deferred publicly first. */
+  function interactionDoor(interaction: ChatInputCommandInteraction | ButtonInteraction): AnswerDoor {
+    return {
+      deferAfterMs,
+      defer: () => interaction.deferReply(),
+      send: (reply, visibility) => deliver(interaction, reply, visibility),
+      logError: (stage, error) =>
+        logError(stage === 'answer' ? `error handling interaction ${interaction.id}:` : `could not send an apology for interaction ${interaction.id}:`, error),
+    };
   }
 
   async function onChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
-    const invocation = invocationOf(interaction);
-    const context = interactionContext(interaction);
-    const work = invocation
-      ? bot.dispatch(invocation, context)
-      : bot.dispatchText(interaction.commandName, context);
-    await answer(interaction, work);
+    await answer(interactionDoor(interaction), async () => {
+      const invocation = invocationOf(interaction);
+      const context = interactionContext(interaction);
+      return invocation ? bot.dispatch(invocation, context) : bot.dispatchText(interaction.commandName, context);
+    });
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     const line = commandFromCustomId(interaction.customId);
     if (line === undefined) return; // another app's button; not ours to answer
-    await answer(interaction, bot.dispatchText(line, interactionContext(interaction)));
+    await answer(interactionDoor(interaction), async () => bot.dispatchText(line, interactionContext(interaction)));
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -236,21 +249,14 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isButton()) await onButton(interaction);
     } catch (error) {
+      // Commands and buttons never get here (the answer path answers their failures); autocomplete
+      // does: a failed lookup offers no choices rather than leave Discord waiting.
       logError(`error handling interaction ${interaction.id}:`, error);
-      await apologise(interaction);
-    }
-  }
-
-  async function apologise(interaction: Interaction): Promise<void> {
-    try {
-      if (interaction.isAutocomplete()) {
-        if (!interaction.responded) await interaction.respond([]);
-        return;
+      try {
+        if (interaction.isAutocomplete() && !interaction.responded) await interaction.respond([]);
+      } catch (respondError) {
+        logError(`could not answer autocomplete ${interaction.id}:`, respondError);
       }
-      if (!interaction.isRepliable()) return;
-      await deliver(interaction, internalErrorReply());
-    } catch (error) {
-      logError(`could not send an apology for interaction ${interaction.id}:`, error);
     }
   }
 
@@ -264,18 +270,17 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
     if (!isDm && !mentioned) return;
     mention ??= new RegExp(`<@!?${me.id}>`, 'g');
     const text = message.content.replace(mention, ' ').trim();
-    try {
-      const work = bot.dispatchText(text, messageContext(message), { fallbackToAsk: true });
-      if (!(await settlesWithin(work, deferAfterMs)) && 'sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
-      await answerMessage(message, await work);
-    } catch (error) {
-      logError(`error answering message ${message.id}:`, error);
-      try {
-        await answerMessage(message, internalErrorReply());
-      } catch (replyError) {
-        logError(`could not send an apology for message ${message.id}:`, replyError);
-      }
-    }
+    const channel = message.channel;
+    await answer(
+      {
+        deferAfterMs,
+        // A message cannot be deferred: a slow answer shows "devpath is typing…" instead.
+        ...('sendTyping' in channel ? { defer: () => channel.sendTyping().catch(() => undefined) } : {}),
+        send: (reply, visibility) => answerMessage(message, reply, visibility),
+        logError: (stage, error) => logError(stage === 'answer' ? `error answering message ${message.id}:` : `could not send an apology for message ${message.id}:`, error),
+      },
+      async () => bot.dispatchText(text, messageContext(message), { fallbackToAsk: true }),
+    );
   }
 
   /**
@@ -283,9 +288,9 @@ export function createDiscordAdapter(bot: Bot, config: Config, options: DiscordA
    * a server channel goes to the author by DM and the channel only gets a one-line pointer; when
    * the DM fails (closed DMs), the channel is told to use the slash command instead.
    */
-  async function answerMessage(message: Message, reply: Reply): Promise<void> {
+  async function answerMessage(message: Message, reply: Reply, visibility: Visibility): Promise<void> {
     const payload = forMessage(messageOf(reply));
-    if (!reply.ephemeral || !message.inGuild()) {
+    if (!visibility.private || !message.inGuild()) {
       await message.reply(payload);
       return;
     }

@@ -6,6 +6,7 @@
 // become attachments (discordFiles), which the door sends with the message; a picture is shown
 // by an embed (`image: attachment://<name>`), with its alt text as the attachment's description.
 import type { Field, Node, Reply, Suggestion } from '../../src/reply.js';
+import { buttonCodec, encodeSuggestions } from '../buttons.js';
 
 export const MAX_CONTENT = 2000;
 export const MAX_TITLE = 256;
@@ -30,8 +31,8 @@ export const MAX_ATTACHMENT_DESCRIPTION = 1024;
 /** The largest file attached (Discord's limit for a bot without boosts is 10 MiB): a bigger one is shown inline only. */
 export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
-/** Prefix of a button's custom_id; the rest is the command line the button runs. */
-const CUSTOM_ID_PREFIX = 'dp:';
+/** A button's custom_id: `dp:` and the command line the button runs (the shared codec, adapters/buttons.ts). */
+export const CUSTOM_ID = buttonCodec('dp:', MAX_CUSTOM_ID);
 /** Message flag: only the person who asked sees it. */
 export const EPHEMERAL = 64;
 const ELLIPSIS = '…';
@@ -397,28 +398,19 @@ function footerText(reply: Reply): string | undefined {
 }
 
 /** A custom_id that runs `command`, or undefined when it would not fit (never cut: a cut command is another command). */
-export function customIdFor(command: string): string | undefined {
-  const id = `${CUSTOM_ID_PREFIX}${command.replace(/\s+/g, ' ').trim()}`;
-  return id.length > CUSTOM_ID_PREFIX.length && id.length <= MAX_CUSTOM_ID ? id : undefined;
-}
+export const customIdFor = (command: string): string | undefined => CUSTOM_ID.encode(command);
 
 /** The command line a button's custom_id runs, or undefined if it is not one of ours. */
-export function commandFromCustomId(customId: string): string | undefined {
-  return customId.startsWith(CUSTOM_ID_PREFIX) ? customId.slice(CUSTOM_ID_PREFIX.length) : undefined;
-}
+export const commandFromCustomId = (customId: string): string | undefined => CUSTOM_ID.decode(customId);
 
 /** Suggestions as grey buttons, at most 5 a row and 5 rows; duplicates and over-long commands are left out. */
 function renderButtons(suggestions: readonly Suggestion[]): ApiActionRow[] {
-  const buttons: ApiButton[] = [];
-  const seen = new Set<string>();
-  for (const s of suggestions) {
-    const id = customIdFor(s.command);
-    if (!id || seen.has(id)) continue;
-    seen.add(id);
-    const label = fit((s.label || s.command).replace(/\s+/g, ' ').trim() || s.command, MAX_BUTTON_LABEL, neutralizeMentions);
-    buttons.push({ type: 2, style: 2, label, custom_id: id });
-    if (buttons.length === MAX_BUTTONS_PER_ROW * MAX_ROWS) break;
-  }
+  const buttons: ApiButton[] = encodeSuggestions(suggestions, CUSTOM_ID, MAX_BUTTONS_PER_ROW * MAX_ROWS).map(({ suggestion: s, data }) => ({
+    type: 2,
+    style: 2,
+    label: fit((s.label || s.command).replace(/\s+/g, ' ').trim() || s.command, MAX_BUTTON_LABEL, neutralizeMentions),
+    custom_id: data,
+  }));
   const rows: ApiActionRow[] = [];
   for (let i = 0; i < buttons.length; i += MAX_BUTTONS_PER_ROW) {
     rows.push({ type: 1, components: buttons.slice(i, i + MAX_BUTTONS_PER_ROW) });

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
 import type { Bot } from '../../src/bot.js';
-import type { Config } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 import type { Adapter } from '../adapter.js';
 import { StartError } from '../start-error.js';
 import { slackDeliverer } from './deliver.js';
@@ -51,7 +51,7 @@ function slackErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-export function createSlackAdapter(bot: Bot, config: Config, options: SlackAdapterOptions = {}): SlackAdapter {
+export function createSlackAdapter(bot: Bot, config: SlackConfig, options: SlackAdapterOptions = {}): SlackAdapter {
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new StartError('devpath: the Slack adapter needs SLACK_BOT_TOKEN (a bot token, xoxb-...).');
   // config.ts already refuses a bot token with neither of these: no app token means HTTP mode.

@@ -11,6 +11,7 @@
 import type { types as slack } from '@slack/bolt';
 import type { CommandSpec } from '../../src/command.js';
 import type { Node, Reply } from '../../src/reply.js';
+import { buttonCodec, encodeSuggestions } from '../buttons.js';
 
 /** Blocks in one message. */
 export const MAX_BLOCKS = 50;
@@ -48,6 +49,11 @@ export const UPLOAD_NAME_MAX = 100;
 /** Every button this adapter renders has an action_id starting with this; listeners match it. */
 export const RUN_ACTION_PREFIX = 'devpath_run';
 export const RUN_ACTION_PATTERN = new RegExp(`^${RUN_ACTION_PREFIX}`);
+/**
+ * A button's value: the command line it runs, whole (the shared codec, adapters/buttons.ts). No
+ * prefix: the action_id already marks the button as ours, and the values sent so far are bare lines.
+ */
+export const BUTTON_VALUE = buttonCodec('', BUTTON_VALUE_MAX);
 
 export type Block = slack.KnownBlock;
 
@@ -263,18 +269,15 @@ function sourcesBlock(reply: Reply): Block | undefined {
   return { type: 'context', elements: [mrkdwn(cut(`Sources: ${list}`, CONTEXT_TEXT_MAX))] };
 }
 
-/** Buttons for the suggestions; a command too long to carry whole is dropped, never truncated. */
+/** Buttons for the suggestions; a command too long to carry whole is dropped, never truncated, and a repeat is dropped. */
 export function suggestionButtons(suggestions: { label: string; command: string }[]): slack.Button[] {
-  return suggestions
-    .filter((s) => s.command.trim() && s.command.length <= BUTTON_VALUE_MAX)
-    .slice(0, ACTIONS_MAX)
-    .map((s, i) => ({
-      type: 'button',
-      text: plain(s.label || s.command, BUTTON_TEXT_MAX),
-      value: s.command,
-      // At most `devpath_run_24`: far inside ACTION_ID_MAX.
-      action_id: `${RUN_ACTION_PREFIX}_${i}`,
-    }));
+  return encodeSuggestions(suggestions, BUTTON_VALUE, ACTIONS_MAX).map(({ suggestion: s, data }, i) => ({
+    type: 'button',
+    text: plain(s.label || s.command, BUTTON_TEXT_MAX),
+    value: data,
+    // At most `devpath_run_24`: far inside ACTION_ID_MAX.
+    action_id: `${RUN_ACTION_PREFIX}_${i}`,
+  }));
 }
 
 function actionsBlock(reply: Reply): Block | undefined {

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot.js';
 import type { Suggestion } from '../../src/reply.js';
 import type { Adapter } from '../adapter.js';
+import { answer } from '../answer.js';
+import { log } from '../../src/log.js';
 import { terminalContext } from './context.js';
 import { terminalDeliverer } from './deliver.js';
 import { savePictures } from './pictures.js';
@@ -47,10 +49,19 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
           if (/^(exit|quit|bye)$/i.test(text)) return rl?.close();
           if (text) {
             const picked = /^\d{1,2}$/.test(text) ? last[Number(text) - 1] : undefined;
-            const answer = await bot.dispatchText(picked ? picked.command : text, context, { fallbackToAsk: true });
-            last = answer.suggestions;
-            const saved = await savePictures(answer, options.dataDir);
-            output.write(`${renderTerminal(answer, color, output.columns, saved)}\n\n`);
+            // The one answer path (adapters/answer.ts): a failure is logged and apologised for, and
+            // the chat goes on; the terminal is private to its user, so there is nothing to defer or hide.
+            await answer(
+              {
+                async send(reply) {
+                  last = reply.suggestions;
+                  const saved = await savePictures(reply, options.dataDir);
+                  output.write(`${renderTerminal(reply, color, output.columns, saved)}\n\n`);
+                },
+                logError: (stage, error) => log().error({ err: error, stage }, 'the terminal chat could not answer a line'),
+              },
+              () => bot.dispatchText(picked ? picked.command : text, context, { fallbackToAsk: true }),
+            );
           }
           rl?.prompt();
         });

@@ -12,13 +12,13 @@ export async function appMention(deps: SlackDeps, { event, body, say, client, co
   const who = { userId: user, teamId: body.team_id ?? event.team, channelId: event.channel };
   const privately = (text: string) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, text });
   await answerFor(deps, client, 'app_mention', who, fromSlackText(event.text ?? '', context.botUserId), {
-    answer: (reply, uploads) => {
+    // Private (an ephemeral answer, the apology): only the asker sees it, in the thread.
+    send: (reply, uploads, visibility) => {
       const message = renderSlack(reply, { uploads });
-      return reply.ephemeral
+      return visibility.private
         ? client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...message })
         : say({ ...message, thread_ts: threadTs });
     },
-    apologise: (apology) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...apology }),
     // A public answer's pictures go in its thread.
     files: { channel: event.channel, threadTs, notify: privately },
   });

@@ -11,8 +11,8 @@ export async function directMessage(deps: SlackDeps, { message, body, say, clien
   const thread = message.thread_ts ? { thread_ts: message.thread_ts } : {};
   const who = { userId: message.user, teamId: body.team_id ?? message.team, channelId: message.channel };
   await answerFor(deps, client, 'direct message', who, fromSlackText(message.text ?? '', context.botUserId), {
-    answer: (reply, uploads) => say({ ...renderSlack(reply, { uploads }), ...thread }),
-    apologise: (apology) => say({ ...apology, ...thread }),
+    // The DM is the asker's own: a private reply (the apology too) goes there like any other.
+    send: (reply, uploads) => say({ ...renderSlack(reply, { uploads }), ...thread }),
     // The DM itself: pictures and files follow the answer here.
     files: { channel: message.channel, threadTs: message.thread_ts, isDm: true },
   });

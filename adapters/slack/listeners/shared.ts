@@ -1,11 +1,14 @@
 // What every Slack listener shares: the Bot, a cached directory of who is a workspace admin, each
-// user's DM channel, the logger, one answerFor, and the small translations between Slack and the core
+// user's DM channel, the logger, one answerFor (Slack's side of the shared answer path,
+// adapters/answer.ts), and the small translations between Slack and the core
 // (incoming text -> plain text, Reply -> a response body, errors -> a log line without secrets).
 import type { Logger, RespondArguments, webApi } from '@slack/bolt';
-import type { Bot } from '../../../src/bot.js';
+import type { Bot, DispatchTextOptions } from '../../../src/bot.js';
 import type { Context } from '../../../src/command.js';
-import { internalErrorReply, type Reply } from '../../../src/reply.js';
+import type { Reply } from '../../../src/reply.js';
+import { answer, visibilityOf, type Visibility } from '../../answer.js';
 import { settlesWithin } from '../../timing.js';
+import { readSlackMention } from '../user-mention.js';
 import { renderSlack, slackUploads, type SlackMessage, type UploadPlace } from '../render.js';
 
 export type WebClient = webApi.WebClient;
@@ -139,6 +142,7 @@ export async function contextFor(deps: SlackDeps, client: WebClient, who: Who): 
     userName: user.name || who.userName || who.userId,
     isModerator: user.isAdmin,
     communityId: who.teamId || 'slack',
+    readMention: readSlackMention,
   };
   if (who.channelId) context.channelId = who.channelId;
   // The profile's zone: reminders are read in it unless the user set another with `timezone`.
@@ -146,11 +150,19 @@ export async function contextFor(deps: SlackDeps, client: WebClient, who: Who): 
   return context;
 }
 
-/** Where one answer goes: how to send the Reply, and how to send the apology if anything failed. */
+/**
+ * Where one answer goes: the listener's Slack primitives for the shared answer path. The path
+ * decides when to defer, what the apology says and whether a reply is private; these only do it.
+ */
 export interface Destination {
-  /** Sends the reply, rendered to say where its pictures and files go (`uploads`). */
-  answer(reply: Reply, uploads: UploadPlace | undefined): Promise<unknown>;
-  apologise(apology: SlackMessage): Promise<unknown>;
+  /**
+   * Sends a reply (the answer, or the apology), rendered to say where its pictures and files go
+   * (`uploads`), seen only by the asker when `visibility.private`.
+   */
+  send(reply: Reply, uploads: UploadPlace | undefined, visibility: Visibility): Promise<unknown>;
+  /** Acknowledges an answer that is not ready within `deferAfterMs` (a slash command's empty ack); none: never. */
+  defer?: () => Promise<unknown>;
+  deferAfterMs?: number;
   /** Where the answer's pictures and files can go besides the asker's DM. */
   files: FileTarget;
 }
@@ -172,11 +184,11 @@ export interface FileTarget {
  * answer when that is the asker's DM, or when the answer is public and has no file (an export is
  * private); otherwise to the asker's DM (Slack cannot upload into an ephemeral message).
  */
-export function uploadPlace(reply: Reply, target: FileTarget): UploadPlace | undefined {
+export function uploadPlace(reply: Reply, target: FileTarget, visibility: Visibility = visibilityOf(reply)): UploadPlace | undefined {
   const kinds = reply.card.children.map((n) => n.type);
   if (!kinds.includes('image') && !kinds.includes('file')) return undefined;
   if (target.isDm) return 'here';
-  return reply.ephemeral || kinds.includes('file') || !target.channel ? 'dm' : 'here';
+  return visibility.private || kinds.includes('file') || !target.channel ? 'dm' : 'here';
 }
 
 /** Errors from a channel the bot cannot post files into: then the asker's DM instead. */
@@ -219,25 +231,33 @@ export async function sendUploads(deps: SlackDeps, client: WebClient, userId: st
 }
 
 /**
- * What every listener but the slash command does: the asker's Context, the core's Reply for
- * `line` (a question when it is not a command), then `to.answer`. Any failure is logged as `where`
- * and apologised for with `to.apologise`, whose own failure is logged too; never throws.
+ * What every listener does, through the shared answer path: the asker's Context, the core's Reply
+ * for `line` (a question when it is not a command, by `options`), sent with `to.send`, then its
+ * pictures and files uploaded where the message said. Any failure is logged as `where` and
+ * answered with the shared apology through `to.send`, whose own failure is logged as
+ * `${where} apology`; never throws.
  */
-export async function answerFor(deps: SlackDeps, client: WebClient, where: string, who: Who, line: string, to: Destination): Promise<void> {
-  try {
-    const context = await contextFor(deps, client, who);
-    const reply = await deps.bot.dispatchText(line, context, { fallbackToAsk: true });
-    const place = uploadPlace(reply, to.files);
-    await to.answer(reply, place);
-    if (place) await sendUploads(deps, client, who.userId, reply, place, to.files);
-  } catch (error) {
-    logFailure(deps, where, error);
-    try {
-      await to.apologise(apology());
-    } catch (e) {
-      logFailure(deps, `${where} apology`, e);
-    }
-  }
+export async function answerFor(
+  deps: SlackDeps,
+  client: WebClient,
+  where: string,
+  who: Who,
+  line: string,
+  to: Destination,
+  options: DispatchTextOptions = { fallbackToAsk: true },
+): Promise<void> {
+  await answer(
+    {
+      ...(to.defer ? { defer: to.defer, deferAfterMs: to.deferAfterMs ?? 0 } : {}),
+      async send(reply, visibility) {
+        const place = uploadPlace(reply, to.files, visibility);
+        await to.send(reply, place, visibility);
+        if (place) await sendUploads(deps, client, who.userId, reply, place, to.files);
+      },
+      logError: (stage, error) => logFailure(deps, stage === 'apology' ? `${where} apology` : where, error),
+    },
+    async () => deps.bot.dispatchText(line, await contextFor(deps, client, who), options),
+  );
 }
 
 /** A user mention, `<@U123>` or `<@U123|name>`, compiled once; the bot's own is told apart by its id. */
@@ -260,14 +280,9 @@ export function fromSlackText(text: string, botUserId?: string): string {
 }
 
 /** A Reply as a slash-command or response_url body (`uploads`: where its pictures and files go). */
-export function toResponse(reply: Reply, uploads?: UploadPlace): RespondArguments & SlackMessage {
-  return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...renderSlack(reply, { uploads }) };
+export function toResponse(reply: Reply, uploads?: UploadPlace, visibility: Visibility = visibilityOf(reply)): RespondArguments & SlackMessage {
+  return { response_type: visibility.private ? 'ephemeral' : 'in_channel', ...renderSlack(reply, { uploads }) };
 }
-
-/** The apology after a failed answer: the core's internalErrorReply, the same words on every platform. */
-export const apology = (): SlackMessage => renderSlack(internalErrorReply());
-
-export const apologyResponse = (): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, ...apology() });
 
 /** An error as one log line: name, Slack error code, message, with anything token-shaped removed. */
 export function describeError(error: unknown): string {
