@@ -41,7 +41,15 @@ describe('analyse: question-form rules', () => {
     ['future-person', 'tips for a future backend dev', /for a\s+backend dev/],
     ['in-plain-words', 'explain REST in plain words', /^ explain rest\s+$/],
     ['for-comparison', 'what does a DBA earn, just for comparison', /earn,\s+$/],
+    ['number-words', 'four to six years in, what do i make', /4 to 6 years in/],
   ];
+
+  it('reads spelled-out numbers only as a span or a count of years: "which one" stays a word', () => {
+    const rule = RULES.find((r) => r.name === 'number-words')!;
+    expect(applyRules(fold('seven or eight yrs of experience'), [rule])).toMatch(/7 or 8 yrs/);
+    expect(applyRules(fold('which one pays more, two of them'), [rule])).toMatch(/which one pays more, two of them/);
+    expect(analyse('what can someone with four to six years of server-side experience expect to earn').level).toBe('mid');
+  });
 
   it('has a row here for every rule', () => {
     expect(new Set(rows.map(([name]) => name))).toEqual(new Set(RULES.map((r) => r.name)));

@@ -7,8 +7,11 @@
 export interface Rule {
   name: string;
   pattern: RegExp;
-  to: string;
+  to: string | ((match: string, ...groups: string[]) => string);
 }
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12' };
+const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 
 /** Question forms (order matters: a more specific form first). */
 export const RULES: readonly Rule[] = [
@@ -43,6 +46,13 @@ export const RULES: readonly Rule[] = [
   { name: 'future-person', pattern: /\bfuture\s+(?=backend|back[\s-]end|frontend|fullstack|developer|dev\b|devs\b|engineer|programmer|employer|student)/g, to: ' ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
+  // "Four to six years", "seven years in": a span of experience, as the articles write it (4-6),
+  // so the level is read. Only beside years or another number: "which one" stays a word.
+  {
+    name: 'number-words',
+    pattern: new RegExp(`\\b(${NUMBER})(?=(?:\\s*(?:to|-|or)\\s*(?:${NUMBER}|\\d+)\\b)|\\s+(?:\\w+\\s+)?(?:years?|yrs?)\\b)|(?<=\\b(?:${NUMBER}|\\d+)\\s*(?:to|-|or)\\s*)(${NUMBER})\\b`, 'g'),
+    to: (word) => NUMBER_WORDS[word] ?? word,
+  },
 ];
 
 /** Words that carry no topic. Kept short: "how", "long", "much" are read by the rules above. */
@@ -86,7 +96,7 @@ export function stem(word: string): string {
 /** Applies the question-form rules to folded text. */
 export function applyRules(folded: string, rules: readonly Rule[] = RULES): string {
   let t = ` ${folded} `;
-  for (const rule of rules) t = t.replace(rule.pattern, rule.to);
+  for (const rule of rules) t = typeof rule.to === 'string' ? t.replace(rule.pattern, rule.to) : t.replace(rule.pattern, rule.to);
   return t;
 }
 
