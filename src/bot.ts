@@ -8,12 +8,17 @@ import { commands as defaultCommands } from './commands/index.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource, type OptionValues, type Result } from './options.js';
-import { errorReply, internalErrorReply, NOT_FOUND, storageErrorReply, type Reply } from './reply.js';
+import { joinErrors, type Parsed } from './options.js';
+import { oneReply, resolveKinds } from './option-kinds.js';
+import { errorReply, internalErrorReply, NOT_FOUND, reply, storageErrorReply, type Reply } from './reply.js';
 import { createSearch, type Search } from './search/index.js';
 import { closestNames } from './closest.js';
 import { Conversations } from './conversation.js';
 import { completions } from './completions.js';
 import { MemoryStore } from './store/memory.js';
+import { shorten } from './brief.js';
+import { compose } from './answers/compose.js';
+import { SalaryLevel } from './knowledge/schema.js';
 import { StoreError, type Store } from './store/store.js';
 
 export interface BotOptions {
@@ -65,6 +70,7 @@ export class Bot {
       now: options.now ?? (() => new Date()),
       store: options.store ?? new MemoryStore(),
       conversations: new Conversations(),
+      expand: (what, context) => this.expand(what, context),
     };
     for (const spec of commands) {
       for (const name of [spec.name, ...(spec.aliases ?? [])]) this.byName.set(name.toLowerCase(), spec);
@@ -86,7 +92,8 @@ export class Bot {
     if (!spec) return this.unknownCommand(invocation.command);
     const leaf = invocation.subcommand ? subcommand(spec, invocation.subcommand) : runnable(spec);
     if (!leaf) return this.unknownSubcommand(spec, invocation.subcommand ?? '');
-    return this.run(leaf, spec, resolveOptions(leaf.options ?? [], invocation.options), context);
+    const out = await this.run(leaf, spec, resolveOptions(leaf.options ?? [], invocation.options), context);
+    return this.answerFirst(out, leaf, lineOf(spec, leaf, invocation), context);
   }
 
   /** Runs a line as typed in chat: `salary backend entry`, `tip add 2 "use a framework"`. */
@@ -122,9 +129,52 @@ export class Bot {
     const unreadable = out.error === 'invalid-option' || out.card.title === NOT_FOUND;
     if (options.fallbackToAsk && unreadable && ask && spec !== ask && text.split(' ').length >= SENTENCE_WORDS) {
       const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
-      if (asked.answered) return asked;
+      if (asked.answered) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
-    return out;
+    return this.answerFirst(out, leaf, text, context);
+  }
+
+  /**
+   * Answer first: a long reply is shown short, with "more" to show the rest (src/brief.ts). Never
+   * for a command that saves (its "more" would save again) or when the full form was asked for.
+   * `line` runs the command again; a reply may name a better one (an answer's entry).
+   */
+  private answerFirst(out: Reply, leaf: CommandSpec, line: string, context: Context): Reply {
+    if (context.full || leaf.writes || leaf.name === 'more') return out;
+    const short = shorten(out, out.more ?? line);
+    this.services.conversations.rememberShortened(context, short?.more, this.services.now());
+    return short ?? out;
+  }
+
+  /**
+   * `more`: a short answer in full. `what` is what its More suggestion carries (a command line, or
+   * an entry as `kind:id` with a salary level); without it, the caller's last short answer here.
+   */
+  private async expand(what: string | undefined, context: Context): Promise<Reply> {
+    const asked = what && !/^(?:please|pls|plz|details?|info|of (?:it|that))$/i.test(what) ? what.replace(/^(?:more\s+)+/i, '') : undefined;
+    const target = asked ?? this.services.conversations.lastShortened(context, this.services.now());
+    if (!target) {
+      return reply({
+        title: 'Nothing to show in full',
+        children: [{ type: 'text', text: 'A long answer comes short first, ending with "more". Ask a question or run a command, then type more to see all of it.' }],
+        answered: false,
+        ephemeral: true,
+        suggestions: [{ label: 'help', command: 'help' }],
+      });
+    }
+    const entry = target.match(/^([a-z]+:[a-z0-9-]+)(?:\s+(\w+))?$/);
+    if (entry) {
+      const level = SalaryLevel.safeParse(entry[2]);
+      const shown = compose(this.services, entry[1]!, level.success ? level.data : undefined);
+      if (shown) return { ...shown, whole: true, topic: entry[1]! };
+    }
+    const [first = ''] = target.split(' ');
+    const spec = this.find(first);
+    const sub = spec && subcommand(spec, target.split(' ')[1] ?? '');
+    if (spec?.writes || sub?.writes || (spec && !sub && runnable(spec)?.writes)) {
+      return errorReply('Not shown', `"more" shows answers in full; it does not run "${cutText(cleanText(first), 40)}", which saves.`, 'invalid-option');
+    }
+    return this.dispatchText(target, { ...context, full: true }, { fallbackToAsk: true });
   }
 
   /** Autocomplete for an option's source (role names, roadmap steps, topics). */
@@ -133,11 +183,18 @@ export class Bot {
   }
 
   /** Validated options run the command; a command that throws becomes an apology. */
-  private async run(leaf: CommandSpec, parent: CommandSpec, parsed: Result<OptionValues>, context: Context): Promise<Reply> {
-    if (!parsed.ok) return this.invalid(leaf, parent, parsed.error);
+  private async run(leaf: CommandSpec, parent: CommandSpec, parsed: Parsed | Result<OptionValues>, context: Context): Promise<Reply> {
     const ctx: CommandContext = { ...context, ...this.services };
     try {
-      return await leaf.run!(ctx, parsed.value);
+      // The options that were read are resolved even when others failed: one reply names every problem.
+      if (!parsed.ok && !('partial' in parsed)) return this.invalid(leaf, parent, parsed.error);
+      const read = parsed.ok ? parsed.value : parsed.partial;
+      const kinds = await resolveKinds(ctx, leaf.options ?? [], leaf.prepare ? leaf.prepare(ctx, read) : read, commandWords(leaf, parent));
+      const errors = [...(parsed.ok ? [] : parsed.errors), ...kinds.errors];
+      const problems = [...(errors.length ? [this.invalid(leaf, parent, joinErrors(errors))] : []), ...kinds.problems];
+      const refused = oneReply(problems, `Can't run ${leaf === parent ? leaf.name : `${parent.name} ${leaf.name}`}`);
+      if (refused) return refused;
+      return await leaf.run!(ctx, kinds.values, kinds.found);
     } catch (error) {
       // A save that failed for a reason the user can act on says so, with no stack trace.
       if (error instanceof StoreError) {
@@ -190,6 +247,21 @@ export class Bot {
   }
 }
 
+/** A typed invocation as a line of text, the way `more` and buttons run it again. */
+function lineOf(spec: CommandSpec, leaf: CommandSpec, invocation: Invocation): string {
+  const words = [spec.name, ...(leaf !== spec ? [leaf.name] : [])];
+  for (const option of leaf.options ?? []) {
+    const value = invocation.options[option.name];
+    // Only what a platform sends (text, numbers): anything else was refused before the command ran.
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const text = cleanText(String(value));
+    if (!text) continue;
+    const rest = option.kind === 'string' && option.rest;
+    words.push(rest || !/[\s"]/.test(text) ? text : `"${text.replace(/"/g, "'")}"`);
+  }
+  return words.join(' ');
+}
+
 /** The subcommand of `spec` called `name`, if it has one. */
 function subcommand(spec: CommandSpec, name: string): CommandSpec | undefined {
   return spec.subcommands?.find((s) => s.name === name.toLowerCase());
@@ -199,4 +271,9 @@ function subcommand(spec: CommandSpec, name: string): CommandSpec | undefined {
 function runnable(spec: CommandSpec): CommandSpec | undefined {
   if (spec.run) return spec;
   return spec.defaultSubcommand ? subcommand(spec, spec.defaultSubcommand) : undefined;
+}
+
+/** The command as typed without its options, for suggestions that run it again: `tip vote`, `group` (its default subcommand). */
+function commandWords(leaf: CommandSpec, parent: CommandSpec): string {
+  return leaf === parent || parent.defaultSubcommand === leaf.name ? parent.name : `${parent.name} ${leaf.name}`;
 }

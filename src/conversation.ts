@@ -25,6 +25,8 @@ export interface Place {
 
 export class Conversations {
   private readonly turns = new Map<string, Kept>();
+  /** Each place's last short answer, as `more` needs it to show it in full (src/brief.ts). */
+  private readonly shortened = new Map<string, { more: string; at: number }>();
 
   constructor(
     private readonly ttlMs = TURN_TTL_MS,
@@ -48,6 +50,24 @@ export class Conversations {
     this.turns.delete(key); // re-inserted last: the map's order is the eviction order
     this.turns.set(key, { turn, at: now.getTime() });
     if (this.turns.size > this.max) this.turns.delete(this.turns.keys().next().value!);
+  }
+
+  /** The last answer shown short in this place, if recent: what "more" alone expands. */
+  lastShortened(place: Place, now: Date): string | undefined {
+    const key = keyOf(place);
+    const kept = this.shortened.get(key);
+    if (kept && now.getTime() - kept.at <= this.ttlMs) return kept.more;
+    this.shortened.delete(key);
+    return undefined;
+  }
+
+  /** Remembers an answer shown short (`more` is what shows it in full); a full answer forgets it. */
+  rememberShortened(place: Place, more: string | undefined, now: Date): void {
+    const key = keyOf(place);
+    this.shortened.delete(key);
+    if (more === undefined) return;
+    this.shortened.set(key, { more, at: now.getTime() });
+    if (this.shortened.size > this.max) this.shortened.delete(this.shortened.keys().next().value!);
   }
 }
 

@@ -66,6 +66,15 @@ export interface Reply {
   error?: ReplyError;
   /** The knowledge entry the answer is about (`kind:id`), for callers that link or measure. */
   topic?: string;
+  /**
+   * Answer first (src/brief.ts): the nodes of this reply's short form, when the command knows
+   * better than "the first lines that fit". Not rendered: the Bot makes the short reply from it.
+   */
+  brief?: Node[];
+  /** What `more` needs to show this reply in full (a command line or an entry); default: the line asked. */
+  more?: string;
+  /** Already the full form the user asked for ("tell me more"): never shortened. */
+  whole?: boolean;
 }
 
 export interface ReplyInit {
@@ -77,12 +86,15 @@ export interface ReplyInit {
   ephemeral?: boolean;
   error?: ReplyError;
   topic?: string;
+  brief?: Node[];
+  more?: string;
+  whole?: boolean;
 }
 
 export function reply(init: ReplyInit): Reply {
   const card: Card = { title: init.title, children: init.children ?? [] };
   const sources = dedupeSources(init.sources ?? []);
-  const suggestions = init.suggestions ?? [];
+  const suggestions = dedupeSuggestions(init.suggestions ?? []);
   const out: Reply = {
     card,
     text: toPlainText(card, sources, suggestions),
@@ -93,6 +105,9 @@ export function reply(init: ReplyInit): Reply {
   };
   if (init.error) out.error = init.error;
   if (init.topic) out.topic = init.topic;
+  if (init.brief) out.brief = init.brief;
+  if (init.more) out.more = init.more;
+  if (init.whole) out.whole = true;
   return out;
 }
 
@@ -126,6 +141,12 @@ export function storageErrorReply(problem: string | undefined, detail?: string):
   const why = (problem && STORAGE_WORDS[problem]) ?? 'the data file could not be written.';
   const extra = detail && (problem === 'locked' || !problem) ? ` ${detail.replace(/^devpath: /, '').replace(/^nothing was saved: /i, '')}` : '';
   return errorReply('Not saved', `Nothing was saved: ${why}${extra}`, 'storage');
+}
+
+/** The same command twice is one suggestion (the first label wins). */
+function dedupeSuggestions(list: Suggestion[]): Suggestion[] {
+  const seen = new Set<string>();
+  return list.filter((s) => (seen.has(s.command) ? false : (seen.add(s.command), true)));
 }
 
 function dedupeSources(list: SourceRef[]): SourceRef[] {

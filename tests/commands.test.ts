@@ -31,7 +31,8 @@ describe('salary', () => {
   });
 
   it('shows the outlook with the BLS attribution', async () => {
-    const r = await say('salary');
+    // The outlook comes after every figure: in the full answer, behind "more".
+    const r = await say('more salary');
     expect(r.text).toMatch(/13 percent growth by 2030, 25,500 new jobs \(U\.S\. Bureau of Labor Statistics, cited by Career Karma\)/);
     expect(r.text).toContain('$56,310');
   });
@@ -220,8 +221,11 @@ describe('the README', () => {
 });
 
 describe('help and errors', () => {
-  it('lists every command, generated from the declarations', async () => {
-    const r = await say('help');
+  it('lists every command, generated from the declarations: names short, each form in full behind "more"', async () => {
+    const short = await say('help');
+    for (const spec of bot.commands) expect(short.text).toContain(spec.name);
+    expect(short.suggestions.at(-1)).toEqual({ label: 'More', command: 'more help' });
+    const r = await say('more');
     for (const spec of bot.commands) for (const f of forms(spec)) expect(r.text).toContain(f.line);
   });
 

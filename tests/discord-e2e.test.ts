@@ -10,7 +10,7 @@ import { StartError } from '../adapters/start.js';
 import { Bot } from '../src/bot.js';
 import type { CommandSpec } from '../src/command.js';
 import { commands as defaultCommands } from '../src/commands/index.js';
-import { parseConfig, type Config } from '../src/config.js';
+import { parseConfig, type Config } from '../adapters/start.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { reply } from '../src/reply.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fakes/discord.js';
@@ -93,6 +93,8 @@ const long: CommandSpec = {
   run: () =>
     reply({
       title: 'A long answer',
+      // A full form ("more"), which the Bot does not shorten: the door must split it.
+      whole: true,
       children: [{ type: 'list', items: Array.from({ length: 300 }, (_, i) => `Point ${i}: ${'lorem ipsum dolor sit amet '.repeat(3)}`) }],
       sources: [{ id: 'x', short: 'Career Karma', title: 'How to Become a Back End Developer' }],
     }),

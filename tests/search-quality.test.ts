@@ -25,6 +25,19 @@ const DEV_FLOORS = {
   dev3: { casual: 85, hard: 83, outOfScope: 37, conversations: 23 },
   dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 58 },
 } as const;
+/**
+ * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
+ * "more". A fact behind "more" counts as not given. Measured when short answers came: the points
+ * shown are the ones holding the question's words, and 7 right answers of 930 questions lost
+ * their fact to "more" (long role and step cards, where a paraphrase shares no word with the point
+ * that answers it). The full answers above keep their floors: understanding did not change.
+ */
+const SHORT_FLOORS = {
+  dev: { casual: 78, hard: 60, outOfScope: 21, conversations: 23 },
+  dev2: { casual: 82, hard: 65, outOfScope: 28, conversations: 34 },
+  dev3: { casual: 84, hard: 82, outOfScope: 37, conversations: 23 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 58 },
+} as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
 const LABELLED_FLOORS = {
@@ -37,19 +50,30 @@ const MIN_ASKS = 10;
 
 let kb: Knowledge;
 let search: Search;
-const grades: Partial<Record<keyof typeof DEV_FLOORS, FactGrade>> = {};
+const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: FactGrade }>> = {};
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4'] as const) grades[name] = await gradeFacts(botAnswerer(new Bot({ knowledge: kb, search, logError: () => {} })), loadFactSet(name));
-});
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4'] as const) {
+    const bot = new Bot({ knowledge: kb, search, logError: () => {} });
+    // The full answers: as `more` shows them.
+    const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
+    grades[name] = {
+      full: await gradeFacts(botAnswerer(Object.assign(Object.create(bot) as Bot, { dispatchText: full })), loadFactSet(name)),
+      short: await gradeFacts(botAnswerer(new Bot({ knowledge: kb, search, logError: () => {} })), loadFactSet(name)),
+    };
+  }
+}, 120_000);
 
 describe.each(['dev', 'dev2', 'dev3', 'dev4'] as const)('development set %s, graded by facts', (name) => {
-  it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured', (kind) => {
-    const g = grades[name]!;
-    const t = g[kind];
-    const misses = g.misses.filter((m) => (kind === 'outOfScope' ? m.style === 'out-of-scope' : kind === 'conversations' ? m.style === 'conversation' : m.style === kind));
-    expect(t.right, `${t.right}/${t.total}; misses:\n${misses.map((m) => `${m.q} -> ${m.got}`).join('\n')}`).toBeGreaterThanOrEqual(DEV_FLOORS[name][kind]);
+  it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
+    for (const form of ['full', 'short'] as const) {
+      const g = grades[name]![form];
+      const t = g[kind];
+      const misses = g.misses.filter((m) => (kind === 'outOfScope' ? m.style === 'out-of-scope' : kind === 'conversations' ? m.style === 'conversation' : m.style === kind));
+      const floor = (form === 'full' ? DEV_FLOORS : SHORT_FLOORS)[name][kind];
+      expect(t.right, `${form}: ${t.right}/${t.total}; misses:\n${misses.map((m) => `${m.q} -> ${m.got}`).join('\n')}`).toBeGreaterThanOrEqual(floor);
+    }
   });
 });
 

@@ -16,6 +16,8 @@ import { DocumentStore } from '../src/store/document.js';
 import { CURRENT_VERSION } from '../src/store/schema.js';
 import { storeKinds } from './support/store-kinds.js';
 import { createLog, useLog } from '../src/log.js';
+import { readDiscordMention } from '../adapters/discord/mention.js';
+import { readSlackMention } from '../adapters/slack/user-mention.js';
 
 const knowledge = loadKnowledge();
 const dirs: string[] = [];
@@ -86,16 +88,20 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     await say(ana, 'done 1');
     await say(ana, 'done 2');
     await say(ben, 'done 3');
+    // A mention is read with the door's own syntax (its Context's readMention).
+    const discord = (who: Context): Context => ({ ...who, readMention: readDiscordMention });
     for (const line of ['progress @ana', 'progress ANA', 'progress <@1001>', 'progress <@!1001>', 'progress 1001']) {
-      const r = await say(bob, line);
+      const r = await say(discord(bob), line);
       expect([line, r.card.title]).toEqual([line, 'Progress of Ana']);
       expect(r.text).toContain('2/12 steps');
     }
-    const slack = await say(bob, 'progress <@U2002|ben>');
+    const slack = await say({ ...bob, platform: 'slack', readMention: readSlackMention }, 'progress <@U2002|ben>');
     expect(slack.card.title).toBe('Progress of ben');
     expect(slack.text).toContain('1/12 steps');
-    expect((await say(bob, 'progress <@9999>')).card.title).toBe('Not found');
-    expect((await say(ana, 'progress <@1001>')).card.title).toBe('Your progress');
+    expect((await say(discord(bob), 'progress <@9999>')).card.title).toBe('Not found');
+    expect((await say(discord(ana), 'progress <@1001>')).card.title).toBe('Your progress');
+    // Without a door's syntax, mention markup is no user name.
+    expect((await say(bob, 'progress <@1001>')).text).toContain('User must be a user mention or a user name.');
   });
 
   it('done twice changes nothing; undo removes; an unknown step says did you mean and changes nothing', async () => {
@@ -265,7 +271,7 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     const finished = await say(solo, 'progress');
     expect(finished.text).toContain('12/12 steps');
     expect(finished.text).toContain('Every step is done. Keep learning!');
-    expect(finished.suggestions.map((s) => s.command)).toEqual(['roadmap']);
+    expect(finished.suggestions.map((s) => s.command)).toEqual(['roadmap', 'more progress']);
   });
 
   describe('pace plans', () => {

@@ -33,6 +33,11 @@ export function dollars(amount: number): string {
   return `$${amount.toLocaleString('en-US')}`;
 }
 
+/** Several figures in one line, each with its source: "average $124,303 (Indeed); median $132K (...)". */
+export function salariesInLine(services: Services, figures: readonly Salary[]): string {
+  return figures.map((s) => `${s.measure} ${s.approximate ? 'around ' : ''}${s.quoted} (${attribution(services, s.source, s.attribution)})`).join('; ');
+}
+
 /** "$61,042 a year (around; PayScale, cited by Career Karma)", the article's own figure. */
 export function salaryLine(services: Services, s: Salary): string {
   const hedge = s.approximate ? 'around ' : '';

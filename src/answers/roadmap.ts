@@ -39,8 +39,11 @@ export function stepCard(services: Services, step: Step, extras: RoadmapExtras =
   ];
   if (skillTitles.length) children.push({ type: 'fields', fields: [{ label: 'Skills', value: skillTitles.join(', ') }] });
   if (step.tools.length) children.push({ type: 'section', title: 'Tools' }, { type: 'list', items: citeAll(services, step.tools) });
-  children.push({ type: 'note', text: next ? `Next: step ${next.order}, ${next.title}` : 'This is the last step: keep learning.' });
+  const nextNote: Node = { type: 'note', text: next ? `Next: step ${next.order}, ${next.title}` : 'This is the last step: keep learning.' };
+  children.push(nextNote);
   children.push(...(extras.after ?? []));
+  // Short form: what to do, and what comes next; the community's tips after, as room allows.
+  const brief: Node[] = [{ type: 'section', title: 'What to do' }, { type: 'list', items: citeAll(services, step.what.slice(0, 3)) }, nextNote, ...(extras.after ?? [])];
   const suggestions: Suggestion[] = [
     ...(next ? [{ label: `Next step: ${next.title}`, command: `roadmap ${next.order}` }] : []),
     ...(extras.suggestions ?? []),
@@ -49,6 +52,7 @@ export function stepCard(services: Services, step: Step, extras: RoadmapExtras =
   return reply({
     title: `Step ${step.order} of ${roadmap.length}: ${step.title}`,
     children,
+    brief,
     sources: sourceRefs(services, [...step.sources, ...itemSources([...step.what, ...step.why, ...step.tools])]),
     suggestions,
   });

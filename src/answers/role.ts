@@ -3,7 +3,7 @@ import type { Services } from '../command.js';
 import type { Item, Role } from '../knowledge/schema.js';
 import type { Node } from '../reply.js';
 import { reply, type Reply } from '../reply.js';
-import { citeAll, itemSources, salaryLine, sourceRefs } from './cite.js';
+import { citeAll, itemSources, salariesInLine, salaryLine, sourceRefs } from './cite.js';
 
 /** Long lists are cut in the card; the plain list keeps the card readable on every platform. */
 const MAX_LIST = 8;
@@ -51,9 +51,17 @@ export function roleCard(services: Services, role: Role, lead?: string): Reply {
     children.push({ type: 'section', title: 'Pay' }, { type: 'list', items: headline.map((f) => `${f.subject}: ${salaryLine(services, f)}`) });
   }
   if (related.length) children.push({ type: 'fields', fields: [{ label: 'Related roles', value: related.map((r) => r.title).join(', ') }] });
+  // Short form: what the role is, what it pays, what the job is made of.
+  const brief: Node[] = [
+    ...(lead ? [{ type: 'note', text: lead } as Node] : []),
+    ...citeAll(services, role.summary.slice(0, 1)).map((text): Node => ({ type: 'text', text })),
+    ...(headline.length ? [{ type: 'fields', fields: [{ label: 'Pay a year', value: salariesInLine(services, headline) }] } as Node] : []),
+    ...list(services, 'Duties', role.duties, 3).map((n) => (n.type === 'list' ? { ...n, items: n.items.filter((i) => !i.startsWith('... and')) } : n)),
+  ];
   return reply({
     title: role.title,
     children,
+    brief,
     sources: sourceRefs(services, [...itemSources(roleItems(role)), ...headline.map((f) => f.source)]),
     suggestions: [
       ...(figures.length ? [{ label: 'Salary', command: `salary ${role.id}` }] : []),
@@ -75,6 +83,11 @@ export function compareCard(services: Services, a: Role, b: Role): Reply {
     const shown = (figures.length ? figures : all).map((f) => `${f.subject}: ${salaryLine(services, f)}`);
     return shown.length ? shown.join('\n') : 'No figure in the articles';
   };
+  const payInLine = (role: Role) => {
+    const all = services.knowledge.salaries.filter((s) => s.role === role.id);
+    const figures = all.filter((s) => s.level === 'overall');
+    return all.length ? salariesInLine(services, figures.length ? figures : all) : 'No figure in the articles';
+  };
   const rows: [string, (r: Role) => string][] = [
     ['In short', (r) => column(services, r.summary, 2)],
     ['Duties', (r) => column(services, r.duties)],
@@ -87,9 +100,18 @@ export function compareCard(services: Services, a: Role, b: Role): Reply {
   }
   const figures = services.knowledge.salaries.filter((s) => (s.role === a.id || s.role === b.id) && s.level === 'overall');
   if (figures.length) children.push({ type: 'note', text: 'Figures come from different articles and years; each is shown with its source, never averaged.' });
+  // Short form: each in a line, and the pay.
+  const firstOf = (r: Role) => citeAll(services, r.summary.slice(0, 1))[0] ?? 'Not described in the articles';
+  const brief: Node[] = [
+    { type: 'section', title: 'In short' },
+    { type: 'fields', fields: [{ label: a.title, value: firstOf(a) }, { label: b.title, value: firstOf(b) }] },
+    { type: 'section', title: 'Pay a year' },
+    { type: 'fields', fields: [{ label: a.title, value: payInLine(a) }, { label: b.title, value: payInLine(b) }] },
+  ];
   return reply({
     title: `${a.title} vs ${b.title}`,
     children,
+    brief,
     sources: sourceRefs(services, [...itemSources(roleItems(a)), ...itemSources(roleItems(b)), ...figures.map((f) => f.source)]),
     suggestions: [
       { label: a.title, command: `role ${a.id}` },

@@ -7,6 +7,7 @@ import type { Outside, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';
 import { smallTalk } from '../smalltalk.js';
+import { ANSWER_LINES, fitLines, relevantLines } from '../brief.js';
 import { nowIso, userWrite } from './community.js';
 
 /** Topics offered when a question matches nothing at all. */
@@ -98,7 +99,10 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
     const before = current && ctx.knowledge.roadmap.find((s) => s.order === current.order - 1);
     if (before) return withTopic(ctx, `step:${before.id}`, undefined);
   }
-  if (previous?.topic && MORE.test(question)) return withTopic(ctx, previous.topic, previous.level);
+  if (previous?.topic && MORE.test(question)) {
+    const full = withTopic(ctx, previous.topic, previous.level);
+    return full && { ...full, whole: true };
+  }
   return undefined;
 }
 
@@ -107,8 +111,35 @@ function withTopic(ctx: CommandContext, ref: string, level: SalaryLevel | undefi
   const out = card(ctx, ref, level);
   if (!out) return undefined;
   rememberTopic(ctx, ref, level);
-  return { ...out, topic: ref };
+  return { ...out, topic: ref, more: moreOf(ref, level) };
 }
+
+/**
+ * Answer first, for a question: the short form shows the points of the entry that hold the
+ * question's words (as analysed: spelling, lexicon), not merely its first ones.
+ */
+function briefFor(ctx: CommandContext, out: Reply, answer: Answer): Node[] {
+  // The entry's own name says nothing about which of its points is asked for ("tell me about
+  // back-end developers" is the whole card, short as the command gives it).
+  const named = new Set(ctx.search.terms(out.card.title.replace(/ salary(?:: .*)?$/, '')));
+  if (answer.analysis.terms.every((t) => named.has(t))) return out.brief ?? fitLines(out.card.children, ANSWER_LINES).shown;
+  const asked = new Set(answer.analysis.terms);
+  // A word of the question found in few of the card's points says more than one found in all.
+  const texts = out.card.children.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []));
+  const termsOf = new Map(texts.map((t) => [t, new Set(ctx.search.terms(t))]));
+  const df = new Map<string, number>();
+  for (const terms of termsOf.values()) for (const t of terms) if (asked.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
+  const relevance = (text: string) => {
+    const terms = termsOf.get(text) ?? new Set(ctx.search.terms(text));
+    let score = 0;
+    for (const t of terms) if (asked.has(t)) score += Math.log(1 + texts.length / (df.get(t) ?? 1));
+    return score;
+  };
+  return relevantLines(out.card.children, relevance, ANSWER_LINES);
+}
+
+/** What `more` needs to show an answer in full: its entry and level, not the words (a follow-up needs the turn before). */
+const moreOf = (ref: string, level: SalaryLevel | undefined): string => (level ? `${ref} ${level}` : ref);
 
 /** Remembers the question itself as the turn: "and for seniors?" after it keeps its subject. */
 function rememberQuestion(ctx: CommandContext, answer: Answer, topic?: string): void {
@@ -127,6 +158,8 @@ export const ask: CommandSpec = {
     const text = String(question);
     const chat = smallTalk(ctx, text);
     if (chat) return chat;
+    // "tell me more", "go on" after a short answer: all of it (src/brief.ts).
+    if (MORE.test(text) && ctx.conversations.lastShortened(ctx, ctx.now())) return { ...(await ctx.expand(undefined, ctx)), whole: true };
     const previous = ctx.conversations.previous(ctx, ctx.now());
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;
@@ -139,14 +172,14 @@ export const ask: CommandSpec = {
       rememberQuestion(ctx, answer, `role:${payRole.id}`);
       // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
       if (!out.answered) recordQuestion(ctx, text);
-      return { ...out, topic: `salary:${payRole.id}` };
+      return { ...out, topic: `salary:${payRole.id}`, more: moreOf(`salary:${payRole.id}`, level), brief: briefFor(ctx, out, answer) };
     }
     if (decision.kind === 'answer') {
       const ref = decision.top.doc.ref;
       const out = card(ctx, ref, level, related(answer, decision.top));
       if (out) {
         rememberQuestion(ctx, answer, ref);
-        return { ...out, topic: ref };
+        return { ...out, topic: ref, more: moreOf(ref, level), brief: briefFor(ctx, out, answer) };
       }
     }
     recordQuestion(ctx, text);

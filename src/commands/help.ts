@@ -28,6 +28,12 @@ export const help: CommandSpec = {
           { type: 'list', items: all.flatMap((c) => forms(c).map((f) => `${f.line}: ${f.spec.description}`)) },
           { type: 'note', text: 'Type "help <command>" for examples. Every answer names the articles it comes from.' },
         ],
+        // Short form: the command names on a few lines; "more" gives each one's description.
+        brief: [
+          { type: 'text', text: 'Ask me anything about the career in plain words ("how much do juniors make?"), or use a command:' },
+          { type: 'fields', fields: [{ label: 'Commands', value: all.map((c) => c.name).join(', ') }] },
+          { type: 'note', text: 'Type "help <command>" for one command, with examples. Every answer names the articles it comes from.' },
+        ],
         suggestions: [
           { label: 'Salary', command: 'salary' },
           { label: 'Roadmap', command: 'roadmap' },

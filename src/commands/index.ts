@@ -9,6 +9,7 @@ import { help } from './help.js';
 import { importCommand } from './import.js';
 import { interview } from './interview.js';
 import { learn } from './learn.js';
+import { more } from './more.js';
 import { plan } from './plan.js';
 import { progress } from './progress.js';
 import { remind, reminders } from './remind.js';
@@ -23,7 +24,7 @@ import { unanswered } from './unanswered.js';
 import { undo } from './undo.js';
 
 export const commands: readonly CommandSpec[] = [
-  ask, role, compare, salary, learn, roadmap, interview, sources,
+  ask, more, role, compare, salary, learn, roadmap, interview, sources,
   // Community features, stored per community (src/store).
   done, undo, progress, plan, remind, reminders, timezone, tip, tips, group, exportCommand, importCommand, unanswered,
   help,

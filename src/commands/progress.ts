@@ -37,10 +37,11 @@ export const progress: CommandSpec = {
     const children: Node[] = [{ type: 'text', text: progressBar(data.done.length, roadmap.length) }];
     // Their pace plan, when they set one: on track, ahead or behind, and the pace left.
     if (plan) children.push(...planNodes(plan, data.done.length, roadmap.length, ctx.now()));
-    if (data.done.length) children.push({ type: 'section', title: 'Done' }, { type: 'list', items: data.done.map((s) => `${s.order}. ${s.title}`) });
-    else children.push({ type: 'text', text: self ? 'No steps done yet. Mark one with "done <step>", e.g. done 1.' : 'No steps done yet.' });
+    // Answer first: what to do next, then what is behind.
     if (data.next) children.push({ type: 'section', title: `Next: ${stepName(data.next)}` }, ...data.tips);
     else children.push({ type: 'text', text: 'Every step is done. Keep learning!' });
+    if (data.done.length) children.push({ type: 'section', title: 'Done' }, { type: 'list', items: data.done.map((s) => `${s.order}. ${s.title}`) });
+    else children.push({ type: 'text', text: self ? 'No steps done yet. Mark one with "done <step>", e.g. done 1.' : 'No steps done yet.' });
     if (data.lastActive) children.push({ type: 'note', text: `Last active ${ago(data.lastActive, ctx.now())}` });
     // The same as a picture: the roadmap with the steps done, the next step and the plan.
     const status = plan ? planStatus(plan, data.done.length, roadmap.length, ctx.now()) : undefined;

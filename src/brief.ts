@@ -1,0 +1,184 @@
+// Answer first: a long reply is shown short (its direct answer in a few lines) with the rest behind
+// "more". Platform-neutral: the length is counted in lines of a narrow chat window, so the short
+// form reads without scrolling on an 80x24 terminal, a phone or a Discord channel alike. A command
+// may say which nodes make its short form (`brief`); otherwise the first ones that fit are kept.
+import { reply, type Node, type Reply } from './reply.js';
+
+/** Lines of content a short answer may take (title, sources and suggestions come on top). */
+export const BRIEF_LINES = 13;
+/**
+ * An answer to a question (a reply with a `topic`) gets a little more room: the bot cannot always
+ * tell which of an entry's points answers it, and a fact behind "more" is a fact not given. Measured
+ * on the development sets: at 13 lines, 6 of 80 hard questions lost the fact asked for; at these
+ * figures, 1 to 3 per set, most of them long role and step cards.
+ */
+export const ANSWER_LINES = 18;
+/** An answer to a question up to this many lines is shown whole. */
+const ANSWER_WHOLE = 24;
+/** The most lines a command's own short form may take. */
+const BRIEF_CAP = 20;
+/** Lines over BRIEF_LINES that are not worth a "more". */
+const SMALL_REST = 3;
+/** The width the length is counted at: an 80-column terminal, less a list's indent. */
+const WIDTH = 76;
+
+const lines = (text: string, indent = 0): number =>
+  text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil((l.length + indent) / WIDTH)), 0);
+
+/** How many lines a node takes in a narrow window. */
+export function linesOf(node: Node): number {
+  switch (node.type) {
+    case 'text':
+    case 'note':
+      return lines(node.text);
+    case 'section':
+      return 1;
+    case 'fields':
+      return node.fields.reduce((n, f) => n + lines(`${f.label}: ${f.value}`), 0);
+    case 'list':
+      return node.items.reduce((n, i) => n + lines(i, 4), 0);
+    case 'file':
+    case 'image':
+      return 1;
+  }
+}
+
+export const totalLines = (nodes: readonly Node[]): number => nodes.reduce((n, node) => n + linesOf(node), 0);
+
+export interface Cut {
+  /** The nodes shown. */
+  shown: Node[];
+  /** True when something was left out. */
+  cut: boolean;
+  /** The headings of what was left out, in order, for the "more" note. */
+  left: string[];
+}
+
+/**
+ * The first nodes that fit in `budget` lines, in order: a list that does not fit whole keeps its
+ * first items (at least one). A heading is never left last with nothing under it.
+ */
+export function fitLines(nodes: readonly Node[], budget = BRIEF_LINES): Cut {
+  const shown: Node[] = [];
+  // Notes come along wherever they stand: a caveat on a figure, the conclusion of a progress card
+  // ("Every step is done"). Their room is kept first, unless they would fill half of it.
+  const notes = nodes.reduce((n, node) => n + (node.type === 'note' ? linesOf(node) : 0), 0);
+  const keepNotes = notes <= budget / 2;
+  let used = keepNotes ? notes : 0;
+  let partly: string | undefined; // the heading of a list shown only in part
+  let i = 0;
+  for (; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const cost = keepNotes && node.type === 'note' ? 0 : linesOf(node);
+    if (used + cost <= budget) {
+      shown.push(node);
+      used += cost;
+      continue;
+    }
+    if (node.type === 'list') {
+      const items: string[] = [];
+      const underHeading = shown.at(-1)?.type === 'section';
+      for (const item of node.items) {
+        const c = lines(item, 4);
+        if ((items.length || !underHeading) && used + c > budget) break;
+        items.push(item);
+        used += c;
+      }
+      if (items.length) {
+        shown.push({ type: 'list', items });
+        const heading = nodes.slice(0, i).reverse().find((n) => n.type === 'section');
+        partly = heading?.type === 'section' ? heading.title : undefined;
+        i++;
+      }
+    }
+    break;
+  }
+  const orphan = shown.at(-1)?.type === 'section' ? shown.pop() : undefined;
+  const rest = nodes.slice(i);
+  const headings = [...(orphan ? [orphan] : []), ...rest].flatMap((n) => (n.type === 'section' ? [n.title] : []));
+  const left = [...new Set([...(partly ? [partly] : []), ...headings])];
+  if (keepNotes) shown.push(...rest.filter((n) => n.type === 'note'));
+  const cut = rest.some((n) => !keepNotes || n.type !== 'note') || partly !== undefined;
+  return { shown, cut, left };
+}
+
+/**
+ * The short form of an answer to a question: the points that bear most on what was asked (by
+ * `relevance`, e.g. the question's words found in them), as many as fit after the card's first
+ * point (its lead), shown in the card's own order under their headings, with the card's caveats
+ * (notes). With nothing relevant, the first points that fit.
+ */
+export function relevantLines(nodes: readonly Node[], relevance: (text: string) => number, budget = BRIEF_LINES): Node[] {
+  interface Unit { node: number; item?: number; score: number; cost: number }
+  const units: Unit[] = [];
+  nodes.forEach((n, i) => {
+    if (n.type === 'list') n.items.forEach((text, j) => units.push({ node: i, item: j, score: relevance(text), cost: lines(text, 4) }));
+    else if (n.type === 'text') units.push({ node: i, score: relevance(n.text), cost: linesOf(n) });
+    else if (n.type === 'fields') units.push({ node: i, score: relevance(n.fields.map((f) => `${f.label} ${f.value}`).join(' ')), cost: linesOf(n) });
+  });
+  if (!units.some((u) => u.score > 0)) return fitLines(nodes, budget).shown;
+  // An entry's first point is its lead (the figure, the yes or no): it always comes first.
+  if (units[0]) units[0].score = Infinity;
+  // Caveats come along: a figure is never shown without what the article says about it.
+  let used = nodes.reduce((sum, n) => sum + (n.type === 'note' ? linesOf(n) : 0), 0);
+  const chosen = new Set<Unit>();
+  const ranked = [...units].sort((a, b) => b.score - a.score || a.node - b.node || (a.item ?? 0) - (b.item ?? 0));
+  for (const u of ranked) {
+    if (u.score <= 0 && chosen.size) break;
+    if (used + u.cost > budget && chosen.size) continue;
+    chosen.add(u);
+    used += u.cost;
+  }
+  const out: Node[] = [];
+  nodes.forEach((n, i) => {
+    if (n.type === 'note' || n.type === 'section' || n.type === 'image' || n.type === 'file') return void out.push(n);
+    const mine = [...chosen].filter((u) => u.node === i);
+    if (!mine.length) return;
+    if (n.type === 'list') out.push({ type: 'list', items: mine.map((u) => u.item!).sort((a, b) => a - b).map((j) => n.items[j]!) });
+    else out.push(n);
+  });
+  // A heading with nothing of its own under it goes.
+  return out.filter((n, i) => n.type !== 'section' || (out[i + 1] !== undefined && out[i + 1]!.type !== 'section'));
+}
+
+/** The note that ends a short answer, in one line: what "more" shows. */
+export function moreNote(left: readonly string[]): Node {
+  const names = left.slice(0, 3);
+  const what = names.length ? `${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]}${left.length > 3 ? ', and the rest' : ''}` : 'the rest';
+  return { type: 'note', text: `Short answer: "more" shows ${what}.` };
+}
+
+/**
+ * The short form of a reply, or undefined when it is short already, holds a file (an export is
+ * shown whole), or is the full form asked for. `more` is what the `more` command needs to show it
+ * in full; the short reply offers it as its last suggestion.
+ */
+export function shorten(full: Reply, more: string): Reply | undefined {
+  if (full.whole || full.card.children.some((n) => n.type === 'file')) return undefined;
+  const children = full.card.children;
+  // What fits whole is shown whole, and so is an answer only a few lines over: "more" for a line
+  // or two would cost a click for nothing.
+  if (totalLines(children) <= (full.topic ? ANSWER_WHOLE : BRIEF_LINES + SMALL_REST)) return undefined;
+  // A command's own brief is trusted up to a hard cap (a step's tips can be long).
+  const chosen = full.brief ? fitLines(full.brief, BRIEF_CAP) : fitLines(children);
+  const left = full.brief ? leftOut(children, chosen.shown) : chosen.left;
+  const out = reply({
+    title: full.card.title,
+    children: [...chosen.shown, moreNote(left)],
+    answered: full.answered,
+    sources: full.sources,
+    // Last, so the answer's own next steps keep their places (and their numbers in the chat).
+    suggestions: [...full.suggestions, { label: 'More', command: `more ${more}` }],
+    ephemeral: full.ephemeral,
+    ...(full.error ? { error: full.error } : {}),
+    ...(full.topic ? { topic: full.topic } : {}),
+  });
+  out.more = more;
+  return out;
+}
+
+/** The headings of the full card whose content the short form does not show. */
+function leftOut(children: readonly Node[], shown: readonly Node[]): string[] {
+  const shownText = new Set(shown.flatMap((n) => (n.type === 'section' ? [n.title] : [])));
+  return children.flatMap((n) => (n.type === 'section' && !shownText.has(n.title) ? [n.title] : []));
+}

@@ -1,0 +1,144 @@
+// Answer first (issue 12): a long answer comes short, the direct answer in a few lines, with the
+// rest behind "more": a More suggestion (a button on Discord and Slack, a numbered line in the
+// chat), `more` typed alone, or "tell me more". Read as a newcomer reads it: on an 80x24 terminal.
+import { describe, expect, it } from 'vitest';
+import { Bot } from '../src/bot.js';
+import { BRIEF_LINES, fitLines, totalLines } from '../src/brief.js';
+import type { Context } from '../src/command.js';
+import type { Node, Reply } from '../src/reply.js';
+import { renderTerminal } from '../adapters/terminal/render.js';
+import { embedChars, renderDiscord } from '../adapters/discord/render.js';
+import { renderSlack } from '../adapters/slack/render.js';
+
+const bot = new Bot({ logError: (e) => { throw e; } });
+const place = (userId = 'u1', channelId = 'c1'): Context => ({ platform: 'test', userId, userName: userId, isModerator: true, communityId: 'g-brief', channelId });
+const say = (line: string, ctx = place()) => bot.dispatchText(line, ctx, { fallbackToAsk: true });
+
+/** Rows an answer takes on an 80x24 terminal, the prompt line left free. */
+const rows = (r: Reply) => renderTerminal(r, false, 80).split('\n').length;
+
+/** Every fact line of a card: its texts, list items and field values. */
+const facts = (r: Reply) => r.card.children.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => f.value) : []));
+
+/** Long answers: commands, and questions whose entry is long (a role, a step, every figure). */
+const LONG = ['role backend', 'compare backend frontend', 'roadmap 6', 'roadmap 1', 'help', 'help group', 'salary', 'learn', 'interview', 'sources', 'tell me about back-end developers', 'tell me about learning apis', 'how much do backend devs make at each level'];
+
+describe('answer first', () => {
+  it('shows every long answer short: a command within 22 rows at 80 columns, an answer to a question within 28; each ends with what "more" shows, More last', async () => {
+    for (const line of LONG) {
+      const r = await say(line);
+      // A question's answer has a little more room (src/brief.ts, ANSWER_LINES): its points are
+      // picked by the question's words, and a fact behind "more" is a fact not given.
+      expect(rows(r), `${line}:\n${renderTerminal(r, false, 80)}`).toBeLessThanOrEqual(r.topic ? 28 : 22);
+      expect(r.text, line).toMatch(/Short answer: "more" shows/);
+      expect(r.suggestions.at(-1), line).toEqual({ label: 'More', command: `more ${r.more}` });
+    }
+  });
+
+  it('leads with the direct answer: the figures with their sources, what to do and what is next, the yes or no', async () => {
+    const role = await say('role backend');
+    for (const figure of ['$124,303', '$132K', '$81,161', '$82,326']) expect(role.text).toContain(figure);
+    expect(role.text).toMatch(/\$132K \(Back-End Developer Spotlight\)/);
+    const step = await say('roadmap 6');
+    expect(step.text).toMatch(/What to do:/);
+    expect(step.text).toMatch(/Next: step 7/);
+    const degree = await say('do i need a degree');
+    expect(facts(degree)[0]).toMatch(/^No, not necessarily/);
+    // An answer to a question shows the points that hold its words, not only the first ones.
+    const tools = await say('which tools do i use to learn apis and web protocols');
+    expect(tools.text).toMatch(/Short answer/);
+    expect(tools.text).toMatch(/HTTP, HTTPS, REST and SOAP/);
+    const compare = await say('compare backend frontend');
+    expect(compare.text).toContain('$124,303');
+    expect(compare.text).toContain('$75,310');
+  });
+
+  it('runs More as shown and gets the full answer, holding every fact of the short one and more', async () => {
+    for (const line of LONG) {
+      const short = await say(line);
+      const full = await say(short.suggestions.at(-1)!.command);
+      expect(full.error, line).toBeUndefined();
+      expect(full.card.title, line).toBe(short.card.title);
+      expect(full.suggestions.some((s) => s.label === 'More'), line).toBe(false);
+      expect(totalLines(full.card.children), line).toBeGreaterThan(BRIEF_LINES);
+      const all = facts(full).join('\n');
+      // A brief may join figures into one line, so its facts are checked by their numbers and words.
+      for (const fact of facts(short)) for (const piece of fact.match(/\$[\d,.]+K?|\b[A-Z][a-z]{4,}\b/g) ?? []) expect(all, `${line}: ${piece}`).toContain(piece);
+    }
+  });
+
+  it('expands the last short answer of this person in this place only, with "more" or "tell me more"', async () => {
+    await say('role backend', place('u1', 'c1'));
+    expect((await say('more', place('u2', 'c1'))).card.title).toBe('Nothing to show in full');
+    expect((await say('more', place('u1', 'c2'))).card.title).toBe('Nothing to show in full');
+    const full = await say('more', place('u1', 'c1'));
+    expect(full.card.title).toBe('Back-End Developer');
+    expect(full.text).toMatch(/Soft skills:/);
+    await say('roadmap 6', place('u3'));
+    const told = await say('tell me more', place('u3'));
+    expect(told.text).toMatch(/Why:/);
+    expect(told.text).toMatch(/Tools:/);
+    expect(told.text).not.toMatch(/Short answer/);
+  });
+
+  it('expands an answer to a question by its entry, so a follow-up keeps its meaning', async () => {
+    const u = place('u4');
+    await say('how much do junior backend devs make', u);
+    const seniors = await say('and for seniors?', u);
+    expect(seniors.more).toBe('salary:backend-developer experienced');
+    const full = await say(`more ${seniors.more}`, u);
+    expect(full.text).toContain('$167K');
+    expect(full.text).not.toContain('$61,042');
+    const degree = await say('do i need a degree', u);
+    expect(degree.more).toMatch(/^question:/);
+    expect((await say(`more ${degree.more}`, u)).text).toMatch(/advanced degree/);
+  });
+
+  it('never runs a command that saves, and saves nothing', async () => {
+    const u = place('u5');
+    const r = await say('more done 3', u);
+    expect(r.error).toBe('invalid-option');
+    expect(r.text).toMatch(/does not run "done"/);
+    expect((await say('progress', u)).text).not.toMatch(/1\/12|1 of 12/);
+  });
+
+  it('keeps exports whole and short answers as they are', async () => {
+    const u = place('u6');
+    expect((await say('roadmap', u)).text).not.toMatch(/Short answer/);
+    const exported = await say('export md', u);
+    expect(exported.card.children.some((n) => n.type === 'file')).toBe(true);
+    expect(exported.text).not.toMatch(/Short answer/);
+  });
+
+  it('fits the short form within each platform and offers More as a button', async () => {
+    for (const line of LONG) {
+      const r = await say(line);
+      const discord = renderDiscord(r);
+      expect(embedChars(discord.embeds ?? []), line).toBeLessThanOrEqual(6000);
+      expect(JSON.stringify(discord.components), line).toMatch(/"label":"More"/);
+      const slack = renderSlack(r);
+      expect(slack.blocks.length, line).toBeLessThanOrEqual(50);
+      expect(JSON.stringify(slack.blocks), line).toMatch(/"text":"More"/);
+      // And the full form, behind the button, within the same limits.
+      const full = await say(r.suggestions.at(-1)!.command);
+      expect(embedChars(renderDiscord(full).embeds ?? []), line).toBeLessThanOrEqual(6000);
+      expect(renderSlack(full).blocks.length, line).toBeLessThanOrEqual(50);
+    }
+  });
+});
+
+describe('fitLines', () => {
+  const item = (n: number) => `point ${n}`;
+  const list = (count: number): Node => ({ type: 'list', items: Array.from({ length: count }, (_, i) => item(i + 1)) });
+  it.each([
+    ['everything that fits', [{ type: 'text', text: 'a' }, list(3)] as Node[], 5, 2, false, []],
+    ['a list cut in the middle, its heading named', [{ type: 'section', title: 'Duties' }, list(20), { type: 'section', title: 'Skills' }, list(2)] as Node[], 5, 2, true, ['Duties', 'Skills']],
+    ['a heading never left alone at the end', [list(4), { type: 'section', title: 'Tools' }, { type: 'fields', fields: [{ label: 'a', value: '1' }, { label: 'b', value: '2' }] }] as Node[], 5, 1, true, ['Tools']],
+    ['a heading keeps at least one item', [list(5), { type: 'section', title: 'Why' }, list(3)] as Node[], 6, 3, true, ['Why']],
+  ])('%s', (_name, nodes, budget, count, cut, left) => {
+    const out = fitLines(nodes, budget);
+    expect(out.shown).toHaveLength(count);
+    expect(out.cut).toBe(cut);
+    expect(out.left).toEqual(left);
+  });
+});
