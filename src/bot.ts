@@ -18,7 +18,8 @@ import { completions } from './completions.js';
 import { MemoryStore } from './store/memory.js';
 import { shorten } from './brief.js';
 import { compose } from './answers/compose.js';
-import { SalaryLevel } from './knowledge/schema.js';
+import { Outside, SalaryLevel } from './knowledge/schema.js';
+import { MORE, partialAnswer } from './commands/ask.js';
 import { StoreError, type Store } from './store/store.js';
 
 export interface BotOptions {
@@ -151,7 +152,9 @@ export class Bot {
    * an entry as `kind:id` with a salary level); without it, the caller's last short answer here.
    */
   private async expand(what: string | undefined, context: Context): Promise<Reply> {
-    const asked = what && !/^(?:please|pls|plz|details?|info|of (?:it|that))$/i.test(what) ? what.replace(/^(?:more\s+)+/i, '') : undefined;
+    // "more please", "more about it": the filler of "tell me more", not something to show.
+    const filler = !what || MORE.test(`more ${what}`) || MORE.test(what) || /^(?:please|pls|plz|details?|info|(?:about |of )?(?:it|that|this|them))[\s?!.]*$/i.test(what);
+    const asked = filler ? undefined : what.replace(/^(?:more\s+)+/i, '');
     const target = asked ?? this.services.conversations.lastShortened(context, this.services.now());
     if (!target) {
       return reply({
@@ -162,19 +165,18 @@ export class Bot {
         suggestions: [{ label: 'help', command: 'help' }],
       });
     }
-    const entry = target.match(/^([a-z]+:[a-z0-9-]+)(?:\s+(\w+))?$/);
+    // An answer to a question, by its entry: `kind:id`, a salary level, and what of the question
+    // the articles did not cover (`!place`), so the full form says it again.
+    const entry = target.match(/^([a-z]+:[a-z0-9-]+)(?:\s+(\w+))?(?:\s+!([a-z-]+))?$/);
     if (entry) {
-      const level = SalaryLevel.safeParse(entry[2]);
-      const shown = compose(this.services, entry[1]!, level.success ? level.data : undefined);
+      const parsedLevel = SalaryLevel.safeParse(entry[2]);
+      const level = parsedLevel.success ? parsedLevel.data : undefined;
+      const outside = Outside.safeParse(entry[3]);
+      const shown = outside.success ? partialAnswer(this.services, entry[1]!, level, outside.data) : compose(this.services, entry[1]!, level);
       if (shown) return { ...shown, whole: true, topic: entry[1]! };
     }
-    const [first = ''] = target.split(' ');
-    const spec = this.find(first);
-    const sub = spec && subcommand(spec, target.split(' ')[1] ?? '');
-    if (spec?.writes || sub?.writes || (spec && !sub && runnable(spec)?.writes)) {
-      return errorReply('Not shown', `"more" shows answers in full; it does not run "${cutText(cleanText(first), 40)}", which saves.`, 'invalid-option');
-    }
-    return this.dispatchText(target, { ...context, full: true }, { fallbackToAsk: true });
+    // A command that saves is refused in run(), wherever the line leads.
+    return this.dispatchText(target, { ...context, full: true, showOnly: true }, { fallbackToAsk: true });
   }
 
   /** Autocomplete for an option's source (role names, roadmap steps, topics). */
@@ -184,6 +186,12 @@ export class Bot {
 
   /** Validated options run the command; a command that throws becomes an apology. */
   private async run(leaf: CommandSpec, parent: CommandSpec, parsed: Parsed | Result<OptionValues>, context: Context): Promise<Reply> {
+    // `more` shows answers; it never saves, whatever line it was handed (a More button can be
+    // pressed by anyone who sees it). Checked here, where the command that runs is known.
+    if (context.showOnly && leaf.writes) {
+      const name = leaf === parent ? leaf.name : `${parent.name} ${leaf.name}`;
+      return errorReply('Not shown', `"more" shows answers in full; it does not run "${name}", which saves.`, 'refused');
+    }
     const ctx: CommandContext = { ...context, ...this.services };
     try {
       // The options that were read are resolved even when others failed: one reply names every problem.
@@ -247,7 +255,10 @@ export class Bot {
   }
 }
 
-/** A typed invocation as a line of text, the way `more` and buttons run it again. */
+/**
+ * A typed invocation as a line of text, the way `more` and buttons run it again: each option by
+ * its name (`--step "learn a framework" --page 2`), so none is read as another.
+ */
 function lineOf(spec: CommandSpec, leaf: CommandSpec, invocation: Invocation): string {
   const words = [spec.name, ...(leaf !== spec ? [leaf.name] : [])];
   for (const option of leaf.options ?? []) {
@@ -256,8 +267,7 @@ function lineOf(spec: CommandSpec, leaf: CommandSpec, invocation: Invocation): s
     if (typeof value !== 'string' && typeof value !== 'number') continue;
     const text = cleanText(String(value));
     if (!text) continue;
-    const rest = option.kind === 'string' && option.rest;
-    words.push(rest || !/[\s"]/.test(text) ? text : `"${text.replace(/"/g, "'")}"`);
+    words.push(`--${option.name}`, /[\s"']/.test(text) ? `"${text.replace(/"/g, "'")}"` : text);
   }
   return words.join(' ');
 }

@@ -1,6 +1,7 @@
 // Answer first: a long reply is shown short (its direct answer in a few lines) with the rest behind
-// "more". Platform-neutral: the length is counted in lines of a narrow chat window, so the short
-// form reads without scrolling on an 80x24 terminal, a phone or a Discord channel alike. A command
+// "more". Platform-neutral: the length is counted in lines of a narrow chat window (80 columns), so
+// a command's short form reads without scrolling on an 80x24 terminal, a phone or a Discord channel
+// alike; an answer to a question may take a few lines more (ANSWER_LINES). A command
 // may say which nodes make its short form (`brief`); otherwise the first ones that fit are kept.
 import { reply, type Node, type Reply } from './reply.js';
 
@@ -62,14 +63,16 @@ export function fitLines(nodes: readonly Node[], budget = BRIEF_LINES): Cut {
   const shown: Node[] = [];
   // Notes come along wherever they stand: a caveat on a figure, the conclusion of a progress card
   // ("Every step is done"). Their room is kept first, unless they would fill half of it.
-  const notes = nodes.reduce((n, node) => n + (node.type === 'note' ? linesOf(node) : 0), 0);
+  // Pictures too: a progress card's picture is part of its answer.
+  const kept = (node: Node) => node.type === 'note' || node.type === 'image';
+  const notes = nodes.reduce((n, node) => n + (kept(node) ? linesOf(node) : 0), 0);
   const keepNotes = notes <= budget / 2;
   let used = keepNotes ? notes : 0;
   let partly: string | undefined; // the heading of a list shown only in part
   let i = 0;
   for (; i < nodes.length; i++) {
     const node = nodes[i]!;
-    const cost = keepNotes && node.type === 'note' ? 0 : linesOf(node);
+    const cost = keepNotes && kept(node) ? 0 : linesOf(node);
     if (used + cost <= budget) {
       shown.push(node);
       used += cost;
@@ -97,8 +100,8 @@ export function fitLines(nodes: readonly Node[], budget = BRIEF_LINES): Cut {
   const rest = nodes.slice(i);
   const headings = [...(orphan ? [orphan] : []), ...rest].flatMap((n) => (n.type === 'section' ? [n.title] : []));
   const left = [...new Set([...(partly ? [partly] : []), ...headings])];
-  if (keepNotes) shown.push(...rest.filter((n) => n.type === 'note'));
-  const cut = rest.some((n) => !keepNotes || n.type !== 'note') || partly !== undefined;
+  if (keepNotes) shown.push(...rest.filter(kept));
+  const cut = rest.some((n) => !keepNotes || !kept(n)) || partly !== undefined;
   return { shown, cut, left };
 }
 
@@ -137,13 +140,20 @@ export function relevantLines(nodes: readonly Node[], relevance: (text: string) 
     if (n.type === 'list') out.push({ type: 'list', items: mine.map((u) => u.item!).sort((a, b) => a - b).map((j) => n.items[j]!) });
     else out.push(n);
   });
-  // A heading with nothing of its own under it goes.
-  return out.filter((n, i) => n.type !== 'section' || (out[i + 1] !== undefined && out[i + 1]!.type !== 'section'));
+  // A heading with nothing of its own under it (before the next heading) goes; notes are not its own.
+  return out.filter((n, i) => {
+    if (n.type !== 'section') return true;
+    for (const after of out.slice(i + 1)) {
+      if (after.type === 'section') return false;
+      if (after.type === 'list' || after.type === 'text' || after.type === 'fields') return true;
+    }
+    return false;
+  });
 }
 
 /** The note that ends a short answer, in one line: what "more" shows. */
 export function moreNote(left: readonly string[]): Node {
-  const names = left.slice(0, 3);
+  const names = left.slice(0, 3).map((n) => n.replace(/[.:!?]+$/, ''));
   const what = names.length ? `${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]}${left.length > 3 ? ', and the rest' : ''}` : 'the rest';
   return { type: 'note', text: `Short answer: "more" shows ${what}.` };
 }

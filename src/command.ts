@@ -39,8 +39,10 @@ export interface Context {
    * e.g. "here in the chat". Unset: "by direct message".
    */
   reminderDelivery?: string;
-  /** Show replies in full, never in their short form (the `more` command sets it). */
+  /** Show replies in full, never in their short form (`more`, and machine output such as --json). */
   full?: boolean;
+  /** Only showing: `more` runs a line again to show it, and nothing may be saved or recorded. */
+  showOnly?: boolean;
   /**
    * This door's mention syntax, read into a user id (`<@123>` in Discord text): how a `user`
    * option takes a mention. Without it a user option takes names only.

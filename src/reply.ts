@@ -50,7 +50,8 @@ export interface Suggestion {
 }
 
 /** `storage`: what the user asked to save was not saved (a full disk, a read-only folder, a held lock). */
-export type ReplyError = 'unknown-command' | 'invalid-option' | 'internal' | 'storage';
+/** `refused`: a request the bot will not carry out as asked (`more` of a command that saves). */
+export type ReplyError = 'unknown-command' | 'invalid-option' | 'internal' | 'storage' | 'refused';
 
 export interface Reply {
   card: Card;

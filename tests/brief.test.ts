@@ -94,12 +94,49 @@ describe('answer first', () => {
     expect((await say(`more ${degree.more}`, u)).text).toMatch(/advanced degree/);
   });
 
-  it('never runs a command that saves, and saves nothing', async () => {
+  it('never runs a command that saves, however the line is written, and saves nothing', async () => {
     const u = place('u5');
-    const r = await say('more done 3', u);
-    expect(r.error).toBe('invalid-option');
-    expect(r.text).toMatch(/does not run "done"/);
-    expect((await say('progress', u)).text).not.toMatch(/1\/12|1 of 12/);
+    for (const line of ['more done 3', 'more /done 5', 'more /devpath done 4', 'more expand /done 12', 'more more done 3', 'more done 3 please', 'more /tip add 4 use a framework please', 'more /group create sneaky']) {
+      const r = await say(line, u);
+      expect(r.error, line).toBe('refused');
+      expect(r.text, line).toMatch(/does not run "(?:done|tip add|group create)", which saves/);
+    }
+    expect((await say('progress', u)).text).toMatch(/0\/12 steps/);
+    expect((await say('tips 4', u)).text).toMatch(/No tips/);
+  });
+
+  it('shows a partly covered answer again with what the articles do not cover, and records the question once', async () => {
+    const u = place('u7');
+    const q = 'How much do backend developers earn in Germany?';
+    const first = await say(q, u);
+    expect(first.text).toMatch(/U\.S\. figures only/);
+    expect(first.more).toMatch(/^salary:backend-developer.* !place$/);
+    const full = await say(`more ${first.more}`, u);
+    expect(full.text).toMatch(/U\.S\. figures only/);
+    await say('tell me more', u);
+    expect((await say('unanswered', u)).text).toMatch(/asked 1 time\b/);
+  });
+
+  it('expands what was shown: the same interview question, a step named in a typed invocation, "more about it"', async () => {
+    const u = place('u8');
+    const asked = await say('interview', u);
+    const number = asked.text.match(/Question (\d+) of/)![1];
+    expect(asked.more).toBe(`interview ${number}`);
+    const invoked = await bot.dispatch({ command: 'roadmap', options: { step: 'learn a framework' } }, u);
+    expect(invoked.more).toBe('roadmap --step "learn a framework"');
+    expect((await say('more about it', u)).card.title).toBe(invoked.card.title);
+    expect((await say(`more ${invoked.more}`, u)).text).toMatch(/Why:/);
+  });
+
+  it('keeps a page whole (no tips skipped between pages) and a progress picture in the short form', async () => {
+    const u = { ...place('u9'), operator: true }; // no write limit: twelve steps in a row
+    for (let i = 0; i < 12; i++) await say(`tip add 4 ${'A long and careful tip about learning one framework well before the next. '.repeat(3)}${i}`, place(`tipper${i}`));
+    const page = await say('tips 4', u);
+    expect(page.text).not.toMatch(/Short answer/);
+    for (let i = 1; i <= 12; i++) await say(`done ${i}`, u);
+    const progress = await say('progress', u);
+    expect(progress.text).toMatch(/Every step is done/);
+    expect(progress.card.children.some((n) => n.type === 'image')).toBe(true);
   });
 
   it('keeps exports whole and short answers as they are', async () => {

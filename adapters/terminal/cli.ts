@@ -47,7 +47,7 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
 }
 
-const isUsageError = (r: Reply) => r.error === 'unknown-command' || r.error === 'invalid-option';
+const isUsageError = (r: Reply) => r.error === 'unknown-command' || r.error === 'invalid-option' || r.error === 'refused';
 /** A request that failed inside devpath (a save that did not happen): exit 1, not 0. */
 const isFailure = (r: Reply) => r.error === 'internal' || r.error === 'storage';
 /** Exit code 1 for a failure, 2 for a wrong request, 0 otherwise. */
@@ -163,7 +163,8 @@ async function runDb(args: string[], io: CliIo): Promise<number> {
 }
 
 async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, io: CliIo, dataDir: string): Promise<number> {
-  const context = terminalContext();
+  // JSON is for programs: the full reply, never the short form a person reads first.
+  const context = { ...terminalContext(), ...(json ? { full: true } : {}) };
 
   if (flags.has('--stdin')) {
     let failed = false;

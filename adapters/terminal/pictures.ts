@@ -64,7 +64,9 @@ export async function savePictures(reply: Reply, dataDir: string | undefined): P
 }
 
 /** The reply as `devpath --json` prints it: each picture as its path, alt text and size, never its bytes. */
-export function jsonReply(reply: Reply, saved: SavedPictures): unknown {
+export function jsonReply(full: Reply, saved: SavedPictures): unknown {
+  // `brief` is the core's working material for the short form, not part of the answer.
+  const { brief: _brief, ...reply } = full;
   if (!reply.card.children.some((n) => n.type === 'image')) return reply;
   const children = reply.card.children.map((n) => {
     if (n.type !== 'image') return n;

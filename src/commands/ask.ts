@@ -1,5 +1,5 @@
 import { log } from '../log.js';
-import type { CommandContext, CommandSpec } from '../command.js';
+import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { salaryCard } from '../answers/salary.js';
 import { rememberTopic } from './remember.js';
@@ -64,6 +64,20 @@ const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
   company: 'The articles give no figures for particular companies. Here is what they do give:',
 };
 
+/**
+ * What the articles do cover of a question they cover only in part (pay in London): the entry,
+ * led by what they do not cover. Not "answered", so the question reaches `unanswered`. `more`
+ * shows it again by its entry and what was outside (`salary:backend-developer entry !place`).
+ */
+export function partialAnswer(ctx: Services, ref: string, level: SalaryLevel | undefined, outside: Outside): Reply | undefined {
+  const shown = card(ctx, ref, level);
+  if (!shown) return undefined;
+  const lead: Node = { type: 'text', text: PARTIAL_WORDS[outside] ?? OUTSIDE_WORDS[outside] };
+  const out = reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, suggestions: shown.suggestions, answered: false, topic: ref });
+  out.more = `${moreOf(ref, level)} !${outside}`;
+  return out;
+}
+
 /** "Did you mean": two or three entries were about as close. */
 function clarify(options: Scored[]): Reply {
   return reply({
@@ -79,7 +93,7 @@ const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)?
 /** "What's the step before that?", "previous step": the step before the one just shown. */
 const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:the (?:step|one) )?before (?:that|this|it)|(?:the )?previous (?:step|one)|(?:the )?step before(?: that| this| it)?|go back(?: a step| one step)?)[\s?!.]*$/i;
 /** "Tell me more", "why?", "details": the entry just shown, in full. */
-const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: about (?:it|that|this|them))?|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|why (?:does|do|is|would|should) (?:it|that|this) (?:matter|important|count)(?: (?:for|to) [\w\s-]{1,30})?|why (?:should|would|do|does) (?:i|we|you|they|anyone|(?:a |the )?(?:back ?-?end|backend|server[ -]side) (?:devs?|developers?|engineers?|people|folks)) (?:care|bother|need (?:it|that|this))(?: about (?:it|that|this|them))?|why bother(?: (?:tho|though|with (?:it|that|this|them)))?|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
+export const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: about (?:it|that|this|them))?|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|why (?:does|do|is|would|should) (?:it|that|this) (?:matter|important|count)(?: (?:for|to) [\w\s-]{1,30})?|why (?:should|would|do|does) (?:i|we|you|they|anyone|(?:a |the )?(?:back ?-?end|backend|server[ -]side) (?:devs?|developers?|engineers?|people|folks)) (?:care|bother|need (?:it|that|this))(?: about (?:it|that|this|them))?|why bother(?: (?:tho|though|with (?:it|that|this|them)))?|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
 
 /** "step 2", "and step 3?", "whats step 5": a roadmap step by its number. */
 const STEP_NUMBER = /^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| about)?|show me|tell me about)\s+)*(?:the\s+)?(?:roadmap\s+)?step\s*#?\s*(\d{1,2})\s*[?!.]*\s*$/i;
@@ -186,11 +200,8 @@ export const ask: CommandSpec = {
     rememberQuestion(ctx, answer);
     if (decision.kind === 'clarify') return clarify(decision.options);
     if (decision.kind === 'partial') {
-      const shown = card(ctx, decision.top.doc.ref, level);
-      if (shown) {
-        const lead: Node = { type: 'text', text: PARTIAL_WORDS[decision.outside] ?? OUTSIDE_WORDS[decision.outside] };
-        return reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, suggestions: shown.suggestions, answered: false });
-      }
+      const shown = partialAnswer(ctx, decision.top.doc.ref, level, decision.outside);
+      if (shown) return { ...shown, brief: briefFor(ctx, shown, answer) };
     }
     return unknownAnswer(answer);
   },
@@ -206,6 +217,8 @@ let recordFailureLoggedAt = -Infinity;
  * over it. A failing store must not cost the user their answer: it is logged (at most once a minute).
  */
 function recordQuestion(ctx: CommandContext, question: string): void {
+  // Shown again in full (`more`): it was recorded when it was asked.
+  if (ctx.showOnly) return;
   const now = nowIso(ctx); // when it was asked, not when the write runs
   userWrite(ctx, (store, by) => store.recordUnanswered(ctx.communityId, by, question, now)).catch((error: unknown) => {
     if (Date.now() - recordFailureLoggedAt < 60_000) return;

@@ -154,17 +154,3 @@ export function notATipNumber(text: string): Reply {
   const shown = cutText(cleanText(text), 20);
   return errorReply('Not a tip number', `"${shown}" is not a tip number: tips are numbered, like #12. Type "tips" to see them.`, 'invalid-option', [{ label: 'tips', command: 'tips' }]);
 }
-
-/** "There is no tip #99 here" with the closest ids (one typo away, then nearest) to try. */
-export async function unknownTip(ctx: CommandContext, id: number, verb: string): Promise<Reply> {
-  const digits = String(id);
-  const close = await ctx.store.tipsNear(ctx.communityId, id, 3);
-  const lead = `There is no tip #${digits} in this community.`;
-  // A well-formed number that names no tip is "not found" (like an unknown name), not a usage error.
-  if (!close.length) return refusal('Not found', `${lead} There are no tips yet: add one with "tip add <step> <text>".`);
-  return refusal(
-    'Not found',
-    `${lead} Did you mean: ${close.map((t) => `#${t.id} "${cutText(t.text, 43, '...')}"`).join(', ')}?`,
-    close.map((t) => ({ label: `#${t.id}`, command: `tip ${verb} ${t.id}` })),
-  );
-}

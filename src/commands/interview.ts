@@ -33,6 +33,8 @@ export const interview: CommandSpec = {
       children,
       sources: sourceRefs(ctx, itemSources([...q.answer, ...advice.flatMap((a) => a.answer)])),
       suggestions: [{ label: 'Another question', command: `interview ${next + 1}` }],
+      // The question shown, not another random one.
+      more: `interview ${index + 1}`,
     });
   },
 };

@@ -43,6 +43,8 @@ export const tips: CommandSpec = {
         ...(p > 1 ? [{ label: 'Previous page', command: `${base} page:${p - 1}` }] : []),
         ...(p < pages ? [{ label: 'Next page', command: `${base} page:${p + 1}` }] : []),
       ],
+      // A page is already the short form: cutting it would skip tips between two pages.
+      whole: true,
     });
   },
 };

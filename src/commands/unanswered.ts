@@ -20,6 +20,8 @@ export const unanswered: CommandSpec = {
       children: [{ type: 'list', items }, { type: 'note', text: `Page ${p} of ${pages} (${total} question${total === 1 ? '' : 's'}), most asked first.` }],
       ephemeral: true,
       suggestions: p < pages ? [{ label: 'Next page', command: `unanswered ${p + 1}` }] : [],
+      // A page is already the short form: cutting it would skip questions between two pages.
+      whole: true,
     });
   },
 };
