@@ -104,6 +104,10 @@ export class Bot {
     }
     const text = cleanText(line).replace(/^\/(?:devpath\s+)?/i, '');
     if (!text) return this.runHelp(context);
+    // A number alone picks a suggestion where a door numbers them (the chat); it is not a question.
+    if (/^#?\d{1,3}[.)]?$/.test(text) && !this.find(text)) {
+      return errorReply('Not a suggestion', `"${text}" on its own picks a numbered suggestion of the answer before, and there is none numbered ${text.replace(/\D/g, '')} here. Type a command or a question.`, 'invalid-option', [{ label: 'help', command: 'help' }]);
+    }
     const [first = '', ...rest] = text.split(' ');
     let spec = this.find(first);
     let args = rest.join(' ');
@@ -128,7 +132,8 @@ export class Bot {
     // Only where the command could not read its arguments: a refusal, a rate limit or a failed save
     // must never be replaced by an answer to another question.
     const unreadable = out.error === 'invalid-option' || out.card.title === NOT_FOUND;
-    if (options.fallbackToAsk && unreadable && ask && spec !== ask && text.split(' ').length >= SENTENCE_WORDS) {
+    // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
+    if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && text.split(' ').length >= SENTENCE_WORDS) {
       const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
       if (asked.answered) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }

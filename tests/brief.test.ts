@@ -164,6 +164,27 @@ describe('answer first', () => {
   });
 });
 
+describe('what a newcomer types that is not a question', () => {
+  it('a number alone picks a suggestion, and is not answered as a question', async () => {
+    const r = await say('7', place('n1'));
+    expect(r.card.title).toBe('Not a suggestion');
+    expect(r.topic).toBeUndefined();
+  });
+
+  it('a command that saves, with a wrong argument, says what was wrong and is not asked as a question', async () => {
+    const u = place('n2');
+    const r = await say('tip add 99 hello there', u);
+    expect(r.text).toMatch(/no step 99/);
+    expect((await say('unanswered', u)).text).not.toMatch(/tip add/);
+  });
+
+  it('"tell me more" with nothing before it says so, and is not recorded as unanswered', async () => {
+    const u = place('n3');
+    expect((await say('tell me more', u)).card.title).toBe('Nothing to show in full');
+    expect((await say('unanswered', u)).text).not.toMatch(/tell me more/);
+  });
+});
+
 describe('fitLines', () => {
   const item = (n: number) => `point ${n}`;
   const list = (count: number): Node => ({ type: 'list', items: Array.from({ length: count }, (_, i) => item(i + 1)) });

@@ -253,6 +253,13 @@ describe('due reminders after a one-shot command', () => {
 });
 
 describe('devpath --stdin', () => {
+  it('picks a suggestion by its number, as the chat does, and never asks a number as a question', () => {
+    const r = run(['--stdin', '--json'], 'roadmap 1\n1\n9\n');
+    const [, picked, missing] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(picked.card.title).toMatch(/^Step 2 of 12/);
+    expect(missing.card.title).toBe('Not a suggestion');
+  });
+
   it('answers each line in order, one JSON object per line', () => {
     const r = run(['--stdin', '--json'], 'ask how long does it take\nsalary entry\n\nroadmap 2\n');
     expect(r.code).toBe(0);
@@ -287,6 +294,14 @@ describe('devpath --stdin', () => {
 });
 
 describe('devpath chat', () => {
+  it('runs nothing pasted after "exit": leaving saves nothing more', () => {
+    const own = mkdtempSync(join(tmpdir(), 'devpath-exit-'));
+    const chat = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'dist', 'adapters', 'main.js')], { input: 'exit\ndone 3\n', env: { ...env, DATA_DIR: own }, encoding: 'utf8' });
+    expect(chat.stdout).toMatch(/Good luck on the path!/);
+    expect(chat.stdout).not.toMatch(/Step done/);
+    expect(run(['progress'], undefined, { env: { ...env, DATA_DIR: own } }).stdout).toMatch(/0\/12 steps/);
+  });
+
   it('answers typed questions and commands, runs a numbered suggestion, and exits on "exit"', async () => {
     const child = spawn(process.execPath, [bin], { env });
     let out = '';

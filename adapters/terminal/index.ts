@@ -41,12 +41,18 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
       rl = createInterface({ input, output, terminal: Boolean(output.isTTY), historySize: 200, prompt: color ? '\u001b[1mdevpath>\u001b[0m ' : 'devpath> ' });
       output.write(`${greeting(bot)}\n\n`);
       let last: Suggestion[] = [];
+      let left = false;
       // Lines are answered one at a time, in order, even when pasted in a burst.
       let queue = Promise.resolve();
       rl.on('line', (line) => {
         queue = queue.then(async () => {
           const text = line.trim();
-          if (/^(exit|quit|bye)$/i.test(text)) return rl?.close();
+          // Lines pasted or piped after "exit" are not run: leaving means nothing more is saved.
+          if (left) return;
+          if (/^(exit|quit|bye)$/i.test(text)) {
+            left = true;
+            return rl?.close();
+          }
           if (text) {
             const picked = /^\d{1,2}$/.test(text) ? last[Number(text) - 1] : undefined;
             // The one answer path (adapters/answer.ts): a failure is logged and apologised for, and

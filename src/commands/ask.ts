@@ -174,6 +174,8 @@ export const ask: CommandSpec = {
     if (chat) return chat;
     // "tell me more", "go on" after a short answer: all of it (src/brief.ts).
     if (MORE.test(text) && ctx.conversations.lastShortened(ctx, ctx.now())) return { ...(await ctx.expand(undefined, ctx)), whole: true };
+    // "tell me more" with nothing before it: the same plain word as "more", not a question to record.
+    if (/^\s*(?:tell me more|more (?:details|info|please)|go on|say more)[\s?!.]*$/i.test(text) && !ctx.conversations.previous(ctx, ctx.now())) return ctx.expand(undefined, ctx);
     const previous = ctx.conversations.previous(ctx, ctx.now());
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;
