@@ -178,6 +178,13 @@ describe('what a newcomer types that is not a question', () => {
     expect((await say('unanswered', u)).text).not.toMatch(/tip add/);
   });
 
+  it('is never offered what it just ran', async () => {
+    for (const line of ['learn certifications', 'roadmap', 'salary', 'help']) {
+      const r = await say(line, place('n4'));
+      expect(r.suggestions.map((x) => x.command), line).not.toContain(line);
+    }
+  });
+
   it('"tell me more" with nothing before it says so, and is not recorded as unanswered', async () => {
     const u = place('n3');
     expect((await say('tell me more', u)).card.title).toBe('Nothing to show in full');
