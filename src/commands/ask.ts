@@ -129,6 +129,20 @@ function withTopic(ctx: CommandContext, ref: string, level: SalaryLevel | undefi
 }
 
 /**
+ * The terms of a card's point, analysed once: points come from the knowledge (a bounded set), and
+ * the same role or step card is read for many questions. Kept per search, so a test's own
+ * knowledge never shares it.
+ */
+const pointTermsBySearch = new WeakMap<object, Map<string, Set<string>>>();
+function pointTerms(ctx: CommandContext, text: string): Set<string> {
+  let cache = pointTermsBySearch.get(ctx.search);
+  if (!cache) pointTermsBySearch.set(ctx.search, (cache = new Map()));
+  let terms = cache.get(text);
+  if (!terms) cache.set(text, (terms = new Set(ctx.search.terms(text))));
+  return terms;
+}
+
+/**
  * Answer first, for a question: the short form shows the points of the entry that hold the
  * question's words (as analysed: spelling, lexicon), not merely its first ones.
  */
@@ -140,11 +154,11 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer): Node[] {
   const asked = new Set(answer.analysis.terms);
   // A word of the question found in few of the card's points says more than one found in all.
   const texts = out.card.children.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []));
-  const termsOf = new Map(texts.map((t) => [t, new Set(ctx.search.terms(t))]));
+  const termsOf = new Map(texts.map((t) => [t, pointTerms(ctx, t)]));
   const df = new Map<string, number>();
   for (const terms of termsOf.values()) for (const t of terms) if (asked.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
   const relevance = (text: string) => {
-    const terms = termsOf.get(text) ?? new Set(ctx.search.terms(text));
+    const terms = termsOf.get(text) ?? pointTerms(ctx, text);
     let score = 0;
     for (const t of terms) if (asked.has(t)) score += Math.log(1 + texts.length / (df.get(t) ?? 1));
     return score;
