@@ -41,10 +41,14 @@ export interface FactSet {
  *   against (scored once untouched first: 54 of 70).
  * - blind-e.json: written blind from the articles alone, never read; `npm run bench:blind` scored
  *   it once (counts only) for the figure in the README (stop 18). Spent too.
- * - blind-f.json: the next test set, written the same way (stop 18), never read and never scored:
- *   `npm run bench:blind` scores it, once, for the next figure reported.
+ * - blind-f.json: written the same way (stop 18), never read; scored once (counts only) for the
+ *   figure in stop 19. Spent.
+ * - dev-5.json: a fifth development set (stop 20), written blind from the articles by a helper;
+ *   scored once untouched (the figure is in the README), then read and tuned against.
+ * - blind-g.json: the next test set, written blind from the articles alone by another helper at
+ *   the same time (stop 20), never read: `npm run bench:blind` scores it, once, for the next figure.
  */
-export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json' } as const;
+export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json', dev5: 'dev-5.json', blindG: 'blind-g.json' } as const;
 
 export function loadFactSet(name: keyof typeof FACT_SETS): FactSet {
   return JSON.parse(readFileSync(join(packageRoot(), 'bench', 'sets', FACT_SETS[name]), 'utf8')) as FactSet;
