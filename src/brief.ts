@@ -190,5 +190,8 @@ export function shorten(full: Reply, more: string): Reply | undefined {
 /** The headings of the full card whose content the short form does not show. */
 function leftOut(children: readonly Node[], shown: readonly Node[]): string[] {
   const shownText = new Set(shown.flatMap((n) => (n.type === 'section' ? [n.title] : [])));
-  return children.flatMap((n) => (n.type === 'section' && !shownText.has(n.title) ? [n.title] : []));
+  // A line led by a heading ("Entry level: around $101K ...") shows that heading's content in short.
+  const leads = shown.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label}: ${f.value}`) : []));
+  const led = (title: string) => leads.some((line) => line.startsWith(`${title}:`));
+  return children.flatMap((n) => (n.type === 'section' && !shownText.has(n.title) && !led(n.title) ? [n.title] : []));
 }

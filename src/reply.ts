@@ -72,6 +72,11 @@ export interface Reply {
    * better than "the first lines that fit". Not rendered: the Bot makes the short reply from it.
    */
   brief?: Node[];
+  /**
+   * The brief states every fact the full form does, only shorter (a salary card's figures, one
+   * line a level): a question's short answer uses it as it is, not the points its words pick.
+   */
+  briefComplete?: boolean;
   /** What `more` needs to show this reply in full (a command line or an entry); default: the line asked. */
   more?: string;
   /** Already the full form the user asked for ("tell me more"): never shortened. */
@@ -88,6 +93,7 @@ export interface ReplyInit {
   error?: ReplyError;
   topic?: string;
   brief?: Node[];
+  briefComplete?: boolean;
   more?: string;
   whole?: boolean;
 }
@@ -107,6 +113,7 @@ export function reply(init: ReplyInit): Reply {
   if (init.error) out.error = init.error;
   if (init.topic) out.topic = init.topic;
   if (init.brief) out.brief = init.brief;
+  if (init.briefComplete) out.briefComplete = true;
   if (init.more) out.more = init.more;
   if (init.whole) out.whole = true;
   return out;

@@ -48,6 +48,14 @@ describe('answer first', () => {
     const tools = await say('which tools do i use to learn apis and web protocols');
     expect(tools.text).toMatch(/Short answer/);
     expect(tools.text).toMatch(/HTTP, HTTPS, REST and SOAP/);
+    // Pay at every level is one line a level: no figure waits behind "more", only the outlook.
+    for (const line of ['salary', 'how much do backend devs make']) {
+      const pay = await say(line);
+      for (const figure of ['$124,303', '$101K', '$61,042', '$72,514', '$75,435', '$95,000', '$83,789', '$167K', '$87,979']) expect(pay.text, line).toContain(figure);
+      expect(pay.text, line).toMatch(/Mid-career: around \$95,000 for five to nine years \(PayScale, cited by Career Karma\); \$83,789 for 4-6 years/);
+      expect(pay.text, line).toMatch(/never averaged/);
+      expect(pay.text, line).toMatch(/Short answer: "more" shows Job outlook\./);
+    }
     const compare = await say('compare backend frontend');
     expect(compare.text).toContain('$124,303');
     expect(compare.text).toContain('$75,310');
@@ -61,8 +69,9 @@ describe('answer first', () => {
       expect(full.card.title, line).toBe(short.card.title);
       expect(full.suggestions.some((s) => s.label === 'More'), line).toBe(false);
       expect(totalLines(full.card.children), line).toBeGreaterThan(BRIEF_LINES);
-      const all = facts(full).join('\n');
-      // A brief may join figures into one line, so its facts are checked by their numbers and words.
+      // A brief may join figures into one line, led by their heading ("Entry level: ..."), so its
+      // facts are checked by their numbers and words.
+      const all = [...facts(full), ...full.card.children.flatMap((n) => (n.type === 'section' ? [n.title] : []))].join('\n');
       for (const fact of facts(short)) for (const piece of fact.match(/\$[\d,.]+K?|\b[A-Z][a-z]{4,}\b/g) ?? []) expect(all, `${line}: ${piece}`).toContain(piece);
     }
   });

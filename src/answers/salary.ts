@@ -20,6 +20,13 @@ function figureLine(services: Services, s: Salary): string {
   return `${s.subject}${years}: ${salaryLine(services, s)}`;
 }
 
+/** "around $61,042 (PayScale, cited by Career Karma)", "$72,514 for 0-1 year (...)": one figure in a line of several. */
+function figureInLine(services: Services, s: Salary): string {
+  const measure = s.measure === 'median' ? ' median' : s.measure === 'average' ? ' average' : '';
+  const years = s.years ? ` for ${s.years}` : '';
+  return `${s.approximate ? 'around ' : ''}${s.quoted}${measure}${years} (${attribution(services, s.source, s.attribution)})`;
+}
+
 export function outlookNodes(services: Services, withNotes = true): { nodes: Node[]; sources: string[] } {
   const { outlook, salaries } = services.knowledge;
   const national = salaries.filter((s) => !s.role);
@@ -59,11 +66,22 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
   if (figures.length > 1) {
     children.push({ type: 'note', text: 'The articles disagree: each figure is shown as its source gives it (different years and methods), never averaged.' });
   }
+  // Short form: every level in a line of its own, every figure in it with its source, so a short
+  // answer never leaves a level's figures behind "more"; the outlook waits.
+  const levels = LEVEL_ORDER.filter((l) => figures.some((s) => s.level === l));
+  const brief: Node[] | undefined =
+    levels.length > 1
+      ? [
+          { type: 'list', items: levels.map((l) => `${LEVEL_LABELS[l]}: ${figures.filter((s) => s.level === l).map((s) => figureInLine(services, s)).join('; ')}`) },
+          ...children.filter((n) => n.type === 'note'),
+        ]
+      : undefined;
   children.push(...outlook.nodes);
   const title = `${role.title} salary${level ? `: ${LEVEL_LABELS[level].toLowerCase()}` : ''}`;
   return reply({
     title,
     children,
+    ...(brief ? { brief, briefComplete: true } : {}),
     answered: figures.length > 0,
     sources: sourceRefs(services, [...figures.map((s) => s.source), ...outlook.sources]),
     // No button to a level the articles give no figure for: it would be a dead end.

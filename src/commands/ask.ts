@@ -150,6 +150,7 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer): Node[] {
   // The entry's own name says nothing about which of its points is asked for ("tell me about
   // back-end developers" is the whole card, short as the command gives it).
   const named = new Set(ctx.search.terms(out.card.title.replace(/ salary(?:: .*)?$/, '')));
+  if (out.brief && out.briefComplete) return out.brief;
   if (answer.analysis.terms.every((t) => named.has(t))) return out.brief ?? fitLines(out.card.children, ANSWER_LINES).shown;
   const asked = new Set(answer.analysis.terms);
   // A word of the question found in few of the card's points says more than one found in all.
