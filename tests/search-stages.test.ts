@@ -42,7 +42,25 @@ describe('analyse: question-form rules', () => {
     ['in-plain-words', 'explain REST in plain words', /^ explain rest\s+$/],
     ['for-comparison', 'what does a DBA earn, just for comparison', /earn,\s+$/],
     ['number-words', 'four to six years in, what do i make', /4 to 6 years in/],
+    ['what-typed-short', 'wat do juniors start at', /^ what do juniors/],
+    ['with-typed-short', 'a job w/o a degree', /job {2}without {2}a degree/],
+    ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],
+    ['years-on-the-job', '5 years in: what does the pay table say', /^ {2}mid {2}in:/],
   ];
+
+  it('reads years on the job as the level whose band holds them, and leaves spans and years of school alone', () => {
+    const levels: [string, string | undefined][] = [
+      ['Five years in: what does the experience-banded pay table say?', 'mid'],
+      ['At eight years of experience, what does the pay table show?', 'experienced'],
+      ['what do backend devs make with 3 yrs exp', 'early'],
+      ['salary with 1 year of experience', 'entry'],
+      ['what do I earn with 4 years of college', undefined],
+      ['how much will backend jobs grow in 10 years', undefined],
+    ];
+    for (const [q, level] of levels) expect(analyse(q).level, q).toBe(level);
+    const rule = RULES.find((r) => r.name === 'years-on-the-job')!;
+    for (const span of ['4 to 6 years in', '4-6 years in', 'after half a decade to nearly 10 years in the field']) expect(applyRules(fold(span), [rule]).trim()).toBe(fold(span));
+  });
 
   it('reads spelled-out numbers only as a span or a count of years: "which one" stays a word', () => {
     const rule = RULES.find((r) => r.name === 'number-words')!;

@@ -98,7 +98,7 @@ export function prebuild(kb: Knowledge): Prebuilt {
  * Terms that say what a question asks about (pay, duties, time...) and terms that name whom it is
  * about (a role, a level). A follow-up that names one of them replaces the earlier question's.
  */
-const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'step', 'certification', 'degree', 'interview', 'comparison', 'difficult', 'stress', 'schedule']);
+const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'step', 'certification', 'degree', 'interview', 'comparison', 'difficult', 'stress', 'schedule', 'benefit', 'perk']);
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
 const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|same for|and for|then|so)(?=[\s,]|$)/i;
 /** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */

@@ -15,6 +15,11 @@ const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 
 /** Question forms (order matters: a more specific form first). */
 export const RULES: readonly Rule[] = [
+  // Chat shorthand the question forms below must read: "wat do juniors start at", "w/o a degree",
+  // "keep up w new tech".
+  { name: 'what-typed-short', pattern: /\b(?:wat|wut|wht|waht|wot)\b/g, to: 'what' },
+  { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
+  { name: 'with-typed-short-2', pattern: /\bw\/(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
   // "How much do I need to care about security?" asks how much it matters, not about pay.
   { name: 'how-much-matters', pattern: /\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, to: ' ' },
   { name: 'how-much-time', pattern: /\bhow much time\b/g, to: ' duration ' },
@@ -29,7 +34,7 @@ export const RULES: readonly Rule[] = [
   { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:salary|salaries|pay|wage|wages|income|comp)\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?at(?=\s*[?!.]*\s*$)/g, to: ' entry salary ' },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
-  { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a )?(?:salary|pay|paycheck|money|wage)s?\b/g, to: ' benefit ' },
+  { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a )?(?:(?:salary|pay|paycheck|money|wage)s?\b|\$\$+)/g, to: ' benefit ' },
   { name: 'spend-money', pattern: /\b(?:hand(?:ing)? over|spend(?:ing)?|pay(?:ing)?(?: for)?|invest(?:ing)?) (?:my |the |your |any |much |that )?(?:money|cash|savings)\b/g, to: ' cost ' },
   { name: 'out-earn', pattern: /\bout[\s-]?(?:earns?|earning|paid|pay)\b/g, to: ' salary comparison ' },
   // "Who earns more" compares pay: the FAQ that compares it, not one role's figures.
@@ -53,7 +58,23 @@ export const RULES: readonly Rule[] = [
     pattern: new RegExp(`\\b(${NUMBER})(?=(?:\\s*(?:to|-|or)\\s*(?:${NUMBER}|\\d+)\\b)|\\s+(?:\\w+\\s+)?(?:years?|yrs?)\\b)|(?<=\\b(?:${NUMBER}|\\d+)\\s*(?:to|-|or)\\s*)(${NUMBER})\\b`, 'g'),
     to: (word) => NUMBER_WORDS[word] ?? word,
   },
+  // "Five years in", "at 8 years of experience", "with 3 yrs exp": a count of years on the job is
+  // a pay level, read by the articles' bands (0-1 entry, 1-3 early, 4-6 mid, 7-9 and on
+  // experienced). Years of college, or a span ("4 to 6 years", the lexicon's), are not.
+  {
+    name: 'years-on-the-job',
+    pattern: /(?<!\b(?:to|or|and|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:of\s+)?(?:college|school|university|uni|study|studying|degree|classes|course))/g,
+    to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(Number(a ?? b))} `,
+  },
 ];
+
+/** A number of years on the job -> the level whose band holds it (the articles' bands). */
+function levelOfYears(years: number): string {
+  if (years <= 1) return 'entry';
+  if (years <= 3) return 'early';
+  if (years <= 6) return 'mid';
+  return 'experienced';
+}
 
 /** Words that carry no topic. Kept short: "how", "long", "much" are read by the rules above. */
 export const STOP_WORDS = new Set(
