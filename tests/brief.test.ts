@@ -120,6 +120,9 @@ describe('answer first', () => {
     const first = await say(q, u);
     expect(first.text).toMatch(/U\.S\. figures only/);
     expect(first.more).toMatch(/^salary:backend-developer.* !place$/);
+    // Every level's figures, the caveat first: the short form of the salary card, not its first lines.
+    for (const figure of ['$124,303', '$72,514', '$83,789', '$87,979']) expect(first.text).toContain(figure);
+    expect(first.text).toMatch(/"more" shows Job outlook\./);
     const full = await say(`more ${first.more}`, u);
     expect(full.text).toMatch(/U\.S\. figures only/);
     await say('tell me more', u);

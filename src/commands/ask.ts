@@ -73,7 +73,9 @@ export function partialAnswer(ctx: Services, ref: string, level: SalaryLevel | u
   const shown = card(ctx, ref, level);
   if (!shown) return undefined;
   const lead: Node = { type: 'text', text: PARTIAL_WORDS[outside] ?? OUTSIDE_WORDS[outside] };
-  const out = reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, suggestions: shown.suggestions, answered: false, topic: ref });
+  // A brief that states every fact (a salary card's) stays the short form, the caveat first.
+  const brief = shown.brief && shown.briefComplete ? { brief: [lead, ...shown.brief], briefComplete: true } : {};
+  const out = reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, suggestions: shown.suggestions, answered: false, topic: ref, ...brief });
   out.more = `${moreOf(ref, level)} !${outside}`;
   return out;
 }
