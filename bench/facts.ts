@@ -9,7 +9,7 @@ import type { Bot } from '../src/bot.js';
 import type { Context, Services } from '../src/command.js';
 import type { SalaryLevel } from '../src/knowledge/schema.js';
 import { packageRoot } from '../src/paths.js';
-import { nodeToPlainText, type Reply } from '../src/reply.js';
+import { nodeToPlainText, withoutActions, type Reply } from '../src/reply.js';
 
 export interface FactQuestion {
   q: string;
@@ -59,7 +59,7 @@ const loose = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\-\u2
 
 /** What the reply says, without its sources line and suggestions (they name topics, not facts). */
 export function replyText(r: Reply): string {
-  return [r.card.title, ...r.card.children.map(nodeToPlainText)].join('\n');
+  return [r.card.title, ...withoutActions(r.card.children).map(nodeToPlainText)].join('\n');
 }
 
 export function states(r: Reply, facts: string[][]): boolean {
@@ -101,7 +101,7 @@ export function botAnswerer(bot: Bot): Answerer {
 /** A ranker that picks an entry (or none) for a question, with the bot's cards: for baselines. */
 export type EntryRanker = (question: string) => { ref: string; level?: SalaryLevel } | null;
 
-const NO_ANSWER: Reply = { card: { title: "I don't know that yet", children: [] }, text: '', answered: false, sources: [], suggestions: [], ephemeral: false };
+const NO_ANSWER: Reply = { card: { title: "I don't know that yet", children: [] }, text: '', answered: false, sources: [], ephemeral: false };
 
 export function rankerAnswerer(services: Services, rank: EntryRanker): Answerer {
   return async (line) => {

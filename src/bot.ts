@@ -10,7 +10,7 @@ import { loadKnowledge } from './knowledge/load.js';
 import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource, type OptionValues, type Result } from './options.js';
 import { joinErrors, type Parsed } from './options.js';
 import { oneReply, resolveKinds } from './option-kinds.js';
-import { errorReply, internalErrorReply, NOT_FOUND, reply, storageErrorReply, toPlainText, type Reply } from './reply.js';
+import { errorReply, internalErrorReply, NOT_FOUND, reply, storageErrorReply, suggestionsOf, withSuggestions, type Reply } from './reply.js';
 import { createSearch, type Search } from './search/index.js';
 import { closestNames } from './closest.js';
 import { Conversations } from './conversation.js';
@@ -148,7 +148,8 @@ export class Bot {
   private answerFirst(shown: Reply, leaf: CommandSpec, line: string, context: Context): Reply {
     // A suggestion to run what was just run is a dead end ("learn certifications" after itself).
     const same = (command: string) => command.trim().replace(/\s+/g, ' ').toLowerCase() === line.toLowerCase();
-    const out = shown.suggestions.some((s) => same(s.command)) ? withSuggestions(shown, shown.suggestions.filter((s) => !same(s.command))) : shown;
+    const offered = suggestionsOf(shown);
+    const out = offered.some((s) => same(s.command)) ? withSuggestions(shown, offered.filter((s) => !same(s.command))) : shown;
     if (context.full || leaf.writes || leaf.name === 'more') return out;
     const short = shorten(out, out.more ?? line);
     this.services.conversations.rememberShortened(context, short?.more, this.services.now());
@@ -278,11 +279,6 @@ function lineOf(spec: CommandSpec, leaf: CommandSpec, invocation: Invocation): s
     words.push(`--${option.name}`, /[\s"']/.test(text) ? `"${text.replace(/"/g, "'")}"` : text);
   }
   return words.join(' ');
-}
-
-/** The same reply with other suggestions (its plain text says them too). */
-function withSuggestions(r: Reply, suggestions: Reply['suggestions']): Reply {
-  return { ...r, suggestions, text: toPlainText(r.card, r.sources, suggestions) };
 }
 
 /** The subcommand of `spec` called `name`, if it has one. */

@@ -3,7 +3,8 @@
 // a command's short form reads without scrolling on an 80x24 terminal, a phone or a Discord channel
 // alike; an answer to a question may take a few lines more (ANSWER_LINES). A command
 // may say which nodes make its short form (`brief`); otherwise the first ones that fit are kept.
-import { reply, type Node, type Reply } from './reply.js';
+import { reply, suggestionsOf, withoutActions, type Node, type Reply } from './reply.js';
+import { displayWidth } from './width.js';
 
 /** Lines of content a short answer may take (title, sources and suggestions come on top). */
 export const BRIEF_LINES = 13;
@@ -23,8 +24,9 @@ const SMALL_REST = 3;
 /** The width the length is counted at: an 80-column terminal, less a list's indent. */
 const WIDTH = 76;
 
+/** Counted in display columns, as the terminal wraps (width.ts): a CJK character or an emoji takes 2. */
 const lines = (text: string, indent = 0): number =>
-  text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil((l.length + indent) / WIDTH)), 0);
+  text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil((displayWidth(l) + indent) / WIDTH)), 0);
 
 /** How many lines a node takes in a narrow window. */
 export function linesOf(node: Node): number {
@@ -41,6 +43,9 @@ export function linesOf(node: Node): number {
     case 'file':
     case 'image':
       return 1;
+    case 'actions':
+      // What to try next comes on top of the content, like the title and the sources.
+      return 0;
   }
 }
 
@@ -59,7 +64,9 @@ export interface Cut {
  * The first nodes that fit in `budget` lines, in order: a list that does not fit whole keeps its
  * first items (at least one). A heading is never left last with nothing under it.
  */
-export function fitLines(nodes: readonly Node[], budget = BRIEF_LINES): Cut {
+export function fitLines(all: readonly Node[], budget = BRIEF_LINES): Cut {
+  // Actions are not content: the short reply offers them again (shorten), after its note.
+  const nodes = withoutActions(all);
   const shown: Node[] = [];
   // Notes come along wherever they stand: a caveat on a figure, the conclusion of a progress card
   // ("Every step is done"). Their room is kept first, unless they would fill half of it.
@@ -111,7 +118,8 @@ export function fitLines(nodes: readonly Node[], budget = BRIEF_LINES): Cut {
  * point (its lead), shown in the card's own order under their headings, with the card's caveats
  * (notes). With nothing relevant, the first points that fit.
  */
-export function relevantLines(nodes: readonly Node[], relevance: (text: string) => number, budget = BRIEF_LINES): Node[] {
+export function relevantLines(all: readonly Node[], relevance: (text: string) => number, budget = BRIEF_LINES): Node[] {
+  const nodes = withoutActions(all);
   interface Unit { node: number; item?: number; score: number; cost: number }
   const units: Unit[] = [];
   nodes.forEach((n, i) => {
@@ -165,7 +173,7 @@ export function moreNote(left: readonly string[]): Node {
  */
 export function shorten(full: Reply, more: string): Reply | undefined {
   if (full.whole || full.card.children.some((n) => n.type === 'file')) return undefined;
-  const children = full.card.children;
+  const children = withoutActions(full.card.children);
   // What fits whole is shown whole, and so is an answer only a few lines over: "more" for a line
   // or two would cost a click for nothing.
   if (totalLines(children) <= (full.topic ? ANSWER_WHOLE : BRIEF_LINES + SMALL_REST)) return undefined;
@@ -178,7 +186,7 @@ export function shorten(full: Reply, more: string): Reply | undefined {
     answered: full.answered,
     sources: full.sources,
     // Last, so the answer's own next steps keep their places (and their numbers in the chat).
-    suggestions: [...full.suggestions, { label: 'More', command: `more ${more}` }],
+    suggestions: [...suggestionsOf(full), { label: 'More', command: `more ${more}` }],
     ephemeral: full.ephemeral,
     ...(full.error ? { error: full.error } : {}),
     ...(full.topic ? { topic: full.topic } : {}),

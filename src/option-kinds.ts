@@ -7,7 +7,7 @@ import { resolveRole, resolveStep, tipNotFound, unknownGroup } from './commands/
 import { notATipNumber, parseTipId } from './commands/community.js';
 import type { Role, Step } from './knowledge/schema.js';
 import { resolveUser, type Found, type OptionSpec, type OptionValues, type ResolvedValues } from './options.js';
-import { reply, type Reply, type Suggestion } from './reply.js';
+import { reply, suggestionsOf, withoutActions, type Reply, type Suggestion } from './reply.js';
 import type { GroupBoard, Tip } from './store/store.js';
 import { groupKey } from './store/rules.js';
 
@@ -124,14 +124,14 @@ export function oneReply(problems: readonly Reply[], title: string): Reply | und
   const error = problems.find((p) => p.error)?.error ?? (same ? undefined : 'invalid-option');
   const seen = new Set<string>();
   const suggestions: Suggestion[] = [];
-  for (const s of problems.flatMap((p) => p.suggestions)) {
+  for (const s of problems.flatMap((p) => suggestionsOf(p))) {
     if (seen.has(s.command) || suggestions.length >= MAX_MERGED_SUGGESTIONS) continue;
     seen.add(s.command);
     suggestions.push(s);
   }
   return reply({
     title: same ? problems[0]!.card.title : title,
-    children: problems.flatMap((p) => p.card.children),
+    children: problems.flatMap((p) => withoutActions(p.card.children)),
     answered: false,
     ephemeral: true,
     suggestions,

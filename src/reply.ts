@@ -1,5 +1,6 @@
 // The platform-neutral answer. A command builds a card (a plain tree of typed nodes); each adapter
 // renders it with one pure function, and toPlainText() gives the fallback every platform needs.
+// What to try next is part of the tree too (an 'actions' node), so nothing travels beside the card.
 //
 // Every string in a card is PLAIN text, never markup: renderers escape it for their platform. That
 // one rule is what keeps a tip or a question typed by a user from pinging @everyone or injecting a
@@ -24,7 +25,14 @@ export type Node =
    * safe file name (letters, digits, `-`, `_`, `.`), `alt` plain text saying what it shows. Doors
    * attach or upload it, or save it to a file; plain text shows the alt text.
    */
-  | { type: 'image'; name: string; alt: string; width: number; height: number; png: Uint8Array };
+  | { type: 'image'; name: string; alt: string; width: number; height: number; png: Uint8Array }
+  /**
+   * Things to try next, each a full command line; a door draws buttons, the terminal numbered
+   * lines. reply() puts a reply's suggestions in one such node, last; suggestionsOf() reads them.
+   * Actions that close a card come after its sources line. Not content: they are not facts, and
+   * a short answer's line budget does not count them.
+   */
+  | { type: 'actions'; items: Suggestion[] };
 
 export interface Field {
   label: string;
@@ -55,12 +63,11 @@ export type ReplyError = 'unknown-command' | 'invalid-option' | 'internal' | 'st
 
 export interface Reply {
   card: Card;
-  /** The plain-text rendering of card, sources and suggestions. */
+  /** The plain-text rendering of card (its actions too) and sources. */
   text: string;
   /** False when the bot did not find an answer (it says so and offers the closest topics). */
   answered: boolean;
   sources: SourceRef[];
-  suggestions: Suggestion[];
   /** Show only to the person who asked (errors, personal answers). */
   ephemeral: boolean;
   /** Set when the request itself was wrong, so a CLI can exit non-zero. */
@@ -88,6 +95,7 @@ export interface ReplyInit {
   children?: Node[];
   answered?: boolean;
   sources?: SourceRef[];
+  /** Things to try next: one 'actions' node at the end of the card (each command once). */
   suggestions?: Suggestion[];
   ephemeral?: boolean;
   error?: ReplyError;
@@ -99,15 +107,13 @@ export interface ReplyInit {
 }
 
 export function reply(init: ReplyInit): Reply {
-  const card: Card = { title: init.title, children: init.children ?? [] };
+  const card: Card = { title: init.title, children: [...(init.children ?? []), ...actionsNode(init.suggestions ?? [])] };
   const sources = dedupeSources(init.sources ?? []);
-  const suggestions = dedupeSuggestions(init.suggestions ?? []);
   const out: Reply = {
     card,
-    text: toPlainText(card, sources, suggestions),
+    text: toPlainText(card, sources),
     answered: init.answered ?? true,
     sources,
-    suggestions,
     ephemeral: init.ephemeral ?? false,
   };
   if (init.error) out.error = init.error;
@@ -151,8 +157,43 @@ export function storageErrorReply(problem: string | undefined, detail?: string):
   return errorReply('Not saved', `Nothing was saved: ${why}${extra}`, 'storage');
 }
 
+/** The one 'actions' node for these suggestions, deduped; none when there are none. */
+function actionsNode(list: readonly Suggestion[]): Node[] {
+  const items = dedupeSuggestions(list);
+  return items.length ? [{ type: 'actions', items }] : [];
+}
+
+/** The card's nodes without its actions: what it says, not what it offers next. */
+export function withoutActions(nodes: readonly Node[]): Node[] {
+  return nodes.filter((n) => n.type !== 'actions');
+}
+
+/** Everything a reply offers to try next: the items of its 'actions' nodes, in order, each command once. */
+export function suggestionsOf(r: Reply): Suggestion[] {
+  return dedupeSuggestions(r.card.children.flatMap((n) => (n.type === 'actions' ? n.items : [])));
+}
+
+/**
+ * The same reply offering `list` instead (each command once, as one 'actions' node at the end of
+ * the card; none when the list is empty), its plain text saying so too.
+ */
+export function withSuggestions(r: Reply, list: readonly Suggestion[]): Reply {
+  const card: Card = { title: r.card.title, children: [...withoutActions(r.card.children), ...actionsNode(list)] };
+  return { ...r, card, text: toPlainText(card, r.sources) };
+}
+
+/**
+ * Where a card's closing actions start: the index after its last node that is not an 'actions'
+ * node. Renderers draw the sources line there, so what to try next comes last, after the sources.
+ */
+export function closingActionsAt(nodes: readonly Node[]): number {
+  let i = nodes.length;
+  while (i > 0 && nodes[i - 1]!.type === 'actions') i--;
+  return i;
+}
+
 /** The same command twice is one suggestion (the first label wins). */
-function dedupeSuggestions(list: Suggestion[]): Suggestion[] {
+function dedupeSuggestions(list: readonly Suggestion[]): Suggestion[] {
   const seen = new Set<string>();
   return list.filter((s) => (seen.has(s.command) ? false : (seen.add(s.command), true)));
 }
@@ -167,7 +208,7 @@ export function nodeToPlainText(node: Node): string {
     case 'text':
       return node.text;
     case 'section':
-      return `${node.title}:`;
+      return headingLine(node.title);
     case 'fields':
       return node.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
     case 'list':
@@ -178,6 +219,8 @@ export function nodeToPlainText(node: Node): string {
       return `${node.name}:\n${fenced(node.content)}`;
     case 'image':
       return `[picture: ${node.alt}]`;
+    case 'actions':
+      return node.items.length ? `Try: ${node.items.map((s) => s.command).join(' | ')}` : '';
   }
 }
 
@@ -193,9 +236,16 @@ export const fenced = (content: string): string => {
   return `${fence}\n${content}\n${fence}`;
 };
 
-export function toPlainText(card: Card, sources: SourceRef[], suggestions: Suggestion[]): string {
-  const parts = [card.title, ...card.children.map(nodeToPlainText)];
+/** A heading as a line of its own: "Duties:", but "Why does it matter?" keeps its own end mark. */
+export function headingLine(title: string): string {
+  return /[?!:.]$/.test(title) ? title : `${title}:`;
+}
+
+/** The plain text of a card and its sources: each node where it sits, the sources line before the card's closing actions. */
+export function toPlainText(card: Card, sources: SourceRef[]): string {
+  const at = closingActionsAt(card.children);
+  const parts = [card.title, ...card.children.slice(0, at).map(nodeToPlainText)];
   if (sources.length) parts.push(`Sources: ${sources.map((s) => `${s.short}, "${s.title}"`).join('; ')}`);
-  if (suggestions.length) parts.push(`Try: ${suggestions.map((s) => s.command).join(' | ')}`);
+  parts.push(...card.children.slice(at).map(nodeToPlainText));
   return parts.filter((p) => p.length > 0).join('\n');
 }

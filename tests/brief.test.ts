@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
 import { BRIEF_LINES, fitLines, totalLines } from '../src/brief.js';
 import type { Context } from '../src/command.js';
-import type { Node, Reply } from '../src/reply.js';
+import { reply, suggestionsOf, type Node, type Reply } from '../src/reply.js';
 import { renderTerminal } from '../adapters/terminal/render.js';
 import { embedChars, renderDiscord } from '../adapters/discord/render.js';
 import { renderSlack } from '../adapters/slack/render.js';
@@ -31,7 +31,7 @@ describe('answer first', () => {
       // picked by the question's words, and a fact behind "more" is a fact not given.
       expect(rows(r), `${line}:\n${renderTerminal(r, false, 80)}`).toBeLessThanOrEqual(r.topic ? 28 : 22);
       expect(r.text, line).toMatch(/Short answer: "more" shows/);
-      expect(r.suggestions.at(-1), line).toEqual({ label: 'More', command: `more ${r.more}` });
+      expect(suggestionsOf(r).at(-1), line).toEqual({ label: 'More', command: `more ${r.more}` });
     }
   });
 
@@ -64,10 +64,10 @@ describe('answer first', () => {
   it('runs More as shown and gets the full answer, holding every fact of the short one and more', async () => {
     for (const line of LONG) {
       const short = await say(line);
-      const full = await say(short.suggestions.at(-1)!.command);
+      const full = await say(suggestionsOf(short).at(-1)!.command);
       expect(full.error, line).toBeUndefined();
       expect(full.card.title, line).toBe(short.card.title);
-      expect(full.suggestions.some((s) => s.label === 'More'), line).toBe(false);
+      expect(suggestionsOf(full).some((s) => s.label === 'More'), line).toBe(false);
       expect(totalLines(full.card.children), line).toBeGreaterThan(BRIEF_LINES);
       // A brief may join figures into one line, led by their heading ("Entry level: ..."), so its
       // facts are checked by their numbers and words.
@@ -169,7 +169,7 @@ describe('answer first', () => {
       expect(slack.blocks.length, line).toBeLessThanOrEqual(50);
       expect(JSON.stringify(slack.blocks), line).toMatch(/"text":"More"/);
       // And the full form, behind the button, within the same limits.
-      const full = await say(r.suggestions.at(-1)!.command);
+      const full = await say(suggestionsOf(r).at(-1)!.command);
       expect(embedChars(renderDiscord(full).embeds ?? []), line).toBeLessThanOrEqual(6000);
       expect(renderSlack(full).blocks.length, line).toBeLessThanOrEqual(50);
     }
@@ -193,7 +193,7 @@ describe('what a newcomer types that is not a question', () => {
   it('is never offered what it just ran', async () => {
     for (const line of ['learn certifications', 'roadmap', 'salary', 'help']) {
       const r = await say(line, place('n4'));
-      expect(r.suggestions.map((x) => x.command), line).not.toContain(line);
+      expect(suggestionsOf(r).map((x) => x.command), line).not.toContain(line);
     }
   });
 
@@ -217,5 +217,18 @@ describe('fitLines', () => {
     expect(out.shown).toHaveLength(count);
     expect(out.cut).toBe(cut);
     expect(out.left).toEqual(left);
+  });
+});
+
+describe('lines are counted in display columns, as the terminal wraps them', () => {
+  it.each([
+    ['ASCII: one column a character', 'a'.repeat(70), 1],
+    ['Chinese: two columns a character (70 characters, 140 columns)', '中'.repeat(70), 2],
+    ['emoji: two columns each', '🚀'.repeat(50), 2],
+    ['combining marks: none', 'e\u0301'.repeat(70), 1],
+  ])('%s', (_name, text, count) => {
+    expect(totalLines([{ type: 'text', text }])).toBe(count);
+    // The terminal's wrap agrees (76 columns counted, 80 shown).
+    expect(renderTerminal(reply({ title: 't', children: [{ type: 'text', text }] }), false, 80).split('\n').length - 1).toBe(count);
   });
 });

@@ -32,12 +32,13 @@ describe('devpath one-shot', () => {
     const r = run(['more', 'role', 'backend']);
     const lines = r.stdout.split('\n');
     expect(lines.filter((l) => l.length > 80 && l.trim().includes(' '))).toEqual([]);
-    const json = JSON.parse(run(['--json', 'role', 'backend']).stdout) as { text: string; brief?: unknown; card: { children: { text?: string; items?: string[] }[] } };
+    const json = JSON.parse(run(['--json', 'role', 'backend']).stdout) as { text: string; brief?: unknown; card: { children: { type: string; text?: string; items?: string[] }[] } };
     // JSON is for programs: the full reply, without the core's short-form working material.
     expect(json.text).not.toMatch(/Short answer/);
     expect(json.brief).toBeUndefined();
     const words = r.stdout.split(/\s+/);
-    for (const item of json.card.children.flatMap((c) => c.items ?? (c.text ? [c.text] : []))) {
+    // The card's words (its actions, what to try next, are command lines, not words of the card).
+    for (const item of json.card.children.filter((c) => c.type !== 'actions').flatMap((c) => c.items ?? (c.text ? [c.text] : []))) {
       for (const word of item.split(/\s+/).filter((w) => w.length > 3)) expect(words.some((w) => w.includes(word)), word).toBe(true);
     }
     expect(lines.filter((l) => l.startsWith('Sources:'))).toHaveLength(1);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
 import { forms } from '../src/commands/help.js';
+import { suggestionsOf } from '../src/reply.js';
 
 const ctx: Context = { platform: 'terminal', userId: 'u1', userName: 'ana', isModerator: true, communityId: 'local' };
 let bot: Bot;
@@ -90,7 +91,7 @@ describe('ask', () => {
       const r = await say(`ask ${q}`);
       expect(r.answered).toBe(false);
       expect(r.text).toMatch(/I don't know that yet/);
-      expect(r.suggestions.length).toBeGreaterThan(0);
+      expect(suggestionsOf(r).length).toBeGreaterThan(0);
     },
   );
 });
@@ -100,6 +101,35 @@ describe('role and compare', () => {
     const r = await say('role dba');
     expect(r.card.title).toMatch(/Database Administrator/);
     expect(r.sources.length).toBeGreaterThan(0);
+  });
+
+  /** The card's "Also called" value, in its short and its full form. */
+  const alsoCalled = async (line: string) => {
+    const values = [];
+    for (const r of [await say(line), await say(`more ${line}`)]) {
+      const fields = r.card.children.flatMap((n) => (n.type === 'fields' ? n.fields : []));
+      values.push(fields.find((f) => f.label === 'Also called')?.value);
+    }
+    return values;
+  };
+
+  it('"Also called": a handful of other names, not the title again in other spellings, then "and N more"', async () => {
+    const [dba, dbaFull] = await alsoCalled('role dba');
+    expect(dbaFull).toBe(dba);
+    // Not "DBA" (the title gives it), nor "Database Administrator(s)" (the title itself).
+    expect(dba).toBe('Database Admin, DB Admin, Database Administration, DB Administrator');
+    for (const line of ['role backend', 'role frontend', 'role dba']) {
+      for (const value of await alsoCalled(line)) {
+        if (value === undefined) continue;
+        const names = value.replace(/ and \d+ more$/, '').split(', ');
+        expect(names.length).toBeLessThanOrEqual(5);
+        // One or two lines at 80 columns.
+        expect(`Also called: ${value}`.length).toBeLessThanOrEqual(2 * 76);
+      }
+    }
+    const [, backend] = await alsoCalled('role backend');
+    expect(backend).toMatch(/^Backend Engineer, Server-Side Developer, .+ and \d+ more$/);
+    expect(backend).not.toMatch(/Backend Developer|Back End Developer|Back-end Dev\b|, Backend\b(?! )/);
   });
 
   it('says "did you mean" for a misspelt role', async () => {
@@ -134,7 +164,7 @@ describe('learn, roadmap, interview, sources', () => {
     expect(list.text.indexOf(`${steps.length}. `)).toBeGreaterThan(list.text.indexOf('1. '));
     const four = await say('roadmap framework');
     expect(four.card.title).toBe(`Step 4 of ${steps.length}: ${steps[3]!.title}`);
-    expect(four.suggestions[0]).toEqual({ label: `Next step: ${steps[4]!.title}`, command: 'roadmap 5' });
+    expect(suggestionsOf(four)[0]).toEqual({ label: `Next step: ${steps[4]!.title}`, command: 'roadmap 5' });
   });
 
   it('answers a step number out of range clearly', async () => {
@@ -146,7 +176,33 @@ describe('learn, roadmap, interview, sources', () => {
   it('gives a practice question with advice, and the next one on request', async () => {
     const r = await say('interview 1');
     expect(r.text).toMatch(/Question 1 of \d+/);
-    expect(r.suggestions[0]?.command).toBe('interview 2');
+    expect(suggestionsOf(r)[0]?.command).toBe('interview 2');
+  });
+
+  it('numbers every practice question the articles give, and each number can be asked for', async () => {
+    // The advice lists the four common practice questions; each is a question `interview N` asks.
+    const listed = ['problem you hit on a project', 'best practices do you follow for performance testing', 'deadlock', 'expensive queries'];
+    for (const [i, about] of listed.entries()) {
+      const r = await say(`interview ${i + 1}`);
+      expect(r.error).toBeUndefined();
+      expect(r.text).toMatch(new RegExp(`Question ${i + 1} of 4: [A-Z][^\\n]*${about}`));
+      expect(r.text).not.toMatch(/Question \d+ of \d+: Interview question/);
+    }
+    const wrong = await say('interview 5');
+    expect(wrong.answered).toBe(false);
+    expect(wrong.text).toMatch(/There is no question 5\. There are 4 practice questions; pick 1 to 4\./);
+    // The reply lists the questions by the numbers that work.
+    for (const [i, about] of listed.entries()) expect(wrong.text).toMatch(new RegExp(`${i + 1}\\. [^\\n]*${about}`));
+  });
+
+  it('no heading ends in "?:" or ".:" (a question or a sentence as a heading loses its mark)', async () => {
+    for (let n = 1; n <= 4; n++) {
+      const r = await say(`more interview ${n}`);
+      const headings = r.card.children.flatMap((c) => (c.type === 'section' ? [c.title] : []));
+      expect(headings).toContain('How to prepare for a back-end developer job interview');
+      for (const title of headings) expect(title).not.toMatch(/[?.!:]$/);
+      expect(r.text).not.toMatch(/[?.!]:$/m);
+    }
   });
 
   it('names the four articles', async () => {
@@ -224,7 +280,7 @@ describe('help and errors', () => {
   it('lists every command, generated from the declarations: names short, each form in full behind "more"', async () => {
     const short = await say('help');
     for (const spec of bot.commands) expect(short.text).toContain(spec.name);
-    expect(short.suggestions.at(-1)).toEqual({ label: 'More', command: 'more help' });
+    expect(suggestionsOf(short).at(-1)).toEqual({ label: 'More', command: 'more help' });
     const r = await say('more');
     for (const spec of bot.commands) for (const f of forms(spec)) expect(r.text).toContain(f.line);
   });
@@ -250,7 +306,7 @@ describe('help and errors', () => {
     expect(r.error).toBe('unknown-command');
     expect(r.ephemeral).toBe(true);
     expect(r.text).toMatch(/There is no command "salray"\. Did you mean "salary"\?/);
-    expect(r.suggestions).toEqual([{ label: 'help salary', command: 'help salary' }]);
+    expect(suggestionsOf(r)).toEqual([{ label: 'help salary', command: 'help salary' }]);
   });
 
   it.each([

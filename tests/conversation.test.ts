@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
 import { Conversations, TURN_TTL_MS } from '../src/conversation.js';
-import type { Reply } from '../src/reply.js';
+import { suggestionsOf, type Reply } from '../src/reply.js';
 
 let now: Date;
 let bot: Bot;
@@ -209,7 +209,7 @@ describe('small talk', () => {
   it('"I finished step 3" offers `done 3` and changes nothing', async () => {
     const r = await say('I finished step 3');
     expect(r.text).toMatch(/Shall I mark step 3/);
-    expect(r.suggestions.map((s) => s.command)).toContain('done 3');
+    expect(suggestionsOf(r).map((s) => s.command)).toContain('done 3');
     const progress = await say('progress');
     expect(progress.text).toMatch(/0\/12|no steps|none/i);
   });

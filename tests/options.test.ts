@@ -7,7 +7,7 @@ import { Bot } from '../src/bot.js';
 import type { CommandContext, Context } from '../src/command.js';
 import { entryOption, type ResolvedValues } from '../src/options.js';
 import { oneReply, resolveKinds } from '../src/option-kinds.js';
-import { errorReply, NOT_FOUND, reply } from '../src/reply.js';
+import { errorReply, NOT_FOUND, reply, suggestionsOf } from '../src/reply.js';
 import { MemoryStore } from '../src/store/memory.js';
 
 const salary: OptionSpec[] = [
@@ -183,8 +183,8 @@ describe('option kinds: role, step, tip, group and user, resolved before a comma
     expect(problem!.card.title).toBe(title);
     expect(problem!.answered).toBe(false);
     expect(problem!.text).toContain(message);
-    expect(problem!.suggestions.length > 0).toBe(command !== undefined);
-    for (const s of problem!.suggestions) expect(s.command).toMatch(command!);
+    expect(suggestionsOf(problem!).length > 0).toBe(command !== undefined);
+    for (const s of suggestionsOf(problem!)) expect(s.command).toMatch(command!);
     expect(short(r.found)).toEqual({});
   });
 
@@ -219,12 +219,13 @@ describe('option kinds: role, step, tip, group and user, resolved before a comma
       expect(r.ephemeral).toBe(true);
       expect(r.text).toContain('I don\'t know a role called "astronaut". Did you mean:');
       expect(r.text).toContain('I don\'t know a role called "indeed". Did you mean:');
-      expect(r.card.children).toHaveLength(2);
-      expect(r.suggestions).toHaveLength(5);
-      expect(new Set(r.suggestions.map((s) => s.command)).size).toBe(5);
+      // Each problem's words, then what to try next (one actions node).
+      expect(r.card.children.map((n) => n.type)).toEqual(['text', 'text', 'actions']);
+      expect(suggestionsOf(r)).toHaveLength(5);
+      expect(new Set(suggestionsOf(r).map((s) => s.command)).size).toBe(5);
       const same = await say('compare astronaut astronaut');
-      expect(same.card.children).toHaveLength(2);
-      expect(same.suggestions.map((s) => s.command)).toEqual((await say('role astronaut')).suggestions.map((s) => s.command));
+      expect(same.card.children.map((n) => n.type)).toEqual(['text', 'text', 'actions']);
+      expect(suggestionsOf(same).map((s) => s.command)).toEqual(suggestionsOf(await say('role astronaut')).map((s) => s.command));
     });
 
     it('the same from a typed invocation (Discord)', async () => {
@@ -243,7 +244,7 @@ describe('option kinds: role, step, tip, group and user, resolved before a comma
       expect(r.error).toBe('invalid-option');
       expect(r.text).toContain('Level must be one of: overall, entry, early, mid, experienced. For example: salary');
       expect(r.text).toContain('I don\'t know a role called "astronaut"');
-      expect(r.suggestions[0]).toEqual({ label: 'help salary', command: 'help salary' });
+      expect(suggestionsOf(r)[0]).toEqual({ label: 'help salary', command: 'help salary' });
       const missing = await say('compare astronaut');
       expect(missing.text).toContain('Second is required.');
       expect(missing.text).toContain('I don\'t know a role called "astronaut"');
@@ -251,7 +252,10 @@ describe('option kinds: role, step, tip, group and user, resolved before a comma
 
     it('several usage errors: one message, as before for one', async () => {
       const r = await say('tip add');
-      expect(r.card.children).toEqual([{ type: 'text', text: 'Step is required. Text is required. For example: tip add 4 Build one small REST API end to end before learning a second framework' }]);
+      expect(r.card.children).toEqual([
+        { type: 'text', text: 'Step is required. Text is required. For example: tip add 4 Build one small REST API end to end before learning a second framework' },
+        { type: 'actions', items: [{ label: 'help tip', command: 'help tip' }] },
+      ]);
     });
 
     it('oneReply: a single problem as it is; different titles become the fallback title and a usage error', () => {
@@ -260,9 +264,12 @@ describe('option kinds: role, step, tip, group and user, resolved before a comma
       expect(oneReply([], 'T')).toBeUndefined();
       expect(oneReply([a], 'T')).toBe(a);
       const both = oneReply([a, b], "Can't run probe")!;
-      expect(both.card).toEqual({ title: "Can't run probe", children: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] });
+      expect(both.card).toEqual({
+        title: "Can't run probe",
+        children: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, { type: 'actions', items: [{ label: 'x', command: 'x' }, { label: 'y', command: 'y' }] }],
+      });
       expect(both.error).toBe('invalid-option');
-      expect(both.suggestions.map((s) => s.command)).toEqual(['x', 'y']);
+      expect(suggestionsOf(both).map((s) => s.command)).toEqual(['x', 'y']);
     });
   });
 });

@@ -10,7 +10,7 @@ import type { Context } from '../src/command.js';
 import { MAX_ATTEMPTS, retryDelayMs, Scheduler, type Deliverer } from '../src/jobs/scheduler.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createLog, useLog } from '../src/log.js';
-import type { Reply } from '../src/reply.js';
+import { suggestionsOf, type Reply } from '../src/reply.js';
 import { openLowdbStore } from '../src/store/lowdb.js';
 import type { DueJob, JobOutcome, Store } from '../src/store/store.js';
 import { testDatabase } from './support/postgres.js';
@@ -78,7 +78,7 @@ describe.each(kinds)('reminders and digests ($name store)', ({ open, skip }) => 
     expect(set.text).toContain('I will remind you "review step 4" on Thu 3 Dec 2026, 23:50 (in 3 days), by direct message.');
     // Discord tells no zone: the reply says the times are UTC and how to change it.
     expect(set.text).toContain('Times are in UTC');
-    expect(set.suggestions.map((s) => s.command)).toContain('reminder cancel 1');
+    expect(suggestionsOf(set).map((s) => s.command)).toContain('reminder cancel 1');
 
     const list = await say(alice, 'reminders');
     expect(list.text).toContain('#1 Thu 3 Dec 2026, 23:50 (in 3 days): review step 4');
@@ -111,7 +111,7 @@ describe.each(kinds)('reminders and digests ($name store)', ({ open, skip }) => 
     expect((await say(alice, 'timezone off')).text).toContain('Removed Europe/Berlin');
     const bad = await say(alice, 'timezone berlim');
     expect(bad.card.title).toBe('Unknown time zone');
-    expect(bad.suggestions.map((s) => s.command)).toContain('timezone Europe/Berlin');
+    expect(suggestionsOf(bad).map((s) => s.command)).toContain('timezone Europe/Berlin');
   });
 
   it('refuses what it cannot use, and saves nothing', async () => {
@@ -125,7 +125,7 @@ describe.each(kinds)('reminders and digests ($name store)', ({ open, skip }) => 
 
   it('offers a review reminder after a step is done, and the offer works as shown', async () => {
     const done = await say(alice, 'done 4');
-    const offer = done.suggestions.find((s) => s.command.startsWith('remind '));
+    const offer = suggestionsOf(done).find((s) => s.command.startsWith('remind '));
     expect(offer?.command).toBe('remind in 1 week to review step 4 (Learn a framework)');
     const set = await say(alice, offer!.command);
     expect(set.card.title).toBe('Reminder #1 set');

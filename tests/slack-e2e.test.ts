@@ -10,7 +10,7 @@ import { readSlackMention } from '../adapters/slack/user-mention.js';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
 import { parseConfig, type Config } from '../adapters/start.js';
-import { internalErrorReply } from '../src/reply.js';
+import { internalErrorReply, suggestionsOf } from '../src/reply.js';
 import {
   blockActionsPayload,
   BOT_USER_ID,
@@ -127,7 +127,7 @@ describe('Slack over HTTP (the real Bolt HTTPReceiver)', () => {
     expect(header(body.blocks)).toBe(expected.card.title);
     expect(contextText(body.blocks)).toContain(expected.sources[0]!.short);
     expect(body.text).toContain(expected.card.title);
-    expect(buttons(body.blocks).map((b) => b.value)).toEqual(expected.suggestions.map((s) => s.command));
+    expect(buttons(body.blocks).map((b) => b.value)).toEqual(suggestionsOf(expected).map((s) => s.command));
     // users.info was asked once for the admin flag, with the bot token.
     const info = await fake.waitForCall('users.info', (c) => c.args.user === 'U0ALICE');
     expect(info.token).toBe(TOKEN);

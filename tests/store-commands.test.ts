@@ -11,7 +11,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { DATA_FILE_NAME, openLowdbStore } from '../src/store/lowdb.js';
 import { MemoryStore } from '../src/store/memory.js';
 import type { Store } from '../src/store/store.js';
-import type { Reply } from '../src/reply.js';
+import { suggestionsOf, type Reply } from '../src/reply.js';
 import { DocumentStore } from '../src/store/document.js';
 import { CURRENT_VERSION } from '../src/store/schema.js';
 import { storeKinds } from './support/store-kinds.js';
@@ -154,12 +154,12 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     const ids = (r: { text: string }) => r.text.split('\n').filter((l) => /^ {2}- #\d/.test(l)).map((l) => Number(l.match(/#(\d+)/)![1]));
     expect(ids(page1)).toEqual([1, 7, 6, 5, 4]);
     expect(page1.text).toContain('Page 1 of 2 (7 tips)');
-    expect(page1.suggestions.map((s) => s.command)).toContain('tips 5 page:2');
+    expect(suggestionsOf(page1).map((s) => s.command)).toContain('tips 5 page:2');
     expect(ids(await say(alice, 'tips 5 page:2'))).toEqual([3, 2]);
     const beyond = await say(alice, 'tips 5 page:9');
     expect(ids(beyond)).toEqual([3, 2]);
     expect(beyond.text).toContain('Page 2 of 2 (7 tips)');
-    expect(beyond.suggestions.map((s) => s.command)).toEqual(['tips 5 page:1']);
+    expect(suggestionsOf(beyond).map((s) => s.command)).toEqual(['tips 5 page:1']);
     expect(ids(await say(alice, 'tips page:1'))).toEqual([1, 7, 6, 5, 4]);
     const guessed = await say(alice, 'tips databsaes');
     expect(guessed.text).toContain('I took "databsaes" to mean step 5');
@@ -204,7 +204,7 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     const gone = await say(alice, 'tip remove 99');
     expect(gone.card.title).toBe('Not found');
     expect(gone.text).toContain('There is no tip #99 in this community. Did you mean: #3');
-    expect(gone.suggestions.map((x) => x.command)).toEqual(['tip remove 3']);
+    expect(suggestionsOf(gone).map((x) => x.command)).toEqual(['tip remove 3']);
     expect((await say(mod, 'tip remove 1')).text).toContain('There is no tip #1');
     const word = await say(alice, 'tip remove first');
     expect(word.error).toBe('invalid-option');
@@ -258,20 +258,20 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     await say(alice, 'group create backend-club');
     const again = await say(alice, 'group join backend-club');
     expect(again.card.title).toBe('Already a member');
-    expect(again.suggestions.map((s) => s.command)).toEqual(['group backend-club']);
+    expect(suggestionsOf(again).map((s) => s.command)).toEqual(['group backend-club']);
     const board = await say(alice, 'group show backend-club');
     expect(board.card.title).toBe('Study group: backend-club');
     expect(board.text).toContain('No tips from members yet.');
     expect(board.text).toContain('Members (1)');
     expect((await say(bob, 'group leave backend-club')).card.title).toBe('Not a member');
-    expect((await say(bob, 'group backend-club')).suggestions.map((s) => s.command)).toEqual(['group join backend-club']);
+    expect(suggestionsOf(await say(bob, 'group backend-club')).map((s) => s.command)).toEqual(['group join backend-club']);
     // The terminal is not rate-limited: every step, one after another.
     const solo = ctx('sam', { platform: 'terminal', communityId: 'solo', operator: true });
     for (let i = 1; i <= 12; i++) await say(solo, `done ${i}`);
     const finished = await say(solo, 'progress');
     expect(finished.text).toContain('12/12 steps');
     expect(finished.text).toContain('Every step is done. Keep learning!');
-    expect(finished.suggestions.map((s) => s.command)).toEqual(['roadmap', 'more progress']);
+    expect(suggestionsOf(finished).map((s) => s.command)).toEqual(['roadmap', 'more progress']);
   });
 
   describe('pace plans', () => {
@@ -291,7 +291,7 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
       expect(set.text).toContain('Finish by 2025-05-10 (10 weeks from now)');
       expect(set.text).toContain('At your own pace: 10 steps left, about 1 step a week.');
       expect(set.text).toContain('The articles give no time per step');
-      expect(set.suggestions.map((x) => x.command)).toEqual(['progress', 'roadmap 3']);
+      expect(suggestionsOf(set).map((x) => x.command)).toEqual(['progress', 'roadmap 3']);
       expect(await store.plan('guild-1', 'alice')).toEqual({ target: '2025-05-10T23:59:59.999Z', setAt: '2025-03-01T12:00:00.000Z', doneAtStart: 2 });
 
       const shown = await say(alice, 'plan');
@@ -472,11 +472,11 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     expect(rows(first)).toHaveLength(10);
     expect(rows(first)[0]).toContain('rust');
     expect(first.text).toContain('Page 1 of 2 (12 questions)');
-    expect(first.suggestions.map((x) => x.command)).toEqual(['unanswered 2']);
+    expect(suggestionsOf(first).map((x) => x.command)).toEqual(['unanswered 2']);
     const second = await say(mod, 'unanswered 2');
     expect(rows(second).map((l) => l.match(/best (\w+)/)![1])).toEqual(['green', 'red']);
     expect(second.text).toContain('Page 2 of 2 (12 questions)');
-    expect(second.suggestions).toEqual([]);
+    expect(suggestionsOf(second)).toEqual([]);
     expect((await say(mod, 'unanswered 7')).text).toContain('Page 2 of 2');
   });
 
@@ -588,7 +588,7 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
       ]);
       expect(data.groups).toEqual([{ name: 'backend-club' }]);
       expect(file.content).not.toMatch(/bob|version control|learn-version-control/i);
-      expect(r.suggestions.map((x) => x.command)).toEqual(['export csv', 'export md']);
+      expect(suggestionsOf(r).map((x) => x.command)).toEqual(['export csv', 'export md']);
 
       const csv = await exported(alice, 'csv');
       expect(csv.split('\n')[0]).toBe('record,step,id,date,votes,text');

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
+import { suggestionsOf } from '../src/reply.js';
 
 let bot: Bot;
 const ctx: Context = { platform: 'discord', userId: 'u-sugg', userName: 'Sam', isModerator: true, communityId: 'g-sugg', channelId: 'c' };
@@ -26,7 +27,7 @@ describe('suggestions', () => {
     const seen = new Set<string>();
     for (const line of starts) {
       const r = await bot.dispatchText(line, ctx, { fallbackToAsk: true });
-      for (const s of r.suggestions) {
+      for (const s of suggestionsOf(r)) {
         expect(s.command, `offered after "${line}"`).not.toMatch(/[<>]/);
         expect(writingExamples.has(s.command), `"${s.command}" after "${line}" would save an example as the user's`).toBe(false);
         if (seen.has(s.command)) continue;
@@ -41,14 +42,14 @@ describe('suggestions', () => {
 
   it('the salary card offers no level the articles give no figure for', async () => {
     const r = await bot.dispatchText('salary database-administrator', ctx);
-    expect(r.suggestions.map((s) => s.command)).not.toContain('salary database-administrator entry');
+    expect(suggestionsOf(r).map((s) => s.command)).not.toContain('salary database-administrator entry');
   });
 
   it('"Already shared" for your own tip offers no vote for it', async () => {
     await bot.dispatchText('tip add 7 Automate your deploys with one script', ctx);
     const again = await bot.dispatchText('tip add 7 Automate your deploys with one script', ctx);
     expect(again.card.title).toBe('Already shared');
-    expect(again.suggestions).toEqual([]);
+    expect(suggestionsOf(again)).toEqual([]);
     expect(again.text).not.toMatch(/vote for it/);
   });
 });

@@ -4,15 +4,64 @@ import { describe, expect, it } from 'vitest';
 import { picturePath, safeFileName } from '../adapters/terminal/pictures.js';
 import { renderTerminal, wrapLine } from '../adapters/terminal/render.js';
 import { reply, type Node } from '../src/reply.js';
+import { displayWidth } from '../src/width.js';
 
 describe('wrapLine', () => {
   it.each([
     ['short stays', 'a short line', 20, 0, ['a short line']],
     ['wraps between words', 'one two three four five six', 10, 0, ['one two', 'three four', 'five six']],
     ['hangs under its marker', '  • alpha beta gamma delta', 14, 4, ['  • alpha beta', '    gamma', '    delta']],
-    ['a word longer than the line stays whole', 'see https://example.com/a/very/long/path now', 12, 0, ['see', 'https://example.com/a/very/long/path', 'now']],
+    ['a word wider than a line is cut at the width', 'see https://example.com/a/very/long/path now', 12, 0, ['see https://', 'example.com/', 'a/very/long/', 'path now']],
+    ['a cut word hangs under its marker too', '  • https://example.com/abcdef', 12, 4, ['  • https://', '    example.', '    com/abcd', '    ef']],
+    ['CJK counts 2 columns a character, and is cut between characters', '中文字符测试内容', 10, 0, ['中文字符测', '试内容']],
+    ['an emoji counts 2 columns, with its joiners and selectors', 'ok 👩‍💻 ❤️ 🇫🇷 go', 9, 0, ['ok 👩‍💻 ❤️', '🇫🇷 go']],
+    ['combining marks and zero-width characters count nothing', 'cafe\u0301 x\u200b y', 8, 0, ['cafe\u0301 x\u200b y']],
   ])('%s', (_name, line, width, hang, out) => {
     expect(wrapLine(line, width, hang)).toEqual(out);
+  });
+});
+
+describe('displayWidth', () => {
+  it.each([
+    ['ascii', 'hello', 5],
+    ['Chinese', '你好，世界', 10],
+    ['Japanese kana and Korean', 'かなハングル한국어', 18],
+    ['fullwidth forms', 'ＡＢ！', 6],
+    ['emoji, a ZWJ sequence, a flag, a keycap', '😀👩‍💻🇯🇵1️⃣', 8],
+    ['a pictograph with VS16 is an emoji; without it, text', '❤️ ©', 4],
+    ['combining marks, ZWJ, variation selectors, zero-width space', 'e\u0301\u200d\ufe0f\u200b', 1],
+  ])('%s', (_name, text, width) => {
+    expect(displayWidth(text)).toBe(width);
+  });
+});
+
+describe('renderTerminal: display width', () => {
+  const url = `https://example.com/${'a'.repeat(100)}`;
+  const wide = reply({
+    title: '后端开发者的职业道路 🚀',
+    children: [
+      { type: 'text', text: '后端开发者负责服务器、应用程序代码和数据库，这是一个需要不断学习新技术并且耐心解决问题的职业，很多人从自学或培训班开始。' },
+      { type: 'text', text: '🎉 Congrats! 🚀🚀 You finished step 3 👩‍💻 of the roadmap ✅ — keep going 💪💪💪 and celebrate 🎂🎈🎁 with friends 👨‍👩‍👧‍👦 today!' },
+      { type: 'list', items: [`Read ${url} before you start`, '数据库：学习 SQL 和 NoSQL，了解索引、事务和备份，以及如何让查询变快。'] },
+      { type: 'fields', fields: [{ label: 'Link', value: url }] },
+    ],
+  });
+
+  it.each([80, 40, 57])('no line is wider than %i columns, CJK and emoji at 2, a 120-character URL cut', (columns) => {
+    expect(url).toHaveLength(120);
+    const out = renderTerminal(wide, false, columns);
+    for (const line of out.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+    // Nothing is lost: the text is all there, only cut into lines.
+    const squeezed = out.replace(/\n\s*/g, '');
+    expect(squeezed).toContain(url);
+    expect(squeezed).toContain('很多人从自学或培训班开始。');
+  });
+
+  it('a Chinese sentence under 80 characters is still wider than 80 columns, so it is wrapped', () => {
+    const chinese = wide.card.children[0]!.type === 'text' ? wide.card.children[0]!.text : '';
+    expect(chinese.length).toBeLessThanOrEqual(80);
+    expect(displayWidth(chinese)).toBeGreaterThan(80);
+    expect(renderTerminal(wide, false, 80).split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l)).length).toBeGreaterThan(3);
   });
 });
 

@@ -5,7 +5,7 @@
 // fit is cut with an ellipsis. Nothing this returns is over a limit. A reply's pictures and files
 // become attachments (discordFiles), which the door sends with the message; a picture is shown
 // by an embed (`image: attachment://<name>`), with its alt text as the attachment's description.
-import type { Field, Node, Reply, Suggestion } from '../../src/reply.js';
+import { suggestionsOf, type Field, type Node, type Reply, type Suggestion } from '../../src/reply.js';
 import { buttonCodec, encodeSuggestions } from '../buttons.js';
 
 export const MAX_CONTENT = 2000;
@@ -213,6 +213,9 @@ function linesOf(node: Exclude<Node, { type: 'fields' }>): Line[] {
       return fileLines(node);
     case 'image':
       // Shown as the embed's image (renderDiscord), its alt text the attachment's description.
+      return [];
+    case 'actions':
+      // Buttons (renderButtons): Discord shows a message's buttons under its embeds, wherever they sit in the card.
       return [];
   }
 }
@@ -446,7 +449,7 @@ export function renderDiscord(reply: Reply): DiscordPayload {
   }
   const payload: DiscordPayload = {
     embeds,
-    components: renderButtons(reply.suggestions),
+    components: renderButtons(suggestionsOf(reply)),
     allowedMentions: { parse: [], repliedUser: false },
   };
   if (reply.ephemeral) payload.flags = EPHEMERAL;

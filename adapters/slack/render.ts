@@ -10,7 +10,7 @@
 // surrogate pair) and marked with "…".
 import type { types as slack } from '@slack/bolt';
 import type { CommandSpec } from '../../src/command.js';
-import type { Node, Reply } from '../../src/reply.js';
+import { closingActionsAt, type Node, type Reply, type Suggestion } from '../../src/reply.js';
 import { buttonCodec, encodeSuggestions } from '../buttons.js';
 
 /** Blocks in one message. */
@@ -210,7 +210,7 @@ export function slackUploads(reply: Reply): SlackUpload[] {
   return out;
 }
 
-function lineFor(node: Exclude<Node, { type: 'fields' } | { type: 'note' } | { type: 'file' } | { type: 'image' }>): string {
+function lineFor(node: Exclude<Node, { type: 'fields' } | { type: 'note' } | { type: 'file' } | { type: 'image' } | { type: 'actions' }>): string {
   switch (node.type) {
     case 'text':
       return escapeMrkdwn(node.text);
@@ -233,7 +233,7 @@ function fieldBlocks(fields: { label: string; value: string }[]): Block[] {
   return out;
 }
 
-function bodyBlocks(children: Node[], uploads: UploadPlace | undefined): Block[] {
+function bodyBlocks(children: Node[], uploads: UploadPlace | undefined, buttons: MessageButtons): Block[] {
   const blocks: Block[] = [];
   let lines: string[] = [];
   const flush = () => {
@@ -251,6 +251,10 @@ function bodyBlocks(children: Node[], uploads: UploadPlace | undefined): Block[]
     } else if (node.type === 'image') {
       flush();
       blocks.push(imageBlock(node, uploads));
+    } else if (node.type === 'actions') {
+      flush();
+      const elements = buttons(node.items);
+      if (elements.length) blocks.push({ type: 'actions', elements });
     } else if (node.type === 'note') {
       flush();
       if (node.text.trim()) blocks.push({ type: 'context', elements: [mrkdwn(cut(escapeMrkdwn(node.text), CONTEXT_TEXT_MAX))] });
@@ -269,20 +273,30 @@ function sourcesBlock(reply: Reply): Block | undefined {
   return { type: 'context', elements: [mrkdwn(cut(`Sources: ${list}`, CONTEXT_TEXT_MAX))] };
 }
 
-/** Buttons for the suggestions; a command too long to carry whole is dropped, never truncated, and a repeat is dropped. */
-export function suggestionButtons(suggestions: { label: string; command: string }[]): slack.Button[] {
+/**
+ * Buttons for the suggestions; a command too long to carry whole is dropped, never truncated, and a
+ * repeat is dropped. Their action_ids are numbered from `first`.
+ */
+export function suggestionButtons(suggestions: readonly Suggestion[], first = 0): slack.Button[] {
   return encodeSuggestions(suggestions, BUTTON_VALUE, ACTIONS_MAX).map(({ suggestion: s, data }, i) => ({
     type: 'button',
     text: plain(s.label || s.command, BUTTON_TEXT_MAX),
     value: data,
-    // At most `devpath_run_24`: far inside ACTION_ID_MAX.
-    action_id: `${RUN_ACTION_PREFIX}_${i}`,
+    // Far inside ACTION_ID_MAX.
+    action_id: `${RUN_ACTION_PREFIX}_${first + i}`,
   }));
 }
 
-function actionsBlock(reply: Reply): Block | undefined {
-  const elements = suggestionButtons(reply.suggestions);
-  return elements.length ? { type: 'actions', elements } : undefined;
+/** The buttons of one actions node, given in the message's order: each command once in the message, action_ids unique in it. */
+type MessageButtons = (items: readonly Suggestion[]) => slack.Button[];
+
+function messageButtons(): MessageButtons {
+  const offered = new Set<string>();
+  return (items) => {
+    const elements = suggestionButtons(items.filter((s) => !offered.has(s.command)), offered.size);
+    for (const b of elements) offered.add(b.value!);
+    return elements;
+  };
 }
 
 const TRUNCATED_NOTE: Block = { type: 'context', elements: [mrkdwn('… (the answer was too long for one Slack message and was shortened)')] };
@@ -294,8 +308,11 @@ const TRUNCATED_NOTE: Block = { type: 'context', elements: [mrkdwn('… (the ans
  */
 export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const header: Block = { type: 'header', text: plain(reply.card.title || 'devpath', HEADER_MAX) };
-  let body = bodyBlocks(reply.card.children, options.uploads);
-  const tail = [sourcesBlock(reply), actionsBlock(reply)].filter((b): b is Block => b !== undefined);
+  // Blocks in the card's order; the sources line closes its content, before its closing actions.
+  const buttons = messageButtons();
+  const at = closingActionsAt(reply.card.children);
+  let body = bodyBlocks(reply.card.children.slice(0, at), options.uploads, buttons);
+  const tail = [sourcesBlock(reply), ...bodyBlocks(reply.card.children.slice(at), options.uploads, buttons)].filter((b): b is Block => b !== undefined);
   if (1 + body.length + tail.length > MAX_BLOCKS) {
     body = [...body.slice(0, MAX_BLOCKS - 1 - tail.length - 1), TRUNCATED_NOTE];
   }

@@ -17,7 +17,7 @@ import { ConfigError, loadStoreSettings } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/load.js';
 import { packageRoot } from '../../src/paths.js';
 import { StoreError } from '../../src/store/store.js';
-import type { Reply } from '../../src/reply.js';
+import { suggestionsOf, type Reply, type Suggestion } from '../../src/reply.js';
 import { openBot } from '../start.js';
 import { StartError } from '../start-error.js';
 import { commands } from '../../src/commands/index.js';
@@ -170,7 +170,7 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
     let failed = false;
     let broke = false;
     const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
-    let last: Reply['suggestions'] = [];
+    let last: Suggestion[] = [];
     for await (const line of rl) {
       if (!line.trim()) continue;
       // Lines as typed in chat: a line that names no command is a question, read with the lines
@@ -178,7 +178,7 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
       // one of the last answer's suggestions.
       const picked = /^\s*\d{1,2}\s*$/.test(line) ? last[Number(line) - 1] : undefined;
       const reply = await bot.dispatchText(picked ? picked.command : line, context, { fallbackToAsk: true });
-      last = reply.suggestions;
+      last = suggestionsOf(reply);
       if (isUsageError(reply)) failed = true;
       if (isFailure(reply)) broke = true;
       await print(reply, json, io, dataDir);

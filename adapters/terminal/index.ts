@@ -2,14 +2,14 @@
 // A line that names no command is taken as a question, as people type in chat.
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot.js';
-import type { Suggestion } from '../../src/reply.js';
+import { suggestionsOf, type Suggestion } from '../../src/reply.js';
 import type { Adapter } from '../adapter.js';
 import { answer } from '../answer.js';
 import { log } from '../../src/log.js';
 import { terminalContext } from './context.js';
 import { terminalDeliverer } from './deliver.js';
 import { savePictures } from './pictures.js';
-import { renderTerminal } from './render.js';
+import { renderTerminal, wrapText } from './render.js';
 
 export interface TerminalOptions {
   input?: NodeJS.ReadableStream;
@@ -19,11 +19,18 @@ export interface TerminalOptions {
   dataDir?: string;
 }
 
-/** The greeting, with the command names from the Bot's command specs. */
-const greeting = (bot: Bot) => `devpath: your guide to becoming a back-end developer.
+/**
+ * The greeting, with the command names from the Bot's command specs, wrapped like any reply to
+ * the terminal's width (80 when the output is not a terminal), between names, never inside one.
+ */
+export const greeting = (bot: Bot, columns?: number) =>
+  wrapText(
+    `devpath: your guide to becoming a back-end developer.
 Ask in plain words ("how much do junior backend devs earn?") or type a command:
 ${bot.commands.map((c) => c.name).join(', ')}.
-Type a suggestion's number to run it, and "exit" to leave.`;
+Type a suggestion's number to run it, and "exit" to leave.`,
+    columns,
+  );
 
 export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): Adapter & { done: Promise<void> } {
   const input = options.input ?? process.stdin;
@@ -39,7 +46,7 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
     done,
     async start() {
       rl = createInterface({ input, output, terminal: Boolean(output.isTTY), historySize: 200, prompt: color ? '\u001b[1mdevpath>\u001b[0m ' : 'devpath> ' });
-      output.write(`${greeting(bot)}\n\n`);
+      output.write(`${greeting(bot, output.columns)}\n\n`);
       let last: Suggestion[] = [];
       let left = false;
       // Lines are answered one at a time, in order, even when pasted in a burst.
@@ -60,7 +67,7 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
             await answer(
               {
                 async send(reply) {
-                  last = reply.suggestions;
+                  last = suggestionsOf(reply);
                   const saved = await savePictures(reply, options.dataDir);
                   output.write(`${renderTerminal(reply, color, output.columns, saved)}\n\n`);
                 },

@@ -1,8 +1,9 @@
-// Reply -> terminal text, wrapped to the terminal's width (80 when the output is not a terminal)
-// between words, never inside one, with list items hanging under their bullet. Sources take one
-// compact line; suggestions are numbered, so typing the number in the chat runs one. Colour (ANSI)
+// Reply -> terminal text, wrapped to the terminal's width in display columns (80 when the output
+// is not a terminal) between words, never inside one unless it is wider than a line, with list
+// items hanging under their bullet. Sources take one compact line; suggestions are numbered, so typing the number in the chat runs one. Colour (ANSI)
 // only when asked for, i.e. when the output is a TTY.
-import { fenced, type Node, type Reply } from '../../src/reply.js';
+import { closingActionsAt, fenced, headingLine, type Node, type Reply, type Suggestion } from '../../src/reply.js';
+import { displayWidth, graphemes } from '../../src/width.js';
 
 /** Where the door saved each picture of a reply (pictures.ts), or why it could not. */
 export type SavedPictures = ReadonlyMap<Node, { path: string } | { error: string }>;
@@ -26,23 +27,55 @@ const COLOR: Style = { bold: ansi('1'), dim: ansi('2'), cyan: ansi('36'), title:
 const PLAIN: Style = { bold: plain, dim: plain, cyan: plain, title: plain };
 
 /**
- * Wraps one line at `width` between words. Continuation lines start under the text after the
- * line's leading marker ("  • ", "Label: "), given as `hang` columns. A word longer than a line
- * stands alone on its line, whole.
+ * Wraps one line at `width` display columns (displayWidth: a CJK character or an emoji takes 2,
+ * a combining mark none) between words. Continuation lines start under the text after the line's
+ * leading marker ("  • ", "Label: "), given as `hang` columns. A word wider than a line (a long
+ * URL, a run of Chinese with no spaces) is the one thing cut: it is cut at the width, between
+ * characters, rather than running past the edge.
  */
 export function wrapLine(line: string, width: number, hang = 0): string[] {
-  if (line.length <= width) return [line];
+  if (displayWidth(line) <= width) return [line];
   const lead = line.match(/^\s*/)![0];
   const words = line.slice(lead.length).split(/ +/);
   const pad = ' '.repeat(Math.min(hang, Math.floor(width / 2)));
   const out: string[] = [];
   let current = lead;
+  let used = displayWidth(lead);
+  let fresh = true; // nothing on the current line yet but its indent
+  const newLine = () => {
+    out.push(current);
+    current = pad;
+    used = pad.length;
+    fresh = true;
+  };
   for (const word of words) {
-    const start = out.length ? pad : lead;
-    if (current.length > start.length && current.length + 1 + word.length > width) {
-      out.push(current);
-      current = pad + word;
-    } else current = current.length > start.length ? `${current} ${word}` : `${start}${word}`;
+    const w = displayWidth(word);
+    if (!fresh && used + 1 + w <= width) {
+      current += ` ${word}`;
+      used += 1 + w;
+      continue;
+    }
+    if (fresh ? used + w <= width : w <= width - pad.length) {
+      if (!fresh) newLine();
+      current += word;
+      used += w;
+      fresh = false;
+      continue;
+    }
+    // Too wide for any line: cut between characters (grapheme clusters), filling each line to
+    // the width, starting on this one (so a bullet or a label is never left alone on its line).
+    let space = fresh ? '' : ' ';
+    for (const char of graphemes(word)) {
+      const cw = displayWidth(char);
+      if (!fresh && used + space.length + cw > width) {
+        newLine();
+        space = '';
+      }
+      current += space + char;
+      used += space.length + cw;
+      space = '';
+      fresh = false;
+    }
   }
   out.push(current);
   return out;
@@ -54,12 +87,18 @@ const wrap = (text: string, width: number, hang = 0) =>
     .flatMap((l) => wrapLine(l, width, hang))
     .join('\n');
 
+/** The width text is wrapped at for an output `columns` wide (undefined when it is not a terminal). */
+const widthFor = (columns?: number) => Math.max(MIN_WIDTH, columns ?? DEFAULT_WIDTH);
+
+/** Plain text (the chat's greeting) wrapped like a reply: to the terminal's width, between words. */
+export const wrapText = (text: string, columns?: number): string => wrap(text, widthFor(columns));
+
 function node(n: Node, s: Style, width: number, saved?: { path: string } | { error: string }): string {
   switch (n.type) {
     case 'text':
       return wrap(n.text, width);
     case 'section':
-      return s.bold(wrap(`${n.title}:`, width));
+      return s.bold(wrap(headingLine(n.title), width));
     case 'fields':
       return n.fields.map((f) => wrap(`${f.label}: ${f.value.replace(/\n/g, ' ')}`, width, 4).replace(`${f.label}:`, s.cyan(`${f.label}:`))).join('\n');
     case 'list':
@@ -73,7 +112,16 @@ function node(n: Node, s: Style, width: number, saved?: { path: string } | { err
       // The picture itself is a file the door saved: its path on a line of its own, whole, to open or copy.
       if (saved && 'path' in saved) return `${wrap(`Picture: ${n.alt}`, width, 9).replace(/^Picture:/, s.cyan('Picture:'))}\nSaved as ${stripEscapes(saved.path)}`;
       return wrap(`[picture: ${n.alt}]${saved ? ` (not saved: ${saved.error})` : ''}`, width, 1);
+    case 'actions':
+      return actionsLine(n.items, 1, s, width);
   }
+}
+
+/** Things to try next on one line, numbered from `first` (typing a number in the chat runs that one). */
+function actionsLine(items: readonly Suggestion[], first: number, s: Style, width: number): string {
+  if (!items.length) return '';
+  const numbered = items.map((x, i) => `[${first + i}] ${x.command}`);
+  return wrap(`Try: ${numbered.join(' | ')}`, width, 5).replace(/\[(\d+)\]/g, (m) => s.cyan(m));
 }
 
 /** Strips terminal escape sequences from text we did not write, so answers cannot repaint the screen. */
@@ -83,14 +131,27 @@ export function stripEscapes(text: string): string {
 }
 
 export function renderTerminal(reply: Reply, color: boolean, columns?: number, saved?: SavedPictures): string {
-  const width = Math.max(MIN_WIDTH, columns ?? DEFAULT_WIDTH);
+  const width = widthFor(columns);
   const s = color ? COLOR : PLAIN;
-  const parts = [s.title(wrap(stripEscapes(reply.card.title), width)), ...reply.card.children.map((n) => node(withoutEscapes(n), s, width, saved?.get(n)))];
+  // Actions are numbered across the reply, each command once, as suggestionsOf() lists them, so a
+  // number typed in the chat runs the line shown with it.
+  const offered = new Set<string>();
+  const draw = (n: Node): string => {
+    if (n.type !== 'actions') return node(withoutEscapes(n), s, width, saved?.get(n));
+    const first = offered.size + 1;
+    const fresh: Suggestion[] = [];
+    for (const x of n.items) {
+      if (offered.has(x.command)) continue;
+      offered.add(x.command);
+      fresh.push(x);
+    }
+    return actionsLine(fresh.map((x) => ({ label: stripEscapes(x.label), command: stripEscapes(x.command) })), first, s, width);
+  };
+  // The sources line closes the card's content, before its closing actions.
+  const at = closingActionsAt(reply.card.children);
+  const parts = [s.title(wrap(stripEscapes(reply.card.title), width)), ...reply.card.children.slice(0, at).map(draw)];
   if (reply.sources.length) parts.push(s.dim(wrap(`Sources: ${reply.sources.map((x) => stripEscapes(x.short)).join('; ')}`, width, 9)));
-  if (reply.suggestions.length) {
-    const items = reply.suggestions.map((x, i) => `[${i + 1}] ${stripEscapes(x.command)}`);
-    parts.push(wrap(`Try: ${items.join(' | ')}`, width, 5).replace(/\[(\d+)\]/g, (m) => s.cyan(m)));
-  }
+  parts.push(...reply.card.children.slice(at).map(draw));
   return parts.filter((p) => p.length > 0).join('\n');
 }
 
@@ -109,5 +170,7 @@ function withoutEscapes(n: Node): Node {
       return { ...n, name: stripEscapes(n.name), content: stripEscapes(n.content) };
     case 'image':
       return { ...n, name: stripEscapes(n.name), alt: stripEscapes(n.alt) };
+    case 'actions':
+      return { ...n, items: n.items.map((x) => ({ label: stripEscapes(x.label), command: stripEscapes(x.command) })) };
   }
 }

@@ -25,6 +25,51 @@ export function summaryOf(role: Role, perSource = 2): Item[] {
   });
 }
 
+/** How many other names the card shows: enough to recognise a job ad, short enough for a line or two. */
+const MAX_NAMES = 5;
+
+/**
+ * A name reduced to what tells it apart: lowercase letters and digits only ("Back-End", "Back End"
+ * and "Backend" are one name), a last word "dev" read as "developer" ("Backend Dev", not "Dev
+ * Ops"), and each word without a plural's "s" ("Solution Architect" is Solutions Architect).
+ */
+const nameKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/\bdevs?$/, 'developer')
+    .replace(/s\b/g, '')
+    .replace(/[^a-z0-9]+/g, '');
+
+/**
+ * The role's other names as the card shows them: the first MAX_NAMES that tell the reader something
+ * new, then "and N more". The aliases are kept for search (spellings, plurals, short forms), so
+ * most of them only repeat the title: a spelling of it ("Backend Developer" for Back-End
+ * Developer), its plural, the short form it already gives in brackets ("DBA"), a piece of it
+ * ("Backend"), or an earlier name spelt another way. Those are left out, and not counted.
+ */
+export function alsoCalled(role: Role): string | undefined {
+  const plain = role.title.replace(/\s*\(.*?\)/g, '').trim(); // "Database Administrator (DBA)" without "(DBA)"
+  const words = plain.split(/\s+/);
+  const seen = new Set([
+    nameKey(role.title),
+    nameKey(plain),
+    // The short forms the title gives in brackets: "DBA".
+    ...[...role.title.matchAll(/\((.*?)\)/g)].map((m) => nameKey(m[1]!)),
+    // The title's first words alone: "Back-End" of Back-End Developer.
+    ...words.slice(1).map((_, i) => nameKey(words.slice(0, i + 1).join(' '))),
+  ]);
+  const names: string[] = [];
+  for (const alias of role.aliases) {
+    const key = nameKey(alias);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    names.push(alias);
+  }
+  if (!names.length) return undefined;
+  const shown = names.slice(0, MAX_NAMES).join(', ');
+  return names.length > MAX_NAMES ? `${shown} and ${names.length - MAX_NAMES} more` : shown;
+}
+
 export function roleItems(role: Role): Item[] {
   return [...role.summary, ...role.duties, ...role.technicalSkills, ...role.softSkills, ...role.workplaces, ...role.ladder];
 }
@@ -39,7 +84,8 @@ export function roleCard(services: Services, role: Role, lead?: string): Reply {
     ...(lead ? [{ type: 'note', text: lead } as Node] : []),
     ...citeAll(services, summaryOf(role)).map((text): Node => ({ type: 'text', text })),
   ];
-  if (role.aliases.length) children.push({ type: 'fields', fields: [{ label: 'Also called', value: role.aliases.slice(0, 12).join(', ') }] });
+  const names = alsoCalled(role);
+  if (names) children.push({ type: 'fields', fields: [{ label: 'Also called', value: names }] });
   children.push(
     ...list(services, 'Duties', role.duties),
     ...list(services, 'Technical skills', role.technicalSkills),

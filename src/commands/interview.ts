@@ -1,6 +1,22 @@
 import type { CommandSpec } from '../command.js';
 import { citeAll, itemSources, sourceRefs } from '../answers/cite.js';
-import { errorReply, reply, type Node } from '../reply.js';
+import { reply, type Node } from '../reply.js';
+
+/** The articles' practice questions are titled "Interview question: ...". */
+const PRACTICE = /^interview question\s*:\s*/i;
+
+/** A practice question as asked: "What is a deadlock and how do you solve it?", without its label. */
+const questionText = (title: string) => {
+  const text = title.replace(PRACTICE, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+/**
+ * A knowledge entry's title as a heading. The terminal and plain text end a heading with a colon
+ * ("Duties:"), so one phrased as a question or a sentence loses its end mark first: never "interview?:".
+ * "How do I prepare for ...?" reads as "How to prepare for ...".
+ */
+const heading = (title: string) => title.replace(/^how do i /i, 'How to ').replace(/\s*[?.!:]+\s*$/, '');
 
 export const interview: CommandSpec = {
   name: 'interview',
@@ -10,23 +26,40 @@ export const interview: CommandSpec = {
   examples: ['interview', 'interview 2'],
   run(ctx, { number }) {
     const all = ctx.knowledge.questions.filter((q) => q.category === 'interview');
-    // Practice questions are the ones phrased as a question; the rest is advice on preparing.
-    const practice = all.filter((q) => /\?\s*$/.test(q.title) && !/prepar/i.test(q.title));
+    // Practice questions are the ones the articles give as interview questions ("Interview question:
+    // tell us about a problem you hit...", phrased as a question or not), numbered in the knowledge
+    // base's order, which is the order the advice lists them in ("Common practice questions: a
+    // problem you solved, best practices for performance testing, ..."); the rest is advice on preparing.
+    const practice = all.filter((q) => PRACTICE.test(q.title) || (/\?\s*$/.test(q.title) && !/prepar/i.test(q.title)));
     const advice = all.filter((q) => !practice.includes(q));
     if (!practice.length) {
       return reply({ title: 'Interview practice', children: [{ type: 'text', text: 'The articles give no practice questions.' }], answered: false });
     }
     if (typeof number === 'number' && number > practice.length) {
-      return errorReply('Interview practice', `There are ${practice.length} practice questions; pick 1 to ${practice.length}.`, 'invalid-option');
+      // Every question by its number, so the next try is one of them.
+      return reply({
+        title: 'Interview practice',
+        children: [
+          { type: 'text', text: `There is no question ${number}. There are ${practice.length} practice questions; pick 1 to ${practice.length}.` },
+          { type: 'list', items: practice.map((q, i) => `${i + 1}. ${questionText(q.title)}`) },
+        ],
+        answered: false,
+        ephemeral: true,
+        error: 'invalid-option',
+        suggestions: [
+          { label: 'Question 1', command: 'interview 1' },
+          { label: 'A question at random', command: 'interview' },
+        ],
+      });
     }
     const index = typeof number === 'number' ? number - 1 : Math.floor(Math.random() * practice.length);
     const q = practice[index]!;
     const children: Node[] = [
-      { type: 'text', text: `Question ${index + 1} of ${practice.length}: ${q.title}` },
+      { type: 'text', text: `Question ${index + 1} of ${practice.length}: ${questionText(q.title)}` },
       { type: 'section', title: 'About this question' },
       { type: 'list', items: citeAll(ctx, q.answer) },
     ];
-    for (const a of advice) children.push({ type: 'section', title: a.title }, { type: 'list', items: citeAll(ctx, a.answer) });
+    for (const a of advice) children.push({ type: 'section', title: heading(a.title) }, { type: 'list', items: citeAll(ctx, a.answer) });
     const next = (index + 1) % practice.length;
     return reply({
       title: 'Interview practice',
