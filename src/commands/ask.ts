@@ -2,6 +2,7 @@ import { log } from '../log.js';
 import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { salaryCard } from '../answers/salary.js';
+import { planOf, planPoint } from '../answers/plans.js';
 import { rememberTopic } from './remember.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
@@ -75,7 +76,8 @@ export function partialAnswer(ctx: Services, ref: string, level: SalaryLevel | u
   const lead: Node = { type: 'text', text: PARTIAL_WORDS[outside] ?? OUTSIDE_WORDS[outside] };
   // A brief that states every fact (a salary card's) stays the short form, the caveat first.
   const brief = shown.brief && shown.briefComplete ? { brief: [lead, ...shown.brief], briefComplete: true } : {};
-  const out = reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, suggestions: shown.suggestions, answered: false, topic: ref, ...brief });
+  // The card's own actions come along in its children, where they sit.
+  const out = reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, answered: false, topic: ref, ...brief });
   out.more = `${moreOf(ref, level)} !${outside}`;
   return out;
 }
@@ -100,7 +102,28 @@ export const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: a
 /** "step 2", "and step 3?", "whats step 5": a roadmap step by its number. */
 const STEP_NUMBER = /^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| about)?|show me|tell me about)\s+)*(?:the\s+)?(?:roadmap\s+)?step\s*#?\s*(\d{1,2})\s*[?!.]*\s*$/i;
 
+/** "What's the last one?", "and the final step?": the last point of the plan just shown. */
+const LAST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?(?:last|final)(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
+
+/**
+ * After an article's own numbered plan (Career Karma's four steps), "and step 3?", "what's the
+ * last one?" and "what's next?" name a point of that plan, not the devpath roadmap's step.
+ */
+function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
+  const plan = planOf(ctx, previous?.topic);
+  if (!plan) return undefined;
+  const numbered = question.match(STEP_NUMBER);
+  const point = numbered ? Number(numbered[1]) : LAST.test(question) ? plan.points.length : NEXT.test(question) && previous?.point ? previous.point + 1 : undefined;
+  if (!point) return undefined;
+  const shown = planPoint(ctx, plan, point);
+  if (!shown) return undefined;
+  rememberTopic(ctx, plan.ref, undefined, point);
+  return shown;
+}
+
 function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
+  const ofPlan = followUpOfPlan(ctx, question, previous);
+  if (ofPlan) return ofPlan;
   const numbered = question.match(STEP_NUMBER);
   const step = numbered && ctx.knowledge.roadmap.find((s) => s.order === Number(numbered[1]));
   if (step) return withTopic(ctx, `step:${step.id}`, undefined);

@@ -15,7 +15,7 @@ export const THRESHOLDS = {
   /** Under this, nothing is close enough to offer either: the bot says it does not know. */
   clarify: 0.3,
   /** A question whose words the best entry barely covers is not about it, however it scores. */
-  coverage: 0.32,
+  coverage: 0.33,
 } as const;
 
 export type Thresholds = { -readonly [K in keyof typeof THRESHOLDS]: number };
@@ -32,11 +32,11 @@ export type Decision =
   | { kind: 'refuse'; outside?: Outside };
 
 /**
- * Named rule "asked for": a question asking a price or a time is answered only by an entry whose
- * own text speaks of one ("how much does General Assembly cost": the articles give no prices),
- * not one whose example questions merely ask it.
+ * Named rule "asked for": a question asking a price, a time or a rate is answered only by an
+ * entry whose own text speaks of one ("how much does General Assembly cost": the articles give no
+ * prices; "the AWS exam's pass rate": no pass rates), not one whose example questions merely ask it.
  */
-export const ASKED_FOR: readonly string[] = ['cost', 'duration'];
+export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate'];
 
 /** Outside topics the articles say nothing about, whatever words match. */
 const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];

@@ -28,6 +28,8 @@ export interface Turn {
   /** The entry it was answered with, if any. */
   topic?: string;
   level?: SalaryLevel;
+  /** Which point of an article's own plan was shown (its step 3, 1-based), for "what's next?". */
+  point?: number;
 }
 
 export interface Answer {

@@ -1,0 +1,53 @@
+// An article's own numbered plan (Career Karma's four steps, Indeed's eight): after it, "and step
+// 3?" or "what's the last one?" names a point of that plan, not the devpath roadmap's step 3.
+import { describe, expect, it } from 'vitest';
+import { placeOf, planOf } from '../src/answers/plans.js';
+import { Bot } from '../src/bot.js';
+import type { Context } from '../src/command.js';
+
+const bot = new Bot({ logError: (e) => { throw e; } });
+const services = bot['services'];
+let n = 0;
+const person = (): Context => ({ platform: 'test', userId: `p${n++}`, userName: 'p', isModerator: false, communityId: 'g-plans', channelId: 'c1' });
+const say = (line: string, ctx: Context) => bot.dispatchText(line, ctx, { fallbackToAsk: true });
+
+describe("an article's own plan", () => {
+  it('reads a point by the words that lead it', () => {
+    expect(placeOf('Step 3: Earn some experience')).toBe(3);
+    expect(placeOf('Fifth: Get current on database knowledge.')).toBe(5);
+    expect(placeOf('Note: not a place')).toBeUndefined();
+    expect(placeOf('Decide which path fits your goals.')).toBeUndefined();
+  });
+
+  it("knows the two articles' plans, and that an ordinary FAQ is none", () => {
+    expect(planOf(services, 'question:career-karma-four-steps')?.points).toHaveLength(4);
+    expect(planOf(services, 'question:indeed-eight-steps')?.points).toHaveLength(8);
+    expect(planOf(services, 'question:how-to-become-a-backend-developer')).toBeUndefined();
+    expect(planOf(services, 'step:learn-framework')).toBeUndefined();
+  });
+
+  it('answers "and step 3?", "what\'s next?" and "the last one?" from the plan just shown', async () => {
+    const u = person();
+    const plan = await say("what are the four steps in career karma's step-by-step guide?", u);
+    expect(plan.topic).toBe('question:career-karma-four-steps');
+    expect(plan.text).toMatch(/Step 1: Decide which path fits your goals/);
+    const third = await say('and step 3?', u);
+    expect(third.text).toMatch(/Step 3: Earn some experience/);
+    expect(third.text).not.toMatch(/algorithms/i);
+    expect(third.text).toMatch(/Next: Step 4: Continue learning\./);
+    const next = await say("what's next?", u);
+    expect(next.text).toMatch(/Step 4: Continue learning/);
+    expect(next.text).toMatch(/That is the last of its 4 steps/);
+    expect((await say('and the last one?', u)).text).toMatch(/Step 4: Continue learning/);
+  });
+
+  it('leaves the roadmap\'s own numbers alone elsewhere', async () => {
+    const u = person();
+    expect((await say('step 3', u)).card.title).toMatch(/^Step 3 of 12: Understand algorithms/);
+    const indeed = await say("what are the steps in indeed's guide, in order?", u);
+    expect(indeed.topic).toBe('question:indeed-eight-steps');
+    expect((await say('and step 5?', u)).text).toMatch(/Fifth: Get current on database knowledge/);
+    // A number the plan does not have is the roadmap's.
+    expect((await say('and step 9?', u)).topic).toBe('step:practice-and-portfolio');
+  });
+});
