@@ -1,7 +1,7 @@
 // Answer first: a long reply is shown short (its direct answer in a few lines) with the rest behind
 // "more". Platform-neutral: the length is counted in lines of a narrow chat window (80 columns), so
 // a command's short form reads without scrolling on an 80x24 terminal, a phone or a Discord channel
-// alike; an answer to a question may take a few lines more (ANSWER_LINES). A command
+// alike; an answer to a question may fill the screen its frame leaves (answerRoom). A command
 // may say which nodes make its short form (`brief`); otherwise the first ones that fit are kept.
 import { reply, suggestionsOf, withoutActions, type Node, type Reply } from './reply.js';
 import { displayWidth } from './width.js';
@@ -9,14 +9,14 @@ import { displayWidth } from './width.js';
 /** Lines of content a short answer may take (title, sources and suggestions come on top). */
 export const BRIEF_LINES = 13;
 /**
- * An answer to a question (a reply with a `topic`) gets a little more room: the bot cannot always
- * tell which of an entry's points answers it, and a fact behind "more" is a fact not given. Measured
- * on the development sets: at 13 lines, 6 of 80 hard questions lost the fact asked for; at these
- * figures, 1 to 3 per set, most of them long role and step cards.
+ * Rows of an 80x24 terminal a reply may fill, the prompt line left free: an answer to a question
+ * (a reply with a `topic`) gets all the room its frame (title, sources, what to try) leaves, since
+ * the bot cannot always tell which of an entry's points answers it and a fact behind "more" is a
+ * fact not given; a command's short form stays at BRIEF_LINES.
  */
-export const ANSWER_LINES = 18;
-/** An answer to a question up to this many lines is shown whole. */
-const ANSWER_WHOLE = 24;
+export const SCREEN_ROWS = 23;
+/** Rows the closing note of a short answer may take ("Short answer: "more" shows ..."). */
+const MORE_NOTE = 2;
 /** The most lines a command's own short form may take. */
 const BRIEF_CAP = 20;
 /** Lines over BRIEF_LINES that are not worth a "more". */
@@ -159,6 +159,23 @@ export function relevantLines(all: readonly Node[], relevance: (text: string) =>
   });
 }
 
+/**
+ * Rows a reply's frame takes in an 80-column window, around its content: the title, the sources
+ * line and the numbered things to try (with `more` offered last when given), as the terminal
+ * draws them.
+ */
+export function frameLines(r: Reply, more?: string): number {
+  const tries = [...suggestionsOf(r).map((s) => s.command), ...(more ? [`more ${more}`] : [])];
+  const sources = r.sources.length ? lines(`Sources: ${r.sources.map((s) => s.short).join('; ')}`, 4) : 0;
+  const offered = tries.length ? lines(`Try: ${tries.map((c, i) => `[${i + 1}] ${c}`).join(' | ')}`, 4) : 0;
+  return lines(r.card.title, 4) + sources + offered;
+}
+
+/** The content lines an answer to a question may take, short with `more` offered, to fit the screen. */
+export function answerRoom(r: Reply, more: string): number {
+  return Math.max(BRIEF_LINES, SCREEN_ROWS - frameLines(r, more) - MORE_NOTE);
+}
+
 /** The note that ends a short answer, in one line: what "more" shows. */
 export function moreNote(left: readonly string[]): Node {
   const names = left.slice(0, 3).map((n) => n.replace(/[.:!?]+$/, ''));
@@ -176,9 +193,12 @@ export function shorten(full: Reply, more: string): Reply | undefined {
   const children = withoutActions(full.card.children);
   // What fits whole is shown whole, and so is an answer only a few lines over: "more" for a line
   // or two would cost a click for nothing.
-  if (totalLines(children) <= (full.topic ? ANSWER_WHOLE : BRIEF_LINES + SMALL_REST)) return undefined;
-  // A command's own brief is trusted up to a hard cap (a step's tips can be long).
-  const chosen = full.brief ? fitLines(full.brief, BRIEF_CAP) : fitLines(children);
+  // An answer to a question is shown whole when it fits the screen with its frame.
+  if (totalLines(children) <= (full.topic ? SCREEN_ROWS - frameLines(full) : BRIEF_LINES + SMALL_REST)) return undefined;
+  // A command's own brief is trusted up to a hard cap (a step's tips can be long); an answer's
+  // brief (its points picked by the question's words) was made to fit the screen.
+  const room = full.topic ? answerRoom(full, more) : BRIEF_LINES;
+  const chosen = full.brief ? fitLines(full.brief, full.topic ? room : BRIEF_CAP) : fitLines(children, room);
   const left = full.brief ? leftOut(children, chosen.shown) : chosen.left;
   const out = reply({
     title: full.card.title,

@@ -3,7 +3,8 @@
 // chat), `more` typed alone, or "tell me more". Read as a newcomer reads it: on an 80x24 terminal.
 import { describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
-import { BRIEF_LINES, fitLines, totalLines } from '../src/brief.js';
+import { BRIEF_LINES, fitLines, SCREEN_ROWS, totalLines } from '../src/brief.js';
+import { loadFactSet } from '../bench/facts.js';
 import type { Context } from '../src/command.js';
 import { reply, suggestionsOf, type Node, type Reply } from '../src/reply.js';
 import { renderTerminal } from '../adapters/terminal/render.js';
@@ -24,15 +25,26 @@ const facts = (r: Reply) => r.card.children.flatMap((n) => (n.type === 'list' ? 
 const LONG = ['role backend', 'compare backend frontend', 'roadmap 6', 'roadmap 1', 'help', 'help group', 'salary', 'learn', 'interview', 'sources', 'tell me about back-end developers', 'tell me about learning apis', 'how much do backend devs make at each level'];
 
 describe('answer first', () => {
-  it('shows every long answer short: a command within 22 rows at 80 columns, an answer to a question within 28; each ends with what "more" shows, More last', async () => {
+  it('shows every long answer short: a command within 22 rows at 80 columns, an answer to a question within the 23 an 80x24 terminal leaves; each ends with what "more" shows, More last', async () => {
     for (const line of LONG) {
       const r = await say(line);
-      // A question's answer has a little more room (src/brief.ts, ANSWER_LINES): its points are
-      // picked by the question's words, and a fact behind "more" is a fact not given.
-      expect(rows(r), `${line}:\n${renderTerminal(r, false, 80)}`).toBeLessThanOrEqual(r.topic ? 28 : 22);
+      // A question's answer has the room its frame leaves on the screen (src/brief.ts, answerRoom):
+      // its points are picked by the question's words, and a fact behind "more" is a fact not given.
+      expect(rows(r), `${line}:\n${renderTerminal(r, false, 80)}`).toBeLessThanOrEqual(r.topic ? SCREEN_ROWS : 22);
       expect(r.text, line).toMatch(/Short answer: "more" shows/);
       expect(suggestionsOf(r).at(-1), line).toEqual({ label: 'More', command: `more ${r.more}` });
     }
+  });
+
+  it('reads every answer to the development sets\' questions without scrolling an 80x24 terminal', async () => {
+    const questions = (['dev', 'dev2', 'dev3', 'dev5'] as const).flatMap((name) => loadFactSet(name).questions.map((q) => q.q));
+    const tall: string[] = [];
+    for (const [i, q] of questions.entries()) {
+      const r = await say(q, place(`rows${i}`, 'c-rows'));
+      if (rows(r) > SCREEN_ROWS) tall.push(`${rows(r)} rows: ${q}`);
+    }
+    expect(questions.length).toBeGreaterThan(800);
+    expect(tall).toEqual([]);
   });
 
   it('leads with the direct answer: the figures with their sources, what to do and what is next, the yes or no', async () => {

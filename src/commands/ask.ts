@@ -8,7 +8,7 @@ import type { Outside, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';
 import { smallTalk } from '../smalltalk.js';
-import { ANSWER_LINES, fitLines, relevantLines } from '../brief.js';
+import { answerRoom, fitLines, relevantLines } from '../brief.js';
 import { nowIso, userWrite } from './community.js';
 
 /** Topics offered when a question matches nothing at all. */
@@ -171,16 +171,28 @@ function pointTerms(ctx: CommandContext, text: string): Set<string> {
  * Answer first, for a question: the short form shows the points of the entry that hold the
  * question's words (as analysed: spelling, lexicon), not merely its first ones.
  */
-function briefFor(ctx: CommandContext, out: Reply, answer: Answer): Node[] {
+function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string): Node[] {
+  // As much as fits an 80x24 screen with the reply's title, sources and suggestions.
+  const room = answerRoom(out, more);
   // The entry's own name says nothing about which of its points is asked for ("tell me about
   // back-end developers" is the whole card, short as the command gives it).
   const named = new Set(ctx.search.terms(out.card.title.replace(/ salary(?:: .*)?$/, '')));
   if (out.brief && out.briefComplete) return out.brief;
-  if (answer.analysis.terms.every((t) => named.has(t))) return out.brief ?? fitLines(out.card.children, ANSWER_LINES).shown;
+  if (answer.analysis.terms.every((t) => named.has(t))) return out.brief ?? fitLines(out.card.children, room).shown;
   const asked = new Set(answer.analysis.terms);
   // A word of the question found in few of the card's points says more than one found in all.
-  const texts = out.card.children.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []));
-  const termsOf = new Map(texts.map((t) => [t, pointTerms(ctx, t)]));
+  // A point is read with the heading it stands under: "what do they do" asks for the Duties.
+  let heading = '';
+  const texts: string[] = [];
+  const termsOf = new Map<string, Set<string>>();
+  for (const n of out.card.children) {
+    if (n.type === 'section') heading = n.title;
+    const points = n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : [];
+    for (const p of points) {
+      texts.push(p);
+      termsOf.set(p, heading ? new Set([...pointTerms(ctx, p), ...pointTerms(ctx, heading)]) : pointTerms(ctx, p));
+    }
+  }
   const df = new Map<string, number>();
   for (const terms of termsOf.values()) for (const t of terms) if (asked.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
   const relevance = (text: string) => {
@@ -189,7 +201,7 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer): Node[] {
     for (const t of terms) if (asked.has(t)) score += Math.log(1 + texts.length / (df.get(t) ?? 1));
     return score;
   };
-  return relevantLines(out.card.children, relevance, ANSWER_LINES);
+  return relevantLines(out.card.children, relevance, room);
 }
 
 /** What `more` needs to show an answer in full: its entry and level, not the words (a follow-up needs the turn before). */
@@ -228,14 +240,16 @@ export const ask: CommandSpec = {
       rememberQuestion(ctx, answer, `role:${payRole.id}`);
       // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
       if (!out.answered) recordQuestion(ctx, text);
-      return { ...out, topic: `salary:${payRole.id}`, more: moreOf(`salary:${payRole.id}`, level), brief: briefFor(ctx, out, answer) };
+      const more = moreOf(`salary:${payRole.id}`, level);
+      return { ...out, topic: `salary:${payRole.id}`, more, brief: briefFor(ctx, out, answer, more) };
     }
     if (decision.kind === 'answer') {
       const ref = decision.top.doc.ref;
       const out = card(ctx, ref, level, related(answer, decision.top));
       if (out) {
         rememberQuestion(ctx, answer, ref);
-        return { ...out, topic: ref, more: moreOf(ref, level), brief: briefFor(ctx, out, answer) };
+        const more = moreOf(ref, level);
+        return { ...out, topic: ref, more, brief: briefFor(ctx, out, answer, more) };
       }
     }
     recordQuestion(ctx, text);
@@ -243,7 +257,7 @@ export const ask: CommandSpec = {
     if (decision.kind === 'clarify') return clarify(decision.options);
     if (decision.kind === 'partial') {
       const shown = partialAnswer(ctx, decision.top.doc.ref, level, decision.outside);
-      if (shown) return { ...shown, brief: briefFor(ctx, shown, answer) };
+      if (shown) return { ...shown, brief: briefFor(ctx, shown, answer, shown.more ?? decision.top.doc.ref) };
     }
     return unknownAnswer(answer);
   },
