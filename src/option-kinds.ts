@@ -7,7 +7,8 @@ import { resolveRole, resolveStep, tipNotFound, unknownGroup } from './commands/
 import { notATipNumber, parseTipId } from './commands/community.js';
 import type { Role, Step } from './knowledge/schema.js';
 import { resolveUser, type Found, type OptionSpec, type OptionValues, type ResolvedValues } from './options.js';
-import { reply, suggestionsOf, withoutActions, type Reply, type Suggestion } from './reply.js';
+import { cleanText } from './options.js';
+import { errorReply, NOT_FOUND, reply, suggestionsOf, withoutActions, type Reply, type Suggestion } from './reply.js';
 import type { GroupBoard, Tip } from './store/store.js';
 import { groupKey } from './store/rules.js';
 
@@ -88,6 +89,8 @@ async function resolveOne(ctx: CommandContext, spec: OptionSpec, text: string, c
   if (spec.kind !== 'string' || !spec.entry) return undefined;
   switch (spec.entry) {
     case 'role': {
+      // "compare that with backend": a word pointing back names the role just talked about.
+      if (POINTER.test(text)) return roleOfTurn(ctx, text);
       const r = resolveRole(ctx, text);
       return r.ok ? { type: 'role', found: { entry: r.entry, text, guessed: r.guessed } } : { type: 'problem', reply: r.reply };
     }
@@ -110,6 +113,25 @@ async function resolveOne(ctx: CommandContext, spec: OptionSpec, text: string, c
       return group ? { type: 'group', found: { entry: group, text, guessed: false } } : { type: 'problem', reply: await unknownGroup(ctx, text, command) };
     }
   }
+}
+
+/** A role named by pointing back: "that", "it", "this one", "them". */
+const POINTER = /^\s*(?:that|this|it|them|they|those|these|that one|this one|the same(?: one)?|same)\s*$/i;
+
+/**
+ * The role the caller's last turn here was about (a role card, its pay), for a word pointing back;
+ * with none, a reply asking which role is meant rather than "I don't know a role called that".
+ */
+function roleOfTurn(ctx: CommandContext, text: string): Outcome {
+  const topic = ctx.conversations.previous(ctx, ctx.now())?.topic;
+  const id = topic && /^(?:role|salary):(.+)$/.exec(topic)?.[1];
+  const role = id ? ctx.knowledge.roles.find((r) => r.id === id) : undefined;
+  if (role) return { type: 'role', found: { entry: role, text, guessed: false } };
+  const shown = cleanText(text).slice(0, 20);
+  return {
+    type: 'problem',
+    reply: errorReply(NOT_FOUND, `Which role do you mean by "${shown}"? Nothing just before it here named one: name the role, for example "backend" or "frontend".`, 'invalid-option', [{ label: 'Roles', command: 'role' }]),
+  };
 }
 
 /**

@@ -42,6 +42,18 @@ describe('follow-ups', () => {
     expect(r.topic).toBe('salary:frontend-developer');
   });
 
+  it('"compare that with backend" and "role that" read "that" as the role just talked about, and ask which role when there was none', async () => {
+    await say('what does a dba do');
+    const r = await say('compare that with backend');
+    expect(r.card.title).toBe('Database Administrator (DBA) vs Back-End Developer');
+    await say('how much do front end devs make');
+    expect((await say('role that')).card.title).toBe('Front-End Developer');
+    const bo: Context = { ...ana, userId: 'bo' };
+    const alone = await say('compare that with backend', bo);
+    expect(alone.error).toBe('invalid-option');
+    expect(alone.text).toMatch(/Which role do you mean by "that"\?/);
+  });
+
   it('"what next?" after a roadmap step gives the step after it', async () => {
     await say('roadmap 3');
     const r = await say('what next?');
