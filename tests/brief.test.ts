@@ -163,6 +163,19 @@ describe('answer first', () => {
     expect(progress.card.children.some((n) => n.type === 'image')).toBe(true);
   });
 
+  it("a More under someone's public progress shows that person's progress, whoever presses it", async () => {
+    const ana = { ...place('ana-p', 'c-progress'), operator: true };
+    const bo = place('bo-p', 'c-progress');
+    for (let i = 1; i <= 9; i++) await say(`done ${i}`, ana);
+    for (const who of [ana, bo, place('cy-p', 'c-progress')]) await say(`tip add 10 ${'Find an internship or a freelance gig early, even a small one, and ask for feedback. '.repeat(2)}`, who);
+    const shown = await say('progress', ana);
+    const more = suggestionsOf(shown).at(-1)!;
+    expect(more.label).toBe('More');
+    const pressed = await say(more.command, bo);
+    expect(pressed.card.title).toBe('Progress of ana-p');
+    expect(pressed.text).toMatch(/9\. /);
+  });
+
   it('keeps exports whole and short answers as they are', async () => {
     const u = place('u6');
     expect((await say('roadmap', u)).text).not.toMatch(/Short answer/);

@@ -65,6 +65,8 @@ export const progress: CommandSpec = {
             { label: 'Tips', command: `tips ${data.next.order}` },
           ]
         : [{ label: 'Roadmap', command: 'roadmap' }],
+      // "more" shows this person's progress in full, whoever presses it under a public answer.
+      more: `progress ${data.id}`,
     });
   },
 };
