@@ -166,9 +166,13 @@ export class Bot {
     const asked = filler ? undefined : what.replace(/^(?:more\s+)+/i, '');
     const target = asked ?? this.services.conversations.lastShortened(context, this.services.now());
     if (!target) {
+      // A one-shot run remembers nothing before it: "more" has to name what to show.
+      const how = context.oneShot
+        ? 'Each devpath command runs on its own, so "more" alone has nothing before it. Name what to show, as a short answer\'s last suggestion does: devpath more roadmap 6.'
+        : 'A long answer comes short first, ending with "more". Ask a question or run a command, then type more to see all of it.';
       return reply({
         title: 'Nothing to show in full',
-        children: [{ type: 'text', text: 'A long answer comes short first, ending with "more". Ask a question or run a command, then type more to see all of it.' }],
+        children: [{ type: 'text', text: how }],
         answered: false,
         ephemeral: true,
         suggestions: [{ label: 'help', command: 'help' }],

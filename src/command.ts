@@ -44,6 +44,11 @@ export interface Context {
   /** Only showing: `more` runs a line again to show it, and nothing may be saved or recorded. */
   showOnly?: boolean;
   /**
+   * Each line comes in a run of its own (the one-shot `devpath ...` command), so nothing said
+   * before it is remembered: "more" alone and follow-ups have nothing to go on, and say so.
+   */
+  oneShot?: boolean;
+  /**
    * This door's mention syntax, read into a user id (`<@123>` in Discord text): how a `user`
    * option takes a mention. Without it a user option takes names only.
    */

@@ -27,6 +27,15 @@ describe('devpath one-shot', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/); // no colour when piped
   });
 
+  it('says that "more" alone has nothing before it in a run of its own, and "more <what>" shows it in full', () => {
+    const alone = run(['more']);
+    expect(alone.stdout.replace(/\s+/g, ' ')).toContain('Each devpath command runs on its own, so "more" alone has nothing before it.');
+    const named = run(['more', 'roadmap', '6']);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toMatch(/Step 6 of 12/);
+    expect(named.stdout).not.toMatch(/Short answer/);
+  });
+
   it('wraps to 80 columns when piped, between words, and keeps every word whole', () => {
     // The full card (--json prints it in full), so both show the same words.
     const r = run(['more', 'role', 'backend']);

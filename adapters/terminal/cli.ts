@@ -198,7 +198,7 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
   // Quoting survives the shell: re-quote arguments that contain spaces.
   const line = rest.map((a) => (/\s/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');
   // `devpath how much do juniors make` is a question; `devpath salray` gets "did you mean salary".
-  const reply = await bot.dispatchText(line, context, { fallbackToAsk: 'unless-typo' });
+  const reply = await bot.dispatchText(line, { ...context, oneShot: true }, { fallbackToAsk: 'unless-typo' });
   await print(reply, json, io, dataDir);
   if (!json && io.stdout.isTTY) await showDueReminders(bot, context, io);
   return isFailure(reply) ? EXIT_FAILURE : isUsageError(reply) ? EXIT_USAGE : 0;
