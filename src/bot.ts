@@ -19,7 +19,8 @@ import { MemoryStore } from './store/memory.js';
 import { shorten } from './brief.js';
 import { compose } from './answers/compose.js';
 import { Outside, SalaryLevel } from './knowledge/schema.js';
-import { MORE, partialAnswer } from './commands/ask.js';
+import { partialAnswer } from './commands/ask.js';
+import { isMoreFiller } from './more-words.js';
 import { StoreError, type Store } from './store/store.js';
 
 export interface BotOptions {
@@ -162,8 +163,8 @@ export class Bot {
    */
   private async expand(what: string | undefined, context: Context): Promise<Reply> {
     // "more please", "more about it": the filler of "tell me more", not something to show.
-    const filler = !what || MORE.test(`more ${what}`) || MORE.test(what) || /^(?:please|pls|plz|details?|info|(?:about |of )?(?:it|that|this|them))[\s?!.]*$/i.test(what);
-    const asked = filler ? undefined : what.replace(/^(?:more\s+)+/i, '');
+    const filler = isMoreFiller(what);
+    const asked = filler || !what ? undefined : what.replace(/^(?:more\s+)+/i, '');
     const target = asked ?? this.services.conversations.lastShortened(context, this.services.now());
     if (!target) {
       // A one-shot run remembers nothing before it: "more" has to name what to show.

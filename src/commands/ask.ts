@@ -3,6 +3,7 @@ import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
+import { MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
@@ -96,8 +97,6 @@ function clarify(options: Scored[]): Reply {
 const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next|after (?:that|this|it))|next(?: step| one)?|and then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
 /** "What's the step before that?", "previous step": the step before the one just shown. */
 const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:the (?:step|one) )?before (?:that|this|it)|(?:the )?previous (?:step|one)|(?:the )?step before(?: that| this| it)?|go back(?: a step| one step)?)[\s?!.]*$/i;
-/** "Tell me more", "why?", "details": the entry just shown, in full. */
-export const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: about (?:it|that|this|them))?|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|why (?:does|do|is|would|should) (?:it|that|this) (?:matter|important|count)(?: (?:for|to) [\w\s-]{1,30})?|why (?:should|would|do|does) (?:i|we|you|they|anyone|(?:a |the )?(?:back ?-?end|backend|server[ -]side) (?:devs?|developers?|engineers?|people|folks)) (?:care|bother|need (?:it|that|this))(?: about (?:it|that|this|them))?|why bother(?: (?:tho|though|with (?:it|that|this|them)))?|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
 
 /** "step 2", "and step 3?", "whats step 5": a roadmap step by its number. */
 const STEP_NUMBER = /^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| about)?|show me|tell me about)\s+)*(?:the\s+)?(?:roadmap\s+)?step\s*#?\s*(\d{1,2})\s*[?!.]*\s*$/i;
@@ -227,7 +226,7 @@ export const ask: CommandSpec = {
     // "tell me more", "go on" after a short answer: all of it (src/brief.ts).
     if (MORE.test(text) && ctx.conversations.lastShortened(ctx, ctx.now())) return { ...(await ctx.expand(undefined, ctx)), whole: true };
     // "tell me more" with nothing before it: the same plain word as "more", not a question to record.
-    if (/^\s*(?:tell me more|more (?:details|info|please)|go on|say more)[\s?!.]*$/i.test(text) && !ctx.conversations.previous(ctx, ctx.now())) return ctx.expand(undefined, ctx);
+    if (PLAIN_MORE.test(text) && !ctx.conversations.previous(ctx, ctx.now())) return ctx.expand(undefined, ctx);
     const previous = ctx.conversations.previous(ctx, ctx.now());
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;

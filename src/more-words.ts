@@ -1,0 +1,13 @@
+// The words that ask for more of what was just said, in one place: the chat's "tell me more", a
+// follow-up's "why?", and what "more" may be followed by without naming anything ("more please").
+
+/** "Tell me more", "why?", "details": the entry just shown, in full. */
+export const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: about (?:it|that|this|them))?|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|why (?:does|do|is|would|should) (?:it|that|this) (?:matter|important|count)(?: (?:for|to) [\w\s-]{1,30})?|why (?:should|would|do|does) (?:i|we|you|they|anyone|(?:a |the )?(?:back ?-?end|backend|server[ -]side) (?:devs?|developers?|engineers?|people|folks)) (?:care|bother|need (?:it|that|this))(?: about (?:it|that|this|them))?|why bother(?: (?:tho|though|with (?:it|that|this|them)))?|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
+
+/** "Tell me more", "go on": more of the last answer, and nothing else (not "why?"). */
+export const PLAIN_MORE = /^\s*(?:tell me more|more (?:details|info|please)|go on|say more)[\s?!.]*$/i;
+
+/** What `more` was followed by says nothing to show ("more please", "more about it"): the last answer is meant. */
+export function isMoreFiller(what: string | undefined): boolean {
+  return !what || MORE.test(`more ${what}`) || MORE.test(what) || /^(?:please|pls|plz|details?|info|(?:about |of )?(?:it|that|this|them))[\s?!.]*$/i.test(what);
+}

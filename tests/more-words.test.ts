@@ -1,0 +1,24 @@
+// The words that ask for more of what was just said, kept in one place (src/more-words.ts).
+import { describe, expect, it } from 'vitest';
+import { isMoreFiller, MORE, PLAIN_MORE } from '../src/more-words.js';
+
+describe('words asking for more', () => {
+  it.each(['tell me more', 'Tell me more about it!', 'ok and?', 'why?', 'go on', 'more details', 'why should I care'])('"%s" asks for more of the last answer', (line) => {
+    expect(MORE.test(line)).toBe(true);
+  });
+
+  it.each(['tell me more about kubernetes', 'why is sql important for backend', 'more roadmap 6'])('"%s" asks something of its own', (line) => {
+    expect(MORE.test(line)).toBe(false);
+  });
+
+  it('"tell me more" alone is plain; "why?" is not (it needs something before it)', () => {
+    expect(PLAIN_MORE.test('tell me more')).toBe(true);
+    expect(PLAIN_MORE.test('go on...')).toBe(true);
+    expect(PLAIN_MORE.test('why?')).toBe(false);
+  });
+
+  it('what may follow "more" without naming anything', () => {
+    for (const what of [undefined, '', 'please', 'about it', 'details', 'tell me more']) expect(isMoreFiller(what), String(what)).toBe(true);
+    for (const what of ['roadmap 6', 'salary:backend-developer entry', 'role backend']) expect(isMoreFiller(what), what).toBe(false);
+  });
+});
