@@ -9,7 +9,8 @@ import { reply, type Reply } from './reply.js';
 export interface Intent {
   name: string;
   pattern: RegExp;
-  reply: (ctx: CommandContext, match: RegExpMatchArray) => Reply;
+  /** Undefined when the message is not this intent after all (it names no step): it is read as a question. */
+  reply: (ctx: CommandContext, match: RegExpMatchArray) => Reply | undefined;
 }
 
 const TOPICS = 'roles, pay, the job outlook, courses and certifications, degrees and bootcamps, the roadmap, interviews and the job search';
@@ -91,14 +92,56 @@ export const INTENTS: readonly Intent[] = [
       });
     },
   },
+  {
+    // "ok i know python and i get algorithms now", "I learned a server-side language and picked up
+    // Django": a statement of what is done, not a question. It says which roadmap step that
+    // reaches and which comes next, and "what next?" after it means the step after that one.
+    name: 'progress-said',
+    pattern: /^(?:(?:ok(?:ay)?|so|well|now|alright)[\s,]+)?i(?:'ve| have|'m| am)?\s+(?:now\s+|already\s+|finally\s+|just\s+)?(?:know|learned|learnt|picked up|understand|get|got|finished|completed|covered|mastered|am comfortable with|comfortable with|comfy with|done with)\b([^?]{2,160})$/i,
+    reply: (ctx, m) => {
+      const steps = stepsNamed(ctx, m[1]!);
+      const last = steps.at(-1);
+      if (!last) return undefined;
+      const next = ctx.knowledge.roadmap.find((s) => s.order === last.order + 1);
+      rememberTopic(ctx, `step:${last.id}`);
+      const orders = steps.map((s) => s.order);
+      const reached = steps.length > 1 ? `steps ${orders.slice(0, -1).join(', ')} and ${orders.at(-1)}` : `step ${last.order} (${last.title})`;
+      return reply({
+        title: 'Well done!',
+        children: [
+          { type: 'text', text: next ? `That covers ${reached} of the roadmap. Next: step ${next.order}, ${next.title}.` : `That covers ${reached}: the last step of the roadmap.` },
+          { type: 'note', text: `To mark it done, type "done ${last.order}"; I don't change your progress without being asked.` },
+        ],
+        answered: false,
+        suggestions: [...(next ? [{ label: `Step ${next.order}`, command: `roadmap ${next.order}` }] : []), { label: `Mark step ${last.order} done`, command: `done ${last.order}` }],
+      });
+    },
+  },
 ];
+
+/** Words around what a statement of progress names ("i get", "pretty comfy with", "now"). */
+const SAID_FILLER = /\b(?:i|i'm|im|i've|ive|i have|i am|also|now|too|pretty|really|quite|the basics of|basics of|the|a|an|some|my|it|with|know|learned|learnt|picked up|understand|get|got|finished|completed|covered|mastered|comfortable|comfy|done|part|stuff|well|already|finally|just)\b/gi;
+
+/** The roadmap steps a statement names, in roadmap order: "python" is step 2, "django" step 4. */
+function stepsNamed(ctx: CommandContext, said: string): { order: number; id: string; title: string }[] {
+  const found = new Map<string, { order: number; id: string; title: string }>();
+  for (const part of said.split(/,|;|\band\b|\bplus\b|&/i)) {
+    const words = part.replace(SAID_FILLER, ' ').replace(/\s+/g, ' ').trim();
+    if (words.length < 2) continue;
+    const match = ctx.search.resolve('step', words).match;
+    const step = match && ctx.knowledge.roadmap.find((s) => s.id === match.id);
+    if (step) found.set(step.id, step);
+  }
+  return [...found.values()].sort((a, b) => a.order - b.order);
+}
 
 export function smallTalk(ctx: CommandContext, text: string): Reply | undefined {
   const trimmed = text.trim();
   if (trimmed.length > 120) return undefined;
   for (const intent of INTENTS) {
     const m = trimmed.match(intent.pattern);
-    if (m) return intent.reply(ctx, m);
+    const said = m && intent.reply(ctx, m);
+    if (said) return said;
   }
   return undefined;
 }

@@ -226,6 +226,22 @@ describe('small talk', () => {
     expect(progress.text).toMatch(/0\/12|no steps|none/i);
   });
 
+  it('"ok i know python and i get algorithms now" says which steps that covers and what is next; "what next?" follows on; nothing is marked', async () => {
+    const r = await say('ok i know python and i get algorithms and data structures now');
+    expect(r.text).toMatch(/That covers steps 2 and 3 of the roadmap\. Next: step 4, Learn a framework\./);
+    expect(suggestionsOf(r).map((s) => s.command)).toEqual(['roadmap 4', 'done 3']);
+    expect((await say('what next?')).text).toMatch(/^Step 4 of 12/);
+    const said = await say("i learned a server side language and picked up django, i'm pretty comfy with it");
+    expect(said.text).toMatch(/step 4 \(Learn a framework\)/);
+    expect((await say('what should i work on after that?')).text).toMatch(/^Step 5 of 12/);
+    expect((await say('progress')).text).toMatch(/0\/12|no steps|none/i);
+  });
+
+  it('a statement of progress that is really a question, or names no step, is read as a question', async () => {
+    expect((await say('i know python, is that enough?')).card.title).not.toBe('Well done!');
+    expect((await say('i know a lot of people in tech')).card.title).not.toBe('Well done!');
+  });
+
   it('small talk is not recorded as an unanswered question', async () => {
     await say('hello');
     await say('thank you!');
