@@ -54,6 +54,20 @@ describe('follow-ups', () => {
     expect(alone.text).toMatch(/Which role do you mean by "that"\?/);
   });
 
+  it('"n front end devs?" after "what do back end devs do all day" asks the same of front-end developers: their duties', async () => {
+    await say('what do back end devs do all day');
+    const r = await say('n front end devs?');
+    expect(r.topic).toBe('role:frontend-developer');
+    expect(r.text).toMatch(/Implement responsive user interfaces/);
+  });
+
+  it('"give me some example questions" after interview preparation gives the practice questions', async () => {
+    await say('How do I prepare for a back-end developer job interview?');
+    const r = await say('give me some example questions');
+    expect(r.topic).toBe('question:interview-preparation');
+    expect(r.text).toMatch(/deadlock/);
+  });
+
   it('"what next?" after a roadmap step gives the step after it', async () => {
     await say('roadmap 3');
     const r = await say('what next?');

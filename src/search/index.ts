@@ -261,7 +261,12 @@ class KnowledgeSearch implements Search {
     const figures = previous.terms.some((t) => TIME_TERMS.has(t));
     const moved = together.decision.kind === 'answer' && (together.decision.top.doc.ref !== previous.topic || together.analysis.level !== previous.level);
     const onlyLevels = analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t]);
-    if (figures && moved && (FOLLOW_LEADS.test(question) || onlyLevels) && analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer')) return together;
+    const onlyWhom = analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer' || t === 'dev');
+    if (figures && moved && (FOLLOW_LEADS.test(question) || onlyLevels) && onlyWhom) return together;
+    // "n front end devs?" after "what do back end devs do all day": the same ask (duties, skills,
+    // pay...) about the one named now, when the two read together land on an answer.
+    const asked = previous.terms.some((t) => ASK_TERMS.has(t));
+    if (asked && moved && FOLLOW_LEADS.test(question) && onlyWhom && analysis.terms.some((t) => this.subjectTerms.has(t))) return together;
     // "What does PayScale say?", "and according to Indeed?" after a pay question: the same
     // figures, which name each source, not whichever entry mentions that source most.
     if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t))) {
