@@ -51,7 +51,7 @@ const COMMAND_TYPO = 0.4;
 const TYPO_WORDS = 3;
 
 /** A line of at least this many words that a command cannot use is read as a question. */
-const SENTENCE_WORDS = 4;
+const SENTENCE_WORDS = 3;
 
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
