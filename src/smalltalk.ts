@@ -2,6 +2,7 @@
 // you do", "I finished step 3". Each gets a short, right reply instead of a search. Nothing here
 // writes: "I finished step 3" offers `done 3`, it does not mark it.
 import type { CommandContext } from './command.js';
+import { planOf, pointName } from './answers/plans.js';
 import { sourcesReply } from './commands/sources.js';
 import { rememberTopic } from './commands/remember.js';
 import { reply, type Reply } from './reply.js';
@@ -77,6 +78,19 @@ export const INTENTS: readonly Intent[] = [
     name: 'finished-step',
     pattern: /^(?:i(?:'ve| have)?|just)?\s*(?:finished|completed|done with|did|am done with|'m done with|m done with)\s+(?:the\s+)?(?:step\s*#?\s*(\d{1,2})|(.{2,60}?))(?:\s+step)?[\s!.]*$/i,
     reply: (ctx, m) => {
+      // Right after an article's own plan, "I finished step 3" means that plan's step 3.
+      const plan = m[1] ? planOf(ctx, ctx.conversations.previous(ctx, ctx.now())?.topic) : undefined;
+      const point = plan?.points[Number(m[1]) - 1];
+      if (plan && point) {
+        const next = plan.points[Number(m[1])];
+        rememberTopic(ctx, plan.ref, undefined, Number(m[1]));
+        return reply({
+          title: 'Well done!',
+          children: [{ type: 'text', text: next ? `That was ${pointName(point.text)}. Next: ${pointName(next.text)}.` : `That was the last of its ${plan.points.length} steps.` }],
+          answered: false,
+          suggestions: [{ label: `All ${plan.points.length} steps`, command: `more ${plan.ref}` }],
+        });
+      }
       const named = m[1] ? undefined : ctx.search.resolve('step', m[2] ?? '').match;
       const step = ctx.knowledge.roadmap.find((s) => (m[1] ? s.order === Number(m[1]) : s.id === named?.id));
       if (!step) {

@@ -41,6 +41,15 @@ describe("an article's own plan", () => {
     expect((await say('and the last one?', u)).text).toMatch(/Step 4: Continue learning/);
   });
 
+  it('"I finished step 3" right after a plan means its step 3, and "what\'s after that?" goes on in it', async () => {
+    const u = person();
+    expect((await say('what r the 4 steps to become a backend dev', u)).topic).toBe('question:career-karma-four-steps');
+    const done = await say('I finished step 3', u);
+    expect(done.text).toMatch(/That was Step 3: Earn some experience\. Next: Step 4: Continue learning\./);
+    expect((await say("what's after that?", u)).text).toMatch(/Step 4: Continue learning/);
+    expect((await say('what are the eight steps indeed gives', u)).topic).toBe('question:indeed-eight-steps');
+  });
+
   it('leaves the roadmap\'s own numbers alone elsewhere', async () => {
     const u = person();
     expect((await say('step 3', u)).card.title).toMatch(/^Step 3 of 12: Understand algorithms/);

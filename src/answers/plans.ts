@@ -17,6 +17,11 @@ export function placeOf(text: string): number | undefined {
   return at >= 0 ? at + 1 : undefined;
 }
 
+/** A point's name: its place and what to do, without the detail ("Step 3: Earn some experience"). */
+export function pointName(text: string): string {
+  return (/^[^:]+:\s*[^.,;:(]+/.exec(text)?.[0] ?? text).trim();
+}
+
 export interface Plan {
   ref: string;
   question: Question;
@@ -41,8 +46,7 @@ export function planPoint(services: Services, plan: Plan, place: number): Reply 
     title: plan.question.title,
     children: [
       { type: 'text', text: cite(services, point) },
-      // The next point's first sentence names it ("Step 4: Continue learning").
-      { type: 'note', text: next ? `Next: ${/^[^.]+/.exec(next.text)![0]}.` : `That is the last of its ${plan.points.length} steps.` },
+      { type: 'note', text: next ? `Next: ${pointName(next.text)}.` : `That is the last of its ${plan.points.length} steps.` },
     ],
     sources: sourceRefs(services, [point.source]),
     topic: plan.ref,
