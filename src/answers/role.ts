@@ -25,9 +25,6 @@ export function summaryOf(role: Role, perSource = 2): Item[] {
   });
 }
 
-/** How many other names the card shows: enough to recognise a job ad, short enough for a line or two. */
-const MAX_NAMES = 5;
-
 /**
  * A name reduced to what tells it apart: lowercase letters and digits only ("Back-End", "Back End"
  * and "Backend" are one name), a last word "dev" read as "developer" ("Backend Dev", not "Dev
@@ -41,13 +38,14 @@ const nameKey = (name: string) =>
     .replace(/[^a-z0-9]+/g, '');
 
 /**
- * The role's other names as the card shows them: the first MAX_NAMES that tell the reader something
- * new, then "and N more". The aliases are kept for search (spellings, plurals, short forms), so
+ * The role's other names as the card shows them: those that tell the reader something new (the
+ * first `max`, then "and N more", where room is short; the full card names every one, since
+ * "what other job titles do they go by" asks for them). The aliases are kept for search (spellings, plurals, short forms), so
  * most of them only repeat the title: a spelling of it ("Backend Developer" for Back-End
  * Developer), its plural, the short form it already gives in brackets ("DBA"), a piece of it
  * ("Backend"), or an earlier name spelt another way. Those are left out, and not counted.
  */
-export function alsoCalled(role: Role): string | undefined {
+export function alsoCalled(role: Role, max = Infinity): string | undefined {
   const plain = role.title.replace(/\s*\(.*?\)/g, '').trim(); // "Database Administrator (DBA)" without "(DBA)"
   const words = plain.split(/\s+/);
   const seen = new Set([
@@ -66,8 +64,8 @@ export function alsoCalled(role: Role): string | undefined {
     names.push(alias);
   }
   if (!names.length) return undefined;
-  const shown = names.slice(0, MAX_NAMES).join(', ');
-  return names.length > MAX_NAMES ? `${shown} and ${names.length - MAX_NAMES} more` : shown;
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
 export function roleItems(role: Role): Item[] {
