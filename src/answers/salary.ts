@@ -68,11 +68,19 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
   }
   // Short form: every level in a line of its own, every figure in it with its source, so a short
   // answer never leaves a level's figures behind "more"; the outlook waits.
+  // The national median for all jobs comes along in a line: "is that a lot?" is the next question.
   const levels = LEVEL_ORDER.filter((l) => figures.some((s) => s.level === l));
+  const national = services.knowledge.salaries.filter((s) => !s.role);
   const brief: Node[] | undefined =
     levels.length > 1
       ? [
-          { type: 'list', items: levels.map((l) => `${LEVEL_LABELS[l]}: ${figures.filter((s) => s.level === l).map((s) => figureInLine(services, s)).join('; ')}`) },
+          {
+            type: 'list',
+            items: [
+              ...levels.map((l) => `${LEVEL_LABELS[l]}: ${figures.filter((s) => s.level === l).map((s) => figureInLine(services, s)).join('; ')}`),
+              ...national.map((s) => `For comparison, ${s.subject.charAt(0).toLowerCase()}${s.subject.slice(1)}: ${salaryLine(services, s)}`),
+            ],
+          },
           ...children.filter((n) => n.type === 'note'),
         ]
       : undefined;
