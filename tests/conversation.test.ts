@@ -61,6 +61,15 @@ describe('follow-ups', () => {
     expect(r.text).toMatch(/Implement responsive user interfaces/);
   });
 
+  it('"what does the acronym stand for?" names nothing of its own: it asks about the answer before', async () => {
+    await say('who publishes security guidelines backend devs should follow?');
+    const r = await say('what does the acronym stand for?');
+    expect(r.topic).toBe('skill:security');
+    expect(r.text).toMatch(/Open Web Application Security Project \(OWASP\)/);
+    // Asked first, the same words are a question of their own.
+    expect((await say('what does REST stand for?', { ...ana, userId: 'cy' })).topic).toBe('skill:rest');
+  });
+
   it('"give me some example questions" after interview preparation gives the practice questions', async () => {
     await say('How do I prepare for a back-end developer job interview?');
     const r = await say('give me some example questions');

@@ -109,6 +109,13 @@ const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'r
 const CLEAR_LEAD = 0.3;
 /** The subject of the whole guide: naming it names no source or entry in particular. */
 const GUIDE_SUBJECT = new Set(['backend', 'developer']);
+/**
+ * Words that ask for something about a subject without naming one ("what does the acronym stand
+ * for?", "can you give a real-world example?", "specifically?"): alone, a line of only these is
+ * about the question before.
+ */
+const TOPICLESS_WORDS = 'stand for example give real world mean specifically detail details elaborate instance sample realistic concrete';
+
 /** Words that point back at the earlier question's subject. */
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
 
@@ -141,6 +148,8 @@ class KnowledgeSearch implements Search {
   private readonly nationalTerms: Set<string>;
   /** Terms naming where a figure comes from: the articles and the surveys they cite. */
   private readonly sourceTerms: Set<string>;
+  /** Terms that ask without naming a subject (TOPICLESS_WORDS, as analysed). */
+  private readonly topicless: Set<string>;
 
   private thresholds: Thresholds;
   private weights: Weights;
@@ -198,6 +207,7 @@ class KnowledgeSearch implements Search {
     // A word many entries use ("career" of Career Karma, "outlook" of the BLS) says no source.
     const rare = (t: string) => (entriesWith.get(t) ?? 0) <= 10 && !this.analyzer.concepts.has(t);
     this.sourceTerms = new Set(named.flatMap((n) => termsOnce(n)).filter((t) => rare(t) && !this.subjectTerms.has(t) && !GUIDE_SUBJECT.has(t)));
+    this.topicless = new Set(this.analyzer.terms(TOPICLESS_WORDS));
     this.nationalTerms = new Set(termsOnce('national nationwide nation country occupations all jobs every job everyone workers average american americans household typical job bls labor statistics'));
 
     // Titles and ids win over aliases: the spotlight lists "Backend Engineer" as another name for
@@ -251,6 +261,12 @@ class KnowledgeSearch implements Search {
     const level = analysis.level ?? (merged.some((t) => LEVEL_TERMS[t]) ? previous.level : undefined);
     if (level) withPrevious.level = level;
     const together = this.run(withPrevious);
+    // "What does the acronym stand for?" names no subject of its own: it asks about the answer
+    // before, or the two read together; never, surely, about something else.
+    if (analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t))) {
+      const same = together.hits.find((h) => h.doc.ref === previous.topic);
+      return same ? { ...together, decision: { kind: 'answer', top: same }, confident: true } : together;
+    }
     if (!together.confident) return alone;
     // "How much do they make?": the role comes from the turn before.
     if (!alone.confident || (together.payFor && !alone.payFor)) return together;
@@ -303,6 +319,7 @@ class KnowledgeSearch implements Search {
     if (analysis.terms.length > 0 && analysis.terms.some((t) => this.sourceTerms.has(t)) && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t))) return true;
     const names = analysis.terms.some((t) => this.subjectTerms.has(t));
     if (POINTERS.test(question) && !names && analysis.terms.length <= 4) return true;
+    if (analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t))) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
     // "istanbul") are a new question the bot cannot answer, not a follow-up.
     return !alone.confident && analysis.terms.length <= 3 && analysis.unknown.length === 0;
