@@ -20,6 +20,8 @@ export const RULES: readonly Rule[] = [
   { name: 'what-typed-short', pattern: /\b(?:wat|wut|wht|waht|wot)\b/g, to: 'what' },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
   { name: 'with-typed-short-2', pattern: /\bw\/(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
+  // "Short answer: is it hard?", "quick q -", "tl;dr": how to answer, not what is asked.
+  { name: 'answer-form', pattern: /^\s*(?:short answer|quick (?:q|question)|honest answer|real quick|tl;?dr|yes or no|one word|in (?:one|1) (?:line|sentence|word))\s*[:,\-–—]\s*|\s*[,(]?\s*(?:in (?:one|1) (?:line|sentence|word)|short answer (?:please|pls)?|yes or no)\s*[)?!.]*\s*$/g, to: ' ' },
   // "How much do I need to care about security?" asks how much it matters, not about pay.
   { name: 'how-much-matters', pattern: /\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, to: ' ' },
   { name: 'how-much-time', pattern: /\bhow much time\b/g, to: ' duration ' },
