@@ -92,12 +92,17 @@ export class Analyzer {
   private readonly corrections = new Map<string, string | null>();
   private spellingReady = false;
 
+  /** Words spelt right, once read (see `common` in the constructor). */
+  private commonWords: ReadonlySet<string> | undefined;
+
   /**
-   * `common`: words spelt right (common English), never corrected into a knowledge-base word.
+   * `common`: words spelt right (common English), never corrected into a knowledge-base word; a
+   * function is called the first time a word needs correcting, so a question spelt right (most
+   * one-shot commands) never reads the word lists.
    */
   constructor(
     lexicon: readonly LexiconEntry[],
-    private readonly common: ReadonlySet<string> = new Set(),
+    private readonly common: ReadonlySet<string> | (() => ReadonlySet<string>) = new Set(),
   ) {
     const outsidePhrases: string[] = [];
     for (const entry of lexicon) {
@@ -226,7 +231,9 @@ export class Analyzer {
    * letter or two left out), checked with the edit distance: a lookup, not a scan of the vocabulary.
    */
   private correct(word: string): string | null {
-    if (word.length < MIN_CORRECTABLE || word.length > MAX_CORRECTABLE || /\d/.test(word) || this.common.has(word)) return null;
+    if (word.length < MIN_CORRECTABLE || word.length > MAX_CORRECTABLE || /\d/.test(word)) return null;
+    this.commonWords ??= typeof this.common === 'function' ? this.common() : this.common;
+    if (this.commonWords.has(word)) return null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     if (!this.spellingReady) this.buildSpelling();

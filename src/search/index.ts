@@ -162,7 +162,7 @@ class KnowledgeSearch implements Search {
     const docs = buildDocuments(kb);
     this.docs = docs;
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
-    this.analyzer = new Analyzer(kb.lexicon, commonWords());
+    this.analyzer = new Analyzer(kb.lexicon, commonWords);
     const saved = usablePrebuilt(kb, options.prebuilt);
     // Every text's terms are worked out once: the index, the examples and the names all use them.
     const termsOf = new Map<string, string[]>(saved?.terms);
