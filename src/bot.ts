@@ -9,7 +9,7 @@ import type { Knowledge } from './knowledge/schema.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource, type OptionValues, type Result } from './options.js';
 import { joinErrors, type Parsed } from './options.js';
-import { oneReply, resolveKinds } from './option-kinds.js';
+import { oneReply, resolveKinds, WHICH_ROLE } from './option-kinds.js';
 import { errorReply, internalErrorReply, NOT_FOUND, reply, storageErrorReply, suggestionsOf, withSuggestions, type Reply } from './reply.js';
 import { createSearch, type Search } from './search/index.js';
 import { closestNames } from './closest.js';
@@ -19,7 +19,7 @@ import { MemoryStore } from './store/memory.js';
 import { shorten } from './brief.js';
 import { compose } from './answers/compose.js';
 import { Outside, SalaryLevel } from './knowledge/schema.js';
-import { partialAnswer } from './commands/ask.js';
+import { CLARIFY, partialAnswer, UNKNOWN } from './commands/ask.js';
 import { isMoreFiller } from './more-words.js';
 import { StoreError, type Store } from './store/store.js';
 
@@ -51,7 +51,7 @@ const COMMAND_TYPO = 0.4;
 const TYPO_WORDS = 3;
 
 /** A line of at least this many words that a command cannot use is read as a question. */
-const SENTENCE_WORDS = 3;
+const SENTENCE_WORDS = 4;
 
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
@@ -132,12 +132,17 @@ export class Bot {
     const ask = this.find('ask');
     // Only where the command could not read its arguments: a refusal, a rate limit or a failed save
     // must never be replaced by an answer to another question.
-    const unreadable = out.error === 'invalid-option' || out.card.title === NOT_FOUND;
+    // "Which role do you mean by that?" is the answer to "compare that with backend" with nothing before it.
+    const unreadable = (out.error === 'invalid-option' || out.card.title === NOT_FOUND) && out.card.title !== WHICH_ROLE;
     // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
-    if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && text.split(' ').length >= SENTENCE_WORDS) {
+    // Nor for `more`: 'more roadmap 99' is told there is no step 99.
+    if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && text.split(' ').length >= SENTENCE_WORDS) {
       const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
       if (asked.answered) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
+    // A short line the question reading could not answer, that starts with a typo of a command
+    // ("halp", "roadmp 3"), meant the command.
+    if (options.fallbackToAsk && spec === ask && first.toLowerCase() !== 'ask' && (out.card.title === UNKNOWN || out.card.title === CLARIFY) && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first)) return this.unknownCommand(first);
     return this.answerFirst(out, leaf, text, context);
   }
 
@@ -168,9 +173,12 @@ export class Bot {
     const target = asked ?? this.services.conversations.lastShortened(context, this.services.now());
     if (!target) {
       // A one-shot run remembers nothing before it: "more" has to name what to show.
+      const answeredHere = this.services.conversations.previous(context, this.services.now());
       const how = context.oneShot
         ? 'Each devpath command runs on its own, so "more" alone has nothing before it. Name what to show, as a short answer\'s last suggestion does: devpath more roadmap 6.'
-        : 'A long answer comes short first, ending with "more". Ask a question or run a command, then type more to see all of it.';
+        : answeredHere
+          ? 'Your last answer here was already shown in full. A long answer comes short first, ending with "more"; then more shows the rest.'
+          : 'A long answer comes short first, ending with "more". Ask a question or run a command, then type more to see all of it.';
       return reply({
         title: 'Nothing to show in full',
         children: [{ type: 'text', text: how }],
@@ -246,7 +254,7 @@ export class Bot {
       ? `I don't know the command "${shown}". Did you mean "${spec.name}"?`
       : `I don't know the command "${shown}". Type "help" to see what I can do.`;
     return errorReply('Unknown command', message, 'unknown-command', [
-      ...(spec ? [{ label: spec.name, command: `help ${spec.name}` }] : []),
+      ...(spec && spec.name !== 'help' ? [{ label: spec.name, command: `help ${spec.name}` }] : []),
       { label: 'help', command: 'help' },
     ]);
   }

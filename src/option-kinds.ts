@@ -8,7 +8,7 @@ import { notATipNumber, parseTipId } from './commands/community.js';
 import type { Role, Step } from './knowledge/schema.js';
 import { resolveUser, type Found, type OptionSpec, type OptionValues, type ResolvedValues } from './options.js';
 import { cleanText } from './options.js';
-import { errorReply, NOT_FOUND, reply, suggestionsOf, withoutActions, type Reply, type Suggestion } from './reply.js';
+import { errorReply, reply, suggestionsOf, withoutActions, type Reply, type Suggestion } from './reply.js';
 import type { GroupBoard, Tip } from './store/store.js';
 import { groupKey } from './store/rules.js';
 
@@ -115,6 +115,9 @@ async function resolveOne(ctx: CommandContext, spec: OptionSpec, text: string, c
   }
 }
 
+/** The title of the reply asking which role a word pointing back meant (never read as a question instead). */
+export const WHICH_ROLE = 'Which role?';
+
 /** A role named by pointing back: "that", "it", "this one", "them". */
 const POINTER = /^\s*(?:that|this|it|them|they|those|these|that one|this one|the same(?: one)?|same)\s*$/i;
 
@@ -130,7 +133,7 @@ function roleOfTurn(ctx: CommandContext, text: string): Outcome {
   const shown = cleanText(text).slice(0, 20);
   return {
     type: 'problem',
-    reply: errorReply(NOT_FOUND, `Which role do you mean by "${shown}"? Nothing just before it here named one: name the role, for example "backend" or "frontend".`, 'invalid-option', [{ label: 'Roles', command: 'role' }]),
+    reply: errorReply(WHICH_ROLE, `Which role do you mean by "${shown}"? Nothing just before it here named one: name the role, for example "backend" or "frontend".`, 'invalid-option', [{ label: 'Roles', command: 'role' }]),
   };
 }
 

@@ -26,7 +26,8 @@ const START = [
 export const INTENTS: readonly Intent[] = [
   {
     name: 'greeting',
-    pattern: /^(?:(?:hi+|hello+|hey+|heya|hiya|yo+|howdy|sup|wh?at'?s ?up|wassup|good (?:morning|afternoon|evening)|greetings|hola|hallo)[\s,!.]*)+(?:there|all|everyone|devpath|bot)?[\s!.?]*$/i,
+    // A line of nothing but a mass mention ("@everyone", Slack's "<!here>") says hello too: it asks nothing.
+    pattern: /^(?:(?:(?:hi+|hello+|hey+|heya|hiya|yo+|howdy|sup|wh?at'?s ?up|wassup|good (?:morning|afternoon|evening)|greetings|hola|hallo)[\s,!.]*)+(?:there|all|everyone|devpath|bot)?|(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)>)(?:[\s,!.]+(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)>))*)[\s!.?]*$/i,
     reply: () =>
       reply({
         title: 'Hi!',
@@ -86,7 +87,7 @@ export const INTENTS: readonly Intent[] = [
         rememberTopic(ctx, plan.ref, undefined, Number(m[1]));
         return reply({
           title: 'Well done!',
-          children: [{ type: 'text', text: next ? `That was ${pointName(point.text)}. Next: ${pointName(next.text)}.` : `That was the last of its ${plan.points.length} steps.` }],
+          children: [{ type: 'text', text: next ? `That was step ${m[1]} (${pointName(point.text)}). Next: step ${Number(m[1]) + 1}, ${pointName(next.text)}.` : `That was the last of its ${plan.points.length} steps.` }],
           answered: false,
           suggestions: [{ label: `All ${plan.points.length} steps`, command: `more ${plan.ref}` }],
         });
@@ -113,10 +114,14 @@ export const INTENTS: readonly Intent[] = [
     name: 'progress-said',
     pattern: /^(?:(?:ok(?:ay)?|so|well|now|alright)[\s,]+)?i(?:'ve| have|'m| am)?\s+(?:now\s+|already\s+|finally\s+|just\s+)?(?:know|learned|learnt|picked up|understand|get|got|finished|completed|covered|mastered|am comfortable with|comfortable with|comfy with|done with)\b([^?]{2,160})$/i,
     reply: (ctx, m) => {
+      // "I know what a framework is", "I learned how to ..." say what they understand, not a step done.
+      if (/^\s*(?:what|how|why|where|when|which|who|whether|if|about|nothing|none|no)\b/i.test(m[1]!)) return undefined;
       const steps = stepsNamed(ctx, m[1]!);
       const last = steps.at(-1);
       if (!last) return undefined;
-      const next = ctx.knowledge.roadmap.find((s) => s.order === last.order + 1);
+      // Next is the first step after the earliest one named that the statement does not cover.
+      const named = new Set(steps.map((s) => s.order));
+      const next = ctx.knowledge.roadmap.find((s) => s.order > steps[0]!.order && !named.has(s.order));
       rememberTopic(ctx, `step:${last.id}`);
       const orders = steps.map((s) => s.order);
       const reached = steps.length > 1 ? `steps ${orders.slice(0, -1).join(', ')} and ${orders.at(-1)}` : `step ${last.order} (${last.title})`;
@@ -124,10 +129,10 @@ export const INTENTS: readonly Intent[] = [
         title: 'Well done!',
         children: [
           { type: 'text', text: next ? `That covers ${reached} of the roadmap. Next: step ${next.order}, ${next.title}.` : `That covers ${reached}: the last step of the roadmap.` },
-          { type: 'note', text: `To mark it done, type "done ${last.order}"; I don't change your progress without being asked.` },
+          { type: 'note', text: `To mark ${steps.length > 1 ? 'them' : 'it'} done, type ${steps.map((s) => `"done ${s.order}"`).join(' and ')}; I don't change your progress without being asked.` },
         ],
         answered: false,
-        suggestions: [...(next ? [{ label: `Step ${next.order}`, command: `roadmap ${next.order}` }] : []), { label: `Mark step ${last.order} done`, command: `done ${last.order}` }],
+        suggestions: [...(next ? [{ label: `Step ${next.order}`, command: `roadmap ${next.order}` }] : []), ...steps.map((s) => ({ label: `Mark step ${s.order} done`, command: `done ${s.order}` }))],
       });
     },
   },
@@ -142,8 +147,11 @@ function stepsNamed(ctx: CommandContext, said: string): { order: number; id: str
   for (const part of said.split(/,|;|\band\b|\bplus\b|&/i)) {
     const words = part.replace(SAID_FILLER, ' ').replace(/\s+/g, ' ').trim();
     if (words.length < 2) continue;
-    const match = ctx.search.resolve('step', words).match;
-    const step = match && ctx.knowledge.roadmap.find((s) => s.id === match.id);
+    // A name or one of the step's own keywords ("python"), not a guess: "html" is not a misspelt
+    // server-side language.
+    const r = ctx.search.resolve('step', words);
+    const sure = r.match && (!r.guessed || r.match.keywords.some((k) => k.toLowerCase() === words.toLowerCase()));
+    const step = sure && ctx.knowledge.roadmap.find((s) => s.id === r.match!.id);
     if (step) found.set(step.id, step);
   }
   return [...found.values()].sort((a, b) => a.order - b.order);

@@ -323,13 +323,15 @@ describe('help and errors', () => {
     expect(r.text).toMatch(/three months to four years/);
   });
 
-  it('reads a short line that starts with a command name but names nothing it knows as a question, when the question has an answer', async () => {
-    const above = await bot.dispatchText('Roles above senior?', ctx, { fallbackToAsk: true });
+  it('reads a line that starts with a command name but names nothing it knows as a question, when the question has an answer', async () => {
+    const above = await bot.dispatchText('roles above senior level?', ctx, { fallbackToAsk: true });
     expect(above.topic).toBe('question:career-ladder');
     // Without a confident answer the command's own "not found" stands, with its did-you-mean.
     const astronaut = await bot.dispatchText('role astronaut pilot', ctx, { fallbackToAsk: true });
     expect(astronaut.card.title).toBe('Not found');
     expect(astronaut.text).toMatch(/I don't know a role called "astronaut pilot"/);
+    // Three words are a command with a name it cannot read: its own did-you-mean helps more.
+    expect((await bot.dispatchText('roadmap step three', ctx, { fallbackToAsk: true })).text).toMatch(/Did you mean: 3\. Understand algorithms/);
   });
 
   it('turns a command that throws into an apology and keeps working', async () => {

@@ -49,8 +49,10 @@ describe('follow-ups', () => {
     await say('how much do front end devs make');
     expect((await say('role that')).card.title).toBe('Front-End Developer');
     const bo: Context = { ...ana, userId: 'bo' };
+    await say('roadmap 3', bo);
     const alone = await say('compare that with backend', bo);
     expect(alone.error).toBe('invalid-option');
+    expect(alone.card.title).toBe('Which role?');
     expect(alone.text).toMatch(/Which role do you mean by "that"\?/);
   });
 
@@ -252,7 +254,7 @@ describe('small talk', () => {
   it('"ok i know python and i get algorithms now" says which steps that covers and what is next; "what next?" follows on; nothing is marked', async () => {
     const r = await say('ok i know python and i get algorithms and data structures now');
     expect(r.text).toMatch(/That covers steps 2 and 3 of the roadmap\. Next: step 4, Learn a framework\./);
-    expect(suggestionsOf(r).map((s) => s.command)).toEqual(['roadmap 4', 'done 3']);
+    expect(suggestionsOf(r).map((s) => s.command)).toEqual(['roadmap 4', 'done 2', 'done 3']);
     expect((await say('what next?')).text).toMatch(/^Step 4 of 12/);
     const said = await say("i learned a server side language and picked up django, i'm pretty comfy with it");
     expect(said.text).toMatch(/step 4 \(Learn a framework\)/);
@@ -263,6 +265,34 @@ describe('small talk', () => {
   it('a statement of progress that is really a question, or names no step, is read as a question', async () => {
     expect((await say('i know python, is that enough?')).card.title).not.toBe('Well done!');
     expect((await say('i know a lot of people in tech')).card.title).not.toBe('Well done!');
+  });
+
+  it('"@everyone" alone, or Slack\'s <!here>, is a hello, not a question', async () => {
+    for (const line of ['@everyone', '<!here>', '@here @everyone!']) expect((await say(line)).card.title, line).toBe('Hi!');
+  });
+
+  it('"halp" and "roadmp 3" get "did you mean", not an answer about the last topic', async () => {
+    await say('roadmap 3');
+    const r = await say('halp');
+    expect(r.error).toBe('unknown-command');
+    expect(r.text).toMatch(/Did you mean "help"\?/);
+    expect(suggestionsOf(r).map((s) => s.command)).toEqual(['help']);
+    expect((await say('roadmp 3')).text).toMatch(/Did you mean "roadmap"\?/);
+    // A short question still gets its answer.
+    expect((await say('salery?')).answered).toBe(true);
+  });
+
+  it('"the last one?" and "and the first?" after a roadmap step are the roadmap\'s ends', async () => {
+    await say('roadmap 3');
+    expect((await say('the last one?')).card.title).toMatch(/^Step 12 of 12/);
+    expect((await say('and the first?')).card.title).toMatch(/^Step 1 of 12/);
+  });
+
+  it('"more" after an answer shown whole says so; "more roadmap 99" says there is no step 99', async () => {
+    await say('how much do juniors make');
+    expect((await say('more')).text).toMatch(/already shown in full/);
+    const none = await say('more roadmap 99');
+    expect(none.text).toMatch(/there is no step 99/);
   });
 
   it('small talk is not recorded as an unanswered question', async () => {

@@ -34,18 +34,20 @@ describe("an article's own plan", () => {
     const third = await say('and step 3?', u);
     expect(third.text).toMatch(/Step 3: Earn some experience/);
     expect(third.text).not.toMatch(/algorithms/i);
-    expect(third.text).toMatch(/Next: Step 4: Continue learning\./);
+    expect(third.text).toMatch(/Next: step 4, Continue learning\./);
     const next = await say("what's next?", u);
     expect(next.text).toMatch(/Step 4: Continue learning/);
     expect(next.text).toMatch(/That is the last of its 4 steps/);
     expect((await say('and the last one?', u)).text).toMatch(/Step 4: Continue learning/);
+    // Past the last step, "what's next?" stays in the plan and says it is the end.
+    expect((await say("what's next?", u)).text).toMatch(/That is the last of its 4 steps/);
   });
 
   it('"I finished step 3" right after a plan means its step 3, and "what\'s after that?" goes on in it', async () => {
     const u = person();
     expect((await say('what r the 4 steps to become a backend dev', u)).topic).toBe('question:career-karma-four-steps');
     const done = await say('I finished step 3', u);
-    expect(done.text).toMatch(/That was Step 3: Earn some experience\. Next: Step 4: Continue learning\./);
+    expect(done.text).toMatch(/That was step 3 \(Earn some experience\)\. Next: step 4, Continue learning\./);
     expect((await say("what's after that?", u)).text).toMatch(/Step 4: Continue learning/);
     expect((await say('what are the eight steps indeed gives', u)).topic).toBe('question:indeed-eight-steps');
   });

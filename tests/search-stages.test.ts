@@ -43,6 +43,7 @@ describe('analyse: question-form rules', () => {
     ['for-comparison', 'what does a DBA earn, just for comparison', /earn,\s+$/],
     ['number-words', 'four to six years in, what do i make', /4 to 6 years in/],
     ['answer-form', 'short answer: is breaking in hard? yes or no', /^ is breaking in hard\? $/],
+    ['self-description', 'noob question: how much do senior devs make', /^ +how much do senior devs make $/],
     ['what-typed-short', 'wat do juniors start at', /^ what do juniors/],
     ['with-typed-short', 'a job w/o a degree', /job {2}without {2}a degree/],
     ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],

@@ -17,9 +17,9 @@ export function placeOf(text: string): number | undefined {
   return at >= 0 ? at + 1 : undefined;
 }
 
-/** A point's name: its place and what to do, without the detail ("Step 3: Earn some experience"). */
+/** What a point says to do, without its place or detail: "Step 3: Earn some experience, whether..." is "Earn some experience". */
 export function pointName(text: string): string {
-  return (/^[^:]+:\s*[^.,;:(]+/.exec(text)?.[0] ?? text).trim();
+  return (/^[^:]+:\s*([^.,;:(]+)/.exec(text)?.[1] ?? text).trim();
 }
 
 export interface Plan {
@@ -46,7 +46,7 @@ export function planPoint(services: Services, plan: Plan, place: number): Reply 
     title: plan.question.title,
     children: [
       { type: 'text', text: cite(services, point) },
-      { type: 'note', text: next ? `Next: ${pointName(next.text)}.` : `That is the last of its ${plan.points.length} steps.` },
+      { type: 'note', text: next ? `Next: step ${place + 1}, ${pointName(next.text)}.` : `That is the last of its ${plan.points.length} steps.` },
     ],
     sources: sourceRefs(services, [point.source]),
     topic: plan.ref,

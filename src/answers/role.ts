@@ -38,14 +38,14 @@ const nameKey = (name: string) =>
     .replace(/[^a-z0-9]+/g, '');
 
 /**
- * The role's other names as the card shows them: those that tell the reader something new (the
- * first `max`, then "and N more", where room is short; the full card names every one, since
- * "what other job titles do they go by" asks for them). The aliases are kept for search (spellings, plurals, short forms), so
+ * The role's other names as the card shows them: every one that tells the reader something new
+ * ("what other job titles do they go by" asks for them all). The aliases are kept for search
+ * (spellings, plurals, short forms), so
  * most of them only repeat the title: a spelling of it ("Backend Developer" for Back-End
  * Developer), its plural, the short form it already gives in brackets ("DBA"), a piece of it
  * ("Backend"), or an earlier name spelt another way. Those are left out, and not counted.
  */
-export function alsoCalled(role: Role, max = Infinity): string | undefined {
+export function alsoCalled(role: Role): string | undefined {
   const plain = role.title.replace(/\s*\(.*?\)/g, '').trim(); // "Database Administrator (DBA)" without "(DBA)"
   const words = plain.split(/\s+/);
   const seen = new Set([
@@ -63,9 +63,7 @@ export function alsoCalled(role: Role, max = Infinity): string | undefined {
     seen.add(key);
     names.push(alias);
   }
-  if (!names.length) return undefined;
-  const shown = names.slice(0, max).join(', ');
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+  return names.length ? names.join(', ') : undefined;
 }
 
 export function roleItems(role: Role): Item[] {

@@ -33,10 +33,13 @@ function related(answer: Answer, top: Scored) {
     .map(askAbout);
 }
 
+/** The title of the reply to a question the articles do not answer. */
+export const UNKNOWN = "I don't know that yet";
+
 export function unknownAnswer(answer: Answer): Reply {
   const closest = answer.hits.slice(0, 3).map(askAbout);
   return reply({
-    title: "I don't know that yet",
+    title: UNKNOWN,
     children: [
       {
         type: 'text',
@@ -84,9 +87,12 @@ export function partialAnswer(ctx: Services, ref: string, level: SalaryLevel | u
 }
 
 /** "Did you mean": two or three entries were about as close. */
+/** The title of the reply asking which of two or three entries was meant. */
+export const CLARIFY = 'Which one did you mean?';
+
 function clarify(options: Scored[]): Reply {
   return reply({
-    title: 'Which one did you mean?',
+    title: CLARIFY,
     children: [{ type: 'list', items: options.map((o) => o.doc.title) }],
     answered: false,
     suggestions: options.map(askAbout),
@@ -101,8 +107,10 @@ const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes
 /** "step 2", "and step 3?", "whats step 5": a roadmap step by its number. */
 const STEP_NUMBER = /^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| about)?|show me|tell me about)\s+)*(?:the\s+)?(?:roadmap\s+)?step\s*#?\s*(\d{1,2})\s*[?!.]*\s*$/i;
 
-/** "What's the last one?", "and the final step?": the last point of the plan just shown. */
+/** "What's the last one?", "and the final step?": the last point of the plan or roadmap just shown. */
 const LAST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?(?:last|final)(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
+/** "And the first?", "what's the first step?": the first point of the plan or roadmap just shown. */
+const FIRST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?first(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
 
 /**
  * After an article's own numbered plan (Career Karma's four steps), "and step 3?", "what's the
@@ -112,7 +120,9 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   const plan = planOf(ctx, previous?.topic);
   if (!plan) return undefined;
   const numbered = question.match(STEP_NUMBER);
-  const point = numbered ? Number(numbered[1]) : LAST.test(question) ? plan.points.length : NEXT.test(question) && previous?.point ? previous.point + 1 : undefined;
+  // "What's next?" past the plan's last step shows that last step again, which says it is the last.
+  const after = NEXT.test(question) && previous?.point ? Math.min(previous.point + 1, plan.points.length) : undefined;
+  const point = numbered ? Number(numbered[1]) : LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : after;
   if (!point) return undefined;
   const shown = planPoint(ctx, plan, point);
   if (!shown) return undefined;
@@ -126,6 +136,10 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   const numbered = question.match(STEP_NUMBER);
   const step = numbered && ctx.knowledge.roadmap.find((s) => s.order === Number(numbered[1]));
   if (step) return withTopic(ctx, `step:${step.id}`, undefined);
+  // "The last one?" or "and the first?" after a roadmap step: the roadmap's own ends.
+  const onStep = previous?.topic?.startsWith('step:');
+  const end = onStep && (LAST.test(question) ? ctx.knowledge.roadmap.at(-1) : FIRST.test(question) ? ctx.knowledge.roadmap[0] : undefined);
+  if (end) return withTopic(ctx, `step:${end.id}`, undefined);
   if (NEXT.test(question)) {
     const current = previous?.topic && ctx.knowledge.roadmap.find((s) => `step:${s.id}` === previous.topic);
     // With no step before it, "what next?" is answered with where the roadmap starts.

@@ -66,7 +66,7 @@ function write(kind: Format, data: GroupExport): string {
     for (const t of data.tips) rows.push(['tip', t.author, t.step, t.createdAt, t.votes, t.text]);
     return toCsvRows(rows);
   }
-  const out = [`# Study group ${md(data.group)}`, '', `Exported ${data.exportedAt}, ${data.members.length} members.`, '', '## Members', ''];
+  const out = [`# Study group ${md(data.group)}`, '', `Exported ${data.exportedAt}, ${data.members.length} ${data.members.length === 1 ? 'member' : 'members'}.`, '', '## Members', ''];
   for (const m of data.members) {
     out.push(`- ${md(m.name)}: ${m.steps.length} steps done, joined ${m.joinedAt.slice(0, 10)}, last active ${m.lastActive.slice(0, 10)}${m.plan ? `, plan to finish by ${planDay(m.plan)}` : ''}`);
   }
@@ -91,7 +91,7 @@ export const groupExport: CommandSpec = {
     return reply({
       title: `Group export: ${data.group} (${kind})`,
       children: [
-        { type: 'text', text: `${data.members.length} members, ${data.tips.length} tips. Only you see this.` },
+        { type: 'text', text: `${data.members.length} ${data.members.length === 1 ? 'member' : 'members'}, ${data.tips.length} ${data.tips.length === 1 ? 'tip' : 'tips'}. Only you see this.` },
         { type: 'file', name: `devpath-group-${kind}.${kind}`, mime: MIME[kind], content: write(kind, data) },
         { type: 'note', text: 'A record to keep or read; members take their own data with "export".' },
       ],

@@ -11,11 +11,7 @@ const questionText = (title: string) => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
 
-/**
- * A knowledge entry's title as a heading. The terminal and plain text end a heading with a colon
- * ("Duties:"), so one phrased as a question or a sentence loses its end mark first: never "interview?:".
- * "How do I prepare for ...?" reads as "How to prepare for ...".
- */
+/** A FAQ's question as a heading: "How do I prepare for ...?" reads "How to prepare for ...". */
 const heading = (title: string) => title.replace(/^how do i /i, 'How to ').replace(/\s*[?.!:]+\s*$/, '');
 
 export const interview: CommandSpec = {

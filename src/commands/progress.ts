@@ -38,7 +38,8 @@ export const progress: CommandSpec = {
     // Their pace plan, when they set one: on track, ahead or behind, and the pace left.
     if (plan) children.push(...planNodes(plan, data.done.length, roadmap.length, ctx.now()));
     // Answer first: what to do next, then what is behind.
-    if (data.next) children.push({ type: 'section', title: `Next: ${stepName(data.next)}` }, ...data.tips);
+    // A heading only with tips under it: alone it would end in a colon over nothing.
+    if (data.next) children.push(...(data.tips.length ? [{ type: 'section', title: `Next: ${stepName(data.next)}` } as Node, ...data.tips] : [{ type: 'text', text: `Next: ${stepName(data.next)}` } as Node]));
     else children.push({ type: 'text', text: 'Every step is done. Keep learning!' });
     if (data.done.length) children.push({ type: 'section', title: 'Done' }, { type: 'list', items: data.done.map((s) => `${s.order}. ${s.title}`) });
     else children.push({ type: 'text', text: self ? 'No steps done yet. Mark one with "done <step>", e.g. done 1.' : 'No steps done yet.' });

@@ -265,7 +265,9 @@ class KnowledgeSearch implements Search {
     // before, or the two read together; never, surely, about something else.
     if (analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t))) {
       const same = together.hits.find((h) => h.doc.ref === previous.topic);
-      return same ? { ...together, decision: { kind: 'answer', top: same }, confident: true } : together;
+      if (same) return { ...together, decision: { kind: 'answer', top: same }, confident: true };
+      // Read together, they may still land elsewhere: that is no answer about the answer before.
+      return together.decision.kind === 'answer' ? { ...together, decision: { kind: 'refuse' }, confident: false } : together;
     }
     if (!together.confident) return alone;
     // "How much do they make?": the role comes from the turn before.
@@ -322,6 +324,8 @@ class KnowledgeSearch implements Search {
     if (analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t))) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
     // "istanbul") are a new question the bot cannot answer, not a follow-up.
+    // A line of no words that say anything follows up only as a question ("by when?"): "halp" does not.
+    if (!analysis.terms.length && !analysis.unknown.length && !question.includes('?')) return false;
     return !alone.confident && analysis.terms.length <= 3 && analysis.unknown.length === 0;
   }
 

@@ -19,9 +19,11 @@ export const RULES: readonly Rule[] = [
   // "keep up w new tech".
   { name: 'what-typed-short', pattern: /\b(?:wat|wut|wht|waht|wot)\b/g, to: 'what' },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
-  { name: 'with-typed-short-2', pattern: /\bw\/(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
+  { name: 'with-typed-short-2', pattern: /\bw\/(?!e\b)(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
   // "Short answer: is it hard?", "quick q -", "tl;dr": how to answer, not what is asked.
-  { name: 'answer-form', pattern: /^\s*(?:short answer|quick (?:q|question)|honest answer|real quick|tl;?dr|yes or no|one word|in (?:one|1) (?:line|sentence|word))\s*[:,\-–—]\s*|\s*[,(]?\s*(?:in (?:one|1) (?:line|sentence|word)|short answer (?:please|pls)?|yes or no)\s*[)?!.]*\s*$/g, to: ' ' },
+  { name: 'answer-form', pattern: /^ ?(?:short answer|quick (?:q|question)|honest answer|real quick|tl;?dr|yes or no|one word|in (?:one|1) (?:line|sentence|word)) ?[:,\-–—] ?|[ ,(]+(?:in (?:one|1) (?:line|sentence|word)|short answer(?: please| pls)?|yes or no)[ )?!.]*$/g, to: ' ' },
+  // "Noob question:", "I'm a total newbie": who asks, not what: the level is the one asked about.
+  { name: 'self-description', pattern: /\b(?:(?:i'?m|i am|im) (?:a |an )?(?:total |complete |absolute )?(?:noob|newb|n00b|newbie|beginner)|(?:noob|newbie|beginner) (?:question|here|q)\b)[:,!.]?/g, to: ' ' },
   // "How much do I need to care about security?" asks how much it matters, not about pay.
   { name: 'how-much-matters', pattern: /\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, to: ' ' },
   { name: 'how-much-time', pattern: /\bhow much time\b/g, to: ' duration ' },
@@ -65,7 +67,7 @@ export const RULES: readonly Rule[] = [
   // experienced). Years of college, or a span ("4 to 6 years", the lexicon's), are not.
   {
     name: 'years-on-the-job',
-    pattern: /(?<!\b(?:to|or|and|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:of\s+)?(?:college|school|university|uni|study|studying|degree|classes|course))/g,
+    pattern: /(?<!\b(?:to|or|and|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|degree|classes|course|age)))/g,
     to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(Number(a ?? b))} `,
   },
 ];
@@ -118,7 +120,8 @@ export function stem(word: string): string {
 
 /** Applies the question-form rules to folded text. */
 export function applyRules(folded: string, rules: readonly Rule[] = RULES): string {
-  let t = ` ${folded} `;
+  // One space between words: the rules then never scan a long run of blanks (nor is one a pattern).
+  let t = ` ${folded.replace(/\s+/g, ' ').trim()} `;
   for (const rule of rules) t = typeof rule.to === 'string' ? t.replace(rule.pattern, rule.to) : t.replace(rule.pattern, rule.to);
   return t;
 }
