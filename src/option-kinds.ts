@@ -104,7 +104,9 @@ async function resolveOne(ctx: CommandContext, spec: OptionSpec, text: string, c
       // The tip itself comes first when it is there, then the ones to suggest.
       const near = await ctx.store.tipsNear(ctx.communityId, id, 3);
       const tip = near[0]?.id === id ? near[0] : undefined;
-      return tip ? { type: 'tip', found: { entry: tip, text, guessed: false } } : { type: 'problem', reply: tipNotFound(id, near, command) };
+      // "Did you mean" never offers a vote for your own tip: it would only be refused.
+      const offered = command === 'tip vote' ? near.filter((t) => t.author !== ctx.userId) : near;
+      return tip ? { type: 'tip', found: { entry: tip, text, guessed: false } } : { type: 'problem', reply: tipNotFound(id, offered, command) };
     }
     case 'group': {
       // A name of nothing but spaces and dashes names no group: an optional one is left out.

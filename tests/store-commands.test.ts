@@ -200,6 +200,10 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     const missing = await say(bob, 'tip vote 4');
     expect(missing.text).toContain('There is no tip #4');
     expect(missing.text).toContain('Did you mean: #3');
+    // Alice wrote #3: "did you mean" never offers her a vote for her own tip (a dead end).
+    const own = await say(alice, 'tip vote 4');
+    expect(own.text).toContain('There is no tip #4');
+    expect(suggestionsOf(own).map((x) => x.command)).not.toContain('tip vote 3');
     expect((await say(bob, 'tip vote abc')).text).toContain('not a tip number');
     const gone = await say(alice, 'tip remove 99');
     expect(gone.card.title).toBe('Not found');
