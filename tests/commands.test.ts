@@ -38,6 +38,13 @@ describe('salary', () => {
     expect(r.text).toContain('$56,310');
   });
 
+  it('shows the outlook on its own under its title once, not under a second "Job outlook" heading', async () => {
+    const r = await say('ask whats the job outlook');
+    expect(r.card.title).toBe('Job outlook');
+    expect(r.card.children.some((n) => n.type === 'section' && n.title === 'Job outlook')).toBe(false);
+    expect(r.text).toMatch(/13 percent growth by 2030/);
+  });
+
   it('compares front-end pay from its own source', async () => {
     const r = await say('salary frontend');
     expect(r.card.title).toBe('Front-End Developer salary');

@@ -105,7 +105,8 @@ export function outlookCard(services: Services): Reply {
   const outlook = outlookNodes(services);
   return reply({
     title: 'Job outlook',
-    children: outlook.nodes.length ? outlook.nodes : [{ type: 'text', text: 'The articles give no outlook figures.' }],
+    // The card's title says it: no "Job outlook:" heading again under it.
+    children: outlook.nodes.length ? outlook.nodes.filter((n) => n.type !== 'section') : [{ type: 'text', text: 'The articles give no outlook figures.' }],
     answered: outlook.nodes.length > 0,
     sources: sourceRefs(services, outlook.sources),
     suggestions: [{ label: 'Salary', command: 'salary' }],
