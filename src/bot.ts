@@ -168,8 +168,7 @@ export class Bot {
    */
   private async expand(what: string | undefined, context: Context): Promise<Reply> {
     // "more please", "more about it": the filler of "tell me more", not something to show.
-    const filler = isMoreFiller(what);
-    const asked = filler || !what ? undefined : what.replace(/^(?:more\s+)+/i, '');
+    const asked = what && !isMoreFiller(what) ? what.replace(/^(?:more\s+)+/i, '') : undefined;
     const target = asked ?? this.services.conversations.lastShortened(context, this.services.now());
     if (!target) {
       // A one-shot run remembers nothing before it: "more" has to name what to show.

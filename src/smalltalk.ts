@@ -2,7 +2,7 @@
 // you do", "I finished step 3". Each gets a short, right reply instead of a search. Nothing here
 // writes: "I finished step 3" offers `done 3`, it does not mark it.
 import type { CommandContext } from './command.js';
-import { planOf, pointName } from './answers/plans.js';
+import { planOf, pointName, stepCalled } from './answers/plans.js';
 import { sourcesReply } from './commands/sources.js';
 import { rememberTopic } from './commands/remember.js';
 import { reply, type Reply } from './reply.js';
@@ -87,7 +87,7 @@ export const INTENTS: readonly Intent[] = [
         rememberTopic(ctx, plan.ref, undefined, Number(m[1]));
         return reply({
           title: 'Well done!',
-          children: [{ type: 'text', text: next ? `That was step ${m[1]} (${pointName(point.text)}). Next: step ${Number(m[1]) + 1}, ${pointName(next.text)}.` : `That was the last of its ${plan.points.length} steps.` }],
+          children: [{ type: 'text', text: next ? `That was step ${m[1]} (${pointName(point.text)}). Next: ${stepCalled(plan, Number(m[1]) + 1)}.` : `That was the last of its ${plan.points.length} steps.` }],
           answered: false,
           suggestions: [{ label: `All ${plan.points.length} steps`, command: `more ${plan.ref}` }],
         });

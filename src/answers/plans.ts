@@ -22,6 +22,11 @@ export function pointName(text: string): string {
   return (/^[^:]+:\s*([^.,;:(]+)/.exec(text)?.[1] ?? text).trim();
 }
 
+/** A point as a later line names it: "step 4, Continue learning". */
+export function stepCalled(plan: Plan, place: number): string {
+  return `step ${place}, ${pointName(plan.points[place - 1]!.text)}`;
+}
+
 export interface Plan {
   ref: string;
   question: Question;
@@ -46,7 +51,7 @@ export function planPoint(services: Services, plan: Plan, place: number): Reply 
     title: plan.question.title,
     children: [
       { type: 'text', text: cite(services, point) },
-      { type: 'note', text: next ? `Next: step ${place + 1}, ${pointName(next.text)}.` : `That is the last of its ${plan.points.length} steps.` },
+      { type: 'note', text: next ? `Next: ${stepCalled(plan, place + 1)}.` : `That is the last of its ${plan.points.length} steps.` },
     ],
     sources: sourceRefs(services, [point.source]),
     topic: plan.ref,

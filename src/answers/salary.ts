@@ -27,6 +27,11 @@ function figureInLine(services: Services, s: Salary): string {
   return `${s.approximate ? 'around ' : ''}${s.quoted}${measure}${years} (${attribution(services, s.source, s.attribution)})`;
 }
 
+/** "For comparison, national median salary for all occupations: $56,310 a year (...)". */
+function nationalLine(services: Services, s: Salary): string {
+  return `For comparison, ${s.subject.charAt(0).toLowerCase()}${s.subject.slice(1)}: ${salaryLine(services, s)}`;
+}
+
 export function outlookNodes(services: Services, withNotes = true): { nodes: Node[]; sources: string[] } {
   const { outlook, salaries } = services.knowledge;
   const national = salaries.filter((s) => !s.role);
@@ -35,7 +40,7 @@ export function outlookNodes(services: Services, withNotes = true): { nodes: Nod
       const jobs = o.newJobs ? `, ${o.newJobs.toLocaleString('en-US')} new jobs` : '';
       return `${o.subject}: ${o.quoted} growth by ${o.horizonYear}${jobs} (${attribution(services, o.source, o.attribution)})`;
     }),
-    ...national.map((s) => `For comparison, ${s.subject.charAt(0).toLowerCase()}${s.subject.slice(1)}: ${salaryLine(services, s)}`),
+    ...national.map((s) => nationalLine(services, s)),
   ];
   const notes = withNotes ? outlook.flatMap((o) => citeAll(services, o.notes)) : [];
   if (!lines.length) return { nodes: [], sources: [] };
@@ -78,7 +83,7 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
             type: 'list',
             items: [
               ...levels.map((l) => `${LEVEL_LABELS[l]}: ${figures.filter((s) => s.level === l).map((s) => figureInLine(services, s)).join('; ')}`),
-              ...national.map((s) => `For comparison, ${s.subject.charAt(0).toLowerCase()}${s.subject.slice(1)}: ${salaryLine(services, s)}`),
+              ...national.map((s) => nationalLine(services, s)),
             ],
           },
           ...children.filter((n) => n.type === 'note'),

@@ -86,10 +86,10 @@ export function partialAnswer(ctx: Services, ref: string, level: SalaryLevel | u
   return out;
 }
 
-/** "Did you mean": two or three entries were about as close. */
 /** The title of the reply asking which of two or three entries was meant. */
 export const CLARIFY = 'Which one did you mean?';
 
+/** "Did you mean": two or three entries were about as close. */
 function clarify(options: Scored[]): Reply {
   return reply({
     title: CLARIFY,
@@ -185,12 +185,12 @@ function pointTerms(ctx: CommandContext, text: string): Set<string> {
  * question's words (as analysed: spelling, lexicon), not merely its first ones.
  */
 function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string): Node[] {
+  if (out.brief && out.briefComplete) return out.brief;
   // As much as fits an 80x24 screen with the reply's title, sources and suggestions.
   const room = answerRoom(out, more);
   // The entry's own name says nothing about which of its points is asked for ("tell me about
   // back-end developers" is the whole card, short as the command gives it).
   const named = new Set(ctx.search.terms(out.card.title.replace(/ salary(?:: .*)?$/, '')));
-  if (out.brief && out.briefComplete) return out.brief;
   if (answer.analysis.terms.every((t) => named.has(t))) return out.brief ?? fitLines(out.card.children, room).shown;
   const asked = new Set(answer.analysis.terms);
   // A word of the question found in few of the card's points says more than one found in all.
@@ -203,7 +203,8 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string)
     const points = n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : [];
     for (const p of points) {
       texts.push(p);
-      termsOf.set(p, heading ? new Set([...pointTerms(ctx, p), ...pointTerms(ctx, heading)]) : pointTerms(ctx, p));
+      // Analysed (and cached) together, so the union is not built again for every question.
+      termsOf.set(p, pointTerms(ctx, heading ? `${heading}\n${p}` : p));
     }
   }
   const df = new Map<string, number>();

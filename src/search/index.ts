@@ -263,7 +263,7 @@ class KnowledgeSearch implements Search {
     const together = this.run(withPrevious);
     // "What does the acronym stand for?" names no subject of its own: it asks about the answer
     // before, or the two read together; never, surely, about something else.
-    if (analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t))) {
+    if (this.namesNothing(analysis)) {
       const same = together.hits.find((h) => h.doc.ref === previous.topic);
       if (same) return { ...together, decision: { kind: 'answer', top: same }, confident: true };
       // Read together, they may still land elsewhere: that is no answer about the answer before.
@@ -299,6 +299,11 @@ class KnowledgeSearch implements Search {
     return topScore(together) >= topScore(alone) ? together : alone;
   }
 
+  /** A line of words that ask without naming a subject ("what does the acronym stand for?"). */
+  private namesNothing(analysis: Analysis): boolean {
+    return analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t));
+  }
+
   /** Whether the question names the entry it was answered with (one of its names, every word of it). */
   private namesOwnEntry(answer: Answer): boolean {
     if (answer.decision.kind !== 'answer') return false;
@@ -321,7 +326,7 @@ class KnowledgeSearch implements Search {
     if (analysis.terms.length > 0 && analysis.terms.some((t) => this.sourceTerms.has(t)) && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t))) return true;
     const names = analysis.terms.some((t) => this.subjectTerms.has(t));
     if (POINTERS.test(question) && !names && analysis.terms.length <= 4) return true;
-    if (analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t))) return true;
+    if (this.namesNothing(analysis)) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
     // "istanbul") are a new question the bot cannot answer, not a follow-up.
     // A line of no words that say anything follows up only as a question ("by when?"): "halp" does not.
