@@ -66,6 +66,8 @@ describe('answer first', () => {
       for (const figure of ['$124,303', '$101K', '$61,042', '$72,514', '$75,435', '$95,000', '$83,789', '$167K', '$87,979']) expect(pay.text, line).toContain(figure);
       expect(pay.text, line).toMatch(/Mid-career: around \$95,000 for five to nine years \(PayScale, cited by Career Karma\); \$83,789 for 4-6 years/);
       expect(pay.text, line).toMatch(/never averaged/);
+      // The national median comes along: "is that a lot?" is the next question.
+      expect(pay.text, line).toMatch(/For comparison, national median salary for all occupations: \$56,310 a year/);
       expect(pay.text, line).toMatch(/Short answer: "more" shows Job outlook\./);
     }
     const compare = await say('compare backend frontend');

@@ -267,11 +267,19 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     expect(board.card.title).toBe('Study group: backend-club');
     expect(board.text).toContain('No tips from members yet.');
     expect(board.text).toContain('Members (1)');
+    // A moderator's export of a one-member group says so in the singular.
+    const exported = await say(mod, 'group export backend-club md');
+    expect(exported.text).toContain('1 member, 0 tips. Only you see this.');
     expect((await say(bob, 'group leave backend-club')).card.title).toBe('Not a member');
     expect(suggestionsOf(await say(bob, 'group backend-club')).map((s) => s.command)).toEqual(['group join backend-club']);
     // The terminal is not rate-limited: every step, one after another.
     const solo = ctx('sam', { platform: 'terminal', communityId: 'solo', operator: true });
-    for (let i = 1; i <= 12; i++) await say(solo, `done ${i}`);
+    await say(solo, 'done 1');
+    // No tips yet for the next step: it is a line of its own, not a heading over nothing.
+    const early = await say(solo, 'progress');
+    expect(early.text).toMatch(/^Next: step 2 \(Learn a server-side programming language\)$/m);
+    expect(early.card.children.some((n) => n.type === 'section' && n.title.startsWith('Next:'))).toBe(false);
+    for (let i = 2; i <= 12; i++) await say(solo, `done ${i}`);
     const finished = await say(solo, 'progress');
     expect(finished.text).toContain('12/12 steps');
     expect(finished.text).toContain('Every step is done. Keep learning!');
