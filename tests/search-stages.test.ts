@@ -8,7 +8,7 @@ import { decide, THRESHOLDS } from '../src/search/decide.js';
 import { buildDocuments, type Doc } from '../src/search/documents.js';
 import { createSearch, type Search } from '../src/search/index.js';
 import { applyRules, fold, RULES } from '../src/search/normalize.js';
-import { cosine, kindFactor, vectorOf, type Features, type Scored } from '../src/search/rerank.js';
+import { bagOf, cosine, kindFactor, vectorOf, type Features, type Scored } from '../src/search/rerank.js';
 
 let kb: Knowledge;
 let search: Search;
@@ -125,6 +125,20 @@ describe('analyse: the lexicon and spelling', () => {
 
   it('still corrects typos that are no English word', () => {
     expect(analyse('bootcmp or degre for a devloper').terms).toEqual(expect.arrayContaining(['bootcamp', 'degree', 'developer']));
+  });
+
+  it('a slip in a word that carries no topic is dropped like the word, not read as a word nothing knows', () => {
+    const a = analyse('wich framework shoud i lern');
+    expect(a.terms).toEqual(['framework', 'learn']);
+    expect(a.unknown).toEqual([]);
+    // His, her: no topic either (they counted as words no entry knows, against every entry).
+    expect(analyse('his pay').unknown).toEqual([]);
+  });
+
+  it('a four-letter word is corrected only by putting back one dropped letter, where one word fits', () => {
+    expect(analyse('lern sql').terms).toContain('learn');
+    // "pizza" is a real word, "jobz" fits nothing by one dropped letter: both stay unknown.
+    expect(analyse('best pizza').unknown).toContain('pizza');
   });
 
   it('the analyser without the word list would have "corrected" them: the list is what keeps them', () => {
@@ -273,9 +287,10 @@ describe('decide', () => {
     const [kind, id] = ref.split(':') as [Doc['kind'], string];
     return { ref, kind, id, title: id, aliases: [], keywords: [], asks: [], body: '' };
   };
-  const hit = (ref: string, score: number, coverage = 1, matched: string[] = []): Scored => {
+  // Each entry's content is its own ref unless given: entries unlike each other.
+  const hit = (ref: string, score: number, coverage = 1, matched: string[] = [], says: string[] = [ref]): Scored => {
     const features: Features = { bm25: 1, example: score, centroid: score, coverage, raw: 1, prior: 1 };
-    return { doc: doc(ref), bm25: 1, matched, features, score, content: new Set(matched) };
+    return { doc: doc(ref), bm25: 1, matched, features, score, content: new Set(matched), contentVector: bagOf(says, () => 1) };
   };
   const analysis = (over: Partial<Analysis> = {}): Analysis => ({ raw: 'x', terms: ['x'], unknown: [], groups: [['x']], outside: [], outsideWords: [], ...over });
 
@@ -283,6 +298,8 @@ describe('decide', () => {
     ['a clear best answers', [hit('question:a', 0.8), hit('question:b', 0.5)], 'answer'],
     ['a weak best with a clear lead answers', [hit('question:a', THRESHOLDS.answer + 0.01), hit('question:b', 0.1)], 'answer'],
     ['two about as close ask which one', [hit('question:a', THRESHOLDS.answer + THRESHOLDS.margin / 2), hit('question:b', THRESHOLDS.answer)], 'clarify'],
+    // Named rule "siblings": two entries that say the same things (a skill card and its roadmap step).
+    ['two as close that say the same things: the best answers', [hit('skill:web-frameworks', THRESHOLDS.answer + THRESHOLDS.margin / 2, 1, [], ['django', 'rails', 'express', 'flask']), hit('step:learn-framework', THRESHOLDS.answer, 1, [], ['django', 'rails', 'express', 'practice'])], 'answer'],
     ['nothing close refuses', [hit('question:a', THRESHOLDS.clarify - 0.05)], 'refuse'],
     ['a best that covers too little refuses', [hit('question:a', 0.9, THRESHOLDS.coverage - 0.05)], 'refuse'],
     ['no candidates refuses', [], 'refuse'],

@@ -3,7 +3,7 @@
 // The thresholds are chosen on the development sets (bench/), never on the blind test set.
 import type { Outside } from '../knowledge/schema.js';
 import type { Analysis } from './analyse.js';
-import type { Scored } from './rerank.js';
+import { cosine, type Scored } from './rerank.js';
 
 export const THRESHOLDS = {
   /** The best entry answers when its score reaches this... */
@@ -16,6 +16,8 @@ export const THRESHOLDS = {
   clarify: 0.3,
   /** A question whose words the best entry barely covers is not about it, however it scores. */
   coverage: 0.33,
+  /** Entries this alike in content (siblings) say the same things: between them, the best answers. */
+  siblings: 0.45,
 } as const;
 
 export type Thresholds = { -readonly [K in keyof typeof THRESHOLDS]: number };
@@ -55,6 +57,16 @@ function changesCareer(analysis: Analysis): boolean {
   return SWITCH.test(analysis.raw) && analysis.terms.some((t) => FIELD_TERMS.has(t));
 }
 
+/**
+ * Named rule "siblings": the skill card on web frameworks and the roadmap step "Learn a framework"
+ * tell much the same (Django, Rails, Express); a question that lands between them is answered by
+ * the closer one, not met with "which one did you mean?". Only when every option is that alike.
+ */
+function siblings(options: readonly Scored[], t: Thresholds): boolean {
+  const [top, ...rest] = options;
+  return rest.every((o) => cosine(top!.contentVector, o.contentVector) >= t.siblings);
+}
+
 export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresholds = THRESHOLDS): Decision {
   const never = analysis.outside.find((o) => NEVER.includes(o) && !(o === 'profession' && changesCareer(analysis)));
   if (never) return { kind: 'refuse', outside: never };
@@ -78,6 +90,7 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   if (top.score >= t.sure || (top.score >= t.answer && margin >= t.margin)) return { kind: 'answer', top };
   if (top.score >= t.clarify) {
     const options = scored.filter((s) => s.score >= top.score - 2 * t.margin && s.features.coverage >= t.coverage).slice(0, 3);
+    if (options.length > 1 && siblings(options, t)) return { kind: 'answer', top };
     return options.length > 1 ? { kind: 'clarify', options } : top.score >= t.answer ? { kind: 'answer', top } : { kind: 'refuse' };
   }
   return { kind: 'refuse' };

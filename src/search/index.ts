@@ -15,7 +15,7 @@ import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { decide, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, split } from './normalize.js';
-import { centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
+import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 
 export type { Doc, Kind } from './documents.js';
@@ -198,7 +198,7 @@ class KnowledgeSearch implements Search {
     const idf = this.idf;
     for (const d of docs) {
       const examples = examplesOf(d).map((e) => vectorOf(termsOnce(e), idf));
-      this.models.set(d.ref, { examples: indexExamples(examples), centroid: centroidOf(examples), vocabulary: vocabOf.get(d.ref)!, content: contentOf.get(d.ref)!, names: this.nameTerms.get(d.ref)! });
+      this.models.set(d.ref, { examples: indexExamples(examples), centroid: centroidOf(examples), vocabulary: vocabOf.get(d.ref)!, content: contentOf.get(d.ref)!, contentVector: bagOf(contentOf.get(d.ref)!, idf), names: this.nameTerms.get(d.ref)! });
     }
     this.retriever = new Retriever(docs, termsOnce, this.analyzer, saved && { index: saved.index, raw: saved.raw });
     this.subjectTerms = new Set(kb.roles.flatMap((r) => termsOnce(r.title)).filter((t) => t !== 'developer'));

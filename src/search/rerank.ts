@@ -31,6 +31,8 @@ export interface Scored extends Candidate {
   score: number;
   /** The terms of what the entry itself says (title, names, keywords, text; not its example questions). */
   content: ReadonlySet<string>;
+  /** The same, weighted by rarity (see EntryModel.contentVector). */
+  contentVector: Vector;
 }
 
 /** How the features add up to one score; chosen on the development sets (bench/). */
@@ -64,6 +66,15 @@ export function cosine(a: Vector, b: Vector): number {
     if (o) dot += w * o;
   }
   return dot / (a.norm * b.norm);
+}
+
+/** Terms alone, weighted by rarity, without word order: what an entry's content is about. */
+export function bagOf(terms: Iterable<string>, idf: (t: string) => number): Vector {
+  const weights = new Map<string, number>();
+  for (const t of terms) weights.set(t, idf(t));
+  let norm = 0;
+  for (const w of weights.values()) norm += w * w;
+  return { weights, norm: Math.sqrt(norm) };
 }
 
 /** The mean of normalised vectors: an entry's examples in one vector. */
@@ -122,6 +133,8 @@ export interface EntryModel {
   vocabulary: Set<string>;
   /** The terms of what the entry says, without its example questions. */
   content: Set<string>;
+  /** The same terms weighted by rarity: how alike two entries' contents are (decide's siblings rule). */
+  contentVector: Vector;
   /** The terms of the entry's names (title and aliases), each name as a list. */
   names: string[][];
 }
@@ -180,7 +193,7 @@ export function rerank(analysis: Analysis, candidates: readonly Candidate[], mod
       raw: bestRaw ? (raw.get(c.doc.ref) ?? 0) / bestRaw : 0,
       prior: kindFactor(c.doc.kind, analysis.terms) * roleFactor(c.doc.kind, model.names, askedSet),
     };
-    return { ...c, features, score: scoreOf(features, weights), content: model.content };
+    return { ...c, features, score: scoreOf(features, weights), content: model.content, contentVector: model.contentVector };
   });
   return scored.sort((a, b) => b.score - a.score);
 }
