@@ -91,6 +91,8 @@ export class Analyzer {
   private readonly deletes = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
   private spellingReady = false;
+  /** The same index over the longer stop words, for isStopTypo. */
+  private stopDeletes: Map<string, string[]> | undefined;
 
   /** Words spelt right, once read (see `common` in the constructor). */
   private commonWords: ReadonlySet<string> | undefined;
@@ -204,6 +206,7 @@ export class Analyzer {
       const group: string[] = [];
       for (const term of this.termsOf(word, (own) => this.vocabulary.has(own))) {
         const known = this.vocabulary.has(term) ? term : this.correct(word);
+        if (!known && this.isStopTypo(word)) continue;
         if (known) out.push(known), group.push(known);
         else unknown.push(term), group.push(term);
       }
@@ -225,18 +228,39 @@ export class Analyzer {
   }
 
   /**
+   * A slip in a word that carries no topic ("shoud", "wich", "whta"): dropped like the word meant,
+   * rather than counted as a word no entry knows (which reads as a question about something else).
+   */
+  private isStopTypo(word: string): boolean {
+    if (word.length < 4 || word.length > 8 || /\d/.test(word)) return false;
+    this.commonWords ??= typeof this.common === 'function' ? this.common() : this.common;
+    if (this.commonWords.has(word)) return false;
+    if (!this.stopDeletes) {
+      this.stopDeletes = new Map();
+      for (const stop of STOP_WORDS) {
+        if (stop.length < 4) continue;
+        for (const v of deletesOf(stop, 1)) this.stopDeletes.set(v, [...(this.stopDeletes.get(v) ?? []), stop]);
+      }
+    }
+    for (const v of deletesOf(word, 1)) for (const stop of this.stopDeletes.get(v) ?? []) if (editDistance(word, stop) <= 1) return true;
+    return false;
+  }
+
+  /**
    * A word the index has never seen -> its closest known word, if it is a typo of one: one slip in
    * a word ("salery", "senoir"), two in a long one ("certifcatoins"); "keyboard" is not "keyword".
    * Candidates come from the symmetric-delete index (a word and a typo of it share a form with a
    * letter or two left out), checked with the edit distance: a lookup, not a scan of the vocabulary.
    */
   private correct(word: string): string | null {
-    if (word.length < MIN_CORRECTABLE || word.length > MAX_CORRECTABLE || /\d/.test(word)) return null;
+    const short = word.length === MIN_CORRECTABLE - 1;
+    if ((word.length < MIN_CORRECTABLE && !short) || word.length > MAX_CORRECTABLE || /\d/.test(word)) return null;
     this.commonWords ??= typeof this.common === 'function' ? this.common() : this.common;
     if (this.commonWords.has(word)) return null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     if (!this.spellingReady) this.buildSpelling();
+    if (short) return this.remember(word, this.restored(word));
     const allowed = word.length >= LONG_WORD ? 2 : 1;
     let best: { word: string; slips: number } | undefined;
     for (const variant of deletesOf(word, allowed)) {
@@ -247,7 +271,20 @@ export class Analyzer {
         if (!best || slips < best.slips || (slips === best.slips && preferred(word, candidate, best.word))) best = { word: candidate, slips };
       }
     }
-    const fixed = best ? this.canonical(best.word) : null;
+    return this.remember(word, best?.word);
+  }
+
+  /**
+   * A four-letter word is corrected only by putting back one dropped letter, and only when one
+   * known word fits ("lern" is learn); any other slip in so short a word is too often another word.
+   */
+  private restored(word: string): string | undefined {
+    const fits = (this.deletes.get(word) ?? []).filter((w) => w.length === word.length + 1 && w[0] === word[0]);
+    return fits.length === 1 ? fits[0] : undefined;
+  }
+
+  private remember(word: string, corrected: string | undefined): string | null {
+    const fixed = corrected ? this.canonical(corrected) : null;
     const known = fixed && this.vocabulary.has(fixed) ? fixed : null;
     if (this.corrections.size < 10_000) this.corrections.set(word, known);
     return known;
