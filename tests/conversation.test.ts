@@ -163,6 +163,30 @@ describe('follow-ups', () => {
     expect((await say('n new workers?')).text).toContain('$101K');
   });
 
+  it('"is that more than the Indeed number?" after PayScale\'s average stays on the pay figures, which show both', async () => {
+    await say("what's the PayScale average for backend devs");
+    const r = await say('is that more than the Indeed number?');
+    expect(r.topic).toBe('salary:backend-developer');
+    expect(r.text).toContain('$81,161');
+    expect(r.text).toContain('$124,303');
+  });
+
+  it('"what are the exact numbers?" after who earns more gives that answer\'s figures', async () => {
+    await say('who earns more, front end or back end');
+    const r = await say('what are the exact numbers?');
+    expect(r.topic).toBe('question:who-earns-more-frontend-or-backend');
+  });
+
+  it('"how do they compare to bootcamps?" after community college compares community college, not bootcamps alone', async () => {
+    await say('what do community colleges offer for aspiring backend devs?');
+    expect((await say('how do they compare to bootcamps?')).topic).toBe('learning:community-college');
+  });
+
+  it('"is it worth it though?" after "is it hard?" asks the new thing about the same field', async () => {
+    await say('is backend dev hard to get into');
+    expect((await say('is it worth it though?')).topic).toBe('question:should-i-become-a-backend-developer');
+  });
+
   it('"what\'s the step before that?" after a roadmap step gives the one before it', async () => {
     await say('roadmap 4');
     const before = await say("what's the step before that?");

@@ -100,7 +100,7 @@ export function prebuild(kb: Knowledge): Prebuilt {
  * Terms that say what a question asks about (pay, duties, time...) and terms that name whom it is
  * about (a role, a level). A follow-up that names one of them replaces the earlier question's.
  */
-const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'step', 'certification', 'degree', 'interview', 'comparison', 'difficult', 'stress', 'schedule', 'benefit', 'perk']);
+const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'step', 'certification', 'degree', 'interview', 'comparison', 'difficult', 'stress', 'schedule', 'benefit', 'perk', 'worth']);
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
 const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|same for|and for|then|so)(?=[\s,]|$)/i;
 /** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */
@@ -114,7 +114,7 @@ const GUIDE_SUBJECT = new Set(['backend', 'developer']);
  * for?", "can you give a real-world example?", "specifically?"): alone, a line of only these is
  * about the question before.
  */
-const TOPICLESS_WORDS = 'stand for example give real world mean specifically detail details elaborate instance sample realistic concrete';
+const TOPICLESS_WORDS = 'stand for example give real world mean specifically detail details elaborate instance sample realistic concrete exact precise numbers figures';
 
 /** Words that point back at the earlier question's subject. */
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
@@ -254,7 +254,9 @@ class KnowledgeSearch implements Search {
     const previous = options.previous;
     if (!previous || !this.looksLikeFollowUp(question, analysis, alone)) return alone;
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
-    if (!FOLLOW_LEADS.test(question) && this.namesOwnEntry(alone)) return alone;
+    // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
+    const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
+    if (!FOLLOW_LEADS.test(question) && !compares && this.namesOwnEntry(alone)) return alone;
     const merged = this.mergeTerms(analysis, previous);
     const kept = merged.slice(analysis.terms.length);
     const withPrevious: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...kept.map((t) => [t])] };
@@ -287,14 +289,17 @@ class KnowledgeSearch implements Search {
     if (asked && moved && FOLLOW_LEADS.test(question) && onlyWhom && analysis.terms.some((t) => this.subjectTerms.has(t))) return together;
     // "What does PayScale say?", "and according to Indeed?" after a pay question: the same
     // figures, which name each source, not whichever entry mentions that source most.
-    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t))) {
-      const same = together.hits.find((h) => h.doc.ref === previous.topic);
+    // So does "is that more than the Indeed number?": the figures show every source side by side.
+    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || t === 'comparison')) {
+      // A pay answer is remembered by its role (for "what do they do?"); its figures are the salary entry.
+      const shown = previous.topic.startsWith('role:') && previous.terms.includes('salary') ? previous.topic.replace(/^role:/, 'salary:') : previous.topic;
+      const same = together.hits.find((h) => h.doc.ref === shown);
       if (same) return { ...together, decision: { kind: 'answer', top: same }, confident: true };
     }
     // "What credentials can I get there?" after community college: a word pointing back, and the
     // question read with the one before lands on the same entry: that entry is what it meant.
     // Not when the question names its own entry ("is docker worth learning for this").
-    if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic && !this.namesOwnEntry(alone) && !this.clearAlone(alone)) return together;
+    if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic && (compares || !this.namesOwnEntry(alone)) && !this.clearAlone(alone)) return together;
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
   }
@@ -337,12 +342,14 @@ class KnowledgeSearch implements Search {
   /** The follow-up's terms, plus the earlier question's where the follow-up does not replace them. */
   private mergeTerms(analysis: Analysis, previous: Turn): string[] {
     const now = new Set(analysis.terms);
-    const asksNew = analysis.terms.some((t) => ASK_TERMS.has(t));
+    // "How do they compare to bootcamps?" after community college compares, keeping what was asked.
+    const asksNew = analysis.terms.some((t) => ASK_TERMS.has(t) && t !== 'comparison');
     const namesNew = analysis.terms.some((t) => this.subjectTerms.has(t));
     const levelNew = analysis.terms.some((t) => LEVEL_TERMS[t]);
     const kept = previous.terms.filter((t) => {
       if (now.has(t)) return false;
-      if (asksNew && ASK_TERMS.has(t)) return false;
+      // The word that asked it goes too: "hard" (difficult) when "is it worth it?" asks anew.
+      if (asksNew && (ASK_TERMS.has(t) || ASK_TERMS.has(this.analyzer.canonical(t)))) return false;
       if (namesNew && this.subjectTerms.has(t)) return false;
       if (levelNew && LEVEL_TERMS[t]) return false;
       return true;

@@ -43,7 +43,7 @@ export const RULES: readonly Rule[] = [
   { name: 'out-earn', pattern: /\bout[\s-]?(?:earns?|earning|paid|pay)\b/g, to: ' salary comparison ' },
   // "Who earns more" compares pay: the FAQ that compares it, not one role's figures.
   { name: 'pay-comparison', pattern: /\b(?:earns?|earning|makes?|making|paid|pays?|salary|salaries) (?:more|better|less|higher|lower)\b/g, to: ' salary comparison ' },
-  { name: 'comparison', pattern: /\b(?:vs\.?|versus|compared (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between)\b/g, to: ' comparison ' },
+  { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
   // "What does a DBA make?" asks pay (while "make a portfolio" does not).
@@ -94,7 +94,7 @@ export const STOP_WORDS = new Set(
   eventually little bit way ways guys folks people person someone anyone anybody something thing things
   mean means meant kinda sorta pretty quite ask asking question honestly literally basically
   wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo
-  rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
+  though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's`.split(/\s+/),
 );
