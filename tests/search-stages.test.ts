@@ -159,6 +159,14 @@ describe('analyse: the lexicon and spelling', () => {
   });
 
   it.each([
+    "in that tenure breakdown (0-1, 1-3, 4-6, 7-9 years), what's the figure for seven to nine years",
+    'compare early-career pay (1-3 years) with mid-career pay (4-6 years)',
+    'what do brand-new workers and highly seasoned ones get',
+  ])('"%s" names several levels: none is picked, every level is shown', (q) => {
+    expect(analyse(q).level).toBeUndefined();
+  });
+
+  it.each([
     ['backend salary in london', 'place'],
     ['how much does amazon pay backend engineers', 'company'],
     ['how do i become a registered pharmacist', 'profession'],
