@@ -68,6 +68,8 @@ describe('answer first', () => {
       expect(pay.text, line).toMatch(/never averaged/);
       // The national median comes along: "is that a lot?" is the next question.
       expect(pay.text, line).toMatch(/For comparison, national median salary for all occupations: \$56,310 a year/);
+      // With what Career Karma says of it: "how far above the national median is beginner pay?"
+      expect(pay.text, line).toMatch(/Entry-level back-end pay is almost \$5,000 above it\. \(Career Karma\)/);
       expect(pay.text, line).toMatch(/Short answer: "more" shows Job outlook\./);
     }
     const compare = await say('compare backend frontend');

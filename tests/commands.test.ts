@@ -15,8 +15,10 @@ beforeAll(() => {
 });
 
 /** Every dollar figure the articles give, as written ($61,042, $101K). */
+/** Every dollar figure the articles give: the salaries as quoted, and those in what they say of them. */
 function quotedFigures(): Set<string> {
-  return new Set(bot.services.knowledge.salaries.map((s) => s.quoted));
+  const { salaries } = bot.services.knowledge;
+  return new Set([...salaries.map((s) => s.quoted), ...salaries.flatMap((s) => s.notes.flatMap((n) => n.text.match(/\$[\d,]+K?/g) ?? []))]);
 }
 
 describe('salary', () => {

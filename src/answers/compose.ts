@@ -16,7 +16,8 @@ export function compose(services: Services, ref: string, level: SalaryLevel | un
   switch (doc.kind) {
     case 'salary': {
       const role = kb.roles.find((r) => r.id === id);
-      return role ? salaryCard(services, role, level) : outlookCard(services);
+      // The national median (no role) is shown with the outlook, first.
+      return role ? salaryCard(services, role, level) : outlookCard(services, true);
     }
     case 'outlook':
       return outlookCard(services);

@@ -28,32 +28,39 @@ function figureInLine(services: Services, s: Salary): string {
 }
 
 /** "For comparison, national median salary for all occupations: $56,310 a year (...)". */
-function nationalLine(services: Services, s: Salary): string {
-  return `For comparison, ${s.subject.charAt(0).toLowerCase()}${s.subject.slice(1)}: ${salaryLine(services, s)}`;
+/**
+ * The national median in a line; beside the back-end figures (`ofPay`), with what the article
+ * says of it ("entry-level back-end pay is almost $5,000 above it"). Under the outlook, plain.
+ */
+function nationalLine(services: Services, s: Salary, ofPay = false): string {
+  const line = `For comparison, ${s.subject.charAt(0).toLowerCase()}${s.subject.slice(1)}: ${salaryLine(services, s)}`;
+  return ofPay && s.notes.length ? [`${line}.`, ...citeAll(services, s.notes)].join(' ') : line;
 }
 
-export function outlookNodes(services: Services, withNotes = true): { nodes: Node[]; sources: string[] } {
+/**
+ * The outlook figures and the national median. `ofPay`: asked about the national median itself
+ * ("how far above it is beginner pay?"): the median comes first, with what the article says of it.
+ */
+export function outlookNodes(services: Services, withNotes = true, ofPay = false): { nodes: Node[]; sources: string[] } {
   const { outlook, salaries } = services.knowledge;
-  const national = salaries.filter((s) => !s.role);
-  const lines = [
-    ...outlook.map((o) => {
-      const jobs = o.newJobs ? `, ${o.newJobs.toLocaleString('en-US')} new jobs` : '';
-      return `${o.subject}: ${o.quoted} growth by ${o.horizonYear}${jobs} (${attribution(services, o.source, o.attribution)})`;
-    }),
-    ...national.map((s) => nationalLine(services, s)),
-  ];
+  const national = salaries.filter((s) => !s.role).map((s) => nationalLine(services, s, ofPay));
+  const growth = outlook.map((o) => {
+    const jobs = o.newJobs ? `, ${o.newJobs.toLocaleString('en-US')} new jobs` : '';
+    return `${o.subject}: ${o.quoted} growth by ${o.horizonYear}${jobs} (${attribution(services, o.source, o.attribution)})`;
+  });
+  const lines = ofPay ? [...national, ...growth] : [...growth, ...national];
   const notes = withNotes ? outlook.flatMap((o) => citeAll(services, o.notes)) : [];
   if (!lines.length) return { nodes: [], sources: [] };
   return {
     nodes: [{ type: 'section', title: 'Job outlook' }, { type: 'list', items: [...lines, ...notes] }],
-    sources: [...outlook.map((o) => o.source), ...(withNotes ? outlook.flatMap((o) => o.notes.map((n) => n.source)) : []), ...national.map((s) => s.source)],
+    sources: [...outlook.map((o) => o.source), ...(withNotes ? outlook.flatMap((o) => o.notes.map((n) => n.source)) : []), ...salaries.filter((s) => !s.role).flatMap((s) => [s.source, ...(ofPay ? s.notes.map((n) => n.source) : [])])],
   };
 }
 
 export function salaryCard(services: Services, role: Role, level?: SalaryLevel): Reply {
   const all = services.knowledge.salaries.filter((s) => s.role === role.id);
   const figures = level ? all.filter((s) => s.level === level) : all;
-  const outlook = outlookNodes(services, false);
+  const outlook = outlookNodes(services, false, true);
   const children: Node[] = [];
   if (!figures.length) {
     const have = [...new Set(all.map((s) => s.level))].sort((x, y) => LEVEL_ORDER.indexOf(x) - LEVEL_ORDER.indexOf(y));
@@ -69,7 +76,7 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
     if (at.length) children.push({ type: 'section', title: LEVEL_LABELS[l] }, { type: 'list', items: at.map((s) => figureLine(services, s)) });
   }
   if (figures.length > 1) {
-    children.push({ type: 'note', text: 'The articles disagree: each figure is shown as its source gives it (different years and methods), never averaged.' });
+    children.push({ type: 'note', text: 'The articles disagree: each figure as its source gives it, never averaged.' });
   }
   // Short form: every level in a line of its own, every figure in it with its source, so a short
   // answer never leaves a level's figures behind "more"; the outlook waits.
@@ -83,7 +90,7 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
             type: 'list',
             items: [
               ...levels.map((l) => `${LEVEL_LABELS[l]}: ${figures.filter((s) => s.level === l).map((s) => figureInLine(services, s)).join('; ')}`),
-              ...national.map((s) => nationalLine(services, s)),
+              ...national.map((s) => nationalLine(services, s, true)),
             ],
           },
           ...children.filter((n) => n.type === 'note'),
@@ -106,8 +113,9 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
   });
 }
 
-export function outlookCard(services: Services): Reply {
-  const outlook = outlookNodes(services);
+/** The outlook card; `ofPay` when it answers a question about the national median (see outlookNodes). */
+export function outlookCard(services: Services, ofPay = false): Reply {
+  const outlook = outlookNodes(services, true, ofPay);
   return reply({
     title: 'Job outlook',
     // The card's title says it: no "Job outlook:" heading again under it.

@@ -92,6 +92,8 @@ export const Salary = z.object({
   source: Id,
   /** Whom the article attributes the figure to, when it names someone (PayScale, BLS). */
   attribution: Text.optional(),
+  /** What an article says of the figure beside it ("the entry-level salary is almost $5,000 above it"). */
+  notes: z.array(Item).default([]),
 });
 export type Salary = z.infer<typeof Salary>;
 
