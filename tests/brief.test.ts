@@ -72,6 +72,8 @@ describe('answer first', () => {
       expect(pay.text, line).toMatch(/Entry-level back-end pay is almost \$5,000 above it\. \(Career Karma\)/);
       expect(pay.text, line).toMatch(/Short answer: "more" shows Job outlook\./);
     }
+    // A comparison is answered by the point that compares, though it shares no word with it.
+    expect((await say('web dev job growth vs other jobs')).text).toMatch(/almost double the average growth rate/);
     const compare = await say('compare backend frontend');
     expect(compare.text).toContain('$124,303');
     expect(compare.text).toContain('$75,310');

@@ -184,6 +184,9 @@ function pointTerms(ctx: CommandContext, text: string): Set<string> {
  * Answer first, for a question: the short form shows the points of the entry that hold the
  * question's words (as analysed: spelling, lexicon), not merely its first ones.
  */
+/** Words of a point that compares one thing with another. */
+const COMPARING = /\b(?:double|twice|triple|half|above|below|higher than|lower than|more than|less than|faster than|slower than|for comparison|compared)\b/i;
+
 function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string): Node[] {
   if (out.brief && out.briefComplete) return out.brief;
   // As much as fits an 80x24 screen with the reply's title, sources and suggestions.
@@ -209,9 +212,12 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string)
   }
   const df = new Map<string, number>();
   for (const terms of termsOf.values()) for (const t of terms) if (asked.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
+  // "Is 13% growth good compared to other jobs?": a point that itself compares ("almost double the
+  // average growth rate") answers a comparison, whether or not it repeats the question's words.
+  const compares = asked.has('comparison');
   const relevance = (text: string) => {
     const terms = termsOf.get(text) ?? pointTerms(ctx, text);
-    let score = 0;
+    let score = compares && COMPARING.test(text) ? Math.log(1 + texts.length) : 0;
     for (const t of terms) if (asked.has(t)) score += Math.log(1 + texts.length / (df.get(t) ?? 1));
     return score;
   };
