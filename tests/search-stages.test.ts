@@ -98,6 +98,9 @@ describe('analyse: the lexicon and spelling', () => {
     ['is a diploma needed', 'degree'],
     ['salery for juniors', 'salary'],
     ['senoir pay', 'experienced'],
+    // "How fast" asks how long, except of a page loading: then it is speed.
+    ['tool to test how fast my site loads', 'perform'],
+    ['how fast can i become a backend dev', 'duration'],
   ])('"%s" means %s', (q, term) => {
     expect(analyse(q).terms).toContain(term);
   });
