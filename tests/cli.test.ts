@@ -202,6 +202,27 @@ describe('devpath colour', () => {
     return out;
   }
 
+  it('says a mistake once on a terminal (no second copy on stderr); piped, stderr still has it and the exit code is 2', async () => {
+    process.env.DATA_DIR = dataDir;
+    const run = async (tty: boolean) => {
+      const stdout = Object.assign(new PassThrough(), { isTTY: tty });
+      const stderr = Object.assign(new PassThrough(), { isTTY: tty });
+      let out = '';
+      let err = '';
+      stdout.on('data', (d: Buffer) => (out += d.toString()));
+      stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const code = await runCli(['done', '13'], { stdin: new PassThrough(), stdout, stderr });
+      return { code, out, err };
+    };
+    const screen = await run(true);
+    expect(screen.code).toBe(2);
+    expect(screen.out).toContain('there is no step 13');
+    expect(screen.err).toBe('');
+    const piped = await run(false);
+    expect(piped.code).toBe(2);
+    expect(piped.err).toContain('there is no step 13');
+  });
+
   it('colours the answer on a terminal, and not when NO_COLOR is set', async () => {
     delete process.env.NO_COLOR;
     expect(await onTerminal(['salary', 'entry'])).toMatch(/\u001b\[1m/);

@@ -187,6 +187,16 @@ describe('follow-ups', () => {
     expect((await say('is it worth it though?')).topic).toBe('question:should-i-become-a-backend-developer');
   });
 
+  it('asks for a roadmap step by its number in a sentence or an ordinal; past the end, says how many there are', async () => {
+    expect((await say('what is step 3 of the roadmap')).topic).toBe('step:data-structures');
+    expect((await say('the third step?')).card.title).toMatch(/^Step 3 of 12/);
+    expect((await say('whats the 5th step')).card.title).toMatch(/^Step 5 of 12/);
+    expect((await say('whats step 13')).text).toContain('The roadmap has steps 1 to 12; there is no step 13.');
+    // After an article's own plan, "the third step?" is that plan's; "step 2 of the roadmap" names the roadmap.
+    await say("what are the four steps in career karma's guide");
+    expect((await say('step 2 of the roadmap')).card.title).toMatch(/^Step 2 of 12/);
+  });
+
   it('"what\'s the step before that?" after a roadmap step gives the one before it', async () => {
     await say('roadmap 4');
     const before = await say("what's the step before that?");

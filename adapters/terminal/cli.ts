@@ -44,7 +44,7 @@ export const EXIT_USAGE = 2;
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 const isUsageError = (r: Reply) => r.error === 'unknown-command' || r.error === 'invalid-option' || r.error === 'refused';
@@ -64,7 +64,10 @@ async function print(reply: Reply, json: boolean, io: CliIo, dataDir: string): P
   } else {
     io.stdout.write(`${renderTerminal(reply, colorFor(io), io.stdout.columns, saved)}\n`);
   }
-  if (isUsageError(reply) || isFailure(reply)) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
+  // The message goes to stderr too, for scripts that read only stdout; not when both are the
+  // same terminal, where it would show the person the same words twice.
+  const sameScreen = Boolean(io.stdout.isTTY && io.stderr.isTTY) && !json;
+  if ((isUsageError(reply) || isFailure(reply)) && !sameScreen) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }
 
 /** Runs the CLI and resolves with the exit code. */

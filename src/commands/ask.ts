@@ -5,6 +5,7 @@ import { salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
+import { resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';
@@ -104,8 +105,25 @@ const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)?
 /** "What's the step before that?", "previous step": the step before the one just shown. */
 const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:the (?:step|one) )?before (?:that|this|it)|(?:the )?previous (?:step|one)|(?:the )?step before(?: that| this| it)?|go back(?: a step| one step)?)[\s?!.]*$/i;
 
-/** "step 2", "and step 3?", "whats step 5": a roadmap step by its number. */
-const STEP_NUMBER = /^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| about)?|show me|tell me about)\s+)*(?:the\s+)?(?:roadmap\s+)?step\s*#?\s*(\d{1,2})\s*[?!.]*\s*$/i;
+/** Ordinal words up to the roadmap's length: "the third step". */
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+/**
+ * "step 2", "and step 3?", "whats step 5", "what is step 3 of the roadmap", "the 3rd step", "the
+ * third step?": a step by its number (of the roadmap, or of the plan just shown).
+ */
+const STEP_NUMBER = new RegExp(
+  String.raw`^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| are| about)?|show me|tell me about|explain)\s+)*(?:the\s+)?(?:roadmap\s+|devpath\s+)?` +
+    String.raw`(?:step\s*#?\s*(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)` +
+    String.raw`(?:\s+(?:of|in|on)\s+(?:the\s+|your\s+|this\s+)?(?:devpath\s+)?(?:roadmap|road map|learning path))?\s*[?!.]*\s*$`,
+  'i',
+);
+
+/** The step number a line asks for (see STEP_NUMBER), if it asks for one. */
+function stepNumber(question: string): number | undefined {
+  const m = question.match(STEP_NUMBER);
+  if (!m) return undefined;
+  return m[1] || m[2] ? Number(m[1] ?? m[2]) : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1;
+}
 
 /** "What's the last one?", "and the final step?": the last point of the plan or roadmap just shown. */
 const LAST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?(?:last|final)(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
@@ -118,11 +136,12 @@ const FIRST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?
  */
 function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
   const plan = planOf(ctx, previous?.topic);
-  if (!plan) return undefined;
-  const numbered = question.match(STEP_NUMBER);
+  // "Step 3 of the roadmap" names the roadmap, whatever plan was shown before.
+  if (!plan || /\b(?:roadmap|road map|learning path)\b/i.test(question)) return undefined;
+  const numbered = stepNumber(question);
   // "What's next?" past the plan's last step shows that last step again, which says it is the last.
   const after = NEXT.test(question) && previous?.point ? Math.min(previous.point + 1, plan.points.length) : undefined;
-  const point = numbered ? Number(numbered[1]) : LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : after;
+  const point = numbered ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : after);
   if (!point) return undefined;
   const shown = planPoint(ctx, plan, point);
   if (!shown) return undefined;
@@ -133,9 +152,12 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
 function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
   const ofPlan = followUpOfPlan(ctx, question, previous);
   if (ofPlan) return ofPlan;
-  const numbered = question.match(STEP_NUMBER);
-  const step = numbered && ctx.knowledge.roadmap.find((s) => s.order === Number(numbered[1]));
-  if (step) return withTopic(ctx, `step:${step.id}`, undefined);
+  const numbered = stepNumber(question);
+  if (numbered !== undefined) {
+    const step = resolveStep(ctx, String(numbered));
+    // "What's step 13?" gets the roadmap's length, as `roadmap 13` does.
+    return step.ok ? withTopic(ctx, `step:${step.entry.id}`, undefined) : step.reply;
+  }
   // "The last one?" or "and the first?" after a roadmap step: the roadmap's own ends.
   const onStep = previous?.topic?.startsWith('step:');
   const end = onStep && (LAST.test(question) ? ctx.knowledge.roadmap.at(-1) : FIRST.test(question) ? ctx.knowledge.roadmap[0] : undefined);
