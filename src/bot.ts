@@ -9,8 +9,8 @@ import type { Knowledge } from './knowledge/schema.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { cleanText, MAX_TEXT, parseText, resolveOptions, type Choice, type CompletionSource, type OptionValues, type Result } from './options.js';
 import { joinErrors, type Parsed } from './options.js';
-import { oneReply, resolveKinds, WHICH_ROLE } from './option-kinds.js';
-import { errorReply, internalErrorReply, NOT_FOUND, reply, storageErrorReply, suggestionsOf, withSuggestions, type Reply } from './reply.js';
+import { oneReply, resolveKinds } from './option-kinds.js';
+import { errorReply, internalErrorReply, reply, storageErrorReply, suggestionsOf, withSuggestions, type Reply } from './reply.js';
 import { createSearch, type Search } from './search/index.js';
 import { closestNames } from './closest.js';
 import { Conversations } from './conversation.js';
@@ -19,7 +19,7 @@ import { MemoryStore } from './store/memory.js';
 import { shorten } from './brief.js';
 import { compose } from './answers/compose.js';
 import { Outside, SalaryLevel } from './knowledge/schema.js';
-import { CLARIFY, partialAnswer, UNKNOWN } from './commands/ask.js';
+import { partialAnswer } from './commands/ask.js';
 import { isMoreFiller } from './more-words.js';
 import { StoreError, type Store } from './store/store.js';
 
@@ -133,16 +133,19 @@ export class Bot {
     // Only where the command could not read its arguments: a refusal, a rate limit or a failed save
     // must never be replaced by an answer to another question.
     // "Which role do you mean by that?" is the answer to "compare that with backend" with nothing before it.
-    const unreadable = (out.error === 'invalid-option' || out.card.title === NOT_FOUND) && out.card.title !== WHICH_ROLE;
+    const unreadable = (out.error === 'invalid-option' || out.outcome === 'not-found') && out.outcome !== 'which-role';
+    // A sentence, or a line naming somewhere or someone the articles do not cover ('salary in
+    // india'): read as a question, whose answer says what the articles do cover.
+    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0;
     // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
-    if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && text.split(' ').length >= SENTENCE_WORDS) {
+    if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {
       const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
-      if (asked.answered) return this.answerFirst(asked, ask, `ask ${text}`, context);
+      if (asked.answered || asked.outcome === 'partial') return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
     // A short line the question reading could not answer, that starts with a typo of a command
     // ("halp", "roadmp 3"), meant the command.
-    if (options.fallbackToAsk && spec === ask && first.toLowerCase() !== 'ask' && (out.card.title === UNKNOWN || out.card.title === CLARIFY) && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first)) return this.unknownCommand(first);
+    if (options.fallbackToAsk && spec === ask && first.toLowerCase() !== 'ask' && (out.outcome === 'unknown' || out.outcome === 'clarify') && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first)) return this.unknownCommand(first);
     return this.answerFirst(out, leaf, text, context);
   }
 

@@ -210,6 +210,7 @@ export function shorten(full: Reply, more: string): Reply | undefined {
     ephemeral: full.ephemeral,
     ...(full.error ? { error: full.error } : {}),
     ...(full.topic ? { topic: full.topic } : {}),
+    ...(full.outcome ? { outcome: full.outcome } : {}),
   });
   out.more = more;
   return out;

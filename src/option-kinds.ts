@@ -117,7 +117,7 @@ async function resolveOne(ctx: CommandContext, spec: OptionSpec, text: string, c
 }
 
 /** The title of the reply asking which role a word pointing back meant (never read as a question instead). */
-export const WHICH_ROLE = 'Which role?';
+const WHICH_ROLE = 'Which role?';
 
 /** A role named by pointing back: "that", "it", "this one", "them". */
 const POINTER = /^\s*(?:that|this|it|them|they|those|these|that one|this one|the same(?: one)?|same)\s*$/i;
@@ -134,7 +134,7 @@ function roleOfTurn(ctx: CommandContext, text: string): Outcome {
   const shown = cleanText(text).slice(0, 20);
   return {
     type: 'problem',
-    reply: errorReply(WHICH_ROLE, `Which role do you mean by "${shown}"? Nothing just before it here named one: name the role, for example "backend" or "frontend".`, 'invalid-option', [{ label: 'Roles', command: 'role' }]),
+    reply: { ...errorReply(WHICH_ROLE, `Which role do you mean by "${shown}"? Nothing just before it here named one: name the role, for example "backend" or "frontend".`, 'invalid-option', [{ label: 'Roles', command: 'role' }]), outcome: 'which-role' },
   };
 }
 

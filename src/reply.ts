@@ -88,7 +88,16 @@ export interface Reply {
   more?: string;
   /** Already the full form the user asked for ("tell me more"): never shortened. */
   whole?: boolean;
+  /** What kind of non-answer this is, for the bot's fallbacks (see Outcome); unset for answers. */
+  outcome?: Outcome;
 }
+
+/**
+ * Kinds of non-answer the bot treats differently, whatever their titles say: a name it does not
+ * know (`role fronted`), "which role?" for a pointer with nothing before it, a question it cannot
+ * answer, "which one did you mean?", and what the articles cover of a question (pay in London).
+ */
+export type Outcome = 'not-found' | 'which-role' | 'unknown' | 'clarify' | 'partial';
 
 export interface ReplyInit {
   title: string;
@@ -104,6 +113,7 @@ export interface ReplyInit {
   briefComplete?: boolean;
   more?: string;
   whole?: boolean;
+  outcome?: Outcome;
 }
 
 export function reply(init: ReplyInit): Reply {
@@ -122,6 +132,7 @@ export function reply(init: ReplyInit): Reply {
   if (init.briefComplete) out.briefComplete = true;
   if (init.more) out.more = init.more;
   if (init.whole) out.whole = true;
+  if (init.outcome) out.outcome = init.outcome;
   return out;
 }
 

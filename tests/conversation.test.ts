@@ -365,6 +365,15 @@ describe('honest refusals', () => {
     expect(list.text).toContain(q);
   });
 
+  it('`salary in india` typed as a command says the articles give U.S. figures only, and shows them; `role fronted` is still a typo', async () => {
+    const r = await say('salary in india');
+    expect(r.text).toContain('The articles give U.S. figures only');
+    expect(r.text).toContain('$124,303');
+    expect(r.answered).toBe(false);
+    expect((await say('salary at google')).text).toContain('no figures for particular companies');
+    expect((await say('role fronted')).text).toMatch(/I don't know a role called "fronted"\. Did you mean: Front-End Developer/);
+  });
+
   it('a company that is part of a topic is not refused: the Amazon cloud certification', async () => {
     const r = await say('is the amazon web services developer certification worth it');
     expect(r.answered).toBe(true);

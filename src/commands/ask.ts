@@ -35,7 +35,7 @@ function related(answer: Answer, top: Scored) {
 }
 
 /** The title of the reply to a question the articles do not answer. */
-export const UNKNOWN = "I don't know that yet";
+const UNKNOWN = "I don't know that yet";
 
 export function unknownAnswer(answer: Answer): Reply {
   const closest = answer.hits.slice(0, 3).map(askAbout);
@@ -50,6 +50,7 @@ export function unknownAnswer(answer: Answer): Reply {
     ],
     answered: false,
     suggestions: closest.length ? closest : STARTERS,
+    outcome: 'unknown',
   });
 }
 
@@ -82,13 +83,13 @@ export function partialAnswer(ctx: Services, ref: string, level: SalaryLevel | u
   // A brief that states every fact (a salary card's) stays the short form, the caveat first.
   const brief = shown.brief && shown.briefComplete ? { brief: [lead, ...shown.brief], briefComplete: true } : {};
   // The card's own actions come along in its children, where they sit.
-  const out = reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, answered: false, topic: ref, ...brief });
+  const out = reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, answered: false, topic: ref, outcome: 'partial', ...brief });
   out.more = `${moreOf(ref, level)} !${outside}`;
   return out;
 }
 
 /** The title of the reply asking which of two or three entries was meant. */
-export const CLARIFY = 'Which one did you mean?';
+const CLARIFY = 'Which one did you mean?';
 
 /** "Did you mean": two or three entries were about as close. */
 function clarify(options: Scored[]): Reply {
@@ -96,6 +97,7 @@ function clarify(options: Scored[]): Reply {
     title: CLARIFY,
     children: [{ type: 'list', items: options.map((o) => o.doc.title) }],
     answered: false,
+    outcome: 'clarify',
     suggestions: options.map(askAbout),
   });
 }

@@ -26,7 +26,7 @@ export function notFound(kind: Kind, text: string, names: { label: string; comma
   const shown = cutText(cleanText(text), 60);
   const lead = `I don't know a ${NOUN[kind] ?? kind} called "${shown}".`;
   const message = names.length ? `${lead} Did you mean: ${names.map((n) => n.label).join(', ')}?` : `${lead} ${commandHint}`;
-  return reply({ title: NOT_FOUND, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions: names });
+  return reply({ title: NOT_FOUND, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions: names, outcome: 'not-found' });
 }
 
 export function resolveRole(services: Services, text: string): Resolved<Role> {
@@ -44,7 +44,8 @@ export function resolveStep(services: Services, text: string): Resolved<Step> {
   if (/^\d+$/.test(clean)) {
     const step = roadmap.find((s) => s.order === Number(clean));
     if (step) return { ok: true, entry: step, guessed: false };
-    return { ok: false, reply: errorReply(NOT_FOUND, `The roadmap has steps 1 to ${roadmap.length}; there is no step ${clean.slice(0, 12)}.`, 'invalid-option', [{ label: 'Roadmap', command: 'roadmap' }]) };
+    const missing = errorReply(NOT_FOUND, `The roadmap has steps 1 to ${roadmap.length}; there is no step ${clean.slice(0, 12)}.`, 'invalid-option', [{ label: 'Roadmap', command: 'roadmap' }]);
+    return { ok: false, reply: { ...missing, outcome: 'not-found' } };
   }
   const r = services.search.resolve('step', clean);
   const step = r.match && roadmap.find((s) => s.id === r.match!.id);
