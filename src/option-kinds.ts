@@ -162,5 +162,7 @@ export function oneReply(problems: readonly Reply[], title: string): Reply | und
     ephemeral: true,
     suggestions,
     ...(error ? { error } : {}),
+    // Several names not found are still "not found" (so a sentence is read as a question).
+    ...(problems.every((p) => p.outcome === problems[0]!.outcome) && problems[0]!.outcome ? { outcome: problems[0]!.outcome } : {}),
   });
 }

@@ -372,6 +372,11 @@ describe('honest refusals', () => {
     expect(r.answered).toBe(false);
     expect((await say('salary at google')).text).toContain('no figures for particular companies');
     expect((await say('role fronted')).text).toMatch(/I don't know a role called "fronted"\. Did you mean: Front-End Developer/);
+    // A sentence that starts with a command's name and names two things the command cannot read
+    // is still read as a question.
+    const both = await say('Compare the AWS and Azure certifications.');
+    expect(both.answered).toBe(true);
+    expect(both.text).toMatch(/AWS/);
   });
 
   it('a company that is part of a topic is not refused: the Amazon cloud certification', async () => {
