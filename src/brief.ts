@@ -120,12 +120,15 @@ export function fitLines(all: readonly Node[], budget = BRIEF_LINES): Cut {
  */
 export function relevantLines(all: readonly Node[], relevance: (text: string) => number, budget = BRIEF_LINES): Node[] {
   const nodes = withoutActions(all);
-  interface Unit { node: number; item?: number; score: number; cost: number }
+  // Each unit knows the heading it stands under: the heading's row is paid by the first unit shown under it.
+  interface Unit { node: number; item?: number; score: number; cost: number; heading?: number }
   const units: Unit[] = [];
+  let heading: number | undefined;
   nodes.forEach((n, i) => {
-    if (n.type === 'list') n.items.forEach((text, j) => units.push({ node: i, item: j, score: relevance(text), cost: lines(text, 4) }));
-    else if (n.type === 'text') units.push({ node: i, score: relevance(n.text), cost: linesOf(n) });
-    else if (n.type === 'fields') units.push({ node: i, score: relevance(n.fields.map((f) => `${f.label} ${f.value}`).join(' ')), cost: linesOf(n) });
+    if (n.type === 'section') heading = i;
+    else if (n.type === 'list') n.items.forEach((text, j) => units.push({ node: i, item: j, score: relevance(text), cost: lines(text, 4), heading }));
+    else if (n.type === 'text') units.push({ node: i, score: relevance(n.text), cost: linesOf(n), heading });
+    else if (n.type === 'fields') units.push({ node: i, score: relevance(n.fields.map((f) => `${f.label} ${f.value}`).join(' ')), cost: linesOf(n), heading });
   });
   if (!units.some((u) => u.score > 0)) return fitLines(nodes, budget).shown;
   // An entry's first point is its lead (the figure, the yes or no): it always comes first.
@@ -133,12 +136,15 @@ export function relevantLines(all: readonly Node[], relevance: (text: string) =>
   // Caveats come along: a figure is never shown without what the article says about it.
   let used = nodes.reduce((sum, n) => sum + (n.type === 'note' ? linesOf(n) : 0), 0);
   const chosen = new Set<Unit>();
+  const opened = new Set<number>();
   const ranked = [...units].sort((a, b) => b.score - a.score || a.node - b.node || (a.item ?? 0) - (b.item ?? 0));
   for (const u of ranked) {
     if (u.score <= 0 && chosen.size) break;
-    if (used + u.cost > budget && chosen.size) continue;
+    const cost = u.cost + (u.heading !== undefined && !opened.has(u.heading) ? 1 : 0);
+    if (used + cost > budget && chosen.size) continue;
     chosen.add(u);
-    used += u.cost;
+    if (u.heading !== undefined) opened.add(u.heading);
+    used += cost;
   }
   const out: Node[] = [];
   nodes.forEach((n, i) => {

@@ -23,14 +23,20 @@ import { createSearch, type Search } from '../src/search/index.js';
  * from 0.32 to 0.33, so two questions about a waiter's tips and the Super Bowl that sat exactly on
  * it are refused), while over the five sets the short answers gained 15 right and lost 14 wrong
  * (876/109 to 891/95): years on the job as a level, the salary card's short form, the articles'
- * own step plans, pass rates and tuition.
+ * own step plans, pass rates and tuition. At stop 21 all were raised and dev6 (100, 100, 30, 40;
+ * scored once untouched: casual 89, hard 65, 22 refused, 33 follow-ups) joined. Short answers:
+ * the first five sets went from 904 right and 86 wrong to 928 and 76; dev6 from 209 and 35 to
+ * 226 and 24 (read and tuned against since). Two of those (a front-end card's duties, a skills
+ * list) went behind "more" when a short answer's headings came to count in its rows: they had
+ * been drawn for free, and a 25-row answer had slipped through.
  */
 const DEV_FLOORS = {
-  dev: { casual: 79, hard: 60, outOfScope: 22, conversations: 25 },
-  dev2: { casual: 82, hard: 64, outOfScope: 30, conversations: 35 },
-  dev3: { casual: 86, hard: 82, outOfScope: 37, conversations: 23 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 59 },
-  dev5: { casual: 91, hard: 64, outOfScope: 27, conversations: 32 },
+  dev: { casual: 79, hard: 64, outOfScope: 22, conversations: 25 },
+  dev2: { casual: 84, hard: 68, outOfScope: 30, conversations: 37 },
+  dev3: { casual: 89, hard: 87, outOfScope: 37, conversations: 24 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 62 },
+  dev5: { casual: 96, hard: 74, outOfScope: 27, conversations: 33 },
+  dev6: { casual: 93, hard: 75, outOfScope: 25, conversations: 38 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -44,11 +50,12 @@ const DEV_FLOORS = {
  * with its heading ("what do they do" finds the Duties) brought two back.
  */
 const SHORT_FLOORS = {
-  dev: { casual: 79, hard: 58, outOfScope: 22, conversations: 24 },
-  dev2: { casual: 83, hard: 65, outOfScope: 30, conversations: 36 },
-  dev3: { casual: 87, hard: 82, outOfScope: 37, conversations: 23 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 60 },
-  dev5: { casual: 93, hard: 67, outOfScope: 27, conversations: 31 },
+  dev: { casual: 79, hard: 62, outOfScope: 22, conversations: 24 },
+  dev2: { casual: 84, hard: 68, outOfScope: 30, conversations: 36 },
+  dev3: { casual: 87, hard: 85, outOfScope: 37, conversations: 24 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 61 },
+  dev5: { casual: 97, hard: 73, outOfScope: 27, conversations: 32 },
+  dev6: { casual: 92, hard: 72, outOfScope: 25, conversations: 37 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
@@ -66,7 +73,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -77,7 +84,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];

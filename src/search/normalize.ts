@@ -84,7 +84,7 @@ function levelOfYears(years: number): string {
 export const STOP_WORDS = new Set(
   `a an the and or but if then so of to in on at by for with from as is are was were be been being am
   do does did doing done have has having had i me my we our you your he she it its they them their this that these those
-  his her hers him himself herself myself yourself ourselves themselves ours yours theirs
+  his her hers him himself herself yourself ourselves themselves ours yours theirs
   what which whom whose how can could should would will shall may might must
   there here about into over under again very just also too not no any some all more most much many
   get got getting go going want wanted like really please tell know let us up out
