@@ -379,6 +379,19 @@ describe('honest refusals', () => {
     expect(both.text).toMatch(/AWS/);
   });
 
+  it('a school or a technology the articles never mention is refused in plain words; its pay gets the U.S. figures the articles have', async () => {
+    const rust = await say('Is Rust or Go better for building microservices?');
+    expect(rust.answered).toBe(false);
+    expect(rust.text).toContain("The articles don't mention that technology");
+    const mit = await say("what's the tuition at MIT for computer science?");
+    expect(mit.answered).toBe(false);
+    expect(mit.text).toContain('The articles name no particular university or school');
+    const pay = await say('how much do rust devs make');
+    expect(pay.answered).toBe(false);
+    expect(pay.text).toContain('The articles give no figures for that technology. Here is what they do give:');
+    expect(pay.text).toContain('$124,303');
+  });
+
   it('a company that is part of a topic is not refused: the Amazon cloud certification', async () => {
     const r = await say('is the amazon web services developer certification worth it');
     expect(r.answered).toBe(true);

@@ -177,6 +177,10 @@ describe('analyse: the lexicon and spelling', () => {
     ['tell me a joke', 'chat'],
     ["what's the job outlook for electricians", 'profession'],
     ['what do civil engineers do all day', 'profession'],
+    ["what's the tuition at MIT for computer science", 'school'],
+    ['is rust or go better for microservices', 'tech'],
+    ['do i need kafka for backend', 'tech'],
+    ['how do i negotiate a higher salary offer', 'chat'],
   ])('"%s" names something outside the articles (%s)', (q, kind) => {
     expect(analyse(q).outside).toContain(kind);
   });

@@ -60,6 +60,8 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   none: `I couldn't find that in the articles I know, so I won't guess. ${ABOUT}`,
   place: `The articles give U.S. figures only and say nothing about other places, so I won't guess. ${ABOUT}`,
   company: `The articles say nothing about particular companies, so I won't guess. ${ABOUT}`,
+  school: `The articles name no particular university or school, so I won't guess. ${ABOUT}`,
+  tech: `The articles don't mention that technology, so I won't guess. ${ABOUT}`,
   profession: `The articles are about back-end development and say nothing about that profession, so I won't guess. ${ABOUT}`,
   'code-help': `I can't help debug code: I answer career questions from four articles. ${ABOUT}`,
   chat: `That is outside what the articles cover. ${ABOUT}`,
@@ -69,6 +71,8 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
 const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
   place: 'The articles give U.S. figures only, nothing for other countries or cities. Here is what they do give:',
   company: 'The articles give no figures for particular companies. Here is what they do give:',
+  school: 'The articles give no figures for particular schools. Here is what they do give:',
+  tech: 'The articles give no figures for that technology. Here is what they do give:',
 };
 
 /**
@@ -219,7 +223,13 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string)
   // back-end developers" is the whole card, short as the command gives it).
   const named = new Set(ctx.search.terms(out.card.title.replace(/ salary(?:: .*)?$/, '')));
   if (answer.analysis.terms.every((t) => named.has(t))) return out.brief ?? fitLines(out.card.children, room).shown;
-  const asked = new Set(answer.analysis.terms);
+  // On a role's card, nor does it pick a point: "n front end devs?" after duties asks the Duties
+  // of the front-end card, whose every point says "front-end".
+  const ofRole = more.startsWith('role:');
+  // "dev" names the developer as "developer" does: a term is a name when it reads as one.
+  const isName = (t: string) => named.has(t) || [...pointTerms(ctx, t)].some((u) => named.has(u));
+  const unnamed = answer.analysis.terms.filter((t) => !ofRole || !isName(t));
+  const asked = new Set(unnamed.length ? unnamed : answer.analysis.terms);
   // A word of the question found in few of the card's points says more than one found in all.
   // A point is read with the heading it stands under: "what do they do" asks for the Duties.
   let heading = '';

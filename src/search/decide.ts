@@ -42,8 +42,11 @@ export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate'];
 
 /** Outside topics the articles say nothing about, whatever words match. */
 const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
-/** Outside markers that leave part of a pay or outlook question answerable (U.S. figures). */
-const PARTLY: readonly Outside[] = ['place', 'company'];
+/**
+ * Outside markers that leave part of a pay or outlook question answerable (U.S. figures): a
+ * place, a company, a school, a technology the articles never mention ("Rust", "Kafka").
+ */
+const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech'];
 
 /**
  * Named rule "career changers": a question that names another profession and also speaks of
