@@ -69,7 +69,7 @@ describe('answer first', () => {
       // The national median comes along: "is that a lot?" is the next question.
       expect(pay.text, line).toMatch(/For comparison, national median salary for all occupations: \$56,310 a year/);
       // With what Career Karma says of it: "how far above the national median is beginner pay?"
-      expect(pay.text, line).toMatch(/Entry-level back-end pay is almost \$5,000 above it\. \(Career Karma\)/);
+      expect(pay.text, line).toMatch(/PayScale's entry-level figure \(\$61,042\) is almost \$5,000 higher\. \(Career Karma\)/);
       expect(pay.text, line).toMatch(/Short answer: "more" shows Job outlook\./);
     }
     // A comparison is answered by the point that compares, though it shares no word with it.

@@ -60,7 +60,11 @@ export function outlookNodes(services: Services, withNotes = true, ofPay = false
 export function salaryCard(services: Services, role: Role, level?: SalaryLevel): Reply {
   const all = services.knowledge.salaries.filter((s) => s.role === role.id);
   const figures = level ? all.filter((s) => s.level === level) : all;
-  const outlook = outlookNodes(services, false, true);
+  // What Career Karma says of the national median compares its entry-level back-end figure: it
+  // comes along where that figure is shown, not beside senior, front-end or DBA pay.
+  const entryShown = figures.some((s) => s.level === 'entry' && s.source === 'career-karma');
+  // For a role the articles give no figure for, the web developers' outlook is beside the point.
+  const outlook = figures.length ? outlookNodes(services, false, entryShown) : { nodes: [], sources: [] };
   const children: Node[] = [];
   if (!figures.length) {
     const have = [...new Set(all.map((s) => s.level))].sort((x, y) => LEVEL_ORDER.indexOf(x) - LEVEL_ORDER.indexOf(y));
@@ -90,7 +94,7 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
             type: 'list',
             items: [
               ...levels.map((l) => `${LEVEL_LABELS[l]}: ${figures.filter((s) => s.level === l).map((s) => figureInLine(services, s)).join('; ')}`),
-              ...national.map((s) => nationalLine(services, s, true)),
+              ...national.map((s) => nationalLine(services, s, entryShown)),
             ],
           },
           ...children.filter((n) => n.type === 'note'),
