@@ -20,6 +20,7 @@ import { shorten } from './brief.js';
 import { compose } from './answers/compose.js';
 import { Outside, SalaryLevel } from './knowledge/schema.js';
 import { partialAnswer } from './commands/ask.js';
+import { planOf } from './answers/plans.js';
 import { isMoreFiller } from './more-words.js';
 import { StoreError, type Store } from './store/store.js';
 
@@ -112,6 +113,12 @@ export class Bot {
     const [first = '', ...rest] = text.split(' ');
     let spec = this.find(first);
     let args = rest.join(' ');
+    // "step 5?" right after an article's own numbered plan (Indeed's eight steps) is that plan's
+    // step 5, as "and step 5?" is: read as a follow-up, not as the roadmap command's alias.
+    if (options.fallbackToAsk && first.toLowerCase() === 'step' && /^\d{1,2}[?!.\s]*$/.test(args) && planOf(this.services, this.services.conversations.previous(context, this.services.now())?.topic)) {
+      spec = this.find('ask');
+      args = text;
+    }
     if (!spec) {
       if (!options.fallbackToAsk) return this.unknownCommand(first);
       // "salray entry" is a typo of a command; "do I need a portfolio" is a question.

@@ -195,6 +195,11 @@ describe('follow-ups', () => {
     // After an article's own plan, "the third step?" is that plan's; "step 2 of the roadmap" names the roadmap.
     await say("what are the four steps in career karma's guide");
     expect((await say('step 2 of the roadmap')).card.title).toMatch(/^Step 2 of 12/);
+    // "step 4?" typed as the roadmap command's alias: the question mark is no part of the number.
+    expect((await say('step 4?')).card.title).toMatch(/^Step 4 of 12/);
+    // Right after Indeed's eight steps, a bare "step 5?" is Indeed's fifth, as "and step 5?" is.
+    await say("what are the eight steps in indeed's guide");
+    expect((await say('step 5?')).text).toMatch(/Fifth: Get current on database knowledge/);
   });
 
   it('"what\'s the step before that?" after a roadmap step gives the one before it', async () => {

@@ -40,7 +40,8 @@ export function resolveRole(services: Services, text: string): Resolved<Role> {
 /** A step by its number on the roadmap (`2`) or by its name, fuzzily (`framework`, `framwork`). */
 export function resolveStep(services: Services, text: string): Resolved<Step> {
   const { roadmap } = services.knowledge;
-  const clean = cleanText(text).replace(/^(?:step\s*)?#?/i, '');
+  // "step 4?" asks for step 4: the question mark is not part of the number.
+  const clean = cleanText(text).replace(/^(?:step\s*)?#?/i, '').replace(/^(\d+)\s*[?!.]+$/, '$1');
   if (/^\d+$/.test(clean)) {
     const step = roadmap.find((s) => s.order === Number(clean));
     if (step) return { ok: true, entry: step, guessed: false };
