@@ -22,6 +22,9 @@ const START = [
   { label: 'How long it takes', command: 'ask how long does it take' },
 ];
 
+/** Step numbers as words: "I finished step three". */
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
 /** Each pattern must match the whole message (after trimming), so a real question is never caught. */
 export const INTENTS: readonly Intent[] = [
   {
@@ -58,7 +61,7 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     name: 'capabilities',
-    pattern: /^(?:what (?:can|do) (?:you|u) (?:do|know|help (?:me )?with)(?: about)?|what do (?:you|u) know(?: about)?|who are (?:you|u)|what are (?:you|u)|wh?at'?s (?:your|ur) name|who (?:made|built|created|wrote) (?:you|u|this)|are (?:you|u) (?:a bot|human|an ai|ai)|what is this(?: bot)?|how do (?:i|you) use (?:this|you)(?: bot)?|help me|what can i ask(?: you)?|what should i ask)[\s?!.]*$/i,
+    pattern: /^(?:what (?:can|do) (?:you|u) (?:do|know|help (?:me )?with)(?: about)?|what do (?:you|u) know(?: about)?|who are (?:you|u)|what are (?:you|u)|wh?at'?s (?:your|ur) name|who (?:made|built|created|wrote) (?:you|u|this)|are (?:you|u) (?:a bot|human|an ai|ai)|what is this(?: bot)?|how do (?:i|you) use (?:this|you)(?: bot)?|help me(?: (?:pls|plz|please|out))?|(?:can|could) (?:you|u) help(?: me)?(?: (?:pls|plz|please))?|help (?:pls|plz|please)|what can i ask(?: you)?|what should i ask)[\s?!.]*$/i,
     reply: (ctx) =>
       reply({
         title: 'What I can do',
@@ -72,13 +75,15 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     name: 'sources',
-    pattern: /^(?:(?:which|what) (?:articles|sources)(?: do (?:you|u) (?:use|know|have))?|where do (?:you|u) get (?:your|this|the) (?:info|information|data|answers|facts)(?: from)?|what are (?:your|ur) sources|(?:your|ur) sources|who wrote (?:this|these|your answers))[\s?!.]*$/i,
+    pattern: /^(?:(?:which|what) (?:articles|sources)(?: do (?:you|u) (?:use|know|have))?|where do (?:you|u) get (?:your|this|the) (?:info|information|data|answers|facts)(?: from)?|what are (?:your|ur) sources|(?:your|ur) sources|who wrote (?:this|these|your answers|the (?:[\w' -]{1,40} )?(?:article|articles|guide))|where (?:does|do) (?:this|the|your|these) (?:info|information|data|answers|facts)(?: \w+)? come from|what (?:are|is) (?:these|your|the) (?:answers|info|information) based on|(?:which|what) (?:article|source) is (?:the )?(?:most recent|newest|latest|oldest))[\s?!.]*$/i,
     reply: (ctx) => sourcesReply(ctx),
   },
   {
     name: 'finished-step',
-    pattern: /^(?:i(?:'ve| have)?|just)?\s*(?:finished|completed|done with|did|am done with|'m done with|m done with)\s+(?:the\s+)?(?:step\s*#?\s*(\d{1,2})|(.{2,60}?))(?:\s+step)?[\s!.]*$/i,
+    pattern: /^(?:i(?:'ve| have)?|just)?\s*(?:finished|completed|done with|did|am done with|'m done with|m done with)\s+(?:the\s+)?(?:step\s*#?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|(.{2,60}?))(?:\s+step)?[\s!.]*$/i,
     reply: (ctx, m) => {
+      // "step three" is step 3.
+      if (m[1] && !/^\d/.test(m[1])) m[1] = String(NUMBER_WORDS.indexOf(m[1].toLowerCase()) + 1);
       // Right after an article's own plan, "I finished step 3" means that plan's step 3.
       const plan = m[1] ? planOf(ctx, ctx.conversations.previous(ctx, ctx.now())?.topic) : undefined;
       const point = plan?.points[Number(m[1]) - 1];
@@ -92,7 +97,9 @@ export const INTENTS: readonly Intent[] = [
           suggestions: [{ label: `All ${plan.points.length} steps`, command: `more ${plan.ref}` }],
         });
       }
-      const named = m[1] ? undefined : ctx.search.resolve('step', m[2] ?? '').match;
+      // "just finished learning sql" names SQL, not the step "Keep learning".
+      const what = (m[2] ?? '').replace(/^(?:learning|studying|reading about|working on|practising|practicing|the basics of)\s+/i, '');
+      const named = m[1] ? undefined : ctx.search.resolve('step', what).match;
       const step = ctx.knowledge.roadmap.find((s) => (m[1] ? s.order === Number(m[1]) : s.id === named?.id));
       if (!step) {
         return reply({ title: 'Well done!', children: [{ type: 'text', text: 'Which roadmap step was it? Type "roadmap" to see the steps, then "done <number>" to mark one.' }], answered: false, suggestions: [{ label: 'The roadmap', command: 'roadmap' }] });

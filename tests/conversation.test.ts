@@ -276,10 +276,25 @@ describe('small talk', () => {
     ['whats ur name', /What I can do/],
     ['how are you', /Ready to help/],
     ['lol ok', /Anything else/],
+    ['help me pls', /your guide to becoming a back-end developer/],
+    ['help me out please', /your guide to becoming a back-end developer/],
+    ['can you help me', /What I can do/],
+    ['where does this info come from', /^Sources$/],
+    ['who wrote the career karma article', /^Sources$/],
   ])('"%s" gets a short, right reply', async (line, title) => {
     const r = await say(line);
     expect(r.card.title).toMatch(title);
     expect(r.error).toBeUndefined();
+  });
+
+  it('"just finished learning sql" and "i finished step three" offer the step they name (not "Keep learning")', async () => {
+    expect((await say('just finished learning sql')).text).toMatch(/Shall I mark step 5, Get current on databases/);
+    expect((await say('i finished step three')).text).toMatch(/Shall I mark step 3,/);
+  });
+
+  it('"where does this info come from" lists all four articles in the short answer', async () => {
+    const r = await say('where does this info come from');
+    for (const title of ['Learn About Being a Back-End Developer', 'Back-End Developer career spotlight', 'How to Become a Back End Developer', 'Guide to becoming a backend developer']) expect(r.text).toContain(title);
   });
 
   it('"I finished step 3" offers `done 3` and changes nothing', async () => {

@@ -18,8 +18,10 @@ export const help: CommandSpec = {
   description: 'What I can do, or how to use one command, with examples.',
   options: [{ name: 'command', kind: 'string', description: 'A command name, e.g. salary', maxLength: 40 }],
   examples: ['help', 'help salary'],
-  run(ctx, { command }) {
+  run(ctx, { command: asked }) {
     const all = ctx.commands;
+    // "help me", "help pls", "help me out please": asking for help, not for a command called "me".
+    const command = asked !== undefined && /^(?:me|us|pls|plz|please|out|me out|!+|\?+)(?:[\s,]+(?:out|pls|plz|please|now|!+|\?+))*[\s!?.]*$/i.test(String(asked).trim()) ? undefined : asked;
     if (command === undefined) {
       return reply({
         title: 'devpath: your guide to becoming a back-end developer',

@@ -18,8 +18,14 @@ export function sourcesReply(ctx: Services): Reply {
     },
     { type: 'text', text: s.summary },
   ]);
-  children.push({ type: 'note', text: 'Every fact I state names its article. Where articles disagree, each figure is shown with its source; nothing is averaged.' });
-  return reply({ title: 'Sources', children, sources: sourceRefs(ctx, ctx.knowledge.sources.map((s) => s.id)) });
+  const rule: Node = { type: 'note', text: 'Every fact I state names its article. Where articles disagree, each figure is shown with its source; nothing is averaged.' };
+  children.push(rule);
+  // Short form: every article in a line (a newcomer asked "where does this come from?" and saw one).
+  const brief: Node[] = [
+    { type: 'list', items: ctx.knowledge.sources.map((s) => `${s.short}: "${s.title}" (${s.publisher ?? 'publisher not named'}, ${s.date ?? 'undated'})`) },
+    rule,
+  ];
+  return reply({ title: 'Sources', children, brief, sources: sourceRefs(ctx, ctx.knowledge.sources.map((s) => s.id)) });
 }
 
 export const sources: CommandSpec = {
