@@ -216,10 +216,13 @@ export function resolveOptions(specs: readonly OptionSpec[], values: Record<stri
 
 /** Splits a line into words, keeping "quoted text" together and unquoting it. */
 export function tokenize(line: string): string[] {
-  const tokens: string[] = [];
+  return tokenSpans(line).map((t) => t.text);
+}
+
+/** Tokens with where each starts in the line, so the rest of a line can be taken as typed. */
+function tokenSpans(line: string): { text: string; start: number }[] {
   const re = /"([^"]*)"|'([^']*)'|“([^”]*)”|(\S+)/g;
-  for (const m of line.matchAll(re)) tokens.push(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
-  return tokens;
+  return [...line.matchAll(re)].map((m) => ({ text: m[1] ?? m[2] ?? m[3] ?? m[4] ?? '', start: m.index ?? 0 }));
 }
 
 /**
@@ -231,9 +234,24 @@ export function tokenize(line: string): string[] {
 export function parseText(specs: readonly OptionSpec[], text: string): Parsed {
   const raw: Record<string, string> = {};
   const positional: string[] = [];
-  const tokens = tokenize(text);
+  const spans = tokenSpans(text);
+  const tokens = spans.map((t) => t.text);
+  // An option that takes the rest of the line (a tip, a reminder, a question) takes it as typed,
+  // once the options before it are filled: "step:5" or "plain text:hash them" inside a tip is
+  // the tip's text, and so are its quotes ('avoid "SELECT *"').
+  const free = specs.filter((s) => s.kind !== 'choice');
+  const restAt = free.findIndex((s) => s.kind === 'string' && s.rest);
+  // Only the last option: "tips 5 page:2" still reads its page after the step.
+  const rest = restAt >= 0 && free[restAt] === specs.at(-1) ? free[restAt] : undefined;
+  const before = rest ? free.slice(0, restAt) : [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
+    if (rest && raw[rest.name] === undefined && before.filter((s) => raw[s.name] === undefined).length <= positional.length && !/^(?:--)?[a-z][\w-]*[:=]/i.test(token) && !/^--[a-z]/i.test(token)) {
+      // Quotes around the whole of it only group it: 'group create "my club"' is "my club".
+      const typed = text.slice(spans[i]!.start).trim();
+      raw[rest.name] = spans.length === i + 1 ? token : typed;
+      break;
+    }
     const named = token.match(/^(?:--)?([a-z][\w-]*)[:=](.+)$/i) ?? null;
     const flag = token.match(/^--([a-z][\w-]*)$/i);
     const spec = (n: string) => specs.find((s) => s.name === n.toLowerCase());
@@ -260,10 +278,10 @@ export function parseText(specs: readonly OptionSpec[], text: string): Parsed {
     }
   }
 
-  const free = specs.filter((s) => s.kind !== 'choice' && raw[s.name] === undefined);
-  for (let i = 0; i < free.length && positional.length; i++) {
-    const spec = free[i]!;
-    const isLast = i === free.length - 1;
+  const open = specs.filter((s) => s.kind !== 'choice' && raw[s.name] === undefined);
+  for (let i = 0; i < open.length && positional.length; i++) {
+    const spec = open[i]!;
+    const isLast = i === open.length - 1;
     const takesRest = (spec.kind === 'string' && spec.rest) || isLast;
     raw[spec.name] = takesRest ? positional.splice(0).join(' ') : positional.shift()!;
   }

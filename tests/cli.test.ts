@@ -27,6 +27,22 @@ describe('devpath one-shot', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/); // no colour when piped
   });
 
+  it('takes one quoted argument as the whole line, and keeps quotes inside an argument', () => {
+    const own = mkdtempSync(join(tmpdir(), 'devpath-cli-quotes-'));
+    const envHere = { ...env, DATA_DIR: own };
+    try {
+      expect(run(['salary entry'], undefined, { env: envHere }).stdout).toContain('$61,042');
+      const saved = run(['tip add 4 use a framework'], undefined, { env: envHere });
+      expect(saved.code).toBe(0);
+      expect(saved.stdout).toContain('Saved tip #1 for step 4');
+      const quoted = run(['tip', 'add', '6', 'the "N+1" problem matters'], undefined, { env: envHere });
+      expect(quoted.stdout.replace(/\s+/g, ' ')).toContain('"the "N+1" problem matters"');
+      expect(run(['tips'], undefined, { env: envHere }).stdout.replace(/\s+/g, ' ')).toContain('the "N+1" problem matters');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('says that "more" alone has nothing before it in a run of its own, and "more <what>" shows it in full', () => {
     const alone = run(['more']);
     expect(alone.stdout.replace(/\s+/g, ' ')).toContain('Each devpath command runs on its own, so "more" alone has nothing before it.');

@@ -36,8 +36,13 @@ describe('parseText', () => {
     expect(parseText(salary, text)).toEqual({ ok: true, value: expected });
   });
 
-  it('gives the rest of the line to the last text option, quotes kept together', () => {
-    expect(parseText(tipAdd, '2 use "Django" first!')).toEqual({ ok: true, value: { step: '2', text: 'use Django first!' } });
+  it('gives the rest of the line to the last text option as typed: its quotes and its colons are its own', () => {
+    expect(parseText(tipAdd, '2 use "Django" first!')).toEqual({ ok: true, value: { step: '2', text: 'use "Django" first!' } });
+    // "step:databases" inside a tip is the tip's text, not the step option (it moved the tip to step 5).
+    expect(parseText(tipAdd, '4 my next step:databases after this')).toEqual({ ok: true, value: { step: '4', text: 'my next step:databases after this' } });
+    expect(parseText(tipAdd, '7 store passwords as text:hash')).toEqual({ ok: true, value: { step: '7', text: 'store passwords as text:hash' } });
+    // Options named before the text are still options.
+    expect(parseText(tipAdd, 'step:3 use a profiler')).toEqual({ ok: true, value: { step: '3', text: 'use a profiler' } });
     expect(parseText(tipAdd, '"learn framework" pick one and practise')).toEqual({
       ok: true,
       value: { step: 'learn framework', text: 'pick one and practise' },

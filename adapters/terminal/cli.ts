@@ -70,6 +70,14 @@ async function print(reply: Reply, json: boolean, io: CliIo, dataDir: string): P
   if ((isUsageError(reply) || isFailure(reply)) && !sameScreen) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }
 
+function requote(arg: string): string {
+  if (!/\s/.test(arg)) return arg;
+  if (!arg.includes('"')) return `"${arg}"`;
+  if (!arg.includes("'")) return `'${arg}'`;
+  if (!/[“”]/.test(arg)) return `“${arg}”`;
+  return `"${arg.replace(/"/g, '')}"`;
+}
+
 /** Runs the CLI and resolves with the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // The database commands work on DATABASE_URL itself: they never open the bot.
@@ -198,8 +206,10 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
     return 0;
   }
 
-  // Quoting survives the shell: re-quote arguments that contain spaces.
-  const line = rest.map((a) => (/\s/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');
+  // One argument is the whole line (`devpath "tip add 4 use a framework"`). Otherwise quoting
+  // survives the shell: an argument with spaces is quoted again, with quotes it does not contain
+  // itself, so `tip add 6 'the "N+1" problem'` keeps its words and its quotes.
+  const line = rest.length === 1 ? rest[0]! : rest.map(requote).join(' ');
   // `devpath how much do juniors make` is a question; `devpath salray` gets "did you mean salary".
   const reply = await bot.dispatchText(line, { ...context, oneShot: true }, { fallbackToAsk: 'unless-typo' });
   await print(reply, json, io, dataDir);
