@@ -175,6 +175,37 @@ describe('a save that fails or is refused', () => {
     expect(slow.answered).toBe(false);
   });
 
+  it('an import the disk fills part way says what was saved, never "nothing was saved"; running it again finishes it', async () => {
+    /** A disk that fills after `room` writes. */
+    class FillsUp extends MemoryStore {
+      room = Infinity;
+      override write<T>(...args: Parameters<MemoryStore['write']>): Promise<T> {
+        if (this.room-- <= 0) return Promise.reject(new StoreError('devpath: nothing was saved: ENOSPC', '/srv/devpath/devpath.json', 'disk-full'));
+        return super.write(...args) as Promise<T>;
+      }
+    }
+    const store = new FillsUp();
+    const bot = new Bot({ store, logError: () => undefined });
+    const from: Context = { ...discordUser, userId: 'd2', communityId: 'g2' };
+    await bot.dispatchText('done 1', from);
+    await bot.dispatchText('done 2', from);
+    await bot.dispatchText('tip add 3 draw the data structure before coding it', from);
+    const exported = (await bot.dispatchText('export', from)).card.children.find((n) => n.type === 'file');
+    const json = exported?.type === 'file' ? exported.content : '';
+    expect(json).toContain('"progress"');
+    store.room = 1;
+    const part = await bot.dispatchText(`import ${json}`, discordUser);
+    expect(part.card.title).toBe('Saved in part');
+    expect(part.text).toContain('The import stopped part way: the disk that holds the data file is full.');
+    expect(part.text).toContain('Saved before it stopped: 1 step marked done');
+    expect(part.text).not.toMatch(/Nothing was saved/i);
+    store.room = Infinity;
+    const again = await bot.dispatchText(`import ${json}`, discordUser);
+    expect(again.text).toContain("Steps done: 1 added, 1 already done");
+    expect(again.text).toContain("Tips: 1 added");
+    expect(Object.keys(await store.progress('g1', 'd1')).sort()).toEqual(['choose-path', 'learn-language']);
+  });
+
   it('shows the file and the lock to the person who runs devpath, and to nobody in a chat', async () => {
     const bot = new Bot({ store: new Locked(), logError: () => undefined });
     const chat = await bot.dispatchText('done 1', discordUser);

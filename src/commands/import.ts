@@ -11,8 +11,8 @@ import type { CommandContext, CommandSpec } from '../command.js';
 import { cutText } from '../cut.js';
 import { cleanText } from '../options.js';
 import { planDay } from '../pace.js';
-import { errorReply, reply, type Field, type Reply } from '../reply.js';
-import type { Actor, Limited, Store } from '../store/store.js';
+import { errorReply, reply, storageErrorReply, type Field, type Reply } from '../reply.js';
+import { StoreError, type Actor, type Limited, type Store } from '../store/store.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportV1, IMPORT_MAX } from './export.js';
 import { userWrite, who } from './community.js';
 
@@ -56,16 +56,42 @@ async function apply(ctx: CommandContext, data: ExportV1) {
       if (out.ok && changed(out.value)) charged = true;
       return out;
     }
-    const out = await op(ctx.store, { ...who(ctx), limited: false }, ctx.now().toISOString());
+    let out: Limited<T>;
+    try {
+      out = await op(ctx.store, { ...who(ctx), limited: false }, ctx.now().toISOString());
+    } catch (error) {
+      // Something is saved already (each item is its own write): say what, never "nothing was saved".
+      if (error instanceof StoreError) return { ok: false, reply: partWay(error.problem) };
+      throw error;
+    }
     // Not limited: the store never refuses it for the limit.
-    return out.ok ? out : { ok: false, reply: errorReply('Not saved', 'The import stopped part way.', 'internal') };
+    return out.ok ? out : { ok: false, reply: partWay(undefined) };
   }
   const c = ctx.communityId;
   const known = new Set(ctx.knowledge.roadmap.map((s) => s.id));
   const steps = { added: 0, already: 0, skipped: 0 };
   const tips = { added: 0, already: 0, skipped: 0 };
   const groups = { joined: 0, created: 0, already: 0, skipped: 0 };
+  const reminders = { added: 0, already: 0, skipped: 0 };
   let plan = '';
+  let zone = '';
+  /** The reply for a write that failed after others were saved: what was, and that running it again finishes it. */
+  function partWay(problem: string | undefined): Reply {
+    const saved = [
+      steps.added && n(steps.added, 'step marked done', 'steps marked done'),
+      tips.added && n(tips.added, 'tip'),
+      groups.joined + groups.created && n(groups.joined + groups.created, 'group joined', 'groups joined'),
+      plan.startsWith('set') && 'the plan',
+      zone.startsWith('set') && 'the time zone',
+      reminders.added && n(reminders.added, 'reminder'),
+    ].filter(Boolean);
+    const why = storageErrorReply(problem).card.children.map((c) => ('text' in c ? c.text : '')).join(' ').replace(/^Nothing was saved: /, '');
+    return errorReply(
+      'Saved in part',
+      `The import stopped part way: ${why} Saved before it stopped: ${saved.length ? saved.join(', ') : 'nothing of the export'}. Run the same import again once that is fixed: what is here already is not added twice.`,
+      'storage',
+    );
+  }
 
   for (const step of new Set(data.progress.map((p) => p.step))) {
     if (!known.has(step)) {
@@ -121,7 +147,6 @@ async function apply(ctx: CommandContext, data: ExportV1) {
     } else groups.skipped++;
   }
   // The time zone only where the caller has none here: a choice made here wins.
-  let zone = '';
   if (data.timeZone) {
     const mine = await ctx.store.timeZone(c, ctx.userId);
     if (mine) zone = mine === data.timeZone ? `already ${mine}` : `kept yours (${mine})`;
@@ -133,7 +158,6 @@ async function apply(ctx: CommandContext, data: ExportV1) {
   }
 
   // Reminders still to come, sent by this door; one already here (same text and time) is not added twice.
-  const reminders = { added: 0, already: 0, skipped: 0 };
   const waiting = new Set((await ctx.store.reminders(c, ctx.userId)).map((r) => `${r.dueAt}\u0000${r.text}`));
   for (const rem of data.reminders) {
     const text = cleanText(rem.text);
