@@ -90,6 +90,27 @@ function localTime(zone: string, day: Date, hour: number): Date {
 const DAY_ONLY_HOUR = 9;
 
 /**
+ * A date or a clock time as typed that no calendar or clock has ("2027-13-01", "25:00", "9:60",
+ * "13pm", "31/02"), if the text holds one: chrono would read around it and set another time, so
+ * the caller refuses instead. Only the forms that clearly try to be a date or a time.
+ */
+export function impossibleWhen(text: string): string | undefined {
+  for (const m of text.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g)) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (mo < 1 || mo > 12 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return m[0];
+  }
+  for (const m of text.matchAll(/(?<![\d/-])(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?![\d/])/g)) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    // Day and month either way round (13/12 or 12/13), but never a 13th month both ways or a day 0.
+    if ((a > 12 && b > 12) || a === 0 || b === 0 || a > 31 || b > 31) return m[0];
+  }
+  for (const m of text.matchAll(/(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])/g)) if (Number(m[1]) > 23 || Number(m[2]) > 59) return m[0];
+  for (const m of text.matchAll(/\b(\d{1,2})\s*(am|pm)\b/gi)) if (Number(m[1]) === 0 || Number(m[1]) > 12) return m[0];
+  return undefined;
+}
+
+/**
  * Reads a reminder's time and message from what the user typed, in their zone, relative to `now`:
  * "me in 3 days to review step 4" -> 3 days from now, "review step 4". A day without a time is 9:00
  * there. Undefined when no time is found. Times are always read forward (a bare "friday" is the

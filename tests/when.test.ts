@@ -1,6 +1,6 @@
 // Reading reminder times as people type them, in their own time zone (src/when.ts).
 import { describe, expect, it } from 'vitest';
-import { formatIn, fromNow, offsetMinutes, readWhen, readZone } from '../src/when.js';
+import { formatIn, fromNow, impossibleWhen, offsetMinutes, readWhen, readZone } from '../src/when.js';
 
 // Monday 30 Nov 2026, 23:50 UTC: already Tuesday 00:50 in Berlin, still Monday 18:50 in New York.
 const NOW = new Date('2026-11-30T23:50:00Z');
@@ -59,5 +59,22 @@ describe('time zones', () => {
     expect(formatIn('Europe/Berlin', '2026-12-02T08:00:00.000Z')).toBe('Wed 2 Dec 2026, 09:00');
     expect(fromNow('2026-12-03T23:50:00.000Z', NOW)).toBe('in 3 days');
     expect(fromNow('2026-12-01T01:50:00.000Z', NOW)).toBe('in 2 hours');
+  });
+});
+
+describe('impossibleWhen', () => {
+  it.each([
+    ['2027-13-01 10:00 y', '2027-13-01'],
+    ['2027-02-30 review', '2027-02-30'],
+    ['tomorrow 25:00 x', '25:00'],
+    ['tomorrow 9:60 y', '9:60'],
+    ['tomorrow 13pm y', '13pm'],
+    ['13/13/2027 h', '13/13/2027'],
+  ])('"%s" holds "%s", which no calendar or clock has: the reminder is refused, not set to another time', (text, bad) => {
+    expect(impossibleWhen(text)).toBe(bad);
+  });
+
+  it.each(['tomorrow 9am review step 4', '2027-01-05 14:00 check tips', 'in 3 days to review step 4', 'friday 23:59 x', '12/31 new year', '31/12 new year'])('"%s" is a real time', (text) => {
+    expect(impossibleWhen(text)).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import { cleanText } from '../options.js';
 import { errorReply, reply, type Node, type Reply } from '../reply.js';
 import { REMINDER_AHEAD_MAX_DAYS, REMINDER_TEXT_MAX, REMINDERS_PER_USER } from '../store/schema.js';
 import type { Door, Reminder } from '../store/store.js';
-import { formatIn, fromNow, readWhen } from '../when.js';
+import { formatIn, fromNow, impossibleWhen, readWhen } from '../when.js';
 import { parseTipId, refusal, userWrite } from './community.js';
 import { userZone, zoneNote } from './timezone.js';
 
@@ -23,6 +23,9 @@ export const reminderLine = (r: Reminder, zone: string, now: Date): string => `#
 async function add(ctx: CommandContext, text: string): Promise<Reply> {
   const now = ctx.now();
   const z = await userZone(ctx);
+  // "2027-13-01", "tomorrow 25:00": refused, never read as some other time.
+  const impossible = impossibleWhen(text);
+  if (impossible) return errorReply('Not a time', `"${cutText(impossible, 20)}" is not a date or time on the calendar. Say when, then what: ${FORMS}. Nothing was saved.`, 'invalid-option');
   const when = readWhen(text, now, z.zone);
   if (!when) return errorReply('When?', `I could not tell when to remind you. Say when, then what: ${FORMS}. Nothing was saved.`, 'invalid-option');
   const what = cleanText(when.rest);
