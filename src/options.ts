@@ -246,15 +246,16 @@ export function parseText(specs: readonly OptionSpec[], text: string): Parsed {
   const before = rest ? free.slice(0, restAt) : [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
-    if (rest && raw[rest.name] === undefined && before.filter((s) => raw[s.name] === undefined).length <= positional.length && !/^(?:--)?[a-z][\w-]*[:=]/i.test(token) && !/^--[a-z]/i.test(token)) {
+    const named = token.match(/^(?:--)?([a-z][\w-]*)[:=](.+)$/i) ?? null;
+    const flag = token.match(/^--([a-z][\w-]*)$/i);
+    const spec = (n: string) => specs.find((s) => s.name === n.toLowerCase());
+    const isOption = Boolean((named?.[1] && spec(named[1])) || (flag?.[1] && spec(flag[1]) && i + 1 < tokens.length));
+    if (rest && raw[rest.name] === undefined && before.filter((s) => raw[s.name] === undefined).length <= positional.length && !isOption) {
       // Quotes around the whole of it only group it: 'group create "my club"' is "my club".
       const typed = text.slice(spans[i]!.start).trim();
       raw[rest.name] = spans.length === i + 1 ? token : typed;
       break;
     }
-    const named = token.match(/^(?:--)?([a-z][\w-]*)[:=](.+)$/i) ?? null;
-    const flag = token.match(/^--([a-z][\w-]*)$/i);
-    const spec = (n: string) => specs.find((s) => s.name === n.toLowerCase());
     if (named?.[1] && named[2] !== undefined && spec(named[1])) {
       raw[named[1].toLowerCase()] = named[2];
     } else if (flag?.[1] && spec(flag[1]) && i + 1 < tokens.length) {

@@ -391,6 +391,16 @@ describe('honest refusals', () => {
     expect(r.text).toContain('$124,303');
     expect(r.answered).toBe(false);
     expect((await say('salary at google')).text).toContain('no figures for particular companies');
+    // A role named with the place keeps the role, and the caveat.
+    const dba = await say('salary dba in london');
+    expect(dba.card.title).toBe('Database Administrator (DBA) salary');
+    expect(dba.text).toContain('The articles give U.S. figures only');
+    expect((await say('salary backend in india')).text).toContain('The articles give U.S. figures only');
+    expect((await say('how much do backend devs earn in mumbai')).text).toContain('The articles give U.S. figures only');
+    // A company that a card names (Google PageSpeed) does not make a job at Google that card's topic.
+    const job = await say('how do I get a job at google');
+    expect(job.answered).toBe(false);
+    expect(job.text).toContain('The articles say nothing about particular companies');
     expect((await say('role fronted')).text).toMatch(/I don't know a role called "fronted"\. Did you mean: Front-End Developer/);
     // A sentence that starts with a command's name and names two things the command cannot read
     // is still read as a question.

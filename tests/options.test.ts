@@ -41,6 +41,8 @@ describe('parseText', () => {
     // "step:databases" inside a tip is the tip's text, not the step option (it moved the tip to step 5).
     expect(parseText(tipAdd, '4 my next step:databases after this')).toEqual({ ok: true, value: { step: '4', text: 'my next step:databases after this' } });
     expect(parseText(tipAdd, '7 store passwords as text:hash')).toEqual({ ok: true, value: { step: '7', text: 'store passwords as text:hash' } });
+    // A word ending in a colon is no option unless it names one: "Certifications: required or optional?" is a question.
+    expect(parseText([{ name: 'question', kind: 'string', required: true, rest: true, description: 'q' }], 'Certifications: required or optional?')).toEqual({ ok: true, value: { question: 'Certifications: required or optional?' } });
     // Options named before the text are still options.
     expect(parseText(tipAdd, 'step:3 use a profiler')).toEqual({ ok: true, value: { step: '3', text: 'use a profiler' } });
     expect(parseText(tipAdd, '"learn framework" pick one and practise')).toEqual({

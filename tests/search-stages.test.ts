@@ -340,8 +340,11 @@ describe('decide', () => {
   });
 
   it('does not refuse a company that the best entry itself names (Amazon Web Services)', () => {
-    const d = decide(analysis({ outside: ['company'], outsideWords: ['amazon'] }), [hit('learning:aws', 0.9, 1, ['amazon'])]);
+    const d = decide(analysis({ terms: ['amazon', 'certification'], outside: ['company'], outsideWords: ['amazon'] }), [hit('learning:aws', 0.9, 1, ['amazon', 'certification'])]);
     expect(d.kind).toBe('answer');
-    expect(decide(analysis({ outside: ['company'], outsideWords: ['amazon'] }), [hit('question:schedule', 0.9)]).kind).toBe('refuse');
+    expect(decide(analysis({ terms: ['amazon', 'certification'], outside: ['company'], outsideWords: ['amazon'] }), [hit('question:schedule', 0.9)]).kind).toBe('refuse');
+    // "Does Amazon hire bootcamp grads?" names Amazon, and the AWS card names it too, but the card
+    // says nothing of the rest: it is not about that card.
+    expect(decide(analysis({ terms: ['amazon', 'hire', 'bootcamp'], outside: ['company'], outsideWords: ['amazon'] }), [hit('learning:aws', 0.9, 1, ['amazon'])])).toEqual({ kind: 'refuse', outside: 'company' });
   });
 });

@@ -92,6 +92,13 @@ export function partialAnswer(ctx: Services, ref: string, level: SalaryLevel | u
   return out;
 }
 
+/** A reply led by what the articles do not cover of the question; not "answered". */
+export function withCaveat(shown: Reply, outside: Outside): Reply {
+  const lead: Node = { type: 'text', text: PARTIAL_WORDS[outside] ?? OUTSIDE_WORDS[outside] };
+  const brief = shown.brief && shown.briefComplete ? { brief: [lead, ...shown.brief], briefComplete: true } : {};
+  return { ...reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, answered: false, outcome: 'partial', ...brief }), ...(shown.topic ? { topic: shown.topic } : {}) };
+}
+
 /** The title of the reply asking which of two or three entries was meant. */
 const CLARIFY = 'Which one did you mean?';
 
@@ -290,7 +297,9 @@ export const ask: CommandSpec = {
     const payRole = answer.payFor && ctx.knowledge.roles.find((r) => r.id === answer.payFor);
     const level = answer.analysis.level;
     if (payRole) {
-      const out = salaryCard(ctx, payRole, level);
+      const card = salaryCard(ctx, payRole, level);
+      // "salary dba in london": that role's pay (or the word that there is none), led by what the articles do not cover.
+      const out = decision.kind === 'partial' ? withCaveat(card, decision.outside) : card;
       rememberQuestion(ctx, answer, `role:${payRole.id}`);
       // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
       if (!out.answered) recordQuestion(ctx, text);

@@ -3,6 +3,7 @@ import { LEVEL_LABELS, salaryCard } from '../answers/salary.js';
 import { entryOption, type Choice } from '../options.js';
 import { rememberTopic } from './remember.js';
 import { resolveRole } from './resolve.js';
+import { withCaveat } from './ask.js';
 
 export const LEVEL_CHOICES: Choice[] = [
   { value: 'overall', label: LEVEL_LABELS.overall, aliases: ['average', 'median', 'all', 'typical', 'overall'] },
@@ -31,6 +32,9 @@ export const salary: CommandSpec = {
     }
     const level = options.level as keyof typeof LEVEL_LABELS | undefined;
     rememberTopic(ctx, `salary:${role.id}`, level);
-    return salaryCard(ctx, role, level);
+    // "salary backend in india": the role was read, and the place is said not to be covered.
+    const outside = ctx.search.analyse(roles.role?.text ?? '').outside.find((o) => o === 'place' || o === 'company' || o === 'school' || o === 'tech');
+    const card = salaryCard(ctx, role, level);
+    return outside ? withCaveat(card, outside) : card;
   },
 };

@@ -84,8 +84,12 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     if (asksFigures) return figures ? { kind: 'partial', top: figures, outside: partly } : { kind: 'refuse', outside: partly };
     // Otherwise the place or company must be part of what the best entry is about ("Amazon Web
     // Services" for the AWS certification); a question about something there is not covered.
+    // And the rest of the question must be about that entry too: "how do I get a job at google"
+    // is not about Google's PageSpeed tool, though both name Google.
     const named = analysis.outsideWords.every((w) => top.matched.includes(w));
-    if (!named) return { kind: 'refuse', outside: partly };
+    const rest = analysis.terms.filter((t) => !analysis.outsideWords.includes(t));
+    const restCovered = rest.some((t) => top.content.has(t));
+    if (!named || !restCovered) return { kind: 'refuse', outside: partly };
   }
   if (top.features.coverage < t.coverage) return { kind: 'refuse' };
   if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !top.content.has(term))) return { kind: 'refuse' };

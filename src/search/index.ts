@@ -368,12 +368,15 @@ class KnowledgeSearch implements Search {
     const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse' } as Decision);
     const answer: Answer = { analysis, hits, decision, confident: decision.kind === 'answer' };
     this.backEndByDefault(analysis, answer);
-    const payFor = decision.kind !== 'refuse' && decision.kind !== 'partial' ? this.payOf(analysis) : undefined;
+    // Pay in London of a role named ("salary dba in london") is that role's pay, under the caveat.
+    const payFor = decision.kind !== 'refuse' ? this.payOf(analysis) : undefined;
     if (payFor) {
       answer.payFor = payFor;
-      const figures = hits.find((h) => h.doc.ref === `salary:${payFor}`);
-      if (figures) answer.decision = { kind: 'answer', top: figures };
-      answer.confident = true;
+      if (decision.kind !== 'partial') {
+        const figures = hits.find((h) => h.doc.ref === `salary:${payFor}`);
+        if (figures) answer.decision = { kind: 'answer', top: figures };
+        answer.confident = true;
+      }
     }
     return answer;
   }
