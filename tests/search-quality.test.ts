@@ -28,15 +28,17 @@ import { createSearch, type Search } from '../src/search/index.js';
  * the first five sets went from 904 right and 86 wrong to 928 and 76; dev6 from 209 and 35 to
  * 226 and 24 (read and tuned against since). Two of those (a front-end card's duties, a skills
  * list) went behind "more" when a short answer's headings came to count in its rows: they had
- * been drawn for free, and a 25-row answer had slipped through.
+ * been drawn for free, and a 25-row answer had slipped through. dev6 hard went 75 -> 74 (full)
+ * and 72 -> 71 (short) when Career Karma's "$5,000 above the national median" came to be shown
+ * only beside its own entry-level figure (a newcomer found it misleading beside the others).
  */
 const DEV_FLOORS = {
   dev: { casual: 79, hard: 64, outOfScope: 22, conversations: 25 },
   dev2: { casual: 84, hard: 68, outOfScope: 30, conversations: 37 },
-  dev3: { casual: 89, hard: 87, outOfScope: 37, conversations: 24 },
+  dev3: { casual: 89, hard: 87, outOfScope: 38, conversations: 24 },
   dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 62 },
-  dev5: { casual: 96, hard: 74, outOfScope: 27, conversations: 33 },
-  dev6: { casual: 93, hard: 75, outOfScope: 25, conversations: 38 },
+  dev5: { casual: 96, hard: 74, outOfScope: 29, conversations: 33 },
+  dev6: { casual: 93, hard: 74, outOfScope: 27, conversations: 38 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -52,10 +54,10 @@ const DEV_FLOORS = {
 const SHORT_FLOORS = {
   dev: { casual: 79, hard: 62, outOfScope: 22, conversations: 24 },
   dev2: { casual: 84, hard: 68, outOfScope: 30, conversations: 36 },
-  dev3: { casual: 87, hard: 85, outOfScope: 37, conversations: 24 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 61 },
-  dev5: { casual: 97, hard: 73, outOfScope: 27, conversations: 32 },
-  dev6: { casual: 92, hard: 72, outOfScope: 25, conversations: 37 },
+  dev3: { casual: 88, hard: 85, outOfScope: 38, conversations: 24 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 62 },
+  dev5: { casual: 97, hard: 73, outOfScope: 29, conversations: 32 },
+  dev6: { casual: 92, hard: 71, outOfScope: 27, conversations: 37 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
