@@ -101,6 +101,10 @@ describe('analyse: the lexicon and spelling', () => {
     // "How fast" asks how long, except of a page loading: then it is speed.
     ['tool to test how fast my site loads', 'perform'],
     ['how fast can i become a backend dev', 'duration'],
+    // "How many hours" of work is the schedule; of study, how long it takes.
+    ['how many hours do backend devs work', 'schedule'],
+    ['how many hours to learn sql', 'duration'],
+    ['what do backend engs get paid', 'developer'],
   ])('"%s" means %s', (q, term) => {
     expect(analyse(q).terms).toContain(term);
   });

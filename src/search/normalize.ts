@@ -27,6 +27,8 @@ export const RULES: readonly Rule[] = [
   // "How much do I need to care about security?" asks how much it matters, not about pay.
   { name: 'how-much-matters', pattern: /\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, to: ' ' },
   { name: 'how-much-time', pattern: /\bhow much time\b/g, to: ' duration ' },
+  // "How many hours do backend devs work?" asks the working hours, not how long it takes to learn.
+  { name: 'hours-worked', pattern: /\bhow many hours\b(?=[^?.!]{0,40}?\b(?:work|works|working|worked|on the job)\b)/g, to: ' schedule ' },
   // "How much does a bootcamp cost?" asks a price, which is not pay.
   { name: 'how-much-cost', pattern: /\bhow much (?=(?:\S+\s+){0,6}?(?:cost|costs|charge|charges|fee|fees|tuition|price)\b)/g, to: ' cost ' },
   // "How much is the General Assembly bootcamp?" asks a price, unless it names pay or growth
