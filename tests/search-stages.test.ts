@@ -24,6 +24,7 @@ describe('analyse: question-form rules', () => {
   const rows: [string, string, RegExp][] = [
     ['how-much-matters', 'how much do I need to care about security', /^\s+care about security\s*$/],
     ['how-much-time', 'how much time does it take', /duration/],
+    ['hours-worked', 'how many hours do backend devs work', /schedule/],
     ['how-much-cost', 'how much does a bootcamp cost', /cost does a bootcamp/],
     ['how-much-is', 'how much is the general assembly bootcamp', /cost\s+the general assembly/],
     ['how-much-pay', 'how much do juniors make', /salary\s+do juniors/],
