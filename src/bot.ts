@@ -167,7 +167,12 @@ export class Bot {
     const offered = suggestionsOf(shown);
     const out = offered.some((s) => same(s.command)) ? withSuggestions(shown, offered.filter((s) => !same(s.command))) : shown;
     if (context.full || leaf.writes || leaf.name === 'more') return out;
-    const short = shorten(out, out.more ?? line);
+    // In the terminal chat "more" alone shows the last short answer, and a numbered suggestion is
+    // always the answer before's: it is offered as plain "more", not as the entry it expands
+    // ("more salary:backend-developer !place" meant nothing to a newcomer). A one-shot run and the
+    // buttons of Discord and Slack (pressed any time later) carry what to expand.
+    const chat = context.platform === 'terminal' && !context.oneShot;
+    const short = shorten(out, out.more ?? line, chat ? 'more' : undefined);
     this.services.conversations.rememberShortened(context, short?.more, this.services.now());
     return short ?? out;
   }

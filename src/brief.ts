@@ -194,7 +194,7 @@ export function moreNote(left: readonly string[]): Node {
  * shown whole), or is the full form asked for. `more` is what the `more` command needs to show it
  * in full; the short reply offers it as its last suggestion.
  */
-export function shorten(full: Reply, more: string): Reply | undefined {
+export function shorten(full: Reply, more: string, offered = `more ${more}`): Reply | undefined {
   if (full.whole || full.card.children.some((n) => n.type === 'file')) return undefined;
   const children = withoutActions(full.card.children);
   // What fits whole is shown whole, and so is an answer only a few lines over: "more" for a line
@@ -212,7 +212,7 @@ export function shorten(full: Reply, more: string): Reply | undefined {
     answered: full.answered,
     sources: full.sources,
     // Last, so the answer's own next steps keep their places (and their numbers in the chat).
-    suggestions: [...suggestionsOf(full), { label: 'More', command: `more ${more}` }],
+    suggestions: [...suggestionsOf(full), { label: 'More', command: offered }],
     ephemeral: full.ephemeral,
     ...(full.error ? { error: full.error } : {}),
     ...(full.topic ? { topic: full.topic } : {}),

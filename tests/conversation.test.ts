@@ -202,6 +202,15 @@ describe('follow-ups', () => {
     expect((await say('step 5?')).text).toMatch(/Fifth: Get current on database knowledge/);
   });
 
+  it('offers plain "more" in the terminal chat, where it means the answer just shown; a Discord button carries what it expands', async () => {
+    const terminal: Context = { platform: 'terminal', userId: 'tom', userName: 'Tom', isModerator: false, communityId: 'local', channelId: 'chat' };
+    const inChat = await say('role backend', terminal);
+    expect(suggestionsOf(inChat).at(-1)?.command).toBe('more');
+    expect((await say('more', terminal)).text).toMatch(/Duties/);
+    const onDiscord = await say('role backend');
+    expect(suggestionsOf(onDiscord).at(-1)?.command).toBe('more role backend');
+  });
+
   it('"what\'s the step before that?" after a roadmap step gives the one before it', async () => {
     await say('roadmap 4');
     const before = await say("what's the step before that?");
