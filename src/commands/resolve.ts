@@ -26,7 +26,8 @@ export function notFound(kind: Kind, text: string, names: { label: string; comma
   const shown = cutText(cleanText(text), 60);
   const lead = `I don't know a ${NOUN[kind] ?? kind} called "${shown}".`;
   const message = names.length ? `${lead} Did you mean: ${names.map((n) => n.label).join(', ')}?` : `${lead} ${commandHint}`;
-  return reply({ title: NOT_FOUND, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions: names, outcome: 'not-found' });
+  // A name the command cannot read is a wrong request, as 'roadmap 13' is: the CLI exits 2.
+  return reply({ title: NOT_FOUND, children: [{ type: 'text', text: message }], answered: false, ephemeral: true, suggestions: names, outcome: 'not-found', error: 'invalid-option' });
 }
 
 export function resolveRole(services: Services, text: string): Resolved<Role> {
