@@ -283,9 +283,9 @@ describe('the README', () => {
 describe('help and errors', () => {
   it('lists every command, generated from the declarations: names short, each form in full behind "more"', async () => {
     const short = await say('help');
+    for (const spec of bot.commands) expect(short.text).toContain(spec.name);
     // In the terminal chat the More suggestion is plain "more": it shows the answer just given.
     expect(suggestionsOf(short).at(-1)).toEqual({ label: 'More', command: 'more' });
-    expect(suggestionsOf(short).at(-1)).toEqual({ label: 'More', command: 'more help' });
     const r = await say('more');
     for (const spec of bot.commands) for (const f of forms(spec)) expect(r.text).toContain(f.line);
   });
