@@ -32,6 +32,11 @@ export interface StringOption extends Base {
   kind: 'string';
   /** Takes the rest of the line (only sensible for the last option). */
   rest?: boolean;
+  /**
+   * With `rest`, on the last option: the rest is kept as typed, its quotes and colons included
+   * (a tip's text, an export's JSON), rather than read as words and options.
+   */
+  asTyped?: boolean;
   maxLength?: number;
   /**
    * The text names a role, a roadmap step, a tip or a study group: the core resolves it (exactly,
@@ -242,7 +247,8 @@ export function parseText(specs: readonly OptionSpec[], text: string): Parsed {
   const free = specs.filter((s) => s.kind !== 'choice');
   const restAt = free.findIndex((s) => s.kind === 'string' && s.rest);
   // Only the last option: "tips 5 page:2" still reads its page after the step.
-  const rest = restAt >= 0 && free[restAt] === specs.at(-1) ? free[restAt] : undefined;
+  const last = restAt >= 0 ? free[restAt] : undefined;
+  const rest = last && last === specs.at(-1) && last.kind === 'string' && last.asTyped ? last : undefined;
   const before = rest ? free.slice(0, restAt) : [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';

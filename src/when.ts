@@ -94,7 +94,15 @@ const DAY_ONLY_HOUR = 9;
  * "13pm", "31/02"), if the text holds one: chrono would read around it and set another time, so
  * the caller refuses instead. Only the forms that clearly try to be a date or a time.
  */
-export function impossibleWhen(text: string): string | undefined {
+export function impossibleWhen(typed: string): string | undefined {
+  // Only where the time is said: the words from the start up to the first that is no part of a
+  // date or time ("tomorrow 25:00 x" is read; "tomorrow apply the 80/20 rule" stops at "apply").
+  const when: string[] = [];
+  for (const word of typed.trim().split(/\s+/)) {
+    if (!WHEN_WORD.test(word)) break;
+    when.push(word);
+  }
+  const text = when.join(' ');
   for (const m of text.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
@@ -106,9 +114,12 @@ export function impossibleWhen(text: string): string | undefined {
     if ((a > 12 && b > 12) || a === 0 || b === 0 || a > 31 || b > 31) return m[0];
   }
   for (const m of text.matchAll(/(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])/g)) if (Number(m[1]) > 23 || Number(m[2]) > 59) return m[0];
-  for (const m of text.matchAll(/\b(\d{1,2})\s*(am|pm)\b/gi)) if (Number(m[1]) === 0 || Number(m[1]) > 12) return m[0];
+  for (const m of text.matchAll(/(?<![\d:])(\d{1,2})\s*(am|pm)\b/gi)) if (Number(m[1]) === 0 || Number(m[1]) > 12) return m[0];
   return undefined;
 }
+
+/** A word that may be part of saying when: a number, a date or clock form, or a word of time. */
+const WHEN_WORD = /^(?:me|us|please|pls|on|at|in|by|next|this|the|of|and|[\d:/.\-]+(?:am|pm|st|nd|rd|th|h)?|am|pm|today|tonight|tomorrow|noon|midnight|morning|afternoon|evening|night|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|an?)[,.]?$/i;
 
 /**
  * Reads a reminder's time and message from what the user typed, in their zone, relative to `now`:

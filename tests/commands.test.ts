@@ -14,8 +14,7 @@ beforeAll(() => {
   bot = new Bot();
 });
 
-/** Every dollar figure the articles give, as written ($61,042, $101K). */
-/** Every dollar figure the articles give: the salaries as quoted, and those in what they say of them. */
+/** Every dollar figure the articles give, as written ($61,042, $101K): the salaries as quoted, and those in what they say of them. */
 function quotedFigures(): Set<string> {
   const { salaries } = bot.services.knowledge;
   return new Set([...salaries.map((s) => s.quoted), ...salaries.flatMap((s) => s.notes.flatMap((n) => n.text.match(/\$[\d,]+K?/g) ?? []))]);

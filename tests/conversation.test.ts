@@ -287,6 +287,7 @@ describe('small talk', () => {
     ['lol ok', /Anything else/],
     ['help me pls', /your guide to becoming a back-end developer/],
     ['help me out please', /your guide to becoming a back-end developer/],
+    ['help me with salary', /^help salary$|salary/],
     ['can you help me', /What I can do/],
     ['where does this info come from', /^Sources$/],
     ['who wrote the career karma article', /^Sources$/],
@@ -407,6 +408,7 @@ describe('honest refusals', () => {
     expect((await say('salary backend in india')).text).toContain('The articles give U.S. figures only');
     expect((await say('how much do backend devs earn in mumbai')).text).toContain('The articles give U.S. figures only');
     // A company that a card names (Google PageSpeed) does not make a job at Google that card's topic.
+    expect((await say('does microsoft hire backend developers')).answered).toBe(false);
     const job = await say('how do I get a job at google');
     expect(job.answered).toBe(false);
     expect(job.text).toContain('The articles say nothing about particular companies');

@@ -16,7 +16,7 @@ const salary: OptionSpec[] = [
 ];
 const tipAdd: OptionSpec[] = [
   { name: 'step', kind: 'string', description: 'step', required: true },
-  { name: 'text', kind: 'string', description: 'text', required: true, rest: true, maxLength: 500 },
+  { name: 'text', kind: 'string', description: 'text', required: true, rest: true, asTyped: true, maxLength: 500 },
 ];
 const interview: OptionSpec[] = [{ name: 'number', kind: 'integer', description: 'n', min: 1, max: 9 }];
 

@@ -283,8 +283,11 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     const finished = await say(solo, 'progress');
     expect(finished.text).toContain('12/12 steps');
     expect(finished.text).toContain('Every step is done. Keep learning!');
-    // Its More names whose progress it is, so anyone who presses it sees this one.
-    expect(suggestionsOf(finished).map((s) => s.command)).toEqual(['roadmap', `more progress ${solo.userId}`]);
+    // In the terminal chat the More suggestion is plain "more" (the answer just shown); a Discord
+    // button names whose progress it is, so anyone who presses it later sees this one.
+    expect(suggestionsOf(finished).map((s) => s.command)).toEqual(['roadmap', 'more']);
+    const onDiscord = ctx('sam', { platform: 'discord', communityId: 'solo' });
+    expect(suggestionsOf(await say(onDiscord, 'progress')).at(-1)?.command).toBe(`more progress ${onDiscord.userId}`);
   });
 
   describe('pace plans', () => {

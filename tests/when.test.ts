@@ -74,7 +74,7 @@ describe('impossibleWhen', () => {
     expect(impossibleWhen(text)).toBe(bad);
   });
 
-  it.each(['tomorrow 9am review step 4', '2027-01-05 14:00 check tips', 'in 3 days to review step 4', 'friday 23:59 x', '12/31 new year', '31/12 new year'])('"%s" is a real time', (text) => {
+  it.each(['tomorrow 9am review step 4', 'tomorrow 9:30pm review step 4', 'tomorrow 10:15am x', '2027-01-05 14:00 check tips', 'in 3 days to review step 4', 'friday 23:59 x', '12/31 new year', '31/12 new year', 'tomorrow apply the 80/20 rule', 'tomorrow watch 45:30 of the talk'])('"%s" is a real time', (text) => {
     expect(impossibleWhen(text)).toBeUndefined();
   });
 });

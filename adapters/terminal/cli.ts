@@ -70,12 +70,12 @@ async function print(reply: Reply, json: boolean, io: CliIo, dataDir: string): P
   if ((isUsageError(reply) || isFailure(reply)) && !sameScreen) io.stderr.write(`devpath: ${reply.card.children.map((n) => ('text' in n ? n.text : '')).join(' ').trim()}\n`);
 }
 
+/**
+ * An argument with spaces is quoted again so it stays one value (`tip add "learn framework" ...`);
+ * one with quotes of its own is passed as it is, so no quote the user did not type is saved.
+ */
 function requote(arg: string): string {
-  if (!/\s/.test(arg)) return arg;
-  if (!arg.includes('"')) return `"${arg}"`;
-  if (!arg.includes("'")) return `'${arg}'`;
-  if (!/[“”]/.test(arg)) return `“${arg}”`;
-  return `"${arg.replace(/"/g, '')}"`;
+  return /\s/.test(arg) && !/["'“”]/.test(arg) ? `"${arg}"` : arg;
 }
 
 /** Runs the CLI and resolves with the exit code. */
@@ -207,8 +207,7 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
   }
 
   // One argument is the whole line (`devpath "tip add 4 use a framework"`). Otherwise quoting
-  // survives the shell: an argument with spaces is quoted again, with quotes it does not contain
-  // itself, so `tip add 6 'the "N+1" problem'` keeps its words and its quotes.
+  // survives the shell (see requote).
   const line = rest.length === 1 ? rest[0]! : rest.map(requote).join(' ');
   // `devpath how much do juniors make` is a question; `devpath salray` gets "did you mean salary".
   const reply = await bot.dispatchText(line, { ...context, oneShot: true }, { fallbackToAsk: 'unless-typo' });

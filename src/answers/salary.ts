@@ -43,7 +43,8 @@ function nationalLine(services: Services, s: Salary, ofPay = false): string {
  */
 export function outlookNodes(services: Services, withNotes = true, ofPay = false): { nodes: Node[]; sources: string[] } {
   const { outlook, salaries } = services.knowledge;
-  const national = salaries.filter((s) => !s.role).map((s) => nationalLine(services, s, ofPay));
+  const medians = salaries.filter((s) => !s.role);
+  const national = medians.map((s) => nationalLine(services, s, ofPay));
   const growth = outlook.map((o) => {
     const jobs = o.newJobs ? `, ${o.newJobs.toLocaleString('en-US')} new jobs` : '';
     return `${o.subject}: ${o.quoted} growth by ${o.horizonYear}${jobs} (${attribution(services, o.source, o.attribution)})`;
@@ -53,7 +54,7 @@ export function outlookNodes(services: Services, withNotes = true, ofPay = false
   if (!lines.length) return { nodes: [], sources: [] };
   return {
     nodes: [{ type: 'section', title: 'Job outlook' }, { type: 'list', items: [...lines, ...notes] }],
-    sources: [...outlook.map((o) => o.source), ...(withNotes ? outlook.flatMap((o) => o.notes.map((n) => n.source)) : []), ...salaries.filter((s) => !s.role).flatMap((s) => [s.source, ...(ofPay ? s.notes.map((n) => n.source) : [])])],
+    sources: [...outlook.map((o) => o.source), ...(withNotes ? outlook.flatMap((o) => o.notes.map((n) => n.source)) : []), ...medians.flatMap((s) => [s.source, ...(ofPay ? s.notes.map((n) => n.source) : [])])],
   };
 }
 

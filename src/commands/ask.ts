@@ -69,10 +69,10 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
 
 /** What the articles do cover when they cover only part of a question (pay in London). */
 const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
-  place: 'The articles give U.S. figures only, nothing for other countries or cities. Here is what they do give:',
-  company: 'The articles give no figures for particular companies. Here is what they do give:',
-  school: 'The articles give no figures for particular schools. Here is what they do give:',
-  tech: 'The articles give no figures for that technology. Here is what they do give:',
+  place: 'The articles give U.S. figures only, nothing for other countries or cities.',
+  company: 'The articles give no figures for particular companies.',
+  school: 'The articles give no figures for particular schools.',
+  tech: 'The articles give no figures for that technology.',
 };
 
 /**
@@ -83,18 +83,18 @@ const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
 export function partialAnswer(ctx: Services, ref: string, level: SalaryLevel | undefined, outside: Outside): Reply | undefined {
   const shown = card(ctx, ref, level);
   if (!shown) return undefined;
-  const lead: Node = { type: 'text', text: PARTIAL_WORDS[outside] ?? OUTSIDE_WORDS[outside] };
-  // A brief that states every fact (a salary card's) stays the short form, the caveat first.
-  const brief = shown.brief && shown.briefComplete ? { brief: [lead, ...shown.brief], briefComplete: true } : {};
-  // The card's own actions come along in its children, where they sit.
-  const out = reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, answered: false, topic: ref, outcome: 'partial', ...brief });
+  const out = withCaveat({ ...shown, topic: ref }, outside);
   out.more = `${moreOf(ref, level)} !${outside}`;
   return out;
 }
 
 /** A reply led by what the articles do not cover of the question; not "answered". */
 export function withCaveat(shown: Reply, outside: Outside): Reply {
-  const lead: Node = { type: 'text', text: PARTIAL_WORDS[outside] ?? OUTSIDE_WORDS[outside] };
+  // "Here is what they do give:" only before figures: not before "no salary figure for the DBA".
+  const words = PARTIAL_WORDS[outside];
+  const lead: Node = { type: 'text', text: words ? (shown.answered ? `${words} Here is what they do give:` : words) : OUTSIDE_WORDS[outside] };
+  // A brief that states every fact (a salary card's) stays the short form, the caveat first; the
+  // card's own actions come along in its children, where they sit.
   const brief = shown.brief && shown.briefComplete ? { brief: [lead, ...shown.brief], briefComplete: true } : {};
   return { ...reply({ title: shown.card.title, children: [lead, ...shown.card.children], sources: shown.sources, answered: false, outcome: 'partial', ...brief }), ...(shown.topic ? { topic: shown.topic } : {}) };
 }
@@ -215,13 +215,13 @@ function pointTerms(ctx: CommandContext, text: string): Set<string> {
   return terms;
 }
 
+/** Words of a point that compares one thing with another. */
+const COMPARING = /\b(?:double|twice|triple|half|above|below|higher than|lower than|more than|less than|faster than|slower than|for comparison|compared)\b/i;
+
 /**
  * Answer first, for a question: the short form shows the points of the entry that hold the
  * question's words (as analysed: spelling, lexicon), not merely its first ones.
  */
-/** Words of a point that compares one thing with another. */
-const COMPARING = /\b(?:double|twice|triple|half|above|below|higher than|lower than|more than|less than|faster than|slower than|for comparison|compared)\b/i;
-
 function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string): Node[] {
   if (out.brief && out.briefComplete) return out.brief;
   // As much as fits an 80x24 screen with the reply's title, sources and suggestions.
@@ -300,10 +300,12 @@ export const ask: CommandSpec = {
       const card = salaryCard(ctx, payRole, level);
       // "salary dba in london": that role's pay (or the word that there is none), led by what the articles do not cover.
       const out = decision.kind === 'partial' ? withCaveat(card, decision.outside) : card;
+      // `more` shows it again with the caveat (as partialAnswer's does).
+      const outside = decision.kind === 'partial' ? ` !${decision.outside}` : '';
       rememberQuestion(ctx, answer, `role:${payRole.id}`);
       // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
       if (!out.answered) recordQuestion(ctx, text);
-      const more = moreOf(`salary:${payRole.id}`, level);
+      const more = `${moreOf(`salary:${payRole.id}`, level)}${outside}`;
       return { ...out, topic: `salary:${payRole.id}`, more, brief: briefFor(ctx, out, answer, more) };
     }
     if (decision.kind === 'answer') {

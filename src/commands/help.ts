@@ -20,8 +20,12 @@ export const help: CommandSpec = {
   examples: ['help', 'help salary'],
   run(ctx, { command: asked }) {
     const all = ctx.commands;
-    // "help me", "help pls", "help me out please": asking for help, not for a command called "me".
-    const command = asked !== undefined && /^(?:me|us|pls|plz|please|out|me out|!+|\?+)(?:[\s,]+(?:out|pls|plz|please|now|!+|\?+))*[\s!?.]*$/i.test(String(asked).trim()) ? undefined : asked;
+    // "help me", "help pls", "help me with salary": asking for help, not for a command called
+    // "me": the command named after "me with", if any, else everything.
+    const typed = asked === undefined ? undefined : String(asked).trim();
+    const forMe = typed?.match(/^(?:me|us|pls|plz|please)\b(?:[\s,]+(?:out|with|on|about|pls|plz|please|now))*[\s,]*(.*)$/i);
+    const named = forMe?.[1]?.split(/\s+/)[0]?.replace(/[?!.]+$/, '');
+    const command = forMe ? (named && all.some((c) => c.name === named.toLowerCase()) ? named : undefined) : /^[!?.]+$/.test(typed ?? '') ? undefined : asked;
     if (command === undefined) {
       return reply({
         title: 'devpath: your guide to becoming a back-end developer',

@@ -183,7 +183,7 @@ export const importCommand: CommandSpec = {
   name: 'import',
   writes: true,
   description: 'Add what export gave you (e.g. elsewhere) to your steps, plan, tips, groups and reminders here.',
-  options: [{ name: 'data', kind: 'string', description: 'The JSON that export gave you, as one line', required: true, rest: true, maxLength: MAX_IMPORT }],
+  options: [{ name: 'data', kind: 'string', description: 'The JSON that export gave you, as one line', required: true, rest: true, asTyped: true, maxLength: MAX_IMPORT }],
   examples: [`import {"format":"${EXPORT_FORMAT}","version":${EXPORT_VERSION}}`],
   async run(ctx, { data }) {
     const read = readExport(String(data));

@@ -20,7 +20,7 @@ const add: CommandSpec = {
   description: 'Share a tip for a roadmap step (1 to 500 characters).',
   options: [
     stepOption(true),
-    { name: 'text', kind: 'string', description: 'Your tip', required: true, rest: true, maxLength: TIP_MAX },
+    { name: 'text', kind: 'string', description: 'Your tip', required: true, rest: true, asTyped: true, maxLength: TIP_MAX },
   ],
   examples: ['tip add 4 Build one small REST API end to end before learning a second framework', 'tip add "learn framework" Read the official tutorial first'],
   async run(ctx, { text }, { steps }) {

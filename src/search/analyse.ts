@@ -240,8 +240,10 @@ export class Analyzer {
     if (this.commonWords.has(word)) return false;
     if (!this.stopDeletes) {
       this.stopDeletes = new Map();
+      // Only real words ("which", "should"), not the slang the stop list also holds ("yall",
+      // "smth"), which a technical word is one letter from ("yaml", "smtp").
       for (const stop of STOP_WORDS) {
-        if (stop.length < 4) continue;
+        if (stop.length < 4 || !this.commonWords.has(stop)) continue;
         for (const v of deletesOf(stop, 1)) this.stopDeletes.set(v, [...(this.stopDeletes.get(v) ?? []), stop]);
       }
     }

@@ -55,6 +55,8 @@ const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech'];
  */
 const SWITCH = /\b(?:switch(?:ing)?|transition(?:ing)?|chang(?:e|ing) careers?|career change|pivot(?:ing)?|mov(?:e|ing) (?:into|to)|get(?:ting)? into|break(?:ing)? into|retrain(?:ing)?)\b/i;
 const FIELD_TERMS = new Set(['backend', 'developer', 'software', 'programming', 'code', 'coding', 'tech', 'server', 'web']);
+/** Whom a question is about, in the terms the analyser gives (for the company rule). */
+const SUBJECT_WORDS = new Set(['dev', 'frontend', 'fullstack', 'engineer', 'programmer']);
 
 function changesCareer(analysis: Analysis): boolean {
   return SWITCH.test(analysis.raw) && analysis.terms.some((t) => FIELD_TERMS.has(t));
@@ -67,7 +69,8 @@ function changesCareer(analysis: Analysis): boolean {
  */
 function siblings(options: readonly Scored[], t: Thresholds): boolean {
   const [top, ...rest] = options;
-  return rest.every((o) => cosine(top!.contentVector, o.contentVector) >= t.siblings);
+  // Entries of one kind that read alike are still different things (Udemy and Coursera): ask.
+  return top!.score >= t.answer && rest.every((o) => o.doc.kind !== top!.doc.kind && cosine(top!.contentVector, o.contentVector) >= t.siblings);
 }
 
 export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresholds = THRESHOLDS): Decision {
@@ -87,7 +90,8 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     // And the rest of the question must be about that entry too: "how do I get a job at google"
     // is not about Google's PageSpeed tool, though both name Google.
     const named = analysis.outsideWords.every((w) => top.matched.includes(w));
-    const rest = analysis.terms.filter((t) => !analysis.outsideWords.includes(t));
+    // Words of the field itself ("developer", "backend") are in nearly every card: they do not count.
+    const rest = analysis.terms.filter((t) => !analysis.outsideWords.includes(t) && !FIELD_TERMS.has(t) && !SUBJECT_WORDS.has(t));
     const restCovered = rest.some((t) => top.content.has(t));
     if (!named || !restCovered) return { kind: 'refuse', outside: partly };
   }

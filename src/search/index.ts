@@ -330,7 +330,8 @@ class KnowledgeSearch implements Search {
     if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t])) return true;
     if (analysis.terms.length > 0 && analysis.terms.some((t) => this.sourceTerms.has(t)) && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t))) return true;
     const names = analysis.terms.some((t) => this.subjectTerms.has(t));
-    if (POINTERS.test(question) && !names && analysis.terms.length <= 4) return true;
+    // "How does that compare to backend?" names the other side of a comparison, not a new subject.
+    if (POINTERS.test(question) && (!names || analysis.terms.includes('comparison')) && analysis.terms.length <= 4) return true;
     if (this.namesNothing(analysis)) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
     // "istanbul") are a new question the bot cannot answer, not a follow-up.
@@ -344,7 +345,8 @@ class KnowledgeSearch implements Search {
     const now = new Set(analysis.terms);
     // "How do they compare to bootcamps?" after community college compares, keeping what was asked.
     const asksNew = analysis.terms.some((t) => ASK_TERMS.has(t) && t !== 'comparison');
-    const namesNew = analysis.terms.some((t) => this.subjectTerms.has(t));
+    // "How does that compare to backend?" after the front end compares the two: both stay.
+    const namesNew = !analysis.terms.includes('comparison') && analysis.terms.some((t) => this.subjectTerms.has(t));
     const levelNew = analysis.terms.some((t) => LEVEL_TERMS[t]);
     const kept = previous.terms.filter((t) => {
       if (now.has(t)) return false;
