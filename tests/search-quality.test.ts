@@ -31,13 +31,15 @@ import { createSearch, type Search } from '../src/search/index.js';
  * been drawn for free, and a 25-row answer had slipped through. dev6 hard went 75 -> 74 (full)
  * and 72 -> 71 (short) when Career Karma's "$5,000 above the national median" came to be shown
  * only beside its own entry-level figure (a newcomer found it misleading beside the others).
+ * dev5 hard went one lower when the siblings rule came to need two kinds of entry (a reviewer
+ * found it answering one of two course sites that read alike).
  */
 const DEV_FLOORS = {
   dev: { casual: 79, hard: 64, outOfScope: 22, conversations: 25 },
   dev2: { casual: 84, hard: 68, outOfScope: 30, conversations: 37 },
   dev3: { casual: 89, hard: 87, outOfScope: 38, conversations: 24 },
   dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 62 },
-  dev5: { casual: 96, hard: 74, outOfScope: 29, conversations: 33 },
+  dev5: { casual: 96, hard: 73, outOfScope: 29, conversations: 33 },
   dev6: { casual: 93, hard: 74, outOfScope: 27, conversations: 38 },
 } as const;
 /**
@@ -56,7 +58,7 @@ const SHORT_FLOORS = {
   dev2: { casual: 84, hard: 68, outOfScope: 30, conversations: 36 },
   dev3: { casual: 88, hard: 85, outOfScope: 38, conversations: 24 },
   dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 62 },
-  dev5: { casual: 97, hard: 73, outOfScope: 29, conversations: 32 },
+  dev5: { casual: 97, hard: 72, outOfScope: 29, conversations: 32 },
   dev6: { casual: 92, hard: 71, outOfScope: 27, conversations: 37 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
