@@ -49,8 +49,9 @@ export interface FactSet {
  *   (stop 20), never read; scored once (counts only) for the figure in stop 20. Spent.
  * - dev-6.json: a sixth development set (stop 21), written blind from the articles by a helper;
  *   scored once untouched (the figure is in the README), then read and tuned against.
- * - blind-h.json: the next test set, written blind from the articles alone by another helper at
- *   the same time (stop 21), never read: `npm run bench:blind` scores it, once, for the next figure.
+ * - blind-h.json: written blind from the articles alone by another helper at the same time
+ *   (stop 21), never read; scored once (counts only) for the figure in stop 21. Spent: the next
+ *   figure needs a new set (add it here and point bench/search.ts --blind at it).
  */
 export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json', dev5: 'dev-5.json', blindG: 'blind-g.json', dev6: 'dev-6.json', blindH: 'blind-h.json' } as const;
 
