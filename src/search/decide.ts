@@ -91,8 +91,8 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     // is not about Google's PageSpeed tool, though both name Google.
     const named = analysis.outsideWords.every((w) => top.matched.includes(w));
     // Words of the field itself ("developer", "backend") are in nearly every card: they do not count.
-    const rest = analysis.terms.filter((t) => !analysis.outsideWords.includes(t) && !FIELD_TERMS.has(t) && !SUBJECT_WORDS.has(t));
-    const restCovered = rest.some((t) => top.content.has(t));
+    const rest = analysis.terms.filter((term) => !analysis.outsideWords.includes(term) && !FIELD_TERMS.has(term) && !SUBJECT_WORDS.has(term));
+    const restCovered = rest.some((term) => top.content.has(term));
     if (!named || !restCovered) return { kind: 'refuse', outside: partly };
   }
   if (top.features.coverage < t.coverage) return { kind: 'refuse' };
