@@ -155,6 +155,11 @@ const STORAGE_WORDS: Record<string, string> = {
   unavailable: 'the database cannot be reached right now. Please try again later.',
 };
 
+/** Why a save failed, in the user's words ("the disk that holds the data file is full. ..."). */
+export function storageReason(problem: string | undefined): string {
+  return (problem && STORAGE_WORDS[problem]) ?? 'the data file could not be written.';
+}
+
 /** The title of a reply saying a name (a role, a step, a topic) was not found. */
 export const NOT_FOUND = 'Not found';
 
@@ -163,7 +168,7 @@ export const NOT_FOUND = 'Not found';
  * lock and how to clear it) is for the person who runs devpath; chat users get the reason only.
  */
 export function storageErrorReply(problem: string | undefined, detail?: string): Reply {
-  const why = (problem && STORAGE_WORDS[problem]) ?? 'the data file could not be written.';
+  const why = storageReason(problem);
   const extra = detail && (problem === 'locked' || !problem) ? ` ${detail.replace(/^devpath: /, '').replace(/^nothing was saved: /i, '')}` : '';
   return errorReply('Not saved', `Nothing was saved: ${why}${extra}`, 'storage');
 }

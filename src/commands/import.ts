@@ -11,7 +11,7 @@ import type { CommandContext, CommandSpec } from '../command.js';
 import { cutText } from '../cut.js';
 import { cleanText } from '../options.js';
 import { planDay } from '../pace.js';
-import { errorReply, reply, storageErrorReply, type Field, type Reply } from '../reply.js';
+import { errorReply, reply, storageReason, type Field, type Reply } from '../reply.js';
 import { StoreError, type Actor, type Limited, type Store } from '../store/store.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportV1, IMPORT_MAX } from './export.js';
 import { userWrite, who } from './community.js';
@@ -85,7 +85,7 @@ async function apply(ctx: CommandContext, data: ExportV1) {
       zone.startsWith('set') && 'the time zone',
       reminders.added && n(reminders.added, 'reminder'),
     ].filter(Boolean);
-    const why = storageErrorReply(problem).card.children.map((c) => ('text' in c ? c.text : '')).join(' ').replace(/^Nothing was saved: /, '');
+    const why = storageReason(problem);
     return errorReply(
       'Saved in part',
       `The import stopped part way: ${why} Saved before it stopped: ${saved.length ? saved.join(', ') : 'nothing of the export'}. Run the same import again once that is fixed: what is here already is not added twice.`,

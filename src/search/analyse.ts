@@ -88,7 +88,7 @@ export class Analyzer {
   private readonly outsideMatch: RegExp | null;
   private vocabulary = new Set<string>();
   /** Spelling index (symmetric deletes): each known word under itself with one or two letters left out. */
-  private readonly deletes = new Map<string, string[]>();
+  private deletes = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
   private spellingReady = false;
   /** The same index over the longer stop words, for isStopTypo. */
@@ -141,15 +141,9 @@ export class Analyzer {
    */
   private buildSpelling(): void {
     this.spellingReady = true;
-    for (const word of new Set([...this.vocabulary, ...this.wordMap.keys()])) {
-      if (word.length < MIN_CORRECTABLE - 1 || /\d/.test(word)) continue;
-      // A query of LONG_WORD letters may have two slips, so may a known word two shorter.
-      for (const variant of deletesOf(word, word.length >= LONG_WORD - 2 ? 2 : 1)) {
-        const list = this.deletes.get(variant);
-        if (list) list.push(word);
-        else this.deletes.set(variant, [word]);
-      }
-    }
+    const words = [...new Set([...this.vocabulary, ...this.wordMap.keys()])].filter((word) => word.length >= MIN_CORRECTABLE - 1 && !/\d/.test(word));
+    // A query of LONG_WORD letters may have two slips, so may a known word two shorter.
+    this.deletes = deletesIndex(words, (word) => (word.length >= LONG_WORD - 2 ? 2 : 1));
   }
 
   /** A word -> its canonical term: the lexicon first, then its stem, then the lexicon on the stem. */
@@ -236,19 +230,17 @@ export class Analyzer {
    */
   private isStopTypo(word: string): boolean {
     if (word.length < 4 || word.length > 8 || /\d/.test(word)) return false;
-    this.commonWords ??= typeof this.common === 'function' ? this.common() : this.common;
-    if (this.commonWords.has(word)) return false;
-    if (!this.stopDeletes) {
-      this.stopDeletes = new Map();
-      // Only real words ("which", "should"), not the slang the stop list also holds ("yall",
-      // "smth"), which a technical word is one letter from ("yaml", "smtp").
-      for (const stop of STOP_WORDS) {
-        if (stop.length < 4 || !this.commonWords.has(stop)) continue;
-        for (const v of deletesOf(stop, 1)) this.stopDeletes.set(v, [...(this.stopDeletes.get(v) ?? []), stop]);
-      }
-    }
-    for (const v of deletesOf(word, 1)) for (const stop of this.stopDeletes.get(v) ?? []) if (editDistance(word, stop) <= 1) return true;
-    return false;
+    const common = this.spelledRight();
+    if (common.has(word)) return false;
+    // Only real words ("which", "should"), not the slang the stop list also holds ("yall",
+    // "smth"), which a technical word is one letter from ("yaml", "smtp").
+    this.stopDeletes ??= deletesIndex([...STOP_WORDS].filter((stop) => stop.length >= 4 && common.has(stop)), () => 1);
+    return nearest(word, this.stopDeletes, 1) !== undefined;
+  }
+
+  /** The common English words, read the first time they are needed. */
+  private spelledRight(): ReadonlySet<string> {
+    return (this.commonWords ??= typeof this.common === 'function' ? this.common() : this.common);
   }
 
   /**
@@ -260,23 +252,12 @@ export class Analyzer {
   private correct(word: string): string | null {
     const short = word.length === MIN_CORRECTABLE - 1;
     if ((word.length < MIN_CORRECTABLE && !short) || word.length > MAX_CORRECTABLE || /\d/.test(word)) return null;
-    this.commonWords ??= typeof this.common === 'function' ? this.common() : this.common;
-    if (this.commonWords.has(word)) return null;
+    if (this.spelledRight().has(word)) return null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     if (!this.spellingReady) this.buildSpelling();
     if (short) return this.remember(word, this.restored(word));
-    const allowed = word.length >= LONG_WORD ? 2 : 1;
-    let best: { word: string; slips: number } | undefined;
-    for (const variant of deletesOf(word, allowed)) {
-      for (const candidate of this.deletes.get(variant) ?? []) {
-        if (best?.word === candidate) continue;
-        const slips = editDistance(word, candidate);
-        if (slips > allowed) continue;
-        if (!best || slips < best.slips || (slips === best.slips && preferred(word, candidate, best.word))) best = { word: candidate, slips };
-      }
-    }
-    return this.remember(word, best?.word);
+    return this.remember(word, nearest(word, this.deletes, word.length >= LONG_WORD ? 2 : 1));
   }
 
   /**
@@ -294,6 +275,36 @@ export class Analyzer {
     if (this.corrections.size < 10_000) this.corrections.set(word, known);
     return known;
   }
+}
+
+/**
+ * The closest word in a symmetric-delete index within `allowed` slips (see Analyzer.correct): the
+ * fewest slips, then the preferred (same first letter, closer length, first alphabetically).
+ */
+function nearest(word: string, index: ReadonlyMap<string, string[]>, allowed: number): string | undefined {
+  let best: { word: string; slips: number } | undefined;
+  for (const variant of deletesOf(word, allowed)) {
+    for (const candidate of index.get(variant) ?? []) {
+      if (best?.word === candidate) continue;
+      const slips = editDistance(word, candidate);
+      if (slips > allowed) continue;
+      if (!best || slips < best.slips || (slips === best.slips && preferred(word, candidate, best.word))) best = { word: candidate, slips };
+    }
+  }
+  return best?.word;
+}
+
+/** Each word under itself with up to `depth(word)` letters left out: the lookup `nearest` uses. */
+function deletesIndex(words: Iterable<string>, depth: (word: string) => number): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const word of words) {
+    for (const variant of deletesOf(word, depth(word))) {
+      const list = index.get(variant);
+      if (list) list.push(word);
+      else index.set(variant, [word]);
+    }
+  }
+  return index;
 }
 
 /** A word and every form of it with up to `depth` letters left out. */
