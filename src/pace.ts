@@ -3,6 +3,7 @@
 // step (only "three months to four years" overall), so a plan is the learner's own target and
 // pace, spread evenly over the steps they had left when they set it; nothing here invents a
 // duration for a step.
+import * as chrono from 'chrono-node';
 import type { Result } from './options.js';
 import { fail, ok } from './options.js';
 import type { Plan } from './store/store.js';
@@ -13,7 +14,7 @@ const WEEK_MS = 7 * DAY_MS;
 export const PLAN_MAX_YEARS = 5;
 
 /** What `plan` accepts, in words (for help and for a target it cannot read). */
-export const PLAN_FORMS = '"12 weeks", "3 months", "30 days", "1 year" or a date like 2027-06-01';
+export const PLAN_FORMS = '"12 weeks", "3 months", "30 days", "1 year", "next month" or a date like 2027-06-01';
 
 export type TargetProblem = 'unreadable' | 'past' | 'too-far';
 
@@ -55,8 +56,37 @@ function calendarDay(text: string): string | undefined {
 }
 
 /**
+ * A day said in words ("tomorrow", "next month", "june 1st", "end of march"), read by chrono-node
+ * (as reminders are), when the words are a date and nothing else: "by tomorrow" is read, "after my
+ * exams in june" is not, rather than guessing which part was the target.
+ */
+function spokenDay(words: string, now: Date): string | undefined {
+  if (/\d{4}-\d/.test(words)) return undefined; // a malformed ISO day is said to be one, not re-read
+  const bare = words.replace(/^(?:by|until|till|before)\s+/, '');
+  // "end of the month", "end of this year": chrono has no day for these; the current one's last day.
+  const current = bare.match(/^(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(month|year)$/);
+  if (current) {
+    const month = current[1] === 'month' ? now.getUTCMonth() : 11;
+    return isoDay(Date.UTC(now.getUTCFullYear(), month + 1, 0));
+  }
+  const year = bare.match(/^(?:the\s+)?end\s+of\s+(\d{4})$/);
+  if (year) return isoDay(Date.UTC(Number(year[1]), 12, 0));
+  const endOf = bare.match(/^(?:the\s+)?end\s+of\s+(.+)$/);
+  const said = endOf ? endOf[1]! : bare;
+  const [found] = chrono.parse(said, { instant: now, timezone: 0 }, { forwardDate: true });
+  if (!found || found.index !== 0 || found.text.length !== said.length) return undefined;
+  const at = found.start.date();
+  // "end of march": the month's last day; "end of next year": the year's.
+  if (endOf && !found.start.isCertain('day')) {
+    const month = found.start.isCertain('month') ? at.getUTCMonth() : 11;
+    return isoDay(Date.UTC(at.getUTCFullYear(), month + 1, 0));
+  }
+  return isoDay(at.getTime());
+}
+
+/**
  * A plan's target from what the user typed: "N days|weeks|months|years" from today ("in 12 weeks"
- * too), or a date YYYY-MM-DD. The plan ends at the end of that day (UTC). Refused: a day that is
+ * too), a date YYYY-MM-DD, or a day in words ("tomorrow", "end of march"). The plan ends at the end of that day (UTC). Refused: a day that is
  * today or past, one more than PLAN_MAX_YEARS years away, or text it cannot read.
  */
 export function parseTarget(text: string, now: Date): Result<Target> & { problem?: TargetProblem } {
@@ -75,7 +105,7 @@ export function parseTarget(text: string, now: Date): Result<Target> & { problem
     // Past year 9999 (a huge count) is simply too far, and said as a four-digit year.
     day = ms < Date.UTC(10_000, 0, 1) ? isoDay(ms) : '9999-12-31';
   } else {
-    day = calendarDay(words);
+    day = calendarDay(words) ?? spokenDay(words, now);
   }
   if (!day) {
     const shown = text.trim().slice(0, 40);
@@ -144,7 +174,9 @@ export function paceText(left: number, msLeft: number): string {
 
 /** "26 weeks", "5 days", "1 day": how long until the target, said simply. */
 export function timeLeftText(msLeft: number): string {
-  const days = Math.ceil(msLeft / DAY_MS);
+  // A plan ends at the end of its day, so a week's plan set this afternoon has 7 days and some
+  // hours left: whole days, not a started one, or "1 week" reads as 8 days.
+  const days = Math.floor(msLeft / DAY_MS + 1e-9);
   if (days >= 14) return plural(Math.round(days / 7), 'week');
   return plural(Math.max(1, days), 'day');
 }

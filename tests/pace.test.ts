@@ -24,6 +24,25 @@ describe('parseTarget', () => {
     expect(parseTarget(text, NOW)).toEqual({ ok: true, value: { day, target: `${day}T23:59:59.999Z` } });
   });
 
+  // Said in words, read by chrono-node; "end of" a month or year is its last day.
+  it.each([
+    ['tomorrow', '2026-03-02'],
+    ['by friday', '2026-03-06'],
+    ['next month', '2026-04-01'],
+    ['june 1st', '2026-06-01'],
+    ['end of march', '2026-03-31'],
+    ['the end of june', '2026-06-30'],
+    ['end of the month', '2026-03-31'],
+    ['end of this year', '2026-12-31'],
+    ['end of next year', '2027-12-31'],
+    ['end of 2027', '2027-12-31'],
+    ['2027/06/01', '2027-06-01'],
+    ['two weeks', '2026-03-15'],
+    ['six months', '2026-09-01'],
+  ])('"%s" in words ends on %s', (text, day) => {
+    expect(parseTarget(text, NOW)).toEqual({ ok: true, value: { day, target: `${day}T23:59:59.999Z` } });
+  });
+
   it('adds calendar months, keeping the day or taking the month\'s last one', () => {
     expect(parseTarget('1 month', new Date('2027-01-31T08:00:00Z'))).toMatchObject({ value: { day: '2027-02-28' } });
     expect(parseTarget('1 month', new Date('2028-01-31T08:00:00Z'))).toMatchObject({ value: { day: '2028-02-29' } });
@@ -32,10 +51,12 @@ describe('parseTarget', () => {
 
   it.each([
     ['soon', 'unreadable', /cannot read "soon".*12 weeks.*2027-06-01/],
+    ['after my exams in june', 'unreadable', /cannot read/],
+    ['end of', 'unreadable', /cannot read/],
+    ['yesterday', 'past', /in the past/],
     ['12 fortnights', 'unreadable', /cannot read/],
-    ['-3 weeks', 'unreadable', /cannot read/],
+    ['-3 weeks', 'past', /in the past/],
     ['2027-02-30', 'unreadable', /not a day of the calendar/],
-    ['2027/06/01', 'unreadable', /cannot read/],
     ['0 days', 'past', /today/],
     ['2026-03-01', 'past', /today/],
     ['2025-12-31', 'past', /in the past/],
@@ -91,6 +112,8 @@ describe('pace in words', () => {
   it('says the time left in weeks, or days under two weeks', () => {
     expect(timeLeftText(84 * DAY)).toBe('12 weeks');
     expect(timeLeftText(10 * DAY)).toBe('10 days');
+    // A week's plan set this afternoon ends at the end of its day: 7 days and some hours, said "7 days".
+    expect(timeLeftText(7 * DAY + 8 * 3_600_000)).toBe('7 days');
     expect(timeLeftText(0.5 * DAY)).toBe('1 day');
   });
 });

@@ -384,7 +384,8 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
       expect((await say(bob, 'done 1')).text).not.toContain('Plan (');
       const ahead = await progress();
       expect(ahead).toContain('Ahead by 2 steps: 8 of 12 steps done, 6 expected by now.');
-      expect(ahead).toContain('At your own pace: 4 steps left, about 0.5 steps a week (1 step every 2 weeks) (9 weeks to go).');
+      // 59.5 days left: 59 whole days, about 8 weeks.
+      expect(ahead).toContain('At your own pace: 4 steps left, about 0.5 steps a week (1 step every 2 weeks) (8 weeks to go).');
       clock = start + 200 * DAY;
       const over = await progress();
       expect(over).toContain('Behind by 4 steps: 8 of 12 steps done, 12 expected by now.');

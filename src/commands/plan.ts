@@ -102,8 +102,8 @@ export const plan: CommandSpec = {
   name: 'plan',
   writes: true,
   description: 'Set a pace to finish the roadmap by a day (plan 12 weeks); plan shows it, plan off removes it.',
-  options: [{ name: 'target', kind: 'string', description: 'When to finish: 12 weeks, 3 months, 30 days or 2027-06-01; "off" removes your plan', rest: true, maxLength: 40 }],
-  examples: ['plan 12 weeks', 'plan 2027-06-01', 'plan 3 months', 'plan', 'plan off'],
+  options: [{ name: 'target', kind: 'string', description: 'When to finish: 12 weeks, 3 months, 2027-06-01 or end of march; "off" removes your plan', rest: true, maxLength: 40 }],
+  examples: ['plan 12 weeks', 'plan 2027-06-01', 'plan end of march', 'plan', 'plan off'],
   async run(ctx, { target }) {
     const text = target === undefined ? '' : cleanText(String(target));
     if (!text) return show(ctx);
