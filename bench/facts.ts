@@ -50,10 +50,15 @@ export interface FactSet {
  * - dev-6.json: a sixth development set (stop 21), written blind from the articles by a helper;
  *   scored once untouched (the figure is in the README), then read and tuned against.
  * - blind-h.json: written blind from the articles alone by another helper at the same time
- *   (stop 21), never read; scored once (counts only) for the figure in stop 21. Spent: the next
- *   figure needs a new set (add it here and point bench/search.ts --blind at it).
+ *   (stop 21), never read; scored once (counts only) for the figure in stop 21. Spent.
+ * - dev-7.json: a seventh development set (stop 22), written blind from the articles by a helper;
+ *   scored once untouched (casual 87, hard 73, 28/30 refused, 32/40 follow-ups, 22 wrong), then
+ *   read and tuned against.
+ * - blind-i.json: written blind from the articles alone by another helper at the same time
+ *   (stop 22), never read; `npm run bench:blind` scores it, counts only, once, for the figure in
+ *   stop 22's note.
  */
-export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json', dev5: 'dev-5.json', blindG: 'blind-g.json', dev6: 'dev-6.json', blindH: 'blind-h.json' } as const;
+export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json', dev5: 'dev-5.json', blindG: 'blind-g.json', dev6: 'dev-6.json', blindH: 'blind-h.json', dev7: 'dev-7.json', blindI: 'blind-i.json' } as const;
 
 export function loadFactSet(name: keyof typeof FACT_SETS): FactSet {
   return JSON.parse(readFileSync(join(packageRoot(), 'bench', 'sets', FACT_SETS[name]), 'utf8')) as FactSet;
