@@ -31,6 +31,7 @@ describe('analyse: question-form rules', () => {
     ['starting-pay', 'whats the starting salary at netflix', /entry salary\s+at netflix/],
     ['pay-attention', 'should I pay attention to AI', /attention\s+to ai/],
     ['beyond-pay', 'what do they get beyond the salary', /beyond|benefit/],
+    ['how-much-more-pay', 'how much more do backend devs make than frontend ones', /salary comparison\s+do backend/],
     ['spend-money', 'is it worth spending my money on it', /cost/],
     ['out-earn', 'do they out-earn the UI people', /salary comparison/],
     ['pay-comparison', 'who earns more', /salary comparison/],

@@ -27,8 +27,8 @@ export function buildDocuments(kb: Knowledge): Doc[] {
   const add = (kind: Kind, d: Omit<Doc, 'ref' | 'kind'>) => docs.push({ ref: `${kind}:${d.id}`, kind, ...d });
 
   for (const r of kb.roles) {
-    // A role card answers "what does X do", "X duties", "X skills": say so in its keywords.
-    const roleWords = ['duties', 'responsibilities', 'skills', 'job description'];
+    // A role card answers "what does X do", "X duties", "X skills", "X's other job titles": say so in its keywords.
+    const roleWords = ['duties', 'responsibilities', 'skills', 'job description', 'job titles'];
     add('role', { id: r.id, title: r.title, aliases: r.aliases, keywords: [...r.keywords, ...roleWords], asks: r.asks, body: text([...r.summary, ...r.duties]) });
   }
   const roleTitle = new Map(kb.roles.map((r) => [r.id, r] as const));

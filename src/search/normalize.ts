@@ -30,6 +30,8 @@ export const RULES: readonly Rule[] = [
   // "How many hours do backend devs work?" asks the working hours, not how long it takes to learn.
   { name: 'hours-worked', pattern: /\bhow many hours\b(?=[^?.!]{0,40}?\b(?:work|works|working|worked|on the job)\b)/g, to: ' schedule ' },
   // "How much does a bootcamp cost?" asks a price, which is not pay.
+  // "How much more do back-end devs make than front-end ones?" compares pay, like "who earns more".
+  { name: 'how-much-more-pay', pattern: /\bhow much (?:more|less|higher|lower)\b(?=[^?.!]{0,60}?\b(?:make|makes|earn|earns|paid|pay|salary|salaries)\b)/g, to: ' salary comparison ' },
   { name: 'how-much-cost', pattern: /\bhow much (?=(?:\S+\s+){0,6}?(?:cost|costs|charge|charges|fee|fees|tuition|price)\b)/g, to: ' cost ' },
   // "How much is the General Assembly bootcamp?" asks a price, unless it names pay or growth
   // ("how much is employment projected to grow").
@@ -40,7 +42,7 @@ export const RULES: readonly Rule[] = [
   { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:salary|salaries|pay|wage|wages|income|comp)\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?at(?=[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: ' entry salary ' },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
-  { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a )?(?:(?:salary|pay|paycheck|money|wage)s?\b|\$\$+)/g, to: ' benefit ' },
+  { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
   { name: 'spend-money', pattern: /\b(?:hand(?:ing)? over|spend(?:ing)?|pay(?:ing)?(?: for)?|invest(?:ing)?) (?:my |the |your |any |much |that )?(?:money|cash|savings)\b/g, to: ' cost ' },
   { name: 'out-earn', pattern: /\bout[\s-]?(?:earns?|earning|paid|pay)\b/g, to: ' salary comparison ' },
   // "Who earns more" compares pay: the FAQ that compares it, not one role's figures.
