@@ -148,7 +148,9 @@ export class Bot {
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
     if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {
       const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
-      if (asked.answered || asked.outcome === 'partial') return this.answerFirst(asked, ask, `ask ${text}`, context);
+      // "Which one did you mean?" names the entries the sentence could be about: more use than
+      // "I don't know a role called 'fairs worth it for backend jobs...'".
+      if (asked.answered || asked.outcome === 'partial' || asked.outcome === 'clarify') return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
     // A short line the question reading could not answer, that starts with a typo of a command
     // ("halp", "roadmp 3"), meant the command.

@@ -233,6 +233,7 @@ describe('retrieve and rerank', () => {
     ['salary', ['salary'], 1.3],
     ['salary', ['role', 'duty'], 0.5],
     ['salary', ['salary', 'comparison'], 0.6],
+    ['salary', ['salary', 'comparison', 'entry', 'experienced'], 1.3],
     ['outlook', ['outlook'], 1.3],
     ['outlook', ['degree'], 0.6],
     ['question', ['salary'], 1],

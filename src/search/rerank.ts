@@ -1,7 +1,7 @@
 // Stage 3, rerank: how close a question is to each candidate's example questions (its title, its
 // other names and its `asks`), how much of the question the candidate covers, and the few named
 // rules about kinds of entry. Pure functions of the analysed question and the candidates.
-import type { Analysis } from './analyse.js';
+import { LEVEL_TERMS, type Analysis } from './analyse.js';
 import type { Doc, Kind } from './documents.js';
 import type { Candidate } from './retrieve.js';
 
@@ -150,7 +150,10 @@ export const OUTLOOK = 'outlook';
  */
 export function kindFactor(kind: Kind, terms: readonly string[]): number {
   const asksPay = terms.includes(PAY);
-  const compares = terms.includes('comparison');
+  // "Who earns more, front or back end?" compares roles (an FAQ); "new vs super experienced
+  // ones?" compares levels, which the salary entry shows side by side.
+  const levels = new Set(terms.flatMap((t) => (LEVEL_TERMS[t] && LEVEL_TERMS[t] !== 'overall' ? [LEVEL_TERMS[t]] : [])));
+  const compares = terms.includes('comparison') && levels.size < 2;
   if (kind === 'salary') return asksPay ? (compares ? 0.6 : 1.3) : 0.5;
   if (kind === 'outlook') return terms.includes(OUTLOOK) ? 1.3 : 0.6;
   return 1;
