@@ -182,6 +182,19 @@ describe('follow-ups', () => {
     expect((await say('how do they compare to bootcamps?')).topic).toBe('learning:community-college');
   });
 
+  it('"is it a language?" after GraphQL and "which one is about security?" after other careers ask about the answer just given', async () => {
+    await say('tell me about graphql');
+    const graphql = await say('is it a language?');
+    expect(graphql.topic).toBe('skill:graphql');
+    expect(graphql.text).toMatch(/query language/i);
+    await say('what careers can backend devs switch to');
+    const careers = await say('which one is about security?');
+    expect(careers.topic).toBe('question:alternative-careers');
+    expect(careers.text).toMatch(/Information Security Analyst/);
+    // Alone, the same words are their own question.
+    expect((await say('is it a language?', { ...ana, userId: 'new' })).topic).not.toBe('skill:graphql');
+  });
+
   it('"is it worth it though?" after "is it hard?" asks the new thing about the same field', async () => {
     await say('is backend dev hard to get into');
     expect((await say('is it worth it though?')).topic).toBe('question:should-i-become-a-backend-developer');

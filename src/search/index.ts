@@ -119,6 +119,11 @@ const TOPICLESS_WORDS = 'stand for example give real world mean specifically det
 /** Words that point back at the earlier question's subject. */
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
 
+/** Words that pick one of the things just listed: "which one", "which of them", "the secure one". */
+const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bthe (?:\w+ )?one\b/i;
+/** The most terms a question pointing back within the answer before may have (see pointsWithin). */
+const POINTING_TERMS = 3;
+
 /** How many entries only the raw-word ranking found join the candidates. */
 const RAW_CANDIDATES = 3;
 
@@ -252,11 +257,14 @@ class KnowledgeSearch implements Search {
     const analysis = this.analyzer.analyse(question);
     const alone = this.run(analysis);
     const previous = options.previous;
-    if (!previous || !this.looksLikeFollowUp(question, analysis, alone)) return alone;
+    if (!previous) return alone;
+    // "Which one's about security?" after other careers names a role ("security"), so it does not
+    // look like a follow-up; but "which one" picks among what was just listed.
+    if (!this.looksLikeFollowUp(question, analysis, alone)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
     const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
-    if (!FOLLOW_LEADS.test(question) && !compares && this.namesOwnEntry(alone)) return alone;
+    if (!FOLLOW_LEADS.test(question) && !compares && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
     const merged = this.mergeTerms(analysis, previous);
     const kept = merged.slice(analysis.terms.length);
     const withPrevious: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...kept.map((t) => [t])] };
@@ -300,8 +308,29 @@ class KnowledgeSearch implements Search {
     // question read with the one before lands on the same entry: that entry is what it meant.
     // Not when the question names its own entry ("is docker worth learning for this").
     if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic && (compares || !this.namesOwnEntry(alone)) && !this.clearAlone(alone)) return together;
+    const within = this.pointsWithin(question, analysis, previous);
+    if (within) return within;
+
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
+  }
+
+  /**
+   * Named rule "pointing back within the answer": a short question with a word pointing back
+   * ("which one", "it", "they") whose words the entry answered before all hold (in its names or
+   * text) asks about that entry. The answer before, not a neighbour that reads the words alone.
+   */
+  private pointsWithin(question: string, analysis: Analysis, previous: Turn): Answer | undefined {
+    if (!previous.topic || !POINTERS.test(question) || !analysis.terms.length || analysis.terms.length > POINTING_TERMS) return undefined;
+    // "What should I work on after that?" asks for the step after it (see stepAfter).
+    if (analysis.terms.some((t) => NEXT_TERMS.has(t))) return undefined;
+    const before = this.models.get(previous.topic);
+    if (!before || !analysis.terms.every((t) => before.vocabulary.has(t) || this.topicless.has(t))) return undefined;
+    // Read with the question before, so the entry's points are picked by both.
+    const merged = this.mergeTerms(analysis, previous);
+    const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])] });
+    const same = together.hits.find((h) => h.doc.ref === previous.topic);
+    return same && { ...together, decision: { kind: 'answer', top: same }, confident: true };
   }
 
   /** A line of words that ask without naming a subject ("what does the acronym stand for?"). */
