@@ -57,6 +57,15 @@ export const RULES: readonly Rule[] = [
   { name: 'worth-the-money', pattern: /\bworth (?:the|my|your) (?:money|price|cost)\b/g, to: ' worth ' },
   // "a future backend dev" is a person, not the job outlook.
   { name: 'future-person', pattern: /\bfuture\s+(?=backend|back[\s-]end|frontend|fullstack|developer|dev\b|devs\b|engineer|programmer|employer|student)/g, to: ' ' },
+  // The articles described rather than named ("the job-listing site", "the pay-survey site",
+  // "the bootcamp-matching article", "the career profile", "the guide that recommends Meta's
+  // certificate"): the source's name, so the describing words ("bootcamp", "meta", "profile")
+  // do not pull the question to an entry about them.
+  { name: 'indeed-described', pattern: /\bthe (?:big |large |huge |popular |major |well-known )?(?:job|jobs|employment|hiring|career)[\s-]?(?:listings?|search(?:ing)?|boards?|postings?|hunting|seekers?|ads?|search engine)?[\s-](?:site|website|board|company|platform|portal|engine)(?:'s)?\b|\bthe job[\s-]?(?:board|listing|search|posting)s?(?:'s)?(?= (?:write[\s-]?up|article|guide|explainer|piece|page|roadmap|comparison|profile)\b)/g, to: ' indeed ' },
+  { name: 'payscale-described', pattern: /\bthe (?:pay|salary|compensation|wage|comp|survey)(?:[\s-](?:survey|data|research|comparison|tracking|reporting|report))?[\s-](?:site|website|firm|company|service|platform|database)(?:'s)?\b/g, to: ' payscale ' },
+  { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b/g, to: ' career karma ' },
+  { name: 'spotlight-described', pattern: /\bthe (?:(?:career|job|role)[\s-])?(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?! (?:on|of) (?:linkedin|github|my|your)\b)/g, to: ' spotlight ' },
+  { name: 'guide-described', pattern: /\b(?:the|that) (?:guide|article|page|one|piece|write[\s-]?up)(?: that| which)? (?:recommends|recommended|recommending|plugs|plugging|pushes|pushing|suggests|promotes|mentions|backs|endorses|names|touts|likes)(?: the)? (?:meta|facebook|social[\s-]network(?:ing)?(?: giant| company)?)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\b/g, to: ' ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
   // "Four to six years", "seven years in": a span of experience, as the articles write it (4-6),
