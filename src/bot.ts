@@ -203,14 +203,15 @@ export class Bot {
         suggestions: [{ label: 'help', command: 'help' }],
       });
     }
-    // An answer to a question, by its entry: `kind:id`, a salary level, and what of the question
-    // the articles did not cover (`!place`), so the full form says it again.
-    const entry = target.match(/^([a-z]+:[a-z0-9-]+)(?:\s+(\w+))?(?:\s+!([a-z-]+))?$/);
+    // An answer to a question, by its entry: `kind:id`, a salary level, what of the question the
+    // articles did not cover (`!place`), so the full form says it again, and the points of a role
+    // card the question brought forward (`+d31,s10`), so the full form shows them too.
+    const entry = target.match(/^([a-z]+:[a-z0-9-]+)(?:\s+(\w+))?(?:\s+!([a-z-]+))?(?:\s+\+([a-z0-9,]{1,30}))?$/);
     if (entry) {
       const parsedLevel = SalaryLevel.safeParse(entry[2]);
       const level = parsedLevel.success ? parsedLevel.data : undefined;
       const outside = Outside.safeParse(entry[3]);
-      const shown = outside.success ? partialAnswer(this.services, entry[1]!, level, outside.data) : compose(this.services, entry[1]!, level);
+      const shown = outside.success ? partialAnswer(this.services, entry[1]!, level, outside.data) : compose(this.services, entry[1]!, level, [], entry[4]);
       if (shown) return { ...shown, whole: true, topic: entry[1]! };
     }
     // A command that saves is refused in run(), wherever the line leads.

@@ -94,6 +94,24 @@ describe('answer first', () => {
     }
   });
 
+  it('answers a narrow fact about a role from past its card\'s first points, and More shows it again', async () => {
+    // The Netflix point is the 32nd duty and a summary point past the first two of its article;
+    // debugging is the 16th duty: the card's lists show their first 8 only.
+    expect((await say('role backend')).text).not.toMatch(/Netflix/);
+    const short = await say('which streaming app needs lots of backend developers, and how do they debug?', place('u-narrow'));
+    expect(short.topic).toBe('role:backend-developer');
+    expect(short.text).toMatch(/Netflix/);
+    expect(short.text).toMatch(/debug apps/);
+    const more = suggestionsOf(short).at(-1)!.command;
+    expect(more).toMatch(/^more role:backend-developer \+[a-z0-9,]+$/);
+    const full = await say(more, place('u-narrow'));
+    expect(full.text).toMatch(/Netflix/);
+    expect(full.text).toMatch(/debug apps/);
+    // A code no card has (a button older than the knowledge) is left out, not an error.
+    const odd = await say('more role:backend-developer +d999,x1', place('u-narrow'));
+    expect(odd.card.title).toBe('Back-End Developer');
+  });
+
   it('expands the last short answer of this person in this place only, with "more" or "tell me more"', async () => {
     await say('role backend', place('u1', 'c1'));
     expect((await say('more', place('u2', 'c1'))).card.title).toBe('Nothing to show in full');

@@ -7,8 +7,11 @@ import { stepCard } from './roadmap.js';
 import { roleCard } from './role.js';
 import { outlookCard, salaryCard } from './salary.js';
 
-/** The answer card for an entry (`kind:id`); a salary card shows only `level` when one is asked. */
-export function compose(services: Services, ref: string, level: SalaryLevel | undefined, related: Suggestion[] = []): Reply | undefined {
+/**
+ * The answer card for an entry (`kind:id`); a salary card shows only `level` when one is asked. A
+ * role card also shows the points `picked` names (a question asked about them; see pickPoints).
+ */
+export function compose(services: Services, ref: string, level: SalaryLevel | undefined, related: Suggestion[] = [], picked?: string): Reply | undefined {
   const { knowledge: kb } = services;
   const doc = services.search.get(ref);
   if (!doc) return undefined;
@@ -23,7 +26,7 @@ export function compose(services: Services, ref: string, level: SalaryLevel | un
       return outlookCard(services);
     case 'role': {
       const role = kb.roles.find((r) => r.id === id);
-      return role && roleCard(services, role);
+      return role && roleCard(services, role, undefined, picked);
     }
     case 'learning': {
       const l = kb.learning.find((x) => x.id === id);

@@ -8,10 +8,12 @@ import { citeAll, itemSources, salariesInLine, salaryLine, sourceRefs } from './
 /** Long lists are cut in the card; the plain list keeps the card readable on every platform. */
 const MAX_LIST = 8;
 
-function list(services: Services, title: string, items: Item[], max = MAX_LIST): Node[] {
+/** A list's first `max` items, and any of the rest in `extra` (points a question asked about), in order. */
+function list(services: Services, title: string, items: Item[], max = MAX_LIST, extra: ReadonlySet<Item> = new Set()): Node[] {
   if (!items.length) return [];
-  const shown = citeAll(services, items.slice(0, max));
-  if (items.length > max) shown.push(`... and ${items.length - max} more`);
+  const chosen = items.filter((item, i) => i < max || extra.has(item));
+  const shown = citeAll(services, chosen);
+  if (items.length > chosen.length) shown.push(`... and ${items.length - chosen.length} more`);
   return [{ type: 'section', title }, { type: 'list', items: shown }];
 }
 
@@ -23,6 +25,47 @@ export function summaryOf(role: Role, perSource = 2): Item[] {
     count.set(i.source, n);
     return n <= perSource;
   });
+}
+
+/** The card's lists, each by a letter: a point is named `d31` (the 32nd duty). */
+const LISTS = { s: 'summary', d: 'duties', t: 'technicalSkills', o: 'softSkills', w: 'workplaces', l: 'ladder' } as const;
+type ListKey = (typeof LISTS)[keyof typeof LISTS];
+
+/** The most points past the card's first ones a question brings forward. */
+const PICKED = 3;
+
+/** The points the card leaves out (past a list's first ones, or the summary's first per article). */
+function hiddenPoints(role: Role): { code: string; item: Item }[] {
+  const summarised = new Set(summaryOf(role));
+  return Object.entries(LISTS).flatMap(([letter, key]) =>
+    (role[key as ListKey] as Item[]).flatMap((item, i) => ((key === 'summary' ? summarised.has(item) : i < MAX_LIST) ? [] : [{ code: `${letter}${i}`, item }])),
+  );
+}
+
+/**
+ * The points a question asks about that the card would leave out ("which streaming app needs
+ * many of them?" is the 32nd duty), best first, at most PICKED, as codes (`d31,s10`) that
+ * `roleCard` shows and a More button carries, so the full form shows them again.
+ */
+export function pickPoints(role: Role, score: (text: string) => number): string {
+  return hiddenPoints(role)
+    .map((p) => ({ ...p, score: score(p.item.text) }))
+    .filter((p) => p.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, PICKED)
+    .map((p) => p.code)
+    .join(',');
+}
+
+/** The points named by codes (unknown codes are ignored: a button may outlive a knowledge change). */
+function pointsOf(role: Role, codes: string | undefined): Set<Item> {
+  const out = new Set<Item>();
+  for (const code of (codes ?? '').split(',').slice(0, PICKED)) {
+    const key = LISTS[code[0] as keyof typeof LISTS];
+    const item = key && (role[key] as Item[])[Number(code.slice(1))];
+    if (item && /^[a-z]\d{1,3}$/.test(code)) out.add(item);
+  }
+  return out;
 }
 
 /**
@@ -70,24 +113,27 @@ export function roleItems(role: Role): Item[] {
   return [...role.summary, ...role.duties, ...role.technicalSkills, ...role.softSkills, ...role.workplaces, ...role.ladder];
 }
 
-export function roleCard(services: Services, role: Role, lead?: string): Reply {
+/** A role's card; `picked` (codes from pickPoints) shows points a question asked about that it would leave out. */
+export function roleCard(services: Services, role: Role, lead?: string, picked?: string): Reply {
   const { knowledge } = services;
   const related = role.related.map((id) => knowledge.roles.find((r) => r.id === id)).filter((r): r is Role => !!r);
   const figures = knowledge.salaries.filter((s) => s.role === role.id);
   // The card shows the headline figures; `salary <role>` has every level.
   const headline = figures.filter((s) => s.level === 'overall');
+  const summary = new Set(summaryOf(role));
+  const extra = pointsOf(role, picked);
   const children: Node[] = [
     ...(lead ? [{ type: 'note', text: lead } as Node] : []),
-    ...citeAll(services, summaryOf(role)).map((text): Node => ({ type: 'text', text })),
+    ...citeAll(services, role.summary.filter((i) => summary.has(i) || extra.has(i))).map((text): Node => ({ type: 'text', text })),
   ];
   const names = alsoCalled(role);
   if (names) children.push({ type: 'fields', fields: [{ label: 'Also called', value: names }] });
   children.push(
-    ...list(services, 'Duties', role.duties),
-    ...list(services, 'Technical skills', role.technicalSkills),
-    ...list(services, 'Soft skills', role.softSkills),
-    ...list(services, 'Where they work', role.workplaces),
-    ...list(services, 'Beyond senior', role.ladder),
+    ...list(services, 'Duties', role.duties, MAX_LIST, extra),
+    ...list(services, 'Technical skills', role.technicalSkills, MAX_LIST, extra),
+    ...list(services, 'Soft skills', role.softSkills, MAX_LIST, extra),
+    ...list(services, 'Where they work', role.workplaces, MAX_LIST, extra),
+    ...list(services, 'Beyond senior', role.ladder, MAX_LIST, extra),
   );
   if (headline.length) {
     children.push({ type: 'section', title: 'Pay' }, { type: 'list', items: headline.map((f) => `${f.subject}: ${salaryLine(services, f)}`) });

@@ -1,6 +1,7 @@
 import { log } from '../log.js';
 import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
+import { pickPoints, roleItems } from '../answers/role.js';
 import { salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { MORE, PLAIN_MORE } from '../more-words.js';
@@ -215,6 +216,22 @@ function pointTerms(ctx: CommandContext, text: string): Set<string> {
   return terms;
 }
 
+/**
+ * The points of a role's card the question asks about that the card would leave out (its words
+ * other than the role's own names, which every point shares), as codes for roleCard.
+ */
+function pointsAsked(ctx: CommandContext, answer: Answer, ref: string): string | undefined {
+  const role = ref.startsWith('role:') && ctx.knowledge.roles.find((r) => `role:${r.id}` === ref);
+  if (!role) return undefined;
+  const named = new Set([role.title, ...role.aliases].flatMap((n) => ctx.search.terms(n)));
+  const asked = new Set(answer.analysis.terms.filter((t) => !named.has(t)));
+  if (!asked.size) return undefined;
+  // A word of the question in few of the role's points says more than one in many ("need").
+  const points = roleItems(role).map((i) => pointTerms(ctx, i.text));
+  const weight = new Map([...asked].map((t) => [t, Math.log(1 + points.length / (points.filter((p) => p.has(t)).length || 1))]));
+  return pickPoints(role, (text) => [...pointTerms(ctx, text)].reduce((sum, t) => sum + (weight.get(t) ?? 0), 0)) || undefined;
+}
+
 /** Words of a point that compares one thing with another. */
 const COMPARING = /\b(?:double|twice|triple|half|above|below|higher than|lower than|more than|less than|faster than|slower than|for comparison|compared)\b/i;
 
@@ -310,10 +327,12 @@ export const ask: CommandSpec = {
     }
     if (decision.kind === 'answer') {
       const ref = decision.top.doc.ref;
-      const out = card(ctx, ref, level, related(answer, decision.top));
+      const picked = pointsAsked(ctx, answer, ref);
+      const out = card(ctx, ref, level, related(answer, decision.top), picked);
       if (out) {
         rememberQuestion(ctx, answer, ref);
-        const more = moreOf(ref, level);
+        // The full form shows the points the question brought forward again (`+d31`).
+        const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
         return { ...out, topic: ref, more, brief: briefFor(ctx, out, answer, more) };
       }
     }
