@@ -63,9 +63,9 @@ export const RULES: readonly Rule[] = [
   // do not pull the question to an entry about them.
   { name: 'indeed-described', pattern: /\bthe (?:big |large |huge |popular |major |well-known )?(?:job|jobs|employment|hiring|career)[\s-]?(?:listings?|search(?:ing)?|boards?|postings?|hunting|seekers?|ads?|search engine)?[\s-](?:site|website|board|company|platform|portal|engine)(?:'s)?\b|\bthe job[\s-]?(?:board|listing|search|posting)s?(?:'s)?(?= (?:write[\s-]?up|article|guide|explainer|piece|page|roadmap|comparison|profile)\b)/g, to: ' indeed ' },
   { name: 'payscale-described', pattern: /\bthe (?:pay|salary|compensation|wage|comp|survey)(?:[\s-](?:survey|data|research|comparison|tracking|reporting|report))?[\s-](?:site|website|firm|company|service|platform|database)(?:'s)?\b/g, to: ' payscale ' },
-  { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b/g, to: ' career karma ' },
+  { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b|\bthe (?:guide|article|site|website|piece|page|one) (?:that|which) (?:matches|pairs|connects|links) (?:readers|people|students|learners) (?:up )?with (?:coding )?(?:schools|bootcamps|camps)\b/g, to: ' career karma ' },
   { name: 'spotlight-described', pattern: /\bthe (?:(?:career|job|role)[\s-])?(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?! (?:on|of) (?:linkedin|github|my|your)\b)/g, to: ' spotlight ' },
-  { name: 'guide-described', pattern: /\b(?:the|that) (?:guide|article|page|one|piece|write[\s-]?up)(?: that| which)? (?:recommends|recommended|recommending|plugs|plugging|pushes|pushing|suggests|promotes|mentions|backs|endorses|names|touts|likes)(?: the)? (?:meta|facebook|social[\s-]network(?:ing)?(?: giant| company)?)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\b/g, to: ' ' },
+  { name: 'guide-described', pattern: /\b(?:the|that) (?:guide|article|page|one|piece|write[\s-]?up)(?: that| which)? (?:recommends|recommended|recommending|plugs|plugging|pushes|pushing|suggests|promotes|mentions|backs|endorses|names|touts|likes)(?: the| a| an)? (?:meta|facebook|social[\s-](?:network(?:ing)?|media)(?: giant| company)?)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\b/g, to: ' ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
   // "Four to six years", "seven years in": a span of experience, as the articles write it (4-6),
@@ -109,7 +109,7 @@ export const STOP_WORDS = new Set(
   wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
-  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's`.split(/\s+/),
+  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned`.split(/\s+/),
 );
 
 export function fold(text: string): string {
