@@ -65,6 +65,8 @@ describe('analyse: question-form rules', () => {
       ['salary with 1 year of experience', 'entry'],
       ['what do I earn with 4 years of college', undefined],
       ['how much will backend jobs grow in 10 years', undefined],
+      // A level compared with the median shows both.
+      ['what do top earners make versus the median', undefined],
     ];
     for (const [q, level] of levels) expect(analyse(q).level, q).toBe(level);
     const rule = RULES.find((r) => r.name === 'years-on-the-job')!;
@@ -239,6 +241,8 @@ describe('retrieve and rerank', () => {
     ['salary', ['role', 'duty'], 0.5],
     ['salary', ['salary', 'comparison'], 0.6],
     ['salary', ['salary', 'comparison', 'entry', 'experienced'], 1.3],
+    ['salary', ['salary', 'comparison', 'experienced', 'median'], 1.3],
+    ['salary', ['salary', 'comparison', 'experienced', 'frontend'], 0.6],
     ['outlook', ['outlook'], 1.3],
     ['outlook', ['degree'], 0.6],
     ['question', ['salary'], 1],

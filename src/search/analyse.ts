@@ -211,7 +211,9 @@ export class Analyzer {
     // A question naming two levels or more ("in the 0-1, 1-3, 4-6, 7-9 breakdown, what do 7-9
     // get?", "entry vs senior") is answered with every level, each on its line: none is picked.
     const named = new Set(out.flatMap((t) => (LEVEL_TERMS[t] && LEVEL_TERMS[t] !== 'overall' ? [LEVEL_TERMS[t]] : [])));
-    const levelTerm = named.size > 1 ? undefined : (out.find((t) => LEVEL_TERMS[t] && LEVEL_TERMS[t] !== 'overall') ?? out.find((t) => LEVEL_TERMS[t]));
+    // So is one that compares a level with the median ("top earners versus the median").
+    const versusMedian = named.size === 1 && out.includes('comparison') && out.some((t) => LEVEL_TERMS[t] === 'overall');
+    const levelTerm = named.size > 1 || versusMedian ? undefined : (out.find((t) => LEVEL_TERMS[t] && LEVEL_TERMS[t] !== 'overall') ?? out.find((t) => LEVEL_TERMS[t]));
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
     return analysis;

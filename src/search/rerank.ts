@@ -151,9 +151,11 @@ export const OUTLOOK = 'outlook';
 export function kindFactor(kind: Kind, terms: readonly string[]): number {
   const asksPay = terms.includes(PAY);
   // "Who earns more, front or back end?" compares roles (an FAQ); "new vs super experienced
-  // ones?" compares levels, which the salary entry shows side by side.
-  const levels = new Set(terms.flatMap((t) => (LEVEL_TERMS[t] && LEVEL_TERMS[t] !== 'overall' ? [LEVEL_TERMS[t]] : [])));
-  const compares = terms.includes('comparison') && levels.size < 2;
+  // ones?" and "top earners versus the median?" compare figures, which the salary entry shows
+  // side by side. Front-end or full-stack named: the roles are compared, whatever levels.
+  const levels = new Set(terms.flatMap((t) => (LEVEL_TERMS[t] ? [LEVEL_TERMS[t]] : [])));
+  const roles = terms.includes('frontend') || terms.includes('fullstack');
+  const compares = terms.includes('comparison') && (levels.size < 2 || roles);
   if (kind === 'salary') return asksPay ? (compares ? 0.6 : 1.3) : 0.5;
   if (kind === 'outlook') return terms.includes(OUTLOOK) ? 1.3 : 0.6;
   return 1;
