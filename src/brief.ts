@@ -146,6 +146,15 @@ export function relevantLines(all: readonly Node[], relevance: (text: string) =>
     if (u.heading !== undefined) opened.add(u.heading);
     used += cost;
   }
+  // Room left on the screen: the other points of the lists already shown, in order ("how do I
+  // pick a CS program" finds two checks by its words; the other checks answer it as well).
+  const shownNodes = new Set([...chosen].map((u) => u.node));
+  for (const u of units) {
+    if (chosen.has(u) || !shownNodes.has(u.node) || u.item === undefined) continue;
+    if (used + u.cost > budget) continue;
+    chosen.add(u);
+    used += u.cost;
+  }
   const out: Node[] = [];
   nodes.forEach((n, i) => {
     if (n.type === 'note' || n.type === 'section' || n.type === 'image' || n.type === 'file') return void out.push(n);

@@ -72,6 +72,12 @@ describe('answer first', () => {
       expect(pay.text, line).toMatch(/PayScale's entry-level figure \(\$61,042\) is almost \$5,000 higher\. \(Career Karma\)/);
       expect(pay.text, line).toMatch(/Short answer: "more" shows Job outlook\./);
     }
+    // A checklist found by two of its points comes with the rest of it, as the screen has room:
+    // the other checks answer "how do I choose" as well, though they share no word with it.
+    const choose = await say('how should i choose a computer science program');
+    expect(choose.topic).toBe('learning:choosing-a-cs-program');
+    for (const check of [/faculty bios/, /alumni/, /job placement/]) expect(choose.text).toMatch(check);
+    expect(rows(choose)).toBeLessThanOrEqual(SCREEN_ROWS);
     // A comparison is answered by the point that compares, though it shares no word with it.
     expect((await say('web dev job growth vs other jobs')).text).toMatch(/almost double the average growth rate/);
     const compare = await say('compare backend frontend');
