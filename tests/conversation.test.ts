@@ -195,6 +195,13 @@ describe('follow-ups', () => {
     expect((await say('is it a language?', { ...ana, userId: 'new' })).topic).not.toBe('skill:graphql');
   });
 
+  it('"and technical skills?" after soft skills asks the other kind instead of both', async () => {
+    await say('which soft skills matter for backend work?');
+    const technical = await say('and technical skills?');
+    expect(technical.topic).not.toBe('skill:soft-skills');
+    expect(technical.text).toMatch(/technical skills/i);
+  });
+
   it('"is it worth it though?" after "is it hard?" asks the new thing about the same field', async () => {
     await say('is backend dev hard to get into');
     expect((await say('is it worth it though?')).topic).toBe('question:should-i-become-a-backend-developer');

@@ -119,6 +119,8 @@ const TOPICLESS_WORDS = 'stand for example give real world mean specifically det
 /** Words that point back at the earlier question's subject. */
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
 
+/** Terms that name one of two kinds of a thing: a follow-up naming one drops the other. */
+const CONTRASTS: readonly (readonly string[])[] = [['softskill', 'technical']];
 /** Words that pick one of the things just listed: "which one", "which of them", "the secure one". */
 const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bthe (?:\w+ )?one\b/i;
 /** The most terms a question pointing back within the answer before may have (see pointsWithin). */
@@ -377,8 +379,11 @@ class KnowledgeSearch implements Search {
     // "How does that compare to backend?" after the front end compares the two: both stay.
     const namesNew = !analysis.terms.includes('comparison') && analysis.terms.some((t) => this.subjectTerms.has(t));
     const levelNew = analysis.terms.some((t) => LEVEL_TERMS[t]);
+    // "And technical skills?" after soft skills asks the other kind instead, not both.
+    const contrasted = new Set(CONTRASTS.flatMap((pair) => (pair.some((t) => now.has(t)) ? pair : [])));
     const kept = previous.terms.filter((t) => {
       if (now.has(t)) return false;
+      if (contrasted.has(t)) return false;
       // The word that asked it goes too: "hard" (difficult) when "is it worth it?" asks anew.
       if (asksNew && (ASK_TERMS.has(t) || ASK_TERMS.has(this.analyzer.canonical(t)))) return false;
       if (namesNew && this.subjectTerms.has(t)) return false;
