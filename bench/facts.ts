@@ -55,8 +55,8 @@ export interface FactSet {
  *   scored once untouched (casual 87, hard 73, 28/30 refused, 32/40 follow-ups, 22 wrong), then
  *   read and tuned against.
  * - blind-i.json: written blind from the articles alone by another helper at the same time
- *   (stop 22), never read; `npm run bench:blind` scores it, counts only, once, for the figure in
- *   stop 22's note.
+ *   (stop 22), never read; `npm run bench:blind` scored it once (counts only, on 99f491f) for the
+ *   figure in the README. Spent.
  */
 export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json', dev5: 'dev-5.json', blindG: 'blind-g.json', dev6: 'dev-6.json', blindH: 'blind-h.json', dev7: 'dev-7.json', blindI: 'blind-i.json' } as const;
 
