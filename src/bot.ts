@@ -121,8 +121,15 @@ export class Bot {
     }
     if (!spec) {
       if (!options.fallbackToAsk) return this.unknownCommand(first);
-      // "salray entry" is a typo of a command; "do I need a portfolio" is a question.
-      if (options.fallbackToAsk === 'unless-typo' && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first)) return this.unknownCommand(first);
+      // "salray entry" is a typo of a command; "do I need a portfolio" is a question. So is
+      // "sallary for begginers" or "indeed salary", which the question reading answers: a
+      // typo of a command is said only when it does not.
+      if (options.fallbackToAsk === 'unless-typo' && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first)) {
+        const ask = this.find('ask');
+        // A word alone ("salray") is the command mistyped: its did-you-mean says more.
+        const asked = ask && text.includes(' ') && (await this.run(ask, ask, parseText(ask.options ?? [], text), context));
+        return ask && asked && asked.answered ? this.answerFirst(asked, ask, `ask ${text}`, context) : this.unknownCommand(first);
+      }
       spec = this.find('ask');
       args = text;
       if (!spec) return this.unknownCommand(first);
@@ -143,7 +150,8 @@ export class Bot {
     const unreadable = (out.error === 'invalid-option' || out.outcome === 'not-found') && out.outcome !== 'which-role';
     // A sentence, or a line naming somewhere or someone the articles do not cover ('salary in
     // india'): read as a question, whose answer says what the articles do cover.
-    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0;
+    // So is one naming a source ('salary indeed'): the figures, each with its source.
+    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.namesSource(args);
     // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
     if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {
@@ -156,6 +164,14 @@ export class Bot {
     // ("halp", "roadmp 3"), meant the command.
     if (options.fallbackToAsk && spec === ask && first.toLowerCase() !== 'ask' && (out.outcome === 'unknown' || out.outcome === 'clarify') && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first)) return this.unknownCommand(first);
     return this.answerFirst(out, leaf, text, context);
+  }
+
+  /** Whether text names one of the articles or a survey they cite ("indeed", "payscale", "the spotlight"). */
+  private namesSource(text: string): boolean {
+    const { sources, salaries } = this.services.knowledge;
+    const names = [...sources.flatMap((s) => [s.publisher ?? '', s.short]), ...salaries.map((f) => f.attribution ?? ''), 'spotlight'].filter((n) => n.length >= 3);
+    const words = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+    return names.some((n) => words.includes(` ${n.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `));
   }
 
   /**

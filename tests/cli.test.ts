@@ -87,16 +87,22 @@ describe('devpath one-shot', () => {
     expect(reply.card.title).toBe('Do I need a degree to become a back-end developer?');
   });
 
-  it('answers a question typed without "ask", and says "did you mean" for a typo of a command', () => {
+  it('answers a question typed without "ask", and says "did you mean" for a typo of a command it cannot read as one', () => {
     const q = run(['how', 'much', 'do', 'juniors', 'make']);
     expect(q.code).toBe(0);
     expect(q.stdout).toContain('$61,042');
     const question = run(['do', 'i', 'need', 'a', 'portfolio']); // "do" is not a typo of "done"
     expect(question.stdout).toMatch(/portfolio/i);
     expect(question.code).toBe(0);
-    const typo = run(['salray', 'entry']);
+    // A typo of a command with more words is read as a question when that answers it...
+    const typed = run(['sallary', 'for', 'begginers']);
+    expect(typed.code).toBe(0);
+    expect(typed.stdout).toContain('$61,042');
+    expect(run(['indeed', 'salary']).stdout).toContain('$124,303');
+    // ...and said to be a typo when it does not, or stands alone.
+    const typo = run(['roadmp', 'qq']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/Did you mean "salary"\?/);
+    expect(typo.stderr).toMatch(/Did you mean "roadmap"\?/);
   });
 
   it('says it does not know, as JSON, for an off-topic question', () => {

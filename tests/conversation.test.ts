@@ -202,6 +202,15 @@ describe('follow-ups', () => {
     expect(technical.text).toMatch(/technical skills/i);
   });
 
+  it('"step 9?" after Indeed\'s eight steps says that plan has eight, and offers the roadmap\'s step 9', async () => {
+    await say("what are indeed's eight steps");
+    const past = await say('step 9?');
+    expect(past.answered).toBe(false);
+    expect(past.text).toMatch(/That plan has 8 steps; there is no step 9\./);
+    expect(suggestionsOf(past).map((s) => s.command)).toContain('roadmap 9');
+    expect((await say('and step 3?')).text).toMatch(/algorithms and data structures/);
+  });
+
   it('"is it worth it though?" after "is it hard?" asks the new thing about the same field', async () => {
     await say('is backend dev hard to get into');
     expect((await say('is it worth it though?')).topic).toBe('question:should-i-become-a-backend-developer');

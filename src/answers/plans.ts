@@ -45,6 +45,18 @@ export function planOf(services: Services, ref: string | undefined): Plan | unde
 /** One point of a plan (1-based), with what comes after it; undefined when the plan has no such point. */
 export function planPoint(services: Services, plan: Plan, place: number): Reply | undefined {
   const point = plan.points[place - 1];
+  // "Step 9?" after Indeed's eight: that plan has no step 9 (the roadmap's step 9 is another thing).
+  if (!point && place > plan.points.length) {
+    const onRoadmap = place <= services.knowledge.roadmap.length;
+    return reply({
+      title: plan.question.title,
+      children: [{ type: 'text', text: `That plan has ${plan.points.length} steps; there is no step ${place}.${onRoadmap ? ` The devpath roadmap's own step ${place} is "roadmap ${place}".` : ''}` }],
+      answered: false,
+      outcome: 'not-found',
+      topic: plan.ref,
+      suggestions: [{ label: `All ${plan.points.length} steps`, command: `more ${plan.ref}` }, ...(onRoadmap ? [{ label: `Roadmap step ${place}`, command: `roadmap ${place}` }] : [])],
+    });
+  }
   if (!point) return undefined;
   const next = plan.points[place];
   return reply({

@@ -4,7 +4,8 @@
 // the articles give no time per step, so none is invented.
 import type { CommandContext, CommandSpec } from '../command.js';
 import { cleanText } from '../options.js';
-import { paceText, parseTarget, planDay, planStatus, PLAN_FORMS, statusText, timeLeftText } from '../pace.js';
+import { cite } from '../answers/cite.js';
+import { DAY_MS, paceText, parseTarget, planDay, planStatus, PLAN_FORMS, statusText, timeLeftText } from '../pace.js';
 import { errorReply, reply, type Node, type Suggestion } from '../reply.js';
 import type { Plan } from '../store/store.js';
 import { progressBar, refusal, standing, userWrite } from './community.js';
@@ -15,6 +16,9 @@ const OFF = new Set(['off', 'clear', 'remove', 'delete', 'stop', 'cancel', 'none
 const OWN_PACE_NOTE = 'The articles give no time per step, so this plan is your own target, spread evenly over the steps you had left when you set it.';
 
 const fraction = (n: number): string => String(Math.round(n * 10) / 10);
+
+/** Under twelve weeks (the articles' quickest is "three months"), a plan is faster than their quickest route. */
+const FAST_PLAN_MS = 12 * 7 * DAY_MS;
 
 /**
  * A plan as card nodes, for `plan` and for `progress` (yours or another member's): where they
@@ -93,6 +97,10 @@ async function set(ctx: CommandContext, text: string) {
   const children: Node[] = [
     { type: 'text', text: `Finish by ${parsed.value.day} (${timeLeftText(msLeft)} from now). At your own pace: ${left} step${left === 1 ? '' : 's'} left, ${paceText(left, msLeft)}.` },
   ];
+  // A plan for most of the roadmap in under three months is faster than the articles' quickest
+  // route: say so, with their words (the plan is still the learner's to set).
+  const quickest = ctx.knowledge.learning.find((l) => l.id === 'how-long')?.summary[0];
+  if (quickest && msLeft < FAST_PLAN_MS && left > total / 2) children.push({ type: 'note', text: `Faster than the articles' quickest route: ${cite(ctx, quickest)}` });
   if (r.previous) children.push({ type: 'text', text: `This replaces your plan to finish by ${planDay(r.previous)}.` });
   children.push({ type: 'text', text: progressBar(done, total) }, { type: 'note', text: `${OWN_PACE_NOTE} "progress" shows whether you are on track.` });
   return reply({ title: r.previous ? 'Plan replaced' : 'Plan set', children, suggestions });
