@@ -79,7 +79,11 @@ function spokenDay(words: string, now: Date): string | undefined {
   // "end of march": the month's last day; "end of next year": the year's.
   if (endOf && !found.start.isCertain('day')) {
     const month = found.start.isCertain('month') ? at.getUTCMonth() : 11;
-    return isoDay(Date.UTC(at.getUTCFullYear(), month + 1, 0));
+    // chrono reads a month whose 1st has passed ("december" on Dec 10) as next year's; its end is
+    // still to come this year.
+    const year = found.start.isCertain('year') ? at.getUTCFullYear() : now.getUTCFullYear();
+    const thisYear = isoDay(Date.UTC(year, month + 1, 0));
+    return thisYear > isoDay(now.getTime()) ? thisYear : isoDay(Date.UTC(year + 1, month + 1, 0));
   }
   return isoDay(at.getTime());
 }

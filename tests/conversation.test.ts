@@ -191,8 +191,13 @@ describe('follow-ups', () => {
     const careers = await say('which one is about security?');
     expect(careers.topic).toBe('question:alternative-careers');
     expect(careers.text).toMatch(/Information Security Analyst/);
-    // Alone, the same words are their own question.
-    expect((await say('is it a language?', { ...ana, userId: 'new' })).topic).not.toBe('skill:graphql');
+    // After a role's card, "they" is the role: a question about something else asks that.
+    await say('tell me about backend developers');
+    expect((await say('how much do they make?')).topic).toBe('salary:backend-developer');
+    await say('tell me about backend developers');
+    expect((await say('are they in demand?')).topic).toBe('outlook:job-outlook');
+    await say('tell me about backend developers');
+    expect((await say('what is an api and do they build them?')).topic).toBe('skill:apis');
   });
 
   it('"and technical skills?" after soft skills asks the other kind instead of both', async () => {

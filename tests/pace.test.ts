@@ -43,6 +43,12 @@ describe('parseTarget', () => {
     expect(parseTarget(text, NOW)).toEqual({ ok: true, value: { day, target: `${day}T23:59:59.999Z` } });
   });
 
+  it('reads "end of <month>" during that month as this month\'s end', () => {
+    expect(parseTarget('end of march', new Date('2026-03-15T12:00:00Z'))).toMatchObject({ value: { day: '2026-03-31' } });
+    expect(parseTarget('end of december', new Date('2026-12-01T12:00:00Z'))).toMatchObject({ value: { day: '2026-12-31' } });
+    expect(parseTarget('end of february', new Date('2026-03-15T12:00:00Z'))).toMatchObject({ value: { day: '2027-02-28' } });
+  });
+
   it('adds calendar months, keeping the day or taking the month\'s last one', () => {
     expect(parseTarget('1 month', new Date('2027-01-31T08:00:00Z'))).toMatchObject({ value: { day: '2027-02-28' } });
     expect(parseTarget('1 month', new Date('2028-01-31T08:00:00Z'))).toMatchObject({ value: { day: '2028-02-29' } });

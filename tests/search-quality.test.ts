@@ -38,12 +38,14 @@ import { createSearch, type Search } from '../src/search/index.js';
  * right to 1440 (read and tuned against). One went down: dev2's short follow-ups 36 -> 35, as
  * "and technical ones?" after soft skills came to drop soft skills (the same question in dev5
  * came right) and reads as the role card, whose short form leaves the security point out.
+ * The review then kept the "pointing back" rule off a role's card ("how much do they make?" after
+ * it is the pay, not the card again): dev3 and dev4 each lost one follow-up it had won there.
  */
 const DEV_FLOORS = {
   dev: { casual: 79, hard: 64, outOfScope: 22, conversations: 25 },
   dev2: { casual: 85, hard: 71, outOfScope: 30, conversations: 37 },
-  dev3: { casual: 91, hard: 94, outOfScope: 38, conversations: 25 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 64 },
+  dev3: { casual: 91, hard: 94, outOfScope: 38, conversations: 24 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 63 },
   dev5: { casual: 98, hard: 73, outOfScope: 29, conversations: 33 },
   dev6: { casual: 96, hard: 80, outOfScope: 27, conversations: 39 },
   dev7: { casual: 95, hard: 84, outOfScope: 28, conversations: 38 },
@@ -62,8 +64,8 @@ const DEV_FLOORS = {
 const SHORT_FLOORS = {
   dev: { casual: 79, hard: 64, outOfScope: 22, conversations: 24 },
   dev2: { casual: 85, hard: 71, outOfScope: 30, conversations: 35 },
-  dev3: { casual: 90, hard: 94, outOfScope: 38, conversations: 25 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 64 },
+  dev3: { casual: 90, hard: 94, outOfScope: 38, conversations: 24 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 63 },
   dev5: { casual: 99, hard: 73, outOfScope: 29, conversations: 33 },
   dev6: { casual: 96, hard: 80, outOfScope: 27, conversations: 38 },
   dev7: { casual: 95, hard: 84, outOfScope: 28, conversations: 37 },

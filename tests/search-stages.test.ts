@@ -80,6 +80,17 @@ describe('analyse: question-form rules', () => {
     expect(analyse('what can someone with four to six years of server-side experience expect to earn').level).toBe('mid');
   });
 
+  it('reads an article described, and leaves the same words alone where they name something else', () => {
+    const rules = RULES.filter((r) => r.name.endsWith('-described'));
+    for (const text of ['is the job board at my school useful', 'should the profile picture be professional', 'the hiring company asked for a portfolio']) {
+      expect(applyRules(fold(text), rules).trim(), text).toBe(fold(text));
+    }
+    const beyond = RULES.find((r) => r.name === 'beyond-pay')!;
+    expect(applyRules(fold('other than a comp sci degree what do i need'), [beyond])).not.toMatch(/benefit/);
+    const more = RULES.find((r) => r.name === 'how-much-more-pay')!;
+    expect(applyRules(fold('how much more do i need to learn before i get paid'), [more])).not.toMatch(/comparison/);
+  });
+
   it('has a row here for every rule', () => {
     expect(new Set(rows.map(([name]) => name))).toEqual(new Set(RULES.map((r) => r.name)));
   });

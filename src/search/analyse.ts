@@ -66,15 +66,65 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phraseKey = (s: string) => fold(s).trim().replace(/[\s-]+/g, ' ');
 
 /**
- * One regex over many phrases, longest first, matched on whole words only. A phrase in `plurals`
- * also matches with -s or -es on its last word ("electricians" is still a profession; only
- * professions, so "exceptions" in a question about APIs is not asking to debug code).
+ * Many phrases, longest first, matched on whole words only. A phrase in `plurals` also matches
+ * with -s or -es on its last word ("electricians" is still a profession; only professions, so
+ * "exceptions" in a question about APIs is not asking to debug code).
+ *
+ * One regex per first character, tried only where a word starts: one alternation of every phrase
+ * grew past what V8 compiles to native code (about a thousand phrases), and its bytecode
+ * interpreter made building the index five times slower. At a given place only phrases starting
+ * with that character can match, so this finds what the single alternation found.
  */
-function phraseMatcher(phrases: string[], plurals: ReadonlySet<string> = new Set()): RegExp | null {
-  if (!phrases.length) return null;
-  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  const body = sorted.map((p) => p.split(' ').map(escape).join('[\\s-]+') + (plurals.has(p) && /[\p{L}]$/u.test(p) ? '(?:e?s)?' : '')).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu');
+class PhraseMatcher {
+  private readonly byFirst = new Map<string, RegExp>();
+
+  constructor(phrases: string[], plurals: ReadonlySet<string>) {
+    const sorted = [...new Set(phrases)].filter(Boolean).sort((a, b) => b.length - a.length);
+    const groups = new Map<string, string[]>();
+    for (const p of sorted) {
+      const first = String.fromCodePoint(p.codePointAt(0)!);
+      const pattern = p.split(' ').map(escape).join('[\\s-]+') + (plurals.has(p) && /[\p{L}]$/u.test(p) ? '(?:e?s)?' : '');
+      const list = groups.get(first);
+      if (list) list.push(pattern);
+      else groups.set(first, [pattern]);
+    }
+    for (const [first, patterns] of groups) this.byFirst.set(first, new RegExp(`(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, 'uy'));
+  }
+
+  /** Each match in order, left to right, none overlapping (as a global regex's matchAll). */
+  *matches(text: string): Generator<{ index: number; text: string }> {
+    let i = 0;
+    while (i < text.length) {
+      const code = text.codePointAt(i)!;
+      const char = String.fromCodePoint(code);
+      const re = this.byFirst.get(char);
+      // Whole words only: nothing of a word just before (a character before may take two units).
+      if (re && !/[\p{L}\p{N}]$/u.test(text.slice(Math.max(0, i - 2), i))) {
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (m && m[0].length) {
+          yield { index: i, text: m[0] };
+          i += m[0].length;
+          continue;
+        }
+      }
+      i += char.length;
+    }
+  }
+
+  replace(text: string, to: (matched: string) => string): string {
+    let out = '';
+    let last = 0;
+    for (const m of this.matches(text)) {
+      out += text.slice(last, m.index) + to(m.text);
+      last = m.index + m.text.length;
+    }
+    return last ? out + text.slice(last) : text;
+  }
+}
+
+function phraseMatcher(phrases: string[], plurals: ReadonlySet<string> = new Set()): PhraseMatcher | null {
+  return phrases.length ? new PhraseMatcher(phrases, plurals) : null;
 }
 
 export class Analyzer {
@@ -82,10 +132,10 @@ export class Analyzer {
   private readonly wordMap = new Map<string, string>();
   /** Phrases of several words or with symbols ("ui folks", "c++") -> their concept term. */
   private readonly phraseMap = new Map<string, string>();
-  private readonly phrases: RegExp | null;
+  private readonly phrases: PhraseMatcher | null;
   private readonly conceptTerms: Set<string>;
   private readonly outsideMap = new Map<string, Outside>();
-  private readonly outsideMatch: RegExp | null;
+  private readonly outsideMatch: PhraseMatcher | null;
   private vocabulary = new Set<string>();
   /** Spelling index (symmetric deletes): each known word under itself with one or two letters left out. */
   private deletes = new Map<string, string[]>();
@@ -176,7 +226,7 @@ export class Analyzer {
   /** Words after the rules and the lexicon's phrases, stop words removed. */
   private words(text: string): string[] {
     let t = applyRules(fold(text));
-    if (this.phrases) t = t.replace(this.phrases, (m) => ` ${this.phraseMap.get(phraseKey(m)) ?? m} `);
+    if (this.phrases) t = this.phrases.replace(t, (m) => ` ${this.phraseMap.get(phraseKey(m)) ?? m} `);
     return split(t).filter((w) => !STOP_WORDS.has(w));
   }
 
@@ -186,8 +236,8 @@ export class Analyzer {
     const outside = new Set<Outside>();
     const outsideWords: string[] = [];
     if (this.outsideMatch) {
-      for (const m of fold(text).matchAll(this.outsideMatch)) {
-        const key = this.outsideKey(phraseKey(m[0]));
+      for (const m of this.outsideMatch.matches(fold(text))) {
+        const key = this.outsideKey(phraseKey(m.text));
         outside.add(this.outsideMap.get(key)!);
         outsideWords.push(key);
       }

@@ -266,7 +266,7 @@ class KnowledgeSearch implements Search {
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
     const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
-    if (!FOLLOW_LEADS.test(question) && !compares && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
+    if (!FOLLOW_LEADS.test(question) && !compares && this.namesOwnEntry(alone)) return (!previous.topic?.startsWith('role:') && this.pointsWithin(question, analysis, previous)) || alone;
     const merged = this.mergeTerms(analysis, previous);
     const kept = merged.slice(analysis.terms.length);
     const withPrevious: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...kept.map((t) => [t])] };
@@ -310,7 +310,7 @@ class KnowledgeSearch implements Search {
     // question read with the one before lands on the same entry: that entry is what it meant.
     // Not when the question names its own entry ("is docker worth learning for this").
     if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic && (compares || !this.namesOwnEntry(alone)) && !this.clearAlone(alone)) return together;
-    const within = this.pointsWithin(question, analysis, previous);
+    const within = (SELECTS.test(question) || !previous.topic?.startsWith('role:')) && this.pointsWithin(question, analysis, previous);
     if (within) return within;
 
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
@@ -321,11 +321,14 @@ class KnowledgeSearch implements Search {
    * Named rule "pointing back within the answer": a short question with a word pointing back
    * ("which one", "it", "they") whose words the entry answered before all hold (in its names or
    * text) asks about that entry. The answer before, not a neighbour that reads the words alone.
+   * Not after a role's card ("it", "they" are the role, whose card holds nearly every word: "do
+   * they use sql?" asks about SQL) unless the question picks one of what it listed ("which one").
    */
   private pointsWithin(question: string, analysis: Analysis, previous: Turn): Answer | undefined {
     if (!previous.topic || !POINTERS.test(question) || !analysis.terms.length || analysis.terms.length > POINTING_TERMS) return undefined;
-    // "What should I work on after that?" asks for the step after it (see stepAfter).
-    if (analysis.terms.some((t) => NEXT_TERMS.has(t))) return undefined;
+    // "What should I work on after that?" asks for the step after it (see stepAfter); "are they
+    // in demand?", "how much do they make?" ask something new of it (the outlook, the pay).
+    if (analysis.terms.some((t) => NEXT_TERMS.has(t) || ASK_TERMS.has(t))) return undefined;
     const before = this.models.get(previous.topic);
     if (!before || !analysis.terms.every((t) => before.vocabulary.has(t) || this.topicless.has(t))) return undefined;
     // Read with the question before, so the entry's points are picked by both.

@@ -26,12 +26,13 @@ export const RULES: readonly Rule[] = [
   { name: 'self-description', pattern: /\b(?:(?:i'?m|i am|im) (?:a |an )?(?:total |complete |absolute )?(?:noob|newb|n00b|newbie|beginner)|(?:noob|newbie|beginner) (?:question|here|q)\b)[:,!.]?/g, to: ' ' },
   // "How much do I need to care about security?" asks how much it matters, not about pay.
   { name: 'how-much-matters', pattern: /\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, to: ' ' },
+  // "How much more do back-end devs make than front-end ones?" compares pay, like "who earns more"
+  // ("how much more do I need to learn before I get paid" does not: "make" or "earn" comes next).
+  { name: 'how-much-more-pay', pattern: /\bhow much (?:more|less)\b(?= (?:do|does|did|will|would|can)\s+(?!i\b|you\b)[^?.!]{1,40}?\b(?:make|makes|earn|earns|get paid)\b)/g, to: ' salary comparison ' },
   { name: 'how-much-time', pattern: /\bhow much time\b/g, to: ' duration ' },
   // "How many hours do backend devs work?" asks the working hours, not how long it takes to learn.
   { name: 'hours-worked', pattern: /\bhow many hours\b(?=[^?.!]{0,40}?\b(?:work|works|working|worked|on the job)\b)/g, to: ' schedule ' },
   // "How much does a bootcamp cost?" asks a price, which is not pay.
-  // "How much more do back-end devs make than front-end ones?" compares pay, like "who earns more".
-  { name: 'how-much-more-pay', pattern: /\bhow much (?:more|less|higher|lower)\b(?=[^?.!]{0,60}?\b(?:make|makes|earn|earns|paid|pay|salary|salaries)\b)/g, to: ' salary comparison ' },
   { name: 'how-much-cost', pattern: /\bhow much (?=(?:\S+\s+){0,6}?(?:cost|costs|charge|charges|fee|fees|tuition|price)\b)/g, to: ' cost ' },
   // "How much is the General Assembly bootcamp?" asks a price, unless it names pay or growth
   // ("how much is employment projected to grow").
@@ -42,7 +43,7 @@ export const RULES: readonly Rule[] = [
   { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:salary|salaries|pay|wage|wages|income|comp)\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?at(?=[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: ' entry salary ' },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
-  { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
+  { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
   { name: 'spend-money', pattern: /\b(?:hand(?:ing)? over|spend(?:ing)?|pay(?:ing)?(?: for)?|invest(?:ing)?) (?:my |the |your |any |much |that )?(?:money|cash|savings)\b/g, to: ' cost ' },
   { name: 'out-earn', pattern: /\bout[\s-]?(?:earns?|earning|paid|pay)\b/g, to: ' salary comparison ' },
   // "Who earns more" compares pay: the FAQ that compares it, not one role's figures.
@@ -61,10 +62,10 @@ export const RULES: readonly Rule[] = [
   // "the bootcamp-matching article", "the career profile", "the guide that recommends Meta's
   // certificate"): the source's name, so the describing words ("bootcamp", "meta", "profile")
   // do not pull the question to an entry about them.
-  { name: 'indeed-described', pattern: /\bthe (?:big |large |huge |popular |major |well-known )?(?:job|jobs|employment|hiring|career)[\s-]?(?:listings?|search(?:ing)?|boards?|postings?|hunting|seekers?|ads?|search engine)?[\s-](?:site|website|board|company|platform|portal|engine)(?:'s)?\b|\bthe job[\s-]?(?:board|listing|search|posting)s?(?:'s)?(?= (?:write[\s-]?up|article|guide|explainer|piece|page|roadmap|comparison|profile)\b)/g, to: ' indeed ' },
+  { name: 'indeed-described', pattern: /\bthe (?:big |large |huge |popular |major |well-known )?(?:job|jobs)[\s-]?(?:listings?|search(?:ing)?|boards?|postings?|hunting|seekers?|ads?|search engine)?[\s-](?:site|website|board|company|platform|portal|engine)(?:'s)?\b(?! (?:at|on|of|in|for) (?:my|your|our|the|a)\b)|\bthe job[\s-]?(?:board|listing|search|posting)s?(?:'s)?(?= (?:write[\s-]?up|article|guide|explainer|piece|page|roadmap|comparison|profile)\b)/g, to: ' indeed ' },
   { name: 'payscale-described', pattern: /\bthe (?:pay|salary|compensation|wage|comp|survey)(?:[\s-](?:survey|data|research|comparison|tracking|reporting|report))?[\s-](?:site|website|firm|company|service|platform|database)(?:'s)?\b/g, to: ' payscale ' },
   { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b|\bthe (?:guide|article|site|website|piece|page|one) (?:that|which) (?:matches|pairs|connects|links) (?:readers|people|students|learners) (?:up )?with (?:coding )?(?:schools|bootcamps|camps)\b/g, to: ' career karma ' },
-  { name: 'spotlight-described', pattern: /\bthe (?:(?:career|job|role)[\s-])?(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?! (?:on|of) (?:linkedin|github|my|your)\b)/g, to: ' spotlight ' },
+  { name: 'spotlight-described', pattern: /\bthe (?:(?:career|job|role)[\s-])?(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?![\s-](?:pic|picture|photo|image|on|of)\b)/g, to: ' spotlight ' },
   { name: 'guide-described', pattern: /\b(?:the|that) (?:guide|article|page|one|piece|write[\s-]?up)(?: that| which)? (?:recommends|recommended|recommending|plugs|plugging|pushes|pushing|suggests|promotes|mentions|backs|endorses|names|touts|likes)(?: the| a| an)? (?:meta|facebook|social[\s-](?:network(?:ing)?|media)(?: giant| company)?)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\b/g, to: ' ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
