@@ -158,7 +158,8 @@ export class Bot {
       const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
       // "Which one did you mean?" names the entries the sentence could be about: more use than
       // "I don't know a role called 'fairs worth it for backend jobs...'".
-      if (asked.answered || asked.outcome === 'partial' || asked.outcome === 'clarify') return this.answerFirst(asked, ask, `ask ${text}`, context);
+      // Not for a command that takes nothing ("sources for a career changer" is told so).
+      if (asked.answered || asked.outcome === 'partial' || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0)) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
     // A short line the question reading could not answer, that starts with a typo of a command
     // ("halp", "roadmp 3"), meant the command.
