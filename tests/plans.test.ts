@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { placeOf, planOf } from '../src/answers/plans.js';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
+import { suggestionsOf } from '../src/reply.js';
 
 const bot = new Bot({ logError: (e) => { throw e; } });
 const services = bot['services'];
@@ -58,7 +59,9 @@ describe("an article's own plan", () => {
     const indeed = await say("what are the steps in indeed's guide, in order?", u);
     expect(indeed.topic).toBe('question:indeed-eight-steps');
     expect((await say('and step 5?', u)).text).toMatch(/Fifth: Get current on database knowledge/);
-    // A number the plan does not have is the roadmap's.
-    expect((await say('and step 9?', u)).topic).toBe('step:practice-and-portfolio');
+    // A number the plan does not have is said to be past its end, with the roadmap's step offered.
+    const past = await say('and step 9?', u);
+    expect(past.text).toMatch(/That plan has 8 steps; there is no step 9/);
+    expect(suggestionsOf(past).map((s) => s.command)).toContain('roadmap 9');
   });
 });
