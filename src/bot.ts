@@ -151,7 +151,7 @@ export class Bot {
     // A sentence, or a line naming somewhere or someone the articles do not cover ('salary in
     // india'): read as a question, whose answer says what the articles do cover.
     // So is one naming a source ('salary indeed'): the figures, each with its source.
-    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.namesSource(args);
+    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args);
     // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
     if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {
@@ -165,14 +165,6 @@ export class Bot {
     // ("halp", "roadmp 3"), meant the command.
     if (options.fallbackToAsk && spec === ask && first.toLowerCase() !== 'ask' && (out.outcome === 'unknown' || out.outcome === 'clarify') && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first)) return this.unknownCommand(first);
     return this.answerFirst(out, leaf, text, context);
-  }
-
-  /** Whether text names one of the articles or a survey they cite ("indeed", "payscale", "the spotlight"). */
-  private namesSource(text: string): boolean {
-    const { sources, salaries } = this.services.knowledge;
-    const names = [...sources.flatMap((s) => [s.publisher ?? '', s.short]), ...salaries.map((f) => f.attribution ?? ''), 'spotlight'].filter((n) => n.length >= 3);
-    const words = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
-    return names.some((n) => words.includes(` ${n.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `));
   }
 
   /**

@@ -180,7 +180,7 @@ export function paceText(left: number, msLeft: number): string {
 export function timeLeftText(msLeft: number): string {
   // A plan ends at the end of its day, so a week's plan set this afternoon has 7 days and some
   // hours left: whole days, not a started one, or "1 week" reads as 8 days.
-  const days = Math.floor(msLeft / DAY_MS + 1e-9);
+  const days = Math.floor(msLeft / DAY_MS);
   if (days >= 14) return plural(Math.round(days / 7), 'week');
   return plural(Math.max(1, days), 'day');
 }

@@ -344,6 +344,10 @@ describe('help and errors', () => {
     const fairs = await bot.dispatchText('job fairs worth it for backend jobs or waste of time', ctx, { fallbackToAsk: true });
     expect(fairs.answered || fairs.outcome === 'clarify').toBe(true);
     expect(fairs.text).not.toMatch(/role called/);
+    // A command whose argument names a source is a question about that source's figures.
+    const bySource = await bot.dispatchText('salary indeed', ctx, { fallbackToAsk: true });
+    expect(bySource.answered).toBe(true);
+    expect(bySource.text).toContain('$124,303');
     // A command that takes nothing says so, rather than offering entries a sentence half-matched.
     expect((await bot.dispatchText('sources for a career changer', ctx, { fallbackToAsk: true })).outcome).not.toBe('clarify');
     // Three words are a command with a name it cannot read: its own did-you-mean helps more.

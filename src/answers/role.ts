@@ -61,9 +61,10 @@ export function pickPoints(role: Role, score: (text: string) => number): string 
 function pointsOf(role: Role, codes: string | undefined): Set<Item> {
   const out = new Set<Item>();
   for (const code of (codes ?? '').split(',').slice(0, PICKED)) {
+    if (!/^[a-z]\d{1,3}$/.test(code)) continue;
     const key = LISTS[code[0] as keyof typeof LISTS];
     const item = key && (role[key] as Item[])[Number(code.slice(1))];
-    if (item && /^[a-z]\d{1,3}$/.test(code)) out.add(item);
+    if (item) out.add(item);
   }
   return out;
 }

@@ -69,6 +69,8 @@ export interface Search {
   analyse(question: string): Analysis;
   /** An entry text's terms, as the index sees them (commands match topics with it). */
   terms(text: string): string[];
+  /** Whether text names one of the articles or a survey they cite ("indeed", "payscale", "spotlight"). */
+  namesSource(text: string): boolean;
   resolve(kind: Kind, text: string): Resolution;
   complete(kind: Kind, partial: string, limit?: number): Doc[];
   /** The same index with other settings (benchmark sweeps). */
@@ -251,6 +253,10 @@ class KnowledgeSearch implements Search {
     return this.analyzer.terms(text);
   }
 
+  namesSource(text: string): boolean {
+    return this.analyzer.terms(text).some((t) => this.sourceTerms.has(t));
+  }
+
   analyse(question: string): Analysis {
     return this.analyzer.analyse(question);
   }
@@ -266,7 +272,7 @@ class KnowledgeSearch implements Search {
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
     const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
-    if (!FOLLOW_LEADS.test(question) && !compares && this.namesOwnEntry(alone)) return (!previous.topic?.startsWith('role:') && this.pointsWithin(question, analysis, previous)) || alone;
+    if (!FOLLOW_LEADS.test(question) && !compares && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
     const merged = this.mergeTerms(analysis, previous);
     const kept = merged.slice(analysis.terms.length);
     const withPrevious: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...kept.map((t) => [t])] };
@@ -310,7 +316,7 @@ class KnowledgeSearch implements Search {
     // question read with the one before lands on the same entry: that entry is what it meant.
     // Not when the question names its own entry ("is docker worth learning for this").
     if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic && (compares || !this.namesOwnEntry(alone)) && !this.clearAlone(alone)) return together;
-    const within = (SELECTS.test(question) || !previous.topic?.startsWith('role:')) && this.pointsWithin(question, analysis, previous);
+    const within = this.pointsWithin(question, analysis, previous);
     if (within) return within;
 
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
@@ -326,6 +332,7 @@ class KnowledgeSearch implements Search {
    */
   private pointsWithin(question: string, analysis: Analysis, previous: Turn): Answer | undefined {
     if (!previous.topic || !POINTERS.test(question) || !analysis.terms.length || analysis.terms.length > POINTING_TERMS) return undefined;
+    if (previous.topic.startsWith('role:') && !SELECTS.test(question)) return undefined;
     // "What should I work on after that?" asks for the step after it (see stepAfter); "are they
     // in demand?", "how much do they make?" ask something new of it (the outlook, the pay).
     if (analysis.terms.some((t) => NEXT_TERMS.has(t) || ASK_TERMS.has(t))) return undefined;

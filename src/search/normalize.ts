@@ -60,8 +60,8 @@ export const RULES: readonly Rule[] = [
   { name: 'future-person', pattern: /\bfuture\s+(?=backend|back[\s-]end|frontend|fullstack|developer|dev\b|devs\b|engineer|programmer|employer|student)/g, to: ' ' },
   // The articles described rather than named ("the job-listing site", "the pay-survey site",
   // "the bootcamp-matching article", "the career profile", "the guide that recommends Meta's
-  // certificate"): the source's name, so the describing words ("bootcamp", "meta", "profile")
-  // do not pull the question to an entry about them.
+  // certificate"): the source's name (the guide names no publisher, so it is only taken out), so
+  // the describing words ("bootcamp", "meta", "profile") do not pull the question to an entry about them.
   { name: 'indeed-described', pattern: /\bthe (?:big |large |huge |popular |major |well-known )?(?:job|jobs)[\s-]?(?:listings?|search(?:ing)?|boards?|postings?|hunting|seekers?|ads?|search engine)?[\s-](?:site|website|board|company|platform|portal|engine)(?:'s)?\b(?! (?:at|on|of|in|for) (?:my|your|our|the|a)\b)|\bthe job[\s-]?(?:board|listing|search|posting)s?(?:'s)?(?= (?:write[\s-]?up|article|guide|explainer|piece|page|roadmap|comparison|profile)\b)/g, to: ' indeed ' },
   { name: 'payscale-described', pattern: /\bthe (?:pay|salary|compensation|wage|comp|survey)(?:[\s-](?:survey|data|research|comparison|tracking|reporting|report))?[\s-](?:site|website|firm|company|service|platform|database)(?:'s)?\b/g, to: ' payscale ' },
   { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b|\bthe (?:guide|article|site|website|piece|page|one) (?:that|which) (?:matches|pairs|connects|links) (?:readers|people|students|learners) (?:up )?with (?:coding )?(?:schools|bootcamps|camps)\b/g, to: ' career karma ' },
