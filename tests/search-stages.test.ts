@@ -46,6 +46,9 @@ describe('analyse: question-form rules', () => {
     ['career-karma-described', 'the bootcamp-matching article says what about degrees', /^\s+career karma\s+says/],
     ['spotlight-described', 'what does the career profile say about stress', /what does\s+spotlight\s+say/],
     ['guide-described', "what's the average in the guide that recommends meta's certificate", /average in\s+$/],
+    ['guide-described', 'what web frameworks are in the meta cert guide', /are in\s+$/],
+    ['guide-described', 'the guide that ends by plugging a meta credential lists which frameworks', /^\s+lists which frameworks/],
+    ['guide-described', 'pay in the short guide  with  the meta cert', /pay in\s+$/],
     ['in-plain-words', 'explain REST in plain words', /^ explain rest\s+$/],
     ['for-comparison', 'what does a DBA earn, just for comparison', /earn,\s+$/],
     ['number-words', 'four to six years in, what do i make', /4 to 6 years in/],
@@ -82,7 +85,7 @@ describe('analyse: question-form rules', () => {
 
   it('reads an article described, and leaves the same words alone where they name something else', () => {
     const rules = RULES.filter((r) => r.name.endsWith('-described'));
-    for (const text of ['is the job board at my school useful', 'should the profile picture be professional', 'the hiring company asked for a portfolio']) {
+    for (const text of ['is the job board at my school useful', 'should the profile picture be professional', 'the hiring company asked for a portfolio', 'is the meta cert worth it', 'a guide to the meta certificate exam']) {
       expect(applyRules(fold(text), rules).trim(), text).toBe(fold(text));
     }
     const beyond = RULES.find((r) => r.name === 'beyond-pay')!;

@@ -66,7 +66,9 @@ export const RULES: readonly Rule[] = [
   { name: 'payscale-described', pattern: /\bthe (?:pay|salary|compensation|wage|comp|survey)(?:[\s-](?:survey|data|research|comparison|tracking|reporting|report))?[\s-](?:site|website|firm|company|service|platform|database)(?:'s)?\b/g, to: ' payscale ' },
   { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b|\bthe (?:guide|article|site|website|piece|page|one) (?:that|which) (?:matches|pairs|connects|links) (?:readers|people|students|learners) (?:up )?with (?:coding )?(?:schools|bootcamps|camps)\b/g, to: ' career karma ' },
   { name: 'spotlight-described', pattern: /\bthe (?:(?:career|job|role)[\s-])?(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?![\s-](?:pic|picture|photo|image|on|of)\b)/g, to: ' spotlight ' },
-  { name: 'guide-described', pattern: /\b(?:the|that) (?:guide|article|page|one|piece|write[\s-]?up)(?: that| which)? (?:recommends|recommended|recommending|plugs|plugging|pushes|pushing|suggests|promotes|mentions|backs|endorses|names|touts|likes)(?: the| a| an)? (?:meta|facebook|social[\s-](?:network(?:ing)?|media)(?: giant| company)?)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\b/g, to: ' ' },
+  // "The (short) guide that recommends / ends by plugging / with Meta's certificate", "the Meta
+  // cert guide", "the Meta-credential piece".
+  { name: 'guide-described', pattern: /\b(?:the|that)(?:\s+short(?:est)?|\s+brief|\s+little|\s+small|\s+last|\s+fourth)?\s+(?:guide|article|page|one|piece|post|write[\s-]?up)(?:\s+that|\s+which)?(?:\s+(?:ends|closes|finishes|wraps\s+up)\s+(?:by|with))?\s+(?:recommends|recommended|recommending|plugs|plugging|pushes|pushing|suggests|suggesting|promotes|promoting|mentions|mentioning|backs|endorses|names|naming|touts|likes|with|w\/?|has|having|featuring|about)(?:\s+the|\s+a|\s+an)?\s+(?:meta|facebook|social[\s-](?:network(?:ing)?|media)(?:\s+giant|\s+company)?)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\b|\b(?:the\s+|that\s+)?(?:meta|facebook)(?:'s)?(?:[\s-](?:back[\s-]?end|professional|pro))*[\s-](?:cert(?:ificate|ification)?|credential)s?[\s-](?:guide|article|page|piece|post|write[\s-]?up)\b/g, to: ' ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
   // "Four to six years", "seven years in": a span of experience, as the articles write it (4-6),
@@ -110,7 +112,7 @@ export const STOP_WORDS = new Set(
   wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
-  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned`.split(/\s+/),
+  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall`.split(/\s+/),
 );
 
 export function fold(text: string): string {
