@@ -49,6 +49,13 @@ describe('analyse: question-form rules', () => {
     ['guide-described', 'what web frameworks are in the meta cert guide', /are in\s+$/],
     ['guide-described', 'the guide that ends by plugging a meta credential lists which frameworks', /^\s+lists which frameworks/],
     ['guide-described', 'pay in the short guide  with  the meta cert', /pay in\s+$/],
+    ['described-clause', 'in spotlight that lists betamore and udacity, what do newcomers start around', /^\s*in\s+spotlight\s*,/],
+    ['described-clause', 'in indeed which opens with a list of titles: where does pay sit', /^\s*in\s+indeed\s*:/],
+    ['payscale-described', 'same compensation-survey firm: what do seniors make', /^\s+payscale\s+:/],
+    ['indeed-described', 'the 2020 job-site explainer names two frameworks', /^\s+indeed\s+explainer/],
+    ['indeed-described', 'the big job-listings article mentions which perks', /^\s+indeed\s+article/],
+    ['spotlight-described', 'does the long profile count hospitals among employers', /does\s+spotlight\s+count/],
+    ['starting-pay', 'what do newcomers start around', /entry salary/],
     ['in-plain-words', 'explain REST in plain words', /^ explain rest\s+$/],
     ['for-comparison', 'what does a DBA earn, just for comparison', /earn,\s+$/],
     ['number-words', 'four to six years in, what do i make', /4 to 6 years in/],
@@ -85,11 +92,14 @@ describe('analyse: question-form rules', () => {
 
   it('reads an article described, and leaves the same words alone where they name something else', () => {
     const rules = RULES.filter((r) => r.name.endsWith('-described'));
-    for (const text of ['is the job board at my school useful', 'should the profile picture be professional', 'the hiring company asked for a portfolio', 'is the meta cert worth it', 'a guide to the meta certificate exam']) {
+    for (const text of ['is the job board at my school useful', 'should the profile picture be professional', 'the hiring company asked for a portfolio', 'is the meta cert worth it', 'a guide to the meta certificate exam', 'is the long profile picture ok']) {
       expect(applyRules(fold(text), rules).trim(), text).toBe(fold(text));
     }
     const beyond = RULES.find((r) => r.name === 'beyond-pay')!;
     expect(applyRules(fold('other than a comp sci degree what do i need'), [beyond])).not.toMatch(/benefit/);
+    // A clause after a source's name that runs into the question is the question: it stays.
+    const clause = RULES.find((r) => r.name === 'described-clause')!;
+    expect(applyRules(fold('what does spotlight say about people who work with databases'), [clause])).toMatch(/work with databases/);
     const more = RULES.find((r) => r.name === 'how-much-more-pay')!;
     expect(applyRules(fold('how much more do i need to learn before i get paid'), [more])).not.toMatch(/comparison/);
   });
