@@ -83,6 +83,12 @@ describe('analyse: question-form rules', () => {
     for (const span of ['4 to 6 years in', '4-6 years in', 'after half a decade to nearly 10 years in the field']) expect(applyRules(fold(span), [rule]).trim()).toBe(fold(span));
   });
 
+  it('reads a figure asked for a level as pay ("a level\'s figure"), and a figure without a level as it is', () => {
+    expect(analyse("what's the number for folks four to six years in").terms).toContain('salary');
+    expect(analyse('for the 7-9 year bracket, what figure is given').terms).toContain('salary');
+    expect(analyse('what number of new jobs is projected').terms).not.toContain('salary');
+  });
+
   it('reads spelled-out numbers only as a span or a count of years: "which one" stays a word', () => {
     const rule = RULES.find((r) => r.name === 'number-words')!;
     expect(applyRules(fold('seven or eight yrs of experience'), [rule])).toMatch(/7 or 8 yrs/);

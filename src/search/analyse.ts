@@ -36,6 +36,9 @@ export const LEVEL_TERMS: Readonly<Record<string, SalaryLevel>> = {
   median: 'overall',
 };
 
+/** Terms that ask for a figure without saying of what (see "a level's figure"). */
+const FIGURE_TERMS: ReadonlySet<string> = new Set(['figure', 'number', 'amount', 'bracket', 'band', 'sum']);
+
 /** Fuzzy correction is only tried on words this long; shorter ones mis-correct too easily. */
 const MIN_CORRECTABLE = 5;
 
@@ -266,6 +269,9 @@ export class Analyzer {
     const levelTerm = named.size > 1 || versusMedian ? undefined : (out.find((t) => LEVEL_TERMS[t] && LEVEL_TERMS[t] !== 'overall') ?? out.find((t) => LEVEL_TERMS[t]));
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
+    // Named rule "a level's figure": "what's the number for folks four to six years in?", "what
+    // figure is given for the 7-9 bracket?" ask pay, though no word of pay is in them.
+    if (named.size && !out.includes('salary') && out.some((t) => FIGURE_TERMS.has(t))) out.push('salary'), groups.push(['salary']);
     return analysis;
   }
 
