@@ -53,6 +53,19 @@ describe("an article's own plan", () => {
     expect((await say('what are the eight steps indeed gives', u)).topic).toBe('question:indeed-eight-steps');
   });
 
+  it('answers "what\'s Indeed\'s first step?" with that step, and "what comes after <its words>?" with the next', async () => {
+    const u = person();
+    const first = await say("what's indeed's first step to becoming a back-end dev?", u);
+    expect(first.text).toMatch(/First: Consider if an education program is right for you/);
+    expect(first.text).not.toMatch(/Third:/);
+    expect((await say("what's after that?", u)).text).toMatch(/Second: Learn a server-side programming language/);
+    const v = person();
+    await say('what are the steps in the career karma guide?', v);
+    const after = await say('what comes after beginning your studies?', v);
+    expect(after.text).toMatch(/Step 3: Earn some experience/);
+    expect(after.answered).toBe(true);
+  });
+
   it('leaves the roadmap\'s own numbers alone elsewhere', async () => {
     const u = person();
     expect((await say('step 3', u)).card.title).toMatch(/^Step 3 of 12: Understand algorithms/);

@@ -139,6 +139,30 @@ function stepNumber(question: string): number | undefined {
   return m[1] || m[2] ? Number(m[1] ?? m[2]) : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1;
 }
 
+/** A step named inside a longer question: "what's Indeed's third step?", "step 2 of Career Karma's plan". */
+const STEP_NAMED = new RegExp(String.raw`\b(?:step\s*#?\s*(\d{1,2})\b|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)`, 'i');
+
+function stepNamed(question: string): number | undefined {
+  const m = question.match(STEP_NAMED);
+  if (!m) return undefined;
+  return m[1] || m[2] ? Number(m[1] ?? m[2]) : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1;
+}
+
+/** "What comes after beginning your studies?": the step after the one named by its words. */
+const AFTER_NAMED = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| comes| do i do| should i do)?\s+)?(?:right\s+)?after\s+(.+?)[\s?!.]*$/i;
+
+/** The plan's point a phrase names: the one sharing the most of its terms (at least one). */
+function pointNamed(ctx: CommandContext, plan: { points: readonly { text: string }[] }, phrase: string): number | undefined {
+  const asked = new Set(ctx.search.terms(phrase));
+  let best = 0;
+  let place: number | undefined;
+  plan.points.forEach((p, i) => {
+    const shared = new Set(ctx.search.terms(p.text).filter((t) => asked.has(t))).size;
+    if (shared > best) [best, place] = [shared, i + 1];
+  });
+  return place;
+}
+
 /** "What's the last one?", "and the final step?": the last point of the plan or roadmap just shown. */
 const LAST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?(?:last|final)(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
 /** "And the first?", "what's the first step?": the first point of the plan or roadmap just shown. */
@@ -155,7 +179,11 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   const numbered = stepNumber(question);
   // "What's next?" past the plan's last step shows that last step again, which says it is the last.
   const after = NEXT.test(question) && previous?.point ? Math.min(previous.point + 1, plan.points.length) : undefined;
-  const point = numbered ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : after);
+  // "What comes after beginning your studies?": after the point those words name.
+  const afterPhrase = !after && !numbered ? question.match(AFTER_NAMED)?.[1] : undefined;
+  const named = afterPhrase ? pointNamed(ctx, plan, afterPhrase) : undefined;
+  const afterNamed = named && Math.min(named + 1, plan.points.length);
+  const point = numbered ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : (after ?? afterNamed));
   if (!point) return undefined;
   const shown = planPoint(ctx, plan, point);
   if (!shown) return undefined;
@@ -327,6 +355,15 @@ export const ask: CommandSpec = {
     }
     if (decision.kind === 'answer') {
       const ref = decision.top.doc.ref;
+      // "What's Indeed's third step?": that step of the article's plan, remembered, so "what's
+      // after that?" goes on from it.
+      const plan = planOf(ctx, ref);
+      const place = plan && stepNamed(text);
+      const step = plan && place && place <= plan.points.length ? planPoint(ctx, plan, place) : undefined;
+      if (plan && step) {
+        rememberTopic(ctx, plan.ref, undefined, place);
+        return step;
+      }
       const picked = pointsAsked(ctx, answer, ref);
       const out = card(ctx, ref, level, related(answer, decision.top), picked);
       if (out) {

@@ -123,8 +123,8 @@ const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there
 
 /** Terms that name one of two kinds of a thing: a follow-up naming one drops the other. */
 const CONTRASTS: readonly (readonly string[])[] = [['softskill', 'technical']];
-/** Words that pick one of the things just listed: "which one", "which of them", "the secure one". */
-const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bthe (?:\w+ )?one\b/i;
+/** Words that pick one of the things just listed: "which one", "which of them", "the secure one", "any security one?", "is SQL one of them?". */
+const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bthe (?:\w+ )?one\b|\bany (?:\w+ )?ones?\b|\b(?:one|any|some|either) of (?:them|those|these)\b/i;
 /** The most terms a question pointing back within the answer before may have (see pointsWithin). */
 const POINTING_TERMS = 3;
 
