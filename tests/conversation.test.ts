@@ -460,7 +460,11 @@ describe('honest refusals', () => {
     expect(rust.text).toContain("The articles don't mention that technology");
     const mit = await say("what's the tuition at MIT for computer science?");
     expect(mit.answered).toBe(false);
-    expect(mit.text).toContain('The articles name no particular university or school');
+    expect(mit.text).toContain('The articles say nothing about that university, college or bootcamp');
+    // A bootcamp the articles never name is no generic bootcamp question.
+    const camp = await say('how much does App Academy bootcamp cost');
+    expect(camp.answered).toBe(false);
+    expect(camp.text).toContain('The articles say nothing about that university, college or bootcamp');
     const pay = await say('how much do rust devs make');
     expect(pay.answered).toBe(false);
     expect(pay.text).toContain('The articles give no figures for that technology. Here is what they do give:');

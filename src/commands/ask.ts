@@ -61,7 +61,7 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   none: `I couldn't find that in the articles I know, so I won't guess. ${ABOUT}`,
   place: `The articles give U.S. figures only and say nothing about other places, so I won't guess. ${ABOUT}`,
   company: `The articles say nothing about particular companies, so I won't guess. ${ABOUT}`,
-  school: `The articles name no particular university or school, so I won't guess. ${ABOUT}`,
+  school: `The articles say nothing about that university, college or bootcamp, so I won't guess. ${ABOUT}`,
   tech: `The articles don't mention that technology, so I won't guess. ${ABOUT}`,
   profession: `The articles are about back-end development and say nothing about that profession, so I won't guess. ${ABOUT}`,
   'code-help': `I can't help debug code: I answer career questions from four articles. ${ABOUT}`,
