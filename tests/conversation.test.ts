@@ -18,6 +18,16 @@ const say = (line: string, who: Context = ana) => bot.dispatchText(line, who, { 
 const levels = (r: Reply) => r.card.children.flatMap((n) => (n.type === 'section' && n.title !== 'Job outlook' ? [n.title] : []));
 
 describe('follow-ups', () => {
+  it('says how old the articles are, and "by when?" after the outlook stays on the outlook', async () => {
+    const dated = await say('when was the indeed article posted');
+    expect(dated.answered).toBe(true);
+    expect(dated.text).toContain('April 17, 2020');
+    await say('How much is web developer employment projected to grow?');
+    const when = await say('by when?');
+    expect(when.topic).toBe('outlook:job-outlook');
+    expect(when.text).toContain('2030');
+  });
+
   it('"and for seniors?" after a junior pay question gives the experienced figures for the same role', async () => {
     const first = await say('how much do junior backend devs make');
     expect(levels(first)).toEqual(['Entry level']);
