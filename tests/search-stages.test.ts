@@ -32,6 +32,8 @@ describe('analyse: question-form rules', () => {
     ['pay-attention', 'should I pay attention to AI', /attention\s+to ai/],
     ['beyond-pay', 'what do they get beyond the salary', /beyond|benefit/],
     ['how-much-more-pay', 'how much more do backend devs make than frontend ones', /salary comparison\s+do backend/],
+    ['money-figure', 'which firm is the source of the $81k-ish average', /\$81k salary/],
+    ['money-figure', 'is the 101K figure for juniors', /101k salary/],
     ['spend-money', 'is it worth spending my money on it', /cost/],
     ['out-earn', 'do they out-earn the UI people', /salary comparison/],
     ['pay-comparison', 'who earns more', /salary comparison/],
@@ -106,6 +108,9 @@ describe('analyse: question-form rules', () => {
     // A clause after a source's name that runs into the question is the question: it stays.
     const clause = RULES.find((r) => r.name === 'described-clause')!;
     expect(applyRules(fold('what does spotlight say about people who work with databases'), [clause])).toMatch(/work with databases/);
+    // A price named beside a figure is a price, not pay.
+    const money = RULES.find((r) => r.name === 'money-figure')!;
+    expect(applyRules(fold('is a $15k bootcamp worth it'), [money])).not.toMatch(/salary/);
     const more = RULES.find((r) => r.name === 'how-much-more-pay')!;
     expect(applyRules(fold('how much more do i need to learn before i get paid'), [more])).not.toMatch(/comparison/);
   });

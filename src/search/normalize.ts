@@ -44,6 +44,9 @@ export const RULES: readonly Rule[] = [
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
   { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
+  // "The $81k-ish average", "the $124,303 figure": every dollar figure in the articles is pay, so
+  // one in a question asks about pay, unless a price is named beside it.
+  { name: 'money-figure', pattern: /(?:\$\s?\d{2,3}(?:,\d{3})+|\$?\b\d{2,3}(?:\.\d)?\s?k\b)(?![^?.!]{0,20}\b(?:bootcamp|course|tuition|loan|debt|cost|fee|fees|price)\b)/g, to: ' $& salary ' },
   { name: 'spend-money', pattern: /\b(?:hand(?:ing)? over|spend(?:ing)?|pay(?:ing)?(?: for)?|invest(?:ing)?) (?:my |the |your |any |much |that )?(?:money|cash|savings)\b/g, to: ' cost ' },
   { name: 'out-earn', pattern: /\bout[\s-]?(?:earns?|earning|paid|pay)\b/g, to: ' salary comparison ' },
   // "Who earns more" compares pay: the FAQ that compares it, not one role's figures.
@@ -115,7 +118,7 @@ export const STOP_WORDS = new Set(
   wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
-  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall`.split(/\s+/),
+  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer`.split(/\s+/),
 );
 
 export function fold(text: string): string {
