@@ -471,6 +471,11 @@ describe('honest refusals', () => {
     const mit = await say("what's the tuition at MIT for computer science?");
     expect(mit.answered).toBe(false);
     expect(mit.text).toContain('The articles say nothing about that university, college or bootcamp');
+    // Whether AI will replace developers is a prediction the articles do not make; AI as a trend they cover.
+    const replace = await say('will ai replace backend devs by 2035??');
+    expect(replace.answered).toBe(false);
+    expect(replace.text).toContain('Closest topics: What are the current trends in back-end development?');
+    expect((await say('is ai a trend in backend')).topic).toBe('question:trends');
     // A bootcamp the articles never name is no generic bootcamp question.
     const camp = await say('how much does App Academy bootcamp cost');
     expect(camp.answered).toBe(false);
