@@ -17,7 +17,7 @@ export const THRESHOLDS = {
   /** A question whose words the best entry barely covers is not about it, however it scores. */
   coverage: 0.33,
   /** Entries this alike in content (siblings) say the same things: between them, the best answers. */
-  siblings: 0.45,
+  siblings: 0.35,
 } as const;
 
 export type Thresholds = { -readonly [K in keyof typeof THRESHOLDS]: number };
