@@ -48,6 +48,10 @@ export interface DispatchTextOptions {
 /** How close (fuse.js score) a word must be to a command's name to be taken as a typo of it. */
 const COMMAND_TYPO = 0.4;
 
+/** Agreeing to what the bot just offered ("Shall I mark step 3 as done?"). */
+const YES = /^(?:y|ya|yes|yeah|yep|yup|yes please|sure|ok(?:ay)?|please|please do|do it|go ahead|mark it|yes mark it)[\s!.]*$/i;
+const NO = /^(?:n|no|nope|nah|no thanks|not yet|don'?t)[\s!.]*$/i;
+
 /** A line this short whose first word is close to a command's name is taken as a typo of it. */
 const TYPO_WORDS = 3;
 
@@ -106,6 +110,20 @@ export class Bot {
     }
     const text = cleanText(line).replace(/^\/(?:devpath\s+)?/i, '');
     if (!text) return this.runHelp(context);
+    const previous = this.services.conversations.previous(context, this.services.now());
+    // "yes" to "Shall I mark step 3 as done?" runs what was offered; "no" leaves things as they are.
+    if (previous?.offer && YES.test(text)) {
+      // Once: a second "yes" is not a second run.
+      this.services.conversations.remember(context, { ...previous, offer: undefined }, this.services.now());
+      return this.dispatchText(previous.offer, context, options);
+    }
+    if (previous?.offer && NO.test(text)) {
+      this.services.conversations.remember(context, { ...previous, offer: undefined }, this.services.now());
+      return reply({ title: 'OK', children: [{ type: 'text', text: 'Left as it is.' }], answered: false });
+    }
+    // "2" right after the roadmap's list (or an article's numbered plan) is its step 2.
+    const numbered = previous?.numbered ?? (planOf(this.services, previous?.topic) ? 'step' : undefined);
+    if (numbered && /^#?\d{1,2}[.)]?$/.test(text)) return this.dispatchText(`${numbered} ${text.replace(/\D/g, '')}`, context, options);
     // A number alone picks a suggestion where a door numbers them (the chat); it is not a question.
     if (/^#?\d{1,3}[.)]?$/.test(text) && !this.find(text)) {
       return errorReply('Not a suggestion', `"${text}" on its own picks a numbered suggestion of the answer before, and there is none numbered ${text.replace(/\D/g, '')} here. Type a command or a question.`, 'invalid-option', [{ label: 'help', command: 'help' }]);

@@ -51,7 +51,7 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     name: 'acknowledgement',
-    pattern: /^(?:(?:lol|lmao|haha+|ok(?:ay)?|k|kk|cool|nice|great|alright|sure|i see|got it|makes sense|oh|ah|hmm+)[\s,!.]*){1,3}$/i,
+    pattern: /^(?:(?:lol|lmao|haha+|ok(?:ay)?|k|kk|cool|nice|great|alright|sure|i see|got it|makes sense|oh|ah|hmm+|y|yes|yeah|yep|yup|no|nope|nah)[\s,!.]*){1,3}$/i,
     reply: () => reply({ title: 'Anything else?', children: [{ type: 'text', text: 'Ask another question, or type "help" to see what I can do.' }], answered: false }),
   },
   {
@@ -104,11 +104,11 @@ export const INTENTS: readonly Intent[] = [
       if (!step) {
         return reply({ title: 'Well done!', children: [{ type: 'text', text: 'Which roadmap step was it? Type "roadmap" to see the steps, then "done <number>" to mark one.' }], answered: false, suggestions: [{ label: 'The roadmap', command: 'roadmap' }] });
       }
-      // "What next?" after it means the step after this one.
-      rememberTopic(ctx, `step:${step.id}`);
+      // "What next?" after it means the step after this one; "yes" marks it.
+      rememberTopic(ctx, `step:${step.id}`, undefined, undefined, `done ${step.order}`);
       return reply({
         title: 'Well done!',
-        children: [{ type: 'text', text: `Shall I mark step ${step.order}, ${step.title}, as done? Type "done ${step.order}" (I don't change your progress without being asked).` }],
+        children: [{ type: 'text', text: `Shall I mark step ${step.order}, ${step.title}, as done? Say "yes" or type "done ${step.order}" (I don't change your progress without being asked).` }],
         answered: false,
         suggestions: [{ label: `Mark step ${step.order} done`, command: `done ${step.order}` }],
       });

@@ -359,6 +359,26 @@ describe('small talk', () => {
     expect(progress.text).toMatch(/0\/12|no steps|none/i);
   });
 
+  it('"yes" to "Shall I mark step 3?" marks it, once; "no" leaves progress as it is; "yes" with nothing offered is no question', async () => {
+    await say('I finished step 3');
+    const yes = await say('yes');
+    expect(yes.text).toMatch(/Marked step 3/);
+    expect((await say('progress')).text).toMatch(/1\/12/);
+    expect((await say('yes')).card.title).toBe('Anything else?');
+    await say('I finished step 4');
+    expect((await say('no')).text).toMatch(/Left as it is/);
+    expect((await say('yes')).card.title).toBe('Anything else?');
+    expect((await say('progress')).text).toMatch(/1\/12/);
+  });
+
+  it('a number alone right after the roadmap list is that step; elsewhere it is still no question', async () => {
+    await say('roadmap');
+    expect((await say('2')).card.title).toMatch(/^Step 2 of 12: Learn a server-side programming language/);
+    expect((await say("what's after that?")).card.title).toMatch(/^Step 3 of 12/);
+    await say('how much do juniors make');
+    expect((await say('2')).card.title).toBe('Not a suggestion');
+  });
+
   it('"ok i know python and i get algorithms now" says which steps that covers and what is next; "what next?" follows on; nothing is marked', async () => {
     const r = await say('ok i know python and i get algorithms and data structures now');
     expect(r.text).toMatch(/That covers steps 2 and 3 of the roadmap\. Next: step 4, Learn a framework\./);

@@ -7,11 +7,12 @@ import type { Turn } from '../search/index.js';
  * Remembers that the caller was just shown this entry (by `ask`, `salary`, `role`, `roadmap`...),
  * so "how much do they make?" or "what next?" reads against it.
  */
-export function rememberTopic(ctx: CommandContext, ref: string, level?: SalaryLevel, point?: number): void {
+export function rememberTopic(ctx: CommandContext, ref: string, level?: SalaryLevel, point?: number, offer?: string): void {
   const doc = ctx.search.get(ref);
   if (!doc) return;
   const turn: Turn = { terms: [...ctx.search.terms(doc.title), ...(level ? [level === 'overall' ? 'average' : level] : [])], topic: ref };
   if (level) turn.level = level;
   if (point) turn.point = point;
+  if (offer) turn.offer = offer;
   ctx.conversations.remember(ctx, turn, ctx.now());
 }

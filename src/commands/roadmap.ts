@@ -16,6 +16,8 @@ export const roadmap: CommandSpec = {
     if (!found) {
       // The caller's done steps are marked once they have any; a newcomer sees the plain list.
       const done = new Set(Object.keys(await ctx.store.progress(ctx.communityId, ctx.userId)));
+      // "2" after the list is its step 2.
+      ctx.conversations.remember(ctx, { terms: ctx.search.terms('roadmap step'), numbered: 'roadmap' }, ctx.now());
       return roadmapList(ctx, done.size ? { done } : {});
     }
     const s = found.entry;

@@ -30,6 +30,10 @@ export interface Turn {
   level?: SalaryLevel;
   /** Which point of an article's own plan was shown (its step 3, 1-based), for "what's next?". */
   point?: number;
+  /** A command the bot offered to run ("Shall I mark step 3 as done?"): what "yes" runs. */
+  offer?: string;
+  /** A numbered list was shown: the command a number alone runs with it ("roadmap" -> "roadmap 2"). */
+  numbered?: string;
 }
 
 export interface Answer {
