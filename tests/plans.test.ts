@@ -67,6 +67,12 @@ describe("an article's own plan", () => {
   });
 
   it('leaves the roadmap\'s own numbers alone elsewhere', async () => {
+    const w = person();
+    // Naming no article, "what's step 3 about" is the roadmap's, alone or after the roadmap list.
+    expect((await say("what's step 3 about", w)).card.title).toMatch(/^Step 3 of 12: Understand algorithms/);
+    await say('roadmap', w);
+    expect((await say('whats step 2 again', w)).card.title).toMatch(/^Step 2 of 12/);
+    expect((await say("what is career karma's third step", w)).text).toMatch(/Step 3: Earn some experience/);
     const u = person();
     expect((await say('step 3', u)).card.title).toMatch(/^Step 3 of 12: Understand algorithms/);
     const indeed = await say("what are the steps in indeed's guide, in order?", u);

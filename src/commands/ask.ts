@@ -128,7 +128,9 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
 const STEP_NUMBER = new RegExp(
   String.raw`^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| are| about)?|show me|tell me about|explain)\s+)*(?:the\s+)?(?:roadmap\s+|devpath\s+)?` +
     String.raw`(?:step\s*#?\s*(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)` +
-    String.raw`(?:\s+(?:of|in|on)\s+(?:the\s+|your\s+|this\s+)?(?:devpath\s+)?(?:roadmap|road map|learning path))?\s*[?!.]*\s*$`,
+    String.raw`(?:\s+(?:of|in|on)\s+(?:the\s+|your\s+|this\s+)?(?:devpath\s+)?(?:roadmap|road map|learning path))?` +
+    // "what's step 3 about?", "whats step 2 again"
+    String.raw`(?:\s+(?:about|again|for|mean|means|involve|involves|cover|covers|say|says|all about|exactly))?\s*[?!.]*\s*$`,
   'i',
 );
 
@@ -146,6 +148,14 @@ function stepNamed(question: string): number | undefined {
   const m = question.match(STEP_NAMED);
   if (!m) return undefined;
   return m[1] || m[2] ? Number(m[1] ?? m[2]) : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1;
+}
+
+/** Whether a question names an article's plan: its publisher ("Indeed's", "the job-listing site's") or its count ("the four steps"). */
+function namesPlan(ctx: CommandContext, plan: NonNullable<ReturnType<typeof planOf>>, answer: Answer): boolean {
+  const asked = new Set(answer.analysis.terms);
+  if (asked.has('fourstep') || asked.has('eightstep')) return true;
+  const names = plan.question.sources.flatMap((id) => ctx.knowledge.sources.filter((src) => src.id === id).flatMap((src) => [src.publisher ?? '', src.short]));
+  return names.some((name) => name && ctx.search.terms(name).every((t) => asked.has(t)));
 }
 
 /** "What comes after beginning your studies?": the step after the one named by its words. */
@@ -357,8 +367,10 @@ export const ask: CommandSpec = {
       const ref = decision.top.doc.ref;
       // "What's Indeed's third step?": that step of the article's plan, remembered, so "what's
       // after that?" goes on from it.
+      // Only when the question names the article ("Indeed's", "Career Karma's"): "what's step 3
+      // about" is the roadmap's.
       const plan = planOf(ctx, ref);
-      const place = plan && stepNamed(text);
+      const place = plan && namesPlan(ctx, plan, answer) ? stepNamed(text) : undefined;
       const step = plan && place && place <= plan.points.length ? planPoint(ctx, plan, place) : undefined;
       if (plan && step) {
         rememberTopic(ctx, plan.ref, undefined, place);
