@@ -18,6 +18,19 @@ const say = (line: string, who: Context = ana) => bot.dispatchText(line, who, { 
 const levels = (r: Reply) => r.card.children.flatMap((n) => (n.type === 'section' && n.title !== 'Job outlook' ? [n.title] : []));
 
 describe('follow-ups', () => {
+  it('after another role\'s card, "salary?" and "what languages do they use" ask it of that role', async () => {
+    await say('role dba');
+    const pay = await say('salary?');
+    expect(pay.text).toContain('The articles give no salary figure for Database Administrator (DBA)');
+    await say('how do i become a frontend dev');
+    const langs = await say('what languages do they use');
+    expect(langs.topic).toBe('role:frontend-developer');
+    expect(langs.text).toContain('HTML, JavaScript and CSS');
+    // After anything else, "salary?" is the guide's own question: back-end pay.
+    await say('how long does it take');
+    expect((await say('salary?')).topic).toBe('salary:backend-developer');
+  });
+
   it('says how old the articles are, and "by when?" after the outlook stays on the outlook', async () => {
     const dated = await say('when was the indeed article posted');
     expect(dated.answered).toBe(true);

@@ -272,11 +272,19 @@ class KnowledgeSearch implements Search {
     if (!previous) return alone;
     // "Which one's about security?" after other careers names a role ("security"), so it does not
     // look like a follow-up; but "which one" picks among what was just listed.
-    if (!this.looksLikeFollowUp(question, analysis, alone)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
+    if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
     const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
     if (!FOLLOW_LEADS.test(question) && !compares && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
+    // "What languages do they use?" after the front-end card: "they" are front-end developers, read
+    // by the role's name (not the whole question before, "how do I become one", which pulls elsewhere).
+    const role = this.otherRole(previous);
+    if (role && POINTERS.test(question) && !analysis.terms.some((t) => this.subjectTerms.has(t))) {
+      const named = (this.nameTerms.get(role) ?? [])[0] ?? [];
+      const asRole = this.run({ ...analysis, terms: [...analysis.terms, ...named], groups: [...analysis.groups, ...named.map((t) => [t])] });
+      if (asRole.confident) return asRole;
+    }
     const merged = this.mergeTerms(analysis, previous);
     const kept = merged.slice(analysis.terms.length);
     const withPrevious: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...kept.map((t) => [t])] };
@@ -367,9 +375,17 @@ class KnowledgeSearch implements Search {
     return answer.confident && !!top && top.score - (next?.score ?? 0) >= CLEAR_LEAD;
   }
 
+  /** The role card the turn before showed, when it is another role than the guide's own (back-end developer). */
+  private otherRole(previous: Turn): string | undefined {
+    return previous.topic?.startsWith('role:') && previous.topic !== 'role:backend-developer' ? previous.topic : undefined;
+  }
+
   /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
-  private looksLikeFollowUp(question: string, analysis: Analysis, alone: Answer): boolean {
+  private looksLikeFollowUp(question: string, analysis: Analysis, alone: Answer, previous: Turn): boolean {
     if (FOLLOW_LEADS.test(question)) return true;
+    // "salary?", "skills?" right after another role's card (`role dba`) ask it of that role; after
+    // anything else they are the guide's own question (back-end pay).
+    if (this.otherRole(previous) && analysis.terms.length > 0 && analysis.terms.every((t) => ASK_TERMS.has(t))) return true;
     // "4-6?", "seniors?": a level alone only makes sense about the question before; so does
     // "what does PayScale say?".
     if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t])) return true;
