@@ -142,6 +142,17 @@ describe.skipIf(!haveSeeds)('knowledge fidelity to the source articles', () => {
     expect(problems).toEqual([]);
   });
 
+  it("shows as a role's other job titles only names its article lists, word for word", () => {
+    const problems: string[] = [];
+    for (const r of readKnowledge('roles.json') ?? []) {
+      const titles = r.titles as { names: string[]; source: string } | undefined;
+      if (!titles) continue;
+      const seed = seedText(titles.source);
+      for (const name of titles.names) if (!seed?.includes(normalise(name))) problems.push(`${String(r.id)}: "${name}" is not in the ${titles.source} article`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('quotes every outlook figure as its article writes it, with matching numbers', () => {
     const problems: string[] = [];
     for (const o of readKnowledge('outlook.json') ?? []) {

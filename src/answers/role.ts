@@ -3,7 +3,7 @@ import type { Services } from '../command.js';
 import type { Item, Role } from '../knowledge/schema.js';
 import type { Node } from '../reply.js';
 import { reply, type Reply } from '../reply.js';
-import { citeAll, itemSources, salariesInLine, salaryLine, sourceRefs } from './cite.js';
+import { citeAll, itemSources, salariesInLine, salaryLine, sourceRef, sourceRefs } from './cite.js';
 
 /** Long lists are cut in the card; the plain list keeps the card readable on every platform. */
 const MAX_LIST = 8;
@@ -70,44 +70,13 @@ function pointsOf(role: Role, codes: string | undefined): Set<Item> {
 }
 
 /**
- * A name reduced to what tells it apart: lowercase letters and digits only ("Back-End", "Back End"
- * and "Backend" are one name), a last word "dev" read as "developer" ("Backend Dev", not "Dev
- * Ops"), and each word without a plural's "s" ("Solution Architect" is Solutions Architect).
+ * The role's other job titles as the card shows them: only the ones an article lists ("what
+ * other job titles do they go by"), with that article named. The aliases are for search
+ * (spellings, plurals, short forms) and are never shown as titles.
  */
-const nameKey = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/\bdevs?$/, 'developer')
-    .replace(/s\b/g, '')
-    .replace(/[^a-z0-9]+/g, '');
-
-/**
- * The role's other names as the card shows them: every one that tells the reader something new
- * ("what other job titles do they go by" asks for them all). The aliases are kept for search
- * (spellings, plurals, short forms), so
- * most of them only repeat the title: a spelling of it ("Backend Developer" for Back-End
- * Developer), its plural, the short form it already gives in brackets ("DBA"), a piece of it
- * ("Backend"), or an earlier name spelt another way. Those are left out, and not counted.
- */
-export function alsoCalled(role: Role): string | undefined {
-  const plain = role.title.replace(/\s*\(.*?\)/g, '').trim(); // "Database Administrator (DBA)" without "(DBA)"
-  const words = plain.split(/\s+/);
-  const seen = new Set([
-    nameKey(role.title),
-    nameKey(plain),
-    // The short forms the title gives in brackets: "DBA".
-    ...[...role.title.matchAll(/\((.*?)\)/g)].map((m) => nameKey(m[1]!)),
-    // The title's first words alone: "Back-End" of Back-End Developer.
-    ...words.slice(1).map((_, i) => nameKey(words.slice(0, i + 1).join(' '))),
-  ]);
-  const names: string[] = [];
-  for (const alias of role.aliases) {
-    const key = nameKey(alias);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    names.push(alias);
-  }
-  return names.length ? names.join(', ') : undefined;
+export function alsoCalled(services: Services, role: Role): string | undefined {
+  if (!role.titles) return undefined;
+  return `${role.titles.names.join(', ')} (${sourceRef(services, role.titles.source).short})`;
 }
 
 export function roleItems(role: Role): Item[] {
@@ -127,7 +96,7 @@ export function roleCard(services: Services, role: Role, lead?: string, picked?:
     ...(lead ? [{ type: 'note', text: lead } as Node] : []),
     ...citeAll(services, role.summary.filter((i) => summary.has(i) || extra.has(i))).map((text): Node => ({ type: 'text', text })),
   ];
-  const names = alsoCalled(role);
+  const names = alsoCalled(services, role);
   if (names) children.push({ type: 'fields', fields: [{ label: 'Also called', value: names }] });
   children.push(
     ...list(services, 'Duties', role.duties, MAX_LIST, extra),
@@ -151,7 +120,7 @@ export function roleCard(services: Services, role: Role, lead?: string, picked?:
     title: role.title,
     children,
     brief,
-    sources: sourceRefs(services, [...itemSources(roleItems(role)), ...headline.map((f) => f.source)]),
+    sources: sourceRefs(services, [...itemSources(roleItems(role)), ...headline.map((f) => f.source), ...(role.titles ? [role.titles.source] : [])]),
     suggestions: [
       ...(figures.length ? [{ label: 'Salary', command: `salary ${role.id}` }] : []),
       ...related.slice(0, 2).map((r) => ({ label: `Compare with ${r.title}`, command: `compare ${role.id} ${r.id}` })),

@@ -65,6 +65,12 @@ export const Role = z.object({
   related: z.array(Id).default([]),
   /** Where the career leads beyond senior level. */
   ladder: z.array(Item).default([]),
+  /**
+   * Other job titles for the role as an article lists them: the card's "Also called", with its
+   * source. `aliases` are only for finding the role (spellings, plurals, short forms) and are
+   * never shown as titles, since most are not the articles' words.
+   */
+  titles: z.object({ names: z.array(Text).min(1), source: Id }).optional(),
 });
 export type Role = z.infer<typeof Role>;
 
