@@ -132,6 +132,13 @@ describe('role and compare', () => {
     expect(backend).toBe('Backend Engineer, Server-Side Developer, Backend Software Developer, Back-End Programmer, Backend Systems Developer, API Developer, Web Developer (Backend), Database Developer, Backend Architect, System Integration Engineer (Back-End Developer Spotlight)');
   });
 
+  it("lists an example several articles give once, with each article: 'Node.js (Back-End Developer Spotlight; Guide...)'", async () => {
+    const r = await say('more skill:server-side-languages');
+    const items = r.card.children.flatMap((n) => (n.type === 'list' ? n.items : []));
+    const node = items.filter((i) => i.startsWith('Node.js'));
+    expect(node).toEqual(['Node.js (Back-End Developer Spotlight; Guide to becoming a backend developer)']);
+  });
+
   it('says "did you mean" for a misspelt role', async () => {
     const r = await say('role backnd');
     expect(r.text).toMatch(/Did you mean Back-End Developer\?/);

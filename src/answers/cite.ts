@@ -20,6 +20,19 @@ export function cite(services: Services, item: Item): string {
 
 export const citeAll = (services: Services, items: Item[]) => items.map((i) => cite(services, i));
 
+/** Short items several articles share ("Node.js"), each once with all its sources: "Node.js (Spotlight; Guide)". */
+export function citeMerged(services: Services, items: Item[]): string[] {
+  const bySame = new Map<string, { text: string; sources: string[] }>();
+  for (const i of items) {
+    const key = i.text.trim().toLowerCase();
+    const seen = bySame.get(key);
+    if (seen) {
+      if (!seen.sources.includes(i.source)) seen.sources.push(i.source);
+    } else bySame.set(key, { text: i.text, sources: [i.source] });
+  }
+  return [...bySame.values()].map((m) => `${m.text} (${m.sources.map((id) => sourceRef(services, id).short).join('; ')})`);
+}
+
 export const itemSources = (items: Item[]) => items.map((i) => i.source);
 
 /** "Career Karma, citing PayScale" or just "Indeed". */

@@ -2,7 +2,7 @@
 import type { Services } from '../command.js';
 import type { Learning, Question, Skill } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
-import { citeAll, itemSources, sourceRefs } from './cite.js';
+import { citeAll, citeMerged, itemSources, sourceRefs } from './cite.js';
 
 export function questionCard(services: Services, q: Question, suggestions: Suggestion[] = []): Reply {
   return reply({
@@ -27,7 +27,7 @@ export function learningCard(services: Services, l: Learning): Reply {
 
 export function skillCard(services: Services, s: Skill): Reply {
   const children: Node[] = [{ type: 'list', items: citeAll(services, s.summary) }];
-  if (s.examples.length) children.push({ type: 'section', title: 'Examples' }, { type: 'list', items: citeAll(services, s.examples) });
+  if (s.examples.length) children.push({ type: 'section', title: 'Examples' }, { type: 'list', items: citeMerged(services, s.examples) });
   const steps = services.knowledge.roadmap.filter((step) => step.skills.includes(s.id));
   return reply({
     title: s.title,
