@@ -472,18 +472,33 @@ describe('honest refusals', () => {
     expect(list.text).toContain(q);
   });
 
+  it('pay by the hour or month, or in a U.S. state, says what the articles give; "what about london?" after pay in Germany keeps the caveat', async () => {
+    const hourly = await say('what do they make an hour');
+    expect(hourly.answered).toBe(false);
+    expect(hourly.text).toContain('The articles give yearly pay only, nothing by the hour or the month.');
+    expect(hourly.text).toContain('$124,303');
+    expect((await say('salary in texas')).text).toContain('nothing for other countries, states or cities');
+    await say('how much do backend devs make in germany');
+    const london = await say('what about london?');
+    expect(london.topic).toBe('salary:backend-developer');
+    expect(london.text).toContain('national U.S. figures only');
+    // Working hours are no pay question.
+    expect((await say('how many hours a week do backend devs work')).topic).toBe('question:schedule');
+    expect((await say('yo how much bread do backend ppl pull')).topic).toBe('salary:backend-developer');
+  });
+
   it('`salary in india` typed as a command says the articles give U.S. figures only, and shows them; `role fronted` is still a typo', async () => {
     const r = await say('salary in india');
-    expect(r.text).toContain('The articles give U.S. figures only');
+    expect(r.text).toContain('The articles give national U.S. figures only');
     expect(r.text).toContain('$124,303');
     expect(r.answered).toBe(false);
     expect((await say('salary at google')).text).toContain('no figures for particular companies');
     // A role named with the place keeps the role, and the caveat.
     const dba = await say('salary dba in london');
     expect(dba.card.title).toBe('Database Administrator (DBA) salary');
-    expect(dba.text).toContain('The articles give U.S. figures only');
-    expect((await say('salary backend in india')).text).toContain('The articles give U.S. figures only');
-    expect((await say('how much do backend devs earn in mumbai')).text).toContain('The articles give U.S. figures only');
+    expect(dba.text).toContain('The articles give national U.S. figures only');
+    expect((await say('salary backend in india')).text).toContain('The articles give national U.S. figures only');
+    expect((await say('how much do backend devs earn in mumbai')).text).toContain('The articles give national U.S. figures only');
     // A company that a card names (Google PageSpeed) does not make a job at Google that card's topic.
     expect((await say('does microsoft hire backend developers')).answered).toBe(false);
     const job = await say('how do I get a job at google');

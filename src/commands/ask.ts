@@ -63,6 +63,7 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   company: `The articles say nothing about particular companies, so I won't guess. ${ABOUT}`,
   school: `The articles say nothing about that university, college or bootcamp, so I won't guess. ${ABOUT}`,
   tech: `The articles don't mention that technology, so I won't guess. ${ABOUT}`,
+  period: `The articles give yearly pay only, so I won't guess an hourly or monthly figure. ${ABOUT}`,
   profession: `The articles are about back-end development and say nothing about that profession, so I won't guess. ${ABOUT}`,
   'code-help': `I can't help debug code: I answer career questions from four articles. ${ABOUT}`,
   chat: `That is outside what the articles cover. ${ABOUT}`,
@@ -70,10 +71,11 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
 
 /** What the articles do cover when they cover only part of a question (pay in London). */
 const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
-  place: 'The articles give U.S. figures only, nothing for other countries or cities.',
+  place: 'The articles give national U.S. figures only, nothing for other countries, states or cities.',
   company: 'The articles give no figures for particular companies.',
   school: 'The articles give no figures for particular schools.',
   tech: 'The articles give no figures for that technology.',
+  period: 'The articles give yearly pay only, nothing by the hour or the month.',
 };
 
 /**

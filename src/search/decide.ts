@@ -44,9 +44,10 @@ export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate'];
 const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
 /**
  * Outside markers that leave part of a pay or outlook question answerable (U.S. figures): a
- * place, a company, a school, a technology the articles never mention ("Rust", "Kafka").
+ * place, a company, a school, a technology the articles never mention ("Rust", "Kafka"), pay by
+ * the hour or month (the articles give yearly pay).
  */
-const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech'];
+const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period'];
 
 /**
  * Named rule "career changers": a question that names another profession and also speaks of

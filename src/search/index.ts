@@ -299,7 +299,8 @@ class KnowledgeSearch implements Search {
       // Read together, they may still land elsewhere: that is no answer about the answer before.
       return together.decision.kind === 'answer' ? { ...together, decision: { kind: 'refuse' }, confident: false } : together;
     }
-    if (!together.confident) return alone;
+    // "What about London?" after pay in Germany: the same figures under the same caveat.
+    if (!together.confident) return together.decision.kind === 'partial' && !alone.confident ? together : alone;
     // "How much do they make?": the role comes from the turn before.
     if (!alone.confident || (together.payFor && !alone.payFor)) return together;
     // "and backend?" after front-end pay, "and seniors?" or a bare "4-6?" after a salary: after a
