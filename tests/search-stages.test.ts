@@ -337,6 +337,21 @@ describe('"how much is" asks a price, not growth', () => {
   });
 });
 
+describe('named rule: the asking sentence', () => {
+  it('reads a long story by its last question when the whole does not read clearly', () => {
+    const story = "I've been a barista for 5 years and my cousin says backend is where the money is. I only have 10 hours a week, two kids, and can't afford college. What would you recommend I do first and how long before I could get hired?";
+    const a = search.ask(story);
+    expect(a.confident).toBe(true);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('learning:how-long');
+  });
+
+  it('keeps the whole message when its last question says too little alone ("Is he right?")', () => {
+    const story = "I'm 27, did a 12-week coding bootcamp last spring and landed a junior role. My long-term dream is to be a senior engineer. My cousin says without a four-year degree I'll hit a ceiling. Is he right?";
+    const whole = search.ask(story);
+    expect(whole.analysis.terms).toContain('bootcamp');
+  });
+});
+
 describe('named rule: pay means back-end pay', () => {
   it.each([
     ['median pay?', 'salary:backend-developer'],

@@ -132,6 +132,11 @@ const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bthe (?:\w+ )?o
 /** The most terms a question pointing back within the answer before may have (see pointsWithin). */
 const POINTING_TERMS = 3;
 
+/** A message this long may bury its question in a story (see "the asking sentence"). */
+const LONG_MESSAGE_WORDS = 20;
+/** ...and its last question must say this much to be read on its own. */
+const ASKING_TERMS = 3;
+
 /** How many entries only the raw-word ranking found join the candidates. */
 const RAW_CANDIDATES = 3;
 
@@ -267,7 +272,7 @@ class KnowledgeSearch implements Search {
 
   ask(question: string, options: AskOptions = {}): Answer {
     const analysis = this.analyzer.analyse(question);
-    const alone = this.run(analysis);
+    const alone = this.asked(question, this.run(analysis));
     const previous = options.previous;
     if (!previous) return alone;
     // "Which one's about security?" after other careers names a role ("security"), so it does not
@@ -374,6 +379,23 @@ class KnowledgeSearch implements Search {
   private clearAlone(answer: Answer): boolean {
     const [top, next] = answer.hits;
     return answer.confident && !!top && top.score - (next?.score ?? 0) >= CLEAR_LEAD;
+  }
+
+  /**
+   * Named rule "the asking sentence": a long message whose story drowns its question ("I've been a
+   * barista for 5 years... What would you recommend I do first and how long before I could get
+   * hired?") is read by its last question when the whole does not read clearly and that does.
+   */
+  private asked(question: string, whole: Answer): Answer {
+    if (whole.confident) return whole;
+    const sentences = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+    const last = sentences.at(-1)?.trim();
+    if (sentences.length < 2 || !last || !last.endsWith('?') || question.split(/\s+/).length < LONG_MESSAGE_WORDS) return whole;
+    // "Is he right?" alone says too little to stand for the message.
+    const analysis = this.analyzer.analyse(last);
+    if (analysis.terms.length < ASKING_TERMS) return whole;
+    const alone = this.run(analysis);
+    return alone.confident ? alone : whole;
   }
 
   /** The role card the turn before showed, when it is another role than the guide's own (back-end developer). */
