@@ -31,6 +31,13 @@ describe('follow-ups', () => {
     expect((await say('salary?')).topic).toBe('salary:backend-developer');
   });
 
+  it('"is that just backend?" after the outlook asks whom it covers: the outlook again, which says all web developers', async () => {
+    await say('whats the job outlook');
+    const r = await say('is that just backend?');
+    expect(r.topic).toBe('outlook:job-outlook');
+    expect(r.text).toContain('all web developers');
+  });
+
   it('says how old the articles are, and "by when?" after the outlook stays on the outlook', async () => {
     const dated = await say('when was the indeed article posted');
     expect(dated.answered).toBe(true);

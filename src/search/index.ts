@@ -414,6 +414,9 @@ class KnowledgeSearch implements Search {
     if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t])) return true;
     if (analysis.terms.length > 0 && analysis.terms.some((t) => this.sourceTerms.has(t)) && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t))) return true;
     const names = analysis.terms.some((t) => this.subjectTerms.has(t));
+    // "Is that just backend?" after the outlook asks whom the answer before is about.
+    const onlyWhom = analysis.terms.length > 0 && analysis.terms.every((t) => this.subjectTerms.has(t) || t === 'developer' || t === 'dev' || LEVEL_TERMS[t]);
+    if (POINTERS.test(question) && onlyWhom && previous.topic) return true;
     // "How does that compare to backend?" names the other side of a comparison, not a new subject.
     if (POINTERS.test(question) && (!names || analysis.terms.includes('comparison')) && analysis.terms.length <= 4) return true;
     if (this.namesNothing(analysis)) return true;
