@@ -31,6 +31,14 @@ describe('follow-ups', () => {
     expect((await say('salary?')).topic).toBe('salary:backend-developer');
   });
 
+  it('"another one" after a practice question is the next question; "still worth getting into in 2025?" is whether to become one', async () => {
+    const first = await say('interview 1');
+    expect(first.text).toMatch(/Question 1 of/);
+    expect((await say('another one')).text).toMatch(/Question 2 of/);
+    expect((await say('next question')).text).toMatch(/Question 3 of/);
+    expect((await say('so is it still worth getting into in 2025?')).topic).toBe('question:should-i-become-a-backend-developer');
+  });
+
   it('"is that just backend?" after the outlook asks whom it covers: the outlook again, which says all web developers', async () => {
     await say('whats the job outlook');
     const r = await say('is that just backend?');

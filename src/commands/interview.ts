@@ -57,6 +57,8 @@ export const interview: CommandSpec = {
     ];
     for (const a of advice) children.push({ type: 'section', title: heading(a.title) }, { type: 'list', items: citeAll(ctx, a.answer) });
     const next = (index + 1) % practice.length;
+    // "another one", "next question" after it is the next question.
+    ctx.conversations.remember(ctx, { terms: ctx.search.terms('interview question'), again: `interview ${next + 1}` }, ctx.now());
     return reply({
       title: 'Interview practice',
       children,

@@ -36,6 +36,9 @@ export const LEVEL_TERMS: Readonly<Record<string, SalaryLevel>> = {
   median: 'overall',
 };
 
+/** A calendar year ("2025"). */
+const YEAR = /^(?:19|20)\d\d$/;
+
 /** Terms that ask for a figure without saying of what (see "a level's figure"). */
 const FIGURE_TERMS: ReadonlySet<string> = new Set(['figure', 'number', 'amount', 'bracket', 'band', 'sum']);
 
@@ -249,6 +252,8 @@ export class Analyzer {
     const unknown: string[] = [];
     const groups: string[][] = [];
     for (const word of this.words(text).slice(0, 40)) {
+      // "Still worth it in 2025?": a year the articles never name says when, not what.
+      if (YEAR.test(word) && !this.vocabulary.has(word)) continue;
       // A lexicon word keeps its own term only where the entries use it ("aws"; not "comp").
       const group: string[] = [];
       for (const term of this.termsOf(word, (own) => this.vocabulary.has(own))) {

@@ -34,6 +34,8 @@ export interface Turn {
   offer?: string;
   /** A numbered list was shown: the command a number alone runs with it ("roadmap" -> "roadmap 2"). */
   numbered?: string;
+  /** What "another one" runs: the next practice question after `interview`. */
+  again?: string;
 }
 
 export interface Answer {
