@@ -149,12 +149,23 @@ const TIME_TERMS = new Set(['salary', 'outlook', 'duration']);
 /** How much of the rest of the question the named step must cover. */
 const STEP_AFTER_COVERAGE = 0.5;
 
+/** Entry models by ref, each built on first use and kept. */
+class Models {
+  private readonly built = new Map<string, EntryModel | undefined>();
+  constructor(private readonly build: (ref: string) => EntryModel | undefined) {}
+
+  get(ref: string): EntryModel | undefined {
+    if (!this.built.has(ref)) this.built.set(ref, this.build(ref));
+    return this.built.get(ref);
+  }
+}
+
 class KnowledgeSearch implements Search {
   readonly docs: readonly Doc[];
   private readonly byRef: Map<string, Doc>;
   private readonly analyzer: Analyzer;
   private readonly retriever: Retriever;
-  private readonly models = new Map<string, EntryModel>();
+  private readonly models: Models;
   private readonly idfOf = new Map<string, number>();
   private readonly maxIdf: number;
   private readonly ofKind = new Map<Kind, Doc[]>();
@@ -216,10 +227,15 @@ class KnowledgeSearch implements Search {
     for (const [t, df] of entriesWith) this.idfOf.set(t, Math.log(1 + n / df));
     this.maxIdf = Math.log(1 + n);
     const idf = this.idf;
-    for (const d of docs) {
+    // Each entry's model is built the first time a question reaches it: a one-shot `devpath ask`
+    // meets a dozen of the ~150 entries, and building them all (thousands of example vectors)
+    // took a third of its start.
+    this.models = new Models((ref) => {
+      const d = this.byRef.get(ref);
+      if (!d) return undefined;
       const examples = examplesOf(d).map((e) => vectorOf(termsOnce(e), idf));
-      this.models.set(d.ref, { examples: indexExamples(examples), centroid: centroidOf(examples), vocabulary: vocabOf.get(d.ref)!, content: contentOf.get(d.ref)!, contentVector: bagOf(contentOf.get(d.ref)!, idf), names: this.nameTerms.get(d.ref)! });
-    }
+      return { examples: indexExamples(examples), centroid: centroidOf(examples), vocabulary: vocabOf.get(ref)!, content: contentOf.get(ref)!, contentVector: bagOf(contentOf.get(ref)!, idf), names: this.nameTerms.get(ref)! };
+    });
     this.retriever = new Retriever(docs, termsOnce, this.analyzer, saved && { index: saved.index, raw: saved.raw });
     this.subjectTerms = new Set(kb.roles.flatMap((r) => termsOnce(r.title)).filter((t) => t !== 'developer'));
     // Publishers and cited surveys only: the articles' titles are made of everyday words ("learn").

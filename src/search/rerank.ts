@@ -176,7 +176,7 @@ export function roleFactor(kind: Kind, names: readonly string[][], asked: Readon
 /** Rarity of a term among entries; a term no entry has counts as rarest of all. */
 export type Idf = (term: string) => number;
 
-export function rerank(analysis: Analysis, candidates: readonly Candidate[], models: ReadonlyMap<string, EntryModel>, idf: Idf, weights: Weights = WEIGHTS, raw: ReadonlyMap<string, number> = new Map()): Scored[] {
+export function rerank(analysis: Analysis, candidates: readonly Candidate[], models: { get(ref: string): EntryModel | undefined }, idf: Idf, weights: Weights = WEIGHTS, raw: ReadonlyMap<string, number> = new Map()): Scored[] {
   if (!candidates.length) return [];
   const q = vectorOf(analysis.terms, idf);
   const best = Math.max(...candidates.map((c) => c.bm25));
