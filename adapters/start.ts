@@ -88,6 +88,9 @@ export async function main(): Promise<void> {
   useLog(createLog(config.LOG_LEVEL ?? defaultLevel(config)));
   const { bot, store } = await openBot(config.DATA_DIR, config.DATABASE_URL);
   const { adapters, waitFor } = await adaptersFor(config, bot);
+  // A service (Discord, Slack) builds the whole search model before its first question, so no
+  // one waits for it; the terminal chat builds each part when a question first needs it.
+  if (!waitFor) bot.services.search.warm();
   const started: Adapter[] = [];
   const schedulers: Scheduler[] = [];
   let health: Health | undefined;

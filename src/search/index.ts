@@ -81,6 +81,8 @@ export interface Search {
   complete(kind: Kind, partial: string, limit?: number): Doc[];
   /** The same index with other settings (benchmark sweeps). */
   with(options: SearchOptions): Search;
+  /** Builds every entry's model now (a service, before its first question), instead of on first use. */
+  warm(): void;
 }
 
 export interface SearchOptions {
@@ -263,6 +265,10 @@ class KnowledgeSearch implements Search {
     copy.thresholds = options.thresholds ?? this.thresholds;
     copy.weights = options.weights ?? this.weights;
     return copy;
+  }
+
+  warm(): void {
+    for (const d of this.docs) this.models.get(d.ref);
   }
 
   saveable(key: string): Prebuilt {
