@@ -539,6 +539,9 @@ describe('honest refusals', () => {
     expect(replace.answered).toBe(false);
     expect(replace.text).toContain('Closest topics: What are the current trends in back-end development?');
     expect((await say('is ai a trend in backend')).topic).toBe('question:trends');
+    // A greeting with a mass mention is a greeting; a data engineer is another profession.
+    expect((await say('hi @everyone')).card.title).toBe('Hi!');
+    expect((await say('ok what about a data engineer')).text).toContain('say nothing about that profession');
     // A bootcamp the articles never name is no generic bootcamp question.
     const camp = await say('how much does App Academy bootcamp cost');
     expect(camp.answered).toBe(false);

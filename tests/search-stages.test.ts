@@ -62,6 +62,7 @@ describe('analyse: question-form rules', () => {
     ['this-role', 'what do these developers do with storage', /what do\s+backend developer\s+do/],
     ['named-after', 'is there a major named after this specialty', /major\s+named\s+this/],
     ['guide-described', 'per the guide with the certificate recommendation', /per\s+$/],
+    ['mass-mention', '@everyone how much do juniors make <!here>', /^\s+how much do juniors make\s+$/],
     ['in-plain-words', 'explain REST in plain words', /^ explain rest\s+$/],
     ['for-comparison', 'what does a DBA earn, just for comparison', /earn,\s+$/],
     ['number-words', 'four to six years in, what do i make', /4 to 6 years in/],

@@ -15,6 +15,8 @@ const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 
 /** Question forms (order matters: a more specific form first). */
 export const RULES: readonly Rule[] = [
+  // "@everyone how much do juniors make": a mass mention (Discord's, Slack's <!here>) is no word of the question.
+  { name: 'mass-mention', pattern: /(?:@|<!)(?:everyone|here|channel)>?/g, to: ' ' },
   // Chat shorthand the question forms below must read: "wat do juniors start at", "w/o a degree",
   // "keep up w new tech".
   { name: 'what-typed-short', pattern: /\b(?:wat|wut|wht|waht|wot)\b/g, to: 'what' },
