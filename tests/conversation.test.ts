@@ -39,6 +39,16 @@ describe('follow-ups', () => {
     expect((await say('so is it still worth getting into in 2025?')).topic).toBe('question:should-i-become-a-backend-developer');
   });
 
+  it('"which one is cheapest?" after the certifications says it does not know (no prices), not "which one did you mean?"', async () => {
+    await say('which certifications are worth it');
+    const r = await say('which one is cheapest?');
+    expect(r.answered).toBe(false);
+    expect(r.card.title).toBe("I don't know that yet");
+    // How long is another matter: the articles say how long it all takes.
+    await say('should i do a coding bootcamp');
+    expect((await say('how long does that take?')).answered).toBe(true);
+  });
+
   it('"is that just backend?" after the outlook asks whom it covers: the outlook again, which says all web developers', async () => {
     await say('whats the job outlook');
     const r = await say('is that just backend?');

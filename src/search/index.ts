@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { decide, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, decide, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, split } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -299,6 +299,15 @@ class KnowledgeSearch implements Search {
     const alone = this.asked(question, this.run(analysis));
     const previous = options.previous;
     if (!previous) return alone;
+    // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
+    // asks a price of what was just listed; that answer gives none, so the bot says it does not
+    // know rather than asking which one was meant or answering about something else's cost.
+    const before = previous.topic ? this.models.get(previous.topic) : undefined;
+    // Not how long: "how long does that take?" after a bootcamp is answered by how long it all takes.
+    const priced = analysis.terms.filter((t) => ASKED_FOR.includes(t) && t !== 'duration');
+    if (before && priced.length && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS && priced.some((t) => !before.content.has(t))) {
+      return { ...alone, decision: { kind: 'refuse' }, confident: false };
+    }
     // "Which one's about security?" after other careers names a role ("security"), so it does not
     // look like a follow-up; but "which one" picks among what was just listed.
     if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
