@@ -5,8 +5,9 @@
 //
 // `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-j.json), counts only.
 // Run it once, for the figure you report; never tune against it. Once scored it is spent: blind-c
-// to blind-i are (blind-i at stop 22, on 99f491f); blind-j is the next. The next figure needs a new set: add it to
-// FACT_SETS in bench/facts.ts, point the line below at it, and add it to the leak test.
+// to blind-i are (blind-i at stop 22, on 99f491f); blind-j (stop 23) is the one the line below scores.
+// Once it is scored, the next figure needs a new set: add it to FACT_SETS in bench/facts.ts, point
+// the line below at it, and add it to the leak test.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';

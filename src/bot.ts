@@ -49,7 +49,7 @@ export interface DispatchTextOptions {
 const COMMAND_TYPO = 0.4;
 
 /** Agreeing to what the bot just offered ("Shall I mark step 3 as done?"). */
-const YES = /^(?:y|ya|yes|yeah|yep|yup|yes please|sure|ok(?:ay)?|please|please do|do it|go ahead|mark it|yes mark it)[\s!.]*$/i;
+const YES = /^(?:y|yes|yeah|yep|yup|yes please|sure|please do|do it|go ahead|mark it|yes mark it)[\s!.]*$/i;
 const AGAIN = /^(?:(?:ok(?:ay)?|and|now)[\s,]+)?(?:another(?: one| question)?|next(?: one| question)?|one more|again|gimme another|give me another(?: one)?)[\s?!.]*$/i;
 const NO = /^(?:n|no|nope|nah|no thanks|not yet|don'?t)[\s!.]*$/i;
 
@@ -122,6 +122,8 @@ export class Bot {
       this.services.conversations.remember(context, { ...previous, offer: undefined }, this.services.now());
       return reply({ title: 'OK', children: [{ type: 'text', text: 'Left as it is.' }], answered: false });
     }
+    // An offer is answered on the very next line or not at all: "thanks", "help", then "yes" marks nothing.
+    if (previous?.offer) this.services.conversations.remember(context, { ...previous, offer: undefined }, this.services.now());
     // "another one" after a practice question is the next one.
     if (previous?.again && AGAIN.test(text)) return this.dispatchText(previous.again, context, options);
     // "2" right after the roadmap's list (or an article's numbered plan) is its step 2.

@@ -228,6 +228,7 @@ export function shorten(full: Reply, more: string, offered = `more ${more}`): Re
     ...(full.outcome ? { outcome: full.outcome } : {}),
   });
   out.more = more;
+  if (full.numbered) out.numbered = true;
   return out;
 }
 

@@ -90,6 +90,11 @@ export interface Reply {
   whole?: boolean;
   /** What kind of non-answer this is, for the bot's fallbacks (see Outcome); unset for answers. */
   outcome?: Outcome;
+  /**
+   * The reply lists numbered items (the roadmap, an article's numbered plan): a number typed next
+   * picks one of them, so a door that numbers suggestions leaves this reply's unnumbered.
+   */
+  numbered?: boolean;
 }
 
 /**

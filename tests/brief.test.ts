@@ -160,13 +160,13 @@ describe('answer first', () => {
     const u = place('u7');
     const q = 'How much do backend developers earn in Germany?';
     const first = await say(q, u);
-    expect(first.text).toMatch(/U\.S\. figures only/);
+    expect(first.text).toMatch(/only national figures/);
     expect(first.more).toMatch(/^salary:backend-developer.* !place$/);
     // Every level's figures, the caveat first: the short form of the salary card, not its first lines.
     for (const figure of ['$124,303', '$72,514', '$83,789', '$87,979']) expect(first.text).toContain(figure);
     expect(first.text).toMatch(/"more" shows Job outlook\./);
     const full = await say(`more ${first.more}`, u);
-    expect(full.text).toMatch(/U\.S\. figures only/);
+    expect(full.text).toMatch(/only national figures/);
     await say('tell me more', u);
     expect((await say('unanswered', u)).text).toMatch(/asked 1 time\b/);
   });

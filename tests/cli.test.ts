@@ -317,6 +317,14 @@ describe('devpath --stdin', () => {
     expect(missing.card.title).toBe('Not a suggestion');
   });
 
+  it('after the roadmap list or an article\'s numbered plan, a number is one of its items, not a suggestion', () => {
+    const r = run(['--stdin', '--json'], 'done 1\nroadmap\n1\nwhat are the steps in the career karma guide?\n2\n');
+    const [, list, first, , second] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(list.numbered).toBe(true);
+    expect(first.card.title).toMatch(/^Step 1 of 12/);
+    expect(second.text).toMatch(/Step 2: Begin your studies/);
+  });
+
   it('answers each line in order, one JSON object per line', () => {
     const r = run(['--stdin', '--json'], 'ask how long does it take\nsalary entry\n\nroadmap 2\n');
     expect(r.code).toBe(0);

@@ -18,6 +18,29 @@ const say = (line: string, who: Context = ana) => bot.dispatchText(line, who, { 
 const levels = (r: Reply) => r.card.children.flatMap((n) => (n.type === 'section' && n.title !== 'Job outlook' ? [n.title] : []));
 
 describe('follow-ups', () => {
+  it('after another role\'s card, "this job", "these engineers" are that role; elsewhere they are the back-end developer', async () => {
+    await say('role dba');
+    expect((await say('how much does this job pay?')).text).toContain('no salary figure for Database Administrator (DBA)');
+    await say('what does a devops engineer do?');
+    expect((await say('what do these engineers earn?')).text).toContain('no salary figure for DevOps');
+    await say('how long does it take');
+    expect((await say('how much does this job pay?')).topic).toBe('salary:backend-developer');
+  });
+
+  it('a pay marker counts only in a pay question; a story keeps its place; a future year is a prediction; an offer lasts one line', async () => {
+    expect((await say('I can study an hour a day, how long until I am job ready?')).topic).toBe('learning:how-long');
+    const berlin = await say('I have been a teacher in Berlin for eight years and I am thinking about switching careers into tech soon. My brother is a dev. What is the average salary for a backend developer?');
+    expect(berlin.answered).toBe(false);
+    expect(berlin.text).toContain('only national figures');
+    expect((await say('what will backend salaries be in 2028?')).answered).toBe(false);
+    await say('how much do backend devs make');
+    expect((await say('monthly?')).text).toContain('The articles give yearly pay only');
+    await say('I finished step 3');
+    await say('thanks');
+    expect((await say('yes')).card.title).toBe('Anything else?');
+    expect((await say('progress')).text).toMatch(/0\/12|no steps|none/i);
+  });
+
   it('after another role\'s card, "salary?" and "what languages do they use" ask it of that role', async () => {
     await say('role dba');
     const pay = await say('salary?');
@@ -487,7 +510,7 @@ describe('honest refusals', () => {
 
   it.each([
     ['how much does amazon pay backend engineers', /no figures for particular companies/],
-    ['backend developer salary in london', /U\.S\. figures only/],
+    ['backend developer salary in london', /only national figures/],
   ])('"%s": says what the articles do cover, and counts it as not answered', async (q, says) => {
     const r = await say(q);
     expect(r.answered).toBe(false);
@@ -506,24 +529,24 @@ describe('honest refusals', () => {
     await say('how much do backend devs make in germany');
     const london = await say('what about london?');
     expect(london.topic).toBe('salary:backend-developer');
-    expect(london.text).toContain('national U.S. figures only');
+    expect(london.text).toContain('only national figures');
     // Working hours are no pay question.
     expect((await say('how many hours a week do backend devs work')).topic).toBe('question:schedule');
     expect((await say('yo how much bread do backend ppl pull')).topic).toBe('salary:backend-developer');
   });
 
-  it('`salary in india` typed as a command says the articles give U.S. figures only, and shows them; `role fronted` is still a typo', async () => {
+  it('`salary in india` typed as a command says the articles give only national figures, and shows them; `role fronted` is still a typo', async () => {
     const r = await say('salary in india');
-    expect(r.text).toContain('The articles give national U.S. figures only');
+    expect(r.text).toContain('The articles give only national figures');
     expect(r.text).toContain('$124,303');
     expect(r.answered).toBe(false);
     expect((await say('salary at google')).text).toContain('no figures for particular companies');
     // A role named with the place keeps the role, and the caveat.
     const dba = await say('salary dba in london');
     expect(dba.card.title).toBe('Database Administrator (DBA) salary');
-    expect(dba.text).toContain('The articles give national U.S. figures only');
-    expect((await say('salary backend in india')).text).toContain('The articles give national U.S. figures only');
-    expect((await say('how much do backend devs earn in mumbai')).text).toContain('The articles give national U.S. figures only');
+    expect(dba.text).toContain('The articles give only national figures');
+    expect((await say('salary backend in india')).text).toContain('The articles give only national figures');
+    expect((await say('how much do backend devs earn in mumbai')).text).toContain('The articles give only national figures');
     // A company that a card names (Google PageSpeed) does not make a job at Google that card's topic.
     expect((await say('does microsoft hire backend developers')).answered).toBe(false);
     const job = await say('how do I get a job at google');

@@ -113,9 +113,18 @@ describe('analyse: question-form rules', () => {
     // A clause after a source's name that runs into the question is the question: it stays.
     const clause = RULES.find((r) => r.name === 'described-clause')!;
     expect(applyRules(fold('what does spotlight say about people who work with databases'), [clause])).toMatch(/work with databases/);
-    // A price named beside a figure is a price, not pay.
+    // A price named beside a figure is a price, not pay; nor is savings or a count of companies.
     const money = RULES.find((r) => r.name === 'money-figure')!;
-    expect(applyRules(fold('is a $15k bootcamp worth it'), [money])).not.toMatch(/salary/);
+    for (const text of ['is a $15k bootcamp worth it', 'a bootcamp costs 80k, is that worth it', 'i have $60k saved, what first', 'a framework used by 100k companies']) {
+      expect(applyRules(fold(text), [money]), text).not.toMatch(/salary/);
+    }
+    // The guide described only when the certificate names the guide, not when it is the topic.
+    const guide = RULES.find((r) => r.name === 'guide-described')!;
+    for (const text of ['what does the article about the meta certificate say', 'tell me about the one with the meta certificate']) {
+      expect(applyRules(fold(text), [guide]), text).toMatch(/meta cert/);
+    }
+    // A comma inside the question is no end of a source's description.
+    expect(applyRules(fold('does spotlight with its table give senior pay, or only junior'), [clause])).toMatch(/with its table give senior pay/);
     const more = RULES.find((r) => r.name === 'how-much-more-pay')!;
     expect(applyRules(fold('how much more do i need to learn before i get paid'), [more])).not.toMatch(/comparison/);
   });

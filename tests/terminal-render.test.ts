@@ -88,6 +88,12 @@ describe('renderTerminal', () => {
     expect(out).not.toMatch(/\u001b\[/);
   });
 
+  it('leaves the suggestions of a numbered list unnumbered (a number typed next picks an item of the list)', () => {
+    const out = renderTerminal({ ...r, numbered: true }, false, 80);
+    expect(out).toContain('Try: salary entry | roadmap');
+    expect(out).not.toContain('[1]');
+  });
+
   it('colours only when asked, and never lets card text repaint the screen', () => {
     const hostile = reply({ title: 'x\u001b[2Jcleared', children: [{ type: 'text', text: 'a\u001b]0;title\u0007b' }] });
     const out = renderTerminal(hostile, true, 80);

@@ -182,14 +182,17 @@ async function run(bot: Bot, rest: string[], flags: Set<string>, json: boolean, 
     let broke = false;
     const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
     let last: Suggestion[] = [];
+    // After a numbered list (the roadmap), a number is one of its items: the bot reads it.
+    let listed = false;
     for await (const line of rl) {
       if (!line.trim()) continue;
       // Lines as typed in chat: a line that names no command is a question, read with the lines
       // before it (one conversation per run), so "and for seniors?" follows up; a number picks
       // one of the last answer's suggestions.
-      const picked = /^\s*\d{1,2}\s*$/.test(line) ? last[Number(line) - 1] : undefined;
+      const picked = /^\s*\d{1,2}\s*$/.test(line) && !listed ? last[Number(line) - 1] : undefined;
       const reply = await bot.dispatchText(picked ? picked.command : line, context, { fallbackToAsk: true });
       last = suggestionsOf(reply);
+      listed = !!reply.numbered;
       if (isUsageError(reply)) failed = true;
       if (isFailure(reply)) broke = true;
       await print(reply, json, io, dataDir);

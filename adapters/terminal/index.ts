@@ -48,6 +48,8 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
       rl = createInterface({ input, output, terminal: Boolean(output.isTTY), historySize: 200, prompt: color ? '\u001b[1mdevpath>\u001b[0m ' : 'devpath> ' });
       output.write(`${greeting(bot, output.columns)}\n\n`);
       let last: Suggestion[] = [];
+      // After a numbered list (the roadmap), a number is one of its items: the bot reads it.
+      let listed = false;
       let left = false;
       // Lines are answered one at a time, in order, even when pasted in a burst.
       let queue = Promise.resolve();
@@ -61,13 +63,14 @@ export function createTerminalAdapter(bot: Bot, options: TerminalOptions = {}): 
             return rl?.close();
           }
           if (text) {
-            const picked = /^\d{1,2}$/.test(text) ? last[Number(text) - 1] : undefined;
+            const picked = /^\d{1,2}$/.test(text) && !listed ? last[Number(text) - 1] : undefined;
             // The one answer path (adapters/answer.ts): a failure is logged and apologised for, and
             // the chat goes on; the terminal is private to its user, so there is nothing to defer or hide.
             await answer(
               {
                 async send(reply) {
                   last = suggestionsOf(reply);
+                  listed = !!reply.numbered;
                   const saved = await savePictures(reply, options.dataDir);
                   output.write(`${renderTerminal(reply, color, output.columns, saved)}\n\n`);
                 },

@@ -118,9 +118,10 @@ function node(n: Node, s: Style, width: number, saved?: { path: string } | { err
 }
 
 /** Things to try next on one line, numbered from `first` (typing a number in the chat runs that one). */
-function actionsLine(items: readonly Suggestion[], first: number, s: Style, width: number): string {
+function actionsLine(items: readonly Suggestion[], first: number, s: Style, width: number, plain = false): string {
   if (!items.length) return '';
-  const numbered = items.map((x, i) => `[${first + i}] ${x.command}`);
+  // After a numbered list a number picks one of its items (Reply.numbered): the suggestions go unnumbered.
+  const numbered = items.map((x, i) => (plain ? x.command : `[${first + i}] ${x.command}`));
   return wrap(`Try: ${numbered.join(' | ')}`, width, 5).replace(/\[(\d+)\]/g, (m) => s.cyan(m));
 }
 
@@ -145,7 +146,7 @@ export function renderTerminal(reply: Reply, color: boolean, columns?: number, s
       offered.add(x.command);
       fresh.push(x);
     }
-    return actionsLine(fresh.map((x) => ({ label: stripEscapes(x.label), command: stripEscapes(x.command) })), first, s, width);
+    return actionsLine(fresh.map((x) => ({ label: stripEscapes(x.label), command: stripEscapes(x.command) })), first, s, width, reply.numbered);
   };
   // The sources line closes the card's content, before its closing actions.
   const at = closingActionsAt(reply.card.children);

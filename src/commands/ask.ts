@@ -27,10 +27,13 @@ const STARTERS = [
  */
 const askAbout = (h: Scored): Suggestion => ({ label: h.doc.title, command: `ask ${h.doc.title}` });
 
+/** Entries about the articles themselves (how old they are), not the career: never a "see also". */
+const ABOUT_ARTICLES: ReadonlySet<string> = new Set(['question:articles-dates']);
+
 /** The next-best hits as "see also" buttons. */
 function related(answer: Answer, top: Scored) {
   return answer.hits
-    .filter((h) => h !== top)
+    .filter((h) => h !== top && !ABOUT_ARTICLES.has(h.doc.ref))
     .slice(0, 2)
     .map(askAbout);
 }
@@ -71,7 +74,7 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
 
 /** What the articles do cover when they cover only part of a question (pay in London). */
 const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
-  place: 'The articles give national U.S. figures only, nothing for other countries, states or cities.',
+  place: 'The articles give only national figures (U.S. ones, where they say), nothing for other countries, states or cities.',
   company: 'The articles give no figures for particular companies.',
   school: 'The articles give no figures for particular schools.',
   tech: 'The articles give no figures for that technology.',
@@ -136,21 +139,16 @@ const STEP_NUMBER = new RegExp(
   'i',
 );
 
+/** The step a match of STEP_NUMBER or STEP_NAMED names: "step 3", "3rd step", "third step". */
+const placeMatched = (m: RegExpMatchArray | null): number | undefined => (!m ? undefined : m[1] || m[2] ? Number(m[1] ?? m[2]) : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1);
+
 /** The step number a line asks for (see STEP_NUMBER), if it asks for one. */
-function stepNumber(question: string): number | undefined {
-  const m = question.match(STEP_NUMBER);
-  if (!m) return undefined;
-  return m[1] || m[2] ? Number(m[1] ?? m[2]) : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1;
-}
+const stepNumber = (question: string) => placeMatched(question.match(STEP_NUMBER));
 
 /** A step named inside a longer question: "what's Indeed's third step?", "step 2 of Career Karma's plan". */
 const STEP_NAMED = new RegExp(String.raw`\b(?:step\s*#?\s*(\d{1,2})\b|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)`, 'i');
 
-function stepNamed(question: string): number | undefined {
-  const m = question.match(STEP_NAMED);
-  if (!m) return undefined;
-  return m[1] || m[2] ? Number(m[1] ?? m[2]) : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1;
-}
+const stepNamed = (question: string) => placeMatched(question.match(STEP_NAMED));
 
 /** Whether a question names an article's plan: its publisher ("Indeed's", "the job-listing site's") or its count ("the four steps"). */
 function namesPlan(ctx: CommandContext, plan: NonNullable<ReturnType<typeof planOf>>, answer: Answer): boolean {
@@ -384,7 +382,8 @@ export const ask: CommandSpec = {
         rememberQuestion(ctx, answer, ref);
         // The full form shows the points the question brought forward again (`+d31`).
         const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
-        return { ...out, topic: ref, more, brief: briefFor(ctx, out, answer, more) };
+        // An article's numbered plan: "2" next is its step 2.
+        return { ...out, topic: ref, more, brief: briefFor(ctx, out, answer, more), ...(plan ? { numbered: true } : {}) };
       }
     }
     recordQuestion(ctx, text);

@@ -18,7 +18,7 @@ export const roadmap: CommandSpec = {
       const done = new Set(Object.keys(await ctx.store.progress(ctx.communityId, ctx.userId)));
       // "2" after the list is its step 2.
       ctx.conversations.remember(ctx, { terms: ctx.search.terms('roadmap step'), numbered: 'roadmap' }, ctx.now());
-      return roadmapList(ctx, done.size ? { done } : {});
+      return { ...roadmapList(ctx, done.size ? { done } : {}), numbered: true };
     }
     const s = found.entry;
     rememberTopic(ctx, `step:${s.id}`);

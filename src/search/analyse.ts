@@ -36,8 +36,9 @@ export const LEVEL_TERMS: Readonly<Record<string, SalaryLevel>> = {
   median: 'overall',
 };
 
-/** A calendar year ("2025"). */
+/** A calendar year ("2025"), and this one. */
 const YEAR = /^(?:19|20)\d\d$/;
+const THIS_YEAR = new Date().getUTCFullYear();
 
 /** Terms that ask for a figure without saying of what (see "a level's figure"). */
 const FIGURE_TERMS: ReadonlySet<string> = new Set(['figure', 'number', 'amount', 'bracket', 'band', 'sum']);
@@ -252,8 +253,9 @@ export class Analyzer {
     const unknown: string[] = [];
     const groups: string[][] = [];
     for (const word of this.words(text).slice(0, 40)) {
-      // "Still worth it in 2025?": a year the articles never name says when, not what.
-      if (YEAR.test(word) && !this.vocabulary.has(word)) continue;
+      // "Still worth it in 2025?": a year the articles never name, up to this one, says when, not
+      // what. A later one ("salaries in 2028") asks a prediction, and still counts against the entries.
+      if (YEAR.test(word) && !this.vocabulary.has(word) && Number(word) <= THIS_YEAR) continue;
       // A lexicon word keeps its own term only where the entries use it ("aws"; not "comp").
       const group: string[] = [];
       for (const term of this.termsOf(word, (own) => this.vocabulary.has(own))) {

@@ -47,7 +47,7 @@ const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
  * place, a company, a school, a technology the articles never mention ("Rust", "Kafka"), pay by
  * the hour or month (the articles give yearly pay).
  */
-const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period'];
+export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period'];
 
 /**
  * Named rule "career changers": a question that names another profession and also speaks of
@@ -79,11 +79,12 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   if (never) return { kind: 'refuse', outside: never };
   const [top, second] = scored;
   if (!top) return { kind: 'refuse' };
-  const partly = analysis.outside.find((o) => PARTLY.includes(o));
+  const asksFigures = analysis.terms.includes('salary') || analysis.terms.includes('outlook');
+  // "Monthly", "an hour" say something only of pay: "I can study an hour a day" is no pay question.
+  const partly = analysis.outside.find((o) => PARTLY.includes(o) && (o !== 'period' || analysis.terms.includes('salary')));
   if (partly) {
     // Pay or the outlook somewhere else, or at a named company: the U.S. figures are what the
     // articles have; the bot shows them and says so.
-    const asksFigures = analysis.terms.includes('salary') || analysis.terms.includes('outlook');
     const figures = scored.find((s) => s.doc.kind === 'salary' || s.doc.kind === 'outlook');
     if (asksFigures) return figures ? { kind: 'partial', top: figures, outside: partly } : { kind: 'refuse', outside: partly };
     // Otherwise the place or company must be part of what the best entry is about ("Amazon Web

@@ -12,9 +12,9 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, decide, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, decide, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { fold, split } from './normalize.js';
+import { fold, split, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 
@@ -294,9 +294,15 @@ class KnowledgeSearch implements Search {
     return this.analyzer.analyse(question);
   }
 
-  ask(question: string, options: AskOptions = {}): Answer {
+  ask(typed: string, options: AskOptions = {}): Answer {
+    // "What do these engineers earn?" right after the DevOps card: that role, not the guide's own.
+    const shown = options.previous && this.otherRole(options.previous);
+    const question = shown ? typed.replace(THIS_ROLE, ` ${this.byRef.get(shown)?.title ?? ''} `) : typed;
     const analysis = this.analyzer.analyse(question);
-    const alone = this.asked(question, this.run(analysis));
+    const whole = this.run(analysis);
+    const alone = this.asked(question, whole);
+    // Read by its last question, a long message is a question of its own, not a follow-up.
+    if (alone !== whole) return alone;
     const previous = options.previous;
     if (!previous) return alone;
     // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
@@ -427,6 +433,12 @@ class KnowledgeSearch implements Search {
     // "Is he right?" alone says too little to stand for the message.
     const analysis = this.analyzer.analyse(last);
     if (analysis.terms.length < ASKING_TERMS) return whole;
+    // "I live in Berlin... What is the average salary?": the place in the story still counts (but
+    // not the teachers in "his teachers worry he's antisocial": a profession named in a story is
+    // no question about it).
+    const partly = whole.analysis.outside.filter((o) => PARTLY.includes(o));
+    analysis.outside = [...new Set([...analysis.outside, ...partly])];
+    analysis.outsideWords = [...new Set([...analysis.outsideWords, ...(partly.length ? whole.analysis.outsideWords : [])])];
     const alone = this.run(analysis);
     return alone.confident ? alone : whole;
   }
@@ -439,6 +451,8 @@ class KnowledgeSearch implements Search {
   /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
   private looksLikeFollowUp(question: string, analysis: Analysis, alone: Answer, previous: Turn): boolean {
     if (FOLLOW_LEADS.test(question)) return true;
+    // "monthly?", "in london?" alone: the question before, somewhere else or by another measure.
+    if (!analysis.terms.length && analysis.outside.length) return true;
     // "salary?", "skills?" right after another role's card (`role dba`) ask it of that role; after
     // anything else they are the guide's own question (back-end pay).
     if (this.otherRole(previous) && analysis.terms.length > 0 && analysis.terms.every((t) => ASK_TERMS.has(t))) return true;

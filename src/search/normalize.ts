@@ -48,7 +48,7 @@ export const RULES: readonly Rule[] = [
   { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
   // "The $81k-ish average", "the $124,303 figure": every dollar figure in the articles is pay, so
   // one in a question asks about pay, unless a price is named beside it.
-  { name: 'money-figure', pattern: /(?:\$\s?\d{2,3}(?:,\d{3})+|\$?\b\d{2,3}(?:\.\d)?\s?k\b)(?![^?.!]{0,20}\b(?:bootcamp|course|tuition|loan|debt|cost|fee|fees|price)\b)/g, to: ' $& salary ' },
+  { name: 'money-figure', pattern: /(?<!\b(?:cost|costs|costing|price|priced|spend|spent|saved|save|savings|budget|tuition|fee|fees|loan|loans|debt|owe)\b[^?.!]{0,20})(?:\$\s?(?:[5-9]\d|1\d\d),\d{3}|\$?\b(?:[5-9]\d|1\d\d)(?:\.\d)?\s?k\b)(?![^?.!]{0,20}\b(?:bootcamp|course|tuition|loan|debt|cost|costs|fee|fees|price|saved|savings|budget|users|companies|people|views|followers|subscribers|downloads|lines)\b)/g, to: ' $& salary ' },
   { name: 'spend-money', pattern: /\b(?:hand(?:ing)? over|spend(?:ing)?|pay(?:ing)?(?: for)?|invest(?:ing)?) (?:my |the |your |any |much |that )?(?:money|cash|savings)\b/g, to: ' cost ' },
   { name: 'out-earn', pattern: /\bout[\s-]?(?:earns?|earning|paid|pay)\b/g, to: ' salary comparison ' },
   // "Who earns more" compares pay: the FAQ that compares it, not one role's figures.
@@ -73,10 +73,10 @@ export const RULES: readonly Rule[] = [
   { name: 'spotlight-described', pattern: /\b(?:the|that) (?:(?:long|longest|lengthy|big|detailed|full|same|title[\s-]list|career|job|role)[\s-])*(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?![\s-](?:pic|picture|photo|image|on|of)\b)/g, to: ' spotlight ' },
   // "The (short) guide that recommends / ends by plugging / with Meta's certificate", "the Meta
   // cert guide", "the Meta-credential piece".
-  { name: 'guide-described', pattern: /\b(?:the|that)(?:\s+short(?:est)?|\s+brief|\s+little|\s+small|\s+last|\s+fourth)?\s+(?:guide|article|page|one|piece|post|write[\s-]?up)(?:\s+that|\s+which)?(?:\s+(?:ends|closes|finishes|wraps\s+up)\s+(?:by|with))?\s+(?:recommends|recommended|recommending|plugs|plugging|pushes|pushing|suggests|suggesting|promotes|promoting|mentions|mentioning|backs|endorses|names|naming|touts|likes|with|w\/?|has|having|featuring|about)(?:\s+the|\s+a|\s+an)?\s+(?:meta|facebook|social[\s-](?:network(?:ing)?|media)(?:\s+giant|\s+company)?)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\b|\b(?:the\s+|that\s+)?(?:meta|facebook)(?:'s)?(?:[\s-](?:back[\s-]?end|professional|pro))*[\s-](?:cert(?:ificate|ification)?|credential)s?[\s-](?:guide|article|page|piece|post|write[\s-]?up)\b|\bthe\s+(?:short|shortest|brief)\s+(?:guide|article|piece)\b|\b(?:the|that)\s+(?:guide|article|piece)\s+(?:with|that\s+has|having|featuring)\s+the\s+(?:cert(?:ificate|ification)?|credential)\s+(?:recommendation|tip|pick|plug)\b/g, to: ' ' },
+  { name: 'guide-described', pattern: /\b(?:the|that)(?:\s+short(?:est)?|\s+brief|\s+little|\s+small|\s+last|\s+fourth)?\s+(?:guide|article|page|one|piece|post|write[\s-]?up)(?:\s+that|\s+which)?(?:\s+(?:ends|closes|finishes|wraps\s+up)\s+(?:by|with))?\s+(?:recommends|recommended|recommending|plugs|plugging|pushes|pushing|suggests|suggesting|promotes|promoting|mentions|mentioning|backs|endorses|names|naming|touts|likes)(?:\s+the|\s+a|\s+an)?\s+(?:meta|facebook|social[\s-](?:network(?:ing)?|media)(?:\s+giant|\s+company)?)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\b|\b(?:the|that)(?:\s+short(?:est)?|\s+brief)?\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:with|w\/?|that\s+has|having|featuring)(?:\s+the|\s+a|\s+an)?\s+(?:meta|facebook)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\s+(?:recommendation|tip|pick|plug|at\s+the\s+end)\b|\b(?:the\s+|that\s+)?(?:meta|facebook)(?:'s)?(?:[\s-](?:back[\s-]?end|professional|pro))*[\s-](?:cert(?:ificate|ification)?|credential)s?[\s-](?:guide|article|page|piece|post|write[\s-]?up)\b|\b(?:the|that)(?:\s+short(?:est)?|\s+brief)?\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:with|w\/?)\s+the\s+meta\s+cert(?:ificate)?s?(?=\s*[?!.]*\s*$)|\bthe\s+(?:short|shortest|brief)\s+(?:guide|article|piece)\b|\b(?:the|that)\s+(?:guide|article|piece)\s+(?:with|that\s+has|having|featuring)\s+the\s+(?:cert(?:ificate|ification)?|credential)\s+(?:recommendation|tip|pick|plug)\b/g, to: ' ' },
   // "In the profile that lists Betamore and Udacity, what do newcomers start around?": a clause
   // describing the source, set off from the question by a comma or colon, says no more than its name.
-  { name: 'described-clause', pattern: /\b(indeed|payscale|career karma|spotlight)(?:'s)?\s+(?:that|which|where|with|whose)\s+[^,:;?!.\u2014]{1,80}?(?=\s*[,:;\u2014])/g, to: ' $1 ' },
+  { name: 'described-clause', pattern: /\b(indeed|payscale|career karma|spotlight)(?:'s)?\s+(?:that|which|where|with|whose)\s+[^,:;?!.\u2014]{1,80}?(?=\s*[,:;\u2014]\s*(?:what|what's|whats|how|where|which|who|when|why|is|are|does|do|can|should|would|give|name|list|tell)\b)/g, to: ' $1 ' },
   // "Does this role involve mentoring?", "what do these developers do with storage?": in a guide to
   // becoming a back-end developer, the role meant is that one.
   { name: 'this-role', pattern: /\b(?:this|the same) (?:role|job|line of work|specialty|specialism|occupation|position|kind of work)\b|\b(?:these|such) (?:developers|devs|engineers|coders|programmers|specialists)\b|\b(?:people|someone|somebody|anyone|folks|those) (?:in|doing) (?:this|that) (?:role|job|line of work|specialty|field|work)\b/g, to: ' backend developer ' },
@@ -108,6 +108,12 @@ function levelOfYears(years: number): string {
   if (years <= 6) return 'mid';
   return 'experienced';
 }
+
+/**
+ * The words of the 'this-role' rule ("this role", "these engineers"), in any case: after another
+ * role's card they mean that role, so the search puts its name in their place before analysing.
+ */
+export const THIS_ROLE = new RegExp(RULES.find((r) => r.name === 'this-role')!.pattern.source, 'gi');
 
 /** Words that carry no topic. Kept short: "how", "long", "much" are read by the rules above. */
 export const STOP_WORDS = new Set(
