@@ -40,15 +40,19 @@ import { createSearch, type Search } from '../src/search/index.js';
  * came right) and reads as the role card, whose short form leaves the security point out.
  * The review then kept the "pointing back" rule off a role's card ("how much do they make?" after
  * it is the pay, not the card again): dev3 and dev4 each lost one follow-up it had won there.
+ * Stop 23: dev8 joined (scored untouched first: casual 88, hard 62, 25/30 refused, 34/40
+ * follow-ups); over the eight sets the short answers went from 1647 right to 1699 (tuned against),
+ * and every floor here is at or above the one before it.
  */
 const DEV_FLOORS = {
-  dev: { casual: 79, hard: 64, outOfScope: 22, conversations: 25 },
-  dev2: { casual: 85, hard: 71, outOfScope: 30, conversations: 37 },
-  dev3: { casual: 91, hard: 94, outOfScope: 38, conversations: 24 },
+  dev: { casual: 79, hard: 66, outOfScope: 22, conversations: 25 },
+  dev2: { casual: 86, hard: 75, outOfScope: 30, conversations: 37 },
+  dev3: { casual: 91, hard: 98, outOfScope: 38, conversations: 24 },
   dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 63 },
-  dev5: { casual: 98, hard: 73, outOfScope: 29, conversations: 33 },
-  dev6: { casual: 96, hard: 80, outOfScope: 27, conversations: 39 },
-  dev7: { casual: 95, hard: 84, outOfScope: 28, conversations: 38 },
+  dev5: { casual: 98, hard: 80, outOfScope: 30, conversations: 33 },
+  dev6: { casual: 97, hard: 84, outOfScope: 27, conversations: 39 },
+  dev7: { casual: 95, hard: 86, outOfScope: 28, conversations: 38 },
+  dev8: { casual: 92, hard: 77, outOfScope: 28, conversations: 39 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -62,13 +66,14 @@ const DEV_FLOORS = {
  * with its heading ("what do they do" finds the Duties) brought two back.
  */
 const SHORT_FLOORS = {
-  dev: { casual: 79, hard: 64, outOfScope: 22, conversations: 24 },
-  dev2: { casual: 85, hard: 71, outOfScope: 30, conversations: 35 },
-  dev3: { casual: 90, hard: 94, outOfScope: 38, conversations: 24 },
+  dev: { casual: 79, hard: 66, outOfScope: 22, conversations: 24 },
+  dev2: { casual: 86, hard: 75, outOfScope: 30, conversations: 35 },
+  dev3: { casual: 90, hard: 98, outOfScope: 38, conversations: 24 },
   dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 63 },
-  dev5: { casual: 99, hard: 73, outOfScope: 29, conversations: 33 },
-  dev6: { casual: 96, hard: 80, outOfScope: 27, conversations: 38 },
-  dev7: { casual: 95, hard: 84, outOfScope: 28, conversations: 37 },
+  dev5: { casual: 99, hard: 80, outOfScope: 30, conversations: 33 },
+  dev6: { casual: 97, hard: 84, outOfScope: 27, conversations: 38 },
+  dev7: { casual: 95, hard: 86, outOfScope: 28, conversations: 37 },
+  dev8: { casual: 91, hard: 77, outOfScope: 28, conversations: 39 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
@@ -86,7 +91,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -95,9 +100,9 @@ beforeAll(async () => {
       short: await gradeFacts(botAnswerer(new Bot({ knowledge: kb, search, logError: () => {} })), loadFactSet(name)),
     };
   }
-}, 120_000);
+}, 240_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];
