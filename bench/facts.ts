@@ -125,8 +125,12 @@ export function rankerAnswerer(services: Services, rank: EntryRanker): Answerer 
   };
 }
 
+/** Each grading's own people: one answerer graded on several sets must not read one set's question as a follow-up to another's. */
+let gradings = 0;
+
 export async function gradeFacts(answer: Answerer, set: FactSet): Promise<FactGrade> {
   const grade: FactGrade = { casual: tally(), hard: tally(), outOfScope: tally(), conversations: tally(), misses: [], latencies: [] };
+  const run = `g${++gradings}`;
   let n = 0;
   const ask = async (q: string, user: string) => {
     const start = process.hrtime.bigint();
@@ -135,7 +139,7 @@ export async function gradeFacts(answer: Answerer, set: FactSet): Promise<FactGr
     return r;
   };
   for (const item of set.questions) {
-    const r = await ask(item.q, `u${n++}`);
+    const r = await ask(item.q, `${run}u${n++}`);
     const t = item.style === 'out-of-scope' ? grade.outOfScope : grade[item.style];
     t.total++;
     const pass = item.style === 'out-of-scope' ? !r.answered : r.answered && states(r, item.facts);
@@ -146,7 +150,7 @@ export async function gradeFacts(answer: Answerer, set: FactSet): Promise<FactGr
     }
   }
   for (const c of set.conversations) {
-    const user = `c${n++}`;
+    const user = `${run}c${n++}`;
     let last: Reply | undefined;
     for (const turn of c.turns) last = await ask(turn, user);
     grade.conversations.total++;
