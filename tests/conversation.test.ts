@@ -67,6 +67,11 @@ describe('follow-ups', () => {
     const r = await say('which one is cheapest?');
     expect(r.answered).toBe(false);
     expect(r.card.title).toBe("I don't know that yet");
+    // Nor do they give pay for the other careers they list; the salary card's own figures are another matter.
+    await say('what other careers can i move into');
+    expect((await say('which one pays the most?')).answered).toBe(false);
+    await say('salary');
+    expect((await say('which one is the highest?')).topic).toBe('salary:backend-developer');
     // How long is another matter: the articles say how long it all takes.
     await say('should i do a coding bootcamp');
     expect((await say('how long does that take?')).answered).toBe(true);

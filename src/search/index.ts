@@ -310,7 +310,10 @@ class KnowledgeSearch implements Search {
     // know rather than asking which one was meant or answering about something else's cost.
     const before = previous.topic ? this.models.get(previous.topic) : undefined;
     // Not how long: "how long does that take?" after a bootcamp is answered by how long it all takes.
-    const priced = analysis.terms.filter((t) => ASKED_FOR.includes(t) && t !== 'duration');
+    // Nor pay, unless the question picks among what was listed ("which one pays the most?" after
+    // other careers: the articles give no pay for them; "how much do they make?" after a role is
+    // that role's pay, which the pay rule answers).
+    const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration') || (t === 'salary' && SELECTS.test(question)));
     if (before && priced.length && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS && priced.some((t) => !before.content.has(t))) {
       return { ...alone, decision: { kind: 'refuse' }, confident: false };
     }
