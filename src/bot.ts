@@ -112,18 +112,14 @@ export class Bot {
     const text = cleanText(line).replace(/^\/(?:devpath\s+)?/i, '');
     if (!text) return this.runHelp(context);
     const previous = this.services.conversations.previous(context, this.services.now());
-    // "yes" to "Shall I mark step 3 as done?" runs what was offered; "no" leaves things as they are.
-    if (previous?.offer && YES.test(text)) {
-      // Once: a second "yes" is not a second run.
+    if (previous?.offer) {
+      // An offer is answered on the very next line or not at all ("thanks", "help", then "yes"
+      // marks nothing), and once: a second "yes" is not a second run.
       this.services.conversations.remember(context, { ...previous, offer: undefined }, this.services.now());
-      return this.dispatchText(previous.offer, context, options);
+      // "yes" to "Shall I mark step 3 as done?" runs what was offered; "no" leaves things as they are.
+      if (YES.test(text)) return this.dispatchText(previous.offer, context, options);
+      if (NO.test(text)) return reply({ title: 'OK', children: [{ type: 'text', text: 'Left as it is.' }], answered: false });
     }
-    if (previous?.offer && NO.test(text)) {
-      this.services.conversations.remember(context, { ...previous, offer: undefined }, this.services.now());
-      return reply({ title: 'OK', children: [{ type: 'text', text: 'Left as it is.' }], answered: false });
-    }
-    // An offer is answered on the very next line or not at all: "thanks", "help", then "yes" marks nothing.
-    if (previous?.offer) this.services.conversations.remember(context, { ...previous, offer: undefined }, this.services.now());
     // "another one" after a practice question is the next one.
     if (previous?.again && AGAIN.test(text)) return this.dispatchText(previous.again, context, options);
     // "2" right after the roadmap's list (or an article's numbered plan) is its step 2.

@@ -167,7 +167,7 @@ function pointNamed(ctx: CommandContext, plan: { points: readonly { text: string
   let best = 0;
   let place: number | undefined;
   plan.points.forEach((p, i) => {
-    const shared = new Set(ctx.search.terms(p.text).filter((t) => asked.has(t))).size;
+    const shared = [...pointTerms(ctx, p.text)].filter((t) => asked.has(t)).length;
     if (shared > best) [best, place] = [shared, i + 1];
   });
   return place;
