@@ -111,6 +111,10 @@ export function prebuild(kb: Knowledge): Prebuilt {
  * about (a role, a level). A follow-up that names one of them replaces the earlier question's.
  */
 const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'step', 'certification', 'degree', 'interview', 'comparison', 'difficult', 'stress', 'schedule', 'benefit', 'perk', 'worth']);
+/** Terms a time is given in. */
+const TIME_UNITS = ['year', 'month', 'week'];
+/** "By how much?", "how much more?": the size of a difference the answer before stated. */
+const BY_HOW_MUCH = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+big\s+(?:is\s+)?the\s+(?:gap|difference))\b[^?]*\??\s*$/i;
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
 const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|same for|and for|then|so)(?=[\s,]|$)/i;
 /** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */
@@ -317,6 +321,11 @@ class KnowledgeSearch implements Search {
     if (before && priced.length && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS && priced.some((t) => !before.content.has(t))) {
       return { ...alone, decision: { kind: 'refuse' }, confident: false };
     }
+    // The same rule the other way: "how long is that?" after community college, "by how much?"
+    // after who earns more ask that of the answer before, and it gives it (two-year degrees; both
+    // figures): that answer again, not the general one (how long it all takes, the pay table).
+    const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question)) && this.askedAgain(analysis, previous, before);
+    if (again) return again;
     // "Which one's about security?" after other careers names a role ("security"), so it does not
     // look like a follow-up; but "which one" picks among what was just listed.
     if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
@@ -403,6 +412,23 @@ class KnowledgeSearch implements Search {
     const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])] });
     const same = together.hits.find((h) => h.doc.ref === previous.topic);
     return same && { ...together, decision: { kind: 'answer', top: same }, confident: true };
+  }
+
+  /**
+   * A question asking only what an answer says (how long, how much: ASK_TERMS) of the answer
+   * before, whose own text has it: that answer, read with both questions (see ask).
+   */
+  private askedAgain(analysis: Analysis, previous: Turn, before: EntryModel): Answer | undefined {
+    const terms = analysis.terms;
+    // A time is given in years, months or weeks ("two-year degrees"), not only as "how long".
+    const gives = (t: string) => before.content.has(t) || (t === 'duration' && !previous.topic!.startsWith('salary:') && TIME_UNITS.some((u) => before.content.has(u)));
+    if (!terms.length || terms.length > 2 || !terms.every((t) => ASK_TERMS.has(t) && gives(t))) return undefined;
+    const merged = this.mergeTerms(analysis, previous);
+    const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(terms.length).map((t) => [t])] });
+    const same = together.hits.find((h) => h.doc.ref === previous.topic);
+    // The answer before, as it was: not one role's pay table because the question said "how much".
+    const { payFor: _, ...rest } = together;
+    return same && { ...rest, decision: { kind: 'answer', top: same }, confident: true };
   }
 
   /** A line of words that ask without naming a subject ("what does the acronym stand for?"). */
