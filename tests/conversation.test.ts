@@ -41,6 +41,45 @@ describe('follow-ups', () => {
     expect((await say('progress')).text).toMatch(/0\/12|no steps|none/i);
   });
 
+  it('"how long is that?", "by how much?" ask it of the answer before when that answer gives it', async () => {
+    await say('what does community college offer for backend');
+    const long = await say('how long is that?');
+    expect(long.topic).toBe('learning:community-college');
+    expect(long.text).toContain('two-year associate degrees');
+    await say('who earns more front or backend devs');
+    const gap = await say('by how much?');
+    expect(gap.topic).toBe('question:who-earns-more-frontend-or-backend');
+    expect(gap.text).toContain('$75,310');
+    expect(gap.text).toContain('$81,161');
+    // With nothing before it, "by how much?" is no answer about anything in particular.
+    expect((await say('by how much?', { ...ana, userId: 'bo' })).topic).not.toBe('question:who-earns-more-frontend-or-backend');
+  });
+
+  it('"whats next after that?" after a step of an article\'s plan is its next step; "where can i find more?" is more of the answer before', async () => {
+    expect((await say("whats step 1 in career karma's plan")).text).toContain('Step 1: Decide which path fits your goals');
+    expect((await say('whats next after that?')).text).toContain('Step 2: Begin your studies');
+    await say('what are common backend interview qs');
+    const more = await say('where can i find more?');
+    expect(more.topic).toBe('question:interview-preparation');
+    expect(more.text).toContain('47 Back-End Developer Interview Questions');
+  });
+
+  it('two entries about as close: each shows the points that answer, with their sources, and the question still reaches `unanswered`', async () => {
+    const q = 'What three qualities should the systems they design have?';
+    const r = await say(q);
+    expect(r.card.title).toBe('The closest answers in the articles');
+    expect(r.answered).toBe(true);
+    expect(r.text).toContain('secure, dependable and able to scale');
+    // Each entry under its own title, and each offered in full.
+    const titles = r.card.children.flatMap((n) => (n.type === 'section' ? [n.title] : []));
+    expect(titles.length).toBeGreaterThanOrEqual(2);
+    expect(suggestionsOf(r).map((s) => s.command)).toEqual(titles.map((t) => `ask ${t}`));
+    // Every point names its article.
+    for (const n of r.card.children) if (n.type === 'list') for (const item of n.items) expect(item).toMatch(/\([^)]+\)$/);
+    const list = await bot.dispatchText('unanswered', { ...ana, isModerator: true });
+    expect(list.text).toContain(q);
+  });
+
   it('after another role\'s card, "salary?" and "what languages do they use" ask it of that role', async () => {
     await say('role dba');
     const pay = await say('salary?');
@@ -507,6 +546,9 @@ describe('honest refusals', () => {
     'im 35 is it too late to switch to backend',
     'do backend devs work remote',
     'how much is the general assembly bootcamp',
+    "What's the average age of back-end developers?",
+    'explain big O notation with examples',
+    'What 401(k) match do back-end developers usually get?',
   ])('refuses "%s" even though some words match', async (q) => {
     const r = await say(q);
     expect(r.answered).toBe(false);

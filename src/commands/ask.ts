@@ -8,7 +8,7 @@ import { MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
-import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
+import { reply, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';
 import { smallTalk } from '../smalltalk.js';
 import { answerRoom, fitLines, relevantLines } from '../brief.js';
@@ -119,8 +119,40 @@ function clarify(options: Scored[]): Reply {
   });
 }
 
+/** The title of the reply that shows what each of the closest entries says. */
+const READINGS = 'The closest answers in the articles';
+
+/**
+ * Named rule "readings": two or three entries are about as close, and each holds some of the
+ * question's words ("what three qualities should their systems have?": the security step and the
+ * role card). Rather than "which one did you mean?", the reply shows, under each entry's title,
+ * the points of it that hold those words (as a short answer picks them), each with its source,
+ * and offers each in full. It is not one confident answer: the title says these are the closest,
+ * and the question still reaches `unanswered`. With an option whose points hold none of the
+ * question's own words, the bot asks which one was meant, as before.
+ */
+function readings(ctx: CommandContext, answer: Answer, options: Scored[]): Reply | undefined {
+  const level = answer.analysis.level;
+  const cards = options.map((o) => ({ option: o, shown: card(ctx, o.doc.ref, level) }));
+  if (cards.some((c) => !c.shown)) return undefined;
+  const sources = [...new Map(cards.flatMap((c) => c.shown!.sources).map((s) => [s.id, s])).values()];
+  const frame = reply({ title: READINGS, children: [], answered: true, sources, suggestions: options.map(askAbout) });
+  // The screen's room, shared: each entry's title takes a row of its share.
+  const share = Math.floor(answerRoom(frame, '') / options.length) - 1;
+  const children: Node[] = [];
+  for (const { option, shown } of cards) {
+    const picked = pointsFor(ctx, option.doc.ref, shown!, answer, share);
+    if (!picked) return undefined;
+    // The entry's own headings go: under the entry's title, each point reads alone, with its source.
+    children.push({ type: 'section', title: option.doc.title }, ...picked.filter((n) => n.type !== 'section'));
+  }
+  return { ...reply({ title: READINGS, children, answered: true, sources, suggestions: options.map(askAbout), outcome: 'clarify' }), whole: true };
+}
+
 /** "What next?", "and after that?": the step after the one just shown. */
-const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next|after (?:that|this|it))|next(?: step| one)?|and then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
+const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next(?: after (?:that|this|it))?|after (?:that|this|it))|next(?: step| one)?(?: after (?:that|this|it))?|and then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
+/** "Where can I find more?", "where do i get more of those": more of what was just answered. */
+const FIND_MORE = /^\s*(?:(?:ok(?:ay)?|and|so|cool|thanks)[\s,]+)?(?:where|how)\s+(?:can|do|could|should|would)\s+i\s+(?:find|get|see|read|look for)\s+(?:some\s+)?more(?:\s+(?:of\s+(?:them|those|these|that|it)|like\s+(?:that|this|them|those|these)))?[\s?!.]*$/i;
 /** "What's the step before that?", "previous step": the step before the one just shown. */
 const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:the (?:step|one) )?before (?:that|this|it)|(?:the )?previous (?:step|one)|(?:the )?step before(?: that| this| it)?|go back(?: a step| one step)?)[\s?!.]*$/i;
 
@@ -225,7 +257,9 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
     const before = current && ctx.knowledge.roadmap.find((s) => s.order === current.order - 1);
     if (before) return withTopic(ctx, `step:${before.id}`, undefined);
   }
-  if (previous?.topic && MORE.test(question)) {
+  // "Where can I find more?" after an answer: that answer names where (FullStack's 47 questions
+  // after interview practice); "more" here is more of it, not a new subject.
+  if (previous?.topic && (MORE.test(question) || FIND_MORE.test(question))) {
     const full = withTopic(ctx, previous.topic, previous.level);
     return full && { ...full, whole: true };
   }
@@ -281,13 +315,33 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string)
   if (out.brief && out.briefComplete) return out.brief;
   // As much as fits an 80x24 screen with the reply's title, sources and suggestions.
   const room = answerRoom(out, more);
+  const relevance = relevanceFor(ctx, out, answer, more.startsWith('role:'));
+  return relevance ? relevantLines(out.card.children, relevance, room) : (out.brief ?? fitLines(out.card.children, room).shown);
+}
+
+/**
+ * The points of a card that hold the question's words, in `room` lines (see briefFor), or
+ * undefined when none does: for "readings", an entry must answer some of the question itself.
+ */
+function pointsFor(ctx: CommandContext, ref: string, out: Reply, answer: Answer, room: number): Node[] | undefined {
+  const relevance = relevanceFor(ctx, out, answer, ref.startsWith('role:'));
+  if (!relevance) return undefined;
+  const texts = withoutActions(out.card.children).flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []));
+  if (!texts.some((t) => relevance(t) > 0)) return undefined;
+  return out.brief && out.briefComplete ? fitLines(out.brief, room).shown : relevantLines(out.card.children, relevance, room);
+}
+
+/**
+ * How much a point of the card bears on the question: its words found in the point, a word in
+ * few of the card's points weighing more. Undefined when the question only names the entry.
+ */
+function relevanceFor(ctx: CommandContext, out: Reply, answer: Answer, ofRole: boolean): ((text: string) => number) | undefined {
   // The entry's own name says nothing about which of its points is asked for ("tell me about
   // back-end developers" is the whole card, short as the command gives it).
   const named = new Set(ctx.search.terms(out.card.title.replace(/ salary(?:: .*)?$/, '')));
-  if (answer.analysis.terms.every((t) => named.has(t))) return out.brief ?? fitLines(out.card.children, room).shown;
+  if (answer.analysis.terms.every((t) => named.has(t))) return undefined;
   // On a role's card, nor does it pick a point: "n front end devs?" after duties asks the Duties
   // of the front-end card, whose every point says "front-end".
-  const ofRole = more.startsWith('role:');
   // "dev" names the developer as "developer" does: a term is a name when it reads as one.
   const isName = (t: string) => named.has(t) || [...pointTerms(ctx, t)].some((u) => named.has(u));
   const unnamed = answer.analysis.terms.filter((t) => !ofRole || !isName(t));
@@ -311,13 +365,12 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string)
   // "Is 13% growth good compared to other jobs?": a point that itself compares ("almost double the
   // average growth rate") answers a comparison, whether or not it repeats the question's words.
   const compares = asked.has('comparison');
-  const relevance = (text: string) => {
+  return (text: string) => {
     const terms = termsOf.get(text) ?? pointTerms(ctx, text);
     let score = compares && COMPARING.test(text) ? Math.log(1 + texts.length) : 0;
     for (const t of terms) if (asked.has(t)) score += Math.log(1 + texts.length / (df.get(t) ?? 1));
     return score;
   };
-  return relevantLines(out.card.children, relevance, room);
 }
 
 /** What `more` needs to show an answer in full: its entry and level, not the words (a follow-up needs the turn before). */
@@ -388,7 +441,7 @@ export const ask: CommandSpec = {
     }
     recordQuestion(ctx, text);
     rememberQuestion(ctx, answer);
-    if (decision.kind === 'clarify') return clarify(decision.options);
+    if (decision.kind === 'clarify') return readings(ctx, answer, decision.options) ?? clarify(decision.options);
     if (decision.kind === 'partial') {
       const shown = partialAnswer(ctx, decision.top.doc.ref, level, decision.outside);
       if (shown) return { ...shown, brief: briefFor(ctx, shown, answer, shown.more ?? decision.top.doc.ref) };
