@@ -27,9 +27,7 @@ export function learningCard(services: Services, l: Learning): Reply {
 
 export function skillCard(services: Services, s: Skill): Reply {
   const children: Node[] = [{ type: 'list', items: citeAll(services, s.summary) }];
-  // Headed with what they are examples of: "more shows Examples of back-end web frameworks".
-  const of = s.title.replace(/\s*\(.*\)$/, '');
-  if (s.examples.length) children.push({ type: 'section', title: `Examples of ${/^[A-Z]{2}/.test(of) ? of : of[0]!.toLowerCase() + of.slice(1)}` }, { type: 'list', items: citeMerged(services, s.examples) });
+  if (s.examples.length) children.push({ type: 'section', title: 'Examples' }, { type: 'list', items: citeMerged(services, s.examples) });
   const steps = services.knowledge.roadmap.filter((step) => step.skills.includes(s.id));
   return reply({
     title: s.title,
