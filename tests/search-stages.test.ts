@@ -69,6 +69,7 @@ describe('analyse: question-form rules', () => {
     ['answer-form', 'short answer: is breaking in hard? yes or no', /^ is breaking in hard\? $/],
     ['self-description', 'noob question: how much do senior devs make', /^ +how much do senior devs make $/],
     ['what-typed-short', 'wat do juniors start at', /^ what do juniors/],
+    ['short-typos', 'hwo long dose it tak to lern', /^ how long does it take to learn $/],
     ['with-typed-short', 'a job w/o a degree', /job {2}without {2}a degree/],
     ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],
     ['years-on-the-job', '5 years in: what does the pay table say', /^ {2}mid {2}in:/],
@@ -382,7 +383,7 @@ describe('named rule: pay means back-end pay', () => {
 describe('decide', () => {
   const doc = (ref: string): Doc => {
     const [kind, id] = ref.split(':') as [Doc['kind'], string];
-    return { ref, kind, id, title: id, aliases: [], keywords: [], asks: [], body: '' };
+    return { ref, kind, id, title: id, aliases: [], keywords: [], asks: [], body: '', sources: [] };
   };
   // Each entry's content is its own ref unless given: entries unlike each other.
   const hit = (ref: string, score: number, coverage = 1, matched: string[] = [], says: string[] = [ref]): Scored => {

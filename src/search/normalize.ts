@@ -20,6 +20,9 @@ export const RULES: readonly Rule[] = [
   // Chat shorthand the question forms below must read: "wat do juniors start at", "w/o a degree",
   // "keep up w new tech".
   { name: 'what-typed-short', pattern: /\b(?:wat|wut|wht|waht|wot)\b/g, to: 'what' },
+  // Short words typed fast ("hwo long dose it tak to lern"): too short for the spelling
+  // corrector (it leaves words under five letters alone), and the question forms below need them.
+  { name: 'short-typos', pattern: /\b(?:hwo|dose|lern|tak|wich|whta)\b/g, to: (m: string) => ({ hwo: 'how', dose: 'does', lern: 'learn', tak: 'take', wich: 'which', whta: 'what' })[m] ?? m },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
   { name: 'with-typed-short-2', pattern: /\bw\/(?!e\b)(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
   // "Short answer: is it hard?", "quick q -", "tl;dr": how to answer, not what is asked.
@@ -131,7 +134,7 @@ export const STOP_WORDS = new Set(
   wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
-  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer`.split(/\s+/),
+  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared`.split(/\s+/),
 );
 
 export function fold(text: string): string {
