@@ -49,6 +49,9 @@ const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
  */
 export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period'];
 
+/** The asker says where they live: "I live in Ohio", "I'm based in Berlin", "we moved to Texas". */
+const LIVES_IN = /\b(?:i|we)(?:'m|'re| am| are)?\s+(?:currently\s+|now\s+)?(?:live|living|based|located|from|staying|moved|moving|relocat(?:ed|ing))\s+(?:in|to|from|out of)?\b|\b(?:i'm|im|i am)\s+in\s+(?!(?:a|an|the|my|this|that|college|school|bootcamp|uni)\b)/i;
+
 /**
  * Named rule "career changers": a question that names another profession and also speaks of
  * moving into this field ("I've been a nurse for ten years, can I switch to back-end work?") is
@@ -82,7 +85,9 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   const asksFigures = analysis.terms.includes('salary') || analysis.terms.includes('outlook');
   // "Monthly", "an hour" say something only of pay: "I can study an hour a day" is no pay question.
   const partly = analysis.outside.find((o) => PARTLY.includes(o) && (o !== 'period' || analysis.terms.includes('salary')));
-  if (partly) {
+  // "I live in Florida, where do I find jobs?": where the asker lives says who asks; the job boards
+  // answer it anywhere. Only pay and the outlook are figures of a place.
+  if (partly && !(partly === 'place' && !asksFigures && LIVES_IN.test(analysis.raw))) {
     // Pay or the outlook somewhere else, or at a named company: the U.S. figures are what the
     // articles have; the bot shows them and says so.
     const figures = scored.find((s) => s.doc.kind === 'salary' || s.doc.kind === 'outlook');
