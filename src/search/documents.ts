@@ -16,9 +16,12 @@ export interface Doc {
   /** Example questions the entry answers (the knowledge's `asks`). */
   asks: string[];
   body: string;
+  /** Who says it: the articles its points come from, and the surveys it cites (PayScale, BLS). */
+  sources: string[];
 }
 
 const text = (items: Item[]) => items.map((i) => i.text).join(' ');
+const from = (items: Item[]) => [...new Set(items.map((i) => i.source))];
 
 const SALARY_WORDS = ['salary', 'pay', 'earn', 'wage', 'income', 'how much'];
 
@@ -29,7 +32,7 @@ export function buildDocuments(kb: Knowledge): Doc[] {
   for (const r of kb.roles) {
     // A role card answers "what does X do", "X duties", "X skills", "X's other job titles": say so in its keywords.
     const roleWords = ['duties', 'responsibilities', 'skills', 'job description', 'job titles'];
-    add('role', { id: r.id, title: r.title, aliases: r.aliases, keywords: [...r.keywords, ...roleWords], asks: r.asks, body: text([...r.summary, ...r.duties]) });
+    add('role', { id: r.id, title: r.title, aliases: r.aliases, keywords: [...r.keywords, ...roleWords], asks: r.asks, body: text([...r.summary, ...r.duties]), sources: from([...r.summary, ...r.duties]) });
   }
   const roleTitle = new Map(kb.roles.map((r) => [r.id, r] as const));
   const salaryRoles = [...new Set(kb.salaries.map((s) => s.role ?? 'all-occupations'))];
@@ -43,6 +46,7 @@ export function buildDocuments(kb: Knowledge): Doc[] {
       keywords: [...SALARY_WORDS, ...figures.flatMap((f) => f.keywords)],
       asks: figures.flatMap((f) => f.asks),
       body: figures.map((f) => f.subject).join(' '),
+      sources: [...new Set(figures.flatMap((f) => [f.source, ...(f.attribution ? [f.attribution] : []), ...from(f.notes)]))],
     });
   }
   if (kb.outlook.length) {
@@ -53,15 +57,16 @@ export function buildDocuments(kb: Knowledge): Doc[] {
       keywords: kb.outlook.flatMap((o) => o.keywords),
       asks: kb.outlook.flatMap((o) => o.asks),
       body: kb.outlook.map((o) => `${o.subject} ${text(o.notes)}`).join(' '),
+      sources: [...new Set(kb.outlook.flatMap((o) => [o.source, ...(o.attribution ? [o.attribution] : []), ...from(o.notes)]))],
     });
   }
-  for (const l of kb.learning) add('learning', { id: l.id, title: l.title, aliases: l.aliases, keywords: l.keywords, asks: l.asks, body: text(l.summary) });
+  for (const l of kb.learning) add('learning', { id: l.id, title: l.title, aliases: l.aliases, keywords: l.keywords, asks: l.asks, body: text(l.summary), sources: from(l.summary) });
   for (const s of kb.skills) {
-    add('skill', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, asks: s.asks, body: text([...s.summary, ...s.examples]) });
+    add('skill', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, asks: s.asks, body: text([...s.summary, ...s.examples]), sources: from([...s.summary, ...s.examples]) });
   }
   for (const s of kb.roadmap) {
-    add('step', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, asks: s.asks, body: text([...s.what, ...s.why]) });
+    add('step', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, asks: s.asks, body: text([...s.what, ...s.why]), sources: from([...s.what, ...s.why]) });
   }
-  for (const q of kb.questions) add('question', { id: q.id, title: q.title, aliases: q.aliases, keywords: q.keywords, asks: q.asks, body: text(q.answer) });
+  for (const q of kb.questions) add('question', { id: q.id, title: q.title, aliases: q.aliases, keywords: q.keywords, asks: q.asks, body: text(q.answer), sources: from(q.answer) });
   return docs;
 }

@@ -111,6 +111,11 @@ export function prebuild(kb: Knowledge): Prebuilt {
  * about (a role, a level). A follow-up that names one of them replaces the earlier question's.
  */
 const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'step', 'certification', 'degree', 'interview', 'comparison', 'difficult', 'stress', 'schedule', 'benefit', 'perk', 'worth']);
+/**
+ * What "how long is that?", "by how much?" ask of the answer before (see askedAgain): a time or a
+ * sum. Not "degree" or "skill", which name a subject ("and how long is it for a degree?").
+ */
+const ASKED_AGAIN: readonly string[] = ['duration', 'salary'];
 /** Terms a time is given in. */
 const TIME_UNITS = ['year', 'month', 'week'];
 /** "By how much?", "how much more?": the size of a difference the answer before stated. */
@@ -145,6 +150,8 @@ const LONG_MESSAGE_WORDS = 20;
 /** ...and its last question must say this much to be read on its own. */
 const ASKING_TERMS = 3;
 
+/** A question naming a source: an entry that source says nothing in scores this share (see fromNamedSource). */
+const SOURCE_MISSING = 0.8;
 /** How many entries only the raw-word ranking found join the candidates. */
 const RAW_CANDIDATES = 3;
 
@@ -185,6 +192,12 @@ class KnowledgeSearch implements Search {
   private readonly nationalTerms: Set<string>;
   /** Terms naming where a figure comes from: the articles and the surveys they cite. */
   private readonly sourceTerms: Set<string>;
+  /** Words that ask about an article's own plan (see run). */
+  private readonly planTerms: Set<string>;
+  /** Who gives a figure for each pay level: `salary:backend-developer/entry` -> its sources' terms. */
+  private readonly levelSources: Map<string, string[]>;
+  /** The source terms of what each entry says (see fromNamedSource). */
+  private readonly sourcedBy: Map<string, Set<string>>;
   /** Terms that ask without naming a subject (TOPICLESS_WORDS, as analysed). */
   private readonly topicless: Set<string>;
 
@@ -249,6 +262,15 @@ class KnowledgeSearch implements Search {
     // A word many entries use ("career" of Career Karma, "outlook" of the BLS) says no source.
     const rare = (t: string) => (entriesWith.get(t) ?? 0) <= 10 && !this.analyzer.concepts.has(t);
     this.sourceTerms = new Set(named.flatMap((n) => termsOnce(n)).filter((t) => rare(t) && !this.subjectTerms.has(t) && !GUIDE_SUBJECT.has(t)));
+    // Each entry's source words: its articles' publishers and names, the surveys they cite.
+    const sourceWords = new Map(kb.sources.map((src) => [src.id, [src.publisher ?? '', src.short, ...src.cites].flatMap((n) => termsOnce(n))]));
+    this.sourcedBy = new Map(docs.map((d) => [d.ref, new Set(d.sources.flatMap((id) => sourceWords.get(id) ?? termsOnce(id)).filter((t) => this.sourceTerms.has(t)))]));
+    this.planTerms = new Set(termsOnce('step steps roadmap path plan item fourstep eightstep'));
+    this.levelSources = new Map();
+    for (const f of kb.salaries) {
+      const key = `salary:${f.role ?? 'all-occupations'}/${f.level}`;
+      this.levelSources.set(key, [...(this.levelSources.get(key) ?? []), ...[...(sourceWords.get(f.source) ?? []), ...termsOnce(f.attribution ?? '')].filter((t) => this.sourceTerms.has(t))]);
+    }
     this.topicless = new Set(this.analyzer.terms(TOPICLESS_WORDS));
     this.nationalTerms = new Set(termsOnce('national nationwide nation country occupations all jobs every job everyone workers average american americans household typical job bls labor statistics'));
 
@@ -355,6 +377,23 @@ class KnowledgeSearch implements Search {
       // Read together, they may still land elsewhere: that is no answer about the answer before.
       return together.decision.kind === 'answer' ? { ...together, decision: { kind: 'refuse' }, confident: false } : together;
     }
+    // "What does PayScale say?", "and according to Indeed?" after a pay question: the same
+    // figures, which name each source, not whichever entry mentions that source most.
+    // So do "is that more than the Indeed number?" and "what about the other sources?": the
+    // figures show every source side by side.
+    // Before anything else: read with the pay question, the words may land between two entries.
+    const figures = previous.terms.some((t) => TIME_TERMS.has(t));
+    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || t === 'comparison' || t === 'other')) {
+      // A pay answer is remembered by its role (for "what do they do?"); its figures are the salary entry.
+      const shown = previous.topic.startsWith('role:') && previous.terms.includes('salary') ? previous.topic.replace(/^role:/, 'salary:') : previous.topic;
+      const same = together.hits.find((h) => h.doc.ref === shown);
+      // "Is that more than the Indeed number?" after entry-level pay: Indeed gives one average, no
+      // entry-level figure, so every level is shown (with it) rather than the same three again.
+      const named = analysis.terms.filter((t) => this.sourceTerms.has(t));
+      const atLevel = together.analysis.level && named.length && !this.levelSources.get(`${shown}/${together.analysis.level}`)?.some((t) => named.includes(t));
+      const analysed = atLevel ? { ...together.analysis, level: undefined } : together.analysis;
+      if (same) return { ...together, analysis: analysed, decision: { kind: 'answer', top: same }, confident: true };
+    }
     // "What about London?" after pay in Germany: the same figures under the same caveat.
     if (!together.confident) return together.decision.kind === 'partial' && !alone.confident ? together : alone;
     // "How much do they make?": the role comes from the turn before.
@@ -363,7 +402,6 @@ class KnowledgeSearch implements Search {
     // question about figures, an opening "and" with nothing but a role or a level (or a level
     // alone) swaps that into the question before, however well the bare words read alone
     // ("and databases?" after web servers does not).
-    const figures = previous.terms.some((t) => TIME_TERMS.has(t));
     const moved = together.decision.kind === 'answer' && (together.decision.top.doc.ref !== previous.topic || together.analysis.level !== previous.level);
     const onlyLevels = analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t]);
     const onlyWhom = analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer' || t === 'dev');
@@ -372,15 +410,6 @@ class KnowledgeSearch implements Search {
     // pay...) about the one named now, when the two read together land on an answer.
     const asked = previous.terms.some((t) => ASK_TERMS.has(t));
     if (asked && moved && FOLLOW_LEADS.test(question) && onlyWhom && analysis.terms.some((t) => this.subjectTerms.has(t))) return together;
-    // "What does PayScale say?", "and according to Indeed?" after a pay question: the same
-    // figures, which name each source, not whichever entry mentions that source most.
-    // So does "is that more than the Indeed number?": the figures show every source side by side.
-    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || t === 'comparison')) {
-      // A pay answer is remembered by its role (for "what do they do?"); its figures are the salary entry.
-      const shown = previous.topic.startsWith('role:') && previous.terms.includes('salary') ? previous.topic.replace(/^role:/, 'salary:') : previous.topic;
-      const same = together.hits.find((h) => h.doc.ref === shown);
-      if (same) return { ...together, decision: { kind: 'answer', top: same }, confident: true };
-    }
     // "What credentials can I get there?" after community college: a word pointing back, and the
     // question read with the one before lands on the same entry: that entry is what it meant.
     // Not when the question names its own entry ("is docker worth learning for this").
@@ -421,8 +450,9 @@ class KnowledgeSearch implements Search {
   private askedAgain(analysis: Analysis, previous: Turn, before: EntryModel): Answer | undefined {
     const terms = analysis.terms;
     // A time is given in years, months or weeks ("two-year degrees"), not only as "how long".
-    const gives = (t: string) => before.content.has(t) || (t === 'duration' && !previous.topic!.startsWith('salary:') && TIME_UNITS.some((u) => before.content.has(u)));
-    if (!terms.length || terms.length > 2 || !terms.every((t) => ASK_TERMS.has(t) && gives(t))) return undefined;
+    // Not in an answer about pay, whose figures are "a year".
+    const gives = (t: string) => before.content.has(t) || (t === 'duration' && !before.content.has('salary') && TIME_UNITS.some((u) => before.content.has(u)));
+    if (!terms.length || terms.length > 2 || !terms.every((t) => ASKED_AGAIN.includes(t) && gives(t))) return undefined;
     const merged = this.mergeTerms(analysis, previous);
     const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(terms.length).map((t) => [t])] });
     const same = together.hits.find((h) => h.doc.ref === previous.topic);
@@ -525,16 +555,24 @@ class KnowledgeSearch implements Search {
     return [...analysis.terms, ...kept];
   }
 
-  private run(analysis: Analysis): Answer {
+  private run(asked: Analysis): Answer {
+    // A source named says where, not what: "what perks come with the job according to Indeed?" is
+    // about perks, ranked without "indeed" (which would pull Indeed's eight steps), then the
+    // entries Indeed speaks in go first (fromNamedSource). A source alone is what is asked.
+    // But a question about an article's own plan ("how many steps in Indeed's guide?") names it.
+    const topical = asked.terms.filter((t) => !this.sourceTerms.has(t) && !SOURCE_ASKING.has(t));
+    const ofPlan = asked.terms.some((t) => this.planTerms.has(t));
+    const analysis = topical.length && topical.length < asked.terms.length && !ofPlan ? { ...asked, terms: asked.terms.filter((t) => !this.sourceTerms.has(t)), groups: asked.groups.filter((g) => !g.every((t) => this.sourceTerms.has(t))) } : asked;
     const raw = this.weights.raw ? this.retriever.rawScores(analysis.raw) : new Map<string, number>();
     const found = this.retriever.retrieve(analysis.terms);
     // Entries the raw words rank high are candidates too, even when the analysed terms missed them.
     const seen = new Set(found.map((c) => c.doc.ref));
     const extra = [...raw.keys()].filter((ref) => !seen.has(ref)).slice(0, RAW_CANDIDATES).map((ref) => ({ doc: this.byRef.get(ref)!, bm25: 0, matched: [] as string[] }));
-    const hits = rerank(analysis, [...found, ...extra], this.models, this.idf, this.weights, raw);
+    const hits = this.fromNamedSource(asked, rerank(analysis, [...found, ...extra], this.models, this.idf, this.weights, raw));
     const next = this.stepAfter(analysis);
     const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse' } as Decision);
-    const answer: Answer = { analysis, hits, decision, confident: decision.kind === 'answer' };
+    // The question as asked, source and all: its short answer picks that source's points.
+    const answer: Answer = { analysis: asked, hits, decision, confident: decision.kind === 'answer' };
     this.backEndByDefault(analysis, answer);
     // Pay in London of a role named ("salary dba in london") is that role's pay, under the caveat.
     const payFor = decision.kind !== 'refuse' ? this.payOf(analysis) : undefined;
@@ -547,6 +585,18 @@ class KnowledgeSearch implements Search {
       }
     }
     return answer;
+  }
+
+  /**
+   * Named rule "the source named": "which perks come with these jobs, per the job-listing site?"
+   * asks what Indeed says. Of entries about as close (benefits, from Indeed; the perks of the
+   * work, from the spotlight), one that article says nothing in falls back by SOURCE_MISSING.
+   */
+  private fromNamedSource(analysis: Analysis, hits: Scored[]): Scored[] {
+    const named = analysis.terms.filter((t) => this.sourceTerms.has(t));
+    if (!named.length) return hits;
+    const out = hits.map((h) => (named.some((t) => this.sourcedBy.get(h.doc.ref)?.has(t)) ? h : { ...h, score: h.score * SOURCE_MISSING }));
+    return out.sort((a, b) => b.score - a.score);
   }
 
   /**
