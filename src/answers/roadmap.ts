@@ -31,13 +31,15 @@ export function stepCard(services: Services, step: Step, extras: RoadmapExtras =
   const { roadmap, skills } = services.knowledge;
   const next = roadmap.find((s) => s.order === step.order + 1);
   const skillTitles = step.skills.map((id) => skills.find((s) => s.id === id)?.title).filter(Boolean);
+  // The skills a step builds belong with what to do: after "Why" they read as a reason, and a
+  // short answer that leaves the reasons out showed "Why:" over the skills alone.
   const children: Node[] = [
     { type: 'section', title: 'What to do' },
     { type: 'list', items: citeAll(services, step.what) },
+    ...(skillTitles.length ? [{ type: 'fields' as const, fields: [{ label: 'Skills', value: skillTitles.join(', ') }] }] : []),
     { type: 'section', title: 'Why' },
     { type: 'list', items: citeAll(services, step.why) },
   ];
-  if (skillTitles.length) children.push({ type: 'fields', fields: [{ label: 'Skills', value: skillTitles.join(', ') }] });
   if (step.tools.length) children.push({ type: 'section', title: 'Tools' }, { type: 'list', items: citeAll(services, step.tools) });
   const nextNote: Node = { type: 'note', text: next ? `Next: step ${next.order}, ${next.title}` : 'This is the last step: keep learning.' };
   children.push(nextNote);
