@@ -62,6 +62,9 @@ const SENTENCE_WORDS = 4;
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
 
+/** A command asked for in words: "what's the roadmap?", "show me my progress", "can i see the roadmap". */
+const COMMAND_ASKED = /^\s*(?:(?:so|ok(?:ay)?|hey|yo)[\s,]+)?(?:what'?s|whats|what is|show(?: me)?|see|view|open|give me|can i see|let me see)\s+(?:the|your|ur|my)\s+(roadmap|road map|progress)\s*[?!.]*\s*$/i;
+
 export class Bot {
   readonly services: Services;
   private readonly byName = new Map<string, CommandSpec>();
@@ -129,6 +132,9 @@ export class Bot {
     if (/^#?\d{1,3}[.)]?$/.test(text) && !this.find(text)) {
       return errorReply('Not a suggestion', `"${text}" on its own picks a numbered suggestion of the answer before, and there is none numbered ${text.replace(/\D/g, '')} here. Type a command or a question.`, 'invalid-option', [{ label: 'help', command: 'help' }]);
     }
+    // "What's the roadmap?", "show me my progress": a command asked for in words.
+    const asCommand = options.fallbackToAsk ? text.match(COMMAND_ASKED)?.[1] : undefined;
+    if (asCommand) return this.dispatchText(asCommand.toLowerCase().replace(/\s+/g, ''), context, options);
     const [first = '', ...rest] = text.split(' ');
     let spec = this.find(first);
     let args = rest.join(' ');
@@ -178,7 +184,8 @@ export class Bot {
       // "Which one did you mean?" names the entries the sentence could be about: more use than
       // "I don't know a role called 'fairs worth it for backend jobs...'".
       // Not for a command that takes nothing ("sources for a career changer" is told so).
-      if (asked.answered || asked.outcome === 'partial' || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0)) return this.answerFirst(asked, ask, `ask ${text}`, context);
+      // The closest answers ("readings", outcome clarify) count as "which one did you mean?" here.
+      if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0)) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
     // A short line the question reading could not answer, that starts with a typo of a command
     // ("halp", "roadmp 3"), meant the command.

@@ -118,7 +118,8 @@ export function fitLines(all: readonly Node[], budget = BRIEF_LINES): Cut {
  * point (its lead), shown in the card's own order under their headings, with the card's caveats
  * (notes). With nothing relevant, the first points that fit.
  */
-export function relevantLines(all: readonly Node[], relevance: (text: string) => number, budget = BRIEF_LINES): Node[] {
+export function relevantLines(all: readonly Node[], relevance: (text: string) => number, budget = BRIEF_LINES, options: { lead?: boolean; fill?: boolean } = {}): Node[] {
+  const { lead = true, fill = true } = options;
   const nodes = withoutActions(all);
   // Each unit knows the heading it stands under: the heading's row is paid by the first unit shown under it.
   interface Unit { node: number; item?: number; score: number; cost: number; heading?: number }
@@ -130,9 +131,10 @@ export function relevantLines(all: readonly Node[], relevance: (text: string) =>
     else if (n.type === 'text') units.push({ node: i, score: relevance(n.text), cost: linesOf(n), heading });
     else if (n.type === 'fields') units.push({ node: i, score: relevance(n.fields.map((f) => `${f.label} ${f.value}`).join(' ')), cost: linesOf(n), heading });
   });
-  if (!units.some((u) => u.score > 0)) return fitLines(nodes, budget).shown;
-  // An entry's first point is its lead (the figure, the yes or no): it always comes first.
-  if (units[0]) units[0].score = Infinity;
+  if (!units.some((u) => u.score > 0)) return lead ? fitLines(nodes, budget).shown : [];
+  // An entry's first point is its lead (the figure, the yes or no): it always comes first
+  // (unless only the points holding the question's words are asked for: see readings).
+  if (units[0] && lead) units[0].score = Infinity;
   // Caveats come along: a figure is never shown without what the article says about it.
   let used = nodes.reduce((sum, n) => sum + (n.type === 'note' ? linesOf(n) : 0), 0);
   const chosen = new Set<Unit>();
@@ -149,7 +151,7 @@ export function relevantLines(all: readonly Node[], relevance: (text: string) =>
   // Room left on the screen: the other points of the lists already shown, in order ("how do I
   // pick a CS program" finds two checks by its words; the other checks answer it as well).
   const shownNodes = new Set([...chosen].map((u) => u.node));
-  for (const u of units) {
+  for (const u of fill ? units : []) {
     if (chosen.has(u) || !shownNodes.has(u.node) || u.item === undefined) continue;
     if (used + u.cost > budget) continue;
     chosen.add(u);

@@ -3,7 +3,7 @@
 // chat), `more` typed alone, or "tell me more". Read as a newcomer reads it: on an 80x24 terminal.
 import { describe, expect, it } from 'vitest';
 import { Bot } from '../src/bot.js';
-import { BRIEF_LINES, fitLines, SCREEN_ROWS, totalLines } from '../src/brief.js';
+import { BRIEF_LINES, fitLines, relevantLines, SCREEN_ROWS, totalLines } from '../src/brief.js';
 import { loadFactSet } from '../bench/facts.js';
 import type { Context } from '../src/command.js';
 import { reply, suggestionsOf, type Node, type Reply } from '../src/reply.js';
@@ -272,6 +272,25 @@ describe('fitLines', () => {
     expect(out.shown).toHaveLength(count);
     expect(out.cut).toBe(cut);
     expect(out.left).toEqual(left);
+  });
+});
+
+describe('relevantLines', () => {
+  const card: Node[] = [
+    { type: 'text', text: 'the lead' },
+    { type: 'section', title: 'Duties' },
+    { type: 'list', items: ['write apis', 'mentor juniors', 'attend conferences'] },
+    { type: 'note', text: 'a caveat' },
+  ];
+  const byWord = (word: string) => (text: string) => (text.includes(word) ? 1 : 0);
+  it('a short answer keeps the lead and fills the list it opened', () => {
+    const items = relevantLines(card, byWord('mentor')).flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : []));
+    expect(items).toEqual(['the lead', 'write apis', 'mentor juniors', 'attend conferences']);
+  });
+  it('readings keep only the points holding the words: no lead, no rest of the list', () => {
+    const out = relevantLines(card, byWord('mentor'), BRIEF_LINES, { lead: false, fill: false });
+    expect(out.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : []))).toEqual(['mentor juniors']);
+    expect(relevantLines(card, byWord('salary'), BRIEF_LINES, { lead: false, fill: false })).toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@ import { resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
 import { reply, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';
+import { THRESHOLDS } from '../search/decide.js';
 import { smallTalk } from '../smalltalk.js';
 import { answerRoom, fitLines, relevantLines } from '../brief.js';
 import { nowIso, userWrite } from './community.js';
@@ -42,7 +43,13 @@ function related(answer: Answer, top: Scored) {
 const UNKNOWN = "I don't know that yet";
 
 export function unknownAnswer(answer: Answer): Reply {
-  const closest = answer.hits.slice(0, 3).map(askAbout);
+  // After chit-chat or code help, only a topic that covers the question is worth offering ("will
+  // AI replace developers?": the trends); "session management" after "favorite movie?" is noise,
+  // and the starters say what the bot does.
+  const offTopic = answer.analysis.outside.some((o) => o === 'chat' || o === 'code-help');
+  const outsideWords = new Set(answer.analysis.outsideWords.flatMap((w) => w.split(/\s+/)));
+  const covers = (h: Scored) => h.features.coverage >= THRESHOLDS.coverage && h.matched.some((t) => !outsideWords.has(t));
+  const closest = answer.hits.filter((h) => !offTopic || covers(h)).slice(0, 3).map(askAbout);
   return reply({
     title: UNKNOWN,
     children: [
@@ -68,7 +75,7 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   tech: `The articles don't mention that technology, so I won't guess. ${ABOUT}`,
   period: `The articles give yearly pay only, so I won't guess an hourly or monthly figure. ${ABOUT}`,
   profession: `The articles are about back-end development and say nothing about that profession, so I won't guess. ${ABOUT}`,
-  'code-help': `I can't help debug code: I answer career questions from four articles. ${ABOUT}`,
+  'code-help': `I can't help write or debug code: I answer career questions from four articles. ${ABOUT}`,
   chat: `That is outside what the articles cover. ${ABOUT}`,
 };
 
@@ -121,38 +128,70 @@ function clarify(options: Scored[]): Reply {
 
 /** The title of the reply that shows what each of the closest entries says. */
 const READINGS = 'The closest answers in the articles';
+/**
+ * The field's own words: every entry speaks of them, so a point sharing only these with a
+ * question says nothing about what it asks ("how do I connect node to postgres" and TripleByte
+ * "connecting you with employers").
+ */
+const FIELD_WORDS = 'backend back-end developer developers software programming code coding tech server web dev devs frontend front-end fullstack full-stack engineer programmer job jobs';
+/** How many of the question's own words one point of an entry must hold for readings to show it. */
+const READING_TERMS = 2;
+/** The fewest lines each entry gets in readings, however many share the screen. */
+const READING_LINES = 4;
+
+/** The points of a card, as its lists, texts and fields give them. */
+const pointsOf = (r: Reply): string[] =>
+  withoutActions(r.card.children).flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []));
 
 /**
- * Named rule "readings": two or three entries are about as close, and each holds some of the
- * question's words ("what three qualities should their systems have?": the security step and the
- * role card). Rather than "which one did you mean?", the reply shows, under each entry's title,
- * the points of it that hold those words (as a short answer picks them), each with its source,
- * and offers each in full. It is not one confident answer: the title says these are the closest,
- * and the question still reaches `unanswered`. With an option whose points hold none of the
- * question's own words, the bot asks which one was meant, as before.
+ * Named rule "readings": two or three entries are about as close ("what three qualities should
+ * their systems have?": the security step and the role card). Rather than "which one did you
+ * mean?", the reply shows, under each entry's title, its points that hold the question's words,
+ * each with its source, and offers each in full. Only an entry with a point holding at least
+ * READING_TERMS of the question's own words (not the field's) is shown: one shared word is a
+ * coincidence. It is not one confident answer: the title says these are the closest, and the
+ * question still reaches `unanswered`. With no entry that close, the bot asks which one was meant.
  */
 function readings(ctx: CommandContext, answer: Answer, options: Scored[]): Reply | undefined {
   const level = answer.analysis.level;
-  const cards = options.map((o) => ({ option: o, shown: card(ctx, o.doc.ref, level) }));
-  if (cards.some((c) => !c.shown)) return undefined;
-  const sources = [...new Map(cards.flatMap((c) => c.shown!.sources).map((s) => [s.id, s])).values()];
-  const frame = reply({ title: READINGS, children: [], answered: true, sources, suggestions: options.map(askAbout) });
+  const general = new Set(ctx.search.terms(FIELD_WORDS));
+  // Counted by the question's words, not terms: "easy" gives "easy" and "difficult", one word.
+  // Nor a source's name: every point cites one ("(Indeed)"), and naming it asks nothing.
+  const words = answer.analysis.groups.filter((g) => g.some((t) => !general.has(t) && !ctx.search.namesSource(t)));
+  const holds = (text: string) => {
+    const terms = pointTerms(ctx, text);
+    return words.filter((g) => g.some((t) => terms.has(t))).length;
+  };
+  const cards = options.flatMap((option) => {
+    const shown = card(ctx, option.doc.ref, level);
+    return shown && pointsOf(shown).some((p) => holds(p) >= READING_TERMS) ? [{ option, shown }] : [];
+  });
+  if (!cards.length) return undefined;
+  const suggestions = cards.map((c) => askAbout(c.option));
   // The screen's room, shared: each entry's title takes a row of its share.
-  const share = Math.floor(answerRoom(frame, '') / options.length) - 1;
+  const room = answerRoom(reply({ title: READINGS, children: [], answered: true, sources: cards.flatMap((c) => c.shown.sources), suggestions }), '');
+  const share = Math.max(READING_LINES, Math.floor(room / cards.length) - 1);
   const children: Node[] = [];
   for (const { option, shown } of cards) {
-    const picked = pointsFor(ctx, option.doc.ref, shown!, answer, share);
-    if (!picked) return undefined;
-    // The entry's own headings go: under the entry's title, each point reads alone, with its source.
-    children.push({ type: 'section', title: option.doc.title }, ...picked.filter((n) => n.type !== 'section'));
+    const relevance = relevanceFor(ctx, shown, answer, option.doc.ref.startsWith('role:'));
+    if (!relevance) continue;
+    // Only the points that hold the question's words: not the card's lead, nor the rest of a list.
+    // A figure keeps its caveat; a step's "Next:" note is no point of the answer.
+    const figures = option.doc.kind === 'salary' || option.doc.kind === 'outlook';
+    const picked = relevantLines(shown.card.children, relevance, share, { lead: false, fill: false }).filter((n) => n.type !== 'section' && (n.type !== 'note' || figures));
+    if (picked.some((n) => n.type !== 'note')) children.push({ type: 'section', title: option.doc.title }, ...picked);
   }
-  return { ...reply({ title: READINGS, children, answered: true, sources, suggestions: options.map(askAbout), outcome: 'clarify' }), whole: true };
+  if (!children.length) return undefined;
+  // The sources of what is shown, not of the whole cards.
+  const said = children.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' || n.type === 'note' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => f.value) : [])).join('\n');
+  const sources = [...new Map(cards.flatMap((c) => c.shown.sources).map((src) => [src.id, src])).values()].filter((src) => said.includes(src.short));
+  return { ...reply({ title: READINGS, children, answered: true, sources, suggestions, outcome: 'clarify' }), whole: true };
 }
 
 /** "What next?", "and after that?": the step after the one just shown. */
 const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next(?: after (?:that|this|it))?|after (?:that|this|it))|next(?: step| one)?(?: after (?:that|this|it))?|and then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
 /** "Where can I find more?", "where do i get more of those": more of what was just answered. */
-const FIND_MORE = /^\s*(?:(?:ok(?:ay)?|and|so|cool|thanks)[\s,]+)?(?:where|how)\s+(?:can|do|could|should|would)\s+i\s+(?:find|get|see|read|look for)\s+(?:some\s+)?more(?:\s+(?:of\s+(?:them|those|these|that|it)|like\s+(?:that|this|them|those|these)))?[\s?!.]*$/i;
+const FIND_MORE = /^\s*(?:(?:ok(?:ay)?|and|so|cool|thanks)[\s,]+)?where\s+(?:can|do|could|should|would)\s+i\s+(?:find|get|see|read|look for)\s+(?:some\s+)?more(?:\s+(?:of\s+(?:them|those|these|that|it)|like\s+(?:that|this|them|those|these)))?[\s?!.]*$/i;
 /** "What's the step before that?", "previous step": the step before the one just shown. */
 const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:the (?:step|one) )?before (?:that|this|it)|(?:the )?previous (?:step|one)|(?:the )?step before(?: that| this| it)?|go back(?: a step| one step)?)[\s?!.]*$/i;
 
@@ -259,7 +298,9 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   }
   // "Where can I find more?" after an answer: that answer names where (FullStack's 47 questions
   // after interview practice); "more" here is more of it, not a new subject.
-  if (previous?.topic && (MORE.test(question) || FIND_MORE.test(question))) {
+  // Not after pay (remembered by its role): "where can I find more?" there is no more of the table.
+  const findsMore = FIND_MORE.test(question) && !previous?.topic?.startsWith('role:') && !previous?.topic?.startsWith('salary:');
+  if (previous?.topic && (MORE.test(question) || findsMore)) {
     const full = withTopic(ctx, previous.topic, previous.level);
     return full && { ...full, whole: true };
   }
@@ -317,18 +358,6 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string)
   const room = answerRoom(out, more);
   const relevance = relevanceFor(ctx, out, answer, more.startsWith('role:'));
   return relevance ? relevantLines(out.card.children, relevance, room) : (out.brief ?? fitLines(out.card.children, room).shown);
-}
-
-/**
- * The points of a card that hold the question's words, in `room` lines (see briefFor), or
- * undefined when none does: for "readings", an entry must answer some of the question itself.
- */
-function pointsFor(ctx: CommandContext, ref: string, out: Reply, answer: Answer, room: number): Node[] | undefined {
-  const relevance = relevanceFor(ctx, out, answer, ref.startsWith('role:'));
-  if (!relevance) return undefined;
-  const texts = withoutActions(out.card.children).flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []));
-  if (!texts.some((t) => relevance(t) > 0)) return undefined;
-  return out.brief && out.briefComplete ? fitLines(out.brief, room).shown : relevantLines(out.card.children, relevance, room);
 }
 
 /**
