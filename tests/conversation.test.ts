@@ -87,6 +87,17 @@ describe('follow-ups', () => {
     expect(more.text).toContain('47 Back-End Developer Interview Questions');
   });
 
+  it('"aws or azure cert, which is better?" shows both side by side, each with its source; "do they mentor or teach colleagues?" is one question', async () => {
+    const both = await say('aws or azure cert which is better');
+    expect(both.card.title).toBe('Side by side');
+    const titles = both.card.children.flatMap((n) => (n.type === 'section' ? [n.title] : []));
+    expect(titles).toEqual(expect.arrayContaining(['AWS Certified Developer', 'Microsoft Azure cloud application developer certification']));
+    expect(both.answered).toBe(true);
+    expect(both.sources.map((s) => s.short)).toEqual(['Career Karma']);
+    expect((await say('udemy or coursera?')).card.children.filter((n) => n.type === 'section')).toHaveLength(2);
+    expect((await say('Do they mentor or teach newer colleagues as part of the gig?')).card.title).not.toBe('Side by side');
+  });
+
   it('two entries about as close: each shows the points that answer, with their sources, and the question still reaches `unanswered`', async () => {
     const q = 'Is holding some professional credential mandatory to land your first job on the server side?';
     const r = await say(q);

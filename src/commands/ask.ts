@@ -153,7 +153,6 @@ const pointsOf = (r: Reply): string[] =>
  * question still reaches `unanswered`. With no entry that close, the bot asks which one was meant.
  */
 function readings(ctx: CommandContext, answer: Answer, options: Scored[]): Reply | undefined {
-  const level = answer.analysis.level;
   const general = new Set(ctx.search.terms(FIELD_WORDS));
   // Counted by the question's words, not terms: "easy" gives "easy" and "difficult", one word.
   // Nor a source's name: every point cites one ("(Indeed)"), and naming it asks nothing.
@@ -162,30 +161,57 @@ function readings(ctx: CommandContext, answer: Answer, options: Scored[]): Reply
     const terms = pointTerms(ctx, text);
     return words.filter((g) => g.some((t) => terms.has(t))).length;
   };
-  const cards = options.flatMap((option) => {
-    const shown = card(ctx, option.doc.ref, level);
-    return shown && pointsOf(shown).some((p) => holds(p) >= READING_TERMS) ? [{ option, shown }] : [];
+  const close = options.filter((o) => {
+    const shown = card(ctx, o.doc.ref, answer.analysis.level);
+    return shown && pointsOf(shown).some((p) => holds(p) >= READING_TERMS);
+  });
+  // Only the points that hold the question's words: not the card's lead, nor the rest of a list.
+  const out = close.length ? shownTogether(ctx, answer, close, READINGS, false) : undefined;
+  return out && { ...out, answered: true, outcome: 'clarify' };
+}
+
+/** The title of the reply that shows two things a question compares. */
+const SIDE_BY_SIDE = 'Side by side';
+
+/**
+ * Named rule "side by side": a question that compares two things by their names ("aws or azure
+ * cert, which is better?", "graphql vs rest") is answered with both, each under its title with
+ * its lead and the points that hold the question's words. The articles never rank them: the
+ * reply shows what each says, and the user compares.
+ */
+function sideBySide(ctx: CommandContext, answer: Answer, pair: Scored[]): Reply | undefined {
+  return shownTogether(ctx, answer, pair, SIDE_BY_SIDE, true);
+}
+
+/**
+ * Several entries in one reply, each under its title with the points that bear on the question
+ * (with its lead when `lead`), sharing the screen; the sources of what is shown; each entry
+ * offered in full.
+ */
+function shownTogether(ctx: CommandContext, answer: Answer, entries: Scored[], title: string, lead: boolean): Reply | undefined {
+  const cards = entries.flatMap((option) => {
+    const shown = card(ctx, option.doc.ref, answer.analysis.level);
+    return shown ? [{ option, shown }] : [];
   });
   if (!cards.length) return undefined;
   const suggestions = cards.map((c) => askAbout(c.option));
   // The screen's room, shared: each entry's title takes a row of its share.
-  const room = answerRoom(reply({ title: READINGS, children: [], answered: true, sources: cards.flatMap((c) => c.shown.sources), suggestions }), '');
+  const room = answerRoom(reply({ title, children: [], answered: true, sources: cards.flatMap((c) => c.shown.sources), suggestions }), '');
   const share = Math.max(READING_LINES, Math.floor(room / cards.length) - 1);
   const children: Node[] = [];
   for (const { option, shown } of cards) {
     const relevance = relevanceFor(ctx, shown, answer, option.doc.ref.startsWith('role:'));
-    if (!relevance) continue;
-    // Only the points that hold the question's words: not the card's lead, nor the rest of a list.
     // A figure keeps its caveat; a step's "Next:" note is no point of the answer.
     const figures = option.doc.kind === 'salary' || option.doc.kind === 'outlook';
-    const picked = relevantLines(shown.card.children, relevance, share, { lead: false, fill: false }).filter((n) => n.type !== 'section' && (n.type !== 'note' || figures));
-    if (picked.some((n) => n.type !== 'note')) children.push({ type: 'section', title: option.doc.title }, ...picked);
+    const picked = relevance ? relevantLines(shown.card.children, relevance, share, { lead, fill: false }) : lead ? fitLines(shown.card.children, share).shown : [];
+    const kept = picked.filter((n) => n.type !== 'section' && (n.type !== 'note' || figures));
+    if (kept.some((n) => n.type !== 'note')) children.push({ type: 'section', title: option.doc.title }, ...kept);
   }
   if (!children.length) return undefined;
   // The sources of what is shown, not of the whole cards.
   const said = children.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' || n.type === 'note' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => f.value) : [])).join('\n');
   const sources = [...new Map(cards.flatMap((c) => c.shown.sources).map((src) => [src.id, src])).values()].filter((src) => said.includes(src.short));
-  return { ...reply({ title: READINGS, children, answered: true, sources, suggestions, outcome: 'clarify' }), whole: true };
+  return { ...reply({ title, children, answered: true, sources, suggestions }), whole: true };
 }
 
 /** "What next?", "and after that?": the step after the one just shown. */
@@ -446,6 +472,12 @@ export const ask: CommandSpec = {
       return { ...out, topic: `salary:${payRole.id}`, more, brief: briefFor(ctx, out, answer, more) };
     }
     if (decision.kind === 'answer') {
+      const pair = ctx.search.compared(answer);
+      const both = pair.length === 2 ? sideBySide(ctx, answer, pair) : undefined;
+      if (both) {
+        rememberQuestion(ctx, answer);
+        return both;
+      }
       const ref = decision.top.doc.ref;
       // "What's Indeed's third step?": that step of the article's plan, remembered, so "what's
       // after that?" goes on from it.

@@ -83,6 +83,11 @@ export interface Search {
   with(options: SearchOptions): Search;
   /** Builds every entry's model now (a service, before its first question), instead of on first use. */
   warm(): void;
+  /**
+   * The two entries a question compares by their names ("aws or azure cert?", "graphql vs
+   * rest"), among its candidates, or none.
+   */
+  compared(answer: Answer): Scored[];
 }
 
 export interface SearchOptions {
@@ -152,6 +157,16 @@ const ASKING_TERMS = 3;
 
 /** A question naming a source: an entry that source says nothing in scores this share (see fromNamedSource). */
 const SOURCE_MISSING = 0.8;
+/** Words that set one thing against another: "A or B", "A vs B", "A compared to B". */
+const COMPARING_WORDS = /\b(?:or|vs\.?|versus|compared (?:to|with)|against|than)\b/i;
+/** Terms that ask which of two is better, not about anything else. */
+const COMPARING_TERMS: ReadonlySet<string> = new Set(['comparison', 'better', 'best', 'which', 'choose', 'pick', 'should', 'learn', 'first']);
+/** The most other words a question comparing two things may have ("which is better for me"). */
+const COMPARED_REST = 2;
+/** How far down the candidates a question comparing two things looks for them (see compared). */
+const COMPARED_CANDIDATES = 5;
+/** Words of names that say what kind of thing, not which ("certification", "developer"). */
+const GENERIC_NAME_TERMS: ReadonlySet<string> = new Set(['certification', 'cert', 'certified', 'developer', 'cloud', 'degree', 'program', 'backend', 'api', 'apis', 'skill', 'course']);
 /** How many entries only the raw-word ranking found join the candidates. */
 const RAW_CANDIDATES = 3;
 
@@ -459,6 +474,35 @@ class KnowledgeSearch implements Search {
     // The answer before, as it was: not one role's pay table because the question said "how much".
     const { payFor: _, ...rest } = together;
     return same && { ...rest, decision: { kind: 'answer', top: same }, confident: true };
+  }
+
+  compared(answer: Answer): Scored[] {
+    const asked = new Set(answer.analysis.terms);
+    // The two sides of "A or B", "A vs B", "A compared to B": each thing is named on its side
+    // ("do they mentor or teach colleagues?" names one thing twice).
+    const sides = answer.analysis.raw.split(COMPARING_WORDS);
+    if (sides.length < 2) return [];
+    const [left, right] = [new Set(this.analyzer.terms(sides[0]!)), new Set(this.analyzer.terms(sides.slice(1).join(' ')))];
+    // Each candidate by the longest of its names the question holds whole.
+    const named = answer.hits.slice(0, COMPARED_CANDIDATES).flatMap((h) => {
+      const names = (this.nameTerms.get(h.doc.ref) ?? []).filter((n) => n.length > 0 && n.every((t) => asked.has(t)));
+      const name = names.sort((a, b) => b.length - a.length)[0];
+      return name ? [{ hit: h, name: new Set(name) }] : [];
+    });
+    // Two things, each named by a word the other's name lacks ("aws" and "azure"; "cloud" and
+    // "certification" they share). An entry whose name holds both sides is no side.
+    const own = (x: Set<string>, y: Set<string>) => [...x].filter((t) => !y.has(t) && !GENERIC_NAME_TERMS.has(t));
+    const on = (terms: string[], side: Set<string>) => terms.length > 0 && terms.every((t) => side.has(t));
+    for (const [i, a] of named.entries()) {
+      for (const b of named.slice(i + 1)) {
+        const [ofA, ofB] = [own(a.name, b.name), own(b.name, a.name)];
+        // And the question is about those two, not something else they are words of.
+        const rest = [...asked].filter((t) => !a.name.has(t) && !b.name.has(t) && !GENERIC_NAME_TERMS.has(t) && !COMPARING_TERMS.has(t));
+        if (rest.length > COMPARED_REST) continue;
+        if ((on(ofA, left) && on(ofB, right)) || (on(ofA, right) && on(ofB, left))) return [a.hit, b.hit];
+      }
+    }
+    return [];
   }
 
   /** A line of words that ask without naming a subject ("what does the acronym stand for?"). */
