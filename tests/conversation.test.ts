@@ -98,6 +98,15 @@ describe('follow-ups', () => {
     expect((await say('Do they mentor or teach newer colleagues as part of the gig?')).card.title).not.toBe('Side by side');
   });
 
+  it('"do freelance devs get paid for time finding clients?" is about freelancing, not the pay table; "sites to follow" are the spotlight\'s websites', async () => {
+    const free = await say('do freelance backend devs get paid for time spent finding clients?');
+    expect(free.topic).toBe('question:freelancing');
+    expect(free.text).toContain('unpaid');
+    // A pay level named is a pay question, whatever article it names.
+    expect((await say('0-1 yr backend sal in the guide that recs the meta cert?')).topic).toBe('salary:backend-developer');
+    expect((await say('websites to follow for backend?')).text).toContain('Hashnode');
+  });
+
   it('two entries about as close: each shows the points that answer, with their sources, and the question still reaches `unanswered`', async () => {
     const q = 'Is holding some professional credential mandatory to land your first job on the server side?';
     const r = await say(q);

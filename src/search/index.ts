@@ -619,7 +619,11 @@ class KnowledgeSearch implements Search {
     const answer: Answer = { analysis: asked, hits, decision, confident: decision.kind === 'answer' };
     this.backEndByDefault(analysis, answer);
     // Pay in London of a role named ("salary dba in london") is that role's pay, under the caveat.
-    const payFor = decision.kind !== 'refuse' ? this.payOf(analysis) : undefined;
+    // Not when another entry answers it outright: "do freelance devs get paid for time finding
+    // clients?" asks about freelancing, whose text says that time is unpaid.
+    // A pay level named ("0-1 yr") is a pay question whatever else it names.
+    const elsewhere = decision.kind === 'answer' && !analysis.level && decision.top.doc.kind !== 'salary' && decision.top.doc.kind !== 'role' && decision.top.score >= this.thresholds.sure;
+    const payFor = decision.kind !== 'refuse' && !elsewhere ? this.payOf(analysis) : undefined;
     if (payFor) {
       answer.payFor = payFor;
       if (decision.kind !== 'partial') {
