@@ -107,6 +107,15 @@ describe('follow-ups', () => {
     expect((await say('websites to follow for backend?')).text).toContain('Hashnode');
   });
 
+  it('"and as they move up?" after what entry-level developers do is asked of that answer, not the promotion FAQ', async () => {
+    await say('what do entry-level backend devs usually do?');
+    const up = await say('and as they move up?');
+    expect(up.topic).toBe('question:what-does-a-backend-developer-do');
+    expect(up.text).toContain('you gain more responsibility');
+    // With nothing before it, "and as they move up?" is the promotion question it reads as.
+    expect((await say('and as they move up?', { ...ana, userId: 'dee' })).topic).toBe('question:promotion');
+  });
+
   it('two entries about as close: each shows the points that answer, with their sources, and the question still reaches `unanswered`', async () => {
     const q = 'Is holding some professional credential mandatory to land your first job on the server side?';
     const r = await say(q);

@@ -363,6 +363,17 @@ class KnowledgeSearch implements Search {
     // figures): that answer again, not the general one (how long it all takes, the pay table).
     const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question)) && this.askedAgain(analysis, previous, before);
     if (again) return again;
+    // Named rule "and as they move up?": after an answer to a question about one level ("what do
+    // entry-level devs work on?"), a short "and ..." whose words that answer holds asks it of the
+    // same answer ("Entry-level developers ... gain more responsibility as they advance"),
+    // read with the question before, not the promotion FAQ the words alone find.
+    const onCard = before && previous.level && FOLLOW_LEADS.test(question) && analysis.terms.length > 0 && analysis.terms.length <= 2;
+    if (onCard && analysis.terms.every((t) => before.content.has(t) && !ASK_TERMS.has(t) && !this.subjectTerms.has(t) && !LEVEL_TERMS[t])) {
+      const merged = this.mergeTerms(analysis, previous);
+      const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])], ...(previous.level ? { level: previous.level } : {}) });
+      const same = together.hits.find((h) => h.doc.ref === previous.topic);
+      if (same) return { ...together, decision: { kind: 'answer', top: same }, confident: true };
+    }
     // "Which one's about security?" after other careers names a role ("security"), so it does not
     // look like a follow-up; but "which one" picks among what was just listed.
     if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
