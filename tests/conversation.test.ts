@@ -96,6 +96,13 @@ describe('follow-ups', () => {
     expect(both.sources.map((s) => s.short)).toEqual(['Career Karma']);
     expect((await say('udemy or coursera?')).card.children.filter((n) => n.type === 'section')).toHaveLength(2);
     expect((await say('Do they mentor or teach newer colleagues as part of the gig?')).card.title).not.toBe('Side by side');
+    // An entry that compares the two itself answers: who earns more.
+    expect((await say('do backend devs earn more than frontend devs')).topic).toBe('question:who-earns-more-frontend-or-backend');
+    // "and frameworks?" after the languages: the frameworks the articles name, first.
+    await say('what server side langs does indeed say to learn', { ...ana, userId: 'fw' });
+    const frameworks = await say('and frameworks?', { ...ana, userId: 'fw' });
+    expect(frameworks.text).toContain('Django');
+    expect(frameworks.text).toContain('Ruby on Rails');
   });
 
   it('"do freelance devs get paid for time finding clients?" is about freelancing, not the pay table; "sites to follow" are the spotlight\'s websites', async () => {

@@ -26,12 +26,18 @@ export function learningCard(services: Services, l: Learning): Reply {
 }
 
 export function skillCard(services: Services, s: Skill): Reply {
-  const children: Node[] = [{ type: 'list', items: citeAll(services, s.summary) }];
-  if (s.examples.length) children.push({ type: 'section', title: 'Examples' }, { type: 'list', items: citeMerged(services, s.examples) });
+  const summary = citeAll(services, s.summary);
+  const children: Node[] = [{ type: 'list', items: summary }];
+  const examples: Node[] = s.examples.length ? [{ type: 'section', title: 'Examples' }, { type: 'list', items: citeMerged(services, s.examples) }] : [];
+  children.push(...examples);
   const steps = services.knowledge.roadmap.filter((step) => step.skills.includes(s.id));
+  // Its short form when the question only names it ("and frameworks?"): what it is, then the
+  // named examples, then the rest.
+  const brief: Node[] = examples.length ? [{ type: 'list', items: summary.slice(0, 1) }, ...examples, ...(summary.length > 1 ? [{ type: 'section' as const, title: 'About' }, { type: 'list' as const, items: summary.slice(1) }] : [])] : [];
   return reply({
     title: s.title,
     children,
+    ...(brief.length ? { brief } : {}),
     sources: sourceRefs(services, [...itemSources(s.summary), ...itemSources(s.examples)]),
     suggestions: steps.slice(0, 2).map((step) => ({ label: `Step ${step.order}: ${step.title}`, command: `roadmap ${step.order}` })),
   });

@@ -378,10 +378,16 @@ const COMPARING = /\b(?:double|twice|triple|half|above|below|higher than|lower t
  * Answer first, for a question: the short form shows the points of the entry that hold the
  * question's words (as analysed: spelling, lexicon), not merely its first ones.
  */
-function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string): Node[] {
+function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string, typed?: string): Node[] {
   if (out.brief && out.briefComplete) return out.brief;
   // As much as fits an 80x24 screen with the reply's title, sources and suggestions.
   const room = answerRoom(out, more);
+  // "and frameworks?" after the languages: the line typed names only this entry; what it asks is
+  // the entry itself (its own short form: a skill's named examples first), not the points the
+  // question before picks ("what does Indeed say to learn").
+  const own = typed === undefined ? [] : ctx.search.analyse(typed).terms;
+  const named = new Set(ctx.search.terms(out.card.title));
+  if (out.brief && own.length > 0 && own.every((t) => named.has(t))) return fitLines(out.brief, room).shown;
   const relevance = relevanceFor(ctx, out, answer, more.startsWith('role:'));
   return relevance ? relevantLines(out.card.children, relevance, room) : (out.brief ?? fitLines(out.card.children, room).shown);
 }
@@ -472,8 +478,10 @@ export const ask: CommandSpec = {
       return { ...out, topic: `salary:${payRole.id}`, more, brief: briefFor(ctx, out, answer, more) };
     }
     if (decision.kind === 'answer') {
+      // Only when the best answer is one of the two: an entry that compares them itself ("who
+      // earns more, front end or back end?") answers better than both side by side.
       const pair = ctx.search.compared(answer);
-      const both = pair.length === 2 ? sideBySide(ctx, answer, pair) : undefined;
+      const both = pair.length === 2 && pair.includes(decision.top) ? sideBySide(ctx, answer, pair) : undefined;
       if (both) {
         rememberQuestion(ctx, answer);
         return both;
@@ -497,7 +505,7 @@ export const ask: CommandSpec = {
         // The full form shows the points the question brought forward again (`+d31`).
         const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
         // An article's numbered plan: "2" next is its step 2.
-        return { ...out, topic: ref, more, brief: briefFor(ctx, out, answer, more), ...(plan ? { numbered: true } : {}) };
+        return { ...out, topic: ref, more, brief: briefFor(ctx, out, answer, more, text), ...(plan ? { numbered: true } : {}) };
       }
     }
     recordQuestion(ctx, text);
