@@ -614,10 +614,18 @@ describe('honest refusals', () => {
     "What's the average age of back-end developers?",
     'explain big O notation with examples',
     'What 401(k) match do back-end developers usually get?',
+    'what will backend dev salaries be in 2030',
+    'will backend devs even be needed in 2035 with all the AI stuff',
   ])('refuses "%s" even though some words match', async (q) => {
     const r = await say(q);
     expect(r.answered).toBe(false);
     expect(r.text).toMatch(/I don't know that yet/);
+  });
+
+  it('job growth by 2030 is the articles\' projection, not a guess', async () => {
+    const growth = await say('will web dev jobs grow by 2030?');
+    expect(growth.topic).toBe('outlook:job-outlook');
+    expect(growth.text).toContain('13');
   });
 
   it('chit-chat offers no "closest topic" that shares none of its words; "do backend developers get a pension" gets the benefits the articles list', async () => {

@@ -40,6 +40,9 @@ export const LEVEL_TERMS: Readonly<Record<string, SalaryLevel>> = {
 const YEAR = /^(?:19|20)\d\d$/;
 const THIS_YEAR = new Date().getUTCFullYear();
 
+/** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
+const FUTURE = /\b(?:will|gonna|going to|predict(?:ed|ion|s)?|forecast|by the year|in the future)\b/i;
+
 /** Terms that ask for a figure without saying of what (see "a level's figure"). */
 const FIGURE_TERMS: ReadonlySet<string> = new Set(['figure', 'number', 'amount', 'bracket', 'band', 'sum']);
 
@@ -274,6 +277,12 @@ export class Analyzer {
     // So is one that compares a level with the median ("top earners versus the median").
     const versusMedian = named.size === 1 && out.includes('comparison') && out.some((t) => LEVEL_TERMS[t] === 'overall');
     const levelTerm = named.size > 1 || versusMedian ? undefined : (out.find((t) => LEVEL_TERMS[t] && LEVEL_TERMS[t] !== 'overall') ?? out.find((t) => LEVEL_TERMS[t]));
+    // Named rule "a prediction": "what will salaries be in 2030?", "will devs be needed in 2035?"
+    // ask what the articles do not say. They project only job growth, to 2030; pay in a later year,
+    // or anything in a year past theirs, is a guess the bot will not make.
+    const future = FUTURE.test(text) ? this.words(text).filter((w) => YEAR.test(w) && Number(w) > THIS_YEAR) : [];
+    const guessed = future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook')));
+    if (guessed.length) outside.add('chat'), outsideWords.push(...guessed);
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
     // Named rule "a level's figure": "what's the number for folks four to six years in?", "what
