@@ -203,6 +203,12 @@ export function withSuggestions(r: Reply, list: readonly Suggestion[]): Reply {
   return { ...r, card, text: toPlainText(card, r.sources) };
 }
 
+/** The same reply led by `lead` (a direct yes, a caveat), its plain text saying so too. */
+export function withLead(r: Reply, lead: Node): Reply {
+  const card: Card = { title: r.card.title, children: [lead, ...r.card.children] };
+  return { ...r, card, text: toPlainText(card, r.sources) };
+}
+
 /**
  * Where a card's closing actions start: the index after its last node that is not an 'actions'
  * node. Renderers draw the sources line there, so what to try next comes last, after the sources.

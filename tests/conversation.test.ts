@@ -123,6 +123,17 @@ describe('follow-ups', () => {
     expect((await say('and as they move up?', { ...ana, userId: 'dee' })).topic).toBe('question:promotion');
   });
 
+  it('"are C++ and C# acceptable picks?" gets its yes first; a comparison, or a name found in another entry, gets none', async () => {
+    const yes = await say('Are C++ and C# acceptable picks for writing server logic?');
+    expect(yes.card.children[0]).toEqual({ type: 'text', text: 'Yes: the articles name C++ and C#, as below.' });
+    expect(yes.text).toContain('Yes: the articles name C++ and C#');
+    expect((await say('Is C++ better than Python for backend?')).text).not.toContain('Yes:');
+    // Pluralsight is named, in its own entry: this card lacking it says nothing false about it.
+    expect((await say('Are LinkedIn Learning and Pluralsight among the recommended course sites?')).text).not.toMatch(/never name|Yes:/);
+    // "Go" is no word of "good": a name counts only whole.
+    expect((await say('Are Go and Python among the languages listed?')).text).not.toContain('Yes: the articles name Go');
+  });
+
   it('two entries about as close: each shows the points that answer, with their sources, and the question still reaches `unanswered`', async () => {
     const q = 'Is holding some professional credential mandatory to land your first job on the server side?';
     const r = await say(q);

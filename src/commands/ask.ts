@@ -4,11 +4,12 @@ import { compose as card } from '../answers/compose.js';
 import { pickPoints, roleItems } from '../answers/role.js';
 import { salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
+import { holdsName, yesNoLead } from '../answers/yes-no.js';
 import { MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
-import { reply, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
+import { reply, withLead, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';
 import { THRESHOLDS } from '../search/decide.js';
 import { smallTalk } from '../smalltalk.js';
@@ -434,6 +435,14 @@ function relevanceFor(ctx: CommandContext, out: Reply, answer: Answer, ofRole: b
   };
 }
 
+/** Every word the knowledge base says (its entries' names and text), once per search. */
+const everythingBySearch = new WeakMap<object, string>();
+function everything(ctx: CommandContext): string {
+  let all = everythingBySearch.get(ctx.search);
+  if (all === undefined) everythingBySearch.set(ctx.search, (all = ctx.search.docs.map((d) => [d.title, ...d.aliases, d.body].join('\n')).join('\n')));
+  return all;
+}
+
 /** What `more` needs to show an answer in full: its entry and level, not the words (a follow-up needs the turn before). */
 const moreOf = (ref: string, level: SalaryLevel | undefined): string => (level ? `${ref} ${level}` : ref);
 
@@ -504,8 +513,12 @@ export const ask: CommandSpec = {
         rememberQuestion(ctx, answer, ref);
         // The full form shows the points the question brought forward again (`+d31`).
         const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
+        // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
+        const lead = yesNoLead(text, out, (name) => holdsName(everything(ctx), name));
+        const brief = briefFor(ctx, out, answer, more, text);
+        const shown = lead ? withLead(out, lead) : out;
         // An article's numbered plan: "2" next is its step 2.
-        return { ...out, topic: ref, more, brief: briefFor(ctx, out, answer, more, text), ...(plan ? { numbered: true } : {}) };
+        return { ...shown, topic: ref, more, brief: lead ? [lead, ...brief] : brief, ...(plan ? { numbered: true } : {}) };
       }
     }
     recordQuestion(ctx, text);

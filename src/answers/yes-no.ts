@@ -1,0 +1,63 @@
+// Named rule "is it on the list?": a yes/no question about whether named things are among what
+// an answer lists ("Are C++ and C# acceptable picks for server logic?", "Are LinkedIn Learning
+// and Pluralsight among the course sites?") gets its yes, or the plain word of which ones the
+// articles do not name, before the card. Only names the user wrote as names (capitals, C++, C#,
+// .NET): a lowercase word could be anything, and a wrong "yes" is worse than none.
+import { withoutActions, type Node, type Reply } from '../reply.js';
+
+/** A question answered yes or no. */
+const YES_NO = /^\s*(?:(?:so|and|but|ok(?:ay)?)[\s,]+)?(?:is|are|does|do|can|could|would|was|were|has|have)\b/i;
+/** ...that asks whether something is among what the articles list, name or accept. */
+const LISTING = /\b(?:among|one of|part of|on (?:the|their|its) list|listed|list|mentioned|mention|named|name|included|include|includes|acceptable|ok(?:ay)? (?:picks?|choices?|options?)|good (?:picks?|choices?|options?)|picks?|choices?|options?)\b/i;
+/** Comparing is no listing: "is C++ better than Python?" has no yes here. */
+const COMPARING = /\b(?:better|worse|faster|slower|easier|harder|more|less|than|vs\.?|versus|or)\b/i;
+/** A word written as a name: a capital after the first letter of the question, or C++, C#, .NET, Node.js. */
+const NAME = /(?:^|[\s,(/])((?:[A-Z][\w.+#-]*|\.[A-Za-z]+|[a-z]+[+#]+)(?:\s+[A-Z][\w.+#-]*)*)/g;
+/** Capitalised words that are not names of things the articles list. */
+const NOT_NAMES = new Set(['I', 'I’m', "I'm", 'Is', 'Are', 'Do', 'Does', 'Can', 'Could', 'Would', 'Was', 'Were', 'Has', 'Have', 'So', 'And', 'But', 'OK', 'Okay', 'The', 'A', 'An']);
+
+const loose = (s: string) => s.toLowerCase().replace(/[\s\-\u2010-\u2015]+/g, ' ');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether `text` names `name` as a whole word ("Go" is not in "good", nor "Java" in "JavaScript"). */
+const names = (text: string, name: string): boolean => new RegExp(`(?<![a-z0-9])${escape(loose(name))}(?![a-z0-9+#])`).test(loose(text));
+
+/** The names a yes/no listing question asks about, as written, or none. */
+export function namesAsked(question: string): string[] {
+  if (!YES_NO.test(question) || !LISTING.test(question) || COMPARING.test(question)) return [];
+  const names: string[] = [];
+  // After the asking word ("Are", "Is"), which is capitalised but no name.
+  for (const m of question.replace(YES_NO, ' ').matchAll(NAME)) {
+    // "LinkedIn Learning and Pluralsight": each name, without a trailing "and ...".
+    for (const part of m[1]!.split(/\s+and\s+/)) {
+      const name = part.replace(/[?!.,:;]+$/, '');
+      if (name && !NOT_NAMES.has(name) && !NOT_NAMES.has(name.split(/\s+/)[0]!)) names.push(name);
+    }
+  }
+  return [...new Set(names)];
+}
+
+/** Every fact line of a card: its texts, list items and field values. */
+const factsOf = (r: Reply): string =>
+  withoutActions(r.card.children)
+    .flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' || n.type === 'note' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []))
+    .join('\n');
+
+/**
+ * The yes, or which names the articles never give, for a listing question; else nothing. `known`
+ * says whether the articles name a thing anywhere: one this answer lacks but another entry has
+ * ("Pluralsight" beside LinkedIn Learning's card) gets no word, since "not named" would be false.
+ */
+export function yesNoLead(question: string, answer: Reply, known: (name: string) => boolean): Node | undefined {
+  const asked = namesAsked(question);
+  if (!asked.length) return undefined;
+  const said = factsOf(answer);
+  const missing = asked.filter((n) => !names(said, n));
+  if (missing.some(known)) return undefined;
+  const list = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : xs[0]!);
+  if (!missing.length) return { type: 'text', text: `Yes: the articles name ${list(asked)}, as below.` };
+  const named = asked.filter((n) => !missing.includes(n));
+  return { type: 'text', text: `The articles never name ${list(missing)}${named.length ? `; they do name ${list(named)}, as below` : ''}.` };
+}
+
+/** Whether `text` (a whole knowledge base's words, say) holds the name, however spaced or cased. */
+export const holdsName = names;
