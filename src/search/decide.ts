@@ -39,6 +39,8 @@ export type Decision =
  * prices; "the AWS exam's pass rate": no pass rates), not one whose example questions merely ask it.
  */
 export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate'];
+/** Terms a time is given in. */
+export const TIME_UNITS: readonly string[] = ['year', 'month', 'week'];
 
 /** Outside topics the articles say nothing about, whatever words match. */
 const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
@@ -103,7 +105,9 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     if (!named || !restCovered) return { kind: 'refuse', outside: partly };
   }
   if (top.features.coverage < t.coverage) return { kind: 'refuse' };
-  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !top.content.has(term))) return { kind: 'refuse' };
+  // A time is given in years, months or weeks ("two-year associate degrees"); a pay card's "a year" is none.
+  const gives = (term: string) => top.content.has(term) || (term === 'duration' && top.doc.kind !== 'salary' && TIME_UNITS.some((u) => top.content.has(u)));
+  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term))) return { kind: 'refuse' };
   const margin = second ? top.score - second.score : Infinity;
   if (top.score >= t.sure || (top.score >= t.answer && margin >= t.margin)) return { kind: 'answer', top };
   if (top.score >= t.clarify) {

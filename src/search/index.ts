@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, decide, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, decide, PARTLY, THRESHOLDS, TIME_UNITS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, split, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -121,8 +121,6 @@ const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'st
  * sum. Not "degree" or "skill", which name a subject ("and how long is it for a degree?").
  */
 const ASKED_AGAIN: readonly string[] = ['duration', 'salary'];
-/** Terms a time is given in. */
-const TIME_UNITS = ['year', 'month', 'week'];
 /** "By how much?", "how much more?": the size of a difference the answer before stated. */
 const BY_HOW_MUCH = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+big\s+(?:is\s+)?the\s+(?:gap|difference))\b[^?]*\??\s*$/i;
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
