@@ -625,12 +625,17 @@ describe('honest refusals', () => {
     "What's the average age of back-end developers?",
     'explain big O notation with examples',
     'What 401(k) match do back-end developers usually get?',
+    'which laptop should i buy for backend coding',
     'what will backend dev salaries be in 2030',
     'will backend devs even be needed in 2035 with all the AI stuff',
   ])('refuses "%s" even though some words match', async (q) => {
     const r = await say(q);
     expect(r.answered).toBe(false);
     expect(r.text).toMatch(/I don't know that yet/);
+  });
+
+  it('a laptop is chit-chat only as a purchase: running a server on your own laptop is the local environments', async () => {
+    expect((await say('Which bundles for running a web server on your own laptop are mentioned?')).text).toContain('XAMPP');
   });
 
   it('job growth by 2030 is the articles\' projection, not a guess', async () => {

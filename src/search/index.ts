@@ -205,6 +205,8 @@ class KnowledgeSearch implements Search {
   private readonly nationalTerms: Set<string>;
   /** Terms naming where a figure comes from: the articles and the surveys they cite. */
   private readonly sourceTerms: Set<string>;
+  /** The articles' publishers' names of several words, each as its terms ("career karma"). */
+  private readonly sourceNames: string[][];
   /** Words that ask about an article's own plan (see run). */
   private readonly planTerms: Set<string>;
   /** Who gives a figure for each pay level: `salary:backend-developer/entry` -> its sources' terms. */
@@ -278,6 +280,8 @@ class KnowledgeSearch implements Search {
     // Each entry's source words: its articles' publishers and names, the surveys they cite.
     const sourceWords = new Map(kb.sources.map((src) => [src.id, [src.publisher ?? '', src.short, ...src.cites].flatMap((n) => termsOnce(n))]));
     this.sourcedBy = new Map(docs.map((d) => [d.ref, new Set(d.sources.flatMap((id) => sourceWords.get(id) ?? termsOnce(id)).filter((t) => this.sourceTerms.has(t)))]));
+    // The articles' publishers' names only: a survey's name holds a topic word ("PayScale": pay).
+    this.sourceNames = kb.sources.map((src) => termsOnce(src.publisher ?? '')).filter((n) => n.length > 1);
     this.planTerms = new Set(termsOnce('step steps roadmap path plan item fourstep eightstep'));
     this.levelSources = new Map();
     for (const f of kb.salaries) {
@@ -613,9 +617,12 @@ class KnowledgeSearch implements Search {
     // about perks, ranked without "indeed" (which would pull Indeed's eight steps), then the
     // entries Indeed speaks in go first (fromNamedSource). A source alone is what is asked.
     // But a question about an article's own plan ("how many steps in Indeed's guide?") names it.
-    const topical = asked.terms.filter((t) => !this.sourceTerms.has(t) && !SOURCE_ASKING.has(t));
+    // A source's whole name goes, not only its rare word: "career karma" says no "career".
+    const sourceWords = new Set(this.sourceNames.filter((name) => name.some((t) => this.sourceTerms.has(t)) && name.every((t) => asked.terms.includes(t))).flat());
+    const isSource = (t: string) => this.sourceTerms.has(t) || sourceWords.has(t);
+    const topical = asked.terms.filter((t) => !isSource(t) && !SOURCE_ASKING.has(t));
     const ofPlan = asked.terms.some((t) => this.planTerms.has(t));
-    const analysis = topical.length && topical.length < asked.terms.length && !ofPlan ? { ...asked, terms: asked.terms.filter((t) => !this.sourceTerms.has(t)), groups: asked.groups.filter((g) => !g.every((t) => this.sourceTerms.has(t))) } : asked;
+    const analysis = topical.length && topical.length < asked.terms.length && !ofPlan ? { ...asked, terms: asked.terms.filter((t) => !isSource(t)), groups: asked.groups.filter((g) => !g.every(isSource)) } : asked;
     const raw = this.weights.raw ? this.retriever.rawScores(analysis.raw) : new Map<string, number>();
     const found = this.retriever.retrieve(analysis.terms);
     // Entries the raw words rank high are candidates too, even when the analysed terms missed them.
