@@ -21,7 +21,7 @@ import { compose } from './answers/compose.js';
 import { Outside, SalaryLevel } from './knowledge/schema.js';
 import { partialAnswer } from './commands/ask.js';
 import { planOf } from './answers/plans.js';
-import { isMoreFiller } from './more-words.js';
+import { commandAsked, isMoreFiller } from './more-words.js';
 import { StoreError, type Store } from './store/store.js';
 
 export interface BotOptions {
@@ -61,9 +61,6 @@ const SENTENCE_WORDS = 4;
 
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
-
-/** A command asked for in words: "what's the roadmap?", "show me my progress", "can i see the roadmap". */
-const COMMAND_ASKED = /^\s*(?:(?:so|ok(?:ay)?|hey|yo)[\s,]+)?(?:what'?s|whats|what is|show(?: me)?|see|view|open|give me|can i see|let me see)\s+(?:the|your|ur|my)\s+(roadmap|road map|progress)\s*[?!.]*\s*$/i;
 
 export class Bot {
   readonly services: Services;
@@ -133,8 +130,8 @@ export class Bot {
       return errorReply('Not a suggestion', `"${text}" on its own picks a numbered suggestion of the answer before, and there is none numbered ${text.replace(/\D/g, '')} here. Type a command or a question.`, 'invalid-option', [{ label: 'help', command: 'help' }]);
     }
     // "What's the roadmap?", "show me my progress": a command asked for in words.
-    const asCommand = options.fallbackToAsk ? text.match(COMMAND_ASKED)?.[1] : undefined;
-    if (asCommand) return this.dispatchText(asCommand.toLowerCase().replace(/\s+/g, ''), context, options);
+    const asCommand = options.fallbackToAsk ? commandAsked(text) : undefined;
+    if (asCommand) return this.dispatchText(asCommand, context, options);
     const [first = '', ...rest] = text.split(' ');
     let spec = this.find(first);
     let args = rest.join(' ');

@@ -1,5 +1,6 @@
 // The words that ask for more of what was just said, in one place: the chat's "tell me more", a
-// follow-up's "why?", and what "more" may be followed by without naming anything ("more please").
+// follow-up's "why?", and what "more" may be followed by without naming anything ("more please");
+// and a command asked for in words ("what's the roadmap?").
 
 /** "Tell me more", "why?", "details": the entry just shown, in full. */
 export const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: about (?:it|that|this|them))?|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|why (?:does|do|is|would|should) (?:it|that|this) (?:matter|important|count)(?: (?:for|to) [\w\s-]{1,30})?|why (?:should|would|do|does) (?:i|we|you|they|anyone|(?:a |the )?(?:back ?-?end|backend|server[ -]side) (?:devs?|developers?|engineers?|people|folks)) (?:care|bother|need (?:it|that|this))(?: about (?:it|that|this|them))?|why bother(?: (?:tho|though|with (?:it|that|this|them)))?|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
@@ -10,4 +11,12 @@ export const PLAIN_MORE = /^\s*(?:tell me more|more (?:details|info|please)|go o
 /** What `more` was followed by says nothing to show ("more please", "more about it"): the last answer is meant. */
 export function isMoreFiller(what: string | undefined): boolean {
   return !what || MORE.test(`more ${what}`) || MORE.test(what) || /^(?:please|pls|plz|details?|info|(?:about |of )?(?:it|that|this|them))[\s?!.]*$/i.test(what);
+}
+
+/** A command asked for in words: "what's the roadmap?", "show me my progress", "can i see the roadmap". */
+const COMMAND_ASKED = /^\s*(?:(?:so|ok(?:ay)?|hey|yo)[\s,]+)?(?:what'?s|whats|what is|show(?: me)?|see|view|open|give me|can i see|let me see)\s+(?:the|your|ur|my)\s+(roadmap|road map|progress)\s*[?!.]*\s*$/i;
+
+/** The command a line asks for in words ("roadmap" for "whats the roadmap?"), if it asks for one. */
+export function commandAsked(text: string): string | undefined {
+  return text.match(COMMAND_ASKED)?.[1]?.toLowerCase().replace(/\s+/g, '');
 }

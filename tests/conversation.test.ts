@@ -96,7 +96,8 @@ describe('follow-ups', () => {
     expect(both.sources.map((s) => s.short)).toEqual(['Career Karma']);
     expect((await say('udemy or coursera?')).card.children.filter((n) => n.type === 'section')).toHaveLength(2);
     expect((await say('Do they mentor or teach newer colleagues as part of the gig?')).card.title).not.toBe('Side by side');
-    // An entry that compares the two itself answers: who earns more.
+    // An entry that compares the two itself answers: who earns more; the web protocols for REST vs SOAP.
+    expect((await say('rest vs soap')).topic).toBe('skill:web-protocols');
     expect((await say('do backend devs earn more than frontend devs')).topic).toBe('question:who-earns-more-frontend-or-backend');
     // "and frameworks?" after the languages: the frameworks the articles name, first.
     await say('what server side langs does indeed say to learn', { ...ana, userId: 'fw' });
@@ -132,6 +133,26 @@ describe('follow-ups', () => {
     expect((await say('Are LinkedIn Learning and Pluralsight among the recommended course sites?')).text).not.toMatch(/never name|Yes:/);
     // "Go" is no word of "good": a name counts only whole.
     expect((await say('Are Go and Python among the languages listed?')).text).not.toContain('Yes: the articles name Go');
+  });
+
+  it('"and apis?" after what entry-level developers do is a topic of its own; "and as they move up?" after entry-level pay shows every level', async () => {
+    await say('what do entry level devs do');
+    expect((await say('and apis?')).topic).not.toBe('question:what-does-a-backend-developer-do');
+    await say('how much do entry level devs make');
+    const up = await say('and as they move up?');
+    expect(up.text).toContain('$167K');
+    await say('tell me about masters degrees');
+    // The master's card says "years of experience", which is no length of study.
+    expect((await say('how long is that?')).topic).not.toBe('learning:masters-degree');
+  });
+
+  it('"entry level?" and "early career?" after a pay question are that pay, at those levels; "step 3 in that guide?" is the plan\'s step 3', async () => {
+    await say("what's the meta guide avg sal?");
+    expect((await say('entry level?')).text).toContain('$72,514');
+    expect((await say('early career?')).text).toContain('$75,435');
+    await say('what are the four steps in career karma', { ...ana, userId: 'st' });
+    expect((await say('step 3 in that guide?', { ...ana, userId: 'st' })).text).toContain('Step 3: Earn some experience');
+    expect((await say('and after that?', { ...ana, userId: 'st' })).text).toContain('Step 4: Continue learning');
   });
 
   it('two entries about as close: each shows the points that answer, with their sources, and the question still reaches `unanswered`', async () => {
@@ -636,6 +657,10 @@ describe('honest refusals', () => {
 
   it('a laptop is chit-chat only as a purchase: running a server on your own laptop is the local environments', async () => {
     expect((await say('Which bundles for running a web server on your own laptop are mentioned?')).text).toContain('XAMPP');
+    // Nor are languages places, nor Big O in an interview code help, nor women chit-chat.
+    expect((await say('I go to indiana university, should I learn java?')).answered).toBe(true);
+    expect((await say('do i need to know big o for backend interviews?')).answered).toBe(true);
+    expect((await say('is backend development a good career for women?')).answered).toBe(true);
   });
 
   it('job growth by 2030 is the articles\' projection, not a guess', async () => {

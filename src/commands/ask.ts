@@ -5,7 +5,7 @@ import { pickPoints, roleItems } from '../answers/role.js';
 import { salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { holdsName, yesNoLead } from '../answers/yes-no.js';
-import { MORE, PLAIN_MORE } from '../more-words.js';
+import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
@@ -256,6 +256,9 @@ function namesPlan(ctx: CommandContext, plan: NonNullable<ReturnType<typeof plan
   return names.some((name) => name && ctx.search.terms(name).every((t) => asked.has(t)));
 }
 
+/** Words that name an article's plan rather than the roadmap: "step 3 in that guide". */
+const PLAN_WORDS = /\b(?:guide|article|plan|piece|list|write-?up)\b/i;
+
 /** "What comes after beginning your studies?": the step after the one named by its words. */
 const AFTER_NAMED = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| comes| do i do| should i do)?\s+)?(?:right\s+)?after\s+(.+?)[\s?!.]*$/i;
 
@@ -463,6 +466,9 @@ export const ask: CommandSpec = {
     const text = String(question);
     const chat = smallTalk(ctx, text);
     if (chat) return chat;
+    // "What's the roadmap?" asked as a question (`devpath ask ...`): the command it names, as the chat runs it.
+    const asCommand = commandAsked(text);
+    if (asCommand) return ctx.expand(asCommand, ctx);
     // "tell me more", "go on" after a short answer: all of it (src/brief.ts).
     if (MORE.test(text) && ctx.conversations.lastShortened(ctx, ctx.now())) return { ...(await ctx.expand(undefined, ctx)), whole: true };
     // "tell me more" with nothing before it: the same plain word as "more", not a question to record.
@@ -501,7 +507,8 @@ export const ask: CommandSpec = {
       // Only when the question names the article ("Indeed's", "Career Karma's"): "what's step 3
       // about" is the roadmap's.
       const plan = planOf(ctx, ref);
-      const place = plan && namesPlan(ctx, plan, answer) ? stepNamed(text) : undefined;
+      // "Step 3 in that guide?" answered with an article's plan names that plan too.
+      const place = plan && (namesPlan(ctx, plan, answer) || PLAN_WORDS.test(text)) ? stepNamed(text) : undefined;
       const step = plan && place && place <= plan.points.length ? planPoint(ctx, plan, place) : undefined;
       if (plan && step) {
         rememberTopic(ctx, plan.ref, undefined, place);

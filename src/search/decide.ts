@@ -39,8 +39,11 @@ export type Decision =
  * prices; "the AWS exam's pass rate": no pass rates), not one whose example questions merely ask it.
  */
 export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate'];
-/** Terms a time is given in. */
-export const TIME_UNITS: readonly string[] = ['year', 'month', 'week'];
+/** Terms a time is given in, and the counts that make one ("two-year", "a few months"). */
+const TIME_UNITS: readonly string[] = ['year', 'month', 'week'];
+const COUNTS: readonly string[] = ['one', 'two', 'three', 'four', 'five', 'six', 'few', 'couple', '2', '3', '4', '6', '12'];
+/** Whether an entry's text gives a time: a count of years, months or weeks, not "years of experience". */
+export const givesTime = (content: ReadonlySet<string>): boolean => TIME_UNITS.some((u) => content.has(u)) && COUNTS.some((n) => content.has(n));
 
 /** Outside topics the articles say nothing about, whatever words match. */
 const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
@@ -106,7 +109,7 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   }
   if (top.features.coverage < t.coverage) return { kind: 'refuse' };
   // A time is given in years, months or weeks ("two-year associate degrees"); a pay card's "a year" is none.
-  const gives = (term: string) => top.content.has(term) || (term === 'duration' && top.doc.kind !== 'salary' && TIME_UNITS.some((u) => top.content.has(u)));
+  const gives = (term: string) => top.content.has(term) || (term === 'duration' && top.doc.kind !== 'salary' && givesTime(top.content));
   if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term))) return { kind: 'refuse' };
   const margin = second ? top.score - second.score : Infinity;
   if (top.score >= t.sure || (top.score >= t.answer && margin >= t.margin)) return { kind: 'answer', top };

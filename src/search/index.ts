@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, decide, PARTLY, THRESHOLDS, TIME_UNITS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, decide, givesTime, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, split, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -121,6 +121,8 @@ const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'st
  * sum. Not "degree" or "skill", which name a subject ("and how long is it for a degree?").
  */
 const ASKED_AGAIN: readonly string[] = ['duration', 'salary'];
+/** Terms that ask about moving up from a level ("and as they move up?", "and as you advance?"). */
+const MOVING_UP: ReadonlySet<string> = new Set(['promotion', 'advance']);
 /** "By how much?", "how much more?": the size of a difference the answer before stated. */
 const BY_HOW_MUCH = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+big\s+(?:is\s+)?the\s+(?:gap|difference))\b[^?]*\??\s*$/i;
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
@@ -369,8 +371,10 @@ class KnowledgeSearch implements Search {
     // entry-level devs work on?"), a short "and ..." whose words that answer holds asks it of the
     // same answer ("Entry-level developers ... gain more responsibility as they advance"),
     // read with the question before, not the promotion FAQ the words alone find.
-    const onCard = before && previous.level && FOLLOW_LEADS.test(question) && analysis.terms.length > 0 && analysis.terms.length <= 2;
-    if (onCard && analysis.terms.every((t) => before.content.has(t) && !ASK_TERMS.has(t) && !this.subjectTerms.has(t) && !LEVEL_TERMS[t])) {
+    // Only moving up asks this ("and apis?" names a topic of its own), and not of pay, whose table
+    // shows every level when asked without one.
+    const onCard = before && previous.level && !previous.terms.includes('salary') && FOLLOW_LEADS.test(question) && analysis.terms.length > 0 && analysis.terms.length <= 2;
+    if (onCard && analysis.terms.some((t) => MOVING_UP.has(t)) && analysis.terms.every((t) => before.content.has(t) && (MOVING_UP.has(t) || !ASK_TERMS.has(t)) && !this.subjectTerms.has(t) && !LEVEL_TERMS[t])) {
       const merged = this.mergeTerms(analysis, previous);
       const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])], ...(previous.level ? { level: previous.level } : {}) });
       const same = together.hits.find((h) => h.doc.ref === previous.topic);
@@ -382,7 +386,9 @@ class KnowledgeSearch implements Search {
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
     const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
-    if (!FOLLOW_LEADS.test(question) && !compares && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
+    // A level alone after a pay question ("entry level?") is that pay, whatever entry its words name.
+    const levelOfFigures = analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t]) && previous.terms.some((t) => TIME_TERMS.has(t));
+    if (!FOLLOW_LEADS.test(question) && !compares && !levelOfFigures && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
     // "What languages do they use?" after the front-end card: "they" are front-end developers, read
     // by the role's name (not the whole question before, "how do I become one", which pulls elsewhere).
     const role = this.otherRole(previous);
@@ -479,7 +485,7 @@ class KnowledgeSearch implements Search {
     const terms = analysis.terms;
     // A time is given in years, months or weeks ("two-year degrees"), not only as "how long".
     // Not in an answer about pay, whose figures are "a year".
-    const gives = (t: string) => before.content.has(t) || (t === 'duration' && !before.content.has('salary') && TIME_UNITS.some((u) => before.content.has(u)));
+    const gives = (t: string) => before.content.has(t) || (t === 'duration' && !before.content.has('salary') && givesTime(before.content));
     if (!terms.length || terms.length > 2 || !terms.every((t) => ASKED_AGAIN.includes(t) && gives(t))) return undefined;
     const merged = this.mergeTerms(analysis, previous);
     const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(terms.length).map((t) => [t])] });
@@ -506,6 +512,11 @@ class KnowledgeSearch implements Search {
     // "certification" they share). An entry whose name holds both sides is no side.
     const own = (x: Set<string>, y: Set<string>) => [...x].filter((t) => !y.has(t) && !GENERIC_NAME_TERMS.has(t));
     const on = (terms: string[], side: Set<string>) => terms.length > 0 && terms.every((t) => side.has(t));
+    // An entry named from both sides ("bootcamp or college": "Bootcamp vs degree vs self-study";
+    // "rest vs soap": the web protocols) compares them itself: it answers, not two side by side.
+    const both = (name: Set<string>) => [...name].some((t) => left.has(t) && !right.has(t)) && [...name].some((t) => right.has(t) && !left.has(t));
+    const top = answer.decision.kind === 'answer' ? answer.decision.top : undefined;
+    if (top && both(new Set((this.nameTerms.get(top.doc.ref) ?? []).flat()))) return [];
     for (const [i, a] of named.entries()) {
       for (const b of named.slice(i + 1)) {
         const [ofA, ofB] = [own(a.name, b.name), own(b.name, a.name)];
@@ -622,7 +633,10 @@ class KnowledgeSearch implements Search {
     const isSource = (t: string) => this.sourceTerms.has(t) || sourceWords.has(t);
     const topical = asked.terms.filter((t) => !isSource(t) && !SOURCE_ASKING.has(t));
     const ofPlan = asked.terms.some((t) => this.planTerms.has(t));
-    const analysis = topical.length && topical.length < asked.terms.length && !ofPlan ? { ...asked, terms: asked.terms.filter((t) => !isSource(t)), groups: asked.groups.filter((g) => !g.every(isSource)) } : asked;
+    // Two sources named ("indeed vs career karma on salary") are what is asked about; one word
+    // left ("what does indeed say to learn") says too little alone.
+    const sources = new Set(asked.terms.filter((t) => this.sourceTerms.has(t)));
+    const analysis = topical.length >= 2 && topical.length < asked.terms.length && !ofPlan && sources.size < 2 ? { ...asked, terms: asked.terms.filter((t) => !isSource(t)), groups: asked.groups.filter((g) => !g.every(isSource)) } : asked;
     const raw = this.weights.raw ? this.retriever.rawScores(analysis.raw) : new Map<string, number>();
     const found = this.retriever.retrieve(analysis.terms);
     // Entries the raw words rank high are candidates too, even when the analysed terms missed them.
