@@ -43,16 +43,21 @@ import { createSearch, type Search } from '../src/search/index.js';
  * Stop 23: dev8 joined (scored untouched first: casual 88, hard 62, 25/30 refused, 34/40
  * follow-ups); over the eight sets the short answers went from 1647 right to 1699 (tuned against),
  * and every floor here is at or above the one before it.
+ * Stop 24: dev9 and dev10 joined (untouched first: dev9 92 / 76 / 28 / 32 on 4a0be1b; dev10 92 /
+ * 81 / 26 / 33 on a0aa76f, midway); over the eight sets before them the short answers went from
+ * 1699 right to 1751 (tuned against). Every floor is at or above the one before it.
  */
 const DEV_FLOORS = {
-  dev: { casual: 79, hard: 66, outOfScope: 22, conversations: 25 },
-  dev2: { casual: 86, hard: 75, outOfScope: 30, conversations: 37 },
-  dev3: { casual: 91, hard: 98, outOfScope: 38, conversations: 24 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 63 },
-  dev5: { casual: 98, hard: 80, outOfScope: 30, conversations: 33 },
-  dev6: { casual: 97, hard: 84, outOfScope: 27, conversations: 39 },
-  dev7: { casual: 95, hard: 86, outOfScope: 28, conversations: 38 },
-  dev8: { casual: 92, hard: 77, outOfScope: 28, conversations: 39 },
+  dev: { casual: 79, hard: 68, outOfScope: 22, conversations: 25 },
+  dev2: { casual: 86, hard: 80, outOfScope: 30, conversations: 37 },
+  dev3: { casual: 91, hard: 104, outOfScope: 38, conversations: 26 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 65 },
+  dev5: { casual: 98, hard: 87, outOfScope: 30, conversations: 34 },
+  dev6: { casual: 99, hard: 90, outOfScope: 27, conversations: 39 },
+  dev7: { casual: 98, hard: 89, outOfScope: 28, conversations: 38 },
+  dev8: { casual: 97, hard: 83, outOfScope: 28, conversations: 39 },
+  dev9: { casual: 97, hard: 88, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 96, hard: 83, outOfScope: 29, conversations: 37 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -66,14 +71,16 @@ const DEV_FLOORS = {
  * with its heading ("what do they do" finds the Duties) brought two back.
  */
 const SHORT_FLOORS = {
-  dev: { casual: 79, hard: 66, outOfScope: 22, conversations: 24 },
-  dev2: { casual: 86, hard: 75, outOfScope: 30, conversations: 35 },
-  dev3: { casual: 90, hard: 98, outOfScope: 38, conversations: 24 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 63 },
-  dev5: { casual: 99, hard: 80, outOfScope: 30, conversations: 33 },
-  dev6: { casual: 97, hard: 84, outOfScope: 27, conversations: 38 },
-  dev7: { casual: 95, hard: 86, outOfScope: 28, conversations: 37 },
-  dev8: { casual: 91, hard: 77, outOfScope: 28, conversations: 39 },
+  dev: { casual: 79, hard: 68, outOfScope: 22, conversations: 24 },
+  dev2: { casual: 86, hard: 80, outOfScope: 30, conversations: 36 },
+  dev3: { casual: 90, hard: 104, outOfScope: 38, conversations: 26 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 65 },
+  dev5: { casual: 99, hard: 87, outOfScope: 30, conversations: 34 },
+  dev6: { casual: 99, hard: 90, outOfScope: 27, conversations: 38 },
+  dev7: { casual: 98, hard: 89, outOfScope: 28, conversations: 37 },
+  dev8: { casual: 97, hard: 83, outOfScope: 28, conversations: 39 },
+  dev9: { casual: 97, hard: 88, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 96, hard: 82, outOfScope: 29, conversations: 35 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
@@ -91,7 +98,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -100,9 +107,9 @@ beforeAll(async () => {
       short: await gradeFacts(botAnswerer(new Bot({ knowledge: kb, search, logError: () => {} })), loadFactSet(name)),
     };
   }
-}, 240_000);
+}, 360_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];
