@@ -213,8 +213,9 @@ describe('analyse: the lexicon and spelling', () => {
 
   it('the analyser without the word list would have "corrected" them: the list is what keeps them', () => {
     const bare = new Analyzer(kb.lexicon);
-    bare.setVocabulary(new Set(['department', 'prize']));
-    expect(bare.analyse('apartment price').terms).toEqual(['department', 'prize']);
+    // ("price" was the second example until it joined the lexicon as a cost.)
+    bare.setVocabulary(new Set(['department', 'grater']));
+    expect(bare.analyse('apartment greater').terms).toEqual(['department', 'grater']);
   });
 
   it.each([
