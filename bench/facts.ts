@@ -66,7 +66,8 @@ export interface FactSet {
  *   scored once untouched on 4a0be1b (casual 92, hard 76, 28/30 refused, 32/40 follow-ups, 20
  *   wrong), then read and tuned against.
  * - blind-k.json: written blind from the articles alone by another helper at the same time
- *   (stop 24), never read; for `npm run bench:blind`, counts only, once.
+ *   (stop 24), never read; `npm run bench:blind` scored it once (counts only, on 03156d8) for the
+ *   figure in the README. Spent.
  * - dev-10.json: a tenth development set (stop 24), written blind from the articles by a helper
  *   midway through that work; scored once untouched on 4a0be1b (casual 90, hard 71, 25/30 refused,
  *   30/40 follow-ups, 22 wrong) and on a0aa76f, midway (92, 81, 26/30, 33/40, 18 wrong), then read and

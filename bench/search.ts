@@ -5,9 +5,9 @@
 //
 // `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-k.json), counts only.
 // Run it once, for the figure you report; never tune against it. Once scored it is spent: blind-c
-// to blind-j are (blind-j at stop 23, on 6569501); blind-k (stop 24) is the one the line below scores.
-// Once it is scored, the next figure needs a new set: add it to FACT_SETS in bench/facts.ts, point
-// the line below at it, and add it to the leak test.
+// to blind-k are (blind-k at stop 24, on 03156d8, the set the line below scores). The next figure
+// needs a new set: add it to FACT_SETS in bench/facts.ts, point the line below at it, and add it
+// to the leak test.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
