@@ -162,6 +162,7 @@ function readings(ctx: CommandContext, answer: Answer, options: Scored[]): Reply
     const terms = pointTerms(ctx, text);
     return words.filter((g) => g.some((t) => terms.has(t))).length;
   };
+  // (Each card is composed again to be shown: two or three small cards, for the few questions that get here.)
   const close = options.filter((o) => {
     const shown = card(ctx, o.doc.ref, answer.analysis.level);
     return shown && pointsOf(shown).some((p) => holds(p) >= READING_TERMS);

@@ -478,8 +478,8 @@ class KnowledgeSearch implements Search {
   }
 
   /**
-   * A question asking only what an answer says (how long, how much: ASK_TERMS) of the answer
-   * before, whose own text has it: that answer, read with both questions (see ask).
+   * A question asking only a time or a sum (ASKED_AGAIN: "how long is that?", "by how much?") of
+   * the answer before, whose own text gives it: that answer, read with both questions (see ask).
    */
   private askedAgain(analysis: Analysis, previous: Turn, before: EntryModel): Answer | undefined {
     const terms = analysis.terms;
