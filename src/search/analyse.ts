@@ -255,7 +255,8 @@ export class Analyzer {
     const out: string[] = [];
     const unknown: string[] = [];
     const groups: string[][] = [];
-    for (const word of this.words(text).slice(0, 40)) {
+    const words = this.words(text);
+    for (const word of words.slice(0, 40)) {
       // "Still worth it in 2025?": a year the articles never name, up to this one, says when, not
       // what. A later one ("salaries in 2028") asks a prediction, and still counts against the entries.
       if (YEAR.test(word) && !this.vocabulary.has(word) && Number(word) <= THIS_YEAR) continue;
@@ -280,7 +281,7 @@ export class Analyzer {
     // Named rule "a prediction": "what will salaries be in 2030?", "will devs be needed in 2035?"
     // ask what the articles do not say. They project only job growth, to 2030; pay in a later year,
     // or anything in a year past theirs, is a guess the bot will not make.
-    const future = FUTURE.test(text) ? this.words(text).filter((w) => YEAR.test(w) && Number(w) > THIS_YEAR) : [];
+    const future = FUTURE.test(text) ? words.filter((w) => YEAR.test(w) && Number(w) > THIS_YEAR) : [];
     const guessed = future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook')));
     if (guessed.length) outside.add('chat'), outsideWords.push(...guessed);
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };

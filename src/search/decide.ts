@@ -42,8 +42,16 @@ export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate'];
 /** Terms a time is given in, and the counts that make one ("two-year", "a few months"). */
 const TIME_UNITS: readonly string[] = ['year', 'month', 'week'];
 const COUNTS: readonly string[] = ['one', 'two', 'three', 'four', 'five', 'six', 'few', 'couple', '2', '3', '4', '6', '12'];
-/** Whether an entry's text gives a time: a count of years, months or weeks, not "years of experience". */
-export const givesTime = (content: ReadonlySet<string>): boolean => TIME_UNITS.some((u) => content.has(u)) && COUNTS.some((n) => content.has(n));
+/**
+ * Whether an entry's text gives what a question asks for (a term of ASKED_FOR, or a pay or time
+ * asked again): the term itself, or for a time a count of years, months or weeks ("two-year
+ * associate degrees"; not "years of experience"). Not in an answer about pay, whose figures are
+ * "a year".
+ */
+export function gives(term: string, content: ReadonlySet<string>, aboutPay: boolean): boolean {
+  if (content.has(term)) return true;
+  return term === 'duration' && !aboutPay && TIME_UNITS.some((u) => content.has(u)) && COUNTS.some((n) => content.has(n));
+}
 
 /** Outside topics the articles say nothing about, whatever words match. */
 const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
@@ -108,9 +116,7 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     if (!named || !restCovered) return { kind: 'refuse', outside: partly };
   }
   if (top.features.coverage < t.coverage) return { kind: 'refuse' };
-  // A time is given in years, months or weeks ("two-year associate degrees"); a pay card's "a year" is none.
-  const gives = (term: string) => top.content.has(term) || (term === 'duration' && top.doc.kind !== 'salary' && givesTime(top.content));
-  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term))) return { kind: 'refuse' };
+  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term, top.content, top.doc.kind === 'salary'))) return { kind: 'refuse' };
   const margin = second ? top.score - second.score : Infinity;
   if (top.score >= t.sure || (top.score >= t.answer && margin >= t.margin)) return { kind: 'answer', top };
   if (top.score >= t.clarify) {

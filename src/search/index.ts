@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, decide, givesTime, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, decide, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, split, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -375,10 +375,8 @@ class KnowledgeSearch implements Search {
     // shows every level when asked without one.
     const onCard = before && previous.level && !previous.terms.includes('salary') && FOLLOW_LEADS.test(question) && analysis.terms.length > 0 && analysis.terms.length <= 2;
     if (onCard && analysis.terms.some((t) => MOVING_UP.has(t)) && analysis.terms.every((t) => before.content.has(t) && (MOVING_UP.has(t) || !ASK_TERMS.has(t)) && !this.subjectTerms.has(t) && !LEVEL_TERMS[t])) {
-      const merged = this.mergeTerms(analysis, previous);
-      const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])], ...(previous.level ? { level: previous.level } : {}) });
-      const same = together.hits.find((h) => h.doc.ref === previous.topic);
-      if (same) return { ...together, decision: { kind: 'answer', top: same }, confident: true };
+      const same = this.answeredWith(this.readWith(analysis, previous, true), previous.topic);
+      if (same) return same;
     }
     // "Which one's about security?" after other careers names a role ("security"), so it does not
     // look like a follow-up; but "which one" picks among what was just listed.
@@ -397,17 +395,12 @@ class KnowledgeSearch implements Search {
       const asRole = this.run({ ...analysis, terms: [...analysis.terms, ...named], groups: [...analysis.groups, ...named.map((t) => [t])] });
       if (asRole.confident) return asRole;
     }
-    const merged = this.mergeTerms(analysis, previous);
-    const kept = merged.slice(analysis.terms.length);
-    const withPrevious: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...kept.map((t) => [t])] };
-    const level = analysis.level ?? (merged.some((t) => LEVEL_TERMS[t]) ? previous.level : undefined);
-    if (level) withPrevious.level = level;
-    const together = this.run(withPrevious);
+    const together = this.readWith(analysis, previous, true);
     // "What does the acronym stand for?" names no subject of its own: it asks about the answer
     // before, or the two read together; never, surely, about something else.
     if (this.namesNothing(analysis)) {
-      const same = together.hits.find((h) => h.doc.ref === previous.topic);
-      if (same) return { ...together, decision: { kind: 'answer', top: same }, confident: true };
+      const same = this.answeredWith(together, previous.topic);
+      if (same) return same;
       // Read together, they may still land elsewhere: that is no answer about the answer before.
       return together.decision.kind === 'answer' ? { ...together, decision: { kind: 'refuse' }, confident: false } : together;
     }
@@ -415,18 +408,17 @@ class KnowledgeSearch implements Search {
     // figures, which name each source, not whichever entry mentions that source most.
     // So do "is that more than the Indeed number?" and "what about the other sources?": the
     // figures show every source side by side.
-    // Before anything else: read with the pay question, the words may land between two entries.
+    // Before the confidence checks below: read with the pay question, the words may land between two entries.
     const figures = previous.terms.some((t) => TIME_TERMS.has(t));
     if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || t === 'comparison' || t === 'other')) {
       // A pay answer is remembered by its role (for "what do they do?"); its figures are the salary entry.
       const shown = previous.topic.startsWith('role:') && previous.terms.includes('salary') ? previous.topic.replace(/^role:/, 'salary:') : previous.topic;
-      const same = together.hits.find((h) => h.doc.ref === shown);
       // "Is that more than the Indeed number?" after entry-level pay: Indeed gives one average, no
       // entry-level figure, so every level is shown (with it) rather than the same three again.
       const named = analysis.terms.filter((t) => this.sourceTerms.has(t));
       const atLevel = together.analysis.level && named.length && !this.levelSources.get(`${shown}/${together.analysis.level}`)?.some((t) => named.includes(t));
-      const analysed = atLevel ? { ...together.analysis, level: undefined } : together.analysis;
-      if (same) return { ...together, analysis: analysed, decision: { kind: 'answer', top: same }, confident: true };
+      const same = this.answeredWith(atLevel ? { ...together, analysis: { ...together.analysis, level: undefined } } : together, shown);
+      if (same) return same;
     }
     // "What about London?" after pay in Germany: the same figures under the same caveat.
     if (!together.confident) return together.decision.kind === 'partial' && !alone.confident ? together : alone;
@@ -471,9 +463,25 @@ class KnowledgeSearch implements Search {
     const before = this.models.get(previous.topic);
     if (!before || !analysis.terms.every((t) => before.vocabulary.has(t) || this.topicless.has(t))) return undefined;
     // Read with the question before, so the entry's points are picked by both.
+    return this.answeredWith(this.readWith(analysis, previous), previous.topic);
+  }
+
+  /**
+   * The question read with the one before it, as a follow-up is: the earlier terms it does not
+   * replace merged in (see mergeTerms), each a word of its own. With `levelBefore`, a level the
+   * earlier question named holds too ("and as they move up?" after entry-level duties).
+   */
+  private readWith(analysis: Analysis, previous: Turn, levelBefore = false): Answer {
     const merged = this.mergeTerms(analysis, previous);
-    const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])] });
-    const same = together.hits.find((h) => h.doc.ref === previous.topic);
+    const read: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])] };
+    const level = analysis.level ?? (levelBefore && merged.some((t) => LEVEL_TERMS[t]) ? previous.level : undefined);
+    if (level) read.level = level;
+    return this.run(read);
+  }
+
+  /** `together` answered with the entry `ref` (the answer before), when it is among its candidates. */
+  private answeredWith(together: Answer, ref: string | undefined): Answer | undefined {
+    const same = together.hits.find((h) => h.doc.ref === ref);
     return same && { ...together, decision: { kind: 'answer', top: same }, confident: true };
   }
 
@@ -483,16 +491,10 @@ class KnowledgeSearch implements Search {
    */
   private askedAgain(analysis: Analysis, previous: Turn, before: EntryModel): Answer | undefined {
     const terms = analysis.terms;
-    // A time is given in years, months or weeks ("two-year degrees"), not only as "how long".
-    // Not in an answer about pay, whose figures are "a year".
-    const gives = (t: string) => before.content.has(t) || (t === 'duration' && !before.content.has('salary') && givesTime(before.content));
-    if (!terms.length || terms.length > 2 || !terms.every((t) => ASKED_AGAIN.includes(t) && gives(t))) return undefined;
-    const merged = this.mergeTerms(analysis, previous);
-    const together = this.run({ ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(terms.length).map((t) => [t])] });
-    const same = together.hits.find((h) => h.doc.ref === previous.topic);
+    if (!terms.length || terms.length > 2 || !terms.every((t) => ASKED_AGAIN.includes(t) && gives(t, before.content, before.content.has('salary')))) return undefined;
     // The answer before, as it was: not one role's pay table because the question said "how much".
-    const { payFor: _, ...rest } = together;
-    return same && { ...rest, decision: { kind: 'answer', top: same }, confident: true };
+    const { payFor: _, ...together } = this.readWith(analysis, previous);
+    return this.answeredWith(together, previous.topic);
   }
 
   compared(answer: Answer): Scored[] {
