@@ -203,6 +203,14 @@ export function withSuggestions(r: Reply, list: readonly Suggestion[]): Reply {
   return { ...r, card, text: toPlainText(card, r.sources) };
 }
 
+/**
+ * The points of a card's nodes, each as one line of text: list items, texts, notes and fields
+ * ("Skills Databases, APIs"). Headings, files, pictures and actions say no point.
+ */
+export function pointTexts(nodes: readonly Node[]): string[] {
+  return nodes.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' || n.type === 'note' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []));
+}
+
 /** The same reply led by `lead` (a direct yes, a caveat), its plain text saying so too. */
 export function withLead(r: Reply, lead: Node): Reply {
   const card: Card = { title: r.card.title, children: [lead, ...r.card.children] };

@@ -87,6 +87,14 @@ describe('devpath one-shot', () => {
     expect(reply.card.title).toBe('Do I need a degree to become a back-end developer?');
   });
 
+  it('runs a command asked for in words, as `ask` or without it: "what\'s the roadmap?" is the roadmap', () => {
+    for (const args of [['--json', 'ask', "what's the roadmap?"], ['--json', 'whats', 'the', 'roadmap']]) {
+      const r = run(args);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).card.title).toBe('The back-end developer roadmap');
+    }
+  });
+
   it('answers a question typed without "ask", and says "did you mean" for a typo of a command it cannot read as one', () => {
     const q = run(['how', 'much', 'do', 'juniors', 'make']);
     expect(q.code).toBe(0);

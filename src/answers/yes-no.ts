@@ -3,7 +3,7 @@
 // and Pluralsight among the course sites?") gets its yes, or the plain word of which ones the
 // articles do not name, before the card. Only names the user wrote as names (capitals, C++, C#,
 // .NET): a lowercase word could be anything, and a wrong "yes" is worse than none.
-import { withoutActions, type Node, type Reply } from '../reply.js';
+import { pointTexts, type Node, type Reply } from '../reply.js';
 
 /** A question answered yes or no. */
 const YES_NO = /^\s*(?:(?:so|and|but|ok(?:ay)?)[\s,]+)?(?:is|are|does|do|can|could|would|was|were|has|have)\b/i;
@@ -16,10 +16,11 @@ const NAME = /(?:^|[\s,(/])((?:[A-Z][\w.+#-]*|\.[A-Za-z]+|[a-z]+[+#]+)(?:\s+[A-Z
 /** Capitalised words that are not names of things the articles list. */
 const NOT_NAMES = new Set(['I', 'I’m', "I'm", 'Is', 'Are', 'Do', 'Does', 'Can', 'Could', 'Would', 'Was', 'Were', 'Has', 'Have', 'So', 'And', 'But', 'OK', 'Okay', 'The', 'A', 'An']);
 
-const loose = (s: string) => s.toLowerCase().replace(/[\s\-\u2010-\u2015]+/g, ' ');
+/** Text as names are compared in it: lower case, spaces and dashes alike. */
+export const loose = (s: string): string => s.toLowerCase().replace(/[\s\-\u2010-\u2015]+/g, ' ');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Whether `text` names `name` as a whole word ("Go" is not in "good", nor "Java" in "JavaScript"). */
-const names = (text: string, name: string): boolean => new RegExp(`(?<![a-z0-9])${escape(loose(name))}(?![a-z0-9+#])`).test(loose(text));
+/** Whether `loosed` (text passed through `loose`) names `name` as a whole word ("Go" is not in "good", nor "Java" in "JavaScript"). */
+export const namesIn = (loosed: string, name: string): boolean => new RegExp(`(?<![a-z0-9])${escape(loose(name))}(?![a-z0-9+#])`).test(loosed);
 
 /** The names a yes/no listing question asks about, as written, or none. */
 export function namesAsked(question: string): string[] {
@@ -36,12 +37,6 @@ export function namesAsked(question: string): string[] {
   return [...new Set(names)];
 }
 
-/** Every fact line of a card: its texts, list items and field values. */
-const factsOf = (r: Reply): string =>
-  withoutActions(r.card.children)
-    .flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' || n.type === 'note' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []))
-    .join('\n');
-
 /**
  * The yes, or which names the articles never give, for a listing question; else nothing. `known`
  * says whether the articles name a thing anywhere: one this answer lacks but another entry has
@@ -50,14 +45,11 @@ const factsOf = (r: Reply): string =>
 export function yesNoLead(question: string, answer: Reply, known: (name: string) => boolean): Node | undefined {
   const asked = namesAsked(question);
   if (!asked.length) return undefined;
-  const said = factsOf(answer);
-  const missing = asked.filter((n) => !names(said, n));
+  const said = loose(pointTexts(answer.card.children).join('\n'));
+  const missing = asked.filter((n) => !namesIn(said, n));
   if (missing.some(known)) return undefined;
   const list = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : xs[0]!);
   if (!missing.length) return { type: 'text', text: `Yes: the articles name ${list(asked)}, as below.` };
   const named = asked.filter((n) => !missing.includes(n));
   return { type: 'text', text: `The articles never name ${list(missing)}${named.length ? `; they do name ${list(named)}, as below` : ''}.` };
 }
-
-/** Whether `text` (a whole knowledge base's words, say) holds the name, however spaced or cased. */
-export const holdsName = names;

@@ -4,12 +4,12 @@ import { compose as card } from '../answers/compose.js';
 import { pickPoints, roleItems } from '../answers/role.js';
 import { salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
-import { holdsName, yesNoLead } from '../answers/yes-no.js';
+import { loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel } from '../knowledge/schema.js';
-import { reply, withLead, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
+import { pointTexts, reply, withLead, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';
 import { THRESHOLDS } from '../search/decide.js';
 import { smallTalk } from '../smalltalk.js';
@@ -140,10 +140,6 @@ const READING_TERMS = 2;
 /** The fewest lines each entry gets in readings, however many share the screen. */
 const READING_LINES = 4;
 
-/** The points of a card, as its lists, texts and fields give them. */
-const pointsOf = (r: Reply): string[] =>
-  withoutActions(r.card.children).flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => `${f.label} ${f.value}`) : []));
-
 /**
  * Named rule "readings": two or three entries are about as close ("what three qualities should
  * their systems have?": the security step and the role card). Rather than "which one did you
@@ -162,11 +158,7 @@ function readings(ctx: CommandContext, answer: Answer, options: Scored[]): Reply
     const terms = pointTerms(ctx, text);
     return words.filter((g) => g.some((t) => terms.has(t))).length;
   };
-  // (Each card is composed again to be shown: two or three small cards, for the few questions that get here.)
-  const close = options.filter((o) => {
-    const shown = card(ctx, o.doc.ref, answer.analysis.level);
-    return shown && pointsOf(shown).some((p) => holds(p) >= READING_TERMS);
-  });
+  const close = cardsOf(ctx, answer, options).filter((c) => pointTexts(c.shown.card.children).some((p) => holds(p) >= READING_TERMS));
   // Only the points that hold the question's words: not the card's lead, nor the rest of a list.
   const out = close.length ? shownTogether(ctx, answer, close, READINGS, false) : undefined;
   return out && { ...out, answered: true, outcome: 'clarify' };
@@ -182,7 +174,15 @@ const SIDE_BY_SIDE = 'Side by side';
  * reply shows what each says, and the user compares.
  */
 function sideBySide(ctx: CommandContext, answer: Answer, pair: Scored[]): Reply | undefined {
-  return shownTogether(ctx, answer, pair, SIDE_BY_SIDE, true);
+  return shownTogether(ctx, answer, cardsOf(ctx, answer, pair), SIDE_BY_SIDE, true);
+}
+
+/** Each entry with its card, at the level the question names. */
+function cardsOf(ctx: CommandContext, answer: Answer, entries: Scored[]): { option: Scored; shown: Reply }[] {
+  return entries.flatMap((option) => {
+    const shown = card(ctx, option.doc.ref, answer.analysis.level);
+    return shown ? [{ option, shown }] : [];
+  });
 }
 
 /**
@@ -190,11 +190,7 @@ function sideBySide(ctx: CommandContext, answer: Answer, pair: Scored[]): Reply 
  * (with its lead when `lead`), sharing the screen; the sources of what is shown; each entry
  * offered in full.
  */
-function shownTogether(ctx: CommandContext, answer: Answer, entries: Scored[], title: string, lead: boolean): Reply | undefined {
-  const cards = entries.flatMap((option) => {
-    const shown = card(ctx, option.doc.ref, answer.analysis.level);
-    return shown ? [{ option, shown }] : [];
-  });
+function shownTogether(ctx: CommandContext, answer: Answer, cards: { option: Scored; shown: Reply }[], title: string, lead: boolean): Reply | undefined {
   if (!cards.length) return undefined;
   const suggestions = cards.map((c) => askAbout(c.option));
   // The screen's room, shared: each entry's title takes a row of its share.
@@ -211,7 +207,7 @@ function shownTogether(ctx: CommandContext, answer: Answer, entries: Scored[], t
   }
   if (!children.length) return undefined;
   // The sources of what is shown, not of the whole cards.
-  const said = children.flatMap((n) => (n.type === 'list' ? n.items : n.type === 'text' || n.type === 'note' ? [n.text] : n.type === 'fields' ? n.fields.map((f) => f.value) : [])).join('\n');
+  const said = pointTexts(children).join('\n');
   const sources = [...new Map(cards.flatMap((c) => c.shown.sources).map((src) => [src.id, src])).values()].filter((src) => said.includes(src.short));
   return { ...reply({ title, children, answered: true, sources, suggestions }), whole: true };
 }
@@ -439,11 +435,11 @@ function relevanceFor(ctx: CommandContext, out: Reply, answer: Answer, ofRole: b
   };
 }
 
-/** Every word the knowledge base says (its entries' names and text), once per search. */
+/** Every word the knowledge base says (its entries' names and text), loosed once per search (see yes-no.ts). */
 const everythingBySearch = new WeakMap<object, string>();
 function everything(ctx: CommandContext): string {
   let all = everythingBySearch.get(ctx.search);
-  if (all === undefined) everythingBySearch.set(ctx.search, (all = ctx.search.docs.map((d) => [d.title, ...d.aliases, d.body].join('\n')).join('\n')));
+  if (all === undefined) everythingBySearch.set(ctx.search, (all = loose(ctx.search.docs.map((d) => [d.title, ...d.aliases, d.body].join('\n')).join('\n'))));
   return all;
 }
 
@@ -522,7 +518,7 @@ export const ask: CommandSpec = {
         // The full form shows the points the question brought forward again (`+d31`).
         const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
         // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
-        const lead = yesNoLead(text, out, (name) => holdsName(everything(ctx), name));
+        const lead = yesNoLead(text, out, (name) => namesIn(everything(ctx), name));
         const brief = briefFor(ctx, out, answer, more, text);
         const shown = lead ? withLead(out, lead) : out;
         // An article's numbered plan: "2" next is its step 2.
