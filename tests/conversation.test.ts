@@ -469,6 +469,22 @@ describe('follow-ups', () => {
     expect((await say('what benefits usually come with it?')).topic).toBe('question:benefits');
   });
 
+  it('"does that include government jobs?" after the benefits says the articles say no more, rather than showing the benefits again as if yes', async () => {
+    await say('do backend devs get benefits');
+    const government = await say('does that include government jobs?');
+    expect(government.answered).toBe(false);
+    expect(government.text).toContain('nothing about "government"');
+    await say('how much do junior backend devs make');
+    const bonuses = await say('does that include bonuses?');
+    expect(bonuses.answered).toBe(false);
+    expect(bonuses.text).toContain('nothing about "bonuses"');
+    // A word the answer holds is asked of it, and answered with it.
+    await say('do backend devs get benefits');
+    const stock = await say('does that include stock options?');
+    expect(stock.topic).toBe('question:benefits');
+    expect(stock.text).toContain('stock options');
+  });
+
   it('"tell me more" and "why?" show the entry just answered', async () => {
     await say('do i need a degree');
     const more = await say('tell me more');

@@ -56,7 +56,7 @@ export function unknownAnswer(answer: Answer): Reply {
     children: [
       {
         type: 'text',
-        text: OUTSIDE_WORDS[answer.decision.kind === 'refuse' && answer.decision.outside ? answer.decision.outside : 'none'],
+        text: beyondWords(answer.decision) ?? OUTSIDE_WORDS[answer.decision.kind === 'refuse' && answer.decision.outside ? answer.decision.outside : 'none'],
       },
       ...(closest.length ? [{ type: 'note' as const, text: `Closest topics: ${closest.map((c) => c.label).join(', ')}` }] : []),
     ],
@@ -64,6 +64,14 @@ export function unknownAnswer(answer: Answer): Reply {
     suggestions: closest.length ? closest : STARTERS,
     outcome: 'unknown',
   });
+}
+
+/** "Does that include government jobs?" after the benefits: what the answer before holds is all there is. */
+function beyondWords(decision: Answer['decision']): string | undefined {
+  if (decision.kind !== 'refuse' || !decision.beyond?.length) return undefined;
+  const words = decision.beyond.map((w) => `"${w}"`);
+  const named = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
+  return `The answer before is all the articles say on that: they say nothing about ${named} there, so I won't guess.`;
 }
 
 const ABOUT = 'I can answer questions about becoming a back-end developer: roles, pay, learning, the roadmap, interviews and the job search.';

@@ -166,6 +166,14 @@ const COMPARED_REST = 2;
 /** How far down the candidates a question comparing two things looks for them (see compared). */
 const COMPARED_CANDIDATES = 5;
 /** Words of names that say what kind of thing, not which ("certification", "developer"). */
+/**
+ * Words a follow-up may hold that name nothing the answer before must hold: "does that include
+ * ...", and words that order, relate or compare ("the first one", "which one besides docker",
+ * "is that above average?", "who's it competing with?").
+ */
+const BEYOND_GENERIC: ReadonlySet<string> = new Set(
+  'include job work true count apply cover mean also really same beyond end first second third last next above below beside besides option different other else instead only compet doesn isn aren don'.split(' '),
+);
 const GENERIC_NAME_TERMS: ReadonlySet<string> = new Set(['certification', 'cert', 'certified', 'developer', 'cloud', 'degree', 'program', 'backend', 'api', 'apis', 'skill', 'course']);
 /** How many entries only the raw-word ranking found join the candidates. */
 const RAW_CANDIDATES = 3;
@@ -340,6 +348,47 @@ class KnowledgeSearch implements Search {
   }
 
   ask(typed: string, options: AskOptions = {}): Answer {
+    const answer = this.read(typed, options);
+    return (options.previous && this.beyondAnswerBefore(typed, answer, options.previous)) || answer;
+  }
+
+  /**
+   * Named rule "more than the answer before holds": "does that include government jobs?" after the
+   * benefits, read with them, lands on the same answer again, but no word of that answer is
+   * "government". Shown again, it would look like a yes; the bot says the articles say no more
+   * (and the question reaches `unanswered`). Only for a word pointing back ("that", "it") and a
+   * word the answer lacks that names something (not "why", a level, a role, a source).
+   */
+  private beyondAnswerBefore(typed: string, answer: Answer, previous: Turn): Answer | undefined {
+    if (!previous.topic || answer.decision.kind !== 'answer' || !POINTERS.test(typed)) return undefined;
+    const ref = answer.decision.top.doc.ref;
+    // A pay answer is remembered by its role; the role's card before a pay question is no pay answer.
+    const again = answer.payFor ? previous.topic === `role:${answer.payFor}` && previous.terms.includes('salary') : ref === previous.topic;
+    if (!again) return undefined;
+    const before = this.models.get(ref);
+    if (!before) return undefined;
+    const own = this.analyzer.analyse(typed);
+    const names = (t: string) => !before.vocabulary.has(t) && !this.topicless.has(t) && !ASK_TERMS.has(t) && !this.subjectTerms.has(t) && !LEVEL_TERMS[t] && !this.sourceTerms.has(t) && !BEYOND_GENERIC.has(t);
+    // A word no entry knows ("bonuses") is no word of the answer before either.
+    const words = this.wordsFor(typed, [...own.terms, ...own.unknown].filter(names));
+    if (!words.length) return undefined;
+    const { payFor: _, ...rest } = answer;
+    return { ...rest, decision: { kind: 'refuse', beyond: [...new Set(words)] }, confident: false };
+  }
+
+  /** The words of `typed` that gave `terms` (for saying what the articles do not cover, in the user's words). */
+  private wordsFor(typed: string, terms: string[]): string[] {
+    if (!terms.length) return [];
+    const wanted = new Set(terms);
+    const words = typed.toLowerCase().match(/[\p{L}\p{N}+#]+(?:[.'-][\p{L}\p{N}+#]+)*/gu) ?? [];
+    const gives = (w: string) => {
+      const a = this.analyzer.analyse(w);
+      return [...a.terms, ...a.unknown].some((t) => wanted.has(t));
+    };
+    return [...new Set(words.filter(gives))];
+  }
+
+  private read(typed: string, options: AskOptions): Answer {
     // "What do these engineers earn?" right after the DevOps card: that role, not the guide's own.
     const shown = options.previous && this.otherRole(options.previous);
     const question = shown ? typed.replace(THIS_ROLE, ` ${this.byRef.get(shown)?.title ?? ''} `) : typed;
