@@ -674,7 +674,8 @@ class KnowledgeSearch implements Search {
     return [...analysis.terms, ...kept];
   }
 
-  private run(asked: Analysis): Answer {
+  private run(typedAnalysis: Analysis): Answer {
+    const asked = this.levelOfSource(typedAnalysis);
     // A source named says where, not what: "what perks come with the job according to Indeed?" is
     // about perks, ranked without "indeed" (which would pull Indeed's eight steps), then the
     // entries Indeed speaks in go first (fromNamedSource). A source alone is what is asked.
@@ -687,7 +688,9 @@ class KnowledgeSearch implements Search {
     // Two sources named ("indeed vs career karma on salary") are what is asked about; one word
     // left ("what does indeed say to learn") says too little alone.
     const sources = new Set(asked.terms.filter((t) => this.sourceTerms.has(t)));
-    const analysis = topical.length >= 2 && topical.length < asked.terms.length && !ofPlan && sources.size < 2 ? { ...asked, terms: asked.terms.filter((t) => !isSource(t)), groups: asked.groups.filter((g) => !g.every(isSource)) } : asked;
+    // "According to" goes with it: it says where too, and every example that names a source has it.
+    const where = (t: string) => isSource(t) || t === 'accord';
+    const analysis = topical.length >= 2 && asked.terms.some(isSource) && !ofPlan && sources.size < 2 ? { ...asked, terms: asked.terms.filter((t) => !where(t)), groups: asked.groups.filter((g) => !g.every(where)) } : asked;
     const raw = this.weights.raw ? this.retriever.rawScores(analysis.raw) : new Map<string, number>();
     const found = this.retriever.retrieve(analysis.terms);
     // Entries the raw words rank high are candidates too, even when the analysed terms missed them.
@@ -714,6 +717,18 @@ class KnowledgeSearch implements Search {
       }
     }
     return answer;
+  }
+
+  /**
+   * Named rule "a source's level": "Indeed average?", "payscale entry?" name a source and a pay
+   * level and nothing else: they ask that source's figure (not Indeed's eight steps, the entry
+   * its name reads closest to).
+   */
+  private levelOfSource(analysis: Analysis): Analysis {
+    const { terms } = analysis;
+    if (!analysis.level || terms.includes('salary') || !terms.some((t) => this.sourceTerms.has(t))) return analysis;
+    if (!terms.every((t) => this.sourceTerms.has(t) || LEVEL_TERMS[t] || SOURCE_ASKING.has(t) || t === 'backend' || t === 'developer' || t === 'dev')) return analysis;
+    return { ...analysis, terms: [...terms, 'salary'], groups: [...analysis.groups, ['salary']] };
   }
 
   /**

@@ -76,6 +76,8 @@ export const RULES: readonly Rule[] = [
   { name: 'payscale-described', pattern: /\b(?:the|that|same) (?:pay|salary|compensation|wage|comp|survey)(?:[\s-](?:survey|data|research|comparison|tracking|reporting|report))?[\s-](?:site|website|firm|company|service|platform|database)(?:'s)?\b/g, to: ' payscale ' },
   { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b|\bthe (?:guide|article|site|website|piece|page|one) (?:that|which) (?:matches|pairs|connects|links) (?:readers|people|students|learners) (?:up )?with (?:coding )?(?:schools|bootcamps|camps)\b/g, to: ' career karma ' },
   // "The CK guide", "ck's steps": the only name the Career Karma page gives itself is its logo.
+  // "acc 2 indeed", "acording to": as "according to" is spelt.
+  { name: 'according-to', pattern: /\b(?:acc|accdg|acording|accoring|accordin)\.?\s*(?:2|to)\b/g, to: ' according to ' },
   { name: 'career-karma-initials', pattern: /\b(?:the\s+)?ck(?:'s)?(?:[\s-](?:guide|article|piece|page|site|post|write[\s-]?up|one)(?:'s)?)?(?=[\s?!.,:;]|$)/g, to: ' career karma ' },
   { name: 'spotlight-described', pattern: /\b(?:the|that) (?:(?:long|longest|lengthy|big|detailed|full|same|title[\s-]list|career|job|role)[\s-])*(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?![\s-](?:pic|picture|photo|image|on|of)\b)/g, to: ' spotlight ' },
   // "The (short) guide that recommends / ends by plugging / with Meta's certificate", "the Meta
@@ -140,7 +142,8 @@ export const STOP_WORDS = new Set(
   wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
-  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared`.split(/\s+/),
+  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
+  acc accdg tldr`.split(/\s+/),
 );
 
 export function fold(text: string): string {
