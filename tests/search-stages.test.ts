@@ -58,6 +58,7 @@ describe('analyse: question-form rules', () => {
     ['indeed-described', 'the 2020 job-site explainer names two frameworks', /^\s+indeed\s+explainer/],
     ['indeed-described', 'the big job-listings article mentions which perks', /^\s+indeed\s+article/],
     ['spotlight-described', 'does the long profile count hospitals among employers', /does\s+spotlight\s+count/],
+    ['according-to', 'backend duties acc 2 indeed?', /duties\s+according to\s+indeed/],
     ['career-karma-initials', "what are the steps in the ck guide", /steps in\s+career karma\s*$/],
     ['career-karma-initials', "ck's take on bootcamps?", /^\s+career karma\s+take on/],
     ['guide-described', 'avg annual in the guide w the salary table', /annual in\s+$/],
@@ -384,6 +385,23 @@ describe('named rule: pay means back-end pay', () => {
     const a = search.ask(q);
     expect(a.decision.kind).toBe('answer');
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+  });
+});
+
+describe('named rule: a level alone', () => {
+  it.each([
+    ['Indeed average?', 'salary:backend-developer'],
+    ['payscale entry?', 'salary:backend-developer'],
+    ["What year range does 'early career' cover?", 'salary:backend-developer'],
+    ["How many years count as 'mid-career' in the salary table?", 'salary:backend-developer'],
+  ])('"%s" is answered with %s', (q, ref) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+  });
+
+  it('a level beside other words is no pay question: "how many years to reach mid level" is not the pay table', () => {
+    const a = search.ask('how many years to reach mid level');
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).not.toBe('salary:backend-developer');
   });
 });
 

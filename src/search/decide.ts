@@ -117,7 +117,9 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     if (!named || !restCovered) return { kind: 'refuse', outside: partly };
   }
   if (top.features.coverage < t.coverage) return { kind: 'refuse' };
-  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term, top.content, top.doc.kind === 'salary'))) return { kind: 'refuse' };
+  // "How many years count as mid-career?": a pay level's years are its bracket, which the figures give.
+  const bracket = (term: string) => term === 'duration' && top.doc.kind === 'salary' && !!analysis.level && analysis.level !== 'overall';
+  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term, top.content, top.doc.kind === 'salary') && !bracket(term))) return { kind: 'refuse' };
   const margin = second ? top.score - second.score : Infinity;
   if (top.score >= t.sure || (top.score >= t.answer && margin >= t.margin)) return { kind: 'answer', top };
   if (top.score >= t.clarify) {

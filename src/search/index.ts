@@ -166,6 +166,9 @@ const COMPARED_REST = 2;
 /** How far down the candidates a question comparing two things looks for them (see compared). */
 const COMPARED_CANDIDATES = 5;
 /** Words of names that say what kind of thing, not which ("certification", "developer"). */
+/** Words that ask which years a pay level spans (see levelOfSource). */
+const LEVEL_YEARS: ReadonlySet<string> = new Set(['year', 'range', 'bracket', 'span', 'cover', 'count', 'duration']);
+
 /**
  * Words a follow-up may hold that name nothing the answer before must hold: "does that include
  * ...", and words that order, relate or compare ("the first one", "which one besides docker",
@@ -720,14 +723,18 @@ class KnowledgeSearch implements Search {
   }
 
   /**
-   * Named rule "a source's level": "Indeed average?", "payscale entry?" name a source and a pay
-   * level and nothing else: they ask that source's figure (not Indeed's eight steps, the entry
-   * its name reads closest to).
+   * Named rule "a level alone": "Indeed average?", "payscale entry?" name a source and a pay level
+   * and nothing else: they ask that source's figure (not Indeed's eight steps, the entry its name
+   * reads closest to). "What year range does 'early career' cover?" asks a level's years, which
+   * the pay figures give beside each figure ("1-3 years").
    */
   private levelOfSource(analysis: Analysis): Analysis {
     const { terms } = analysis;
-    if (!analysis.level || terms.includes('salary') || !terms.some((t) => this.sourceTerms.has(t))) return analysis;
-    if (!terms.every((t) => this.sourceTerms.has(t) || LEVEL_TERMS[t] || SOURCE_ASKING.has(t) || t === 'backend' || t === 'developer' || t === 'dev')) return analysis;
+    if (!analysis.level || terms.includes('salary')) return analysis;
+    const sourced = terms.some((t) => this.sourceTerms.has(t));
+    const years = analysis.level !== 'overall' && terms.some((t) => LEVEL_YEARS.has(t));
+    if (!sourced && !years) return analysis;
+    if (!terms.every((t) => this.sourceTerms.has(t) || LEVEL_TERMS[t] || SOURCE_ASKING.has(t) || LEVEL_YEARS.has(t) || t === 'backend' || t === 'developer' || t === 'dev')) return analysis;
     return { ...analysis, terms: [...terms, 'salary'], groups: [...analysis.groups, ['salary']] };
   }
 
