@@ -33,6 +33,9 @@ describe('follow-ups', () => {
     expect(berlin.answered).toBe(false);
     expect(berlin.text).toContain('only national figures');
     expect((await say('what will backend salaries be in 2028?')).answered).toBe(false);
+    expect((await say('will backend dev salaries go up next year?')).answered).toBe(false);
+    // Pay "in five years" is the figure five years in, not a forecast.
+    expect((await say('what will a backend dev make in five years?')).topic).toBe('salary:backend-developer');
     await say('how much do backend devs make');
     expect((await say('monthly?')).text).toContain('The articles give yearly pay only');
     await say('I finished step 3');
@@ -483,6 +486,11 @@ describe('follow-ups', () => {
     const stock = await say('does that include stock options?');
     expect(stock.topic).toBe('question:benefits');
     expect(stock.text).toContain('stock options');
+    // A word that judges the answer asks about it: "is that good?" after pay keeps the figures (and the national median beside them).
+    await say('how much do juniors make');
+    const good = await say('is that good?');
+    expect(good.answered).toBe(true);
+    expect(good.text).toContain('56,310');
   });
 
   it('"tell me more" and "why?" show the entry just answered', async () => {

@@ -41,6 +41,10 @@ const YEAR = /^(?:19|20)\d\d$/;
 const THIS_YEAR = new Date().getUTCFullYear();
 
 /** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
+/** A time to come, without a year: "next year", "in five years", "in the coming years". */
+const LATER = /\b(?:next year|next (?:few|couple(?: of)?|two|three|five|ten|\d+) years|(?:in|within) (?:a few|the next|two|three|five|ten|\d+) years|(?:the )?coming years?|years from now|in the future|a decade from now)\b/gi;
+/** Pay going up or down (with LATER, a prediction). */
+const CHANGE = /\b(?:go(?:es|ing)? (?:up|down)|rise|rising|increase|increasing|grow|growing|drop|dropping|fall|falling|change|changing|climb|keep up)\b/i;
 const FUTURE = /\b(?:will|gonna|going to|predict(?:ed|ion|s)?|forecast|by the year|in the future)\b/i;
 
 /** Terms that ask for a figure without saying of what (see "a level's figure"). */
@@ -282,7 +286,10 @@ export class Analyzer {
     // ask what the articles do not say. They project only job growth, to 2030; pay in a later year,
     // or anything in a year past theirs, is a guess the bot will not make.
     const future = FUTURE.test(text) ? words.filter((w) => YEAR.test(w) && Number(w) > THIS_YEAR) : [];
-    const guessed = future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook')));
+    // So is pay going up or down "next year", "in the coming years": the articles give today's
+    // figures only. ("What will I make in five years?" asks the figure five years in.)
+    const later = FUTURE.test(text) && CHANGE.test(text) && out.includes('salary') && !out.includes('outlook') ? (text.match(LATER) ?? []) : [];
+    const guessed = [...future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook'))), ...later];
     if (guessed.length) outside.add('chat'), outsideWords.push(...guessed);
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;

@@ -171,11 +171,11 @@ const LEVEL_YEARS: ReadonlySet<string> = new Set(['year', 'range', 'bracket', 's
 
 /**
  * Words a follow-up may hold that name nothing the answer before must hold: "does that include
- * ...", and words that order, relate or compare ("the first one", "which one besides docker",
- * "is that above average?", "who's it competing with?").
+ * ...", words that order, relate or compare ("the first one", "which one besides docker",
+ * "is that above average?", "who's it competing with?") and words that judge ("is that good?").
  */
 const BEYOND_GENERIC: ReadonlySet<string> = new Set(
-  'include job work true count apply cover mean also really same beyond end first second third last next above below beside besides option different other else instead only compet doesn isn aren don'.split(' '),
+  'include job work true count apply cover mean also really same beyond end first second third last next above below beside besides option different other else instead only compet doesn isn aren don good bad better best worse worst great fine okay ok decent fair normal realistic reasonable enough high low big small right wrong true false worth useful important'.split(' '),
 );
 const GENERIC_NAME_TERMS: ReadonlySet<string> = new Set(['certification', 'cert', 'certified', 'developer', 'cloud', 'degree', 'program', 'backend', 'api', 'apis', 'skill', 'course']);
 /** How many entries only the raw-word ranking found join the candidates. */
@@ -371,7 +371,8 @@ class KnowledgeSearch implements Search {
     const before = this.models.get(ref);
     if (!before) return undefined;
     const own = this.analyzer.analyse(typed);
-    const names = (t: string) => !before.vocabulary.has(t) && !this.topicless.has(t) && !ASK_TERMS.has(t) && !this.subjectTerms.has(t) && !LEVEL_TERMS[t] && !this.sourceTerms.has(t) && !BEYOND_GENERIC.has(t);
+    // Nor one that judges or ranks ("is that good?", "which one is easiest?"): a question about the answer, not a new thing.
+    const names = (t: string) => !/(?:est|ier)$/.test(t) && !before.vocabulary.has(t) && !this.topicless.has(t) && !ASK_TERMS.has(t) && !this.subjectTerms.has(t) && !LEVEL_TERMS[t] && !this.sourceTerms.has(t) && !BEYOND_GENERIC.has(t);
     // A word no entry knows ("bonuses") is no word of the answer before either.
     const words = this.wordsFor(typed, [...own.terms, ...own.unknown].filter(names));
     if (!words.length) return undefined;
