@@ -58,6 +58,12 @@ const TYPO_WORDS = 3;
 
 /** A line of at least this many words that a command cannot use is read as a question. */
 const SENTENCE_WORDS = 4;
+/** A number in words ("roadmap step three"): the command's own did-you-mean names that step. */
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\b/i;
+/** Politeness alone after a command's name: nothing it should read. */
+const POLITE = /^(?:\s*(?:pls|plz|plss|please|pleas|thx|thanks|ty|now|again)\b[?!.,]*)+\s*$/i;
+/** Words and nothing else, with a letter in each ("tips pls", "for a career switch?"): no number, no `kind:id`. */
+const WORDS_ONLY = /^(?:[\p{L}'-]*\p{L}[\p{L}'-]*[?!.,]*\s*)+$/u;
 
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
@@ -134,7 +140,8 @@ export class Bot {
     if (asCommand) return this.dispatchText(asCommand, context, options);
     const [first = '', ...rest] = text.split(' ');
     let spec = this.find(first);
-    let args = rest.join(' ');
+    // "roadmap pls", "progress please?": the command, asked politely.
+    let args = POLITE.test(rest.join(' ')) ? '' : rest.join(' ');
     // "step 5?" right after an article's own numbered plan (Indeed's eight steps) is that plan's
     // step 5, as "and step 5?" is: read as a follow-up, not as the roadmap command's alias.
     if (options.fallbackToAsk && first.toLowerCase() === 'step' && /^\d{1,2}[?!.\s]*$/.test(args) && planOf(this.services, this.services.conversations.previous(context, this.services.now())?.topic)) {
@@ -169,14 +176,18 @@ export class Bot {
     // Only where the command could not read its arguments: a refusal, a rate limit or a failed save
     // must never be replaced by an answer to another question.
     // "Which role do you mean by that?" is the answer to "compare that with backend" with nothing before it.
-    const unreadable = (out.error === 'invalid-option' || out.outcome === 'not-found') && out.outcome !== 'which-role';
+    // "help with my resume": help has no command "with my resume"; the line is a question.
+    const unreadable = (out.error === 'invalid-option' || out.outcome === 'not-found' || (leaf.name === 'help' && out.error === 'unknown-command')) && out.outcome !== 'which-role';
     // A sentence, or a line naming somewhere or someone the articles do not cover ('salary in
     // india'): read as a question, whose answer says what the articles do cover.
     // So is one naming a source ('salary indeed'): the figures, each with its source.
-    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args);
-    // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
+    // So is a command's name followed by words it cannot read ("interview tips pls", "roadmap pls"):
+    // not a number or a name of its own, which the command's own reply corrects ("roadmap 99").
+    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || (WORDS_ONLY.test(args) && !NUMBER_WORDS.test(args));
+    // Never for a command that saves when it was given a number ('tip add 99 hello' meant the
+    // command, and is told what was wrong); "plan for a career switch?" is a question.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
-    if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {
+    if (options.fallbackToAsk && unreadable && ask && spec !== ask && (!leaf.writes || !/\d/.test(args)) && leaf.name !== 'more' && asQuestion()) {
       const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
       // "Which one did you mean?" names the entries the sentence could be about: more use than
       // "I don't know a role called 'fairs worth it for backend jobs...'".

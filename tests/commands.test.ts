@@ -358,6 +358,16 @@ describe('help and errors', () => {
     expect((await bot.dispatchText('roadmap step three', ctx, { fallbackToAsk: true })).text).toMatch(/Did you mean: 3\. Understand algorithms/);
   });
 
+  it('a command\'s name with words it cannot read is a question ("interview tips pls", "help with my resume"); politeness alone runs the command', async () => {
+    const ask = (line: string) => bot.dispatchText(line, ctx, { fallbackToAsk: true });
+    expect((await ask('interview tips pls')).topic).toBe('question:interview-preparation');
+    expect((await ask('help with my resume')).topic).toBe('question:resume');
+    expect((await ask('roadmap pls')).card.title).toBe('The back-end developer roadmap');
+    // A number still belongs to the command, which says what was wrong; nothing is saved.
+    expect((await ask('roadmap 99')).text).toContain('no step 99');
+    expect((await ask('tip add 99 hello')).text).toContain('no step 99');
+  });
+
   it('turns a command that throws into an apology and keeps working', async () => {
     const errors: unknown[] = [];
     const failing = new Bot({
