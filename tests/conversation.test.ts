@@ -753,6 +753,17 @@ describe('honest refusals', () => {
     expect(both.text).toMatch(/AWS/);
   });
 
+  it('pay of a rank above senior (CTO, IT director) says the articles give none, and counts as unanswered; the ranks themselves are answered', async () => {
+    for (const q of ['how much does a cto make', 'how much does an IT director earn', 'lead software engineer pay']) {
+      const r = await say(q);
+      expect(r.answered, q).toBe(false);
+      expect(r.text, q).toContain('no pay for roles above senior');
+    }
+    const ladder = await say('can a backend developer become a CTO?');
+    expect(ladder.answered).toBe(true);
+    expect(ladder.text).toContain('Chief Technology Officer');
+  });
+
   it('a school or a technology the articles never mention is refused in plain words; its pay gets the U.S. figures the articles have', async () => {
     const rust = await say('Is Rust or Go better for building microservices?');
     expect(rust.answered).toBe(false);

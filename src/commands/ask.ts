@@ -83,6 +83,7 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   school: `The articles say nothing about that university, college or bootcamp, so I won't guess. ${ABOUT}`,
   tech: `The articles don't mention that technology, so I won't guess. ${ABOUT}`,
   period: `The articles give yearly pay only, so I won't guess an hourly or monthly figure. ${ABOUT}`,
+  rank: `The articles name roles above senior (such as CTO or IT director) only as where a career can lead, with no pay, so I won't guess. ${ABOUT}`,
   profession: `The articles are about back-end development and say nothing about that profession, so I won't guess. ${ABOUT}`,
   'code-help': `I can't help write or debug code: I answer career questions from four articles. ${ABOUT}`,
   chat: `That is outside what the articles cover. ${ABOUT}`,
@@ -95,6 +96,7 @@ const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
   school: 'The articles give no figures for particular schools.',
   tech: 'The articles give no figures for that technology.',
   period: 'The articles give yearly pay only, nothing by the hour or the month.',
+  rank: 'The articles give no pay for roles above senior (such as CTO, IT director or lead software engineer), only for back-end developers by experience.',
 };
 
 /**

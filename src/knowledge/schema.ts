@@ -197,7 +197,7 @@ export const Question = z.object({
 export type Question = z.infer<typeof Question>;
 
 /** What the lexicon can say lies outside the articles: it lets a question be refused honestly. */
-export const Outside = z.enum(['place', 'company', 'school', 'tech', 'period', 'profession', 'code-help', 'chat']);
+export const Outside = z.enum(['place', 'company', 'school', 'tech', 'period', 'rank', 'profession', 'code-help', 'chat']);
 export type Outside = z.infer<typeof Outside>;
 
 /**

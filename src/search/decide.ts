@@ -59,9 +59,10 @@ const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
 /**
  * Outside markers that leave part of a pay or outlook question answerable (U.S. figures): a
  * place, a company, a school, a technology the articles never mention ("Rust", "Kafka"), pay by
- * the hour or month (the articles give yearly pay).
+ * the hour or month (the articles give yearly pay), a rank above senior (CTO, IT director: the
+ * articles name them as where a career can go, with no pay).
  */
-export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period'];
+export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period', 'rank'];
 
 /** The asker says where they live: "I live in Ohio", "I'm based in Berlin", "we moved to Texas". */
 const LIVES_IN = /\b(?:i|we)(?:'m|'re| am| are)?\s+(?:currently\s+|now\s+)?(?:live|living|based|located|from|staying|moved|moving|relocat(?:ed|ing))\s+(?:in|to|from|out of)?\b|\b(?:i'm|im|i am)\s+in\s+(?!(?:a|an|the|my|this|that|college|school|bootcamp|uni)\b)/i;
