@@ -8,7 +8,7 @@ import { loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { resolveStep } from './resolve.js';
-import type { Outside, SalaryLevel } from '../knowledge/schema.js';
+import type { Outside, SalaryLevel, Step } from '../knowledge/schema.js';
 import { pointTexts, reply, withLead, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
 import type { Answer, Scored, Turn } from '../search/index.js';
 import { THRESHOLDS } from '../search/decide.js';
@@ -323,13 +323,13 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   const end = onStep && (LAST.test(question) ? ctx.knowledge.roadmap.at(-1) : FIRST.test(question) ? ctx.knowledge.roadmap[0] : undefined);
   if (end) return withTopic(ctx, `step:${end.id}`, undefined);
   if (NEXT.test(question)) {
-    const current = previous?.topic && ctx.knowledge.roadmap.find((s) => `step:${s.id}` === previous.topic);
+    const current = previous?.topic && stepOf(ctx, previous.topic);
     // With no step before it, "what next?" is answered with where the roadmap starts.
     const next = current ? ctx.knowledge.roadmap.find((s) => s.order === current.order + 1) : ctx.knowledge.roadmap[0];
     if (next) return withTopic(ctx, `step:${next.id}`, undefined);
   }
   if (BEFORE.test(question)) {
-    const current = previous?.topic && ctx.knowledge.roadmap.find((s) => `step:${s.id}` === previous.topic);
+    const current = previous?.topic && stepOf(ctx, previous.topic);
     const before = current && ctx.knowledge.roadmap.find((s) => s.order === current.order - 1);
     if (before) return withTopic(ctx, `step:${before.id}`, undefined);
   }
@@ -343,6 +343,25 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   }
   return undefined;
 }
+
+/**
+ * The roadmap step an answer belongs to: the step itself, or for a skill the first step that
+ * teaches it ("what next?" after the languages card is step 3, not the roadmap's start).
+ */
+function stepOf(ctx: CommandContext, ref: string): Step | undefined {
+  const step = ctx.knowledge.roadmap.find((s) => `step:${s.id}` === ref);
+  if (step) return step;
+  if (ref.startsWith('skill:')) return ctx.knowledge.roadmap.find((s) => s.skills.includes(ref.slice('skill:'.length)));
+  // A question about what a step teaches ("which language should I learn?"): the step its title
+  // reads as, when a step is among the closest entries to it.
+  const title = ctx.search.get(ref)?.title;
+  const near = title ? ctx.search.ask(title).hits.slice(0, STEP_NEAR) : [];
+  const hit = near.find((h) => h.doc.kind === 'step' && h.score >= near[0]!.score * STEP_NEAR_SHARE);
+  return hit && ctx.knowledge.roadmap.find((s) => `step:${s.id}` === hit.doc.ref);
+}
+/** How close a step must be to a question's own title to be its step (see stepOf). */
+const STEP_NEAR = 3;
+const STEP_NEAR_SHARE = 0.8;
 
 /** An entry's card, remembered as the turn a follow-up reads against (by the entry's own terms). */
 function withTopic(ctx: CommandContext, ref: string, level: SalaryLevel | undefined): Reply | undefined {
