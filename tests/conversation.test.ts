@@ -460,6 +460,13 @@ describe('follow-ups', () => {
     expect(suggestionsOf(onDiscord).at(-1)?.command).toBe('more role backend');
   });
 
+  it('"what next?" after a skill or a question about what a step teaches goes on from that step, not back to the start', async () => {
+    await say('what should i learn first');
+    expect((await say('what next?')).topic).toBe('step:data-structures');
+    await say('whats docker');
+    expect((await say('what comes before that?')).topic).toBe('step:security');
+  });
+
   it('"what\'s the step before that?" after a roadmap step gives the one before it', async () => {
     await say('roadmap 4');
     const before = await say("what's the step before that?");
