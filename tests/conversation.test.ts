@@ -422,6 +422,14 @@ describe('follow-ups', () => {
     expect(technical.text).toMatch(/technical skills/i);
   });
 
+  it('"what about the other article?" after one article\'s steps is the other article\'s; "then?" after a roadmap step is the next one', async () => {
+    await say('what are career karmas steps');
+    expect((await say('what about the other article?')).topic).toBe('question:indeed-eight-steps');
+    await say('roadmap 2');
+    await say('and after that?');
+    expect((await say('then?')).topic).toBe('step:learn-framework');
+  });
+
   it('"step 9?" after Indeed\'s eight steps says that plan has eight, and offers the roadmap\'s step 9', async () => {
     await say("what are indeed's eight steps");
     const past = await say('step 9?');

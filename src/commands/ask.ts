@@ -223,7 +223,7 @@ function shownTogether(ctx: CommandContext, answer: Answer, cards: { option: Sco
 }
 
 /** "What next?", "and after that?": the step after the one just shown. */
-const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next(?: after (?:that|this|it))?|after (?:that|this|it))|next(?: step| one)?(?: after (?:that|this|it))?|and then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
+const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next(?: after (?:that|this|it))?|after (?:that|this|it))|next(?: step| one)?(?: after (?:that|this|it))?|and then|then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
 /** "Where can I find more?", "where do i get more of those": more of what was just answered. */
 const FIND_MORE = /^\s*(?:(?:ok(?:ay)?|and|so|cool|thanks)[\s,]+)?where\s+(?:can|do|could|should|would)\s+i\s+(?:find|get|see|read|look for)\s+(?:some\s+)?more(?:\s+(?:of\s+(?:them|those|these|that|it)|like\s+(?:that|this|them|those|these)))?[\s?!.]*$/i;
 /** "What's the step before that?", "previous step": the step before the one just shown. */
@@ -281,6 +281,9 @@ function pointNamed(ctx: CommandContext, plan: { points: readonly { text: string
   return place;
 }
 
+/** "What about the other article?", "and the other guide's steps?": another article's version of what was just shown. */
+const OTHER_ARTICLE = /^\s*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:(?:what|how) about|what does|what do|and)?\s*(?:the\s+)?(?:other|another)\s+(?:article|source|guide|site|page|one|list)(?:'?s)?(?:\s+(?:steps?|plan|list|version|one))?(?:\s+(?:say|says|have|has|list|give))?\s*[?!.]*\s*$/i;
+
 /** "What's the last one?", "and the final step?": the last point of the plan or roadmap just shown. */
 const LAST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?(?:last|final)(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
 /** "And the first?", "what's the first step?": the first point of the plan or roadmap just shown. */
@@ -294,6 +297,12 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   const plan = planOf(ctx, previous?.topic);
   // "Step 3 of the roadmap" names the roadmap, whatever plan was shown before.
   if (!plan || /\b(?:roadmap|road map|learning path)\b/i.test(question)) return undefined;
+  // "What about the other article?" after Career Karma's four steps: the other article's plan.
+  if (OTHER_ARTICLE.test(question)) {
+    const others = ctx.knowledge.questions.map((q) => planOf(ctx, `question:${q.id}`)).filter((p) => p && p.ref !== plan.ref && !p.question.sources.some((id) => plan.question.sources.includes(id)));
+    const other = others.length === 1 ? others[0] : undefined;
+    return other ? withTopic(ctx, other.ref, undefined) : undefined;
+  }
   const numbered = stepNumber(question);
   // "What's next?" past the plan's last step shows that last step again, which says it is the last.
   const after = NEXT.test(question) && previous?.point ? Math.min(previous.point + 1, plan.points.length) : undefined;
