@@ -69,7 +69,7 @@ export function unknownAnswer(answer: Answer): Reply {
 /** "Does that include government jobs?" after the benefits: what the answer before holds is all there is. */
 function beyondWords(decision: Answer['decision']): string | undefined {
   if (decision.kind !== 'refuse' || !decision.beyond?.length) return undefined;
-  const words = decision.beyond.map((w) => `"${w}"`);
+  const words = decision.beyond;
   const named = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
   return `The answer before is all the articles say on that: they say nothing about ${named} there, so I won't guess.`;
 }

@@ -166,6 +166,9 @@ const COMPARED_REST = 2;
 /** How far down the candidates a question comparing two things looks for them (see compared). */
 const COMPARED_CANDIDATES = 5;
 /** Words of names that say what kind of thing, not which ("certification", "developer"). */
+/** What a price, a time or pay asked of the answer before is called when the bot says it is not there. */
+const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'what it costs', duration: 'how long it takes', salary: 'pay', rate: 'rates' };
+
 /** Words that ask which years a pay level spans (see levelOfSource). */
 const LEVEL_YEARS: ReadonlySet<string> = new Set(['year', 'range', 'bracket', 'span', 'cover', 'count', 'duration']);
 
@@ -411,9 +414,14 @@ class KnowledgeSearch implements Search {
     // Nor pay, unless the question picks among what was listed ("which one pays the most?" after
     // other careers: the articles give no pay for them; "how much do they make?" after a role is
     // that role's pay, which the pay rule answers).
-    const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration') || (t === 'salary' && SELECTS.test(question)));
-    if (before && priced.length && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS && priced.some((t) => !before.content.has(t))) {
-      return { ...alone, decision: { kind: 'refuse' }, confident: false };
+    // A time, too, when the answer about times in general does not name it: "how long does that
+    // take?" after the Meta certificate (the articles give it no length; how long it all takes
+    // speaks of bootcamps and degrees, not of it).
+    const timed = (t: string) => t === 'duration' && !!previous.topic && alone.decision.kind === 'answer' && !this.holdsName(alone.decision.top, previous.topic);
+    const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration') || timed(t) || (t === 'salary' && SELECTS.test(question)));
+    const missing = before ? priced.filter((t) => !gives(t, before.content, before.content.has('salary'))) : [];
+    if (before && missing.length && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS) {
+      return { ...alone, decision: { kind: 'refuse', beyond: ASKED_WORDS[missing[0]!] ? [ASKED_WORDS[missing[0]!]!] : [] }, confident: false };
     }
     // The same rule the other way: "how long is that?" after community college, "by how much?"
     // after who earns more ask that of the answer before, and it gives it (two-year degrees; both
@@ -587,6 +595,11 @@ class KnowledgeSearch implements Search {
   /** A line of words that ask without naming a subject ("what does the acronym stand for?"). */
   private namesNothing(analysis: Analysis): boolean {
     return analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t));
+  }
+
+  /** Whether `hit`'s own text names the entry `ref` (every word of one of its names). */
+  private holdsName(hit: Scored, ref: string): boolean {
+    return (this.nameTerms.get(ref) ?? []).some((name) => name.length > 0 && name.every((t) => hit.content.has(t)));
   }
 
   /** Whether the question names the entry it was answered with (one of its names, every word of it). */
