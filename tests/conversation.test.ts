@@ -54,6 +54,11 @@ describe('follow-ups', () => {
     expect(gap.topic).toBe('question:who-earns-more-frontend-or-backend');
     expect(gap.text).toContain('$75,310');
     expect(gap.text).toContain('$81,161');
+    // A price asked of a comparison that gives none is given by an entry about the same two things.
+    await say('bootcamp or degree?');
+    const cheaper = await say('which one is cheapest?');
+    expect(cheaper.answered).toBe(true);
+    expect(cheaper.text).toContain('lower cost');
     // The Meta certificate has no length in the articles: said so, not how long it all takes.
     await say('whats the meta cert');
     const meta = await say('how long does that take?');

@@ -421,6 +421,15 @@ class KnowledgeSearch implements Search {
     const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration') || timed(t) || (t === 'salary' && SELECTS.test(question)));
     const missing = before ? priced.filter((t) => !gives(t, before.content, before.content.has('salary'))) : [];
     if (before && missing.length && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS) {
+      // Unless, read with the question before, another entry gives it about the same things:
+      // "which one is cheapest?" after "bootcamp or degree?" (bootcamps, "at a lower cost than
+      // an associate or bachelor's degree").
+      const together = this.readWith(analysis, previous);
+      const top = together.decision.kind === 'answer' ? together.decision.top : undefined;
+      // The same things: what the question before asked that names the answer before.
+      const named = new Set((this.nameTerms.get(previous.topic!) ?? []).flat());
+      const same = previous.terms.filter((t) => named.has(t));
+      if (top && missing.every((t) => gives(t, top.content, top.doc.kind === 'salary')) && same.length > 0 && same.every((t) => top.content.has(t))) return together;
       return { ...alone, decision: { kind: 'refuse', beyond: ASKED_WORDS[missing[0]!] ? [ASKED_WORDS[missing[0]!]!] : [] }, confident: false };
     }
     // The same rule the other way: "how long is that?" after community college, "by how much?"
