@@ -38,6 +38,10 @@ describe('follow-ups', () => {
     expect((await say('what will a backend dev make in five years?')).topic).toBe('salary:backend-developer');
     await say('how much do backend devs make');
     expect((await say('monthly?')).text).toContain('The articles give yearly pay only');
+    await say('how much do juniors make');
+    const perMonth = await say('how much is that per month');
+    expect(perMonth.answered).toBe(false);
+    expect(perMonth.text).toContain('The articles give yearly pay only');
     await say('I finished step 3');
     await say('thanks');
     expect((await say('yes')).card.title).toBe('Anything else?');

@@ -399,7 +399,7 @@ class KnowledgeSearch implements Search {
     // "What do these engineers earn?" right after the DevOps card: that role, not the guide's own.
     const shown = options.previous && this.otherRole(options.previous);
     const question = shown ? typed.replace(THIS_ROLE, ` ${this.byRef.get(shown)?.title ?? ''} `) : typed;
-    const analysis = this.analyzer.analyse(question);
+    const analysis = this.payPointedAt(this.analyzer.analyse(question), question, options.previous);
     const whole = this.run(analysis);
     const alone = this.asked(question, whole);
     // Read by its last question, a long message is a question of its own, not a follow-up.
@@ -604,6 +604,16 @@ class KnowledgeSearch implements Search {
   /** A line of words that ask without naming a subject ("what does the acronym stand for?"). */
   private namesNothing(analysis: Analysis): boolean {
     return analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t));
+  }
+
+  /**
+   * Named rule "how much is that": after pay, "how much is that per month?" asks that pay (by the
+   * month, which the articles do not give), not a price, which "how much is" asks elsewhere.
+   */
+  private payPointedAt(analysis: Analysis, question: string, previous: Turn | undefined): Analysis {
+    if (!previous?.terms.includes('salary') || !analysis.terms.includes('cost') || !POINTERS.test(question)) return analysis;
+    const swap = (t: string) => (t === 'cost' ? 'salary' : t);
+    return { ...analysis, terms: [...new Set(analysis.terms.map(swap))], groups: analysis.groups.map((g) => [...new Set(g.map(swap))]) };
   }
 
   /** Whether `hit`'s own text names the entry `ref` (every word of one of its names). */
