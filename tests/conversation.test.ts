@@ -496,6 +496,17 @@ describe('follow-ups', () => {
     expect((await say('previous step')).card.title).toMatch(/^Step 2 of 12/);
   });
 
+  it('"the highest pay?" and "which is the highest?" after pay lead with that figure, read off the articles\' own numbers', async () => {
+    const top = await say('Which source quotes the highest pay for very seasoned developers, and how much is it?');
+    expect(top.text.split('\n')[1]).toContain('The highest figure at this level in the articles: around $167K (Back-End Developer Spotlight)');
+    const low = await say("What's the lowest starting salary quoted anywhere in the material?");
+    expect(low.text).toContain('The lowest figure at this level in the articles: around $61,042');
+    await say('how much do juniors make');
+    expect((await say('which is the highest?')).text).toContain('The highest figure at this level in the articles: around $101K');
+    // A question that ranks nothing gets no such line.
+    expect((await say('how much do backend devs make')).text).not.toContain('figure in the articles');
+  });
+
   it('"what benefits usually come with it?" after a pay question is the benefits, not the pay again', async () => {
     await say("What's the average salary for a back-end developer in the U.S. according to Indeed?");
     expect((await say('what benefits usually come with it?')).topic).toBe('question:benefits');

@@ -118,6 +118,26 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
   });
 }
 
+/** "Which source quotes the highest pay?", "the lowest starting salary anywhere?": asks the extreme figure. */
+const HIGHEST = /\b(?:highest|biggest|largest|top|max(?:imum)?|best[\s-]paying|most generous)\b/i;
+const LOWEST = /\b(?:lowest|smallest|min(?:imum)?|worst[\s-]paying|least)\b/i;
+
+/**
+ * Named rule "the highest figure": a pay question asking for the highest or lowest figure gets it
+ * first, read off the figures the card shows (the articles' own numbers, compared, never averaged):
+ * "The highest figure: $167K, experienced (Back-End Developer Spotlight)".
+ */
+export function extremeLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
+  const high = HIGHEST.test(question);
+  const low = LOWEST.test(question);
+  if (high === low) return undefined;
+  const figures = services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level) && s.period === 'year');
+  if (figures.length < 2) return undefined;
+  const pick = figures.reduce((a, b) => ((high ? b.amount > a.amount : b.amount < a.amount) ? b : a));
+  const at = level ? '' : `, ${LEVEL_LABELS[pick.level].toLowerCase()}`;
+  return { type: 'text', text: `The ${high ? 'highest' : 'lowest'} figure${level ? ` at this level` : ''} in the articles: ${figureInLine(services, pick)}${at}.` };
+}
+
 /** The outlook card; `ofPay` when it answers a question about the national median (see outlookNodes). */
 export function outlookCard(services: Services, ofPay = false): Reply {
   const outlook = outlookNodes(services, true, ofPay);

@@ -2,7 +2,7 @@ import { log } from '../log.js';
 import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { pickPoints, roleItems } from '../answers/role.js';
-import { salaryCard } from '../answers/salary.js';
+import { extremeLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
@@ -525,7 +525,10 @@ export const ask: CommandSpec = {
       // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
       if (!out.answered) recordQuestion(ctx, text);
       const more = `${moreOf(`salary:${payRole.id}`, level)}${outside}`;
-      return { ...out, topic: `salary:${payRole.id}`, more, brief: briefFor(ctx, out, answer, more) };
+      // "Which source quotes the highest pay?": that figure first.
+      const lead = out.answered ? extremeLead(ctx, payRole, level, text) : undefined;
+      const brief = briefFor(ctx, out, answer, more);
+      return { ...(lead ? withLead(out, lead) : out), topic: `salary:${payRole.id}`, more, brief: lead ? [lead, ...brief] : brief };
     }
     if (decision.kind === 'answer') {
       // Only when the best answer is one of the two: an entry that compares them itself ("who
@@ -556,7 +559,9 @@ export const ask: CommandSpec = {
         // The full form shows the points the question brought forward again (`+d31`).
         const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
         // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
-        const lead = yesNoLead(text, out, (name) => namesIn(everything(ctx), name));
+        // "Which is the highest?" after pay: that figure first.
+        const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
+        const lead = (payOf && out.answered ? extremeLead(ctx, payOf, level, text) : undefined) ?? yesNoLead(text, out, (name) => namesIn(everything(ctx), name));
         const brief = briefFor(ctx, out, answer, more, text);
         const shown = lead ? withLead(out, lead) : out;
         // An article's numbered plan: "2" next is its step 2.

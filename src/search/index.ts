@@ -169,6 +169,9 @@ const COMPARED_CANDIDATES = 5;
 /** What a price, a time or pay asked of the answer before is called when the bot says it is not there. */
 const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'what it costs', duration: 'how long it takes', salary: 'pay', rate: 'rates' };
 
+/** Things with a price (see payAsked). */
+const PRICED: ReadonlySet<string> = new Set(['bootcamp', 'course', 'degree', 'certification', 'cert', 'program', 'tuition', 'school', 'college', 'class']);
+
 /** Words that ask which years a pay level spans (see levelOfSource). */
 const LEVEL_YEARS: ReadonlySet<string> = new Set(['year', 'range', 'bracket', 'span', 'cover', 'count', 'duration']);
 
@@ -711,7 +714,7 @@ class KnowledgeSearch implements Search {
   }
 
   private run(typedAnalysis: Analysis): Answer {
-    const asked = this.levelOfSource(typedAnalysis);
+    const asked = this.payAsked(this.levelOfSource(typedAnalysis));
     // A source named says where, not what: "what perks come with the job according to Indeed?" is
     // about perks, ranked without "indeed" (which would pull Indeed's eight steps), then the
     // entries Indeed speaks in go first (fromNamedSource). A source alone is what is asked.
@@ -753,6 +756,17 @@ class KnowledgeSearch implements Search {
       }
     }
     return answer;
+  }
+
+  /**
+   * Named rule "how much is it, of pay": "which source quotes the highest pay, and how much is it?"
+   * asks a sum of pay, not a price: with pay asked and nothing that has a price (a course, a
+   * bootcamp, a degree, a certificate), "how much" is the pay.
+   */
+  private payAsked(analysis: Analysis): Analysis {
+    const { terms } = analysis;
+    if (!terms.includes('salary') || !terms.includes('cost') || terms.some((t) => PRICED.has(t))) return analysis;
+    return { ...analysis, terms: terms.filter((t) => t !== 'cost'), groups: analysis.groups.map((g) => g.filter((t) => t !== 'cost')).filter((g) => g.length) };
   }
 
   /**

@@ -76,6 +76,9 @@ export const RULES: readonly Rule[] = [
   { name: 'payscale-described', pattern: /\b(?:the|that|same) (?:pay|salary|compensation|wage|comp|survey)(?:[\s-](?:survey|data|research|comparison|tracking|reporting|report))?[\s-](?:site|website|firm|company|service|platform|database)(?:'s)?\b/g, to: ' payscale ' },
   { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b|\bthe (?:guide|article|site|website|piece|page|one) (?:that|which) (?:matches|pairs|connects|links) (?:readers|people|students|learners) (?:up )?with (?:coding )?(?:schools|bootcamps|camps)\b/g, to: ' career karma ' },
   // "The CK guide", "ck's steps": the only name the Career Karma page gives itself is its logo.
+  // "The lowest starting salary quoted anywhere in the material": where to look is the articles,
+  // which every answer is from; the words say nothing of what is asked.
+  { name: 'in-the-articles', pattern: /\b(?:(?:quoted|given|listed|cited|stated) )?(?:anywhere |somewhere )?(?:in|across|from|among) (?:the|these|all the|any of the|all of the|all|any) (?:material|materials|articles|sources|readings)\b/g, to: ' ' },
   // "acc 2 indeed", "acording to": as "according to" is spelt.
   { name: 'according-to', pattern: /\b(?:acc|accdg|acording|accoring|accordin)\.?\s*(?:2|to)\b/g, to: ' according to ' },
   { name: 'career-karma-initials', pattern: /\b(?:the\s+)?ck(?:'s)?(?:[\s-](?:guide|article|piece|page|site|post|write[\s-]?up|one)(?:'s)?)?(?=[\s?!.,:;]|$)/g, to: ' career karma ' },
@@ -143,7 +146,7 @@ export const STOP_WORDS = new Set(
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
-  acc accdg tldr`.split(/\s+/),
+  acc accdg tldr lowest`.split(/\s+/),
 );
 
 export function fold(text: string): string {
