@@ -58,6 +58,8 @@ describe('analyse: question-form rules', () => {
     ['indeed-described', 'the 2020 job-site explainer names two frameworks', /^\s+indeed\s+explainer/],
     ['indeed-described', 'the big job-listings article mentions which perks', /^\s+indeed\s+article/],
     ['spotlight-described', 'does the long profile count hospitals among employers', /does\s+spotlight\s+count/],
+    ['beyond-pay', 'what non-salary perks do they get', /what\s+benefit\s+perks/],
+    ['how-much-more-pay', 'how much more per year does someone writing server logic earn than', /salary comparison/],
     ['in-the-articles', 'the lowest starting salary quoted anywhere in the material', /starting salary\s*$/],
     ['according-to', 'backend duties acc 2 indeed?', /duties\s+according to\s+indeed/],
     ['career-karma-initials', "what are the steps in the ck guide", /steps in\s+career karma\s*$/],

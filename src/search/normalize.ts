@@ -35,7 +35,7 @@ export const RULES: readonly Rule[] = [
   { name: 'how-much-matters', pattern: /\bhow much (?:do|does|should|must) (?:i|you|we|one) (?:need|have) to\b/g, to: ' ' },
   // "How much more do back-end devs make than front-end ones?" compares pay, like "who earns more"
   // ("how much more do I need to learn before I get paid" does not: "make" or "earn" comes next).
-  { name: 'how-much-more-pay', pattern: /\bhow much (?:more|less)\b(?= (?:do|does|did|will|would|can)\s+(?!i\b|you\b)[^?.!]{1,40}?\b(?:make|makes|earn|earns|get paid)\b)/g, to: ' salary comparison ' },
+  { name: 'how-much-more-pay', pattern: /\bhow much (?:more|less)(?: (?:per|a|each) year| annually| yearly)?\b(?= (?:do|does|did|will|would|can)\s+(?!i\b|you\b)[^?.!]{1,40}?\b(?:make|makes|earn|earns|get paid)\b)/g, to: ' salary comparison ' },
   { name: 'how-much-time', pattern: /\bhow much time\b/g, to: ' duration ' },
   // "How many hours do backend devs work?" asks the working hours, not how long it takes to learn.
   { name: 'hours-worked', pattern: /\bhow many hours\b(?=[^?.!]{0,40}?\b(?:work|works|working|worked|on the job)\b)/g, to: ' schedule ' },
@@ -50,7 +50,7 @@ export const RULES: readonly Rule[] = [
   { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:salary|salaries|pay|wage|wages|income|comp|figure|figures|number|numbers|amount)\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?(?:at|around|near)(?=[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: ' entry salary ' },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
-  { name: 'beyond-pay', pattern: /\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
+  { name: 'beyond-pay', pattern: /\bnon[\s-]?(?:salary|pay|cash|monetary|money|wage)\b|\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
   // "The $81k-ish average", "the $124,303 figure": every dollar figure in the articles is pay, so
   // one in a question asks about pay, unless a price is named beside it.
   { name: 'money-figure', pattern: /(?<!\b(?:cost|costs|costing|price|priced|spend|spent|saved|save|savings|budget|tuition|fee|fees|loan|loans|debt|owe)\b[^?.!]{0,20})(?:\$\s?(?:[5-9]\d|1\d\d),\d{3}|\$?\b(?:[5-9]\d|1\d\d)(?:\.\d)?\s?k\b)(?![^?.!]{0,20}\b(?:bootcamp|course|tuition|loan|debt|cost|costs|fee|fees|price|saved|savings|budget|users|companies|people|views|followers|subscribers|downloads|lines)\b)/g, to: ' $& salary ' },
