@@ -60,6 +60,7 @@ describe('analyse: question-form rules', () => {
     ['spotlight-described', 'does the long profile count hospitals among employers', /does\s+spotlight\s+count/],
     ['beyond-pay', 'what non-salary perks do they get', /what\s+benefit\s+perks/],
     ['how-much-more-pay', 'how much more per year does someone writing server logic earn than', /salary comparison/],
+    ['starting-pay', 'what do new back-end workers start at in the career spotlight?', /entry salary/],
     ['in-the-articles', 'the lowest starting salary quoted anywhere in the material', /starting salary\s*$/],
     ['according-to', 'backend duties acc 2 indeed?', /duties\s+according to\s+indeed/],
     ['career-karma-initials', "what are the steps in the ck guide", /steps in\s+career karma\s*$/],
@@ -384,6 +385,7 @@ describe('named rule: pay means back-end pay', () => {
     ['whats the typical salary', 'salary:backend-developer'],
     ['what is the national median salary', 'salary:all-occupations'],
     ['how much does the average american make', 'salary:all-occupations'],
+    ["Which pays more, Indeed's average or the spotlight's median?", 'salary:backend-developer'],
   ])('"%s" is answered with %s', (q, ref) => {
     const a = search.ask(q);
     expect(a.decision.kind).toBe('answer');

@@ -804,10 +804,14 @@ class KnowledgeSearch implements Search {
    */
   private backEndByDefault(analysis: Analysis, answer: Answer): void {
     const d = answer.decision;
-    if (d.kind !== 'answer' || d.top.doc.ref !== 'salary:all-occupations') return;
-    if (analysis.terms.some((t) => this.nationalTerms.has(t) || this.subjectTerms.has(t))) return;
+    // Or "which pays more, Indeed's average or the spotlight's median?", between the two.
+    const between = d.kind === 'clarify' && d.options[0]?.doc.ref === 'salary:backend-developer' && d.options[1]?.doc.ref === 'salary:all-occupations';
+    if (!between && (d.kind !== 'answer' || d.top.doc.ref !== 'salary:all-occupations')) return;
+    // Between the two, a source named (Indeed, whose one figure is back-end pay) says which.
+    const sourced = between && answer.analysis.terms.some((t) => this.sourceTerms.has(t) && t !== 'bls');
+    if (!sourced && analysis.terms.some((t) => this.nationalTerms.has(t) || this.subjectTerms.has(t))) return;
     const backEnd = answer.hits.find((h) => h.doc.ref === 'salary:backend-developer');
-    if (backEnd) answer.decision = { kind: 'answer', top: backEnd };
+    if (backEnd) [answer.decision, answer.confident] = [{ kind: 'answer', top: backEnd }, true];
   }
 
   /**
