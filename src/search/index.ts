@@ -138,7 +138,7 @@ const GUIDE_SUBJECT = new Set(['backend', 'developer']);
  * for?", "can you give a real-world example?", "specifically?"): alone, a line of only these is
  * about the question before.
  */
-const TOPICLESS_WORDS = 'stand for example give real world mean specifically detail details elaborate instance sample realistic concrete exact precise numbers figures';
+const TOPICLESS_WORDS = 'stand for example give real world mean specifically detail details elaborate instance sample realistic concrete exact precise numbers figures year when';
 
 /** Words that point back at the earlier question's subject. */
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
