@@ -58,6 +58,11 @@ describe('follow-ups', () => {
     expect(gap.topic).toBe('question:who-earns-more-frontend-or-backend');
     expect(gap.text).toContain('$75,310');
     expect(gap.text).toContain('$81,161');
+    // Words of the answer before may come along; "by what year?" after the outlook asks it of that answer.
+    await say("what's community college good for if i want back-end?");
+    expect((await say('how long are their degrees?')).text).toContain('two-year associate degrees');
+    await say('whats the job outlook');
+    expect((await say('by what year?')).text).toContain('2030');
     // A price asked of a comparison that gives none is given by an entry about the same two things.
     await say('bootcamp or degree?');
     const cheaper = await say('which one is cheapest?');

@@ -564,7 +564,10 @@ class KnowledgeSearch implements Search {
    */
   private askedAgain(analysis: Analysis, previous: Turn, before: EntryModel): Answer | undefined {
     const terms = analysis.terms;
-    if (!terms.length || terms.length > 2 || !terms.every((t) => ASKED_AGAIN.includes(t) && gives(t, before.content, before.content.has('salary')))) return undefined;
+    // Words of the answer before may come along: "how long are their degrees?" after community college.
+    const asks = terms.filter((t) => ASKED_AGAIN.includes(t));
+    const rest = terms.filter((t) => !ASKED_AGAIN.includes(t));
+    if (!asks.length || terms.length > 2 || !asks.every((t) => gives(t, before.content, before.content.has('salary'))) || !rest.every((t) => before.content.has(t) && !this.subjectTerms.has(t))) return undefined;
     // The answer before, as it was: not one role's pay table because the question said "how much".
     const { payFor: _, ...together } = this.readWith(analysis, previous);
     return this.answeredWith(together, previous.topic);
