@@ -564,9 +564,11 @@ class KnowledgeSearch implements Search {
    */
   private askedAgain(analysis: Analysis, previous: Turn, before: EntryModel): Answer | undefined {
     const terms = analysis.terms;
-    // Words of the answer before may come along: "how long are their degrees?" after community college.
+    // Words of the answer before may come along, as its own ("how long are their degrees?" after
+    // community college); "and how long is it for a degree?" after bootcamps names a subject of its own.
     const asks = terms.filter((t) => ASKED_AGAIN.includes(t));
     const rest = terms.filter((t) => !ASKED_AGAIN.includes(t));
+    if (rest.length && !/\b(?:their|its|those|these)\b/i.test(analysis.raw)) return undefined;
     if (!asks.length || terms.length > 2 || !asks.every((t) => gives(t, before.content, before.content.has('salary'))) || !rest.every((t) => before.content.has(t) && !this.subjectTerms.has(t))) return undefined;
     // The answer before, as it was: not one role's pay table because the question said "how much".
     const { payFor: _, ...together } = this.readWith(analysis, previous);
