@@ -326,6 +326,9 @@ describe('named rule: career changers', () => {
   it('answers a nurse who asks about switching to back-end work, and still refuses how to become a nurse', () => {
     const switching = search.ask("I've been a nurse for ten years and want to switch into backend development, do I need a degree?");
     expect(switching.decision.kind).not.toBe('refuse');
+    // Leaving a job to become one is changing careers too; a resume for a teaching job is not.
+    expect(search.ask("I'm quitting my teaching job to become a backend dev, where do I start?").decision.kind).toBe('answer');
+    expect(search.ask('how do i write a resume for a teaching job').decision).toEqual({ kind: 'refuse', outside: 'profession' });
     expect(search.ask('how do i become a registered nurse').decision).toEqual({ kind: 'refuse', outside: 'profession' });
     expect(search.ask('what does a civil engineer do all day').decision).toEqual({ kind: 'refuse', outside: 'profession' });
   });
