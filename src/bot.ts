@@ -60,10 +60,10 @@ const TYPO_WORDS = 3;
 const SENTENCE_WORDS = 4;
 /** A number in words ("roadmap step three"): the command's own did-you-mean names that step. */
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\b/i;
-/** Politeness alone after a command's name: nothing it should read. */
-const POLITE = /^(?:\s*(?:pls|plz|plss|please|pleas|thx|thanks|ty|now|again)\b[?!.,]*)+\s*$/i;
-/** Words and nothing else, with a letter in each ("tips pls", "for a career switch?"): no number, no `kind:id`. */
-const WORDS_ONLY = /^(?:[\p{L}'-]*\p{L}[\p{L}'-]*[?!.,]*\s*)+$/u;
+/** Politeness at the end of a command's line ("roadmap pls", "interview 2 please"): nothing it should read. */
+const POLITE_TAIL = /(?:^|\s+)(?:(?:pls|plz|plss|please|pleas|thx|thanks|ty)\b[?!.,]*\s*)+$/i;
+/** Words and nothing else ("tips pls"): no number, no `kind:id`. One character class, so a long line is read in one pass. */
+const WORDS_ONLY = /^[\p{L}\s'\u2019?!.,-]+$/u;
 
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
@@ -140,8 +140,8 @@ export class Bot {
     if (asCommand) return this.dispatchText(asCommand, context, options);
     const [first = '', ...rest] = text.split(' ');
     let spec = this.find(first);
-    // "roadmap pls", "progress please?": the command, asked politely.
-    let args = POLITE.test(rest.join(' ')) ? '' : rest.join(' ');
+    // "roadmap pls", "interview 2 please?": the command, asked politely.
+    let args = rest.join(' ').replace(POLITE_TAIL, '');
     // "step 5?" right after an article's own numbered plan (Indeed's eight steps) is that plan's
     // step 5, as "and step 5?" is: read as a follow-up, not as the roadmap command's alias.
     if (options.fallbackToAsk && first.toLowerCase() === 'step' && /^\d{1,2}[?!.\s]*$/.test(args) && planOf(this.services, this.services.conversations.previous(context, this.services.now())?.topic)) {
@@ -181,13 +181,16 @@ export class Bot {
     // A sentence, or a line naming somewhere or someone the articles do not cover ('salary in
     // india'): read as a question, whose answer says what the articles do cover.
     // So is one naming a source ('salary indeed'): the figures, each with its source.
-    // So is a command's name followed by words it cannot read ("interview tips pls", "roadmap pls"):
-    // not a number or a name of its own, which the command's own reply corrects ("roadmap 99").
-    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || (WORDS_ONLY.test(args) && !NUMBER_WORDS.test(args));
-    // Never for a command that saves when it was given a number ('tip add 99 hello' meant the
-    // command, and is told what was wrong); "plan for a career switch?" is a question.
+    // So is words where a command takes a number or a command's name ("interview tips pls", "help
+    // with my resume"). Not a name it takes ("role sysadmin", "plan summer"): its own reply says
+    // what it knows, which helps more than whatever the words half-match.
+    const wordsForNumber = () => (leaf.name === 'help' || leaf.options?.[0]?.kind === 'integer') && WORDS_ONLY.test(args) && /\p{L}/u.test(args) && !NUMBER_WORDS.test(args);
+    // And a question mark after two words or more ("roles above senior?"): a name has none.
+    const asked = () => /\?\s*$/.test(args) && args.trim().split(/\s+/).length >= 2;
+    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
+    // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
-    if (options.fallbackToAsk && unreadable && ask && spec !== ask && (!leaf.writes || !/\d/.test(args)) && leaf.name !== 'more' && asQuestion()) {
+    if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {
       const asked = await this.run(ask, ask, parseText(ask.options ?? [], text), context);
       // "Which one did you mean?" names the entries the sentence could be about: more use than
       // "I don't know a role called 'fairs worth it for backend jobs...'".
@@ -229,6 +232,8 @@ export class Bot {
   private async expand(what: string | undefined, context: Context): Promise<Reply> {
     // "more please", "more about it": the filler of "tell me more", not something to show.
     const asked = what && !isMoreFiller(what) ? what.replace(/^(?:more\s+)+/i, '') : undefined;
+    // "more about certs": a question about certifications, not the `about` command's arguments.
+    if (asked && /^(?:about|on|regarding)\s+\S/i.test(asked)) return this.dispatchText(`ask tell me more ${asked}`, context, { fallbackToAsk: true });
     const target = asked ?? this.services.conversations.lastShortened(context, this.services.now());
     if (!target) {
       // A one-shot run remembers nothing before it: "more" has to name what to show.

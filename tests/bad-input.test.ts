@@ -35,6 +35,14 @@ describe('bad input', () => {
     expect(r.text).toMatch(/too long/);
   });
 
+  it('answers a long line of words ending in a number at once (no pattern backtracks on it)', async () => {
+    const line = `How many fresh openings ${'does the federal labor agency expect for people who build websites '.repeat(20)}by 2030?`;
+    const start = Date.now();
+    const r = await bot.dispatchText(line, ctx, { fallbackToAsk: true });
+    expect(r.text.length).toBeGreaterThan(0);
+    expect(Date.now() - start).toBeLessThan(2000);
+  });
+
   it('refuses a question over the option limit, naming the limit', async () => {
     const r = await bot.dispatchText(`ask ${'a'.repeat(3000)}`, ctx);
     expect(r.error).toBe('invalid-option');

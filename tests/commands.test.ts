@@ -363,9 +363,16 @@ describe('help and errors', () => {
     expect((await ask('interview tips pls')).topic).toBe('question:interview-preparation');
     expect((await ask('help with my resume')).topic).toBe('question:resume');
     expect((await ask('roadmap pls')).card.title).toBe('The back-end developer roadmap');
+    expect((await ask('interview 2 pls')).card.title).toBe('Interview practice');
+    expect((await ask('more about certs')).topic).toBe('learning:are-certifications-worth-it');
     // A number still belongs to the command, which says what was wrong; nothing is saved.
     expect((await ask('roadmap 99')).text).toContain('no step 99');
     expect((await ask('tip add 99 hello')).text).toContain('no step 99');
+    // So does a name it takes, or words a command that saves cannot read: its own reply says what it knows.
+    expect((await ask('role sysadmin')).text).toContain('I don\'t know a role called "sysadmin"');
+    expect((await ask('tip add always use git')).text).toContain('roadmap step called "always"');
+    expect((await ask('plan summer')).text).toContain('Nothing was changed');
+    expect((await ask('export as pdf')).text).toContain('Format must be one of');
   });
 
   it('turns a command that throws into an apology and keeps working', async () => {

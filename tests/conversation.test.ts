@@ -34,6 +34,8 @@ describe('follow-ups', () => {
     expect(berlin.text).toContain('only national figures');
     expect((await say('what will backend salaries be in 2028?')).answered).toBe(false);
     expect((await say('will backend dev salaries go up next year?')).answered).toBe(false);
+    // One's own pay over the years is the figures by years on the job, not a forecast.
+    expect((await say('how much will my salary grow in the next five years?')).topic).toBe('salary:backend-developer');
     // Pay "in five years" is the figure five years in, not a forecast.
     expect((await say('what will a backend dev make in five years?')).topic).toBe('salary:backend-developer');
     await say('how much do backend devs make');
@@ -447,6 +449,9 @@ describe('follow-ups', () => {
     await say('roadmap 2');
     await say('and after that?');
     expect((await say('then?')).topic).toBe('step:learn-framework');
+    // "ok then" is an acknowledgement, not "what next".
+    await say('how much do juniors make?');
+    expect((await say('ok then')).topic).not.toBe('step:choose-path');
   });
 
   it('"step 9?" after Indeed\'s eight steps says that plan has eight, and offers the roadmap\'s step 9', async () => {
@@ -508,6 +513,9 @@ describe('follow-ups', () => {
     expect(low.text).toContain('The lowest figure at this level in the articles: around $61,042');
     await say('how much do juniors make');
     expect((await say('which is the highest?')).text).toContain('The highest figure at this level in the articles: around $101K');
+    // The highest average is among the averages; a share of earners or a company is no figure of theirs.
+    expect((await say('which source has the highest average salary?')).text).toContain('The highest figure at this level in the articles: $124,303 average (Indeed)');
+    expect((await say('what do the top 10% of backend developers earn?')).text).not.toContain('figure in the articles');
     // A question that ranks nothing gets no such line.
     expect((await say('how much do backend devs make')).text).not.toContain('figure in the articles');
   });
@@ -526,6 +534,16 @@ describe('follow-ups', () => {
     const bonuses = await say('does that include bonuses?');
     expect(bonuses.answered).toBe(false);
     expect(bonuses.text).toContain('nothing about bonuses');
+    // Whatever the words find: "that" is the benefits, which never say tuition.
+    await say('do backend devs get benefits');
+    expect((await say('does that include tuition reimbursement?')).text).toContain('nothing about tuition or reimbursement');
+    await say('do backend devs get benefits');
+    expect((await say('does that include health insurance?')).text).toContain('nothing about insurance');
+    // Only "does that include / cover / apply to ...": other questions about the answer are answered.
+    await say('how much does a backend developer make?');
+    expect((await say('why is it so high?')).text).not.toContain('The answer before is all');
+    await say('how much does a backend developer make?');
+    expect((await say('is that in dollars?')).text).not.toContain('The answer before is all');
     // A word the answer holds is asked of it, and answered with it.
     await say('do backend devs get benefits');
     const stock = await say('does that include stock options?');
@@ -799,6 +817,12 @@ describe('honest refusals', () => {
   });
 
   it('pay of a rank above senior (CTO, IT director) says the articles give none, and counts as unanswered; the ranks themselves are answered', async () => {
+    // Only pay: the ranks are where the career ladder leads, and other questions naming them are answered.
+    for (const q of ['what is the path to lead software engineer?', 'my IT director says I need a degree, is that true?', 'what does a chief technology officer do']) {
+      const r = await say(q);
+      expect(r.answered, q).toBe(true);
+      expect(r.text, q).not.toContain('above senior');
+    }
     for (const q of ['how much does a cto make', 'how much does an IT director earn', 'lead software engineer pay']) {
       const r = await say(q);
       expect(r.answered, q).toBe(false);

@@ -61,6 +61,7 @@ describe('analyse: question-form rules', () => {
     ['beyond-pay', 'what non-salary perks do they get', /what\s+benefit\s+perks/],
     ['how-much-more-pay', 'how much more per year does someone writing server logic earn than', /salary comparison/],
     ['starting-pay', 'what do new back-end workers start at in the career spotlight?', /entry salary/],
+    ['starting-pay', 'what time do backend devs start at in the morning?', /start at in the morning/],
     ['how-much-of', 'how much experience do i need to get hired', /^\s+experience do i need/],
     ['how-much-of', 'how much data do backend devs handle', /^\s+data do/],
     ['in-the-articles', 'the lowest starting salary quoted anywhere in the material', /starting salary\s*$/],

@@ -119,8 +119,10 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
 }
 
 /** "Which source quotes the highest pay?", "the lowest starting salary anywhere?": asks the extreme figure. */
-const HIGHEST = /\b(?:highest|biggest|largest|top|max(?:imum)?|best[\s-]paying|most generous)\b/i;
-const LOWEST = /\b(?:lowest|smallest|min(?:imum)?|worst[\s-]paying|least)\b/i;
+const HIGHEST = /\b(?:highest|biggest|largest|max(?:imum)?|best[\s-]paying|most generous)\b/i;
+const LOWEST = /\b(?:lowest|smallest|min(?:imum)?|worst[\s-]paying)\b/i;
+/** Not a figure of the articles' kind: a share of earners, a company, or which role pays most. */
+const NOT_A_FIGURE = /%|\bpercent|\bpercentile|\bcompan(?:y|ies)\b|\bfirms?\b|\bfaang\b|\bwhich (?:role|job|career|position|field|kind|type)s?\b/i;
 
 /**
  * Named rule "the highest figure": a pay question asking for the highest or lowest figure gets it
@@ -130,8 +132,10 @@ const LOWEST = /\b(?:lowest|smallest|min(?:imum)?|worst[\s-]paying|least)\b/i;
 export function extremeLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   const high = HIGHEST.test(question);
   const low = LOWEST.test(question);
-  if (high === low) return undefined;
-  const figures = services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level) && s.period === 'year');
+  if (high === low || NOT_A_FIGURE.test(question)) return undefined;
+  // "The highest average": among the averages ("median" among the medians), as the figures say what they are.
+  const measure = /\baverage|\bavg\b|\bmean\b/i.test(question) ? 'average' : /\bmedian\b/i.test(question) ? 'median' : undefined;
+  const figures = services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level) && s.period === 'year' && (!measure || s.measure === measure));
   if (figures.length < 2) return undefined;
   const pick = figures.reduce((a, b) => ((high ? b.amount > a.amount : b.amount < a.amount) ? b : a));
   const at = level ? '' : `, ${LEVEL_LABELS[pick.level].toLowerCase()}`;

@@ -223,7 +223,7 @@ function shownTogether(ctx: CommandContext, answer: Answer, cards: { option: Sco
 }
 
 /** "What next?", "and after that?": the step after the one just shown. */
-const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next(?: after (?:that|this|it))?|after (?:that|this|it))|next(?: step| one)?(?: after (?:that|this|it))?|and then|then|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
+const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next(?: after (?:that|this|it))?|after (?:that|this|it))|next(?: step| one)?(?: after (?:that|this|it))?|and then|then\s*\?|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
 /** "Where can I find more?", "where do i get more of those": more of what was just answered. */
 const FIND_MORE = /^\s*(?:(?:ok(?:ay)?|and|so|cool|thanks)[\s,]+)?where\s+(?:can|do|could|should|would)\s+i\s+(?:find|get|see|read|look for)\s+(?:some\s+)?more(?:\s+(?:of\s+(?:them|those|these|that|it)|like\s+(?:that|this|them|those|these)))?[\s?!.]*$/i;
 /** "What's the step before that?", "previous step": the step before the one just shown. */
@@ -300,6 +300,7 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   // "What about the other article?" after Career Karma's four steps: the other article's plan.
   if (OTHER_ARTICLE.test(question)) {
     const others = ctx.knowledge.questions.map((q) => planOf(ctx, `question:${q.id}`)).filter((p) => p && p.ref !== plan.ref && !p.question.sources.some((id) => plan.question.sources.includes(id)));
+    // Two articles give a numbered plan; were there a third, "the other" would not say which.
     const other = others.length === 1 ? others[0] : undefined;
     return other ? withTopic(ctx, other.ref, undefined) : undefined;
   }
@@ -362,12 +363,18 @@ function stepOf(ctx: CommandContext, ref: string): Step | undefined {
   if (step) return step;
   if (ref.startsWith('skill:')) return ctx.knowledge.roadmap.find((s) => s.skills.includes(ref.slice('skill:'.length)));
   // A question about what a step teaches ("which language should I learn?"): the step its title
-  // reads as, when a step is among the closest entries to it.
-  const title = ctx.search.get(ref)?.title;
-  const near = title ? ctx.search.ask(title).hits.slice(0, STEP_NEAR) : [];
-  const hit = near.find((h) => h.doc.kind === 'step' && h.score >= near[0]!.score * STEP_NEAR_SHARE);
-  return hit && ctx.knowledge.roadmap.find((s) => `step:${s.id}` === hit.doc.ref);
+  // reads as, when a step is among the closest entries to it. Worked out once per entry.
+  let steps = stepsBySearch.get(ctx.search);
+  if (!steps) stepsBySearch.set(ctx.search, (steps = new Map()));
+  if (!steps.has(ref)) {
+    const title = ctx.search.get(ref)?.title;
+    const near = title ? ctx.search.ask(title).hits.slice(0, STEP_NEAR) : [];
+    const hit = near.find((h) => h.doc.kind === 'step' && h.score >= near[0]!.score * STEP_NEAR_SHARE);
+    steps.set(ref, hit && ctx.knowledge.roadmap.find((s) => `step:${s.id}` === hit.doc.ref));
+  }
+  return steps.get(ref);
 }
+const stepsBySearch = new WeakMap<object, Map<string, Step | undefined>>();
 /** How close a step must be to a question's own title to be its step (see stepOf). */
 const STEP_NEAR = 3;
 const STEP_NEAR_SHARE = 0.8;

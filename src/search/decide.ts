@@ -99,7 +99,8 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   if (!top) return { kind: 'refuse' };
   const asksFigures = analysis.terms.includes('salary') || analysis.terms.includes('outlook');
   // "Monthly", "an hour" say something only of pay: "I can study an hour a day" is no pay question.
-  const partly = analysis.outside.find((o) => PARTLY.includes(o) && (o !== 'period' || analysis.terms.includes('salary')));
+  // Nor does a rank above senior: "what does a CTO do?" is the career ladder's; only its pay is not given.
+  const partly = analysis.outside.find((o) => PARTLY.includes(o) && ((o !== 'period' && o !== 'rank') || analysis.terms.includes('salary')));
   // "I live in Florida, where do I find jobs?": where the asker lives says who asks; the job boards
   // answer it anywhere. Only pay and the outlook are figures of a place.
   if (partly && !(partly === 'place' && !asksFigures && LIVES_IN.test(analysis.raw))) {

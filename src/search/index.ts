@@ -14,7 +14,7 @@ import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { ASKED_FOR, decide, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { fold, split, THIS_ROLE } from './normalize.js';
+import { fold, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 
@@ -165,24 +165,23 @@ const COMPARING_TERMS: ReadonlySet<string> = new Set(['comparison', 'better', 'b
 const COMPARED_REST = 2;
 /** How far down the candidates a question comparing two things looks for them (see compared). */
 const COMPARED_CANDIDATES = 5;
-/** Words of names that say what kind of thing, not which ("certification", "developer"). */
 /** What a price, a time or pay asked of the answer before is called when the bot says it is not there. */
 const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'what it costs', duration: 'how long it takes', salary: 'pay', rate: 'rates' };
 
-/** Things with a price (see payAsked). */
-const PRICED: ReadonlySet<string> = new Set(['bootcamp', 'course', 'degree', 'certification', 'cert', 'program', 'tuition', 'school', 'college', 'class']);
+/** Things with a price (see costIsPay). */
+const PRICED: ReadonlySet<string> = new Set(['bootcamp', 'course', 'degree', 'certification', 'cert', 'program', 'tuition', 'school', 'college', 'class', 'coursera', 'udemy', 'udacity', 'edx', 'platform', 'living']);
+/** A price named in words (see costIsPay). */
+const PRICE_WORDS = /\b(?:costs?|costing|prices?|priced|pricing|fees?|tuition|charges?|expensive|cheap(?:er|est)?|afford(?:able)?|spend)\b/i;
 
 /** Words that ask which years a pay level spans (see levelOfSource). */
 const LEVEL_YEARS: ReadonlySet<string> = new Set(['year', 'range', 'bracket', 'span', 'cover', 'count', 'duration']);
 
-/**
- * Words a follow-up may hold that name nothing the answer before must hold: "does that include
- * ...", words that order, relate or compare ("the first one", "which one besides docker",
- * "is that above average?", "who's it competing with?") and words that judge ("is that good?").
- */
-const BEYOND_GENERIC: ReadonlySet<string> = new Set(
-  'include job work true count apply cover mean also really same beyond end first second third last next above below beside besides option different other else instead only compet doesn isn aren don good bad better best worse worst great fine okay ok decent fair normal realistic reasonable enough high low big small right wrong true false worth useful important'.split(' '),
-);
+/** "Does that include X?", "is that the same for X?", "does it apply to X?": whether the answer before covers X. */
+const INCLUDES = /\b(?:includes?|including|included|covers?|covering|counts?|appl(?:y|ies) to|(?:the )?same for|true for|hold for|holds for|go for|goes for)\s+(.{2,60}?)[\s?!.]*$/i;
+
+/** Words of what "does that include ...?" asks about that name nothing the answer must say ("jobs", "people"). */
+const BEYOND_GENERIC: ReadonlySet<string> = new Set('job jobs work works people person thing things kind kinds type types one ones stuff folks guys role roles position positions'.split(' '));
+/** Words of names that say what kind of thing, not which ("certification", "developer"). */
 const GENERIC_NAME_TERMS: ReadonlySet<string> = new Set(['certification', 'cert', 'certified', 'developer', 'cloud', 'degree', 'program', 'backend', 'api', 'apis', 'skill', 'course']);
 /** How many entries only the raw-word ranking found join the candidates. */
 const RAW_CANDIDATES = 3;
@@ -363,39 +362,33 @@ class KnowledgeSearch implements Search {
 
   /**
    * Named rule "more than the answer before holds": "does that include government jobs?" after the
-   * benefits, read with them, lands on the same answer again, but no word of that answer is
+   * benefits, read with them, lands on the same answer again, but that answer never says
    * "government". Shown again, it would look like a yes; the bot says the articles say no more
-   * (and the question reaches `unanswered`). Only for a word pointing back ("that", "it") and a
-   * word the answer lacks that names something (not "why", a level, a role, a source).
+   * (and the question reaches `unanswered`). Only for a question whether the answer covers
+   * something ("does that include ...", "is that the same for ...", "does it apply to ..."), each
+   * word of which is looked for in what the entry itself says (not its example questions).
    */
   private beyondAnswerBefore(typed: string, answer: Answer, previous: Turn): Answer | undefined {
-    if (!previous.topic || answer.decision.kind !== 'answer' || !POINTERS.test(typed)) return undefined;
-    const ref = answer.decision.top.doc.ref;
-    // A pay answer is remembered by its role; the role's card before a pay question is no pay answer.
-    const again = answer.payFor ? previous.topic === `role:${answer.payFor}` && previous.terms.includes('salary') : ref === previous.topic;
-    if (!again) return undefined;
-    const before = this.models.get(ref);
-    if (!before) return undefined;
-    const own = this.analyzer.analyse(typed);
-    // Nor one that judges or ranks ("is that good?", "which one is easiest?"): a question about the answer, not a new thing.
-    const names = (t: string) => !/(?:est|ier)$/.test(t) && !before.vocabulary.has(t) && !this.topicless.has(t) && !ASK_TERMS.has(t) && !this.subjectTerms.has(t) && !LEVEL_TERMS[t] && !this.sourceTerms.has(t) && !BEYOND_GENERIC.has(t);
-    // A word no entry knows ("bonuses") is no word of the answer before either.
-    const words = this.wordsFor(typed, [...own.terms, ...own.unknown].filter(names));
-    if (!words.length) return undefined;
-    const { payFor: _, ...rest } = answer;
-    return { ...rest, decision: { kind: 'refuse', beyond: [...new Set(words)] }, confident: false };
-  }
-
-  /** The words of `typed` that gave `terms` (for saying what the articles do not cover, in the user's words). */
-  private wordsFor(typed: string, terms: string[]): string[] {
-    if (!terms.length) return [];
-    const wanted = new Set(terms);
-    const words = typed.toLowerCase().match(/[\p{L}\p{N}+#]+(?:[.'-][\p{L}\p{N}+#]+)*/gu) ?? [];
-    const gives = (w: string) => {
-      const a = this.analyzer.analyse(w);
-      return [...a.terms, ...a.unknown].some((t) => wanted.has(t));
+    const asked = typed.match(INCLUDES)?.[1];
+    if (!asked || !previous.topic || answer.decision.kind !== 'answer' || !POINTERS.test(typed)) return undefined;
+    // "That" is the answer before, wherever the words lead ("does that include tuition
+    // reimbursement?" after the benefits is not about choosing a CS programme). A pay answer is
+    // remembered by its role.
+    const ref = previous.terms.includes('salary') && previous.topic.startsWith('role:') ? previous.topic.replace(/^role:/, 'salary:') : previous.topic;
+    const doc = this.byRef.get(ref);
+    if (!doc) return undefined;
+    const said = fold([doc.title, ...doc.aliases, ...doc.keywords, doc.body].join(' '));
+    const holds = (w: string) => [w, w.replace(/e?s$/, '')].some((form) => form.length > 2 && new RegExp(`\\b${form}`).test(said));
+    // Words that name something: not a level, a role, a source or a word of any question ("jobs").
+    const naming = (w: string) => {
+      const terms = this.analyzer.terms(w);
+      return !STOP_WORDS.has(w) && !BEYOND_GENERIC.has(w) && terms.length > 0 && !terms.some((t) => this.topicless.has(t) || this.subjectTerms.has(t) || LEVEL_TERMS[t] || this.sourceTerms.has(t));
     };
-    return [...new Set(words.filter(gives))];
+    const words = fold(asked).split(/[^\p{L}\p{N}+#]+/u).filter((w) => w && naming(w));
+    const missing = words.filter((w) => !holds(w));
+    if (!missing.length) return undefined;
+    const { payFor: _, ...rest } = answer;
+    return { ...rest, decision: { kind: 'refuse', beyond: [...new Set(missing)] }, confident: false };
   }
 
   private read(typed: string, options: AskOptions): Answer {
@@ -423,7 +416,9 @@ class KnowledgeSearch implements Search {
     const timed = (t: string) => t === 'duration' && !!previous.topic && alone.decision.kind === 'answer' && !this.holdsName(alone.decision.top, previous.topic);
     const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration') || timed(t) || (t === 'salary' && SELECTS.test(question)));
     const missing = before ? priced.filter((t) => !gives(t, before.content, before.content.has('salary'))) : [];
-    if (before && missing.length && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS) {
+    // Not "does that include tuition reimbursement?" (see beyondAnswerBefore), nor a question
+    // naming something with a price of its own ("how much does a bootcamp cost to get that?").
+    if (before && missing.length && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
       // Unless, read with the question before, another entry gives it about the same things:
       // "which one is cheapest?" after "bootcamp or degree?" (bootcamps, "at a lower cost than
       // an associate or bachelor's degree").
@@ -619,9 +614,18 @@ class KnowledgeSearch implements Search {
    * month, which the articles do not give), not a price, which "how much is" asks elsewhere.
    */
   private payPointedAt(analysis: Analysis, question: string, previous: Turn | undefined): Analysis {
-    if (!previous?.terms.includes('salary') || !analysis.terms.includes('cost') || !POINTERS.test(question)) return analysis;
+    if (!previous?.terms.includes('salary') || !POINTERS.test(question) || !this.costIsPay(analysis)) return analysis;
     const swap = (t: string) => (t === 'cost' ? 'salary' : t);
     return { ...analysis, terms: [...new Set(analysis.terms.map(swap))], groups: analysis.groups.map((g) => [...new Set(g.map(swap))]) };
+  }
+
+  /**
+   * Whether the "cost" a question asks is only its "how much" (see payAsked, payPointedAt): no
+   * price is named in words ("cost", "fee", "tuition") and nothing that has one (a course, a
+   * bootcamp, a degree, a course site).
+   */
+  private costIsPay(analysis: Analysis): boolean {
+    return analysis.terms.includes('cost') && !PRICE_WORDS.test(analysis.raw) && !analysis.terms.some((t) => PRICED.has(t));
   }
 
   /** Whether `hit`'s own text names the entry `ref` (every word of one of its names). */
@@ -770,7 +774,7 @@ class KnowledgeSearch implements Search {
    */
   private payAsked(analysis: Analysis): Analysis {
     const { terms } = analysis;
-    if (!terms.includes('salary') || !terms.includes('cost') || terms.some((t) => PRICED.has(t))) return analysis;
+    if (!terms.includes('salary') || !this.costIsPay(analysis)) return analysis;
     return { ...analysis, terms: terms.filter((t) => t !== 'cost'), groups: analysis.groups.map((g) => g.filter((t) => t !== 'cost')).filter((g) => g.length) };
   }
 

@@ -50,7 +50,7 @@ export const RULES: readonly Rule[] = [
   { name: 'how-much-pay', pattern: /\bhow much\b/g, to: ' salary ' },
   // "Starting salary", "what do new ppl start at": pay at the entry level, both at once ("where
   // do I start at" is not).
-  { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:salary|salaries|pay|wage|wages|income|comp|figure|figures|number|numbers|amount)\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?(?:at|around|near)(?=(?:\s+(?:in|per|according to|from|by)\s+[^?.!]{1,40})?[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: ' entry salary ' },
+  { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:salary|salaries|pay|wage|wages|income|comp|figure|figures|number|numbers|amount)\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?(?:at|around|near)(?=(?:\s+(?:in|per|according to|from|by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:spotlight|profile|article|guide|indeed|payscale|karma|ck|piece|page|site|survey|data|table|source))?[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: ' entry salary ' },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
   { name: 'beyond-pay', pattern: /\bnon[\s-]?(?:salary|pay|cash|monetary|money|wage)\b|\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
@@ -78,12 +78,12 @@ export const RULES: readonly Rule[] = [
   { name: 'indeed-described', pattern: /\bthe (?:20\d\d |big |large |huge |popular |major |well-known )*(?:job|jobs)[\s-]?(?:listings?|search(?:ing)?|boards?|postings?|hunting|seekers?|ads?|search engine)?[\s-](?:site|website|board|company|platform|portal|engine)(?:'s)?\b(?! (?:at|on|of|in|for) (?:my|your|our|the|a)\b)|\bthe (?:20\d\d |big |large |huge |popular |major |well-known )*job[\s-]?(?:board|listing|search|posting)s?(?:'s)?(?= (?:write[\s-]?up|article|guide|explainer|piece|page|roadmap|comparison|profile)\b)/g, to: ' indeed ' },
   { name: 'payscale-described', pattern: /\b(?:the|that|same) (?:pay|salary|compensation|wage|comp|survey)(?:[\s-](?:survey|data|research|comparison|tracking|reporting|report))?[\s-](?:site|website|firm|company|service|platform|database)(?:'s)?\b/g, to: ' payscale ' },
   { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b|\bthe (?:guide|article|site|website|piece|page|one) (?:that|which) (?:matches|pairs|connects|links) (?:readers|people|students|learners) (?:up )?with (?:coding )?(?:schools|bootcamps|camps)\b/g, to: ' career karma ' },
-  // "The CK guide", "ck's steps": the only name the Career Karma page gives itself is its logo.
   // "The lowest starting salary quoted anywhere in the material": where to look is the articles,
   // which every answer is from; the words say nothing of what is asked.
   { name: 'in-the-articles', pattern: /\b(?:(?:quoted|given|listed|cited|stated) )?(?:anywhere |somewhere )?(?:in|across|from|among) (?:the|these|all the|any of the|all of the|all|any) (?:material|materials|articles|sources|readings)\b/g, to: ' ' },
   // "acc 2 indeed", "acording to": as "according to" is spelt.
   { name: 'according-to', pattern: /\b(?:acc|accdg|acording|accoring|accordin)\.?\s*(?:2|to)\b/g, to: ' according to ' },
+  // "The CK guide", "ck's steps": the only name the Career Karma page gives itself is its logo.
   { name: 'career-karma-initials', pattern: /\b(?:the\s+)?ck(?:'s)?(?:[\s-](?:guide|article|piece|page|site|post|write[\s-]?up|one)(?:'s)?)?(?=[\s?!.,:;]|$)/g, to: ' career karma ' },
   { name: 'spotlight-described', pattern: /\b(?:the|that) (?:(?:long|longest|lengthy|big|detailed|full|same|title[\s-]list|career|job|role)[\s-])*(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?![\s-](?:pic|picture|photo|image|on|of)\b)/g, to: ' spotlight ' },
   // "The (short) guide that recommends / ends by plugging / with Meta's certificate", "the Meta
@@ -132,7 +132,11 @@ function levelOfYears(years: number): string {
  */
 export const THIS_ROLE = new RegExp(RULES.find((r) => r.name === 'this-role')!.pattern.source, 'gi');
 
-/** Words that carry no topic. Kept short: "how", "long", "much" are read by the rules above. */
+/**
+ * Words that carry no topic. Kept short: "how", "long", "much" are read by the rules above.
+ * "Lowest" is one (the lowest figure is read off the question itself, src/answers/salary.ts);
+ * "highest" is not: the experienced figures name themselves by it.
+ */
 export const STOP_WORDS = new Set(
   `a an the and or but if then so of to in on at by for with from as is are was were be been being am
   do does did doing done have has having had i me my we our you your he she it its they them their this that these those
