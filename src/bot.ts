@@ -60,8 +60,8 @@ const TYPO_WORDS = 3;
 const SENTENCE_WORDS = 4;
 /** A number in words ("roadmap step three"): the command's own did-you-mean names that step. */
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\b/i;
-/** Politeness at the end of a command's line ("roadmap pls", "interview 2 please"): nothing it should read. */
-const POLITE_TAIL = /(?:^|\s+)(?:(?:pls|plz|plss|please|pleas|thx|thanks|ty)\b[?!.,]*\s*)+$/i;
+/** Politeness at the end of a command's line ("roadmap pls", "interview 2 please", "interview next"): nothing it should read. */
+const POLITE_TAIL = /(?:^|\s+)(?:(?:pls|plz|plss|please|pleas|thx|thanks|ty|now|again|next|another)\b[?!.,]*\s*)+$/i;
 /** Words and nothing else ("tips pls"): no number, no `kind:id`. One character class, so a long line is read in one pass. */
 const WORDS_ONLY = /^[\p{L}\s'\u2019?!.,-]+$/u;
 

@@ -364,6 +364,7 @@ describe('help and errors', () => {
     expect((await ask('help with my resume')).topic).toBe('question:resume');
     expect((await ask('roadmap pls')).card.title).toBe('The back-end developer roadmap');
     expect((await ask('interview 2 pls')).card.title).toBe('Interview practice');
+    expect((await ask('interview next')).card.title).toBe('Interview practice');
     expect((await ask('more about certs')).topic).toBe('learning:are-certifications-worth-it');
     // A number still belongs to the command, which says what was wrong; nothing is saved.
     expect((await ask('roadmap 99')).text).toContain('no step 99');

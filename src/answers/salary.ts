@@ -121,8 +121,8 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
 /** "Which source quotes the highest pay?", "the lowest starting salary anywhere?": asks the extreme figure. */
 const HIGHEST = /\b(?:highest|biggest|largest|max(?:imum)?|best[\s-]paying|most generous)\b/i;
 const LOWEST = /\b(?:lowest|smallest|min(?:imum)?|worst[\s-]paying)\b/i;
-/** Not a figure of the articles' kind: a share of earners, a company, or which role pays most. */
-const NOT_A_FIGURE = /%|\bpercent|\bpercentile|\bcompan(?:y|ies)\b|\bfirms?\b|\bfaang\b|\bwhich (?:role|job|career|position|field|kind|type)s?\b/i;
+/** Not a figure of the articles' kind: a share of earners, a company, or which role, language or city pays most. */
+const NOT_A_FIGURE = /%|\bpercent|\bpercentile|\bcompan(?:y|ies)\b|\bfirms?\b|\bfaang\b|\bpaying\b|\b(?:roles?|jobs?|positions?|careers?|fields?|certifications?|certs?|languages?|frameworks?|cit(?:y|ies)|states?|countr(?:y|ies)|kinds?|types?)\b/i;
 
 /**
  * Named rule "the highest figure": a pay question asking for the highest or lowest figure gets it

@@ -281,6 +281,9 @@ function pointNamed(ctx: CommandContext, plan: { points: readonly { text: string
   return place;
 }
 
+/** "then?" alone (see NEXT). */
+const BARE_THEN = /^\s*(?:and\s+)?then\s*\?+\s*$/i;
+
 /** "What about the other article?", "and the other guide's steps?": another article's version of what was just shown. */
 const OTHER_ARTICLE = /^\s*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:(?:what|how) about|what does|what do|and)?\s*(?:the\s+)?(?:other|another)\s+(?:article|source|guide|site|page|one|list)(?:'?s)?(?:\s+(?:steps?|plan|list|version|one))?(?:\s+(?:say|says|have|has|list|give))?\s*[?!.]*\s*$/i;
 
@@ -332,7 +335,8 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   const onStep = previous?.topic?.startsWith('step:');
   const end = onStep && (LAST.test(question) ? ctx.knowledge.roadmap.at(-1) : FIRST.test(question) ? ctx.knowledge.roadmap[0] : undefined);
   if (end) return withTopic(ctx, `step:${end.id}`, undefined);
-  if (NEXT.test(question)) {
+  // A bare "then?" goes on only from a step: after pay it is no question of the roadmap.
+  if (NEXT.test(question) && !(BARE_THEN.test(question) && !(previous?.topic && stepOf(ctx, previous.topic)))) {
     const current = previous?.topic && stepOf(ctx, previous.topic);
     // With no step before it, "what next?" is answered with where the roadmap starts.
     const next = current ? ctx.knowledge.roadmap.find((s) => s.order === current.order + 1) : ctx.knowledge.roadmap[0];

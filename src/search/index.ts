@@ -166,7 +166,7 @@ const COMPARED_REST = 2;
 /** How far down the candidates a question comparing two things looks for them (see compared). */
 const COMPARED_CANDIDATES = 5;
 /** What a price, a time or pay asked of the answer before is called when the bot says it is not there. */
-const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'what it costs', duration: 'how long it takes', salary: 'pay', rate: 'rates' };
+const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'a price or a sum like that', duration: 'how long it takes', salary: 'pay', rate: 'rates' };
 
 /** Things with a price (see costIsPay). */
 const PRICED: ReadonlySet<string> = new Set(['bootcamp', 'course', 'degree', 'certification', 'cert', 'program', 'tuition', 'school', 'college', 'class', 'coursera', 'udemy', 'udacity', 'edx', 'platform', 'living']);
@@ -378,17 +378,22 @@ class KnowledgeSearch implements Search {
     const doc = this.byRef.get(ref);
     if (!doc) return undefined;
     const said = fold([doc.title, ...doc.aliases, ...doc.keywords, doc.body].join(' '));
-    const holds = (w: string) => [w, w.replace(/e?s$/, '')].some((form) => form.length > 2 && new RegExp(`\\b${form}`).test(said));
+    const holds = (text: string, w: string) => [w, w.replace(/e?s$/, '')].some((form) => form.length > 1 && text.includes(form));
     // Words that name something: not a level, a role, a source or a word of any question ("jobs").
     const naming = (w: string) => {
       const terms = this.analyzer.terms(w);
       return !STOP_WORDS.has(w) && !BEYOND_GENERIC.has(w) && terms.length > 0 && !terms.some((t) => this.topicless.has(t) || this.subjectTerms.has(t) || LEVEL_TERMS[t] || this.sourceTerms.has(t));
     };
     const words = fold(asked).split(/[^\p{L}\p{N}+#]+/u).filter((w) => w && naming(w));
-    const missing = words.filter((w) => !holds(w));
-    if (!missing.length) return undefined;
+    if (words.every((w) => holds(said, w))) return undefined;
+    // X may have an answer of its own ("does that include python?" after the skills: the
+    // languages; "is that the same for self-study?" after bootcamps): the entry the words land
+    // on, when it says every word of X. Only otherwise is the answer before all there is.
+    const top = answer.decision.top;
+    const own = top.doc.ref !== ref && this.byRef.get(top.doc.ref);
+    if (own && words.every((w) => holds(fold([own.title, ...own.aliases, ...own.keywords, own.body].join(' ')), w))) return undefined;
     const { payFor: _, ...rest } = answer;
-    return { ...rest, decision: { kind: 'refuse', beyond: [...new Set(missing)] }, confident: false };
+    return { ...rest, decision: { kind: 'refuse', beyond: [fold(asked).replace(/^(?:a|an|the|my|your|their)\s+/, '').replace(/[?!.]+$/, '')] }, confident: false };
   }
 
   private read(typed: string, options: AskOptions): Answer {
@@ -614,7 +619,9 @@ class KnowledgeSearch implements Search {
    * month, which the articles do not give), not a price, which "how much is" asks elsewhere.
    */
   private payPointedAt(analysis: Analysis, question: string, previous: Turn | undefined): Analysis {
-    if (!previous?.terms.includes('salary') || !POINTERS.test(question) || !this.costIsPay(analysis)) return analysis;
+    // Only "how much is that?" alone or by the month: "how much is that after tax?" is not the figures again.
+    const bare = analysis.terms.every((t) => t === 'cost');
+    if (!previous?.terms.includes('salary') || !POINTERS.test(question) || !this.costIsPay(analysis) || !(bare || analysis.outside.includes('period'))) return analysis;
     const swap = (t: string) => (t === 'cost' ? 'salary' : t);
     return { ...analysis, terms: [...new Set(analysis.terms.map(swap))], groups: analysis.groups.map((g) => [...new Set(g.map(swap))]) };
   }
