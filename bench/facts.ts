@@ -75,7 +75,10 @@ export interface FactSet {
  * - dev-11.json: an eleventh development set (stop 25), written blind from the articles by a
  *   helper; scored once untouched (the figure is in the README), then read and tuned against.
  * - blind-l.json: written blind from the articles alone by another helper at the same time
- *   (stop 25), never read; `npm run bench:blind` scores it (counts only) for the figure reported.
+ *   (stop 25), never read; `npm run bench:blind` scored it once (counts only, on 76a93bb) for the
+ *   figure in the README. Spent.
+ * - dev-11.json: scored untouched on 2497aff (casual 92, hard 72, 26/30 refused, 31/40
+ *   follow-ups, 33 wrong) before it was read.
  */
 export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json', dev5: 'dev-5.json', blindG: 'blind-g.json', dev6: 'dev-6.json', blindH: 'blind-h.json', dev7: 'dev-7.json', blindI: 'blind-i.json', dev8: 'dev-8.json', blindJ: 'blind-j.json', dev9: 'dev-9.json', blindK: 'blind-k.json', dev10: 'dev-10.json', dev11: 'dev-11.json', blindL: 'blind-l.json' } as const;
 
