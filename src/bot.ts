@@ -140,8 +140,7 @@ export class Bot {
     if (asCommand) return this.dispatchText(asCommand, context, options);
     const [first = '', ...rest] = text.split(' ');
     let spec = this.find(first);
-    // "roadmap pls", "interview 2 please?": the command, asked politely.
-    let args = rest.join(' ').replace(POLITE_TAIL, '');
+    let args = rest.join(' ');
     // "step 5?" right after an article's own numbered plan (Indeed's eight steps) is that plan's
     // step 5, as "and step 5?" is: read as a follow-up, not as the roadmap command's alias.
     if (options.fallbackToAsk && first.toLowerCase() === 'step' && /^\d{1,2}[?!.\s]*$/.test(args) && planOf(this.services, this.services.conversations.previous(context, this.services.now())?.topic)) {
@@ -169,6 +168,9 @@ export class Bot {
     const leaf = named ?? runnable(spec);
     if (!leaf) return this.unknownSubcommand(spec, sub);
     if (named) args = subRest.join(' ');
+    // "roadmap pls", "interview 2 please?": the command, asked politely. Never in what a command
+    // saves: a tip that ends "... and review it again, thanks" is kept as typed.
+    if (!leaf.writes) args = args.replace(POLITE_TAIL, '');
     const out = await this.run(leaf, spec, parseText(leaf.options ?? [], args), context);
     // "compare indeed and payscale figures for typical pay" starts with a command's name but is a
     // question: where the command cannot make sense of a sentence, the question is asked instead.

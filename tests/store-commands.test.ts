@@ -69,6 +69,9 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     expect(p.text).toContain('4. Learn a framework');
     expect(p.text).toContain('Next: step 2 (Learn a server-side programming language)');
     expect(p.text).toContain('Pick one language and stay with it');
+    // A tip is kept as typed, politeness and all (a command that only reads drops a trailing "pls").
+    await say(bob, 'tip add 2 Review your notes again, thanks');
+    expect((await say(alice, 'tips 2')).text).toContain('Review your notes again, thanks');
     // Someone else's progress, by name.
     expect((await say(bob, 'progress alice')).card.title).toBe('Progress of Alice');
     expect((await say(bob, 'progress alicia')).text).toContain('Did you mean: Alice');
