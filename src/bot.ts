@@ -169,8 +169,9 @@ export class Bot {
     if (!leaf) return this.unknownSubcommand(spec, sub);
     if (named) args = subRest.join(' ');
     // "roadmap pls", "interview 2 please?": the command, asked politely. Never in what a command
-    // saves: a tip that ends "... and review it again, thanks" is kept as typed.
-    if (!leaf.writes) args = args.replace(POLITE_TAIL, '');
+    // saves (a tip that ends "... and review it again, thanks" is kept as typed), nor in a
+    // question, which is read whole ("what's next?" is no "what's").
+    if (!leaf.writes && spec.name !== 'ask') args = args.replace(POLITE_TAIL, '');
     const out = await this.run(leaf, spec, parseText(leaf.options ?? [], args), context);
     // "compare indeed and payscale figures for typical pay" starts with a command's name but is a
     // question: where the command cannot make sense of a sentence, the question is asked instead.

@@ -365,6 +365,9 @@ describe('help and errors', () => {
     expect((await ask('roadmap pls')).card.title).toBe('The back-end developer roadmap');
     expect((await ask('interview 2 pls')).card.title).toBe('Interview practice');
     expect((await ask('interview next')).card.title).toBe('Interview practice');
+    // A question is read whole: "next" at its end is no politeness.
+    await ask('roadmap 2');
+    expect((await ask("what's next?")).topic).toBe('step:data-structures');
     expect((await ask('more about certs')).topic).toBe('learning:are-certifications-worth-it');
     // A number still belongs to the command, which says what was wrong; nothing is saved.
     expect((await ask('roadmap 99')).text).toContain('no step 99');
