@@ -383,6 +383,11 @@ const stepsBySearch = new WeakMap<object, Map<string, Step | undefined>>();
 const STEP_NEAR = 3;
 const STEP_NEAR_SHARE = 0.8;
 
+/** A reply and its short form, with `lead` (a yes, the highest figure) first in both, when there is one. */
+function ledBy(out: Reply, lead: Node | undefined, brief: Node[]): Reply {
+  return lead ? { ...withLead(out, lead), brief: [lead, ...brief] } : { ...out, brief };
+}
+
 /** An entry's card, remembered as the turn a follow-up reads against (by the entry's own terms). */
 function withTopic(ctx: CommandContext, ref: string, level: SalaryLevel | undefined): Reply | undefined {
   const out = card(ctx, ref, level);
@@ -538,8 +543,7 @@ export const ask: CommandSpec = {
       const more = `${moreOf(`salary:${payRole.id}`, level)}${outside}`;
       // "Which source quotes the highest pay?": that figure first.
       const lead = out.answered ? extremeLead(ctx, payRole, level, text) : undefined;
-      const brief = briefFor(ctx, out, answer, more);
-      return { ...(lead ? withLead(out, lead) : out), topic: `salary:${payRole.id}`, more, brief: lead ? [lead, ...brief] : brief };
+      return { ...ledBy(out, lead, briefFor(ctx, out, answer, more)), topic: `salary:${payRole.id}`, more };
     }
     if (decision.kind === 'answer') {
       // Only when the best answer is one of the two: an entry that compares them itself ("who
@@ -573,10 +577,8 @@ export const ask: CommandSpec = {
         // "Which is the highest?" after pay: that figure first.
         const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
         const lead = (payOf && out.answered ? extremeLead(ctx, payOf, level, text) : undefined) ?? yesNoLead(text, out, (name) => namesIn(everything(ctx), name));
-        const brief = briefFor(ctx, out, answer, more, text);
-        const shown = lead ? withLead(out, lead) : out;
         // An article's numbered plan: "2" next is its step 2.
-        return { ...shown, topic: ref, more, brief: lead ? [lead, ...brief] : brief, ...(plan ? { numbered: true } : {}) };
+        return { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}) };
       }
     }
     recordQuestion(ctx, text);

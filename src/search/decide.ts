@@ -63,6 +63,8 @@ const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
  * articles name them as where a career can go, with no pay).
  */
 export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period', 'rank'];
+/** Outside markers that say something only of pay ("an hour", a CTO): elsewhere they are words of the question. */
+const OF_PAY: readonly Outside[] = ['period', 'rank'];
 
 /** The asker says where they live: "I live in Ohio", "I'm based in Berlin", "we moved to Texas". */
 const LIVES_IN = /\b(?:i|we)(?:'m|'re| am| are)?\s+(?:currently\s+|now\s+)?(?:live|living|based|located|from|staying|moved|moving|relocat(?:ed|ing))\s+(?:in|to|from|out of)?\b|\b(?:i'm|im|i am)\s+in\s+(?!(?:a|an|the|my|this|that|college|school|bootcamp|uni)\b)/i;
@@ -100,7 +102,7 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   const asksFigures = analysis.terms.includes('salary') || analysis.terms.includes('outlook');
   // "Monthly", "an hour" say something only of pay: "I can study an hour a day" is no pay question.
   // Nor does a rank above senior: "what does a CTO do?" is the career ladder's; only its pay is not given.
-  const partly = analysis.outside.find((o) => PARTLY.includes(o) && ((o !== 'period' && o !== 'rank') || analysis.terms.includes('salary')));
+  const partly = analysis.outside.find((o) => PARTLY.includes(o) && (!OF_PAY.includes(o) || analysis.terms.includes('salary')));
   // "I live in Florida, where do I find jobs?": where the asker lives says who asks; the job boards
   // answer it anywhere. Only pay and the outlook are figures of a place.
   if (partly && !(partly === 'place' && !asksFigures && LIVES_IN.test(analysis.raw))) {

@@ -17,6 +17,7 @@ import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
+import { loose, namesIn } from '../answers/yes-no.js';
 
 export type { Doc, Kind } from './documents.js';
 export type { Decision } from './decide.js';
@@ -173,7 +174,7 @@ const PRICED: ReadonlySet<string> = new Set(['bootcamp', 'course', 'degree', 'ce
 /** A price named in words (see costIsPay). */
 const PRICE_WORDS = /\b(?:costs?|costing|prices?|priced|pricing|fees?|tuition|charges?|expensive|cheap(?:er|est)?|afford(?:able)?|spend)\b/i;
 
-/** Words that ask which years a pay level spans (see levelOfSource). */
+/** Words that ask which years a pay level spans (see levelAlone). */
 const LEVEL_YEARS: ReadonlySet<string> = new Set(['year', 'range', 'bracket', 'span', 'cover', 'count', 'duration']);
 
 /** "Does that include X?", "is that the same for X?", "does it apply to X?": whether the answer before covers X. */
@@ -192,6 +193,16 @@ const NEXT_TERMS = new Set(['next', 'after']);
 const TIME_TERMS = new Set(['salary', 'outlook', 'duration']);
 /** How much of the rest of the question the named step must cover. */
 const STEP_AFTER_COVERAGE = 0.5;
+
+/** A pay answer is remembered by its role (for "what do they do?"); what it showed is the salary entry. */
+function figuresOf(topic: string, previous: Turn): string {
+  return topic.startsWith('role:') && previous.terms.includes('salary') ? topic.replace(/^role:/, 'salary:') : topic;
+}
+
+/** What an entry itself says (names, keywords, text; not its example questions), as names are looked for in it. */
+function saidBy(doc: Doc): string {
+  return loose(fold([doc.title, ...doc.aliases, ...doc.keywords, doc.body].join(' ')));
+}
 
 /** Entry models by ref, each built on first use and kept. */
 class Models {
@@ -374,11 +385,12 @@ class KnowledgeSearch implements Search {
     // "That" is the answer before, wherever the words lead ("does that include tuition
     // reimbursement?" after the benefits is not about choosing a CS programme). A pay answer is
     // remembered by its role.
-    const ref = previous.terms.includes('salary') && previous.topic.startsWith('role:') ? previous.topic.replace(/^role:/, 'salary:') : previous.topic;
+    const ref = figuresOf(previous.topic, previous);
     const doc = this.byRef.get(ref);
     if (!doc) return undefined;
-    const said = fold([doc.title, ...doc.aliases, ...doc.keywords, doc.body].join(' '));
-    const holds = (text: string, w: string) => [w, w.replace(/e?s$/, '')].some((form) => form.length > 1 && text.includes(form));
+    const said = saidBy(doc);
+    // A word, or its singular ("bonuses": "bonus"), whole: "ai" is no word of "maintain".
+    const holds = (text: string, w: string) => [w, w.replace(/e?s$/, '')].some((form) => form.length > 1 && namesIn(text, form));
     // Words that name something: not a level, a role, a source or a word of any question ("jobs").
     const naming = (w: string) => {
       const terms = this.analyzer.terms(w);
@@ -391,7 +403,7 @@ class KnowledgeSearch implements Search {
     // on, when it says every word of X. Only otherwise is the answer before all there is.
     const top = answer.decision.top;
     const own = top.doc.ref !== ref && this.byRef.get(top.doc.ref);
-    if (own && words.every((w) => holds(fold([own.title, ...own.aliases, ...own.keywords, own.body].join(' ')), w))) return undefined;
+    if (own && words.every((w) => holds(saidBy(own), w))) return undefined;
     const { payFor: _, ...rest } = answer;
     return { ...rest, decision: { kind: 'refuse', beyond: [fold(asked).replace(/^(?:a|an|the|my|your|their)\s+/, '').replace(/[?!.]+$/, '')] }, confident: false };
   }
@@ -485,7 +497,7 @@ class KnowledgeSearch implements Search {
     const figures = previous.terms.some((t) => TIME_TERMS.has(t));
     if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || t === 'comparison' || t === 'other')) {
       // A pay answer is remembered by its role (for "what do they do?"); its figures are the salary entry.
-      const shown = previous.topic.startsWith('role:') && previous.terms.includes('salary') ? previous.topic.replace(/^role:/, 'salary:') : previous.topic;
+      const shown = figuresOf(previous.topic, previous);
       // "Is that more than the Indeed number?" after entry-level pay: Indeed gives one average, no
       // entry-level figure, so every level is shown (with it) rather than the same three again.
       const named = analysis.terms.filter((t) => this.sourceTerms.has(t));
@@ -730,7 +742,7 @@ class KnowledgeSearch implements Search {
   }
 
   private run(typedAnalysis: Analysis): Answer {
-    const asked = this.payAsked(this.levelOfSource(typedAnalysis));
+    const asked = this.payAsked(this.levelAlone(typedAnalysis));
     // A source named says where, not what: "what perks come with the job according to Indeed?" is
     // about perks, ranked without "indeed" (which would pull Indeed's eight steps), then the
     // entries Indeed speaks in go first (fromNamedSource). A source alone is what is asked.
@@ -791,7 +803,7 @@ class KnowledgeSearch implements Search {
    * reads closest to). "What year range does 'early career' cover?" asks a level's years, which
    * the pay figures give beside each figure ("1-3 years").
    */
-  private levelOfSource(analysis: Analysis): Analysis {
+  private levelAlone(analysis: Analysis): Analysis {
     const { terms } = analysis;
     if (!analysis.level || terms.includes('salary')) return analysis;
     const sourced = terms.some((t) => this.sourceTerms.has(t));
