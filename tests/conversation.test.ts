@@ -475,6 +475,9 @@ describe('follow-ups', () => {
     expect((await say('the third step?')).card.title).toMatch(/^Step 3 of 12/);
     expect((await say('whats the 5th step')).card.title).toMatch(/^Step 5 of 12/);
     expect((await say('whats step 13')).text).toContain('The roadmap has steps 1 to 12; there is no step 13.');
+    // Asking for help with a step is asking for the step (it had landed on Career Karma's four steps).
+    expect((await say('help with step 3')).topic).toBe('step:data-structures');
+    expect((await say("i'm stuck on the third step")).topic).toBe('step:data-structures');
     // After an article's own plan, "the third step?" is that plan's; "step 2 of the roadmap" names the roadmap.
     await say("what are the four steps in career karma's guide");
     expect((await say('step 2 of the roadmap')).card.title).toMatch(/^Step 2 of 12/);

@@ -236,7 +236,7 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
  * third step?": a step by its number (of the roadmap, or of the plan just shown).
  */
 const STEP_NUMBER = new RegExp(
-  String.raw`^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| are| about)?|show me|tell me about|explain)\s+)*(?:the\s+)?(?:roadmap\s+|devpath\s+)?` +
+  String.raw`^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| are| about)?|show me|tell me about|explain|help(?: me)?(?: with| on)?|(?:i'?m |im )?(?:stuck|working) on|how do i (?:do|start|tackle))\s+)*(?:the\s+)?(?:roadmap\s+|devpath\s+)?` +
     String.raw`(?:step\s*#?\s*(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)` +
     String.raw`(?:\s+(?:of|in|on)\s+(?:the\s+|your\s+|this\s+)?(?:devpath\s+)?(?:roadmap|road map|learning path))?` +
     // "what's step 3 about?", "whats step 2 again"
