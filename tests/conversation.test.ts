@@ -157,6 +157,11 @@ describe('follow-ups', () => {
     expect((await say('Are LinkedIn Learning and Pluralsight among the recommended course sites?')).text).not.toMatch(/never name|Yes:/);
     // "Go" is no word of "good": a name counts only whole.
     expect((await say('Are Go and Python among the languages listed?')).text).not.toContain('Yes: the articles name Go');
+    // A name the lexicon spells another way counts in that spelling: the benefits say "paid time off".
+    await say('what benefits do backend devs get');
+    const pto = await say('does that include PTO?');
+    expect(pto.text).toContain('Yes: the articles name PTO (as "paid time off")');
+    expect(pto.text).not.toContain('never name');
   });
 
   it('"and apis?" after what entry-level developers do is a topic of its own; "and as they move up?" after entry-level pay shows every level', async () => {

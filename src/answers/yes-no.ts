@@ -42,14 +42,20 @@ export function namesAsked(question: string): string[] {
  * says whether the articles name a thing anywhere: one this answer lacks but another entry has
  * ("Pluralsight" beside LinkedIn Learning's card) gets no word, since "not named" would be false.
  */
-export function yesNoLead(question: string, answer: Reply, known: (name: string) => boolean): Node | undefined {
+export function yesNoLead(question: string, answer: Reply, known: (name: string) => boolean, spellings: (name: string) => readonly string[] = (name) => [name]): Node | undefined {
   const asked = namesAsked(question);
   if (!asked.length) return undefined;
   const said = loose(pointTexts(answer.card.children).join('\n'));
-  const missing = asked.filter((n) => !namesIn(said, n));
+  // "PTO" is said where the answer says "paid time off": a name counts in any of its spellings.
+  const missing = asked.filter((n) => !spellings(n).some((s) => namesIn(said, s)));
   if (missing.some(known)) return undefined;
   const list = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : xs[0]!);
-  if (!missing.length) return { type: 'text', text: `Yes: the articles name ${list(asked)}, as below.` };
+  // Named in another spelling, the reply says which: "PTO (as "paid time off")".
+  const as = (n: string) => {
+    const s = spellings(n).find((x) => namesIn(said, x));
+    return s && loose(s) !== loose(n) ? `${n} (as "${s}")` : n;
+  };
+  if (!missing.length) return { type: 'text', text: `Yes: the articles name ${list(asked.map(as))}, as below.` };
   const named = asked.filter((n) => !missing.includes(n));
-  return { type: 'text', text: `The articles never name ${list(missing)}${named.length ? `; they do name ${list(named)}, as below` : ''}.` };
+  return { type: 'text', text: `The articles never name ${list(missing)}${named.length ? `; they do name ${list(named.map(as))}, as below` : ''}.` };
 }

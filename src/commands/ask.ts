@@ -497,6 +497,22 @@ function everything(ctx: CommandContext): string {
   return all;
 }
 
+/**
+ * A name and the lexicon's other spellings of it, for a yes/no lead: "PTO" is also "paid time
+ * off"; "K8s" is also "Kubernetes". Only between a concept's own name and what it says, never
+ * across two phrases of one concept ("vacation" is not "sick leave").
+ */
+function spellingsOf(ctx: CommandContext, name: string): string[] {
+  const n = loose(name);
+  const out = [name];
+  for (const e of ctx.knowledge.lexicon) {
+    if (!e.means) continue;
+    if (loose(e.means) === n) out.push(...e.says);
+    else if (e.says.some((s) => loose(s) === n)) out.push(e.means);
+  }
+  return out;
+}
+
 /** What `more` needs to show an answer in full: its entry and level, not the words (a follow-up needs the turn before). */
 const moreOf = (ref: string, level: SalaryLevel | undefined): string => (level ? `${ref} ${level}` : ref);
 
@@ -576,7 +592,7 @@ export const ask: CommandSpec = {
         // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
         // "Which is the highest?" after pay: that figure first.
         const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-        const lead = (payOf && out.answered ? extremeLead(ctx, payOf, level, text) : undefined) ?? yesNoLead(text, out, (name) => namesIn(everything(ctx), name));
+        const lead = (payOf && out.answered ? extremeLead(ctx, payOf, level, text) : undefined) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
         // An article's numbered plan: "2" next is its step 2.
         return { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}) };
       }
