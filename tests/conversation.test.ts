@@ -752,6 +752,11 @@ describe('honest refusals', () => {
     'which laptop should i buy for backend coding',
     'what will backend dev salaries be in 2030',
     'will backend devs even be needed in 2035 with all the AI stuff',
+    // The articles name the certifications, not their exams; and give no install guides or fixes.
+    "what's the passing score for the OCP MySQL developer exam?",
+    "i get 'Cannot find module express' when i run node, what do i do?",
+    'walk me through installing kubernetes on my laptop step by step',
+    'how do i set env vars in node',
   ])('refuses "%s" even though some words match', async (q) => {
     const r = await say(q);
     expect(r.answered).toBe(false);

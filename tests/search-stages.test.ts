@@ -255,6 +255,7 @@ describe('analyse: the lexicon and spelling', () => {
     ['how do i become a registered pharmacist', 'profession'],
     ['my python script throws KeyError, how do i fix it', 'code-help'],
     ['tell me a joke', 'chat'],
+    ["i get 'Cannot find module express' when i run node", 'code-help'],
     ["what's the job outlook for electricians", 'profession'],
     ['what do civil engineers do all day', 'profession'],
     ["what's the tuition at MIT for computer science", 'school'],
