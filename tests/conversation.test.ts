@@ -63,6 +63,9 @@ describe('follow-ups', () => {
     // Words of the answer before may come along; "by what year?" after the outlook asks it of that answer.
     await say("what's community college good for if i want back-end?");
     expect((await say('how long are their degrees?')).text).toContain('two-year associate degrees');
+    // "the degrees" points back as "their degrees" does.
+    await say('does community college make sense for backend?');
+    expect((await say('how long are the degrees?')).text).toContain('two-year associate degrees');
     await say('whats the job outlook');
     expect((await say('by what year?')).text).toContain('2030');
     // A price asked of a comparison that gives none is given by an entry about the same two things.

@@ -125,6 +125,8 @@ const ASKED_AGAIN: readonly string[] = ['duration', 'salary'];
 /** Terms that ask about moving up from a level ("and as they move up?", "and as you advance?"). */
 const MOVING_UP: ReadonlySet<string> = new Set(['promotion', 'advance']);
 /** "By how much?", "how much more?": the size of a difference the answer before stated. */
+/** "How long are the degrees?": a time or sum asked of the thing the answer before spoke of (see askedAgain). */
+const OF_THE = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?how\s+(?:long|much)\s+(?:is|are|does|do|would|will)\s+the\s+\w+s?\s*\??\s*$/i;
 const BY_HOW_MUCH = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+big\s+(?:is\s+)?the\s+(?:gap|difference))\b[^?]*\??\s*$/i;
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
 const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|same for|and for|then|so)(?=[\s,]|$)/i;
@@ -450,7 +452,7 @@ class KnowledgeSearch implements Search {
     // The same rule the other way: "how long is that?" after community college, "by how much?"
     // after who earns more ask that of the answer before, and it gives it (two-year degrees; both
     // figures): that answer again, not the general one (how long it all takes, the pay table).
-    const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question)) && this.askedAgain(analysis, previous, before);
+    const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question) || OF_THE.test(question)) && this.askedAgain(analysis, previous, before);
     if (again) return again;
     // Named rule "and as they move up?": after an answer to a question about one level ("what do
     // entry-level devs work on?"), a short "and ..." whose words that answer holds asks it of the
@@ -580,7 +582,7 @@ class KnowledgeSearch implements Search {
     // community college); "and how long is it for a degree?" after bootcamps names a subject of its own.
     const asks = terms.filter((t) => ASKED_AGAIN.includes(t));
     const rest = terms.filter((t) => !ASKED_AGAIN.includes(t));
-    if (rest.length && !/\b(?:their|its|those|these)\b/i.test(analysis.raw)) return undefined;
+    if (rest.length && !/\b(?:their|its|those|these|the)\b/i.test(analysis.raw)) return undefined;
     if (!asks.length || terms.length > 2 || !asks.every((t) => gives(t, before.content, before.content.has('salary'))) || !rest.every((t) => before.content.has(t) && !this.subjectTerms.has(t))) return undefined;
     // The answer before, as it was: not one role's pay table because the question said "how much".
     const { payFor: _, ...together } = this.readWith(analysis, previous);
