@@ -44,6 +44,17 @@ describe('follow-ups', () => {
     const perMonth = await say('how much is that per month');
     expect(perMonth.answered).toBe(false);
     expect(perMonth.text).toContain('The articles give yearly pay only');
+    // "per month?" finds an entry that says "per" alone; after pay it is that pay by the month.
+    await say('how much do juniors make');
+    const bare = await say('is that per month?');
+    expect(bare.topic).toBe('salary:backend-developer');
+    expect(bare.answered).toBe(false);
+    expect(bare.text).toContain('The articles give yearly pay only');
+    // "Is that per year?" gets its yes first.
+    await say("what does indeed say backend devs make on avg?");
+    const yearly = await say('is that per year?');
+    expect(yearly.text).toMatch(/^Yes: every figure here is pay per year/m);
+    expect(yearly.text).toContain('$124,303');
     await say('I finished step 3');
     await say('thanks');
     expect((await say('yes')).card.title).toBe('Anything else?');

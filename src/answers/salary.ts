@@ -142,6 +142,25 @@ export function extremeLead(services: Services, role: Role, level: SalaryLevel |
   return { type: 'text', text: `The ${high ? 'highest' : 'lowest'} figure${level ? ` at this level` : ''} in the articles: ${figureInLine(services, pick)}${at}.` };
 }
 
+/** "Is that per year?", "are those annual?": whether the figures are a year's pay. */
+const YEARLY_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|was|were)\s+(?:that|this|it|those|these|they|the\s+(?:figures?|numbers?|salar(?:y|ies)|pay))\s+(?:(?:per|a|each|every)\s+(?:year|annum)|yearly|annual(?:ly)?|an\s+annual\s+\w+|a\s+yearly\s+\w+)\b[\s\w]*\??\s*$/i;
+
+/**
+ * Named rule "is that per year?": after pay, the yes, read off the figures the card shows (every
+ * figure the articles give is a year's pay; were one not, there would be no plain yes).
+ */
+export function yearlyLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
+  if (!YEARLY_ASKED.test(question)) return undefined;
+  const figures = services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level));
+  if (!figures.length || figures.some((s) => s.period !== 'year')) return undefined;
+  return { type: 'text', text: 'Yes: every figure here is pay per year, as the articles give it (they give no monthly or hourly figures).' };
+}
+
+/** What a pay answer says first, if anything: the highest or lowest figure, or that they are yearly. */
+export function payLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
+  return extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question);
+}
+
 /** The outlook card; `ofPay` when it answers a question about the national median (see outlookNodes). */
 export function outlookCard(services: Services, ofPay = false): Reply {
   const outlook = outlookNodes(services, true, ofPay);

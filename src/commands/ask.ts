@@ -2,7 +2,7 @@ import { log } from '../log.js';
 import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { pickPoints, roleItems } from '../answers/role.js';
-import { extremeLead, salaryCard } from '../answers/salary.js';
+import { payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
@@ -557,8 +557,8 @@ export const ask: CommandSpec = {
       // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
       if (!out.answered) recordQuestion(ctx, text);
       const more = `${moreOf(`salary:${payRole.id}`, level)}${outside}`;
-      // "Which source quotes the highest pay?": that figure first.
-      const lead = out.answered ? extremeLead(ctx, payRole, level, text) : undefined;
+      // "Which source quotes the highest pay?", "is that per year?": that first.
+      const lead = out.answered ? payLead(ctx, payRole, level, text) : undefined;
       return { ...ledBy(out, lead, briefFor(ctx, out, answer, more)), topic: `salary:${payRole.id}`, more };
     }
     if (decision.kind === 'answer') {
@@ -592,7 +592,7 @@ export const ask: CommandSpec = {
         // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
         // "Which is the highest?" after pay: that figure first.
         const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-        const lead = (payOf && out.answered ? extremeLead(ctx, payOf, level, text) : undefined) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
+        const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
         // An article's numbered plan: "2" next is its step 2.
         return { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}) };
       }

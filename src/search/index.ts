@@ -508,7 +508,8 @@ class KnowledgeSearch implements Search {
       if (same) return same;
     }
     // "What about London?" after pay in Germany: the same figures under the same caveat.
-    if (!together.confident) return together.decision.kind === 'partial' && !alone.confident ? together : alone;
+    // "Per month?" alone finds an entry that says "per"; after pay it is that pay by the month.
+    if (!together.confident) return together.decision.kind === 'partial' && (!alone.confident || this.onlyOutside(analysis)) ? together : alone;
     // "How much do they make?": the role comes from the turn before.
     if (!alone.confident || (together.payFor && !alone.payFor)) return together;
     // "and backend?" after front-end pay, "and seniors?" or a bare "4-6?" after a salary: after a
@@ -699,7 +700,8 @@ class KnowledgeSearch implements Search {
   private looksLikeFollowUp(question: string, analysis: Analysis, alone: Answer, previous: Turn): boolean {
     if (FOLLOW_LEADS.test(question)) return true;
     // "monthly?", "in london?" alone: the question before, somewhere else or by another measure.
-    if (!analysis.terms.length && analysis.outside.length) return true;
+    // "per month?" too: its only words are what marked it outside.
+    if (this.onlyOutside(analysis)) return true;
     // "salary?", "skills?" right after another role's card (`role dba`) ask it of that role; after
     // anything else they are the guide's own question (back-end pay).
     if (this.otherRole(previous) && analysis.terms.length > 0 && analysis.terms.every((t) => ASK_TERMS.has(t))) return true;
@@ -719,6 +721,11 @@ class KnowledgeSearch implements Search {
     // A line of no words that say anything follows up only as a question ("by when?"): "halp" does not.
     if (!analysis.terms.length && !analysis.unknown.length && !question.includes('?')) return false;
     return !alone.confident && analysis.terms.length <= 3 && analysis.unknown.length === 0;
+  }
+
+  /** Whether a question says nothing but what marks it outside the articles ("monthly?", "per month?", "in london?"). */
+  private onlyOutside(analysis: Analysis): boolean {
+    return analysis.outside.length > 0 && analysis.terms.every((t) => analysis.outsideWords.some((w) => this.analyzer.terms(w).includes(t)));
   }
 
   /** The follow-up's terms, plus the earlier question's where the follow-up does not replace them. */
