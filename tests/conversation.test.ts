@@ -162,6 +162,24 @@ describe('follow-ups', () => {
     expect((await say('and as they move up?', { ...ana, userId: 'dee' })).topic).toBe('question:promotion');
   });
 
+  it('"what does Career Karma say?" after an answer is what that article says of it: its points first, or the word that it says nothing there', async () => {
+    await say('whats the job outlook');
+    const ck = await say('what does career karma say?');
+    expect(ck.topic).toBe('outlook:job-outlook');
+    await say('what interview practice questions does career karma list?');
+    const other = await say('any other source with more questions?');
+    expect(other.topic).toBe('question:interview-preparation');
+    expect(other.text).toContain('47');
+    await say('how do i prepare for interviews');
+    const indeed = await say('what does indeed say?');
+    const first = indeed.card.children.find((n) => n.type === 'list');
+    expect(first?.type === 'list' && first.items[0]).toMatch(/\(Indeed\)$/);
+    await say('what benefits do backend devs get');
+    const none = await say('what does career karma say?');
+    expect(none.topic).toBe('question:benefits');
+    expect(none.text).toContain('Nothing in this answer comes from Career Karma');
+  });
+
   it('"are C++ and C# acceptable picks?" gets its yes first; a comparison, or a name found in another entry, gets none', async () => {
     const yes = await say('Are C++ and C# acceptable picks for writing server logic?');
     expect(yes.card.children[0]).toEqual({ type: 'text', text: 'Yes: the articles name C++ and C#, as below.' });

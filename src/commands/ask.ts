@@ -448,6 +448,28 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string,
 }
 
 /**
+ * Named rule "what does Indeed say?": a question naming an article (or a survey it cites) gets that
+ * source's points first in each list of the card (a point ends with who says it: "(Indeed)",
+ * "(PayScale, cited by Career Karma)"); a card with none of its points says so first, since the
+ * card's points come from the others.
+ */
+function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: Reply; lead?: Node } {
+  const said = loose(typed);
+  const asked = ctx.knowledge.sources.filter((src) => [src.publisher ?? '', src.short, ...src.cites].some((n) => n && namesIn(said, n)) || (src.short.endsWith('Spotlight') && namesIn(said, 'spotlight')));
+  if (!asked.length) return { out };
+  const labels = asked.flatMap((src) => [`(${src.short}`, ...src.cites.map((c) => `(${c}`)]);
+  const bySource = (text: string) => labels.some((l) => text.includes(l));
+  const lists = out.card.children.filter((n): n is Extract<Node, { type: 'list' }> => n.type === 'list');
+  if (!lists.length) return { out };
+  if (!lists.some((n) => n.items.some(bySource))) {
+    const names = asked.map((src) => src.publisher ?? `the ${src.short}`);
+    return { out, lead: { type: 'text', text: `Nothing in this answer comes from ${names.join(' or ')}; it is what the other articles say.` } };
+  }
+  const children = out.card.children.map((n) => (n.type === 'list' ? { ...n, items: [...n.items.filter(bySource), ...n.items.filter((i) => !bySource(i))] } : n));
+  return { out: { ...out, card: { ...out.card, children } } };
+}
+
+/**
  * How much a point of the card bears on the question: its words found in the point, a word in
  * few of the card's points weighing more. Undefined when the question only names the entry.
  */
@@ -584,7 +606,9 @@ export const ask: CommandSpec = {
         return step;
       }
       const picked = pointsAsked(ctx, answer, ref);
-      const out = card(ctx, ref, level, related(answer, decision.top), picked);
+      const shown = card(ctx, ref, level, related(answer, decision.top), picked);
+      const sourced = shown && bySourceAsked(ctx, shown, text);
+      const out = sourced?.out;
       if (out) {
         rememberQuestion(ctx, answer, ref);
         // The full form shows the points the question brought forward again (`+d31`).
@@ -592,7 +616,7 @@ export const ask: CommandSpec = {
         // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
         // "Which is the highest?" after pay: that figure first.
         const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-        const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
+        const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
         // An article's numbered plan: "2" next is its step 2.
         return { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}) };
       }

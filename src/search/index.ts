@@ -242,6 +242,8 @@ class KnowledgeSearch implements Search {
   private readonly planTerms: Set<string>;
   /** Who gives a figure for each pay level: `salary:backend-developer/entry` -> its sources' terms. */
   private readonly levelSources: Map<string, string[]>;
+  /** Every word of the names of the sources each entry speaks in ("career", "karma"), for "what does Career Karma say?". */
+  private readonly spokenBy: Map<string, ReadonlySet<string>>;
   /** The source terms of what each entry says (see fromNamedSource). */
   private readonly sourcedBy: Map<string, Set<string>>;
   /** Terms that ask without naming a subject (TOPICLESS_WORDS, as analysed). */
@@ -310,6 +312,7 @@ class KnowledgeSearch implements Search {
     this.sourceTerms = new Set(named.flatMap((n) => termsOnce(n)).filter((t) => rare(t) && !this.subjectTerms.has(t) && !GUIDE_SUBJECT.has(t)));
     // Each entry's source words: its articles' publishers and names, the surveys they cite.
     const sourceWords = new Map(kb.sources.map((src) => [src.id, [src.publisher ?? '', src.short, ...src.cites].flatMap((n) => termsOnce(n))]));
+    this.spokenBy = new Map(docs.map((d) => [d.ref, new Set(d.sources.flatMap((id) => sourceWords.get(id) ?? termsOnce(id)))]));
     this.sourcedBy = new Map(docs.map((d) => [d.ref, new Set(d.sources.flatMap((id) => sourceWords.get(id) ?? termsOnce(id)).filter((t) => this.sourceTerms.has(t)))]));
     // The articles' publishers' names only: a survey's name holds a topic word ("PayScale": pay).
     this.sourceNames = kb.sources.map((src) => termsOnce(src.publisher ?? '')).filter((n) => n.length > 1);
@@ -473,7 +476,8 @@ class KnowledgeSearch implements Search {
     const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
     // A level alone after a pay question ("entry level?") is that pay, whatever entry its words name.
     const levelOfFigures = analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t]) && previous.terms.some((t) => TIME_TERMS.has(t));
-    if (!FOLLOW_LEADS.test(question) && !compares && !levelOfFigures && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
+    // A source alone ("what does Career Karma say?") names its article's plan, but asks what it says of this.
+    if (!FOLLOW_LEADS.test(question) && !compares && !levelOfFigures && !this.asksSource(analysis) && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
     // "What languages do they use?" after the front-end card: "they" are front-end developers, read
     // by the role's name (not the whole question before, "how do I become one", which pulls elsewhere).
     const role = this.otherRole(previous);
@@ -497,7 +501,7 @@ class KnowledgeSearch implements Search {
     // figures show every source side by side.
     // Before the confidence checks below: read with the pay question, the words may land between two entries.
     const figures = previous.terms.some((t) => TIME_TERMS.has(t));
-    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || t === 'comparison' || t === 'other')) {
+    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || t === 'comparison' || t === 'other' || t === 'same')) {
       // A pay answer is remembered by its role (for "what do they do?"); its figures are the salary entry.
       const shown = figuresOf(previous.topic, previous);
       // "Is that more than the Indeed number?" after entry-level pay: Indeed gives one average, no
@@ -531,6 +535,13 @@ class KnowledgeSearch implements Search {
     const within = this.pointsWithin(question, analysis, previous);
     if (within) return within;
 
+    // "What does Career Karma say?" after the outlook: what that article says of it, when it says
+    // something there (its points first); not Career Karma's own plan, which its name finds alone.
+    const sources = this.asksSource(analysis);
+    if (sources && together.decision.kind === 'answer') {
+      const by = this.spokenBy.get(together.decision.top.doc.ref);
+      if (sources.every((name) => name.every((t) => by?.has(t)))) return together;
+    }
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
   }
@@ -708,7 +719,7 @@ class KnowledgeSearch implements Search {
     // "4-6?", "seniors?": a level alone only makes sense about the question before; so does
     // "what does PayScale say?".
     if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t])) return true;
-    if (analysis.terms.length > 0 && analysis.terms.some((t) => this.sourceTerms.has(t)) && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t))) return true;
+    if (this.asksSource(analysis)) return true;
     const names = analysis.terms.some((t) => this.subjectTerms.has(t));
     // "Is that just backend?" after the outlook asks whom the answer before is about.
     const onlyWhom = analysis.terms.length > 0 && analysis.terms.every((t) => this.subjectTerms.has(t) || t === 'developer' || t === 'dev' || LEVEL_TERMS[t]);
@@ -721,6 +732,20 @@ class KnowledgeSearch implements Search {
     // A line of no words that say anything follows up only as a question ("by when?"): "halp" does not.
     if (!analysis.terms.length && !analysis.unknown.length && !question.includes('?')) return false;
     return !alone.confident && analysis.terms.length <= 3 && analysis.unknown.length === 0;
+  }
+
+  /**
+   * Whether a question asks only what a source says: "what does PayScale say?", "does Career Karma
+   * say the same?" (a source's whole name: "career" of "Career Karma" too), "any other source?".
+   */
+  private asksSource(analysis: Analysis): string[][] | undefined {
+    const terms = analysis.terms;
+    // The names said whole: a publisher's ("career karma"), a rare source word ("payscale"), the spotlight.
+    const said = [...this.sourceNames, ...[...this.sourceTerms].map((t) => [t]), ['spotlight']].filter((name) => name.every((t) => terms.includes(t)));
+    const other = terms.includes('other') && terms.includes('source');
+    if (!terms.length || !(said.length || other)) return undefined;
+    const words = new Set(said.flat());
+    return terms.every((t) => words.has(t) || SOURCE_ASKING.has(t) || t === 'same' || t === 'other') ? said : undefined;
   }
 
   /** Whether a question says nothing but what marks it outside the articles ("monthly?", "per month?", "in london?"). */
