@@ -50,6 +50,11 @@ describe('follow-ups', () => {
     expect(bare.topic).toBe('salary:backend-developer');
     expect(bare.answered).toBe(false);
     expect(bare.text).toContain('The articles give yearly pay only');
+    // "How many years is that?" after one level's pay is that level's bracket, not how long it all takes.
+    await say('how much do seniors make');
+    const years = await say('how many years is that?');
+    expect(years.topic).toBe('salary:backend-developer');
+    expect(years.text).toContain('7-9 years');
     // "Is that per year?" gets its yes first.
     await say("what does indeed say backend devs make on avg?");
     const yearly = await say('is that per year?');

@@ -457,6 +457,12 @@ class KnowledgeSearch implements Search {
     // figures): that answer again, not the general one (how long it all takes, the pay table).
     const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question) || OF_THE.test(question)) && this.askedAgain(analysis, previous, before);
     if (again) return again;
+    // Named rule "the years of a level": "how many years is that?" after one level's pay asks that
+    // level's bracket ("Mid-career (4-6 years)"), which its figures give; not how long it all takes.
+    if (previous.topic && previous.level && previous.level !== 'overall' && previous.terms.includes('salary') && POINTERS.test(question) && analysis.terms.length > 0 && analysis.terms.every((t) => t === 'duration')) {
+      const same = this.answeredWith(this.readWith(analysis, previous, true), figuresOf(previous.topic, previous));
+      if (same) return same;
+    }
     // Named rule "and as they move up?": after an answer to a question about one level ("what do
     // entry-level devs work on?"), a short "and ..." whose words that answer holds asks it of the
     // same answer ("Entry-level developers ... gain more responsibility as they advance"),
