@@ -167,6 +167,13 @@ describe('follow-ups', () => {
     expect((await say('and as they move up?', { ...ana, userId: 'dee' })).topic).toBe('question:promotion');
   });
 
+  it('"how do I pick between them?" after the frameworks is about them, not about choosing a CS programme', async () => {
+    await say('what frameworks does indeed suggest for beginners?');
+    const pick = await say('how do i pick between them?');
+    expect(pick.topic).toBe('question:which-framework-to-learn');
+    expect(pick.text).toContain('programming languages you know');
+  });
+
   it('"what does Career Karma say?" after an answer is what that article says of it: its points first, or the word that it says nothing there', async () => {
     await say('whats the job outlook');
     const ck = await say('what does career karma say?');

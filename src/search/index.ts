@@ -548,6 +548,14 @@ class KnowledgeSearch implements Search {
       const by = this.spokenBy.get(together.decision.top.doc.ref);
       if (sources.every((name) => name.every((t) => by?.has(t)))) return together;
     }
+    // "How do I pick between them?" after the frameworks: alone, its words find an entry about
+    // something else (choosing a CS programme) that holds no word of the question before; "them"
+    // are what was just shown, and read with it the question lands on its own entry.
+    if (POINTERS.test(question) && together.confident && together.decision.kind === 'answer' && alone.decision.kind === 'answer' && analysis.terms.length <= POINTING_TERMS && !analysis.terms.some((t) => this.subjectTerms.has(t))) {
+      const aloneTop = alone.decision.top;
+      const topical = previous.terms.filter((t) => !this.topicless.has(t) && !LEVEL_TERMS[t] && !this.sourceTerms.has(t) && !GUIDE_SUBJECT.has(t));
+      if (topical.length && !topical.some((t) => aloneTop.content.has(t))) return together;
+    }
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
   }
