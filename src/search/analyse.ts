@@ -269,7 +269,9 @@ export class Analyzer {
       // A lexicon word keeps its own term only where the entries use it ("aws"; not "comp").
       const group: string[] = [];
       for (const term of this.termsOf(word, (own) => this.vocabulary.has(own))) {
-        const known = this.vocabulary.has(term) ? term : this.correct(word);
+        // "ctos", "apis": a plural the stemmer leaves whole (short, an acronym) is its singular.
+        const singular = /^[a-z0-9]{2,6}s$/.test(word) && this.vocabulary.has(word.slice(0, -1)) ? word.slice(0, -1) : undefined;
+        const known = this.vocabulary.has(term) ? term : (singular ?? this.correct(word));
         if (!known && this.isStopTypo(word)) continue;
         if (known) out.push(known), group.push(known);
         else unknown.push(term), group.push(term);
