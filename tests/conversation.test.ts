@@ -167,6 +167,12 @@ describe('follow-ups', () => {
     expect((await say('and as they move up?', { ...ana, userId: 'dee' })).topic).toBe('question:promotion');
   });
 
+  it('"next year" is the future the outlook projects, not the roadmap\'s next step', async () => {
+    const r = await say('will there be more backend jobs next year?', { ...ana, userId: 'ny' });
+    expect(r.topic).toBe('outlook:job-outlook');
+    expect(r.text).toMatch(/13 ?(?:%|percent)/);
+  });
+
   it('"how do I pick between them?" after the frameworks is about them, not about choosing a CS programme', async () => {
     await say('what frameworks does indeed suggest for beginners?');
     const pick = await say('how do i pick between them?');
@@ -801,6 +807,8 @@ describe('honest refusals', () => {
     "i get 'Cannot find module express' when i run node, what do i do?",
     'walk me through installing kubernetes on my laptop step by step',
     'how do i set env vars in node',
+    // A price next year is a forecast the articles do not make.
+    'will bootcamps be cheaper next year?',
   ])('refuses "%s" even though some words match', async (q) => {
     const r = await say(q);
     expect(r.answered).toBe(false);

@@ -43,7 +43,7 @@ const THIS_YEAR = new Date().getUTCFullYear();
 /** A time to come, without a year: "next year", "in five years", "in the coming years". */
 const LATER = /\b(?:next year|next (?:few|couple(?: of)?|two|three|five|ten|\d+) years|(?:in|within) (?:a few|the next|two|three|five|ten|\d+) years|(?:the )?coming years?|years from now|in the future|a decade from now)\b/gi;
 /** Pay going up or down (with LATER, a prediction). */
-const CHANGE = /\b(?:go(?:es|ing)? (?:up|down)|rise|rising|increase|increasing|grow|growing|drop|dropping|fall|falling|change|changing|climb|keep up)\b/i;
+const CHANGE = /\b(?:go(?:es|ing)? (?:up|down)|rise|rising|increase|increasing|grow|growing|drop|dropping|fall|falling|change|changing|climb|keep up|cheaper|pricier|more expensive|less expensive|cost (?:more|less))\b/i;
 /** One's own pay or career ("my salary", "will I"): not a forecast for everyone. */
 const OWN = /\b(?:my|i|i'll|i'm|me)\b/i;
 /** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
@@ -293,7 +293,7 @@ export class Analyzer {
     // So is pay going up or down "next year", "in the coming years": the articles give today's
     // figures only. ("What will I make in five years?" asks the figure five years in.)
     // Not one's own pay ("how much will my salary grow in the next five years?"): the figures by years on the job answer that.
-    const later = FUTURE.test(text) && CHANGE.test(text) && !OWN.test(text) && out.includes('salary') && !out.includes('outlook') ? (text.match(LATER) ?? []) : [];
+    const later = FUTURE.test(text) && CHANGE.test(text) && !OWN.test(text) && (out.includes('salary') || out.includes('cost')) && !out.includes('outlook') ? (text.match(LATER) ?? []) : [];
     const guessed = [...future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook'))), ...later];
     if (guessed.length) outside.add('chat'), outsideWords.push(...guessed);
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };

@@ -100,6 +100,9 @@ export const RULES: readonly Rule[] = [
   // "A major named after this specialty": no step after another.
   { name: 'named-after', pattern: /\b(?:named|called|titled) after\b/g, to: ' named ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
+  // "Will there be more jobs next year?", "in the coming years": the future the outlook projects,
+  // not the roadmap's next step ("next") nor a year's figures ("year").
+  { name: 'next-years', pattern: /\b(?:next (?:year|decade|few years|couple(?: of)? years|(?:two|three|five|ten|\d+) years)|(?:the )?coming (?:year|years|decade)|years to come)\b/g, to: ' future ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
   // "Four to six years", "seven years in": a span of experience, as the articles write it (4-6),
   // so the level is read. Only beside years or another number: "which one" stays a word.
