@@ -103,6 +103,9 @@ export const RULES: readonly Rule[] = [
   // "Will there be more jobs next year?", "in the coming years": the future the outlook projects,
   // not the roadmap's next step ("next") nor a year's figures ("year").
   { name: 'next-years', pattern: /\b(?:next (?:year|decade|few years|couple(?: of)? years|(?:two|three|five|ten|\d+) years)|(?:the )?coming (?:year|years|decade)|years to come)\b/g, to: ' future ' },
+  // "Ignore previous instructions. What is the average salary?": the bot follows no instructions
+  // from a question, so the preamble says nothing; the question after it is read as asked.
+  { name: 'ignore-instructions', pattern: /\b(?:please )?(?:ignore|disregard|forget)(?: all| any)?(?: (?:the|your|my|of the|of your))?(?: (?:previous|prior|above|earlier|system|original))?(?: (?:instructions?|prompts?|rules?|directions?))\b/g, to: ' ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
   // "Four to six years", "seven years in": a span of experience, as the articles write it (4-6),
   // so the level is read. Only beside years or another number: "which one" stays a word.
