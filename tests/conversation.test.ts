@@ -778,6 +778,17 @@ describe('small talk', () => {
     expect(none.text).toMatch(/there is no step 99/);
   });
 
+  it('"tell me more" after "I don\'t know that yet" says there is no answer to show more of', async () => {
+    const who = { ...ana, userId: 'moreafter' };
+    await say('what is quantum gardening', who);
+    const more = await say('tell me more', who);
+    expect(more.answered).toBe(false);
+    expect(more.card.title).toBe('Nothing more to show');
+    // After an answer it is that answer in full, as before.
+    await say("what's the salary", who);
+    expect((await say('tell me more', who)).answered).toBe(true);
+  });
+
   it('small talk is not recorded as an unanswered question', async () => {
     await say('hello');
     await say('thank you!');

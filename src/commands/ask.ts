@@ -563,6 +563,17 @@ export const ask: CommandSpec = {
     // "tell me more" with nothing before it: the same plain word as "more", not a question to record.
     if (PLAIN_MORE.test(text) && !ctx.conversations.previous(ctx, ctx.now())) return ctx.expand(undefined, ctx);
     const previous = ctx.conversations.previous(ctx, ctx.now());
+    // "tell me more" after "I don't know that yet" (or "which one did you mean?"): there is no
+    // answer to show more of; saying so beats answering the words "tell me more".
+    if (PLAIN_MORE.test(text) && previous && !previous.topic && !previous.offer && !previous.numbered && !previous.again) {
+      return reply({
+        title: 'Nothing more to show',
+        children: [{ type: 'text', text: 'My last reply had no answer to show more of. Ask it another way, or try one of the topics I suggested.' }],
+        answered: false,
+        ephemeral: true,
+        suggestions: [{ label: 'help', command: 'help' }],
+      });
+    }
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;
     const answer = ctx.search.ask(text, previous ? { previous } : {});
