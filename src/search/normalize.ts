@@ -101,8 +101,9 @@ export const RULES: readonly Rule[] = [
   { name: 'named-after', pattern: /\b(?:named|called|titled) after\b/g, to: ' named ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
   // "Will there be more jobs next year?", "in the coming years": the future the outlook projects,
-  // not the roadmap's next step ("next") nor a year's figures ("year").
-  { name: 'next-years', pattern: /\b(?:next (?:year|decade|few years|couple(?: of)? years|(?:two|three|five|ten|\d+) years)|(?:the )?coming (?:year|years|decade)|years to come)\b/g, to: ' future ' },
+  // not the roadmap's next step ("next") nor a year's figures ("year"). Not "the next five years":
+  // one's own pay then is the figures by years on the job.
+  { name: 'next-years', pattern: /\b(?:next (?:year|decade)|(?:the )?coming (?:year|years|decade)|years to come)\b/g, to: ' future ' },
   // "Ignore previous instructions. What is the average salary?": the bot follows no instructions
   // from a question, so the preamble says nothing; the question after it is read as asked.
   { name: 'ignore-instructions', pattern: /\b(?:please )?(?:ignore|disregard|forget)(?: all| any)?(?: (?:the|your|my|of the|of your))?(?: (?:previous|prior|above|earlier|system|original))?(?: (?:instructions?|prompts?|rules?|directions?))\b/g, to: ' ' },
