@@ -586,6 +586,16 @@ describe('follow-ups', () => {
     expect((await say('what benefits usually come with it?')).topic).toBe('question:benefits');
   });
 
+  it('"is that the same for full stack?" after pay asks that role\'s pay, as "and full stack?" does', async () => {
+    const who = { ...ana, userId: 'samefor' };
+    await say('how much do backend devs make', who);
+    const full = await say('is that the same for full stack?', who);
+    expect(full.topic).toBe('salary:fullstack-developer');
+    expect(full.text).toContain('The articles give no salary figure for Full-Stack Developer');
+    await say('how much do backend devs make', who);
+    expect((await say('is that the same for frontend?', who)).text).toContain('$75,310');
+  });
+
   it('"does that include government jobs?" after the benefits says the articles say no more, rather than showing the benefits again as if yes', async () => {
     await say('do backend devs get benefits');
     const government = await say('does that include government jobs?');

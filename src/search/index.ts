@@ -129,7 +129,7 @@ const MOVING_UP: ReadonlySet<string> = new Set(['promotion', 'advance']);
 const OF_THE = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?how\s+(?:long|much)\s+(?:is|are|does|do|would|will)\s+the\s+\w+s?\s*\??\s*$/i;
 const BY_HOW_MUCH = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+big\s+(?:is\s+)?the\s+(?:gap|difference))\b[^?]*\??\s*$/i;
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
-const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|same for|and for|then|so)(?=[\s,]|$)/i;
+const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|same for|(?:is|are|would|does) (?:that|it|this|those|these|they) (?:the )?same for|and for|then|so)(?=[\s,]|$)/i;
 /** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */
 const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'report']);
 /** A reading this far ahead of the next entry is the question's own, whatever words point back. */
