@@ -788,6 +788,20 @@ describe('small talk', () => {
     expect(none.text).toMatch(/there is no step 99/);
   });
 
+  it('answers two questions asked in one line, each under its title; a second half leaning on the first is read whole', async () => {
+    const who = { ...ana, userId: 'twoq' };
+    const both = await say('how much do juniors make and do i need a degree', who);
+    expect(both.card.title).toBe('Both of your questions');
+    expect(both.text).toContain('$61,042');
+    expect(both.text).toContain('Do I need a degree to become a back-end developer?');
+    // The follow-up reads against the second question.
+    expect((await say('what about a bootcamp?', who)).answered).toBe(true);
+    // "... and what is that figure?" is one question about one thing.
+    const one = await say('Does the starting wage beat the typical wage across all American workers, and what is that all-worker figure?', who);
+    expect(one.card.title).not.toBe('Both of your questions');
+    expect((await say('is backend hard and is it worth it', who)).card.title).not.toBe('Both of your questions');
+  });
+
   it('"tell me more" after "I don\'t know that yet" says there is no answer to show more of', async () => {
     const who = { ...ana, userId: 'moreafter' };
     await say('what is quantum gardening', who);

@@ -200,15 +200,15 @@ function cardsOf(ctx: CommandContext, answer: Answer, entries: Scored[]): { opti
  * (with its lead when `lead`), sharing the screen; the sources of what is shown; each entry
  * offered in full.
  */
-function shownTogether(ctx: CommandContext, answer: Answer, cards: { option: Scored; shown: Reply }[], title: string, lead: boolean): Reply | undefined {
+function shownTogether(ctx: CommandContext, answer: Answer, cards: { option: Scored; shown: Reply; asked?: Answer }[], title: string, lead: boolean): Reply | undefined {
   if (!cards.length) return undefined;
   const suggestions = cards.map((c) => askAbout(c.option));
   // The screen's room, shared: each entry's title takes a row of its share.
   const room = answerRoom(reply({ title, children: [], answered: true, sources: cards.flatMap((c) => c.shown.sources), suggestions }), '');
   const share = Math.max(READING_LINES, Math.floor(room / cards.length) - 1);
   const children: Node[] = [];
-  for (const { option, shown } of cards) {
-    const relevance = relevanceFor(ctx, shown, answer, option.doc.ref.startsWith('role:'));
+  for (const { option, shown, asked } of cards) {
+    const relevance = relevanceFor(ctx, shown, asked ?? answer, option.doc.ref.startsWith('role:'));
     // A figure keeps its caveat; a step's "Next:" note is no point of the answer.
     const figures = option.doc.kind === 'salary' || option.doc.kind === 'outlook';
     const picked = relevance ? relevantLines(shown.card.children, relevance, share, { lead, fill: false }) : lead ? fitLines(shown.card.children, share).shown : [];
@@ -220,6 +220,39 @@ function shownTogether(ctx: CommandContext, answer: Answer, cards: { option: Sco
   const said = pointTexts(children).join('\n');
   const sources = [...new Map(cards.flatMap((c) => c.shown.sources).map((src) => [src.id, src])).values()].filter((src) => said.includes(src.short));
   return { ...reply({ title, children, answered: true, sources, suggestions }), whole: true };
+}
+
+/** The title of the reply that answers two questions asked in one line. */
+const BOTH_ASKED = 'Both of your questions';
+/** Where one line asks a second question: "... and do I need a degree?", "...? Is it hard?". */
+const SECOND_QUESTION = /\s+(?:and|also|plus|&)\s+(?=(?:do|does|is|are|can|could|should|will|would|how|what|which|where|when|why|who)\b)|\?\s+(?=\S)/i;
+/** Words of a second question that lean on the first: it is no question of its own. */
+const POINTING_BACK = /\b(?:that|this|those|these|it|its|they|them|their|there|one|ones|both|either|so|too|also|else|other|others|alternative|then|instead|why)\b/i;
+/** The fewest words each of the two questions must have to stand alone ("how many qs" leans on the one before). */
+const QUESTION_WORDS = 4;
+
+/**
+ * Named rule "two questions in one line": "how much do juniors make and do I need a degree?" is
+ * answered with both, each under its title, when each half alone has a confident answer of its own
+ * (two different entries); otherwise the line is read whole, as before.
+ */
+function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Answer; ref: string } | undefined {
+  const parts = text.split(SECOND_QUESTION).map((p) => p.trim()).filter(Boolean);
+  if (parts.length !== 2 || parts.some((p) => (p.match(/\p{L}+/gu) ?? []).length < QUESTION_WORDS)) return undefined;
+  // "... and what is that figure?", "why bother?": a half pointing back leans on the other (or on
+  // a story told before it: "I saw a table... What's the average in that table?").
+  if (parts.some((p) => POINTING_BACK.test(p))) return undefined;
+  const asked = parts.map((p) => ctx.search.ask(p));
+  const cards = asked.flatMap((a) => {
+    if (a.decision.kind !== 'answer') return [];
+    const ref = a.payFor ? `salary:${a.payFor}` : a.decision.top.doc.ref;
+    const option = a.hits.find((h) => h.doc.ref === ref) ?? a.decision.top;
+    const shown = card(ctx, ref, a.analysis.level);
+    return shown?.answered ? [{ option, shown, asked: a, ref }] : [];
+  });
+  if (cards.length !== 2 || cards[0]!.ref === cards[1]!.ref) return undefined;
+  const both = shownTogether(ctx, asked[0]!, cards, BOTH_ASKED, true);
+  return both && { reply: both, last: asked[1]!, ref: cards[1]!.ref };
 }
 
 /** "What next?", "and after that?": the step after the one just shown. */
@@ -576,6 +609,12 @@ export const ask: CommandSpec = {
     }
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;
+    const two = SECOND_QUESTION.test(text) ? bothAsked(ctx, text) : undefined;
+    if (two) {
+      // A follow-up reads against the second question, the one asked last.
+      rememberQuestion(ctx, two.last, two.ref);
+      return two.reply;
+    }
     const answer = ctx.search.ask(text, previous ? { previous } : {});
     const decision = answer.decision;
     const payRole = answer.payFor && ctx.knowledge.roles.find((r) => r.id === answer.payFor);
