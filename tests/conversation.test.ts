@@ -192,6 +192,10 @@ describe('follow-ups', () => {
     const indeed = await say('what does indeed say?');
     const first = indeed.card.children.find((n) => n.type === 'list');
     expect(first?.type === 'list' && first.items[0]).toMatch(/\(Indeed\)$/);
+    // A pay question naming a source: its figure first.
+    const payscale = await say('acc to payscale whats the starting salary');
+    const figures = payscale.card.children.find((n) => n.type === 'list');
+    expect(figures?.type === 'list' && figures.items[0]).toContain('$61,042');
     await say('what benefits do backend devs get');
     const none = await say('what does career karma say?');
     expect(none.topic).toBe('question:benefits');

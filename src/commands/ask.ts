@@ -622,7 +622,9 @@ export const ask: CommandSpec = {
     if (payRole) {
       const card = salaryCard(ctx, payRole, level);
       // "salary dba in london": that role's pay (or the word that there is none), led by what the articles do not cover.
-      const out = decision.kind === 'partial' ? withCaveat(card, decision.outside) : card;
+      // "acc to payscale whats the starting salary": PayScale's figure first.
+      const sourced = bySourceAsked(ctx, decision.kind === 'partial' ? withCaveat(card, decision.outside) : card, text);
+      const out = sourced.out;
       // `more` shows it again with the caveat (as partialAnswer's does).
       const outside = decision.kind === 'partial' ? ` !${decision.outside}` : '';
       rememberQuestion(ctx, answer, `role:${payRole.id}`);
@@ -630,7 +632,7 @@ export const ask: CommandSpec = {
       if (!out.answered) recordQuestion(ctx, text);
       const more = `${moreOf(`salary:${payRole.id}`, level)}${outside}`;
       // "Which source quotes the highest pay?", "is that per year?": that first.
-      const lead = out.answered ? payLead(ctx, payRole, level, text) : undefined;
+      const lead = out.answered ? (payLead(ctx, payRole, level, text) ?? sourced.lead) : undefined;
       return { ...ledBy(out, lead, briefFor(ctx, out, answer, more)), topic: `salary:${payRole.id}`, more };
     }
     if (decision.kind === 'answer') {
