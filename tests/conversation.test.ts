@@ -192,6 +192,12 @@ describe('follow-ups', () => {
     const indeed = await say('what does indeed say?');
     const first = indeed.card.children.find((n) => n.type === 'list');
     expect(first?.type === 'list' && first.items[0]).toMatch(/\(Indeed\)$/);
+    // Sources compared on pay: the figures, each with its source (not who earns more, nor the articles' dates).
+    for (const q of ['ck vs indeed salary', 'which one pays more, indeed or payscale numbers']) {
+      const r = await say(q);
+      expect(r.topic, q).toBe('salary:backend-developer');
+      expect(r.text, q).toContain('$124,303');
+    }
     // A pay question naming a source: its figure first.
     const payscale = await say('acc to payscale whats the starting salary');
     const figures = payscale.card.children.find((n) => n.type === 'list');

@@ -752,10 +752,14 @@ class KnowledgeSearch implements Search {
    * Whether a question asks only what a source says: "what does PayScale say?", "does Career Karma
    * say the same?" (a source's whole name: "career" of "Career Karma" too), "any other source?".
    */
+  /** The sources' names said whole: a publisher's ("career karma"), a rare source word ("payscale"), the spotlight. */
+  private namedSources(terms: readonly string[]): string[][] {
+    return [...this.sourceNames, ...[...this.sourceTerms].map((t) => [t]), ['spotlight']].filter((name) => name.every((t) => terms.includes(t)));
+  }
+
   private asksSource(analysis: Analysis): string[][] | undefined {
     const terms = analysis.terms;
-    // The names said whole: a publisher's ("career karma"), a rare source word ("payscale"), the spotlight.
-    const said = [...this.sourceNames, ...[...this.sourceTerms].map((t) => [t]), ['spotlight']].filter((name) => name.every((t) => terms.includes(t)));
+    const said = this.namedSources(terms);
     const other = terms.includes('other') && terms.includes('source');
     if (!terms.length || !(said.length || other)) return undefined;
     const words = new Set(said.flat());
@@ -821,7 +825,17 @@ class KnowledgeSearch implements Search {
     // Not when another entry answers it outright: "do freelance devs get paid for time finding
     // clients?" asks about freelancing, whose text says that time is unpaid.
     // A pay level named ("0-1 yr") is a pay question whatever else it names.
-    const elsewhere = decision.kind === 'answer' && !analysis.level && decision.top.doc.kind !== 'salary' && decision.top.doc.kind !== 'role' && decision.top.score >= this.thresholds.sure;
+    // "ck vs indeed salary", "payscale vs indeed pay": sources compared on pay ask the figures,
+    // which name each source side by side (not who earns more, nor how old the articles are).
+    const sourcesOnPay = asked.terms.includes('salary') && (this.namedSources(asked.terms)?.length ?? 0) >= 2;
+    const elsewhere = !sourcesOnPay && decision.kind === 'answer' && !analysis.level && decision.top.doc.kind !== 'salary' && decision.top.doc.kind !== 'role' && decision.top.score >= this.thresholds.sure;
+    if (sourcesOnPay && !(decision.kind === 'answer' && decision.top.doc.kind === 'salary')) {
+      const figures = hits.find((h) => h.doc.kind === 'salary' && !analysis.terms.some((t) => this.subjectTerms.has(t) && !(this.nameTerms.get(h.doc.ref) ?? []).flat().includes(t)));
+      if (figures && decision.kind !== 'refuse' && decision.kind !== 'partial') {
+        answer.decision = { kind: 'answer', top: figures };
+        answer.confident = true;
+      }
+    }
     const payFor = decision.kind !== 'refuse' && !elsewhere ? this.payOf(analysis) : undefined;
     if (payFor) {
       answer.payFor = payFor;
