@@ -46,7 +46,8 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     name: 'how-are-you',
-    pattern: /^(?:how (?:are|r) (?:you|u)(?: doing)?(?: today)?|how'?s it going|what'?s new|you good)[\s?!.]*$/i,
+    // "good morning bot how r u": a greeting before it says nothing more.
+    pattern: /^(?:(?:hi+|hello+|hey+|heya|hiya|yo+|good (?:morning|afternoon|evening))[\s,!.]+(?:(?:there|bot|devpath)[\s,!.]+)?)?(?:how (?:are|r) (?:you|u|ya)(?: doing)?(?: today)?|how'?s it going|what'?s new|you good)[\s?!.]*$/i,
     reply: () => reply({ title: 'Ready to help', children: [{ type: 'text', text: "I'm a bot, so always fine. What would you like to know about becoming a back-end developer?" }], answered: false, suggestions: START }),
   },
   {
@@ -61,7 +62,7 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     name: 'capabilities',
-    pattern: /^(?:what (?:can|do) (?:you|u) (?:do|know|help (?:me )?with)(?: about)?|what do (?:you|u) know(?: about)?|who are (?:you|u)|what are (?:you|u)|wh?at'?s (?:your|ur) name|who (?:made|built|created|wrote) (?:you|u|this)|are (?:you|u) (?:a bot|human|an ai|ai)|what is this(?: bot)?|how do (?:i|you) use (?:this|you)(?: bot)?|help me(?: (?:pls|plz|please|out))?|(?:can|could) (?:you|u) help(?: me)?(?: (?:pls|plz|please))?|help (?:pls|plz|please)|what can i ask(?: you)?|what should i ask)[\s?!.]*$/i,
+    pattern: /^(?:what (?:can|do) (?:you|u) (?:do|know|help (?:me )?with)(?: about)?|what do (?:you|u) know(?: about)?|who are (?:you|u)|what are (?:you|u)|wh?at'?s (?:your|ur) name|who (?:made|built|created|wrote) (?:you|u|this)|are (?:you|u) (?:a bot|a robot|human|a human|a person|real|an ai|ai|chat ?gpt|gpt|an llm|an? (?:chat ?bot|language model))|what is this(?: bot)?|how do (?:i|you) use (?:this|you)(?: bot)?|help me(?: (?:pls|plz|please|out))?|(?:can|could) (?:you|u) help(?: me)?(?: (?:pls|plz|please))?|help (?:pls|plz|please)|what can i ask(?: you)?|what should i ask)[\s?!.]*$/i,
     reply: (ctx) =>
       reply({
         title: 'What I can do',
@@ -77,6 +78,16 @@ export const INTENTS: readonly Intent[] = [
     name: 'sources',
     pattern: /^(?:(?:which|what) (?:articles|sources)(?: do (?:you|u) (?:use|know|have))?|where do (?:you|u) get (?:your|this|the) (?:info|information|data|answers|facts)(?: from)?|what are (?:your|ur) sources|(?:your|ur) sources|who wrote (?:this|these|your answers|the (?:[\w' -]{1,40} )?(?:article|articles|guide))|where (?:does|do) (?:this|the|your|these) (?:info|information|data|answers|facts)(?: \w+)? come from|what (?:are|is) (?:these|your|the) (?:answers|info|information) based on|(?:which|what) (?:article|source) is (?:the )?(?:most recent|newest|latest|oldest))[\s?!.]*$/i,
     reply: (ctx) => sourcesReply(ctx),
+  },
+  {
+    // "Which article is most reliable?": the articles do not rate one another, and neither does the bot.
+    name: 'which-to-trust',
+    pattern: /^(?:(?:so|and|but|ok(?:ay)?)[\s,]+)?(?:which|what) (?:article|source|site|one)s? (?:is (?:the )?(?:most |more )?(?:reliable|trustworthy|accurate|right|correct|credible|best)|should i (?:trust|believe|go with|listen to)|do (?:i|you) (?:trust|believe)|can i trust)[\s?!.]*$/i,
+    reply: (ctx) => {
+      const out = sourcesReply(ctx);
+      const lead = { type: 'text' as const, text: "The articles don't rate one another, so I won't rank them. Here is who wrote each and when; where their figures differ, I show each with its source." };
+      return { ...out, card: { ...out.card, children: [lead, ...out.card.children] }, ...(out.brief ? { brief: [lead, ...out.brief] } : {}) };
+    },
   },
   {
     name: 'finished-step',

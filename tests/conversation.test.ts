@@ -703,6 +703,9 @@ describe('small talk', () => {
     ['which articles do u use', /^Sources$/],
     ['whats ur name', /What I can do/],
     ['how are you', /Ready to help/],
+    ['good morning bot how r u', /Ready to help/],
+    ['are you chatgpt', /What I can do/],
+    ['which article is most reliable', /^Sources$/],
     ['lol ok', /Anything else/],
     ['help me pls', /your guide to becoming a back-end developer/],
     ['help me out please', /your guide to becoming a back-end developer/],
@@ -719,6 +722,12 @@ describe('small talk', () => {
   it('"just finished learning sql" and "i finished step three" offer the step they name (not "Keep learning")', async () => {
     expect((await say('just finished learning sql')).text).toMatch(/Shall I mark step 5, Get current on databases/);
     expect((await say('i finished step three')).text).toMatch(/Shall I mark step 3,/);
+  });
+
+  it('"which article should I trust?" says the articles do not rate one another, and lists them', async () => {
+    const r = await say('which article should i trust?');
+    expect(r.text).toContain("The articles don't rate one another");
+    expect(r.text).toContain('Career Karma');
   });
 
   it('"where does this info come from" lists all four articles in the short answer', async () => {
