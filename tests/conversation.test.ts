@@ -821,6 +821,15 @@ describe('small talk', () => {
     expect((await say('is backend hard and is it worth it', who)).card.title).not.toBe('Both of your questions');
   });
 
+  it('"why?" after an answer shown in full says that is all the articles say, with the answer again (not another entry)', async () => {
+    const who = { ...ana, userId: 'whyfull' };
+    await say('who earns more front or back', who);
+    const why = await say('why?', who);
+    expect(why.topic).toBe('question:who-earns-more-frontend-or-backend');
+    expect(why.text).toContain('That is all the articles say on this');
+    expect(why.text).toContain('$81,161');
+  });
+
   it('"tell me more" after "I don\'t know that yet" says there is no answer to show more of', async () => {
     const who = { ...ana, userId: 'moreafter' };
     await say('what is quantum gardening', who);

@@ -10,7 +10,7 @@ import { rememberTopic } from './remember.js';
 import { resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel, Step } from '../knowledge/schema.js';
 import { pointTexts, reply, withLead, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
-import type { Answer, Scored, Turn } from '../search/index.js';
+import { figuresOf, type Answer, type Scored, type Turn } from '../search/index.js';
 import { THRESHOLDS } from '../search/decide.js';
 import { smallTalk } from '../smalltalk.js';
 import { answerRoom, fitLines, relevantLines } from '../brief.js';
@@ -606,6 +606,15 @@ export const ask: CommandSpec = {
         ephemeral: true,
         suggestions: [{ label: 'help', command: 'help' }],
       });
+    }
+    // "why?", "tell me more" after an answer already shown in full: the articles say no more; the
+    // answer again under that word, not the same card as if it were new (nor another entry).
+    if (MORE.test(text) && previous?.topic && !previous.point) {
+      const shown = withTopic(ctx, figuresOf(previous.topic, previous), previous.level);
+      if (shown?.answered) {
+        const lead: Node = { type: 'text', text: 'That is all the articles say on this; here it is again.' };
+        return { ...withLead(shown, lead), whole: true };
+      }
     }
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;

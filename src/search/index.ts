@@ -197,7 +197,7 @@ const TIME_TERMS = new Set(['salary', 'outlook', 'duration']);
 const STEP_AFTER_COVERAGE = 0.5;
 
 /** A pay answer is remembered by its role (for "what do they do?"); what it showed is the salary entry. */
-function figuresOf(topic: string, previous: Turn): string {
+export function figuresOf(topic: string, previous: Turn): string {
   return topic.startsWith('role:') && previous.terms.includes('salary') ? topic.replace(/^role:/, 'salary:') : topic;
 }
 
