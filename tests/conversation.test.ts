@@ -821,6 +821,16 @@ describe('small talk', () => {
     expect((await say('is backend hard and is it worth it', who)).card.title).not.toBe('Both of your questions');
   });
 
+  it('"how much does a bootcamp cost?" says the articles give no prices, then what they say about cost first', async () => {
+    const r = await say('how much does a bootcamp cost', { ...ana, userId: 'price' });
+    expect(r.answered).toBe(true);
+    expect(r.text).toContain('The articles give no prices');
+    const list = r.card.children.find((n) => n.type === 'list');
+    expect(list?.type === 'list' && list.items[0]).toContain('lower cost');
+    // A comparison of cost is answered by its points, with no such word.
+    expect((await say('is a bootcamp cheaper than a degree?', { ...ana, userId: 'price' })).text).not.toContain('no prices');
+  });
+
   it('"why?" after an answer shown in full says that is all the articles say, with the answer again (not another entry)', async () => {
     const who = { ...ana, userId: 'whyfull' };
     await say('who earns more front or back', who);

@@ -481,6 +481,21 @@ function briefFor(ctx: CommandContext, out: Reply, answer: Answer, more: string,
 }
 
 /**
+ * Named rule "no price": "how much does a bootcamp cost?" is answered with what the articles say
+ * about cost (bootcamps usually cost less than a degree), under the plain word that they give no
+ * price; the card alone would read as if the price were in it somewhere.
+ */
+const PRICE_ASKED = /\bhow much\b|\bprices?\b|\bpriced\b|\btuition\b|\bfees?\b|\bcosts?\b/i;
+function noPrice(ctx: CommandContext, answer: Answer, out: Reply): { out: Reply; lead: Node } | undefined {
+  // A price asked ("how much", "tuition"), not a comparison ("is a bootcamp cheaper?"), which the points answer.
+  const terms = answer.analysis.terms;
+  if (!terms.includes('cost') || terms.includes('salary') || terms.includes('comparison') || !PRICE_ASKED.test(answer.analysis.raw)) return undefined;
+  if (/[$€£]\s?\d/.test(pointTexts(out.card.children).join('\n'))) return undefined;
+  // What they do say about cost goes first.
+  return { out: pointsFirst(out, (text) => pointTerms(ctx, text).has('cost')), lead: { type: 'text', text: 'The articles give no prices; this is what they say about cost.' } };
+}
+
+/**
  * Named rule "what does Indeed say?": a question naming an article (or a survey it cites) gets that
  * source's points first in each list of the card (a point ends with who says it: "(Indeed)",
  * "(PayScale, cited by Career Karma)"); a card with none of its points says so first, since the
@@ -498,8 +513,13 @@ function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: R
     const names = asked.map((src) => src.publisher ?? `the ${src.short}`);
     return { out, lead: { type: 'text', text: `Nothing in this answer comes from ${names.join(' or ')}; it is what the other articles say.` } };
   }
-  const children = out.card.children.map((n) => (n.type === 'list' ? { ...n, items: [...n.items.filter(bySource), ...n.items.filter((i) => !bySource(i))] } : n));
-  return { out: { ...out, card: { ...out.card, children } } };
+  return { out: pointsFirst(out, bySource) };
+}
+
+/** The card with the points `first` picks first in each of its lists, the rest after them in order. */
+function pointsFirst(out: Reply, first: (text: string) => boolean): Reply {
+  const children = out.card.children.map((n) => (n.type === 'list' ? { ...n, items: [...n.items.filter(first), ...n.items.filter((i) => !first(i))] } : n));
+  return { ...out, card: { ...out.card, children } };
 }
 
 /**
@@ -668,7 +688,8 @@ export const ask: CommandSpec = {
       }
       const picked = pointsAsked(ctx, answer, ref);
       const shown = card(ctx, ref, level, related(answer, decision.top), picked);
-      const sourced = shown && bySourceAsked(ctx, shown, text);
+      const priced = shown && noPrice(ctx, answer, shown);
+      const sourced = shown && bySourceAsked(ctx, priced?.out ?? shown, text);
       const out = sourced?.out;
       if (out) {
         rememberQuestion(ctx, answer, ref);
@@ -677,7 +698,7 @@ export const ask: CommandSpec = {
         // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
         // "Which is the highest?" after pay: that figure first.
         const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-        const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
+        const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? priced?.lead ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
         // An article's numbered plan: "2" next is its step 2.
         return { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}) };
       }
