@@ -198,6 +198,11 @@ describe('follow-ups', () => {
       expect(r.topic, q).toBe('salary:backend-developer');
       expect(r.text, q).toContain('$124,303');
     }
+    // "and payscale?" after pay: that source's figures in a line first, the table below.
+    await say('how much does indeed say backend devs make');
+    const ps = await say('and payscale?');
+    expect(ps.topic).toBe('salary:backend-developer');
+    expect(ps.card.children[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/^PayScale's figures: .*\$81,161.*\$61,042.*\$95,000/) });
     // A pay question naming a source: its figure first.
     const payscale = await say('acc to payscale whats the starting salary');
     const figures = payscale.card.children.find((n) => n.type === 'list');

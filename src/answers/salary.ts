@@ -4,6 +4,7 @@ import type { Services } from '../command.js';
 import type { Role, Salary, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply } from '../reply.js';
 import { attribution, citeAll, salaryLine, sourceRefs } from './cite.js';
+import { loose, namesIn } from './yes-no.js';
 
 export const LEVEL_LABELS: Record<SalaryLevel, string> = {
   overall: 'Overall (average or median)',
@@ -156,9 +157,35 @@ export function yearlyLead(services: Services, role: Role, level: SalaryLevel | 
   return { type: 'text', text: 'Yes: every figure here is pay per year, as the articles give it (they give no monthly or hourly figures).' };
 }
 
-/** What a pay answer says first, if anything: the highest or lowest figure, or that they are yearly. */
+const NOT_ONE_SOURCE = /\b(?:or|vs\.?|versus|than|compared?|compares|comparing|bigger|higher|lower|national|all (?:occupations|workers|jobs)|both)\b/i;
+
+/**
+ * Named rule "PayScale's figures": a pay question naming a source ("and payscale?", "what does
+ * Career Karma say they make?") gets that source's figures first, in a line, each as the source
+ * gives it; the card below still shows every source beside them.
+ */
+export function sourceFiguresLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
+  // Not when the question weighs figures against each other or asks the national median: those lines are what it asks.
+  if (NOT_ONE_SOURCE.test(question)) return undefined;
+  const said = loose(question);
+  const names = (src: Services['knowledge']['sources'][number]) => [src.publisher ?? '', src.short, ...(src.short.endsWith('Spotlight') ? ['spotlight'] : [])].filter(Boolean);
+  const shown = services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level) && s.period === 'year');
+  const byName = (s: Salary) => {
+    const src = services.knowledge.sources.find((x) => x.id === s.source);
+    if (s.attribution && s.attribution !== src?.publisher && namesIn(said, s.attribution)) return s.attribution;
+    return src && names(src).find((n) => namesIn(said, n));
+  };
+  const picked = shown.filter((s) => byName(s));
+  // Nothing to pick out: no figure of it here, or it gives every figure shown.
+  if (!picked.length || picked.length === shown.length) return undefined;
+  const name = byName(picked[0]!)!;
+  const line = picked.map((s) => `${LEVEL_LABELS[s.level].toLowerCase()}, ${figureInLine(services, s)}`).join('; ');
+  return { type: 'text', text: `${name === 'spotlight' ? 'The spotlight' : name}'s figures: ${line}.` };
+}
+
+/** What a pay answer says first, if anything: the highest or lowest figure, that they are yearly, or one source's figures. */
 export function payLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
-  return extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question);
+  return extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question) ?? sourceFiguresLead(services, role, level, question);
 }
 
 /** The outlook card; `ofPay` when it answers a question about the national median (see outlookNodes). */
