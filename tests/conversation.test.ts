@@ -55,6 +55,10 @@ describe('follow-ups', () => {
     const years = await say('how many years is that?');
     expect(years.topic).toBe('salary:backend-developer');
     expect(years.text).toContain('7-9 years');
+    // Of the outlook, the growth is over the whole period: the plain no.
+    await say('whats the job outlook');
+    expect((await say('is that per year?')).text).toContain('No: the articles give the growth over the whole period (13 percent by 2030), not per year.');
+    expect((await say('is 13% per year?')).text).toContain('not per year');
     // "Is that per year?" gets its yes first.
     await say("what does indeed say backend devs make on avg?");
     const yearly = await say('is that per year?');

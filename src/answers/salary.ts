@@ -144,7 +144,7 @@ export function extremeLead(services: Services, role: Role, level: SalaryLevel |
 }
 
 /** "Is that per year?", "are those annual?": whether the figures are a year's pay. */
-const YEARLY_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|was|were)\s+(?:that|this|it|those|these|they|the\s+(?:figures?|numbers?|salar(?:y|ies)|pay))\s+(?:(?:per|a|each|every)\s+(?:year|annum)|yearly|annual(?:ly)?|an\s+annual\s+\w+|a\s+yearly\s+\w+)\b[\s\w]*\??\s*$/i;
+export const YEARLY_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|was|were)\s+(?:that|this|it|those|these|they|the\s+(?:figures?|numbers?|salar(?:y|ies)|pay))\s+(?:(?:per|a|each|every)\s+(?:year|annum)|yearly|annual(?:ly)?|an\s+annual\s+\w+|a\s+yearly\s+\w+)\b[\s\w]*\??\s*$/i;
 
 /**
  * Named rule "is that per year?": after pay, the yes, read off the figures the card shows (every
@@ -186,6 +186,20 @@ export function sourceFiguresLead(services: Services, role: Role, level: SalaryL
 /** What a pay answer says first, if anything: the highest or lowest figure, that they are yearly, or one source's figures. */
 export function payLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   return extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question) ?? sourceFiguresLead(services, role, level, question);
+}
+
+/**
+ * Named rule "is that per year?" of the outlook: the growth is given to a year (13 percent by
+ * 2030), not per year; the plain no, read off the outlook figures.
+ */
+export function outlookPeriodLead(services: Services, question: string): Node | undefined {
+  // A yes/no about the period ("is 13% per year?"); "how many jobs a year?" is no such question.
+  const yesNo = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|was|were|does|do)\b/i.test(question) && /\b(?:a|per|each|every) year\b|\byearly\b|\bannual(?:ly)?\b/i.test(question);
+  if (!YEARLY_ASKED.test(question) && !yesNo) return undefined;
+  const figures = services.knowledge.outlook.filter((o) => o.growthPercent !== undefined && o.horizonYear !== undefined);
+  if (!figures.length) return undefined;
+  const said = [...new Set(figures.map((o) => `${o.growthPercent} percent by ${o.horizonYear}`))].join(', ');
+  return { type: 'text', text: `No: the articles give the growth over the whole period (${said}), not per year.` };
 }
 
 /** The outlook card; `ofPay` when it answers a question about the national median (see outlookNodes). */

@@ -2,7 +2,7 @@ import { log } from '../log.js';
 import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { pickPoints, roleItems } from '../answers/role.js';
-import { payLead, salaryCard } from '../answers/salary.js';
+import { outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
@@ -698,7 +698,7 @@ export const ask: CommandSpec = {
         // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
         // "Which is the highest?" after pay: that figure first.
         const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-        const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? priced?.lead ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
+        const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
         // An article's numbered plan: "2" next is its step 2.
         return { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}) };
       }
