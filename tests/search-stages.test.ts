@@ -89,6 +89,8 @@ describe('analyse: question-form rules', () => {
     ['with-typed-short', 'a job w/o a degree', /job {2}without {2}a degree/],
     ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],
     ['years-on-the-job', '5 years in: what does the pay table say', /^ {2}mid {2}in:/],
+    ['years-on-the-job', 'how much after 5 years', /after\s+mid\s*$/],
+    ['years-on-the-job', 'hired after 2 years of self-study', /2 years of self-study/],
   ];
 
   it('reads years on the job as the level whose band holds them, and leaves spans and years of school alone', () => {

@@ -120,7 +120,7 @@ export const RULES: readonly Rule[] = [
   // experienced). Years of college, or a span ("4 to 6 years", the lexicon's), are not.
   {
     name: 'years-on-the-job',
-    pattern: /(?<!\b(?:to|or|and|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|degree|classes|course|age)))/g,
+    pattern: /(?<!\b(?:to|or|and|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having|after)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|self[\s-]?study|learning|coding|practice|degree|classes|course|age)))/g,
     to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(Number(a ?? b))} `,
   },
 ];
