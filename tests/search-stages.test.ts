@@ -76,6 +76,7 @@ describe('analyse: question-form rules', () => {
     ['named-after', 'is there a major named after this specialty', /major\s+named\s+this/],
     ['guide-described', 'per the guide with the certificate recommendation', /per\s+$/],
     ['mass-mention', '@everyone how much do juniors make <!here>', /^\s+how much do juniors make\s+$/],
+    ['links-and-code', '[click](http://evil.example/x) ```rm -rf /``` salary?', /^ \[click\]\( \) +salary\? $/],
     ['in-plain-words', 'explain REST in plain words', /^ explain rest\s+$/],
     ['for-comparison', 'what does a DBA earn, just for comparison', /earn,\s+$/],
     ['next-years', 'will there be more backend jobs next year?', /jobs\s+future\s*\?/],

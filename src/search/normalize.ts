@@ -17,6 +17,9 @@ const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 export const RULES: readonly Rule[] = [
   // "@everyone how much do juniors make": a mass mention (Discord's, Slack's <!here>) is no word of the question.
   { name: 'mass-mention', pattern: /(?:@|<!)(?:everyone|here|channel)>?/g, to: ' ' },
+  // A link's address and a fenced code block say nothing the articles could answer: "[click](http://x)
+  // salary?" asks the salary. (Single-backtick code stays: "`django`" names a framework.)
+  { name: 'links-and-code', pattern: /\bhttps?:\/\/[^\s)]{1,300}|\bwww\.[^\s)]{1,300}|```[^`]{0,500}```/g, to: ' ' },
   // Chat shorthand the question forms below must read: "wat do juniors start at", "w/o a degree",
   // "keep up w new tech".
   { name: 'what-typed-short', pattern: /\b(?:wat|wut|wht|waht|wot)\b/g, to: 'what' },
