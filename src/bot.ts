@@ -68,6 +68,13 @@ const WORDS_ONLY = /^[\p{L}\s'\u2019?!.,-]+$/u;
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
 
+/** The last `max` characters of a long text, from the first sentence that starts in them. */
+function lastPart(text: string, max: number): string {
+  const tail = text.slice(-max);
+  const start = tail.search(/(?<=[.!?])\s+\S/);
+  return (start >= 0 ? tail.slice(start) : tail).trim();
+}
+
 export class Bot {
   readonly services: Services;
   private readonly byName = new Map<string, CommandSpec>();
@@ -159,7 +166,9 @@ export class Bot {
         return ask && asked && asked.answered ? this.answerFirst(asked, ask, `ask ${text}`, context) : this.unknownCommand(first);
       }
       spec = this.find('ask');
-      args = text;
+      // A long story typed in the chat ends with its question: its last part is read, from a
+      // sentence's start, rather than "question is too long" for an `ask` the user never typed.
+      args = text.length > MAX_TEXT ? lastPart(text, MAX_TEXT) : text;
       if (!spec) return this.unknownCommand(first);
     }
     // `tip add ...` names its subcommand; `group backend-club` falls to the default one.

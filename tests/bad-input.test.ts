@@ -51,6 +51,14 @@ describe('bad input', () => {
     expect(joke.answered).toBe(false);
   });
 
+  it('reads a long story typed in the chat by its last part, where its question is (not "question is too long" for an ask never typed)', async () => {
+    const story = 'I have been working in retail for ten years and my kids are growing up. '.repeat(40) + 'Do I need a CS degree to become a backend developer?';
+    expect(story.length).toBeGreaterThan(2000);
+    const r = await bot.dispatchText(story, ctx, { fallbackToAsk: true });
+    expect(r.answered).toBe(true);
+    expect(r.topic).toBe('question:degree-needed');
+  });
+
   it('refuses a question over the option limit, naming the limit', async () => {
     const r = await bot.dispatchText(`ask ${'a'.repeat(3000)}`, ctx);
     expect(r.error).toBe('invalid-option');
