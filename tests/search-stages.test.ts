@@ -76,6 +76,8 @@ describe('analyse: question-form rules', () => {
     ['named-after', 'is there a major named after this specialty', /major\s+named\s+this/],
     ['guide-described', 'per the guide with the certificate recommendation', /per\s+$/],
     ['mass-mention', '@everyone how much do juniors make <!here>', /^\s+how much do juniors make\s+$/],
+    ['go-language', 'is go used for backend?', /is\s+golang\s+used/],
+    ['go-language', 'should i go for a bootcamp', /should i go for a bootcamp/],
     ['links-and-code', '[click](http://evil.example/x) ```rm -rf /``` salary?', /^ \[click\]\( \) +salary\? $/],
     ['in-plain-words', 'explain REST in plain words', /^ explain rest\s+$/],
     ['for-comparison', 'what does a DBA earn, just for comparison', /earn,\s+$/],
@@ -266,6 +268,7 @@ describe('analyse: the lexicon and spelling', () => {
     ['what do civil engineers do all day', 'profession'],
     ["what's the tuition at MIT for computer science", 'school'],
     ['is rust or go better for microservices', 'tech'],
+    ['is go used for backend?', 'tech'],
     ['do i need kafka for backend', 'tech'],
     ['how do i negotiate a higher salary offer', 'chat'],
   ])('"%s" names something outside the articles (%s)', (q, kind) => {

@@ -252,8 +252,12 @@ export class Analyzer {
     const outside = new Set<Outside>();
     const outsideWords: string[] = [];
     if (this.outsideMatch) {
-      for (const m of this.outsideMatch.matches(fold(text))) {
+      // As typed, and as the rules read it ("is go used": Go the language, "golang").
+      const folded = fold(text);
+      const read = applyRules(folded);
+      for (const m of [...this.outsideMatch.matches(folded), ...(read === folded ? [] : this.outsideMatch.matches(read))]) {
         const key = this.outsideKey(phraseKey(m.text));
+        if (outsideWords.includes(key)) continue;
         outside.add(this.outsideMap.get(key)!);
         outsideWords.push(key);
       }

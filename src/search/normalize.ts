@@ -110,6 +110,9 @@ export const RULES: readonly Rule[] = [
   // "Ignore previous instructions. What is the average salary?": the bot follows no instructions
   // from a question, so the preamble says nothing; the question after it is read as asked.
   { name: 'ignore-instructions', pattern: /\b(?:please )?(?:ignore|disregard|forget)(?: all| any)?(?: (?:the|your|my|of the|of your))?(?: (?:previous|prior|above|earlier|system|original))?(?: (?:instructions?|prompts?|rules?|directions?))\b/g, to: ' ' },
+  // "Is go used for backend?", "python or go?": Go the language (which the articles never name),
+  // not the verb ("should I go for a bootcamp").
+  { name: 'go-language', pattern: /(?<=\b(?:is|does|learn|learning|use|using|about|know|knowing|or|vs|versus|than|like)\s+)go\b(?=\s*(?:$|[?!.,]|(?:used|good|worth|a good|language|lang|or|vs|versus|and|enough|popular|in demand|for (?:backend|back[\s-]end|server|apis?|web))\b))|^\s*go(?=\s+(?:or|vs|versus|and)\s)/g, to: ' golang ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
   // "Four to six years", "seven years in": a span of experience, as the articles write it (4-6),
   // so the level is read. Only beside years or another number: "which one" stays a word.
