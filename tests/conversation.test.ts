@@ -891,6 +891,8 @@ describe('honest refusals', () => {
     'how do i set env vars in node',
     // A price next year is a forecast the articles do not make.
     'will bootcamps be cheaper next year?',
+    // The articles never speak of math; a skills list is no answer to it.
+    'do i need to be good at math',
   ])('refuses "%s" even though some words match', async (q) => {
     const r = await say(q);
     expect(r.answered).toBe(false);
