@@ -177,6 +177,17 @@ describe('follow-ups', () => {
     expect(r.text).toMatch(/13 ?(?:%|percent)/);
   });
 
+  it('"what about the other articles?" after an answer says which articles say nothing there, above the answer', async () => {
+    const who = { ...ana, userId: 'others' };
+    await say('what benefits do they get', who);
+    const r = await say('what about the other articles?', who);
+    expect(r.topic).toBe('question:benefits');
+    expect(r.text).toMatch(/^The Back-End Developer Spotlight, Career Karma and the Guide to becoming a backend developer say nothing about this; what Indeed says is below\./m);
+    // After an article's plan it is still the other article's plan.
+    await say("what are the four steps in career karma's guide", who);
+    expect((await say('what about the other article?', who)).topic).toBe('question:indeed-eight-steps');
+  });
+
   it('"how do I pick between them?" after the frameworks is about them, not about choosing a CS programme', async () => {
     await say('what frameworks does indeed suggest for beginners?');
     const pick = await say('how do i pick between them?');

@@ -326,6 +326,28 @@ const LAST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(
 const FIRST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?first(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
 
 /**
+ * Named rule "the other articles": "what about the other articles?" after an answer that is not
+ * an article's plan asks what the rest say about it. The answer names who says each point; the
+ * bot says which articles say nothing there, rather than showing the same card as if it were theirs.
+ */
+function otherArticles(ctx: CommandContext, previous: Turn): Reply | undefined {
+  const ref = figuresOf(previous.topic!, previous);
+  const shown = card(ctx, ref, previous.level);
+  if (!shown?.answered) return undefined;
+  const said = pointTexts(shown.card.children).join('\n');
+  const names = (src: (typeof ctx.knowledge.sources)[number]) => src.publisher ?? `the ${src.short}`;
+  const silent = ctx.knowledge.sources.filter((src) => !said.includes(`(${src.short}`) && !said.includes(`cited by ${src.short}`));
+  const speaking = ctx.knowledge.sources.filter((src) => !silent.includes(src));
+  const list = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : xs[0]!);
+  const text = silent.length
+    ? `${list(silent.map(names))} say${silent.length > 1 ? '' : 's'} nothing about this; what ${list(speaking.map(names))} say${speaking.length > 1 ? '' : 's'} is below.`
+    : 'All four articles speak of this; each point below names its article.';
+  rememberTopic(ctx, ref.startsWith('salary:') && previous.topic!.startsWith('role:') ? previous.topic! : ref, previous.level);
+  const lead: Node = { type: 'text', text: text.charAt(0).toUpperCase() + text.slice(1) };
+  return { ...withLead(shown, lead), topic: ref, more: moreOf(ref, previous.level), whole: true };
+}
+
+/**
  * After an article's own numbered plan (Career Karma's four steps), "and step 3?", "what's the
  * last one?" and "what's next?" name a point of that plan, not the devpath roadmap's step.
  */
@@ -358,6 +380,8 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
 function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
   const ofPlan = followUpOfPlan(ctx, question, previous);
   if (ofPlan) return ofPlan;
+  const others = OTHER_ARTICLE.test(question) && previous?.topic ? otherArticles(ctx, previous) : undefined;
+  if (others) return others;
   const numbered = stepNumber(question);
   if (numbered !== undefined) {
     const step = resolveStep(ctx, String(numbered));
