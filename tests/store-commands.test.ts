@@ -107,6 +107,17 @@ describe.each(kinds)('community commands ($name store)', ({ open, skip }) => {
     expect((await say(bob, 'progress <@1001>')).text).toContain('User must be a user mention or a user name.');
   });
 
+  it('"undo" alone unmarks nothing: it asks which step, offering the last marked first', async () => {
+    expect((await say(alice, 'undo')).card.title).toBe('Nothing to undo');
+    await say(alice, 'done 2');
+    await say(alice, 'done 5');
+    const which = await say(alice, 'undo');
+    expect(which.card.title).toBe('Which step?');
+    expect(which.text).toContain('The last one you marked done is step 5');
+    expect(suggestionsOf(which)[0]?.command).toBe('undo 5');
+    expect((await say(alice, 'progress')).text).toContain('2/12 steps');
+  });
+
   it('done twice changes nothing; undo removes; an unknown step says did you mean and changes nothing', async () => {
     await say(alice, 'done 3');
     expect((await say(alice, 'done 3')).text).toContain('already marked step 3');
