@@ -68,11 +68,15 @@ const WORDS_ONLY = /^[\p{L}\s'\u2019?!.,-]+$/u;
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
 
-/** The last `max` characters of a long text, from the first sentence that starts in them. */
+/** The part of a long text its question is in: the last `max` characters from a sentence's start, or the first ones to a question mark. */
 function lastPart(text: string, max: number): string {
   const tail = text.slice(-max);
   const start = tail.search(/(?<=[.!?])\s+\S/);
-  return (start >= 0 ? tail.slice(start) : tail).trim();
+  const last = (start >= 0 ? tail.slice(start) : tail).trim();
+  // A question asked first and a story after it: the first part, to the end of its last sentence.
+  if (last.includes('?') || !text.slice(0, max).includes('?')) return last;
+  const head = text.slice(0, max);
+  return head.slice(0, head.lastIndexOf('?') + 1).trim();
 }
 
 export class Bot {

@@ -82,7 +82,7 @@ export const INTENTS: readonly Intent[] = [
   {
     // "Which article is most reliable?": the articles do not rate one another, and neither does the bot.
     name: 'which-to-trust',
-    pattern: /^(?:(?:so|and|but|ok(?:ay)?)[\s,]+)?(?:which|what) (?:article|source|site|one)s? (?:is (?:the )?(?:most |more )?(?:reliable|trustworthy|accurate|right|correct|credible|best)|should i (?:trust|believe|go with|listen to)|do (?:i|you) (?:trust|believe)|can i trust)[\s?!.]*$/i,
+    pattern: /^(?:(?:so|and|but|ok(?:ay)?)[\s,]+)?(?:which|what) (?:article|source)s? (?:is (?:the )?(?:most |more )?(?:reliable|trustworthy|accurate|right|correct|credible|best)|should i (?:trust|believe|go with|listen to)|do (?:i|you) (?:trust|believe)|can i trust)[\s?!.]*$/i,
     reply: (ctx) => {
       const out = sourcesReply(ctx);
       const lead = { type: 'text' as const, text: "The articles don't rate one another, so I won't rank them. Here is who wrote each and when; where their figures differ, I show each with its source." };

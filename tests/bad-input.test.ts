@@ -59,6 +59,14 @@ describe('bad input', () => {
     expect(r.topic).toBe('question:degree-needed');
   });
 
+  it('reads a long message that asks first and tells its story after by its question', async () => {
+    const text = 'how much do entry level backend developers make? ' + 'I have been a teacher for years and I want a change. '.repeat(45);
+    expect(text.length).toBeGreaterThan(2000);
+    const r = await bot.dispatchText(text, ctx, { fallbackToAsk: true });
+    expect(r.answered).toBe(true);
+    expect(r.text).toContain('$61,042');
+  });
+
   it('refuses a question over the option limit, naming the limit', async () => {
     const r = await bot.dispatchText(`ask ${'a'.repeat(3000)}`, ctx);
     expect(r.error).toBe('invalid-option');

@@ -59,6 +59,11 @@ describe('follow-ups', () => {
     await say('whats the job outlook');
     expect((await say('is that per year?')).text).toContain('No: the articles give the growth over the whole period (13 percent by 2030), not per year.');
     expect((await say('is 13% per year?')).text).toContain('not per year');
+    // Only the period asked: "are those annual bonuses included?" is no yes about yearly pay.
+    await say('how much do backend devs make?');
+    expect((await say('are those annual bonuses included?')).text).not.toContain('Yes: every figure');
+    await say('what is the job outlook?');
+    expect((await say('does it grow every year?')).text).not.toContain('No: the articles give the growth');
     // "Is that per year?" gets its yes first.
     await say("what does indeed say backend devs make on avg?");
     const yearly = await say('is that per year?');
@@ -86,6 +91,9 @@ describe('follow-ups', () => {
     // "the degrees" points back as "their degrees" does.
     await say('does community college make sense for backend?');
     expect((await say('how long are the degrees?')).text).toContain('two-year associate degrees');
+    // "the bootcamp" is not what community college is called: it asks about bootcamps.
+    await say('should i go to community college?');
+    expect((await say('how long is the bootcamp?')).topic).not.toBe('learning:community-college');
     await say('whats the job outlook');
     expect((await say('by what year?')).text).toContain('2030');
     // A price asked of a comparison that gives none is given by an entry about the same two things.
@@ -218,6 +226,11 @@ describe('follow-ups', () => {
     const ps = await say('and payscale?');
     expect(ps.topic).toBe('salary:backend-developer');
     expect(ps.card.children[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/^PayScale's figures: .*\$81,161.*\$61,042.*\$95,000/) });
+    // The same words used otherwise name no source: nothing is said of Indeed, no figures led.
+    for (const q of ['is indeed a good place to find jobs?', 'is it indeed true that backend devs need a degree?', 'what does a fullstack developer do?', 'do backend devs indeed earn six figures?']) {
+      const r = await say(q);
+      expect(r.text, q).not.toMatch(/Nothing in this answer comes from|'s figures:/);
+    }
     // A pay question naming a source: its figure first.
     const payscale = await say('acc to payscale whats the starting salary');
     const figures = payscale.card.children.find((n) => n.type === 'list');
@@ -237,6 +250,9 @@ describe('follow-ups', () => {
     expect((await say('Are LinkedIn Learning and Pluralsight among the recommended course sites?')).text).not.toMatch(/never name|Yes:/);
     // "Go" is no word of "good": a name counts only whole.
     expect((await say('Are Go and Python among the languages listed?')).text).not.toContain('Yes: the articles name Go');
+    // Only an acronym spelt out: a brand the lexicon files under a broad word is no yes ("Heroku" is not "cloud").
+    await say('should i learn cloud?');
+    expect((await say('is Heroku on the list?')).text).toContain('The articles never name Heroku.');
     // A name the lexicon spells another way counts in that spelling: the benefits say "paid time off".
     await say('what benefits do backend devs get');
     const pto = await say('does that include PTO?');
@@ -744,6 +760,22 @@ describe('small talk', () => {
     expect((await say('i finished step three')).text).toMatch(/Shall I mark step 3,/);
   });
 
+  it.each([
+    'what questions are on the interview?',
+    'do i need to install python to learn backend?',
+    'i have a math background, how do i become a backend dev?',
+    'should i learn python or go and get a degree?',
+    'can i become a senior after 5 years?',
+  ])('answers "%s" (a word of it is no refusal marker here)', async (q) => {
+    expect((await say(q, { ...ana, userId: 'eager' })).answered).toBe(true);
+  });
+
+  it('"which one is best?" after a list is about the list, not which article to trust', async () => {
+    const who = { ...ana, userId: 'whichone' };
+    await say('which language should i learn?', who);
+    expect((await say('which one is best?', who)).card.title).not.toBe('Sources');
+  });
+
   it('"which article should I trust?" says the articles do not rate one another, and lists them', async () => {
     const r = await say('which article should i trust?');
     expect(r.text).toContain("The articles don't rate one another");
@@ -839,6 +871,9 @@ describe('small talk', () => {
     const one = await say('Does the starting wage beat the typical wage across all American workers, and what is that all-worker figure?', who);
     expect(one.card.title).not.toBe('Both of your questions');
     expect((await say('is backend hard and is it worth it', who)).card.title).not.toBe('Both of your questions');
+    for (const one of ['I want to learn backend and how do I start?', 'which language should i learn? I am a total beginner with no experience.', "how many questions are on the aws certified developer exam and what's the passing score?"]) {
+      expect((await say(one, who)).card.title, one).not.toBe('Both of your questions');
+    }
   });
 
   it('"how much does a bootcamp cost?" says the articles give no prices, then what they say about cost first', async () => {

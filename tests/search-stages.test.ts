@@ -78,6 +78,8 @@ describe('analyse: question-form rules', () => {
     ['mass-mention', '@everyone how much do juniors make <!here>', /^\s+how much do juniors make\s+$/],
     ['go-language', 'is go used for backend?', /is\s+golang\s+used/],
     ['go-language', 'should i go for a bootcamp', /should i go for a bootcamp/],
+    ['go-language', 'should i stay in my job or go?', /or go\?/],
+    ['go-language', 'python or go?', /python or\s+golang\s+\?/],
     ['links-and-code', '[click](http://evil.example/x) ```rm -rf /``` salary?', /^ \[click\]\( \) +salary\? $/],
     ['in-plain-words', 'explain REST in plain words', /^ explain rest\s+$/],
     ['for-comparison', 'what does a DBA earn, just for comparison', /earn,\s+$/],
@@ -92,8 +94,8 @@ describe('analyse: question-form rules', () => {
     ['with-typed-short', 'a job w/o a degree', /job {2}without {2}a degree/],
     ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],
     ['years-on-the-job', '5 years in: what does the pay table say', /^ {2}mid {2}in:/],
-    ['years-on-the-job', 'how much after 5 years', /after\s+mid\s*$/],
-    ['years-on-the-job', 'hired after 2 years of self-study', /2 years of self-study/],
+    ['pay-after-years', 'how much after 5 years', /after\s+mid\s*$/],
+    ['pay-after-years', 'can i become a senior after 5 years?', /after 5 years/],
   ];
 
   it('reads years on the job as the level whose band holds them, and leaves spans and years of school alone', () => {

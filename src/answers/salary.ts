@@ -4,7 +4,7 @@ import type { Services } from '../command.js';
 import type { Role, Salary, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply } from '../reply.js';
 import { attribution, citeAll, salaryLine, sourceRefs } from './cite.js';
-import { loose, namesIn } from './yes-no.js';
+import { sourcesNamed } from './named-source.js';
 
 export const LEVEL_LABELS: Record<SalaryLevel, string> = {
   overall: 'Overall (average or median)',
@@ -144,7 +144,7 @@ export function extremeLead(services: Services, role: Role, level: SalaryLevel |
 }
 
 /** "Is that per year?", "are those annual?": whether the figures are a year's pay. */
-export const YEARLY_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|was|were)\s+(?:that|this|it|those|these|they|the\s+(?:figures?|numbers?|salar(?:y|ies)|pay))\s+(?:(?:per|a|each|every)\s+(?:year|annum)|yearly|annual(?:ly)?|an\s+annual\s+\w+|a\s+yearly\s+\w+)\b[\s\w]*\??\s*$/i;
+export const YEARLY_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|was|were)\s+(?:that|this|it|those|these|they|the\s+(?:figures?|numbers?|salar(?:y|ies)|pay))\s+(?:(?:per|a|each|every)\s+(?:year|annum)|yearly|annual(?:ly)?|an\s+annual|a\s+yearly)(?:\s+(?:salary|salaries|pay|figures?|numbers?|income|amounts?|wages?))?\s*\??\s*$/i;
 
 /**
  * Named rule "is that per year?": after pay, the yes, read off the figures the card shows (every
@@ -167,20 +167,18 @@ const NOT_ONE_SOURCE = /\b(?:or|vs\.?|versus|than|compared?|compares|comparing|b
 export function sourceFiguresLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   // Not when the question weighs figures against each other or asks the national median: those lines are what it asks.
   if (NOT_ONE_SOURCE.test(question)) return undefined;
-  const said = loose(question);
-  const names = (src: Services['knowledge']['sources'][number]) => [src.publisher ?? '', src.short, ...(src.short.endsWith('Spotlight') ? ['spotlight'] : [])].filter(Boolean);
+  const named = sourcesNamed(services.knowledge, question);
+  if (named.length !== 1) return undefined;
+  const [{ source, name }] = named as [(typeof named)[number]];
   const shown = services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level) && s.period === 'year');
-  const byName = (s: Salary) => {
-    const src = services.knowledge.sources.find((x) => x.id === s.source);
-    if (s.attribution && s.attribution !== src?.publisher && namesIn(said, s.attribution)) return s.attribution;
-    return src && names(src).find((n) => namesIn(said, n));
-  };
-  const picked = shown.filter((s) => byName(s));
+  // By the survey named ("payscale": PayScale's figures, cited by Career Karma), else by the article.
+  const bySurvey = source.cites.includes(name);
+  const picked = shown.filter((s) => (bySurvey ? s.attribution === name : s.source === source.id));
   // Nothing to pick out: no figure of it here, or it gives every figure shown.
   if (!picked.length || picked.length === shown.length) return undefined;
-  const name = byName(picked[0]!)!;
   const line = picked.map((s) => `${LEVEL_LABELS[s.level].toLowerCase()}, ${figureInLine(services, s)}`).join('; ');
-  return { type: 'text', text: `${name === 'spotlight' ? 'The spotlight' : name}'s figures: ${line}.` };
+  const called = name === 'spotlight' ? 'The spotlight' : name;
+  return { type: 'text', text: `${called}'s figures: ${line}.` };
 }
 
 /** What a pay answer says first, if anything: the highest or lowest figure, that they are yearly, or one source's figures. */
@@ -188,14 +186,15 @@ export function payLead(services: Services, role: Role, level: SalaryLevel | und
   return extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question) ?? sourceFiguresLead(services, role, level, question);
 }
 
+const GROWTH_PER_YEAR = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|was)\s+(?:that|this|it|(?:the\s+)?(?:\d+\s?(?:%|percent)\s*)?(?:growth|figure|number|percentage|rate)|(?:the\s+)?\d+\s?(?:%|percent))\s+(?:growth\s+)?(?:(?:per|a|each|every)\s+year|yearly|annual(?:ly)?|per\s+annum)\s*\??\s*$/i;
+
 /**
  * Named rule "is that per year?" of the outlook: the growth is given to a year (13 percent by
  * 2030), not per year; the plain no, read off the outlook figures.
  */
 export function outlookPeriodLead(services: Services, question: string): Node | undefined {
-  // A yes/no about the period ("is 13% per year?"); "how many jobs a year?" is no such question.
-  const yesNo = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|was|were|does|do)\b/i.test(question) && /\b(?:a|per|each|every) year\b|\byearly\b|\bannual(?:ly)?\b/i.test(question);
-  if (!YEARLY_ASKED.test(question) && !yesNo) return undefined;
+  // "Is that per year?", "is 13% per year?", "is the 13% growth annual?"; not "does it grow every year?".
+  if (!YEARLY_ASKED.test(question) && !GROWTH_PER_YEAR.test(question)) return undefined;
   const figures = services.knowledge.outlook.filter((o) => o.growthPercent !== undefined && o.horizonYear !== undefined);
   if (!figures.length) return undefined;
   const said = [...new Set(figures.map((o) => `${o.growthPercent} percent by ${o.horizonYear}`))].join(', ');

@@ -4,6 +4,7 @@ import { compose as card } from '../answers/compose.js';
 import { pickPoints, roleItems } from '../answers/role.js';
 import { outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
+import { sourcesNamed } from '../answers/named-source.js';
 import { loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
@@ -228,6 +229,10 @@ const BOTH_ASKED = 'Both of your questions';
 const SECOND_QUESTION = /\s+(?:and|also|plus|&)\s+(?=(?:do|does|is|are|can|could|should|will|would|how|what|which|where|when|why|who)\b)|\?\s+(?=\S)/i;
 /** Words of a second question that lean on the first: it is no question of its own. */
 const POINTING_BACK = /\b(?:that|this|those|these|it|its|they|them|their|there|one|ones|both|either|so|too|also|else|other|others|alternative|then|instead|why)\b/i;
+/** The fewest terms each half must have, read alone. */
+const QUESTION_TERMS = 2;
+/** A line that opens as a question does. */
+const ASKING = /^\s*(?:how|what|what's|whats|which|where|when|why|who|do|does|did|is|are|can|could|should|will|would|am)\b/i;
 /** The fewest words each of the two questions must have to stand alone ("how many qs" leans on the one before). */
 const QUESTION_WORDS = 4;
 
@@ -242,9 +247,12 @@ function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Ans
   // "... and what is that figure?", "why bother?": a half pointing back leans on the other (or on
   // a story told before it: "I saw a table... What's the average in that table?").
   if (parts.some((p) => POINTING_BACK.test(p))) return undefined;
+  // Each half a question of its own: "I want to learn backend and how do I start?" is one question after a statement.
+  if (!parts.every((p) => ASKING.test(p))) return undefined;
   const asked = parts.map((p) => ctx.search.ask(p));
   const cards = asked.flatMap((a) => {
-    if (a.decision.kind !== 'answer') return [];
+    // "what's the passing score?" says one thing: too little to be a question of its own here.
+    if (a.decision.kind !== 'answer' || a.analysis.terms.length < QUESTION_TERMS) return [];
     const ref = a.payFor ? `salary:${a.payFor}` : a.decision.top.doc.ref;
     const option = a.hits.find((h) => h.doc.ref === ref) ?? a.decision.top;
     const shown = card(ctx, ref, a.analysis.level);
@@ -526,10 +534,11 @@ function noPrice(ctx: CommandContext, answer: Answer, out: Reply): { out: Reply;
  * card's points come from the others.
  */
 function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: Reply; lead?: Node } {
-  const said = loose(typed);
-  const asked = ctx.knowledge.sources.filter((src) => [src.publisher ?? '', src.short, ...src.cites].some((n) => n && namesIn(said, n)) || (src.short.endsWith('Spotlight') && namesIn(said, 'spotlight')));
-  if (!asked.length) return { out };
-  const labels = asked.flatMap((src) => [`(${src.short}`, ...src.cites.map((c) => `(${c}`)]);
+  const named = sourcesNamed(ctx.knowledge, typed);
+  if (!named.length) return { out };
+  const asked = named.map((n) => n.source);
+  // A point ends with who says it: "(Indeed)", or for a survey "(PayScale, cited by Career Karma)".
+  const labels = named.flatMap(({ source, name }) => (name === source.short || name === source.publisher || name === 'spotlight' ? [`(${source.short}`, ...source.cites.map((c) => `(${c}, cited by ${source.short}`)] : [`(${name}`]));
   const bySource = (text: string) => labels.some((l) => text.includes(l));
   const lists = out.card.children.filter((n): n is Extract<Node, { type: 'list' }> => n.type === 'list');
   if (!lists.length) return { out };
@@ -598,18 +607,14 @@ function everything(ctx: CommandContext): string {
 
 /**
  * A name and the lexicon's other spellings of it, for a yes/no lead: "PTO" is also "paid time
- * off"; "K8s" is also "Kubernetes". Only between a concept's own name and what it says, never
- * across two phrases of one concept ("vacation" is not "sick leave").
+ * off". Only an acronym that names a concept, spelt out as the lexicon says it.
  */
 function spellingsOf(ctx: CommandContext, name: string): string[] {
-  const n = loose(name);
-  const out = [name];
-  for (const e of ctx.knowledge.lexicon) {
-    if (!e.means) continue;
-    if (loose(e.means) === n) out.push(...e.says);
-    else if (e.says.some((s) => loose(s) === n)) out.push(e.means);
-  }
-  return out;
+  // Only an acronym that is a concept's own name: "Heroku" filed under cloud is no "cloud", and
+  // "GitLab" under git no "git" (a wrong yes, and a lost "never named").
+  if (!/^[A-Z0-9]{2,5}$/.test(name)) return [name];
+  const entry = ctx.knowledge.lexicon.find((e) => e.means && loose(e.means) === loose(name));
+  return [name, ...(entry?.says ?? [])];
 }
 
 /** What `more` needs to show an answer in full: its entry and level, not the words (a follow-up needs the turn before). */

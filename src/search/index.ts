@@ -455,7 +455,8 @@ class KnowledgeSearch implements Search {
     // The same rule the other way: "how long is that?" after community college, "by how much?"
     // after who earns more ask that of the answer before, and it gives it (two-year degrees; both
     // figures): that answer again, not the general one (how long it all takes, the pay table).
-    const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question) || OF_THE.test(question)) && this.askedAgain(analysis, previous, before);
+    const ofThe = !POINTERS.test(question) && OF_THE.test(question);
+    const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question) || ofThe) && this.askedAgain(analysis, previous, before, ofThe);
     if (again) return again;
     // Named rule "the years of a level": "how many years is that?" after one level's pay asks that
     // level's bracket ("Mid-career (4-6 years)"), which its figures give; not how long it all takes.
@@ -602,7 +603,7 @@ class KnowledgeSearch implements Search {
    * A question asking only a time or a sum (ASKED_AGAIN: "how long is that?", "by how much?") of
    * the answer before, whose own text gives it: that answer, read with both questions (see ask).
    */
-  private askedAgain(analysis: Analysis, previous: Turn, before: EntryModel): Answer | undefined {
+  private askedAgain(analysis: Analysis, previous: Turn, before: EntryModel, named = false): Answer | undefined {
     const terms = analysis.terms;
     // Words of the answer before may come along, as its own ("how long are their degrees?" after
     // community college); "and how long is it for a degree?" after bootcamps names a subject of its own.
@@ -610,6 +611,9 @@ class KnowledgeSearch implements Search {
     const rest = terms.filter((t) => !ASKED_AGAIN.includes(t));
     if (rest.length && !/\b(?:their|its|those|these|the)\b/i.test(analysis.raw)) return undefined;
     if (!asks.length || terms.length > 2 || !asks.every((t) => gives(t, before.content, before.content.has('salary'))) || !rest.every((t) => before.content.has(t) && !this.subjectTerms.has(t))) return undefined;
+    // "How long are the degrees?" with no word pointing back: "the degrees" must be what the answer
+    // before is called ("Associate degree"), not something it mentions ("how long is the bootcamp?").
+    if (named && !rest.every((t) => before.names.some((n) => n.includes(t)))) return undefined;
     // The answer before, as it was: not one role's pay table because the question said "how much".
     const { payFor: _, ...together } = this.readWith(analysis, previous);
     return this.answeredWith(together, previous.topic);

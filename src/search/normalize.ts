@@ -112,7 +112,7 @@ export const RULES: readonly Rule[] = [
   { name: 'ignore-instructions', pattern: /\b(?:please )?(?:ignore|disregard|forget)(?: all| any)?(?: (?:the|your|my|of the|of your))?(?: (?:previous|prior|above|earlier|system|original))?(?: (?:instructions?|prompts?|rules?|directions?))\b/g, to: ' ' },
   // "Is go used for backend?", "python or go?": Go the language (which the articles never name),
   // not the verb ("should I go for a bootcamp").
-  { name: 'go-language', pattern: /(?<=\b(?:is|does|learn|learning|use|using|about|know|knowing|or|vs|versus|than|like)\s+)go\b(?=\s*(?:$|[?!.,]|(?:used|good|worth|a good|language|lang|or|vs|versus|and|enough|popular|in demand|for (?:backend|back[\s-]end|server|apis?|web))\b))|^\s*go(?=\s+(?:or|vs|versus|and)\s)/g, to: ' golang ' },
+  { name: 'go-language', pattern: /(?<=\b(?:is|does|learn|learning|use|using|about|know|knowing)\s+)go\b(?=\s*(?:$|[?!.,]|(?:used|good|worth|a good|language|lang|popular|in demand|for (?:backend|back[\s-]end|server|apis?|web))\b))|(?<=\b(?:python|java|javascript|js|node(?:js)?|ruby|php|rust|kotlin|c\+\+|c#|typescript|ts)\s+(?:or|vs\.?|versus)\s+)go\b(?=\s*(?:$|[?!.,]|(?:for|in)\b))|^\s*go(?=\s+(?:or|vs\.?|versus)\s+(?:python|java|javascript|js|node(?:js)?|ruby|php|rust|kotlin|c\+\+|c#|typescript|ts)\b)/g, to: ' golang ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
   // "Four to six years", "seven years in": a span of experience, as the articles write it (4-6),
   // so the level is read. Only beside years or another number: "which one" stays a word.
@@ -126,8 +126,15 @@ export const RULES: readonly Rule[] = [
   // experienced). Years of college, or a span ("4 to 6 years", the lexicon's), are not.
   {
     name: 'years-on-the-job',
-    pattern: /(?<!\b(?:to|or|and|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having|after)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|self[\s-]?study|learning|coding|practice|degree|classes|course|age)))/g,
+    pattern: /(?<!\b(?:to|or|and|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|degree|classes|course|age)))/g,
     to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(Number(a ?? b))} `,
+  },
+  // "How much after 5 years?", "salary after 3 years": after so many years, in a pay question,
+  // is a pay level too; "can I become a senior after 5 years?" is not.
+  {
+    name: 'pay-after-years',
+    pattern: /(?<=\b(?:make|makes|making|earn|earns|earning|salary|salaries|pay|paid|how much)\b[^?.!]{0,40}\bafter\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b|\bafter\s+(\d{1,2})\+?\s*(?:years?|yrs?)\b(?=[^?.!]{0,40}\b(?:make|earn|salary|pay|paid|how much)\b)/g,
+    to: (m: string, a?: string, b?: string) => (a ? ` ${levelOfYears(Number(a))} ` : ` after ${levelOfYears(Number(b))} `),
   },
 ];
 

@@ -1,0 +1,37 @@
+// Named rule "a source named as a source": "what does Indeed say?", "acc to payscale", "and the
+// spotlight?", "PayScale's figures" name an article (or a survey it cites) as where an answer
+// comes from. The same word used otherwise ("is it indeed true", "fullstack developer", "besides
+// indeed", a link to indeed.com) names nothing, and must change nothing.
+import type { Knowledge, Source } from '../knowledge/schema.js';
+import { loose } from './yes-no.js';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words before a source's name that make it the source asked about. */
+const BEFORE = String.raw`(?:according to|acc(?:ording|\.)? (?:to|2)|accdg to|per|from|by|in|does|do|did|what|whats|what's|and|vs\.?|versus|or|than)`;
+/** Words after it that do. */
+const AFTER = String.raw`(?:'s|’s|s'|\s+(?:says?|said|reports?|figures?|numbers?|data|article|page|guide|piece|salary|salaries|pay|average|median|avg|sal|lists?|thinks?|suggests?|recommends?|vs\.?|versus|or)\b)`;
+const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
+
+/** Whether `question` names `name` as a source (see above). */
+export function namesAsSource(question: string, name: string): boolean {
+  const said = loose(question.replace(LINK, ' ')).trim();
+  const n = escape(loose(name));
+  return new RegExp(`(?:^|\\b${BEFORE}\\s+(?:the\\s+)?)${n}(?![a-z0-9+#])|(?<![a-z0-9])${n}${AFTER}`).test(said);
+}
+
+/** A source's names as people call it: its publisher, its short name, "the spotlight". */
+export function namesOf(src: Source): string[] {
+  return [src.publisher ?? '', src.short, ...(/spotlight$/i.test(src.short) ? ['spotlight'] : [])].filter(Boolean);
+}
+
+/**
+ * The sources a question names as sources, each with the name it used: an article by its names,
+ * or one through a survey it cites for figures (PayScale, the BLS), not any site it mentions.
+ */
+export function sourcesNamed(knowledge: Knowledge, question: string): { source: Source; name: string }[] {
+  const surveys = new Set([...knowledge.salaries, ...knowledge.outlook].flatMap((f) => (f.attribution ? [f.attribution] : [])));
+  return knowledge.sources.flatMap((source) => {
+    const name = [...namesOf(source), ...source.cites.filter((c) => surveys.has(c))].find((n) => namesAsSource(question, n));
+    return name ? [{ source, name }] : [];
+  });
+}
