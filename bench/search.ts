@@ -5,7 +5,7 @@
 //
 // `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-m.json), counts only.
 // Run it once, for the figure you report; never tune against it. Once scored it is spent: blind-c
-// to blind-l are (blind-l at stop 25, on 76a93bb); blind-m (stop 26) is the set the line below scores. The next figure
+// to blind-m are (blind-m at stop 26, on 181fd58, the set the line below scores). The next figure
 // needs a new set: add it to FACT_SETS in bench/facts.ts, point the line below at it, and add it
 // to the leak test.
 import { spawnSync } from 'node:child_process';
