@@ -170,8 +170,8 @@ export class Bot {
         return ask && asked && asked.answered ? this.answerFirst(asked, ask, `ask ${text}`, context) : this.unknownCommand(first);
       }
       spec = this.find('ask');
-      // A long story typed in the chat ends with its question: its last part is read, from a
-      // sentence's start, rather than "question is too long" for an `ask` the user never typed.
+      // A long story typed in the chat: the part its question is in is read (see lastPart), rather
+      // than "question is too long" for an `ask` the user never typed.
       args = text.length > MAX_TEXT ? lastPart(text, MAX_TEXT) : text;
       if (!spec) return this.unknownCommand(first);
     }

@@ -752,15 +752,16 @@ class KnowledgeSearch implements Search {
     return !alone.confident && analysis.terms.length <= 3 && analysis.unknown.length === 0;
   }
 
-  /**
-   * Whether a question asks only what a source says: "what does PayScale say?", "does Career Karma
-   * say the same?" (a source's whole name: "career" of "Career Karma" too), "any other source?".
-   */
   /** The sources' names said whole: a publisher's ("career karma"), a rare source word ("payscale"), the spotlight. */
   private namedSources(terms: readonly string[]): string[][] {
     return [...this.sourceNames, ...[...this.sourceTerms].map((t) => [t]), ['spotlight']].filter((name) => name.every((t) => terms.includes(t)));
   }
 
+  /**
+   * Whether a question asks only what a source says: "what does PayScale say?", "does Career Karma
+   * say the same?" (a source's whole name: "career" of "Career Karma" too), "any other source?".
+   * The names it said, if so.
+   */
   private asksSource(analysis: Analysis): string[][] | undefined {
     const terms = analysis.terms;
     const said = this.namedSources(terms);
@@ -831,7 +832,7 @@ class KnowledgeSearch implements Search {
     // A pay level named ("0-1 yr") is a pay question whatever else it names.
     // "ck vs indeed salary", "payscale vs indeed pay": sources compared on pay ask the figures,
     // which name each source side by side (not who earns more, nor how old the articles are).
-    const sourcesOnPay = asked.terms.includes('salary') && (this.namedSources(asked.terms)?.length ?? 0) >= 2;
+    const sourcesOnPay = asked.terms.includes('salary') && this.namedSources(asked.terms).length >= 2;
     const elsewhere = !sourcesOnPay && decision.kind === 'answer' && !analysis.level && decision.top.doc.kind !== 'salary' && decision.top.doc.kind !== 'role' && decision.top.score >= this.thresholds.sure;
     if (sourcesOnPay && !(decision.kind === 'answer' && decision.top.doc.kind === 'salary')) {
       const figures = hits.find((h) => h.doc.kind === 'salary' && !analysis.terms.some((t) => this.subjectTerms.has(t) && !(this.nameTerms.get(h.doc.ref) ?? []).flat().includes(t)));
