@@ -5,7 +5,7 @@ import type { CommandContext } from './command.js';
 import { planOf, pointName, stepCalled } from './answers/plans.js';
 import { sourcesReply } from './commands/sources.js';
 import { rememberTopic } from './commands/remember.js';
-import { reply, type Reply } from './reply.js';
+import { reply, withLead, type Node, type Reply } from './reply.js';
 
 export interface Intent {
   name: string;
@@ -85,8 +85,8 @@ export const INTENTS: readonly Intent[] = [
     pattern: /^(?:(?:so|and|but|ok(?:ay)?)[\s,]+)?(?:which|what) (?:article|source)s? (?:is (?:the )?(?:most |more )?(?:reliable|trustworthy|accurate|right|correct|credible|best)|should i (?:trust|believe|go with|listen to)|do (?:i|you) (?:trust|believe)|can i trust)[\s?!.]*$/i,
     reply: (ctx) => {
       const out = sourcesReply(ctx);
-      const lead = { type: 'text' as const, text: "The articles don't rate one another, so I won't rank them. Here is who wrote each and when; where their figures differ, I show each with its source." };
-      return { ...out, card: { ...out.card, children: [lead, ...out.card.children] }, ...(out.brief ? { brief: [lead, ...out.brief] } : {}) };
+      const lead: Node = { type: 'text', text: "The articles don't rate one another, so I won't rank them. Here is who wrote each and when; where their figures differ, I show each with its source." };
+      return { ...withLead(out, lead), ...(out.brief ? { brief: [lead, ...out.brief] } : {}) };
     },
   },
   {

@@ -191,6 +191,10 @@ describe('follow-ups', () => {
     const r = await say('what about the other articles?', who);
     expect(r.topic).toBe('question:benefits');
     expect(r.text).toMatch(/^The Back-End Developer Spotlight, Career Karma and the Guide to becoming a backend developer say nothing about this; what Indeed says is below\./m);
+    // After pay, the conversation stays on the pay: "and seniors?" is still a pay question.
+    await say('how much do juniors make', who);
+    await say('what about the other sources?', who);
+    expect((await say('and seniors?', who)).text).toContain('$167K');
     // After an article's plan it is still the other article's plan.
     await say("what are the four steps in career karma's guide", who);
     expect((await say('what about the other article?', who)).topic).toBe('question:indeed-eight-steps');
@@ -780,6 +784,8 @@ describe('small talk', () => {
     const r = await say('which article should i trust?');
     expect(r.text).toContain("The articles don't rate one another");
     expect(r.text).toContain('Career Karma');
+    // Shown whole (as `more` or a door without short answers shows it), the text says it too.
+    expect((await say('which article should i trust?', { ...ana, full: true })).text).toContain("The articles don't rate one another");
   });
 
   it('"where does this info come from" lists all four articles in the short answer', async () => {

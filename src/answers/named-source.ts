@@ -3,21 +3,31 @@
 // comes from. The same word used otherwise ("is it indeed true", "fullstack developer", "besides
 // indeed", a link to indeed.com) names nothing, and must change nothing.
 import type { Knowledge, Source } from '../knowledge/schema.js';
-import { loose } from './yes-no.js';
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escape, loose } from './yes-no.js';
 /** Words before a source's name that make it the source asked about. */
 const BEFORE = String.raw`(?:according to|acc(?:ording|\.)? (?:to|2)|accdg to|per|from|by|in|does|do|did|what|whats|what's|and|vs\.?|versus|or|than)`;
 /** Words after it that do. */
 const AFTER = String.raw`(?:'s|’s|s'|\s+(?:says?|said|reports?|figures?|numbers?|data|article|page|guide|piece|salary|salaries|pay|average|median|avg|sal|lists?|thinks?|suggests?|recommends?|vs\.?|versus|or)\b)`;
 const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 
+/** Each name's pattern, made once (a handful of names, read for every answer). */
+const patterns = new Map<string, RegExp>();
+function patternOf(name: string): RegExp {
+  let p = patterns.get(name);
+  if (!p) {
+    const n = escape(loose(name));
+    patterns.set(name, (p = new RegExp(`(?:^|\\b${BEFORE}\\s+(?:the\\s+)?)${n}(?![a-z0-9+#])|(?<![a-z0-9])${n}${AFTER}`)));
+  }
+  return p;
+}
+
 /** Whether `question` names `name` as a source (see above). */
 export function namesAsSource(question: string, name: string): boolean {
-  const said = loose(question.replace(LINK, ' ')).trim();
-  const n = escape(loose(name));
-  return new RegExp(`(?:^|\\b${BEFORE}\\s+(?:the\\s+)?)${n}(?![a-z0-9+#])|(?<![a-z0-9])${n}${AFTER}`).test(said);
+  return patternOf(name).test(loose(question.replace(LINK, ' ')).trim());
 }
+
+/** How a reply calls a source: its publisher, or "the" and its short name ("the Back-End Developer Spotlight"). */
+export const calledBy = (src: Source): string => src.publisher ?? `the ${src.short}`;
 
 /** A source's names as people call it: its publisher, its short name, "the spotlight". */
 export function namesOf(src: Source): string[] {
@@ -29,9 +39,19 @@ export function namesOf(src: Source): string[] {
  * or one through a survey it cites for figures (PayScale, the BLS), not any site it mentions.
  */
 export function sourcesNamed(knowledge: Knowledge, question: string): { source: Source; name: string }[] {
-  const surveys = new Set([...knowledge.salaries, ...knowledge.outlook].flatMap((f) => (f.attribution ? [f.attribution] : [])));
-  return knowledge.sources.flatMap((source) => {
-    const name = [...namesOf(source), ...source.cites.filter((c) => surveys.has(c))].find((n) => namesAsSource(question, n));
+  return callsOf(knowledge).flatMap(({ source, names }) => {
+    const name = names.find((n) => namesAsSource(question, n));
     return name ? [{ source, name }] : [];
   });
+}
+
+/** Each source with every name it is called by, worked out once per knowledge base. */
+const callsByKnowledge = new WeakMap<Knowledge, { source: Source; names: string[] }[]>();
+function callsOf(knowledge: Knowledge): { source: Source; names: string[] }[] {
+  let calls = callsByKnowledge.get(knowledge);
+  if (!calls) {
+    const surveys = new Set([...knowledge.salaries, ...knowledge.outlook].flatMap((f) => (f.attribution ? [f.attribution] : [])));
+    callsByKnowledge.set(knowledge, (calls = knowledge.sources.map((source) => ({ source, names: [...namesOf(source), ...source.cites.filter((c) => surveys.has(c))] }))));
+  }
+  return calls;
 }

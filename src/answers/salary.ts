@@ -119,6 +119,9 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
   });
 }
 
+/** The figures a pay card for `role` at `level` (every level when none) shows. */
+const figuresFor = (services: Services, role: Role, level: SalaryLevel | undefined): Salary[] => services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level));
+
 /** "Which source quotes the highest pay?", "the lowest starting salary anywhere?": asks the extreme figure. */
 const HIGHEST = /\b(?:highest|biggest|largest|max(?:imum)?|best[\s-]paying|most generous)\b/i;
 const LOWEST = /\b(?:lowest|smallest|min(?:imum)?|worst[\s-]paying)\b/i;
@@ -136,7 +139,7 @@ export function extremeLead(services: Services, role: Role, level: SalaryLevel |
   if (high === low || NOT_A_FIGURE.test(question)) return undefined;
   // "The highest average": among the averages ("median" among the medians), as the figures say what they are.
   const measure = /\baverage|\bavg\b|\bmean\b/i.test(question) ? 'average' : /\bmedian\b/i.test(question) ? 'median' : undefined;
-  const figures = services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level) && s.period === 'year' && (!measure || s.measure === measure));
+  const figures = figuresFor(services, role, level).filter((s) => s.period === 'year' && (!measure || s.measure === measure));
   if (figures.length < 2) return undefined;
   const pick = figures.reduce((a, b) => ((high ? b.amount > a.amount : b.amount < a.amount) ? b : a));
   const at = level ? '' : `, ${LEVEL_LABELS[pick.level].toLowerCase()}`;
@@ -152,7 +155,7 @@ export const YEARLY_ASKED = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|wa
  */
 export function yearlyLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   if (!YEARLY_ASKED.test(question)) return undefined;
-  const figures = services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level));
+  const figures = figuresFor(services, role, level);
   if (!figures.length || figures.some((s) => s.period !== 'year')) return undefined;
   return { type: 'text', text: 'Yes: every figure here is pay per year, as the articles give it (they give no monthly or hourly figures).' };
 }
@@ -170,7 +173,7 @@ export function sourceFiguresLead(services: Services, role: Role, level: SalaryL
   const named = sourcesNamed(services.knowledge, question);
   if (named.length !== 1) return undefined;
   const [{ source, name }] = named as [(typeof named)[number]];
-  const shown = services.knowledge.salaries.filter((s) => s.role === role.id && (!level || s.level === level) && s.period === 'year');
+  const shown = figuresFor(services, role, level).filter((s) => s.period === 'year');
   // By the survey named ("payscale": PayScale's figures, cited by Career Karma), else by the article.
   const bySurvey = source.cites.includes(name);
   const picked = shown.filter((s) => (bySurvey ? s.attribution === name : s.source === source.id));

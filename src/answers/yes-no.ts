@@ -18,9 +18,13 @@ const NOT_NAMES = new Set(['I', 'I’m', "I'm", 'Is', 'Are', 'Do', 'Does', 'Can'
 
 /** Text as names are compared in it: lower case, spaces and dashes alike. */
 export const loose = (s: string): string => s.toLowerCase().replace(/[\s\-\u2010-\u2015]+/g, ' ');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A text as a pattern that matches it literally. */
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Whether `loosed` (text passed through `loose`) names `name` as a whole word ("Go" is not in "good", nor "Java" in "JavaScript"). */
 export const namesIn = (loosed: string, name: string): boolean => new RegExp(`(?<![a-z0-9])${escape(loose(name))}(?![a-z0-9+#])`).test(loosed);
+
+/** "A, B and C": names in a sentence. */
+export const listed = (xs: readonly string[]): string => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
 
 /** The names a yes/no listing question asks about, as written, or none. */
 export function namesAsked(question: string): string[] {
@@ -49,13 +53,12 @@ export function yesNoLead(question: string, answer: Reply, known: (name: string)
   // "PTO" is said where the answer says "paid time off": a name counts in any of its spellings.
   const missing = asked.filter((n) => !spellings(n).some((s) => namesIn(said, s)));
   if (missing.some(known)) return undefined;
-  const list = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : xs[0]!);
   // Named in another spelling, the reply says which: "PTO (as "paid time off")".
   const as = (n: string) => {
     const s = spellings(n).find((x) => namesIn(said, x));
     return s && loose(s) !== loose(n) ? `${n} (as "${s}")` : n;
   };
-  if (!missing.length) return { type: 'text', text: `Yes: the articles name ${list(asked.map(as))}, as below.` };
+  if (!missing.length) return { type: 'text', text: `Yes: the articles name ${listed(asked.map(as))}, as below.` };
   const named = asked.filter((n) => !missing.includes(n));
-  return { type: 'text', text: `The articles never name ${list(missing)}${named.length ? `; they do name ${list(named.map(as))}, as below` : ''}.` };
+  return { type: 'text', text: `The articles never name ${listed(missing)}${named.length ? `; they do name ${listed(named.map(as))}, as below` : ''}.` };
 }

@@ -4,8 +4,8 @@ import { compose as card } from '../answers/compose.js';
 import { pickPoints, roleItems } from '../answers/role.js';
 import { outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
-import { sourcesNamed } from '../answers/named-source.js';
-import { loose, namesIn, yesNoLead } from '../answers/yes-no.js';
+import { calledBy, sourcesNamed } from '../answers/named-source.js';
+import { listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { resolveStep } from './resolve.js';
@@ -343,16 +343,21 @@ function otherArticles(ctx: CommandContext, previous: Turn): Reply | undefined {
   const shown = card(ctx, ref, previous.level);
   if (!shown?.answered) return undefined;
   const said = pointTexts(shown.card.children).join('\n');
-  const names = (src: (typeof ctx.knowledge.sources)[number]) => src.publisher ?? `the ${src.short}`;
   const silent = ctx.knowledge.sources.filter((src) => !said.includes(`(${src.short}`) && !said.includes(`cited by ${src.short}`));
   const speaking = ctx.knowledge.sources.filter((src) => !silent.includes(src));
-  const list = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : xs[0]!);
   const text = silent.length
-    ? `${list(silent.map(names))} say${silent.length > 1 ? '' : 's'} nothing about this; what ${list(speaking.map(names))} say${speaking.length > 1 ? '' : 's'} is below.`
+    ? `${listed(silent.map(calledBy))} say${silent.length > 1 ? '' : 's'} nothing about this; what ${listed(speaking.map(calledBy))} say${speaking.length > 1 ? '' : 's'} is below.`
     : 'All four articles speak of this; each point below names its article.';
-  rememberTopic(ctx, ref.startsWith('salary:') && previous.topic!.startsWith('role:') ? previous.topic! : ref, previous.level);
-  const lead: Node = { type: 'text', text: text.charAt(0).toUpperCase() + text.slice(1) };
-  return { ...withLead(shown, lead), topic: ref, more: moreOf(ref, previous.level), whole: true };
+  return againWith(ctx, previous, shown, ref, text.charAt(0).toUpperCase() + text.slice(1));
+}
+
+/**
+ * The answer before shown again under `lead` ("that is all the articles say", "the others say
+ * nothing here"): the conversation stays on the same turn, as it was (a pay answer by its role).
+ */
+function againWith(ctx: CommandContext, previous: Turn, shown: Reply, ref: string, lead: string): Reply {
+  ctx.conversations.remember(ctx, previous, ctx.now());
+  return { ...withLead(shown, { type: 'text', text: lead }), topic: ref, more: moreOf(ref, previous.level), whole: true };
 }
 
 /**
@@ -543,8 +548,7 @@ function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: R
   const lists = out.card.children.filter((n): n is Extract<Node, { type: 'list' }> => n.type === 'list');
   if (!lists.length) return { out };
   if (!lists.some((n) => n.items.some(bySource))) {
-    const names = asked.map((src) => src.publisher ?? `the ${src.short}`);
-    return { out, lead: { type: 'text', text: `Nothing in this answer comes from ${names.join(' or ')}; it is what the other articles say.` } };
+    return { out, lead: { type: 'text', text: `Nothing in this answer comes from ${asked.map(calledBy).join(' or ')}; it is what the other articles say.` } };
   }
   return { out: pointsFirst(out, bySource) };
 }
@@ -659,11 +663,9 @@ export const ask: CommandSpec = {
     // "why?", "tell me more" after an answer already shown in full: the articles say no more; the
     // answer again under that word, not the same card as if it were new (nor another entry).
     if (MORE.test(text) && previous?.topic && !previous.point) {
-      const shown = withTopic(ctx, figuresOf(previous.topic, previous), previous.level);
-      if (shown?.answered) {
-        const lead: Node = { type: 'text', text: 'That is all the articles say on this; here it is again.' };
-        return { ...withLead(shown, lead), whole: true };
-      }
+      const ref = figuresOf(previous.topic, previous);
+      const shown = card(ctx, ref, previous.level);
+      if (shown?.answered) return againWith(ctx, previous, shown, ref, 'That is all the articles say on this; here it is again.');
     }
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;

@@ -241,8 +241,12 @@ export class Analyzer {
 
   /** Words after the rules and the lexicon's phrases, stop words removed. */
   private words(text: string): string[] {
-    let t = applyRules(fold(text));
-    if (this.phrases) t = this.phrases.replace(t, (m) => ` ${this.phraseMap.get(phraseKey(m)) ?? m} `);
+    return this.wordsOfRead(applyRules(fold(text)));
+  }
+
+  /** The same, of a text the rules have already read. */
+  private wordsOfRead(read: string): string[] {
+    const t = this.phrases ? this.phrases.replace(read, (m) => ` ${this.phraseMap.get(phraseKey(m)) ?? m} `) : read;
     return split(t).filter((w) => !STOP_WORDS.has(w));
   }
 
@@ -251,10 +255,11 @@ export class Analyzer {
     const text = question.slice(0, 500);
     const outside = new Set<Outside>();
     const outsideWords: string[] = [];
+    // The rules read the question once, for the outside markers and for its words.
+    const folded = fold(text);
+    const read = applyRules(folded);
     if (this.outsideMatch) {
       // As typed, and as the rules read it ("is go used": Go the language, "golang").
-      const folded = fold(text);
-      const read = applyRules(folded);
       for (const m of [...this.outsideMatch.matches(folded), ...(read === folded ? [] : this.outsideMatch.matches(read))]) {
         const key = this.outsideKey(phraseKey(m.text));
         if (outsideWords.includes(key)) continue;
@@ -265,7 +270,7 @@ export class Analyzer {
     const out: string[] = [];
     const unknown: string[] = [];
     const groups: string[][] = [];
-    const words = this.words(text);
+    const words = this.wordsOfRead(read);
     for (const word of words.slice(0, 40)) {
       // "Still worth it in 2025?": a year the articles never name, up to this one, says when, not
       // what. A later one ("salaries in 2028") asks a prediction, and still counts against the entries.

@@ -242,6 +242,8 @@ class KnowledgeSearch implements Search {
   private readonly planTerms: Set<string>;
   /** Who gives a figure for each pay level: `salary:backend-developer/entry` -> its sources' terms. */
   private readonly levelSources: Map<string, string[]>;
+  /** Every name a source is called by, as terms: a publisher's, a rare source word, "spotlight" (see namedSources). */
+  private readonly sourceCalls: readonly string[][];
   /** Every word of the names of the sources each entry speaks in ("career", "karma"), for "what does Career Karma say?". */
   private readonly spokenBy: Map<string, ReadonlySet<string>>;
   /** The source terms of what each entry says (see fromNamedSource). */
@@ -316,6 +318,7 @@ class KnowledgeSearch implements Search {
     this.sourcedBy = new Map(docs.map((d) => [d.ref, new Set(d.sources.flatMap((id) => sourceWords.get(id) ?? termsOnce(id)).filter((t) => this.sourceTerms.has(t)))]));
     // The articles' publishers' names only: a survey's name holds a topic word ("PayScale": pay).
     this.sourceNames = kb.sources.map((src) => termsOnce(src.publisher ?? '')).filter((n) => n.length > 1);
+    this.sourceCalls = [...this.sourceNames, ...[...this.sourceTerms].map((t) => [t]), ['spotlight']];
     this.planTerms = new Set(termsOnce('step steps roadmap path plan item fourstep eightstep'));
     this.levelSources = new Map();
     for (const f of kb.salaries) {
@@ -754,7 +757,7 @@ class KnowledgeSearch implements Search {
 
   /** The sources' names said whole: a publisher's ("career karma"), a rare source word ("payscale"), the spotlight. */
   private namedSources(terms: readonly string[]): string[][] {
-    return [...this.sourceNames, ...[...this.sourceTerms].map((t) => [t]), ['spotlight']].filter((name) => name.every((t) => terms.includes(t)));
+    return this.sourceCalls.filter((name) => name.every((t) => terms.includes(t)));
   }
 
   /**
@@ -834,12 +837,12 @@ class KnowledgeSearch implements Search {
     // which name each source side by side (not who earns more, nor how old the articles are).
     const sourcesOnPay = asked.terms.includes('salary') && this.namedSources(asked.terms).length >= 2;
     const elsewhere = !sourcesOnPay && decision.kind === 'answer' && !analysis.level && decision.top.doc.kind !== 'salary' && decision.top.doc.kind !== 'role' && decision.top.score >= this.thresholds.sure;
-    if (sourcesOnPay && !(decision.kind === 'answer' && decision.top.doc.kind === 'salary')) {
-      const figures = hits.find((h) => h.doc.kind === 'salary' && !analysis.terms.some((t) => this.subjectTerms.has(t) && !(this.nameTerms.get(h.doc.ref) ?? []).flat().includes(t)));
-      if (figures && decision.kind !== 'refuse' && decision.kind !== 'partial') {
-        answer.decision = { kind: 'answer', top: figures };
-        answer.confident = true;
-      }
+    const elsewhereThanPay = decision.kind === 'clarify' || (decision.kind === 'answer' && decision.top.doc.kind !== 'salary');
+    if (sourcesOnPay && elsewhereThanPay) {
+      // The figures of the role the question names, if it names one (a role's name holds its subject words).
+      const named = (h: Scored) => (this.nameTerms.get(h.doc.ref) ?? []).flat();
+      const figures = hits.find((h) => h.doc.kind === 'salary' && analysis.terms.every((t) => !this.subjectTerms.has(t) || named(h).includes(t)));
+      if (figures) [answer.decision, answer.confident] = [{ kind: 'answer', top: figures }, true];
     }
     const payFor = decision.kind !== 'refuse' && !elsewhere ? this.payOf(analysis) : undefined;
     if (payFor) {

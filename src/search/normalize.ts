@@ -134,7 +134,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'pay-after-years',
     pattern: /(?<=\b(?:make|makes|making|earn|earns|earning|salary|salaries|pay|paid|how much)\b[^?.!]{0,40}\bafter\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b|\bafter\s+(\d{1,2})\+?\s*(?:years?|yrs?)\b(?=[^?.!]{0,40}\b(?:make|earn|salary|pay|paid|how much)\b)/g,
-    to: (m: string, a?: string, b?: string) => (a ? ` ${levelOfYears(Number(a))} ` : ` after ${levelOfYears(Number(b))} `),
+    to: (_m: string, a?: string, b?: string) => (a ? ` ${levelOfYears(Number(a))} ` : ` after ${levelOfYears(Number(b))} `),
   },
 ];
 
