@@ -58,6 +58,8 @@ const TYPO_WORDS = 3;
 
 /** A line of at least this many words that a command cannot use is read as a question. */
 const SENTENCE_WORDS = 4;
+/** "help me with my resume", "help with step 3", "help us on interviews": the subject asked about (a command's name is `help <command>`). */
+const HELP_WITH = /^(?:(?:me|us)\s+(?:out\s+)?)?(?:with|on|about)\s+(?:my\s+|the\s+|a\s+|an\s+)?(\S+)/i;
 /** A number in words ("roadmap step three"): the command's own did-you-mean names that step. */
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\b/i;
 /** Politeness at the end of a command's line ("roadmap pls", "interview 2 please", "interview next"): nothing it should read. */
@@ -193,7 +195,9 @@ export class Bot {
     // must never be replaced by an answer to another question.
     // "Which role do you mean by that?" is the answer to "compare that with backend" with nothing before it.
     // "help with my resume": help has no command "with my resume"; the line is a question.
-    const unreadable = (out.error === 'invalid-option' || out.outcome === 'not-found' || (leaf.name === 'help' && out.error === 'unknown-command')) && out.outcome !== 'which-role';
+    // "help me with my resume", "help with step 30": help with a subject, not a command's name: a question.
+    const helpWith = leaf.name === 'help' && HELP_WITH.test(args) && (!this.find(args.match(HELP_WITH)![1]!.replace(/[?!.,]+$/, '')) || /\bstep\s*#?\s*\d/i.test(args));
+    const unreadable = ((out.error === 'invalid-option' || out.outcome === 'not-found' || (leaf.name === 'help' && out.error === 'unknown-command')) && out.outcome !== 'which-role') || helpWith;
     // A sentence, or a line naming somewhere or someone the articles do not cover ('salary in
     // india'): read as a question, whose answer says what the articles do cover.
     // So is one naming a source ('salary indeed'): the figures, each with its source.
@@ -203,7 +207,7 @@ export class Bot {
     const wordsForNumber = () => (leaf.name === 'help' || leaf.options?.[0]?.kind === 'integer') && WORDS_ONLY.test(args) && /\p{L}/u.test(args) && !NUMBER_WORDS.test(args);
     // And a question mark after two words or more ("roles above senior?"): a name has none.
     const asked = () => /\?\s*$/.test(args) && args.trim().split(/\s+/).length >= 2;
-    const asQuestion = () => text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
+    const asQuestion = () => helpWith || text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
     // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
     if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {
@@ -212,7 +216,8 @@ export class Bot {
       // "I don't know a role called 'fairs worth it for backend jobs...'".
       // Not for a command that takes nothing ("sources for a career changer" is told so).
       // The closest answers ("readings", outcome clarify) count as "which one did you mean?" here.
-      if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0)) return this.answerFirst(asked, ask, `ask ${text}`, context);
+      // "help with step 30" is told the roadmap's steps ("there is no step 30"), not help's list.
+      if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || (helpWith && asked.outcome === 'not-found') || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0)) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
     // A short line the question reading could not answer, that starts with a typo of a command
     // ("halp", "roadmp 3"), meant the command.

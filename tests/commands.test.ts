@@ -362,6 +362,11 @@ describe('help and errors', () => {
     const ask = (line: string) => bot.dispatchText(line, ctx, { fallbackToAsk: true });
     expect((await ask('interview tips pls')).topic).toBe('question:interview-preparation');
     expect((await ask('help with my resume')).topic).toBe('question:resume');
+    // "help me with ..." too (it had shown the list of commands), and a step that is not there is told so.
+    expect((await ask('help me with my resume')).topic).toBe('question:resume');
+    expect((await ask('help me with step 2')).topic).toBe('step:learn-language');
+    expect((await ask('help with step 30')).text).toContain('there is no step 30');
+    expect((await ask('help me with step 30')).text).toContain('there is no step 30');
     expect((await ask('roadmap pls')).card.title).toBe('The back-end developer roadmap');
     expect((await ask('interview 2 pls')).card.title).toBe('Interview practice');
     expect((await ask('interview next')).card.title).toBe('Interview practice');
