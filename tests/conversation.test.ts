@@ -404,6 +404,16 @@ describe('follow-ups', () => {
     expect(r.text).toMatch(/Implement responsive user interfaces/);
   });
 
+  it('a first line that names no subject asks "of what?" rather than answering whatever it half-matches', async () => {
+    const r = await say('give me an example', { ...ana, userId: 'vague' });
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(/Of what\? That names no subject/);
+    expect(r.text).not.toMatch(/Closest topics/);
+    // After an answer, the same kind of line is about it.
+    await say('why should i learn data structures n algorithms for backend');
+    expect((await say('which concepts?')).topic).toBe('skill:data-structures-algorithms');
+  });
+
   it('"what does the acronym stand for?" names nothing of its own: it asks about the answer before', async () => {
     const first = await say('who publishes security guidelines backend devs should follow?');
     expect(first.text).toMatch(/OWASP/);

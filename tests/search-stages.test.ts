@@ -403,6 +403,22 @@ describe('named rule: the asking sentence', () => {
   });
 });
 
+describe('named rule: names nothing', () => {
+  it.each(['which concepts?', 'give me an example', 'what does it stand for', 'what are the figures'])('"%s" with no turn before is no answer about whatever it half-matches', (q) => {
+    const a = search.ask(q);
+    expect(a.confident).toBe(false);
+    expect(a.decision).toMatchObject({ kind: 'refuse', vague: true });
+  });
+
+  it('reads the same words with the turn before, and leaves a line that names its subject alone', () => {
+    const first = search.ask('why should i learn data structures n algorithms for backend');
+    const previous = { terms: first.analysis.terms, topic: 'skill:data-structures-algorithms' };
+    const a = search.ask('which concepts?', { previous });
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('skill:data-structures-algorithms');
+    expect(search.ask('what does OWASP stand for').confident).toBe(true);
+  });
+});
+
 describe('named rule: pay means back-end pay', () => {
   it.each([
     ['median pay?', 'salary:backend-developer'],

@@ -51,13 +51,15 @@ export function unknownAnswer(answer: Answer): Reply {
   const offTopic = answer.analysis.outside.some((o) => o === 'chat' || o === 'code-help');
   const outsideWords = new Set(answer.analysis.outsideWords.flatMap((w) => w.split(/\s+/)));
   const covers = (h: Scored) => h.features.coverage >= THRESHOLDS.coverage && h.matched.some((t) => !outsideWords.has(t));
-  const closest = answer.hits.filter((h) => !offTopic || covers(h)).slice(0, 3).map(askAbout);
+  // A line that names no subject ("give me an example") half-matches whatever it likes: no topic is closest.
+  const vague = answer.decision.kind === 'refuse' && !!answer.decision.vague;
+  const closest = vague ? [] : answer.hits.filter((h) => !offTopic || covers(h)).slice(0, 3).map(askAbout);
   return reply({
     title: UNKNOWN,
     children: [
       {
         type: 'text',
-        text: beyondWords(answer.decision) ?? OUTSIDE_WORDS[answer.decision.kind === 'refuse' && answer.decision.outside ? answer.decision.outside : 'none'],
+        text: beyondWords(answer.decision) ?? (vague ? VAGUE : undefined) ?? OUTSIDE_WORDS[answer.decision.kind === 'refuse' && answer.decision.outside ? answer.decision.outside : 'none'],
       },
       ...(closest.length ? [{ type: 'note' as const, text: `Closest topics: ${closest.map((c) => c.label).join(', ')}` }] : []),
     ],
@@ -76,6 +78,8 @@ function beyondWords(decision: Answer['decision']): string | undefined {
 }
 
 const ABOUT = 'I can answer questions about becoming a back-end developer: roles, pay, learning, the roadmap, interviews and the job search.';
+/** A first line that names no subject ("which concepts?", "give me an example"). */
+const VAGUE = `Of what? That names no subject, and there is no question before it to read it with. Ask it with its subject, for example "what does API stand for?" or "give me an example of a back-end framework". ${ABOUT}`;
 /** What the bot says when it refuses, by what the question was about. */
 const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   none: `I couldn't find that in the articles I know, so I won't guess. ${ABOUT}`,

@@ -31,8 +31,11 @@ export type Decision =
    * so and shows what they do cover, and the question still counts as not answered.
    */
   | { kind: 'partial'; top: Scored; outside: Outside }
-  /** `beyond`: the words of a follow-up the answer before does not hold (see "more than the answer before holds"). */
-  | { kind: 'refuse'; outside?: Outside; beyond?: string[] };
+  /**
+   * `beyond`: the words of a follow-up the answer before does not hold (see "more than the answer
+   * before holds"). `vague`: a first line that names no subject (see "names nothing").
+   */
+  | { kind: 'refuse'; outside?: Outside; beyond?: string[]; vague?: true };
 
 /**
  * Named rule "asked for": a question asking a price, a time or a rate is answered only by an

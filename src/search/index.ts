@@ -141,7 +141,7 @@ const GUIDE_SUBJECT = new Set(['backend', 'developer']);
  * for?", "can you give a real-world example?", "specifically?"): alone, a line of only these is
  * about the question before.
  */
-const TOPICLESS_WORDS = 'stand for example give real world mean specifically detail details elaborate instance sample realistic concrete exact precise numbers figures year when';
+const TOPICLESS_WORDS = 'stand for example give real world mean specifically concept concepts detail details elaborate instance sample realistic concrete exact precise numbers figures year when';
 
 /** Words that point back at the earlier question's subject. */
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
@@ -426,7 +426,10 @@ class KnowledgeSearch implements Search {
     // Read by its last question, a long message is a question of its own, not a follow-up.
     if (alone !== whole) return alone;
     const previous = options.previous;
-    if (!previous) return alone;
+    // Named rule "names nothing": "which concepts?", "give me an example", "what does it stand
+    // for?" with no turn before say nothing of a subject; whatever entry their words half-match
+    // is no answer (they had got databases, a roadmap step, HTTP/3).
+    if (!previous) return this.namesNothing(analysis) && alone.decision.kind === 'answer' ? { ...alone, decision: { kind: 'refuse', vague: true }, confident: false } : alone;
     // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
     // asks a price of what was just listed; that answer gives none, so the bot says it does not
     // know rather than asking which one was meant or answering about something else's cost.
