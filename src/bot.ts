@@ -207,7 +207,10 @@ export class Bot {
     const wordsForNumber = () => (leaf.name === 'help' || leaf.options?.[0]?.kind === 'integer') && WORDS_ONLY.test(args) && /\p{L}/u.test(args) && !NUMBER_WORDS.test(args);
     // And a question mark after two words or more ("roles above senior?"): a name has none.
     const asked = () => /\?\s*$/.test(args) && args.trim().split(/\s+/).length >= 2;
-    const asQuestion = () => helpWith || text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
+    // A command's alias is often a plain word ("job outlook", "pay for juniors", "study tips"):
+    // typed by that word with words it cannot read, the line is a question.
+    const byAlias = first.toLowerCase() !== spec.name;
+    const asQuestion = () => helpWith || byAlias || text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
     // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
     if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {

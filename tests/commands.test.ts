@@ -367,6 +367,10 @@ describe('help and errors', () => {
     expect((await ask('help me with step 2')).topic).toBe('step:learn-language');
     expect((await ask('help with step 30')).text).toContain('there is no step 30');
     expect((await ask('help me with step 30')).text).toContain('there is no step 30');
+    // A command's alias is a plain word: "job outlook" is the outlook, not a role called "outlook".
+    expect((await ask('job outlook')).topic).toBe('outlook:job-outlook');
+    expect((await ask('pay for juniors')).card.title).toBe('Back-End Developer salary: entry level');
+    expect((await ask('job duties')).topic).toBe('question:what-does-a-backend-developer-do');
     expect((await ask('roadmap pls')).card.title).toBe('The back-end developer roadmap');
     expect((await ask('interview 2 pls')).card.title).toBe('Interview practice');
     expect((await ask('interview next')).card.title).toBe('Interview practice');
