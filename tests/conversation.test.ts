@@ -1053,6 +1053,36 @@ describe('honest refusals', () => {
     expect(ladder.text).toContain('Chief Technology Officer');
   });
 
+  it.each([
+    ['is kotlin used on the server side', "The articles don't mention that technology"],
+    ['what is the difference between Django and Spring', "The articles don't mention that technology"],
+    ['what year was Ruby on Rails created', 'outside what the articles cover'],
+    ['who owns Career Karma', 'outside what the articles cover'],
+    ['what AI model are you', 'outside what the articles cover'],
+    ['do you store my conversations', 'outside what the articles cover'],
+    ["what's the backend developer unemployment rate", 'outside what the articles cover'],
+    ['will chatgpt take back-end developer jobs', 'outside what the articles cover'],
+    ['how much will backend developer salaries be in 2026', 'outside what the articles cover'],
+    ['what will the entry-level salary for backend developers be next year', 'outside what the articles cover'],
+    ['backend vs data engineering pay, which is higher', 'say nothing about that profession'],
+    ['what does a site reliability engineer do', 'say nothing about that profession'],
+    ['docker container exits with code 137 what does it mean', "I can't help write or debug code"],
+    ['average salary for a back-end developer at JPMorgan Chase', 'The articles give no figures for particular companies'],
+    ['whats the hiring process for backend engineers at google? how many interview rounds', 'say nothing about particular companies'],
+  ])('"%s" is not answered as if the articles covered it (an attacker helper found each answered)', async (q, words) => {
+    const r = await say(q, { ...ana, userId: `oos-${q.length}` });
+    expect(r.answered).toBe(false);
+    expect(r.text).toContain(words);
+  });
+
+  it('the words those refusals key on still leave questions the articles answer alone', async () => {
+    for (const [q, topic] of [
+      ['i learned some python last spring, is django a good framework?', 'question:which-framework-to-learn'],
+      ['will there be more backend jobs in 2030', 'outlook:job-outlook'],
+      ['what will i make in five years', 'salary:backend-developer'],
+    ] as const) expect((await say(q, { ...ana, userId: `in-${q.length}` })).topic, q).toBe(topic);
+  });
+
   it('a school or a technology the articles never mention is refused in plain words; its pay gets the U.S. figures the articles have', async () => {
     const rust = await say('Is Rust or Go better for building microservices?');
     expect(rust.answered).toBe(false);

@@ -254,6 +254,9 @@ function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Ans
   // Each half a question of its own: "I want to learn backend and how do I start?" is one question after a statement.
   if (!parts.every((p) => ASKING.test(p))) return undefined;
   const asked = parts.map((p) => ctx.search.ask(p));
+  // A half about what the articles do not cover ("... at google?") is no answer given twice: the
+  // whole line is read as one, and told what the articles leave out.
+  if (asked.some((a) => a.analysis.outside.length > 0)) return undefined;
   const cards = asked.flatMap((a) => {
     // "what's the passing score?" says one thing: too little to be a question of its own here.
     if (a.decision.kind !== 'answer' || a.analysis.terms.length < QUESTION_TERMS) return [];
