@@ -404,6 +404,30 @@ describe('follow-ups', () => {
     expect(r.text).toMatch(/Implement responsive user interfaces/);
   });
 
+  it.each([
+    ['what are common interview questions', 'how do i answer the deadlock one?', 'question:interview-deadlock'],
+    ['what are common interview questions', 'the performance testing one?', 'question:interview-performance-testing'],
+    ['what certs should i get', 'is the aws one hard?', 'learning:aws-certified-developer'],
+    ['what certs should i get', 'tell me about the azure one', 'learning:azure-developer-certification'],
+  ])('"the X one" picks, by its name, a thing the answer before listed: %s / %s', async (first, next, topic) => {
+    const user = { ...ana, userId: `one-${next.length}` };
+    await say(first, user);
+    expect((await say(next, user)).topic).toBe(topic);
+  });
+
+  it('"the X one" naming only a kind of thing stays within the answer before ("the secure one" after the protocols)', async () => {
+    const user = { ...ana, userId: 'one-kind' };
+    await say('what web protocols should backend devs know', user);
+    expect((await say('which one is the secure one?', user)).topic).toBe('skill:web-protocols');
+  });
+
+  it('a question naming one of a card\'s examples gets the points about it first ("what is nest.js?")', async () => {
+    const r = await say('what is nest.js', { ...ana, userId: 'nest' });
+    expect(r.topic).toBe('skill:web-frameworks');
+    const points = r.card.children.find((n) => n.type === 'list');
+    expect(points?.type === 'list' && points.items[0]).toMatch(/^Nest\.js, a framework built with TypeScript/);
+  });
+
   it('a first line that names no subject asks "of what?" rather than answering whatever it half-matches', async () => {
     const r = await say('give me an example', { ...ana, userId: 'vague' });
     expect(r.answered).toBe(false);

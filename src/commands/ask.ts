@@ -560,6 +560,29 @@ function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: R
   return { out: pointsFirst(out, bySource) };
 }
 
+/**
+ * Named rule "a named example first": "what is nest.js?" lands on the frameworks card, whose
+ * seventh point is the one about Nest.js: a question naming one of the card's examples gets the
+ * points that name it first (and it first among the examples).
+ */
+function exampleFirst(ctx: CommandContext, answer: Answer, out: Reply | undefined): Reply | undefined {
+  if (!out) return out;
+  const at = out.card.children.findIndex((n) => n.type === 'section' && n.title === 'Examples');
+  const list = out.card.children[at + 1];
+  if (at < 0 || list?.type !== 'list') return out;
+  const title = new Set(ctx.search.terms(out.card.title));
+  const asked = new Set(answer.analysis.terms.filter((t) => !title.has(t)));
+  // An example is named when every word of its name is asked ("ruby on rails": ruby, rails).
+  const named = list.items
+    .map((item) => [...pointTerms(ctx, item.replace(/\s*\([^()]*\)\s*$/, ''))])
+    .filter((terms) => terms.length > 0 && terms.every((t) => asked.has(t) && !title.has(t)));
+  if (!named.length) return out;
+  return pointsFirst(out, (text) => {
+    const has = pointTerms(ctx, text);
+    return named.some((terms) => terms.every((t) => has.has(t)));
+  });
+}
+
 /** The card with the points `first` picks first in each of its lists, the rest after them in order. */
 function pointsFirst(out: Reply, first: (text: string) => boolean): Reply {
   const children = out.card.children.map((n) => (n.type === 'list' ? { ...n, items: [...n.items.filter(first), ...n.items.filter((i) => !first(i))] } : n));
@@ -725,7 +748,7 @@ export const ask: CommandSpec = {
         return step;
       }
       const picked = pointsAsked(ctx, answer, ref);
-      const shown = card(ctx, ref, level, related(answer, decision.top), picked);
+      const shown = exampleFirst(ctx, answer, card(ctx, ref, level, related(answer, decision.top), picked));
       const priced = shown && noPrice(ctx, answer, shown);
       const sourced = shown && bySourceAsked(ctx, priced?.out ?? shown, text);
       const out = sourced?.out;

@@ -146,6 +146,13 @@ const TOPICLESS_WORDS = 'stand for example give real world mean specifically con
 /** Words that point back at the earlier question's subject. */
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
 
+/** "the deadlock one", "the aws one", "the performance testing one": a thing picked by its name (see theOne). */
+const THE_ONE = /\bthe\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\s+one\b/iu;
+/** Words that say what kind of thing is picked, not which (see theOne). */
+const KIND_TERMS: ReadonlySet<string> = new Set(['framework', 'language', 'database', 'security', 'secure', 'tool', 'platform', 'protocol', 'trend', 'site', 'step', 'question', 'role', 'job', 'free', 'online', 'cheap', 'cost', 'duration', 'salary', 'popular', 'new', 'old', 'big', 'small', 'hard', 'difficult', 'easy', 'first', 'last', 'other', 'best', 'better']);
+/** POINTERS without "one" ("the deadlock one" picks a thing by its name; "they", "that" point at the answer before). */
+const POINTS_AT = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there)\b/i;
+
 /** Terms that name one of two kinds of a thing: a follow-up naming one drops the other. */
 const CONTRASTS: readonly (readonly string[])[] = [['softskill', 'technical']];
 /** Words that pick one of the things just listed: "which one", "which of them", "the secure one", "any security one?", "is SQL one of them?". */
@@ -462,6 +469,8 @@ class KnowledgeSearch implements Search {
     // after who earns more ask that of the answer before, and it gives it (two-year degrees; both
     // figures): that answer again, not the general one (how long it all takes, the pay table).
     const ofThe = !POINTERS.test(question) && OF_THE.test(question);
+    const picked = before && this.theOne(question, alone, previous, before.vocabulary);
+    if (picked) return picked;
     const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question) || ofThe) && this.askedAgain(analysis, previous, before, ofThe);
     if (again) return again;
     // Named rule "the years of a level": "how many years is that?" after one level's pay asks that
@@ -483,7 +492,9 @@ class KnowledgeSearch implements Search {
     }
     // "Which one's about security?" after other careers names a role ("security"), so it does not
     // look like a follow-up; but "which one" picks among what was just listed.
-    if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
+    // Unless the one picked has an entry of its own, far ahead of the rest ("how do i answer the
+    // deadlock one?" after the interview questions: the deadlock question's entry).
+    if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && !this.clearAlone(alone) && this.pointsWithin(question, analysis, previous)) || alone;
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
     const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
@@ -597,6 +608,26 @@ class KnowledgeSearch implements Search {
     const level = analysis.level ?? (levelBefore && merged.some((t) => LEVEL_TERMS[t]) ? previous.level : undefined);
     if (level) read.level = level;
     return this.run(read);
+  }
+
+  /**
+   * Named rule "the X one": "how do i answer the deadlock one?" after the interview questions, "is
+   * the aws one hard?" after the certifications pick, by its name, one of the things the answer
+   * before listed that has an entry of its own: that entry (of the answer's own kind first: the AWS
+   * certification, not the cloud skill), not the list again.
+   */
+  private theOne(question: string, alone: Answer, previous: Turn, listed: ReadonlySet<string>): Answer | undefined {
+    const words = question.match(THE_ONE)?.[1];
+    const asked = words ? this.terms(words) : [];
+    // A name, not a kind of thing ("the framework one" after the trends is Nest.js; "the secure one"
+    // after the protocols is HTTPS): those are read as before, within the answer.
+    if (!asked.length || !asked.every((t) => listed.has(t)) || asked.every((t) => GENERIC_NAME_TERMS.has(t) || KIND_TERMS.has(t))) return undefined;
+    const kindOf = (ref: string) => ref.slice(0, ref.indexOf(':'));
+    const named = alone.hits
+      .slice(0, COMPARED_CANDIDATES)
+      .filter((h) => h.doc.ref !== previous.topic && (this.nameTerms.get(h.doc.ref) ?? []).some((name) => asked.every((t) => name.includes(t))));
+    const best = named.find((h) => kindOf(h.doc.ref) === kindOf(previous.topic!)) ?? named[0];
+    return best && this.answeredWith(alone, best.doc.ref);
   }
 
   /** `together` answered with the entry `ref` (the answer before), when it is among its candidates. */
@@ -749,7 +780,10 @@ class KnowledgeSearch implements Search {
     const onlyWhom = analysis.terms.length > 0 && analysis.terms.every((t) => this.subjectTerms.has(t) || t === 'developer' || t === 'dev' || LEVEL_TERMS[t]);
     if (POINTERS.test(question) && onlyWhom && previous.topic) return true;
     // "How does that compare to backend?" names the other side of a comparison, not a new subject.
-    if (POINTERS.test(question) && (!names || analysis.terms.includes('comparison')) && analysis.terms.length <= 4) return true;
+    // Unless the words alone lead far to an entry of their own ("how do i answer the deadlock one?"
+    // after the interview questions: the deadlock question's entry).
+    // "What skills do they need?" still points back: only "one" gives way.
+    if (POINTERS.test(question) && (!names || analysis.terms.includes('comparison')) && analysis.terms.length <= 4 && !(this.clearAlone(alone) && !POINTS_AT.test(question))) return true;
     if (this.namesNothing(analysis)) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
     // "istanbul") are a new question the bot cannot answer, not a follow-up.
