@@ -396,6 +396,13 @@ describe('named rule: the asking sentence', () => {
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('learning:how-long');
   });
 
+  it('reads a last question too short to stand alone ("do i?") with the sentence before it, when that agrees with the whole', () => {
+    const story = 'hey so ive been doing tutorials on youtube for like 6 months, built a todo app in node and a little flask thing. my friend says i need a portfolio but idk what to put in it or if i even need one. do i?';
+    const a = search.ask(story);
+    expect(a.confident).toBe(true);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('question:portfolio');
+  });
+
   it('keeps the whole message when its last question says too little alone ("Is he right?")', () => {
     const story = "I'm 27, did a 12-week coding bootcamp last spring and landed a junior role. My long-term dream is to be a senior engineer. My cousin says without a four-year degree I'll hit a ceiling. Is he right?";
     const whole = search.ask(story);

@@ -744,9 +744,15 @@ class KnowledgeSearch implements Search {
     const sentences = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
     const last = sentences.at(-1)?.trim();
     if (sentences.length < 2 || !last || !last.endsWith('?') || question.split(/\s+/).length < LONG_MESSAGE_WORDS) return whole;
-    // "Is he right?" alone says too little to stand for the message.
+    // "Is he right?" alone says too little to stand for the message. Read with the sentence
+    // before it ("...idk if i even need one. do i?"), it may: when that reading is sure of the
+    // entry the whole message leaned to (the portfolio), that is the answer.
     const analysis = this.analyzer.analyse(last);
-    if (analysis.terms.length < ASKING_TERMS) return whole;
+    if (analysis.terms.length < ASKING_TERMS) {
+      const withBefore = sentences.length > 2 ? this.run(this.analyzer.analyse(`${sentences.at(-2)} ${last}`)) : undefined;
+      const leaned = whole.hits[0]?.doc.ref;
+      return withBefore?.confident && withBefore.decision.kind === 'answer' && withBefore.decision.top.doc.ref === leaned ? withBefore : whole;
+    }
     // "I live in Berlin... What is the average salary?": the place in the story still counts (but
     // not the teachers in "his teachers worry he's antisocial": a profession named in a story is
     // no question about it).
