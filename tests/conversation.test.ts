@@ -1099,6 +1099,19 @@ describe('honest refusals', () => {
     expect(r.text).toContain(words);
   });
 
+  it('a pay comparison naming another role is that role\'s pay: the articles compare only front end and back end', async () => {
+    const user = { ...ana, userId: 'earns-more' };
+    await say('what is a full stack developer', user);
+    const r = await say('do they earn more?', user);
+    expect(r.answered).toBe(false);
+    expect(r.text).toContain('The articles give no salary figure for Full-Stack Developer');
+    expect((await say('do database administrators earn more than backend devs?', user)).text).toContain('no salary figure for Database Administrator');
+    // Front end against back end is the comparison the articles make.
+    await say('what is a front end developer', user);
+    expect((await say('do they earn more?', user)).topic).toBe('question:who-earns-more-frontend-or-backend');
+    expect((await say('do backend devs make more than frontend ones??', { ...ana, userId: 'earns-more-2' })).topic).toBe('question:who-earns-more-frontend-or-backend');
+  });
+
   it('the words those refusals key on still leave questions the articles answer alone', async () => {
     for (const [q, topic] of [
       ['i learned some python last spring, is django a good framework?', 'question:which-framework-to-learn'],

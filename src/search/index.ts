@@ -150,6 +150,8 @@ const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there
 const THE_ONE = /\bthe\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\s+one\b/iu;
 /** Words that say what kind of thing is picked, not which (see theOne). */
 const KIND_TERMS: ReadonlySet<string> = new Set(['framework', 'language', 'database', 'security', 'secure', 'tool', 'platform', 'protocol', 'trend', 'site', 'step', 'question', 'role', 'job', 'free', 'online', 'cheap', 'cost', 'duration', 'salary', 'popular', 'new', 'old', 'big', 'small', 'hard', 'difficult', 'easy', 'first', 'last', 'other', 'best', 'better']);
+/** The roles the articles' own pay comparison sets against each other (see earnsMoreOf). */
+const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'backend-developer']);
 /** POINTERS without "one" ("the deadlock one" picks a thing by its name; "they", "that" point at the answer before). */
 const POINTS_AT = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there)\b/i;
 
@@ -887,7 +889,7 @@ class KnowledgeSearch implements Search {
       const figures = hits.find((h) => h.doc.kind === 'salary' && analysis.terms.every((t) => !this.subjectTerms.has(t) || named(h).includes(t)));
       if (figures) [answer.decision, answer.confident] = [{ kind: 'answer', top: figures }, true];
     }
-    const payFor = decision.kind !== 'refuse' && !elsewhere ? this.payOf(analysis) : undefined;
+    const payFor = (decision.kind !== 'refuse' && !elsewhere ? this.payOf(analysis) : undefined) ?? this.earnsMoreOf(analysis, decision);
     if (payFor) {
       answer.payFor = payFor;
       if (decision.kind !== 'partial') {
@@ -973,6 +975,22 @@ class KnowledgeSearch implements Search {
       }
     }
     return best && !tie ? best.id : undefined;
+  }
+
+  /**
+   * Named rule "who earns more, of another role": the comparison the articles make is front end
+   * against back end. "Do they earn more?" after the full-stack card had got that comparison, and
+   * "do full stack devs earn more than backend devs?" the two roles' cards, neither of which says
+   * anything of full-stack pay: a pay comparison naming another role (by a word of its own) is
+   * that role's pay (the plain word that the articles give it none).
+   */
+  private earnsMoreOf(analysis: Analysis, decision: Decision): string | undefined {
+    if (decision.kind !== 'answer' || decision.top.doc.kind === 'salary' || !analysis.terms.includes('salary') || !analysis.terms.includes('comparison')) return undefined;
+    const asked = new Set(analysis.terms);
+    // Named by a word of its own: "backend engineer" is one of the back-end developer's names.
+    const compared = new Set(this.kind('role').filter((r) => COMPARED_ROLES.has(r.id)).flatMap((r) => (this.nameTerms.get(r.ref) ?? []).flat()));
+    const named = this.kind('role').filter((r) => !COMPARED_ROLES.has(r.id) && (this.nameTerms.get(r.ref) ?? []).some((name) => name.length > 0 && name.every((t) => asked.has(t)) && name.some((t) => !compared.has(t))));
+    return named.length === 1 ? named[0]!.id : undefined;
   }
 
   /**
