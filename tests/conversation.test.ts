@@ -1099,6 +1099,19 @@ describe('honest refusals', () => {
     expect(r.text).toContain(words);
   });
 
+  it('"and for seniors?" after an answer that never speaks of seniors says that is all the articles say (not what comes after senior)', async () => {
+    const user = { ...ana, userId: 'seniors' };
+    await say('what does a backend developer do', user);
+    const r = await say('and for seniors?', user);
+    expect(r.answered).toBe(false);
+    expect(r.text).toContain('they say nothing about seniors there');
+    // After pay, or an answer that speaks of seniors, it is that answer's level.
+    await say('how much do backend devs make', user);
+    expect((await say('what about seniors?', user)).card.title).toBe('Back-End Developer salary: experienced');
+    await say('how long does it take to become a backend dev', user);
+    expect((await say('and for seniors?', user)).topic).toBe('learning:how-long');
+  });
+
   it('a pay comparison naming another role is that role\'s pay: the articles compare only front end and back end', async () => {
     const user = { ...ana, userId: 'earns-more' };
     await say('what is a full stack developer', user);

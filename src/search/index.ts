@@ -152,6 +152,8 @@ const THE_ONE = /\bthe\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\s+one
 const KIND_TERMS: ReadonlySet<string> = new Set(['framework', 'language', 'database', 'security', 'secure', 'tool', 'platform', 'protocol', 'trend', 'site', 'step', 'question', 'role', 'job', 'free', 'online', 'cheap', 'cost', 'duration', 'salary', 'popular', 'new', 'old', 'big', 'small', 'hard', 'difficult', 'easy', 'first', 'last', 'other', 'best', 'better']);
 /** The roles the articles' own pay comparison sets against each other (see earnsMoreOf). */
 const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'backend-developer']);
+/** Words for a level that are terms of their own besides the level's ("seniors": senior, experienced). */
+const LEVEL_WORDS: ReadonlySet<string> = new Set(['senior', 'junior', 'beginner', 'newbie', 'veteran']);
 /** POINTERS without "one" ("the deadlock one" picks a thing by its name; "they", "that" point at the answer before). */
 const POINTS_AT = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there)\b/i;
 
@@ -511,6 +513,16 @@ class KnowledgeSearch implements Search {
       const named = (this.nameTerms.get(role) ?? [])[0] ?? [];
       const asRole = this.run({ ...analysis, terms: [...analysis.terms, ...named], groups: [...analysis.groups, ...named.map((t) => [t])] });
       if (asRole.confident) return asRole;
+    }
+    // Named rule "a level the answer before does not hold": "and for seniors?" after the duties
+    // had got what comes after senior (its words); the articles give no duties by level beyond the
+    // entry level. A level alone, after an answer that is not pay and never speaks of that level,
+    // is told the answer before is all there is.
+    const levelAlone = !!analysis.level && analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t] || LEVEL_WORDS.has(t)) && !levelOfFigures;
+    const heldBefore = previous.topic ? this.models.get(previous.topic) : undefined;
+    if (levelAlone && heldBefore && !previous.topic!.startsWith('salary:') && !previous.terms.some((t) => TIME_TERMS.has(t)) && !analysis.terms.some((t) => heldBefore.content.has(t))) {
+      const asked = question.replace(FOLLOW_LEADS, '').replace(/^[\s,]*(?:for|of|about)\s+/i, '').replace(/[?!.\s]+$/, '').trim();
+      return { ...alone, payFor: undefined, decision: { kind: 'refuse', beyond: [asked || question.trim()] }, confident: false };
     }
     const together = this.readWith(analysis, previous, true);
     // "What does the acronym stand for?" names no subject of its own: it asks about the answer
