@@ -58,6 +58,23 @@ const TYPO_WORDS = 3;
 
 /** A line of at least this many words that a command cannot use is read as a question. */
 const SENTENCE_WORDS = 4;
+/** Commands that keep something of the user's (as against topics of the articles, which are questions). */
+const FEATURES = ['done', 'undo', 'progress', 'plan', 'remind', 'reminders', 'timezone', 'tip', 'tips', 'group', 'export', 'import', 'unanswered'];
+/** Words for the bot itself: "help me with using this bot" is help. */
+const THE_BOT = /\b(?:this|the|your|ur)\s+(?:bot|app|chat|tool)\b|\bdevpath\b|\bcommands?\b/i;
+
+/**
+ * The command of the user's own things a "help me with ..." names ("setting a reminder": remind,
+ * "marking a step done": done), '' for the bot itself, or undefined for a subject of the articles.
+ */
+function featureNamed(commands: readonly { name: string }[], args: string): string | undefined {
+  if (THE_BOT.test(args)) return '';
+  const words: string[] = args.toLowerCase().match(/[a-z]+/g) ?? [];
+  const stems = words.map((w) => w.replace(/(?:ing|er|s)$/, ''));
+  const named = FEATURES.find((f) => commands.some((c) => c.name === f) && (words.includes(f) || stems.includes(f)));
+  return named;
+}
+
 /** "help me with my resume", "help with step 3", "help us on interviews": the subject asked about (a command's name is `help <command>`). */
 const HELP_WITH = /^(?:(?:me|us)\s+(?:out\s+)?)?(?:with|on|about)\s+(?:my\s+|the\s+|a\s+|an\s+)?(\S+)/i;
 /** A number in words ("roadmap step three"): the command's own did-you-mean names that step. */
@@ -197,6 +214,10 @@ export class Bot {
     // "help with my resume": help has no command "with my resume"; the line is a question.
     // "help me with my resume", "help with step 30": help with a subject, not a command's name: a question.
     const helpWith = leaf.name === 'help' && HELP_WITH.test(args) && (!this.find(args.match(HELP_WITH)![1]!.replace(/[?!.,]+$/, '')) || /\bstep\s*#?\s*\d/i.test(args));
+    // "help me with setting a reminder", "help me with adding a tip", "help us with our group": the
+    // bot's own commands, whose help says how (not a question for the articles).
+    const feature = helpWith ? featureNamed(this.commands, args) : undefined;
+    if (feature !== undefined) return this.dispatchText(feature ? `help ${feature}` : 'help', context, options);
     const unreadable = ((out.error === 'invalid-option' || out.outcome === 'not-found' || (leaf.name === 'help' && out.error === 'unknown-command')) && out.outcome !== 'which-role') || helpWith;
     // A sentence, or a line naming somewhere or someone the articles do not cover ('salary in
     // india'): read as a question, whose answer says what the articles do cover.
@@ -209,8 +230,10 @@ export class Bot {
     const asked = () => /\?\s*$/.test(args) && args.trim().split(/\s+/).length >= 2;
     // A command's alias is often a plain word ("job outlook", "pay for juniors", "study tips"):
     // typed by that word with words it cannot read, the line is a question.
-    const byAlias = first.toLowerCase() !== spec.name;
-    const asQuestion = () => helpWith || byAlias || text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
+    // Not a number in words ("step three", "path two"): the command's own did-you-mean reads it.
+    // Only when the line alone is clearly a question ("job sysadmin" is not: the command says what it knows).
+    const byAlias = () => first.toLowerCase() !== spec.name && !NUMBER_WORDS.test(args) && this.services.search.ask(text).confident;
+    const asQuestion = () => helpWith || byAlias() || text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
     // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
     if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {
@@ -220,7 +243,7 @@ export class Bot {
       // Not for a command that takes nothing ("sources for a career changer" is told so).
       // The closest answers ("readings", outcome clarify) count as "which one did you mean?" here.
       // "help with step 30" is told the roadmap's steps ("there is no step 30"), not help's list.
-      if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || (helpWith && asked.outcome === 'not-found') || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0)) return this.answerFirst(asked, ask, `ask ${text}`, context);
+      if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || (helpWith && asked.outcome === 'not-found') || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0 && !byAlias())) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
     // A short line the question reading could not answer, that starts with a typo of a command
     // ("halp", "roadmp 3"), meant the command.

@@ -371,6 +371,13 @@ describe('help and errors', () => {
     expect((await ask('job outlook')).topic).toBe('outlook:job-outlook');
     expect((await ask('pay for juniors')).card.title).toBe('Back-End Developer salary: entry level');
     expect((await ask('job duties')).topic).toBe('question:what-does-a-backend-developer-do');
+    // A number in words is still the command's ("step three": did you mean step 3), a name it cannot place its own reply.
+    expect((await ask('step three')).text).toContain('Did you mean: 3. Understand algorithms');
+    expect((await ask('job sysadmin')).text).toContain('I don\'t know a role called "sysadmin"');
+    // Help with the bot's own things is that command's help.
+    expect((await ask('help me with setting a reminder')).card.title).toBe('help remind');
+    expect((await ask('help me with marking a step done')).card.title).toBe('help done');
+    expect((await ask('help me with using this bot')).card.title).toMatch(/your guide to becoming a back-end developer/);
     expect((await ask('roadmap pls')).card.title).toBe('The back-end developer roadmap');
     expect((await ask('interview 2 pls')).card.title).toBe('Interview practice');
     expect((await ask('interview next')).card.title).toBe('Interview practice');

@@ -78,6 +78,18 @@ function beyondWords(decision: Answer['decision']): string | undefined {
 }
 
 const ABOUT = 'I can answer questions about becoming a back-end developer: roles, pay, learning, the roadmap, interviews and the job search.';
+/** What the articles leave out, said of one half of a line asking two things (see bothAsked). */
+const HALF_OUTSIDE: Record<Outside, string> = {
+  place: 'The articles give U.S. figures only and say nothing about other places.',
+  company: 'The articles say nothing about particular companies.',
+  school: 'The articles say nothing about that university, college or bootcamp.',
+  tech: "The articles don't mention that technology.",
+  period: 'The articles give yearly pay only, nothing by the hour or the month.',
+  rank: 'The articles give no pay for roles above senior.',
+  profession: 'The articles say nothing about that profession.',
+  'code-help': "I can't help write or debug code.",
+  chat: 'Part of what you asked is outside what the articles cover.',
+};
 /** A first line that names no subject ("which concepts?", "give me an example"). */
 const VAGUE = `Of what? That names no subject, and there is no question before it to read it with. Ask it with its subject, for example "what does API stand for?" or "give me an example of a back-end framework". ${ABOUT}`;
 /** What the bot says when it refuses, by what the question was about. */
@@ -247,16 +259,29 @@ const QUESTION_WORDS = 4;
  */
 function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Answer; ref: string } | undefined {
   const parts = text.split(SECOND_QUESTION).map((p) => p.trim()).filter(Boolean);
-  if (parts.length !== 2 || parts.some((p) => (p.match(/\p{L}+/gu) ?? []).length < QUESTION_WORDS)) return undefined;
+  if (parts.length !== 2) return undefined;
+  // Each half a question of its own: "I want to learn backend and how do I start?" is one question after a statement.
+  const whole = (p: string) => (p.match(/\p{L}+/gu) ?? []).length >= QUESTION_WORDS && ASKING.test(p);
+  // A half about what the articles do not cover ("is unemployment high?", "...at google?", "is
+  // kotlin good?", "do they work at amazon?") is said so, and the other half answered ("what is
+  // the job outlook? is unemployment high?"): not both read as answered, nor the in-scope half lost.
+  const outsideOf = parts.map((p) => ctx.search.analyse(p).outside[0]);
+  const i = outsideOf.findIndex((o) => !o);
+  const other = outsideOf.find(Boolean);
+  if (other && i >= 0 && whole(parts[i]!) && !POINTING_BACK.test(parts[i]!) && ASKING.test(parts[1 - i]!)) {
+    const a = ctx.search.ask(parts[i]!);
+    if (a.decision.kind !== 'answer' || a.analysis.terms.length < QUESTION_TERMS) return undefined;
+    const ref = a.payFor ? `salary:${a.payFor}` : a.decision.top.doc.ref;
+    const shown = card(ctx, ref, a.analysis.level);
+    if (!shown?.answered) return undefined;
+    const lead: Node = { type: 'text', text: `${HALF_OUTSIDE[other]} This answers your other question.` };
+    return { reply: { ...ledBy(shown, lead, briefFor(ctx, shown, a, moreOf(ref, a.analysis.level))), topic: ref, more: moreOf(ref, a.analysis.level) }, last: a, ref };
+  }
+  if (other || !parts.every(whole)) return undefined;
   // "... and what is that figure?", "why bother?": a half pointing back leans on the other (or on
   // a story told before it: "I saw a table... What's the average in that table?").
   if (parts.some((p) => POINTING_BACK.test(p))) return undefined;
-  // Each half a question of its own: "I want to learn backend and how do I start?" is one question after a statement.
-  if (!parts.every((p) => ASKING.test(p))) return undefined;
   const asked = parts.map((p) => ctx.search.ask(p));
-  // A half about what the articles do not cover ("... at google?") is no answer given twice: the
-  // whole line is read as one, and told what the articles leave out.
-  if (asked.some((a) => a.analysis.outside.length > 0)) return undefined;
   const cards = asked.flatMap((a) => {
     // "what's the passing score?" says one thing: too little to be a question of its own here.
     if (a.decision.kind !== 'answer' || a.analysis.terms.length < QUESTION_TERMS) return [];
@@ -578,10 +603,15 @@ function exampleFirst(ctx: CommandContext, answer: Answer, out: Reply | undefine
     .filter((terms) => terms.length > 0 && terms.every((t) => asked.has(t) && !title.has(t)));
   if (!named.length) return out;
   return pointsFirst(out, (text) => {
+    // A point that leans on the one before it ("It suggests classes in Python, PHP...") stays where it is.
+    if (LEANS_BACK.test(text)) return false;
     const has = pointTerms(ctx, text);
     return named.some((terms) => terms.every((t) => has.has(t)));
   });
 }
+
+/** A point that opens by pointing at the one before it. */
+const LEANS_BACK = /^(?:it|its|they|their|this|these|that|those|he|she)\b/i;
 
 /** The card with the points `first` picks first in each of its lists, the rest after them in order. */
 function pointsFirst(out: Reply, first: (text: string) => boolean): Reply {

@@ -44,8 +44,6 @@ const THIS_YEAR = new Date().getUTCFullYear();
 const LATER = /\b(?:next year|next (?:few|couple(?: of)?|two|three|five|ten|\d+) years|(?:in|within) (?:a few|the next|two|three|five|ten|\d+) years|(?:the )?coming years?|years from now|in the future|a decade from now)\b/gi;
 /** Pay going up or down (with LATER, a prediction). */
 const CHANGE = /\b(?:go(?:es|ing)? (?:up|down)|rise|rising|increase|increasing|grow|growing|drop|dropping|fall|falling|change|changing|climb|keep up|cheaper|pricier|more expensive|less expensive|cost (?:more|less))\b/i;
-/** "What will the salary be next year?": a figure then, asked without a word of change. */
-const WILL_BE = /\bwill\b(?:\s+\S+){0,6}?\s+be\b/i;
 /** One's own pay or career ("my salary", "will I"): not a forecast for everyone. */
 const OWN = /\b(?:my|i|i'll|i'm|me)\b/i;
 /** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
@@ -300,12 +298,11 @@ export class Analyzer {
     // Named rule "a prediction": "what will salaries be in 2030?", "will devs be needed in 2035?"
     // ask what the articles do not say. They project only job growth, to 2030; pay in a later year,
     // or anything in a year past theirs, is a guess the bot will not make.
-    // This year too: the articles' figures are from years before ("what will salaries be in 2026?").
-    const future = FUTURE.test(text) ? words.filter((w) => YEAR.test(w) && Number(w) >= THIS_YEAR) : [];
+    const future = FUTURE.test(text) ? words.filter((w) => YEAR.test(w) && Number(w) > THIS_YEAR) : [];
     // So is pay going up or down "next year", "in the coming years": the articles give today's
     // figures only. ("What will I make in five years?" asks the figure five years in.)
     // Not one's own pay ("how much will my salary grow in the next five years?"): the figures by years on the job answer that.
-    const later = FUTURE.test(text) && (CHANGE.test(text) || WILL_BE.test(text)) && !OWN.test(text) && (out.includes('salary') || out.includes('cost')) && !out.includes('outlook') ? (text.match(LATER) ?? []) : [];
+    const later = FUTURE.test(text) && CHANGE.test(text) && !OWN.test(text) && (out.includes('salary') || out.includes('cost')) && !out.includes('outlook') ? (text.match(LATER) ?? []) : [];
     const guessed = [...future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook'))), ...later];
     if (guessed.length) outside.add('chat'), outsideWords.push(...guessed);
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };

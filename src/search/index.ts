@@ -148,14 +148,14 @@ const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there
 
 /** "the deadlock one", "the aws one", "the performance testing one": a thing picked by its name (see theOne). */
 const THE_ONE = /\bthe\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\s+one\b/iu;
+/** An answer made of numbered steps ("Step 1: ... Step 2: ...", "First: ... Second: ..."), an article's plan. */
+const NUMBERED_PLAN = /(?:\bStep 1|\bFirst):[\s\S]*(?:\bStep 2|\bSecond):/;
 /** Words that say what kind of thing is picked, not which (see theOne). */
 const KIND_TERMS: ReadonlySet<string> = new Set(['framework', 'language', 'database', 'security', 'secure', 'tool', 'platform', 'protocol', 'trend', 'site', 'step', 'question', 'role', 'job', 'free', 'online', 'cheap', 'cost', 'duration', 'salary', 'popular', 'new', 'old', 'big', 'small', 'hard', 'difficult', 'easy', 'first', 'last', 'other', 'best', 'better']);
 /** The roles the articles' own pay comparison sets against each other (see earnsMoreOf). */
 const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'backend-developer']);
 /** Words for a level that are terms of their own besides the level's ("seniors": senior, experienced). */
 const LEVEL_WORDS: ReadonlySet<string> = new Set(['senior', 'junior', 'beginner', 'newbie', 'veteran']);
-/** POINTERS without "one" ("the deadlock one" picks a thing by its name; "they", "that" point at the answer before). */
-const POINTS_AT = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there)\b/i;
 
 /** Terms that name one of two kinds of a thing: a follow-up naming one drops the other. */
 const CONTRASTS: readonly (readonly string[])[] = [['softskill', 'technical']];
@@ -631,15 +631,24 @@ class KnowledgeSearch implements Search {
    * certification, not the cloud skill), not the list again.
    */
   private theOne(question: string, alone: Answer, previous: Turn, listed: ReadonlySet<string>): Answer | undefined {
+    // An article's numbered plan picks its own steps ("the practice one" after Indeed's eight steps).
+    if (NUMBERED_PLAN.test(this.byRef.get(previous.topic!)?.body ?? '')) return undefined;
     const words = question.match(THE_ONE)?.[1];
     const asked = words ? this.terms(words) : [];
     // A name, not a kind of thing ("the framework one" after the trends is Nest.js; "the secure one"
     // after the protocols is HTTPS): those are read as before, within the answer.
     if (!asked.length || !asked.every((t) => listed.has(t)) || asked.every((t) => GENERIC_NAME_TERMS.has(t) || KIND_TERMS.has(t))) return undefined;
+    // A level ("the senior one" after pay) or a source ("the indeed one") is read as before: a
+    // level's figures, a source's.
+    if (asked.some((t) => LEVEL_TERMS[t] || LEVEL_WORDS.has(t) || this.sourceTerms.has(t))) return undefined;
     const kindOf = (ref: string) => ref.slice(0, ref.indexOf(':'));
     const named = alone.hits
       .slice(0, COMPARED_CANDIDATES)
-      .filter((h) => h.doc.ref !== previous.topic && (this.nameTerms.get(h.doc.ref) ?? []).some((name) => asked.every((t) => name.includes(t))));
+      // A thing the answer listed by a whole name of it.
+      .filter((h) => {
+        const names = this.nameTerms.get(h.doc.ref) ?? [];
+        return h.doc.ref !== previous.topic && names.some((name) => asked.every((t) => name.includes(t)) && name.every((t) => listed.has(t)));
+      });
     const best = named.find((h) => kindOf(h.doc.ref) === kindOf(previous.topic!)) ?? named[0];
     return best && this.answeredWith(alone, best.doc.ref);
   }
@@ -800,10 +809,7 @@ class KnowledgeSearch implements Search {
     const onlyWhom = analysis.terms.length > 0 && analysis.terms.every((t) => this.subjectTerms.has(t) || t === 'developer' || t === 'dev' || LEVEL_TERMS[t]);
     if (POINTERS.test(question) && onlyWhom && previous.topic) return true;
     // "How does that compare to backend?" names the other side of a comparison, not a new subject.
-    // Unless the words alone lead far to an entry of their own ("how do i answer the deadlock one?"
-    // after the interview questions: the deadlock question's entry).
-    // "What skills do they need?" still points back: only "one" gives way.
-    if (POINTERS.test(question) && (!names || analysis.terms.includes('comparison')) && analysis.terms.length <= 4 && !(this.clearAlone(alone) && !POINTS_AT.test(question))) return true;
+    if (POINTERS.test(question) && (!names || analysis.terms.includes('comparison')) && analysis.terms.length <= 4) return true;
     if (this.namesNothing(analysis)) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
     // "istanbul") are a new question the bot cannot answer, not a follow-up.
