@@ -5,7 +5,7 @@
 //
 // `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-n.json), counts only.
 // Run it once, for the figure you report; never tune against it. Once scored it is spent: blind-c
-// to blind-m are (blind-m at stop 26, on 181fd58); blind-n (stop 27) is the set the line below scores. The next figure
+// to blind-n are (blind-n, the set the line below scores, at stop 27 on 2c4fae7). The next figure
 // needs a new set: add it to FACT_SETS in bench/facts.ts, point the line below at it, and add it
 // to the leak test.
 import { spawnSync } from 'node:child_process';
