@@ -72,8 +72,15 @@ function featureNamed(commands: readonly { name: string }[], args: string): stri
   const words: string[] = args.toLowerCase().match(/[a-z]+/g) ?? [];
   const stems = words.map((w) => w.replace(/(?:ing|er|s)$/, ''));
   const named = FEATURES.find((f) => commands.some((c) => c.name === f) && (words.includes(f) || stems.includes(f)));
+  // Tips and groups are also everyday words: "tips for interviews", "group projects" are questions.
+  if ((named === 'tip' || named === 'tips') && !SHARED_TIP.test(args)) return undefined;
+  if (named === 'group' && !OUR_GROUP.test(args)) return undefined;
   return named;
 }
+/** A tip of the group's ("adding a tip", "sharing tips"), not advice asked for. */
+const SHARED_TIP = /\b(?:add|adding|share|sharing|post|posting|leave|leaving|write|writing|read|reading|see|seeing)\s+(?:a\s+|my\s+|our\s+|the\s+)?tips?\b/i;
+/** A study group ("joining a group", "our group"), not group work. */
+const OUR_GROUP = /\bgroups?\b(?!\s+(?:project|projects|work|interview|interviews|discussion|discussions|call|calls|assignment))/i;
 
 /** "help me with my resume", "help with step 3", "help us on interviews": the subject asked about (a command's name is `help <command>`). */
 const HELP_WITH = /^(?:(?:me|us)\s+(?:out\s+)?)?(?:with|on|about)\s+(?:my\s+|the\s+|a\s+|an\s+)?(\S+)/i;
