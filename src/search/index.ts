@@ -496,9 +496,7 @@ class KnowledgeSearch implements Search {
     }
     // "Which one's about security?" after other careers names a role ("security"), so it does not
     // look like a follow-up; but "which one" picks among what was just listed.
-    // Unless the one picked has an entry of its own, far ahead of the rest ("how do i answer the
-    // deadlock one?" after the interview questions: the deadlock question's entry).
-    if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && !this.clearAlone(alone) && this.pointsWithin(question, analysis, previous)) || alone;
+    if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
     const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
