@@ -58,8 +58,23 @@ const TYPO_WORDS = 3;
 
 /** A line of at least this many words that a command cannot use is read as a question. */
 const SENTENCE_WORDS = 4;
-/** Commands that keep something of the user's (as against topics of the articles, which are questions). */
-const FEATURES = ['done', 'undo', 'progress', 'plan', 'remind', 'reminders', 'timezone', 'tip', 'tips', 'group', 'export', 'import', 'unanswered'];
+/**
+ * Commands that keep something of the user's, by the words that ask help with them (as against
+ * topics of the articles, which are questions: "exporting data from a database", "tips for my resume").
+ */
+const FEATURES: readonly (readonly [string, RegExp])[] = [
+  ['remind', /\breminders?\b|\bremind(?:ing)? me\b|\bremember(?:ing)? to (?:study|practi[cs]e|learn)\b/i],
+  ['timezone', /\btime ?zones?\b/i],
+  ['done', /\bmark(?:ing)?\b.*\b(?:done|finished|complete)\b/i],
+  ['undo', /\bundo(?:ing)?\s+(?:a\s+|my\s+|the\s+)?(?:step|mark|done)\b/i],
+  ['tip', /\b(?:add|adding|share|sharing|post|posting|leave|leaving)\s+(?:a\s+|my\s+|our\s+|the\s+)?tips?\b/i],
+  ['group', /\b(?:join(?:ing)?|create|creating|leave|leaving)\s+(?:a\s+|our\s+|the\s+|my\s+)?(?:study\s+)?group\b|\b(?:our|my)\s+(?:study\s+)?group\b(?!\s+(?:project|projects|work|interview|interviews|assignment))/i],
+  ['export', /\bexport(?:ing)?\s+(?:my|our)\s+(?:progress|tips|group|record|notes)\b/i],
+  ['import', /\bimport(?:ing)?\s+(?:my|our)\s+(?:progress|tips|group|record|file|backup)\b/i],
+  ['plan', /\b(?:my|study)\s+plan\b|\bmy\s+pace\b/i],
+  ['progress', /\b(?:my|our)\s+progress\b/i],
+  ['unanswered', /\bunanswered\b/i],
+];
 /** Words for the bot itself: "help me with using this bot" is help. */
 const THE_BOT = /\b(?:this|the|your|ur)\s+(?:bot|app|chat|tool)\b|\bdevpath\b|\bcommands?\b/i;
 
@@ -69,19 +84,13 @@ const THE_BOT = /\b(?:this|the|your|ur)\s+(?:bot|app|chat|tool)\b|\bdevpath\b|\b
  */
 function featureNamed(commands: readonly { name: string }[], args: string): string | undefined {
   if (THE_BOT.test(args)) return '';
-  const words: string[] = args.toLowerCase().match(/[a-z]+/g) ?? [];
-  const stems = words.map((w) => w.replace(/(?:ing|er|s)$/, ''));
-  const named = FEATURES.find((f) => commands.some((c) => c.name === f) && (words.includes(f) || stems.includes(f)));
-  // Tips and groups are also everyday words: "tips for interviews", "group projects" are questions.
-  if ((named === 'tip' || named === 'tips') && !SHARED_TIP.test(args)) return undefined;
-  if (named === 'group' && !OUR_GROUP.test(args)) return undefined;
-  return named;
+  return FEATURES.find(([name, asks]) => commands.some((c) => c.name === name) && asks.test(args))?.[0];
 }
-/** A tip of the group's ("adding a tip", "sharing tips"), not advice asked for. */
-const SHARED_TIP = /\b(?:add|adding|share|sharing|post|posting|leave|leaving|write|writing|read|reading|see|seeing)\s+(?:a\s+|my\s+|our\s+|the\s+)?tips?\b/i;
-/** A study group ("joining a group", "our group"), not group work. */
-const OUR_GROUP = /\bgroups?\b(?!\s+(?:project|projects|work|interview|interviews|discussion|discussions|call|calls|assignment))/i;
 
+/** What opens help with a subject: "me with", "us on", "with". */
+const HELP_LEAD = /^(?:(?:me|us)\s+(?:out\s+)?)?(?:with|on|about)\s+/i;
+/** Aliases that are plain words ("job outlook", "pay for juniors"): a line typed by one may be a question (not "vs", "source", "step"). */
+const PLAIN_ALIASES: ReadonlySet<string> = new Set(['job', 'pay', 'study', 'course', 'courses', 'education', 'practice', 'salaries', 'roles']);
 /** "help me with my resume", "help with step 3", "help us on interviews": the subject asked about (a command's name is `help <command>`). */
 const HELP_WITH = /^(?:(?:me|us)\s+(?:out\s+)?)?(?:with|on|about)\s+(?:my\s+|the\s+|a\s+|an\s+)?(\S+)/i;
 /** A number in words ("roadmap step three"): the command's own did-you-mean names that step. */
@@ -220,7 +229,8 @@ export class Bot {
     // "Which role do you mean by that?" is the answer to "compare that with backend" with nothing before it.
     // "help with my resume": help has no command "with my resume"; the line is a question.
     // "help me with my resume", "help with step 30": help with a subject, not a command's name: a question.
-    const helpWith = leaf.name === 'help' && HELP_WITH.test(args) && (!this.find(args.match(HELP_WITH)![1]!.replace(/[?!.,]+$/, '')) || /\bstep\s*#?\s*\d/i.test(args));
+    // A subject of a word or more ("help me with ?", "help me with the" are help with nothing).
+    const helpWith = leaf.name === 'help' && HELP_WITH.test(args) && /\p{L}{2,}/u.test(args.replace(HELP_LEAD, '').replace(/^(?:the|a|an|my|our|your|it|this|that)\b/i, '')) && (!this.find(args.match(HELP_WITH)![1]!.replace(/[?!.,]+$/, '')) || /\bstep\s*#?\s*\d/i.test(args));
     // "help me with setting a reminder", "help me with adding a tip", "help us with our group": the
     // bot's own commands, whose help says how (not a question for the articles).
     const feature = helpWith ? featureNamed(this.commands, args) : undefined;
@@ -239,7 +249,7 @@ export class Bot {
     // typed by that word with words it cannot read, the line is a question.
     // Not a number in words ("step three", "path two"): the command's own did-you-mean reads it.
     // Only when the line alone is clearly a question ("job sysadmin" is not: the command says what it knows).
-    const byAlias = () => first.toLowerCase() !== spec.name && !NUMBER_WORDS.test(args) && this.services.search.ask(text).confident;
+    const byAlias = () => PLAIN_ALIASES.has(first.toLowerCase()) && !NUMBER_WORDS.test(args) && this.services.search.ask(text).confident;
     const asQuestion = () => helpWith || byAlias() || text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
     // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
@@ -250,7 +260,7 @@ export class Bot {
       // Not for a command that takes nothing ("sources for a career changer" is told so).
       // The closest answers ("readings", outcome clarify) count as "which one did you mean?" here.
       // "help with step 30" is told the roadmap's steps ("there is no step 30"), not help's list.
-      if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || (helpWith && asked.outcome === 'not-found') || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0 && !byAlias())) return this.answerFirst(asked, ask, `ask ${text}`, context);
+      if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || (helpWith && asked.outcome === 'not-found') || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0 && !byAlias() && !helpWith)) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
     // A short line the question reading could not answer, that starts with a typo of a command
     // ("halp", "roadmp 3"), meant the command.

@@ -378,6 +378,12 @@ describe('help and errors', () => {
     expect((await ask('help me with setting a reminder')).card.title).toBe('help remind');
     expect((await ask('help me with marking a step done')).card.title).toBe('help done');
     expect((await ask('help me with using this bot')).card.title).toMatch(/your guide to becoming a back-end developer/);
+    expect((await ask('help me with changing my time zone')).card.title).toBe('help timezone');
+    expect((await ask('help me with the')).card.title).toMatch(/your guide to becoming a back-end developer/);
+    // A subject that shares a word with a command is still a question; an alias that is no plain word is the command.
+    expect((await ask('help me with exporting data from a database')).card.title).not.toBe('help export');
+    expect((await ask('vs')).card.title).toBe("Can't run compare");
+    expect((await ask('step 3 details')).topic).not.toBe('question:career-karma-four-steps');
     expect((await ask('roadmap pls')).card.title).toBe('The back-end developer roadmap');
     expect((await ask('interview 2 pls')).card.title).toBe('Interview practice');
     expect((await ask('interview next')).card.title).toBe('Interview practice');

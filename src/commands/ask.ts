@@ -268,7 +268,10 @@ function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Ans
   const outsideOf = parts.map((p) => ctx.search.analyse(p).outside[0]);
   const i = outsideOf.findIndex((o) => !o);
   const other = outsideOf.find(Boolean);
-  if (other && i >= 0 && whole(parts[i]!) && !POINTING_BACK.test(parts[i]!) && ASKING.test(parts[1 - i]!)) {
+  // The other half must be a question of its own the articles refuse ("...how much do they make at
+  // microsoft?" leans on the first half; Google's PageSpeed tool is in the articles).
+  const refused = () => ctx.search.ask(parts[1 - i]!).decision.kind !== 'answer';
+  if (other && i >= 0 && whole(parts[i]!) && !POINTING_BACK.test(parts[i]!) && ASKING.test(parts[1 - i]!) && !POINTING_BACK.test(parts[1 - i]!) && refused()) {
     const a = ctx.search.ask(parts[i]!);
     if (a.decision.kind !== 'answer' || a.analysis.terms.length < QUESTION_TERMS) return undefined;
     const ref = a.payFor ? `salary:${a.payFor}` : a.decision.top.doc.ref;

@@ -516,7 +516,8 @@ class KnowledgeSearch implements Search {
     // had got what comes after senior (its words); the articles give no duties by level beyond the
     // entry level. A level alone, after an answer that is not pay and never speaks of that level,
     // is told the answer before is all there is.
-    const levelAlone = !!analysis.level && analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t] || LEVEL_WORDS.has(t)) && !levelOfFigures;
+    // Seniors only: the role cards speak of entry-level work, and "the average" is no level of duties.
+    const levelAlone = analysis.level === 'experienced' && analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t] || LEVEL_WORDS.has(t)) && !levelOfFigures;
     const heldBefore = previous.topic ? this.models.get(previous.topic) : undefined;
     if (levelAlone && heldBefore && !previous.topic!.startsWith('salary:') && !previous.terms.some((t) => TIME_TERMS.has(t)) && !analysis.terms.some((t) => heldBefore.content.has(t))) {
       const asked = question.replace(FOLLOW_LEADS, '').replace(/^[\s,]*(?:for|of|about)\s+/i, '').replace(/[?!.\s]+$/, '').trim();
@@ -639,15 +640,23 @@ class KnowledgeSearch implements Search {
     // A level ("the senior one" after pay) or a source ("the indeed one") is read as before: a
     // level's figures, a source's.
     if (asked.some((t) => LEVEL_TERMS[t] || LEVEL_WORDS.has(t) || this.sourceTerms.has(t))) return undefined;
+    // The answer before is itself about the thing ("the soap one?" after "Web protocols (HTTP,
+    // HTTPS, REST, SOAP)", which names it in its title): that answer, as before.
+    const title = (this.nameTerms.get(previous.topic!) ?? [])[0] ?? [];
+    if (asked.every((t) => title.includes(t))) return undefined;
     const kindOf = (ref: string) => ref.slice(0, ref.indexOf(':'));
-    const named = alone.hits
-      .slice(0, COMPARED_CANDIDATES)
-      // A thing the answer listed by a whole name of it.
-      .filter((h) => {
-        const names = this.nameTerms.get(h.doc.ref) ?? [];
-        return h.doc.ref !== previous.topic && names.some((name) => asked.every((t) => name.includes(t)) && name.every((t) => listed.has(t)));
-      });
-    const best = named.find((h) => kindOf(h.doc.ref) === kindOf(previous.topic!)) ?? named[0];
+    // A thing the answer listed by a whole name of it; then the longest such name ("the information
+    // security one" after other careers: the Information Security Analyst, not the security skill).
+    const fit = (h: Scored) => Math.max(0, ...(this.nameTerms.get(h.doc.ref) ?? []).filter((name) => asked.every((t) => name.includes(t)) && name.every((t) => listed.has(t))).map((name) => name.length));
+    const named = alone.hits.slice(0, COMPARED_CANDIDATES).filter((h) => h.doc.ref !== previous.topic && fit(h) > 0);
+    // Of the answer's own kind first (the AWS certification after the certifications, not the cloud skill).
+    const sameKind = named.filter((h) => kindOf(h.doc.ref) === kindOf(previous.topic!));
+    const pool = sameKind.length ? sameKind : named;
+    // Then one whose own title names it ("Backend Engineer", not the developer's alias for it), then the longest name.
+    const titled = pool.filter((h) => asked.every((t) => ((this.nameTerms.get(h.doc.ref) ?? [])[0] ?? []).includes(t)));
+    const ranked = titled.length ? titled : pool;
+    const longest = Math.max(0, ...ranked.map(fit));
+    const best = ranked.find((h) => fit(h) === longest);
     return best && this.answeredWith(alone, best.doc.ref);
   }
 
