@@ -91,8 +91,13 @@ function featureNamed(commands: readonly { name: string }[], args: string): stri
 const HELP_LEAD = /^(?:(?:me|us)\s+(?:out\s+)?)?(?:with|on|about)\s+/i;
 /** Aliases that are plain words ("job outlook", "pay for juniors"): a line typed by one may be a question (not "vs", "source", "step"). */
 const PLAIN_ALIASES: ReadonlySet<string> = new Set(['job', 'pay', 'study', 'course', 'courses', 'education', 'practice', 'salaries', 'roles']);
-/** "help me with my resume", "help with step 3", "help us on interviews": the subject asked about (a command's name is `help <command>`). */
-const HELP_WITH = /^(?:(?:me|us)\s+(?:out\s+)?)?(?:with|on|about)\s+(?:my\s+|the\s+|a\s+|an\s+)?(\S+)/i;
+/** Words before a subject that are not it. */
+const ARTICLE = '(?:the|a|an|my|our|your|it|this|that)';
+/**
+ * "help me with my resume", "help with step 3", "help us on interviews": the subject asked about,
+ * its first word (a command's name is `help <command>`); none when only "the", "my"... follow.
+ */
+const HELP_WITH = new RegExp(`${HELP_LEAD.source}(?:${ARTICLE}\\s+)?(?!${ARTICLE}\\b)(?=\\S*\\p{L}{2})(\\S+)`, 'iu');
 /** A number in words ("roadmap step three"): the command's own did-you-mean names that step. */
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\b/i;
 /** Politeness at the end of a command's line ("roadmap pls", "interview 2 please", "interview next"): nothing it should read. */
@@ -230,7 +235,8 @@ export class Bot {
     // "help with my resume": help has no command "with my resume"; the line is a question.
     // "help me with my resume", "help with step 30": help with a subject, not a command's name: a question.
     // A subject of a word or more ("help me with ?", "help me with the" are help with nothing).
-    const helpWith = leaf.name === 'help' && HELP_WITH.test(args) && /\p{L}{2,}/u.test(args.replace(HELP_LEAD, '').replace(/^(?:the|a|an|my|our|your|it|this|that)\b/i, '')) && (!this.find(args.match(HELP_WITH)![1]!.replace(/[?!.,]+$/, '')) || /\bstep\s*#?\s*\d/i.test(args));
+    const subject = leaf.name === 'help' ? args.match(HELP_WITH)?.[1] : undefined;
+    const helpWith = !!subject && (!this.find(subject.replace(/[?!.,]+$/, '')) || /\bstep\s*#?\s*\d/i.test(args));
     // "help me with setting a reminder", "help me with adding a tip", "help us with our group": the
     // bot's own commands, whose help says how (not a question for the articles).
     const feature = helpWith ? featureNamed(this.commands, args) : undefined;

@@ -214,7 +214,8 @@ export function pointTexts(nodes: readonly Node[]): string[] {
 /** The same reply led by `lead` (a direct yes, a caveat), its plain text saying so too. */
 export function withLead(r: Reply, lead: Node): Reply {
   const card: Card = { title: r.card.title, children: [lead, ...r.card.children] };
-  return { ...r, card, text: toPlainText(card, r.sources) };
+  // The short form says it first too: a lead belongs to the answer, in either form.
+  return { ...r, card, text: toPlainText(card, r.sources), ...(r.brief ? { brief: [lead, ...r.brief] } : {}) };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CommandContext } from './command.js';
 import { planOf, pointName, stepCalled } from './answers/plans.js';
 import { sourcesReply } from './commands/sources.js';
 import { rememberTopic } from './commands/remember.js';
-import { reply, withLead, type Node, type Reply } from './reply.js';
+import { reply, withLead, type Reply } from './reply.js';
 
 export interface Intent {
   name: string;
@@ -83,11 +83,7 @@ export const INTENTS: readonly Intent[] = [
     // "Which article is most reliable?": the articles do not rate one another, and neither does the bot.
     name: 'which-to-trust',
     pattern: /^(?:(?:so|and|but|ok(?:ay)?)[\s,]+)?(?:which|what) (?:article|source)s? (?:is (?:the )?(?:most |more )?(?:reliable|trustworthy|accurate|right|correct|credible|best)|should i (?:trust|believe|go with|listen to)|do (?:i|you) (?:trust|believe)|can i trust)[\s?!.]*$/i,
-    reply: (ctx) => {
-      const out = sourcesReply(ctx);
-      const lead: Node = { type: 'text', text: "The articles don't rate one another, so I won't rank them. Here is who wrote each and when; where their figures differ, I show each with its source." };
-      return { ...withLead(out, lead), ...(out.brief ? { brief: [lead, ...out.brief] } : {}) };
-    },
+    reply: (ctx) => withLead(sourcesReply(ctx), { type: 'text', text: "The articles don't rate one another, so I won't rank them. Here is who wrote each and when; where their figures differ, I show each with its source." }),
   },
   {
     name: 'finished-step',

@@ -78,18 +78,6 @@ function beyondWords(decision: Answer['decision']): string | undefined {
 }
 
 const ABOUT = 'I can answer questions about becoming a back-end developer: roles, pay, learning, the roadmap, interviews and the job search.';
-/** What the articles leave out, said of one half of a line asking two things (see bothAsked). */
-const HALF_OUTSIDE: Record<Outside, string> = {
-  place: 'The articles give U.S. figures only and say nothing about other places.',
-  company: 'The articles say nothing about particular companies.',
-  school: 'The articles say nothing about that university, college or bootcamp.',
-  tech: "The articles don't mention that technology.",
-  period: 'The articles give yearly pay only, nothing by the hour or the month.',
-  rank: 'The articles give no pay for roles above senior.',
-  profession: 'The articles say nothing about that profession.',
-  'code-help': "I can't help write or debug code.",
-  chat: 'Part of what you asked is outside what the articles cover.',
-};
 /** A first line that names no subject ("which concepts?", "give me an example"). */
 const VAGUE = `Of what? That names no subject, and there is no question before it to read it with. Ask it with its subject, for example "what does API stand for?" or "give me an example of a back-end framework". ${ABOUT}`;
 /** What the bot says when it refuses, by what the question was about. */
@@ -105,6 +93,15 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   'code-help': `I can't help write or debug code: I answer career questions from four articles. ${ABOUT}`,
   chat: `That is outside what the articles cover. ${ABOUT}`,
 };
+/**
+ * What the articles leave out, said of one half of a line asking two things (see bothAsked): the
+ * refusal's own words, without "so I won't guess" and what the bot can answer instead.
+ */
+function halfOutside(outside: Outside): string {
+  if (outside === 'chat') return 'Part of what you asked is outside what the articles cover.';
+  const said = OUTSIDE_WORDS[outside].replace(` ${ABOUT}`, '');
+  return said.replace(/, so I won't guess[^.]*\.$/, '.').replace(/: I answer career questions from four articles\.$/, '.');
+}
 
 /** What the articles do cover when they cover only part of a question (pay in London). */
 const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
@@ -259,43 +256,34 @@ const QUESTION_WORDS = 4;
  */
 function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Answer; ref: string } | undefined {
   const parts = text.split(SECOND_QUESTION).map((p) => p.trim()).filter(Boolean);
-  if (parts.length !== 2) return undefined;
-  // Each half a question of its own: "I want to learn backend and how do I start?" is one question after a statement.
-  const whole = (p: string) => (p.match(/\p{L}+/gu) ?? []).length >= QUESTION_WORDS && ASKING.test(p);
-  // A half about what the articles do not cover ("is unemployment high?", "...at google?", "is
-  // kotlin good?", "do they work at amazon?") is said so, and the other half answered ("what is
-  // the job outlook? is unemployment high?"): not both read as answered, nor the in-scope half lost.
-  const outsideOf = parts.map((p) => ctx.search.analyse(p).outside[0]);
-  const i = outsideOf.findIndex((o) => !o);
-  const other = outsideOf.find(Boolean);
-  // The other half must be a question of its own the articles refuse ("...how much do they make at
-  // microsoft?" leans on the first half; Google's PageSpeed tool is in the articles).
-  const refused = () => ctx.search.ask(parts[1 - i]!).decision.kind !== 'answer';
-  if (other && i >= 0 && whole(parts[i]!) && !POINTING_BACK.test(parts[i]!) && ASKING.test(parts[1 - i]!) && !POINTING_BACK.test(parts[1 - i]!) && refused()) {
-    const a = ctx.search.ask(parts[i]!);
-    if (a.decision.kind !== 'answer' || a.analysis.terms.length < QUESTION_TERMS) return undefined;
-    const ref = a.payFor ? `salary:${a.payFor}` : a.decision.top.doc.ref;
-    const shown = card(ctx, ref, a.analysis.level);
-    if (!shown?.answered) return undefined;
-    const lead: Node = { type: 'text', text: `${HALF_OUTSIDE[other]} This answers your other question.` };
-    return { reply: { ...ledBy(shown, lead, briefFor(ctx, shown, a, moreOf(ref, a.analysis.level))), topic: ref, more: moreOf(ref, a.analysis.level) }, last: a, ref };
-  }
-  if (other || !parts.every(whole)) return undefined;
-  // "... and what is that figure?", "why bother?": a half pointing back leans on the other (or on
-  // a story told before it: "I saw a table... What's the average in that table?").
-  if (parts.some((p) => POINTING_BACK.test(p))) return undefined;
+  // Each half a question of its own ("I want to learn backend and how do I start?" is one question
+  // after a statement), neither leaning on the other ("... and what is that figure?", "why
+  // bother?", "...how much do they make at microsoft?"), at least one long enough to stand alone.
+  const whole = (p: string) => (p.match(/\p{L}+/gu) ?? []).length >= QUESTION_WORDS;
+  if (parts.length !== 2 || !parts.every((p) => ASKING.test(p) && !POINTING_BACK.test(p)) || !parts.some(whole)) return undefined;
   const asked = parts.map((p) => ctx.search.ask(p));
-  const cards = asked.flatMap((a) => {
+  const cards = asked.map((a, k) => {
     // "what's the passing score?" says one thing: too little to be a question of its own here.
-    if (a.decision.kind !== 'answer' || a.analysis.terms.length < QUESTION_TERMS) return [];
+    if (a.decision.kind !== 'answer' || a.analysis.terms.length < QUESTION_TERMS || !whole(parts[k]!)) return undefined;
     const ref = a.payFor ? `salary:${a.payFor}` : a.decision.top.doc.ref;
-    const option = a.hits.find((h) => h.doc.ref === ref) ?? a.decision.top;
     const shown = card(ctx, ref, a.analysis.level);
-    return shown?.answered ? [{ option, shown, asked: a, ref }] : [];
+    return shown?.answered ? { option: a.hits.find((h) => h.doc.ref === ref) ?? a.decision.top, shown, asked: a, ref } : undefined;
   });
-  if (cards.length !== 2 || cards[0]!.ref === cards[1]!.ref) return undefined;
-  const both = shownTogether(ctx, asked[0]!, cards, BOTH_ASKED, true);
-  return both && { reply: both, last: asked[1]!, ref: cards[1]!.ref };
+  // A half about what the articles do not cover ("is unemployment high?", "is kotlin good?"), which
+  // they refuse (Google's PageSpeed tool is in them), is said so and the other half answered ("what
+  // is the job outlook? is unemployment high?"): not both read as answered, nor the in-scope half lost.
+  const outside = asked.map((a) => (a.decision.kind !== 'answer' ? a.analysis.outside[0] : undefined));
+  const k = outside.findIndex((o, j) => o && !asked[1 - j]!.analysis.outside.length && cards[1 - j]);
+  if (k >= 0) {
+    const { shown, asked: a, ref } = cards[1 - k]!;
+    const more = moreOf(ref, a.analysis.level);
+    const lead: Node = { type: 'text', text: `${halfOutside(outside[k]!)} This answers your other question.` };
+    return { reply: { ...ledBy(shown, lead, briefFor(ctx, shown, a, more)), topic: ref, more }, last: a, ref };
+  }
+  if (asked.some((a) => a.analysis.outside.length) || !cards[0] || !cards[1] || cards[0].ref === cards[1].ref) return undefined;
+  const both = cards as NonNullable<(typeof cards)[number]>[];
+  const shown = shownTogether(ctx, asked[0]!, both, BOTH_ASKED, true);
+  return shown && { reply: shown, last: asked[1]!, ref: both[1]!.ref };
 }
 
 /** "What next?", "and after that?": the step after the one just shown. */

@@ -253,6 +253,8 @@ class KnowledgeSearch implements Search {
   private readonly planTerms: Set<string>;
   /** Who gives a figure for each pay level: `salary:backend-developer/entry` -> its sources' terms. */
   private readonly levelSources: Map<string, string[]>;
+  /** Every word of the names of the two roles the articles compare on pay (see earnsMoreOf). */
+  private readonly comparedNames: ReadonlySet<string>;
   /** Every name a source is called by, as terms: a publisher's, a rare source word, "spotlight" (see namedSources). */
   private readonly sourceCalls: readonly string[][];
   /** Every word of the names of the sources each entry speaks in ("career", "karma"), for "what does Career Karma say?". */
@@ -330,6 +332,7 @@ class KnowledgeSearch implements Search {
     // The articles' publishers' names only: a survey's name holds a topic word ("PayScale": pay).
     this.sourceNames = kb.sources.map((src) => termsOnce(src.publisher ?? '')).filter((n) => n.length > 1);
     this.sourceCalls = [...this.sourceNames, ...[...this.sourceTerms].map((t) => [t]), ['spotlight']];
+    this.comparedNames = new Set(docs.filter((d) => d.kind === 'role' && COMPARED_ROLES.has(d.id)).flatMap((d) => this.nameTerms.get(d.ref)!.flat()));
     this.planTerms = new Set(termsOnce('step steps roadmap path plan item fourstep eightstep'));
     this.levelSources = new Map();
     for (const f of kb.salaries) {
@@ -518,8 +521,7 @@ class KnowledgeSearch implements Search {
     // is told the answer before is all there is.
     // Seniors only: the role cards speak of entry-level work, and "the average" is no level of duties.
     const levelAlone = analysis.level === 'experienced' && analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t] || LEVEL_WORDS.has(t)) && !levelOfFigures;
-    const heldBefore = previous.topic ? this.models.get(previous.topic) : undefined;
-    if (levelAlone && heldBefore && !previous.topic!.startsWith('salary:') && !previous.terms.some((t) => TIME_TERMS.has(t)) && !analysis.terms.some((t) => heldBefore.content.has(t))) {
+    if (levelAlone && before && !previous.topic!.startsWith('salary:') && !previous.terms.some((t) => TIME_TERMS.has(t)) && !analysis.terms.some((t) => before.content.has(t))) {
       const asked = question.replace(FOLLOW_LEADS, '').replace(/^[\s,]*(?:for|of|about)\s+/i, '').replace(/[?!.\s]+$/, '').trim();
       return { ...alone, payFor: undefined, decision: { kind: 'refuse', beyond: [asked || question.trim()] }, confident: false };
     }
@@ -642,21 +644,22 @@ class KnowledgeSearch implements Search {
     if (asked.some((t) => LEVEL_TERMS[t] || LEVEL_WORDS.has(t) || this.sourceTerms.has(t))) return undefined;
     // The answer before is itself about the thing ("the soap one?" after "Web protocols (HTTP,
     // HTTPS, REST, SOAP)", which names it in its title): that answer, as before.
-    const title = (this.nameTerms.get(previous.topic!) ?? [])[0] ?? [];
-    if (asked.every((t) => title.includes(t))) return undefined;
+    const titled = (ref: string) => asked.every((t) => (this.nameTerms.get(ref)?.[0] ?? []).includes(t));
+    if (titled(previous.topic!)) return undefined;
     const kindOf = (ref: string) => ref.slice(0, ref.indexOf(':'));
-    // A thing the answer listed by a whole name of it; then the longest such name ("the information
-    // security one" after other careers: the Information Security Analyst, not the security skill).
+    // A thing the answer listed by a whole name of it: the longest such name it has.
     const fit = (h: Scored) => Math.max(0, ...(this.nameTerms.get(h.doc.ref) ?? []).filter((name) => asked.every((t) => name.includes(t)) && name.every((t) => listed.has(t))).map((name) => name.length));
+    // Best of those: of the answer's own kind (the AWS certification after the certifications, not
+    // the cloud skill), then named by its own title ("Backend Engineer", not the developer's alias
+    // for it), then by the longest name ("the information security one" after other careers: the
+    // analyst role, not the security skill); the better-ranked candidate on a tie.
+    const rank = (h: Scored) => [kindOf(h.doc.ref) === kindOf(previous.topic!) ? 1 : 0, titled(h.doc.ref) ? 1 : 0, fit(h)];
+    const better = (a: number[], b: number[]) => {
+      const j = a.findIndex((x, i) => x !== b[i]);
+      return j >= 0 && a[j]! > b[j]!;
+    };
     const named = alone.hits.slice(0, COMPARED_CANDIDATES).filter((h) => h.doc.ref !== previous.topic && fit(h) > 0);
-    // Of the answer's own kind first (the AWS certification after the certifications, not the cloud skill).
-    const sameKind = named.filter((h) => kindOf(h.doc.ref) === kindOf(previous.topic!));
-    const pool = sameKind.length ? sameKind : named;
-    // Then one whose own title names it ("Backend Engineer", not the developer's alias for it), then the longest name.
-    const titled = pool.filter((h) => asked.every((t) => ((this.nameTerms.get(h.doc.ref) ?? [])[0] ?? []).includes(t)));
-    const ranked = titled.length ? titled : pool;
-    const longest = Math.max(0, ...ranked.map(fit));
-    const best = ranked.find((h) => fit(h) === longest);
+    const best = named.reduce<Scored | undefined>((b, h) => (!b || better(rank(h), rank(b)) ? h : b), undefined);
     return best && this.answeredWith(alone, best.doc.ref);
   }
 
@@ -1013,7 +1016,7 @@ class KnowledgeSearch implements Search {
     if (decision.kind !== 'answer' || decision.top.doc.kind === 'salary' || !analysis.terms.includes('salary') || !analysis.terms.includes('comparison')) return undefined;
     const asked = new Set(analysis.terms);
     // Named by a word of its own: "backend engineer" is one of the back-end developer's names.
-    const compared = new Set(this.kind('role').filter((r) => COMPARED_ROLES.has(r.id)).flatMap((r) => (this.nameTerms.get(r.ref) ?? []).flat()));
+    const compared = this.comparedNames;
     const named = this.kind('role').filter((r) => !COMPARED_ROLES.has(r.id) && (this.nameTerms.get(r.ref) ?? []).some((name) => name.length > 0 && name.every((t) => asked.has(t)) && name.some((t) => !compared.has(t))));
     return named.length === 1 ? named[0]!.id : undefined;
   }
