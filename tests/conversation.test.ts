@@ -34,6 +34,14 @@ describe('follow-ups', () => {
     expect(berlin.text).toContain('only national figures');
     expect((await say('what will backend salaries be in 2028?')).answered).toBe(false);
     expect((await say('will backend dev salaries go up next year?')).answered).toBe(false);
+    // Pay next year at all, and the market crashing next year, are predictions too, said as such.
+    for (const line of ['what will backend pay be next year', 'will the job market crash next year']) {
+      const r = await say(line);
+      expect(r.answered, line).toBe(false);
+      expect(r.text, line).toContain('The articles make no prediction for that');
+    }
+    // While more jobs in the years to come is the outlook they project.
+    expect((await say('will there be more backend jobs next year?')).topic).toBe('outlook:job-outlook');
     // One's own pay over the years is the figures by years on the job, not a forecast.
     expect((await say('how much will my salary grow in the next five years?')).topic).toBe('salary:backend-developer');
     // Pay "in five years" is the figure five years in, not a forecast.
@@ -1127,6 +1135,11 @@ describe('honest refusals', () => {
     expect(r.answered).toBe(false);
     expect(r.text).toContain('The articles give no salary figure for Full-Stack Developer');
     expect((await say('do database administrators earn more than backend devs?', user)).text).toContain('no salary figure for Database Administrator');
+    // "They", compared with a role named after another role's card: the role shown, not front vs back.
+    await say('what does a database administrator do', user);
+    expect((await say('do they earn more than backend devs?', user)).text).toContain('no salary figure for Database Administrator');
+    // "Better paid" compares pay as "earns more" does.
+    expect((await say('is full stack better paid than backend?', { ...ana, userId: 'earns-more-3' })).text).toContain('no salary figure for Full-Stack Developer');
     // Front end against back end is the comparison the articles make.
     await say('what is a front end developer', user);
     expect((await say('do they earn more?', user)).topic).toBe('question:who-earns-more-frontend-or-backend');

@@ -92,6 +92,7 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   profession: `The articles are about back-end development and say nothing about that profession, so I won't guess. ${ABOUT}`,
   'code-help': `I can't help write or debug code: I answer career questions from four articles. ${ABOUT}`,
   chat: `That is outside what the articles cover. ${ABOUT}`,
+  future: `The articles make no prediction for that: they give today's figures and one projection, job growth for web developers to 2030, so I won't guess. ${ABOUT}`,
 };
 /**
  * What the articles leave out, said of one half of a line asking two things (see bothAsked): the

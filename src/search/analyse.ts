@@ -46,6 +46,10 @@ const LATER = /\b(?:next year|next (?:few|couple(?: of)?|two|three|five|ten|\d+)
 const CHANGE = /\b(?:go(?:es|ing)? (?:up|down)|rise|rising|increase|increasing|grow|growing|drop|dropping|fall|falling|change|changing|climb|keep up|cheaper|pricier|more expensive|less expensive|cost (?:more|less))\b/i;
 /** One's own pay or career ("my salary", "will I"): not a forecast for everyone. */
 const OWN = /\b(?:my|i|i'll|i'm|me)\b/i;
+/** A time to come that is no point in one's own career ("next year"; "in five years" can be one: see LATER). */
+const NEXT_YEARS = /\b(?:next year|(?:the )?coming years?|years from now|a decade from now)\b/gi;
+/** The market falling or booming: a prediction even of the outlook, which the articles give only as growth to 2030. */
+const MARKET_TURN = /\b(?:crash(?:es|ing)?|collapse|tank|bubble|burst|recession|downturn|layoffs?|boom)\b/i;
 /** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
 const FUTURE = /\b(?:will|gonna|going to|predict(?:ed|ion|s)?|forecast|by the year|in the future)\b/i;
 
@@ -302,9 +306,13 @@ export class Analyzer {
     // So is pay going up or down "next year", "in the coming years": the articles give today's
     // figures only. ("What will I make in five years?" asks the figure five years in.)
     // Not one's own pay ("how much will my salary grow in the next five years?"): the figures by years on the job answer that.
-    const later = FUTURE.test(text) && CHANGE.test(text) && !OWN.test(text) && (out.includes('salary') || out.includes('cost')) && !out.includes('outlook') ? (text.match(LATER) ?? []) : [];
+    // So is pay "next year" at all ("what will backend pay be next year?"), and the market crashing
+    // or booming next year ("will the job market crash next year?"): the outlook is growth to 2030.
+    const ahead = FUTURE.test(text) && !OWN.test(text);
+    const priced = (out.includes('salary') || out.includes('cost')) && !out.includes('outlook');
+    const later = ahead && priced ? (text.match(CHANGE.test(text) ? LATER : NEXT_YEARS) ?? []) : ahead && MARKET_TURN.test(text) ? (text.match(NEXT_YEARS) ?? []) : [];
     const guessed = [...future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook'))), ...later];
-    if (guessed.length) outside.add('chat'), outsideWords.push(...guessed);
+    if (guessed.length) outside.add('future'), outsideWords.push(...guessed);
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
     // Named rule "a level's figure": "what's the number for folks four to six years in?", "what

@@ -58,7 +58,7 @@ export function gives(term: string, content: ReadonlySet<string>, aboutPay: bool
 }
 
 /** Outside topics the articles say nothing about, whatever words match. */
-const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat'];
+const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat', 'future'];
 /**
  * Outside markers that leave part of a pay or outlook question answerable (U.S. figures): a
  * place, a company, a school, a technology the articles never mention ("Rust", "Kafka"), pay by

@@ -144,6 +144,8 @@ const GUIDE_SUBJECT = new Set(['backend', 'developer']);
 const TOPICLESS_WORDS = 'stand for example give real world mean specifically concept concepts detail details elaborate instance sample realistic concrete exact precise numbers figures year when';
 
 /** Words that point back at the earlier question's subject. */
+/** "Do they earn more than ...", "are they paid better than ...": a pay comparison of "they" (see read). */
+const PAY_COMPARED_THEY = /^\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|would|will|are|is|can)\s+(they|them)\b(?=[^?.!]*\b(?:earn|earns|make|makes|paid|pay|salary)\b[^?.!]*\b(?:more|less|better|higher|lower)\b)/i;
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
 
 /** "the deadlock one", "the aws one", "the performance testing one": a thing picked by its name (see theOne). */
@@ -433,7 +435,10 @@ class KnowledgeSearch implements Search {
   private read(typed: string, options: AskOptions): Answer {
     // "What do these engineers earn?" right after the DevOps card: that role, not the guide's own.
     const shown = options.previous && this.otherRole(options.previous);
-    const question = shown ? typed.replace(THIS_ROLE, ` ${this.byRef.get(shown)?.title ?? ''} `) : typed;
+    // So is "do they earn more than backend devs?" after the DBA card: "they" is the role shown,
+    // compared with the one named (the words alone are the front-vs-back comparison).
+    const title = shown ? ` ${this.byRef.get(shown)?.title ?? ''} ` : '';
+    const question = shown ? typed.replace(THIS_ROLE, title).replace(PAY_COMPARED_THEY, (m, they: string) => m.replace(they, title)) : typed;
     const analysis = this.payPointedAt(this.analyzer.analyse(question), question, options.previous);
     const whole = this.run(analysis);
     const alone = this.asked(question, whole);

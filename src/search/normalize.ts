@@ -64,6 +64,8 @@ export const RULES: readonly Rule[] = [
   { name: 'out-earn', pattern: /\bout[\s-]?(?:earns?|earning|paid|pay)\b/g, to: ' salary comparison ' },
   // "Who earns more" compares pay: the FAQ that compares it, not one role's figures.
   { name: 'pay-comparison', pattern: /\b(?:earns?|earning|makes?|making|paid|pays?|salary|salaries) (?:more|better|less|higher|lower)\b/g, to: ' salary comparison ' },
+  // "Is full stack better paid than backend?", "the higher-paying one": the same comparison.
+  { name: 'better-paid', pattern: /\b(?:better|higher|worse|lower|more|less)[\s-](?:paid|paying)\b/g, to: ' salary comparison ' },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
