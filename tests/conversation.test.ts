@@ -1146,6 +1146,31 @@ describe('honest refusals', () => {
     expect((await say('do backend devs make more than frontend ones??', { ...ana, userId: 'earns-more-2' })).topic).toBe('question:who-earns-more-frontend-or-backend');
   });
 
+  it('"the second one" after a list is that item: its own answer, led by the item; the list again when it has none', async () => {
+    const user = { ...ana, userId: 'ordinal' };
+    await say('what types of backend careers does career karma list?', user);
+    const last = await say('tell me more about the last one', user);
+    expect(last.topic).toBe('role:solutions-architect');
+    expect(last.text).toContain('The last one: solutions architects.');
+    await say('what are common interview questions', user);
+    expect((await say('how do i answer the third one?', user)).topic).toBe('question:interview-deadlock');
+    // An item with no entry of its own (a job board): the item first, then the list it is on.
+    await say('which job boards should i use', user);
+    const board = await say('the second one?', user);
+    expect(board.text).toContain('The second one: Monster.');
+    expect(board.topic).toBe('question:where-to-find-jobs');
+    // After "which one did you mean?", the option at that place.
+    await say('small co or big co for moving up?', user);
+    expect((await say('the second one', user)).topic).toBe('question:promotion');
+    // After the roadmap and an article's numbered plan: that step.
+    await say('roadmap', user);
+    expect((await say('the last one?', user)).topic).toBe('step:keep-learning');
+    await say('what are the steps in the indeed article', user);
+    expect((await say('the fourth one?', user)).text).toContain('Learn a framework');
+    // With no list before it, "the first one" picks nothing.
+    expect((await say('the first one', { ...ana, userId: 'ordinal-2' })).text).not.toContain('The first one:');
+  });
+
   it('two questions in one line, one of them outside the articles: that one is said so, the other answered', async () => {
     // A company half whose words half-match an entry (Google's PageSpeed tool) is read with the whole line: refused, never "Both of your questions".
     const google = await say('whats the hiring process for backend engineers at google? how many interview rounds', { ...ana, userId: 'half-1' });

@@ -38,6 +38,7 @@ describe('analyse: question-form rules', () => {
     ['out-earn', 'do they out-earn the UI people', /salary comparison/],
     ['pay-comparison', 'who earns more', /salary comparison/],
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
+    ['kinds-of', 'what kinds of careers are there', /types of\s+careers/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
     ['comparison-of', 'is frontend easier than backend', /easier comparison/],
     ['what-does-x-do', 'what does a dba do', /dba duty/],

@@ -3,6 +3,7 @@
 // comes from. The same word used otherwise ("is it indeed true", "fullstack developer", "besides
 // indeed", a link to indeed.com) names nothing, and must change nothing.
 import type { Knowledge, Source } from '../knowledge/schema.js';
+import { applyRules, fold } from '../search/normalize.js';
 import { escape, loose } from './yes-no.js';
 /** Words before a source's name that make it the source asked about. */
 const BEFORE = String.raw`(?:according to|acc(?:ording|\.)? (?:to|2)|accdg to|per|from|by|in|does|do|did|what|whats|what's|and|vs\.?|versus|or|than)`;
@@ -39,8 +40,11 @@ export function namesOf(src: Source): string[] {
  * or one through a survey it cites for figures (PayScale, the BLS), not any site it mentions.
  */
 export function sourcesNamed(knowledge: Knowledge, question: string): { source: Source; name: string }[] {
+  // Described too, as the search reads it: "in the bootcamp article" is Career Karma's, "the job
+  // board's list" Indeed's (src/search/normalize.ts), so the points it gives come first here as well.
+  const read = applyRules(fold(question));
   return callsOf(knowledge).flatMap(({ source, names }) => {
-    const name = names.find((n) => namesAsSource(question, n));
+    const name = names.find((n) => namesAsSource(question, n) || namesAsSource(read, n));
     return name ? [{ source, name }] : [];
   });
 }

@@ -6,6 +6,7 @@ import { outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
 import { listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
+import { itemAsked, listItems, placeAsked } from '../answers/list-items.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { resolveStep } from './resolve.js';
@@ -406,7 +407,9 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   const afterPhrase = !after && !numbered ? question.match(AFTER_NAMED)?.[1] : undefined;
   const named = afterPhrase ? pointNamed(ctx, plan, afterPhrase) : undefined;
   const afterNamed = named && Math.min(named + 1, plan.points.length);
-  const point = numbered ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : (after ?? afterNamed));
+  // "The fourth one?": that point of the plan.
+  const place = placeAsked(question);
+  const point = numbered ?? (place === -1 ? plan.points.length : place) ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : (after ?? afterNamed));
   if (!point) return undefined;
   const shown = planPoint(ctx, plan, point);
   if (!shown) return undefined;
@@ -425,9 +428,11 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
     // "What's step 13?" gets the roadmap's length, as `roadmap 13` does.
     return step.ok ? withTopic(ctx, `step:${step.entry.id}`, undefined) : step.reply;
   }
-  // "The last one?" or "and the first?" after a roadmap step: the roadmap's own ends.
-  const onStep = previous?.topic?.startsWith('step:');
-  const end = onStep && (LAST.test(question) ? ctx.knowledge.roadmap.at(-1) : FIRST.test(question) ? ctx.knowledge.roadmap[0] : undefined);
+  // "The last one?" or "and the first?" after a roadmap step or the roadmap: the roadmap's own ends;
+  // "the third one?" after the roadmap, its third step.
+  const onStep = previous?.topic?.startsWith('step:') || previous?.numbered === 'roadmap';
+  const place = previous?.numbered === 'roadmap' ? placeAsked(question) : undefined;
+  const end = onStep && (LAST.test(question) || place === -1 ? ctx.knowledge.roadmap.at(-1) : FIRST.test(question) ? ctx.knowledge.roadmap[0] : place ? ctx.knowledge.roadmap[place - 1] : undefined);
   if (end) return withTopic(ctx, `step:${end.id}`, undefined);
   // A bare "then?" goes on only from a step: after pay it is no question of the roadmap.
   if (NEXT.test(question) && !(BARE_THEN.test(question) && !(previous?.topic && stepOf(ctx, previous.topic)))) {
@@ -677,9 +682,11 @@ function spellingsOf(ctx: CommandContext, name: string): string[] {
 const moreOf = (ref: string, level: SalaryLevel | undefined): string => (level ? `${ref} ${level}` : ref);
 
 /** Remembers the question itself as the turn: "and for seniors?" after it keeps its subject. */
-function rememberQuestion(ctx: CommandContext, answer: Answer, topic?: string): void {
+function rememberQuestion(ctx: CommandContext, answer: Answer, topic?: string, shown?: Reply, options?: string[]): void {
   const { terms, level } = answer.analysis;
-  const turn: Turn = { terms, ...(topic ? { topic } : {}), ...(level ? { level } : {}) };
+  // What the user saw listed, for "the second one": the short form when there is one.
+  const items = options ?? (shown ? listItems(shown.brief ?? shown.card.children) : []);
+  const turn: Turn = { terms, ...(topic ? { topic } : {}), ...(level ? { level } : {}), ...(items.length ? { items } : {}) };
   ctx.conversations.remember(ctx, turn, ctx.now());
 }
 
@@ -721,81 +728,103 @@ export const ask: CommandSpec = {
     }
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;
-    const two = SECOND_QUESTION.test(text) ? bothAsked(ctx, text) : undefined;
-    if (two) {
-      // A follow-up reads against the second question, the one asked last.
-      rememberQuestion(ctx, two.last, two.ref);
-      return two.reply;
-    }
-    const answer = ctx.search.ask(text, previous ? { previous } : {});
-    const decision = answer.decision;
-    const payRole = answer.payFor && ctx.knowledge.roles.find((r) => r.id === answer.payFor);
-    const level = answer.analysis.level;
-    if (payRole) {
-      const card = salaryCard(ctx, payRole, level);
-      // "salary dba in london": that role's pay (or the word that there is none), led by what the articles do not cover.
-      // "acc to payscale whats the starting salary": PayScale's figure first.
-      const sourced = bySourceAsked(ctx, decision.kind === 'partial' ? withCaveat(card, decision.outside) : card, text);
-      const out = sourced.out;
-      // `more` shows it again with the caveat (as partialAnswer's does).
-      const outside = decision.kind === 'partial' ? ` !${decision.outside}` : '';
-      rememberQuestion(ctx, answer, `role:${payRole.id}`);
-      // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
-      if (!out.answered) recordQuestion(ctx, text);
-      const more = `${moreOf(`salary:${payRole.id}`, level)}${outside}`;
-      // "Which source quotes the highest pay?", "is that per year?": that first.
-      const lead = out.answered ? (payLead(ctx, payRole, level, text) ?? sourced.lead) : undefined;
-      return { ...ledBy(out, lead, briefFor(ctx, out, answer, more)), topic: `salary:${payRole.id}`, more };
-    }
-    if (decision.kind === 'answer') {
-      // Only when the best answer is one of the two: an entry that compares them itself ("who
-      // earns more, front end or back end?") answers better than both side by side.
-      const pair = ctx.search.compared(answer);
-      const both = pair.length === 2 && pair.includes(decision.top) ? sideBySide(ctx, answer, pair) : undefined;
-      if (both) {
-        rememberQuestion(ctx, answer);
-        return both;
-      }
-      const ref = decision.top.doc.ref;
-      // "What's Indeed's third step?": that step of the article's plan, remembered, so "what's
-      // after that?" goes on from it.
-      // Only when the question names the article ("Indeed's", "Career Karma's"): "what's step 3
-      // about" is the roadmap's.
-      const plan = planOf(ctx, ref);
-      // "Step 3 in that guide?" answered with an article's plan names that plan too.
-      const place = plan && (namesPlan(ctx, plan, answer) || PLAN_WORDS.test(text)) ? stepNamed(text) : undefined;
-      const step = plan && place && place <= plan.points.length ? planPoint(ctx, plan, place) : undefined;
-      if (plan && step) {
-        rememberTopic(ctx, plan.ref, undefined, place);
-        return step;
-      }
-      const picked = pointsAsked(ctx, answer, ref);
-      const shown = exampleFirst(ctx, answer, card(ctx, ref, level, related(answer, decision.top), picked));
-      const priced = shown && noPrice(ctx, answer, shown);
-      const sourced = shown && bySourceAsked(ctx, priced?.out ?? shown, text);
-      const out = sourced?.out;
-      if (out) {
-        rememberQuestion(ctx, answer, ref);
-        // The full form shows the points the question brought forward again (`+d31`).
-        const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
-        // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
-        // "Which is the highest?" after pay: that figure first.
-        const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-        const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
-        // An article's numbered plan: "2" next is its step 2.
-        return { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}) };
-      }
-    }
-    recordQuestion(ctx, text);
-    rememberQuestion(ctx, answer);
-    if (decision.kind === 'clarify') return readings(ctx, answer, decision.options) ?? clarify(decision.options);
-    if (decision.kind === 'partial') {
-      const shown = partialAnswer(ctx, decision.top.doc.ref, level, decision.outside);
-      if (shown) return { ...shown, brief: briefFor(ctx, shown, answer, shown.more ?? decision.top.doc.ref) };
-    }
-    return unknownAnswer(answer);
+    // "What does the second one do?" after a list: that item, in the user's question; led by the
+    // item itself, the direct answer (the articles may say no more of "stock options" than the list).
+    const pick = itemAsked(text, previous?.items);
+    if (!pick) return answerQuestion(ctx, text, previous);
+    const lead: Node = { type: 'text', text: `The ${pick.said}: ${pick.item}.` };
+    // Read alone: the item names its subject, and the answer before (which holds it) would pull back to itself.
+    const out = answerQuestion(ctx, pick.question, undefined);
+    if (out.answered) return withLead(out, lead);
+    // The item has no answer of its own: the list it is on, again, under it.
+    const ref = previous?.topic && figuresOf(previous.topic, previous);
+    const shown = ref ? card(ctx, ref, previous.level) : undefined;
+    return previous && ref && shown?.answered ? againWith(ctx, previous, shown, ref, lead.text) : out;
   },
 };
+
+/** A question asked in words (after small talk, commands and the follow-ups of a topic): its answer. */
+function answerQuestion(ctx: CommandContext, text: string, previous: Turn | undefined): Reply {
+  const two = SECOND_QUESTION.test(text) ? bothAsked(ctx, text) : undefined;
+  if (two) {
+    // A follow-up reads against the second question, the one asked last.
+    rememberQuestion(ctx, two.last, two.ref);
+    return two.reply;
+  }
+  const answer = ctx.search.ask(text, previous ? { previous } : {});
+  const decision = answer.decision;
+  const payRole = answer.payFor && ctx.knowledge.roles.find((r) => r.id === answer.payFor);
+  const level = answer.analysis.level;
+  if (payRole) {
+    const card = salaryCard(ctx, payRole, level);
+    // "salary dba in london": that role's pay (or the word that there is none), led by what the articles do not cover.
+    // "acc to payscale whats the starting salary": PayScale's figure first.
+    const sourced = bySourceAsked(ctx, decision.kind === 'partial' ? withCaveat(card, decision.outside) : card, text);
+    const out = sourced.out;
+    // `more` shows it again with the caveat (as partialAnswer's does).
+    const outside = decision.kind === 'partial' ? ` !${decision.outside}` : '';
+    rememberQuestion(ctx, answer, `role:${payRole.id}`);
+    // "The articles give no salary figure for X" is said plainly, and reaches `unanswered`.
+    if (!out.answered) recordQuestion(ctx, text);
+    const more = `${moreOf(`salary:${payRole.id}`, level)}${outside}`;
+    // "Which source quotes the highest pay?", "is that per year?": that first.
+    const lead = out.answered ? (payLead(ctx, payRole, level, text) ?? sourced.lead) : undefined;
+    return { ...ledBy(out, lead, briefFor(ctx, out, answer, more)), topic: `salary:${payRole.id}`, more };
+  }
+  if (decision.kind === 'answer') {
+    // Only when the best answer is one of the two: an entry that compares them itself ("who
+    // earns more, front end or back end?") answers better than both side by side.
+    const pair = ctx.search.compared(answer);
+    const both = pair.length === 2 && pair.includes(decision.top) ? sideBySide(ctx, answer, pair) : undefined;
+    if (both) {
+      rememberQuestion(ctx, answer);
+      return both;
+    }
+    const ref = decision.top.doc.ref;
+    // "What's Indeed's third step?": that step of the article's plan, remembered, so "what's
+    // after that?" goes on from it.
+    // Only when the question names the article ("Indeed's", "Career Karma's"): "what's step 3
+    // about" is the roadmap's.
+    const plan = planOf(ctx, ref);
+    // "Step 3 in that guide?" answered with an article's plan names that plan too.
+    const place = plan && (namesPlan(ctx, plan, answer) || PLAN_WORDS.test(text)) ? stepNamed(text) : undefined;
+    const step = plan && place && place <= plan.points.length ? planPoint(ctx, plan, place) : undefined;
+    if (plan && step) {
+      rememberTopic(ctx, plan.ref, undefined, place);
+      return step;
+    }
+    const picked = pointsAsked(ctx, answer, ref);
+    const shown = exampleFirst(ctx, answer, card(ctx, ref, level, related(answer, decision.top), picked));
+    const priced = shown && noPrice(ctx, answer, shown);
+    const sourced = shown && bySourceAsked(ctx, priced?.out ?? shown, text);
+    const out = sourced?.out;
+    if (out) {
+      // The full form shows the points the question brought forward again (`+d31`).
+      const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
+      // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
+      // "Which is the highest?" after pay: that figure first.
+      const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
+      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name));
+      // An article's numbered plan: "2" next is its step 2.
+      const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}) };
+      rememberQuestion(ctx, answer, ref, led);
+      return led;
+    }
+  }
+  recordQuestion(ctx, text);
+  if (decision.kind === 'clarify') {
+    const read = readings(ctx, answer, decision.options);
+    // "The second one" after "which one did you mean?" is that option.
+    rememberQuestion(ctx, answer, undefined, read, read ? undefined : decision.options.map((o) => o.doc.title));
+    return read ?? clarify(decision.options);
+  }
+  rememberQuestion(ctx, answer);
+  if (decision.kind === 'partial') {
+    const shown = partialAnswer(ctx, decision.top.doc.ref, level, decision.outside);
+    if (shown) return { ...shown, brief: briefFor(ctx, shown, answer, shown.more ?? decision.top.doc.ref) };
+  }
+  return unknownAnswer(answer);
+}
 
 /** When a failure to record a question was last logged: at most one a minute, so an outage is seen, not a flood. */
 let recordFailureLoggedAt = -Infinity;

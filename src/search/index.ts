@@ -37,6 +37,8 @@ export interface Turn {
   numbered?: string;
   /** What "another one" runs: the next practice question after `interview`. */
   again?: string;
+  /** The things the answer listed, in order, for "the second one" (see answers/list-items.ts). */
+  items?: string[];
 }
 
 export interface Answer {
@@ -885,17 +887,7 @@ class KnowledgeSearch implements Search {
     // about perks, ranked without "indeed" (which would pull Indeed's eight steps), then the
     // entries Indeed speaks in go first (fromNamedSource). A source alone is what is asked.
     // But a question about an article's own plan ("how many steps in Indeed's guide?") names it.
-    // A source's whole name goes, not only its rare word: "career karma" says no "career".
-    const sourceWords = new Set(this.sourceNames.filter((name) => name.some((t) => this.sourceTerms.has(t)) && name.every((t) => asked.terms.includes(t))).flat());
-    const isSource = (t: string) => this.sourceTerms.has(t) || sourceWords.has(t);
-    const topical = asked.terms.filter((t) => !isSource(t) && !SOURCE_ASKING.has(t));
-    const ofPlan = asked.terms.some((t) => this.planTerms.has(t));
-    // Two sources named ("indeed vs career karma on salary") are what is asked about; one word
-    // left ("what does indeed say to learn") says too little alone.
-    const sources = new Set(asked.terms.filter((t) => this.sourceTerms.has(t)));
-    // "According to" goes with it: it says where too, and every example that names a source has it.
-    const where = (t: string) => isSource(t) || t === 'accord';
-    const analysis = topical.length >= 2 && asked.terms.some(isSource) && !ofPlan && sources.size < 2 ? { ...asked, terms: asked.terms.filter((t) => !where(t)), groups: asked.groups.filter((g) => !g.every(where)) } : asked;
+    const analysis = this.withoutSource(asked);
     const raw = this.weights.raw ? this.retriever.rawScores(analysis.raw) : new Map<string, number>();
     const found = this.retriever.retrieve(analysis.terms);
     // Entries the raw words rank high are candidates too, even when the analysed terms missed them.
@@ -932,6 +924,37 @@ class KnowledgeSearch implements Search {
       }
     }
     return answer;
+  }
+
+  /**
+   * A source named says where, not what: "what perks come with the job according to Indeed?" is
+   * about perks, ranked without "indeed" (which would pull Indeed's eight steps), then the
+   * entries Indeed speaks in go first (fromNamedSource). A source alone is what is asked, and so
+   * is an article's own plan ("how many steps in Indeed's guide?").
+   */
+  private withoutSource(asked: Analysis): Analysis {
+    // A source's whole name goes, not only its rare word: "career karma" says no "career"; and
+    // only once: "what kinds of careers does the ck guide describe?" still asks about careers.
+    // ("karma" is no rare word, Career Karma being cited everywhere; its whole name is a source's.)
+    const names = this.sourceNames.filter((name) => name.every((t) => asked.terms.includes(t)));
+    const terms = [...asked.terms];
+    const groups = [...asked.groups];
+    for (const name of names) {
+      for (const t of name) {
+        terms.splice(terms.lastIndexOf(t), 1);
+        const g = groups.findLastIndex((group) => group.includes(t) && group.every((x) => name.includes(x)));
+        if (g >= 0) groups.splice(g, 1);
+      }
+    }
+    // "According to" goes with it: it says where too, and every example that names a source has it.
+    const where = (t: string) => this.sourceTerms.has(t) || t === 'accord';
+    const topical = terms.filter((t) => !this.sourceTerms.has(t) && !SOURCE_ASKING.has(t));
+    // Two sources named ("indeed vs career karma on salary") are what is asked about; one word
+    // left ("what does indeed say to learn") says too little alone.
+    const sources = new Set(asked.terms.filter((t) => this.sourceTerms.has(t))).size + names.length;
+    const named = names.length > 0 || asked.terms.some((t) => this.sourceTerms.has(t));
+    if (topical.length < 2 || !named || sources >= 2 || asked.terms.some((t) => this.planTerms.has(t))) return asked;
+    return { ...asked, terms: terms.filter((t) => !where(t)), groups: groups.filter((g) => !g.every(where)) };
   }
 
   /**

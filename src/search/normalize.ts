@@ -102,6 +102,8 @@ export const RULES: readonly Rule[] = [
   // "Does this role involve mentoring?", "what do these developers do with storage?": in a guide to
   // becoming a back-end developer, the role meant is that one.
   { name: 'this-role', pattern: /\b(?:this|the same) (?:role|job|line of work|specialty|specialism|occupation|position|kind of work)\b|\b(?:these|such) (?:developers|devs|engineers|coders|programmers|specialists)\b|\b(?:people|someone|somebody|anyone|folks|those) (?:in|doing) (?:this|that) (?:role|job|line of work|specialty|field|work)\b/g, to: ' backend developer ' },
+  // "What kinds of careers are there?" asks types of them ("kind" alone is a stop word: "kind of hard").
+  { name: 'kinds-of', pattern: /\b(?:kinds|sorts|varieties) of\b/g, to: ' types of ' },
   // "A major named after this specialty": no step after another.
   { name: 'named-after', pattern: /\b(?:named|called|titled) after\b/g, to: ' named ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },

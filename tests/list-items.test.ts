@@ -1,0 +1,50 @@
+// Named rule "the second one" (src/answers/list-items.ts): which things a reply lists, in order,
+// and the question with the picked item in its place.
+import { describe, expect, it } from 'vitest';
+import { itemAsked, listItems, placeAsked } from '../src/answers/list-items.js';
+import type { Node } from '../src/reply.js';
+
+const points = (...items: string[]): Node[] => [{ type: 'list', items }];
+
+describe('listItems', () => {
+  it.each([
+    ['Backend developers can become backend engineers, database administrators or solutions architects. (Career Karma)', ['backend engineers', 'database administrators', 'solutions architects']],
+    ['Job boards: Indeed, Monster, ZipRecruiter, LinkedIn and Glassdoor. (Back-End Developer Spotlight)', ['Indeed', 'Monster', 'ZipRecruiter', 'LinkedIn', 'Glassdoor']],
+    // An Oxford comma keeps "what a deadlock is and how to solve it" one item.
+    ['Common practice questions: a problem you solved on a project, best practices for performance testing, what a deadlock is and how to solve it, and how to find an application\'s expensive queries. (Career Karma)', ['a problem you solved on a project', 'best practices for performance testing', 'what a deadlock is and how to solve it', "how to find an application's expensive queries"]],
+  ])('reads the list in %s', (point, items) => {
+    expect(listItems(points('Something else first. (Indeed)', point))).toEqual(items);
+  });
+
+  it.each([
+    // A clause after a colon, a figure with a comma, a sentence going on: no list.
+    'For comparison: the entry-level salary is almost $5,000 higher than the median. (Career Karma)',
+    'Step 1: Decide which path fits your goals. A formal degree could lead to managerial roles, while bootcamps remain popular, and so on. (Career Karma)',
+    'It is not for everyone, but if you have always enjoyed working with information, you can get paid for that passion. (Career Karma)',
+  ])('finds no list in %s', (point) => {
+    expect(listItems(points(point, 'Another point. (Indeed)'))).toEqual([]);
+  });
+
+  it('takes a bulleted list of three or more points when no point lists things itself', () => {
+    expect(listItems(points('You are trusted with major responsibilities. (Back-End Developer Spotlight)', 'You help organizations grow. (Back-End Developer Spotlight)', 'You work in a team. (Back-End Developer Spotlight)'))).toEqual(['You are trusted with major responsibilities', 'You help organizations grow', 'You work in a team']);
+  });
+});
+
+describe('itemAsked', () => {
+  const items = ['backend engineers', 'database administrators', 'solutions architects'];
+  it.each([
+    ['what does the second one do?', 'what does database administrators do?', 'database administrators'],
+    ['tell me more about the last one', 'tell me more about solutions architects', 'solutions architects'],
+    ['the 1st one?', 'backend engineers?', 'backend engineers'],
+  ])('%s', (question, asked, item) => {
+    expect(itemAsked(question, items)).toMatchObject({ question: asked, item });
+  });
+
+  it('names nothing without a place, a list, or an item at that place', () => {
+    expect(itemAsked('what should I learn first?', items)).toBeUndefined();
+    expect(itemAsked('the second one?', undefined)).toBeUndefined();
+    expect(itemAsked('the fifth one?', items)).toBeUndefined();
+    expect(placeAsked('the final option')).toBe(-1);
+    expect(placeAsked('the twelfth one')).toBe(12);
+  });
+});
