@@ -112,8 +112,11 @@ export const MAX_TEXT = 2000;
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF0-\uFFF8\u{1D173}-\u{1D17A}\u{E0000}-\u{E0FFF}]/gu;
 
 /** Removes control characters and folds runs of whitespace; never throws. */
+/** A terminal escape sequence (colours, clearing the screen): gone whole, not just its ESC. */
+const ESCAPES = /\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B[@-Z\\-_]/g;
+
 export function cleanText(text: string): string {
-  return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  return text.replace(ESCAPES, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
 
 const norm = (s: string) => cleanText(s).toLowerCase();

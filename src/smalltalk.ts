@@ -62,7 +62,7 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     name: 'capabilities',
-    pattern: /^(?:what (?:can|do) (?:you|u) (?:do|know|help (?:me )?with)(?: about)?|what do (?:you|u) know(?: about)?|who are (?:you|u)|what are (?:you|u)|wh?at'?s (?:your|ur) name|who (?:made|built|created|wrote) (?:you|u|this)|are (?:you|u) (?:a bot|a robot|human|a human|a person|real|an ai|ai|chat ?gpt|gpt|an llm|an? (?:chat ?bot|language model))|what is this(?: bot)?|how do (?:i|you) use (?:this|you)(?: bot)?|help me(?: (?:pls|plz|please|out))?|(?:can|could) (?:you|u) help(?: me)?(?: (?:pls|plz|please))?|help (?:pls|plz|please)|what can i ask(?: you)?|what should i ask)[\s?!.]*$/i,
+    pattern: /^(?:what (?:can|do) (?:you|u) (?:do|know|help (?:me )?with)(?: about)?|what do (?:you|u) know(?: about)?|who are (?:you|u)|what are (?:you|u)|wh?at'?s (?:your|ur) name|who (?:made|built|created|wrote|designed) (?:you|u|this(?: bot| thing| app)?|devpath)|are (?:you|u) (?:a bot|a robot|human|a human|a person|real|an ai|ai|chat ?gpt|gpt|an llm|an? (?:chat ?bot|language model))|what is this(?: bot)?|how do (?:i|you) use (?:this|you)(?: bot)?|help me(?: (?:pls|plz|please|out))?|(?:can|could) (?:you|u) help(?: me)?(?: (?:pls|plz|please))?|help (?:pls|plz|please)|what can i ask(?: you)?|what should i ask)[\s?!.]*$/i,
     reply: (ctx) =>
       reply({
         title: 'What I can do',

@@ -264,7 +264,8 @@ describe('follow-ups', () => {
     expect((await say('Are Go and Python among the languages listed?')).text).not.toContain('Yes: the articles name Go');
     // Only an acronym spelt out: a brand the lexicon files under a broad word is no yes ("Heroku" is not "cloud").
     await say('should i learn cloud?');
-    expect((await say('is Heroku on the list?')).text).toContain('The articles never name Heroku.');
+    // (Heroku is a technology the articles never mention: said so, or named as missing; never a yes.)
+    expect((await say('is Heroku on the list?')).text).toMatch(/The articles never name Heroku\.|The articles don't mention that technology/);
     // A name the lexicon spells another way counts in that spelling: the benefits say "paid time off".
     await say('what benefits do backend devs get');
     const pto = await say('does that include PTO?');
@@ -1169,6 +1170,59 @@ describe('honest refusals', () => {
     expect((await say('the fourth one?', user)).text).toContain('Learn a framework');
     // With no list before it, "the first one" picks nothing.
     expect((await say('the first one', { ...ana, userId: 'ordinal-2' })).text).not.toContain('The first one:');
+  });
+
+  it('a company the articles name, as an employer; trivia; a year past theirs; a course site or technology they never name: refused', async () => {
+    const refused = async (line: string, words: string | RegExp, who = ana) => {
+      const r = await say(line, who);
+      expect(r.answered, line).toBe(false);
+      expect(r.text, line).toMatch(words);
+    };
+    // Meta, Microsoft, Career Karma are in the articles, but not as places to work.
+    await refused('what is it like to work at Microsoft as a backend developer?', 'particular companies');
+    await refused('how much does Meta pay a junior backend engineer?', 'no figures for particular companies');
+    await refused('is Career Karma a good company to work for?', 'particular companies');
+    await say('how much do backend devs make', { ...ana, userId: 'at-meta' });
+    await refused('and at Meta?', 'no figures for particular companies', { ...ana, userId: 'at-meta' });
+    // As a certificate's maker they are still themselves.
+    expect((await say('does meta offer a certificate for backend?')).topic).toBe('learning:meta-back-end-developer-certificate');
+    await refused('what year was Rails created', 'outside what the articles cover');
+    await refused('who designed the HTTP/3 protocol?', 'outside what the articles cover');
+    expect((await say('when was the indeed article written?')).topic).toBe('question:articles-dates');
+    expect((await say('who owns mysql?')).topic).toBe('learning:ocp-mysql-developer');
+    await refused('is Python going to die in 5 years?', 'no prediction');
+    await say('what is the job outlook?', { ...ana, userId: 'far' });
+    await refused('and for 2040?', 'no prediction', { ...ana, userId: 'far' });
+    await refused('is freeCodeCamp enough to get a backend job?', 'say nothing about that');
+    await refused('should I learn Scala for backend jobs?', "don't mention that technology");
+    await refused('how much tax will I pay on a $100k salary?', 'outside what the articles cover');
+    // "Tax-advantaged" is the health savings account.
+    expect((await say('what tax-advantaged medical perk do backend devs get?')).topic).toBe('question:benefits');
+  });
+
+  it('where the asker comes from is background: "I\'m a security guard, can I become a backend dev?" is about becoming one', async () => {
+    const guard = await say("I'm a security guard, can I become a backend developer?");
+    expect(guard.answered).toBe(true);
+    expect(guard.topic).toBe('question:how-to-become-a-backend-developer');
+    // "Non-tech" is no NoSQL ("non-relational").
+    expect((await say('is it possible to switch into backend from a non-tech job?')).text).not.toContain('NoSQL');
+    expect((await say('how do I become a security guard?')).answered).toBe(false);
+  });
+
+  it('two short questions sure of their entries, an idle "it", "they" for back-end developers: each half answered', async () => {
+    const rest = await say('what is REST and what is gRPC?', { ...ana, userId: 'two-1' });
+    expect(rest.topic).toBe('skill:rest');
+    expect(rest.text).toContain("The articles don't mention that technology. This answers your other question.");
+    const owasp = await say('what is OWASP and who founded it?', { ...ana, userId: 'two-2' });
+    expect(owasp.topic).toBe('skill:security');
+    const hard = await say('is backend hard and how long does it take', { ...ana, userId: 'two-3' });
+    expect(hard.card.title).toBe('Both of your questions');
+    expect(hard.text).toContain('three months to four years');
+    expect((await say('how much do backend devs make and what benefits do they get', { ...ana, userId: 'two-4' })).text).toMatch(/\$124,303[\s\S]*stock options/);
+    // "They" after a company is the company: refused whole, as before.
+    expect((await say('does netflix hire junior backend devs and what do they pay', { ...ana, userId: 'two-5' })).answered).toBe(false);
+    // A short half that only half-matches is no question of its own.
+    expect((await say("how many questions are on the aws certified developer exam and what's the passing score?", { ...ana, userId: 'two-6' })).answered).toBe(false);
   });
 
   it('two questions in one line, one of them outside the articles: that one is said so, the other answered', async () => {

@@ -92,7 +92,8 @@ describe('parseText', () => {
 
 describe('text helpers', () => {
   it('strips control characters, zero-width and bidi overrides, and folds whitespace', () => {
-    expect(cleanText('  a\u0000b\u001b[31m c\u200b\u202Ed\n\n e ')).toBe('ab[31m cd e');
+    // A terminal escape sequence (colour, clear screen) goes whole, not just its ESC.
+    expect(cleanText('  a\u0000b\u001b[31m c\u200b\u202Ed\n\n e \u001b[2J')).toBe('ab cd e');
   });
   it('tokenizes straight and curly quotes', () => {
     expect(tokenize('a "b c" \'d e\' “f g”')).toEqual(['a', 'b c', 'd e', 'f g']);

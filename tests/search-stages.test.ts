@@ -37,6 +37,8 @@ describe('analyse: question-form rules', () => {
     ['spend-money', 'is it worth spending my money on it', /cost/],
     ['out-earn', 'do they out-earn the UI people', /salary comparison/],
     ['pay-comparison', 'who earns more', /salary comparison/],
+    ['markup', '**what** is a [backend](http://x.example) dev? # c#', /^\s*what\s+is a\s+backend\s+dev\?\s+c#\s*$/],
+    ['non-tech', 'switching from a non-tech job', /from a\s+job/],
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
     ['kinds-of', 'what kinds of careers are there', /types of\s+careers/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],

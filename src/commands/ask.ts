@@ -244,12 +244,24 @@ const BOTH_ASKED = 'Both of your questions';
 const SECOND_QUESTION = /\s+(?:and|also|plus|&)\s+(?=(?:do|does|is|are|can|could|should|will|would|how|what|which|where|when|why|who)\b)|\?\s+(?=\S)/i;
 /** Words of a second question that lean on the first: it is no question of its own. */
 const POINTING_BACK = /\b(?:that|this|those|these|it|its|they|them|their|there|one|ones|both|either|so|too|also|else|other|others|alternative|then|instead|why)\b/i;
+/** An "it" that points at nothing: "how long does it take", "is it hard". */
+const IDLE_IT = /\b(?:does|did|will|would|can|could|should) it take\b|\bit takes\b|\bis it (?:hard|difficult|easy|worth(?: it)?|possible|true|normal|too late|realistic)\b/gi;
+/** "They" after a first half about back-end developers is them, whom every answer is about. */
+const THEY = /\b(?:they|them|their)\b/gi;
+const BACK_END_PEOPLE = /\b(?:back[\s-]?end|server[\s-]side)\s*(?:devs?|developers?|engineers?|people|folks|programmers?)\b/i;
 /** The fewest terms each half must have, read alone. */
 const QUESTION_TERMS = 2;
 /** A line that opens as a question does. */
 const ASKING = /^\s*(?:how|what|what's|whats|which|where|when|why|who|do|does|did|is|are|can|could|should|will|would|am)\b/i;
 /** The fewest words each of the two questions must have to stand alone ("how many qs" leans on the one before). */
 const QUESTION_WORDS = 4;
+/** Each of two short questions has at least this many ("what is REST"). */
+const SHORT_QUESTION_WORDS = 3;
+/**
+ * How sure of its entry a short half must be to stand alone: "what is REST", "is backend hard" score
+ * 0.85-0.91; "what's the passing score?" (a half-match, 0.50) does not. Chosen on the dev sets.
+ */
+const SHORT_SURE = 0.7;
 
 /**
  * Named rule "two questions in one line": "how much do juniors make and do I need a degree?" is
@@ -261,12 +273,23 @@ function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Ans
   // Each half a question of its own ("I want to learn backend and how do I start?" is one question
   // after a statement), neither leaning on the other ("... and what is that figure?", "why
   // bother?", "...how much do they make at microsoft?"), at least one long enough to stand alone.
-  const whole = (p: string) => (p.match(/\p{L}+/gu) ?? []).length >= QUESTION_WORDS;
-  if (parts.length !== 2 || !parts.every((p) => ASKING.test(p) && !POINTING_BACK.test(p)) || !parts.some(whole)) return undefined;
+  const words = (p: string) => (p.match(/\p{L}+/gu) ?? []).length;
+  const whole = (p: string) => words(p) >= QUESTION_WORDS;
+  // Two short ones may each be sure of their entry ("what is REST and what is gRPC?"): see below.
+  if (parts.length !== 2 || !parts.every((p) => ASKING.test(p)) || !(parts.some(whole) || parts.every((p) => words(p) >= SHORT_QUESTION_WORDS))) return undefined;
   const asked = parts.map((p) => ctx.search.ask(p));
+  // Not after a half about something else ("does netflix hire backend devs and what do they pay": Netflix).
+  const theyAreUs = BACK_END_PEOPLE.test(parts[0]!) && !asked[0]!.analysis.outside.length;
+  const leans = (p: string, k: number) => POINTING_BACK.test(k === 1 && theyAreUs ? p.replace(IDLE_IT, ' ').replace(THEY, ' ') : p.replace(IDLE_IT, ' '));
+  // A half leaning on the other is no question of its own, unless it is about what the articles
+  // do not cover whatever "it" is ("what is OWASP and who founded it?").
+  const outsideAlone = (k: number) => asked[k]!.decision.kind !== 'answer' && asked[k]!.analysis.outside.length > 0;
+  if (parts.some((p, k) => leans(p, k) && !outsideAlone(k))) return undefined;
   const cards = asked.map((a, k) => {
     // "what's the passing score?" says one thing: too little to be a question of its own here.
-    if (a.decision.kind !== 'answer' || a.analysis.terms.length < QUESTION_TERMS || !whole(parts[k]!)) return undefined;
+    // A short half sure of its entry ("what is REST", "is backend hard") stands on its own.
+    const sure = a.decision.kind === 'answer' && a.decision.top.score >= SHORT_SURE;
+    if (a.decision.kind !== 'answer' || (!sure && (a.analysis.terms.length < QUESTION_TERMS || !whole(parts[k]!)))) return undefined;
     const ref = a.payFor ? `salary:${a.payFor}` : a.decision.top.doc.ref;
     const shown = card(ctx, ref, a.analysis.level);
     return shown?.answered ? { option: a.hits.find((h) => h.doc.ref === ref) ?? a.decision.top, shown, asked: a, ref } : undefined;
@@ -274,7 +297,8 @@ function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Ans
   // A half about what the articles do not cover ("is unemployment high?", "is kotlin good?"), which
   // they refuse (Google's PageSpeed tool is in them), is said so and the other half answered ("what
   // is the job outlook? is unemployment high?"): not both read as answered, nor the in-scope half lost.
-  const outside = asked.map((a) => (a.decision.kind !== 'answer' ? a.analysis.outside[0] : undefined));
+  // Not a company: the other half goes on about it ("...at google? how many interview rounds").
+  const outside = asked.map((a) => (a.decision.kind !== 'answer' && a.analysis.outside[0] !== 'company' ? a.analysis.outside[0] : undefined));
   const k = outside.findIndex((o, j) => o && !asked[1 - j]!.analysis.outside.length && cards[1 - j]);
   if (k >= 0) {
     const { shown, asked: a, ref } = cards[1 - k]!;

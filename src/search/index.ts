@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, decide, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, changesCareer, decide, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -887,7 +887,7 @@ class KnowledgeSearch implements Search {
     // about perks, ranked without "indeed" (which would pull Indeed's eight steps), then the
     // entries Indeed speaks in go first (fromNamedSource). A source alone is what is asked.
     // But a question about an article's own plan ("how many steps in Indeed's guide?") names it.
-    const analysis = this.withoutSource(asked);
+    const analysis = this.withoutBackground(this.withoutSource(asked));
     const raw = this.weights.raw ? this.retriever.rawScores(analysis.raw) : new Map<string, number>();
     const found = this.retriever.retrieve(analysis.terms);
     // Entries the raw words rank high are candidates too, even when the analysed terms missed them.
@@ -895,7 +895,7 @@ class KnowledgeSearch implements Search {
     const extra = [...raw.keys()].filter((ref) => !seen.has(ref)).slice(0, RAW_CANDIDATES).map((ref) => ({ doc: this.byRef.get(ref)!, bm25: 0, matched: [] as string[] }));
     const hits = this.fromNamedSource(asked, rerank(analysis, [...found, ...extra], this.models, this.idf, this.weights, raw));
     const next = this.stepAfter(analysis);
-    const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse' } as Decision);
+    const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse', ...(analysis.outside[0] ? { outside: analysis.outside[0] } : {}) } as Decision);
     // The question as asked, source and all: its short answer picks that source's points.
     const answer: Answer = { analysis: asked, hits, decision, confident: decision.kind === 'answer' };
     this.backEndByDefault(analysis, answer);
@@ -924,6 +924,18 @@ class KnowledgeSearch implements Search {
       }
     }
     return answer;
+  }
+
+  /**
+   * Named rule "where the asker comes from": "I'm a security guard, can I become a backend dev?"
+   * names a profession as background (see changesCareer); its words ("security") say nothing of
+   * what is asked, and had pulled the security skill or the alternative careers.
+   */
+  private withoutBackground(analysis: Analysis): Analysis {
+    if (!analysis.outside.includes('profession') || !changesCareer(analysis)) return analysis;
+    const background = new Set(analysis.outsideWords.flatMap((w) => this.analyzer.terms(w)));
+    const terms = analysis.terms.filter((t) => !background.has(t));
+    return terms.length ? { ...analysis, terms, groups: analysis.groups.filter((g) => !g.every((t) => background.has(t))) } : analysis;
   }
 
   /**

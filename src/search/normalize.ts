@@ -15,6 +15,9 @@ const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 
 /** Question forms (order matters: a more specific form first). */
 export const RULES: readonly Rule[] = [
+  // Markdown and links say nothing asked: "**bold** [click](http://x.example) what is a backend dev?"
+  // is the question after them (a link's words stay; its address goes).
+  { name: 'markup', pattern: /\]\([^)\s]*\)|\bhttps?:\/\/\S+|\bwww\.\S+|[*_`~[\]]+|(?:^|\s)[#>]+(?=\s)/g, to: ' ' },
   // "@everyone how much do juniors make": a mass mention (Discord's, Slack's <!here>) is no word of the question.
   { name: 'mass-mention', pattern: /(?:@|<!)(?:everyone|here|channel)>?/g, to: ' ' },
   // A link's address and a fenced code block say nothing the articles could answer: "[click](http://x)
@@ -102,6 +105,10 @@ export const RULES: readonly Rule[] = [
   // "Does this role involve mentoring?", "what do these developers do with storage?": in a guide to
   // becoming a back-end developer, the role meant is that one.
   { name: 'this-role', pattern: /\b(?:this|the same) (?:role|job|line of work|specialty|specialism|occupation|position|kind of work)\b|\b(?:these|such) (?:developers|devs|engineers|coders|programmers|specialists)\b|\b(?:people|someone|somebody|anyone|folks|those) (?:in|doing) (?:this|that) (?:role|job|line of work|specialty|field|work)\b/g, to: ' backend developer ' },
+  // "From a non-tech job", "a non-technical background": where the asker comes from ("non" had
+  // pulled NoSQL, the non-relational databases).
+  // "Non-technical coursework" is soft skills, and stays.
+  { name: 'non-tech', pattern: /\bnon[\s-]?(?:tech|technical|it|programming|coding|cs|computer)[\s-](job|jobs|background|career|role|field|industry|degree|major|work|position)\b/g, to: ' $1 ' },
   // "What kinds of careers are there?" asks types of them ("kind" alone is a stop word: "kind of hard").
   { name: 'kinds-of', pattern: /\b(?:kinds|sorts|varieties) of\b/g, to: ' types of ' },
   // "A major named after this specialty": no step after another.
