@@ -251,6 +251,8 @@ class KnowledgeSearch implements Search {
   private readonly nationalTerms: Set<string>;
   /** Terms naming where a figure comes from: the articles and the surveys they cite. */
   private readonly sourceTerms: Set<string>;
+  /** Every word of a skill's names ("cloud", "security", "docker"): a subject a source may be asked about. */
+  private readonly skillTerms: Set<string>;
   /** The articles' publishers' names of several words, each as its terms ("career karma"). */
   private readonly sourceNames: string[][];
   /** Words that ask about an article's own plan (see run). */
@@ -324,6 +326,7 @@ class KnowledgeSearch implements Search {
     });
     this.retriever = new Retriever(docs, termsOnce, this.analyzer, saved && { index: saved.index, raw: saved.raw });
     this.subjectTerms = new Set(kb.roles.flatMap((r) => termsOnce(r.title)).filter((t) => t !== 'developer'));
+    this.skillTerms = new Set(docs.filter((d) => d.kind === 'skill').flatMap((d) => this.nameTerms.get(d.ref)!.flat()).filter((t) => t !== 'developer' && t !== 'backend' && t !== 'skill'));
     // Publishers and cited surveys only: the articles' titles are made of everyday words ("learn").
     const named = [...kb.sources.map((src) => src.publisher ?? ''), ...kb.salaries.map((f) => f.attribution ?? ''), 'spotlight', 'bls'];
     // A word many entries use ("career" of Career Karma, "outlook" of the BLS) says no source.
@@ -965,7 +968,10 @@ class KnowledgeSearch implements Search {
     // left ("what does indeed say to learn") says too little alone.
     const sources = new Set(asked.terms.filter((t) => this.sourceTerms.has(t))).size + names.length;
     const named = names.length > 0 || asked.terms.some((t) => this.sourceTerms.has(t));
-    if (topical.length < 2 || !named || sources >= 2 || asked.terms.some((t) => this.planTerms.has(t))) return asked;
+    // One word left is enough when it names a subject: a role, a skill, or what is asked of one
+    // ("what does indeed say about the cloud?", "what does career karma say about security?").
+    const enough = topical.length >= 2 || topical.some((t) => this.subjectTerms.has(t) || this.skillTerms.has(t) || (ASK_TERMS.has(t) && t !== 'comparison'));
+    if (!enough || !named || sources >= 2 || asked.terms.some((t) => this.planTerms.has(t))) return asked;
     return { ...asked, terms: terms.filter((t) => !where(t)), groups: groups.filter((g) => !g.every(where)) };
   }
 
