@@ -41,6 +41,7 @@ describe('analyse: question-form rules', () => {
     ['non-tech', 'switching from a non-tech job', /from a\s+job/],
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
     ['kinds-of', 'what kinds of careers are there', /types of\s+careers/],
+    ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
     ['comparison-of', 'is frontend easier than backend', /easier comparison/],
     ['what-does-x-do', 'what does a dba do', /dba duty/],

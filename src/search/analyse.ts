@@ -4,7 +4,7 @@
 // closest word the entries use. Both sides, entries and questions, go through the same analyser,
 // so they agree on every term.
 import type { LexiconEntry, Outside, SalaryLevel } from '../knowledge/schema.js';
-import { applyRules, fold, split, stem, STOP_WORDS } from './normalize.js';
+import { applyRules, fold, RULES, split, stem, STOP_WORDS } from './normalize.js';
 
 export interface Analysis {
   /** The question as typed (cut to the length read), for the raw-word ranking. */
@@ -76,6 +76,9 @@ const EMPLOYED = new RegExp(
 const TRIVIA = /\bwho (?:founded|created|invented|designed|started|built|made)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out)\b/i;
 /** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
 const FUTURE = /\b(?:will|gonna|going to|predict(?:ed|ion|s)?|forecast|by the year|in the future)\b/i;
+
+/** The rules that read an article described rather than named ("the bootcamp-matching site"). */
+const DESCRIBED = RULES.filter((r) => r.name.endsWith('-described'));
 
 /** Terms that ask for a figure without saying of what (see "a level's figure"). */
 const FIGURE_TERMS: ReadonlySet<string> = new Set(['figure', 'number', 'amount', 'bracket', 'band', 'sum']);
@@ -287,8 +290,11 @@ export class Analyzer {
     const folded = fold(text);
     const read = applyRules(folded);
     if (this.outsideMatch) {
-      // As typed, and as the rules read it ("is go used": Go the language, "golang").
-      for (const m of [...this.outsideMatch.matches(folded), ...(read === folded ? [] : this.outsideMatch.matches(read))]) {
+      // As typed, and as the rules read it ("is go used": Go the language, "golang"). As typed
+      // less the articles described ("the guide recommending the Facebook parent's credential"):
+      // the company there names a source, not an employer.
+      const typed = applyRules(folded, DESCRIBED);
+      for (const m of [...this.outsideMatch.matches(typed), ...(read === typed ? [] : this.outsideMatch.matches(read))]) {
         const key = this.outsideKey(phraseKey(m.text));
         if (outsideWords.includes(key)) continue;
         outside.add(this.outsideMap.get(key)!);
