@@ -1184,6 +1184,10 @@ describe('honest refusals', () => {
     await refused('is Career Karma a good company to work for?', 'particular companies');
     await say('how much do backend devs make', { ...ana, userId: 'at-meta' });
     await refused('and at Meta?', 'no figures for particular companies', { ...ana, userId: 'at-meta' });
+    // A company named as a thing's maker is no question about the company; its pay or hiring is.
+    expect((await say("Is Microsoft's .NET among the technical skills listed?")).topic).toBe('skill:server-side-languages');
+    await refused("what's Amazon's starting salary for an SDE 1?", 'no figures for particular companies');
+    await refused("what is microsoft's interview like", 'particular companies');
     // As a certificate's maker they are still themselves.
     expect((await say('does meta offer a certificate for backend?')).topic).toBe('learning:meta-back-end-developer-certificate');
     await refused('what year was Rails created', 'outside what the articles cover');

@@ -41,6 +41,7 @@ describe('analyse: question-form rules', () => {
     ['non-tech', 'switching from a non-tech job', /from a\s+job/],
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
     ['kinds-of', 'what kinds of careers are there', /types of\s+careers/],
+    ['helps-with-cost', 'a perk that helps with the cost of getting to the office', /helps?\s+with\s+getting/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
     ['comparison-of', 'is frontend easier than backend', /easier comparison/],
@@ -483,7 +484,9 @@ describe('decide', () => {
     // Two of one kind that read alike are still two things (Udemy and Coursera): which one?
     ['two course sites as close that read alike: which one', [hit('learning:udemy', THRESHOLDS.answer + THRESHOLDS.margin / 2, 1, [], ['course', 'video', 'online', 'udemy']), hit('learning:coursera', THRESHOLDS.answer, 1, [], ['course', 'video', 'online', 'coursera'])], 'clarify'],
     ['nothing close refuses', [hit('question:a', THRESHOLDS.clarify - 0.05)], 'refuse'],
-    ['a best that covers too little refuses', [hit('question:a', 0.9, THRESHOLDS.coverage - 0.05)], 'refuse'],
+    ['a best that covers too little refuses', [hit('question:a', 0.9, THRESHOLDS.strongCoverage - 0.05)], 'refuse'],
+    ['a best that covers little but leads strongly answers (a strong lead)', [hit('question:a', THRESHOLDS.strongScore, THRESHOLDS.strongCoverage), hit('question:b', THRESHOLDS.strongScore - THRESHOLDS.strongMargin)], 'answer'],
+    ['a best that covers little without a strong lead refuses', [hit('question:a', THRESHOLDS.strongScore, THRESHOLDS.coverage - 0.01), hit('question:b', THRESHOLDS.strongScore - THRESHOLDS.strongMargin / 2)], 'refuse'],
     ['no candidates refuses', [], 'refuse'],
   ] as const)('%s', (_, scored, kind) => {
     expect(decide(analysis(), [...scored]).kind).toBe(kind);

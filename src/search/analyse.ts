@@ -348,6 +348,9 @@ export class Analyzer {
     if (guessed.length) outside.add('future'), outsideWords.push(...guessed);
     const employed = text.match(EMPLOYED)?.[0];
     if (employed) outside.add('company'), outsideWords.push(employed.toLowerCase());
+    // Named rule "a company's thing": "Microsoft's .NET", "Microsoft's typed superset of JavaScript",
+    // "Facebook's parent company" name a thing by its maker, which is no question about the company.
+    else this.ownedBy(folded, outside, outsideWords);
     const trivia = text.match(TRIVIA)?.[0];
     if (trivia) outside.add('chat'), outsideWords.push(trivia.toLowerCase());
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
@@ -356,6 +359,15 @@ export class Analyzer {
     // figure is given for the 7-9 bracket?" ask pay, though no word of pay is in them.
     if (named.size && !out.includes('salary') && out.some((t) => FIGURE_TERMS.has(t))) out.push('salary'), groups.push(['salary']);
     return analysis;
+  }
+
+  /** Takes out each company named only as the maker of a thing ("microsoft's .net"), and the company mark with the last. */
+  private ownedBy(folded: string, outside: Set<Outside>, outsideWords: string[]): void {
+    if (!outside.has('company')) return;
+    const makers = outsideWords.filter((w) => this.outsideMap.get(w) === 'company' && new RegExp(String.raw`(?<![a-z0-9])${escape(w)}'s\s+(?![\w\s-]{0,25}?\b(?:pay|salary|salaries|wages?|compensation|hiring|hires|interviews?|culture|employees|engineers|developers|devs|sde|offers?|jobs?|internships?|office|offices|team|teams)\b)`).test(folded));
+    if (!makers.length) return;
+    outsideWords.splice(0, outsideWords.length, ...outsideWords.filter((w) => !makers.includes(w)));
+    if (!outsideWords.some((w) => this.outsideMap.get(w) === 'company')) outside.delete('company');
   }
 
   /** The outside phrase a match is, its plural ending taken off when the phrase itself has none. */

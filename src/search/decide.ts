@@ -16,6 +16,10 @@ export const THRESHOLDS = {
   clarify: 0.3,
   /** A question whose words the best entry barely covers is not about it, however it scores. */
   coverage: 0.33,
+  /** ...unless the best entry scores this, leads the runner-up by strongMargin and covers strongCoverage (a strong lead). */
+  strongScore: 0.45,
+  strongMargin: 0.1,
+  strongCoverage: 0.25,
   /** Entries this alike in content (siblings) say the same things: between them, the best answers. */
   siblings: 0.35,
 } as const;
@@ -123,7 +127,12 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     const restCovered = rest.some((term) => top.content.has(term));
     if (!named || !restCovered) return { kind: 'refuse', outside: partly };
   }
-  if (top.features.coverage < t.coverage) return { kind: 'refuse' };
+  // Named rule "a strong lead": a narrow question in other words ("which XML-era web protocol is
+  // listed alongside HTTP and HTTPS?") shares few words with any entry, but one entry far ahead of
+  // the rest is the one it asks about.
+  const lead = second ? top.score - second.score : Infinity;
+  const strong = top.score >= t.strongScore && lead >= t.strongMargin && top.features.coverage >= t.strongCoverage;
+  if (top.features.coverage < t.coverage && !strong) return { kind: 'refuse' };
   // "How many years count as mid-career?": a pay level's years are its bracket, which the figures give.
   const bracket = (term: string) => term === 'duration' && top.doc.kind === 'salary' && !!analysis.level && analysis.level !== 'overall';
   if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term, top.content, top.doc.kind === 'salary') && !bracket(term))) return { kind: 'refuse' };
