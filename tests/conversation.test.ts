@@ -586,9 +586,10 @@ describe('follow-ups', () => {
     expect(graphql.topic).toBe('skill:graphql');
     expect(graphql.text).toMatch(/query language/i);
     await say('what careers can backend devs switch to');
+    // The one listed item about security, named first, then its own card (see "any of those" below).
     const careers = await say('which one is about security?');
-    expect(careers.topic).toBe('question:alternative-careers');
-    expect(careers.text).toMatch(/Information Security Analyst/);
+    expect(careers.topic).toBe('role:information-security-analyst');
+    expect(careers.text).toMatch(/On that list: Information Security Analysts/);
     // After a role's card, "they" is the role: a question about something else asks that.
     await say('tell me about backend developers');
     expect((await say('how much do they make?')).topic).toBe('salary:backend-developer');
@@ -1168,6 +1169,11 @@ describe('honest refusals', () => {
     expect((await say('the last one?', user)).topic).toBe('step:keep-learning');
     await say('what are the steps in the indeed article', user);
     expect((await say('the fourth one?', user)).text).toContain('Learn a framework');
+    // "Any of those ... security?" after other careers: the one item that says so.
+    await say("i'm not sure back end dev is for me, what else could i do?", user);
+    const security = await say('any of those focus on security?', user);
+    expect(security.topic).toBe('role:information-security-analyst');
+    expect(security.text).toContain('On that list: Information Security Analysts.');
     // With no list before it, "the first one" picks nothing.
     expect((await say('the first one', { ...ana, userId: 'ordinal-2' })).text).not.toContain('The first one:');
   });

@@ -1,7 +1,7 @@
 // Named rule "the second one" (src/answers/list-items.ts): which things a reply lists, in order,
 // and the question with the picked item in its place.
 import { describe, expect, it } from 'vitest';
-import { itemAsked, listItems, placeAsked } from '../src/answers/list-items.js';
+import { itemAsked, itemNamed, listItems, placeAsked } from '../src/answers/list-items.js';
 import type { Node } from '../src/reply.js';
 
 const points = (...items: string[]): Node[] => [{ type: 'list', items }];
@@ -30,12 +30,26 @@ describe('listItems', () => {
   });
 });
 
+describe('itemNamed', () => {
+  const items = ['Computer Programmers', 'Database Administrators', 'Information Security Analysts'];
+  const terms = (t: string) => t.toLowerCase().split(/\W+/).filter((w) => w && !['any', 'of', 'those', 'focus', 'on', 'which', 'one', 'is', 'about'].includes(w)).map((w) => w.replace(/s$/, ''));
+  it('picks the one item holding the question\'s own word, as one of it', () => {
+    expect(itemNamed('any of those focus on security?', items, terms, new Set())).toEqual({ item: 'Information Security Analysts', question: 'Information Security Analyst' });
+  });
+  it('picks nothing without "any of those", or when no item or several hold the word', () => {
+    expect(itemNamed('is security hard?', items, terms, new Set())).toBeUndefined();
+    expect(itemNamed('which one is about cooking?', items, terms, new Set())).toBeUndefined();
+    expect(itemNamed('which one is about computers?', ['Computer Programmers', 'Computer Analysts'], terms, new Set())).toBeUndefined();
+  });
+});
+
 describe('itemAsked', () => {
   const items = ['backend engineers', 'database administrators', 'solutions architects'];
   it.each([
-    ['what does the second one do?', 'what does database administrators do?', 'database administrators'],
-    ['tell me more about the last one', 'tell me more about solutions architects', 'solutions architects'],
-    ['the 1st one?', 'backend engineers?', 'backend engineers'],
+    // One of them: "backend engineer" is the Backend Engineer, "engineers" any developer.
+    ['what does the second one do?', 'what does database administrator do?', 'database administrators'],
+    ['tell me more about the last one', 'tell me more about solutions architect', 'solutions architects'],
+    ['the 1st one?', 'backend engineer?', 'backend engineers'],
   ])('%s', (question, asked, item) => {
     expect(itemAsked(question, items)).toMatchObject({ question: asked, item });
   });

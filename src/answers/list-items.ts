@@ -79,11 +79,33 @@ function splitLast(piece: string): string[] {
  * The item "the second one" picks of the list shown before, and the question with the item in
  * its place; nothing when it names no place or the list has no such item.
  */
-export function itemAsked(question: string, items: readonly string[] | undefined): { item: string; question: string; said: string } | undefined {
+export function itemAsked(question: string, items: readonly string[] | undefined): { item: string; question: string; said?: string } | undefined {
   const m = items?.length ? ORDINAL.exec(question) : null;
   const place = placeAsked(question);
   if (!m || !items || place === undefined) return undefined;
   const item = place < 0 ? items.at(-1) : items[place - 1];
   if (!item) return undefined;
-  return { item, said: m[0].replace(/^the\s+/i, ''), question: `${question.slice(0, m.index)} ${item} ${question.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').replace(/\s+([?!.,])/g, '$1').trim() };
+  return { item, said: m[0].replace(/^the\s+/i, ''), question: `${question.slice(0, m.index)} ${one(item)} ${question.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').replace(/\s+([?!.,])/g, '$1').trim() };
 }
+
+/** "Any of those", "which one", "which of them": a pick among what was just listed. */
+const AMONG = /\b(?:(?:any|one|which|either) of (?:those|them|these)|which (?:one|ones)|any ones?)\b/i;
+
+/**
+ * Named rule "any of those about X": after a list, "any of those focus on security?" picks the one
+ * item whose words hold the question's own ("Information Security Analysts"); nothing when no item
+ * or more than one does. `terms` reads words as the search does; `field` are words every item shares
+ * in meaning (developer, backend), which pick nothing.
+ */
+export function itemNamed(question: string, items: readonly string[] | undefined, terms: (text: string) => string[], field: ReadonlySet<string>): { item: string; question: string; said?: string } | undefined {
+  if (!items?.length || !AMONG.test(question)) return undefined;
+  const asked = new Set(terms(question.replace(AMONG, ' ')).filter((t) => !field.has(t)));
+  const holding = items.filter((item) => terms(item).some((t) => asked.has(t)));
+  return holding.length === 1 ? { item: holding[0]!, question: one(holding[0]!) } : undefined;
+}
+
+/**
+ * An item as one of it: "backend engineers" -> "backend engineer" (the search reads "engineers" as
+ * any developer, and "engineer" as the Backend Engineer). Only a plain -s plural.
+ */
+const one = (item: string): string => item.replace(/(?<=[a-z]{3}[^s])s$/i, '');

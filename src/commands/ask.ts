@@ -6,7 +6,7 @@ import { outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
 import { listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
-import { itemAsked, listItems, placeAsked } from '../answers/list-items.js';
+import { itemAsked, itemNamed, listItems, placeAsked } from '../answers/list-items.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { resolveStep } from './resolve.js';
@@ -754,11 +754,15 @@ export const ask: CommandSpec = {
     if (shortcut) return shortcut;
     // "What does the second one do?" after a list: that item, in the user's question; led by the
     // item itself, the direct answer (the articles may say no more of "stock options" than the list).
-    const pick = itemAsked(text, previous?.items);
+    // "Any of those focus on security?" after other careers: the one item that says so.
+    const pick = itemAsked(text, previous?.items) ?? itemNamed(text, previous?.items, (t) => ctx.search.terms(t), new Set(ctx.search.terms(FIELD_WORDS)));
     if (!pick) return answerQuestion(ctx, text, previous);
-    const lead: Node = { type: 'text', text: `The ${pick.said}: ${pick.item}.` };
+    const lead: Node = { type: 'text', text: pick.said ? `The ${pick.said}: ${pick.item}.` : `On that list: ${pick.item}.` };
     // Read alone: the item names its subject, and the answer before (which holds it) would pull back to itself.
-    const out = answerQuestion(ctx, pick.question, undefined);
+    // The question with the item in it; else the item alone ("how is backend engineers different...?"
+    // half-matches two roles; "backend engineers" is one).
+    const asked = [pick.question, pick.item].find((q) => ctx.search.ask(q).confident) ?? pick.question;
+    const out = answerQuestion(ctx, asked, undefined);
     if (out.answered) return withLead(out, lead);
     // The item has no answer of its own: the list it is on, again, under it.
     const ref = previous?.topic && figuresOf(previous.topic, previous);
