@@ -1130,6 +1130,14 @@ describe('honest refusals', () => {
     expect((await say('and for seniors?', user)).topic).toBe('learning:how-long');
   });
 
+  it('"how\'s that different from a backend dev?" after another role\'s card is what that card says of it', async () => {
+    const user = { ...ana, userId: 'differs' };
+    await say('what does a backend engineer do?', user);
+    const r = await say("how's that different from a regular backend dev?", user);
+    expect(r.topic).toBe('role:backend-engineer');
+    expect(r.text).toContain('more innovative and creative projects');
+  });
+
   it('a pay comparison naming another role is that role\'s pay: the articles compare only front end and back end', async () => {
     const user = { ...ana, userId: 'earns-more' };
     await say('what is a full stack developer', user);

@@ -148,6 +148,8 @@ const TOPICLESS_WORDS = 'stand for example give real world mean specifically con
 /** Words that point back at the earlier question's subject. */
 /** "Do they earn more than ...", "are they paid better than ...": a pay comparison of "they" (see read). */
 const PAY_COMPARED_THEY = /^\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|would|will|are|is|can)\s+(they|them)\b(?=[^?.!]*\b(?:earn|earns|make|makes|paid|pay|salary)\b[^?.!]*\b(?:more|less|better|higher|lower)\b)/i;
+/** "How's that different from...", "how do they differ from...": a pointer compared with something named. */
+const DIFFERS = /\bhow(?:'s| is| are| does| do)?\s+(?:that|it|this|they|those|these)\s+(?:different|differ|compare)\b|\bwhat(?:'s| is) the difference between (?:that|it|this|them|those) and\b/i;
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
 
 /** "the deadlock one", "the aws one", "the performance testing one": a thing picked by its name (see theOne). */
@@ -457,6 +459,19 @@ class KnowledgeSearch implements Search {
     // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
     // asks a price of what was just listed; that answer gives none, so the bot says it does not
     // know rather than asking which one was meant or answering about something else's cost.
+    // Named rule "how is that different": after another role's card, "how's that different from a
+    // regular backend dev?" asks what that card says of it (the Backend Engineer is "more innovative
+    // and creative"), not a pick between the two roles.
+    // Not where an entry compares them itself (front end and back end: the comparison FAQ).
+    const shownRole = this.otherRole(previous);
+    const comparedByEntry = alone.confident && alone.decision.kind === 'answer' && !alone.decision.top.doc.ref.startsWith('role:');
+    // Front end against back end is the articles' own comparison, read as before.
+    if (shownRole && !COMPARED_ROLES.has(shownRole.slice('role:'.length)) && DIFFERS.test(question) && !comparedByEntry) {
+      // (Read with the role's name: the question's own words name the other role.)
+      const named = this.run(this.analyzer.analyse(`${question} ${this.byRef.get(shownRole)?.title ?? ''}`));
+      const same = this.answeredWith(this.readWith(analysis, previous), shownRole) ?? this.answeredWith(named, shownRole);
+      if (same) return same;
+    }
     const before = previous.topic ? this.models.get(previous.topic) : undefined;
     // Not how long: "how long does that take?" after a bootcamp is answered by how long it all takes.
     // Nor pay, unless the question picks among what was listed ("which one pays the most?" after
