@@ -1198,6 +1198,8 @@ describe('honest refusals', () => {
     await refused('is Career Karma a good company to work for?', 'particular companies');
     await say('how much do backend devs make', { ...ana, userId: 'at-meta' });
     await refused('and at Meta?', 'no figures for particular companies', { ...ana, userId: 'at-meta' });
+    // Netflix as the articles' own example is that example (the role card's), not a company question.
+    expect((await say('the netflix example was about what')).topic).toBe('role:backend-developer');
     // A company named as a thing's maker is no question about the company; its pay or hiring is.
     expect((await say("Is Microsoft's .NET among the technical skills listed?")).topic).toBe('skill:server-side-languages');
     await refused("what's Amazon's starting salary for an SDE 1?", 'no figures for particular companies');

@@ -86,6 +86,9 @@ const FIELD_TERMS = new Set(['backend', 'developer', 'software', 'programming', 
 /** Whom a question is about, in the terms the analyser gives (for the company rule). */
 const SUBJECT_WORDS = new Set(['dev', 'frontend', 'fullstack', 'engineer', 'programmer']);
 
+export /** Words that ask what an entry says of a thing, no subject of their own ("the netflix example"). */
+const ABOUT_IT = new Set(['example', 'mention', 'say', 'accord']);
+
 export function changesCareer(analysis: Analysis): boolean {
   return SWITCH.test(analysis.raw) && analysis.terms.some((t) => FIELD_TERMS.has(t));
 }
@@ -123,8 +126,9 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     // is not about Google's PageSpeed tool, though both name Google.
     const named = analysis.outsideWords.every((w) => top.matched.includes(w));
     // Words of the field itself ("developer", "backend") are in nearly every card: they do not count.
-    const rest = analysis.terms.filter((term) => !analysis.outsideWords.includes(term) && !FIELD_TERMS.has(term) && !SUBJECT_WORDS.has(term));
-    const restCovered = rest.some((term) => top.content.has(term));
+    // Nothing else asked ("netflix backend ppl do what", "the netflix example?") is about it too.
+    const rest = analysis.terms.filter((term) => !analysis.outsideWords.includes(term) && !FIELD_TERMS.has(term) && !SUBJECT_WORDS.has(term) && !ABOUT_IT.has(term));
+    const restCovered = rest.length === 0 || rest.some((term) => top.content.has(term));
     if (!named || !restCovered) return { kind: 'refuse', outside: partly };
   }
   // Named rule "a strong lead": a narrow question in other words ("which XML-era web protocol is
