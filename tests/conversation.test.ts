@@ -1130,6 +1130,15 @@ describe('honest refusals', () => {
     expect((await say('and for seniors?', user)).topic).toBe('learning:how-long');
   });
 
+  it('"how long does that take?" asks the time of the answer before when it gives one; "what if ..." follows up', async () => {
+    const user = { ...ana, userId: 'take' };
+    await say('community college for backend, is that a thing?', user);
+    const cc = await say('how long does that take?', user);
+    expect(cc.topic).toBe('learning:community-college');
+    await say('how do i get promoted as a backend dev?', user);
+    expect((await say('what if my company is tiny?', user)).topic).toBe('question:promotion');
+  });
+
   it('"how\'s that different from a backend dev?" after another role\'s card is what that card says of it', async () => {
     const user = { ...ana, userId: 'differs' };
     await say('what does a backend engineer do?', user);

@@ -131,7 +131,7 @@ const MOVING_UP: ReadonlySet<string> = new Set(['promotion', 'advance']);
 const OF_THE = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?how\s+(?:long|much)\s+(?:is|are|does|do|would|will)\s+the\s+\w+s?\s*\??\s*$/i;
 const BY_HOW_MUCH = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+big\s+(?:is\s+)?the\s+(?:gap|difference))\b[^?]*\??\s*$/i;
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
-const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|same for|(?:is|are|would|does) (?:that|it|this|those|these|they) (?:the )?same for|and for|then|so)(?=[\s,]|$)/i;
+const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|what if|same for|(?:is|are|would|does) (?:that|it|this|those|these|they) (?:the )?same for|and for|then|so)(?=[\s,]|$)/i;
 /** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */
 const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'report']);
 /** A reading this far ahead of the next entry is the question's own, whatever words point back. */
@@ -703,9 +703,10 @@ class KnowledgeSearch implements Search {
     // Words of the answer before may come along, as its own ("how long are their degrees?" after
     // community college); "and how long is it for a degree?" after bootcamps names a subject of its own.
     const asks = terms.filter((t) => ASKED_AGAIN.includes(t));
-    const rest = terms.filter((t) => !ASKED_AGAIN.includes(t));
+    // "How long does that take?": "take" is how a time is asked, no subject.
+    const rest = terms.filter((t) => !ASKED_AGAIN.includes(t) && t !== 'take');
     if (rest.length && !/\b(?:their|its|those|these|the)\b/i.test(analysis.raw)) return undefined;
-    if (!asks.length || terms.length > 2 || !asks.every((t) => gives(t, before.content, before.content.has('salary'))) || !rest.every((t) => before.content.has(t) && !this.subjectTerms.has(t))) return undefined;
+    if (!asks.length || asks.length + rest.length > 2 || !asks.every((t) => gives(t, before.content, before.content.has('salary'))) || !rest.every((t) => before.content.has(t) && !this.subjectTerms.has(t))) return undefined;
     // "How long are the degrees?" with no word pointing back: "the degrees" must be what the answer
     // before is called ("Associate degree"), not something it mentions ("how long is the bootcamp?").
     if (named && !rest.every((t) => before.names.some((n) => n.includes(t)))) return undefined;
