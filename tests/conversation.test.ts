@@ -1137,6 +1137,13 @@ describe('honest refusals', () => {
     expect(cc.topic).toBe('learning:community-college');
     await say('how do i get promoted as a backend dev?', user);
     expect((await say('what if my company is tiny?', user)).topic).toBe('question:promotion');
+    // A word the answer before holds ("ranking": U.S. News's) is asked of it; another entry's name is not.
+    await say('how do i pick a cs program?', user);
+    const ranking = await say('any ranking to start from?', user);
+    expect(ranking.topic).toBe('learning:choosing-a-cs-program');
+    expect(ranking.text).toContain('U.S. News');
+    await say('how should i set up my resume for backend jobs?', user);
+    expect((await say('and the cover letter?', user)).topic).toBe('question:cover-letter');
   });
 
   it('"how\'s that different from a backend dev?" after another role\'s card is what that card says of it', async () => {

@@ -148,6 +148,8 @@ const TOPICLESS_WORDS = 'stand for example give real world mean specifically con
 /** Words that point back at the earlier question's subject. */
 /** "Do they earn more than ...", "are they paid better than ...": a pay comparison of "they" (see read). */
 const PAY_COMPARED_THEY = /^\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|would|will|are|is|can)\s+(they|them)\b(?=[^?.!]*\b(?:earn|earns|make|makes|paid|pay|salary)\b[^?.!]*\b(?:more|less|better|higher|lower)\b)/i;
+/** The field's own words and everyday verbs in entries' names ("backend developer job", "start"): they name no entry apart. */
+const FIELD_NAME_TERMS: ReadonlySet<string> = new Set(['backend', 'developer', 'dev', 'job', 'engineer', 'development', 'start', 'learn', 'begin', 'study', 'work', 'get', 'become', 'find', 'need', 'use']);
 /** "How's that different from...", "how do they differ from...": a pointer compared with something named. */
 const DIFFERS = /\bhow(?:'s| is| are| does| do)?\s+(?:that|it|this|they|those|these)\s+(?:different|differ|compare)\b|\bwhat(?:'s| is) the difference between (?:that|it|this|them|those) and\b/i;
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
@@ -524,6 +526,17 @@ class KnowledgeSearch implements Search {
     }
     // "Which one's about security?" after other careers names a role ("security"), so it does not
     // look like a follow-up; but "which one" picks among what was just listed.
+    // Named rule "a word of the answer before": "any ranking to start from?" after how to choose a
+    // CS program (whose point names U.S. News's ranking) asks about that point, whatever else the
+    // word alone finds; only a short question, naming no subject of its own.
+    // Not after pay (its figures have rules of their own), nor with words it does not know ("role astronaut pilot").
+    const held = before && !previous.terms.includes('salary') && !analysis.unknown.length && !analysis.outside.length && analysis.terms.length > 0 && analysis.terms.length <= 2 && analysis.terms.every((t) => before.content.has(t) && !this.subjectTerms.has(t) && !ASK_TERMS.has(t) && !LEVEL_TERMS[t] && !this.topicless.has(t));
+    // Not when the words are another entry's name ("and the cover letter?" after the resume, "sql or nosql?").
+    const own = new Set(analysis.terms);
+    const naming = (n: string[]) => n.filter((t) => !FIELD_NAME_TERMS.has(t));
+    const namedElsewhere = alone.hits.slice(0, COMPARED_CANDIDATES).some((h) => h.doc.ref !== previous.topic && (this.nameTerms.get(h.doc.ref) ?? []).some((n) => naming(n).length > 0 && naming(n).every((t) => own.has(t))));
+    const inAnswer = held && !namedElsewhere ? this.answeredWith(this.readWith(analysis, previous), previous.topic) : undefined;
+    if (inAnswer) return inAnswer;
     if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
