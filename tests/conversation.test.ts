@@ -1198,6 +1198,18 @@ describe('honest refusals', () => {
     const security = await say('any of those focus on security?', user);
     expect(security.topic).toBe('role:information-security-analyst');
     expect(security.text).toContain('On that list: Information Security Analysts.');
+    // "And the third one?" goes on through the same list; a source on it is no question about its article.
+    await say('what are the alternative careers', user);
+    await say('the second one?', user);
+    expect((await say('and the third one?', user)).topic).toBe('role:computer-support-specialist');
+    const boards = { ...ana, userId: 'ordinal-boards' };
+    await say('which job boards are there?', boards);
+    const indeed = await say('tell me about the first one', boards);
+    expect(indeed.topic).toBe('question:where-to-find-jobs');
+    expect(indeed.text).toContain('The first one: Indeed.');
+    // "The best first one to learn" is no pick by place.
+    await say('what certifications should i get', user);
+    expect((await say('which is the best first one to get?', user)).text).not.toContain('The first one:');
     // With no list before it, "the first one" picks nothing.
     expect((await say('the first one', { ...ana, userId: 'ordinal-2' })).text).not.toContain('The first one:');
   });
@@ -1214,6 +1226,15 @@ describe('honest refusals', () => {
     await refused('is Career Karma a good company to work for?', 'particular companies');
     await say('how much do backend devs make', { ...ana, userId: 'at-meta' });
     await refused('and at Meta?', 'no figures for particular companies', { ...ana, userId: 'at-meta' });
+    // Working somewhere is no question about the company; Indeed is a job board; other entities are no companies.
+    expect((await say('is the azure certification useful if I work at amazon?')).topic).toBe('learning:azure-developer-certification');
+    expect((await say('are there many backend jobs at indeed?')).topic).toBe('step:job-search');
+    expect((await say("what's the salary at indeed?")).topic).toBe('salary:backend-developer');
+    expect((await say('is a large corporation a good place to work at?')).topic).toBe('question:where-do-backend-developers-work');
+    // Who made the articles' figures, or a tool they name, is theirs to say; a year inside their projection is no prediction.
+    expect((await say('who made the job outlook projection?')).topic).toBe('outlook:job-outlook');
+    await say('what is the job outlook?', { ...ana, userId: 'near' });
+    expect((await say('what about 2028?', { ...ana, userId: 'near' })).topic).toBe('outlook:job-outlook');
     // Netflix as the articles' own example is that example (the role card's), not a company question.
     expect((await say('the netflix example was about what')).topic).toBe('role:backend-developer');
     // A company named as a thing's maker is no question about the company; its pay or hiring is.
@@ -1226,7 +1247,6 @@ describe('honest refusals', () => {
     await refused('who designed the HTTP/3 protocol?', 'outside what the articles cover');
     expect((await say('when was the indeed article written?')).topic).toBe('question:articles-dates');
     expect((await say('who owns mysql?')).topic).toBe('learning:ocp-mysql-developer');
-    await refused('is Python going to die in 5 years?', 'no prediction');
     await say('what is the job outlook?', { ...ana, userId: 'far' });
     await refused('and for 2040?', 'no prediction', { ...ana, userId: 'far' });
     await refused('is freeCodeCamp enough to get a backend job?', 'say nothing about that');
@@ -1237,6 +1257,7 @@ describe('honest refusals', () => {
   });
 
   it('where the asker comes from is background: "I\'m a security guard, can I become a backend dev?" is about becoming one', async () => {
+    expect((await say("I'm a barista, how long would it take me to become a backend developer?")).topic).toBe('learning:how-long');
     const guard = await say("I'm a security guard, can I become a backend developer?");
     expect(guard.answered).toBe(true);
     expect(guard.topic).toBe('question:how-to-become-a-backend-developer');
@@ -1257,6 +1278,8 @@ describe('honest refusals', () => {
     expect((await say('how much do backend devs make and what benefits do they get', { ...ana, userId: 'two-4' })).text).toMatch(/\$124,303[\s\S]*stock options/);
     // "They" after a company is the company: refused whole, as before.
     expect((await say('does netflix hire junior backend devs and what do they pay', { ...ana, userId: 'two-5' })).answered).toBe(false);
+    // "It" after a half about something else is that thing: no time is given for the Meta certificate.
+    expect((await say('what is the meta certificate and how long does it take?', { ...ana, userId: 'two-7' })).text).not.toContain('three months to four years');
     // A short half that only half-matches is no question of its own.
     expect((await say("how many questions are on the aws certified developer exam and what's the passing score?", { ...ana, userId: 'two-6' })).answered).toBe(false);
   });

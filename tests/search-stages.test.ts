@@ -40,7 +40,6 @@ describe('analyse: question-form rules', () => {
     ['markup', '**what** is a [backend](http://x.example) dev? # c#', /^\s*what\s+is a\s+backend\s+dev\?\s+c#\s*$/],
     ['non-tech', 'switching from a non-tech job', /from a\s+job/],
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
-    ['kinds-of', 'what kinds of careers are there', /types of\s+careers/],
     ['helps-with-cost', 'a perk that helps with the cost of getting to the office', /helps?\s+with\s+getting/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],

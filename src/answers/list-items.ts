@@ -7,7 +7,8 @@ import { pointTexts, type Node } from '../reply.js';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 /** "the second one", "the last option", "the 3rd one": a place in the list shown before. */
-const ORDINAL = new RegExp(String.raw`\b(?:the\s+)?(${ORDINALS.join('|')}|\d{1,2}(?:st|nd|rd|th)|last|final)\s+(?:one|option|item|choice)\b`, 'i');
+// "The" right before it, or nothing before it: "which is the best first one to learn?" picks nothing.
+const ORDINAL = new RegExp(String.raw`(?:\bthe\s+|^\s*(?:and\s+|what about\s+)?)(${ORDINALS.join('|')}|\d{1,2}(?:st|nd|rd|th)|last|final)\s+(?:one|option|item|choice)\b`, 'i');
 
 /** The place "the second one" names (1-based; -1 for the last), if the question names one. */
 export function placeAsked(question: string): number | undefined {
@@ -55,7 +56,7 @@ function itemsOf(sentence: string): string[] {
   if (start < 0) return [];
   // One sentence of short things: "Step 1: Decide which path fits your goals. A formal degree ..., while ..." lists nothing.
   const list = sentence.slice(start);
-  if (/[.!?]\s/.test(list)) return [];
+  if (/[.!?;]\s/.test(list)) return [];
   // Split at ", " ("$5,000" is one figure).
   const pieces = list.split(/,\s+/).map((p) => p.trim()).filter(Boolean);
   const last = pieces.pop();
@@ -85,7 +86,7 @@ export function itemAsked(question: string, items: readonly string[] | undefined
   if (!m || !items || place === undefined) return undefined;
   const item = place < 0 ? items.at(-1) : items[place - 1];
   if (!item) return undefined;
-  return { item, said: m[0].replace(/^the\s+/i, ''), question: `${question.slice(0, m.index)} ${one(item)} ${question.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').replace(/\s+([?!.,])/g, '$1').trim() };
+  return { item, said: m[0].trim().replace(/^(?:and\s+|what about\s+)?(?:the\s+)?/i, ''), question: `${question.slice(0, m.index)} ${one(item)} ${question.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').replace(/\s+([?!.,])/g, '$1').trim() };
 }
 
 /** "Any of those", "which one", "which of them": a pick among what was just listed. */

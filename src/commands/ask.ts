@@ -245,7 +245,10 @@ const SECOND_QUESTION = /\s+(?:and|also|plus|&)\s+(?=(?:do|does|is|are|can|could
 /** Words of a second question that lean on the first: it is no question of its own. */
 const POINTING_BACK = /\b(?:that|this|those|these|it|its|they|them|their|there|one|ones|both|either|so|too|also|else|other|others|alternative|then|instead|why)\b/i;
 /** An "it" that points at nothing: "how long does it take", "is it hard". */
-const IDLE_IT = /\b(?:does|did|will|would|can|could|should) it take\b|\bit takes\b|\bis it (?:hard|difficult|easy|worth(?: it)?|possible|true|normal|too late|realistic)\b/gi;
+const IDLE_IT = /\b(?:does|did|will|would|can|could|should) it take to\b|\bit takes to\b|\bis it (?:hard|difficult|easy|worth(?: it)?|possible|true|normal|too late|realistic) to\b/gi;
+/** After a half about back-end work, "how long does it take" is it too (not "the meta certificate"). */
+const IDLE_IT_AFTER = /\b(?:does|did|will|would|can|could|should) it take\b|\bit takes\b|\bis it (?:hard|difficult|easy|worth(?: it)?|possible|true|normal|too late|realistic)\b/gi;
+const BACK_END = /\bback[\s-]?end\b/i;
 /** "They" after a first half about back-end developers is them, whom every answer is about. */
 const THEY = /\b(?:they|them|their)\b/gi;
 const BACK_END_PEOPLE = /\b(?:back[\s-]?end|server[\s-]side)\s*(?:devs?|developers?|engineers?|people|folks|programmers?)\b/i;
@@ -280,7 +283,13 @@ function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Ans
   const asked = parts.map((p) => ctx.search.ask(p));
   // Not after a half about something else ("does netflix hire backend devs and what do they pay": Netflix).
   const theyAreUs = BACK_END_PEOPLE.test(parts[0]!) && !asked[0]!.analysis.outside.length;
-  const leans = (p: string, k: number) => POINTING_BACK.test(k === 1 && theyAreUs ? p.replace(IDLE_IT, ' ').replace(THEY, ' ') : p.replace(IDLE_IT, ' '));
+  const aboutUs = BACK_END.test(parts[0]!) && !asked[0]!.analysis.outside.length;
+  const leans = (p: string, k: number) => {
+    let q = p.replace(IDLE_IT, ' ');
+    if (k === 1 && aboutUs) q = q.replace(IDLE_IT_AFTER, ' ');
+    if (k === 1 && theyAreUs) q = q.replace(THEY, ' ');
+    return POINTING_BACK.test(q);
+  };
   // A half leaning on the other is no question of its own, unless it is about what the articles
   // do not cover whatever "it" is ("what is OWASP and who founded it?").
   const outsideAlone = (k: number) => asked[k]!.decision.kind !== 'answer' && asked[k]!.analysis.outside.length > 0;
@@ -757,12 +766,20 @@ export const ask: CommandSpec = {
     // "Any of those focus on security?" after other careers: the one item that says so.
     const pick = itemAsked(text, previous?.items) ?? itemNamed(text, previous?.items, (t) => ctx.search.terms(t), new Set(ctx.search.terms(FIELD_WORDS)));
     if (!pick) return answerQuestion(ctx, text, previous);
+    // A source on the list ("Indeed" among the job boards) is no question about its article.
+    if (ctx.search.namesSource(pick.item) && previous?.topic) {
+      const shown = card(ctx, previous.topic, previous.level);
+      if (shown?.answered) return againWith(ctx, previous, shown, previous.topic, `The ${pick.said ?? 'one'}: ${pick.item}. The articles say no more of it than this list.`);
+    }
     const lead: Node = { type: 'text', text: pick.said ? `The ${pick.said}: ${pick.item}.` : `On that list: ${pick.item}.` };
     // Read alone: the item names its subject, and the answer before (which holds it) would pull back to itself.
     // The question with the item in it; else the item alone ("how is backend engineers different...?"
     // half-matches two roles; "backend engineers" is one).
     const asked = [pick.question, pick.item].find((q) => ctx.search.ask(q).confident) ?? pick.question;
     const out = answerQuestion(ctx, asked, undefined);
+    // "And the third one?" next picks from the same list, not from the item's own card.
+    const now = ctx.conversations.previous(ctx, ctx.now());
+    if (now && previous?.items) ctx.conversations.remember(ctx, { ...now, items: previous.items }, ctx.now());
     if (out.answered) return withLead(out, lead);
     // The item has no answer of its own: the list it is on, again, under it.
     const ref = previous?.topic && figuresOf(previous.topic, previous);

@@ -81,7 +81,7 @@ const LIVES_IN = /\b(?:i|we)(?:'m|'re| am| are)?\s+(?:currently\s+|now\s+)?(?:li
  * moving into this field ("I've been a nurse for ten years, can I switch to back-end work?") is
  * about this field; the profession is where the asker comes from.
  */
-const SWITCH = /\b(?:switch(?:ing)?|transition(?:ing)?|chang(?:e|ing) careers?|career change|pivot(?:ing)?|mov(?:e|ing) (?:into|to)|get(?:ting)? into|break(?:ing)? into|retrain(?:ing)?|(?:quit(?:ting)?|leav(?:e|ing)|left|drop(?:ping)?) (?:my |the |a )?[\w\s-]{0,30}?(?:to|for) (?:become|be|learn|try|start|do|code|coding|tech|backend|back[\s-]end|programming|development|software)|(?:want|wanna|trying|plan(?:ning)?|hop(?:e|ing)) to become|(?:can|could|should) (?:i|someone like me) (?:still |ever |really )?(?:become|be|get into|learn|do))\b/i;
+const SWITCH = /\b(?:switch(?:ing)?|transition(?:ing)?|chang(?:e|ing) careers?|career change|pivot(?:ing)?|mov(?:e|ing) (?:into|to)|get(?:ting)? into|break(?:ing)? into|retrain(?:ing)?|(?:quit(?:ting)?|leav(?:e|ing)|left|drop(?:ping)?) (?:my |the |a )?[\w\s-]{0,30}?(?:to|for) (?:become|be|learn|try|start|do|code|coding|tech|backend|back[\s-]end|programming|development|software)|(?:want|wanna|trying|plan(?:ning)?|hop(?:e|ing)) to become|(?:can|could|should) (?:i|someone like me) (?:still |ever |really )?(?:become|be|get into|learn|do)|(?:to )?become an? (?:back[\s-]?end|server[\s-]side|web|software)?\s*(?:dev|devs|developer|engineer|programmer|coder))\b/i;
 const FIELD_TERMS = new Set(['backend', 'developer', 'software', 'programming', 'code', 'coding', 'tech', 'server', 'web']);
 /** Whom a question is about, in the terms the analyser gives (for the company rule). */
 const SUBJECT_WORDS = new Set(['dev', 'frontend', 'fullstack', 'engineer', 'programmer']);

@@ -965,9 +965,16 @@ class KnowledgeSearch implements Search {
    */
   private withoutBackground(analysis: Analysis): Analysis {
     if (!analysis.outside.includes('profession') || !changesCareer(analysis)) return analysis;
-    const background = new Set(analysis.outsideWords.flatMap((w) => this.analyzer.terms(w)));
-    const terms = analysis.terms.filter((t) => !background.has(t));
-    return terms.length ? { ...analysis, terms, groups: analysis.groups.filter((g) => !g.every((t) => background.has(t))) } : analysis;
+    // Once each: "a security guard interested in cyber security" still asks about security.
+    const terms = [...analysis.terms];
+    const groups = [...analysis.groups];
+    for (const t of analysis.outsideWords.filter((w) => this.analyzer.outsideKind(w) === 'profession').flatMap((w) => this.analyzer.terms(w))) {
+      const at = terms.indexOf(t);
+      if (at >= 0) terms.splice(at, 1);
+      const g = groups.findIndex((group) => group.includes(t));
+      if (g >= 0) groups.splice(g, 1);
+    }
+    return terms.length ? { ...analysis, terms, groups } : analysis;
   }
 
   /**

@@ -68,7 +68,8 @@ export const RULES: readonly Rule[] = [
   // "Who earns more" compares pay: the FAQ that compares it, not one role's figures.
   { name: 'pay-comparison', pattern: /\b(?:earns?|earning|makes?|making|paid|pays?|salary|salaries) (?:more|better|less|higher|lower)\b/g, to: ' salary comparison ' },
   // "Is full stack better paid than backend?", "the higher-paying one": the same comparison.
-  { name: 'better-paid', pattern: /\b(?:better|higher|worse|lower|more|less)[\s-](?:paid|paying)\b/g, to: ' salary comparison ' },
+  // Only against something ("...than backend"): "are highly experienced devs better paid?" asks their pay.
+  { name: 'better-paid', pattern: /\b(?:better|higher|worse|lower|more|less)[\s-](?:paid|paying)\b(?=[^?.!]*\bthan\b)/g, to: ' salary comparison ' },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
@@ -113,8 +114,6 @@ export const RULES: readonly Rule[] = [
   { name: 'non-tech', pattern: /\bnon[\s-]?(?:tech|technical|it|programming|coding|cs|computer)[\s-](job|jobs|background|career|role|field|industry|degree|major|work|position)\b/g, to: ' $1 ' },
   // "A perk that helps with the cost of commuting" asks what helps, not a price.
   { name: 'helps-with-cost', pattern: /\b(?:help(?:s|ing)?|assist(?:s|ance)?) (?:with|toward|towards|cover(?:ing)?|pay(?:ing)? for) (?:the )?(?:cost|costs|price|expense|expenses) of\b/g, to: ' help with ' },
-  // "What kinds of careers are there?" asks types of them ("kind" alone is a stop word: "kind of hard").
-  { name: 'kinds-of', pattern: /\b(?:kinds|sorts|varieties) of\b/g, to: ' types of ' },
   // "A major named after this specialty": no step after another.
   { name: 'named-after', pattern: /\b(?:named|called|titled) after\b/g, to: ' named ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
@@ -188,7 +187,7 @@ export const STOP_WORDS = new Set(
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
-  acc accdg tldr lowest specifically particularly`.split(/\s+/),
+  acc accdg tldr lowest specifically particularly section sections`.split(/\s+/),
 );
 
 export function fold(text: string): string {
