@@ -53,24 +53,32 @@ import { createSearch, type Search } from '../src/search/index.js';
  * Stop 27: dev13 joined (scored untouched first on 15971b3: casual 91, hard 81, 29/30 refused,
  * 34/40 follow-ups, 30 wrong; short); over the twelve sets before it the short answers went from
  * 2743 right and 135 wrong to 2749 and 128 (read and tuned against). No floor went down.
+ * Stop 28: dev14 joined (scored untouched first on d0f625b: casual 89, hard 76, 28/30 refused,
+ * 34/40 follow-ups, 27 wrong; short); over the thirteen sets before it the short answers went from
+ * 3002 right and 141 wrong to 3029 and 128, dev14 itself from 227/27 to 241/18 (read and tuned
+ * against). One floor went down (dev8 hard, below).
  */
 const DEV_FLOORS = {
-  dev: { casual: 79, hard: 68, outOfScope: 22, conversations: 25 },
-  dev2: { casual: 86, hard: 82, outOfScope: 30, conversations: 37 },
-  dev3: { casual: 91, hard: 105, outOfScope: 38, conversations: 26 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 66 },
-  dev5: { casual: 98, hard: 87, outOfScope: 30, conversations: 34 },
-  dev6: { casual: 99, hard: 91, outOfScope: 28, conversations: 39 },
-  dev7: { casual: 99, hard: 89, outOfScope: 29, conversations: 39 },
-  dev8: { casual: 98, hard: 83, outOfScope: 28, conversations: 39 },
-  dev9: { casual: 97, hard: 88, outOfScope: 30, conversations: 39 },
+  dev: { casual: 79, hard: 69, outOfScope: 22, conversations: 25 },
+  dev2: { casual: 86, hard: 82, outOfScope: 30, conversations: 39 },
+  dev3: { casual: 92, hard: 105, outOfScope: 38, conversations: 26 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 67 },
+  dev5: { casual: 98, hard: 88, outOfScope: 30, conversations: 34 },
+  dev6: { casual: 99, hard: 94, outOfScope: 28, conversations: 39 },
+  dev7: { casual: 99, hard: 89, outOfScope: 29, conversations: 40 },
+  // dev8 hard 83 -> 82 at stop 28: two questions naming Career Karma by a description with an
+  // unknown word ('the bootcamp site's FAQ', 'the engineer flavor ... per the bootcamp piece') were
+  // lost when its name came out of the ranking as Indeed's does (which brought more right elsewhere).
+  dev8: { casual: 98, hard: 82, outOfScope: 28, conversations: 39 },
+  dev9: { casual: 97, hard: 90, outOfScope: 30, conversations: 40 },
   // dev10 hard 83 -> 82 at stop 26: 'what do newcomers get assigned, per the bootcamp-matching piece?'
   // had passed on a 'closest answers' reply; it is refused since the bootcamp comparison gained
   // Career Karma's cost point (which brought two other sets' questions right).
-  dev10: { casual: 96, hard: 82, outOfScope: 29, conversations: 37 },
-  dev11: { casual: 95, hard: 82, outOfScope: 30, conversations: 38 },
-  dev12: { casual: 97, hard: 86, outOfScope: 30, conversations: 38 },
-  dev13: { casual: 99, hard: 91, outOfScope: 29, conversations: 36 },
+  dev10: { casual: 97, hard: 85, outOfScope: 29, conversations: 38 },
+  dev11: { casual: 95, hard: 84, outOfScope: 30, conversations: 38 },
+  dev12: { casual: 97, hard: 88, outOfScope: 30, conversations: 39 },
+  dev13: { casual: 99, hard: 91, outOfScope: 29, conversations: 38 },
+  dev14: { casual: 93, hard: 85, outOfScope: 30, conversations: 36 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -84,20 +92,22 @@ const DEV_FLOORS = {
  * with its heading ("what do they do" finds the Duties) brought two back.
  */
 const SHORT_FLOORS = {
-  dev: { casual: 79, hard: 68, outOfScope: 22, conversations: 24 },
-  dev2: { casual: 86, hard: 82, outOfScope: 30, conversations: 36 },
-  dev3: { casual: 90, hard: 105, outOfScope: 38, conversations: 26 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 66 },
-  dev5: { casual: 99, hard: 87, outOfScope: 30, conversations: 34 },
-  dev6: { casual: 99, hard: 91, outOfScope: 28, conversations: 38 },
-  dev7: { casual: 98, hard: 89, outOfScope: 29, conversations: 38 },
-  dev8: { casual: 98, hard: 83, outOfScope: 28, conversations: 39 },
-  dev9: { casual: 97, hard: 88, outOfScope: 30, conversations: 39 },
+  dev: { casual: 79, hard: 69, outOfScope: 22, conversations: 24 },
+  dev2: { casual: 86, hard: 82, outOfScope: 30, conversations: 38 },
+  dev3: { casual: 91, hard: 105, outOfScope: 38, conversations: 26 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 67 },
+  dev5: { casual: 99, hard: 88, outOfScope: 30, conversations: 34 },
+  dev6: { casual: 99, hard: 94, outOfScope: 28, conversations: 38 },
+  dev7: { casual: 99, hard: 89, outOfScope: 29, conversations: 39 },
+  // dev8 hard 83 -> 82 at stop 28: the same two questions as in the full floors.
+  dev8: { casual: 98, hard: 82, outOfScope: 28, conversations: 39 },
+  dev9: { casual: 97, hard: 90, outOfScope: 30, conversations: 40 },
   // dev10 hard 82 -> 81 at stop 26: the same question as in the full floors.
-  dev10: { casual: 96, hard: 81, outOfScope: 29, conversations: 35 },
-  dev11: { casual: 95, hard: 81, outOfScope: 30, conversations: 37 },
-  dev12: { casual: 96, hard: 86, outOfScope: 30, conversations: 38 },
-  dev13: { casual: 98, hard: 91, outOfScope: 29, conversations: 35 },
+  dev10: { casual: 97, hard: 85, outOfScope: 29, conversations: 37 },
+  dev11: { casual: 95, hard: 83, outOfScope: 30, conversations: 38 },
+  dev12: { casual: 96, hard: 88, outOfScope: 30, conversations: 39 },
+  dev13: { casual: 98, hard: 91, outOfScope: 29, conversations: 37 },
+  dev14: { casual: 91, hard: 84, outOfScope: 30, conversations: 36 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
@@ -115,7 +125,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -124,9 +134,9 @@ beforeAll(async () => {
       short: await gradeFacts(botAnswerer(new Bot({ knowledge: kb, search, logError: () => {} })), loadFactSet(name)),
     };
   }
-}, 540_000);
+}, 600_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];

@@ -485,6 +485,7 @@ describe('decide', () => {
     ['nothing close refuses', [hit('question:a', THRESHOLDS.clarify - 0.05)], 'refuse'],
     ['a best that covers too little refuses', [hit('question:a', 0.9, THRESHOLDS.strongCoverage - 0.05)], 'refuse'],
     ['a best that covers little but leads strongly answers (a strong lead)', [hit('question:a', THRESHOLDS.strongScore, THRESHOLDS.strongCoverage), hit('question:b', THRESHOLDS.strongScore - THRESHOLDS.strongMargin)], 'answer'],
+    ['a strong lead of a pay card is no answer (any "how much does X make" half-matches it)', [hit('salary:a', THRESHOLDS.strongScore, THRESHOLDS.strongCoverage), hit('question:b', THRESHOLDS.strongScore - THRESHOLDS.strongMargin)], 'refuse'],
     ['a best that covers little without a strong lead refuses', [hit('question:a', THRESHOLDS.strongScore, THRESHOLDS.coverage - 0.01), hit('question:b', THRESHOLDS.strongScore - THRESHOLDS.strongMargin / 2)], 'refuse'],
     ['no candidates refuses', [], 'refuse'],
   ] as const)('%s', (_, scored, kind) => {

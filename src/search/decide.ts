@@ -135,7 +135,10 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   // listed alongside HTTP and HTTPS?") shares few words with any entry, but one entry far ahead of
   // the rest is the one it asks about.
   const lead = second ? top.score - second.score : Infinity;
-  const strong = top.score >= t.strongScore && lead >= t.strongMargin && top.features.coverage >= t.strongCoverage;
+  // Not for pay, whose figures half-match any "how much does X make" ("a restaurant server ... in
+  // tips"); with a word the articles never use ("an old wooden table"), only when surer.
+  const surer = !analysis.unknown.length || top.score >= t.sure;
+  const strong = top.score >= t.strongScore && lead >= t.strongMargin && top.features.coverage >= t.strongCoverage && surer && top.doc.kind !== 'salary';
   if (top.features.coverage < t.coverage && !strong) return { kind: 'refuse' };
   // "How many years count as mid-career?": a pay level's years are its bracket, which the figures give.
   const bracket = (term: string) => term === 'duration' && top.doc.kind === 'salary' && !!analysis.level && analysis.level !== 'overall';
