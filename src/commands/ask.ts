@@ -766,12 +766,12 @@ export const ask: CommandSpec = {
     // "Any of those focus on security?" after other careers: the one item that says so.
     const pick = itemAsked(text, previous?.items) ?? itemNamed(text, previous?.items, (t) => ctx.search.terms(t), new Set(ctx.search.terms(FIELD_WORDS)));
     if (!pick) return answerQuestion(ctx, text, previous);
+    const lead: Node = { type: 'text', text: pick.said ? `The ${pick.said}: ${pick.item}.` : `On that list: ${pick.item}.` };
     // A source on the list ("Indeed" among the job boards) is no question about its article.
     if (ctx.search.namesSource(pick.item) && previous?.topic) {
       const shown = card(ctx, previous.topic, previous.level);
-      if (shown?.answered) return againWith(ctx, previous, shown, previous.topic, `The ${pick.said ?? 'one'}: ${pick.item}. The articles say no more of it than this list.`);
+      if (shown?.answered) return againWith(ctx, previous, shown, previous.topic, `${lead.text} The articles say no more of it than this list.`);
     }
-    const lead: Node = { type: 'text', text: pick.said ? `The ${pick.said}: ${pick.item}.` : `On that list: ${pick.item}.` };
     // Read alone: the item names its subject, and the answer before (which holds it) would pull back to itself.
     // The question with the item in it; else the item alone ("how is backend engineers different...?"
     // half-matches two roles; "backend engineers" is one).
