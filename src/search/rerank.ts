@@ -111,17 +111,22 @@ export function indexExamples(examples: readonly Vector[]): ExampleIndex {
   return { postings, norms: Float64Array.from(examples, (e) => e.norm) };
 }
 
+/** Dot products of one question with one entry's examples, reused across calls: no allocation per candidate. */
+let dots = new Float64Array(256);
+
 /** The cosine closeness of `q` to the nearest of an entry's examples (what cosine() would give for the best). */
 export function nearestExample(q: Vector, index: ExampleIndex): number {
   if (!q.norm) return 0;
-  const dots = new Float64Array(index.norms.length);
+  const n = index.norms.length;
+  if (dots.length < n) dots = new Float64Array(Math.max(n, 2 * dots.length));
+  dots.fill(0, 0, n);
   for (const [term, w] of q.weights) {
     const list = index.postings.get(term);
     if (!list) continue;
     for (let i = 0; i < list.length; i += 2) dots[list[i]!]! += w * list[i + 1]!;
   }
   let best = 0;
-  for (let i = 0; i < dots.length; i++) if (dots[i]! > 0) best = Math.max(best, dots[i]! / (q.norm * index.norms[i]!));
+  for (let i = 0; i < n; i++) if (dots[i]! > 0) best = Math.max(best, dots[i]! / (q.norm * index.norms[i]!));
   return best;
 }
 

@@ -4,6 +4,7 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Analyzer } from './analyse.js';
 import type { Doc } from './documents.js';
+import { Postings } from './postings.js';
 
 export interface Candidate {
   doc: Doc;
@@ -29,63 +30,69 @@ export function fieldText(doc: Doc, field: string): string {
 }
 
 export class Retriever {
-  private readonly mini: MiniSearch<Doc>;
+  /** MiniSearch's index of the analysed fields, as plain data (what the prebuilt index saves). */
+  private readonly index: AsPlainObject;
   /**
    * The same fields as people wrote them, words lower-cased and nothing else: question words
    * ("who", "which", "where") and word forms the analyser folds away still say something.
    */
-  private readonly rawMini: MiniSearch<Doc>;
+  private readonly raw: AsPlainObject;
+  /** Both searched through flat posting lists (postings.ts): MiniSearch's scores, without its per-question cost. */
+  private readonly analysed: Postings;
+  private readonly rawWords: Postings;
   private readonly byRef: Map<string, Doc>;
 
   /** `termsOf` gives an entry text's terms (worked out once per text by the caller). */
   /** `saved`: both indexes as saveable() gave them for these same documents (the prebuilt index). */
   constructor(docs: readonly Doc[], termsOf: (text: string) => string[], analyzer: Analyzer, saved?: { index: unknown; raw: unknown }) {
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
-    const options: Options<Doc> = {
-      idField: 'ref',
-      fields: [...FIELDS],
-      storeFields: [],
-      extractField: (doc: Doc, field: string) => fieldText(doc, field),
+    if (saved) {
+      this.index = saved.index as AsPlainObject;
+      this.raw = saved.raw as AsPlainObject;
+    } else {
+      const extractField = (doc: Doc, field: string) => fieldText(doc, field);
       // Names, keywords and examples count each term once: an entry listing "backend" in twelve
       // example questions would otherwise outrank the entry a question is really about.
-      tokenize: (text: string, field?: string) => {
+      const tokenize = (text: string, field?: string) => {
         const found = field ? termsOf(text) : analyzer.terms(text);
         return field === 'body' ? found : [...new Set(found)];
-      },
-      processTerm: (term: string) => term,
-      searchOptions: { boost: { ...FIELD_BOOST }, combineWith: 'OR', tokenize: (t: string) => t.split(' '), processTerm: (t: string) => t },
-    };
-    // Function words ("the", "is", "a") are in nearly every entry: they would only cost time.
-    const processTerm = (term: string) => {
-      const t = term.toLowerCase();
-      return RAW_SKIP.has(t) ? null : t;
-    };
-    const rawOptions: Options<Doc> = { idField: 'ref', fields: [...FIELDS], storeFields: [], extractField: (doc: Doc, field: string) => fieldText(doc, field), processTerm, searchOptions: { boost: { ...FIELD_BOOST }, processTerm } };
-    if (saved) {
-      this.mini = MiniSearch.loadJS<Doc>(saved.index as AsPlainObject, options);
-      this.rawMini = MiniSearch.loadJS<Doc>(saved.raw as AsPlainObject, rawOptions);
-      return;
+      };
+      const options: Options<Doc> = { idField: 'ref', fields: [...FIELDS], storeFields: [], extractField, tokenize, processTerm: (term: string) => term };
+      const mini = new MiniSearch<Doc>(options);
+      mini.addAll([...docs]);
+      const rawMini = new MiniSearch<Doc>({ idField: 'ref', fields: [...FIELDS], storeFields: [], extractField, processTerm: rawTerm });
+      rawMini.addAll([...docs]);
+      this.index = mini.toJSON();
+      this.raw = rawMini.toJSON();
     }
-    this.mini = new MiniSearch<Doc>(options);
-    this.mini.addAll([...docs]);
-    this.rawMini = new MiniSearch<Doc>(rawOptions);
-    this.rawMini.addAll([...docs]);
+    this.analysed = new Postings(this.index, FIELDS, FIELD_BOOST);
+    this.rawWords = new Postings(this.raw, FIELDS, FIELD_BOOST);
   }
 
   /** Both indexes as plain data, for the prebuilt index. */
   saveable(): { index: AsPlainObject; raw: AsPlainObject } {
-    return { index: this.mini.toJSON(), raw: this.rawMini.toJSON() };
+    return { index: this.index, raw: this.raw };
   }
 
   /** BM25 over the raw words of the question: entry ref -> score, best first. */
   rawScores(text: string, limit = CANDIDATES): Map<string, number> {
-    return new Map(this.rawMini.search(text.slice(0, 500)).slice(0, limit).map((r) => [r.id as string, r.score]));
+    const words = splitWords(text.slice(0, 500)).flatMap((w) => rawTerm(w) ?? []);
+    return new Map(this.rawWords.search(words, limit).map((r) => [r.id, r.score]));
   }
 
   /** The best candidates for these (already analysed) terms, best first. */
   retrieve(terms: readonly string[], limit = CANDIDATES, filter?: (doc: Doc) => boolean): Candidate[] {
     if (!terms.length) return [];
-    const results = this.mini.search(terms.join(' '), filter ? { filter: (r) => filter(this.byRef.get(r.id)!) } : {});
-    return results.slice(0, limit).map((r) => ({ doc: this.byRef.get(r.id)!, bm25: r.score, matched: r.queryTerms }));
+    const results = this.analysed.search(terms.join(' ').split(' ').filter(Boolean), limit, filter && ((ref) => filter(this.byRef.get(ref)!)));
+    return results.map((r) => ({ doc: this.byRef.get(r.id)!, bm25: r.score, matched: r.queryTerms }));
   }
+}
+
+/** MiniSearch's own word splitting, which built the raw-word index. */
+const splitWords = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** Function words ("the", "is", "a") are in nearly every entry: they would only cost time. */
+function rawTerm(term: string): string | null {
+  const t = term.toLowerCase();
+  return RAW_SKIP.has(t) || !t ? null : t;
 }
