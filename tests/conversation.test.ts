@@ -1185,6 +1185,10 @@ describe('honest refusals', () => {
     const board = await say('the second one?', user);
     expect(board.text).toContain('The second one: Monster.');
     expect(board.topic).toBe('question:where-to-find-jobs');
+    // The list the question asked about, not the first list of the answer (the duties).
+    await say('what additional responsibilities do back-end devs have?', user);
+    const extra = await say("what's the last one?", user);
+    expect(extra.text).toContain('The last one: on-call incident response and management.');
     // After "which one did you mean?", the option at that place.
     await say('small co or big co for moving up?', user);
     expect((await say('the second one', user)).topic).toBe('question:promotion');

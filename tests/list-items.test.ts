@@ -25,6 +25,14 @@ describe('listItems', () => {
     expect(listItems(points(point, 'Another point. (Indeed)'))).toEqual([]);
   });
 
+  it('takes the list that holds the most of the question\'s words, the first on a tie', () => {
+    const nodes = points('Typical duties include creating databases, integrating APIs and backing up files. (Indeed)', 'Extra duties include offering OJT, attending conferences and on-call incident response. (Back-End Developer Spotlight)');
+    const related = (words: string[]) => (point: string) => words.filter((w) => point.toLowerCase().includes(w)).length;
+    expect(listItems(nodes, related(['extra', 'duties']))).toEqual(['offering OJT', 'attending conferences', 'on-call incident response']);
+    expect(listItems(nodes, related(['duties']))).toEqual(['creating databases', 'integrating APIs', 'backing up files']);
+    expect(listItems(nodes)).toEqual(['creating databases', 'integrating APIs', 'backing up files']);
+  });
+
   it('takes a bulleted list of three or more points when no point lists things itself', () => {
     expect(listItems(points('You are trusted with major responsibilities. (Back-End Developer Spotlight)', 'You help organizations grow. (Back-End Developer Spotlight)', 'You work in a team. (Back-End Developer Spotlight)'))).toEqual(['You are trusted with major responsibilities', 'You help organizations grow', 'You work in a team']);
   });

@@ -267,6 +267,8 @@ describe('analyse: the lexicon and spelling', () => {
   it.each([
     ['backend salary in london', 'place'],
     ['how much does amazon pay backend engineers', 'company'],
+    ['is Meta a good place to work?', 'company'],
+    ['will backend dev salaries go up in 2026?', 'future'],
     ['how do i become a registered pharmacist', 'profession'],
     ['my python script throws KeyError, how do i fix it', 'code-help'],
     ['tell me a joke', 'chat'],
@@ -367,6 +369,17 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     expect(a.analysis.outside).toEqual([]);
     if (ref) expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
     expect(a.analysis.terms).not.toContain('salary');
+  });
+
+  it.each(['is the meta certificate a good place to start', 'will salaries go up with experience?'])('"%s" is no company or prediction', (q) => {
+    expect(search.ask(q).analysis.outside).toEqual([]);
+  });
+
+  it('professions one works with are colleagues, not the topic ("talk to designers and PMs")', () => {
+    for (const q of ['do backend devs talk to designers n pms??', 'do backend devs work with designers and project managers?']) expect(search.ask(q).analysis.outside, q).toEqual([]);
+    const a = search.ask('do backend devs work with project managers');
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('skill:collaboration-tools');
+    expect(search.ask('how much do designers make').decision).toEqual({ kind: 'refuse', outside: 'profession' });
   });
 
   it('a profession mentioned by someone in the field is still outside when it is the topic', () => {

@@ -29,13 +29,21 @@ const CITATION = /\s*\([^()]*\)\s*\.?\s*$/;
 
 /**
  * The items of the first point that lists three or more things (two after a colon), as written;
- * else the points of the first bulleted list of three or more (the perks, one a point).
+ * else the points of the first bulleted list of three or more (the perks, one a point). With
+ * `related` (how many of the question's words a point holds), the list that holds the most of
+ * them: "what additional responsibilities do they have?" means that list, not the duties before it.
  */
-export function listItems(nodes: readonly Node[]): string[] {
+export function listItems(nodes: readonly Node[], related?: (point: string) => number): string[] {
+  let best: string[] = [];
+  let bestScore = -1;
   for (const point of pointTexts(nodes)) {
     const items = itemsOf(bare(point));
-    if (items.length) return items;
+    if (!items.length) continue;
+    if (!related) return items;
+    const score = related(point);
+    if (score > bestScore) [best, bestScore] = [items, score];
   }
+  if (best.length) return best;
   const bullets = nodes.find((n): n is Extract<Node, { type: 'list' }> => n.type === 'list' && n.items.length >= 3);
   return bullets ? bullets.items.map(bare) : [];
 }

@@ -718,7 +718,11 @@ const moreOf = (ref: string, level: SalaryLevel | undefined): string => (level ?
 function rememberQuestion(ctx: CommandContext, answer: Answer, topic?: string, shown?: Reply, options?: string[]): void {
   const { terms, level } = answer.analysis;
   // What the user saw listed, for "the second one": the short form when there is one.
-  const items = options ?? (shown ? listItems(shown.brief ?? shown.card.children) : []);
+  // The list the question asked about, by its words (not the field's own: every point is about back-end work).
+  const field = new Set(ctx.search.terms(FIELD_WORDS));
+  const asked = new Set(terms.filter((t) => !field.has(t)));
+  const related = (point: string) => new Set(ctx.search.terms(point).filter((t) => asked.has(t))).size;
+  const items = options ?? (shown ? listItems(shown.brief ?? shown.card.children, related) : []);
   const turn: Turn = { terms, ...(topic ? { topic } : {}), ...(level ? { level } : {}), ...(items.length ? { items } : {}) };
   ctx.conversations.remember(ctx, turn, ctx.now());
 }

@@ -63,7 +63,7 @@ const PAYERS = 'meta|facebook|microsoft|netflix|oracle|google|amazon|apple';
 const EMPLOYED = new RegExp(
   String.raw`\b(?:(?:what(?:'s| is)|how(?:'s| is)) it like to work (?:at|for)|internships? at|hired (?:at|by)|employees? (?:at|of)|salary at|pay at|paid at|culture at|interview(?:s|ing)? (?:at|with)) (?:${EMPLOYERS})\b` +
     String.raw`|\b(?:${PAYERS})(?:'s)? (?:pay|pays|paid|hire|hires|hiring|interview|interviews|culture|employees|staff|engineers|tech stack|stack|users|salary|salaries)\b` +
-    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:company|place|employer) to work (?:for|at)\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
+    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:(?:company|employer)(?: to work(?: (?:for|at))?)?|place to work(?: (?:for|at))?)\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
     // "And at Meta?" after pay: the same pay, at a company.
     String.raw`|^\s*(?:and\s+|what about\s+|how about\s+|or\s+)?(?:at|for) (?:${PAYERS})\s*[?!.]*\s*$`,
   'i',
@@ -77,6 +77,12 @@ const OWN_DATES = /\b(?:article|articles|guide|guides|page|piece|post|spotlight|
  * Oracle maintains it, Career Karma says).
  */
 const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out)\b/i;
+/**
+ * Named rule "colleagues": a profession one works with ("do backend devs talk to designers and
+ * PMs?", "do they work with project managers?") is no question about that profession.
+ */
+const WITH_COLLEAGUES = /\b(?:talk|speak|work|communicate|collaborate|coordinate|interact|deal|liaise|cooperate|meet|team up)(?:s|es|ing|ed)? (?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
+
 /** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
 const FUTURE = /\b(?:will|gonna|going to|predict(?:ed|ion|s)?|forecast|by the year|in the future)\b/i;
 
@@ -307,9 +313,15 @@ export class Analyzer {
       // less the articles described ("the guide recommending the Facebook parent's credential"):
       // the company there names a source, not an employer.
       const typed = applyRules(folded, DESCRIBED);
+      let colleagues = -1;
       for (const m of [...this.outsideMatch.matches(typed), ...(read === typed ? [] : this.outsideMatch.matches(read))]) {
         const key = this.outsideKey(phraseKey(m.text));
         if (outsideWords.includes(key)) continue;
+        // One of the people one works with, or the next on that list ("designers and PMs").
+        if (this.outsideMap.get(key) === 'profession' && (WITH_COLLEAGUES.test(typed.slice(Math.max(0, m.index - 40), m.index)) || (colleagues >= 0 && /^\s*(?:,|and|n|&|or|\/)?\s*(?:other\s+)?$/.test(typed.slice(colleagues, m.index))))) {
+          colleagues = m.index + m.text.length;
+          continue;
+        }
         outside.add(this.outsideMap.get(key)!);
         outsideWords.push(key);
       }
@@ -353,7 +365,10 @@ export class Analyzer {
     // or booming next year ("will the job market crash next year?"): the outlook is growth to 2030.
     const ahead = FUTURE.test(text) && !OWN.test(text);
     const priced = (out.includes('salary') || out.includes('cost')) && !out.includes('outlook');
-    const later = ahead && priced ? (text.match(CHANGE.test(text) ? LATER : NEXT_YEARS) ?? []) : ahead && MARKET_TURN.test(text) ? (text.match(LATER) ?? []) : [];
+    const later: string[] = ahead && priced ? [...(text.match(CHANGE.test(text) ? LATER : NEXT_YEARS) ?? [])] : ahead && MARKET_TURN.test(text) ? [...(text.match(LATER) ?? [])] : [];
+    // Pay going up or down this year or a later one ("will backend salaries go up in 2026?"): the
+    // articles' figures say what pay is, not where it is going.
+    if (ahead && priced && CHANGE.test(text)) later.push(...words.filter((w) => YEAR.test(w) && Number(w) >= THIS_YEAR && !future.includes(w)));
     const guessed = [...future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook'))), ...later];
     // "And for 2040?" after the outlook: a year past the articles' own (2030), asked alone.
     const farYear = !future.length && out.length <= 1 ? words.filter((w) => YEAR.test(w) && Number(w) > this.lastYear) : [];

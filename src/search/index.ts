@@ -326,7 +326,10 @@ class KnowledgeSearch implements Search {
       const d = this.byRef.get(ref);
       if (!d) return undefined;
       const examples = examplesOf(d).map((e) => vectorOf(termsOnce(e), idf));
-      return { examples: indexExamples(examples), centroid: centroidOf(examples), vocabulary: vocabOf.get(ref)!, content: contentOf.get(ref)!, contentVector: bagOf(contentOf.get(ref)!, idf), names: this.nameTerms.get(ref)! };
+      // A name left one word by a stop word ("IT Manager", "IS Manager": "manager") does not name
+      // the role: "do backend devs work with project managers?" is no question about IT managers.
+      const names = this.nameTerms.get(ref)!.filter((n, i) => n.length > 1 || [d.title, ...d.aliases][i]!.trim().split(/\s+/).length === 1);
+      return { examples: indexExamples(examples), centroid: centroidOf(examples), vocabulary: vocabOf.get(ref)!, content: contentOf.get(ref)!, contentVector: bagOf(contentOf.get(ref)!, idf), names };
     });
     this.retriever = new Retriever(docs, termsOnce, this.analyzer, saved && { index: saved.index, raw: saved.raw });
     this.subjectTerms = new Set(kb.roles.flatMap((r) => termsOnce(r.title)).filter((t) => t !== 'developer'));
