@@ -1350,4 +1350,28 @@ describe('honest refusals', () => {
     const r = await say('is the amazon web services developer certification worth it');
     expect(r.answered).toBe(true);
   });
+
+  it('"which is higher?" after two sources\' pay compares the figures; "and the top?" after pay is its highest level', async () => {
+    const user = { ...ana, userId: 'figures-compared' };
+    await say("what's the average backend salary per Indeed?", user);
+    await say("and PayScale's?", user);
+    const higher = await say('which is higher?', user);
+    expect(higher.topic).toBe('salary:backend-developer');
+    expect(higher.text).toContain('$124,303');
+    expect(higher.text).toContain('$81,161');
+    const other = { ...ana, userId: 'range-end' };
+    await say('how much does a new backend dev make per the career profile?', other);
+    await say('and the median?', other);
+    expect((await say('and the top?', other)).text).toContain('$167K');
+    // Alone, with no pay before, "which is higher?" is no pay question.
+    expect((await say('which is higher?', { ...ana, userId: 'higher-alone' })).topic).not.toBe('salary:backend-developer');
+  });
+
+  it('"how do I choose between them?" after the frameworks stays on frameworks, not choosing a CS programme', async () => {
+    const user = { ...ana, userId: 'choose-between' };
+    await say('what frameworks are common for beginners?', user);
+    const r = await say('how do I choose between them?', user);
+    expect(r.text).not.toContain('computer science program');
+    expect(r.text).toMatch(/framework/i);
+  });
 });

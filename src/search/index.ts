@@ -171,6 +171,10 @@ const CONTRASTS: readonly (readonly string[])[] = [['softskill', 'technical']];
 const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bthe (?:\w+ )?one\b|\bany (?:\w+ )?ones?\b|\b(?:one|any|some|either) of (?:them|those|these)\b/i;
 /** The most terms a question pointing back within the answer before may have (see pointsWithin). */
 const POINTING_TERMS = 3;
+/** "And the top?", "what about the lowest?": an end of a pay range, alone (see rangeEnd). */
+const RANGE_END = /^\s*(?:(?:and|what about|how about)\s+)?(?:the\s+)?(top|highest|max|maximum|most|high end|bottom|lowest|min|minimum|least|low end)(?:\s+(?:one|figure|number|end|level|bracket))?\s*[?!.]*\s*$/i;
+/** Words comparing two figures ("which is higher?"). */
+const FIGURES_COMPARED: ReadonlySet<string> = new Set(['comparison', 'higher', 'lower', 'bigger', 'smaller', 'larger']);
 
 /** A message this long may bury its question in a story (see "the asking sentence"). */
 const LONG_MESSAGE_WORDS = 20;
@@ -451,7 +455,7 @@ class KnowledgeSearch implements Search {
     // compared with the one named (the words alone are the front-vs-back comparison).
     const title = shown ? ` ${this.byRef.get(shown)?.title ?? ''} ` : '';
     const question = shown ? typed.replace(THIS_ROLE, title).replace(PAY_COMPARED_THEY, (m, they: string) => m.replace(they, title)) : typed;
-    const analysis = this.payPointedAt(this.analyzer.analyse(question), question, options.previous);
+    const analysis = this.rangeEnd(this.payPointedAt(this.analyzer.analyse(question), question, options.previous), question, options.previous);
     const whole = this.run(analysis);
     const alone = this.asked(question, whole);
     // Read by its last question, a long message is a question of its own, not a follow-up.
@@ -581,7 +585,8 @@ class KnowledgeSearch implements Search {
     // figures show every source side by side.
     // Before the confidence checks below: read with the pay question, the words may land between two entries.
     const figures = previous.terms.some((t) => TIME_TERMS.has(t));
-    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || t === 'comparison' || t === 'other' || t === 'same')) {
+    // "Which is higher?" after two sources' figures too: the table shows them side by side.
+    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || t === 'other' || t === 'same')) {
       // A pay answer is remembered by its role (for "what do they do?"); its figures are the salary entry.
       const shown = figuresOf(previous.topic, previous);
       // "Is that more than the Indeed number?" after entry-level pay: Indeed gives one average, no
@@ -593,7 +598,9 @@ class KnowledgeSearch implements Search {
     }
     // "What about London?" after pay in Germany: the same figures under the same caveat.
     // "Per month?" alone finds an entry that says "per"; after pay it is that pay by the month.
-    if (!together.confident) return together.decision.kind === 'partial' && (!alone.confident || this.onlyOutside(analysis)) ? together : alone;
+    // Read together it may ask which one was meant ("how do I choose between them?" after the
+    // frameworks: two framework entries); that beats a sure answer about something else.
+    if (!together.confident) return (together.decision.kind === 'partial' && (!alone.confident || this.onlyOutside(analysis))) || (together.decision.kind === 'clarify' && this.aloneElsewhere(question, analysis, alone, previous)) ? together : alone;
     // "How much do they make?": the role comes from the turn before.
     if (!alone.confident || (together.payFor && !alone.payFor)) return together;
     // "and backend?" after front-end pay, "and seniors?" or a bare "4-6?" after a salary: after a
@@ -625,13 +632,24 @@ class KnowledgeSearch implements Search {
     // "How do I pick between them?" after the frameworks: alone, its words find an entry about
     // something else (choosing a CS programme) that holds no word of the question before; "them"
     // are what was just shown, and read with it the question lands on its own entry.
-    if (POINTERS.test(question) && together.confident && together.decision.kind === 'answer' && alone.decision.kind === 'answer' && analysis.terms.length <= POINTING_TERMS && !analysis.terms.some((t) => this.subjectTerms.has(t))) {
-      const aloneTop = alone.decision.top;
-      const topical = previous.terms.filter((t) => !this.topicless.has(t) && !LEVEL_TERMS[t] && !this.sourceTerms.has(t) && !GUIDE_SUBJECT.has(t));
-      if (topical.length && !topical.some((t) => aloneTop.content.has(t))) return together;
-    }
+    if (together.confident && this.aloneElsewhere(question, analysis, alone, previous)) return together;
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
+  }
+
+  /**
+   * A short question pointing back ("how do I choose between them?") whose words alone land on an
+   * entry holding no word of what the question before asked about (its name's words first:
+   * "frameworks"; "common" in a CS programme's text does not make it about them).
+   */
+  private aloneElsewhere(question: string, analysis: Analysis, alone: Answer, previous: Turn): boolean {
+    if (!POINTERS.test(question) || alone.decision.kind !== 'answer' || analysis.terms.length > POINTING_TERMS || analysis.terms.some((t) => this.subjectTerms.has(t))) return false;
+    const aloneTop = alone.decision.top;
+    const topical = previous.terms.filter((t) => !this.topicless.has(t) && !LEVEL_TERMS[t] && !this.sourceTerms.has(t) && !GUIDE_SUBJECT.has(t));
+    const named = new Set((this.nameTerms.get(previous.topic ?? '') ?? []).flat());
+    const naming = topical.filter((t) => named.has(t));
+    const asked = naming.length ? naming : topical;
+    return asked.length > 0 && !asked.some((t) => aloneTop.content.has(t));
   }
 
   /**
@@ -783,6 +801,17 @@ class KnowledgeSearch implements Search {
   }
 
   /**
+   * Named rule "the ends of the range": "and the top?", "the lowest?" after pay are its highest
+   * level (experienced) or its lowest (entry), as "top earners" is; alone, "the top" names nothing.
+   */
+  private rangeEnd(analysis: Analysis, question: string, previous: Turn | undefined): Analysis {
+    const end = RANGE_END.exec(question)?.[1]?.toLowerCase();
+    if (!end || !previous?.terms.includes('salary')) return analysis;
+    const level = /^(?:top|highest|max|maximum|most|high end)$/.test(end) ? 'experienced' : 'entry';
+    return { ...analysis, terms: [level], groups: [[level]], level };
+  }
+
+  /**
    * Whether the "cost" a question asks is only its "how much" (see payAsked, payPointedAt): no
    * price is named in words ("cost", "fee", "tuition") and nothing that has one (a course, a
    * bootcamp, a degree, a course site).
@@ -856,6 +885,8 @@ class KnowledgeSearch implements Search {
     // "what does PayScale say?".
     if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t])) return true;
     if (this.asksSource(analysis)) return true;
+    // "Which is higher?" after figures compares them.
+    if (previous.terms.some((t) => TIME_TERMS.has(t)) && analysis.terms.length > 0 && analysis.terms.every((t) => FIGURES_COMPARED.has(t))) return true;
     const names = analysis.terms.some((t) => this.subjectTerms.has(t));
     // "Is that just backend?" after the outlook asks whom the answer before is about.
     const onlyWhom = analysis.terms.length > 0 && analysis.terms.every((t) => this.subjectTerms.has(t) || t === 'developer' || t === 'dev' || LEVEL_TERMS[t]);
