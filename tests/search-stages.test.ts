@@ -268,6 +268,9 @@ describe('analyse: the lexicon and spelling', () => {
     ['backend salary in london', 'place'],
     ['how much does amazon pay backend engineers', 'company'],
     ['is Meta a good place to work?', 'company'],
+    ['what database does netflix use', 'company'],
+    ['who owns Career Karma', 'chat'],
+    ['who runs indeed', 'chat'],
     ['will backend dev salaries go up in 2026?', 'future'],
     ['how do i become a registered pharmacist', 'profession'],
     ['my python script throws KeyError, how do i fix it', 'code-help'],
@@ -369,6 +372,15 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     expect(a.analysis.outside).toEqual([]);
     if (ref) expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
     expect(a.analysis.terms).not.toContain('salary');
+  });
+
+  it.each(['when did the indeed article come out?', 'how old is the indeed article', 'how old are the salary figures'])('"%s" asks the articles\' dates', (q) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('question:articles-dates');
+  });
+
+  it('who owns MySQL is in the articles (Oracle maintains it): no source-owner refusal', () => {
+    expect(search.ask('who owns MySQL?').analysis.outside).toEqual([]);
   });
 
   it.each(['is the meta certificate a good place to start', 'will salaries go up with experience?'])('"%s" is no company or prediction', (q) => {

@@ -63,7 +63,7 @@ const PAYERS = 'meta|facebook|microsoft|netflix|oracle|google|amazon|apple';
 const EMPLOYED = new RegExp(
   String.raw`\b(?:(?:what(?:'s| is)|how(?:'s| is)) it like to work (?:at|for)|internships? at|hired (?:at|by)|employees? (?:at|of)|salary at|pay at|paid at|culture at|interview(?:s|ing)? (?:at|with)) (?:${EMPLOYERS})\b` +
     String.raw`|\b(?:${PAYERS})(?:'s)? (?:pay|pays|paid|hire|hires|hiring|interview|interviews|culture|employees|staff|engineers|tech stack|stack|users|salary|salaries)\b` +
-    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:(?:company|employer)(?: to work(?: (?:for|at))?)?|place to work(?: (?:for|at))?)\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
+    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire|use|run|build)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:(?:company|employer)(?: to work(?: (?:for|at))?)?|place to work(?: (?:for|at))?)\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
     // "And at Meta?" after pay: the same pay, at a company.
     String.raw`|^\s*(?:and\s+|what about\s+|how about\s+|or\s+)?(?:at|for) (?:${PAYERS})\s*[?!.]*\s*$`,
   'i',
@@ -82,6 +82,12 @@ const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the
  * PMs?", "do they work with project managers?") is no question about that profession.
  */
 const WITH_COLLEAGUES = /\b(?:talk|speak|work|communicate|collaborate|coordinate|interact|deal|liaise|cooperate|meet|team up)(?:s|es|ing|ed)? (?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
+
+/**
+ * Named rule "who is behind a source": who owns or runs Indeed, Career Karma, a course site... The
+ * articles say nothing of it (their own dates they do give: see the lexicon's "published").
+ */
+const SOURCE_OWNER = /\bwho (?:owns|own|runs|run|operates|is behind|are behind|publishes)\s+(?:the\s+)?(?:indeed|career karma|ck|payscale|glassdoor|monster|ziprecruiter|linkedin|udemy|coursera|udacity|edx|general assembly|tech elevator|betamore)\b/i;
 
 /** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
 const FUTURE = /\b(?:will|gonna|going to|predict(?:ed|ion|s)?|forecast|by the year|in the future)\b/i;
@@ -382,6 +388,8 @@ export class Analyzer {
     // Not the articles' own dates ("when did the indeed article come out?").
     const trivia = text.match(TRIVIA)?.[0];
     if (trivia && !OWN_DATES.test(trivia)) outside.add('chat'), outsideWords.push(trivia.toLowerCase());
+    const owner = text.match(SOURCE_OWNER)?.[0];
+    if (owner) outside.add('chat'), outsideWords.push(owner.toLowerCase());
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
     // Named rule "a level's figure": "what's the number for folks four to six years in?", "what
