@@ -12,6 +12,7 @@ import { joinErrors, type Parsed } from './options.js';
 import { oneReply, resolveKinds } from './option-kinds.js';
 import { errorReply, internalErrorReply, reply, storageErrorReply, suggestionsOf, withSuggestions, type Reply } from './reply.js';
 import { createSearch, type Search } from './search/index.js';
+import { commonWords } from './search/english.js';
 import { closestNames } from './closest.js';
 import { Conversations } from './conversation.js';
 import { completions } from './completions.js';
@@ -378,6 +379,8 @@ export class Bot {
 
   /** The command a word is a close misspelling of, if any ("salray" -> salary). */
   private commandTypo(word: string): string | undefined {
+    // A word spelt right is no typo of a command: "after taxes?" after pay is a question, not "alter".
+    if (commonWords().has(word.toLowerCase())) return undefined;
     return closestNames([...this.byName.keys()], cutText(cleanText(word), 40).toLowerCase(), 1, COMMAND_TYPO)[0];
   }
 

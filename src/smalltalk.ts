@@ -76,7 +76,7 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     name: 'sources',
-    pattern: /^(?:(?:which|what) (?:articles|sources)(?: do (?:you|u) (?:use|know|have))?|where do (?:you|u) get (?:your|this|the) (?:info|information|data|answers|facts)(?: from)?|what are (?:your|ur) sources|(?:your|ur) sources|who wrote (?:this|these|your answers|the (?:[\w' -]{1,40} )?(?:article|articles|guide))|where (?:does|do) (?:this|the|your|these) (?:info|information|data|answers|facts)(?: \w+)? come from|what (?:are|is) (?:these|your|the) (?:answers|info|information) based on|(?:which|what) (?:article|source) is (?:the )?(?:most recent|newest|latest|oldest))[\s?!.]*$/i,
+    pattern: /^(?:(?:which|what) (?:articles|sources)(?: do (?:you|u) (?:use|know|have))?|where do (?:you|u) get (?:your|this|the) (?:info|information|data|answers|facts)(?: from)?|what are (?:your|ur) sources|(?:your|ur) sources|who (?:wrote|writes|are the (?:authors|writers) of) (?:this|these|your answers|the (?:[\w' -]{1,40} )?(?:article|articles|guide))(?: (?:articles?|guides?|sources?|pages?))?|who are the (?:authors|writers)|where (?:does|do) (?:this|the|your|these) (?:info|information|data|answers|facts)(?: \w+)? come from|what (?:are|is) (?:these|your|the) (?:answers|info|information) based on|(?:which|what) (?:article|source) is (?:the )?(?:most recent|newest|latest|oldest))[\s?!.]*$/i,
     reply: (ctx) => sourcesReply(ctx),
   },
   {

@@ -811,6 +811,8 @@ describe('small talk', () => {
     ['can you help me', /What I can do/],
     ['where does this info come from', /^Sources$/],
     ['who wrote the career karma article', /^Sources$/],
+    ['who wrote these articles', /^Sources$/],
+    ['who are the authors of the articles', /^Sources$/],
   ])('"%s" gets a short, right reply', async (line, title) => {
     const r = await say(line);
     expect(r.card.title).toMatch(title);
@@ -1373,5 +1375,32 @@ describe('honest refusals', () => {
     const r = await say('how do I choose between them?', user);
     expect(r.text).not.toContain('computer science program');
     expect(r.text).toMatch(/framework/i);
+  });
+
+  it('newcomer follow-ups on pay: "for juniors?" after "salary", "and after like 5 yrs?" after entry pay', async () => {
+    const user = { ...ana, userId: 'pay-levels-typed' };
+    await say('salary', user);
+    expect((await say('for juniors?', user)).card.title).toMatch(/entry level/i);
+    const other = { ...ana, userId: 'years-after' };
+    await say('entry level backend salary?', other);
+    const mid = await say('and after like 5 yrs?', other);
+    expect(mid.card.title).toMatch(/mid-career/i);
+    expect(mid.text).toContain('$95,000');
+  });
+
+  it('"which ones are worth getting?" after the certifications stays on them', async () => {
+    const user = { ...ana, userId: 'worth-getting' };
+    await say('Do I need certifications to be a backend developer?', user);
+    expect((await say('which ones are worth getting?', user)).topic).toBe('learning:are-certifications-worth-it');
+  });
+
+  it('"and in 2027?" after pay is a prediction; "after taxes?" is a question, not a command typo', async () => {
+    const user = { ...ana, userId: 'pay-later' };
+    await say('how much does a backend developer earn?', user);
+    const later = await say('and in 2027?', user);
+    expect(later.answered).toBe(false);
+    expect(later.text).toContain('no prediction');
+    const taxes = await say('after taxes?', { ...ana, userId: 'after-taxes' });
+    expect(taxes.card.title).not.toBe('Unknown command');
   });
 });

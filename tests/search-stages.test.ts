@@ -37,6 +37,7 @@ describe('analyse: question-form rules', () => {
     ['spend-money', 'is it worth spending my money on it', /cost/],
     ['out-earn', 'do they out-earn the UI people', /salary comparison/],
     ['pay-comparison', 'who earns more', /salary comparison/],
+    ['should-i-become', 'should i become a backend developer', /worth become\s+a backend developer/],
     ['markup', '**what** is a [backend](http://x.example) dev? # c#', /^\s*what\s+is a\s+backend\s+dev\?\s+c#\s*$/],
     ['non-tech', 'switching from a non-tech job', /from a\s+job/],
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
@@ -269,6 +270,8 @@ describe('analyse: the lexicon and spelling', () => {
     ['how much does amazon pay backend engineers', 'company'],
     ['is Meta a good place to work?', 'company'],
     ['what database does netflix use', 'company'],
+    ['what is the job outlook for backend developers in 2035?', 'future'],
+    ['what is the minimum wage in the US?', 'chat'],
     ['who owns Career Karma', 'chat'],
     ['who runs indeed', 'chat'],
     ['will backend dev salaries go up in 2026?', 'future'],
@@ -379,12 +382,27 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('question:articles-dates');
   });
 
+  it.each([
+    ['should i become a backend developer', 'question:should-i-become-a-backend-developer'],
+    ['how do i become a backend developer', 'question:how-to-become-a-backend-developer'],
+    ['i know html css, whats next for backend', 'step:learn-language'],
+    ['I know python, what\'s next?', 'step:data-structures'],
+    ['what websites are good for backend devs', 'question:communities'],
+  ])('"%s" is %s', (q, ref) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+  });
+
   it('who owns MySQL is in the articles (Oracle maintains it): no source-owner refusal', () => {
     expect(search.ask('who owns MySQL?').analysis.outside).toEqual([]);
   });
 
   it.each(['is the meta certificate a good place to start', 'will salaries go up with experience?'])('"%s" is no company or prediction', (q) => {
     expect(search.ask(q).analysis.outside).toEqual([]);
+  });
+
+  it('a profession as a simile is no topic: "train others like a teacher"', () => {
+    expect(search.ask('should I train others like a teacher so I can move up?').analysis.outside).toEqual([]);
   });
 
   it('professions one works with are colleagues, not the topic ("talk to designers and PMs")', () => {

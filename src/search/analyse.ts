@@ -81,7 +81,7 @@ const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the
  * Named rule "colleagues": a profession one works with ("do backend devs talk to designers and
  * PMs?", "do they work with project managers?") is no question about that profession.
  */
-const WITH_COLLEAGUES = /\b(?:talk|speak|work|communicate|collaborate|coordinate|interact|deal|liaise|cooperate|meet|team up)(?:s|es|ing|ed)? (?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
+const WITH_COLLEAGUES = /\b(?:(?:talk|speak|work|communicate|collaborate|coordinate|interact|deal|liaise|cooperate|meet|team up)(?:s|es|ing|ed)? (?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))?|like (?:a|an)) *$/;
 
 /**
  * Named rule "who is behind a source": who owns or runs Indeed, Career Karma, a course site... The
@@ -377,7 +377,8 @@ export class Analyzer {
     if (ahead && priced && CHANGE.test(text)) later.push(...words.filter((w) => YEAR.test(w) && Number(w) >= THIS_YEAR && !future.includes(w)));
     const guessed = [...future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook'))), ...later];
     // "And for 2040?" after the outlook: a year past the articles' own (2030), asked alone.
-    const farYear = !future.length && out.length <= 1 ? words.filter((w) => YEAR.test(w) && Number(w) > this.lastYear) : [];
+    // So is the outlook for a year past its own ("job outlook for backend developers in 2035").
+    const farYear = !future.length && (out.length <= 1 || out.includes('outlook')) ? words.filter((w) => YEAR.test(w) && Number(w) > this.lastYear) : [];
     guessed.push(...farYear);
     if (guessed.length) outside.add('future'), outsideWords.push(...guessed);
     const employed = text.match(EMPLOYED)?.[0];

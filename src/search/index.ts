@@ -14,7 +14,7 @@ import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { ASKED_FOR, changesCareer, decide, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { fold, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
+import { fold, levelOfYears, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 import { loose, namesIn } from '../answers/yes-no.js';
@@ -171,6 +171,10 @@ const CONTRASTS: readonly (readonly string[])[] = [['softskill', 'technical']];
 const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bthe (?:\w+ )?one\b|\bany (?:\w+ )?ones?\b|\b(?:one|any|some|either) of (?:them|those|these)\b/i;
 /** The most terms a question pointing back within the answer before may have (see pointsWithin). */
 const POINTING_TERMS = 3;
+/** The front end's own languages: knowing them is no step of the back-end roadmap done. */
+const FRONT_END_TERMS: ReadonlySet<string> = new Set(['html', 'css', 'frontend']);
+/** "And after like 5 yrs?", "at 8 years?": years on the job, alone (see rangeEnd). */
+const YEARS_AFTER = /^\s*(?:(?:and|so|what about|how about)\s+)?(?:after|at|with)\s+(?:like\s+|about\s+|around\s+|maybe\s+)?(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+(?:in|of experience|experience|on the job))?\s*[?!.]*\s*$/i;
 /** "And the top?", "what about the lowest?": an end of a pay range, alone (see rangeEnd). */
 const RANGE_END = /^\s*(?:(?:and|what about|how about)\s+)?(?:the\s+)?(top|highest|max|maximum|most|high end|bottom|lowest|min|minimum|least|low end)(?:\s+(?:one|figure|number|end|level|bracket))?\s*[?!.]*\s*$/i;
 /** Words comparing two figures ("which is higher?"). */
@@ -461,6 +465,11 @@ class KnowledgeSearch implements Search {
     // Read by its last question, a long message is a question of its own, not a follow-up.
     if (alone !== whole) return alone;
     const previous = options.previous;
+    // "And in 2027?" after pay: pay in a year to come is a prediction, as "salaries in 2027" is.
+    const saidYears = [...analysis.terms, ...analysis.unknown];
+    if (previous?.terms.includes('salary') && saidYears.length > 0 && saidYears.every((t) => /^(?:19|20)\d\d$/.test(t) && Number(t) > new Date().getUTCFullYear())) {
+      return { ...alone, payFor: undefined, decision: { kind: 'refuse', outside: 'future' }, confident: false, analysis: { ...alone.analysis, outside: ['future'], outsideWords: saidYears } };
+    }
     // Named rule "names nothing": "which concepts?", "give me an example", "what does it stand
     // for?" with no turn before say nothing of a subject; whatever entry their words half-match
     // is no answer (they had got databases, a roadmap step, HTTP/3).
@@ -660,12 +669,15 @@ class KnowledgeSearch implements Search {
    * they use sql?" asks about SQL) unless the question picks one of what it listed ("which one").
    */
   private pointsWithin(question: string, analysis: Analysis, previous: Turn): Answer | undefined {
-    if (!previous.topic || !POINTERS.test(question) || !analysis.terms.length || analysis.terms.length > POINTING_TERMS) return undefined;
+    // "Which ones are worth getting?" picks among what was shown, as "which one" does; and may ask
+    // something of them that the answer before says ("worth" of the certifications).
+    const selects = SELECTS.test(question);
+    if (!previous.topic || !(POINTERS.test(question) || selects) || !analysis.terms.length || analysis.terms.length > POINTING_TERMS) return undefined;
     if (previous.topic.startsWith('role:') && !SELECTS.test(question)) return undefined;
     // "What should I work on after that?" asks for the step after it (see stepAfter); "are they
     // in demand?", "how much do they make?" ask something new of it (the outlook, the pay).
-    if (analysis.terms.some((t) => NEXT_TERMS.has(t) || ASK_TERMS.has(t))) return undefined;
     const before = this.models.get(previous.topic);
+    if (analysis.terms.some((t) => NEXT_TERMS.has(t) || (ASK_TERMS.has(t) && !(selects && t !== 'salary' && before?.content.has(t))))) return undefined;
     if (!before || !analysis.terms.every((t) => before.vocabulary.has(t) || this.topicless.has(t))) return undefined;
     // Read with the question before, so the entry's points are picked by both.
     return this.answeredWith(this.readWith(analysis, previous), previous.topic);
@@ -805,10 +817,13 @@ class KnowledgeSearch implements Search {
    * level (experienced) or its lowest (entry), as "top earners" is; alone, "the top" names nothing.
    */
   private rangeEnd(analysis: Analysis, question: string, previous: Turn | undefined): Analysis {
+    if (!previous?.terms.includes('salary')) return analysis;
     const end = RANGE_END.exec(question)?.[1]?.toLowerCase();
-    if (!end || !previous?.terms.includes('salary')) return analysis;
-    const level = /^(?:top|highest|max|maximum|most|high end)$/.test(end) ? 'experienced' : 'entry';
-    return { ...analysis, terms: [level], groups: [[level]], level };
+    // So is "and after like 5 yrs?": the level whose band holds those years (mid: 4-6).
+    const years = YEARS_AFTER.exec(question)?.[1];
+    const level = end ? (/^(?:top|highest|max|maximum|most|high end)$/.test(end) ? 'experienced' : 'entry') : years ? levelOfYears(Number(years)) : undefined;
+    if (!level) return analysis;
+    return { ...analysis, terms: [level], groups: [[level]], level: LEVEL_TERMS[level]! };
   }
 
   /**
@@ -883,7 +898,8 @@ class KnowledgeSearch implements Search {
     if (this.otherRole(previous) && analysis.terms.length > 0 && analysis.terms.every((t) => ASK_TERMS.has(t))) return true;
     // "4-6?", "seniors?": a level alone only makes sense about the question before; so does
     // "what does PayScale say?".
-    if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t])) return true;
+    // "For juniors?" too: "junior" keeps its own term beside the level's.
+    if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t] || (analysis.level && LEVEL_WORDS.has(t)))) return true;
     if (this.asksSource(analysis)) return true;
     // "Which is higher?" after figures compares them.
     if (previous.terms.some((t) => TIME_TERMS.has(t)) && analysis.terms.length > 0 && analysis.terms.every((t) => FIGURES_COMPARED.has(t))) return true;
@@ -1147,6 +1163,12 @@ class KnowledgeSearch implements Search {
     const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== 'step');
     const found = rerank({ ...analysis, terms: named }, this.retriever.retrieve(named, 3, (d) => d.kind === 'step'), this.models, this.idf, this.weights)[0];
     if (!found || found.features.coverage < STEP_AFTER_COVERAGE) return undefined;
+    // Named rule "front-end first": "i know html css, whats next for backend" knows front-end
+    // languages, which the language step names only as what the server side is not; the next step
+    // is that one, a server-side language (not the step after it).
+    const known = named.filter((t) => !FIELD_NAME_TERMS.has(t));
+    const language = this.byRef.get('step:learn-language');
+    if (language && found.doc === language && known.length > 0 && known.every((t) => FRONT_END_TERMS.has(t))) return found;
     const steps = this.kind('step');
     const next = steps[steps.indexOf(found.doc) + 1];
     return next && { ...found, doc: next };

@@ -115,6 +115,10 @@ export const RULES: readonly Rule[] = [
   // "A perk that helps with the cost of commuting" asks what helps, not a price.
   { name: 'helps-with-cost', pattern: /\b(?:help(?:s|ing)?|assist(?:s|ance)?) (?:with|toward|towards|cover(?:ing)?|pay(?:ing)? for) (?:the )?(?:cost|costs|price|expense|expenses) of\b/g, to: ' help with ' },
   // "A major named after this specialty": no step after another.
+  // "Should I become a backend developer?" asks whether it is worth it, not how (the words alone
+  // are "become backend developer", the how-to's own). Not "should I become a backend or
+  // front-end developer?", a choice of path.
+  { name: 'should-i-become', pattern: /\bshould (?:i|someone|people|we|you) (?:become|be)\b(?=\s+(?:a|an)?\s*(?:back[\s-]?end|server[\s-]side)[\s-](?:dev|devs|developer|developers|engineer|engineers|programmer|programmers)\b(?![^?.!]{0,20}\b(?:or|vs\.?|versus)\b))/g, to: ' worth become ' },
   { name: 'named-after', pattern: /\b(?:named|called|titled) after\b/g, to: ' named ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
   // "Will there be more jobs next year?", "in the coming years": the future the outlook projects,
@@ -153,7 +157,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** A number of years on the job -> the level whose band holds it (the articles' bands). */
-function levelOfYears(years: number): string {
+export function levelOfYears(years: number): string {
   if (years <= 1) return 'entry';
   if (years <= 3) return 'early';
   if (years <= 6) return 'mid';
