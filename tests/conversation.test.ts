@@ -1365,6 +1365,11 @@ describe('honest refusals', () => {
     await say('how much does a new backend dev make per the career profile?', other);
     await say('and the median?', other);
     expect((await say('and the top?', other)).text).toContain('$167K');
+    // Only after the back-end figures, the one table with levels.
+    await say('how much do frontend devs make?', { ...ana, userId: 'front-top' });
+    expect((await say('and the top?', { ...ana, userId: 'front-top' })).card.title).not.toMatch(/experienced/i);
+    await say('what are the main responsibilities of a back-end developer?', { ...ana, userId: 'first-duty' });
+    expect((await say('the first one?', { ...ana, userId: 'first-duty' })).text).toContain('The first one: creating and managing databases.');
     // Alone, with no pay before, "which is higher?" is no pay question.
     expect((await say('which is higher?', { ...ana, userId: 'higher-alone' })).topic).not.toBe('salary:backend-developer');
   });

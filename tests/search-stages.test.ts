@@ -386,6 +386,7 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     ['should i become a backend developer', 'question:should-i-become-a-backend-developer'],
     ['how do i become a backend developer', 'question:how-to-become-a-backend-developer'],
     ['i know html css, whats next for backend', 'step:learn-language'],
+    ['what does a DB admin do?', 'role:database-administrator'],
     ['I know python, what\'s next?', 'step:data-structures'],
     ['what websites are good for backend devs', 'question:communities'],
   ])('"%s" is %s', (q, ref) => {
@@ -397,7 +398,7 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     expect(search.ask('who owns MySQL?').analysis.outside).toEqual([]);
   });
 
-  it.each(['is the meta certificate a good place to start', 'will salaries go up with experience?'])('"%s" is no company or prediction', (q) => {
+  it.each(['is the meta certificate a good place to start', 'will salaries go up with experience?', 'is meta a good company to get a certificate from?', 'will bootcamp costs go up in 2026?'])('"%s" is no company or prediction', (q) => {
     expect(search.ask(q).analysis.outside).toEqual([]);
   });
 
@@ -410,6 +411,9 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     const a = search.ask('do backend devs work with project managers');
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('skill:collaboration-tools');
     expect(search.ask('how much do designers make').decision).toEqual({ kind: 'refuse', outside: 'profession' });
+    // Only the people the articles name as colleagues, and not one's own background or an adviser.
+    for (const q of ['should I talk to a lawyer about my job contract?', 'do backend devs work alongside accountants and lawyers?']) expect(search.ask(q).analysis.outside, q).toEqual(['profession']);
+    expect(search.ask('I work with nurses, can I become a backend dev?').decision.kind).toBe('answer');
   });
 
   it('a profession mentioned by someone in the field is still outside when it is the topic', () => {

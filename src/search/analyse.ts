@@ -63,7 +63,7 @@ const PAYERS = 'meta|facebook|microsoft|netflix|oracle|google|amazon|apple';
 const EMPLOYED = new RegExp(
   String.raw`\b(?:(?:what(?:'s| is)|how(?:'s| is)) it like to work (?:at|for)|internships? at|hired (?:at|by)|employees? (?:at|of)|salary at|pay at|paid at|culture at|interview(?:s|ing)? (?:at|with)) (?:${EMPLOYERS})\b` +
     String.raw`|\b(?:${PAYERS})(?:'s)? (?:pay|pays|paid|hire|hires|hiring|interview|interviews|culture|employees|staff|engineers|tech stack|stack|users|salary|salaries)\b` +
-    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire|use|run|build)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:(?:company|employer)(?: to work(?: (?:for|at))?)?|place to work(?: (?:for|at))?)\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
+    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire|use|run|build)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:company|place|employer) to work(?: (?:for|at))?\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
     // "And at Meta?" after pay: the same pay, at a company.
     String.raw`|^\s*(?:and\s+|what about\s+|how about\s+|or\s+)?(?:at|for) (?:${PAYERS})\s*[?!.]*\s*$`,
   'i',
@@ -81,7 +81,11 @@ const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the
  * Named rule "colleagues": a profession one works with ("do backend devs talk to designers and
  * PMs?", "do they work with project managers?") is no question about that profession.
  */
-const WITH_COLLEAGUES = /\b(?:(?:talk|speak|work|communicate|collaborate|coordinate|interact|deal|liaise|cooperate|meet|team up)(?:s|es|ing|ed)? (?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))?|like (?:a|an)) *$/;
+/** The people the articles say back-end developers work with (the guide: designers, project managers). */
+/** The preposition and article of WITH_COLLEAGUES, cut to see who does the working. */
+const WITH_TAIL = /\s*(?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
+const COLLEAGUES: ReadonlySet<string> = new Set(['designer', 'designers', 'ux designer', 'ux designers', 'graphic designer', 'project manager', 'project managers', 'product manager', 'product managers', 'ui/ux']);
+const WITH_COLLEAGUES = /\b(?:talk|speak|work|communicate|collaborate|coordinate|interact|deal|liaise|cooperate|meet|team up)(?:s|es|ing|ed)? (?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
 
 /**
  * Named rule "who is behind a source": who owns or runs Indeed, Career Karma, a course site... The
@@ -320,11 +324,15 @@ export class Analyzer {
       // the company there names a source, not an employer.
       const typed = applyRules(folded, DESCRIBED);
       let colleagues = -1;
-      for (const m of [...this.outsideMatch.matches(typed), ...(read === typed ? [] : this.outsideMatch.matches(read))]) {
+      for (const [m, source] of [...[...this.outsideMatch.matches(typed)].map((x) => [x, typed] as const), ...(read === typed ? [] : [...this.outsideMatch.matches(read)].map((x) => [x, read] as const))]) {
         const key = this.outsideKey(phraseKey(m.text));
         if (outsideWords.includes(key)) continue;
-        // One of the people one works with, or the next on that list ("designers and PMs").
-        if (this.outsideMap.get(key) === 'profession' && (WITH_COLLEAGUES.test(typed.slice(Math.max(0, m.index - 40), m.index)) || (colleagues >= 0 && /^\s*(?:,|and|n|&|or|\/)?\s*(?:other\s+)?$/.test(typed.slice(colleagues, m.index))))) {
+        // One of the people back-end developers work with, or the next on that list ("designers
+        // and PMs"): not "I work with nurses" (a career changer's background), nor a lawyer.
+        const before = source.slice(Math.max(0, m.index - 40), m.index);
+        const colleague = COLLEAGUES.has(key) && ((WITH_COLLEAGUES.test(before) && !/\b(?:i|i'm|im)\s+(?:\w+\s+)?\w+$/.test(before.replace(WITH_TAIL, ''))) || (colleagues >= 0 && /^\s*(?:,|and|n|&|or|\/)?\s*(?:other\s+)?$/.test(source.slice(colleagues, m.index))));
+        // "Train others like a teacher": a likeness, about any profession.
+        if (source === typed && (colleague || (this.outsideMap.get(key) === 'profession' && /\blike (?:a|an) *$/.test(before)))) {
           colleagues = m.index + m.text.length;
           continue;
         }
@@ -374,7 +382,7 @@ export class Analyzer {
     const later: string[] = ahead && priced ? [...(text.match(CHANGE.test(text) ? LATER : NEXT_YEARS) ?? [])] : ahead && MARKET_TURN.test(text) ? [...(text.match(LATER) ?? [])] : [];
     // Pay going up or down this year or a later one ("will backend salaries go up in 2026?"): the
     // articles' figures say what pay is, not where it is going.
-    if (ahead && priced && CHANGE.test(text)) later.push(...words.filter((w) => YEAR.test(w) && Number(w) >= THIS_YEAR && !future.includes(w)));
+    if (ahead && out.includes('salary') && !out.includes('outlook') && CHANGE.test(text)) later.push(...words.filter((w) => YEAR.test(w) && Number(w) >= THIS_YEAR && !future.includes(w)));
     const guessed = [...future.filter((y) => !this.vocabulary.has(y) || (out.includes('salary') && !out.includes('outlook'))), ...later];
     // "And for 2040?" after the outlook: a year past the articles' own (2030), asked alone.
     // So is the outlook for a year past its own ("job outlook for backend developers in 2035").

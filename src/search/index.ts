@@ -176,7 +176,7 @@ const FRONT_END_TERMS: ReadonlySet<string> = new Set(['html', 'css', 'frontend']
 /** "And after like 5 yrs?", "at 8 years?": years on the job, alone (see rangeEnd). */
 const YEARS_AFTER = /^\s*(?:(?:and|so|what about|how about)\s+)?(?:after|at|with)\s+(?:like\s+|about\s+|around\s+|maybe\s+)?(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+(?:in|of experience|experience|on the job))?\s*[?!.]*\s*$/i;
 /** "And the top?", "what about the lowest?": an end of a pay range, alone (see rangeEnd). */
-const RANGE_END = /^\s*(?:(?:and|what about|how about)\s+)?(?:the\s+)?(top|highest|max|maximum|most|high end|bottom|lowest|min|minimum|least|low end)(?:\s+(?:one|figure|number|end|level|bracket))?\s*[?!.]*\s*$/i;
+const RANGE_END = /^\s*(?:(?:and|what about|how about)\s+)?(?:the\s+)?(top|highest|max|maximum|high end|bottom|lowest|min|minimum|low end)(?:\s+(?:figure|number|end|level|bracket))?\s*[?!.]*\s*$/i;
 /** Words comparing two figures ("which is higher?"). */
 const FIGURES_COMPARED: ReadonlySet<string> = new Set(['comparison', 'higher', 'lower', 'bigger', 'smaller', 'larger']);
 
@@ -336,7 +336,7 @@ class KnowledgeSearch implements Search {
       const examples = examplesOf(d).map((e) => vectorOf(termsOnce(e), idf));
       // A name left one word by a stop word ("IT Manager", "IS Manager": "manager") does not name
       // the role: "do backend devs work with project managers?" is no question about IT managers.
-      const names = this.nameTerms.get(ref)!.filter((n, i) => n.length > 1 || [d.title, ...d.aliases][i]!.trim().split(/\s+/).length === 1);
+      const names = this.nameTerms.get(ref)!.filter((n, i) => n.length > 1 || !fold([d.title, ...d.aliases][i]!).split(/[^\p{L}\p{N}]+/u).some((w) => STOP_WORDS.has(w)));
       return { examples: indexExamples(examples), centroid: centroidOf(examples), vocabulary: vocabOf.get(ref)!, content: contentOf.get(ref)!, contentVector: bagOf(contentOf.get(ref)!, idf), names };
     });
     this.retriever = new Retriever(docs, termsOnce, this.analyzer, saved && { index: saved.index, raw: saved.raw });
@@ -817,11 +817,13 @@ class KnowledgeSearch implements Search {
    * level (experienced) or its lowest (entry), as "top earners" is; alone, "the top" names nothing.
    */
   private rangeEnd(analysis: Analysis, question: string, previous: Turn | undefined): Analysis {
-    if (!previous?.terms.includes('salary')) return analysis;
+    // Only after the back-end figures, the one table with levels ("the top one?" after the
+    // certifications that raise pay picks a certification; the front end has one figure).
+    if (!previous?.topic || !previous.terms.includes('salary') || figuresOf(previous.topic, previous) !== 'salary:backend-developer') return analysis;
     const end = RANGE_END.exec(question)?.[1]?.toLowerCase();
     // So is "and after like 5 yrs?": the level whose band holds those years (mid: 4-6).
     const years = YEARS_AFTER.exec(question)?.[1];
-    const level = end ? (/^(?:top|highest|max|maximum|most|high end)$/.test(end) ? 'experienced' : 'entry') : years ? levelOfYears(Number(years)) : undefined;
+    const level = end ? (/^(?:top|highest|max|maximum|high end)$/.test(end) ? 'experienced' : 'entry') : years ? levelOfYears(Number(years)) : undefined;
     if (!level) return analysis;
     return { ...analysis, terms: [level], groups: [[level]], level: LEVEL_TERMS[level]! };
   }

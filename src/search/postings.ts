@@ -8,7 +8,7 @@
 // field's BM25 (k 1.2, b 0.7, d 0.5) times the field's boost, added in field order; terms added in
 // the query's order (a term said twice counts twice); the total times the number of distinct
 // query terms the entry matched; sorted best first, ties in the order the entries first matched.
-// tests/search-stages.test.ts compares both on every example question.
+// tests/postings.test.ts compares both on every example question.
 import type { AsPlainObject } from 'minisearch';
 
 export interface Posted {
