@@ -1190,7 +1190,7 @@ describe('honest refusals', () => {
     // The list the question asked about, not the first list of the answer (the duties).
     await say('what additional responsibilities do back-end devs have?', user);
     const extra = await say("what's the last one?", user);
-    expect(extra.text).toContain('The last one: on-call incident response and management.');
+    expect(extra.text).toContain('The last one: on-call incident response.');
     // After "which one did you mean?", the option at that place.
     await say('small co or big co for moving up?', user);
     expect((await say('the second one', user)).topic).toBe('question:promotion');
