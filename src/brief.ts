@@ -4,7 +4,7 @@
 // alike; an answer to a question may fill the screen its frame leaves (answerRoom). A command
 // may say which nodes make its short form (`brief`); otherwise the first ones that fit are kept.
 import { reply, suggestionsOf, withoutActions, type Node, type Reply } from './reply.js';
-import { displayWidth } from './width.js';
+import { wrapLine } from './width.js';
 
 /** Lines of content a short answer may take (title, sources and suggestions come on top). */
 export const BRIEF_LINES = 13;
@@ -21,12 +21,15 @@ const MORE_NOTE = 2;
 const BRIEF_CAP = 20;
 /** Lines over BRIEF_LINES that are not worth a "more". */
 const SMALL_REST = 3;
-/** The width the length is counted at: an 80-column terminal, less a list's indent. */
-const WIDTH = 76;
+/** The width the length is counted at: an 80-column terminal. */
+const WIDTH = 80;
 
-/** Counted in display columns, as the terminal wraps (width.ts): a CJK character or an emoji takes 2. */
-const lines = (text: string, indent = 0): number =>
-  text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil((displayWidth(l) + indent) / WIDTH)), 0);
+/**
+ * Wrapped as the terminal wraps it (width.ts: between words, in display columns), with `indent`
+ * columns before it and under it: a list item's bullet. Counting characters instead had missed
+ * the ends of lines a long word leaves empty (the duties answer came out 24 rows, one too many).
+ */
+const lines = (text: string, indent = 0): number => text.split('\n').reduce((n, l) => n + wrapLine(' '.repeat(indent) + l, WIDTH, indent).length, 0);
 
 /** How many lines a node takes in a narrow window. */
 export function linesOf(node: Node): number {

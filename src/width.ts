@@ -85,3 +85,58 @@ export function displayWidth(text: string): number {
   for (const { segment } of segmenter.segment(text)) width += clusterWidth(segment);
   return width;
 }
+
+/**
+ * Wraps one line at `width` display columns (displayWidth: a CJK character or an emoji takes 2,
+ * a combining mark none) between words. Continuation lines start under the text after the line's
+ * leading marker ("  • ", "Label: "), given as `hang` columns. A word wider than a line (a long
+ * URL, a run of Chinese with no spaces) is the one thing cut: it is cut at the width, between
+ * characters, rather than running past the edge.
+ */
+export function wrapLine(line: string, width: number, hang = 0): string[] {
+  if (displayWidth(line) <= width) return [line];
+  const lead = line.match(/^\s*/)![0];
+  const words = line.slice(lead.length).split(/ +/);
+  const pad = ' '.repeat(Math.min(hang, Math.floor(width / 2)));
+  const out: string[] = [];
+  let current = lead;
+  let used = displayWidth(lead);
+  let fresh = true; // nothing on the current line yet but its indent
+  const newLine = () => {
+    out.push(current);
+    current = pad;
+    used = pad.length;
+    fresh = true;
+  };
+  for (const word of words) {
+    const w = displayWidth(word);
+    if (!fresh && used + 1 + w <= width) {
+      current += ` ${word}`;
+      used += 1 + w;
+      continue;
+    }
+    if (fresh ? used + w <= width : w <= width - pad.length) {
+      if (!fresh) newLine();
+      current += word;
+      used += w;
+      fresh = false;
+      continue;
+    }
+    // Too wide for any line: cut between characters (grapheme clusters), filling each line to
+    // the width, starting on this one (so a bullet or a label is never left alone on its line).
+    let space = fresh ? '' : ' ';
+    for (const char of graphemes(word)) {
+      const cw = displayWidth(char);
+      if (!fresh && used + space.length + cw > width) {
+        newLine();
+        space = '';
+      }
+      current += space + char;
+      used += space.length + cw;
+      space = '';
+      fresh = false;
+    }
+  }
+  out.push(current);
+  return out;
+}

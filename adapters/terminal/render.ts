@@ -3,7 +3,9 @@
 // items hanging under their bullet. Sources take one compact line; suggestions are numbered, so typing the number in the chat runs one. Colour (ANSI)
 // only when asked for, i.e. when the output is a TTY.
 import { closingActionsAt, fenced, headingLine, type Node, type Reply, type Suggestion } from '../../src/reply.js';
-import { displayWidth, graphemes } from '../../src/width.js';
+import { wrapLine } from '../../src/width.js';
+
+export { wrapLine };
 
 /** Where the door saved each picture of a reply (pictures.ts), or why it could not. */
 export type SavedPictures = ReadonlyMap<Node, { path: string } | { error: string }>;
@@ -25,61 +27,6 @@ interface Style {
 }
 const COLOR: Style = { bold: ansi('1'), dim: ansi('2'), cyan: ansi('36'), title: (t) => ansi('1')(ansi('33')(t)) };
 const PLAIN: Style = { bold: plain, dim: plain, cyan: plain, title: plain };
-
-/**
- * Wraps one line at `width` display columns (displayWidth: a CJK character or an emoji takes 2,
- * a combining mark none) between words. Continuation lines start under the text after the line's
- * leading marker ("  • ", "Label: "), given as `hang` columns. A word wider than a line (a long
- * URL, a run of Chinese with no spaces) is the one thing cut: it is cut at the width, between
- * characters, rather than running past the edge.
- */
-export function wrapLine(line: string, width: number, hang = 0): string[] {
-  if (displayWidth(line) <= width) return [line];
-  const lead = line.match(/^\s*/)![0];
-  const words = line.slice(lead.length).split(/ +/);
-  const pad = ' '.repeat(Math.min(hang, Math.floor(width / 2)));
-  const out: string[] = [];
-  let current = lead;
-  let used = displayWidth(lead);
-  let fresh = true; // nothing on the current line yet but its indent
-  const newLine = () => {
-    out.push(current);
-    current = pad;
-    used = pad.length;
-    fresh = true;
-  };
-  for (const word of words) {
-    const w = displayWidth(word);
-    if (!fresh && used + 1 + w <= width) {
-      current += ` ${word}`;
-      used += 1 + w;
-      continue;
-    }
-    if (fresh ? used + w <= width : w <= width - pad.length) {
-      if (!fresh) newLine();
-      current += word;
-      used += w;
-      fresh = false;
-      continue;
-    }
-    // Too wide for any line: cut between characters (grapheme clusters), filling each line to
-    // the width, starting on this one (so a bullet or a label is never left alone on its line).
-    let space = fresh ? '' : ' ';
-    for (const char of graphemes(word)) {
-      const cw = displayWidth(char);
-      if (!fresh && used + space.length + cw > width) {
-        newLine();
-        space = '';
-      }
-      current += space + char;
-      used += space.length + cw;
-      space = '';
-      fresh = false;
-    }
-  }
-  out.push(current);
-  return out;
-}
 
 const wrap = (text: string, width: number, hang = 0) =>
   text
