@@ -59,12 +59,14 @@ export function vectorOf(terms: readonly string[], idf: (t: string) => number): 
 
 export function cosine(a: Vector, b: Vector): number {
   if (!a.norm || !b.norm) return 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  // forEach, not for-of with [k, w]: no entry array per term (this runs for every candidate).
+  const small = a.weights.size <= b.weights.size ? a : b;
+  const large = small === a ? b : a;
   let dot = 0;
-  for (const [k, w] of small.weights) {
+  small.weights.forEach((w, k) => {
     const o = large.weights.get(k);
     if (o) dot += w * o;
-  }
+  });
   return dot / (a.norm * b.norm);
 }
 
@@ -120,11 +122,11 @@ export function nearestExample(q: Vector, index: ExampleIndex): number {
   const n = index.norms.length;
   if (dots.length < n) dots = new Float64Array(Math.max(n, 2 * dots.length));
   dots.fill(0, 0, n);
-  for (const [term, w] of q.weights) {
+  const sums = dots;
+  q.weights.forEach((w, term) => {
     const list = index.postings.get(term);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i += 2) dots[list[i]!]! += w * list[i + 1]!;
-  }
+    if (list) for (let i = 0; i < list.length; i += 2) sums[list[i]!]! += w * list[i + 1]!;
+  });
   let best = 0;
   for (let i = 0; i < n; i++) if (dots[i]! > 0) best = Math.max(best, dots[i]! / (q.norm * index.norms[i]!));
   return best;
@@ -194,7 +196,8 @@ export function rerank(analysis: Analysis, candidates: readonly Candidate[], mod
   const scored = candidates.map((c) => {
     const model = models.get(c.doc.ref)!;
     const example = nearestExample(q, model.examples);
-    const covered = groups.filter((g) => g.terms.some((t) => model.vocabulary.has(t))).reduce((sum, g) => sum + g.weight, 0);
+    let covered = 0;
+    for (const g of groups) if (g.terms.some((t) => model.vocabulary.has(t))) covered += g.weight;
     const features: Features = {
       bm25: best ? c.bm25 / best : 0,
       example,
