@@ -267,11 +267,15 @@ export class Bot {
       // Not for a command that takes nothing ("sources for a career changer" is told so).
       // The closest answers ("readings", outcome clarify) count as "which one did you mean?" here.
       // "help with step 30" is told the roadmap's steps ("there is no step 30"), not help's list.
-      if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || (helpWith && asked.outcome === 'not-found') || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0 && !byAlias() && !helpWith)) return this.answerFirst(asked, ask, `ask ${text}`, context);
+      // A refusal with its reason ("job outlook 2035?": the articles make no prediction) says more
+      // than the command's "I don't know a role called 'outlook 2035?'".
+      // Only for what no command name could be (a prediction, chat, code): "role astronaut pilot" keeps its "no role called".
+      const refusedWhy = asked.outcome === 'unknown' && out.outcome === 'not-found' && this.services.search.analyse(text).outside.some((o) => o === 'future' || o === 'chat' || o === 'code-help');
+      if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || refusedWhy || (helpWith && asked.outcome === 'not-found') || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0 && !byAlias() && !helpWith)) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
     // A short line the question reading could not answer, that starts with a typo of a command
     // ("halp", "roadmp 3"), meant the command.
-    if (options.fallbackToAsk && spec === ask && first.toLowerCase() !== 'ask' && (out.outcome === 'unknown' || out.outcome === 'clarify') && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first)) return this.unknownCommand(first);
+    if (options.fallbackToAsk && spec === ask && first.toLowerCase() !== 'ask' && (out.outcome === 'unknown' || out.outcome === 'clarify') && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first, /\?\s*$/.test(text))) return this.unknownCommand(first);
     return this.answerFirst(out, leaf, text, context);
   }
 
@@ -378,9 +382,10 @@ export class Bot {
   }
 
   /** The command a word is a close misspelling of, if any ("salray" -> salary). */
-  private commandTypo(word: string): string | undefined {
-    // A word spelt right is no typo of a command: "after taxes?" after pay is a question, not "alter".
-    if (commonWords().has(word.toLowerCase())) return undefined;
+  private commandTypo(word: string, asks = false): string | undefined {
+    // A word spelt right opening a question is no typo of a command: "after taxes?" after pay is a
+    // question; "dome 3" still means "done 3".
+    if (asks && commonWords().has(word.toLowerCase())) return undefined;
     return closestNames([...this.byName.keys()], cutText(cleanText(word), 40).toLowerCase(), 1, COMMAND_TYPO)[0];
   }
 

@@ -1407,5 +1407,9 @@ describe('honest refusals', () => {
     expect(later.text).toContain('no prediction');
     const taxes = await say('after taxes?', { ...ana, userId: 'after-taxes' });
     expect(taxes.card.title).not.toBe('Unknown command');
+    // A typo of a command that is an English word still gets its "did you mean": "dome 3".
+    expect((await say('dome 3', { ...ana, userId: 'dome' })).card.title).toBe('Unknown command');
+    // A command's word opening a question about something the articles do not say: the refusal, not "no role called".
+    expect((await say('job outlook 2035?', { ...ana, userId: 'job-2035' })).text).toContain('no prediction');
   });
 });

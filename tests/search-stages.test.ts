@@ -38,6 +38,7 @@ describe('analyse: question-form rules', () => {
     ['out-earn', 'do they out-earn the UI people', /salary comparison/],
     ['pay-comparison', 'who earns more', /salary comparison/],
     ['should-i-become', 'should i become a backend developer', /worth become\s+a backend developer/],
+    ['article-published', 'when did the indeed article come out?', /article\s+publish/],
     ['markup', '**what** is a [backend](http://x.example) dev? # c#', /^\s*what\s+is a\s+backend\s+dev\?\s+c#\s*$/],
     ['non-tech', 'switching from a non-tech job', /from a\s+job/],
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
@@ -271,9 +272,9 @@ describe('analyse: the lexicon and spelling', () => {
     ['is Meta a good place to work?', 'company'],
     ['what database does netflix use', 'company'],
     ['what is the job outlook for backend developers in 2035?', 'future'],
-    ['what is the minimum wage in the US?', 'chat'],
     ['who owns Career Karma', 'chat'],
     ['who runs indeed', 'chat'],
+    ['is meta a good company for backend developers', 'company'],
     ['will backend dev salaries go up in 2026?', 'future'],
     ['how do i become a registered pharmacist', 'profession'],
     ['my python script throws KeyError, how do i fix it', 'code-help'],
@@ -385,7 +386,9 @@ describe('rules kept narrow (a review found these misfiring)', () => {
   it.each([
     ['should i become a backend developer', 'question:should-i-become-a-backend-developer'],
     ['how do i become a backend developer', 'question:how-to-become-a-backend-developer'],
+    ['how should i become a backend developer', 'question:how-to-become-a-backend-developer'],
     ['i know html css, whats next for backend', 'step:learn-language'],
+    ['does oracle build mysql', 'learning:ocp-mysql-developer'],
     ['what does a DB admin do?', 'role:database-administrator'],
     ['I know python, what\'s next?', 'step:data-structures'],
     ['what websites are good for backend devs', 'question:communities'],
@@ -398,12 +401,8 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     expect(search.ask('who owns MySQL?').analysis.outside).toEqual([]);
   });
 
-  it.each(['is the meta certificate a good place to start', 'will salaries go up with experience?', 'is meta a good company to get a certificate from?', 'will bootcamp costs go up in 2026?'])('"%s" is no company or prediction', (q) => {
+  it.each(['is the meta certificate a good place to start', 'will salaries go up with experience?', 'is meta a good company to get a certificate from?', 'will bootcamp costs go up in 2026?', 'who runs coursera backend certificates', 'what came out of the bootcamp'])('"%s" is no company or prediction', (q) => {
     expect(search.ask(q).analysis.outside).toEqual([]);
-  });
-
-  it('a profession as a simile is no topic: "train others like a teacher"', () => {
-    expect(search.ask('should I train others like a teacher so I can move up?').analysis.outside).toEqual([]);
   });
 
   it('professions one works with are colleagues, not the topic ("talk to designers and PMs")', () => {

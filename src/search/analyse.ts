@@ -63,7 +63,7 @@ const PAYERS = 'meta|facebook|microsoft|netflix|oracle|google|amazon|apple';
 const EMPLOYED = new RegExp(
   String.raw`\b(?:(?:what(?:'s| is)|how(?:'s| is)) it like to work (?:at|for)|internships? at|hired (?:at|by)|employees? (?:at|of)|salary at|pay at|paid at|culture at|interview(?:s|ing)? (?:at|with)) (?:${EMPLOYERS})\b` +
     String.raw`|\b(?:${PAYERS})(?:'s)? (?:pay|pays|paid|hire|hires|hiring|interview|interviews|culture|employees|staff|engineers|tech stack|stack|users|salary|salaries)\b` +
-    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire|use|run|build)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:company|place|employer) to work(?: (?:for|at))?\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
+    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire|use)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:company|place|employer) (?:to work(?: (?:for|at))?|for (?:a |an )?(?:back[\s-]?end |junior |new )?(?:developers?|devs?|engineers?|programmers?|juniors?|interns?|grads?))\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
     // "And at Meta?" after pay: the same pay, at a company.
     String.raw`|^\s*(?:and\s+|what about\s+|how about\s+|or\s+)?(?:at|for) (?:${PAYERS})\s*[?!.]*\s*$`,
   'i',
@@ -77,21 +77,21 @@ const OWN_DATES = /\b(?:article|articles|guide|guides|page|piece|post|spotlight|
  * Oracle maintains it, Career Karma says).
  */
 const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out)\b/i;
-/**
- * Named rule "colleagues": a profession one works with ("do backend devs talk to designers and
- * PMs?", "do they work with project managers?") is no question about that profession.
- */
-/** The people the articles say back-end developers work with (the guide: designers, project managers). */
 /** The preposition and article of WITH_COLLEAGUES, cut to see who does the working. */
 const WITH_TAIL = /\s*(?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
+/** The people the articles say back-end developers work with (the guide: designers, project managers). */
 const COLLEAGUES: ReadonlySet<string> = new Set(['designer', 'designers', 'ux designer', 'ux designers', 'graphic designer', 'project manager', 'project managers', 'product manager', 'product managers', 'ui/ux']);
+/**
+ * Named rule "colleagues": a profession back-end developers work with ("do backend devs talk to
+ * designers and PMs?", "do they work with project managers?") is no question about that profession.
+ */
 const WITH_COLLEAGUES = /\b(?:talk|speak|work|communicate|collaborate|coordinate|interact|deal|liaise|cooperate|meet|team up)(?:s|es|ing|ed)? (?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
 
 /**
  * Named rule "who is behind a source": who owns or runs Indeed, Career Karma, a course site... The
  * articles say nothing of it (their own dates they do give: see the lexicon's "published").
  */
-const SOURCE_OWNER = /\bwho (?:owns|own|runs|run|operates|is behind|are behind|publishes)\s+(?:the\s+)?(?:indeed|career karma|ck|payscale|glassdoor|monster|ziprecruiter|linkedin|udemy|coursera|udacity|edx|general assembly|tech elevator|betamore)\b/i;
+const SOURCE_OWNER = /\bwho (?:owns|own|runs|run|operates|is behind|are behind|publishes)\s+(?:the\s+)?(?:indeed|career karma|ck|payscale|glassdoor|monster|ziprecruiter|linkedin|udemy|coursera|udacity|edx|general assembly|tech elevator|betamore)(?:\s+(?:site|website|company))?\s*[?!.]*\s*$/i;
 
 /** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
 const FUTURE = /\b(?:will|gonna|going to|predict(?:ed|ion|s)?|forecast|by the year|in the future)\b/i;
@@ -331,8 +331,7 @@ export class Analyzer {
         // and PMs"): not "I work with nurses" (a career changer's background), nor a lawyer.
         const before = source.slice(Math.max(0, m.index - 40), m.index);
         const colleague = COLLEAGUES.has(key) && ((WITH_COLLEAGUES.test(before) && !/\b(?:i|i'm|im)\s+(?:\w+\s+)?\w+$/.test(before.replace(WITH_TAIL, ''))) || (colleagues >= 0 && /^\s*(?:,|and|n|&|or|\/)?\s*(?:other\s+)?$/.test(source.slice(colleagues, m.index))));
-        // "Train others like a teacher": a likeness, about any profession.
-        if (source === typed && (colleague || (this.outsideMap.get(key) === 'profession' && /\blike (?:a|an) *$/.test(before)))) {
+        if (source === typed && colleague) {
           colleagues = m.index + m.text.length;
           continue;
         }

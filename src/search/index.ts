@@ -176,7 +176,7 @@ const FRONT_END_TERMS: ReadonlySet<string> = new Set(['html', 'css', 'frontend']
 /** "And after like 5 yrs?", "at 8 years?": years on the job, alone (see rangeEnd). */
 const YEARS_AFTER = /^\s*(?:(?:and|so|what about|how about)\s+)?(?:after|at|with)\s+(?:like\s+|about\s+|around\s+|maybe\s+)?(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+(?:in|of experience|experience|on the job))?\s*[?!.]*\s*$/i;
 /** "And the top?", "what about the lowest?": an end of a pay range, alone (see rangeEnd). */
-const RANGE_END = /^\s*(?:(?:and|what about|how about)\s+)?(?:the\s+)?(top|highest|max|maximum|high end|bottom|lowest|min|minimum|low end)(?:\s+(?:figure|number|end|level|bracket))?\s*[?!.]*\s*$/i;
+const RANGE_END = /^\s*(?:(?:and|what about|how about)\s+)?(?:the\s+)?(top|highest|max|maximum|most|high end|bottom|lowest|min|minimum|least|low end)(?:\s+(?:one|figure|number|end|level|bracket))?\s*[?!.]*\s*$/i;
 /** Words comparing two figures ("which is higher?"). */
 const FIGURES_COMPARED: ReadonlySet<string> = new Set(['comparison', 'higher', 'lower', 'bigger', 'smaller', 'larger']);
 
@@ -823,7 +823,7 @@ class KnowledgeSearch implements Search {
     const end = RANGE_END.exec(question)?.[1]?.toLowerCase();
     // So is "and after like 5 yrs?": the level whose band holds those years (mid: 4-6).
     const years = YEARS_AFTER.exec(question)?.[1];
-    const level = end ? (/^(?:top|highest|max|maximum|high end)$/.test(end) ? 'experienced' : 'entry') : years ? levelOfYears(Number(years)) : undefined;
+    const level = end ? (/^(?:top|highest|max|maximum|most|high end)$/.test(end) ? 'experienced' : 'entry') : years ? levelOfYears(Number(years)) : undefined;
     if (!level) return analysis;
     return { ...analysis, terms: [level], groups: [[level]], level: LEVEL_TERMS[level]! };
   }

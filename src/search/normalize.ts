@@ -118,7 +118,10 @@ export const RULES: readonly Rule[] = [
   // "Should I become a backend developer?" asks whether it is worth it, not how (the words alone
   // are "become backend developer", the how-to's own). Not "should I become a backend or
   // front-end developer?", a choice of path.
-  { name: 'should-i-become', pattern: /\bshould (?:i|someone|people|we|you) (?:become|be)\b(?=\s+(?:a|an)?\s*(?:back[\s-]?end|server[\s-]side)[\s-](?:dev|devs|developer|developers|engineer|engineers|programmer|programmers)\b(?![^?.!]{0,20}\b(?:or|vs\.?|versus)\b))/g, to: ' worth become ' },
+  { name: 'should-i-become', pattern: /(?<!\bhow\s+)\bshould (?:i|someone|people|we|you) (?:become|be)\b(?=\s+(?:a|an)?\s*(?:back[\s-]?end|server[\s-]side)[\s-](?:dev|devs|developer|developers|engineer|engineers|programmer|programmers)\b(?![^?.!]{0,20}\b(?:or|vs\.?|versus)\b))/g, to: ' worth become ' },
+  // "When did the Indeed article come out?": an article's publishing (the articles' dates), not
+  // what "came out of the bootcamp" or when Node.js came out.
+  { name: 'article-published', pattern: /\b(article|articles|guide|guides|page|piece|post|write[\s-]?up|spotlight|profile|sources?|info|information)\b([^?.!]{0,30}?)\b(?:come|came|comes) out\b/g, to: '$1$2 publish ' },
   { name: 'named-after', pattern: /\b(?:named|called|titled) after\b/g, to: ' named ' },
   { name: 'in-plain-words', pattern: /\bin (?:plain|simple|layman'?s?) (?:words|terms|english)\b/g, to: ' ' },
   // "Will there be more jobs next year?", "in the coming years": the future the outlook projects,
