@@ -5,7 +5,7 @@
 //
 // `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-p.json), counts only.
 // Run it once, for the figure you report; never tune against it. Once scored it is spent: blind-c
-// to blind-o are (blind-o at stop 28 on 5aca126; blind-p is the set the line below scores). The next figure
+// to blind-p are (blind-p, the set the line below scores, at stop 29 on 83b0d07). The next figure
 // needs a new set: add it to FACT_SETS in bench/facts.ts, point the line below at it, and add it
 // to the leak test.
 import { spawnSync } from 'node:child_process';
