@@ -257,7 +257,10 @@ export class Bot {
     // Not a number in words ("step three", "path two"): the command's own did-you-mean reads it.
     // Only when the line alone is clearly a question ("job sysadmin" is not: the command says what it knows).
     const byAlias = () => PLAIN_ALIASES.has(first.toLowerCase()) && !NUMBER_WORDS.test(args) && this.services.search.ask(text).confident;
-    const asQuestion = () => helpWith || byAlias() || text.split(' ').length >= SENTENCE_WORDS || this.services.search.analyse(text).outside.length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
+    // What the line names outside the articles, read once (asQuestion and the refusal below).
+    let outside: readonly Outside[] | undefined;
+    const outsideOf = () => (outside ??= this.services.search.analyse(text).outside);
+    const asQuestion = () => helpWith || byAlias() || text.split(' ').length >= SENTENCE_WORDS || outsideOf().length > 0 || this.services.search.namesSource(args) || wordsForNumber() || asked();
     // Never for a command that saves: 'tip add 99 hello' meant the command, and is told what was wrong.
     // Nor for `more`: 'more roadmap 99' is told there is no step 99.
     if (options.fallbackToAsk && unreadable && ask && spec !== ask && !leaf.writes && leaf.name !== 'more' && asQuestion()) {
@@ -270,7 +273,7 @@ export class Bot {
       // A refusal with its reason ("job outlook 2035?": the articles make no prediction) says more
       // than the command's "I don't know a role called 'outlook 2035?'".
       // Only for what no command name could be (a prediction, chat, code): "role astronaut pilot" keeps its "no role called".
-      const refusedWhy = asked.outcome === 'unknown' && out.outcome === 'not-found' && this.services.search.analyse(text).outside.some((o) => o === 'future' || o === 'chat' || o === 'code-help');
+      const refusedWhy = asked.outcome === 'unknown' && out.outcome === 'not-found' && outsideOf().some((o) => o === 'future' || o === 'chat' || o === 'code-help');
       if ((asked.answered && asked.outcome !== 'clarify') || asked.outcome === 'partial' || refusedWhy || (helpWith && asked.outcome === 'not-found') || (asked.outcome === 'clarify' && (leaf.options ?? []).length > 0 && !byAlias() && !helpWith)) return this.answerFirst(asked, ask, `ask ${text}`, context);
     }
     // A short line the question reading could not answer, that starts with a typo of a command

@@ -2,7 +2,8 @@
 // one compact Sources line, numbered suggestions, and no colour unless asked for.
 import { describe, expect, it } from 'vitest';
 import { picturePath, safeFileName } from '../adapters/terminal/pictures.js';
-import { renderTerminal, wrapLine } from '../adapters/terminal/render.js';
+import { renderTerminal } from '../adapters/terminal/render.js';
+import { wrapLine } from '../src/width.js';
 import { reply, type Node } from '../src/reply.js';
 import { displayWidth } from '../src/width.js';
 

@@ -25,7 +25,8 @@ import { terminalContext } from './context.js';
 import { terminalDeliverer } from './deliver.js';
 import { createTerminalAdapter } from './index.js';
 import { jsonReply, savePictures } from './pictures.js';
-import { DEFAULT_WIDTH, renderTerminal, wrapLine } from './render.js';
+import { DEFAULT_WIDTH, renderTerminal } from './render.js';
+import { wrapLine } from '../../src/width.js';
 
 /** The command names, from the command specs (never a list kept by hand), wrapped to 80 columns. */
 const NAMES = wrapLine(`Commands: ${commands.map((c) => c.name).join(', ')}.`, DEFAULT_WIDTH, 10).join('\n');

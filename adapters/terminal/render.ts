@@ -5,8 +5,6 @@
 import { closingActionsAt, fenced, headingLine, type Node, type Reply, type Suggestion } from '../../src/reply.js';
 import { wrapLine } from '../../src/width.js';
 
-export { wrapLine };
-
 /** Where the door saved each picture of a reply (pictures.ts), or why it could not. */
 export type SavedPictures = ReadonlyMap<Node, { path: string } | { error: string }>;
 

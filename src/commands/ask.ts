@@ -176,7 +176,7 @@ const READING_LINES = 4;
  * question still reaches `unanswered`. With no entry that close, the bot asks which one was meant.
  */
 function readings(ctx: CommandContext, answer: Answer, options: Scored[]): Reply | undefined {
-  const general = new Set(ctx.search.terms(FIELD_WORDS));
+  const general = pointTerms(ctx, FIELD_WORDS);
   // Counted by the question's words, not terms: "easy" gives "easy" and "difficult", one word.
   // Nor a source's name: every point cites one ("(Indeed)"), and naming it asks nothing.
   const words = answer.analysis.groups.filter((g) => g.some((t) => !general.has(t) && !ctx.search.namesSource(t)));
@@ -719,9 +719,12 @@ function rememberQuestion(ctx: CommandContext, answer: Answer, topic?: string, s
   const { terms, level } = answer.analysis;
   // What the user saw listed, for "the second one": the short form when there is one.
   // The list the question asked about, by its words (not the field's own: every point is about back-end work).
-  const field = new Set(ctx.search.terms(FIELD_WORDS));
-  const asked = new Set(terms.filter((t) => !field.has(t)));
-  const related = (point: string) => new Set(ctx.search.terms(point).filter((t) => asked.has(t))).size;
+  const field = pointTerms(ctx, FIELD_WORDS);
+  const asked = terms.filter((t, i) => !field.has(t) && terms.indexOf(t) === i);
+  const related = (point: string) => {
+    const said = pointTerms(ctx, point);
+    return asked.filter((t) => said.has(t)).length;
+  };
   const items = options ?? (shown ? listItems(shown.brief ?? shown.card.children, related) : []);
   const turn: Turn = { terms, ...(topic ? { topic } : {}), ...(level ? { level } : {}), ...(items.length ? { items } : {}) };
   ctx.conversations.remember(ctx, turn, ctx.now());
@@ -768,7 +771,7 @@ export const ask: CommandSpec = {
     // "What does the second one do?" after a list: that item, in the user's question; led by the
     // item itself, the direct answer (the articles may say no more of "stock options" than the list).
     // "Any of those focus on security?" after other careers: the one item that says so.
-    const pick = itemAsked(text, previous?.items) ?? itemNamed(text, previous?.items, (t) => ctx.search.terms(t), new Set(ctx.search.terms(FIELD_WORDS)));
+    const pick = itemAsked(text, previous?.items) ?? itemNamed(text, previous?.items, (t) => ctx.search.terms(t), pointTerms(ctx, FIELD_WORDS));
     if (!pick) return answerQuestion(ctx, text, previous);
     const lead: Node = { type: 'text', text: pick.said ? `The ${pick.said}: ${pick.item}.` : `On that list: ${pick.item}.` };
     // A source on the list ("Indeed" among the job boards) is no question about its article.

@@ -37,8 +37,8 @@ export const LEVEL_TERMS: Readonly<Record<string, SalaryLevel>> = {
 };
 
 /** A calendar year ("2025"), and this one. */
-const YEAR = /^(?:19|20)\d\d$/;
-const THIS_YEAR = new Date().getUTCFullYear();
+export const YEAR = /^(?:19|20)\d\d$/;
+export const THIS_YEAR = new Date().getUTCFullYear();
 
 /** A time to come, without a year: "next year", "in five years", "in the coming years". */
 const LATER = /\b(?:next year|next (?:few|couple(?: of)?|two|three|five|ten|\d+) years|(?:in|within) (?:a few|the next|two|three|five|ten|\d+) years|(?:the )?coming years?|years from now|in the future|a decade from now)\b/gi;
@@ -330,8 +330,8 @@ export class Analyzer {
         // One of the people back-end developers work with, or the next on that list ("designers
         // and PMs"): not "I work with nurses" (a career changer's background), nor a lawyer.
         const before = source.slice(Math.max(0, m.index - 40), m.index);
-        const colleague = COLLEAGUES.has(key) && ((WITH_COLLEAGUES.test(before) && !/\b(?:i|i'm|im)\s+(?:\w+\s+)?\w+$/.test(before.replace(WITH_TAIL, ''))) || (colleagues >= 0 && /^\s*(?:,|and|n|&|or|\/)?\s*(?:other\s+)?$/.test(source.slice(colleagues, m.index))));
-        if (source === typed && colleague) {
+        const colleague = source === typed && COLLEAGUES.has(key) && ((WITH_COLLEAGUES.test(before) && !/\b(?:i|i'm|im)\s+(?:\w+\s+)?\w+$/.test(before.replace(WITH_TAIL, ''))) || (colleagues >= 0 && /^\s*(?:,|and|n|&|or|\/)?\s*(?:other\s+)?$/.test(source.slice(colleagues, m.index))));
+        if (colleague) {
           colleagues = m.index + m.text.length;
           continue;
         }

@@ -9,7 +9,7 @@
 // fuse.js stays where it is strong: names, command arguments, autocomplete and "did you mean".
 import Fuse from 'fuse.js';
 import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
-import { Analyzer, LEVEL_TERMS, type Analysis } from './analyse.js';
+import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { ASKED_FOR, changesCareer, decide, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
@@ -467,7 +467,7 @@ class KnowledgeSearch implements Search {
     const previous = options.previous;
     // "And in 2027?" after pay: pay in a year to come is a prediction, as "salaries in 2027" is.
     const saidYears = [...analysis.terms, ...analysis.unknown];
-    if (previous?.terms.includes('salary') && saidYears.length > 0 && saidYears.every((t) => /^(?:19|20)\d\d$/.test(t) && Number(t) > new Date().getUTCFullYear())) {
+    if (previous?.terms.includes('salary') && saidYears.length > 0 && saidYears.every((t) => YEAR.test(t) && Number(t) > THIS_YEAR)) {
       return { ...alone, payFor: undefined, decision: { kind: 'refuse', outside: 'future' }, confident: false, analysis: { ...alone.analysis, outside: ['future'], outsideWords: saidYears } };
     }
     // Named rule "names nothing": "which concepts?", "give me an example", "what does it stand

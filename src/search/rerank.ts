@@ -122,10 +122,9 @@ export function nearestExample(q: Vector, index: ExampleIndex): number {
   const n = index.norms.length;
   if (dots.length < n) dots = new Float64Array(Math.max(n, 2 * dots.length));
   dots.fill(0, 0, n);
-  const sums = dots;
   q.weights.forEach((w, term) => {
     const list = index.postings.get(term);
-    if (list) for (let i = 0; i < list.length; i += 2) sums[list[i]!]! += w * list[i + 1]!;
+    if (list) for (let i = 0; i < list.length; i += 2) dots[list[i]!]! += w * list[i + 1]!;
   });
   let best = 0;
   for (let i = 0; i < n; i++) if (dots[i]! > 0) best = Math.max(best, dots[i]! / (q.norm * index.norms[i]!));
