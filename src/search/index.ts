@@ -138,6 +138,9 @@ const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'r
 const CLEAR_LEAD = 0.3;
 /** The subject of the whole guide: naming it names no source or entry in particular. */
 const GUIDE_SUBJECT = new Set(['backend', 'developer']);
+/** Words that describe an article beside its source's name: its kind and its date ("Indeed's guide from April 2020"). */
+const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /**
  * Words that ask for something about a subject without naming one ("what does the acronym stand
  * for?", "can you give a real-world example?", "specifically?"): alone, a line of only these is
@@ -1050,7 +1053,10 @@ class KnowledgeSearch implements Search {
       }
     }
     // "According to" goes with it: it says where too, and every example that names a source has it.
-    const where = (t: string) => this.sourceTerms.has(t) || t === 'accord';
+    // So do the words that describe the source ("the job-search guide from April 2020").
+    // A year goes only with its month: "should I start in 2021, says Indeed?" asks of that year.
+    const dated = asked.terms.some((t) => MONTHS.has(t));
+    const where = (t: string) => this.sourceTerms.has(t) || t === 'accord' || SOURCE_DESCRIBED.has(t) || MONTHS.has(t) || (dated && /^20[0-2]\d$/.test(t));
     const topical = terms.filter((t) => !this.sourceTerms.has(t) && !SOURCE_ASKING.has(t));
     // Two sources named ("indeed vs career karma on salary") are what is asked about; one word
     // left ("what does indeed say to learn") says too little alone.

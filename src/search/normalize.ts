@@ -33,6 +33,8 @@ export const RULES: readonly Rule[] = [
   { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?=[^?.!]{0,40}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
   { name: 'with-typed-short-2', pattern: /\bw\/(?!e\b)(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
+  // "Between one and three years in": a span of years said as the pay levels' brackets are ("1 to 3 years").
+  { name: 'years-between', pattern: /\bbetween (\d+|one|two|three|four|five|six|seven|eight|nine|ten) and (\d+|one|two|three|four|five|six|seven|eight|nine|ten) (years?|yrs?)\b/g, to: '$1 to $2 $3' },
   // "Short answer: is it hard?", "quick q -", "tl;dr": how to answer, not what is asked.
   { name: 'answer-form', pattern: /^ ?(?:short answer|quick (?:q|question)|honest answer|real quick|tl;?dr|yes or no|one word|in (?:one|1) (?:line|sentence|word)) ?[:,\-–—] ?|[ ,(]+(?:in (?:one|1) (?:line|sentence|word)|short answer(?: please| pls)?|yes or no)[ )?!.]*$/g, to: ' ' },
   // "Noob question:", "I'm a total newbie": who asks, not what: the level is the one asked about.
@@ -56,7 +58,11 @@ export const RULES: readonly Rule[] = [
   { name: 'how-much-pay', pattern: /\bhow much\b/g, to: ' salary ' },
   // "Starting salary", "what do new ppl start at": pay at the entry level, both at once ("where
   // do I start at" is not).
-  { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:salary|salaries|pay|wage|wages|income|comp|figure|figures|number|numbers|amount)\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?(?:at|around|near)(?=(?:\s+(?:in|per|according to|from|by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:spotlight|profile|article|guide|indeed|payscale|karma|ck|piece|page|site|survey|data|table|source))?[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: ' entry salary ' },
+  { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:(?:back[\s-]?end|server[\s-]side|web|dev|devs|developer|developers|engineer|engineers)\s+){0,2}(?:salary|salaries|pay|wage|wages|income|comp|figure|figures|number|numbers|amount)\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?(?:at|around|near)(?=(?:\s+(?:in|per|according to|from|by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:spotlight|profile|article|guide|indeed|payscale|karma|ck|piece|page|site|survey|data|table|source))?[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: (m: string) => {
+    // The subject between stays: "starting backend salary" is a back-end developer's.
+    const between = m.replace(/^\S+\s+|\s*\S+$/g, ' ').trim();
+    return ` entry ${between ? `${between} ` : ''}salary `;
+  } },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
   { name: 'beyond-pay', pattern: /\bnon[\s-]?(?:salary|pay|cash|monetary|money|wage)\b|\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
