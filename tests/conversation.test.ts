@@ -159,8 +159,11 @@ describe('follow-ups', () => {
     expect(both.sources.map((s) => s.short)).toEqual(['Career Karma']);
     expect((await say('udemy or coursera?')).card.children.filter((n) => n.type === 'section')).toHaveLength(2);
     expect((await say('Do they mentor or teach newer colleagues as part of the gig?')).card.title).not.toBe('Side by side');
-    // An entry that compares the two itself answers: who earns more; the web protocols for REST vs SOAP.
-    expect((await say('rest vs soap')).topic).toBe('skill:web-protocols');
+    // An entry that compares the two itself answers: who earns more. The articles name REST and
+    // SOAP together but never compare them: the web protocols, under that caveat.
+    const protocols = await say('rest vs soap');
+    expect(protocols.topic).toBe('skill:web-protocols');
+    expect(protocols.text).toContain('never compare or rank');
     expect((await say('do backend devs earn more than frontend devs')).topic).toBe('question:who-earns-more-frontend-or-backend');
     // "and frameworks?" after the languages: the frameworks the articles name, first.
     await say('what server side langs does indeed say to learn', { ...ana, userId: 'fw' });
@@ -1036,11 +1039,24 @@ describe('honest refusals', () => {
   it.each([
     ['how much does amazon pay backend engineers', /no figures for particular companies/],
     ['backend developer salary in london', /only national figures/],
+    ['how much does a python developer earn?', /no figures for that technology/],
   ])('"%s": says what the articles do cover, and counts it as not answered', async (q, says) => {
     const r = await say(q);
     expect(r.answered).toBe(false);
     expect(r.text).toMatch(says);
     expect(r.text).toContain('$');
+    const list = await bot.dispatchText('unanswered', { ...ana, isModerator: true });
+    expect(list.text).toContain(q);
+  });
+
+  it.each([
+    ['is java better than python?', /never compare or rank these technologies/, /Java/],
+    ['how does a hash table work?', /don't teach how it works/, /data structures/],
+  ])('"%s": the articles name it but do not answer it: it says so, shows what they say, and counts it as not answered', async (q, says, shows) => {
+    const r = await say(q);
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(says);
+    expect(r.text).toMatch(shows);
     const list = await bot.dispatchText('unanswered', { ...ana, isModerator: true });
     expect(list.text).toContain(q);
   });

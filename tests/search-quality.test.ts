@@ -124,7 +124,9 @@ const SHORT_FLOORS = {
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
 const LABELLED_FLOORS = {
-  own: { top1: 248, refused: 37 }, // of 269; 40 not to be answered
+  // 248 -> 247 at stop 30: "how does the QUIC protocol work" now shows the HTTP/3 card under "the
+  // articles don't teach how it works" (they only say HTTP/3 uses QUIC), not as an answer.
+  own: { top1: 247, refused: 37 }, // of 269; 40 not to be answered
   a: { top1: 179, refused: 31 }, // of 200; 34
   b: { top1: 175, refused: 34 }, // of 200; 37
 } as const;

@@ -358,6 +358,34 @@ describe('retrieve and rerank', () => {
   });
 });
 
+describe('named rule: names it, does not answer it', () => {
+  it.each([
+    ['is java better than python?', 'ranking'],
+    ['mysql vs mongodb', 'ranking'],
+    ["what's the difference between python 2 and python 3?", 'ranking'],
+    ['how does a hash table work?', 'how-to'],
+    ['how do i install docker on windows', 'how-to'],
+    ['How do I reverse a linked list in Java?', 'how-to'],
+    ['how much does a python developer earn?', 'tech'],
+    ['do java devs earn more than python devs', 'tech'],
+  ])('"%s" is answered in part (%s): what the articles say, under a caveat', (q, outside) => {
+    const d = search.ask(q).decision;
+    expect(d.kind === 'partial' || d.kind === 'refuse').toBe(true);
+    expect('outside' in d && d.outside).toBe(outside);
+  });
+
+  it.each([
+    'should i learn python or java first',
+    'azure vs aws cert?',
+    'how do apis work',
+    'how does on-call work',
+    'how do I build a portfolio',
+    'how much do entry level back-end developers make',
+  ])('"%s" is still answered: the articles say it', (q) => {
+    expect(search.ask(q).decision.kind).toBe('answer');
+  });
+});
+
 describe('named rule: career changers', () => {
   it('answers a nurse who asks about switching to back-end work, and still refuses how to become a nurse', () => {
     const switching = search.ask("I've been a nurse for ten years and want to switch into backend development, do I need a degree?");

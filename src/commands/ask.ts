@@ -94,6 +94,8 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   'code-help': `I can't help write or debug code: I answer career questions from four articles. ${ABOUT}`,
   chat: `That is outside what the articles cover. ${ABOUT}`,
   future: `The articles make no prediction for that: they give today's figures and one projection, job growth for web developers to 2030, so I won't guess. ${ABOUT}`,
+  ranking: `The articles name these technologies but never compare or rank them, so I won't guess. ${ABOUT}`,
+  'how-to': `The articles don't teach how a technology works or how to set it up: they are about the career, so I won't guess. ${ABOUT}`,
 };
 /**
  * What the articles leave out, said of one half of a line asking two things (see bothAsked): the
@@ -113,6 +115,8 @@ const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
   tech: 'The articles give no figures for that technology.',
   period: 'The articles give yearly pay only, nothing by the hour or the month.',
   rank: 'The articles give no pay for roles above senior (such as CTO, IT director or lead software engineer), only for back-end developers by experience.',
+  ranking: 'The articles never compare or rank these technologies against each other; they only name them.',
+  'how-to': "The articles don't teach how it works or how to set it up: they are about the career, not a tutorial.",
 };
 
 /**

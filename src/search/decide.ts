@@ -104,11 +104,56 @@ function siblings(options: readonly Scored[], t: Thresholds): boolean {
   return top!.score >= t.answer && rest.every((o) => o.doc.kind !== top!.doc.kind && cosine(top!.contentVector, o.contentVector) >= t.siblings);
 }
 
+/**
+ * The technologies the articles name (languages, frameworks, databases, tools, protocols), as the
+ * analyser gives them. They name them and say what they are for; they never rank one against
+ * another nor teach how one works. (Not AWS and Azure: "the closest competitor to AWS" compares them.)
+ */
+export const TECHNOLOGIES: ReadonlySet<string> = new Set(['java', 'python', 'ruby', 'php', 'javascript', 'typescript', 'nodejs', 'csharp', 'cplusplus', 'dotnet', 'django', 'rails', 'laravel', 'express', 'flask', 'nestjs', 'mysql', 'postgresql', 'mongodb', 'sql', 'nosql', 'oracle', 'docker', 'kubernetes', 'jenkins', 'git', 'github', 'rest', 'soap', 'graphql', 'http3', 'quic', 'html', 'css', 'linux', 'apache', 'nginx', 'json', 'xml', 'datastructure']);
+/** Who works with a technology, as the analyser gives it ("python devs", "java engineer"). */
+const WHO_WORKS = new Set(['developer', 'dev', 'engineer', 'programmer', 'coder']);
+/** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */
+const RANKING = new Set(['comparison', 'better', 'best', 'worse']);
+/** Words that ask which to learn first: advice the articles do give ("pick one and start practicing"). */
+const CHOOSING = new Set(['learn', 'pick', 'choose', 'first', 'start', 'begin', 'need']);
+/** "How do I install Docker?", "how to set up Postgres", "how do I reverse a linked list": a tutorial's steps. */
+const HOW_TO_DO = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?.!]{0,12}?\b(?:install|uninstall|reinstall|configure|set ?up|setup|compile|implement|reverse|upgrade|migrate|containeri[sz]e|dockeri[sz]e)\b/i;
+/** "How does a hash table work?", "how do Docker containers actually work?": how a thing works inside. */
+const HOW_IT_WORKS = /\bhow (?:does|do|did) (?:a |an |the )?(?:[^\s?.!]+ ){1,3}(?:actually |even |really )?work\b|\bhow [^\s?.!]+ works\b/i;
+
+/**
+ * Named rule "names it, does not answer it": a question that ranks two technologies the articles
+ * name ("is java better than python?", "python 2 vs 3"), asks how one works or is set up, or asks
+ * the pay of one ("python developer salary") is covered only in part: the articles say what it is for. The bot shows that under a caveat and
+ * counts the question as not answered. Asking which to learn first is the articles' advice.
+ */
+export function namedNotAnswered(analysis: Analysis): Outside | undefined {
+  const tech = analysis.terms.filter((term) => TECHNOLOGIES.has(term));
+  if (!tech.length) return undefined;
+  // Two versions of one ("python 2 vs python 3") are two technologies too.
+  const versions = tech.length > new Set(tech).size && analysis.terms.some((term) => /^\d+$/.test(term));
+  const ranks = analysis.terms.some((term) => RANKING.has(term)) && (new Set(tech).size >= 2 || versions) && !analysis.terms.some((term) => CHOOSING.has(term) || term === 'salary');
+  if (ranks) return 'ranking';
+  // "How much does a python developer earn?": the articles give pay by role and experience, never by language or tool.
+  // The technology must say whose pay: "do I need sql to earn the 101k?" asks what to learn.
+  const whose = analysis.terms.some((term, i) => TECHNOLOGIES.has(term) && WHO_WORKS.has(analysis.terms[i + 1] ?? ''));
+  if (analysis.terms.includes('salary') && whose) return 'tech';
+  if (HOW_TO_DO.test(analysis.raw) || (HOW_IT_WORKS.test(analysis.raw) && !analysis.terms.includes('api'))) return 'how-to';
+  return undefined;
+}
+
 export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresholds = THRESHOLDS): Decision {
   const never = analysis.outside.find((o) => NEVER.includes(o) && !(o === 'profession' && changesCareer(analysis)));
   if (never) return { kind: 'refuse', outside: never };
   const [top, second] = scored;
   if (!top) return { kind: 'refuse' };
+  const unanswered = namedNotAnswered(analysis);
+  // What the articles say of it, when the best entry is about it; else only that they do not say.
+  if (unanswered === 'tech') {
+    const figures = scored.find((s) => s.doc.kind === 'salary');
+    return figures ? { kind: 'partial', top: figures, outside: 'tech' } : { kind: 'refuse', outside: 'tech' };
+  }
+  if (unanswered) return top.features.coverage >= t.coverage ? { kind: 'partial', top, outside: unanswered } : { kind: 'refuse', outside: unanswered };
   const asksFigures = analysis.terms.includes('salary') || analysis.terms.includes('outlook');
   // "Monthly", "an hour" say something only of pay: "I can study an hour a day" is no pay question.
   // Nor does a rank above senior: "what does a CTO do?" is the career ladder's; only its pay is not given.

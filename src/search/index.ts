@@ -140,6 +140,8 @@ const CLEAR_LEAD = 0.3;
 const GUIDE_SUBJECT = new Set(['backend', 'developer']);
 /** Words that describe an article beside its source's name: its kind and its date ("Indeed's guide from April 2020"). */
 const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
+/** Caveats of a line that names its own subject (see namedNotAnswered): never read with the turn before. */
+const OWN_CAVEATS: ReadonlySet<string> = new Set(['ranking', 'how-to']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /**
  * Words that ask for something about a subject without naming one ("what does the acronym stand
@@ -612,6 +614,9 @@ class KnowledgeSearch implements Search {
     // "Per month?" alone finds an entry that says "per"; after pay it is that pay by the month.
     // Read together it may ask which one was meant ("how do I choose between them?" after the
     // frameworks: two framework entries); that beats a sure answer about something else.
+    // "rest vs soap", "how does docker work?": a line that ranks technologies or asks how one works
+    // names what it asks about; what the articles say of it is read from the line alone.
+    if (alone.decision.kind === 'partial' && OWN_CAVEATS.has(alone.decision.outside)) return alone;
     if (!together.confident) return (together.decision.kind === 'partial' && (!alone.confident || this.onlyOutside(analysis))) || (together.decision.kind === 'clarify' && this.aloneElsewhere(question, analysis, alone, previous)) ? together : alone;
     // "How much do they make?": the role comes from the turn before.
     if (!alone.confident || (together.payFor && !alone.payFor)) return together;
