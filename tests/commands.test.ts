@@ -39,6 +39,13 @@ describe('salary', () => {
     expect(r.text).toContain('$56,310');
   });
 
+  it('one level asked: its figures and the national median to compare with, not the job growth', async () => {
+    const r = await say('salary entry');
+    expect(r.text).toContain('$56,310');
+    expect(r.text).not.toContain('25,500 new jobs');
+    expect((await say('more salary entry')).text).not.toContain('growth by 2030');
+  });
+
   it('shows the outlook on its own under its title once, not under a second "Job outlook" heading', async () => {
     const r = await say('ask whats the job outlook');
     expect(r.card.title).toBe('Job outlook');

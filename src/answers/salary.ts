@@ -42,8 +42,9 @@ function nationalLine(services: Services, s: Salary, ofPay = false): string {
  * The outlook figures and the national median. `ofPay`: asked about the national median itself
  * ("how far above it is beginner pay?"): the median comes first, with what the article says of it.
  */
-export function outlookNodes(services: Services, withNotes = true, ofPay = false): { nodes: Node[]; sources: string[] } {
-  const { outlook, salaries } = services.knowledge;
+export function outlookNodes(services: Services, withNotes = true, ofPay = false, withGrowth = true): { nodes: Node[]; sources: string[] } {
+  const { salaries } = services.knowledge;
+  const outlook = withGrowth ? services.knowledge.outlook : [];
   const medians = salaries.filter((s) => !s.role);
   const national = medians.map((s) => nationalLine(services, s, ofPay));
   const growth = outlook.map((o) => {
@@ -54,7 +55,7 @@ export function outlookNodes(services: Services, withNotes = true, ofPay = false
   const notes = withNotes ? outlook.flatMap((o) => citeAll(services, o.notes)) : [];
   if (!lines.length) return { nodes: [], sources: [] };
   return {
-    nodes: [{ type: 'section', title: 'Job outlook' }, { type: 'list', items: [...lines, ...notes] }],
+    nodes: [{ type: 'section', title: withGrowth ? 'Job outlook' : 'National median' }, { type: 'list', items: [...lines, ...notes] }],
     sources: [...outlook.map((o) => o.source), ...(withNotes ? outlook.flatMap((o) => o.notes.map((n) => n.source)) : []), ...medians.flatMap((s) => [s.source, ...(ofPay ? s.notes.map((n) => n.source) : [])])],
   };
 }
@@ -66,7 +67,9 @@ export function salaryCard(services: Services, role: Role, level?: SalaryLevel):
   // comes along where that figure is shown, not beside senior, front-end or DBA pay.
   const entryShown = figures.some((s) => s.level === 'entry' && s.source === 'career-karma');
   // For a role the articles give no figure for, the web developers' outlook is beside the point.
-  const outlook = figures.length ? outlookNodes(services, false, entryShown) : { nodes: [], sources: [] };
+  // One level asked ("what do juniors make?"): the national median to compare with, not the web
+  // developers' job growth, which a newcomer read as part of that level's pay.
+  const outlook = figures.length ? outlookNodes(services, false, entryShown, !level) : { nodes: [], sources: [] };
   const children: Node[] = [];
   if (!figures.length) {
     const have = [...new Set(all.map((s) => s.level))].sort((x, y) => LEVEL_ORDER.indexOf(x) - LEVEL_ORDER.indexOf(y));
