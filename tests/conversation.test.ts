@@ -1049,6 +1049,20 @@ describe('honest refusals', () => {
     expect(list.text).toContain(q);
   });
 
+  it('the caveat is the line\'s own: "and for entry level?" after python developer pay is the entry-level figures; "why?" after a caveat and a first line that only points back get "of what?"', async () => {
+    expect((await say('python developer salary')).answered).toBe(false);
+    const entry = await say('and for entry level?');
+    expect(entry.answered).toBe(true);
+    expect(entry.text).toContain('$61,042');
+    await say('is java better than python?');
+    const why = await say('why?');
+    expect(why.answered).toBe(false);
+    expect(why.text).not.toContain('Should I become');
+    const first = await say('how long does that take?', { ...ana, userId: 'points-back' });
+    expect(first.answered).toBe(false);
+    expect(first.text).toContain('Of what?');
+  });
+
   it.each([
     ['is java better than python?', /never compare or rank these technologies/, /Java/],
     ['how does a hash table work?', /don't teach how it works/, /data structures/],

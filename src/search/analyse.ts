@@ -24,6 +24,8 @@ export interface Analysis {
   outside: Outside[];
   /** The words that marked it outside ("london", "amazon"), to check against the best entry. */
   outsideWords: string[];
+  /** Read with the question before (its terms joined to these): what the line alone asks is not all of it. */
+  joined?: true;
 }
 
 /** Terms that name a salary level. */

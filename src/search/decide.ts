@@ -112,33 +112,60 @@ function siblings(options: readonly Scored[], t: Thresholds): boolean {
 export const TECHNOLOGIES: ReadonlySet<string> = new Set(['java', 'python', 'ruby', 'php', 'javascript', 'typescript', 'nodejs', 'csharp', 'cplusplus', 'dotnet', 'django', 'rails', 'laravel', 'express', 'flask', 'nestjs', 'mysql', 'postgresql', 'mongodb', 'sql', 'nosql', 'oracle', 'docker', 'kubernetes', 'jenkins', 'git', 'github', 'rest', 'soap', 'graphql', 'http3', 'quic', 'html', 'css', 'linux', 'apache', 'nginx', 'json', 'xml', 'datastructure']);
 /** Who works with a technology, as the analyser gives it ("python devs", "java engineer"). */
 const WHO_WORKS = new Set(['developer', 'dev', 'engineer', 'programmer', 'coder']);
+/** Two version numbers compared: "python 2 vs 3", "java 8 or 17", "php 7 and php 8". */
+const VERSIONS = /\d+(?:\.\d+)?\s*(?:vs\.?|versus|or|and|compared (?:to|with))\s*(?:[a-z.#+]+\s*)?\d+/i;
 /** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */
-const RANKING = new Set(['comparison', 'better', 'best', 'worse']);
-/** Words that ask which to learn first: advice the articles do give ("pick one and start practicing"). */
-const CHOOSING = new Set(['learn', 'pick', 'choose', 'first', 'start', 'begin', 'need']);
+const RANKING = new Set(['comparison', 'better', 'best', 'worse', 'superior', 'popular']);
+/**
+ * Words that ask which to learn first, or for a beginner: advice the articles do give ("for
+ * back-end developers just starting out, the best idea is to pick one and start practicing").
+ */
+const CHOOSING = new Set(['learn', 'pick', 'choose', 'first', 'start', 'begin', 'need', 'entry', 'job', 'hire', 'hired', 'employment', 'employ']);
+/**
+ * Technologies the articles do weigh against another: SQL ("for years, the preferred language"),
+ * HTTP/3 and QUIC ("a faster protocol"). A ranking that names one of them is read as before. (REST
+ * is weighed only as a way into a job, "your fastest route to employment": a question about
+ * getting hired is a choosing one.)
+ */
+const WEIGHED: ReadonlySet<string> = new Set(['sql', 'http3', 'quic']);
 /** "How do I install Docker?", "how to set up Postgres", "how do I reverse a linked list": a tutorial's steps. */
-const HOW_TO_DO = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?.!]{0,12}?\b(?:install|uninstall|reinstall|configure|set ?up|setup|compile|implement|reverse|upgrade|migrate|containeri[sz]e|dockeri[sz]e)\b/i;
+const HOW_TO_DO = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?!]{0,12}?\b(?:install|uninstall|reinstall|configure|set ?up|setup|compile|implement|reverse|upgrade|migrate|containeri[sz]e|dockeri[sz]e|use)\b/i;
 /** "How does a hash table work?", "how do Docker containers actually work?": how a thing works inside. */
-const HOW_IT_WORKS = /\bhow (?:does|do|did) (?:a |an |the )?(?:[^\s?.!]+ ){1,3}(?:actually |even |really )?work\b|\bhow [^\s?.!]+ works\b/i;
+const HOW_IT_WORKS = /\bhow (?:does|do|did) (?:a |an |the )?((?:[^\s?!]+ ){1,3})(?:actually |even |really )?work\b|\bhow ([^\s?!]+) works\b/i;
+/**
+ * What a career question sets up, works with or moves ("how do I set up my resume", "how do java
+ * devs work with databases", "how do I migrate my career to node"): not a tutorial's subject.
+ */
+const CAREER_WORDS = /\b(?:resume|resumes|cv|portfolio|portfolios|career|careers|stack|linkedin|profile|practices?|team|plan|schedule|devs?|developers?|engineers?|programmers?|cert|certs|certification|certifications|certificate|bootcamps?|freelanc\w*|skills?|experience|jobs?|interview\w*|day|people|folks|ppl)\b/i;
 
 /**
  * Named rule "names it, does not answer it": a question that ranks two technologies the articles
  * name ("is java better than python?", "python 2 vs 3"), asks how one works or is set up, or asks
- * the pay of one ("python developer salary") is covered only in part: the articles say what it is for. The bot shows that under a caveat and
- * counts the question as not answered. Asking which to learn first is the articles' advice.
+ * the pay of one ("python developer salary") is covered only in part: the articles say what it
+ * is for. The bot shows that under a caveat and counts the question as not answered. Asking which
+ * to learn first, or for a beginner, is the articles' advice. Of the line alone: read with the
+ * question before ("and for entry level?" after python pay), its words are not the line's.
  */
 export function namedNotAnswered(analysis: Analysis): Outside | undefined {
+  if (analysis.joined) return undefined;
   const tech = analysis.terms.filter((term) => TECHNOLOGIES.has(term));
   if (!tech.length) return undefined;
-  // Two versions of one ("python 2 vs python 3") are two technologies too.
-  const versions = tech.length > new Set(tech).size && analysis.terms.some((term) => /^\d+$/.test(term));
-  const ranks = analysis.terms.some((term) => RANKING.has(term)) && (new Set(tech).size >= 2 || versions) && !analysis.terms.some((term) => CHOOSING.has(term) || term === 'salary');
-  if (ranks) return 'ranking';
-  // "How much does a python developer earn?": the articles give pay by role and experience, never by language or tool.
-  // The technology must say whose pay: "do I need sql to earn the 101k?" asks what to learn.
+  const named = new Set(tech);
+  // Two versions of one ("python 2 vs python 3", "php 7 vs 8") are two technologies too.
+  const versions = VERSIONS.test(analysis.raw) || (tech.length > named.size && analysis.terms.some((term) => /^\d+$/.test(term)));
+  const two = named.size >= 2 || versions;
+  // "How much does a python developer earn?", "which pays more, python or java?": the articles
+  // give pay by role and experience, never by language or tool. The technology must say whose
+  // pay, or two be compared: "do I need sql to earn the 101k?" asks what to learn.
   const whose = analysis.terms.some((term, i) => TECHNOLOGIES.has(term) && WHO_WORKS.has(analysis.terms[i + 1] ?? ''));
-  if (analysis.terms.includes('salary') && whose) return 'tech';
-  if (HOW_TO_DO.test(analysis.raw) || (HOW_IT_WORKS.test(analysis.raw) && !analysis.terms.includes('api'))) return 'how-to';
+  if (analysis.terms.includes('salary')) return whose || two ? 'tech' : undefined;
+  const ranks = analysis.terms.some((term) => RANKING.has(term)) && two && !tech.some((term) => WEIGHED.has(term)) && !analysis.terms.some((term) => CHOOSING.has(term));
+  if (ranks) return 'ranking';
+  const howTo = HOW_TO_DO.exec(analysis.raw);
+  if (howTo && !CAREER_WORDS.test(analysis.raw.slice(howTo.index))) return 'how-to';
+  const works = HOW_IT_WORKS.exec(analysis.raw);
+  const subject = works?.[1] ?? works?.[2];
+  if (subject && !CAREER_WORDS.test(subject) && !analysis.terms.includes('api') && !tech.some((term) => WEIGHED.has(term))) return 'how-to';
   return undefined;
 }
 
@@ -150,7 +177,8 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   const unanswered = namedNotAnswered(analysis);
   // What the articles say of it, when the best entry is about it; else only that they do not say.
   if (unanswered === 'tech') {
-    const figures = scored.find((s) => s.doc.kind === 'salary');
+    // Back-end pay, whose developers' languages they are; else the best pay card.
+    const figures = scored.find((s) => s.doc.ref === 'salary:backend-developer') ?? scored.find((s) => s.doc.kind === 'salary');
     return figures ? { kind: 'partial', top: figures, outside: 'tech' } : { kind: 'refuse', outside: 'tech' };
   }
   if (unanswered) return top.features.coverage >= t.coverage ? { kind: 'partial', top, outside: unanswered } : { kind: 'refuse', outside: unanswered };

@@ -138,8 +138,12 @@ const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'r
 const CLEAR_LEAD = 0.3;
 /** The subject of the whole guide: naming it names no source or entry in particular. */
 const GUIDE_SUBJECT = new Set(['backend', 'developer']);
+/** Words of an entry's name that any entry of the field has ("how do I become a back-end developer?"). */
+const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['become', 'dev', 'engineer', 'job', 'career', 'senior']);
 /** Words that describe an article beside its source's name: its kind and its date ("Indeed's guide from April 2020"). */
 const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
+/** Words of a line that only points back (see onlyPoints): "how long does that take?", "what about the other source?". */
+const POINTING_WORDS: ReadonlySet<string> = new Set(['other', 'source', 'same', 'why', 'take']);
 /** Caveats of a line that names its own subject (see namedNotAnswered): never read with the turn before. */
 const OWN_CAVEATS: ReadonlySet<string> = new Set(['ranking', 'how-to']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
@@ -173,7 +177,7 @@ const LEVEL_WORDS: ReadonlySet<string> = new Set(['senior', 'junior', 'beginner'
 /** Terms that name one of two kinds of a thing: a follow-up naming one drops the other. */
 const CONTRASTS: readonly (readonly string[])[] = [['softskill', 'technical']];
 /** Words that pick one of the things just listed: "which one", "which of them", "the secure one", "any security one?", "is SQL one of them?". */
-const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bthe (?:\w+ )?one\b|\bany (?:\w+ )?ones?\b|\b(?:one|any|some|either) of (?:them|those|these)\b/i;
+const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bwhich (?:pays?|earns?|makes?) (?:the )?(?:best|most|more|highest)\b|\bthe (?:\w+ )?one\b|\bany (?:\w+ )?ones?\b|\b(?:one|any|some|either) of (?:them|those|these)\b/i;
 /** The most terms a question pointing back within the answer before may have (see pointsWithin). */
 const POINTING_TERMS = 3;
 /** The front end's own languages: knowing them is no step of the back-end roadmap done. */
@@ -478,7 +482,9 @@ class KnowledgeSearch implements Search {
     // Named rule "names nothing": "which concepts?", "give me an example", "what does it stand
     // for?" with no turn before say nothing of a subject; whatever entry their words half-match
     // is no answer (they had got databases, a roadmap step, HTTP/3).
-    if (!previous) return this.namesNothing(analysis) && alone.decision.kind === 'answer' ? { ...alone, decision: { kind: 'refuse', vague: true }, confident: false } : alone;
+    // So does a first line that only points back ("how long does that take?", "why?", "what about the other source?").
+    // After a reply with no answer of its own (a refusal, a caveat), "why?" points at nothing either.
+    if (!previous || (!previous.topic && /^\W*why\W*$/i.test(question))) return (this.namesNothing(analysis) || this.onlyPoints(analysis, question)) && alone.decision.kind === 'answer' ? { ...alone, decision: { kind: 'refuse', vague: true }, confident: false } : alone;
     // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
     // asks a price of what was just listed; that answer gives none, so the bot says it does not
     // know rather than asking which one was meant or answering about something else's cost.
@@ -503,7 +509,7 @@ class KnowledgeSearch implements Search {
     // A time, too, when the answer about times in general does not name it: "how long does that
     // take?" after the Meta certificate (the articles give it no length; how long it all takes
     // speaks of bootcamps and degrees, not of it).
-    const timed = (t: string) => t === 'duration' && !!previous.topic && alone.decision.kind === 'answer' && !this.holdsName(alone.decision.top, previous.topic);
+    const timed = (t: string) => t === 'duration' && !!previous.topic && alone.decision.kind === 'answer' && !this.holdsName(alone.decision.top, previous.topic, true);
     const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration') || timed(t) || (t === 'salary' && SELECTS.test(question)));
     const missing = before ? priced.filter((t) => !gives(t, before.content, before.content.has('salary'))) : [];
     // Not "does that include tuition reimbursement?" (see beyondAnswerBefore), nor a question
@@ -698,7 +704,7 @@ class KnowledgeSearch implements Search {
    */
   private readWith(analysis: Analysis, previous: Turn, levelBefore = false): Answer {
     const merged = this.mergeTerms(analysis, previous);
-    const read: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])] };
+    const read: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])], joined: true };
     const level = analysis.level ?? (levelBefore && merged.some((t) => LEVEL_TERMS[t]) ? previous.level : undefined);
     if (level) read.level = level;
     return this.run(read);
@@ -809,6 +815,17 @@ class KnowledgeSearch implements Search {
   }
 
   /**
+   * A line that only points back at an answer: "why?", "how long does that take?", "what about
+   * the other source?": a time, a price, a reason or a source of "that", and nothing it is of.
+   */
+  private onlyPoints(analysis: Analysis, question: string): boolean {
+    if (/^\W*why\W*$/i.test(question)) return true;
+    // Not "it": "how long does it take?" first is how long it all takes.
+    const pointing = /\b(?:that|those|these|this|the other (?:source|one|article)s?)\b/i.test(question);
+    return pointing && analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t) || ASKED_FOR.includes(t) || POINTING_WORDS.has(t));
+  }
+
+  /**
    * Named rule "how much is that": after pay, "how much is that per month?" asks that pay (by the
    * month, which the articles do not give), not a price, which "how much is" asks elsewhere.
    */
@@ -846,8 +863,12 @@ class KnowledgeSearch implements Search {
   }
 
   /** Whether `hit`'s own text names the entry `ref` (every word of one of its names). */
-  private holdsName(hit: Scored, ref: string): boolean {
-    return (this.nameTerms.get(ref) ?? []).some((name) => name.length > 0 && name.every((t) => hit.content.has(t)));
+  private holdsName(hit: Scored, ref: string, own = false): boolean {
+    // `own`: by the words that tell the entry apart, not the field's ("back-end developer" is in
+    // how long it takes to become one; "promoted" is not, and "how long does that take?" after
+    // promotion is no question about becoming one).
+    const names = (this.nameTerms.get(ref) ?? []).map((name) => (own ? name.filter((t) => !GUIDE_SUBJECT.has(t) && !FIELD_NAME_WORDS.has(t)) : name));
+    return names.some((name) => name.length > 0 && name.every((t) => hit.content.has(t)));
   }
 
   /** Whether the question names the entry it was answered with (one of its names, every word of it). */
