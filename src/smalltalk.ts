@@ -124,7 +124,7 @@ export const INTENTS: readonly Intent[] = [
   {
     // "ok i know python and i get algorithms now", "I learned a server-side language and picked up
     // Django": a statement of what is done, not a question. It says which roadmap step that
-    // reaches and which comes next, and "what next?" after it means the step after that one.
+    // reaches and which comes next, and "what next?" after it is that next step.
     name: 'progress-said',
     pattern: /^(?:(?:ok(?:ay)?|so|well|now|alright)[\s,]+)?i(?:'ve| have|'m| am)?\s+(?:now\s+|already\s+|finally\s+|just\s+)?(?:know|learned|learnt|picked up|understand|get|got|finished|completed|covered|mastered|am comfortable with|comfortable with|comfy with|done with)\b([^?]{2,160})$/i,
     reply: (ctx, m) => {
@@ -136,7 +136,8 @@ export const INTENTS: readonly Intent[] = [
       // Next is the first step after the earliest one named that the statement does not cover.
       const named = new Set(steps.map((s) => s.order));
       const next = ctx.knowledge.roadmap.find((s) => s.order > steps[0]!.order && !named.has(s.order));
-      rememberTopic(ctx, `step:${last.id}`);
+      // "What next?" after it is the step this reply names as next, not the one after the last named.
+      rememberTopic(ctx, `step:${last.id}`, undefined, undefined, undefined, next && `step:${next.id}`);
       const orders = steps.map((s) => s.order);
       const reached = steps.length > 1 ? `steps ${orders.slice(0, -1).join(', ')} and ${orders.at(-1)}` : `step ${last.order} (${last.title})`;
       return reply({

@@ -473,6 +473,8 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   if (end) return withTopic(ctx, `step:${end.id}`, undefined);
   // A bare "then?" goes on only from a step: after pay it is no question of the roadmap.
   if (NEXT.test(question) && !(BARE_THEN.test(question) && !(previous?.topic && stepOf(ctx, previous.topic)))) {
+    // The reply before named the next step itself ("Next: step 3" after "I know python and sql").
+    if (previous?.next) return withTopic(ctx, previous.next, undefined);
     const current = previous?.topic && stepOf(ctx, previous.topic);
     // With no step before it, "what next?" is answered with where the roadmap starts.
     const next = current ? ctx.knowledge.roadmap.find((s) => s.order === current.order + 1) : ctx.knowledge.roadmap[0];

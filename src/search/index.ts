@@ -39,6 +39,8 @@ export interface Turn {
   again?: string;
   /** The things the answer listed, in order, for "the second one" (see answers/list-items.ts). */
   items?: string[];
+  /** The step the reply named as next ("Next: step 3"): what "what next?" shows, so the bot agrees with itself. */
+  next?: string;
 }
 
 export interface Answer {
