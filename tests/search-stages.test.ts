@@ -102,6 +102,7 @@ describe('analyse: question-form rules', () => {
     ['with-typed-short', 'a job w/o a degree', /job {2}without {2}a degree/],
     ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],
     ['years-between', 'between one and three years in, what do they make?', /one to three years in/],
+    ['next-to', 'which automation server is named next to the container tools?', /named {2}beside {2}the container/],
     ['years-between', 'between classes and work I have two years', /between classes and work/],
     ['years-on-the-job', '5 years in: what does the pay table say', /^ {2}mid {2}in:/],
     ['pay-after-years', 'how much after 5 years', /after\s+mid\s*$/],

@@ -33,6 +33,8 @@ export const RULES: readonly Rule[] = [
   { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?=[^?.!]{0,40}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
   { name: 'with-typed-short-2', pattern: /\bw\/(?!e\b)(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
+  // "Named next to the container tools": beside, not the step after (see stepAfter's "next").
+  { name: 'next-to', pattern: /\bnext to\b/g, to: ' beside ' },
   // "Between one and three years in": a span of years said as the pay levels' brackets are ("1 to 3 years").
   { name: 'years-between', pattern: /\bbetween (\d+|one|two|three|four|five|six|seven|eight|nine|ten) and (\d+|one|two|three|four|five|six|seven|eight|nine|ten) (years?|yrs?)\b/g, to: '$1 to $2 $3' },
   // "Short answer: is it hard?", "quick q -", "tl;dr": how to answer, not what is asked.
@@ -58,14 +60,14 @@ export const RULES: readonly Rule[] = [
   { name: 'how-much-pay', pattern: /\bhow much\b/g, to: ' salary ' },
   // "Starting salary", "what do new ppl start at": pay at the entry level, both at once ("where
   // do I start at" is not).
-  { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:(?:back[\s-]?end|server[\s-]side|web|dev|devs|developer|developers|engineer|engineers)\s+){0,2}(?:salary|salaries|pay|wage|wages|income|comp|figure|figures|number|numbers|amount)\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?(?:at|around|near)(?=(?:\s+(?:in|per|according to|from|by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:spotlight|profile|article|guide|indeed|payscale|karma|ck|piece|page|site|survey|data|table|source))?[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: (m: string) => {
+  { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:(?:back[\s-]?end|server[\s-]side|web|dev|devs|developer|developers|engineer|engineers)\s+){0,2}(?:salary|salaries|pay|wage|wages|income|comp|figure|figures|number|numbers|amount)\b|\bstart(?:s)? (?:off |out )?(?:at|around|near) what\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?(?:at|around|near)(?=(?:\s+(?:in|per|according to|from|by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:spotlight|profile|article|guide|indeed|payscale|karma|ck|piece|page|site|survey|data|table|source))?[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: (m: string) => {
     // The subject between stays: "starting backend salary" is a back-end developer's.
     const between = m.replace(/^\S+\s+|\s*\S+$/g, ' ').trim();
     return ` entry ${between ? `${between} ` : ''}salary `;
   } },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
-  { name: 'beyond-pay', pattern: /\bnon[\s-]?(?:salary|pay|cash|monetary|money|wage)\b|\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
+  { name: 'beyond-pay', pattern: /\bnon[\s-]?(?:salary|pay|cash|monetary|money|wage)\b|\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:base |basic |regular )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
   // "The $81k-ish average", "the $124,303 figure": every dollar figure in the articles is pay, so
   // one in a question asks about pay, unless a price is named beside it.
   { name: 'money-figure', pattern: /(?<!\b(?:cost|costs|costing|price|priced|spend|spent|saved|save|savings|budget|tuition|fee|fees|loan|loans|debt|owe)\b[^?.!]{0,20})(?:\$\s?(?:[5-9]\d|1\d\d),\d{3}|\$?\b(?:[5-9]\d|1\d\d)(?:\.\d)?\s?k\b)(?![^?.!]{0,20}\b(?:bootcamp|course|tuition|loan|debt|cost|costs|fee|fees|price|saved|savings|budget|users|companies|people|views|followers|subscribers|downloads|lines)\b)/g, to: ' $& salary ' },
@@ -124,7 +126,7 @@ export const RULES: readonly Rule[] = [
   // "Should I become a backend developer?" asks whether it is worth it, not how (the words alone
   // are "become backend developer", the how-to's own). Not "should I become a backend or
   // front-end developer?", a choice of path.
-  { name: 'should-i-become', pattern: /(?<!\bhow\s+)\bshould (?:i|someone|people|we|you) (?:become|be)\b(?=\s+(?:a|an)?\s*(?:back[\s-]?end|server[\s-]side)[\s-](?:dev|devs|developer|developers|engineer|engineers|programmer|programmers)\b(?![^?.!]{0,20}\b(?:or|vs\.?|versus)\b))/g, to: ' worth become ' },
+  { name: 'should-i-become', pattern: /(?<!\bhow\s+)\bshould (?:i|someone|people|we|you) (?:become|be)\b(?=\s+(?:a|an)?\s*(?:back[\s-]?end|server[\s-]side)[\s-](?:dev|devs|developer|developers|engineer|engineers|programmer|programmers)\b(?![^?.!]{0,20}\b(?:or(?! (?:nah|not|no)\b)|vs\.?|versus)\b))/g, to: ' worth become ' },
   // "When did the Indeed article come out?": an article's publishing (the articles' dates), not
   // what "came out of the bootcamp" or when Node.js came out.
   { name: 'article-published', pattern: /\b(article|articles|guide|guides|page|piece|post|write[\s-]?up|spotlight|profile|sources?|info|information)\b([^?.!]{0,30}?)\b(?:come|came|comes) out\b/g, to: '$1$2 publish ' },
@@ -196,7 +198,7 @@ export const STOP_WORDS = new Set(
   exactly actually stuff sort lot lots say tell one ones every each else still already even ever
   eventually little bit way ways guys folks people person someone anyone anybody something thing things
   mean means meant kinda sorta pretty quite ask asking question honestly literally basically
-  wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo
+  wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo til till context
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
