@@ -1064,6 +1064,17 @@ describe('honest refusals', () => {
   });
 
   it.each([
+    ['the article says backend devs make 200k right?', /^No: no article gives \$200,000\. Their figures for Back-End Developers run from around \$61,042/],
+    ['indeed says entry level is 124k correct?', /^No: \$124,303 average \(Indeed\) is overall \(all levels\), not entry level\./],
+    ['so juniors make like 101k right?', /^Yes: around \$101K \(Back-End Developer Spotlight\), entry level\./],
+  ])('"%s": a sum said is checked against the figures, yes or no first', async (q, lead) => {
+    const r = await say(q);
+    expect(r.answered).toBe(true);
+    const first = r.card.children.find((n) => n.type === 'text');
+    expect(first && 'text' in first ? first.text : '').toMatch(lead);
+  });
+
+  it.each([
     ['is java better than python?', /never compare or rank these technologies/, /Java/],
     ['how does a hash table work?', /don't teach how it works/, /data structures/],
   ])('"%s": the articles name it but do not answer it: it says so, shows what they say, and counts it as not answered', async (q, says, shows) => {

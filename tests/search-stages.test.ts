@@ -362,6 +362,15 @@ describe('retrieve and rerank', () => {
   });
 });
 
+describe('named rule: a sum named', () => {
+  it.each(['the article says backend devs make 200k right?', 'indeed says entry level is 124k correct?', 'can juniors make 150000?'])('"%s" asks pay, and the sum counts against no entry', (q) => {
+    const a = analyse(q);
+    expect(a.terms).toContain('salary');
+    expect(a.unknown).toEqual([]);
+    expect(search.ask(q).decision.kind).toBe('answer');
+  });
+});
+
 describe('named rule: names it, does not answer it', () => {
   it.each([
     ['is java better than python?', 'ranking'],

@@ -189,7 +189,40 @@ export function sourceFiguresLead(services: Services, role: Role, level: SalaryL
 
 /** What a pay answer says first, if anything: the highest or lowest figure, that they are yearly, or one source's figures. */
 export function payLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
-  return extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question) ?? sourceFiguresLead(services, role, level, question);
+  return claimLead(services, role, level, question) ?? extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question) ?? sourceFiguresLead(services, role, level, question);
+}
+
+/** A sum typed in a question: "$200k", "124K", "150,000", "$61,042". */
+const SUM_TYPED = /\$?\b(\d{2,3})(?:,(\d{3})|\s?(k)\b)|\$(\d{2,3})(\d{3})\b|\b(\d{2,3})(000)\b/i;
+/** Whether the question asks to confirm what it says: "right?", "is that correct?", "is it true...". */
+const CONFIRM = /\b(?:right|correct|true|accurate|really|legit|confirm|isn'?t it|am i right)\b|^\W*(?:so\s+)?(?:do|does|is|are|can|could|will|would)\b/i;
+/** A level as said in a sentence: "overall (all levels)", "entry level". */
+const levelSaid = (l: SalaryLevel) => (l === 'overall' ? 'overall (all levels)' : LEVEL_LABELS[l].toLowerCase());
+/** How far a typed sum may be from a figure and still be it: "124k" is Indeed's $124,303. */
+const SAME_SUM = 0.02;
+
+/**
+ * Named rule "is that figure right?": a question that states a sum and asks whether it is so
+ * ("the article says backend devs make 200k right?", "indeed says entry level is 124k correct?")
+ * gets the plain yes or no first, read off the figures: no article gives that sum, or it is a
+ * figure of another level than the one said.
+ */
+export function claimLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
+  const m = SUM_TYPED.exec(question);
+  if (!m || !CONFIRM.test(question)) return undefined;
+  const sum = m[1] ? Number(m[1]) * 1000 + (m[2] ? Number(m[2]) : 0) : m[4] ? Number(m[4]) * 1000 + Number(m[5]) : Number(m[6]) * 1000;
+  const all = services.knowledge.salaries.filter((s) => s.role === role.id && s.period === 'year');
+  if (!all.length) return undefined;
+  const same = all.filter((s) => Math.abs(s.amount - sum) / s.amount <= SAME_SUM);
+  const typed = `$${sum.toLocaleString('en-US')}`;
+  if (!same.length) {
+    const low = all.reduce((a, b) => (b.amount < a.amount ? b : a));
+    const high = all.reduce((a, b) => (b.amount > a.amount ? b : a));
+    return { type: 'text', text: `No: no article gives ${typed}. Their figures for ${role.title}s run from ${figureInLine(services, low)}, ${levelSaid(low.level)}, to ${figureInLine(services, high)}, ${levelSaid(high.level)}.` };
+  }
+  const atLevel = level ? same.filter((s) => s.level === level) : same;
+  if (atLevel.length) return { type: 'text', text: `Yes: ${atLevel.map((s) => `${figureInLine(services, s)}, ${levelSaid(s.level)}`).join('; ')}.` };
+  return { type: 'text', text: `No: ${same.map((s) => `${figureInLine(services, s)} is ${levelSaid(s.level)}`).join('; ')}, not ${levelSaid(level!)}.` };
 }
 
 const GROWTH_PER_YEAR = /^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:is|are|was)\s+(?:that|this|it|(?:the\s+)?(?:\d+\s?(?:%|percent)\s*)?(?:growth|figure|number|percentage|rate)|(?:the\s+)?\d+\s?(?:%|percent))\s+(?:growth\s+)?(?:(?:per|a|each|every)\s+year|yearly|annual(?:ly)?|per\s+annum)\s*\??\s*$/i;

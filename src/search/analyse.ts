@@ -28,6 +28,9 @@ export interface Analysis {
   joined?: true;
 }
 
+/** A sum as people type pay: "124k", "200k", "150000". */
+const SUM = /^(?:\d{2,3}k|\d{5,6})$/;
+
 /** Terms that name a salary level. */
 export const LEVEL_TERMS: Readonly<Record<string, SalaryLevel>> = {
   entry: 'entry',
@@ -349,6 +352,12 @@ export class Analyzer {
       // "Still worth it in 2025?": a year the articles never name, up to this one, says when, not
       // what. A later one ("salaries in 2028") asks a prediction, and still counts against the entries.
       if (YEAR.test(word) && !this.vocabulary.has(word) && Number(word) <= THIS_YEAR) continue;
+      // Named rule "a sum named": "200k", "150000" is a sum of pay ("do they make 200k?"), which the
+      // pay figures answer; unknown, it had counted against every entry.
+      if (SUM.test(word) && !this.vocabulary.has(word)) {
+        out.push('salary'), groups.push(['salary']);
+        continue;
+      }
       // A lexicon word keeps its own term only where the entries use it ("aws"; not "comp").
       const group: string[] = [];
       for (const term of this.termsOf(word, (own) => this.vocabulary.has(own))) {
