@@ -103,6 +103,8 @@ describe('analyse: question-form rules', () => {
     ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],
     ['years-between', 'between one and three years in, what do they make?', /one to three years in/],
     ['next-to', 'which automation server is named next to the container tools?', /named {2}beside {2}the container/],
+    ['x-does-what', 'frontend devs do what again', /frontend devs {2}duty {2}again/],
+    ['x-does-what', 'what should i do what next', /should i do what next/],
     ['demand-verb', 'what do positions beyond senior usually demand?', /usually require/],
     ['demand-verb', 'is there demand for backend devs?', /is there demand for/],
     ['non-developer', 'which non-developer colleagues do they work with?', /which {2}other than developer colleagues/],
