@@ -104,6 +104,7 @@ describe('analyse: question-form rules', () => {
     ['years-between', 'between one and three years in, what do they make?', /one to three years in/],
     ['next-to', 'which automation server is named next to the container tools?', /named {2}beside {2}the container/],
     ['x-does-what', 'frontend devs do what again', /frontend devs {2}duty {2}again/],
+    ['what-does-x-do', 'what do entry lvl backend devs actually work on', / entry lvl backend devs duty /],
     ['x-does-what', 'what should i do what next', /should i do what next/],
     ['demand-verb', 'what do positions beyond senior usually demand?', /usually require/],
     ['demand-verb', 'is there demand for backend devs?', /is there demand for/],
