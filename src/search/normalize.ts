@@ -34,7 +34,7 @@ export const RULES: readonly Rule[] = [
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
   { name: 'with-typed-short-2', pattern: /\bw\/(?!e\b)(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
   // "Positions beyond senior usually demand...": a verb, what they require; not the job market's demand.
-  { name: 'demand-verb', pattern: /\b(usually|typically|often|generally|always|also|still|roles|positions|jobs|employers|companies|they) demand\b/g, to: '$1 require' },
+  { name: 'demand-verb', pattern: /\b(usually|typically|often|generally|always|also|still|they) demand\b/g, to: '$1 require' },
   // "Non-developer colleagues", "non-technical people": others than developers; "non" alone is no word of NoSQL's "non-relational".
   { name: 'non-developer', pattern: /\bnon[\s-](?=(?:developer|developers|dev|devs|technical|tech|coder|coders|programmer|programmers|engineer|engineers)\b)/g, to: ' other than ' },
   // "Named next to the container tools": beside, not the step after (see stepAfter's "next").
