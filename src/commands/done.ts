@@ -3,7 +3,7 @@ import { planDay, planStatus, statusText } from '../pace.js';
 import { reply, type Reply, type Suggestion } from '../reply.js';
 import type { Plan } from '../store/store.js';
 import { guessNote, progressBar, progressSummary, stepName, userWrite, type ProgressSummary } from './community.js';
-import { rememberTopic } from './remember.js';
+import { rememberNext } from './remember.js';
 import { stepOption } from './resolve.js';
 
 /** The caller's bar and the next step with its best tips, after a change to their progress. */
@@ -47,7 +47,7 @@ export const done: CommandSpec = {
     // Coming back to a step a week later is what makes it stick: offer the reminder, one click away.
     const review = result.already ? [] : [{ label: 'Review it in a week', command: `remind in 1 week to review step ${s.order} (${s.title})` }];
     // "What next?" after it is the step this reply names as next (the first not done), as it says.
-    rememberTopic(ctx, `step:${s.id}`, undefined, undefined, undefined, view.next && `step:${view.next.id}`);
+    if (view.next) rememberNext(ctx, `step:${view.next.id}`);
     return progressAfter(ctx, result.already ? 'Already done' : 'Step done', lead, guessNote(found.text, s, found.guessed), view, plan, review);
   },
 };

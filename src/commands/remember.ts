@@ -17,3 +17,11 @@ export function rememberTopic(ctx: CommandContext, ref: string, level?: SalaryLe
   if (next) turn.next = next;
   ctx.conversations.remember(ctx, turn, ctx.now());
 }
+
+/**
+ * After a change to progress ("Next: step 1" after `done 3`): only what "what next?" shows. No
+ * topic: "how much do they make?" after it is no question about the step just marked.
+ */
+export function rememberNext(ctx: CommandContext, next: string): void {
+  ctx.conversations.remember(ctx, { terms: [], next }, ctx.now());
+}

@@ -34,11 +34,13 @@ export const RULES: readonly Rule[] = [
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
   { name: 'with-typed-short-2', pattern: /\bw\/(?!e\b)(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
   // "Positions beyond senior usually demand...": a verb, what they require; not the job market's demand.
-  { name: 'demand-verb', pattern: /\b(usually|typically|often|generally|always|also|still|they) demand\b/g, to: '$1 require' },
+  { name: 'demand-verb', pattern: /(?<!\bthere(?:'s|\s+is|\s+are)?\s+)\b(usually|typically|often|generally) demand\b/g, to: '$1 require' },
   // "Non-developer colleagues", "non-technical people": others than developers; "non" alone is no word of NoSQL's "non-relational".
-  { name: 'non-developer', pattern: /\bnon[\s-](?=(?:developer|developers|dev|devs|technical|tech|coder|coders|programmer|programmers|engineer|engineers)\b)/g, to: ' other than ' },
+  { name: 'non-developer', pattern: /\bnon[\s-](?=(?:developer|developers|dev|devs|coder|coders|programmer|programmers|engineer|engineers)\b)/g, to: ' other than ' },
   // "Named next to the container tools": beside, not the step after (see stepAfter's "next").
-  { name: 'next-to', pattern: /\bnext to\b/g, to: ' beside ' },
+  { name: 'next-to', pattern: /\b(named|listed|mentioned|appears?|appearing|shows? up|showing up|sits?|sitting|placed|written|given|cited|put|right) next to\b/g, to: '$1 beside ' },
+  // "What's an API in a backend context?": where it is asked, not what.
+  { name: 'in-context', pattern: /\bin (?:a |the |this |that )?(?:[\w-]+ )?context\b/g, to: ' ' },
   // "Between one and three years in": a span of years said as the pay levels' brackets are ("1 to 3 years").
   { name: 'years-between', pattern: /\bbetween (\d+|one|two|three|four|five|six|seven|eight|nine|ten) and (\d+|one|two|three|four|five|six|seven|eight|nine|ten) (years?|yrs?)\b/g, to: '$1 to $2 $3' },
   // "Short answer: is it hard?", "quick q -", "tl;dr": how to answer, not what is asked.
@@ -64,9 +66,9 @@ export const RULES: readonly Rule[] = [
   { name: 'how-much-pay', pattern: /\bhow much\b/g, to: ' salary ' },
   // "Starting salary", "what do new ppl start at": pay at the entry level, both at once ("where
   // do I start at" is not).
-  { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:(?:back[\s-]?end|server[\s-]side|web|dev|devs|developer|developers|engineer|engineers)\s+){0,2}(?:salary|salaries|pay|wage|wages|income|comp|figure|figures|number|numbers|amount)\b|\bstart(?:s)? (?:off |out )?(?:at|around|near) what\b|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?(?:at|around|near)(?=(?:\s+(?:in|per|according to|from|by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:spotlight|profile|article|guide|indeed|payscale|karma|ck|piece|page|site|survey|data|table|source))?[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: (m: string) => {
+  { name: 'starting-pay', pattern: /\b(?:starting|start(?:er)?|beginning|first[\s-]year) (?:(?:back[\s-]?end|server[\s-]side|web|dev|devs|developer|developers|engineer|engineers)\s+){0,2}(?:salary|salaries|pay|wage|wages|income|comp|figure|figures|number|numbers|amount)\b|(?<=\b(?:devs?|developers?|engineers?|juniors?|grads?|newbies?|beginners?|people|ppl|folks|they|salary|salaries|pay|workers|hires|newcomers)\s+)start(?:s)? (?:off |out )?(?:at|around|near) what\b(?!\s+(?:level|age|price|cost|time|month|date|point|stage|step|year))|(?<=\bwhat\b[^?.!]{0,60})\bstart(?:s)? (?:off |out )?(?:at|around|near)(?=(?:\s+(?:in|per|according to|from|by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:spotlight|profile|article|guide|indeed|payscale|karma|ck|piece|page|site|survey|data|table|source))?[\s?!.\p{Extended_Pictographic}\uFE0F\u200D]*$)/gu, to: (m: string) => {
     // The subject between stays: "starting backend salary" is a back-end developer's.
-    const between = m.replace(/^\S+\s+|\s*\S+$/g, ' ').trim();
+    const between = m.split(/\s+/).slice(1, -1).filter((w) => /^(?:back[\s-]?end|server[\s-]side|web|devs?|developers?|engineers?)$/.test(w)).join(' ');
     return ` entry ${between ? `${between} ` : ''}salary `;
   } },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
@@ -204,7 +206,7 @@ export const STOP_WORDS = new Set(
   exactly actually stuff sort lot lots say tell one ones every each else still already even ever
   eventually little bit way ways guys folks people person someone anyone anybody something thing things
   mean means meant kinda sorta pretty quite ask asking question honestly literally basically
-  wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo til till context correct accurate
+  wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo til correct accurate
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
