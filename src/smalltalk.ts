@@ -96,7 +96,7 @@ export const INTENTS: readonly Intent[] = [
       const point = plan?.points[Number(m[1]) - 1];
       if (plan && point) {
         const next = plan.points[Number(m[1])];
-        rememberTopic(ctx, plan.ref, undefined, Number(m[1]));
+        rememberTopic(ctx, plan.ref, undefined, { point: Number(m[1]) });
         return reply({
           title: 'Well done!',
           children: [{ type: 'text', text: next ? `That was step ${m[1]} (${pointName(point.text)}). Next: ${stepCalled(plan, Number(m[1]) + 1)}.` : `That was the last of its ${plan.points.length} steps.` }],
@@ -112,7 +112,7 @@ export const INTENTS: readonly Intent[] = [
         return reply({ title: 'Well done!', children: [{ type: 'text', text: 'Which roadmap step was it? Type "roadmap" to see the steps, then "done <number>" to mark one.' }], answered: false, suggestions: [{ label: 'The roadmap', command: 'roadmap' }] });
       }
       // "What next?" after it means the step after this one; "yes" marks it.
-      rememberTopic(ctx, `step:${step.id}`, undefined, undefined, `done ${step.order}`);
+      rememberTopic(ctx, `step:${step.id}`, undefined, { offer: `done ${step.order}` });
       return reply({
         title: 'Well done!',
         children: [{ type: 'text', text: `Shall I mark step ${step.order}, ${step.title}, as done? Say "yes" or type "done ${step.order}" (I don't change your progress without being asked).` }],
@@ -137,7 +137,7 @@ export const INTENTS: readonly Intent[] = [
       const named = new Set(steps.map((s) => s.order));
       const next = ctx.knowledge.roadmap.find((s) => s.order > steps[0]!.order && !named.has(s.order));
       // "What next?" after it is the step this reply names as next, not the one after the last named.
-      rememberTopic(ctx, `step:${last.id}`, undefined, undefined, undefined, next && `step:${next.id}`);
+      rememberTopic(ctx, `step:${last.id}`, undefined, { next: next && `step:${next.id}` });
       const orders = steps.map((s) => s.order);
       const reached = steps.length > 1 ? `steps ${orders.slice(0, -1).join(', ')} and ${orders.at(-1)}` : `step ${last.order} (${last.title})`;
       return reply({

@@ -895,6 +895,18 @@ describe('small talk', () => {
     expect((await say('progress')).text).toMatch(/0\/12|no steps|none/i);
   });
 
+  it('"what next?" shows the step the reply before named as next: after steps 2 and 5 said, step 3; after done, the first step not done, and "how much do they make?" is no question about the step', async () => {
+    const r = await say('i know python and sql now');
+    expect(r.text).toContain('Next: step 3');
+    expect((await say('what next?')).text).toMatch(/^Step 3 of 12/);
+    const bo = { ...ana, userId: 'bo' };
+    const marked = await say('done 3', bo);
+    expect(marked.text).toContain('Next: step 1');
+    expect((await say('what next?', bo)).text).toMatch(/^Step 1 of 12/);
+    await say('done 2', bo);
+    expect((await say('how much do they make?', bo)).topic).toBe('salary:backend-developer');
+  });
+
   it('a statement of progress that is really a question, or names no step, is read as a question', async () => {
     expect((await say('i know python, is that enough?')).card.title).not.toBe('Well done!');
     expect((await say('i know a lot of people in tech')).card.title).not.toBe('Well done!');
@@ -1061,6 +1073,13 @@ describe('honest refusals', () => {
     const first = await say('how long does that take?', { ...ana, userId: 'points-back' });
     expect(first.answered).toBe(false);
     expect(first.text).toContain('Of what?');
+  });
+
+  it('a how-to the best entry barely covers is refused with its reason, not shown under a caveat', async () => {
+    const r = await say('how do I configure nginx reverse proxy caching headers');
+    expect(r.answered).toBe(false);
+    expect(r.text).toContain("The articles don't teach how a technology works or how to set it up");
+    expect(r.text).toContain('Web servers (Apache, NGINX)');
   });
 
   it.each([

@@ -34,6 +34,8 @@ describe('analyse: question-form rules', () => {
     ['how-much-more-pay', 'how much more do backend devs make than frontend ones', /salary comparison\s+do backend/],
     ['money-figure', 'which firm is the source of the $81k-ish average', /\$81k salary/],
     ['money-figure', 'is the 101K figure for juniors', /101k salary/],
+    ['money-figure', 'the article says backend devs make 200k right?', /200k salary/],
+    ['money-figure', 'can juniors make 150000?', /150000 salary/],
     ['spend-money', 'is it worth spending my money on it', /cost/],
     ['out-earn', 'do they out-earn the UI people', /salary comparison/],
     ['pay-comparison', 'who earns more', /salary comparison/],
@@ -163,7 +165,7 @@ describe('analyse: question-form rules', () => {
     expect(applyRules(fold('what does spotlight say about people who work with databases'), [clause])).toMatch(/work with databases/);
     // A price named beside a figure is a price, not pay; nor is savings or a count of companies.
     const money = RULES.find((r) => r.name === 'money-figure')!;
-    for (const text of ['is a $15k bootcamp worth it', 'a bootcamp costs 80k, is that worth it', 'i have $60k saved, what first', 'a framework used by 100k companies']) {
+    for (const text of ['is a $15k bootcamp worth it', 'a bootcamp costs 80k, is that worth it', 'i have $60k saved, what first', 'a framework used by 100k companies', 'does a bootcamp cost 15k?', 'do they match my 401k']) {
       expect(applyRules(fold(text), [money]), text).not.toMatch(/salary/);
     }
     // The guide described only when the certificate names the guide, not when it is the topic.
@@ -372,12 +374,17 @@ describe('retrieve and rerank', () => {
   });
 });
 
-describe('named rule: a sum named', () => {
+describe('a sum named: pay, unless beside a price (the money-figure rule)', () => {
   it.each(['the article says backend devs make 200k right?', 'indeed says entry level is 124k correct?', 'can juniors make 150000?'])('"%s" asks pay, and the sum counts against no entry', (q) => {
     const a = analyse(q);
     expect(a.terms).toContain('salary');
     expect(a.unknown).toEqual([]);
     expect(search.ask(q).decision.kind).toBe('answer');
+  });
+
+  it('a sum beside a price is no pay: "does a bootcamp cost 15k?" asks no salary', () => {
+    expect(analyse('does a bootcamp cost 15k?').terms).not.toContain('salary');
+    expect(analyse('does a bootcamp cost 15k?').unknown).toEqual([]);
   });
 });
 

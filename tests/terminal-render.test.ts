@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { picturePath, safeFileName } from '../adapters/terminal/pictures.js';
 import { renderTerminal } from '../adapters/terminal/render.js';
-import { wrapLine } from '../src/width.js';
 import { reply, type Node } from '../src/reply.js';
-import { displayWidth } from '../src/width.js';
+import { displayWidth, wrapLine } from '../src/width.js';
 
 describe('wrapLine', () => {
   it.each([

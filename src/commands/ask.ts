@@ -450,7 +450,7 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   if (!point) return undefined;
   const shown = planPoint(ctx, plan, point);
   if (!shown) return undefined;
-  rememberTopic(ctx, plan.ref, undefined, point);
+  rememberTopic(ctx, plan.ref, undefined, { point });
   return shown;
 }
 
@@ -848,7 +848,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     const place = plan && (namesPlan(ctx, plan, answer) || PLAN_WORDS.test(text)) ? stepNamed(text) : undefined;
     const step = plan && place && place <= plan.points.length ? planPoint(ctx, plan, place) : undefined;
     if (plan && step) {
-      rememberTopic(ctx, plan.ref, undefined, place);
+      rememberTopic(ctx, plan.ref, undefined, { point: place });
       return step;
     }
     const picked = pointsAsked(ctx, answer, ref);

@@ -7,14 +7,14 @@ import type { Turn } from '../search/index.js';
  * Remembers that the caller was just shown this entry (by `ask`, `salary`, `role`, `roadmap`...),
  * so "how much do they make?" or "what next?" reads against it.
  */
-export function rememberTopic(ctx: CommandContext, ref: string, level?: SalaryLevel, point?: number, offer?: string, next?: string): void {
+export function rememberTopic(ctx: CommandContext, ref: string, level?: SalaryLevel, also: Pick<Turn, 'point' | 'offer' | 'next'> = {}): void {
   const doc = ctx.search.get(ref);
   if (!doc) return;
   const turn: Turn = { terms: [...ctx.search.terms(doc.title), ...(level ? [level === 'overall' ? 'average' : level] : [])], topic: ref };
   if (level) turn.level = level;
-  if (point) turn.point = point;
-  if (offer) turn.offer = offer;
-  if (next) turn.next = next;
+  if (also.point) turn.point = also.point;
+  if (also.offer) turn.offer = also.offer;
+  if (also.next) turn.next = also.next;
   ctx.conversations.remember(ctx, turn, ctx.now());
 }
 

@@ -352,12 +352,10 @@ export class Analyzer {
       // "Still worth it in 2025?": a year the articles never name, up to this one, says when, not
       // what. A later one ("salaries in 2028") asks a prediction, and still counts against the entries.
       if (YEAR.test(word) && !this.vocabulary.has(word) && Number(word) <= THIS_YEAR) continue;
-      // Named rule "a sum named": "200k", "150000" is a sum of pay ("do they make 200k?"), which the
-      // pay figures answer; unknown, it had counted against every entry.
-      if (SUM.test(word) && !this.vocabulary.has(word)) {
-        out.push('salary'), groups.push(['salary']);
-        continue;
-      }
+      // "Do they make 200k?": a sum the articles never give says which figure is meant (the
+      // money-figure rule reads it as pay, or not beside a price); unknown, it had counted
+      // against every entry.
+      if (SUM.test(word) && !this.vocabulary.has(word)) continue;
       // A lexicon word keeps its own term only where the entries use it ("aws"; not "comp").
       const group: string[] = [];
       for (const term of this.termsOf(word, (own) => this.vocabulary.has(own))) {

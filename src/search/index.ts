@@ -144,6 +144,10 @@ const GUIDE_SUBJECT = new Set(['backend', 'developer']);
 const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['become', 'dev', 'engineer', 'job', 'career', 'senior']);
 /** Words that describe an article beside its source's name: its kind and its date ("Indeed's guide from April 2020"). */
 const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
+/** "Why?" alone. */
+const WHY_ALONE = /^\W*why\W*$/i;
+/** What a line that only points back points with (not "it": "how long does it take?" first is how long it all takes). */
+const POINTS_BACK = /\b(?:that|those|these|this|the other (?:source|one|article)s?)\b/i;
 /** Words of a line that only points back (see onlyPoints): "how long does that take?", "what about the other source?". */
 const POINTING_WORDS: ReadonlySet<string> = new Set(['other', 'source', 'same', 'why', 'take']);
 /** Caveats of a line that names its own subject (see namedNotAnswered): never read with the turn before. */
@@ -486,7 +490,7 @@ class KnowledgeSearch implements Search {
     // is no answer (they had got databases, a roadmap step, HTTP/3).
     // So does a first line that only points back ("how long does that take?", "why?", "what about the other source?").
     // After a reply with no answer of its own (a refusal, a caveat), "why?" points at nothing either.
-    if (!previous || (!previous.topic && /^\W*why\W*$/i.test(question))) return (this.namesNothing(analysis) || this.onlyPoints(analysis, question)) && alone.decision.kind === 'answer' ? { ...alone, decision: { kind: 'refuse', vague: true }, confident: false } : alone;
+    if (!previous || (!previous.topic && WHY_ALONE.test(question))) return (this.namesNothing(analysis) || this.onlyPoints(analysis, question)) && alone.decision.kind === 'answer' ? { ...alone, decision: { kind: 'refuse', vague: true }, confident: false } : alone;
     // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
     // asks a price of what was just listed; that answer gives none, so the bot says it does not
     // know rather than asking which one was meant or answering about something else's cost.
@@ -821,9 +825,8 @@ class KnowledgeSearch implements Search {
    * the other source?": a time, a price, a reason or a source of "that", and nothing it is of.
    */
   private onlyPoints(analysis: Analysis, question: string): boolean {
-    if (/^\W*why\W*$/i.test(question)) return true;
-    // Not "it": "how long does it take?" first is how long it all takes.
-    const pointing = /\b(?:that|those|these|this|the other (?:source|one|article)s?)\b/i.test(question);
+    if (WHY_ALONE.test(question)) return true;
+    const pointing = POINTS_BACK.test(question);
     return pointing && analysis.terms.length > 0 && analysis.terms.every((t) => this.topicless.has(t) || ASKED_FOR.includes(t) || POINTING_WORDS.has(t));
   }
 
