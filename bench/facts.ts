@@ -122,8 +122,8 @@ export function loadFactSet(name: keyof typeof FACT_SETS): FactSet {
   return JSON.parse(readFileSync(join(packageRoot(), 'bench', 'sets', FACT_SETS[name]), 'utf8')) as FactSet;
 }
 
-/** Case, spacing and hyphens do not matter: "back-end" states "backend". */
-const loose = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\-\u2010-\u2015]+/g, '');
+/** Case, spacing, hyphens and the apostrophe's shape do not matter: "back-end" states "backend", "master's" states "master’s". */
+const loose = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\s\-\u2010-\u2015]+/g, '');
 
 /** What the reply says, without its sources line and suggestions (they name topics, not facts). */
 export function replyText(r: Reply): string {

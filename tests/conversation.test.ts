@@ -1094,6 +1094,18 @@ describe('honest refusals', () => {
   });
 
   it.each([
+    ['Which is higher: the Indeed average or the Spotlight median?', /^The spotlight's \$132K median is higher than Indeed's \$124,303 average\.$/],
+    ["is payscale's average lower than indeed's?", /^Yes: PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],
+    ["is indeed's average lower than payscale's?", /^No: Indeed's \$124,303 average is higher than PayScale's \$81,161 average\.$/],
+    ['indeed vs payscale which is lower', /^PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],
+  ])('"%s": two sources weighed, the answer first, read off their figures', async (q, lead) => {
+    const r = await say(q);
+    expect(r.answered).toBe(true);
+    const first = r.card.children.find((n) => n.type === 'text');
+    expect(first && 'text' in first ? first.text : '').toMatch(lead);
+  });
+
+  it.each([
     ['is java better than python?', /never compare or rank these technologies/, /Java/],
     ['how does a hash table work?', /don't teach how it works/, /data structures/],
   ])('"%s": the articles name it but do not answer it: it says so, shows what they say, and counts it as not answered', async (q, says, shows) => {

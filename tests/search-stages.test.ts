@@ -118,6 +118,10 @@ describe('analyse: question-form rules', () => {
     ['demand-verb', 'is there demand for backend devs?', /is there demand for/],
     ['demand-verb', 'is there usually demand for backend devs?', /there usually demand for/],
     ['non-developer', 'which non-developer colleagues do they work with?', /which {2}other than developer colleagues/],
+    ['bring-up', 'why do they bring up netflix', /why do they\s+mention\s+netflix/],
+    ['bring-up', 'should i bring up salary in the interview', /bring up salary/],
+    ['define', 'define api', /^ what is\s+api $/],
+    ['define', 'can you define api', /define api/],
     ['years-between', 'between classes and work I have two years', /between classes and work/],
     ['years-on-the-job', '5 years in: what does the pay table say', /^ {2}mid {2}in:/],
     ['pay-after-years', 'how much after 5 years', /after\s+mid\s*$/],
@@ -581,9 +585,45 @@ describe('named rule: a level alone', () => {
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
   });
 
+  it.each(['Which is higher: the Indeed average or the Spotlight median?', 'Median, Spotlight page?'])('"%s": two sources weighed, or the spotlight named with its page, ask pay too', (q) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('salary:backend-developer');
+  });
+
   it('a level beside other words is no pay question: "how many years to reach mid level" is not the pay table', () => {
     const a = search.ask('how many years to reach mid level');
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).not.toBe('salary:backend-developer');
+  });
+});
+
+describe('named rule: a definition asked', () => {
+  it.each([
+    ['whats an api lol', 'skill:apis'],
+    ['define api', 'skill:apis'],
+    ['whats a server side language', 'skill:server-side-languages'],
+  ])('"%s" is what the thing is (%s), not the roadmap step on it', (q, ref) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+  });
+
+  it('a question that is more than a definition keeps the step: "what do i learn after python"', () => {
+    const a = search.ask('what do i learn after python');
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.kind).toBe('step');
+  });
+});
+
+describe('named rule: the step after', () => {
+  it('"after" inside another entry\'s subject is when, not the next step: a cover letter after researching the company', () => {
+    const a = search.ask('What should a cover letter add, per the Spotlight, after researching the company?');
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('question:cover-letter');
+  });
+
+  it.each([
+    ['whats after databases', 'step:apis-and-protocols'],
+    ['what do i learn after python', 'step:data-structures'],
+  ])('"%s" is still the step after the one named (%s)', (q, ref) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
   });
 });
 

@@ -187,9 +187,51 @@ export function sourceFiguresLead(services: Services, role: Role, level: SalaryL
   return { type: 'text', text: `${called}'s figures: ${line}.` };
 }
 
+/** Words asking which of two figures is the larger: "which is higher", "is Indeed's more than...". */
+const WHICH_LARGER = /\b(?:higher|lower|bigger|smaller|larger|more|less|greater|above|below|beats?)\b/i;
+/** "Is/does ... lower than ...": a yes or no of one figure against another, and the word it weighs by. */
+const YES_NO_THAN = /^\W*(?:so\s+)?(?:is|are|does|do|was)\b[^?]*?\b(higher|lower|bigger|smaller|larger|more|less|greater|above|below)\b/i;
+const LOWER = /^(?:lower|smaller|less|below)$/i;
+
+/**
+ * Named rule "two sources weighed": "which is higher, the Indeed average or the spotlight median?"
+ * names two sources and asks which figure is larger: the answer first, read off the one yearly
+ * figure each gives at that level ("The spotlight's $132K median is higher than Indeed's $124,303
+ * average."). A source with several figures at the level is left to the card below.
+ */
+export function sourcesComparedLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
+  if (!WHICH_LARGER.test(question)) return undefined;
+  const named = sourcesNamed(services.knowledge, question);
+  if (named.length !== 2) return undefined;
+  const at = level ?? 'overall';
+  const shown = figuresFor(services, role, at).filter((f) => f.period === 'year');
+  const one = named.map(({ source, name }) => {
+    const bySurvey = source.cites.includes(name);
+    const own = shown.filter((f) => (bySurvey ? f.attribution === name : f.source === source.id));
+    return { figure: own.length === 1 ? own[0] : undefined, called: name === 'spotlight' ? 'the spotlight' : name };
+  });
+  const [a, b] = one as [(typeof one)[number], (typeof one)[number]];
+  if (!a.figure || !b.figure || a.figure.amount === b.figure.amount) return undefined;
+  const [high, low] = a.figure.amount > b.figure.amount ? [a, b] : [b, a];
+  const said = (x: typeof a) => `${x.called}'s ${x.figure!.quoted}${x.figure!.measure === 'median' || x.figure!.measure === 'average' ? ` ${x.figure!.measure}` : ''}`;
+  const where = at === 'overall' ? '' : ` (${levelSaid(at)})`;
+  // "Is PayScale's average lower than Indeed's?": yes or no first, said of the one named first.
+  const asked = YES_NO_THAN.exec(question);
+  const first = [a, b].map((x, i) => ({ x, at: question.toLowerCase().indexOf(named[i]!.name.toLowerCase()) })).filter((p) => p.at >= 0).sort((p, q) => p.at - q.at)[0]?.x;
+  if (asked && first) {
+    const higher = !LOWER.test(asked[1]!);
+    const yes = (first === high) === higher;
+    const other = first === high ? low : high;
+    return { type: 'text', text: `${yes ? 'Yes' : 'No'}: ${said(first)} is ${first === high ? 'higher' : 'lower'} than ${said(other)}${where}.` };
+  }
+  // "Which is lower?" is answered with the lower one.
+  const text = LOWER.test(WHICH_LARGER.exec(question)![0]) ? `${said(low)} is lower than ${said(high)}${where}.` : `${said(high)} is higher than ${said(low)}${where}.`;
+  return { type: 'text', text: text[0]!.toUpperCase() + text.slice(1) };
+}
+
 /** What a pay answer says first, if anything: the highest or lowest figure, that they are yearly, or one source's figures. */
 export function payLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
-  return claimLead(services, role, level, question) ?? extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question) ?? sourceFiguresLead(services, role, level, question);
+  return claimLead(services, role, level, question) ?? sourcesComparedLead(services, role, level, question) ?? extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question) ?? sourceFiguresLead(services, role, level, question);
 }
 
 /** A sum typed in a question: "$200k", "124K", "150,000", "$61,042". */

@@ -86,8 +86,8 @@ const FIELD_TERMS = new Set(['backend', 'developer', 'software', 'programming', 
 /** Whom a question is about, in the terms the analyser gives (for the company rule). */
 const SUBJECT_WORDS = new Set(['dev', 'frontend', 'fullstack', 'engineer', 'programmer']);
 
-export /** Words that ask what an entry says of a thing, no subject of their own ("the netflix example"). */
-const ABOUT_IT = new Set(['example', 'mention', 'say', 'accord']);
+/** Words that ask what an entry says of a thing, no subject of their own ("the netflix example", "why do they mention netflix?"). */
+export const ABOUT_IT = new Set(['example', 'mention', 'say', 'accord', 'why']);
 
 export function changesCareer(analysis: Analysis): boolean {
   return SWITCH.test(analysis.raw) && analysis.terms.some((t) => FIELD_TERMS.has(t));

@@ -235,8 +235,14 @@ const RAW_CANDIDATES = 3;
 const NEXT_TERMS = new Set(['next', 'after']);
 /** Questions about pay, the outlook or time say "after" about years. */
 const TIME_TERMS = new Set(['salary', 'outlook', 'duration']);
+/** "What's an API?", "what are frameworks": what a thing is, the whole question (see conceptDefined). */
+const DEFINITION = /^\W*(?:so\s+|ok\s+|okay\s+)?(?:what(?:'s|s|\s+is|\s+are|\s+r)|wats?|wuts?|whta?s)\s+(?:an?\s+|the\s+)?[\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}\s*(?:lol|lmao|exactly|again|even|anyway|tho|though)?\s*[?!.]*\s*$/iu;
+/** How far behind the step the skill may score and still be the answer to a definition asked. */
+const DEFINITION_SLACK = 0.05;
 /** How much of the rest of the question the named step must cover. */
 const STEP_AFTER_COVERAGE = 0.5;
+/** How far behind another entry the named step may rank in the whole question's ranking (see stepAfter). */
+const STEP_AFTER_BEHIND = 0.2;
 
 /** A pay answer is remembered by its role (for "what do they do?"); what it showed is the salary entry. */
 export function figuresOf(topic: string, previous: Turn): string {
@@ -1012,11 +1018,12 @@ class KnowledgeSearch implements Search {
     const seen = new Set(found.map((c) => c.doc.ref));
     const extra = [...raw.keys()].filter((ref) => !seen.has(ref)).slice(0, RAW_CANDIDATES).map((ref) => ({ doc: this.byRef.get(ref)!, bm25: 0, matched: [] as string[] }));
     const hits = this.fromNamedSource(asked, rerank(analysis, [...found, ...extra], this.models, this.idf, this.weights, raw));
-    const next = this.stepAfter(analysis);
+    const next = this.stepAfter(analysis, hits);
     const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse', ...(analysis.outside[0] ? { outside: analysis.outside[0] } : {}) } as Decision);
     // The question as asked, source and all: its short answer picks that source's points.
     const answer: Answer = { analysis: asked, hits, decision, confident: decision.kind === 'answer' };
     this.backEndByDefault(analysis, answer);
+    if (!next) this.conceptDefined(analysis, answer);
     // Pay in London of a role named ("salary dba in london") is that role's pay, under the caveat.
     // Not when another entry answers it outright: "do freelance devs get paid for time finding
     // clients?" asks about freelancing, whose text says that time is unpaid.
@@ -1112,18 +1119,20 @@ class KnowledgeSearch implements Search {
   }
 
   /**
-   * Named rule "a level alone": "Indeed average?", "payscale entry?" name a source and a pay level
-   * and nothing else: they ask that source's figure (not Indeed's eight steps, the entry its name
+   * Named rule "a level alone": "Indeed average?", "payscale entry?", "which is higher, the Indeed
+   * average or the spotlight median?" name a source and a pay level and nothing else: they ask that source's figure (not Indeed's eight steps, the entry its name
    * reads closest to). "What year range does 'early career' cover?" asks a level's years, which
    * the pay figures give beside each figure ("1-3 years").
    */
   private levelAlone(analysis: Analysis): Analysis {
     const { terms } = analysis;
     if (!analysis.level || terms.includes('salary')) return analysis;
-    const sourced = terms.some((t) => this.sourceTerms.has(t));
+    // The spotlight is a source too ("Median, Spotlight page?"), though its name is a word of many entries.
+    const source = (t: string) => this.sourceTerms.has(t) || t === 'spotlight';
+    const sourced = terms.some(source);
     const years = analysis.level !== 'overall' && terms.some((t) => LEVEL_YEARS.has(t));
     if (!sourced && !years) return analysis;
-    if (!terms.every((t) => this.sourceTerms.has(t) || LEVEL_TERMS[t] || SOURCE_ASKING.has(t) || LEVEL_YEARS.has(t) || t === 'backend' || t === 'developer' || t === 'dev')) return analysis;
+    if (!terms.every((t) => source(t) || LEVEL_TERMS[t] || SOURCE_ASKING.has(t) || LEVEL_YEARS.has(t) || FIGURES_COMPARED.has(t) || SOURCE_DESCRIBED.has(t) || t === 'page' || t === 'backend' || t === 'developer' || t === 'dev')) return analysis;
     return { ...analysis, terms: [...terms, 'salary'], groups: [...analysis.groups, ['salary']] };
   }
 
@@ -1144,6 +1153,18 @@ class KnowledgeSearch implements Search {
    * naming no one is the back-end figures; the national median for all jobs answers only a
    * question that speaks of the nation, every job or the average worker.
    */
+  /**
+   * Named rule "a definition asked": "whats an api", "what's a framework" ask what the thing is,
+   * which the skill's card says; the roadmap step on it (what to do about it) ranks level with it
+   * because it names it as often. The skill wins when it is that close.
+   */
+  private conceptDefined(analysis: Analysis, answer: Answer): void {
+    const { decision } = answer;
+    if (decision.kind !== 'answer' || decision.top.doc.kind !== 'step' || !DEFINITION.test(analysis.raw)) return;
+    const concept = answer.hits.find((h) => h.doc.kind === 'skill' && h.score >= decision.top.score - DEFINITION_SLACK);
+    if (concept) answer.decision = { kind: 'answer', top: concept };
+  }
+
   private backEndByDefault(analysis: Analysis, answer: Answer): void {
     const d = answer.decision;
     // Or "which pays more, Indeed's average or the spotlight's median?", between the two.
@@ -1197,11 +1218,17 @@ class KnowledgeSearch implements Search {
    * roadmap step and ask for the one after it. Pay, outlook and time questions say "after five
    * years" about time, and are left alone.
    */
-  private stepAfter(analysis: Analysis): Scored | undefined {
+  private stepAfter(analysis: Analysis, hits: readonly Scored[]): Scored | undefined {
     if (!analysis.terms.some((t) => NEXT_TERMS.has(t)) || analysis.terms.some((t) => TIME_TERMS.has(t)) || analysis.level) return undefined;
     const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== 'step');
     const found = rerank({ ...analysis, terms: named }, this.retriever.retrieve(named, 3, (d) => d.kind === 'step'), this.models, this.idf, this.weights)[0];
     if (!found || found.features.coverage < STEP_AFTER_COVERAGE) return undefined;
+    // "What should a cover letter add after researching the company?": "after" says when within
+    // another entry's subject, which the whole question ranks far ahead of any step (unless it
+    // asks about steps, "what comes after learning a language in the indeed steps?", or says
+    // "next": "i know html css, whats next for backend").
+    const best = hits[0];
+    if (best && best.doc.kind !== 'step' && !analysis.terms.includes('step') && !analysis.terms.includes('next') && best.score - (hits.find((h) => h.doc === found.doc)?.score ?? 0) > STEP_AFTER_BEHIND) return undefined;
     // Named rule "front-end first": "i know html css, whats next for backend" knows front-end
     // languages, which the language step names only as what the server side is not; the next step
     // is that one, a server-side language (not the step after it).
