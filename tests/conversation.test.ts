@@ -371,6 +371,23 @@ describe('follow-ups', () => {
     expect(when.text).toContain('2030');
   });
 
+  it('"what about the other cloud one?" after the AWS certification is Azure\'s, and after Azure\'s it is AWS again; "the other one" alone picks nothing', async () => {
+    await say("what's the AWS cert about");
+    const azure = await say('what about the other cloud one?');
+    expect(azure.topic).toBe('learning:azure-developer-certification');
+    expect(azure.text).toContain('closest competitor');
+    expect((await say('and the other cloud cert?')).topic).toBe('learning:aws-certified-developer');
+    await say("what's the AWS cert about");
+    expect((await say('what about the other one?')).topic).not.toBe('learning:azure-developer-certification');
+  });
+
+  it('"what does the database one do?" after the careers to move into (shown beside another close answer) is the database administrator', async () => {
+    const careers = await say('what careers can backend devs move into per career karma');
+    expect(careers.card.title).toBe('The closest answers in the articles');
+    const dba = await say('what does the database one do?');
+    expect(dba.topic).toBe('role:database-administrator');
+  });
+
   it('"and for seniors?" after a junior pay question gives the experienced figures for the same role', async () => {
     const first = await say('how much do junior backend devs make');
     expect(levels(first)).toEqual(['Entry level']);

@@ -121,6 +121,8 @@ describe('analyse: question-form rules', () => {
     ['bring-up', 'why do they bring up netflix', /why do they\s+mention\s+netflix/],
     ['bring-up', 'should i bring up salary in the interview', /bring up salary/],
     ['define', 'define api', /^ what is\s+api $/],
+    ['under-belt', 'one to three years under their belt', /years\s+of experience\s*$/],
+    ['next-to', 'which runtime does the guide list next to python', /list beside {2}python/],
     ['define', 'can you define api', /define api/],
     ['years-between', 'between classes and work I have two years', /between classes and work/],
     ['years-on-the-job', '5 years in: what does the pay table say', /^ {2}mid {2}in:/],
@@ -585,7 +587,7 @@ describe('named rule: a level alone', () => {
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
   });
 
-  it.each(['Which is higher: the Indeed average or the Spotlight median?', 'Median, Spotlight page?'])('"%s": two sources weighed, or the spotlight named with its page, ask pay too', (q) => {
+  it.each(['Which is higher: the Indeed average or the Spotlight median?', 'Median, Spotlight page?', 'What does the Guide list for folks with one to three years under their belt?'])('"%s": two sources weighed, or the spotlight named with its page, ask pay too', (q) => {
     const a = search.ask(q);
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('salary:backend-developer');
   });
@@ -593,6 +595,17 @@ describe('named rule: a level alone', () => {
   it('a level beside other words is no pay question: "how many years to reach mid level" is not the pay table', () => {
     const a = search.ask('how many years to reach mid level');
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).not.toBe('salary:backend-developer');
+  });
+});
+
+describe('a rate beside growth is the outlook\'s', () => {
+  it('"which growth figure is almost double the average rate for all occupations?" is the outlook, not refused for want of a rate', () => {
+    const a = search.ask('Which growth figure does Career Karma call almost double the average rate for all occupations?');
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('outlook:job-outlook');
+  });
+
+  it('a rate the articles never give is still refused: "what is the bootcamp job placement rate?"', () => {
+    expect(search.ask('what is the bootcamp job placement rate?').decision.kind).not.toBe('answer');
   });
 });
 

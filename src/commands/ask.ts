@@ -873,7 +873,9 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
   if (decision.kind === 'clarify') {
     const read = readings(ctx, answer, decision.options);
     // "The second one" after "which one did you mean?" is that option.
-    rememberQuestion(ctx, answer, undefined, read, read ? undefined : decision.options.map((o) => o.doc.title));
+    // After readings, a follow-up is read against the closest entry shown ("what does the database
+    // one do?" after other careers and who earns more).
+    rememberQuestion(ctx, answer, read ? decision.options[0]!.doc.ref : undefined, read, read ? undefined : decision.options.map((o) => o.doc.title));
     return read ?? clarify(decision.options);
   }
   rememberQuestion(ctx, answer);

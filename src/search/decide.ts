@@ -215,7 +215,13 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   if (top.features.coverage < t.coverage && !strong) return { kind: 'refuse' };
   // "How many years count as mid-career?": a pay level's years are its bracket, which the figures give.
   const bracket = (term: string) => term === 'duration' && top.doc.kind === 'salary' && !!analysis.level && analysis.level !== 'overall';
-  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term, top.content, top.doc.kind === 'salary') && !bracket(term))) return { kind: 'refuse' };
+  // "Which growth figure is almost double the average rate?": a rate beside growth is the outlook's own.
+  const growthRate = (term: string) => term === 'rate' && analysis.terms.includes('outlook') && top.content.has('outlook');
+  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term, top.content, top.doc.kind === 'salary') && !bracket(term) && !growthRate(term))) return { kind: 'refuse' };
+  // A rate or price the best entry gives of something else: "what is the bootcamp job placement
+  // rate?" is not the CS programmes' acceptance rates. What it is of must be in that entry too.
+  const ofWhat = analysis.terms.filter((term) => !ASKED_FOR.includes(term) && !FIELD_TERMS.has(term) && !SUBJECT_WORDS.has(term));
+  if (analysis.terms.includes('rate') && !growthRate('rate') && ofWhat.length > 0 && !ofWhat.some((term) => top.content.has(term))) return { kind: 'refuse' };
   const margin = second ? top.score - second.score : Infinity;
   if (top.score >= t.sure || (top.score >= t.answer && margin >= t.margin)) return { kind: 'answer', top };
   if (top.score >= t.clarify) {

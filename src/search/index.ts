@@ -173,6 +173,8 @@ const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there
 const THE_ONE = /\bthe\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\s+one\b/iu;
 /** An answer made of numbered steps ("Step 1: ... Step 2: ...", "First: ... Second: ..."), an article's plan. */
 const NUMBERED_PLAN = /(?:\bStep 1|\bFirst):[\s\S]*(?:\bStep 2|\bSecond):/;
+/** "The other cloud one", "the other cloud cert": another of the kind the answer before was, and the word that describes both (see otherOne). */
+const OTHER_ONE = /\bthe other\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+)?)\s+(?:one|cert|certs|certification|certificate|option|choice)\b/iu;
 /** Words that say what kind of thing is picked, not which (see theOne). */
 const KIND_TERMS: ReadonlySet<string> = new Set(['framework', 'language', 'database', 'security', 'secure', 'tool', 'platform', 'protocol', 'trend', 'site', 'step', 'question', 'role', 'job', 'free', 'online', 'cheap', 'cost', 'duration', 'salary', 'popular', 'new', 'old', 'big', 'small', 'hard', 'difficult', 'easy', 'first', 'last', 'other', 'best', 'better']);
 /** The roles the articles' own pay comparison sets against each other (see earnsMoreOf). */
@@ -218,6 +220,8 @@ const PRICED: ReadonlySet<string> = new Set(['bootcamp', 'course', 'degree', 'ce
 /** A price named in words (see costIsPay). */
 const PRICE_WORDS = /\b(?:costs?|costing|prices?|priced|pricing|fees?|tuition|charges?|expensive|cheap(?:er|est)?|afford(?:able)?|spend)\b/i;
 
+/** Words that ask what a source gives for a level, no subject of their own (see levelAlone). */
+const LEVEL_GIVEN: ReadonlySet<string> = new Set(['page', 'list', 'give', 'show', 'experience']);
 /** Words that ask which years a pay level spans (see levelAlone). */
 const LEVEL_YEARS: ReadonlySet<string> = new Set(['year', 'range', 'bracket', 'span', 'cover', 'count', 'duration']);
 
@@ -542,6 +546,8 @@ class KnowledgeSearch implements Search {
     // after who earns more ask that of the answer before, and it gives it (two-year degrees; both
     // figures): that answer again, not the general one (how long it all takes, the pay table).
     const ofThe = !POINTERS.test(question) && OF_THE.test(question);
+    const other = this.otherOne(question, analysis, previous);
+    if (other) return other;
     const picked = before && this.theOne(question, alone, previous, before.vocabulary);
     if (picked) return picked;
     const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question) || ofThe) && this.askedAgain(analysis, previous, before, ofThe);
@@ -728,11 +734,39 @@ class KnowledgeSearch implements Search {
    * before listed that has an entry of its own: that entry (of the answer's own kind first: the AWS
    * certification, not the cloud skill), not the list again.
    */
+  /**
+   * Named rule "the other one": "what about the other cloud one?" after the AWS certification is
+   * the other entry of its kind that the word describes too (Azure's), not AWS again. Only with a
+   * describing word both share; "the other one" alone could be anything.
+   */
+  private otherOne(question: string, analysis: Analysis, previous: Turn): Answer | undefined {
+    const said = OTHER_ONE.exec(question)?.[1];
+    if (!said || !previous.topic) return undefined;
+    const words = this.terms(said).filter((t) => !KIND_TERMS.has(t));
+    const kind = previous.topic.slice(0, previous.topic.indexOf(':'));
+    const has = (ref: string) => words.length > 0 && words.every((t) => this.models.get(ref)?.vocabulary.has(t));
+    if (!has(previous.topic)) return undefined;
+    const others = this.kind(kind as Kind).filter((d) => d.ref !== previous.topic && has(d.ref));
+    // Several: the one the two questions read together rank first.
+    const together = this.readWith(analysis, previous);
+    const pick = others.length === 1 ? others[0] : together.hits.find((h) => others.includes(h.doc))?.doc;
+    if (!pick) return undefined;
+    return this.answeredWith(together, pick.ref) ?? this.answeredWith(this.run(this.analyzer.analyse(pick.title)), pick.ref);
+  }
+
   private theOne(question: string, alone: Answer, previous: Turn, listed: ReadonlySet<string>): Answer | undefined {
     // An article's numbered plan picks its own steps ("the practice one" after Indeed's eight steps).
     if (NUMBERED_PLAN.test(this.byRef.get(previous.topic!)?.body ?? '')) return undefined;
     const words = question.match(THE_ONE)?.[1];
     const asked = words ? this.terms(words) : [];
+    // "What does the database one do?" after other careers: only a role does things, so a kind
+    // word names the role the answer listed by it (the database administrator).
+    if (asked.length && alone.analysis.terms.includes('duty')) {
+      // (Not the back-end developer, whose aliases hold every kind word: "Database Developer".)
+      const roles = this.kind('role').filter((d) => d.ref !== previous.topic && d.ref !== 'role:backend-developer' && (this.nameTerms.get(d.ref) ?? []).some((name) => asked.every((t) => name.includes(t)) && name.every((t) => listed.has(t))));
+      const role = roles.length === 1 ? roles[0]! : undefined;
+      if (role) return this.answeredWith(this.run(this.analyzer.analyse(`what does a ${role.title} do`)), role.ref);
+    }
     // A name, not a kind of thing ("the framework one" after the trends is Nest.js; "the secure one"
     // after the protocols is HTTPS): those are read as before, within the answer.
     if (!asked.length || !asked.every((t) => listed.has(t)) || asked.every((t) => GENERIC_NAME_TERMS.has(t) || KIND_TERMS.has(t))) return undefined;
@@ -1129,10 +1163,11 @@ class KnowledgeSearch implements Search {
     if (!analysis.level || terms.includes('salary')) return analysis;
     // The spotlight is a source too ("Median, Spotlight page?"), though its name is a word of many entries.
     const source = (t: string) => this.sourceTerms.has(t) || t === 'spotlight';
-    const sourced = terms.some(source);
+    // "What does the Guide list for one to three years?": an article by its kind names a source too.
+    const sourced = terms.some((t) => source(t) || SOURCE_DESCRIBED.has(t));
     const years = analysis.level !== 'overall' && terms.some((t) => LEVEL_YEARS.has(t));
     if (!sourced && !years) return analysis;
-    if (!terms.every((t) => source(t) || LEVEL_TERMS[t] || SOURCE_ASKING.has(t) || LEVEL_YEARS.has(t) || FIGURES_COMPARED.has(t) || SOURCE_DESCRIBED.has(t) || t === 'page' || t === 'backend' || t === 'developer' || t === 'dev')) return analysis;
+    if (!terms.every((t) => source(t) || LEVEL_TERMS[t] || SOURCE_ASKING.has(t) || LEVEL_YEARS.has(t) || FIGURES_COMPARED.has(t) || SOURCE_DESCRIBED.has(t) || LEVEL_GIVEN.has(t) || t === 'backend' || t === 'developer' || t === 'dev')) return analysis;
     return { ...analysis, terms: [...terms, 'salary'], groups: [...analysis.groups, ['salary']] };
   }
 

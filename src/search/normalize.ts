@@ -38,11 +38,13 @@ export const RULES: readonly Rule[] = [
   // "Non-developer colleagues", "non-technical people": others than developers; "non" alone is no word of NoSQL's "non-relational".
   { name: 'non-developer', pattern: /\bnon[\s-](?=(?:developer|developers|dev|devs|coder|coders|programmer|programmers|engineer|engineers)\b)/g, to: ' other than ' },
   // "Named next to the container tools": beside, not the step after (see stepAfter's "next").
-  { name: 'next-to', pattern: /\b(named|listed|mentioned|appears?|appearing|shows? up|showing up|sits?|sitting|placed|written|given|cited|put|right) next to\b/g, to: '$1 beside ' },
+  { name: 'next-to', pattern: /\b(named|lists?|listed|mentioned|appears?|appearing|shows? up|showing up|sits?|sitting|placed|written|given|cited|put|right) next to\b/g, to: '$1 beside ' },
   // "Why do they bring up Netflix?": mention it, a word about the articles, not a question's subject.
   { name: 'bring-up', pattern: /\b(?:bring|brings|bringing|brought) up\b(?! (?:the (?:topic|subject) of )?(?:salary|salaries|pay|money|raise|raises|compensation|benefits)\b)/g, to: ' mention ' },
   // "Define API", "meaning of REST": what it is, asked as the definition questions ask it.
   { name: 'define', pattern: /^ (?:please |pls )?(?:define|definition of|meaning of)\b/g, to: ' what is ' },
+  // "One to three years under their belt": of experience.
+  { name: 'under-belt', pattern: /\bunder (?:their|your|my|his|her|one's|the|ur) belts?\b/g, to: ' of experience ' },
   // "What's an API in a backend context?": where it is asked, not what.
   { name: 'in-context', pattern: /\bin (?:a |the |this |that )?(?:[\w-]+ )?context\b/g, to: ' ' },
   // "Between one and three years in": a span of years said as the pay levels' brackets are ("1 to 3 years").
