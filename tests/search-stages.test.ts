@@ -598,6 +598,22 @@ describe('named rule: a level alone', () => {
   });
 });
 
+describe('words about the question, not its subject', () => {
+  it.each([
+    ["What sets the 'engineer' variant of this job apart from the 'developer' one?", 'role:backend-engineer'],
+    ['Does the trends paragraph mention anything about machines understanding human language?', 'question:trends'],
+    ['What tool is suggested for checking how quickly pages load?', 'skill:speed-testing'],
+    ['Which two sample interview prompts are about databases?', 'question:interview-preparation'],
+  ])('"%s" is %s: a variant, a paragraph, prompts, how quickly pages load', (q, ref) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+  });
+
+  it('"how quickly" alone is still how long it takes', () => {
+    expect(search.ask('how quickly can i become a backend dev').analysis.terms).toContain('duration');
+  });
+});
+
 describe('a rate beside growth is the outlook\'s', () => {
   it('"which growth figure is almost double the average rate for all occupations?" is the outlook, not refused for want of a rate', () => {
     const a = search.ask('Which growth figure does Career Karma call almost double the average rate for all occupations?');

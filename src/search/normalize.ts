@@ -216,7 +216,8 @@ export const STOP_WORDS = new Set(
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
-  acc accdg tldr lowest specifically particularly section sections`.split(/\s+/),
+  acc accdg tldr lowest specifically particularly section sections variant variants flavor flavors flavour flavours label labels
+  described paragraph paragraphs`.split(/\s+/),
 );
 
 export function fold(text: string): string {
