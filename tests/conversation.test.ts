@@ -1110,6 +1110,19 @@ describe('honest refusals', () => {
     expect(first && 'text' in first ? first.text : '').toMatch(lead);
   });
 
+  it.each(['how do i become a frontend developer', 'how do I become a DBA?', 'what are the steps to become a devops engineer'])('"%s": the articles explain only the back-end way in; the role card comes under that caveat, not answered', async (q) => {
+    const r = await say(q);
+    expect(r.answered).toBe(false);
+    expect(r.text).toContain('The articles explain how to become a back-end developer only');
+    expect(r.text).toMatch(/\(Indeed\)|\(Career Karma\)|\(Back-End Developer Spotlight\)/);
+  });
+
+  it.each(['how do i become a backend developer', 'what does a dba do', 'how does a frontend developer differ from a backend one'])('"%s" is answered as before (no way-in caveat)', async (q) => {
+    const r = await say(q);
+    expect(r.answered).toBe(true);
+    expect(r.text).not.toContain('The articles explain how to become a back-end developer only');
+  });
+
   it.each([
     ['Which is higher: the Indeed average or the Spotlight median?', /^The spotlight's \$132K median is higher than Indeed's \$124,303 average\.$/],
     ["is payscale's average lower than indeed's?", /^Yes: PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],

@@ -625,6 +625,23 @@ describe('a rate beside growth is the outlook\'s', () => {
   });
 });
 
+describe("named rule: another role's way in", () => {
+  it.each([
+    ['how do i become a frontend developer', 'role:frontend-developer'],
+    ['what are the steps to become a devops engineer', 'role:devops'],
+    ['steps to become a dba', 'role:database-administrator'],
+  ])('"%s" is %s under the caveat that the articles explain only the back-end way in', (q, ref) => {
+    const a = search.ask(q);
+    expect(a.decision.kind).toBe('partial');
+    expect(a.decision.kind === 'partial' && [a.decision.top.doc.ref, a.decision.outside]).toEqual([ref, 'path']);
+  });
+
+  it.each(['how do i become a backend developer', 'how to become a server side developer', 'how can i become a web developer', 'steps to become backend dev in order?'])('"%s" is the back-end way in, answered', (q) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('question:how-to-become-a-backend-developer');
+  });
+});
+
 describe('named rule: a definition asked', () => {
   it.each([
     ['whats an api lol', 'skill:apis'],

@@ -96,6 +96,7 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   future: `The articles make no prediction for that: they give today's figures and one projection, job growth for web developers to 2030, so I won't guess. ${ABOUT}`,
   ranking: `The articles name these technologies but never compare or rank them, so I won't guess. ${ABOUT}`,
   'how-to': `The articles don't teach how a technology works or how to set it up: they are about the career, so I won't guess. ${ABOUT}`,
+  path: `The articles explain how to become a back-end developer only, so I won't guess the way into another role. ${ABOUT}`,
 };
 /**
  * What the articles leave out, said of one half of a line asking two things (see bothAsked): the
@@ -117,6 +118,7 @@ const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
   rank: 'The articles give no pay for roles above senior (such as CTO, IT director or lead software engineer), only for back-end developers by experience.',
   ranking: 'The articles never compare or rank these technologies against each other; they only name them.',
   'how-to': "The articles don't teach how it works or how to set it up: they are about the career, not a tutorial.",
+  path: 'The articles explain how to become a back-end developer only; of this role they say what it is, not how to get into it.',
 };
 
 /**
@@ -878,9 +880,14 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     rememberQuestion(ctx, answer, read ? decision.options[0]!.doc.ref : undefined, read, read ? undefined : decision.options.map((o) => o.doc.title));
     return read ?? clarify(decision.options);
   }
-  rememberQuestion(ctx, answer);
+  // After another role's way in, a follow-up is about that role ("what languages do they use").
+  rememberQuestion(ctx, answer, decision.kind === 'partial' && decision.outside === 'path' ? decision.top.doc.ref : undefined);
   if (decision.kind === 'partial') {
     const shown = partialAnswer(ctx, decision.top.doc.ref, level, decision.outside);
+    // Another role's way in: what the role is (its card's own short form), under the caveat; the
+    // question's words ("become") pick none of its points.
+    const own = decision.outside === 'path' ? card(ctx, decision.top.doc.ref, level)?.brief : undefined;
+    if (shown && own) return { ...shown, brief: [shown.card.children[0]!, ...own] };
     if (shown) return { ...shown, brief: briefFor(ctx, shown, answer, shown.more ?? decision.top.doc.ref) };
   }
   return unknownAnswer(answer);

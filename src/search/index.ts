@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, changesCareer, decide, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, BECOME, changesCareer, decide, EXPLAINED_ROLE, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, levelOfYears, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -151,7 +151,7 @@ const POINTS_BACK = /\b(?:that|those|these|this|the other (?:source|one|article)
 /** Words of a line that only points back (see onlyPoints): "how long does that take?", "what about the other source?". */
 const POINTING_WORDS: ReadonlySet<string> = new Set(['other', 'source', 'same', 'why', 'take']);
 /** Caveats of a line that names its own subject (see namedNotAnswered): never read with the turn before. */
-const OWN_CAVEATS: ReadonlySet<string> = new Set(['ranking', 'how-to']);
+const OWN_CAVEATS: ReadonlySet<string> = new Set(['ranking', 'how-to', 'path']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /**
  * Words that ask for something about a subject without naming one ("what does the acronym stand
@@ -239,6 +239,8 @@ const RAW_CANDIDATES = 3;
 const NEXT_TERMS = new Set(['next', 'after']);
 /** Questions about pay, the outlook or time say "after" about years. */
 const TIME_TERMS = new Set(['salary', 'outlook', 'duration']);
+/** The articles' answer on the way into back-end work (see otherWayIn). */
+const BACKEND_WAY_IN = 'question:how-to-become-a-backend-developer';
 /** "What's an API?", "what are frameworks": what a thing is, the whole question (see conceptDefined). */
 const DEFINITION = /^\W*(?:so\s+|ok\s+|okay\s+)?(?:what(?:'s|s|\s+is|\s+are|\s+r)|wats?|wuts?|whta?s)\s+(?:an?\s+|the\s+)?[\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}\s*(?:lol|lmao|exactly|again|even|anyway|tho|though)?\s*[?!.]*\s*$/iu;
 /** How far behind the step the skill may score and still be the answer to a definition asked. */
@@ -1058,6 +1060,7 @@ class KnowledgeSearch implements Search {
     const answer: Answer = { analysis: asked, hits, decision, confident: decision.kind === 'answer' };
     this.backEndByDefault(analysis, answer);
     if (!next) this.conceptDefined(analysis, answer);
+    this.otherWayIn(analysis, answer);
     // Pay in London of a role named ("salary dba in london") is that role's pay, under the caveat.
     // Not when another entry answers it outright: "do freelance devs get paid for time finding
     // clients?" asks about freelancing, whose text says that time is unpaid.
@@ -1188,6 +1191,23 @@ class KnowledgeSearch implements Search {
    * naming no one is the back-end figures; the national median for all jobs answers only a
    * question that speaks of the nation, every job or the average worker.
    */
+  /**
+   * Named rule "another role's way in", by name: "what are the steps to become a DevOps engineer?"
+   * reads closest to the back-end way in, which is no answer for a role the question names by a
+   * word no name of the back-end developer has ("devops", "frontend", "dba"). Its card, under the
+   * caveat that the articles explain only the back-end way in (see decide).
+   */
+  private otherWayIn(analysis: Analysis, answer: Answer): void {
+    const { decision } = answer;
+    if (decision.kind !== 'answer' || decision.top.doc.ref !== BACKEND_WAY_IN || analysis.joined || !BECOME.test(analysis.raw)) return;
+    const own = new Set((this.nameTerms.get(EXPLAINED_ROLE) ?? []).flat());
+    const asked = new Set(analysis.terms);
+    const named = this.kind('role').find((d) => d.ref !== EXPLAINED_ROLE && (this.nameTerms.get(d.ref) ?? []).some((name) => name.length > 0 && name.every((t) => asked.has(t)) && name.some((t) => !own.has(t) && !FIELD_NAME_TERMS.has(t))));
+    if (!named) return;
+    const top = answer.hits.find((h) => h.doc === named) ?? this.run(this.analyzer.analyse(named.title)).hits.find((h) => h.doc === named);
+    if (top) answer.decision = { kind: 'partial', top, outside: 'path' };
+  }
+
   /**
    * Named rule "a definition asked": "whats an api", "what's a framework" ask what the thing is,
    * which the skill's card says; the roadmap step on it (what to do about it) ranks level with it
