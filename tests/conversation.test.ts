@@ -331,6 +331,17 @@ describe('follow-ups', () => {
     expect((await say('salary?')).topic).toBe('salary:backend-developer');
   });
 
+  it('"and the answer?" after a practice question says the articles give no model answers, with what they say of that question; not answered, and "another one" still moves on', async () => {
+    await say('interview 3');
+    const r = await say('and the answer?');
+    expect(r.answered).toBe(false);
+    expect(r.text).toContain('The articles give practice questions, not model answers');
+    expect(r.card.title.toLowerCase()).toContain('deadlock');
+    expect((await say('another one')).text).toMatch(/Question 4 of/);
+    // Elsewhere "the answer" is no model answer asked.
+    expect((await say('what is the answer to how long it takes?')).text).not.toContain('not model answers');
+  });
+
   it('"another one" after a practice question is the next question; "still worth getting into in 2025?" is whether to become one', async () => {
     const first = await say('interview 1');
     expect(first.text).toMatch(/Question 1 of/);

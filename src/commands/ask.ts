@@ -1,6 +1,7 @@
 import { log } from '../log.js';
 import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
+import { citeAll, itemSources, sourceRefs } from '../answers/cite.js';
 import { pickPoints, roleItems } from '../answers/role.js';
 import { outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
@@ -804,7 +805,32 @@ export const ask: CommandSpec = {
 };
 
 /** A question asked in words (after small talk, commands and the follow-ups of a topic): its answer. */
+/** "And the answer?", "what's a good answer to that?", "how should I answer it?": a model answer asked. */
+const ANSWER_ASKED = /^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:(?:what(?:'s|s|\s+is|\s+would\s+be|\s+are)|give\s+me|show\s+me|got|any)\s+)?(?:(?:the|an?|some)\s+)?(?:(?:good|model|sample|best|right|ideal|example|possible)\s+)?answers?(?:\s+(?:to|for)\s+(?:that|this|it)(?:\s+one|\s+question)?)?\W*$|^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?how\s+(?:do|should|would|could|can)\s+i\s+answer(?:\s+(?:that|this|it)(?:\s+one|\s+question)?)?\W*$|^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?what\s+(?:do|should|would)\s+i\s+say(?:\s+(?:to\s+(?:that|this|it)|then))?\W*$/i;
+
+/**
+ * Named rule "no model answers": after a practice question (`interview 2`), "and the answer?" asks
+ * what the articles do not give. The plain word, and what they do say about that question; not
+ * answered, so it reaches `unanswered`.
+ */
+function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefined): Reply | undefined {
+  if (!previous?.topic || !previous.again?.startsWith('interview ') || !ANSWER_ASKED.test(text)) return undefined;
+  const asked = ctx.knowledge.questions.find((q) => `question:${q.id}` === previous.topic);
+  if (!asked) return undefined;
+  recordQuestion(ctx, text);
+  return reply({
+    title: asked.title,
+    children: [{ type: 'text', text: 'The articles give practice questions, not model answers. What they say about this one:' }, { type: 'list', items: citeAll(ctx, asked.answer) }],
+    sources: sourceRefs(ctx, itemSources(asked.answer)),
+    answered: false,
+    outcome: 'partial',
+    suggestions: [{ label: 'Another question', command: previous.again }],
+  });
+}
+
 function answerQuestion(ctx: CommandContext, text: string, previous: Turn | undefined): Reply {
+  const model = modelAnswer(ctx, text, previous);
+  if (model) return model;
   const two = SECOND_QUESTION.test(text) ? bothAsked(ctx, text) : undefined;
   if (two) {
     // A follow-up reads against the second question, the one asked last.
