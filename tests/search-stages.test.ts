@@ -122,6 +122,8 @@ describe('analyse: question-form rules', () => {
     ['bring-up', 'should i bring up salary in the interview', /bring up salary/],
     ['define', 'define api', /^ what is\s+api $/],
     ['under-belt', 'one to three years under their belt', /years\s+of experience\s*$/],
+    ['skill-ones', 'and technical ones?', /technical skills/],
+    ['skill-ones', 'which ones are free?', /which ones are free/],
     ['next-to', 'which runtime does the guide list next to python', /list beside {2}python/],
     ['define', 'can you define api', /define api/],
     ['years-between', 'between classes and work I have two years', /between classes and work/],

@@ -45,6 +45,8 @@ export const RULES: readonly Rule[] = [
   { name: 'define', pattern: /^ (?:please |pls )?(?:define|definition of|meaning of)\b/g, to: ' what is ' },
   // "One to three years under their belt": of experience.
   { name: 'under-belt', pattern: /\bunder (?:their|your|my|his|her|one's|the|ur) belts?\b/g, to: ' of experience ' },
+  // "And technical ones?" after soft skills: technical skills.
+  { name: 'skill-ones', pattern: /\b(technical|tech|soft|interpersonal|people) ones\b/g, to: '$1 skills' },
   // "What's an API in a backend context?": where it is asked, not what.
   { name: 'in-context', pattern: /\bin (?:a |the |this |that )?(?:[\w-]+ )?context\b/g, to: ' ' },
   // "Between one and three years in": a span of years said as the pay levels' brackets are ("1 to 3 years").
