@@ -390,6 +390,11 @@ describe('follow-ups', () => {
     expect((await say('and the other cloud cert?')).topic).toBe('learning:aws-certified-developer');
     await say("what's the AWS cert about");
     expect((await say('what about the other one?')).topic).not.toBe('learning:azure-developer-certification');
+    // A word an entry merely mentions names no other entry (a review found these misfiring).
+    await say('what careers can backend devs move into');
+    expect((await say('the other manager one?')).topic).not.toBe('question:promotion');
+    await say('tell me about flask');
+    expect((await say('what about the other python one?')).topic).not.toBe('skill:sql');
   });
 
   it('"what does the database one do?" after the careers to move into (shown beside another close answer) is the database administrator', async () => {
@@ -1138,12 +1143,21 @@ describe('honest refusals', () => {
     ['Which is higher: the Indeed average or the Spotlight median?', /^The spotlight's \$132K median is higher than Indeed's \$124,303 average\.$/],
     ["is payscale's average lower than indeed's?", /^Yes: PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],
     ["is indeed's average lower than payscale's?", /^No: Indeed's \$124,303 average is higher than PayScale's \$81,161 average\.$/],
-    ['indeed vs payscale which is lower', /^PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],
+    ['indeed vs payscale average, which is lower', /^PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],
+    ['is the indeed average higher or lower than payscale?', /^Indeed's \$124,303 average is higher than PayScale's \$81,161 average\.$/],
   ])('"%s": two sources weighed, the answer first, read off their figures', async (q, lead) => {
     const r = await say(q);
     expect(r.answered).toBe(true);
     const first = r.card.children.find((n) => n.type === 'text');
     expect(first && 'text' in first ? first.text : '').toMatch(lead);
+  });
+
+  it('two sources weighed at a level, or after a level, get no verdict read off the overall figures (a review found a false "Yes")', async () => {
+    for (const q of ["is the spotlight's starting salary higher than indeed's average?", "is payscale's entry level lower than indeed's average?"]) {
+      expect((await say(q)).text, q).not.toMatch(/is (?:higher|lower) than/);
+    }
+    await say('entry level salary');
+    expect((await say('which is higher, the spotlight or payscale?')).text).not.toMatch(/\$132K median is higher/);
   });
 
   it.each([

@@ -622,8 +622,11 @@ describe('a rate beside growth is the outlook\'s', () => {
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('outlook:job-outlook');
   });
 
-  it('a rate the articles never give is still refused: "what is the bootcamp job placement rate?"', () => {
+  it('a rate the articles never give is still refused: "what is the bootcamp job placement rate?", after the outlook too', () => {
     expect(search.ask('what is the bootcamp job placement rate?').decision.kind).not.toBe('answer');
+    const outlook = search.ask('what is the job outlook');
+    const previous = { terms: outlook.analysis.terms, topic: 'outlook:job-outlook' };
+    expect(search.ask("what's the bootcamp job placement rate?", { previous }).decision.kind).not.toBe('answer');
   });
 });
 
@@ -649,6 +652,8 @@ describe('named rule: a definition asked', () => {
     ['whats an api lol', 'skill:apis'],
     ['define api', 'skill:apis'],
     ['whats a server side language', 'skill:server-side-languages'],
+    ['what is a rest api', 'skill:rest'],
+    ['define programming language', 'skill:server-side-languages'],
   ])('"%s" is what the thing is (%s), not the roadmap step on it', (q, ref) => {
     const a = search.ask(q);
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
@@ -669,6 +674,8 @@ describe('named rule: the step after', () => {
   it.each([
     ['whats after databases', 'step:apis-and-protocols'],
     ['what do i learn after python', 'step:data-structures'],
+    ['what do I do after my internship', 'step:job-search'],
+    ['what after getting hired', 'step:keep-learning'],
   ])('"%s" is still the step after the one named (%s)', (q, ref) => {
     const a = search.ask(q);
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);

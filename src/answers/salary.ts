@@ -192,6 +192,12 @@ const WHICH_LARGER = /\b(?:higher|lower|bigger|smaller|larger|more|less|greater|
 /** "Is/does ... lower than ...": a yes or no of one figure against another, and the word it weighs by. */
 const YES_NO_THAN = /^\W*(?:so\s+)?(?:is|are|does|do|was)\b[^?]*?\b(higher|lower|bigger|smaller|larger|more|less|greater|above|below)\b/i;
 const LOWER = /^(?:lower|smaller|less|below)$/i;
+/** The overall figures named: "average", "median". */
+const OVERALL_NAMED = /\b(?:average|avg|mean|median|overall)\b/i;
+/** A level named in words: "starting", "entry level", "seniors", "5-9 years". */
+const LEVEL_NAMED = /\b(?:entry|starting|start|junior|juniors|beginners?|new|early|mid|mid-career|senior|seniors|experienced|veterans?|top|first[\s-]year|\d+\s*(?:-|to)\s*\d+|\d+\+?\s*(?:years?|yrs?))\b/i;
+/** "Higher or lower?": an either-or, answered with the figures, not a yes. */
+const EITHER_OR = /\b(?:higher|bigger|more|greater)\s+or\s+(?:lower|smaller|less)\b|\b(?:lower|smaller|less)\s+or\s+(?:higher|bigger|more|greater)\b/i;
 
 /**
  * Named rule "two sources weighed": "which is higher, the Indeed average or the spotlight median?"
@@ -200,7 +206,10 @@ const LOWER = /^(?:lower|smaller|less|below)$/i;
  * average."). A source with several figures at the level is left to the card below.
  */
 export function sourcesComparedLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
-  if (!WHICH_LARGER.test(question)) return undefined;
+  // Only the figures the line itself names as overall ("the Indeed average or the spotlight
+  // median"): a level named beside them, or carried from the turn before ("entry level salary" /
+  // "which is higher, the spotlight or payscale?"), may be another figure than the one compared.
+  if (!WHICH_LARGER.test(question) || !OVERALL_NAMED.test(question) || LEVEL_NAMED.test(question) || (level && level !== 'overall')) return undefined;
   const named = sourcesNamed(services.knowledge, question);
   if (named.length !== 2) return undefined;
   const at = level ?? 'overall';
@@ -218,7 +227,7 @@ export function sourcesComparedLead(services: Services, role: Role, level: Salar
   // "Is PayScale's average lower than Indeed's?": yes or no first, said of the one named first.
   const asked = YES_NO_THAN.exec(question);
   const first = [a, b].map((x, i) => ({ x, at: question.toLowerCase().indexOf(named[i]!.name.toLowerCase()) })).filter((p) => p.at >= 0).sort((p, q) => p.at - q.at)[0]?.x;
-  if (asked && first) {
+  if (asked && first && !EITHER_OR.test(question)) {
     const higher = !LOWER.test(asked[1]!);
     const yes = (first === high) === higher;
     const other = first === high ? low : high;

@@ -169,6 +169,8 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   return undefined;
 }
 
+/** Words of growth, as typed: a rate beside them is the outlook's. */
+const GROWTH = /\b(?:grow(?:s|th|ing)?|outlook|projected|projections?|demand|job\s+market)\b/i;
 /** "How do I become a ...", "steps to become a ...": the way into a job, asked. */
 export const BECOME = /\bhow\s+(?:do|can|would|should|could)\s+(?:i|you|one|someone|a\s+person)\s+(?:become|get\s+into|break\s+into|get\s+a\s+job\s+as)\b|\bhow\s+to\s+(?:become|get\s+into|break\s+into)\b|\b(?:steps?|path|roadmap|way)\s+to\s+(?:becom(?:e|ing)|be)\b/i;
 /** The one role whose way in the articles explain. */
@@ -233,7 +235,8 @@ function decideScores(analysis: Analysis, scored: readonly Scored[], t: Threshol
   // "How many years count as mid-career?": a pay level's years are its bracket, which the figures give.
   const bracket = (term: string) => term === 'duration' && top.doc.kind === 'salary' && !!analysis.level && analysis.level !== 'overall';
   // "Which growth figure is almost double the average rate?": a rate beside growth is the outlook's own.
-  const growthRate = (term: string) => term === 'rate' && analysis.terms.includes('outlook') && top.content.has('outlook');
+  // (The line's own growth: "the bootcamp job placement rate?" after the outlook is no growth rate.)
+  const growthRate = (term: string) => term === 'rate' && GROWTH.test(analysis.raw) && top.content.has('outlook');
   if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term, top.content, top.doc.kind === 'salary') && !bracket(term) && !growthRate(term))) return { kind: 'refuse' };
   // A rate or price the best entry gives of something else: "what is the bootcamp job placement
   // rate?" is not the CS programmes' acceptance rates. What it is of must be in that entry too.

@@ -242,7 +242,7 @@ const TIME_TERMS = new Set(['salary', 'outlook', 'duration']);
 /** The articles' answer on the way into back-end work (see otherWayIn). */
 const BACKEND_WAY_IN = 'question:how-to-become-a-backend-developer';
 /** "What's an API?", "what are frameworks": what a thing is, the whole question (see conceptDefined). */
-const DEFINITION = /^\W*(?:so\s+|ok\s+|okay\s+)?(?:what(?:'s|s|\s+is|\s+are|\s+r)|wats?|wuts?|whta?s)\s+(?:an?\s+|the\s+)?[\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}\s*(?:lol|lmao|exactly|again|even|anyway|tho|though)?\s*[?!.]*\s*$/iu;
+const DEFINITION = /^\W*(?:so\s+|ok\s+|okay\s+)?(?:what(?:'s|s|\s+is|\s+are|\s+r)|wats?|wuts?|whta?s|(?:please\s+)?define|definition\s+of|meaning\s+of)\s+(?:an?\s+|the\s+)?[\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}\s*(?:lol|lmao|exactly|again|even|anyway|tho|though)?\s*[?!.]*\s*$/iu;
 /** How far behind the step the skill may score and still be the answer to a definition asked. */
 const DEFINITION_SLACK = 0.05;
 /** How much of the rest of the question the named step must cover. */
@@ -746,12 +746,22 @@ class KnowledgeSearch implements Search {
     if (!said || !previous.topic) return undefined;
     const words = this.terms(said).filter((t) => !KIND_TERMS.has(t));
     const kind = previous.topic.slice(0, previous.topic.indexOf(':'));
-    const has = (ref: string) => words.length > 0 && words.every((t) => this.models.get(ref)?.vocabulary.has(t));
+    // Things of a kind, named alike ("the other cloud one": both certifications' names say cloud);
+    // not answers to questions, and not words an entry merely mentions ("the other python one"
+    // after the frameworks is Django, a name in that card, not another entry).
+    if (kind === 'question') return undefined;
+    const has = (ref: string) => words.length > 0 && words.every((t) => (this.nameTerms.get(ref) ?? []).some((name) => name.includes(t)));
     if (!has(previous.topic)) return undefined;
-    const others = this.kind(kind as Kind).filter((d) => d.ref !== previous.topic && has(d.ref));
-    // Several: the one the two questions read together rank first.
+    // (Things, not questions about them: "Are certifications worth it?" names every certification.)
+    const others = this.kind(kind as Kind).filter((d) => d.ref !== previous.topic && d.ref !== EXPLAINED_ROLE && !d.title.trim().endsWith('?') && has(d.ref));
+    // Several: the one named most like it (Azure's certification after AWS's, not "are
+    // certifications worth it?"), then the one the two questions read together rank first.
     const together = this.readWith(analysis, previous);
-    const pick = others.length === 1 ? others[0] : together.hits.find((h) => others.includes(h.doc))?.doc;
+    const before = new Set((this.nameTerms.get(previous.topic) ?? []).flat());
+    const alike = (d: Doc) => new Set((this.nameTerms.get(d.ref) ?? []).flat().filter((t) => before.has(t))).size;
+    const most = Math.max(0, ...others.map(alike));
+    const closest = others.filter((d) => alike(d) === most);
+    const pick = closest.length === 1 ? closest[0] : together.hits.find((h) => closest.includes(h.doc))?.doc;
     if (!pick) return undefined;
     return this.answeredWith(together, pick.ref) ?? this.answeredWith(this.run(this.analyzer.analyse(pick.title)), pick.ref);
   }
@@ -1215,7 +1225,8 @@ class KnowledgeSearch implements Search {
    */
   private conceptDefined(analysis: Analysis, answer: Answer): void {
     const { decision } = answer;
-    if (decision.kind !== 'answer' || decision.top.doc.kind !== 'step' || !DEFINITION.test(analysis.raw)) return;
+    // (Or a question about it, "do back-end developers need APIs and REST?", level with REST's own card.)
+    if (decision.kind !== 'answer' || (decision.top.doc.kind !== 'step' && decision.top.doc.kind !== 'question') || !DEFINITION.test(analysis.raw)) return;
     const concept = answer.hits.find((h) => h.doc.kind === 'skill' && h.score >= decision.top.score - DEFINITION_SLACK);
     if (concept) answer.decision = { kind: 'answer', top: concept };
   }
@@ -1226,7 +1237,8 @@ class KnowledgeSearch implements Search {
     const between = d.kind === 'clarify' && d.options[0]?.doc.ref === 'salary:backend-developer' && d.options[1]?.doc.ref === 'salary:all-occupations';
     if (!between && (d.kind !== 'answer' || d.top.doc.ref !== 'salary:all-occupations')) return;
     // Between the two, a source named (Indeed, whose one figure is back-end pay) says which.
-    const sourced = between && answer.analysis.terms.some((t) => this.sourceTerms.has(t) && t !== 'bls');
+    // So does the spotlight anywhere: it gives back-end figures only ("the guide average or the spotlight median?").
+    const sourced = (between && answer.analysis.terms.some((t) => this.sourceTerms.has(t) && t !== 'bls')) || answer.analysis.terms.includes('spotlight');
     if (!sourced && analysis.terms.some((t) => this.nationalTerms.has(t) || this.subjectTerms.has(t))) return;
     const backEnd = answer.hits.find((h) => h.doc.ref === 'salary:backend-developer');
     if (backEnd) [answer.decision, answer.confident] = [{ kind: 'answer', top: backEnd }, true];
@@ -1283,7 +1295,12 @@ class KnowledgeSearch implements Search {
     // asks about steps, "what comes after learning a language in the indeed steps?", or says
     // "next": "i know html css, whats next for backend").
     const best = hits[0];
-    if (best && best.doc.kind !== 'step' && !analysis.terms.includes('step') && !analysis.terms.includes('next') && best.score - (hits.find((h) => h.doc === found.doc)?.score ?? 0) > STEP_AFTER_BEHIND) return undefined;
+    // Only when the question has a subject before its "after" ("what should a cover letter add ...
+    // after"): "what do I do after my internship?" asks the step after it, however well the
+    // internship FAQ reads.
+    const before = analysis.raw.split(/\bafter\b/i)[0] ?? '';
+    const ownSubject = this.analyzer.terms(before).some((t) => !FIELD_NAME_TERMS.has(t));
+    if (ownSubject && best && best.doc.kind !== 'step' && !analysis.terms.includes('step') && !analysis.terms.includes('next') && best.score - (hits.find((h) => h.doc === found.doc)?.score ?? 0) > STEP_AFTER_BEHIND) return undefined;
     // Named rule "front-end first": "i know html css, whats next for backend" knows front-end
     // languages, which the language step names only as what the server side is not; the next step
     // is that one, a server-side language (not the step after it).
