@@ -69,34 +69,39 @@ import { createSearch, type Search } from '../src/search/index.js';
  * 63cd483: casual 93, hard 78, 30/30 refused, 39/40 follow-ups, 21 wrong; short); over the sixteen
  * sets before it the short answers went from 3780 right and 156 wrong to 3789 and 149, dev17
  * itself from 240/21 to 250/15 (read and tuned against). No floor went down.
+ * Stop 31: dev18 joined (scored untouched first on 499f479: casual 95, hard 76, 30/30 refused,
+ * 33/40 follow-ups, 27 wrong; short); over the seventeen sets before it the short answers went
+ * from 4039 right and 164 wrong to 4057 and 158, dev18 itself from 234/27 to 249/16 (read and
+ * tuned against). No floor went down.
  */
 const DEV_FLOORS = {
   dev: { casual: 79, hard: 72, outOfScope: 23, conversations: 25 },
-  dev2: { casual: 86, hard: 84, outOfScope: 30, conversations: 39 },
+  dev2: { casual: 86, hard: 85, outOfScope: 30, conversations: 39 },
   // dev3 hard 105 -> 104 at stop 29: short answers now count their rows as the terminal wraps them
   // (word by word; counting characters had let a 24-row answer through); more fits, and the Indeed
   // languages question's C# gave its place to Python in the examples shown. Five others came right.
   dev3: { casual: 92, hard: 105, outOfScope: 38, conversations: 26 },
   dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 67 },
-  dev5: { casual: 98, hard: 89, outOfScope: 30, conversations: 35 },
-  dev6: { casual: 99, hard: 94, outOfScope: 28, conversations: 39 },
-  dev7: { casual: 99, hard: 92, outOfScope: 29, conversations: 40 },
+  dev5: { casual: 98, hard: 91, outOfScope: 30, conversations: 35 },
+  dev6: { casual: 99, hard: 95, outOfScope: 28, conversations: 39 },
+  dev7: { casual: 99, hard: 93, outOfScope: 29, conversations: 40 },
   // dev8 hard 83 -> 82 at stop 28: two questions naming Career Karma by a description with an
   // unknown word ('the bootcamp site's FAQ', 'the engineer flavor ... per the bootcamp piece') were
   // lost when its name came out of the ranking as Indeed's does (which brought more right elsewhere).
-  dev8: { casual: 98, hard: 83, outOfScope: 29, conversations: 39 },
+  dev8: { casual: 98, hard: 85, outOfScope: 29, conversations: 39 },
   dev9: { casual: 97, hard: 93, outOfScope: 30, conversations: 40 },
   // dev10 hard 83 -> 82 at stop 26: 'what do newcomers get assigned, per the bootcamp-matching piece?'
   // had passed on a 'closest answers' reply; it is refused since the bootcamp comparison gained
   // Career Karma's cost point (which brought two other sets' questions right).
-  dev10: { casual: 97, hard: 86, outOfScope: 30, conversations: 38 },
-  dev11: { casual: 95, hard: 86, outOfScope: 30, conversations: 38 },
-  dev12: { casual: 97, hard: 89, outOfScope: 30, conversations: 39 },
-  dev13: { casual: 99, hard: 92, outOfScope: 29, conversations: 38 },
-  dev14: { casual: 93, hard: 86, outOfScope: 30, conversations: 36 },
-  dev15: { casual: 97, hard: 74, outOfScope: 30, conversations: 40 },
+  dev10: { casual: 97, hard: 88, outOfScope: 30, conversations: 38 },
+  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
+  dev12: { casual: 97, hard: 91, outOfScope: 30, conversations: 39 },
+  dev13: { casual: 99, hard: 93, outOfScope: 29, conversations: 38 },
+  dev14: { casual: 93, hard: 88, outOfScope: 30, conversations: 36 },
+  dev15: { casual: 97, hard: 76, outOfScope: 30, conversations: 40 },
   dev16: { casual: 99, hard: 90, outOfScope: 29, conversations: 36 },
-  dev17: { casual: 99, hard: 82, outOfScope: 30, conversations: 40 },
+  dev17: { casual: 99, hard: 83, outOfScope: 30, conversations: 40 },
+  dev18: { casual: 98, hard: 85, outOfScope: 30, conversations: 38 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -111,27 +116,28 @@ const DEV_FLOORS = {
  */
 const SHORT_FLOORS = {
   dev: { casual: 79, hard: 72, outOfScope: 23, conversations: 24 },
-  dev2: { casual: 86, hard: 84, outOfScope: 30, conversations: 38 },
+  dev2: { casual: 86, hard: 85, outOfScope: 30, conversations: 39 },
   // dev3 hard 105 -> 104 and dev5 casual 99 -> 98 at stop 29: the rows counted as the terminal wraps
   // them (see the full floors); 'key technical skills for backend?' lands on the soft skills, whose
   // shorter form now leaves out the technical point it had shown.
   dev3: { casual: 91, hard: 105, outOfScope: 38, conversations: 26 },
   dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 67 },
-  dev5: { casual: 98, hard: 89, outOfScope: 30, conversations: 35 },
-  dev6: { casual: 99, hard: 94, outOfScope: 28, conversations: 38 },
-  dev7: { casual: 99, hard: 92, outOfScope: 29, conversations: 39 },
+  dev5: { casual: 98, hard: 90, outOfScope: 30, conversations: 35 },
+  dev6: { casual: 99, hard: 95, outOfScope: 28, conversations: 38 },
+  dev7: { casual: 99, hard: 93, outOfScope: 29, conversations: 39 },
   // dev8 hard 83 -> 82 at stop 28: the same two questions as in the full floors.
-  dev8: { casual: 98, hard: 83, outOfScope: 29, conversations: 39 },
+  dev8: { casual: 98, hard: 85, outOfScope: 29, conversations: 39 },
   dev9: { casual: 97, hard: 93, outOfScope: 30, conversations: 40 },
   // dev10 hard 82 -> 81 at stop 26: the same question as in the full floors.
-  dev10: { casual: 97, hard: 86, outOfScope: 30, conversations: 37 },
-  dev11: { casual: 95, hard: 86, outOfScope: 30, conversations: 38 },
-  dev12: { casual: 97, hard: 89, outOfScope: 30, conversations: 39 },
-  dev13: { casual: 99, hard: 91, outOfScope: 29, conversations: 37 },
-  dev14: { casual: 92, hard: 85, outOfScope: 30, conversations: 36 },
-  dev15: { casual: 97, hard: 74, outOfScope: 30, conversations: 40 },
+  dev10: { casual: 97, hard: 88, outOfScope: 30, conversations: 37 },
+  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
+  dev12: { casual: 97, hard: 91, outOfScope: 30, conversations: 39 },
+  dev13: { casual: 99, hard: 92, outOfScope: 29, conversations: 37 },
+  dev14: { casual: 92, hard: 87, outOfScope: 30, conversations: 36 },
+  dev15: { casual: 97, hard: 76, outOfScope: 30, conversations: 40 },
   dev16: { casual: 98, hard: 90, outOfScope: 29, conversations: 36 },
-  dev17: { casual: 98, hard: 82, outOfScope: 30, conversations: 40 },
+  dev17: { casual: 98, hard: 83, outOfScope: 30, conversations: 40 },
+  dev18: { casual: 97, hard: 85, outOfScope: 30, conversations: 37 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
