@@ -254,6 +254,11 @@ describe('follow-ups', () => {
     const none = await say('what does career karma say?');
     expect(none.topic).toBe('question:benefits');
     expect(none.text).toContain('Nothing in this answer comes from Career Karma');
+    // A survey named whose figure the article gives by name is in the answer: never "nothing comes
+    // from Career Karma" above Career Karma's own points (a false lead found in review).
+    const gap = await say("What's the difference between PayScale's average for back-end devs and front-end devs?");
+    expect(gap.text).not.toContain('Nothing in this answer comes from');
+    expect(gap.text).toMatch(/According to PayScale, front end developers make \$75,310/);
   });
 
   it('"are C++ and C# acceptable picks?" gets its yes first; a comparison, or a name found in another entry, gets none', async () => {

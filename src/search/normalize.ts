@@ -92,7 +92,7 @@ export const RULES: readonly Rule[] = [
   // "Is full stack better paid than backend?", "the higher-paying one": the same comparison.
   // Only against something ("...than backend"): "are highly experienced devs better paid?" asks their pay.
   { name: 'better-paid', pattern: /\b(?:better|higher|worse|lower|more|less)[\s-](?:paid|paying)\b(?=[^?.!]*\bthan\b)/g, to: ' salary comparison ' },
-  { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between)\b/g, to: ' comparison ' },
+  { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between|spread between|gap between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
   // "What does a DBA make?" asks pay (while "make a portfolio" does not).
