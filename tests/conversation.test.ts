@@ -259,6 +259,9 @@ describe('follow-ups', () => {
     const gap = await say("What's the difference between PayScale's average for back-end devs and front-end devs?");
     expect(gap.text).not.toContain('Nothing in this answer comes from');
     expect(gap.text).toMatch(/According to PayScale, front end developers make \$75,310/);
+    // A survey with no figure here is named itself, not the article citing it (whose national median is shown).
+    const seasoned = await say("does PayScale's five-to-nine-year number beat the 7-9 year bracket in the other table?");
+    expect(seasoned.text).not.toContain('Nothing in this answer comes from Career Karma');
   });
 
   it('"are C++ and C# acceptable picks?" gets its yes first; a comparison, or a name found in another entry, gets none', async () => {

@@ -612,7 +612,6 @@ function noPrice(ctx: CommandContext, answer: Answer, out: Reply): { out: Reply;
 function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: Reply; lead?: Node } {
   const named = sourcesNamed(ctx.knowledge, typed);
   if (!named.length) return { out };
-  const asked = named.map((n) => n.source);
   // A point ends with who says it: "(Indeed)", or for a survey "(PayScale, cited by Career Karma)".
   const labels = named.flatMap(({ source, name }) => (name === source.short || name === source.publisher || name === 'spotlight' ? [`(${source.short}`, ...source.cites.map((c) => `(${c}, cited by ${source.short}`)] : [`(${name}`]));
   // A survey named ("PayScale") is also in a point of the article that cites it, by name:
@@ -620,11 +619,14 @@ function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: R
   const surveys = named.filter(({ source, name }) => source.cites.includes(name));
   const bySource = (text: string) => labels.some((l) => text.includes(l)) || surveys.some(({ source, name }) => text.includes(name) && text.includes(`(${source.short}`));
   // Nothing from it is said only when no point cites the article at all (nor the survey through it).
-  const fromArticle = (text: string) => bySource(text) || asked.some((source) => text.includes(`(${source.short})`) || text.includes(`(${source.short};`) || text.includes(`; ${source.short})`));
+  const articles = named.filter((n) => !surveys.includes(n)).map((n) => n.source);
+  const fromArticle = (text: string) => bySource(text) || articles.some((source) => text.includes(`(${source.short})`) || text.includes(`(${source.short};`) || text.includes(`; ${source.short})`));
   const lists = out.card.children.filter((n): n is Extract<Node, { type: 'list' }> => n.type === 'list');
   if (!lists.length) return { out };
   if (!lists.some((n) => n.items.some(fromArticle))) {
-    return { out, lead: { type: 'text', text: `Nothing in this answer comes from ${asked.map(calledBy).join(' or ')}; it is what the other articles say.` } };
+    // A survey is said by its own name: "nothing comes from PayScale", not from the article citing it (whose other points may be here).
+    const said = named.map(({ source, name }) => (surveys.some((n) => n.name === name) ? name : calledBy(source)));
+    return { out, lead: { type: 'text', text: `Nothing in this answer comes from ${[...new Set(said)].join(' or ')}; it is what the other articles say.` } };
   }
   return { out: pointsFirst(out, bySource) };
 }
