@@ -260,6 +260,10 @@ describe('follow-ups', () => {
     expect(gap.text).not.toContain('Nothing in this answer comes from');
     expect(gap.text).toMatch(/According to PayScale, front end developers make \$75,310/);
     // A survey with no figure here is named itself, not the article citing it (whose national median is shown).
+    // A source named is where to look, not a thing asked about: no "Yes: the articles name Indeed".
+    for (const q of ['Does Indeed put generating reports on the back-end to-do list?', 'Does the Spotlight list any public-sector employers?']) {
+      expect((await say(q)).text, q).not.toMatch(/Yes: the articles name (?:Indeed|Spotlight)/);
+    }
     const seasoned = await say("does PayScale's five-to-nine-year number beat the 7-9 year bracket in the other table?");
     expect(seasoned.text).not.toContain('Nothing in this answer comes from Career Karma');
   });

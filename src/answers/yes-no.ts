@@ -46,8 +46,10 @@ export function namesAsked(question: string): string[] {
  * says whether the articles name a thing anywhere: one this answer lacks but another entry has
  * ("Pluralsight" beside LinkedIn Learning's card) gets no word, since "not named" would be false.
  */
-export function yesNoLead(question: string, answer: Reply, known: (name: string) => boolean, spellings: (name: string) => readonly string[] = (name) => [name]): Node | undefined {
-  const asked = namesAsked(question);
+export function yesNoLead(question: string, answer: Reply, known: (name: string) => boolean, spellings: (name: string) => readonly string[] = (name) => [name], isSource: (name: string) => boolean = () => false): Node | undefined {
+  // A source named says where to look, not what is asked about: "does Indeed put generating
+  // reports on the list?" is no "Yes: the articles name Indeed".
+  const asked = namesAsked(question).filter((n) => !isSource(n));
   if (!asked.length) return undefined;
   const said = loose(pointTexts(answer.card.children).join('\n'));
   // "PTO" is said where the answer says "paid time off": a name counts in any of its spellings.
