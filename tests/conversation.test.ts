@@ -343,6 +343,16 @@ describe('follow-ups', () => {
     expect((await say('salary?')).topic).toBe('salary:backend-developer');
   });
 
+  it.each([
+    ['what comes after step 3', 'Step 4 of 12'],
+    ['whats next after step 5', 'Step 6 of 12'],
+    ['what after step 12', 'Step 12 of 12'],
+    ['what is step one', 'Step 1 of 12'],
+    ['step two', 'Step 2 of 12'],
+  ])('"%s" is %s (a step after the one numbered; a number in words)', async (q, title) => {
+    expect((await say(q)).card.title).toContain(title);
+  });
+
   it('"and the answer?" after a practice question says the articles give no model answers, with what they say of that question; not answered, and "another one" still moves on', async () => {
     await say('interview 3');
     const r = await say('and the answer?');

@@ -350,11 +350,22 @@ const STEP_NUMBER = new RegExp(
   'i',
 );
 
+/** "What comes after step 3?", "next after the 5th step": the step after the one numbered (see followUpOfTopic). */
+const AFTER_STEP = new RegExp(
+  String.raw`^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| comes| do i do| should i do)?\s+)?(?:next\s+|right\s+)?after\s+(?:the\s+)?(?:roadmap'?s?\s+)?` +
+    String.raw`(?:step\s*#?\s*(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)(?:\s+(?:of|in|on)\s+(?:the\s+)?(?:roadmap|road map))?\s*[?!.]*\s*$`,
+  'i',
+);
+/** "Step one" to "step twelve": a step's number in words, as a digit. */
+const STEP_IN_WORDS = /\bstep\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+const WORD_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const stepDigits = (question: string) => question.replace(STEP_IN_WORDS, (_, n: string) => `step ${WORD_NUMBERS.indexOf(n.toLowerCase()) + 1}`);
+
 /** The step a match of STEP_NUMBER or STEP_NAMED names: "step 3", "3rd step", "third step". */
 const placeMatched = (m: RegExpMatchArray | null): number | undefined => (!m ? undefined : m[1] || m[2] ? Number(m[1] ?? m[2]) : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1);
 
 /** The step number a line asks for (see STEP_NUMBER), if it asks for one. */
-const stepNumber = (question: string) => placeMatched(question.match(STEP_NUMBER));
+const stepNumber = (question: string) => placeMatched(stepDigits(question).match(STEP_NUMBER));
 
 /** A step named inside a longer question: "what's Indeed's third step?", "step 2 of Career Karma's plan". */
 const STEP_NAMED = new RegExp(String.raw`\b(?:step\s*#?\s*(\d{1,2})\b|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)`, 'i');
@@ -462,7 +473,9 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   if (ofPlan) return ofPlan;
   const others = OTHER_ARTICLE.test(question) && previous?.topic ? otherArticles(ctx, previous) : undefined;
   if (others) return others;
-  const numbered = stepNumber(question);
+  // "What comes after step 3?": step 4 (after the last, the last again, which says it is the last).
+  const before = placeMatched(stepDigits(question).match(AFTER_STEP));
+  const numbered = before !== undefined ? Math.min(before + 1, ctx.knowledge.roadmap.length) : stepNumber(question);
   if (numbered !== undefined) {
     const step = resolveStep(ctx, String(numbered));
     // "What's step 13?" gets the roadmap's length, as `roadmap 13` does.

@@ -39,10 +39,19 @@ export function resolveRole(services: Services, text: string): Resolved<Role> {
 }
 
 /** A step by its number on the roadmap (`2`) or by its name, fuzzily (`framework`, `framwork`). */
+/** Numbers up to the roadmap's length in words: "two", "second". */
+const NUMBER_WORDS: readonly (readonly string[])[] = [
+  ['one', 'first'], ['two', 'second'], ['three', 'third'], ['four', 'fourth'], ['five', 'fifth'], ['six', 'sixth'],
+  ['seven', 'seventh'], ['eight', 'eighth'], ['nine', 'ninth'], ['ten', 'tenth'], ['eleven', 'eleventh'], ['twelve', 'twelfth'],
+];
+
 export function resolveStep(services: Services, text: string): Resolved<Step> {
   const { roadmap } = services.knowledge;
   // "step 4?" asks for step 4: the question mark is not part of the number.
-  const clean = cleanText(text).replace(/^(?:step\s*)?#?/i, '').replace(/^(\d+)\s*[?!.]+$/, '$1');
+  const cleaned = cleanText(text).replace(/^(?:step\s*)?#?/i, '').replace(/^(\d+)\s*[?!.]+$/, '$1');
+  // "step two": the number in words ("two", "second") is the number.
+  const spelled = NUMBER_WORDS.findIndex((words) => words.includes(cleaned.toLowerCase().replace(/[?!.]+$/, '')));
+  const clean = spelled >= 0 ? String(spelled + 1) : cleaned;
   if (/^\d+$/.test(clean)) {
     const step = roadmap.find((s) => s.order === Number(clean));
     if (step) return { ok: true, entry: step, guessed: false };
