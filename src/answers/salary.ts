@@ -201,9 +201,9 @@ const EITHER_OR = /\b(?:higher|bigger|more|greater)\s+or\s+(?:lower|smaller|less
 
 /**
  * Named rule "two sources weighed": "which is higher, the Indeed average or the spotlight median?"
- * names two sources and asks which figure is larger: the answer first, read off the one yearly
- * figure each gives at that level ("The spotlight's $132K median is higher than Indeed's $124,303
- * average."). A source with several figures at the level is left to the card below.
+ * names two sources and asks which figure is larger: the answer first, read off the one overall
+ * yearly figure each gives ("The spotlight's $132K median is higher than Indeed's $124,303
+ * average."). A source with several such figures, or none, is left to the card below.
  */
 export function sourcesComparedLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   // Only the figures the line itself names as overall ("the Indeed average or the spotlight
@@ -212,8 +212,7 @@ export function sourcesComparedLead(services: Services, role: Role, level: Salar
   if (!WHICH_LARGER.test(question) || !OVERALL_NAMED.test(question) || LEVEL_NAMED.test(question) || (level && level !== 'overall')) return undefined;
   const named = sourcesNamed(services.knowledge, question);
   if (named.length !== 2) return undefined;
-  const at = level ?? 'overall';
-  const shown = figuresFor(services, role, at).filter((f) => f.period === 'year');
+  const shown = figuresFor(services, role, 'overall').filter((f) => f.period === 'year');
   const one = named.map(({ source, name }) => {
     const bySurvey = source.cites.includes(name);
     const own = shown.filter((f) => (bySurvey ? f.attribution === name : f.source === source.id));
@@ -223,7 +222,6 @@ export function sourcesComparedLead(services: Services, role: Role, level: Salar
   if (!a.figure || !b.figure || a.figure.amount === b.figure.amount) return undefined;
   const [high, low] = a.figure.amount > b.figure.amount ? [a, b] : [b, a];
   const said = (x: typeof a) => `${x.called}'s ${x.figure!.quoted}${x.figure!.measure === 'median' || x.figure!.measure === 'average' ? ` ${x.figure!.measure}` : ''}`;
-  const where = at === 'overall' ? '' : ` (${levelSaid(at)})`;
   // "Is PayScale's average lower than Indeed's?": yes or no first, said of the one named first.
   const asked = YES_NO_THAN.exec(question);
   const first = [a, b].map((x, i) => ({ x, at: question.toLowerCase().indexOf(named[i]!.name.toLowerCase()) })).filter((p) => p.at >= 0).sort((p, q) => p.at - q.at)[0]?.x;
@@ -231,10 +229,10 @@ export function sourcesComparedLead(services: Services, role: Role, level: Salar
     const higher = !LOWER.test(asked[1]!);
     const yes = (first === high) === higher;
     const other = first === high ? low : high;
-    return { type: 'text', text: `${yes ? 'Yes' : 'No'}: ${said(first)} is ${first === high ? 'higher' : 'lower'} than ${said(other)}${where}.` };
+    return { type: 'text', text: `${yes ? 'Yes' : 'No'}: ${said(first)} is ${first === high ? 'higher' : 'lower'} than ${said(other)}.` };
   }
   // "Which is lower?" is answered with the lower one.
-  const text = LOWER.test(WHICH_LARGER.exec(question)![0]) ? `${said(low)} is lower than ${said(high)}${where}.` : `${said(high)} is higher than ${said(low)}${where}.`;
+  const text = LOWER.test(WHICH_LARGER.exec(question)![0]) ? `${said(low)} is lower than ${said(high)}.` : `${said(high)} is higher than ${said(low)}.`;
   return { type: 'text', text: text[0]!.toUpperCase() + text.slice(1) };
 }
 

@@ -238,7 +238,7 @@ function decideScores(analysis: Analysis, scored: readonly Scored[], t: Threshol
   // (The line's own growth: "the bootcamp job placement rate?" after the outlook is no growth rate.)
   const growthRate = (term: string) => term === 'rate' && GROWTH.test(analysis.raw) && top.content.has('outlook');
   if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term, top.content, top.doc.kind === 'salary') && !bracket(term) && !growthRate(term))) return { kind: 'refuse' };
-  // A rate or price the best entry gives of something else: "what is the bootcamp job placement
+  // A rate the best entry gives of something else: "what is the bootcamp job placement
   // rate?" is not the CS programmes' acceptance rates. What it is of must be in that entry too.
   const ofWhat = analysis.terms.filter((term) => !ASKED_FOR.includes(term) && !FIELD_TERMS.has(term) && !SUBJECT_WORDS.has(term));
   if (analysis.terms.includes('rate') && !growthRate('rate') && ofWhat.length > 0 && !ofWhat.some((term) => top.content.has(term))) return { kind: 'refuse' };

@@ -775,7 +775,7 @@ class KnowledgeSearch implements Search {
     // word names the role the answer listed by it (the database administrator).
     if (asked.length && alone.analysis.terms.includes('duty')) {
       // (Not the back-end developer, whose aliases hold every kind word: "Database Developer".)
-      const roles = this.kind('role').filter((d) => d.ref !== previous.topic && d.ref !== 'role:backend-developer' && (this.nameTerms.get(d.ref) ?? []).some((name) => asked.every((t) => name.includes(t)) && name.every((t) => listed.has(t))));
+      const roles = this.kind('role').filter((d) => d.ref !== previous.topic && d.ref !== EXPLAINED_ROLE && (this.nameTerms.get(d.ref) ?? []).some((name) => asked.every((t) => name.includes(t)) && name.every((t) => listed.has(t))));
       const role = roles.length === 1 ? roles[0]! : undefined;
       if (role) return this.answeredWith(this.run(this.analyzer.analyse(`what does a ${role.title} do`)), role.ref);
     }
@@ -1167,8 +1167,8 @@ class KnowledgeSearch implements Search {
 
   /**
    * Named rule "a level alone": "Indeed average?", "payscale entry?", "which is higher, the Indeed
-   * average or the spotlight median?" name a source and a pay level and nothing else: they ask that source's figure (not Indeed's eight steps, the entry its name
-   * reads closest to). "What year range does 'early career' cover?" asks a level's years, which
+   * average or the spotlight median?" name a source and a pay level and nothing else: they ask
+   * that source's figure (not Indeed's eight steps, the entry its name reads closest to). "What year range does 'early career' cover?" asks a level's years, which
    * the pay figures give beside each figure ("1-3 years").
    */
   private levelAlone(analysis: Analysis): Analysis {
