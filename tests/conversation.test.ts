@@ -1163,8 +1163,8 @@ describe('honest refusals', () => {
 
   it.each([
     ['Which is higher: the Indeed average or the Spotlight median?', /^The spotlight's \$132K median is higher than Indeed's \$124,303 average\.$/],
-    ["is payscale's average lower than indeed's?", /^Yes: PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],
-    ["is indeed's average lower than payscale's?", /^No: Indeed's \$124,303 average is higher than PayScale's \$81,161 average\.$/],
+    ["is payscale's average lower than indeed's?", /^PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],
+    ["is indeed's average lower than payscale's?", /^PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],
     ['indeed vs payscale average, which is lower', /^PayScale's \$81,161 average is lower than Indeed's \$124,303 average\.$/],
     ['is the indeed average higher or lower than payscale?', /^Indeed's \$124,303 average is higher than PayScale's \$81,161 average\.$/],
   ])('"%s": two sources weighed, the answer first, read off their figures', async (q, lead) => {
@@ -1175,7 +1175,8 @@ describe('honest refusals', () => {
   });
 
   it('two sources weighed at a level, or after a level, get no verdict read off the overall figures (a review found a false "Yes")', async () => {
-    for (const q of ["is the spotlight's starting salary higher than indeed's average?", "is payscale's entry level lower than indeed's average?"]) {
+    // Nor any verdict where the order is not all that is asked (a second review found false "Yes"es).
+    for (const q of ["is the spotlight's starting salary higher than indeed's average?", "is payscale's entry level lower than indeed's average?", "is indeed's average more than double payscale's?", "is payscale's average not lower than indeed's average?"]) {
       expect((await say(q)).text, q).not.toMatch(/is (?:higher|lower) than/);
     }
     await say('entry level salary');

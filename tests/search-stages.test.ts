@@ -641,6 +641,11 @@ describe("named rule: another role's way in", () => {
     expect(a.decision.kind === 'partial' && [a.decision.top.doc.ref, a.decision.outside]).toEqual([ref, 'path']);
   });
 
+  it.each(['how do I become a backend engineer', "I'm a front-end developer, how do I become a backend developer?"])('"%s" names back-end work: no way-in caveat (a review found these caught)', (q) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'partial' && a.decision.outside).not.toBe('path');
+  });
+
   it.each(['how do i become a backend developer', 'how to become a server side developer', 'how can i become a web developer', 'steps to become backend dev in order?'])('"%s" is the back-end way in, answered', (q) => {
     const a = search.ask(q);
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('question:how-to-become-a-backend-developer');

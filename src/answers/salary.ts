@@ -189,15 +189,13 @@ export function sourceFiguresLead(services: Services, role: Role, level: SalaryL
 
 /** Words asking which of two figures is the larger: "which is higher", "is Indeed's more than...". */
 const WHICH_LARGER = /\b(?:higher|lower|bigger|smaller|larger|more|less|greater|above|below|beats?)\b/i;
-/** "Is/does ... lower than ...": a yes or no of one figure against another, and the word it weighs by. */
-const YES_NO_THAN = /^\W*(?:so\s+)?(?:is|are|does|do|was)\b[^?]*?\b(higher|lower|bigger|smaller|larger|more|less|greater|above|below)\b/i;
 const LOWER = /^(?:lower|smaller|less|below)$/i;
 /** The overall figures named: "average", "median". */
 const OVERALL_NAMED = /\b(?:average|avg|mean|median|overall)\b/i;
 /** A level named in words: "starting", "entry level", "seniors", "5-9 years". */
 const LEVEL_NAMED = /\b(?:entry|starting|start|junior|juniors|beginners?|new|early|mid|mid-career|senior|seniors|experienced|veterans?|top|first[\s-]year|\d+\s*(?:-|to)\s*\d+|\d+\+?\s*(?:years?|yrs?))\b/i;
-/** "Higher or lower?": an either-or, answered with the figures, not a yes. */
-const EITHER_OR = /\b(?:higher|bigger|more|greater)\s+or\s+(?:lower|smaller|less)\b|\b(?:lower|smaller|less)\s+or\s+(?:higher|bigger|more|greater)\b/i;
+/** Words asking more than which figure is higher: by how much, or the order negated. */
+const BEYOND_ORDER = /\b(?:double|twice|triple|half|times|percent|not|only|slightly|much|far|way)\b|%|n't\b/i;
 
 /**
  * Named rule "two sources weighed": "which is higher, the Indeed average or the spotlight median?"
@@ -209,7 +207,9 @@ export function sourcesComparedLead(services: Services, role: Role, level: Salar
   // Only the figures the line itself names as overall ("the Indeed average or the spotlight
   // median"): a level named beside them, or carried from the turn before ("entry level salary" /
   // "which is higher, the spotlight or payscale?"), may be another figure than the one compared.
-  if (!WHICH_LARGER.test(question) || !OVERALL_NAMED.test(question) || LEVEL_NAMED.test(question) || (level && level !== 'overall')) return undefined;
+  // No verdict, only the plain statement of which is higher: "is it more than double?", "is it
+  // not lower?" ask more than the order (a reviewer found a "Yes" that was false for those).
+  if (!WHICH_LARGER.test(question) || !OVERALL_NAMED.test(question) || LEVEL_NAMED.test(question) || BEYOND_ORDER.test(question) || (level && level !== 'overall')) return undefined;
   const named = sourcesNamed(services.knowledge, question);
   if (named.length !== 2) return undefined;
   const shown = figuresFor(services, role, 'overall').filter((f) => f.period === 'year');
@@ -222,15 +222,6 @@ export function sourcesComparedLead(services: Services, role: Role, level: Salar
   if (!a.figure || !b.figure || a.figure.amount === b.figure.amount) return undefined;
   const [high, low] = a.figure.amount > b.figure.amount ? [a, b] : [b, a];
   const said = (x: typeof a) => `${x.called}'s ${x.figure!.quoted}${x.figure!.measure === 'median' || x.figure!.measure === 'average' ? ` ${x.figure!.measure}` : ''}`;
-  // "Is PayScale's average lower than Indeed's?": yes or no first, said of the one named first.
-  const asked = YES_NO_THAN.exec(question);
-  const first = [a, b].map((x, i) => ({ x, at: question.toLowerCase().indexOf(named[i]!.name.toLowerCase()) })).filter((p) => p.at >= 0).sort((p, q) => p.at - q.at)[0]?.x;
-  if (asked && first && !EITHER_OR.test(question)) {
-    const higher = !LOWER.test(asked[1]!);
-    const yes = (first === high) === higher;
-    const other = first === high ? low : high;
-    return { type: 'text', text: `${yes ? 'Yes' : 'No'}: ${said(first)} is ${first === high ? 'higher' : 'lower'} than ${said(other)}.` };
-  }
   // "Which is lower?" is answered with the lower one.
   const text = LOWER.test(WHICH_LARGER.exec(question)![0]) ? `${said(low)} is lower than ${said(high)}.` : `${said(high)} is higher than ${said(low)}.`;
   return { type: 'text', text: text[0]!.toUpperCase() + text.slice(1) };

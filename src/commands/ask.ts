@@ -834,8 +834,8 @@ const ANSWER_ASKED = /^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:(?:what(?:'s|s|\s+
  * answered, so it reaches `unanswered`.
  */
 function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefined): Reply | undefined {
-  if (!previous?.topic || !previous.again?.startsWith('interview ') || !ANSWER_ASKED.test(text)) return undefined;
-  const asked = ctx.knowledge.questions.find((q) => `question:${q.id}` === previous.topic);
+  if (!previous?.practice || !ANSWER_ASKED.test(text)) return undefined;
+  const asked = ctx.knowledge.questions.find((q) => `question:${q.id}` === previous.practice);
   if (!asked) return undefined;
   recordQuestion(ctx, text);
   return reply({
@@ -844,7 +844,7 @@ function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefin
     sources: sourceRefs(ctx, itemSources(asked.answer)),
     answered: false,
     outcome: 'partial',
-    suggestions: [{ label: 'Another question', command: previous.again }],
+    suggestions: [{ label: 'Another question', command: previous.again ?? 'interview' }],
   });
 }
 

@@ -58,8 +58,8 @@ export const interview: CommandSpec = {
     for (const a of advice) children.push({ type: 'section', title: heading(a.title) }, { type: 'list', items: citeAll(ctx, a.answer) });
     const next = (index + 1) % practice.length;
     // "another one", "next question" after it is the next question.
-    // The question shown is the topic: "and the answer?" asks it of that one (see ask's modelAnswer).
-    ctx.conversations.remember(ctx, { terms: ctx.search.terms('interview question'), topic: `question:${q.id}`, again: `interview ${next + 1}` }, ctx.now());
+    // The question shown: "and the answer?" asks it of that one (see ask's modelAnswer).
+    ctx.conversations.remember(ctx, { terms: ctx.search.terms('interview question'), practice: `question:${q.id}`, again: `interview ${next + 1}` }, ctx.now());
     return reply({
       title: 'Interview practice',
       children,

@@ -183,7 +183,9 @@ export const EXPLAINED_ROLE = 'role:backend-developer';
  */
 export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresholds = THRESHOLDS): Decision {
   const decision = decideScores(analysis, scored, t);
-  if (decision.kind !== 'answer' || analysis.joined || !BECOME.test(analysis.raw)) return decision;
+  // A way into back-end work by any name ("backend engineer", "I'm a DBA, how do I become a backend
+  // developer?") is the way the articles explain: no caveat (a reviewer found these caught).
+  if (decision.kind !== 'answer' || analysis.joined || !BECOME.test(analysis.raw) || analysis.terms.includes('backend')) return decision;
   if (decision.top.doc.kind === 'role' && decision.top.doc.ref !== EXPLAINED_ROLE) return { kind: 'partial', top: decision.top, outside: 'path' };
   return decision;
 }

@@ -41,6 +41,8 @@ export interface Turn {
   items?: string[];
   /** The step the reply named as next ("Next: step 3"): what "what next?" shows, so the bot agrees with itself. */
   next?: string;
+  /** The practice question just shown (`interview 2`): what "and the answer?" asks of. Not a topic: "how do I prepare?" stays general. */
+  practice?: string;
 }
 
 export interface Answer {
@@ -1209,7 +1211,7 @@ class KnowledgeSearch implements Search {
    */
   private otherWayIn(analysis: Analysis, answer: Answer): void {
     const { decision } = answer;
-    if (decision.kind !== 'answer' || decision.top.doc.ref !== BACKEND_WAY_IN || analysis.joined || !BECOME.test(analysis.raw)) return;
+    if (decision.kind !== 'answer' || decision.top.doc.ref !== BACKEND_WAY_IN || analysis.joined || !BECOME.test(analysis.raw) || analysis.terms.includes('backend')) return;
     const own = new Set((this.nameTerms.get(EXPLAINED_ROLE) ?? []).flat());
     const asked = new Set(analysis.terms);
     const named = this.kind('role').find((d) => d.ref !== EXPLAINED_ROLE && (this.nameTerms.get(d.ref) ?? []).some((name) => name.length > 0 && name.every((t) => asked.has(t)) && name.some((t) => !own.has(t) && !FIELD_NAME_TERMS.has(t))));
