@@ -1155,6 +1155,14 @@ describe('honest refusals', () => {
     expect(r.text).toMatch(/\(Indeed\)|\(Career Karma\)|\(Back-End Developer Spotlight\)/);
   });
 
+  it('"more" after another role\'s way in shows the whole card under the same caveat, still not answered', async () => {
+    await say('how do i become a frontend developer');
+    const more = await say('more');
+    expect(more.answered).toBe(false);
+    expect(more.text).toContain('The articles explain how to become a back-end developer only');
+    expect(more.text).toContain('Duties');
+  });
+
   it.each(['how do i become a backend developer', 'what does a dba do', 'how does a frontend developer differ from a backend one'])('"%s" is answered as before (no way-in caveat)', async (q) => {
     const r = await say(q);
     expect(r.answered).toBe(true);

@@ -6,6 +6,8 @@ import { reply, type Node, type Reply } from '../reply.js';
 import { attribution, citeAll, salaryLine, sourceRefs } from './cite.js';
 import { sourcesNamed } from './named-source.js';
 
+type NamedSource = ReturnType<typeof sourcesNamed>[number];
+
 export const LEVEL_LABELS: Record<SalaryLevel, string> = {
   overall: 'Overall (average or median)',
   entry: 'Entry level',
@@ -170,6 +172,9 @@ const NOT_ONE_SOURCE = /\b(?:or|vs\.?|versus|than|compared?|compares|comparing|b
  * Career Karma say they make?") gets that source's figures first, in a line, each as the source
  * gives it; the card below still shows every source beside them.
  */
+/** The figures a named source gives: by the survey named ("payscale": PayScale's, cited by Career Karma), else by the article. */
+const givenBy = ({ source, name }: NamedSource) => (s: Salary) => (source.cites.includes(name) ? s.attribution === name : s.source === source.id);
+
 export function sourceFiguresLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   // Not when the question weighs figures against each other or asks the national median: those lines are what it asks.
   if (NOT_ONE_SOURCE.test(question)) return undefined;
@@ -177,9 +182,7 @@ export function sourceFiguresLead(services: Services, role: Role, level: SalaryL
   if (named.length !== 1) return undefined;
   const [{ source, name }] = named as [(typeof named)[number]];
   const shown = figuresFor(services, role, level).filter((s) => s.period === 'year');
-  // By the survey named ("payscale": PayScale's figures, cited by Career Karma), else by the article.
-  const bySurvey = source.cites.includes(name);
-  const picked = shown.filter((s) => (bySurvey ? s.attribution === name : s.source === source.id));
+  const picked = shown.filter(givenBy({ source, name }));
   // Nothing to pick out: no figure of it here, or it gives every figure shown.
   if (!picked.length || picked.length === shown.length) return undefined;
   const line = picked.map((s) => `${LEVEL_LABELS[s.level].toLowerCase()}, ${figureInLine(services, s)}`).join('; ');
@@ -213,10 +216,9 @@ export function sourcesComparedLead(services: Services, role: Role, level: Salar
   const named = sourcesNamed(services.knowledge, question);
   if (named.length !== 2) return undefined;
   const shown = figuresFor(services, role, 'overall').filter((f) => f.period === 'year');
-  const one = named.map(({ source, name }) => {
-    const bySurvey = source.cites.includes(name);
-    const own = shown.filter((f) => (bySurvey ? f.attribution === name : f.source === source.id));
-    return { figure: own.length === 1 ? own[0] : undefined, called: name === 'spotlight' ? 'the spotlight' : name };
+  const one = named.map((n) => {
+    const own = shown.filter(givenBy(n));
+    return { figure: own.length === 1 ? own[0] : undefined, called: n.name === 'spotlight' ? 'the spotlight' : n.name };
   });
   const [a, b] = one as [(typeof one)[number], (typeof one)[number]];
   if (!a.figure || !b.figure || a.figure.amount === b.figure.amount) return undefined;

@@ -10,7 +10,7 @@ import { listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { itemAsked, itemNamed, listItems, placeAsked } from '../answers/list-items.js';
 import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
 import { rememberTopic } from './remember.js';
-import { resolveStep } from './resolve.js';
+import { NUMBER_WORDS, resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel, Step } from '../knowledge/schema.js';
 import { pointTexts, reply, withLead, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
 import { figuresOf, type Answer, type Scored, type Turn } from '../search/index.js';
@@ -336,7 +336,7 @@ const FIND_MORE = /^\s*(?:(?:ok(?:ay)?|and|so|cool|thanks)[\s,]+)?where\s+(?:can
 const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:the (?:step|one) )?before (?:that|this|it)|(?:the )?previous (?:step|one)|(?:the )?step before(?: that| this| it)?|go back(?: a step| one step)?)[\s?!.]*$/i;
 
 /** Ordinal words up to the roadmap's length: "the third step". */
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const ORDINALS = NUMBER_WORDS.map(([, ordinal]) => ordinal);
 /**
  * "step 2", "and step 3?", "whats step 5", "what is step 3 of the roadmap", "the 3rd step", "the
  * third step?": a step by its number (of the roadmap, or of the plan just shown).
@@ -357,9 +357,9 @@ const AFTER_STEP = new RegExp(
   'i',
 );
 /** "Step one" to "step twelve": a step's number in words, as a digit. */
-const STEP_IN_WORDS = /\bstep\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
-const WORD_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const stepDigits = (question: string) => question.replace(STEP_IN_WORDS, (_, n: string) => `step ${WORD_NUMBERS.indexOf(n.toLowerCase()) + 1}`);
+const CARDINALS = NUMBER_WORDS.map(([cardinal]) => cardinal);
+const STEP_IN_WORDS = new RegExp(String.raw`\bstep\s+(${CARDINALS.join('|')})\b`, 'i');
+const stepDigits = (question: string) => question.replace(STEP_IN_WORDS, (_, n: string) => `step ${CARDINALS.indexOf(n.toLowerCase()) + 1}`);
 
 /** The step a match of STEP_NUMBER or STEP_NAMED names: "step 3", "3rd step", "third step". */
 const placeMatched = (m: RegExpMatchArray | null): number | undefined => (!m ? undefined : m[1] || m[2] ? Number(m[1] ?? m[2]) : ORDINALS.indexOf(m[3]!.toLowerCase()) + 1);
@@ -625,18 +625,17 @@ function noPrice(ctx: CommandContext, answer: Answer, out: Reply): { out: Reply;
 function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: Reply; lead?: Node } {
   const named = sourcesNamed(ctx.knowledge, typed);
   if (!named.length) return { out };
-  // A point ends with who says it: "(Indeed)", or for a survey "(PayScale, cited by Career Karma)".
-  const labels = named.flatMap(({ source, name }) => (name === source.short || name === source.publisher || name === 'spotlight' ? [`(${source.short}`, ...source.cites.map((c) => `(${c}, cited by ${source.short}`)] : [`(${name}`]));
-  // A survey named ("PayScale") is also in a point of the article that cites it, by name:
-  // "According to PayScale, front end developers make $75,310 a year ... (Career Karma)".
+  // A survey named ("PayScale") rather than an article ("Career Karma", which cites it).
   const surveys = named.filter(({ source, name }) => source.cites.includes(name));
+  // A point ends with who says it: "(Indeed)", "(Indeed; Career Karma)", or for a survey
+  // "(PayScale, cited by Career Karma)".
+  const labels = named.flatMap(({ source, name }) => (surveys.some((n) => n.name === name) ? [`(${name}`] : [`(${source.short}`, `; ${source.short})`, `; ${source.short};`, ...source.cites.map((c) => `(${c}, cited by ${source.short}`)]));
+  // A survey is also in a point of the article that cites it, by name: "According to PayScale,
+  // front end developers make $75,310 a year ... (Career Karma)".
   const bySource = (text: string) => labels.some((l) => text.includes(l)) || surveys.some(({ source, name }) => text.includes(name) && text.includes(`(${source.short}`));
-  // Nothing from it is said only when no point cites the article at all (nor the survey through it).
-  const articles = named.filter((n) => !surveys.includes(n)).map((n) => n.source);
-  const fromArticle = (text: string) => bySource(text) || articles.some((source) => text.includes(`(${source.short})`) || text.includes(`(${source.short};`) || text.includes(`; ${source.short})`));
   const lists = out.card.children.filter((n): n is Extract<Node, { type: 'list' }> => n.type === 'list');
   if (!lists.length) return { out };
-  if (!lists.some((n) => n.items.some(fromArticle))) {
+  if (!lists.some((n) => n.items.some(bySource))) {
     // A survey is said by its own name: "nothing comes from PayScale", not from the article citing it (whose other points may be here).
     const said = named.map(({ source, name }) => (surveys.some((n) => n.name === name) ? name : calledBy(source)));
     return { out, lead: { type: 'text', text: `Nothing in this answer comes from ${[...new Set(said)].join(' or ')}; it is what the other articles say.` } };
@@ -824,7 +823,6 @@ export const ask: CommandSpec = {
   },
 };
 
-/** A question asked in words (after small talk, commands and the follow-ups of a topic): its answer. */
 /** "And the answer?", "what's a good answer to that?", "how should I answer it?": a model answer asked. */
 const ANSWER_ASKED = /^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:(?:what(?:'s|s|\s+is|\s+would\s+be|\s+are)|give\s+me|show\s+me|got|any)\s+)?(?:(?:the|an?|some)\s+)?(?:(?:good|model|sample|best|right|ideal|example|possible)\s+)?answers?(?:\s+(?:to|for)\s+(?:that|this|it)(?:\s+one|\s+question)?)?\W*$|^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?how\s+(?:do|should|would|could|can)\s+i\s+answer(?:\s+(?:that|this|it)(?:\s+one|\s+question)?)?\W*$|^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?what\s+(?:do|should|would)\s+i\s+say(?:\s+(?:to\s+(?:that|this|it)|then))?\W*$/i;
 
@@ -848,6 +846,7 @@ function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefin
   });
 }
 
+/** A question asked in words (after small talk, commands and the follow-ups of a topic): its answer. */
 function answerQuestion(ctx: CommandContext, text: string, previous: Turn | undefined): Reply {
   const model = modelAnswer(ctx, text, previous);
   if (model) return model;

@@ -38,13 +38,13 @@ export function resolveRole(services: Services, text: string): Resolved<Role> {
   return { ok: false, reply: notFound('role', text, names, 'Type "role" with no name to see every role I know.') };
 }
 
-/** A step by its number on the roadmap (`2`) or by its name, fuzzily (`framework`, `framwork`). */
-/** Numbers up to the roadmap's length in words: "two", "second". */
-const NUMBER_WORDS: readonly (readonly string[])[] = [
+/** Numbers up to the roadmap's length in words, each as [cardinal, ordinal]: "two", "second". */
+export const NUMBER_WORDS: readonly (readonly [string, string])[] = [
   ['one', 'first'], ['two', 'second'], ['three', 'third'], ['four', 'fourth'], ['five', 'fifth'], ['six', 'sixth'],
   ['seven', 'seventh'], ['eight', 'eighth'], ['nine', 'ninth'], ['ten', 'tenth'], ['eleven', 'eleventh'], ['twelve', 'twelfth'],
 ];
 
+/** A step by its number on the roadmap (`2`, `two`) or by its name, fuzzily (`framework`, `framwork`). */
 export function resolveStep(services: Services, text: string): Resolved<Step> {
   const { roadmap } = services.knowledge;
   // "step 4?" asks for step 4: the question mark is not part of the number.

@@ -171,26 +171,7 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
 
 /** Words of growth, as typed: a rate beside them is the outlook's. */
 const GROWTH = /\b(?:grow(?:s|th|ing)?|outlook|projected|projections?|demand|job\s+market)\b/i;
-/** "How do I become a ...", "steps to become a ...": the way into a job, asked. */
-export const BECOME = /\bhow\s+(?:do|can|would|should|could)\s+(?:i|you|one|someone|a\s+person)\s+(?:become|get\s+into|break\s+into|get\s+a\s+job\s+as)\b|\bhow\s+to\s+(?:become|get\s+into|break\s+into)\b|\b(?:steps?|path|roadmap|way)\s+to\s+(?:becom(?:e|ing)|be)\b/i;
-/** The one role whose way in the articles explain. */
-export const EXPLAINED_ROLE = 'role:backend-developer';
-
-/**
- * Named rule "another role's way in": the articles explain how to become a back-end developer
- * only. "How do I become a front-end developer / a DBA?" gets what they say of that role under
- * that caveat, and counts as not answered (it reaches `unanswered`).
- */
 export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresholds = THRESHOLDS): Decision {
-  const decision = decideScores(analysis, scored, t);
-  // A way into back-end work by any name ("backend engineer", "I'm a DBA, how do I become a backend
-  // developer?") is the way the articles explain: no caveat (a reviewer found these caught).
-  if (decision.kind !== 'answer' || analysis.joined || !BECOME.test(analysis.raw) || analysis.terms.includes('backend')) return decision;
-  if (decision.top.doc.kind === 'role' && decision.top.doc.ref !== EXPLAINED_ROLE) return { kind: 'partial', top: decision.top, outside: 'path' };
-  return decision;
-}
-
-function decideScores(analysis: Analysis, scored: readonly Scored[], t: Thresholds = THRESHOLDS): Decision {
   const never = analysis.outside.find((o) => NEVER.includes(o) && !(o === 'profession' && changesCareer(analysis)));
   if (never) return { kind: 'refuse', outside: never };
   const [top, second] = scored;

@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, BECOME, changesCareer, decide, EXPLAINED_ROLE, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, changesCareer, decide, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, levelOfYears, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -241,7 +241,10 @@ const RAW_CANDIDATES = 3;
 const NEXT_TERMS = new Set(['next', 'after']);
 /** Questions about pay, the outlook or time say "after" about years. */
 const TIME_TERMS = new Set(['salary', 'outlook', 'duration']);
-/** The articles' answer on the way into back-end work (see otherWayIn). */
+/** "How do I become a ...", "steps to become a ...": the way into a job, asked (see otherWayIn). */
+const BECOME = /\bhow\s+(?:do|can|would|should|could)\s+(?:i|you|one|someone|a\s+person)\s+(?:become|get\s+into|break\s+into|get\s+a\s+job\s+as)\b|\bhow\s+to\s+(?:become|get\s+into|break\s+into)\b|\b(?:steps?|path|roadmap|way)\s+to\s+(?:becom(?:e|ing)|be)\b/i;
+/** The one role whose way in the articles explain, and their answer on it (see otherWayIn). */
+const EXPLAINED_ROLE = 'role:backend-developer';
 const BACKEND_WAY_IN = 'question:how-to-become-a-backend-developer';
 /** "What's an API?", "what are frameworks": what a thing is, the whole question (see conceptDefined). */
 const DEFINITION = /^\W*(?:so\s+|ok\s+|okay\s+)?(?:what(?:'s|s|\s+is|\s+are|\s+r)|wats?|wuts?|whta?s|(?:please\s+)?define|definition\s+of|meaning\s+of)\s+(?:an?\s+|the\s+)?[\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}\s*(?:lol|lmao|exactly|again|even|anyway|tho|though)?\s*[?!.]*\s*$/iu;
@@ -765,7 +768,7 @@ class KnowledgeSearch implements Search {
     const closest = others.filter((d) => alike(d) === most);
     const pick = closest.length === 1 ? closest[0] : together.hits.find((h) => closest.includes(h.doc))?.doc;
     if (!pick) return undefined;
-    return this.answeredWith(together, pick.ref) ?? this.answeredWith(this.run(this.analyzer.analyse(pick.title)), pick.ref);
+    return this.answeredBy(together, pick);
   }
 
   private theOne(question: string, alone: Answer, previous: Turn, listed: ReadonlySet<string>): Answer | undefined {
@@ -779,7 +782,7 @@ class KnowledgeSearch implements Search {
       // (Not the back-end developer, whose aliases hold every kind word: "Database Developer".)
       const roles = this.kind('role').filter((d) => d.ref !== previous.topic && d.ref !== EXPLAINED_ROLE && (this.nameTerms.get(d.ref) ?? []).some((name) => asked.every((t) => name.includes(t)) && name.every((t) => listed.has(t))));
       const role = roles.length === 1 ? roles[0]! : undefined;
-      if (role) return this.answeredWith(this.run(this.analyzer.analyse(`what does a ${role.title} do`)), role.ref);
+      if (role) return this.answeredBy(alone, role);
     }
     // A name, not a kind of thing ("the framework one" after the trends is Nest.js; "the secure one"
     // after the protocols is HTTPS): those are read as before, within the answer.
@@ -1170,7 +1173,8 @@ class KnowledgeSearch implements Search {
   /**
    * Named rule "a level alone": "Indeed average?", "payscale entry?", "which is higher, the Indeed
    * average or the spotlight median?" name a source and a pay level and nothing else: they ask
-   * that source's figure (not Indeed's eight steps, the entry its name reads closest to). "What year range does 'early career' cover?" asks a level's years, which
+   * that source's figure (not Indeed's eight steps, the entry its name reads closest to). "What
+   * year range does 'early career' cover?" asks a level's years, which
    * the pay figures give beside each figure ("1-3 years").
    */
   private levelAlone(analysis: Analysis): Analysis {
@@ -1204,20 +1208,36 @@ class KnowledgeSearch implements Search {
    * question that speaks of the nation, every job or the average worker.
    */
   /**
-   * Named rule "another role's way in", by name: "what are the steps to become a DevOps engineer?"
-   * reads closest to the back-end way in, which is no answer for a role the question names by a
-   * word no name of the back-end developer has ("devops", "frontend", "dba"). Its card, under the
-   * caveat that the articles explain only the back-end way in (see decide).
+   * Named rule "another role's way in": the articles explain how to become a back-end developer
+   * only. "How do I become a front-end developer / a DBA?" (that role's card on top), or "what are
+   * the steps to become a DevOps engineer?" (which reads closest to the back-end way in, but names
+   * a role by a word no name of the back-end developer has: "devops", "frontend", "dba"), gets
+   * that role's card under that caveat, not answered (it reaches `unanswered`). A way into
+   * back-end work by any name ("backend engineer", "I'm a DBA, how do I become a backend
+   * developer?") is the way the articles explain: no caveat.
    */
   private otherWayIn(analysis: Analysis, answer: Answer): void {
     const { decision } = answer;
-    if (decision.kind !== 'answer' || decision.top.doc.ref !== BACKEND_WAY_IN || analysis.joined || !BECOME.test(analysis.raw) || analysis.terms.includes('backend')) return;
+    if (decision.kind !== 'answer' || analysis.joined || !BECOME.test(analysis.raw) || analysis.terms.includes('backend')) return;
+    if (decision.top.doc.kind === 'role' && decision.top.doc.ref !== EXPLAINED_ROLE) {
+      answer.decision = { kind: 'partial', top: decision.top, outside: 'path' };
+      return;
+    }
+    if (decision.top.doc.ref !== BACKEND_WAY_IN) return;
     const own = new Set((this.nameTerms.get(EXPLAINED_ROLE) ?? []).flat());
     const asked = new Set(analysis.terms);
     const named = this.kind('role').find((d) => d.ref !== EXPLAINED_ROLE && (this.nameTerms.get(d.ref) ?? []).some((name) => name.length > 0 && name.every((t) => asked.has(t)) && name.some((t) => !own.has(t) && !FIELD_NAME_TERMS.has(t))));
-    if (!named) return;
-    const top = answer.hits.find((h) => h.doc === named) ?? this.run(this.analyzer.analyse(named.title)).hits.find((h) => h.doc === named);
-    if (top) answer.decision = { kind: 'partial', top, outside: 'path' };
+    if (named) answer.decision = { kind: 'partial', top: this.scoredFor(answer, named), outside: 'path' };
+  }
+
+  /** An entry as the answer's ranking scores it, ranked now if the answer's candidates left it out. */
+  private scoredFor(answer: Answer, doc: Doc): Scored {
+    return answer.hits.find((h) => h.doc === doc) ?? rerank(answer.analysis, [{ doc, bm25: 0, matched: [] }], this.models, this.idf, this.weights)[0]!;
+  }
+
+  /** The answer with `doc` as its entry (see scoredFor). */
+  private answeredBy(answer: Answer, doc: Doc): Answer {
+    return { ...answer, decision: { kind: 'answer', top: this.scoredFor(answer, doc) }, confident: true };
   }
 
   /**
