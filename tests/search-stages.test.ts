@@ -18,6 +18,11 @@ beforeAll(() => {
 });
 
 const analyse = (q: string) => search.ask(q).analysis;
+/** The entry a question is answered with, or false when it is not answered outright. */
+const answeredBy = (q: string) => {
+  const a = search.ask(q);
+  return a.decision.kind === 'answer' && a.decision.top.doc.ref;
+};
 
 describe('analyse: question-form rules', () => {
   // One row per named rule: what it reads, and what it must turn the text into.
@@ -461,8 +466,7 @@ describe('rules kept narrow (a review found these misfiring)', () => {
   });
 
   it.each(['when did the indeed article come out?', 'how old is the indeed article', 'how old are the salary figures'])('"%s" asks the articles\' dates', (q) => {
-    const a = search.ask(q);
-    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('question:articles-dates');
+    expect(answeredBy(q)).toBe('question:articles-dates');
   });
 
   it.each([
@@ -475,13 +479,11 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     ['I know python, what\'s next?', 'step:data-structures'],
     ['what websites are good for backend devs', 'question:communities'],
   ])('"%s" is %s', (q, ref) => {
-    const a = search.ask(q);
-    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+    expect(answeredBy(q)).toBe(ref);
   });
 
   it.each(['what came out of the bootcamp', 'how recent is sql', 'when did node.js come out'])('"%s" is no question about the articles\' dates', (q) => {
-    const a = search.ask(q);
-    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).not.toBe('question:articles-dates');
+    expect(answeredBy(q)).not.toBe('question:articles-dates');
   });
 
   it('who owns MySQL is in the articles (Oracle maintains it): no source-owner refusal', () => {
@@ -585,13 +587,11 @@ describe('named rule: a level alone', () => {
     ["What year range does 'early career' cover?", 'salary:backend-developer'],
     ["How many years count as 'mid-career' in the salary table?", 'salary:backend-developer'],
   ])('"%s" is answered with %s', (q, ref) => {
-    const a = search.ask(q);
-    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+    expect(answeredBy(q)).toBe(ref);
   });
 
   it.each(['Which is higher: the Indeed average or the Spotlight median?', 'Median, Spotlight page?', 'What does the Guide list for folks with one to three years under their belt?'])('"%s": two sources weighed, or the spotlight named with its page, ask pay too', (q) => {
-    const a = search.ask(q);
-    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('salary:backend-developer');
+    expect(answeredBy(q)).toBe('salary:backend-developer');
   });
 
   it('a level beside other words is no pay question: "how many years to reach mid level" is not the pay table', () => {
@@ -607,8 +607,7 @@ describe('words about the question, not its subject', () => {
     ['What tool is suggested for checking how quickly pages load?', 'skill:speed-testing'],
     ['Which two sample interview prompts are about databases?', 'question:interview-preparation'],
   ])('"%s" is %s: a variant, a paragraph, prompts, how quickly pages load', (q, ref) => {
-    const a = search.ask(q);
-    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+    expect(answeredBy(q)).toBe(ref);
   });
 
   it('"how quickly" alone is still how long it takes', () => {
@@ -647,8 +646,7 @@ describe("named rule: another role's way in", () => {
   });
 
   it.each(['how do i become a backend developer', 'how to become a server side developer', 'how can i become a web developer', 'steps to become backend dev in order?'])('"%s" is the back-end way in, answered', (q) => {
-    const a = search.ask(q);
-    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('question:how-to-become-a-backend-developer');
+    expect(answeredBy(q)).toBe('question:how-to-become-a-backend-developer');
   });
 });
 
@@ -660,8 +658,7 @@ describe('named rule: a definition asked', () => {
     ['what is a rest api', 'skill:rest'],
     ['define programming language', 'skill:server-side-languages'],
   ])('"%s" is what the thing is (%s), not the roadmap step on it', (q, ref) => {
-    const a = search.ask(q);
-    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+    expect(answeredBy(q)).toBe(ref);
   });
 
   it('a question that is more than a definition keeps the step: "what do i learn after python"', () => {
@@ -682,8 +679,7 @@ describe('named rule: the step after', () => {
     ['what do I do after my internship', 'step:job-search'],
     ['what after getting hired', 'step:keep-learning'],
   ])('"%s" is still the step after the one named (%s)', (q, ref) => {
-    const a = search.ask(q);
-    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
+    expect(answeredBy(q)).toBe(ref);
   });
 });
 
