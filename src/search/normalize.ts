@@ -159,11 +159,11 @@ export const RULES: readonly Rule[] = [
   // not the verb ("should I go for a bootcamp").
   { name: 'go-language', pattern: /(?<=\b(?:is|does|learn|learning|use|using|about|know|knowing)\s+)go\b(?=\s*(?:$|[?!.,]|(?:used|good|worth|a good|language|lang|popular|in demand|for (?:backend|back[\s-]end|server|apis?|web))\b))|(?<=\b(?:python|java|javascript|js|node(?:js)?|ruby|php|rust|kotlin|c\+\+|c#|typescript|ts)\s+(?:or|vs\.?|versus)\s+)go\b(?=\s*(?:$|[?!.,]|(?:for|in)\b))|^\s*go(?=\s+(?:or|vs\.?|versus)\s+(?:python|java|javascript|js|node(?:js)?|ruby|php|rust|kotlin|c\+\+|c#|typescript|ts)\b)/g, to: ' golang ' },
   { name: 'for-comparison', pattern: /\b(?:just )?for comparison\b/g, to: ' ' },
-  // "Four to six years", "seven years in": a span of experience, as the articles write it (4-6),
-  // so the level is read. Only beside years or another number: "which one" stays a word.
+  // "Four to six years", "five-to-nine-year", "seven years in": a span of experience, as the
+  // articles write it (4-6), so the level is read. Only beside years or another number: "which one" stays a word.
   {
     name: 'number-words',
-    pattern: new RegExp(`\\b(${NUMBER})(?=(?:\\s*(?:to|-|or)\\s*(?:${NUMBER}|\\d+)\\b)|\\s+(?:\\w+\\s+)?(?:years?|yrs?)\\b)|(?<=\\b(?:${NUMBER}|\\d+)\\s*(?:to|-|or)\\s*)(${NUMBER})\\b`, 'g'),
+    pattern: new RegExp(`\\b(${NUMBER})(?=(?:\\s*(?:-to-|to|-|or)\\s*(?:${NUMBER}|\\d+)\\b)|\\s+(?:\\w+\\s+)?(?:years?|yrs?)\\b)|(?<=\\b(?:${NUMBER}|\\d+)\\s*(?:-to-|to|-|or)\\s*)(${NUMBER})\\b`, 'g'),
     to: (word) => NUMBER_WORDS[word] ?? word,
   },
   // "Five years in", "at 8 years of experience", "with 3 yrs exp": a count of years on the job is
@@ -219,7 +219,7 @@ export const STOP_WORDS = new Set(
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
   acc accdg tldr lowest specifically particularly section sections variant variants flavor flavors flavour flavours label labels
-  described paragraph paragraphs`.split(/\s+/),
+  described paragraph paragraphs regarding recur recurs recurring characterized characterised itemized itemised`.split(/\s+/),
 );
 
 export function fold(text: string): string {
