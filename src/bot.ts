@@ -199,6 +199,12 @@ export class Bot {
       spec = this.find('ask');
       args = text;
     }
+    // "Done with my degree, what comes after?" is English, not `done` with a step called "with my
+    // degree...": read as a line typed in the chat (which offers `done N` for a step it names).
+    if (options.fallbackToAsk && first.toLowerCase() === 'done' && /^with\s/i.test(args)) {
+      spec = this.find('ask');
+      args = text;
+    }
     if (!spec) {
       if (!options.fallbackToAsk) return this.unknownCommand(first);
       // "salray entry" is a typo of a command; "do I need a portfolio" is a question. So is

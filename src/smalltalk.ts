@@ -87,7 +87,8 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     name: 'finished-step',
-    pattern: /^(?:i(?:'ve| have)?|just)?\s*(?:finished|completed|done with|did|am done with|'m done with|m done with)\s+(?:the\s+)?(?:step\s*#?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|(.{2,60}?))(?:\s+step)?[\s!.]*$/i,
+    // Not when a question follows: "just finished a bootcamp, how do I land my first job?" asks it.
+    pattern: /^(?:i(?:'ve| have)?|just)?\s*(?:finished|completed|done with|did|am done with|'m done with|m done with)\s+(?:the\s+)?(?:step\s*#?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|((?:(?![,;:]\s*(?:how|what|where|which|when|why|who|should|can|could|do|does|is|are|will|would|any)\b|\s+(?:what(?:'s|s| is)?\s+(?:now|next)|what comes (?:after|next)|now what|what should i)\b).){2,60}?))(?:\s+step)?[\s!.]*$/i,
     reply: (ctx, m) => {
       // "step three" is step 3.
       if (m[1] && !/^\d/.test(m[1])) m[1] = String(NUMBER_WORDS.indexOf(m[1].toLowerCase()) + 1);
@@ -126,7 +127,7 @@ export const INTENTS: readonly Intent[] = [
     // Django": a statement of what is done, not a question. It says which roadmap step that
     // reaches and which comes next, and "what next?" after it is that next step.
     name: 'progress-said',
-    pattern: /^(?:(?:ok(?:ay)?|so|well|now|alright)[\s,]+)?i(?:'ve| have|'m| am)?\s+(?:now\s+|already\s+|finally\s+|just\s+)?(?:know|learned|learnt|picked up|understand|get|got|finished|completed|covered|mastered|am comfortable with|comfortable with|comfy with|done with)\b([^?]{2,160})$/i,
+    pattern: /^(?:(?:ok(?:ay)?|so|well|now|alright)[\s,]+)?i(?:'ve| have|'m| am)?\s+(?:now\s+|already\s+|finally\s+|just\s+)?(?:know|learned|learnt|picked up|understand|get|got|finished|completed|covered|mastered|am comfortable with|comfortable with|comfy with|done with)\b((?:(?![,;:]\s*(?:how|what|where|which|when|why|who|should|can|could|do|does|is|are|will|would|any)\b|\s+(?:what(?:'s|s| is)?\s+(?:now|next)|what comes (?:after|next)|now what|what should i)\b)[^?]){2,160})$/i,
     reply: (ctx, m) => {
       // "I know what a framework is", "I learned how to ..." say what they understand, not a step done.
       if (/^\s*(?:what|how|why|where|when|which|who|whether|if|about|nothing|none|no)\b/i.test(m[1]!)) return undefined;

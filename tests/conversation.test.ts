@@ -732,6 +732,29 @@ describe('follow-ups', () => {
     expect((await say('previous step')).card.title).toMatch(/^Step 2 of 12/);
   });
 
+  it('"and the one before?", "the one after?" go back and on from a step; "I\'m on step 5, what comes after?" is step 6', async () => {
+    await say('what does step 8 cover');
+    expect((await say('and the one before?')).card.title).toMatch(/^Step 7 of 12/);
+    expect((await say('the one after?')).card.title).toMatch(/^Step 8 of 12/);
+    expect((await say("i'm on step 5, what comes after")).card.title).toMatch(/^Step 6 of 12/);
+    // After an article's own plan, its next point.
+    await say('what are the 4 steps in the step-by-step guide?');
+    expect((await say("ok i'm done with step 1. what now?")).text).toContain('Step 2: Begin your studies');
+  });
+
+  it('a program finished, with a question after it, is answered: what comes after the studies, or the question asked', async () => {
+    for (const line of ['i finished a bootcamp, what should i do next', 'done with my degree, what comes after', 'finished my cs degree whats next']) {
+      const r = await say(line);
+      expect(r.topic, line).toBe('step:earn-experience');
+      expect(r.answered, line).toBe(true);
+    }
+    const job = await say('just finished a bootcamp, how do i land my first backend job');
+    expect(job.answered).toBe(true);
+    expect(job.card.title).not.toBe('Well done!');
+    // Said alone, it is still news to congratulate, and nothing is marked.
+    expect((await say('i finished step 3')).text).toContain('Shall I mark step 3');
+  });
+
   it('"the highest pay?" and "which is the highest?" after pay lead with that figure, read off the articles\' own numbers', async () => {
     const top = await say('Which source quotes the highest pay for very seasoned developers, and how much is it?');
     expect(top.text.split('\n')[1]).toContain('The highest figure at this level in the articles: around $167K (Back-End Developer Spotlight)');

@@ -52,6 +52,8 @@ describe('analyse: question-form rules', () => {
     ['helps-with-cost', 'a perk that helps with the cost of getting to the office', /helps?\s+with\s+getting/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
+    ['front-and-back-weighed', 'difference between front end and back end', /front end vs back end/],
+    ['front-and-back-pay', 'front end and back end pay', /front end vs back end\s+pay/],
     ['comparison-of', 'is frontend easier than backend', /easier comparison/],
     ['what-does-x-do', 'what does a dba do', /dba duty/],
     ['what-does-x-make', 'what does a backend dev make in a year', /backend dev salary/],
@@ -163,6 +165,7 @@ describe('analyse: question-form rules', () => {
     const rule = RULES.find((r) => r.name === 'number-words')!;
     expect(applyRules(fold('seven or eight yrs of experience'), [rule])).toMatch(/7 or 8 yrs/);
     expect(applyRules(fold('which one pays more, two of them'), [rule])).toMatch(/which one pays more, two of them/);
+    expect(applyRules(fold('five-to-nine-year figure'), [rule])).toMatch(/5-to-9-year/);
     expect(analyse('what can someone with four to six years of server-side experience expect to earn').level).toBe('mid');
   });
 
@@ -479,6 +482,14 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     ['I know python, what\'s next?', 'step:data-structures'],
     ['what websites are good for backend devs', 'question:communities'],
   ])('"%s" is %s', (q, ref) => {
+    expect(answeredBy(q)).toBe(ref);
+  });
+
+  it.each([
+    ['difference between front end and back end pay', 'question:who-earns-more-frontend-or-backend'],
+    ['front end and back end pay?', 'question:who-earns-more-frontend-or-backend'],
+    ['is full stack front end and back end?', 'role:fullstack-developer'],
+  ])('"%s" is %s: the two sides weighed, or full stack named', (q, ref) => {
     expect(answeredBy(q)).toBe(ref);
   });
 

@@ -329,11 +329,11 @@ function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Ans
 }
 
 /** "What next?", "and after that?": the step after the one just shown. */
-const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next(?: after (?:that|this|it))?|after (?:that|this|it))|next(?: step| one)?(?: after (?:that|this|it))?|and then|then\s*\?|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
+const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next(?: after (?:that|this|it))?|after (?:that|this|it))|(?:the )?next(?: step| one)?(?: after (?:that|this|it))?|(?:what(?:'?s| is| about) )?the (?:step|one) after(?: that| this| it)?|and then|then\s*\?|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
 /** "Where can I find more?", "where do i get more of those": more of what was just answered. */
 const FIND_MORE = /^\s*(?:(?:ok(?:ay)?|and|so|cool|thanks)[\s,]+)?where\s+(?:can|do|could|should|would)\s+i\s+(?:find|get|see|read|look for)\s+(?:some\s+)?more(?:\s+(?:of\s+(?:them|those|these|that|it)|like\s+(?:that|this|them|those|these)))?[\s?!.]*$/i;
-/** "What's the step before that?", "previous step": the step before the one just shown. */
-const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:the (?:step|one) )?before (?:that|this|it)|(?:the )?previous (?:step|one)|(?:the )?step before(?: that| this| it)?|go back(?: a step| one step)?)[\s?!.]*$/i;
+/** "What's the step before that?", "previous step", "and the one before?": the step before the one just shown. */
+const BEFORE = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes| came)? (?:the (?:step|one) )?before (?:that|this|it)|(?:the )?previous (?:step|one)|(?:what(?:'?s| is| about) )?(?:the )?(?:step|one) before(?: that| this| it)?|before (?:that|this|it)|go back(?: a step| one step)?)[\s?!.]*$/i;
 
 /** Ordinal words up to the roadmap's length: "the third step". */
 const ORDINALS = NUMBER_WORDS.map(([, ordinal]) => ordinal);
@@ -342,10 +342,10 @@ const ORDINALS = NUMBER_WORDS.map(([, ordinal]) => ordinal);
  * third step?": a step by its number (of the roadmap, or of the plan just shown).
  */
 const STEP_NUMBER = new RegExp(
-  String.raw`^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| are| about)?|show me|tell me about|explain|help(?: me)?(?: with| on)?|(?:i'?m |im )?(?:stuck|working) on|how do i (?:do|start|tackle))\s+)*(?:the\s+)?(?:roadmap\s+|devpath\s+)?` +
+  String.raw`^\s*(?:(?:and|so|ok(?:ay)?|what(?:'?s| is| are| about| does| do)?|show me|tell me about|explain|help(?: me)?(?: with| on)?|(?:i'?m |im )?(?:stuck|working) on|how do i (?:do|start|tackle))\s+)*(?:the\s+)?(?:roadmap\s+|devpath\s+)?` +
     String.raw`(?:step\s*#?\s*(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)` +
     String.raw`(?:\s+(?:of|in|on)\s+(?:the\s+|your\s+|this\s+)?(?:devpath\s+)?(?:roadmap|road map|learning path))?` +
-    // "what's step 3 about?", "whats step 2 again"
+    // "what's step 3 about?", "whats step 2 again", "what does step 8 cover?"
     String.raw`(?:\s+(?:about|again|for|mean|means|involve|involves|cover|covers|say|says|all about|exactly))?\s*[?!.]*\s*$`,
   'i',
 );
@@ -366,6 +366,12 @@ const placeMatched = (m: RegExpMatchArray | null): number | undefined => (!m ? u
 
 /** The step number a line asks for (see STEP_NUMBER), if it asks for one. */
 const stepNumber = (question: string) => placeMatched(stepDigits(question).match(STEP_NUMBER));
+
+/**
+ * "I'm on step 5, what comes after?", "finished step 3, what's next?": the step after the one the
+ * asker says they are on or have done (see followUpOfTopic).
+ */
+const ON_STEP = /^\s*(?:(?:ok(?:ay)?|so|and)[\s,]+)?(?:(?:i'?m|i am)\s+(?:now\s+)?(?:on|at|past|through|done with|finished with)|(?:i(?:'ve| have)?\s+|just\s+)?(?:finished|completed|done with|did))\s+(?:the\s+)?step\s*#?\s*(\d{1,2})\b[\s,;:.!-]*(?:so\s+|now\s+)?(?:what(?:'?s| is| comes)?\s+(?:next|after(?: that| it| this)?)|now what|then what|what now|what do i do (?:next|now)|what should i do (?:next|now))[\s?!.]*$/i;
 
 /** A step named inside a longer question: "what's Indeed's third step?", "step 2 of Career Karma's plan". */
 const STEP_NAMED = new RegExp(String.raw`\b(?:step\s*#?\s*(\d{1,2})\b|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)`, 'i');
@@ -453,7 +459,9 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   }
   const numbered = stepNumber(question);
   // "What's next?" past the plan's last step shows that last step again, which says it is the last.
-  const after = NEXT.test(question) && previous?.point ? Math.min(previous.point + 1, plan.points.length) : undefined;
+  // "I'm done with step 1, what now?": the point after the one named.
+  const on = placeMatched(stepDigits(question).match(ON_STEP));
+  const after = on ? Math.min(on + 1, plan.points.length) : NEXT.test(question) && previous?.point ? Math.min(previous.point + 1, plan.points.length) : undefined;
   // "What comes after beginning your studies?": after the point those words name.
   const afterPhrase = !after && !numbered ? question.match(AFTER_NAMED)?.[1] : undefined;
   const named = afterPhrase ? pointNamed(ctx, plan, afterPhrase) : undefined;
@@ -473,8 +481,9 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   if (ofPlan) return ofPlan;
   const others = OTHER_ARTICLE.test(question) && previous?.topic ? otherArticles(ctx, previous) : undefined;
   if (others) return others;
-  // "What comes after step 3?": step 4 (after the last, the last again, which says it is the last).
-  const before = placeMatched(stepDigits(question).match(AFTER_STEP));
+  // "What comes after step 3?", "I'm on step 3, what's next?": step 4 (after the last, the last
+  // again, which says it is the last).
+  const before = placeMatched(stepDigits(question).match(AFTER_STEP)) ?? placeMatched(stepDigits(question).match(ON_STEP));
   const numbered = before !== undefined ? Math.min(before + 1, ctx.knowledge.roadmap.length) : stepNumber(question);
   if (numbered !== undefined) {
     const step = resolveStep(ctx, String(numbered));

@@ -192,6 +192,9 @@ const SELECTS = /\bwhich (?:one|ones|of (?:them|those|these))\b|\bwhich (?:pays?
 const POINTING_TERMS = 3;
 /** The front end's own languages: knowing them is no step of the back-end roadmap done. */
 const FRONT_END_TERMS: ReadonlySet<string> = new Set(['html', 'css', 'frontend']);
+/** Programs of study, and the words that say one is over: for "after the studies". */
+const EDUCATION_TERMS: ReadonlySet<string> = new Set(['bootcamp', 'degree', 'college', 'university', 'course', 'program', 'school', 'computerscience', 'education', 'class', 'studies', 'associate', 'bachelor', 'master']);
+const DONE_TERMS: ReadonlySet<string> = new Set(['finished', 'finish', 'completed', 'complete', 'done', 'graduated', 'graduate', 'now', 'my']);
 /** "And after like 5 yrs?", "at 8 years?": years on the job, alone (see rangeEnd). */
 const YEARS_AFTER = /^\s*(?:(?:and|so|what about|how about)\s+)?(?:after|at|with)\s+(?:like\s+|about\s+|around\s+|maybe\s+)?(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+(?:in|of experience|experience|on the job))?\s*[?!.]*\s*$/i;
 /** "And the top?", "what about the lowest?": an end of a pay range, alone (see rangeEnd). */
@@ -1231,8 +1234,8 @@ class KnowledgeSearch implements Search {
   }
 
   /** An entry as the answer's ranking scores it, ranked now if the answer's candidates left it out. */
-  private scoredFor(answer: Answer, doc: Doc): Scored {
-    return answer.hits.find((h) => h.doc === doc) ?? rerank(answer.analysis, [{ doc, bm25: 0, matched: [] }], this.models, this.idf, this.weights)[0]!;
+  private scoredFor({ analysis, hits }: { analysis: Analysis; hits: readonly Scored[] }, doc: Doc): Scored {
+    return hits.find((h) => h.doc === doc) ?? rerank(analysis, [{ doc, bm25: 0, matched: [] }], this.models, this.idf, this.weights)[0]!;
   }
 
   /** The answer with `doc` as its entry (see scoredFor). */
@@ -1310,6 +1313,13 @@ class KnowledgeSearch implements Search {
   private stepAfter(analysis: Analysis, hits: readonly Scored[]): Scored | undefined {
     if (!analysis.terms.some((t) => NEXT_TERMS.has(t)) || analysis.terms.some((t) => TIME_TERMS.has(t)) || analysis.level) return undefined;
     const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== 'step');
+    // Named rule "after the studies": "finished a bootcamp, what next?", "done with my degree, what
+    // comes after?" name a program, not a step (a bootcamp is in the security step only as a cyber
+    // security one); Career Karma's plan says what comes after the studies: earn some experience.
+    if (named.some((t) => EDUCATION_TERMS.has(t)) && named.every((t) => EDUCATION_TERMS.has(t) || DONE_TERMS.has(t) || FIELD_NAME_TERMS.has(t))) {
+      const experience = this.byRef.get('step:earn-experience');
+      if (experience) return this.scoredFor({ analysis, hits }, experience);
+    }
     const found = rerank({ ...analysis, terms: named }, this.retriever.retrieve(named, 3, (d) => d.kind === 'step'), this.models, this.idf, this.weights)[0];
     if (!found || found.features.coverage < STEP_AFTER_COVERAGE) return undefined;
     // "What should a cover letter add after researching the company?": "after" says when within

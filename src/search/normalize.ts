@@ -92,6 +92,10 @@ export const RULES: readonly Rule[] = [
   // "Is full stack better paid than backend?", "the higher-paying one": the same comparison.
   // Only against something ("...than backend"): "are highly experienced devs better paid?" asks their pay.
   { name: 'better-paid', pattern: /\b(?:better|higher|worse|lower|more|less)[\s-](?:paid|paying)\b(?=[^?.!]*\bthan\b)/g, to: ' salary comparison ' },
+  // "Difference between front end and back end pay", "compare frontend and backend salaries": the
+  // two sides weighed, not full stack (which "front end and back end" alone names).
+  { name: 'front-and-back-weighed', pattern: /\b(?<=\b(?:between|compare|comparing|comparison of|contrast)\s+(?:the\s+)?)(front[\s-]?end|back[\s-]?end)((?:\s+(?:devs?|developers?|engineers?|roles?|jobs?|people|folks))?)\s+(?:and|&)\s+(back[\s-]?end|front[\s-]?end)\b/g, to: (_m, a: string, who: string, b: string) => ` ${a}${who} vs ${b} ` },
+  { name: 'front-and-back-pay', pattern: /\b(front[\s-]?end|back[\s-]?end)((?:\s+(?:devs?|developers?|engineers?))?)\s+(?:and|&)\s+(back[\s-]?end|front[\s-]?end)\b(?=(?:\s+(?:devs?|developers?|engineers?))?\s+(?:pay|paid|salar(?:y|ies)|earnings?|incomes?|wages?|compensation)\b)/g, to: (_m, a: string, who: string, b: string) => ` ${a}${who} vs ${b} ` },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between|spread between|gap between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
