@@ -246,6 +246,14 @@ describe('follow-ups', () => {
       const r = await say(q);
       expect(r.text, q).not.toMatch(/Nothing in this answer comes from|'s figures:/);
     }
+    // "The guide" is the Guide article, which has no publisher to call it by; another's guide is not.
+    expect((await say('what does the guide say the average is')).card.children[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/^The guide's figures: .*\$82,326/) });
+    expect((await say('which is higher, the guide average or the indeed average?')).text).toContain("Indeed's $124,303 average is higher than the guide's $82,326 average.");
+    for (const q of ['what does the indeed guide say about pay', 'what is step 2 of the step-by-step guide?']) expect((await say(q)).text, q).not.toMatch(/guide's figures|Nothing in this answer comes from the Guide/);
+    const weighed = await say("how does career karma's salary compare to the guide's salary for entry level");
+    expect(weighed.topic).toBe('salary:backend-developer');
+    expect(weighed.text).toMatch(/\$61,042[\s\S]*\$72,514/);
+    expect((await say("how does indeed's number compare with the spotlight?")).topic).toBe('salary:backend-developer');
     // A pay question naming a source: its figure first.
     const payscale = await say('acc to payscale whats the starting salary');
     const figures = payscale.card.children.find((n) => n.type === 'list');

@@ -223,6 +223,8 @@ describe('analyse: the lexicon and spelling', () => {
     ['is a diploma needed', 'degree'],
     ['salery for juniors', 'salary'],
     ['senoir pay', 'experienced'],
+    // A plural typed wrong is corrected through its stem: "languges" is one slip from "languge".
+    ['wat languges shud i lern', 'language'],
     // "How fast" asks how long, except of a page loading: then it is speed.
     ['tool to test how fast my site loads', 'perform'],
     ['how fast can i become a backend dev', 'duration'],

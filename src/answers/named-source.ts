@@ -11,13 +11,20 @@ const BEFORE = String.raw`(?:according to|acc(?:ording|\.)? (?:to|2)|accdg to|pe
 const AFTER = String.raw`(?:'s|’s|s'|\s+(?:says?|said|reports?|figures?|numbers?|data|article|page|guide|piece|salary|salaries|pay|average|median|avg|sal|lists?|thinks?|suggests?|recommends?|vs\.?|versus|or)\b)`;
 const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 
+/** What people call the Guide article, which has no publisher ("the guide's figure", "per the guide"). */
+const GUIDE = 'guide';
+/** Words that make "guide" someone else's: another source's article, Career Karma's step-by-step plan, a study guide. */
+const OTHER_GUIDES = 'indeed|karma|spotlight|payscale|bls|step|study|interview|salary|pay|job|meta|beginner|beginners|career|this|that|a|an';
+
 /** Each name's pattern, made once (a handful of names, read for every answer). */
 const patterns = new Map<string, RegExp>();
 function patternOf(name: string): RegExp {
   let p = patterns.get(name);
   if (!p) {
     const n = escape(loose(name));
-    patterns.set(name, (p = new RegExp(`(?:^|\\b${BEFORE}\\s+(?:the\\s+)?)${n}(?![a-z0-9+#])|(?<![a-z0-9])${n}${AFTER}`)));
+    // "The guide" is the Guide article, not another's guide ("Indeed's guide", "the step-by-step guide").
+    const own = name === GUIDE ? String.raw`(?<!\b(?:${OTHER_GUIDES})(?:'s|’s|s')?[\s-]+(?:the\s+)?)` : '';
+    patterns.set(name, (p = new RegExp(`(?:^|\\b${BEFORE}\\s+(?:the\\s+)?)${own}${n}(?![a-z0-9+#])|(?<![a-z0-9])${own}${n}${AFTER}`)));
   }
   return p;
 }
@@ -27,12 +34,15 @@ export function namesAsSource(question: string, name: string): boolean {
   return patternOf(name).test(loose(question.replace(LINK, ' ')).trim());
 }
 
+/** How a reply says a name the asker used: "the spotlight", "the guide" (a publisher as it is). */
+export const saidAs = (name: string): string => (name === 'spotlight' || name === GUIDE ? `the ${name}` : name);
+
 /** How a reply calls a source: its publisher, or "the" and its short name ("the Back-End Developer Spotlight"). */
 export const calledBy = (src: Source): string => src.publisher ?? `the ${src.short}`;
 
-/** A source's names as people call it: its publisher, its short name, "the spotlight". */
+/** A source's names as people call it: its publisher, its short name, "the spotlight", "the guide". */
 export function namesOf(src: Source): string[] {
-  return [src.publisher ?? '', src.short, ...(/spotlight$/i.test(src.short) ? ['spotlight'] : [])].filter(Boolean);
+  return [src.publisher ?? '', src.short, ...(/spotlight$/i.test(src.short) ? ['spotlight'] : []), ...(!src.publisher && /^guide\b/i.test(src.short) ? [GUIDE] : [])].filter(Boolean);
 }
 
 /**

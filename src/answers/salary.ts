@@ -4,7 +4,7 @@ import type { Services } from '../command.js';
 import type { Role, Salary, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply } from '../reply.js';
 import { attribution, citeAll, salaryLine, sourceRefs } from './cite.js';
-import { sourcesNamed } from './named-source.js';
+import { saidAs, sourcesNamed } from './named-source.js';
 
 type NamedSource = ReturnType<typeof sourcesNamed>[number];
 
@@ -186,8 +186,8 @@ export function sourceFiguresLead(services: Services, role: Role, level: SalaryL
   // Nothing to pick out: no figure of it here, or it gives every figure shown.
   if (!picked.length || picked.length === shown.length) return undefined;
   const line = picked.map((s) => `${LEVEL_LABELS[s.level].toLowerCase()}, ${figureInLine(services, s)}`).join('; ');
-  const called = name === 'spotlight' ? 'The spotlight' : name;
-  return { type: 'text', text: `${called}'s figures: ${line}.` };
+  const called = saidAs(name);
+  return { type: 'text', text: `${called[0]!.toUpperCase()}${called.slice(1)}'s figures: ${line}.` };
 }
 
 /** Words asking which of two figures is the larger: "which is higher", "is Indeed's more than...". */
@@ -218,7 +218,7 @@ export function sourcesComparedLead(services: Services, role: Role, level: Salar
   const shown = figuresFor(services, role, 'overall').filter((f) => f.period === 'year');
   const one = named.map((n) => {
     const own = shown.filter(givenBy(n));
-    return { figure: own.length === 1 ? own[0] : undefined, called: n.name === 'spotlight' ? 'the spotlight' : n.name };
+    return { figure: own.length === 1 ? own[0] : undefined, called: saidAs(n.name) };
   });
   const [a, b] = one as [(typeof one)[number], (typeof one)[number]];
   if (!a.figure || !b.figure || a.figure.amount === b.figure.amount) return undefined;

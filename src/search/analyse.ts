@@ -361,7 +361,8 @@ export class Analyzer {
       for (const term of this.termsOf(word, (own) => this.vocabulary.has(own))) {
         // "ctos", "apis": a plural the stemmer leaves whole (short, an acronym) is its singular.
         const singular = /^[a-z0-9]{2,6}s$/.test(word) && this.vocabulary.has(word.slice(0, -1)) ? word.slice(0, -1) : undefined;
-        const known = this.vocabulary.has(term) ? term : (singular ?? this.correct(word));
+        // "languges": a plural typed wrong is one slip from its singular's stem ("languge"), two from "language".
+        const known = this.vocabulary.has(term) ? term : (singular ?? this.correct(word) ?? (term !== word ? this.correct(term) : null));
         if (!known && this.isStopTypo(word)) continue;
         if (known) out.push(known), group.push(known);
         else unknown.push(term), group.push(term);

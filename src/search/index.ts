@@ -201,6 +201,8 @@ const YEARS_AFTER = /^\s*(?:(?:and|so|what about|how about)\s+)?(?:after|at|with
 const RANGE_END = /^\s*(?:(?:and|what about|how about)\s+)?(?:the\s+)?(top|highest|max|maximum|most|high end|bottom|lowest|min|minimum|least|low end)(?:\s+(?:one|figure|number|end|level|bracket))?\s*[?!.]*\s*$/i;
 /** Words comparing two figures ("which is higher?"). */
 const FIGURES_COMPARED: ReadonlySet<string> = new Set(['comparison', 'higher', 'lower', 'bigger', 'smaller', 'larger']);
+/** Words for a figure that say not of what ("Indeed's number"). */
+const FIGURE_WORDS: ReadonlySet<string> = new Set(['number', 'figure', 'amount']);
 
 /** A message this long may bury its question in a story (see "the asking sentence"). */
 const LONG_MESSAGE_WORDS = 20;
@@ -1085,7 +1087,13 @@ class KnowledgeSearch implements Search {
     // A pay level named ("0-1 yr") is a pay question whatever else it names.
     // "ck vs indeed salary", "payscale vs indeed pay": sources compared on pay ask the figures,
     // which name each source side by side (not who earns more, nor how old the articles are).
-    const sourcesOnPay = asked.terms.includes('salary') && this.namedSources(asked.terms).length >= 2;
+    // "Career Karma's salary compared to the guide's": beside another source and a comparison, "guide"
+    // is the Guide article. "How does Indeed's number compare with the spotlight?": two sources
+    // weighed on a figure, with nothing else asked, weigh their pay (the figures are where they differ).
+    const guideWeighed = asked.terms.includes('guide') && asked.terms.includes('comparison') && !this.namedSources(asked.terms).some((n) => n.includes('indeed') && /\bindeed(?:'s)? guide\b/i.test(analysis.raw)) ? 1 : 0;
+    const sourcesWeighed = this.namedSources(asked.terms).length + guideWeighed >= 2;
+    const figuresWeighed = asked.terms.some((t) => FIGURE_WORDS.has(t) || FIGURES_COMPARED.has(t)) && asked.terms.every((t) => this.sourceTerms.has(t) || t === 'spotlight' || t === 'career' || t === 'karma' || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || SOURCE_DESCRIBED.has(t));
+    const sourcesOnPay = (asked.terms.includes('salary') || figuresWeighed) && sourcesWeighed;
     const elsewhere = !sourcesOnPay && decision.kind === 'answer' && !analysis.level && decision.top.doc.kind !== 'salary' && decision.top.doc.kind !== 'role' && decision.top.score >= this.thresholds.sure;
     const elsewhereThanPay = decision.kind === 'clarify' || (decision.kind === 'answer' && decision.top.doc.kind !== 'salary');
     if (sourcesOnPay && elsewhereThanPay) {
