@@ -52,6 +52,7 @@ describe('analyse: question-form rules', () => {
     ['helps-with-cost', 'a perk that helps with the cost of getting to the office', /helps?\s+with\s+getting/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
+    ['switch-into-backend', "i'm a nurse, can i switch to backend?", /can i\s+become backend developer/],
     ['front-and-back-weighed', 'difference between front end and back end', /front end vs back end/],
     ['front-and-back-pay', 'front end and back end pay', /front end vs back end\s+pay/],
     ['comparison-of', 'is frontend easier than backend', /easier comparison/],
@@ -491,6 +492,7 @@ describe('rules kept narrow (a review found these misfiring)', () => {
     ['difference between front end and back end pay', 'question:who-earns-more-frontend-or-backend'],
     ['front end and back end pay?', 'question:who-earns-more-frontend-or-backend'],
     ['is full stack front end and back end?', 'role:fullstack-developer'],
+    ["i'm a nurse, can i switch to backend?", 'question:how-to-become-a-backend-developer'],
   ])('"%s" is %s: the two sides weighed, or full stack named', (q, ref) => {
     expect(answeredBy(q)).toBe(ref);
   });

@@ -96,6 +96,9 @@ export const RULES: readonly Rule[] = [
   // two sides weighed, not full stack (which "front end and back end" alone names).
   { name: 'front-and-back-weighed', pattern: /\b(?<=\b(?:between|compare|comparing|comparison of|contrast)\s+(?:the\s+)?)(front[\s-]?end|back[\s-]?end)((?:\s+(?:devs?|developers?|engineers?|roles?|jobs?|people|folks))?)\s+(?:and|&)\s+(back[\s-]?end|front[\s-]?end)\b/g, to: (_m, a: string, who: string, b: string) => ` ${a}${who} vs ${b} ` },
   { name: 'front-and-back-pay', pattern: /\b(front[\s-]?end|back[\s-]?end)((?:\s+(?:devs?|developers?|engineers?))?)\s+(?:and|&)\s+(back[\s-]?end|front[\s-]?end)\b(?=(?:\s+(?:devs?|developers?|engineers?))?\s+(?:pay|paid|salar(?:y|ies)|earnings?|incomes?|wages?|compensation)\b)/g, to: (_m, a: string, who: string, b: string) => ` ${a}${who} vs ${b} ` },
+  // "Can I switch to backend?", "transitioning into server-side work": moving into the field is
+  // becoming a back-end developer (not the careers a back-end developer can move on to).
+  { name: 'switch-into-backend', pattern: /\b(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ing)|pivot(?:ing)?|chang(?:e|ing) careers?)(?: over)? (?:to|into) (?:a |an )?(?:career (?:in|as) (?:a |an )?)?(?:back[\s-]?end|server[\s-]side)(?: (?:dev|devs|developer|developers|development|engineer|engineering|work|role|job|programming))?\b/g, to: ' become backend developer ' },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between|spread between|gap between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
