@@ -920,7 +920,10 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
       const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
       // An article's numbered plan: "2" next is its step 2.
-      const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}) };
+      // A price asked that the articles do not give is not answered, though what they say of cost is
+      // shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
+      const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}), ...(priced ? { answered: false } : {}) };
+      if (priced) recordQuestion(ctx, text);
       rememberQuestion(ctx, answer, ref, led);
       return led;
     }
