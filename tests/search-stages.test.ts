@@ -420,6 +420,9 @@ describe('named rule: names it, does not answer it', () => {
     ['which pays more, python or java?', 'tech'],
     ['python 2 vs 3', 'ranking'],
     ['how do i use git rebase', 'how-to'],
+    ['how do i write a SQL query that joins three tables', 'how-to'],
+    ['explain step by step how postgres detects and resolves a deadlock', 'how-to'],
+    ['which kubernetes version should i run in production', 'how-to'],
   ])('"%s" is answered in part (%s): what the articles say, under a caveat', (q, outside) => {
     const d = search.ask(q).decision;
     expect(d.kind === 'partial' || d.kind === 'refuse').toBe(true);
@@ -443,6 +446,9 @@ describe('named rule: names it, does not answer it', () => {
     'how do i migrate my career from php to node',
     'how do java devs work with databases?',
     'how does the mysql certification work?',
+    'is http/3 the newest version of http',
+    'should i learn git for version control',
+    'how backend devs handle security',
   ])('"%s" is still answered: the articles say it', (q) => {
     expect(search.ask(q).decision.kind).toBe('answer');
   });

@@ -130,8 +130,12 @@ const CHOOSING = new Set(['learn', 'pick', 'choose', 'first', 'start', 'begin', 
 const WEIGHED: ReadonlySet<string> = new Set(['sql', 'http3', 'quic']);
 /** "How do I install Docker?", "how to set up Postgres", "how do I reverse a linked list": a tutorial's steps. */
 const HOW_TO_DO = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?!]{0,12}?\b(?:install|uninstall|reinstall|configure|set ?up|setup|compile|implement|reverse|upgrade|migrate|containeri[sz]e|dockeri[sz]e|use)\b/i;
-/** "How does a hash table work?", "how do Docker containers actually work?": how a thing works inside. */
-const HOW_IT_WORKS = /\bhow (?:does|do|did) (?:a |an |the )?((?:[^\s?!]+ ){1,3})(?:actually |even |really )?work\b|\bhow ([^\s?!]+) works\b/i;
+/** "How does a hash table work?", "how do Docker containers actually work?", "how postgres detects a deadlock": how a thing works inside. */
+const HOW_IT_WORKS = /\bhow (?:does|do|did) (?:a |an |the )?((?:[^\s?!]+ ){1,3})(?:actually |even |really )?work\b|\bhow ([^\s?!]+) works\b|\bhow (?:a |an |the )?([^\s?!]+(?: [^\s?!]+)?) (?:detects|resolves|handles|stores|executes|processes|compiles|indexes|schedules|implements|manages|locks|caches)\b/i;
+/** "How do I write a SQL query that joins three tables?": a piece of code to be written, a tutorial's. */
+const CODE_TO_WRITE = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?!]{0,12}?\b(?:write|code|build|make)\b (?:a |an |the |my )?(?:[^\s?!]+ ){0,2}(?:query|queries|join|joins|function|functions|loop|loops|regex|recursive|stored procedure|trigger|class|unit tests?)\b/i;
+/** "Which kubernetes version should I run?": a technology's versions, which the articles never weigh. */
+const VERSION_ASKED = new Set(['version', 'release']);
 /**
  * What a career question sets up, works with or moves ("how do I set up my resume", "how do java
  * devs work with databases", "how do I migrate my career to node"): not a tutorial's subject.
@@ -161,10 +165,11 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   if (analysis.terms.includes('salary')) return whose || two ? 'tech' : undefined;
   const ranks = analysis.terms.some((term) => RANKING.has(term)) && two && !tech.some((term) => WEIGHED.has(term)) && !analysis.terms.some((term) => CHOOSING.has(term));
   if (ranks) return 'ranking';
-  const howTo = HOW_TO_DO.exec(analysis.raw);
+  const howTo = HOW_TO_DO.exec(analysis.raw) ?? CODE_TO_WRITE.exec(analysis.raw);
   if (howTo && !CAREER_WORDS.test(analysis.raw.slice(howTo.index))) return 'how-to';
+  if (analysis.terms.some((term) => VERSION_ASKED.has(term)) && !tech.some((term) => WEIGHED.has(term))) return 'how-to';
   const works = HOW_IT_WORKS.exec(analysis.raw);
-  const subject = works?.[1] ?? works?.[2];
+  const subject = works?.[1] ?? works?.[2] ?? works?.[3];
   if (subject && !CAREER_WORDS.test(subject) && !analysis.terms.includes('api') && !tech.some((term) => WEIGHED.has(term))) return 'how-to';
   return undefined;
 }
