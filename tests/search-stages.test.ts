@@ -454,6 +454,15 @@ describe('named rule: names it, does not answer it', () => {
   });
 });
 
+describe('named rule: the technology named', () => {
+  it('"is node.js backend or frontend?" leads with the entry that names Node.js in its own text, not one whose examples mention it', () => {
+    const a = search.ask('is node.js backend or frontend');
+    expect(a.hits[0]!.doc.ref).toBe('skill:server-side-languages');
+    // Where no side is asked, the ranking stands: a deadlock in Postgres is not the databases card.
+    expect(search.ask('getting a postgres deadlock in my prod code, what isolation level should i set?').hits[0]!.doc.ref).not.toBe('skill:databases');
+  });
+});
+
 describe('named rule: career changers', () => {
   it('answers a nurse who asks about switching to back-end work, and still refuses how to become a nurse', () => {
     const switching = search.ask("I've been a nurse for ten years and want to switch into backend development, do I need a degree?");

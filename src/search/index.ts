@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, changesCareer, decide, gives, PARTLY, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, changesCareer, decide, gives, PARTLY, TECHNOLOGIES, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, levelOfYears, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -261,6 +261,24 @@ const STEP_AFTER_COVERAGE = 0.5;
 const STEP_AFTER_BEHIND = 0.2;
 
 /** A pay answer is remembered by its role (for "what do they do?"); what it showed is the salary entry. */
+/** How far behind the best entry one that names the technology asked about may be, and still go first. */
+const TECHNOLOGY_BEHIND = 0.1;
+
+/**
+ * Named rule "the technology named": "is node.js backend or frontend?" asks about Node.js; an entry
+ * whose example questions mention it (the front-end languages: "I'm learning Node.js and ...") is
+ * not about it when a close one says it in its own text (the server-side languages). One
+ * technology named, and the best entry's own text without it: the closest that has it goes first.
+ */
+export function technologyNamed(analysis: Analysis, hits: Scored[]): Scored[] {
+  const tech = [...new Set(analysis.terms.filter((t) => TECHNOLOGIES.has(t)))];
+  const [top] = hits;
+  // Only where a side is asked ("front end or back end?"): elsewhere the ranking's own reading stands.
+  if (tech.length !== 1 || !top || top.content.has(tech[0]!) || !analysis.terms.includes('frontend')) return hits;
+  const own = hits.find((h) => h.score >= top.score - TECHNOLOGY_BEHIND && h.content.has(tech[0]!));
+  return own ? [own, ...hits.filter((h) => h !== own)] : hits;
+}
+
 export function figuresOf(topic: string, previous: Turn): string {
   return topic.startsWith('role:') && previous.terms.includes('salary') ? topic.replace(/^role:/, 'salary:') : topic;
 }
@@ -1073,7 +1091,7 @@ class KnowledgeSearch implements Search {
     // Entries the raw words rank high are candidates too, even when the analysed terms missed them.
     const seen = new Set(found.map((c) => c.doc.ref));
     const extra = [...raw.keys()].filter((ref) => !seen.has(ref)).slice(0, RAW_CANDIDATES).map((ref) => ({ doc: this.byRef.get(ref)!, bm25: 0, matched: [] as string[] }));
-    const hits = this.fromNamedSource(asked, rerank(analysis, [...found, ...extra], this.models, this.idf, this.weights, raw));
+    const hits = technologyNamed(analysis, this.fromNamedSource(asked, rerank(analysis, [...found, ...extra], this.models, this.idf, this.weights, raw)));
     const next = this.stepAfter(analysis, hits);
     const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse', ...(analysis.outside[0] ? { outside: analysis.outside[0] } : {}) } as Decision);
     // The question as asked, source and all: its short answer picks that source's points.
