@@ -105,6 +105,8 @@ export const RULES: readonly Rule[] = [
   // "What does a DBA make?" asks pay (while "make a portfolio" does not).
   { name: 'what-does-x-make', pattern: /\bwhat\s+(?:do|does|did|would|will|can|could)\s+(?!(?:i|you|we)\s+make\s+(?:a|an|my|the)\b)(.{1,60}?)\s+(?:make|makes|earn|earns|pull in|take home)\b/g, to: ' $1 salary ' },
   // "What does a DBA do?" asks for the role's duties; without it, it reads as "what is a DBA?".
+  // "What is the work of a back-end developer in a company?", "what's the role of a backend dev": its duties.
+  { name: 'work-of-x', pattern: /\bwhat(?:'s| is| are)\s+(?:the\s+)?(?:work|job|role|duties|tasks)\s+of\s+(?:a|an|the)?\s*(?=(?:back[\s-]?end|server[\s-]side|front[\s-]?end|full[\s-]?stack|dba|devops|database|web)\b)/g, to: ' duty of ' },
   { name: 'what-does-x-do', pattern: /\bwhat\s+(?:does|dose|do)\s+(?!(?:i|you|we)\s)(.+?)\s+(?:do|do all day|do at work|actually do|(?:actually |really )?work on(?= *[?!.]*\s*$))\b/g, to: ' $1 duty ' },
   // "frontend devs do what again", "backend ppl do what all day": the same, typed the other way round.
   { name: 'x-does-what', pattern: /(?<!\b(?:i|you|we|should|can|could|would|will)\s+)\b(?:do|does)\s+what(?=\s+(?:again|exactly|all day|at work|tho|though|actually|even)\b|\s*[?!.]*\s*$)/g, to: ' duty ' },
