@@ -249,7 +249,10 @@ describe('follow-ups', () => {
     // "The guide" is the Guide article, which has no publisher to call it by; another's guide is not.
     expect((await say('what does the guide say the average is')).card.children[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/^The guide's figures: .*\$82,326/) });
     expect((await say('which is higher, the guide average or the indeed average?')).text).toContain("Indeed's $124,303 average is higher than the guide's $82,326 average.");
-    for (const q of ['what does the indeed guide say about pay', 'what is step 2 of the step-by-step guide?']) expect((await say(q)).text, q).not.toMatch(/guide's figures|Nothing in this answer comes from the Guide/);
+    for (const q of ['what does the indeed guide say about pay', 'what is step 2 of the step-by-step guide?', 'guide me on salary', 'guide me through becoming a backend dev']) expect((await say(q)).text, q).not.toMatch(/guide's figures|Nothing in this answer comes from the Guide/);
+    // Asked of as a source, the Guide answers the question, not Career Karma's step-by-step guide.
+    expect((await say('what does the guide say about salary')).text).toMatch(/^The guide's figures: .*\$82,326/m);
+    expect((await say('per the guide do i need a degree')).topic).toBe('question:degree-needed');
     const weighed = await say("how does career karma's salary compare to the guide's salary for entry level");
     expect(weighed.topic).toBe('salary:backend-developer');
     expect(weighed.text).toMatch(/\$61,042[\s\S]*\$72,514/);
@@ -759,6 +762,13 @@ describe('follow-ups', () => {
     const job = await say('just finished a bootcamp, how do i land my first backend job');
     expect(job.answered).toBe(true);
     expect(job.card.title).not.toBe('Well done!');
+    // "Now what?" after it too; and a language finished goes on from the language step, not from
+    // the portfolio step whose text says "completion".
+    expect((await say('finished bootcamp. now what?')).topic).toBe('step:earn-experience');
+    expect((await say('finished learning python, whats next')).topic).toBe('step:data-structures');
+    expect((await say('im done with databases what now')).topic).toBe('step:apis-and-protocols');
+    // "Now what?" with nothing said to be done asks what to do there.
+    expect((await say('small company no promotions, now wat')).topic).toBe('question:promotion');
     // Said alone, it is still news to congratulate, and nothing is marked.
     expect((await say('i finished step 3')).text).toContain('Shall I mark step 3');
   });

@@ -53,6 +53,7 @@ describe('analyse: question-form rules', () => {
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
     ['work-of-x', 'what is the work of back end developer in company', /duty of\s+back end developer/],
+    ['what-now', 'finished bootcamp. now what?', /finished bootcamp\.\s+next/],
     ['switch-into-backend', "i'm a nurse, can i switch to backend?", /can i\s+become backend developer/],
     ['front-and-back-weighed', 'difference between front end and back end', /front end vs back end/],
     ['front-and-back-pay', 'front end and back end pay', /front end vs back end\s+pay/],

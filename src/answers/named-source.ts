@@ -3,7 +3,7 @@
 // comes from. The same word used otherwise ("is it indeed true", "fullstack developer", "besides
 // indeed", a link to indeed.com) names nothing, and must change nothing.
 import type { Knowledge, Source } from '../knowledge/schema.js';
-import { applyRules, fold } from '../search/normalize.js';
+import { applyRules, fold, namesTheGuide } from '../search/normalize.js';
 import { escape, loose } from './yes-no.js';
 /** Words before a source's name that make it the source asked about. */
 const BEFORE = String.raw`(?:according to|acc(?:ording|\.)? (?:to|2)|accdg to|per|from|by|in|does|do|did|what|whats|what's|and|vs\.?|versus|or|than)`;
@@ -13,8 +13,6 @@ const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 /** What people call the Guide article, which has no publisher ("the guide's figure", "per the guide"). */
 const GUIDE = 'guide';
-/** Words that make "guide" someone else's: another source's article, Career Karma's step-by-step plan, a study guide. */
-const OTHER_GUIDES = 'indeed|karma|spotlight|payscale|bls|step|study|interview|salary|pay|job|meta|beginner|beginners|career|this|that|a|an';
 
 /** Each name's pattern, made once (a handful of names, read for every answer). */
 const patterns = new Map<string, RegExp>();
@@ -22,15 +20,14 @@ function patternOf(name: string): RegExp {
   let p = patterns.get(name);
   if (!p) {
     const n = escape(loose(name));
-    // "The guide" is the Guide article, not another's guide ("Indeed's guide", "the step-by-step guide").
-    const own = name === GUIDE ? String.raw`(?<!\b(?:${OTHER_GUIDES})(?:'s|’s|s')?[\s-]+(?:the\s+)?)` : '';
-    patterns.set(name, (p = new RegExp(`(?:^|\\b${BEFORE}\\s+(?:the\\s+)?)${own}${n}(?![a-z0-9+#])|(?<![a-z0-9])${own}${n}${AFTER}`)));
+    patterns.set(name, (p = new RegExp(`(?:^|\\b${BEFORE}\\s+(?:the\\s+)?)${n}(?![a-z0-9+#])|(?<![a-z0-9])${n}${AFTER}`)));
   }
   return p;
 }
 
-/** Whether `question` names `name` as a source (see above). */
+/** Whether `question` names `name` as a source (see above); "the guide" by its own rule (src/search/normalize.ts). */
 export function namesAsSource(question: string, name: string): boolean {
+  if (name === GUIDE) return namesTheGuide(question.replace(LINK, ' '));
   return patternOf(name).test(loose(question.replace(LINK, ' ')).trim());
 }
 

@@ -14,7 +14,7 @@ import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { ASKED_FOR, changesCareer, decide, gives, PARTLY, TECHNOLOGIES, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { fold, levelOfYears, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
+import { fold, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 import { loose, namesIn } from '../answers/yes-no.js';
@@ -146,6 +146,8 @@ const GUIDE_SUBJECT = new Set(['backend', 'developer']);
 const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['become', 'dev', 'engineer', 'job', 'career', 'senior']);
 /** Words that describe an article beside its source's name: its kind and its date ("Indeed's guide from April 2020"). */
 const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
+/** The Guide article asked of as a source: "what does the guide say", "per the guide", "the guide says". */
+const GUIDE_AS_SOURCE = /\b(?:per|according to|acc(?:ording|\.)? (?:to|2)|accdg to)\s+the\s+guide\b|\b(?:does|did) the guide (?:say|think|claim)\b|\bthe guide (?:says|said|thinks|claims)\b/i;
 /** "Why?" alone. */
 const WHY_ALONE = /^\W*why\W*$/i;
 /** What a line that only points back points with (not "it": "how long does it take?" first is how long it all takes). */
@@ -654,7 +656,9 @@ class KnowledgeSearch implements Search {
     // Before the confidence checks below: read with the pay question, the words may land between two entries.
     const figures = previous.terms.some((t) => TIME_TERMS.has(t));
     // "Which is higher?" after two sources' figures too: the table shows them side by side.
-    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || t === 'other' || t === 'same')) {
+    // "The guide" is a source's name there too ("what does the guide say?").
+    const guide = namesTheGuide(analysis.raw);
+    if (figures && previous.topic && analysis.terms.length > 0 && analysis.terms.every((t) => this.sourceTerms.has(t) || (guide && t === 'guide') || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || t === 'other' || t === 'same')) {
       // A pay answer is remembered by its role (for "what do they do?"); its figures are the salary entry.
       const shown = figuresOf(previous.topic, previous);
       // "Is that more than the Indeed number?" after entry-level pay: Indeed gives one average, no
@@ -1045,7 +1049,8 @@ class KnowledgeSearch implements Search {
    */
   private asksSource(analysis: Analysis): string[][] | undefined {
     const terms = analysis.terms;
-    const said = this.namedSources(terms);
+    // "What does the guide say?": the Guide article, by the only name it has.
+    const said = [...this.namedSources(terms), ...(terms.includes('guide') && namesTheGuide(analysis.raw) ? [['guide']] : [])];
     const other = terms.includes('other') && terms.includes('source');
     if (!terms.length || !(said.length || other)) return undefined;
     const words = new Set(said.flat());
@@ -1180,7 +1185,11 @@ class KnowledgeSearch implements Search {
     // Two sources named ("indeed vs career karma on salary") are what is asked about; one word
     // left ("what does indeed say to learn") says too little alone.
     const sources = new Set(asked.terms.filter((t) => this.sourceTerms.has(t))).size + names.length;
-    const named = names.length > 0 || asked.terms.some((t) => this.sourceTerms.has(t));
+    // "What does the guide say about salary?", "according to the guide, ...": the Guide article named
+    // as where, its "guide" no subject. (Not "which framework does the guide mention?": there the
+    // word still ranks the Guide's own points.)
+    const guide = GUIDE_AS_SOURCE.test(asked.raw);
+    const named = names.length > 0 || asked.terms.some((t) => this.sourceTerms.has(t)) || guide;
     // One word left is enough when it names a subject: a role, a skill, or what is asked of one
     // ("what does indeed say about the cloud?", "what does career karma say about security?").
     const enough = topical.length >= 2 || topical.some((t) => this.subjectTerms.has(t) || this.skillTerms.has(t) || (ASK_TERMS.has(t) && t !== 'comparison'));
@@ -1338,7 +1347,10 @@ class KnowledgeSearch implements Search {
    */
   private stepAfter(analysis: Analysis, hits: readonly Scored[]): Scored | undefined {
     if (!analysis.terms.some((t) => NEXT_TERMS.has(t)) || analysis.terms.some((t) => TIME_TERMS.has(t)) || analysis.level) return undefined;
-    const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== 'step');
+    // What was done names the step, not that it was done ("finished" is a word of the portfolio step).
+    const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== 'step' && !DONE_TERMS.has(t));
+    // "I finished that, what next?": nothing named to go on from (the turn before says what, if anything).
+    if (named.every((t) => DONE_TERMS.has(t) || FIELD_NAME_TERMS.has(t))) return undefined;
     // Named rule "after the studies": "finished a bootcamp, what next?", "done with my degree, what
     // comes after?" name a program, not a step (a bootcamp is in the security step only as a cyber
     // security one); Career Karma's plan says what comes after the studies: earn some experience.

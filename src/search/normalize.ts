@@ -98,6 +98,9 @@ export const RULES: readonly Rule[] = [
   { name: 'front-and-back-pay', pattern: /\b(front[\s-]?end|back[\s-]?end)((?:\s+(?:devs?|developers?|engineers?))?)\s+(?:and|&)\s+(back[\s-]?end|front[\s-]?end)\b(?=(?:\s+(?:devs?|developers?|engineers?))?\s+(?:pay|paid|salar(?:y|ies)|earnings?|incomes?|wages?|compensation)\b)/g, to: (_m, a: string, who: string, b: string) => ` ${a}${who} vs ${b} ` },
   // "Can I switch to backend?", "transitioning into server-side work": moving into the field is
   // becoming a back-end developer (not the careers a back-end developer can move on to).
+  // "Finished the bootcamp, now what?", "done with databases what now": what comes next.
+  // Only after something said to be done: "small company, no promotions, now what?" asks what to do there.
+  { name: 'what-now', pattern: /(?<=\b(?:finished|done|completed|graduated|through)\b[^?]{0,60})\b(?:what now|now what|what (?:should|do|can) i do now)\b/g, to: ' next ' },
   { name: 'switch-into-backend', pattern: /\b(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ing)|pivot(?:ing)?|chang(?:e|ing) careers?)(?: over)? (?:to|into) (?:a |an )?(?:career (?:in|as) (?:a |an )?)?(?:back[\s-]?end|server[\s-]side)(?: (?:dev|devs|developer|developers|development|engineer|engineering|work|role|job|programming))?\b/g, to: ' become backend developer ' },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between|spread between|gap between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
@@ -230,6 +233,16 @@ export const STOP_WORDS = new Set(
   acc accdg tldr lowest specifically particularly section sections variant variants flavor flavors flavour flavours label labels
   described paragraph paragraphs actual regarding recur recurs recurring characterized characterised itemized itemised`.split(/\s+/),
 );
+
+/**
+ * "The guide", "per the guide", "the guide's figures": the Guide article, which has no publisher to
+ * be called by. Not "guide me", "a study guide", "Indeed's guide" or "the step-by-step guide" (each
+ * another word before "guide", or none).
+ */
+const THE_GUIDE = /\bthe\s+guide(?:'s|’s|s')?(?![a-z0-9+#-])(?!\s+(?:me|us|you|them)\b)|(?<!\b(?:indeed|karma|spotlight|payscale|step|study|interview|meta|my|your|a|an|this|that)(?:'s|’s)?[\s-]+)\bguide(?:'s|’s)\s/i;
+export function namesTheGuide(text: string): boolean {
+  return THE_GUIDE.test(text);
+}
 
 export function fold(text: string): string {
   return text
