@@ -1113,7 +1113,7 @@ class KnowledgeSearch implements Search {
     // "Career Karma's salary compared to the guide's": beside another source and a comparison, "guide"
     // is the Guide article. "How does Indeed's number compare with the spotlight?": two sources
     // weighed on a figure, with nothing else asked, weigh their pay (the figures are where they differ).
-    const guideWeighed = asked.terms.includes('guide') && asked.terms.includes('comparison') && !this.namedSources(asked.terms).some((n) => n.includes('indeed') && /\bindeed(?:'s)? guide\b/i.test(analysis.raw)) ? 1 : 0;
+    const guideWeighed = asked.terms.includes('comparison') && namesTheGuide(analysis.raw) ? 1 : 0;
     const sourcesWeighed = this.namedSources(asked.terms).length + guideWeighed >= 2;
     const figuresWeighed = asked.terms.some((t) => FIGURE_WORDS.has(t) || FIGURES_COMPARED.has(t)) && asked.terms.every((t) => this.sourceTerms.has(t) || t === 'spotlight' || t === 'career' || t === 'karma' || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || SOURCE_DESCRIBED.has(t));
     const sourcesOnPay = (asked.terms.includes('salary') || figuresWeighed) && sourcesWeighed;
@@ -1350,11 +1350,11 @@ class KnowledgeSearch implements Search {
     // What was done names the step, not that it was done ("finished" is a word of the portfolio step).
     const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== 'step' && !DONE_TERMS.has(t));
     // "I finished that, what next?": nothing named to go on from (the turn before says what, if anything).
-    if (named.every((t) => DONE_TERMS.has(t) || FIELD_NAME_TERMS.has(t))) return undefined;
+    if (named.every((t) => FIELD_NAME_TERMS.has(t))) return undefined;
     // Named rule "after the studies": "finished a bootcamp, what next?", "done with my degree, what
     // comes after?" name a program, not a step (a bootcamp is in the security step only as a cyber
     // security one); Career Karma's plan says what comes after the studies: earn some experience.
-    if (named.some((t) => EDUCATION_TERMS.has(t)) && named.every((t) => EDUCATION_TERMS.has(t) || DONE_TERMS.has(t) || FIELD_NAME_TERMS.has(t))) {
+    if (named.some((t) => EDUCATION_TERMS.has(t)) && named.every((t) => EDUCATION_TERMS.has(t) || FIELD_NAME_TERMS.has(t))) {
       const experience = this.byRef.get('step:earn-experience');
       if (experience) return this.scoredFor({ analysis, hits }, experience);
     }
