@@ -181,6 +181,16 @@ describe('learn, roadmap, interview, sources', () => {
     expect(suggestionsOf(four)[0]).toEqual({ label: `Next step: ${steps[4]!.title}`, command: 'roadmap 5' });
   });
 
+  it('says how many steps the roadmap has, first, when asked in words', async () => {
+    const ask = (line: string) => bot.dispatchText(line, ctx, { fallbackToAsk: true });
+    const steps = bot.services.knowledge.roadmap;
+    for (const line of ['how many steps is the roadmap?', 'how many steps are there in the roadmap', 'ok how many steps does the roadmap have']) {
+      const r = await ask(line);
+      expect(r.card.title, line).toBe('The back-end developer roadmap');
+      expect(r.text, line).toMatch(new RegExp(`^[^\\n]*${steps.length} steps, in order:`, 'm'));
+    }
+  });
+
   it('answers a step number out of range clearly', async () => {
     const r = await say('roadmap 99');
     expect(r.error).toBe('invalid-option');
