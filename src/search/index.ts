@@ -14,7 +14,7 @@ import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { ASKED_FOR, changesCareer, decide, gives, PARTLY, TECHNOLOGIES, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { fold, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
+import { fold, guideNamed, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 import { loose, namesIn } from '../answers/yes-no.js';
@@ -146,8 +146,6 @@ const GUIDE_SUBJECT = new Set(['backend', 'developer']);
 const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['become', 'dev', 'engineer', 'job', 'career', 'senior']);
 /** Words that describe an article beside its source's name: its kind and its date ("Indeed's guide from April 2020"). */
 const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
-/** The Guide article asked of as a source: "what does the guide say", "per the guide", "the guide says". */
-const GUIDE_AS_SOURCE = /\b(?:per|according to|acc(?:ording|\.)? (?:to|2)|accdg to)\s+the\s+guide\b|\b(?:does|did) the guide (?:say|think|claim)\b|\bthe guide (?:says|said|thinks|claims)\b/i;
 /** "Why?" alone. */
 const WHY_ALONE = /^\W*why\W*$/i;
 /** What a line that only points back points with (not "it": "how long does it take?" first is how long it all takes). */
@@ -1115,7 +1113,8 @@ class KnowledgeSearch implements Search {
     // weighed on a figure, with nothing else asked, weigh their pay (the figures are where they differ).
     const guideWeighed = asked.terms.includes('comparison') && namesTheGuide(analysis.raw) ? 1 : 0;
     const sourcesWeighed = this.namedSources(asked.terms).length + guideWeighed >= 2;
-    const figuresWeighed = asked.terms.some((t) => FIGURE_WORDS.has(t) || FIGURES_COMPARED.has(t)) && asked.terms.every((t) => this.sourceTerms.has(t) || t === 'spotlight' || t === 'career' || t === 'karma' || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || SOURCE_DESCRIBED.has(t));
+    const sourceWord = (t: string) => this.sourceCalls.some((name) => name.includes(t));
+    const figuresWeighed = asked.terms.some((t) => FIGURE_WORDS.has(t) || FIGURES_COMPARED.has(t)) && asked.terms.every((t) => sourceWord(t) || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || SOURCE_DESCRIBED.has(t));
     const sourcesOnPay = (asked.terms.includes('salary') || figuresWeighed) && sourcesWeighed;
     const elsewhere = !sourcesOnPay && decision.kind === 'answer' && !analysis.level && decision.top.doc.kind !== 'salary' && decision.top.doc.kind !== 'role' && decision.top.score >= this.thresholds.sure;
     const elsewhereThanPay = decision.kind === 'clarify' || (decision.kind === 'answer' && decision.top.doc.kind !== 'salary');
@@ -1188,7 +1187,7 @@ class KnowledgeSearch implements Search {
     // "What does the guide say about salary?", "according to the guide, ...": the Guide article named
     // as where, its "guide" no subject. (Not "which framework does the guide mention?": there the
     // word still ranks the Guide's own points.)
-    const guide = GUIDE_AS_SOURCE.test(asked.raw);
+    const guide = guideNamed(asked.raw) === 'asked';
     const named = names.length > 0 || asked.terms.some((t) => this.sourceTerms.has(t)) || guide;
     // One word left is enough when it names a subject: a role, a skill, or what is asked of one
     // ("what does indeed say about the cloud?", "what does career karma say about security?").

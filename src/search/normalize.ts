@@ -240,8 +240,20 @@ export const STOP_WORDS = new Set(
  * another word before "guide", or none).
  */
 const THE_GUIDE = /\bthe\s+guide(?:'s|’s|s')?(?![a-z0-9+#-])(?!\s+(?:me|us|you|them)\b)|(?<!\b(?:indeed|karma|spotlight|payscale|step|study|interview|meta|my|your|a|an|this|that)(?:'s|’s)?[\s-]+)\bguide(?:'s|’s)\s/i;
+/** The Guide asked of as where an answer comes from: "what does the guide say", "per the guide", "the guide says". */
+const GUIDE_ASKED = /\b(?:per|according to|acc(?:ording|\.)? (?:to|2)|accdg to)\s+the\s+guide\b|\b(?:does|did) the guide (?:say|think|claim)\b|\bthe guide (?:says|said|thinks|claims)\b/i;
+
+/**
+ * The one rule for the Guide, in two strengths: 'asked' when it is asked of as a source (its word
+ * is then no subject to rank by), 'named' when it is only named ("the guide's figures"), else none.
+ */
+export function guideNamed(text: string): 'asked' | 'named' | undefined {
+  if (!THE_GUIDE.test(text)) return undefined;
+  return GUIDE_ASKED.test(text) ? 'asked' : 'named';
+}
+
 export function namesTheGuide(text: string): boolean {
-  return THE_GUIDE.test(text);
+  return guideNamed(text) !== undefined;
 }
 
 export function fold(text: string): string {
