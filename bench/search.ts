@@ -115,7 +115,7 @@ async function factTable(title: string, set: FactSet, slow: boolean) {
 console.log(`${docs.length} entries, ${docs.reduce((n, d) => n + d.asks.length, 0)} example questions, ${kb.lexicon.length} lexicon entries`);
 await factTable('Development set (bench/sets/dev.json, written blind, tuned against)', loadFactSet('dev'), true);
 await factTable('Development set 3 (bench/sets/dev-3.json, written blind, tuned against)', loadFactSet('dev3'), false);
-if (blind) await factTable('BLIND TEST SET (bench/sets/blind-t.json, written blind, never read or tuned against)', loadFactSet('blindT'), false);
+if (blind) await factTable('BLIND TEST SET (bench/sets/blind-u.json, written blind, never read or tuned against)', loadFactSet('blindU'), false);
 
 console.log('\nEntry-labelled sets (earlier sets; all three now read while tuning): right entry first / refused');
 console.log([''.padEnd(40), col('own', 16), col('A', 16), col('B', 16)].join(' '));
