@@ -621,6 +621,23 @@ describe('follow-ups', () => {
     expect((await say('why bother tho?')).topic).toBe('skill:web-frameworks');
   });
 
+  it('"which source says so?" after an answer names who says it, citations too, and shows the answer again', async () => {
+    await say('bls says what about web developer growth');
+    const said = await say('which source says so?');
+    expect(said.topic).toBe('outlook:job-outlook');
+    expect(said.text).toMatch(/That comes from Career Karma \(citing U\.S\. Bureau of Labor Statistics\)/);
+    expect(said.text).toContain('25,500');
+    // "Become one" after the outlook is becoming a back-end developer, the field's own question.
+    expect((await say('how long does it take to become one')).topic).toBe('learning:how-long');
+    for (const line of ["who's that from?", 'source?', 'says who']) {
+      const r = await say(line);
+      expect(r.topic, line).toBe('learning:how-long');
+      expect(r.text, line).toMatch(/That comes from Career Karma/);
+    }
+    // Asking which source is newest asks something else.
+    expect((await say('which source is the newest?')).text).not.toMatch(/That comes from/);
+  });
+
   it('"what does payscale say?" and "n new workers?" after a pay question stay on the pay figures', async () => {
     await say('How much do back-end developers make?');
     const payscale = await say('what does payscale say?');

@@ -8,7 +8,7 @@ import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
 import { listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { itemAsked, itemNamed, listItems, placeAsked } from '../answers/list-items.js';
-import { commandAsked, MORE, PLAIN_MORE } from '../more-words.js';
+import { commandAsked, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { NUMBER_WORDS, resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel, Step } from '../knowledge/schema.js';
@@ -443,6 +443,21 @@ function againWith(ctx: CommandContext, previous: Turn, shown: Reply, ref: strin
 }
 
 /**
+ * Who an answer stands on, as a lead: its articles, and whom they cite there ("Career Karma, citing
+ * the U.S. Bureau of Labor Statistics"), read from the points shown: each ends with its source.
+ */
+function whoSaysIt(shown: Reply): string {
+  const text = shown.text;
+  const names = shown.sources.map((src) => {
+    const cited = [...new Set([...text.matchAll(new RegExp(`\\(([^()]+?), cited by ${src.short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g'))].map((m) => m[1]!))];
+    return cited.length ? `${src.short} (citing ${cited.join(' and ')})` : src.short;
+  });
+  if (!names.length) return 'Each point below names its source.';
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `That comes from ${list}; each point below names its source.`;
+}
+
+/**
  * After an article's own numbered plan (Career Karma's four steps), "and step 3?", "what's the
  * last one?" and "what's next?" name a point of that plan, not the devpath roadmap's step.
  */
@@ -802,6 +817,12 @@ export const ask: CommandSpec = {
       const ref = figuresOf(previous.topic, previous);
       const shown = card(ctx, ref, previous.level);
       if (shown?.answered) return againWith(ctx, previous, shown, ref, 'That is all the articles say on this; here it is again.');
+    }
+    // "Which source says so?" after an answer: that answer again, led by who says it.
+    if (SOURCE_OF_THAT.test(text) && previous?.topic) {
+      const ref = figuresOf(previous.topic, previous);
+      const shown = card(ctx, ref, previous.level);
+      if (shown?.answered) return againWith(ctx, previous, shown, ref, whoSaysIt(shown));
     }
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;

@@ -560,7 +560,10 @@ class KnowledgeSearch implements Search {
     const missing = before ? priced.filter((t) => !gives(t, before.content, before.content.has('salary'))) : [];
     // Not "does that include tuition reimbursement?" (see beyondAnswerBefore), nor a question
     // naming something with a price of its own ("how much does a bootcamp cost to get that?").
-    if (before && missing.length && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
+    // Nor "how long does it take to become one?" after the outlook: becoming one is the field's own
+    // question (after a role's card, "one" is that role, and the rule stands).
+    const becoming = analysis.terms.includes('become') && !previous.topic?.startsWith('role:');
+    if (before && missing.length && !becoming && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
       // Unless, read with the question before, another entry gives it about the same things:
       // "which one is cheapest?" after "bootcamp or degree?" (bootcamps, "at a lower cost than
       // an associate or bachelor's degree").
