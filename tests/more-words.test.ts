@@ -1,6 +1,6 @@
 // The words that ask for more of what was just said, kept in one place (src/more-words.ts).
 import { describe, expect, it } from 'vitest';
-import { isMoreFiller, MORE, PLAIN_MORE } from '../src/more-words.js';
+import { isMoreFiller, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../src/more-words.js';
 
 describe('words asking for more', () => {
   it.each(['tell me more', 'Tell me more about it!', 'ok and?', 'why?', 'go on', 'more details', 'why should I care'])('"%s" asks for more of the last answer', (line) => {
@@ -20,5 +20,13 @@ describe('words asking for more', () => {
   it('what may follow "more" without naming anything', () => {
     for (const what of [undefined, '', 'please', 'about it', 'details', 'tell me more']) expect(isMoreFiller(what), String(what)).toBe(true);
     for (const what of ['roadmap 6', 'salary:backend-developer entry', 'role backend']) expect(isMoreFiller(what), what).toBe(false);
+  });
+
+  it.each(['which source says so?', "who's that from?", 'whos that from', 'source?', 'says who', 'and which article is that from?', "what's your source for that", 'according to whom?', 'where does that come from?'])('"%s" asks who says what was just said', (line) => {
+    expect(SOURCE_OF_THAT.test(line)).toBe(true);
+  });
+
+  it.each(['which source is the newest?', 'which source pays the most', 'what does the source say about sql', 'sources'.repeat(2)])('"%s" asks something else', (line) => {
+    expect(SOURCE_OF_THAT.test(line)).toBe(false);
   });
 });

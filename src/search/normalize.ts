@@ -231,7 +231,7 @@ export const STOP_WORDS = new Set(
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
   acc accdg tldr lowest specifically particularly section sections variant variants flavor flavors flavour flavours label labels
-  described paragraph paragraphs actual regarding recur recurs recurring characterized characterised itemized itemised`.split(/\s+/),
+  described paragraph paragraphs actual regarding recur recurs recurring characterized characterised itemized itemised breakdown`.split(/\s+/),
 );
 
 /**
