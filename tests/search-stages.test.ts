@@ -425,6 +425,10 @@ describe('named rule: names it, does not answer it', () => {
     ['how do i write a SQL query that joins three tables', 'how-to'],
     ['explain step by step how postgres detects and resolves a deadlock', 'how-to'],
     ['which kubernetes version should i run in production', 'how-to'],
+    ['how do i connect node.js to postgres', 'how-to'],
+    ['how do i find expensive queries in mysql', 'how-to'],
+    ['how do i solve a deadlock in postgres', 'how-to'],
+    ['mongo or postgres which is better', 'ranking'],
   ])('"%s" is answered in part (%s): what the articles say, under a caveat', (q, outside) => {
     const d = search.ask(q).decision;
     expect(d.kind === 'partial' || d.kind === 'refuse').toBe(true);
@@ -451,8 +455,20 @@ describe('named rule: names it, does not answer it', () => {
     'is http/3 the newest version of http',
     'should i learn git for version control',
     'how backend devs handle security',
+    // A tutorial's verbs in a career question: finding work, fixing a resume.
+    'how can i find a job as a python dev',
+    'how do you solve a deadlock',
   ])('"%s" is still answered: the articles say it', (q) => {
     expect(search.ask(q).decision.kind).toBe('answer');
+  });
+});
+
+describe('named rule: asked for', () => {
+  it('"is coursera free?" is not answered by the Coursera card, which never says; free online courses are', () => {
+    expect(search.ask('is coursera free').decision.kind).toBe('refuse');
+    expect(search.ask('is edx free to use').decision.kind).toBe('refuse');
+    const free = search.ask('are there free ways to learn backend');
+    expect(free.confident && free.decision.kind === 'answer' && free.decision.top.doc.ref).toBe('learning:learn-from-home');
   });
 });
 

@@ -44,9 +44,10 @@ export type Decision =
 /**
  * Named rule "asked for": a question asking a price, a time or a rate is answered only by an
  * entry whose own text speaks of one ("how much does General Assembly cost": the articles give no
- * prices; "the AWS exam's pass rate": no pass rates), not one whose example questions merely ask it.
+ * prices; "the AWS exam's pass rate": no pass rates; "is Coursera free?": the articles never say),
+ * not one whose example questions merely ask it.
  */
-export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate'];
+export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate', 'free'];
 /** Terms a time is given in, and the counts that make one ("two-year", "a few months"). */
 const TIME_UNITS: readonly string[] = ['year', 'month', 'week'];
 const COUNTS: readonly string[] = ['one', 'two', 'three', 'four', 'five', 'six', 'few', 'couple', '2', '3', '4', '6', '12'];
@@ -128,8 +129,11 @@ const CHOOSING = new Set(['learn', 'pick', 'choose', 'first', 'start', 'begin', 
  * getting hired is a choosing one.)
  */
 const WEIGHED: ReadonlySet<string> = new Set(['sql', 'http3', 'quic']);
-/** "How do I install Docker?", "how to set up Postgres", "how do I reverse a linked list": a tutorial's steps. */
-const HOW_TO_DO = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?!]{0,12}?\b(?:install|uninstall|reinstall|configure|set ?up|setup|compile|implement|reverse|upgrade|migrate|containeri[sz]e|dockeri[sz]e|use)\b/i;
+/**
+ * "How do I install Docker?", "how to set up Postgres", "how do I reverse a linked list", "how do I
+ * connect node.js to postgres", "how do I find expensive queries in mysql": a tutorial's steps.
+ */
+const HOW_TO_DO = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?!]{0,12}?\b(?:install|uninstall|reinstall|configure|set ?up|setup|compile|implement|reverse|upgrade|migrate|containeri[sz]e|dockeri[sz]e|use|connect|deploy|host|debug|optimi[sz]e|speed up|solve|fix|troubleshoot|find|detect|index)\b/i;
 /** "How does a hash table work?", "how do Docker containers actually work?", "how postgres detects a deadlock": how a thing works inside. */
 const HOW_IT_WORKS = /\bhow (?:does|do|did) (?:a |an |the )?((?:[^\s?!]+ ){1,3})(?:actually |even |really )?work\b|\bhow ([^\s?!]+) works\b|\bhow (?:a |an |the )?([^\s?!]+(?: [^\s?!]+)?) (?:detects|resolves|handles|stores|executes|processes|compiles|indexes|schedules|implements|manages|locks|caches)\b/i;
 /** "How do I write a SQL query that joins three tables?": a piece of code to be written, a tutorial's. */
