@@ -335,9 +335,11 @@ describe('follow-ups', () => {
     for (const src of r.sources) expect(r.card.children.some((n) => n.type === 'list' && n.items.some((i) => i.includes(src.short)))).toBe(true);
     const list = await bot.dispatchText('unanswered', { ...ana, isModerator: true });
     expect(list.text).toContain(q);
-    // One word in common is no reading: "how do I connect node to postgres" asks which one was meant.
+    // One word in common is no reading: "how do I connect node to postgres" is a tutorial's how-to,
+    // shown with the card that names Postgres (not the job search's "connect"), and not answered.
     const connect = await say('how do I connect node to postgres', { ...ana, userId: 'cy' });
-    expect(connect.card.title).toBe('Which one did you mean?');
+    expect(connect.topic).toBe('skill:databases');
+    expect(connect.text).toMatch(/The articles don't teach how it works or how to set it up/);
     expect(connect.answered).toBe(false);
   });
 
@@ -636,6 +638,26 @@ describe('follow-ups', () => {
     }
     // Asking which source is newest asks something else.
     expect((await say('which source is the newest?')).text).not.toMatch(/That comes from/);
+  });
+
+  it('"why do the numbers differ so much?" after pay says the articles never explain it and shows every figure beside its source', async () => {
+    await say('entry level pay backend');
+    await say('and the top end?');
+    const why = await say('why do the numbers differ so much?');
+    expect(why.topic).toBe('salary:backend-developer');
+    expect(why.text).toMatch(/The articles don't say why their figures differ/);
+    for (const figure of ['$124,303', '$81,161', '$72,514']) expect(why.text).toContain(figure);
+    expect(why.text).not.toMatch(/average of|averaging to/i);
+    // Two roles' pay is who earns more, not the sources' disagreement.
+    expect((await say('why do front end and back end salaries differ')).text).not.toMatch(/don't say why their figures differ/);
+  });
+
+  it('"the one before?" and "and 7?" after a point of an article\'s plan stay in that plan', async () => {
+    await say("whats step 3 in career karma's step by step guide");
+    expect((await say('the one before?')).text).toMatch(/Step 2: Begin your studies/);
+    await say("what are the 8 steps in indeed's guide");
+    await say('whats step 5?');
+    expect((await say('and 7?')).text).toMatch(/Seventh: Consider security/);
   });
 
   it('"what does payscale say?" and "n new workers?" after a pay question stay on the pay figures', async () => {

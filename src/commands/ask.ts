@@ -8,7 +8,7 @@ import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
 import { listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { itemAsked, itemNamed, listItems, placeAsked } from '../answers/list-items.js';
-import { commandAsked, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
+import { commandAsked, FIGURES_DIFFER, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { NUMBER_WORDS, resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel, Step } from '../knowledge/schema.js';
@@ -406,6 +406,8 @@ function pointNamed(ctx: CommandContext, plan: { points: readonly { text: string
 
 /** "then?" alone (see NEXT). */
 const BARE_THEN = /^\s*(?:and\s+)?then\s*\?+\s*$/i;
+/** "And 7?", "what about #3?", "6?": a number alone, after a point of an article's plan. */
+const BARE_NUMBER = /^\s*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what|how) about\s+)?(?:no\.?\s*|#\s*)?(\d{1,2})(?:st|nd|rd|th)?\s*[?!.]*\s*$/i;
 
 /** "What about the other article?", "and the other guide's steps?": another article's version of what was just shown. */
 const OTHER_ARTICLE = /^\s*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:(?:what|how) about|what does|what do|and)?\s*(?:the\s+)?(?:other|another)\s+(?:article|source|guide|site|page|one|list)(?:'?s)?(?:\s+(?:steps?|plan|list|version|one))?(?:\s+(?:say|says|have|has|list|give))?\s*[?!.]*\s*$/i;
@@ -442,19 +444,25 @@ function againWith(ctx: CommandContext, previous: Turn, shown: Reply, ref: strin
   return { ...withLead(shown, { type: 'text', text: lead }), topic: ref, more: moreOf(ref, previous.level), whole: true };
 }
 
+/** Pay named in words: "why do the salary figures differ?" asks of pay with nothing before it. */
+const PAY_NAMED = /\b(?:salary|salaries|pay|figures?|numbers?|estimates?)\b/i;
+
 /**
- * Who an answer stands on, as a lead: its articles, and whom they cite there ("Career Karma, citing
- * the U.S. Bureau of Labor Statistics"), read from the points shown: each ends with its source.
+ * Who an answer stands on: its articles, and whom they cite there ("Career Karma (citing U.S.
+ * Bureau of Labor Statistics)"), read from the points shown: each ends with its source.
  */
-function whoSaysIt(shown: Reply): string {
+function sourcesSaid(shown: Reply): string {
   const text = shown.text;
   const names = shown.sources.map((src) => {
     const cited = [...new Set([...text.matchAll(new RegExp(`\\(([^()]+?), cited by ${src.short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g'))].map((m) => m[1]!))];
     return cited.length ? `${src.short} (citing ${cited.join(' and ')})` : src.short;
   });
-  if (!names.length) return 'Each point below names its source.';
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `That comes from ${list}; each point below names its source.`;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** "Which source says so?": the answer again, led by who says it. */
+function whoSaysIt(shown: Reply): string {
+  return shown.sources.length ? `That comes from ${sourcesSaid(shown)}; each point below names its source.` : 'Each point below names its source.';
 }
 
 /**
@@ -477,14 +485,18 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   // "I'm done with step 1, what now?": the point after the one named.
   const on = placeMatched(stepDigits(question).match(ON_STEP));
   const after = on ? Math.min(on + 1, plan.points.length) : NEXT.test(question) && previous?.point ? Math.min(previous.point + 1, plan.points.length) : undefined;
+  // "The one before?" after its step 3: its step 2 (before the first, the first again).
+  const before = BEFORE.test(question) && previous?.point ? Math.max(previous.point - 1, 1) : undefined;
+  // "And 7?" after its step 5: a bare number goes on in the same plan.
+  const bare = previous?.point ? Number(question.match(BARE_NUMBER)?.[1] ?? 0) || undefined : undefined;
   // "What comes after beginning your studies?": after the point those words name.
   const afterPhrase = !after && !numbered ? question.match(AFTER_NAMED)?.[1] : undefined;
   const named = afterPhrase ? pointNamed(ctx, plan, afterPhrase) : undefined;
   const afterNamed = named && Math.min(named + 1, plan.points.length);
   // "The fourth one?": that point of the plan.
   const place = placeAsked(question);
-  const point = numbered ?? (place === -1 ? plan.points.length : place) ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : (after ?? afterNamed));
-  if (!point) return undefined;
+  const point = numbered ?? bare ?? (place === -1 ? plan.points.length : place) ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : (after ?? before ?? afterNamed));
+  if (!point || (bare && point === bare && !numbered && bare > plan.points.length)) return undefined;
   const shown = planPoint(ctx, plan, point);
   if (!shown) return undefined;
   rememberTopic(ctx, plan.ref, undefined, { point });
@@ -823,6 +835,18 @@ export const ask: CommandSpec = {
       const ref = figuresOf(previous.topic, previous);
       const shown = card(ctx, ref, previous.level);
       if (shown?.answered) return againWith(ctx, previous, shown, ref, whoSaysIt(shown));
+    }
+    // "Why do the numbers differ so much?" after pay (or asked of pay alone): the articles never
+    // say; the figures again, each beside its source, under that plain word.
+    // Every level: how far apart the figures are is seen across the whole table.
+    const pay = previous?.topic && figuresOf(previous.topic, previous).startsWith('salary:') ? figuresOf(previous.topic, previous) : undefined;
+    if (FIGURES_DIFFER.test(text) && (pay || PAY_NAMED.test(text))) {
+      const ref = pay ?? 'salary:backend-developer';
+      const shown = card(ctx, ref, undefined);
+      if (shown?.answered) {
+        const { level: _, ...turn } = previous ?? { terms: ctx.search.terms(text) };
+        return againWith(ctx, { ...turn, topic: ref }, shown, ref, `The articles don't say why their figures differ. They come from ${sourcesSaid(shown)}, so they are shown side by side, never averaged.`);
+      }
     }
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;

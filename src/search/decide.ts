@@ -192,7 +192,13 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
     const figures = scored.find((s) => s.doc.ref === 'salary:backend-developer') ?? scored.find((s) => s.doc.kind === 'salary');
     return figures ? { kind: 'partial', top: figures, outside: 'tech' } : { kind: 'refuse', outside: 'tech' };
   }
-  if (unanswered) return top.features.coverage >= t.coverage ? { kind: 'partial', top, outside: unanswered } : { kind: 'refuse', outside: unanswered };
+  // A how-to or a ranking is shown with the closest entry that names the technology asked about
+  // ("how do I connect node to postgres": the databases card, not the job search's "connect").
+  if (unanswered) {
+    const named = analysis.terms.filter((term) => TECHNOLOGIES.has(term));
+    const about = scored.slice(0, 3).find((s) => s.features.coverage >= t.coverage && named.some((term) => s.content.has(term)));
+    return about ? { kind: 'partial', top: about, outside: unanswered } : { kind: 'refuse', outside: unanswered };
+  }
   const asksFigures = analysis.terms.includes('salary') || analysis.terms.includes('outlook');
   // "Monthly", "an hour" say something only of pay: "I can study an hour a day" is no pay question.
   // Nor does a rank above senior: "what does a CTO do?" is the career ladder's; only its pay is not given.
