@@ -90,8 +90,8 @@ function featureNamed(commands: readonly { name: string }[], args: string): stri
 
 /** What opens help with a subject: "me with", "us on", "with". */
 const HELP_LEAD = /^(?:(?:me|us)\s+(?:out\s+)?)?(?:with|on|about)\s+/i;
-/** Aliases that are plain words ("job outlook", "pay for juniors"): a line typed by one may be a question (not "vs", "source", "step"). */
-const PLAIN_ALIASES: ReadonlySet<string> = new Set(['job', 'pay', 'study', 'course', 'courses', 'education', 'practice', 'salaries', 'roles']);
+/** Aliases that are plain words ("job outlook", "pay for juniors", "salary breakdown"): a line typed by one may be a question (not "vs", "source", "step"). */
+const PLAIN_ALIASES: ReadonlySet<string> = new Set(['job', 'pay', 'study', 'course', 'courses', 'education', 'practice', 'salary', 'salaries', 'roles']);
 /** Words before a subject that are not it. */
 const ARTICLE = '(?:the|a|an|my|our|your|it|this|that)';
 /**

@@ -95,13 +95,13 @@ export const RULES: readonly Rule[] = [
   // "Difference between front end and back end pay", "compare frontend and backend salaries": the
   // two sides weighed, not full stack (which "front end and back end" alone names).
   { name: 'front-and-back-weighed', pattern: /\b(?<=\b(?:between|compare|comparing|comparison of|contrast)\s+(?:the\s+)?)(front[\s-]?end|back[\s-]?end)((?:\s+(?:devs?|developers?|engineers?|roles?|jobs?|people|folks))?)\s+(?:and|&)\s+(back[\s-]?end|front[\s-]?end)\b/g, to: (_m, a: string, who: string, b: string) => ` ${a}${who} vs ${b} ` },
-  { name: 'front-and-back-pay', pattern: /\b(front[\s-]?end|back[\s-]?end)((?:\s+(?:devs?|developers?|engineers?))?)\s+(?:and|&)\s+(back[\s-]?end|front[\s-]?end)\b(?=(?:\s+(?:devs?|developers?|engineers?))?\s+(?:pay|paid|salar(?:y|ies)|earnings?|incomes?|wages?|compensation)\b)/g, to: (_m, a: string, who: string, b: string) => ` ${a}${who} vs ${b} ` },
+  { name: 'front-and-back-pay', pattern: /\b(front[\s-]?end|back[\s-]?end)((?:\s+(?:devs?|developers?|engineers?))?)\s+(?:and|&)\s+(back[\s-]?end|front[\s-]?end)\b(?=(?:\s+(?:devs?|developers?|engineers?))?(?:\s+(?:pay|paid|salar(?:y|ies)|earnings?|incomes?|wages?|compensation)\b|\s*[,;:-]?\s*(?:which|who)(?: one| of them| side)?\s+(?:pays?|earns?|makes?|gets? paid|salary)\b))/g, to: (_m, a: string, who: string, b: string) => ` ${a}${who} vs ${b} ` },
   // "Can I switch to backend?", "transitioning into server-side work": moving into the field is
   // becoming a back-end developer (not the careers a back-end developer can move on to).
   // "Finished the bootcamp, now what?", "done with databases what now": what comes next.
   // Only after something said to be done: "small company, no promotions, now what?" asks what to do there.
   { name: 'what-now', pattern: /(?<=\b(?:finished|done|completed|graduated|through)\b[^?]{0,60})\b(?:what now|now what|what (?:should|do|can) i do now)\b/g, to: ' next ' },
-  { name: 'switch-into-backend', pattern: /\b(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ing)|pivot(?:ing)?|chang(?:e|ing) careers?)(?: over)? (?:to|into) (?:a |an )?(?:career (?:in|as) (?:a |an )?)?(?:back[\s-]?end|server[\s-]side)(?: (?:dev|devs|developer|developers|development|engineer|engineering|work|role|job|programming))?\b/g, to: ' become backend developer ' },
+  { name: 'switch-into-backend', pattern: /\b(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ing)|pivot(?:ing)?|chang(?:e|ing) careers?)(?: over)?(?: from (?:a |an |the )?[\w/-]+(?: [\w/-]+){0,2}?)? (?:to|into) (?:a |an )?(?:career (?:in|as) (?:a |an )?)?(?:back[\s-]?end|server[\s-]side)(?: (?:dev|devs|developer|developers|development|engineer|engineering|work|role|job|programming))?\b/g, to: ' become backend developer ' },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between|spread between|gap between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
@@ -231,7 +231,7 @@ export const STOP_WORDS = new Set(
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
   alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
   acc accdg tldr lowest specifically particularly section sections variant variants flavor flavors flavour flavours label labels
-  described paragraph paragraphs actual regarding recur recurs recurring characterized characterised itemized itemised breakdown`.split(/\s+/),
+  described paragraph paragraphs actual regarding recur recurs recurring characterized characterised itemized itemised breakdown bracket brackets`.split(/\s+/),
 );
 
 /**
