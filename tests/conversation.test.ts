@@ -775,6 +775,14 @@ describe('follow-ups', () => {
     expect((await say('what comes before that?')).topic).toBe('step:security');
   });
 
+  it('"what comes before step 4?" and "what should I learn before databases?" give the step before the one named', async () => {
+    expect((await say('what comes before step 4')).topic).toBe('step:data-structures');
+    expect((await say('what should I learn before databases')).topic).toBe('step:learn-framework');
+    expect((await say('what comes before learning a framework')).topic).toBe('step:data-structures');
+    // Getting ready for something is no step before it.
+    expect((await say('what should i do before an interview')).topic).toBe('question:interview-preparation');
+  });
+
   it('"what\'s the step before that?" after a roadmap step gives the one before it', async () => {
     await say('roadmap 4');
     const before = await say("what's the step before that?");

@@ -356,6 +356,12 @@ const AFTER_STEP = new RegExp(
     String.raw`(?:step\s*#?\s*(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)(?:\s+(?:of|in|on)\s+(?:the\s+)?(?:roadmap|road map))?\s*[?!.]*\s*$`,
   'i',
 );
+/** "What comes before step 4?", "the step before the 5th step": the step before the one numbered. */
+const BEFORE_STEP = new RegExp(
+  String.raw`^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| comes| came| do i do| should i do)?\s+)?(?:(?:the\s+)?(?:step|one)\s+)?(?:right\s+)?before\s+(?:the\s+)?(?:roadmap'?s?\s+)?` +
+    String.raw`(?:step\s*#?\s*(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)(?:\s+(?:of|in|on)\s+(?:the\s+)?(?:roadmap|road map))?\s*[?!.]*\s*$`,
+  'i',
+);
 /** "Step one" to "step twelve": a step's number in words, as a digit. */
 const CARDINALS = NUMBER_WORDS.map(([cardinal]) => cardinal);
 const STEP_IN_WORDS = new RegExp(String.raw`\bstep\s+(${CARDINALS.join('|')})\b`, 'i');
@@ -510,8 +516,10 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   if (others) return others;
   // "What comes after step 3?", "I'm on step 3, what's next?": step 4 (after the last, the last
   // again, which says it is the last).
-  const before = placeMatched(stepDigits(question).match(AFTER_STEP)) ?? placeMatched(stepDigits(question).match(ON_STEP));
-  const numbered = before !== undefined ? Math.min(before + 1, ctx.knowledge.roadmap.length) : stepNumber(question);
+  const done = placeMatched(stepDigits(question).match(AFTER_STEP)) ?? placeMatched(stepDigits(question).match(ON_STEP));
+  // "What comes before step 4?": step 3 (before the first, the first again).
+  const ahead = placeMatched(stepDigits(question).match(BEFORE_STEP));
+  const numbered = done !== undefined ? Math.min(done + 1, ctx.knowledge.roadmap.length) : ahead !== undefined ? Math.max(ahead - 1, 1) : stepNumber(question);
   if (numbered !== undefined) {
     const step = resolveStep(ctx, String(numbered));
     // "What's step 13?" gets the roadmap's length, as `roadmap 13` does.

@@ -244,6 +244,10 @@ const RAW_CANDIDATES = 3;
 
 /** Words that ask for the step after the one named. */
 const NEXT_TERMS = new Set(['next', 'after']);
+/** The word that asks for the step before the one named ("what should I learn before databases?"). */
+const BEFORE_TERM = 'before';
+/** Only asked so, of what to learn: "what should I do before applying?" asks how to get ready. */
+const BEFORE_ASKED = /^\W*(?:(?:so|and|ok(?:ay)?)[\s,]+)?what(?:'?s| is)?\s+(?:comes|came|(?:should|do|must) i (?:learn|study|know|master)|(?:do|should) i need to (?:learn|know)|to learn|step comes)\s+(?:right\s+)?before\b/i;
 /** Questions about pay, the outlook or time say "after" about years. */
 const TIME_TERMS = new Set(['salary', 'outlook', 'duration']);
 /** "How do I become a ...", "steps to become a ...": the way into a job, asked (see otherWayIn). */
@@ -1348,15 +1352,17 @@ class KnowledgeSearch implements Search {
    * years" about time, and are left alone.
    */
   private stepAfter(analysis: Analysis, hits: readonly Scored[]): Scored | undefined {
-    if (!analysis.terms.some((t) => NEXT_TERMS.has(t)) || analysis.terms.some((t) => TIME_TERMS.has(t)) || analysis.level) return undefined;
+    // "What should I learn before databases?": the step before the one named, the same way.
+    const back = BEFORE_ASKED.test(analysis.raw) && !analysis.terms.some((t) => NEXT_TERMS.has(t));
+    if ((!analysis.terms.some((t) => NEXT_TERMS.has(t)) && !back) || analysis.terms.some((t) => TIME_TERMS.has(t)) || analysis.level) return undefined;
     // What was done names the step, not that it was done ("finished" is a word of the portfolio step).
-    const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== 'step' && !DONE_TERMS.has(t));
+    const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== BEFORE_TERM && t !== 'step' && !DONE_TERMS.has(t));
     // "I finished that, what next?": nothing named to go on from (the turn before says what, if anything).
     if (named.every((t) => FIELD_NAME_TERMS.has(t))) return undefined;
     // Named rule "after the studies": "finished a bootcamp, what next?", "done with my degree, what
     // comes after?" name a program, not a step (a bootcamp is in the security step only as a cyber
     // security one); Career Karma's plan says what comes after the studies: earn some experience.
-    if (named.some((t) => EDUCATION_TERMS.has(t)) && named.every((t) => EDUCATION_TERMS.has(t) || FIELD_NAME_TERMS.has(t))) {
+    if (!back && named.some((t) => EDUCATION_TERMS.has(t)) && named.every((t) => EDUCATION_TERMS.has(t) || FIELD_NAME_TERMS.has(t))) {
       const experience = this.byRef.get('step:earn-experience');
       if (experience) return this.scoredFor({ analysis, hits }, experience);
     }
@@ -1370,7 +1376,7 @@ class KnowledgeSearch implements Search {
     // Only when the question has a subject before its "after" ("what should a cover letter add ...
     // after"): "what do I do after my internship?" asks the step after it, however well the
     // internship FAQ reads.
-    const before = analysis.raw.split(/\bafter\b/i)[0] ?? '';
+    const before = analysis.raw.split(back ? /\bbefore\b/i : /\bafter\b/i)[0] ?? '';
     const ownSubject = this.analyzer.terms(before).some((t) => !FIELD_NAME_TERMS.has(t));
     if (ownSubject && best && best.doc.kind !== 'step' && !analysis.terms.includes('step') && !analysis.terms.includes('next') && best.score - (hits.find((h) => h.doc === found.doc)?.score ?? 0) > STEP_AFTER_BEHIND) return undefined;
     // Named rule "front-end first": "i know html css, whats next for backend" knows front-end
@@ -1378,9 +1384,9 @@ class KnowledgeSearch implements Search {
     // is that one, a server-side language (not the step after it).
     const known = named.filter((t) => !FIELD_NAME_TERMS.has(t));
     const language = this.byRef.get('step:learn-language');
-    if (language && found.doc === language && known.length > 0 && known.every((t) => FRONT_END_TERMS.has(t))) return found;
+    if (!back && language && found.doc === language && known.length > 0 && known.every((t) => FRONT_END_TERMS.has(t))) return found;
     const steps = this.kind('step');
-    const next = steps[steps.indexOf(found.doc) + 1];
+    const next = steps[steps.indexOf(found.doc) + (back ? -1 : 1)];
     return next && { ...found, doc: next };
   }
 
