@@ -775,6 +775,18 @@ describe('follow-ups', () => {
     expect((await say('what comes before that?')).topic).toBe('step:security');
   });
 
+  it('pay in an industry is not given: the general figures under that plain word, not answered; where they work is', async () => {
+    for (const line of ['how much do backend devs at banks make', 'backend developer salary in healthcare industry', 'do startups pay backend devs well']) {
+      const r = await say(line);
+      expect(r.answered, line).toBe(false);
+      expect(r.text, line).toMatch(/The articles give no pay by industry or sector/);
+      expect(r.text, line).toContain('$124,303');
+    }
+    const where = await say('do backend devs work in healthcare?');
+    expect(where.answered).toBe(true);
+    expect(where.text).toMatch(/healthcare/i);
+  });
+
   it('"what comes before step 4?" and "what should I learn before databases?" give the step before the one named', async () => {
     expect((await say('what comes before step 4')).topic).toBe('step:data-structures');
     expect((await say('what should I learn before databases')).topic).toBe('step:learn-framework');

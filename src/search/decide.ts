@@ -70,9 +70,13 @@ const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat', 'future'];
  * the hour or month (the articles give yearly pay), a rank above senior (CTO, IT director: the
  * articles name them as where a career can go, with no pay).
  */
-export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period', 'rank'];
-/** Outside markers that say something only of pay ("an hour", a CTO): elsewhere they are words of the question. */
-const OF_PAY: readonly Outside[] = ['period', 'rank'];
+export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period', 'rank', 'industry'];
+/**
+ * Outside markers that say something only of pay ("an hour", a CTO, healthcare): elsewhere they are
+ * words of the question ("do backend devs work in healthcare?" is where they work, which the
+ * spotlight lists).
+ */
+const OF_PAY: readonly Outside[] = ['period', 'rank', 'industry'];
 
 /** The asker says where they live: "I live in Ohio", "I'm based in Berlin", "we moved to Texas". */
 const LIVES_IN = /\b(?:i|we)(?:'m|'re| am| are)?\s+(?:currently\s+|now\s+)?(?:live|living|based|located|from|staying|moved|moving|relocat(?:ed|ing))\s+(?:in|to|from|out of)?\b|\b(?:i'm|im|i am)\s+in\s+(?!(?:a|an|the|my|this|that|college|school|bootcamp|uni)\b)/i;
