@@ -54,7 +54,7 @@ const OWN = /\b(?:my|i|i'll|i'm|me)\b/i;
 /** A time to come that is no point in one's own career ("next year"; "in five years" can be one: see LATER). */
 const NEXT_YEARS = /\b(?:next year|(?:the )?coming years?|years from now|a decade from now)\b/gi;
 /** The market falling or booming: a prediction even of the outlook, which the articles give only as growth to 2030. */
-const MARKET_TURN = /\b(?:crash(?:es|ing)?|collapse|tank|bubble|burst|recession|downturn|layoffs?)\b/i;
+const MARKET_TURN = /\b(?:crash(?:es|ing)?|collapse|tank|bubble|burst|recession|downturn|layoffs?|recover(?:s|y|ing)?|rebound|bounce back|pick(?:s|ing)? (?:back )?up|get(?:s|ting)? better|improve)\b/i;
 /**
  * Named rule "at a company the articles name": Meta (the certificate's maker), Microsoft (Azure),
  * Netflix (an example), Oracle (MySQL), Google (PageSpeed) are in the articles, but working
@@ -68,7 +68,7 @@ const PAYERS = 'meta|facebook|microsoft|netflix|oracle|google|amazon|apple';
 const EMPLOYED = new RegExp(
   String.raw`\b(?:(?:what(?:'s| is)|how(?:'s| is)) it like to work (?:at|for)|internships? at|hired (?:at|by)|employees? (?:at|of)|salary at|pay at|paid at|culture at|interview(?:s|ing)? (?:at|with)) (?:${EMPLOYERS})\b` +
     String.raw`|\b(?:${PAYERS})(?:'s)? (?:pay|pays|paid|hire|hires|hiring|interview|interviews|culture|employees|staff|engineers|tech stack|stack|users|salary|salaries)\b` +
-    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire|use)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:company|place|employer) (?:to work(?: (?:for|at))?|for (?:a |an )?(?:back[\s-]?end |junior |new )?(?:developers?|devs?|engineers?|programmers?|juniors?|interns?|grads?))\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
+    String.raw`|\b(?:does|do|did|will|would) (?:${PAYERS}) (?:pay|hire|use|ask|test|look for)\b|\b(?:${EMPLOYERS})\b[^?.!]{0,20}\bgood (?:company|place|employer) (?:to work(?: (?:for|at))?|for (?:a |an )?(?:back[\s-]?end |junior |new )?(?:developers?|devs?|engineers?|programmers?|juniors?|interns?|grads?))\b|\bhow many employees (?:does|do) (?:${EMPLOYERS})\b` +
     // "And at Meta?" after pay: the same pay, at a company.
     String.raw`|^\s*(?:and\s+|what about\s+|how about\s+|or\s+)?(?:at|for) (?:${PAYERS})\s*[?!.]*\s*$`,
   'i',
