@@ -120,6 +120,7 @@ const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
   industry: 'The articles give no pay by industry or sector (the spotlight only lists where back-end developers work); these are their figures for back-end developers in general.',
   rank: 'The articles give no pay for roles above senior (such as CTO, IT director or lead software engineer), only for back-end developers by experience.',
   ranking: 'The articles never compare or rank these technologies against each other; they only name them.',
+  future: 'The articles make no prediction about where a technology is going; they only name it and say what it is for.',
   'how-to': "The articles don't teach how it works or how to set it up: they are about the career, not a tutorial.",
   path: 'The articles explain how to become a back-end developer only; of this role they say what it is, not how to get into it.',
 };

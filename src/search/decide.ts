@@ -142,6 +142,8 @@ const HOW_TO_DO = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|
 const HOW_IT_WORKS = /\bhow (?:does|do|did) (?:a |an |the )?((?:[^\s?!]+ ){1,3})(?:actually |even |really )?work\b|\bhow ([^\s?!]+) works\b|\bhow (?:a |an |the )?([^\s?!]+(?: [^\s?!]+)?) (?:detects|resolves|handles|stores|executes|processes|compiles|indexes|schedules|implements|manages|locks|caches)\b/i;
 /** "How do I write a SQL query that joins three tables?": a piece of code to be written, a tutorial's. */
 const CODE_TO_WRITE = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?!]{0,12}?\b(?:write|code|build|make)\b (?:a |an |the |my )?(?:[^\s?!]+ ){0,2}(?:query|queries|join|joins|function|functions|loop|loops|regex|recursive|stored procedure|trigger|class|unit tests?)\b/i;
+/** "Is django dying?", "will graphql replace rest?": a technology's fate, which the articles never foretell. */
+const FATE = /\b(?:dead|dying|die|dies|obsolete|irrelevant|outdated|going away|next big thing|replaced?|replacing|take over|taking over|future[\s-]proof|future of)\b/i;
 /** "Which kubernetes version should I run?": a technology's versions, which the articles never weigh. */
 const VERSION_ASKED = new Set(['version', 'release']);
 /**
@@ -152,8 +154,8 @@ const CAREER_WORDS = /\b(?:resume|resumes|cv|portfolio|portfolios|career|careers
 
 /**
  * Named rule "names it, does not answer it": a question that ranks two technologies the articles
- * name ("is java better than python?", "python 2 vs 3"), asks how one works or is set up, or asks
- * the pay of one ("python developer salary") is covered only in part: the articles say what it
+ * name ("is java better than python?", "python 2 vs 3"), asks how one works or is set up, where
+ * one is going ("is django dying?"), or asks the pay of one ("python developer salary") is covered only in part: the articles say what it
  * is for. The bot shows that under a caveat and counts the question as not answered. Asking which
  * to learn first, or for a beginner, is the articles' advice. Of the line alone: read with the
  * question before ("and for entry level?" after python pay), its words are not the line's.
@@ -174,6 +176,7 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   if (analysis.terms.includes('salary')) return whose || two ? 'tech' : undefined;
   const ranks = analysis.terms.some((term) => RANKING.has(term)) && two && !tech.some((term) => WEIGHED.has(term)) && !analysis.terms.some((term) => CHOOSING.has(term));
   if (ranks) return 'ranking';
+  if (FATE.test(analysis.raw)) return 'future';
   const howTo = HOW_TO_DO.exec(analysis.raw) ?? CODE_TO_WRITE.exec(analysis.raw);
   if (howTo && !CAREER_WORDS.test(analysis.raw.slice(howTo.index))) return 'how-to';
   if (analysis.terms.some((term) => VERSION_ASKED.has(term)) && !tech.some((term) => WEIGHED.has(term))) return 'how-to';
