@@ -1382,6 +1382,12 @@ describe('honest refusals', () => {
     ["what's the best linux distro for servers", "The articles don't mention that technology"],
     ['how do i connect node.js to postgres', "The articles don't teach how it works or how to set it up"],
     ['mongo or postgres which is better', 'The articles never compare or rank these technologies'],
+    ['is django dying', 'The articles make no prediction about where a technology is going'],
+    ['what is CI/CD', "The articles don't mention that technology"],
+    ['whats the difference between put and patch', "The articles don't mention that technology"],
+    ['does the aws cert expire', 'outside what the articles cover'],
+    ['is WGU a good online degree for backend', 'say nothing about that university, college or bootcamp'],
+    ['what time is it', 'outside what the articles cover'],
   ])('"%s" is not answered as if the articles covered it (an attacker helper found each answered)', async (q, words) => {
     const r = await say(q, { ...ana, userId: `oos-${q.length}` });
     expect(r.answered).toBe(false);
