@@ -660,6 +660,14 @@ describe('follow-ups', () => {
     expect((await say('and 7?')).text).toMatch(/Seventh: Consider security/);
   });
 
+  it('"which does indeed recommend?" after the languages asks what Indeed says of them, not Indeed\'s own eight steps', async () => {
+    await say('what programming languages do backend devs use');
+    const indeed = await say('which does indeed recommend?');
+    expect(indeed.topic).toBe('skill:server-side-languages');
+    expect(indeed.text).toMatch(/Java.*\(Indeed\)/);
+    expect((await say('and the guide?')).text).toMatch(/Python, Java, Ruby and JavaScript.*\(Guide to becoming a backend developer\)/);
+  });
+
   it('"what does payscale say?" and "n new workers?" after a pay question stay on the pay figures', async () => {
     await say('How much do back-end developers make?');
     const payscale = await say('what does payscale say?');

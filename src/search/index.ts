@@ -137,7 +137,7 @@ const BY_HOW_MUCH = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:by\s+how\s+much|how\s
 /** Words that open a follow-up: "and for seniors?", "what about mid level?" */
 const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|what if|same for|(?:is|are|would|does) (?:that|it|this|those|these|they) (?:the )?same for|and for|then|so)(?=[\s,]|$)/i;
 /** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */
-const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'report']);
+const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'report', 'recommend', 'suggest', 'advise', 'mention']);
 /** A reading this far ahead of the next entry is the question's own, whatever words point back. */
 const CLEAR_LEAD = 0.3;
 /** The subject of the whole guide: naming it names no source or entry in particular. */
