@@ -468,6 +468,13 @@ describe('named rule: names it, does not answer it', () => {
   });
 });
 
+describe('named rule: a source named', () => {
+  it('"what does the guide say about devops?" leads with what the Guide says (DevOps tools), not the spotlight\'s DevOps career', () => {
+    const a = search.ask('what does the guide say about devops');
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('skill:devops-tools');
+  });
+});
+
 describe('named rule: asked for', () => {
   it('"is coursera free?" is not answered by the Coursera card, which never says; free online courses are', () => {
     expect(search.ask('is coursera free').decision.kind).toBe('refuse');

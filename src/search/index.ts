@@ -338,6 +338,8 @@ class KnowledgeSearch implements Search {
   private readonly spokenBy: Map<string, ReadonlySet<string>>;
   /** The source terms of what each entry says (see fromNamedSource). */
   private readonly sourcedBy: Map<string, Set<string>>;
+  /** The Guide article's entries: it has no publisher, so no source word names it (see fromNamedSource). */
+  private readonly byGuide: Set<string>;
   /** Terms that ask without naming a subject (TOPICLESS_WORDS, as analysed). */
   private readonly topicless: Set<string>;
 
@@ -410,6 +412,8 @@ class KnowledgeSearch implements Search {
     const sourceWords = new Map(kb.sources.map((src) => [src.id, [src.publisher ?? '', src.short, ...src.cites].flatMap((n) => termsOnce(n))]));
     this.spokenBy = new Map(docs.map((d) => [d.ref, new Set(d.sources.flatMap((id) => sourceWords.get(id) ?? termsOnce(id)))]));
     this.sourcedBy = new Map(docs.map((d) => [d.ref, new Set(d.sources.flatMap((id) => sourceWords.get(id) ?? termsOnce(id)).filter((t) => this.sourceTerms.has(t)))]));
+    const guides = new Set(kb.sources.filter((src) => !src.publisher && /^guide\b/i.test(src.short)).map((src) => src.id));
+    this.byGuide = new Set(docs.filter((d) => d.sources.some((id) => guides.has(id))).map((d) => d.ref));
     // The articles' publishers' names only: a survey's name holds a topic word ("PayScale": pay).
     this.sourceNames = kb.sources.map((src) => termsOnce(src.publisher ?? '')).filter((n) => n.length > 1);
     this.sourceCalls = [...this.sourceNames, ...[...this.sourceTerms].map((t) => [t]), ['spotlight']];
@@ -1241,8 +1245,11 @@ class KnowledgeSearch implements Search {
    */
   private fromNamedSource(analysis: Analysis, hits: Scored[]): Scored[] {
     const named = analysis.terms.filter((t) => this.sourceTerms.has(t));
-    if (!named.length) return hits;
-    const out = hits.map((h) => (named.some((t) => this.sourcedBy.get(h.doc.ref)?.has(t)) ? h : { ...h, score: h.score * SOURCE_MISSING }));
+    // "What does the guide say about devops?": the Guide asked of, by the only name it has.
+    const guide = guideNamed(analysis.raw) === 'asked';
+    if (!named.length && !guide) return hits;
+    const says = (ref: string) => named.some((t) => this.sourcedBy.get(ref)?.has(t)) || (guide && this.byGuide.has(ref));
+    const out = hits.map((h) => (says(h.doc.ref) ? h : { ...h, score: h.score * SOURCE_MISSING }));
     return out.sort((a, b) => b.score - a.score);
   }
 
