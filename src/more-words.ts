@@ -37,3 +37,6 @@ export const SOURCE_OF_THAT = /^\s*(?:(?:and|so|ok(?:ay)?|but|wait|hmm+|really)[
  * and back-end salaries differ?"): that is who earns more.
  */
 export const FIGURES_DIFFER = /^(?!.*\b(?:front|full)[\s-]?(?:end|stack)\b).*\bwhy\b.*\b(?:numbers?|figures?|salary|salaries|pay|estimates?|sources|averages?)\b.*\b(?:differ|differs|different|vary|varies|disagree|disagrees|so far apart|inconsistent|(?:do not|don't|dont) (?:match|agree))\b|^\s*(?:(?:and|so|but|ok)[\s,]+)?why (?:the|such a|such) (?:big |huge )?(?:difference|gap|spread)s?\b/i;
+
+/** "Which number is right, Indeed or Career Karma?", "whose figure should I trust?": which source to believe on pay, which the articles never say. */
+export const FIGURE_JUDGED = /\b(?:which|whose|what)\s+(?:one|number|figure|source|salary|estimate|average)s?\s+(?:is|are|should i|do i|can i|to)\s+(?:(?:the\s+)?(?:right|correct|accurate|true|reliable|trust|believe|go with|use))\b/i;

@@ -648,6 +648,11 @@ describe('follow-ups', () => {
     expect(why.text).toMatch(/The articles don't say why their figures differ/);
     for (const figure of ['$124,303', '$81,161', '$72,514']) expect(why.text).toContain(figure);
     expect(why.text).not.toMatch(/average of|averaging to/i);
+    // Nor which one is right: the articles never say.
+    const right = await say('which number is right, indeed or career karma', { ...ana, userId: 'judge' });
+    expect(right.text).toMatch(/The articles don't say which figure is right/);
+    expect(right.text).toContain('$124,303');
+    expect(right.text).toContain('$81,161');
     // Two roles' pay is who earns more, not the sources' disagreement.
     expect((await say('why do front end and back end salaries differ')).text).not.toMatch(/don't say why their figures differ/);
   });

@@ -8,7 +8,7 @@ import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
 import { listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { itemAsked, itemNamed, listItems, placeAsked } from '../answers/list-items.js';
-import { commandAsked, FIGURES_DIFFER, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
+import { commandAsked, FIGURE_JUDGED, FIGURES_DIFFER, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { NUMBER_WORDS, resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel, Step } from '../knowledge/schema.js';
@@ -851,12 +851,15 @@ export const ask: CommandSpec = {
     // say; the figures again, each beside its source, under that plain word.
     // Every level: how far apart the figures are is seen across the whole table.
     const pay = previous?.topic && figuresOf(previous.topic, previous).startsWith('salary:') ? figuresOf(previous.topic, previous) : undefined;
-    if (FIGURES_DIFFER.test(text) && (pay || PAY_NAMED.test(text))) {
+    // "Which number is right, Indeed or Career Karma?": nor which to believe.
+    const judged = FIGURE_JUDGED.test(text);
+    if ((FIGURES_DIFFER.test(text) || judged) && (pay || PAY_NAMED.test(text) || ctx.search.namesSource(text))) {
       const ref = pay ?? 'salary:backend-developer';
       const shown = card(ctx, ref, undefined);
       if (shown?.answered) {
         const { level: _, ...turn } = previous ?? { terms: ctx.search.terms(text) };
-        return againWith(ctx, { ...turn, topic: ref }, shown, ref, `The articles don't say why their figures differ. They come from ${sourcesSaid(shown)}, so they are shown side by side, never averaged.`);
+        const said = judged ? "The articles don't say which figure is right" : "The articles don't say why their figures differ";
+        return againWith(ctx, { ...turn, topic: ref }, shown, ref, `${said}. They come from ${sourcesSaid(shown)}, so they are shown side by side, never averaged.`);
       }
     }
     const shortcut = followUpOfTopic(ctx, text, previous);

@@ -203,6 +203,8 @@ const RANGE_END = /^\s*(?:(?:and|what about|how about)\s+)?(?:the\s+)?(top|highe
 const FIGURES_COMPARED: ReadonlySet<string> = new Set(['comparison', 'higher', 'lower', 'bigger', 'smaller', 'larger']);
 /** Words for a figure that say not of what ("Indeed's number"). */
 const FIGURE_WORDS: ReadonlySet<string> = new Set(['number', 'figure', 'amount']);
+/** Words that ask which of two figures to believe ("which number is right, indeed or career karma?"): the articles never say; the figures side by side do. */
+const FIGURES_JUDGED: ReadonlySet<string> = new Set(['right', 'trust', 'believe', 'reliable', 'better']);
 
 /** A message this long may bury its question in a story (see "the asking sentence"). */
 const LONG_MESSAGE_WORDS = 20;
@@ -1125,7 +1127,7 @@ class KnowledgeSearch implements Search {
     const guideWeighed = asked.terms.includes('comparison') && namesTheGuide(analysis.raw) ? 1 : 0;
     const sourcesWeighed = this.namedSources(asked.terms).length + guideWeighed >= 2;
     const sourceWord = (t: string) => this.sourceCalls.some((name) => name.includes(t));
-    const figuresWeighed = asked.terms.some((t) => FIGURE_WORDS.has(t) || FIGURES_COMPARED.has(t)) && asked.terms.every((t) => sourceWord(t) || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || SOURCE_DESCRIBED.has(t));
+    const figuresWeighed = asked.terms.some((t) => FIGURE_WORDS.has(t) || FIGURES_COMPARED.has(t)) && asked.terms.every((t) => sourceWord(t) || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || FIGURES_JUDGED.has(t) || SOURCE_DESCRIBED.has(t));
     const sourcesOnPay = (asked.terms.includes('salary') || figuresWeighed) && sourcesWeighed;
     const elsewhere = !sourcesOnPay && decision.kind === 'answer' && !analysis.level && decision.top.doc.kind !== 'salary' && decision.top.doc.kind !== 'role' && decision.top.score >= this.thresholds.sure;
     const elsewhereThanPay = decision.kind === 'clarify' || (decision.kind === 'answer' && decision.top.doc.kind !== 'salary');
