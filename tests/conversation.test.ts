@@ -665,6 +665,12 @@ describe('follow-ups', () => {
     expect((await say('and 7?')).text).toMatch(/Seventh: Consider security/);
   });
 
+  it('"I\'m on step 5 of indeed\'s guide, what\'s next?" goes on in that article\'s plan; "of the roadmap" in the roadmap', async () => {
+    expect((await say("im on step 5 of indeed's guide, what's next", { ...ana, userId: 'plan1' })).text).toMatch(/Sixth: Practice regularly/);
+    expect((await say('im on step 2 of career karma, what comes after', { ...ana, userId: 'plan2' })).text).toMatch(/Step 3: Earn some experience/);
+    expect((await say('im on step 5 of the roadmap, what comes after', { ...ana, userId: 'plan3' })).topic).toBe('step:apis-and-protocols');
+  });
+
   it('"which does indeed recommend?" after the languages asks what Indeed says of them, not Indeed\'s own eight steps', async () => {
     await say('what programming languages do backend devs use');
     const indeed = await say('which does indeed recommend?');
@@ -1396,7 +1402,7 @@ describe('honest refusals', () => {
     ['how do i connect node.js to postgres', "The articles don't teach how it works or how to set it up"],
     ['mongo or postgres which is better', 'The articles never compare or rank these technologies'],
     ['is django dying', 'The articles make no prediction about where a technology is going'],
-    ['what is CI/CD', "The articles don't mention that technology"],
+    ['what is a load balancer', "The articles don't mention that technology"],
     ['whats the difference between put and patch', "The articles don't mention that technology"],
     ['does the aws cert expire', 'outside what the articles cover'],
     ['is WGU a good online degree for backend', 'say nothing about that university, college or bootcamp'],

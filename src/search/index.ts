@@ -490,7 +490,10 @@ class KnowledgeSearch implements Search {
    */
   private beyondAnswerBefore(typed: string, answer: Answer, previous: Turn): Answer | undefined {
     const asked = typed.match(INCLUDES)?.[1];
-    if (!asked || !previous.topic || answer.decision.kind !== 'answer' || !POINTERS.test(typed)) return undefined;
+    // Refused for a word outside the articles ("bonuses", "government jobs") it is still asked of
+    // that answer: "nothing about bonuses" there says more than "outside what the articles cover".
+    const outside = answer.decision.kind === 'refuse' && !!answer.decision.outside;
+    if (!asked || !previous.topic || (answer.decision.kind !== 'answer' && !outside) || !POINTERS.test(typed)) return undefined;
     // "That" is the answer before, wherever the words lead ("does that include tuition
     // reimbursement?" after the benefits is not about choosing a CS programme). A pay answer is
     // remembered by its role.
@@ -510,8 +513,8 @@ class KnowledgeSearch implements Search {
     // X may have an answer of its own ("does that include python?" after the skills: the
     // languages; "is that the same for self-study?" after bootcamps): the entry the words land
     // on, when it says every word of X. Only otherwise is the answer before all there is.
-    const top = answer.decision.top;
-    const own = top.doc.ref !== ref && this.byRef.get(top.doc.ref);
+    const top = answer.decision.kind === 'answer' ? answer.decision.top : undefined;
+    const own = top && top.doc.ref !== ref && this.byRef.get(top.doc.ref);
     if (own && words.every((w) => holds(saidBy(own), w))) return undefined;
     const { payFor: _, ...rest } = answer;
     return { ...rest, decision: { kind: 'refuse', beyond: [fold(asked).replace(/^(?:a|an|the|my|your|their)\s+/, '').replace(/[?!.]+$/, '')] }, confident: false };
