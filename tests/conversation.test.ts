@@ -665,6 +665,16 @@ describe('follow-ups', () => {
     expect((await say('and 7?')).text).toMatch(/Seventh: Consider security/);
   });
 
+  it('a bare number after a whole plan or a roadmap step is that step; past a plan\'s end it says how many it has', async () => {
+    const u = { ...ana, userId: 'bare' };
+    await say('walk me through the indeed steps', u);
+    expect((await say('and 5?', u)).text).toMatch(/Fifth: Get current on database knowledge/);
+    await say("what are career karma's four steps", u);
+    expect((await say('and 5?', u)).text).toMatch(/That plan has 4 steps; there is no step 5/);
+    await say('roadmap 6', u);
+    expect((await say('and 7?', u)).topic).toBe('step:security');
+  });
+
   it('"I\'m on step 5 of indeed\'s guide, what\'s next?" goes on in that article\'s plan; "of the roadmap" in the roadmap', async () => {
     expect((await say("im on step 5 of indeed's guide, what's next", { ...ana, userId: 'plan1' })).text).toMatch(/Sixth: Practice regularly/);
     expect((await say('im on step 2 of career karma, what comes after', { ...ana, userId: 'plan2' })).text).toMatch(/Step 3: Earn some experience/);
@@ -801,6 +811,8 @@ describe('follow-ups', () => {
       expect(r.text, line).toMatch(/The articles give no pay by industry or sector/);
       expect(r.text, line).toContain('$124,303');
     }
+    // The role one has, said before switching, is where one comes from.
+    expect((await say("im a frontend dev, how do i switch to backend", { ...ana, userId: 'fe' })).topic).toBe('question:how-to-become-a-backend-developer');
     const where = await say('do backend devs work in healthcare?');
     expect(where.answered).toBe(true);
     expect(where.text).toMatch(/healthcare/i);
@@ -1396,6 +1408,8 @@ describe('honest refusals', () => {
     // A second attacker (stop 33):
     ['what questions does google ask in backend interviews', 'The articles say nothing about particular companies'],
     ['is the job market going to recover next year', 'The articles make no prediction for that'],
+    ['will the job market recover', 'The articles make no prediction for that'],
+    ['will there be layoffs in 2025', 'The articles make no prediction for that'],
     ['how much do java backend developers make', 'The articles give no figures for that technology'],
     ['is the cka worth it', "The articles don't mention that technology"],
     ["what's the best linux distro for servers", "The articles don't mention that technology"],

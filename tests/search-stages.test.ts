@@ -56,6 +56,7 @@ describe('analyse: question-form rules', () => {
     ['what-now', 'finished bootcamp. now what?', /finished bootcamp\.\s+next/],
     ['switch-into-backend', "i'm a nurse, can i switch to backend?", /can i\s+become backend developer/],
     ['switch-into-backend', 'how do i switch from frontend to backend', /how do i\s+become backend developer\s*$/],
+    ['coming-from-role', "i'm a frontend dev, how do i switch to backend", /^\s+how do i switch to backend\s*$/],
     ['front-and-back-weighed', 'difference between front end and back end', /front end vs back end/],
     ['front-and-back-pay', 'front end and back end pay', /front end vs back end\s+pay/],
     ['front-and-back-pay', 'front-end and back-end developers, which one pays better', /front-end vs back-end\s+developers/],

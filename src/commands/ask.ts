@@ -506,8 +506,8 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   const after = on ? Math.min(on + 1, plan.points.length) : NEXT.test(question) && previous?.point ? Math.min(previous.point + 1, plan.points.length) : undefined;
   // "The one before?" after its step 3: its step 2 (before the first, the first again).
   const before = BEFORE.test(question) && previous?.point ? Math.max(previous.point - 1, 1) : undefined;
-  // "And 7?" after its step 5: a bare number goes on in the same plan.
-  const bare = previous?.point ? Number(question.match(BARE_NUMBER)?.[1] ?? 0) || undefined : undefined;
+  // "And 7?" after its step 5 (or the whole plan): a bare number goes on in the same plan.
+  const bare = previous?.point || previous?.topic === plan.ref ? Number(question.match(BARE_NUMBER)?.[1] ?? 0) || undefined : undefined;
   // "What comes after beginning your studies?": after the point those words name.
   const afterPhrase = !after && !numbered ? question.match(AFTER_NAMED)?.[1] : undefined;
   const named = afterPhrase ? pointNamed(ctx, plan, afterPhrase) : undefined;
@@ -515,7 +515,7 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   // "The fourth one?": that point of the plan.
   const place = placeAsked(question);
   const point = numbered ?? bare ?? (place === -1 ? plan.points.length : place) ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : (after ?? before ?? afterNamed));
-  if (!point || (bare && point === bare && !numbered && bare > plan.points.length)) return undefined;
+  if (!point) return undefined;
   const shown = planPoint(ctx, plan, point);
   if (!shown) return undefined;
   rememberTopic(ctx, plan.ref, undefined, { point });
@@ -532,7 +532,9 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   const done = placeMatched(stepDigits(question).match(AFTER_STEP)) ?? placeMatched(stepDigits(question).match(ON_STEP));
   // "What comes before step 4?": step 3 (before the first, the first again).
   const ahead = placeMatched(stepDigits(question).match(BEFORE_STEP));
-  const numbered = done !== undefined ? Math.min(done + 1, ctx.knowledge.roadmap.length) : ahead !== undefined ? Math.max(ahead - 1, 1) : stepNumber(question);
+  // "And 7?" after a roadmap step: step 7.
+  const bare = previous?.topic?.startsWith('step:') ? Number(question.match(BARE_NUMBER)?.[1] ?? 0) || undefined : undefined;
+  const numbered = done !== undefined ? Math.min(done + 1, ctx.knowledge.roadmap.length) : ahead !== undefined ? Math.max(ahead - 1, 1) : (stepNumber(question) ?? bare);
   if (numbered !== undefined) {
     const step = resolveStep(ctx, String(numbered));
     // "What's step 13?" gets the roadmap's length, as `roadmap 13` does.

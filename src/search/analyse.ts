@@ -389,6 +389,10 @@ export class Analyzer {
     const ahead = FUTURE.test(text) && !OWN.test(text);
     const priced = (out.includes('salary') || out.includes('cost')) && !out.includes('outlook');
     const later: string[] = ahead && priced ? [...(text.match(CHANGE.test(text) ? LATER : NEXT_YEARS) ?? [])] : ahead && MARKET_TURN.test(text) ? [...(text.match(LATER) ?? [])] : [];
+    // With no time said, a turn of the market is still where it is going ("will the job market
+    // recover?"). Not pay going up: "will salaries go up with experience?" is the figures by years.
+    const turn = ahead && !later.length && !priced ? text.match(MARKET_TURN) : null;
+    if (turn) later.push(turn[0]);
     // Pay going up or down this year or a later one ("will backend salaries go up in 2026?"): the
     // articles' figures say what pay is, not where it is going.
     if (ahead && out.includes('salary') && !out.includes('outlook') && CHANGE.test(text)) later.push(...words.filter((w) => YEAR.test(w) && Number(w) >= THIS_YEAR && !future.includes(w)));
