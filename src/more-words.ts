@@ -36,7 +36,7 @@ export const SOURCE_OF_THAT = /^\s*(?:(?:and|so|ok(?:ay)?|but|wait|hmm+|really)[
  * sources disagree on pay, which the articles never explain. Not two roles' pay ("why do front-end
  * and back-end salaries differ?"): that is who earns more.
  */
-export const FIGURES_DIFFER = /^(?!.*\b(?:front|full)[\s-]?(?:end|stack)\b).*\bwhy\b.*\b(?:numbers?|figures?|salary|salaries|pay|estimates?|sources|averages?)\b.*\b(?:differ|differs|different|vary|varies|disagree|disagrees|so far apart|inconsistent|(?:do not|don't|dont) (?:match|agree))\b|^\s*(?:(?:and|so|but|ok)[\s,]+)?why (?:the|such a|such) (?:big |huge )?(?:difference|gap|spread)s?\b/i;
+export const FIGURES_DIFFER = /^(?!.*\b(?:front|full)[\s-]?(?:end|stack)\b).*\bwhy\b.*\b(?:numbers?|figures?|salary|salaries|pay|estimates?|sources|averages?)\b.*\b(?:differ|differs|different|vary|varies|disagree|disagrees|so far apart|inconsistent|(?:do not|don't|dont) (?:match|agree))\b|^\s*(?:(?:and|so|but|ok)[\s,]+)?why (?:the|such a|such) (?:big |huge )?(?:difference|gap|spread)s?\b|^\s*(?:(?:and|so|but|ok)[\s,]+)?(?:why|how come)(?: are(?: they| the(?:se)? (?:numbers|figures))| is it)? so (?:different|far apart|varied)\b|\b(?:why|how come)\b[^?]*\b(?:one|indeed|payscale|the spotlight|career karma|the guide)\b[^?]*\b(?:so much |way |much )?(?:higher|lower|bigger|smaller)\b[^?]*\bthan\b|\bhow come\b[^?]*\bone says\b/i;
 
 /** "Which number is right, Indeed or Career Karma?", "whose figure should I trust?": which source to believe on pay, which the articles never say. */
 export const FIGURE_JUDGED = /\b(?:which|whose|what)\s+(?:one|number|figure|source|salary|estimate|average)s?\s+(?:is|are|should i|do i|can i|to)\s+(?:(?:the\s+)?(?:right|correct|accurate|true|reliable|trust|believe|go with|use))\b/i;

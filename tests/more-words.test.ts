@@ -1,6 +1,6 @@
 // The words that ask for more of what was just said, kept in one place (src/more-words.ts).
 import { describe, expect, it } from 'vitest';
-import { isMoreFiller, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../src/more-words.js';
+import { FIGURES_DIFFER, isMoreFiller, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../src/more-words.js';
 
 describe('words asking for more', () => {
   it.each(['tell me more', 'Tell me more about it!', 'ok and?', 'why?', 'go on', 'more details', 'why should I care'])('"%s" asks for more of the last answer', (line) => {
@@ -28,5 +28,13 @@ describe('words asking for more', () => {
 
   it.each(['which source is the newest?', 'which source pays the most', 'what does the source say about sql', 'sources'.repeat(2)])('"%s" asks something else', (line) => {
     expect(SOURCE_OF_THAT.test(line)).toBe(false);
+  });
+
+  it.each(['why do the numbers differ so much?', 'why so different?', 'why is indeed so much higher than payscale', 'how come one says 124k and another 81k', 'why the big gap?'])('"%s" asks why the figures differ', (line) => {
+    expect(FIGURES_DIFFER.test(line)).toBe(true);
+  });
+
+  it.each(['why do front end and back end salaries differ', 'why is backend pay higher than frontend', 'what is the difference between sql and nosql'])('"%s" asks something else', (line) => {
+    expect(FIGURES_DIFFER.test(line)).toBe(false);
   });
 });
