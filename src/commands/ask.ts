@@ -6,7 +6,7 @@ import { pickPoints, roleItems } from '../answers/role.js';
 import { outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
-import { listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
+import { escape, listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { itemAsked, itemNamed, listItems, placeAsked } from '../answers/list-items.js';
 import { commandAsked, FIGURE_JUDGED, FIGURES_DIFFER, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
 import { rememberTopic } from './remember.js';
@@ -385,7 +385,7 @@ const ON_STEP = /^\s*(?:(?:ok(?:ay)?|so|and)[\s,]+)?(?:(?:i'?m|i am)\s+(?:now\s+
 /** The one article plan whose article the line names ("step 8 of indeed"), if it names one. */
 function planNamedIn(ctx: CommandContext, question: string): ReturnType<typeof planOf> {
   // "Of indeed", "in career karma's": after "of" or "in", a publisher's name is its article.
-  const after = (name: string) => new RegExp(String.raw`\b(?:of|in|on|from)\s+(?:the\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s|’s)?\b`, 'i').test(question);
+  const after = (name: string) => new RegExp(String.raw`\b(?:of|in|on|from)\s+(?:the\s+)?${escape(name)}(?:'s|’s)?\b`, 'i').test(question);
   const named = new Set([...sourcesNamed(ctx.knowledge, question).map(({ source }) => source.id), ...ctx.knowledge.sources.filter((src) => src.publisher && after(src.publisher)).map((src) => src.id)]);
   const plans = ctx.knowledge.questions.map((q) => planOf(ctx, `question:${q.id}`)).filter((p) => p && p.question.sources.some((id) => named.has(id)));
   return plans.length === 1 ? plans[0] : undefined;
@@ -424,7 +424,7 @@ function pointNamed(ctx: CommandContext, plan: { points: readonly { text: string
 
 /** "then?" alone (see NEXT). */
 const BARE_THEN = /^\s*(?:and\s+)?then\s*\?+\s*$/i;
-/** "And 7?", "what about #3?", "6?": a number alone, after a point of an article's plan. */
+/** "And 7?", "what about #3?", "6?": a number alone, after an article's plan or a roadmap step. */
 const BARE_NUMBER = /^\s*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what|how) about\s+)?(?:no\.?\s*|#\s*)?(\d{1,2})(?:st|nd|rd|th)?\s*[?!.]*\s*$/i;
 
 /** "What about the other article?", "and the other guide's steps?": another article's version of what was just shown. */
@@ -472,7 +472,7 @@ const PAY_NAMED = /\b(?:salary|salaries|pay|figures?|numbers?|estimates?)\b/i;
 function sourcesSaid(shown: Reply): string {
   const text = shown.text;
   const names = shown.sources.map((src) => {
-    const cited = [...new Set([...text.matchAll(new RegExp(`\\(([^()]+?), cited by ${src.short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g'))].map((m) => m[1]!))];
+    const cited = [...new Set([...text.matchAll(new RegExp(`\\(([^()]+?), cited by ${escape(src.short)}`, 'g'))].map((m) => m[1]!))];
     return cited.length ? `${src.short} (citing ${cited.join(' and ')})` : src.short;
   });
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -481,6 +481,29 @@ function sourcesSaid(shown: Reply): string {
 /** "Which source says so?": the answer again, led by who says it. */
 function whoSaysIt(shown: Reply): string {
   return shown.sources.length ? `That comes from ${sourcesSaid(shown)}; each point below names its source.` : 'Each point below names its source.';
+}
+
+/**
+ * Questions about where an answer's facts come from: "which source says so?" after an answer (that
+ * answer again, led by who says it); "why do the numbers differ so much?" and "which number is
+ * right?" of pay (the articles never say: every figure again beside its source, at every level,
+ * since how far apart they are is seen across the whole table).
+ */
+function whoSaidIt(ctx: CommandContext, text: string, previous: Turn | undefined): Reply | undefined {
+  if (SOURCE_OF_THAT.test(text) && previous?.topic) {
+    const ref = figuresOf(previous.topic, previous);
+    const shown = card(ctx, ref, previous.level);
+    if (shown?.answered) return againWith(ctx, previous, shown, ref, whoSaysIt(shown));
+  }
+  const pay = previous?.topic && figuresOf(previous.topic, previous).startsWith('salary:') ? figuresOf(previous.topic, previous) : undefined;
+  const judged = FIGURE_JUDGED.test(text);
+  if (!(FIGURES_DIFFER.test(text) || judged) || !(pay || PAY_NAMED.test(text) || ctx.search.namesSource(text))) return undefined;
+  const ref = pay ?? 'salary:backend-developer';
+  const shown = card(ctx, ref, undefined);
+  if (!shown?.answered) return undefined;
+  const { level: _, ...turn } = previous ?? { terms: ctx.search.terms(text) };
+  const said = judged ? "The articles don't say which figure is right" : "The articles don't say why their figures differ";
+  return againWith(ctx, { ...turn, topic: ref }, shown, ref, `${said}. They come from ${sourcesSaid(shown)}, so they are shown side by side, never averaged.`);
 }
 
 /**
@@ -853,27 +876,8 @@ export const ask: CommandSpec = {
       const shown = card(ctx, ref, previous.level);
       if (shown?.answered) return againWith(ctx, previous, shown, ref, 'That is all the articles say on this; here it is again.');
     }
-    // "Which source says so?" after an answer: that answer again, led by who says it.
-    if (SOURCE_OF_THAT.test(text) && previous?.topic) {
-      const ref = figuresOf(previous.topic, previous);
-      const shown = card(ctx, ref, previous.level);
-      if (shown?.answered) return againWith(ctx, previous, shown, ref, whoSaysIt(shown));
-    }
-    // "Why do the numbers differ so much?" after pay (or asked of pay alone): the articles never
-    // say; the figures again, each beside its source, under that plain word.
-    // Every level: how far apart the figures are is seen across the whole table.
-    const pay = previous?.topic && figuresOf(previous.topic, previous).startsWith('salary:') ? figuresOf(previous.topic, previous) : undefined;
-    // "Which number is right, Indeed or Career Karma?": nor which to believe.
-    const judged = FIGURE_JUDGED.test(text);
-    if ((FIGURES_DIFFER.test(text) || judged) && (pay || PAY_NAMED.test(text) || ctx.search.namesSource(text))) {
-      const ref = pay ?? 'salary:backend-developer';
-      const shown = card(ctx, ref, undefined);
-      if (shown?.answered) {
-        const { level: _, ...turn } = previous ?? { terms: ctx.search.terms(text) };
-        const said = judged ? "The articles don't say which figure is right" : "The articles don't say why their figures differ";
-        return againWith(ctx, { ...turn, topic: ref }, shown, ref, `${said}. They come from ${sourcesSaid(shown)}, so they are shown side by side, never averaged.`);
-      }
-    }
+    const sourced = whoSaidIt(ctx, text, previous);
+    if (sourced) return sourced;
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;
     // "What does the second one do?" after a list: that item, in the user's question; led by the
