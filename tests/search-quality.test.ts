@@ -77,6 +77,10 @@ import { createSearch, type Search } from '../src/search/index.js';
  * 36/40 follow-ups, 24 wrong; short); over the eighteen sets before it the short answers went
  * from 4308 right and 172 wrong to 4320 and 165, dev19 itself from 235/24 to 251/15 (read and
  * tuned against). One floor went down (dev4 conversations, below).
+ * Stop 33: dev20 joined (scored untouched first on f1c1fda: casual 100, hard 87, 30/30 refused,
+ * 38/40 follow-ups, 9 wrong; short); over the nineteen sets before it the short answers went from
+ * 4571 right and 180 wrong to 4577 and 177, dev20 itself from 255/9 to 262/3 (read and tuned
+ * against). One floor went down (dev19 hard, short, below).
  */
 const DEV_FLOORS = {
   dev: { casual: 79, hard: 72, outOfScope: 24, conversations: 25 },
@@ -97,21 +101,21 @@ const DEV_FLOORS = {
   // unknown word ('the bootcamp site's FAQ', 'the engineer flavor ... per the bootcamp piece') were
   // lost when its name came out of the ranking as Indeed's does (which brought more right elsewhere).
   dev8: { casual: 98, hard: 85, outOfScope: 29, conversations: 39 },
-  dev9: { casual: 97, hard: 95, outOfScope: 30, conversations: 40 },
+  dev9: { casual: 97, hard: 96, outOfScope: 30, conversations: 40 },
   // dev10 hard 83 -> 82 at stop 26: 'what do newcomers get assigned, per the bootcamp-matching piece?'
   // had passed on a 'closest answers' reply; it is refused since the bootcamp comparison gained
   // Career Karma's cost point (which brought two other sets' questions right).
-  dev10: { casual: 97, hard: 88, outOfScope: 30, conversations: 38 },
-  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 97, hard: 89, outOfScope: 30, conversations: 38 },
+  dev11: { casual: 95, hard: 88, outOfScope: 30, conversations: 38 },
   dev12: { casual: 97, hard: 91, outOfScope: 30, conversations: 39 },
   dev13: { casual: 99, hard: 94, outOfScope: 29, conversations: 38 },
   dev14: { casual: 93, hard: 89, outOfScope: 30, conversations: 36 },
-  dev15: { casual: 97, hard: 78, outOfScope: 30, conversations: 40 },
-  dev16: { casual: 99, hard: 90, outOfScope: 29, conversations: 36 },
-  dev17: { casual: 99, hard: 83, outOfScope: 30, conversations: 40 },
+  dev15: { casual: 97, hard: 79, outOfScope: 30, conversations: 40 },
+  dev16: { casual: 99, hard: 91, outOfScope: 29, conversations: 36 },
+  dev17: { casual: 99, hard: 84, outOfScope: 30, conversations: 40 },
   dev18: { casual: 98, hard: 88, outOfScope: 30, conversations: 38 },
-  dev19: { casual: 97, hard: 89, outOfScope: 30, conversations: 38 },
-  dev20: { casual: 100, hard: 87, outOfScope: 30, conversations: 38 },
+  dev19: { casual: 98, hard: 89, outOfScope: 30, conversations: 38 },
+  dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -138,19 +142,23 @@ const SHORT_FLOORS = {
   dev7: { casual: 99, hard: 93, outOfScope: 29, conversations: 39 },
   // dev8 hard 83 -> 82 at stop 28: the same two questions as in the full floors.
   dev8: { casual: 98, hard: 85, outOfScope: 29, conversations: 39 },
-  dev9: { casual: 97, hard: 95, outOfScope: 30, conversations: 40 },
+  dev9: { casual: 97, hard: 96, outOfScope: 30, conversations: 40 },
   // dev10 hard 82 -> 81 at stop 26: the same question as in the full floors.
-  dev10: { casual: 97, hard: 88, outOfScope: 30, conversations: 37 },
-  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 97, hard: 89, outOfScope: 30, conversations: 37 },
+  dev11: { casual: 95, hard: 88, outOfScope: 30, conversations: 38 },
   dev12: { casual: 97, hard: 91, outOfScope: 30, conversations: 39 },
   dev13: { casual: 99, hard: 93, outOfScope: 29, conversations: 37 },
   dev14: { casual: 93, hard: 88, outOfScope: 30, conversations: 36 },
-  dev15: { casual: 97, hard: 78, outOfScope: 30, conversations: 40 },
-  dev16: { casual: 99, hard: 90, outOfScope: 29, conversations: 36 },
-  dev17: { casual: 99, hard: 83, outOfScope: 30, conversations: 40 },
+  dev15: { casual: 97, hard: 79, outOfScope: 30, conversations: 40 },
+  dev16: { casual: 99, hard: 91, outOfScope: 29, conversations: 36 },
+  dev17: { casual: 99, hard: 84, outOfScope: 30, conversations: 40 },
   dev18: { casual: 98, hard: 88, outOfScope: 30, conversations: 37 },
-  dev19: { casual: 95, hard: 88, outOfScope: 30, conversations: 38 },
-  dev20: { casual: 100, hard: 87, outOfScope: 30, conversations: 38 },
+  // dev19 hard 88 -> 87 at stop 33: "I've done data analysis in Python at a hospital ... which
+  // frameworks would make sense for me?" now leads with the web frameworks card by 0.02 over the
+  // framework-choice card (example questions added elsewhere moved the near tie); its short form
+  // names Django but leaves Flask behind "more". Four other dev-19 questions came right.
+  dev19: { casual: 96, hard: 87, outOfScope: 30, conversations: 38 },
+  dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
