@@ -636,6 +636,8 @@ describe('follow-ups', () => {
       expect(r.topic, line).toBe('learning:how-long');
       expect(r.text, line).toMatch(/That comes from Career Karma/);
     }
+    // With no answer before it, "source?" asks for the articles themselves.
+    expect((await say('source?', { ...ana, userId: 'src0' })).card.title).toBe('Sources');
     // Asking which source is newest asks something else.
     expect((await say('which source is the newest?')).text).not.toMatch(/That comes from/);
   });
@@ -810,7 +812,7 @@ describe('follow-ups', () => {
   });
 
   it('pay in an industry is not given: the general figures under that plain word, not answered; where they work is', async () => {
-    for (const line of ['how much do backend devs at banks make', 'backend developer salary in healthcare industry', 'do startups pay backend devs well']) {
+    for (const line of ['how much do backend devs at banks make', 'backend developer salary in healthcare industry', 'do startups pay backend devs well', 'what do banks pay backend devs']) {
       const r = await say(line);
       expect(r.answered, line).toBe(false);
       expect(r.text, line).toMatch(/The articles give no pay by industry or sector/);

@@ -433,6 +433,7 @@ describe('named rule: names it, does not answer it', () => {
     ['how do i solve a deadlock in postgres', 'how-to'],
     ['mongo or postgres which is better', 'ranking'],
     ['how much do java backend developers make', 'tech'],
+    ['java backend pay', 'tech'],
     ['is django dying', 'future'],
     ['will graphql replace rest', 'future'],
   ])('"%s" is answered in part (%s): what the articles say, under a caveat', (q, outside) => {

@@ -878,6 +878,8 @@ export const ask: CommandSpec = {
     }
     const sourced = whoSaidIt(ctx, text, previous);
     if (sourced) return sourced;
+    // "Source?" with no answer before it (or after a refusal): the articles everything comes from.
+    if (SOURCE_OF_THAT.test(text) && !previous?.topic) return ctx.expand('sources', ctx);
     const shortcut = followUpOfTopic(ctx, text, previous);
     if (shortcut) return shortcut;
     // "What does the second one do?" after a list: that item, in the user's question; led by the

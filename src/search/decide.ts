@@ -171,8 +171,8 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   // "How much does a python developer earn?", "which pays more, python or java?": the articles
   // give pay by role and experience, never by language or tool. The technology must say whose
   // pay, or two be compared: "do I need sql to earn the 101k?" asks what to learn.
-  // "java backend developers" too: the field's word between says nothing of whose.
-  const whose = analysis.terms.some((term, i) => TECHNOLOGIES.has(term) && (WHO_WORKS.has(analysis.terms[i + 1] ?? '') || (analysis.terms[i + 1] === 'backend' && WHO_WORKS.has(analysis.terms[i + 2] ?? ''))));
+  // "java backend developers", "java backend pay" too: the field's word between says nothing of whose.
+  const whose = analysis.terms.some((term, i) => TECHNOLOGIES.has(term) && (WHO_WORKS.has(analysis.terms[i + 1] ?? '') || (analysis.terms[i + 1] === 'backend' && (WHO_WORKS.has(analysis.terms[i + 2] ?? '') || analysis.terms[i + 2] === 'salary' || analysis.terms[i + 2] === 'pay'))));
   if (analysis.terms.includes('salary')) return whose || two ? 'tech' : undefined;
   const ranks = analysis.terms.some((term) => RANKING.has(term)) && two && !tech.some((term) => WEIGHED.has(term)) && !analysis.terms.some((term) => CHOOSING.has(term));
   if (ranks) return 'ranking';
