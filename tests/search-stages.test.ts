@@ -116,6 +116,7 @@ describe('analyse: question-form rules', () => {
     ['self-description', 'noob question: how much do senior devs make', /^ +how much do senior devs make $/],
     ['what-typed-short', 'wat do juniors start at', /^ what do juniors/],
     ['short-typos', 'hwo long dose it tak to lern', /^ how long does it take to learn $/],
+    ['short-typos', 'do i ned a degre, is bootcamp wroth it, hows much', /^ do i need a degre, is bootcamp worth it, how much $/],
     ['growth-speed', 'how fast is web dev job growth', /^\s+is web dev job growth $/],
     ['with-typed-short', 'a job w/o a degree', /job {2}without {2}a degree/],
     ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],

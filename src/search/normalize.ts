@@ -28,7 +28,8 @@ export const RULES: readonly Rule[] = [
   { name: 'what-typed-short', pattern: /\b(?:wat|wut|wht|waht|wot)\b/g, to: 'what' },
   // Short words typed fast ("hwo long dose it tak to lern"): too short for the spelling
   // corrector (it leaves words under five letters alone), and the question forms below need them.
-  { name: 'short-typos', pattern: /\b(?:hwo|dose|lern|tak|wich|whta|lvl|exec)\b/g, to: (m: string) => ({ hwo: 'how', dose: 'does', lern: 'learn', tak: 'take', wich: 'which', whta: 'what', lvl: 'level', exec: 'executive' })[m] ?? m },
+  // "do i ned a degre", "is bootcamp wroth it", "hows much": the same, each a slip of a common word.
+  { name: 'short-typos', pattern: /\b(?:hwo|dose|lern|tak|wich|whta|lvl|exec|ned|wroth|hows(?= much\b))\b/g, to: (m: string) => ({ hwo: 'how', dose: 'does', lern: 'learn', tak: 'take', wich: 'which', whta: 'what', lvl: 'level', exec: 'executive', ned: 'need', wroth: 'worth', hows: 'how' })[m] ?? m },
   // "How fast is web dev job growth?" asks the rate of growth (the outlook), not how long it takes.
   { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?=[^?.!]{0,40}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
