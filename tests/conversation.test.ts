@@ -806,6 +806,15 @@ describe('follow-ups', () => {
     expect((await say('what comes before that?')).topic).toBe('step:security');
   });
 
+  it('"how much do they pay?" after the alternative careers asks their pay, which the articles never give; after the duties it is back-end pay', async () => {
+    await say('what are the alternative careers', { ...ana, userId: 'alt' });
+    const pay = await say('how much do they pay?', { ...ana, userId: 'alt' });
+    expect(pay.answered).toBe(false);
+    expect(pay.text).toMatch(/nothing about pay there/);
+    await say('what does a backend developer do', { ...ana, userId: 'duty' });
+    expect((await say('how much do they make?', { ...ana, userId: 'duty' })).topic).toBe('salary:backend-developer');
+  });
+
   it('the role one has, said before switching to backend, is where one comes from, not the question', async () => {
     expect((await say('im a frontend dev, how do i switch to backend')).topic).toBe('question:how-to-become-a-backend-developer');
     expect((await say('how do I switch from frontend to backend', { ...ana, userId: 'fe2' })).topic).toBe('question:how-to-become-a-backend-developer');

@@ -146,6 +146,8 @@ const GUIDE_SUBJECT = new Set(['backend', 'developer']);
 const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['become', 'dev', 'engineer', 'job', 'career', 'senior']);
 /** Words that describe an article beside its source's name: its kind and its date ("Indeed's guide from April 2020"). */
 const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
+/** A list item that names people by their job ("Computer Programmers", "Database Administrators"). */
+const PEOPLE_LISTED = /\b(?:managers|programmers|specialists|analysts|administrators|developers|engineers|architects|designers|testers|directors|officers)\b/i;
 /** "Why?" alone. */
 const WHY_ALONE = /^\W*why\W*$/i;
 /** What a line that only points back points with (not "it": "how long does it take?" first is how long it all takes). */
@@ -569,7 +571,11 @@ class KnowledgeSearch implements Search {
     // take?" after the Meta certificate (the articles give it no length; how long it all takes
     // speaks of bootcamps and degrees, not of it).
     const timed = (t: string) => t === 'duration' && !!previous.topic && alone.decision.kind === 'answer' && !this.holdsName(alone.decision.top, previous.topic, true);
-    const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration') || timed(t) || (t === 'salary' && SELECTS.test(question)));
+    // So is "how much do they pay?" after a list of other things (the alternative careers): they
+    // are what was listed, and the articles give no pay for them.
+    const people = previous.items?.filter((item) => PEOPLE_LISTED.test(item)).length ?? 0;
+    const listed = people > 1 && people * 2 >= previous.items!.length && !previous.topic?.startsWith('salary:') && !previous.topic?.startsWith('role:');
+    const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration') || timed(t) || (t === 'salary' && (SELECTS.test(question) || listed)));
     const missing = before ? priced.filter((t) => !gives(t, before.content, before.content.has('salary'))) : [];
     // Not "does that include tuition reimbursement?" (see beyondAnswerBefore), nor a question
     // naming something with a price of its own ("how much does a bootcamp cost to get that?").
