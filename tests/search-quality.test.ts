@@ -111,7 +111,7 @@ const DEV_FLOORS = {
   dev13: { casual: 99, hard: 94, outOfScope: 29, conversations: 38 },
   dev14: { casual: 93, hard: 89, outOfScope: 30, conversations: 36 },
   dev15: { casual: 97, hard: 79, outOfScope: 30, conversations: 40 },
-  dev16: { casual: 99, hard: 91, outOfScope: 29, conversations: 36 },
+  dev16: { casual: 99, hard: 90, outOfScope: 29, conversations: 36 },
   dev17: { casual: 99, hard: 84, outOfScope: 30, conversations: 40 },
   dev18: { casual: 98, hard: 88, outOfScope: 30, conversations: 38 },
   dev19: { casual: 98, hard: 89, outOfScope: 30, conversations: 38 },
@@ -150,7 +150,7 @@ const SHORT_FLOORS = {
   dev13: { casual: 99, hard: 93, outOfScope: 29, conversations: 37 },
   dev14: { casual: 93, hard: 88, outOfScope: 30, conversations: 36 },
   dev15: { casual: 97, hard: 79, outOfScope: 30, conversations: 40 },
-  dev16: { casual: 99, hard: 91, outOfScope: 29, conversations: 36 },
+  dev16: { casual: 99, hard: 90, outOfScope: 29, conversations: 36 },
   dev17: { casual: 99, hard: 84, outOfScope: 30, conversations: 40 },
   dev18: { casual: 98, hard: 88, outOfScope: 30, conversations: 37 },
   // dev19 hard 88 -> 87 at stop 33: "I've done data analysis in Python at a hospital ... which

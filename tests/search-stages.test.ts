@@ -436,6 +436,7 @@ describe('named rule: names it, does not answer it', () => {
     ['how much do java backend developers make', 'tech'],
     ['java backend pay', 'tech'],
     ['is django dying', 'future'],
+    ['how do i find expensive queries in mysql', 'how-to'],
     ['will graphql replace rest', 'future'],
   ])('"%s" is answered in part (%s): what the articles say, under a caveat', (q, outside) => {
     const d = search.ask(q).decision;
@@ -466,6 +467,12 @@ describe('named rule: names it, does not answer it', () => {
     // A tutorial's verbs in a career question: finding work, fixing a resume.
     'how can i find a job as a python dev',
     'how do you solve a deadlock',
+    // A review found these misread: SQL's standing is the articles' ("long preferred, now
+    // alternatives"); finding internships or openings is a career question, not a tutorial.
+    'has sql been replaced',
+    'how do i find python internships',
+    // "Improve" with no market named is no market turn, so no prediction.
+    'will a portfolio improve the chances of getting hired?',
   ])('"%s" is still answered: the articles say it', (q) => {
     expect(search.ask(q).decision.kind).toBe('answer');
   });
@@ -482,6 +489,9 @@ describe('named rule: asked for', () => {
   it('"is coursera free?" is not answered by the Coursera card, which never says; free online courses are', () => {
     expect(search.ask('is coursera free').decision.kind).toBe('refuse');
     expect(search.ask('is edx free to use').decision.kind).toBe('refuse');
+    // "Free time" is no price: Coursera in one's free time is the Coursera card.
+    const spare = search.ask('Can I learn to build the server part of websites through Coursera in my free time?');
+    expect(spare.decision.kind === 'answer' && spare.decision.top.doc.ref).toBe('learning:coursera');
     const free = search.ask('are there free ways to learn backend');
     expect(free.confident && free.decision.kind === 'answer' && free.decision.top.doc.ref).toBe('learning:learn-from-home');
   });

@@ -380,11 +380,11 @@ const stepNumber = (question: string) => placeMatched(stepDigits(question).match
  * "I'm on step 5, what comes after?", "finished step 3, what's next?": the step after the one the
  * asker says they are on or have done (see followUpOfTopic).
  */
-const ON_STEP = /^\s*(?:(?:ok(?:ay)?|so|and)[\s,]+)?(?:(?:i'?m|i am)\s+(?:now\s+)?(?:on|at|past|through|done with|finished with)|(?:i(?:'ve| have)?\s+|just\s+)?(?:finished|completed|done with|did))\s+(?:the\s+)?step\s*#?\s*(\d{1,2})\b(?:\s+(?:of|in|on|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?[\s,;:.!-]*(?:so\s+|now\s+)?(?:what(?:'?s| is| comes)?\s+(?:next|after(?: that| it| this)?)|now what|then what|what now|what do i do (?:next|now)|what should i do (?:next|now))[\s?!.]*$/i;
+const ON_STEP = /^\s*(?:(?:ok(?:ay)?|so|and)[\s,]+)?(?:(?:i'?m|i am)\s+(?:now\s+)?(?:on|at|past|through|done with|finished with)|(?:i(?:'ve| have)?\s+|just\s+)?(?:finished|completed|done with|did))\s+(?:the\s+)?step\s*#?\s*(\d{1,2})\b(?:\s+(?:of|in|on|from)\s+(?:the\s+)?(?:roadmap|road map|indeed|career karma|ck|guide|spotlight)(?:'s|’s)?(?:\s+(?:step[\s-]by[\s-]step\s+)?(?:guide|plan|list|steps|article|roadmap))?)?[\s,;:.!-]*(?:so\s+|now\s+)?(?:what(?:'?s| is| comes)?\s+(?:next|after(?: that| it| this)?)|now what|then what|what now|what do i do (?:next|now)|what should i do (?:next|now))[\s?!.]*$/i;
 
 /** The one article plan whose article the line names ("step 8 of indeed"), if it names one. */
 function planNamedIn(ctx: CommandContext, question: string): ReturnType<typeof planOf> {
-  // "Of indeed", "in career karma's": after "of" or "in", a publisher's name is its article.
+  // "Of indeed", "in career karma's": after "of", "in", "on" or "from", a publisher's name is its article.
   const after = (name: string) => new RegExp(String.raw`\b(?:of|in|on|from)\s+(?:the\s+)?${escape(name)}(?:'s|’s)?\b`, 'i').test(question);
   const named = new Set([...sourcesNamed(ctx.knowledge, question).map(({ source }) => source.id), ...ctx.knowledge.sources.filter((src) => src.publisher && after(src.publisher)).map((src) => src.id)]);
   const plans = ctx.knowledge.questions.map((q) => planOf(ctx, `question:${q.id}`)).filter((p) => p && p.question.sources.some((id) => named.has(id)));
@@ -512,7 +512,8 @@ function whoSaidIt(ctx: CommandContext, text: string, previous: Turn | undefined
  */
 function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
   // "I'm on step 8 of Indeed's, what comes after?": the plan the line names, with nothing before it.
-  const plan = planOf(ctx, previous?.topic) ?? (ON_STEP.test(question) ? planNamedIn(ctx, question) : undefined);
+  // The plan the line names comes first: after Career Karma's plan, "step 5 of indeed's" is Indeed's.
+  const plan = (ON_STEP.test(question) ? planNamedIn(ctx, question) : undefined) ?? planOf(ctx, previous?.topic);
   // "Step 3 of the roadmap" names the roadmap, whatever plan was shown before.
   if (!plan || /\b(?:roadmap|road map|learning path)\b/i.test(question)) return undefined;
   // "What about the other article?" after Career Karma's four steps: the other article's plan.

@@ -53,6 +53,8 @@ const CHANGE = /\b(?:go(?:es|ing)? (?:up|down)|rise|rising|increase|increasing|g
 const OWN = /\b(?:my|i|i'll|i'm|me)\b/i;
 /** A time to come that is no point in one's own career ("next year"; "in five years" can be one: see LATER). */
 const NEXT_YEARS = /\b(?:next year|(?:the )?coming years?|years from now|a decade from now)\b/gi;
+/** What can turn without a time said: the market, hiring ("will the job market recover?"; not "will a portfolio improve my chances?"). */
+const MARKET_SUBJECT = /\b(?:market|hiring|economy|industry|demand|tech jobs|layoffs?|recession)\b/i;
 /** The market falling or booming: a prediction even of the outlook, which the articles give only as growth to 2030. */
 const MARKET_TURN = /\b(?:crash(?:es|ing)?|collapse|tank|bubble|burst|recession|downturn|layoffs?|recover(?:s|y|ing)?|rebound|bounce back|pick(?:s|ing)? (?:back )?up|get(?:s|ting)? better|improve)\b/i;
 /**
@@ -391,7 +393,7 @@ export class Analyzer {
     const later: string[] = ahead && priced ? [...(text.match(CHANGE.test(text) ? LATER : NEXT_YEARS) ?? [])] : ahead && MARKET_TURN.test(text) ? [...(text.match(LATER) ?? [])] : [];
     // With no time said, a turn of the market is still where it is going ("will the job market
     // recover?"). Not pay going up: "will salaries go up with experience?" is the figures by years.
-    const turn = ahead && !later.length && !priced ? text.match(MARKET_TURN) : null;
+    const turn = ahead && !later.length && !priced && MARKET_SUBJECT.test(text) ? text.match(MARKET_TURN) : null;
     if (turn) later.push(turn[0]);
     // Pay going up or down this year or a later one ("will backend salaries go up in 2026?"): the
     // articles' figures say what pay is, not where it is going.
@@ -412,6 +414,12 @@ export class Analyzer {
     if (trivia && !OWN_DATES.test(trivia)) outside.add('chat'), outsideWords.push(trivia.toLowerCase());
     const owner = text.match(SOURCE_OWNER)?.[0];
     if (owner) outside.add('chat'), outsideWords.push(owner.toLowerCase());
+    // An industry says something only of pay ("backend devs at banks make?"); elsewhere it is where
+    // the asker comes from ("ten years in retail, how long will it take?") and marks nothing.
+    if (outside.has('industry') && !out.includes('salary')) {
+      outside.delete('industry');
+      outsideWords.splice(0, outsideWords.length, ...outsideWords.filter((w) => this.outsideMap.get(w) !== 'industry'));
+    }
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
     // Named rule "a level's figure": "what's the number for folks four to six years in?", "what

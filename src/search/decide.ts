@@ -48,6 +48,10 @@ export type Decision =
  * not one whose example questions merely ask it.
  */
 export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate', 'free'];
+/** "Free" as a price ("is coursera free?", "for free", "free of charge"), not "free time". */
+const FREE_ASKED = /\b(?:is|are)\s+(?:it|they|this|that|[\w.+-]+(?:\s+[\w.+-]+)?)\s+free\b(?!\s+(?:time|hours?|slots?|evenings?|weekends?|days?))|\bfor free\b|\bfree of charge\b|\bcosts? nothing\b/i;
+/** Whether a question asks `term` of ASKED_FOR: "free" only as a price. */
+export const asksFor = (term: string, analysis: Analysis): boolean => analysis.terms.includes(term) && (term !== 'free' || FREE_ASKED.test(analysis.raw));
 /** Terms a time is given in, and the counts that make one ("two-year", "a few months"). */
 const TIME_UNITS: readonly string[] = ['year', 'month', 'week'];
 const COUNTS: readonly string[] = ['one', 'two', 'three', 'four', 'five', 'six', 'few', 'couple', '2', '3', '4', '6', '12'];
@@ -150,7 +154,7 @@ const VERSION_ASKED = new Set(['version', 'release']);
  * What a career question sets up, works with or moves ("how do I set up my resume", "how do java
  * devs work with databases", "how do I migrate my career to node"): not a tutorial's subject.
  */
-const CAREER_WORDS = /\b(?:resume|resumes|cv|portfolio|portfolios|career|careers|stack|linkedin|profile|practices?|team|plan|schedule|devs?|developers?|engineers?|programmers?|cert|certs|certification|certifications|certificate|bootcamps?|freelanc\w*|skills?|experience|jobs?|interview\w*|day|people|folks|ppl)\b/i;
+const CAREER_WORDS = /\b(?:resume|resumes|cv|portfolio|portfolios|career|careers|stack|linkedin|profile|practices?|team|plan|schedule|devs?|developers?|engineers?|programmers?|cert|certs|certification|certifications|certificate|bootcamps?|freelanc\w*|skills?|experience|jobs?|interview\w*|day|people|folks|ppl|internships?|work|openings?|positions?|roles?|mentors?|gigs?|clients?)\b/i;
 
 /**
  * Named rule "names it, does not answer it": a question that ranks two technologies the articles
@@ -176,7 +180,9 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   if (analysis.terms.includes('salary')) return whose || two ? 'tech' : undefined;
   const ranks = analysis.terms.some((term) => RANKING.has(term)) && two && !tech.some((term) => WEIGHED.has(term)) && !analysis.terms.some((term) => CHOOSING.has(term));
   if (ranks) return 'ranking';
-  if (FATE.test(analysis.raw)) return 'future';
+  // Not of SQL ("has SQL been replaced?": the articles say it was long preferred and now has
+  // alternatives), nor "is X still ...": whether it is used today, which they say.
+  if (FATE.test(analysis.raw) && !tech.some((term) => WEIGHED.has(term)) && !/\bstill\b/i.test(analysis.raw)) return 'future';
   const howTo = HOW_TO_DO.exec(analysis.raw) ?? CODE_TO_WRITE.exec(analysis.raw);
   if (howTo && !CAREER_WORDS.test(analysis.raw.slice(howTo.index))) return 'how-to';
   if (analysis.terms.some((term) => VERSION_ASKED.has(term)) && !tech.some((term) => WEIGHED.has(term))) return 'how-to';
@@ -243,7 +249,7 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   // "Which growth figure is almost double the average rate?": a rate beside growth is the outlook's own.
   // (The line's own growth: "the bootcamp job placement rate?" after the outlook is no growth rate.)
   const growthRate = (term: string) => term === 'rate' && GROWTH.test(analysis.raw) && top.content.has('outlook');
-  if (ASKED_FOR.some((term) => analysis.terms.includes(term) && !gives(term, top.content, top.doc.kind === 'salary') && !bracket(term) && !growthRate(term))) return { kind: 'refuse' };
+  if (ASKED_FOR.some((term) => asksFor(term, analysis) && !gives(term, top.content, top.doc.kind === 'salary') && !bracket(term) && !growthRate(term))) return { kind: 'refuse' };
   // A rate the best entry gives of something else: "what is the bootcamp job placement
   // rate?" is not the CS programmes' acceptance rates. What it is of must be in that entry too.
   const ofWhat = analysis.terms.filter((term) => !ASKED_FOR.includes(term) && !FIELD_TERMS.has(term) && !SUBJECT_WORDS.has(term));

@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, changesCareer, decide, gives, PARTLY, TECHNOLOGIES, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, asksFor, changesCareer, decide, gives, PARTLY, TECHNOLOGIES, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, guideNamed, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -206,7 +206,7 @@ const FIGURES_COMPARED: ReadonlySet<string> = new Set(['comparison', 'higher', '
 /** Words for a figure that say not of what ("Indeed's number"). */
 const FIGURE_WORDS: ReadonlySet<string> = new Set(['number', 'figure', 'amount']);
 /** Words that ask which of two figures to believe ("which number is right, indeed or career karma?"): the articles never say; the figures side by side do. */
-const FIGURES_JUDGED: ReadonlySet<string> = new Set(['right', 'trust', 'believe', 'reliable', 'better']);
+const JUDGING_WORDS: ReadonlySet<string> = new Set(['right', 'trust', 'believe', 'reliable', 'better']);
 
 /** A message this long may bury its question in a story (see "the asking sentence"). */
 const LONG_MESSAGE_WORDS = 20;
@@ -224,7 +224,7 @@ const COMPARED_REST = 2;
 /** How far down the candidates a question comparing two things looks for them (see compared). */
 const COMPARED_CANDIDATES = 5;
 /** What a price, a time or pay asked of the answer before is called when the bot says it is not there. */
-const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'a price or a sum like that', duration: 'how long it takes', salary: 'pay', rate: 'rates' };
+const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'a price or a sum like that', duration: 'how long it takes', salary: 'pay', rate: 'rates', free: 'whether it is free' };
 
 /** Things with a price (see costIsPay). */
 const PRICED: ReadonlySet<string> = new Set(['bootcamp', 'course', 'degree', 'certification', 'cert', 'program', 'tuition', 'school', 'college', 'class', 'coursera', 'udemy', 'udacity', 'edx', 'platform', 'living']);
@@ -575,13 +575,13 @@ class KnowledgeSearch implements Search {
     // are what was listed, and the articles give no pay for them.
     const people = previous.items?.filter((item) => PEOPLE_LISTED.test(item)).length ?? 0;
     const listed = people > 1 && people * 2 >= previous.items!.length && !previous.topic?.startsWith('salary:') && !previous.topic?.startsWith('role:');
-    const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration') || timed(t) || (t === 'salary' && (SELECTS.test(question) || listed)));
+    const priced = analysis.terms.filter((t) => (ASKED_FOR.includes(t) && t !== 'duration' && asksFor(t, analysis)) || timed(t) || (t === 'salary' && (SELECTS.test(question) || listed)));
     const missing = before ? priced.filter((t) => !gives(t, before.content, before.content.has('salary'))) : [];
     // Not "does that include tuition reimbursement?" (see beyondAnswerBefore), nor a question
     // naming something with a price of its own ("how much does a bootcamp cost to get that?").
     // Nor "how long does it take to become one?" after the outlook: becoming one is the field's own
     // question (after a role's card, "one" is that role, and the rule stands).
-    const becoming = analysis.terms.includes('become') && !previous.topic?.startsWith('role:');
+    const becoming = analysis.terms.includes('become') && !previous.topic?.startsWith('role:') && missing.every((t) => t === 'duration');
     if (before && missing.length && !becoming && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
       // Unless, read with the question before, another entry gives it about the same things:
       // "which one is cheapest?" after "bootcamp or degree?" (bootcamps, "at a lower cost than
@@ -1136,7 +1136,7 @@ class KnowledgeSearch implements Search {
     const guideWeighed = asked.terms.includes('comparison') && namesTheGuide(analysis.raw) ? 1 : 0;
     const sourcesWeighed = this.namedSources(asked.terms).length + guideWeighed >= 2;
     const sourceWord = (t: string) => this.sourceCalls.some((name) => name.includes(t));
-    const figuresWeighed = asked.terms.some((t) => FIGURE_WORDS.has(t) || FIGURES_COMPARED.has(t)) && asked.terms.every((t) => sourceWord(t) || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || FIGURES_JUDGED.has(t) || SOURCE_DESCRIBED.has(t));
+    const figuresWeighed = asked.terms.some((t) => FIGURE_WORDS.has(t) || FIGURES_COMPARED.has(t)) && asked.terms.every((t) => sourceWord(t) || SOURCE_ASKING.has(t) || FIGURES_COMPARED.has(t) || JUDGING_WORDS.has(t) || SOURCE_DESCRIBED.has(t));
     const sourcesOnPay = (asked.terms.includes('salary') || figuresWeighed) && sourcesWeighed;
     const elsewhere = !sourcesOnPay && decision.kind === 'answer' && !analysis.level && decision.top.doc.kind !== 'salary' && decision.top.doc.kind !== 'role' && decision.top.score >= this.thresholds.sure;
     const elsewhereThanPay = decision.kind === 'clarify' || (decision.kind === 'answer' && decision.top.doc.kind !== 'salary');

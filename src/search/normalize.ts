@@ -104,7 +104,7 @@ export const RULES: readonly Rule[] = [
   { name: 'what-now', pattern: /(?<=\b(?:finished|done|completed|graduated|through)\b[^?]{0,60})\b(?:what now|now what|what (?:should|do|can) i do now)\b/g, to: ' next ' },
   // "I'm a frontend dev, how do I switch to backend?": the role one has is where one comes from,
   // not what is asked (the front-end card had answered it).
-  { name: 'coming-from-role', pattern: /\b(?:i'?m|i am|im)\s+(?:a|an)\s+(?:[\w/-]+\s+){0,2}?(?:dev|devs|developer|engineer|programmer|tester|coder)\b[\s,;.]*(?=[^?!.]*\b(?:switch|transition|move|moving|pivot)(?:ing|ed)?(?: over)? (?:to|into) (?:back[\s-]?end|server[\s-]side))/g, to: ' ' },
+  { name: 'coming-from-role', pattern: /\b(?:i'?m|i am|im)\s+(?:a|an)\s+(?:[\w/-]+\s+){0,2}?(?:dev|devs|developer|engineer|programmer|tester|coder)\b[\s,;.]*(?=[^?!.]{0,80}\b(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ed|ing)|pivot(?:ing|ed)?)(?: over)? (?:to|into) (?:back[\s-]?end|server[\s-]side))/g, to: ' ' },
   { name: 'switch-into-backend', pattern: /\b(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ing)|pivot(?:ing)?|chang(?:e|ing) careers?)(?: over)?(?: from (?:a |an |the )?[\w/-]+(?: [\w/-]+){0,2}?)? (?:to|into) (?:a |an )?(?:career (?:in|as) (?:a |an )?)?(?:back[\s-]?end|server[\s-]side)(?: (?:dev|devs|developer|developers|development|engineer|engineering|work|role|job|programming))?\b/g, to: ' become backend developer ' },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between|spread between|gap between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
