@@ -827,6 +827,11 @@ describe('follow-ups', () => {
       expect(r.text, line).toMatch(/The articles give no pay by industry or sector/);
       expect(r.text, line).toContain('$124,303');
     }
+    // As a follow-up to pay too: "and at banks?" asks pay there.
+    await say('how much do backend devs make', { ...ana, userId: 'bank' });
+    const banks = await say('and at banks?', { ...ana, userId: 'bank' });
+    expect(banks.answered).toBe(false);
+    expect(banks.text).toMatch(/The articles give no pay by industry or sector/);
     const where = await say('do backend devs work in healthcare?');
     expect(where.answered).toBe(true);
     expect(where.text).toMatch(/healthcare/i);

@@ -3,7 +3,7 @@
 // comes from. The same word used otherwise ("is it indeed true", "fullstack developer", "besides
 // indeed", a link to indeed.com) names nothing, and must change nothing.
 import type { Knowledge, Source } from '../knowledge/schema.js';
-import { applyRules, fold, namesTheGuide } from '../search/normalize.js';
+import { applyRules, fold, isTheGuide, namesTheGuide } from '../search/normalize.js';
 import { escape, loose } from './yes-no.js';
 /** Words before a source's name that make it the source asked about. */
 const BEFORE = String.raw`(?:according to|acc(?:ording|\.)? (?:to|2)|accdg to|per|from|by|in|does|do|did|what|whats|what's|and|vs\.?|versus|or|than)`;
@@ -39,7 +39,7 @@ export const calledBy = (src: Source): string => src.publisher ?? `the ${src.sho
 
 /** A source's names as people call it: its publisher, its short name, "the spotlight", "the guide". */
 export function namesOf(src: Source): string[] {
-  return [src.publisher ?? '', src.short, ...(/spotlight$/i.test(src.short) ? ['spotlight'] : []), ...(!src.publisher && /^guide\b/i.test(src.short) ? [GUIDE] : [])].filter(Boolean);
+  return [src.publisher ?? '', src.short, ...(/spotlight$/i.test(src.short) ? ['spotlight'] : []), ...(isTheGuide(src) ? [GUIDE] : [])].filter(Boolean);
 }
 
 /**

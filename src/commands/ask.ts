@@ -495,7 +495,8 @@ function whoSaidIt(ctx: CommandContext, text: string, previous: Turn | undefined
     const shown = card(ctx, ref, previous.level);
     if (shown?.answered) return againWith(ctx, previous, shown, ref, whoSaysIt(shown));
   }
-  const pay = previous?.topic && figuresOf(previous.topic, previous).startsWith('salary:') ? figuresOf(previous.topic, previous) : undefined;
+  const shownFigures = previous?.topic ? figuresOf(previous.topic, previous) : undefined;
+  const pay = shownFigures?.startsWith('salary:') ? shownFigures : undefined;
   const judged = FIGURE_JUDGED.test(text);
   if (!(FIGURES_DIFFER.test(text) || judged) || !(pay || PAY_NAMED.test(text) || ctx.search.namesSource(text))) return undefined;
   const ref = pay ?? 'salary:backend-developer';

@@ -414,12 +414,6 @@ export class Analyzer {
     if (trivia && !OWN_DATES.test(trivia)) outside.add('chat'), outsideWords.push(trivia.toLowerCase());
     const owner = text.match(SOURCE_OWNER)?.[0];
     if (owner) outside.add('chat'), outsideWords.push(owner.toLowerCase());
-    // An industry says something only of pay ("backend devs at banks make?"); elsewhere it is where
-    // the asker comes from ("ten years in retail, how long will it take?") and marks nothing.
-    if (outside.has('industry') && !out.includes('salary')) {
-      outside.delete('industry');
-      outsideWords.splice(0, outsideWords.length, ...outsideWords.filter((w) => this.outsideMap.get(w) !== 'industry'));
-    }
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };
     if (levelTerm) analysis.level = LEVEL_TERMS[levelTerm]!;
     // Named rule "a level's figure": "what's the number for folks four to six years in?", "what

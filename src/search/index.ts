@@ -14,7 +14,7 @@ import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { ASKED_FOR, asksFor, changesCareer, decide, gives, PARTLY, TECHNOLOGIES, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { fold, guideNamed, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
+import { fold, guideNamed, isTheGuide, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 import { loose, namesIn } from '../answers/yes-no.js';
@@ -416,7 +416,7 @@ class KnowledgeSearch implements Search {
     const sourceWords = new Map(kb.sources.map((src) => [src.id, [src.publisher ?? '', src.short, ...src.cites].flatMap((n) => termsOnce(n))]));
     this.spokenBy = new Map(docs.map((d) => [d.ref, new Set(d.sources.flatMap((id) => sourceWords.get(id) ?? termsOnce(id)))]));
     this.sourcedBy = new Map(docs.map((d) => [d.ref, new Set(d.sources.flatMap((id) => sourceWords.get(id) ?? termsOnce(id)).filter((t) => this.sourceTerms.has(t)))]));
-    const guides = new Set(kb.sources.filter((src) => !src.publisher && /^guide\b/i.test(src.short)).map((src) => src.id));
+    const guides = new Set(kb.sources.filter(isTheGuide).map((src) => src.id));
     this.byGuide = new Set(docs.filter((d) => d.sources.some((id) => guides.has(id))).map((d) => d.ref));
     // The articles' publishers' names only: a survey's name holds a topic word ("PayScale": pay).
     this.sourceNames = kb.sources.map((src) => termsOnce(src.publisher ?? '')).filter((n) => n.length > 1);

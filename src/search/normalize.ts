@@ -14,6 +14,9 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = { one: '1', two: '2', thr
 const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 
 /** Question forms (order matters: a more specific form first). */
+/** The verbs of moving from one work into another ("switch", "transitioning", "moved", "pivot"): one list for the rules that read them. */
+const MOVE_INTO = String.raw`(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ed|ing)|pivot(?:ing|ed)?)`;
+
 export const RULES: readonly Rule[] = [
   // Markdown and links say nothing asked: "**bold** [click](http://x.example) what is a backend dev?"
   // is the question after them (a link's words stay; its address goes).
@@ -104,8 +107,8 @@ export const RULES: readonly Rule[] = [
   { name: 'what-now', pattern: /(?<=\b(?:finished|done|completed|graduated|through)\b[^?]{0,60})\b(?:what now|now what|what (?:should|do|can) i do now)\b/g, to: ' next ' },
   // "I'm a frontend dev, how do I switch to backend?": the role one has is where one comes from,
   // not what is asked (the front-end card had answered it).
-  { name: 'coming-from-role', pattern: /\b(?:i'?m|i am|im)\s+(?:a|an)\s+(?:[\w/-]+\s+){0,2}?(?:dev|devs|developer|engineer|programmer|tester|coder)\b[\s,;.]*(?=[^?!.]{0,80}\b(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ed|ing)|pivot(?:ing|ed)?)(?: over)? (?:to|into) (?:back[\s-]?end|server[\s-]side))/g, to: ' ' },
-  { name: 'switch-into-backend', pattern: /\b(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ing)|pivot(?:ing)?|chang(?:e|ing) careers?)(?: over)?(?: from (?:a |an |the )?[\w/-]+(?: [\w/-]+){0,2}?)? (?:to|into) (?:a |an )?(?:career (?:in|as) (?:a |an )?)?(?:back[\s-]?end|server[\s-]side)(?: (?:dev|devs|developer|developers|development|engineer|engineering|work|role|job|programming))?\b/g, to: ' become backend developer ' },
+  { name: 'coming-from-role', pattern: new RegExp(String.raw`\b(?:i'?m|i am|im)\s+(?:a|an)\s+(?:[\w/-]+\s+){0,2}?(?:dev|devs|developer|engineer|programmer|tester|coder)\b[\s,;.]*(?=[^?!.]{0,80}\b${MOVE_INTO}(?: over)? (?:to|into) (?:back[\s-]?end|server[\s-]side))`, 'g'), to: ' ' },
+  { name: 'switch-into-backend', pattern: new RegExp(String.raw`\b(?:${MOVE_INTO}|chang(?:e|ing) careers?)(?: over)?(?: from (?:a |an |the )?[\w/-]+(?: [\w/-]+){0,2}?)? (?:to|into) (?:a |an )?(?:career (?:in|as) (?:a |an )?)?(?:back[\s-]?end|server[\s-]side)(?: (?:dev|devs|developer|developers|development|engineer|engineering|work|role|job|programming))?\b`, 'g'), to: ' become backend developer ' },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between|spread between|gap between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
@@ -255,6 +258,9 @@ export function guideNamed(text: string): 'asked' | 'named' | undefined {
   if (!THE_GUIDE.test(text)) return undefined;
   return GUIDE_ASKED.test(text) ? 'asked' : 'named';
 }
+
+/** Whether a source is the Guide article: the one with no publisher, whose title starts "Guide". */
+export const isTheGuide = (src: { publisher: string | null; short: string }): boolean => !src.publisher && /^guide\b/i.test(src.short);
 
 export function namesTheGuide(text: string): boolean {
   return guideNamed(text) !== undefined;
