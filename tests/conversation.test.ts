@@ -837,6 +837,39 @@ describe('follow-ups', () => {
     expect(where.text).toMatch(/healthcare/i);
   });
 
+  it('pay by a language as a follow-up to pay is not given: the general figures under that caveat, not the languages card', async () => {
+    for (const [i, line] of ['and for python devs?', 'what about java?', 'and java developers'].entries()) {
+      await say('whats the backend salary', { ...ana, userId: `lang${i}` });
+      const r = await say(line, { ...ana, userId: `lang${i}` });
+      expect(r.answered, line).toBe(false);
+      expect(r.text, line).toMatch(/The articles give no figures for that technology/);
+      expect(r.text, line).toContain('$124,303');
+    }
+    // A question of its own about the language is still answered.
+    await say('whats the backend salary', { ...ana, userId: 'lang9' });
+    expect((await say('do i need python for that?', { ...ana, userId: 'lang9' })).answered).toBe(true);
+  });
+
+  it('remote work is not in the articles (pay there is their general figures under a caveat); learning from home is', async () => {
+    for (const line of ['can i get a fully remote backend job', 'do backend devs work remotely']) {
+      const r = await say(line);
+      expect(r.answered, line).toBe(false);
+      expect(r.text, line).not.toContain('remote bootcamps');
+    }
+    const pay = await say('remote backend dev salary');
+    expect(pay.answered).toBe(false);
+    expect(pay.text).toMatch(/no pay for remote, hybrid or part-time work/);
+    expect(pay.text).toContain('$124,303');
+    await say('how much do backend devs make', { ...ana, userId: 'remote' });
+    const after = await say('what about remote?', { ...ana, userId: 'remote' });
+    expect(after.text).toMatch(/no pay for remote, hybrid or part-time work/);
+    const home = await say('can i learn backend from home like fully remote');
+    expect(home.answered).toBe(true);
+    expect(home.text).toContain('remote bootcamps');
+    // Self-employed pay is the articles' own (unpaid hours), not a setting they leave out.
+    expect((await say('if im freelance is time finding clients paid?')).answered).toBe(true);
+  });
+
   it('"what comes before step 4?" and "what should I learn before databases?" give the step before the one named', async () => {
     expect((await say('what comes before step 4')).topic).toBe('step:data-structures');
     expect((await say('what should I learn before databases')).topic).toBe('step:learn-framework');

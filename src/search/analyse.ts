@@ -24,8 +24,11 @@ export interface Analysis {
   outside: Outside[];
   /** The words that marked it outside ("london", "amazon"), to check against the best entry. */
   outsideWords: string[];
-  /** Read with the question before (its terms joined to these): what the line alone asks is not all of it. */
-  joined?: true;
+  /**
+   * Read with the question before (its terms joined to these): what the line alone asks is not all
+   * of it. The line's own terms, to tell what it adds ("and for python devs?" after pay).
+   */
+  joined?: { own: readonly string[] };
 }
 
 /** A sum as people type pay: "124k", "200k", "150000". */
@@ -83,6 +86,12 @@ const OWN_DATES = /\b(?:article|articles|guide|guides|page|piece|post|spotlight|
  * ("when was the Indeed article written?"), nor who owns or runs a thing ("who owns MySQL?":
  * Oracle maintains it, Career Karma says).
  */
+/**
+ * Remote work ("can I get a fully remote backend job?", "do backend devs work remotely?"): the
+ * articles speak of learning from home, never of working from it. Of pay, the lexicon's `setting`
+ * marks it (their figures, under that caveat).
+ */
+const REMOTE_WORK = /\bremote(?:ly)?(?:\s+[\w-]+){0,2}?\s+(?:jobs?|work|roles?|positions?|gigs?|opportunities|companies|employers|teams?)\b|\bwork(?:s|ing)?\s+(?:from\s+home|(?:fully\s+)?remote(?:ly)?)\b/i;
 const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out)\b/i;
 /** The preposition and article of WITH_COLLEAGUES, cut to see who does the working. */
 const WITH_TAIL = /\s*(?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
@@ -412,6 +421,8 @@ export class Analyzer {
     // Not the articles' own dates ("when did the indeed article come out?").
     const trivia = text.match(TRIVIA)?.[0];
     if (trivia && !OWN_DATES.test(trivia)) outside.add('chat'), outsideWords.push(trivia.toLowerCase());
+    const remote = out.includes('salary') ? undefined : text.match(REMOTE_WORK)?.[0];
+    if (remote) outside.add('chat'), outsideWords.push(remote.toLowerCase());
     const owner = text.match(SOURCE_OWNER)?.[0];
     if (owner) outside.add('chat'), outsideWords.push(owner.toLowerCase());
     const analysis: Analysis = { raw: text, terms: out, unknown, groups, outside: [...outside], outsideWords };

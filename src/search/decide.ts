@@ -74,13 +74,13 @@ const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat', 'future'];
  * the hour or month (the articles give yearly pay), a rank above senior (CTO, IT director: the
  * articles name them as where a career can go, with no pay).
  */
-export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period', 'rank', 'industry'];
+export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period', 'rank', 'industry', 'setting'];
 /**
- * Outside markers that say something only of pay ("an hour", a CTO, healthcare): elsewhere they are
+ * Outside markers that say something only of pay ("an hour", a CTO, healthcare, remote work): elsewhere they are
  * words of the question ("do backend devs work in healthcare?" is where they work, which the
  * spotlight lists).
  */
-const OF_PAY: readonly Outside[] = ['period', 'rank', 'industry'];
+const OF_PAY: readonly Outside[] = ['period', 'rank', 'industry', 'setting'];
 
 /** The asker says where they live: "I live in Ohio", "I'm based in Berlin", "we moved to Texas". */
 const LIVES_IN = /\b(?:i|we)(?:'m|'re| am| are)?\s+(?:currently\s+|now\s+)?(?:live|living|based|located|from|staying|moved|moving|relocat(?:ed|ing))\s+(?:in|to|from|out of)?\b|\b(?:i'm|im|i am)\s+in\s+(?!(?:a|an|the|my|this|that|college|school|bootcamp|uni)\b)/i;
@@ -121,6 +121,10 @@ function siblings(options: readonly Scored[], t: Thresholds): boolean {
 export const TECHNOLOGIES: ReadonlySet<string> = new Set(['java', 'python', 'ruby', 'php', 'javascript', 'typescript', 'nodejs', 'csharp', 'cplusplus', 'dotnet', 'django', 'rails', 'laravel', 'express', 'flask', 'nestjs', 'mysql', 'postgresql', 'mongodb', 'sql', 'nosql', 'oracle', 'docker', 'kubernetes', 'jenkins', 'git', 'github', 'rest', 'soap', 'graphql', 'http3', 'quic', 'html', 'css', 'linux', 'apache', 'nginx', 'json', 'xml', 'datastructure']);
 /** Who works with a technology, as the analyser gives it ("python devs", "java engineer"). */
 const WHO_WORKS = new Set(['developer', 'dev', 'engineer', 'programmer', 'coder']);
+/** Terms that name only technologies and who works with them ("java", "python devs", "node backend engineers"). */
+export function onlyTechnology(terms: readonly string[]): boolean {
+  return terms.some((term) => TECHNOLOGIES.has(term)) && terms.every((term) => TECHNOLOGIES.has(term) || WHO_WORKS.has(term) || term === 'backend');
+}
 /** Two version numbers compared: "python 2 vs 3", "java 8 or 17", "php 7 and php 8". */
 const VERSIONS = /\d+(?:\.\d+)?\s*(?:vs\.?|versus|or|and|compared (?:to|with))\s*(?:[a-z.#+]+\s*)?\d+/i;
 /** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */
@@ -165,7 +169,11 @@ const CAREER_WORDS = /\b(?:resume|resumes|cv|portfolio|portfolios|career|careers
  * question before ("and for entry level?" after python pay), its words are not the line's.
  */
 export function namedNotAnswered(analysis: Analysis): Outside | undefined {
-  if (analysis.joined) return undefined;
+  // Of a follow-up, only pay by a technology the line names after pay was asked ("and for python
+  // devs?", "what about java?"): the line is all technology and who works with it.
+  if (analysis.joined) {
+    return onlyTechnology(analysis.joined.own) && analysis.terms.includes('salary') ? 'tech' : undefined;
+  }
   const tech = analysis.terms.filter((term) => TECHNOLOGIES.has(term));
   if (!tech.length) return undefined;
   const named = new Set(tech);

@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, asksFor, changesCareer, decide, gives, PARTLY, TECHNOLOGIES, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, asksFor, changesCareer, decide, gives, onlyTechnology, PARTLY, TECHNOLOGIES, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, guideNamed, isTheGuide, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -540,6 +540,13 @@ class KnowledgeSearch implements Search {
     if (previous?.terms.includes('salary') && saidYears.length > 0 && saidYears.every((t) => YEAR.test(t) && Number(t) > THIS_YEAR)) {
       return { ...alone, payFor: undefined, decision: { kind: 'refuse', outside: 'future' }, confident: false, analysis: { ...alone.analysis, outside: ['future'], outsideWords: saidYears } };
     }
+    // Named rule "pay by a technology": "and for python devs?", "what about java?" after pay ask
+    // pay by language, which the articles never give (see namedNotAnswered): their figures under
+    // that caveat, not the languages card the words alone find.
+    if (previous?.terms.includes('salary') && onlyTechnology(analysis.terms)) {
+      const together = this.readWith(analysis, previous);
+      if (together.decision.kind === 'partial') return together;
+    }
     // Named rule "names nothing": "which concepts?", "give me an example", "what does it stand
     // for?" with no turn before say nothing of a subject; whatever entry their words half-match
     // is no answer (they had got databases, a roadmap step, HTTP/3).
@@ -776,7 +783,7 @@ class KnowledgeSearch implements Search {
    */
   private readWith(analysis: Analysis, previous: Turn, levelBefore = false): Answer {
     const merged = this.mergeTerms(analysis, previous);
-    const read: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])], joined: true };
+    const read: Analysis = { ...analysis, terms: merged, groups: [...analysis.groups, ...merged.slice(analysis.terms.length).map((t) => [t])], joined: { own: analysis.terms } };
     const level = analysis.level ?? (levelBefore && merged.some((t) => LEVEL_TERMS[t]) ? previous.level : undefined);
     if (level) read.level = level;
     return this.run(read);
