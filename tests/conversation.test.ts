@@ -850,6 +850,16 @@ describe('follow-ups', () => {
     expect((await say('do i need python for that?', { ...ana, userId: 'lang9' })).answered).toBe(true);
   });
 
+  it('"and 3 yrs in?" and "and after a decade?" after a level\'s pay give that band\'s figures, not the level before again', async () => {
+    await say('whats the starting wage for a greenhorn', { ...ana, userId: 'yrs' });
+    expect((await say('and 3 yrs in?', { ...ana, userId: 'yrs' })).text).toContain('$75,435');
+    await say("what's the average pay", { ...ana, userId: 'decade' });
+    await say('for beginners?', { ...ana, userId: 'decade' });
+    expect((await say('and after a decade?', { ...ana, userId: 'decade' })).text).toContain('$87,979');
+    // A span of years is still a span: "between 4 and 6 years" is mid-career.
+    expect((await say('pay between 4 and 6 years')).text).toMatch(/Mid-career/);
+  });
+
   it('remote work is not in the articles (pay there is their general figures under a caveat); learning from home is', async () => {
     for (const line of ['can i get a fully remote backend job', 'do backend devs work remotely']) {
       const r = await say(line);

@@ -187,10 +187,11 @@ export const RULES: readonly Rule[] = [
   },
   // "Five years in", "at 8 years of experience", "with 3 yrs exp": a count of years on the job is
   // a pay level, read by the articles' bands (0-1 entry, 1-3 early, 4-6 mid, 7-9 and on
-  // experienced). Years of college, or a span ("4 to 6 years", the lexicon's), are not.
+  // experienced). Years of college, or a span ("4 to 6 years", "4 and 6 years", the lexicon's),
+  // are not; "and 3 yrs in?" after pay is.
   {
     name: 'years-on-the-job',
-    pattern: /(?<!\b(?:to|or|and|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|degree|classes|course|age)))/g,
+    pattern: /(?<!\b(?:to|or|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|\b\d{1,2}\s+and\s+|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|degree|classes|course|age)))/g,
     to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(Number(a ?? b))} `,
   },
   // "How much after 5 years?", "salary after 3 years": after so many years, in a pay question,
