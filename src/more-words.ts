@@ -2,8 +2,8 @@
 // follow-up's "why?", and what "more" may be followed by without naming anything ("more please");
 // and a command asked for in words ("what's the roadmap?").
 
-/** "Tell me more", "why?", "details": the entry just shown, in full. */
-export const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: about (?:it|that|this|them))?|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|why (?:does|do|is|would|should) (?:it|that|this) (?:matter|important|count)(?: (?:for|to) [\w\s-]{1,30})?|why (?:should|would|do|does) (?:i|we|you|they|anyone|(?:a |the )?(?:back ?-?end|backend|server[ -]side) (?:devs?|developers?|engineers?|people|folks)) (?:care|bother|need (?:it|that|this))(?: about (?:it|that|this|them))?|why bother(?: (?:tho|though|with (?:it|that|this|them)))?|how come|explain|elaborate|say more|and\?)[\s?!.]*$/i;
+/** "Tell me more", "why?", "details", "like what?", "any others?": the entry just shown, in full. */
+export const MORE = /^\s*(?:(?:ok(?:ay)?|and|so|but)[\s,]+)?(?:tell me more(?: about (?:it|that|this|them))?|more|more (?:details|info|please)|go on|details|why|why\s+(?:is )?that|why (?:does|do|is|would|should) (?:it|that|this) (?:matter|important|count)(?: (?:for|to) [\w\s-]{1,30})?|why (?:should|would|do|does) (?:i|we|you|they|anyone|(?:a |the )?(?:back ?-?end|backend|server[ -]side) (?:devs?|developers?|engineers?|people|folks)) (?:care|bother|need (?:it|that|this))(?: about (?:it|that|this|them))?|why bother(?: (?:tho|though|with (?:it|that|this|them)))?|how come|explain|elaborate|say more|and\?|like what(?: (?:specifically|exactly))?|what specifically|such as(?: what)?|for (?:example|instance)|(?:any |some |give me (?:an? |some )?)?examples?|any others?|any other ones|others|anything else|what else|any more)[\s?!.]*$/i;
 
 /** "Tell me more", "go on": more of the last answer, and nothing else (not "why?"). */
 export const PLAIN_MORE = /^\s*(?:tell me more|more (?:details|info|please)|go on|say more)[\s?!.]*$/i;

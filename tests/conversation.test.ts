@@ -860,6 +860,20 @@ describe('follow-ups', () => {
     expect((await say('pay between 4 and 6 years')).text).toMatch(/Mid-career/);
   });
 
+  it('a bare "how long?" asks it of the answer before, as "how long is that?" does; "the one for azure?" picks it from the list', async () => {
+    await say('community college worth it?', { ...ana, userId: 'cc' });
+    const long = await say('how long?', { ...ana, userId: 'cc' });
+    expect(long.topic).toBe('learning:community-college');
+    expect(long.text).toMatch(/two-year/i);
+    await say('what certs does career karma recommend', { ...ana, userId: 'az' });
+    expect((await say('the one for azure?', { ...ana, userId: 'az' })).topic).toBe('learning:azure-developer-certification');
+    // "Like what specifically?" after a card is more of it, not a refusal.
+    await say('do i need to learn algorithms', { ...ana, userId: 'algo' });
+    const more = await say('like what specifically', { ...ana, userId: 'algo' });
+    expect(more.answered).toBe(true);
+    expect(more.text).toMatch(/searching and sorting/i);
+  });
+
   it('remote work is not in the articles (pay there is their general figures under a caveat); learning from home is', async () => {
     for (const line of ['can i get a fully remote backend job', 'do backend devs work remotely']) {
       const r = await say(line);

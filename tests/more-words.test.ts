@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { FIGURES_DIFFER, isMoreFiller, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../src/more-words.js';
 
 describe('words asking for more', () => {
-  it.each(['tell me more', 'Tell me more about it!', 'ok and?', 'why?', 'go on', 'more details', 'why should I care'])('"%s" asks for more of the last answer', (line) => {
+  it.each(['tell me more', 'Tell me more about it!', 'ok and?', 'why?', 'go on', 'more details', 'why should I care', 'like what specifically', 'any others?', 'examples?', 'what else?', 'such as?'])('"%s" asks for more of the last answer', (line) => {
     expect(MORE.test(line)).toBe(true);
   });
 
-  it.each(['tell me more about kubernetes', 'why is sql important for backend', 'more roadmap 6'])('"%s" asks something of its own', (line) => {
+  it.each(['tell me more about kubernetes', 'why is sql important for backend', 'more roadmap 6', 'what else should i learn', 'any other careers?'])('"%s" asks something of its own', (line) => {
     expect(MORE.test(line)).toBe(false);
   });
 

@@ -149,6 +149,8 @@ const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
 /** A list item that names people by their job ("Computer Programmers", "Database Administrators"). */
 const PEOPLE_LISTED = /\b(?:managers|programmers|specialists|analysts|administrators|developers|engineers|architects|designers|testers|directors|officers)\b/i;
 /** "Why?" alone. */
+/** A follow-up asking the question before of something else: "and for java?", "what about for javascript?". */
+const FOR_LEAD = /^\s*(?:and|n|&|what about|how about|same|but)\s+for\b/i;
 const WHY_ALONE = /^\W*why\W*$/i;
 /** What a line that only points back points with (not "it": "how long does it take?" first is how long it all takes). */
 const POINTS_BACK = /\b(?:that|those|these|this|the other (?:source|one|article)s?)\b/i;
@@ -172,9 +174,12 @@ const FIELD_NAME_TERMS: ReadonlySet<string> = new Set(['backend', 'developer', '
 /** "How's that different from...", "how do they differ from...": a pointer compared with something named. */
 const DIFFERS = /\bhow(?:'s| is| are| does| do)?\s+(?:that|it|this|they|those|these)\s+(?:different|differ|compare)\b|\bwhat(?:'s| is) the difference between (?:that|it|this|them|those) and\b/i;
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
+/** An ask with nothing else ("how long?", "how much?", "cost?"): it points back as "how long is that?" does. */
+const BARE_ASK = /^\W*(?:and\s+)?(?:how long|how much|how many years|cost|price|duration)\W*$/i;
+const pointsBack = (question: string) => POINTERS.test(question) || BARE_ASK.test(question);
 
-/** "the deadlock one", "the aws one", "the performance testing one": a thing picked by its name (see theOne). */
-const THE_ONE = /\bthe\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\s+one\b/iu;
+/** "the deadlock one", "the aws one", "which is for databases?": a thing picked by its name (see theOne). */
+const THE_ONE = /\bthe\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\s+one\b|^\W*(?:and\s+)?(?:which|the)(?:\s+one)?(?:'s|\s+is)?\s+(?:for|about)\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\W*$/iu;
 /** An answer made of numbered steps ("Step 1: ... Step 2: ...", "First: ... Second: ..."), an article's plan. */
 const NUMBERED_PLAN = /(?:\bStep 1|\bFirst):[\s\S]*(?:\bStep 2|\bSecond):/;
 /** "The other cloud one", "the other cloud cert": another of the kind the answer before was, and the word that describes both (see otherOne). */
@@ -589,7 +594,7 @@ class KnowledgeSearch implements Search {
     // Nor "how long does it take to become one?" after the outlook: becoming one is the field's own
     // question (after a role's card, "one" is that role, and the rule stands).
     const becoming = analysis.terms.includes('become') && !previous.topic?.startsWith('role:') && missing.every((t) => t === 'duration');
-    if (before && missing.length && !becoming && POINTERS.test(question) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
+    if (before && missing.length && !becoming && pointsBack(question) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
       // Unless, read with the question before, another entry gives it about the same things:
       // "which one is cheapest?" after "bootcamp or degree?" (bootcamps, "at a lower cost than
       // an associate or bachelor's degree").
@@ -609,11 +614,11 @@ class KnowledgeSearch implements Search {
     if (other) return other;
     const picked = before && this.theOne(question, alone, previous, before.vocabulary);
     if (picked) return picked;
-    const again = before && !previous.topic!.startsWith('role:') && (POINTERS.test(question) || BY_HOW_MUCH.test(question) || ofThe) && this.askedAgain(analysis, previous, before, ofThe);
+    const again = before && !previous.topic!.startsWith('role:') && (pointsBack(question) || BY_HOW_MUCH.test(question) || ofThe) && this.askedAgain(analysis, previous, before, ofThe);
     if (again) return again;
     // Named rule "the years of a level": "how many years is that?" after one level's pay asks that
     // level's bracket ("Mid-career (4-6 years)"), which its figures give; not how long it all takes.
-    if (previous.topic && previous.level && previous.level !== 'overall' && previous.terms.includes('salary') && POINTERS.test(question) && analysis.terms.length > 0 && analysis.terms.every((t) => t === 'duration')) {
+    if (previous.topic && previous.level && previous.level !== 'overall' && previous.terms.includes('salary') && pointsBack(question) && analysis.terms.length > 0 && analysis.terms.every((t) => t === 'duration')) {
       const same = this.answeredWith(this.readWith(analysis, previous, true), figuresOf(previous.topic, previous));
       if (same) return same;
     }
@@ -676,6 +681,10 @@ class KnowledgeSearch implements Search {
       // Read together, they may still land elsewhere: that is no answer about the answer before.
       return together.decision.kind === 'answer' ? { ...together, decision: { kind: 'refuse' }, confident: false } : together;
     }
+    // Named rule "the same, for X": "what about for javascript?" after the frameworks asks the
+    // question before of JavaScript (Express), not JavaScript alone (the front-end languages):
+    // read together, when that answer is sure and holds every word the line names.
+    if (FOR_LEAD.test(question) && together.confident && together.decision.kind === 'answer' && analysis.terms.length > 0 && analysis.terms.every((t) => together.decision.kind === 'answer' && together.decision.top.content.has(t))) return together;
     // "What does PayScale say?", "and according to Indeed?" after a pay question: the same
     // figures, which name each source, not whichever entry mentions that source most.
     // So do "is that more than the Indeed number?" and "what about the other sources?": the
@@ -828,7 +837,8 @@ class KnowledgeSearch implements Search {
   private theOne(question: string, alone: Answer, previous: Turn, listed: ReadonlySet<string>): Answer | undefined {
     // An article's numbered plan picks its own steps ("the practice one" after Indeed's eight steps).
     if (NUMBERED_PLAN.test(this.byRef.get(previous.topic!)?.body ?? '')) return undefined;
-    const words = question.match(THE_ONE)?.[1];
+    const m = question.match(THE_ONE);
+    const words = m?.[1] ?? m?.[2];
     const asked = words ? this.terms(words) : [];
     // "What does the database one do?" after other careers: only a role does things, so a kind
     // word names the role the answer listed by it (the database administrator).
