@@ -432,9 +432,10 @@ describe('follow-ups', () => {
     expect((await say('what about the other python one?')).topic).not.toBe('skill:sql');
   });
 
-  it('"what does the database one do?" after the careers to move into (shown beside another close answer) is the database administrator', async () => {
+  it('"what does the database one do?" after the careers to move into is the database administrator', async () => {
+    // ("per career karma" is "according to" it: the careers answer, no longer shown beside another.)
     const careers = await say('what careers can backend devs move into per career karma');
-    expect(careers.card.title).toBe('The closest answers in the articles');
+    expect(careers.topic).toBe('question:alternative-careers');
     const dba = await say('what does the database one do?');
     expect(dba.topic).toBe('role:database-administrator');
   });
@@ -872,6 +873,27 @@ describe('follow-ups', () => {
     const more = await say('like what specifically', { ...ana, userId: 'algo' });
     expect(more.answered).toBe(true);
     expect(more.text).toMatch(/searching and sorting/i);
+  });
+
+  it('percentiles are not given: the figures under that caveat; the median asked of back-end developers is theirs, not the national one', async () => {
+    for (const line of ['what do the top 10% of backend devs earn', '75th percentile pay for junior backend devs']) {
+      const r = await say(line);
+      expect(r.answered, line).toBe(false);
+      expect(r.text, line).toMatch(/no percentiles or pay distribution/);
+    }
+    const median = await say("what's the median salary for back-end developers?");
+    expect(median.topic).toBe('salary:backend-developer');
+    expect(median.text).toContain('$132K');
+    expect((await say('national median salary')).topic).toBe('salary:all-occupations');
+  });
+
+  it('two technologies weighed on speed or ease are a ranking the articles never make; GCP and data science are not in them', async () => {
+    const r = await say('which is faster, mysql or mongodb');
+    expect(r.answered).toBe(false);
+    expect(r.text).toMatch(/never compare or rank these technologies/);
+    expect((await say('is backend harder than data science?')).answered).toBe(false);
+    await say('tell me about the AWS certification', { ...ana, userId: 'gcp' });
+    expect((await say('and GCP?', { ...ana, userId: 'gcp' })).answered).toBe(false);
   });
 
   it('remote work is not in the articles (pay there is their general figures under a caveat); learning from home is', async () => {

@@ -200,7 +200,7 @@ export type Question = z.infer<typeof Question>;
  * What the lexicon can say lies outside the articles: it lets a question be refused honestly.
  * 'future' is never in the lexicon: the analysis marks a prediction (pay next year, a crash).
  */
-export const Outside = z.enum(['place', 'company', 'school', 'tech', 'period', 'rank', 'industry', 'setting', 'profession', 'code-help', 'chat', 'future', 'ranking', 'how-to', 'path']);
+export const Outside = z.enum(['place', 'company', 'school', 'tech', 'period', 'rank', 'industry', 'setting', 'percentile', 'profession', 'code-help', 'chat', 'future', 'ranking', 'how-to', 'path']);
 export type Outside = z.infer<typeof Outside>;
 
 /**

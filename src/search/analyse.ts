@@ -91,7 +91,7 @@ const OWN_DATES = /\b(?:article|articles|guide|guides|page|piece|post|spotlight|
  * articles speak of learning from home, never of working from it. Of pay, the lexicon's `setting`
  * marks it (their figures, under that caveat).
  */
-const REMOTE_WORK = /\bremote(?:ly)?(?:\s+[\w-]+){0,2}?\s+(?:jobs?|work|roles?|positions?|gigs?|opportunities|companies|employers|teams?)\b|\bwork(?:s|ing)?\s+(?:from\s+home|(?:fully\s+)?remote(?:ly)?)\b/i;
+const REMOTE_WORK = /\bremote(?:ly)?(?:\s+[\w-]+){0,2}?\s+(?:jobs?|work|roles?|positions?|gigs?|opportunities|companies|employers|teams?)\b|\bwork(?:s|ing)?\s+(?:from\s+home|(?:fully\s+)?remote(?:ly)?)\b|\b(?:jobs?|roles?|positions?|work)\s+(?:are|is)\s+(?:fully\s+)?remote\b/i;
 const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out)\b/i;
 /** The preposition and article of WITH_COLLEAGUES, cut to see who does the working. */
 const WITH_TAIL = /\s*(?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;

@@ -74,13 +74,13 @@ const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat', 'future'];
  * the hour or month (the articles give yearly pay), a rank above senior (CTO, IT director: the
  * articles name them as where a career can go, with no pay).
  */
-export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period', 'rank', 'industry', 'setting'];
+export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period', 'rank', 'industry', 'setting', 'percentile'];
 /**
- * Outside markers that say something only of pay ("an hour", a CTO, healthcare, remote work): elsewhere they are
+ * Outside markers that say something only of pay ("an hour", a CTO, healthcare, remote work, the top 10%): elsewhere they are
  * words of the question ("do backend devs work in healthcare?" is where they work, which the
  * spotlight lists).
  */
-const OF_PAY: readonly Outside[] = ['period', 'rank', 'industry', 'setting'];
+const OF_PAY: readonly Outside[] = ['period', 'rank', 'industry', 'setting', 'percentile'];
 
 /** The asker says where they live: "I live in Ohio", "I'm based in Berlin", "we moved to Texas". */
 const LIVES_IN = /\b(?:i|we)(?:'m|'re| am| are)?\s+(?:currently\s+|now\s+)?(?:live|living|based|located|from|staying|moved|moving|relocat(?:ed|ing))\s+(?:in|to|from|out of)?\b|\b(?:i'm|im|i am)\s+in\s+(?!(?:a|an|the|my|this|that|college|school|bootcamp|uni)\b)/i;
@@ -128,7 +128,7 @@ export function onlyTechnology(terms: readonly string[]): boolean {
 /** Two version numbers compared: "python 2 vs 3", "java 8 or 17", "php 7 and php 8". */
 const VERSIONS = /\d+(?:\.\d+)?\s*(?:vs\.?|versus|or|and|compared (?:to|with))\s*(?:[a-z.#+]+\s*)?\d+/i;
 /** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */
-const RANKING = new Set(['comparison', 'better', 'best', 'worse', 'superior', 'popular']);
+const RANKING = new Set(['comparison', 'better', 'best', 'worse', 'superior', 'popular', 'faster', 'slower', 'easier', 'harder', 'difficult']);
 /**
  * Words that ask which to learn first, or for a beginner: advice the articles do give ("for
  * back-end developers just starting out, the best idea is to pick one and start practicing").

@@ -1340,8 +1340,12 @@ class KnowledgeSearch implements Search {
     // Between the two, a source named (Indeed, whose one figure is back-end pay) says which.
     // So does the spotlight anywhere: it gives back-end figures only ("the guide average or the spotlight median?").
     const sourced = (between && answer.analysis.terms.some((t) => this.sourceTerms.has(t) && t !== 'bls')) || answer.analysis.terms.includes('spotlight');
-    if (!sourced && analysis.terms.some((t) => this.nationalTerms.has(t) || this.subjectTerms.has(t))) return;
-    const backEnd = answer.hits.find((h) => h.doc.ref === 'salary:backend-developer');
+    if (!sourced && analysis.terms.some((t) => this.nationalTerms.has(t))) return;
+    // A role named says whose median ("what's the median salary for back-end developers?" had got
+    // the national median, which the word "median" pulls): that role's figures, back end's by default.
+    const role = analysis.terms.some((t) => this.subjectTerms.has(t)) ? (this.payOf(analysis) ?? (analysis.terms.includes('backend') ? 'backend-developer' : undefined)) : undefined;
+    if (!sourced && role === undefined && analysis.terms.some((t) => this.subjectTerms.has(t))) return;
+    const backEnd = answer.hits.find((h) => h.doc.ref === `salary:${role ?? 'backend-developer'}`);
     if (backEnd) [answer.decision, answer.confident] = [{ kind: 'answer', top: backEnd }, true];
   }
 

@@ -23,6 +23,9 @@ export const RULES: readonly Rule[] = [
   { name: 'markup', pattern: /\]\([^)\s]*\)|\bhttps?:\/\/\S+|\bwww\.\S+|[*_`~[\]]+|(?:^|\s)[#>]+(?=\s)/g, to: ' ' },
   // "@everyone how much do juniors make": a mass mention (Discord's, Slack's <!here>) is no word of the question.
   { name: 'mass-mention', pattern: /(?:@|<!)(?:everyone|here|channel)>?/g, to: ' ' },
+  // Any other markup in angle brackets is no word either: a mention or a channel ("<@&123> salary
+  // please", "<!subteam^s1|@devs>"), an HTML tag ("<b>salary</b>").
+  { name: 'angle-markup', pattern: /<(?:[@#!][^<>\s]{1,80}|\/?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,80})?\/?)>/g, to: ' ' },
   // A link's address and a fenced code block say nothing the articles could answer: "[click](http://x)
   // salary?" asks the salary. (Single-backtick code stays: "`django`" names a framework.)
   { name: 'links-and-code', pattern: /\bhttps?:\/\/[^\s)]{1,300}|\bwww\.[^\s)]{1,300}|```[^`]{0,500}```/g, to: ' ' },
@@ -46,6 +49,9 @@ export const RULES: readonly Rule[] = [
   // "Why do they bring up Netflix?": mention it, a word about the articles, not a question's subject.
   { name: 'bring-up', pattern: /\b(?:bring|brings|bringing|brought) up\b(?! (?:the (?:topic|subject) of )?(?:salary|salaries|pay|money|raise|raises|compensation|benefits)\b)/g, to: ' mention ' },
   // "Define API", "meaning of REST": what it is, asked as the definition questions ask it.
+  // "Per the spotlight", "per the bootcamp matcher": where it is said, as "according to" is; not
+  // "per year", "per hour" (a period of pay).
+  { name: 'per-source', pattern: /\bper (?=(?:the |a |that |this |their |its |indeed's |payscale's )?(?:(?!(?:year|years|yr|yrs|hour|hours|hr|month|months|week|weeks|day|days|annum|person|head)\b)[\w'-]+ ){0,3}?(?:article|articles|guide|profile|piece|site|spotlight|indeed|payscale|karma|ck|bls|write-?up|page|source|sources|matcher|explainer|post|blog|report|survey|list|section|overview)\b)/g, to: 'according to ' },
   { name: 'define', pattern: /^ (?:please |pls )?(?:define|definition of|meaning of)\b/g, to: ' what is ' },
   // "One to three years under their belt": of experience.
   { name: 'under-belt', pattern: /\bunder (?:their|your|my|his|her|one's|the|ur) belts?\b/g, to: ' of experience ' },
