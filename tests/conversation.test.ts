@@ -896,6 +896,13 @@ describe('follow-ups', () => {
     expect((await say('and GCP?', { ...ana, userId: 'gcp' })).answered).toBe(false);
   });
 
+  it('a band of years alone ("and someone with 4-6 yrs?") is that band\'s pay, even after a reply that asked which was meant', async () => {
+    await say('the guide with the pay table, whats the avg', { ...ana, userId: 'band' });
+    const r = await say('and someone with 4-6 yrs?', { ...ana, userId: 'band' });
+    expect(r.topic).toBe('salary:backend-developer');
+    expect(r.text).toContain('$83,789');
+  });
+
   it('remote work is not in the articles (pay there is their general figures under a caveat); learning from home is', async () => {
     for (const line of ['can i get a fully remote backend job', 'do backend devs work remotely']) {
       const r = await say(line);

@@ -189,6 +189,8 @@ const KIND_TERMS: ReadonlySet<string> = new Set(['framework', 'language', 'datab
 /** The roles the articles' own pay comparison sets against each other (see earnsMoreOf). */
 const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'backend-developer']);
 /** Words for a level that are terms of their own besides the level's ("seniors": senior, experienced). */
+/** A band of years on the job: "4-6 yrs", "1 to 3 years", "7–9 years". */
+const YEAR_BAND = /\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*(?:years?|yrs?)\b/i;
 const LEVEL_WORDS: ReadonlySet<string> = new Set(['senior', 'junior', 'beginner', 'newbie', 'veteran']);
 
 /** Terms that name one of two kinds of a thing: a follow-up naming one drops the other. */
@@ -1260,7 +1262,8 @@ class KnowledgeSearch implements Search {
     const source = (t: string) => this.sourceTerms.has(t) || t === 'spotlight';
     // "What does the Guide list for one to three years?": an article by its kind names a source too.
     const sourced = terms.some((t) => source(t) || SOURCE_DESCRIBED.has(t));
-    const years = analysis.level !== 'overall' && terms.some((t) => LEVEL_YEARS.has(t));
+    // A band of years typed as one ("4-6 yrs", "1 to 3 years") is read by the lexicon into its level, years and all.
+    const years = analysis.level !== 'overall' && (terms.some((t) => LEVEL_YEARS.has(t)) || YEAR_BAND.test(analysis.raw));
     if (!sourced && !years) return analysis;
     if (!terms.every((t) => source(t) || LEVEL_TERMS[t] || SOURCE_ASKING.has(t) || LEVEL_YEARS.has(t) || FIGURES_COMPARED.has(t) || SOURCE_DESCRIBED.has(t) || LEVEL_GIVEN.has(t) || t === 'backend' || t === 'developer' || t === 'dev')) return analysis;
     return { ...analysis, terms: [...terms, 'salary'], groups: [...analysis.groups, ['salary']] };
