@@ -903,6 +903,13 @@ describe('follow-ups', () => {
     expect(r.text).toContain('$83,789');
   });
 
+  it('"by how much per payscale?" after who earns more is that comparison\'s figures, not PayScale\'s whole table', async () => {
+    await say('which pays more, front or back?', { ...ana, userId: 'gap' });
+    const r = await say('by how much per payscale?', { ...ana, userId: 'gap' });
+    expect(r.topic).toBe('question:who-earns-more-frontend-or-backend');
+    expect(r.text).toContain('$75,310');
+  });
+
   it('remote work is not in the articles (pay there is their general figures under a caveat); learning from home is', async () => {
     for (const line of ['can i get a fully remote backend job', 'do backend devs work remotely']) {
       const r = await say(line);

@@ -893,7 +893,10 @@ class KnowledgeSearch implements Search {
     // community college); "and how long is it for a degree?" after bootcamps names a subject of its own.
     const asks = terms.filter((t) => ASKED_AGAIN.includes(t));
     // "How long does that take?": "take" is how a time is asked, no subject.
-    const rest = terms.filter((t) => !ASKED_AGAIN.includes(t) && t !== 'take');
+    // "By how much, according to PayScale?" after who earns more: a source the answer before quotes
+    // says where, no subject of its own.
+    const where = (t: string) => (this.sourceTerms.has(t) && before.content.has(t)) || SOURCE_ASKING.has(t);
+    const rest = terms.filter((t) => !ASKED_AGAIN.includes(t) && t !== 'take' && !where(t));
     if (rest.length && !/\b(?:their|its|those|these|the)\b/i.test(analysis.raw)) return undefined;
     if (!asks.length || asks.length + rest.length > 2 || !asks.every((t) => gives(t, before.content, before.content.has('salary'))) || !rest.every((t) => before.content.has(t) && !this.subjectTerms.has(t))) return undefined;
     // "How long are the degrees?" with no word pointing back: "the degrees" must be what the answer
