@@ -128,7 +128,7 @@ export function onlyTechnology(terms: readonly string[]): boolean {
 /** Two version numbers compared: "python 2 vs 3", "java 8 or 17", "php 7 and php 8". */
 const VERSIONS = /\d+(?:\.\d+)?\s*(?:vs\.?|versus|or|and|compared (?:to|with))\s*(?:[a-z.#+]+\s*)?\d+/i;
 /** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */
-const RANKING = new Set(['comparison', 'better', 'best', 'worse', 'superior', 'popular', 'faster', 'slower', 'easier', 'harder', 'difficult']);
+const RANKING = new Set(['comparison', 'better', 'best', 'worse', 'superior', 'popular', 'faster', 'slower', 'easier', 'harder']);
 /**
  * Words that ask which to learn first, or for a beginner: advice the articles do give ("for
  * back-end developers just starting out, the best idea is to pick one and start practicing").
