@@ -35,7 +35,7 @@ export const RULES: readonly Rule[] = [
   // Short words typed fast ("hwo long dose it tak to lern"): too short for the spelling
   // corrector (it leaves words under five letters alone), and the question forms below need them.
   // "do i ned a degre", "is bootcamp wroth it", "hows much": the same, each a slip of a common word.
-  { name: 'short-typos', pattern: /\b(?:hwo|dose|lern|tak|wich|whta|lvl|exec|ned|wroth|hows(?= much\b))\b/g, to: (m: string) => ({ hwo: 'how', dose: 'does', lern: 'learn', tak: 'take', wich: 'which', whta: 'what', lvl: 'level', exec: 'executive', ned: 'need', wroth: 'worth', hows: 'how' })[m] ?? m },
+  { name: 'short-typos', pattern: /\b(?:hwo|dose|lern|tak|wich|whta|lvl|exec|ned|wroth|hows(?= much\b)|whos)\b/g, to: (m: string) => ({ whos: 'who is', hwo: 'how', dose: 'does', lern: 'learn', tak: 'take', wich: 'which', whta: 'what', lvl: 'level', exec: 'executive', ned: 'need', wroth: 'worth', hows: 'how' })[m] ?? m },
   // "How fast is web dev job growth?" asks the rate of growth (the outlook), not how long it takes.
   { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?=[^?.!]{0,40}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
@@ -110,7 +110,7 @@ export const RULES: readonly Rule[] = [
   // becoming a back-end developer (not the careers a back-end developer can move on to).
   // "Finished the bootcamp, now what?", "done with databases what now": what comes next.
   // Only after something said to be done: "small company, no promotions, now what?" asks what to do there.
-  { name: 'what-now', pattern: /(?<=\b(?:finished|done|completed|graduated|through)\b[^?]{0,60})\b(?:what now|now what|what (?:should|do|can) i do now)\b/g, to: ' next ' },
+  { name: 'what-now', pattern: /(?<=\b(?:finished|done|completed|graduated|through|know|learned|learnt|mastered)\b[^?]{0,60})\b(?:what now|now what|what (?:should|do|can) i do now)\b/g, to: ' next ' },
   // "I'm a frontend dev, how do I switch to backend?": the role one has is where one comes from,
   // not what is asked (the front-end card had answered it).
   { name: 'coming-from-role', pattern: new RegExp(String.raw`\b(?:i'?m|i am|im)\s+(?:a|an)\s+(?:[\w/-]+\s+){0,2}?(?:dev|devs|developer|engineer|programmer|tester|coder)\b[\s,;.]*(?=[^?!.]{0,80}\b${MOVE_INTO}(?: over)? (?:to|into) (?:back[\s-]?end|server[\s-]side))`, 'g'), to: ' ' },
