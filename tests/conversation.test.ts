@@ -910,6 +910,14 @@ describe('follow-ups', () => {
     expect(r.text).toContain('$75,310');
   });
 
+  it('"by how much?" after who earns more works out the gap from the one source that gives both figures', async () => {
+    await say('which pays more, front or back?', { ...ana, userId: 'gap2' });
+    const r = await say('by how much?', { ...ana, userId: 'gap2' });
+    expect(r.text).toContain('Back-end developers make $5,851 a year more than front-end developers: $81,161 against $75,310 (PayScale, cited by Career Karma)');
+    // Asked plainly, no sum is worked out.
+    expect((await say('who earns more frontend or backend')).text).not.toContain('$5,851');
+  });
+
   it('remote work is not in the articles (pay there is their general figures under a caveat); learning from home is', async () => {
     for (const line of ['can i get a fully remote backend job', 'do backend devs work remotely']) {
       const r = await say(line);

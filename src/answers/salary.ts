@@ -3,7 +3,7 @@
 import type { Services } from '../command.js';
 import type { Role, Salary, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply } from '../reply.js';
-import { attribution, citeAll, salaryLine, sourceRefs } from './cite.js';
+import { attribution, citeAll, dollars, salaryLine, sourceRefs } from './cite.js';
 import { saidAs, sourcesNamed } from './named-source.js';
 
 type NamedSource = ReturnType<typeof sourcesNamed>[number];
@@ -293,4 +293,27 @@ export function outlookCard(services: Services, ofPay = false): Reply {
     sources: sourceRefs(services, outlook.sources),
     suggestions: [{ label: 'Salary', command: 'salary' }],
   });
+}
+
+/** "By how much?", "how much more?", "what's the gap?": the size of a difference in pay asked. */
+const GAP_ASKED = /\bby how much\b|\bhow much (?:more|less|higher|lower)\b|\bhow (?:big|large|wide) (?:is )?the (?:gap|difference)\b|\bwhat'?s the (?:gap|difference)\b|\b(?:gap|difference) in (?:pay|salary|salaries)\b/i;
+
+/**
+ * Named rule "by how much": "by how much?" after who earns more, front end or back end, is the
+ * difference of the two figures one source gives for both (PayScale's, via Career Karma), worked
+ * out and shown beside them. Never between two sources' figures: they measure differently.
+ */
+export function gapLead(services: Services, question: string): Node | undefined {
+  if (!GAP_ASKED.test(question)) return undefined;
+  const overall = (role: string) => services.knowledge.salaries.filter((s) => s.role === role && s.level === 'overall' && s.period === 'year');
+  const lines = overall('backend-developer').flatMap((back) => {
+    const front = overall('frontend-developer').find((f) => f.source === back.source && f.attribution === back.attribution);
+    if (!front) return [];
+    const gap = back.amount - front.amount;
+    const more = gap >= 0 ? 'more' : 'less';
+    return [`Back-end developers make ${dollars(Math.abs(gap))} a year ${more} than front-end developers: ${back.quoted} against ${front.quoted} (${attribution(services, back.source, back.attribution)}).`];
+  });
+  if (!lines.length) return undefined;
+  const only = lines.length === 1 ? ' No other article gives both.' : '';
+  return { type: 'text', text: `${lines.join(' ')}${only}` };
 }

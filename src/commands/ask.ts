@@ -3,7 +3,7 @@ import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { citeAll, itemSources, sourceRefs } from '../answers/cite.js';
 import { pickPoints, roleItems } from '../answers/role.js';
-import { outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
+import { gapLead, outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
 import { escape, listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
@@ -30,6 +30,8 @@ const STARTERS = [
  * A button that asks about an entry by its title. Never cut: a cut command is another command, and
  * each platform's renderer leaves out a suggestion too long for its buttons.
  */
+/** The articles' own pay comparison, whose two figures from one source "by how much?" weighs (see gapLead). */
+const EARNS_MORE = 'question:who-earns-more-frontend-or-backend';
 const askAbout = (h: Scored): Suggestion => ({ label: h.doc.title, command: `ask ${h.doc.title}` });
 
 /** Entries about the articles themselves (how old they are), not the career: never a "see also". */
@@ -1001,7 +1003,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
       // "Which is the highest?" after pay: that figure first.
       const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
+      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
       // An article's numbered plan: "2" next is its step 2.
       // A price asked that the articles do not give is not answered, though what they say of cost is
       // shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
