@@ -14,7 +14,7 @@ export function isMoreFiller(what: string | undefined): boolean {
 }
 
 /** A command asked for in words: "what's the roadmap?", "show me my progress", "can i see the roadmap". */
-const COMMAND_ASKED = /^\s*(?:(?:so|ok(?:ay)?|hey|yo)[\s,]+)?(?:what'?s|whats|what is|show(?: me)?|see|view|open|give me|can i see|let me see)\s+(?:the|your|ur|my)\s+(roadmap|road map|progress)\s*[?!.]*\s*$/i;
+const COMMAND_ASKED = /^\s*(?:(?:so|ok(?:ay)?|hey|yo)[\s,]+)?(?:what'?s|whats|what is|what are|show(?: me)?|see|view|open|give me|list|can i see|let me see)\s+(?:the|your|ur|my)\s+(roadmap|road map|progress)(?:'s)?(?:\s+steps)?\s*[?!.]*\s*$/i;
 
 /** "How many steps is the roadmap?", "how many steps are in the roadmap": the roadmap, which says how many first. */
 const STEPS_COUNTED = /^\s*(?:(?:so|ok(?:ay)?|hey|yo)[\s,]+)?how many steps\s+(?:(?:are|is)\s+(?:there\s+)?(?:in\s+)?|does\s+|in\s+)?(?:the|your|ur|this|devpath'?s?)\s+(?:roadmap|road map|learning path)(?:\s+have)?\s*[?!.]*\s*$/i;

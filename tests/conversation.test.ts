@@ -887,11 +887,12 @@ describe('follow-ups', () => {
     expect((await say('national median salary')).topic).toBe('salary:all-occupations');
   });
 
-  it('two technologies weighed on speed or ease are a ranking the articles never make; GCP and data science are not in them', async () => {
+  it('two technologies weighed on speed or ease are a ranking the articles never make; GCP and data scientists are not in them', async () => {
     const r = await say('which is faster, mysql or mongodb');
     expect(r.answered).toBe(false);
     expect(r.text).toMatch(/never compare or rank these technologies/);
-    expect((await say('is backend harder than data science?')).answered).toBe(false);
+    expect((await say('is backend harder than being a data scientist?')).answered).toBe(false);
+    expect((await say('python vs java which is easier to learn')).text).toMatch(/never compare or rank these technologies/);
     await say('tell me about the AWS certification', { ...ana, userId: 'gcp' });
     expect((await say('and GCP?', { ...ana, userId: 'gcp' })).answered).toBe(false);
   });
@@ -916,6 +917,24 @@ describe('follow-ups', () => {
     expect(r.text).toContain('Back-end developers make $5,851 a year more than front-end developers: $81,161 against $75,310 (PayScale, cited by Career Karma)');
     // Asked plainly, no sum is worked out.
     expect((await say('who earns more frontend or backend')).text).not.toContain('$5,851');
+  });
+
+  it('review of the stop (old build against new): the roadmap asked in words, a year count alone after pay, a level beside remote, and what must stay answered', async () => {
+    await say('what are the roadmap steps?', { ...ana, userId: 'rm' });
+    expect((await say('and the 5th?', { ...ana, userId: 'rm' })).topic).toBe('step:databases');
+    await say('how much do backend devs make', { ...ana, userId: 'yr8' });
+    expect((await say('and 8 years?', { ...ana, userId: 'yr8' })).text).toContain('$87,979');
+    await say('how much do backend devs make', { ...ana, userId: 'rs' });
+    const remote = await say('and for remote seniors?', { ...ana, userId: 'rs' });
+    expect(remote.text).toMatch(/no pay for remote/);
+    expect(remote.text).toContain('$167K');
+    // Career Karma says a DBA needs "SQL and other data science tools"; reports and analytics are a duty.
+    expect((await say('do database administrators need data science skills?')).answered).toBe(true);
+    expect((await say('do backend devs do data analytics')).answered).toBe(true);
+    // Self-employed work is the spotlight's own answer, not the outlook; another market is not this one.
+    expect((await say('do self-employed backend devs get enough work')).topic).toBe('question:freelancing');
+    expect((await say('is the housing market growing')).answered).toBe(false);
+    expect((await say('What does the unnamed guide say people in their first year earn?')).text).toContain('$72,514');
   });
 
   it('remote work is not in the articles (pay there is their general figures under a caveat); learning from home is', async () => {

@@ -128,7 +128,8 @@ export function onlyTechnology(terms: readonly string[]): boolean {
 /** Two version numbers compared: "python 2 vs 3", "java 8 or 17", "php 7 and php 8". */
 const VERSIONS = /\d+(?:\.\d+)?\s*(?:vs\.?|versus|or|and|compared (?:to|with))\s*(?:[a-z.#+]+\s*)?\d+/i;
 /** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */
-const RANKING = new Set(['comparison', 'better', 'best', 'worse', 'superior', 'popular', 'faster', 'slower', 'easier', 'harder']);
+const COMPARATIVES: ReadonlySet<string> = new Set(['faster', 'slower', 'easier', 'harder']);
+const RANKING = new Set(['comparison', 'better', 'best', 'worse', 'superior', 'popular', ...COMPARATIVES]);
 /**
  * Words that ask which to learn first, or for a beginner: advice the articles do give ("for
  * back-end developers just starting out, the best idea is to pick one and start practicing").
@@ -186,7 +187,9 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   // "java backend developers", "java backend pay" too: the field's word between says nothing of whose.
   const whose = analysis.terms.some((term, i) => TECHNOLOGIES.has(term) && (WHO_WORKS.has(analysis.terms[i + 1] ?? '') || (analysis.terms[i + 1] === 'backend' && (WHO_WORKS.has(analysis.terms[i + 2] ?? '') || analysis.terms[i + 2] === 'salary' || analysis.terms[i + 2] === 'pay'))));
   if (analysis.terms.includes('salary')) return whose || two ? 'tech' : undefined;
-  const ranks = analysis.terms.some((term) => RANKING.has(term)) && two && !tech.some((term) => WEIGHED.has(term)) && !analysis.terms.some((term) => CHOOSING.has(term));
+  // Easier, harder, faster weigh them whatever else is asked ("python vs java, which is easier to learn?").
+  const weighs = analysis.terms.some((term) => COMPARATIVES.has(term));
+  const ranks = analysis.terms.some((term) => RANKING.has(term)) && two && !tech.some((term) => WEIGHED.has(term)) && (weighs || !analysis.terms.some((term) => CHOOSING.has(term)));
   if (ranks) return 'ranking';
   // Not of SQL ("has SQL been replaced?": the articles say it was long preferred and now has
   // alternatives), nor "is X still ...": whether it is used today, which they say.

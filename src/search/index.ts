@@ -174,8 +174,8 @@ const FIELD_NAME_TERMS: ReadonlySet<string> = new Set(['backend', 'developer', '
 /** "How's that different from...", "how do they differ from...": a pointer compared with something named. */
 const DIFFERS = /\bhow(?:'s| is| are| does| do)?\s+(?:that|it|this|they|those|these)\s+(?:different|differ|compare)\b|\bwhat(?:'s| is) the difference between (?:that|it|this|them|those) and\b/i;
 const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there|one)\b/i;
-/** An ask with nothing else ("how long?", "how much?", "cost?"): it points back as "how long is that?" does. */
-const BARE_ASK = /^\W*(?:and\s+)?(?:how long|how much|how many years|cost|price|duration)\W*$/i;
+/** A time asked with nothing else ("how long?"): it points back as "how long is that?" does. (Not "how much?": pay, read as before.) */
+const BARE_ASK = /^\W*(?:and\s+)?(?:how long|how many years|duration)\W*$/i;
 const pointsBack = (question: string) => POINTERS.test(question) || BARE_ASK.test(question);
 
 /** "the deadlock one", "the aws one", "which is for databases?": a thing picked by its name (see theOne). */
@@ -1101,7 +1101,8 @@ class KnowledgeSearch implements Search {
 
   /** Whether a question says nothing but what marks it outside the articles ("monthly?", "per month?", "in london?"). */
   private onlyOutside(analysis: Analysis): boolean {
-    return analysis.outside.length > 0 && analysis.terms.every((t) => analysis.outsideWords.some((w) => this.analyzer.terms(w).includes(t)));
+    // A level beside it says whose ("and for remote seniors?" after pay).
+    return analysis.outside.length > 0 && analysis.terms.every((t) => analysis.outsideWords.some((w) => this.analyzer.terms(w).includes(t)) || LEVEL_TERMS[t] || LEVEL_WORDS.has(t));
   }
 
   /** The follow-up's terms, plus the earlier question's where the follow-up does not replace them. */

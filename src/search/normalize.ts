@@ -194,11 +194,11 @@ export const RULES: readonly Rule[] = [
   // "Five years in", "at 8 years of experience", "with 3 yrs exp": a count of years on the job is
   // a pay level, read by the articles' bands (0-1 entry, 1-3 early, 4-6 mid, 7-9 and on
   // experienced). Years of college, or a span ("4 to 6 years", "4 and 6 years", the lexicon's),
-  // are not; "and 3 yrs in?" after pay is.
+  // are not; "and 3 yrs in?" after pay is, and so is a line of years alone ("and 8 years?").
   {
     name: 'years-on-the-job',
-    pattern: /(?<!\b(?:to|or|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|\b\d{1,2}\s+and\s+|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|degree|classes|course|age)))/g,
-    to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(Number(a ?? b))} `,
+    pattern: /^ ?(?:and |what about |how about )?(?:for |with |at |after )?(\d{1,2})\+? ?(?:years?|yrs?) ?[?!.]* ?$|(?<!\b(?:to|or|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|\b\d{1,2}\s+and\s+|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|degree|classes|course|age)))/g,
+    to: (_m: string, bare?: string, a?: string, b?: string) => ` ${levelOfYears(Number(bare ?? a ?? b))} `,
   },
   // "How much after 5 years?", "salary after 3 years": after so many years, in a pay question,
   // is a pay level too; "can I become a senior after 5 years?" is not.
@@ -243,19 +243,19 @@ export const STOP_WORDS = new Set(
   wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo til correct accurate
   though although rn ngl fr btw omg yall guy yo yoo sup wtf shld shud smth sth tho ya w b4 4 2 n y k
   bro bruh dude yeah yea yep nope nah gud pls plss plz halp hmm hmmm uh um umm ah oh ohh wow haha hahaha lmao
-  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
+  alright anyway anyways guess maybe probably kind sure cool thx tnx thnx ppl sb smb someone's named unnamed untitled mentioned overall mention mentions describe describes describing article articles piece explainer typically usually liking appear appears appeared
   acc accdg tldr lowest specifically particularly section sections variant variants flavor flavors flavour flavours label labels
   described paragraph paragraphs actual regarding recur recurs recurring characterized characterised itemized itemised breakdown bracket brackets`.split(/\s+/),
 );
 
 /**
- * "The guide", "per the guide", "the guide's figures": the Guide article, which has no publisher to
+ * "The guide", "per the guide", "the guide's figures", "the unnamed guide": the Guide article, which has no publisher to
  * be called by. Not "guide me", "a study guide", "Indeed's guide" or "the step-by-step guide" (each
  * another word before "guide", or none).
  */
-const THE_GUIDE = /\bthe\s+guide(?:'s|’s|s')?(?![a-z0-9+#-])(?!\s+(?:me|us|you|them)\b)|(?<!\b(?:indeed|karma|spotlight|payscale|step|study|interview|meta|my|your|a|an|this|that)(?:'s|’s)?[\s-]+)\bguide(?:'s|’s)\s/i;
+const THE_GUIDE = /\bthe\s+(?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+)?guide(?:'s|’s|s')?(?![a-z0-9+#-])(?!\s+(?:me|us|you|them)\b)|(?<!\b(?:indeed|karma|spotlight|payscale|step|study|interview|meta|my|your|a|an|this|that)(?:'s|’s)?[\s-]+)\bguide(?:'s|’s)\s/i;
 /** The Guide asked of as where an answer comes from: "what does the guide say", "per the guide", "the guide says". */
-const GUIDE_ASKED = /\b(?:per|according to|acc(?:ording|\.)? (?:to|2)|accdg to)\s+the\s+guide\b|\b(?:does|did) the guide (?:say|think|claim)\b|\bthe guide (?:says|said|thinks|claims)\b/i;
+const GUIDE_ASKED = /\b(?:per|according to|acc(?:ording|\.)? (?:to|2)|accdg to)\s+the\s+(?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+)?guide\b|\b(?:does|did) the (?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+)?guide (?:say|think|claim)\b|\bthe (?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+)?guide (?:says|said|thinks|claims)\b/i;
 
 /**
  * The one rule for the Guide, in two strengths: 'asked' when it is asked of as a source (its word
