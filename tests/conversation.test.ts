@@ -937,6 +937,22 @@ describe('follow-ups', () => {
     expect((await say('What does the unnamed guide say people in their first year earn?')).text).toContain('$72,514');
   });
 
+  it('the code review of the stop: rules kept to what they are for', async () => {
+    // Pay by a technology is a follow-up naming one ("and for python devs?"), not a new question after pay.
+    await say('how much do backend developers make?', { ...ana, userId: 'cr1' });
+    expect((await say('what is docker?', { ...ana, userId: 'cr1' })).topic).toBe('skill:devops-tools');
+    await say('how much do backend developers make?', { ...ana, userId: 'cr2' });
+    expect((await say('python or java?', { ...ana, userId: 'cr2' })).answered).toBe(true);
+    // "Know nothing" is no step done; remote teams use git; remote jobs' pay gets the remote caveat.
+    expect((await say('i know nothing about coding, now what?')).topic).not.toMatch(/^step:/);
+    expect((await say('is git useful for remote teams?')).topic).toBe('skill:version-control');
+    expect((await say('how much do remote jobs pay?')).text).toMatch(/no pay for remote/);
+    // Years alone are years of experience only after pay.
+    expect((await say('5 years?')).topic).not.toBe('salary:backend-developer');
+    // "<html>" names what is asked; "<b>" is formatting.
+    expect((await say('do I need to know <html> and <css>?')).topic).toBe('skill:front-end-languages');
+  });
+
   it('remote work is not in the articles (pay there is their general figures under a caveat); learning from home is', async () => {
     for (const line of ['can i get a fully remote backend job', 'do backend devs work remotely']) {
       const r = await say(line);

@@ -55,7 +55,7 @@ describe('analyse: question-form rules', () => {
     ['work-of-x', 'what is the work of back end developer in company', /duty of\s+back end developer/],
     ['what-now', 'finished bootcamp. now what?', /finished bootcamp\.\s+next/],
     ['what-now', 'i already know python, now what', /know python,\s+next/],
-    ['years-on-the-job', 'and 8 years?', /^\s+experienced\s+$/],
+    ['years-on-the-job', 'and 8 years of experience?', /^ and\s+experienced\s+of experience/],
     ['switch-into-backend', "i'm a nurse, can i switch to backend?", /can i\s+become backend developer/],
     ['switch-into-backend', 'how do i switch from frontend to backend', /how do i\s+become backend developer\s*$/],
     ['coming-from-role', "i'm a frontend dev, how do i switch to backend", /^\s+how do i switch to backend\s*$/],

@@ -26,12 +26,12 @@ const STARTERS = [
   { label: 'How long it takes', command: 'ask how long does it take' },
 ];
 
+/** The articles' own pay comparison, whose two figures from one source "by how much?" weighs (see gapLead). */
+const EARNS_MORE = 'question:who-earns-more-frontend-or-backend';
 /**
  * A button that asks about an entry by its title. Never cut: a cut command is another command, and
  * each platform's renderer leaves out a suggestion too long for its buttons.
  */
-/** The articles' own pay comparison, whose two figures from one source "by how much?" weighs (see gapLead). */
-const EARNS_MORE = 'question:who-earns-more-frontend-or-backend';
 const askAbout = (h: Scored): Suggestion => ({ label: h.doc.title, command: `ask ${h.doc.title}` });
 
 /** Entries about the articles themselves (how old they are), not the career: never a "see also". */
@@ -123,7 +123,7 @@ const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
   period: 'The articles give yearly pay only, nothing by the hour or the month.',
   industry: 'The articles give no pay by industry or sector (the spotlight only lists where back-end developers work); these are their figures for back-end developers in general.',
   setting: 'The articles give no pay for remote, hybrid or part-time work; these are their figures for back-end developers in general.',
-  percentile: 'The articles give averages, medians and figures by years of experience, no percentiles or pay distribution. The highest figures they give are for the most experienced.',
+  percentile: 'The articles give averages, medians and figures by years of experience, no percentiles or pay distribution.',
   rank: 'The articles give no pay for roles above senior (such as CTO, IT director or lead software engineer), only for back-end developers by experience.',
   ranking: 'The articles never compare or rank these technologies against each other; they only name them.',
   future: 'The articles make no prediction about where a technology is going; they only name it and say what it is for.',

@@ -81,17 +81,17 @@ const EMPLOYED = new RegExp(
 /** What an article or its figures are called: their dates are the articles' own. */
 const OWN_DATES = /\b(?:article|articles|guide|guides|page|piece|post|spotlight|profile|information|info|data|figures?|numbers?|list|projection|outlook|source|sources|indeed|career karma)\b/i;
 /**
+ * Remote work ("can I get a fully remote backend job?", "do backend devs work remotely?"): the
+ * articles speak of learning from home, never of working from it. Of pay, the lexicon's `setting`
+ * marks it (their figures, under that caveat).
+ */
+const REMOTE_WORK = /\bremote(?:ly)?(?:\s+(?:backend|back-end|dev|developer|developers|engineering|software|tech))?\s+(?:jobs?|roles?|positions?|gigs?|opportunities|companies|employers)\b|\bwork(?:s|ing)?\s+(?:from\s+home|(?:fully\s+)?remote(?:ly)?)\b|\b(?:jobs?|roles?|positions?|work)\s+(?:are|is)\s+(?:fully\s+)?remote\b/i;
+/**
  * Named rule "trivia": who founded or created a thing, when it was made ("what year was Rails
  * created?", "who designed HTTP/3?"): the articles say none of it. Not the articles' own dates
  * ("when was the Indeed article written?"), nor who owns or runs a thing ("who owns MySQL?":
  * Oracle maintains it, Career Karma says).
  */
-/**
- * Remote work ("can I get a fully remote backend job?", "do backend devs work remotely?"): the
- * articles speak of learning from home, never of working from it. Of pay, the lexicon's `setting`
- * marks it (their figures, under that caveat).
- */
-const REMOTE_WORK = /\bremote(?:ly)?(?:\s+[\w-]+){0,2}?\s+(?:jobs?|work|roles?|positions?|gigs?|opportunities|companies|employers|teams?)\b|\bwork(?:s|ing)?\s+(?:from\s+home|(?:fully\s+)?remote(?:ly)?)\b|\b(?:jobs?|roles?|positions?|work)\s+(?:are|is)\s+(?:fully\s+)?remote\b/i;
 const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out)\b/i;
 /** The preposition and article of WITH_COLLEAGUES, cut to see who does the working. */
 const WITH_TAIL = /\s*(?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;

@@ -120,11 +120,15 @@ function siblings(options: readonly Scored[], t: Thresholds): boolean {
  */
 export const TECHNOLOGIES: ReadonlySet<string> = new Set(['java', 'python', 'ruby', 'php', 'javascript', 'typescript', 'nodejs', 'csharp', 'cplusplus', 'dotnet', 'django', 'rails', 'laravel', 'express', 'flask', 'nestjs', 'mysql', 'postgresql', 'mongodb', 'sql', 'nosql', 'oracle', 'docker', 'kubernetes', 'jenkins', 'git', 'github', 'rest', 'soap', 'graphql', 'http3', 'quic', 'html', 'css', 'linux', 'apache', 'nginx', 'json', 'xml', 'datastructure']);
 /** Who works with a technology, as the analyser gives it ("python devs", "java engineer"). */
-const WHO_WORKS = new Set(['developer', 'dev', 'engineer', 'programmer', 'coder']);
+export const WHO_WORKS = new Set(['developer', 'dev', 'engineer', 'programmer', 'coder']);
 /** Terms that name only technologies and who works with them ("java", "python devs", "node backend engineers"). */
 export function onlyTechnology(terms: readonly string[]): boolean {
-  return terms.some((term) => TECHNOLOGIES.has(term)) && terms.every((term) => TECHNOLOGIES.has(term) || WHO_WORKS.has(term) || term === 'backend');
+  return terms.some((term) => PAID_BY.has(term)) && terms.every((term) => PAID_BY.has(term) || WHO_WORKS.has(term) || term === 'backend');
 }
+/** Technologies people are paid by (languages, frameworks, databases): not a tool or protocol ("git?" after pay asks about git). */
+const PAID_BY: ReadonlySet<string> = new Set([...TECHNOLOGIES].filter((t) => !['docker', 'kubernetes', 'jenkins', 'git', 'github', 'rest', 'soap', 'graphql', 'http3', 'quic', 'html', 'css', 'json', 'xml', 'linux', 'apache', 'nginx', 'datastructure'].includes(t)));
+/** A follow-up that asks the question before of something else: "and for java?", "what about python devs?". */
+export const ASKED_OF_ANOTHER = /^\s*(?:and|n|&|or|but|what about|how about|same for|what of)\b/i;
 /** Two version numbers compared: "python 2 vs 3", "java 8 or 17", "php 7 and php 8". */
 const VERSIONS = /\d+(?:\.\d+)?\s*(?:vs\.?|versus|or|and|compared (?:to|with))\s*(?:[a-z.#+]+\s*)?\d+/i;
 /** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */
@@ -173,7 +177,8 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   // Of a follow-up, only pay by a technology the line names after pay was asked ("and for python
   // devs?", "what about java?"): the line is all technology and who works with it.
   if (analysis.joined) {
-    return onlyTechnology(analysis.joined.own) && analysis.terms.includes('salary') ? 'tech' : undefined;
+    const asked = ASKED_OF_ANOTHER.test(analysis.raw) || analysis.joined.own.some((term) => WHO_WORKS.has(term));
+    return asked && onlyTechnology(analysis.joined.own) && analysis.terms.includes('salary') ? 'tech' : undefined;
   }
   const tech = analysis.terms.filter((term) => TECHNOLOGIES.has(term));
   if (!tech.length) return undefined;
@@ -187,7 +192,8 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   // "java backend developers", "java backend pay" too: the field's word between says nothing of whose.
   const whose = analysis.terms.some((term, i) => TECHNOLOGIES.has(term) && (WHO_WORKS.has(analysis.terms[i + 1] ?? '') || (analysis.terms[i + 1] === 'backend' && (WHO_WORKS.has(analysis.terms[i + 2] ?? '') || analysis.terms[i + 2] === 'salary' || analysis.terms[i + 2] === 'pay'))));
   if (analysis.terms.includes('salary')) return whose || two ? 'tech' : undefined;
-  // Easier, harder, faster weigh them whatever else is asked ("python vs java, which is easier to learn?").
+  // Easier, harder, faster weigh them even beside a word of choosing ("python vs java, which is
+  // easier to learn?"), which otherwise asks the articles' advice on which to learn first.
   const weighs = analysis.terms.some((term) => COMPARATIVES.has(term));
   const ranks = analysis.terms.some((term) => RANKING.has(term)) && two && !tech.some((term) => WEIGHED.has(term)) && (weighs || !analysis.terms.some((term) => CHOOSING.has(term)));
   if (ranks) return 'ranking';

@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, asksFor, changesCareer, decide, gives, onlyTechnology, PARTLY, TECHNOLOGIES, THRESHOLDS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, asksFor, changesCareer, decide, gives, onlyTechnology, ASKED_OF_ANOTHER, PARTLY, TECHNOLOGIES, THRESHOLDS, WHO_WORKS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, guideNamed, isTheGuide, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -148,9 +148,9 @@ const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['become', 'dev', 'enginee
 const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
 /** A list item that names people by their job ("Computer Programmers", "Database Administrators"). */
 const PEOPLE_LISTED = /\b(?:managers|programmers|specialists|analysts|administrators|developers|engineers|architects|designers|testers|directors|officers)\b/i;
-/** "Why?" alone. */
-/** A follow-up asking the question before of something else: "and for java?", "what about for javascript?". */
+/** A follow-up asking the question before of something else: "and for seniors in london?", "what about for python devs?". */
 const FOR_LEAD = /^\s*(?:and|n|&|what about|how about|same|but)\s+for\b/i;
+/** "Why?" alone. */
 const WHY_ALONE = /^\W*why\W*$/i;
 /** What a line that only points back points with (not "it": "how long does it take?" first is how long it all takes). */
 const POINTS_BACK = /\b(?:that|those|these|this|the other (?:source|one|article)s?)\b/i;
@@ -188,9 +188,11 @@ const OTHER_ONE = /\bthe other\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+)?)\s+
 const KIND_TERMS: ReadonlySet<string> = new Set(['framework', 'language', 'database', 'security', 'secure', 'tool', 'platform', 'protocol', 'trend', 'site', 'step', 'question', 'role', 'job', 'free', 'online', 'cheap', 'cost', 'duration', 'salary', 'popular', 'new', 'old', 'big', 'small', 'hard', 'difficult', 'easy', 'first', 'last', 'other', 'best', 'better']);
 /** The roles the articles' own pay comparison sets against each other (see earnsMoreOf). */
 const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'backend-developer']);
-/** Words for a level that are terms of their own besides the level's ("seniors": senior, experienced). */
+/** A count of years with nothing else: "and 8 years?", "what about 3 yrs?". */
+const BARE_YEARS = /^\W*(?:and\s+|what about\s+|how about\s+)?(?:for\s+|with\s+|at\s+|after\s+)?\d{1,2}\+?\s*(?:years?|yrs?)\W*$/i;
 /** A band of years on the job: "4-6 yrs", "1 to 3 years", "7–9 years". */
 const YEAR_BAND = /\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*(?:years?|yrs?)\b/i;
+/** Words for a level that are terms of their own besides the level's ("seniors": senior, experienced). */
 const LEVEL_WORDS: ReadonlySet<string> = new Set(['senior', 'junior', 'beginner', 'newbie', 'veteran']);
 
 /** Terms that name one of two kinds of a thing: a follow-up naming one drops the other. */
@@ -536,7 +538,9 @@ class KnowledgeSearch implements Search {
     // compared with the one named (the words alone are the front-vs-back comparison).
     const title = shown ? ` ${this.byRef.get(shown)?.title ?? ''} ` : '';
     const question = shown ? typed.replace(THIS_ROLE, title).replace(PAY_COMPARED_THEY, (m, they: string) => m.replace(they, title)) : typed;
-    const analysis = this.rangeEnd(this.payPointedAt(this.analyzer.analyse(question), question, options.previous), question, options.previous);
+    // "And 8 years?" after pay: years alone are years of experience there (and only there: "5 years?" alone says nothing).
+    const ofPay = options.previous?.terms.includes('salary') && BARE_YEARS.test(question) ? question.replace(/\b(years?|yrs?)\b/i, '$1 of experience') : question;
+    const analysis = this.rangeEnd(this.payPointedAt(this.analyzer.analyse(ofPay), question, options.previous), question, options.previous);
     const whole = this.run(analysis);
     const alone = this.asked(question, whole);
     // Read by its last question, a long message is a question of its own, not a follow-up.
@@ -550,7 +554,7 @@ class KnowledgeSearch implements Search {
     // Named rule "pay by a technology": "and for python devs?", "what about java?" after pay ask
     // pay by language, which the articles never give (see namedNotAnswered): their figures under
     // that caveat, not the languages card the words alone find.
-    if (previous?.terms.includes('salary') && onlyTechnology(analysis.terms)) {
+    if (previous?.terms.includes('salary') && onlyTechnology(analysis.terms) && (ASKED_OF_ANOTHER.test(question) || analysis.terms.some((t) => WHO_WORKS.has(t)))) {
       const together = this.readWith(analysis, previous);
       if (together.decision.kind === 'partial') return together;
     }
@@ -683,9 +687,10 @@ class KnowledgeSearch implements Search {
       // Read together, they may still land elsewhere: that is no answer about the answer before.
       return together.decision.kind === 'answer' ? { ...together, decision: { kind: 'refuse' }, confident: false } : together;
     }
-    // Named rule "the same, for X": "what about for javascript?" after the frameworks asks the
-    // question before of JavaScript (Express), not JavaScript alone (the front-end languages):
-    // read together, when that answer is sure and holds every word the line names.
+    // Named rule "the same, for X": "and for X?" asks the question before of X, not X alone: read
+    // together, when that answer is sure and holds every word the line names. (It finds what the
+    // articles hold: "what about for javascript?" after the frameworks gets the languages card, which
+    // names JavaScript, since no article ties Express to it.)
     if (FOR_LEAD.test(question) && together.confident && together.decision.kind === 'answer' && analysis.terms.length > 0 && analysis.terms.every((t) => together.decision.kind === 'answer' && together.decision.top.content.has(t))) return together;
     // "What does PayScale say?", "and according to Indeed?" after a pay question: the same
     // figures, which name each source, not whichever entry mentions that source most.

@@ -24,8 +24,9 @@ export const RULES: readonly Rule[] = [
   // "@everyone how much do juniors make": a mass mention (Discord's, Slack's <!here>) is no word of the question.
   { name: 'mass-mention', pattern: /(?:@|<!)(?:everyone|here|channel)>?/g, to: ' ' },
   // Any other markup in angle brackets is no word either: a mention or a channel ("<@&123> salary
-  // please", "<!subteam^s1|@devs>"), an HTML tag ("<b>salary</b>").
-  { name: 'angle-markup', pattern: /<(?:[@#!][^<>\s]{1,80}|\/?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,80})?\/?)>/g, to: ' ' },
+  // please", "<!subteam^s1|@devs>"), a formatting tag ("<b>salary</b>"); not "<html>" or "<senior>",
+  // which name what is asked.
+  { name: 'angle-markup', pattern: /<(?:[@#!][^<>\s]{1,80}|\/?(?:a|b|i|u|s|em|strong|br|p|span|code|pre|div|font|script|style|img|h[1-6])(?:\s[^<>]{0,80})?\/?)>/g, to: ' ' },
   // A link's address and a fenced code block say nothing the articles could answer: "[click](http://x)
   // salary?" asks the salary. (Single-backtick code stays: "`django`" names a framework.)
   { name: 'links-and-code', pattern: /\bhttps?:\/\/[^\s)]{1,300}|\bwww\.[^\s)]{1,300}|```[^`]{0,500}```/g, to: ' ' },
@@ -51,7 +52,7 @@ export const RULES: readonly Rule[] = [
   // "Define API", "meaning of REST": what it is, asked as the definition questions ask it.
   // "Per the spotlight", "per the bootcamp matcher": where it is said, as "according to" is; not
   // "per year", "per hour" (a period of pay).
-  { name: 'per-source', pattern: /\bper (?=(?:the |a |that |this |their |its |indeed's |payscale's )?(?:(?!(?:year|years|yr|yrs|hour|hours|hr|month|months|week|weeks|day|days|annum|person|head)\b)[\w'-]+ ){0,3}?(?:article|articles|guide|profile|piece|site|spotlight|indeed|payscale|karma|ck|bls|write-?up|page|source|sources|matcher|explainer|post|blog|report|survey|list|section|overview)\b)/g, to: 'according to ' },
+  { name: 'per-source', pattern: /\bper (?=(?:the |a |that |this |their |its |indeed's |payscale's )?(?:(?!(?:year|years|yr|yrs|hour|hours|hr|month|months|week|weeks|day|days|annum|person|head|second|minute|role|level|project|request|requests)\b)[\w'-]+ ){0,2}?(?:article|articles|guide|profile|piece|site|spotlight|indeed|payscale|karma|ck|bls|write-?up|page|source|sources|matcher|explainer|post|blog|report|survey|list|section|overview)\b)/g, to: 'according to ' },
   { name: 'define', pattern: /^ (?:please |pls )?(?:define|definition of|meaning of)\b/g, to: ' what is ' },
   // "One to three years under their belt": of experience.
   { name: 'under-belt', pattern: /\bunder (?:their|your|my|his|her|one's|the|ur) belts?\b/g, to: ' of experience ' },
@@ -110,7 +111,7 @@ export const RULES: readonly Rule[] = [
   // becoming a back-end developer (not the careers a back-end developer can move on to).
   // "Finished the bootcamp, now what?", "done with databases what now": what comes next.
   // Only after something said to be done: "small company, no promotions, now what?" asks what to do there.
-  { name: 'what-now', pattern: /(?<=\b(?:finished|done|completed|graduated|through|know|learned|learnt|mastered)\b[^?]{0,60})\b(?:what now|now what|what (?:should|do|can) i do now)\b/g, to: ' next ' },
+  { name: 'what-now', pattern: /(?<=\b(?:finished|done|completed|graduated|through|already know|learned|learnt|mastered)\b[^?]{0,60})\b(?:what now|now what|what (?:should|do|can) i do now)\b/g, to: ' next ' },
   // "I'm a frontend dev, how do I switch to backend?": the role one has is where one comes from,
   // not what is asked (the front-end card had answered it).
   { name: 'coming-from-role', pattern: new RegExp(String.raw`\b(?:i'?m|i am|im)\s+(?:a|an)\s+(?:[\w/-]+\s+){0,2}?(?:dev|devs|developer|engineer|programmer|tester|coder)\b[\s,;.]*(?=[^?!.]{0,80}\b${MOVE_INTO}(?: over)? (?:to|into) (?:back[\s-]?end|server[\s-]side))`, 'g'), to: ' ' },
@@ -194,11 +195,11 @@ export const RULES: readonly Rule[] = [
   // "Five years in", "at 8 years of experience", "with 3 yrs exp": a count of years on the job is
   // a pay level, read by the articles' bands (0-1 entry, 1-3 early, 4-6 mid, 7-9 and on
   // experienced). Years of college, or a span ("4 to 6 years", "4 and 6 years", the lexicon's),
-  // are not; "and 3 yrs in?" after pay is, and so is a line of years alone ("and 8 years?").
+  // are not; "and 3 yrs in?" after pay is (a line of years alone after pay: see the search's read).
   {
     name: 'years-on-the-job',
-    pattern: /^ ?(?:and |what about |how about )?(?:for |with |at |after )?(\d{1,2})\+? ?(?:years?|yrs?) ?[?!.]* ?$|(?<!\b(?:to|or|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|\b\d{1,2}\s+and\s+|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|degree|classes|course|age)))/g,
-    to: (_m: string, bare?: string, a?: string, b?: string) => ` ${levelOfYears(Number(bare ?? a ?? b))} `,
+    pattern: /(?<!\b(?:to|or|through|-)\s+(?:(?:nearly|almost|about|around|roughly|maybe)\s+)?|\b\d{1,2}\s+and\s+|[\d-]\s*)\b(\d{1,2})\+?\s*(?:years?|yrs?)(?=\s+(?:of\s+)?(?:experience|exp|work(?:ing)?|on the job)\b|\s+in(?:to)?(?=\s*(?:[:,;?!.]|$)|\s+(?:the |this |my )?(?:field|industry|job|role|career|line of work)\b))|(?<=\b(?:at|with|having)\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b(?!\s+(?:old|of age|left|at\b|in (?:a |the )?(?:school|college|uni|university|bootcamp)|of\s+(?:college|school|university|uni|study|studying|degree|classes|course|age)))/g,
+    to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(Number(a ?? b))} `,
   },
   // "How much after 5 years?", "salary after 3 years": after so many years, in a pay question,
   // is a pay level too; "can I become a senior after 5 years?" is not.
@@ -248,14 +249,16 @@ export const STOP_WORDS = new Set(
   described paragraph paragraphs actual regarding recur recurs recurring characterized characterised itemized itemised breakdown bracket brackets`.split(/\s+/),
 );
 
+/** Words that may stand before "guide" and still name the Guide: "the unnamed guide", "the backend guide". */
+const GUIDE_WORDS = String.raw`(?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+)?`;
 /**
  * "The guide", "per the guide", "the guide's figures", "the unnamed guide": the Guide article, which has no publisher to
  * be called by. Not "guide me", "a study guide", "Indeed's guide" or "the step-by-step guide" (each
  * another word before "guide", or none).
  */
-const THE_GUIDE = /\bthe\s+(?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+)?guide(?:'s|’s|s')?(?![a-z0-9+#-])(?!\s+(?:me|us|you|them)\b)|(?<!\b(?:indeed|karma|spotlight|payscale|step|study|interview|meta|my|your|a|an|this|that)(?:'s|’s)?[\s-]+)\bguide(?:'s|’s)\s/i;
+const THE_GUIDE = new RegExp(String.raw`\bthe\s+${GUIDE_WORDS}guide(?:'s|’s|s')?(?![a-z0-9+#-])(?!\s+(?:me|us|you|them)\b)|(?<!\b(?:indeed|karma|spotlight|payscale|step|study|interview|meta|my|your|a|an|this|that)(?:'s|’s)?[\s-]+)\bguide(?:'s|’s)\s`, 'i');
 /** The Guide asked of as where an answer comes from: "what does the guide say", "per the guide", "the guide says". */
-const GUIDE_ASKED = /\b(?:per|according to|acc(?:ording|\.)? (?:to|2)|accdg to)\s+the\s+(?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+)?guide\b|\b(?:does|did) the (?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+)?guide (?:say|think|claim)\b|\bthe (?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+)?guide (?:says|said|thinks|claims)\b/i;
+const GUIDE_ASKED = new RegExp(String.raw`\b(?:per|according to|acc(?:ording|\.)? (?:to|2)|accdg to)\s+the\s+${GUIDE_WORDS}guide\b|\b(?:does|did) the ${GUIDE_WORDS}guide (?:say|think|claim)\b|\bthe ${GUIDE_WORDS}guide (?:says|said|thinks|claims)\b`, 'i');
 
 /**
  * The one rule for the Guide, in two strengths: 'asked' when it is asked of as a source (its word
