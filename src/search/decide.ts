@@ -72,7 +72,8 @@ const NEVER: readonly Outside[] = ['profession', 'code-help', 'chat', 'future'];
  * Outside markers that leave part of a pay or outlook question answerable (U.S. figures): a
  * place, a company, a school, a technology the articles never mention ("Rust", "Kafka"), pay by
  * the hour or month (the articles give yearly pay), a rank above senior (CTO, IT director: the
- * articles name them as where a career can go, with no pay).
+ * articles name them as where a career can go, with no pay), an industry, remote or part-time
+ * work, a percentile (the articles give averages, medians and bands by experience only).
  */
 export const PARTLY: readonly Outside[] = ['place', 'company', 'school', 'tech', 'period', 'rank', 'industry', 'setting', 'percentile'];
 /**
