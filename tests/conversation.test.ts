@@ -873,6 +873,14 @@ describe('follow-ups', () => {
     const more = await say('like what specifically', { ...ana, userId: 'algo' });
     expect(more.answered).toBe(true);
     expect(more.text).toMatch(/searching and sorting/i);
+    // "Examples?" and "any others?" alone are more of the answer before too, not another entry
+    // ("others" had found the mentors card).
+    for (const line of ['examples?', 'any others?']) {
+      await say('what other careers can i move into', { ...ana, userId: `others-${line}` });
+      const again = await say(line, { ...ana, userId: `others-${line}` });
+      expect(again.topic, line).toBe('question:alternative-careers');
+      expect(again.text, line).toMatch(/Database Administrators/);
+    }
   });
 
   it('percentiles are not given: the figures under that caveat; the median asked of back-end developers is theirs, not the national one', async () => {

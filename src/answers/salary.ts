@@ -295,8 +295,13 @@ export function outlookCard(services: Services, ofPay = false): Reply {
   });
 }
 
-/** "By how much?", "how much more?", "what's the gap?": the size of a difference in pay asked. */
-const GAP_ASKED = /\bby how much\b|\bhow much (?:more|less|higher|lower)\b|\bhow (?:big|large|wide) (?:is )?the (?:gap|difference)\b|\bwhat'?s the (?:gap|difference)\b|\b(?:gap|difference) in (?:pay|salary|salaries)\b/i;
+/**
+ * "By how much", "how much more", "how big is the gap": the size of a difference asked. The
+ * search reads a line of these alone as a follow-up of the comparison before (BY_HOW_MUCH there).
+ */
+export const SIZE_ASKED = String.raw`by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+(?:big|large|wide)\s+(?:is\s+)?the\s+(?:gap|difference)`;
+/** The size of a difference in pay asked, in a line of its own or not: those, "what's the gap?", "the difference in pay". */
+const GAP_ASKED = new RegExp(String.raw`\b(?:${SIZE_ASKED}|what'?s\s+the\s+(?:gap|difference)|(?:gap|difference)\s+in\s+(?:pay|salary|salaries))\b`, 'i');
 
 /**
  * Named rule "by how much": "by how much?" after who earns more, front end or back end, is the

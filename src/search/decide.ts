@@ -128,8 +128,11 @@ export function onlyTechnology(terms: readonly string[]): boolean {
 }
 /** Technologies people are paid by (languages, frameworks, databases): not a tool or protocol ("git?" after pay asks about git). */
 const PAID_BY: ReadonlySet<string> = new Set([...TECHNOLOGIES].filter((t) => !['docker', 'kubernetes', 'jenkins', 'git', 'github', 'rest', 'soap', 'graphql', 'http3', 'quic', 'html', 'css', 'json', 'xml', 'linux', 'apache', 'nginx', 'datastructure'].includes(t)));
-/** A follow-up that asks the question before of something else: "and for java?", "what about python devs?". */
-export const ASKED_OF_ANOTHER = /^\s*(?:and|n|&|or|but|what about|how about|same for|what of)\b/i;
+/**
+ * Words that open a follow-up, asking the question before of something else: "and for seniors?",
+ * "what about python devs?", "is that the same for juniors?". One list for every rule that reads them.
+ */
+export const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|what if|same for|(?:is|are|would|does) (?:that|it|this|those|these|they) (?:the )?same for|and for|then|so)(?=[\s,]|$)/i;
 /** Two version numbers compared: "python 2 vs 3", "java 8 or 17", "php 7 and php 8". */
 const VERSIONS = /\d+(?:\.\d+)?\s*(?:vs\.?|versus|or|and|compared (?:to|with))\s*(?:[a-z.#+]+\s*)?\d+/i;
 /** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */
@@ -178,7 +181,7 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   // Of a follow-up, only pay by a technology the line names after pay was asked ("and for python
   // devs?", "what about java?"): the line is all technology and who works with it.
   if (analysis.joined) {
-    const asked = ASKED_OF_ANOTHER.test(analysis.raw) || analysis.joined.own.some((term) => WHO_WORKS.has(term));
+    const asked = FOLLOW_LEADS.test(analysis.raw) || analysis.joined.own.some((term) => WHO_WORKS.has(term));
     return asked && onlyTechnology(analysis.joined.own) && analysis.terms.includes('salary') ? 'tech' : undefined;
   }
   const tech = analysis.terms.filter((term) => TECHNOLOGIES.has(term));

@@ -12,12 +12,13 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, asksFor, changesCareer, decide, gives, onlyTechnology, ASKED_OF_ANOTHER, PARTLY, TECHNOLOGIES, THRESHOLDS, WHO_WORKS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, asksFor, changesCareer, decide, gives, onlyTechnology, FOLLOW_LEADS, PARTLY, TECHNOLOGIES, THRESHOLDS, WHO_WORKS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, guideNamed, isTheGuide, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 import { loose, namesIn } from '../answers/yes-no.js';
+import { SIZE_ASKED } from '../answers/salary.js';
 
 export type { Doc, Kind } from './documents.js';
 export type { Decision } from './decide.js';
@@ -133,9 +134,7 @@ const MOVING_UP: ReadonlySet<string> = new Set(['promotion', 'advance']);
 /** "By how much?", "how much more?": the size of a difference the answer before stated. */
 /** "How long are the degrees?": a time or sum asked of the thing the answer before spoke of (see askedAgain). */
 const OF_THE = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?how\s+(?:long|much)\s+(?:is|are|does|do|would|will)\s+the\s+\w+s?\s*\??\s*$/i;
-const BY_HOW_MUCH = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+big\s+(?:is\s+)?the\s+(?:gap|difference))\b[^?]*\??\s*$/i;
-/** Words that open a follow-up: "and for seniors?", "what about mid level?" */
-const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|what if|same for|(?:is|are|would|does) (?:that|it|this|those|these|they) (?:the )?same for|and for|then|so)(?=[\s,]|$)/i;
+const BY_HOW_MUCH = new RegExp(String.raw`^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:${SIZE_ASKED})\b[^?]*\??\s*$`, 'i');
 /** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */
 const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'report', 'recommend', 'suggest', 'advise', 'mention']);
 /** A reading this far ahead of the next entry is the question's own, whatever words point back. */
@@ -148,8 +147,11 @@ const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['become', 'dev', 'enginee
 const SOURCE_DESCRIBED = new Set(['guide', 'article', 'post', 'piece']);
 /** A list item that names people by their job ("Computer Programmers", "Database Administrators"). */
 const PEOPLE_LISTED = /\b(?:managers|programmers|specialists|analysts|administrators|developers|engineers|architects|designers|testers|directors|officers)\b/i;
-/** A follow-up asking the question before of something else: "and for seniors in london?", "what about for python devs?". */
-const FOR_LEAD = /^\s*(?:and|n|&|what about|how about|same|but)\s+for\b/i;
+/** A follow-up asking the question before of something else with "for": "and for seniors in london?", "what about for python devs?". */
+function forLead(question: string): boolean {
+  const lead = FOLLOW_LEADS.exec(question)?.[0];
+  return lead !== undefined && (/\bfor$/i.test(lead) || /^[\s,]*for\b/i.test(question.slice(lead.length)));
+}
 /** "Why?" alone. */
 const WHY_ALONE = /^\W*why\W*$/i;
 /** What a line that only points back points with (not "it": "how long does it take?" first is how long it all takes). */
@@ -178,7 +180,10 @@ const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there
 const BARE_ASK = /^\W*(?:and\s+)?(?:how long|how many years|duration)\W*$/i;
 const pointsBack = (question: string) => POINTERS.test(question) || BARE_ASK.test(question);
 
-/** "the deadlock one", "the aws one", "which is for databases?": a thing picked by its name (see theOne). */
+/**
+ * "the deadlock one", "the aws one", "the one for azure?": a thing picked by its name (see theOne).
+ * "Which is for databases?" reads the same way, but picks only where a name the answer listed holds the word.
+ */
 const THE_ONE = /\bthe\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\s+one\b|^\W*(?:and\s+)?(?:which|the)(?:\s+one)?(?:'s|\s+is)?\s+(?:for|about)\s+([\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+){0,2}?)\W*$/iu;
 /** An answer made of numbered steps ("Step 1: ... Step 2: ...", "First: ... Second: ..."), an article's plan. */
 const NUMBERED_PLAN = /(?:\bStep 1|\bFirst):[\s\S]*(?:\bStep 2|\bSecond):/;
@@ -554,7 +559,7 @@ class KnowledgeSearch implements Search {
     // Named rule "pay by a technology": "and for python devs?", "what about java?" after pay ask
     // pay by language, which the articles never give (see namedNotAnswered): their figures under
     // that caveat, not the languages card the words alone find.
-    if (previous?.terms.includes('salary') && onlyTechnology(analysis.terms) && (ASKED_OF_ANOTHER.test(question) || analysis.terms.some((t) => WHO_WORKS.has(t)))) {
+    if (previous?.terms.includes('salary') && onlyTechnology(analysis.terms) && (FOLLOW_LEADS.test(question) || analysis.terms.some((t) => WHO_WORKS.has(t)))) {
       const together = this.readWith(analysis, previous);
       if (together.decision.kind === 'partial') return together;
     }
@@ -691,7 +696,7 @@ class KnowledgeSearch implements Search {
     // together, when that answer is sure and holds every word the line names. (It finds what the
     // articles hold: "what about for javascript?" after the frameworks gets the languages card, which
     // names JavaScript, since no article ties Express to it.)
-    if (FOR_LEAD.test(question) && together.confident && together.decision.kind === 'answer' && analysis.terms.length > 0 && analysis.terms.every((t) => together.decision.kind === 'answer' && together.decision.top.content.has(t))) return together;
+    if (forLead(question) && together.confident && together.decision.kind === 'answer' && analysis.terms.length > 0 && analysis.terms.every((t) => together.decision.kind === 'answer' && together.decision.top.content.has(t))) return together;
     // "What does PayScale say?", "and according to Indeed?" after a pay question: the same
     // figures, which name each source, not whichever entry mentions that source most.
     // So do "is that more than the Indeed number?" and "what about the other sources?": the
@@ -1149,7 +1154,7 @@ class KnowledgeSearch implements Search {
     const decision = next ? ({ kind: 'answer', top: next } as Decision) : analysis.terms.length ? decide(analysis, hits, this.thresholds) : ({ kind: 'refuse', ...(analysis.outside[0] ? { outside: analysis.outside[0] } : {}) } as Decision);
     // The question as asked, source and all: its short answer picks that source's points.
     const answer: Answer = { analysis: asked, hits, decision, confident: decision.kind === 'answer' };
-    this.backEndByDefault(analysis, answer);
+    this.roleFiguresByDefault(analysis, answer);
     if (!next) this.conceptDefined(analysis, answer);
     this.otherWayIn(analysis, answer);
     // Pay in London of a role named ("salary dba in london") is that role's pay, under the caveat.
@@ -1344,7 +1349,12 @@ class KnowledgeSearch implements Search {
     if (concept) answer.decision = { kind: 'answer', top: concept };
   }
 
-  private backEndByDefault(analysis: Analysis, answer: Answer): void {
+  /**
+   * Named rule "whose figures": a pay question the national median took ("what's the median
+   * salary for back-end developers?", "Indeed's average or the spotlight's median?") is about the
+   * role it names, back end's when it names none but a source of back-end figures.
+   */
+  private roleFiguresByDefault(analysis: Analysis, answer: Answer): void {
     const d = answer.decision;
     // Or "which pays more, Indeed's average or the spotlight's median?", between the two.
     const between = d.kind === 'clarify' && d.options[0]?.doc.ref === 'salary:backend-developer' && d.options[1]?.doc.ref === 'salary:all-occupations';
@@ -1357,8 +1367,8 @@ class KnowledgeSearch implements Search {
     // the national median, which the word "median" pulls): that role's figures, back end's by default.
     const role = analysis.terms.some((t) => this.subjectTerms.has(t)) ? (this.payOf(analysis) ?? (analysis.terms.includes('backend') ? 'backend-developer' : undefined)) : undefined;
     if (!sourced && role === undefined && analysis.terms.some((t) => this.subjectTerms.has(t))) return;
-    const backEnd = answer.hits.find((h) => h.doc.ref === `salary:${role ?? 'backend-developer'}`);
-    if (backEnd) [answer.decision, answer.confident] = [{ kind: 'answer', top: backEnd }, true];
+    const figures = answer.hits.find((h) => h.doc.ref === `salary:${role ?? 'backend-developer'}`);
+    if (figures) [answer.decision, answer.confident] = [{ kind: 'answer', top: figures }, true];
   }
 
   /**
