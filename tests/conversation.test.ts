@@ -279,6 +279,19 @@ describe('follow-ups', () => {
     expect(seasoned.text).not.toContain('Nothing in this answer comes from Career Karma');
   });
 
+  it('"which one is not" names the option the articles do not, even one they never mention; with no list that names the others, no word', async () => {
+    // Terraform is a technology the articles never mention: the question is still answered.
+    const tools = await say('Is Terraform, Docker or Jenkins the one not listed among devops tools?');
+    expect(tools.answered).toBe(true);
+    expect(tools.text).toContain('Terraform is the one the articles do not name here; they do name Docker and Jenkins');
+    const soft = await say("Decisiveness, customer service, graphic design, flexibility: one of these isn't among the soft skills listed. Which one?");
+    expect(soft.text).toContain('graphic design is the one the articles do not name');
+    // Nothing the articles list holds the others: no "which one", and another profession stays refused.
+    const pharmacist = await say('Which of these is not a pharmacist duty: counting pills, advising patients or filling prescriptions?');
+    expect(pharmacist.answered).toBe(false);
+    expect(pharmacist.text).not.toContain('is the one the articles do not name');
+  });
+
   it('"are C++ and C# acceptable picks?" gets its yes first; a comparison, or a name found in another entry, gets none', async () => {
     const yes = await say('Are C++ and C# acceptable picks for writing server logic?');
     expect(yes.card.children[0]).toEqual({ type: 'text', text: 'Yes: the articles name C++ and C#, as below.' });

@@ -6,6 +6,7 @@ import { pickPoints, roleItems } from '../answers/role.js';
 import { gapLead, outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
+import { notAmongLead, optionsAsked } from '../answers/not-among.js';
 import { escape, listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { itemAsked, itemNamed, listItems, placeAsked } from '../answers/list-items.js';
 import { commandAsked, FIGURE_JUDGED, FIGURES_DIFFER, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
@@ -1003,7 +1004,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
       // "Which is the highest?" after pay: that figure first.
       const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
+      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? notAmongLead(text, out, (name) => spellingsOf(ctx, name)) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
       // An article's numbered plan: "2" next is its step 2.
       // A price asked that the articles do not give is not answered, though what they say of cost is
       // shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
@@ -1013,6 +1014,8 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       return led;
     }
   }
+  const notAmong = notAmongOfHits(ctx, text, answer);
+  if (notAmong) return notAmong;
   recordQuestion(ctx, text);
   if (decision.kind === 'clarify') {
     const read = readings(ctx, answer, decision.options);
@@ -1033,6 +1036,31 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     if (shown) return { ...shown, brief: briefFor(ctx, shown, answer, shown.more ?? decision.top.doc.ref) };
   }
   return unknownAnswer(answer);
+}
+
+/** How far down the candidates "which one is not" looks for the list its options come from. */
+const NOT_AMONG_HITS = 3;
+
+/**
+ * "Which one is not" (answers/not-among.ts) when the decision did not answer: the option the
+ * articles do not name is often one they never mention ("Terraform"), which refuses a question
+ * as naming a technology they do not cover. One of the closest entries that names every other
+ * option is the list asked about.
+ */
+function notAmongOfHits(ctx: CommandContext, text: string, answer: Answer): Reply | undefined {
+  if (!optionsAsked(text).length) return undefined;
+  const level = answer.analysis.level;
+  for (const hit of answer.hits.slice(0, NOT_AMONG_HITS)) {
+    const ref = hit.doc.ref;
+    const out = card(ctx, ref, level, related(answer, hit));
+    const lead = out && notAmongLead(text, out, (name) => spellingsOf(ctx, name));
+    if (!out || !lead) continue;
+    const more = moreOf(ref, level);
+    const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more };
+    rememberQuestion(ctx, answer, ref, led);
+    return led;
+  }
+  return undefined;
 }
 
 /** When a failure to record a question was last logged: at most one a minute, so an outage is seen, not a flood. */
