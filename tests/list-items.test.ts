@@ -49,6 +49,15 @@ describe('itemNamed', () => {
     expect(itemNamed('which one is about cooking?', items, terms, new Set())).toBeUndefined();
     expect(itemNamed('which one is about computers?', ['Computer Programmers', 'Computer Analysts'], terms, new Set())).toBeUndefined();
   });
+  it('"the one involving X" picks as "any of those" does; "which of those isn\'t about X" picks the one item without the word', () => {
+    expect(itemNamed('the one involving security?', items, terms, new Set())).toMatchObject({ item: 'Information Security Analysts' });
+    const certs = ['AWS Certified Developer', 'Microsoft Azure cloud application developer certification', 'Oracle MySQL Developer'];
+    // As the lexicon reads it, AWS is the cloud too.
+    const cloud = (t: string) => terms(t).flatMap((w) => (w === 'aw' ? ['aws', 'cloud'] : [w]));
+    expect(itemNamed("which of those isn't about cloud?", certs, cloud, new Set())).toMatchObject({ item: 'Oracle MySQL Developer' });
+    // Not about cooking: every item would do, which picks none.
+    expect(itemNamed("which of those isn't about cooking?", certs, cloud, new Set())).toBeUndefined();
+  });
 });
 
 describe('itemAsked', () => {

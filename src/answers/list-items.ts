@@ -4,6 +4,7 @@
 // alone name nothing (they had got the list again, or the job-search tips); the item's own words,
 // put in their place, are the question.
 import { pointTexts, type Node } from '../reply.js';
+import { NOT_ASKED } from './not-among.js';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 /** "the second one", "the last option", "the 3rd one": a place in the list shown before. */
@@ -97,20 +98,27 @@ export function itemAsked(question: string, items: readonly string[] | undefined
   return { item, said: m[0].trim().replace(/^(?:and\s+|what about\s+)?(?:the\s+)?/i, ''), question: `${question.slice(0, m.index)} ${one(item)} ${question.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').replace(/\s+([?!.,])/g, '$1').trim() };
 }
 
-/** "Any of those", "which one", "which of them": a pick among what was just listed. */
-const AMONG = /\b(?:(?:any|one|which|either) of (?:those|them|these)|which (?:one|ones)|any ones?)\b/i;
+/**
+ * "Any of those", "which one", "which of them", "the one involving security": a pick among what
+ * was just listed.
+ */
+const AMONG = /\b(?:(?:any|one|which|either) of (?:those|them|these)|which (?:one|ones)|any ones?|the (?:one|ones) (?:involving|about|covering|on|for|with|in|dealing with|that'?s about|that is about))\b/i;
 
 /**
  * Named rule "any of those about X": after a list, "any of those focus on security?" picks the one
- * item whose words hold the question's own ("Information Security Analysts"); nothing when no item
- * or more than one does. `terms` reads words as the search does; `field` are words every item shares
- * in meaning (developer, backend), which pick nothing.
+ * item whose words hold the question's own ("Information Security Analysts"), and "which of those
+ * isn't about cloud?" the one item whose words do not (the MySQL certification beside AWS and
+ * Azure); nothing when no item or more than one does. `terms` reads words as the search does;
+ * `field` are words every item shares in meaning (developer, backend), which pick nothing.
  */
 export function itemNamed(question: string, items: readonly string[] | undefined, terms: (text: string) => string[], field: ReadonlySet<string>): { item: string; question: string; said?: string } | undefined {
   if (!items?.length || !AMONG.test(question)) return undefined;
   const asked = new Set(terms(question.replace(AMONG, ' ')).filter((t) => !field.has(t)));
-  const holding = items.filter((item) => terms(item).some((t) => asked.has(t)));
-  return holding.length === 1 ? { item: holding[0]!, question: one(holding[0]!) } : undefined;
+  if (!asked.size) return undefined;
+  const negated = NOT_ASKED.test(question);
+  const holding = items.filter((item) => terms(item).some((t) => asked.has(t)) !== negated);
+  // "Not about cloud" of a list none of which is about it picks nothing: every item would do.
+  return holding.length === 1 && items.length > 1 ? { item: holding[0]!, question: one(holding[0]!) } : undefined;
 }
 
 /**

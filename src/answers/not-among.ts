@@ -6,8 +6,8 @@
 import { pointTexts, type Node, type Reply } from '../reply.js';
 import { listed, loose, namesIn } from './yes-no.js';
 
-/** The question asks what is NOT among them. */
-const NOT_ASKED = /\b(?:not|isn['’]?t|aren['’]?t|doesn['’]?t|don['’]?t|wasn['’]?t|weren['’]?t|never|missing|left out|odd one out)\b/i;
+/** The question asks what is NOT among them (or of them: "which of those isn't about cloud?", list-items.ts). */
+export const NOT_ASKED = /\b(?:not|isn['’]?t|aren['’]?t|doesn['’]?t|don['’]?t|wasn['’]?t|weren['’]?t|never|missing|left out|odd one out)\b/i;
 /** Where a clause ends: a list of options is read inside one. */
 const CLAUSE_END = /[:;?!]|\s[—–-]+\s|\.(?:\s|$)/;
 /** Between options: "A, B, or C", "A, B and C". */
