@@ -150,6 +150,10 @@ describe('analyse: question-form rules', () => {
     ['years-on-the-job', '5 years in: what does the pay table say', /^ {2}mid {2}in:/],
     ['pay-after-years', 'how much after 5 years', /after\s+mid\s*$/],
     ['pay-after-years', 'can i become a senior after 5 years?', /after 5 years/],
+    ['year-of-career', 'someone in year 2 of their career earns what', /someone in\s+early\s+earns what/],
+    ['makes-what', 'entry level devs make what?', /devs\s+salary\s*\?/],
+    ['makes-what', 'what you make what you sell', /what you make what you sell/],
+    ['year-of-career', 'in my 8th year on the job', /in my\s+experienced\s*$/],
   ];
 
   it('reads years on the job as the level whose band holds them, and leaves spans and years of school alone', () => {

@@ -121,6 +121,9 @@ export const RULES: readonly Rule[] = [
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
   // "What does a DBA make?" asks pay (while "make a portfolio" does not).
   { name: 'what-does-x-make', pattern: /\bwhat\s+(?:do|does|did|would|will|can|could)\s+(?!(?:i|you|we)\s+make\s+(?:a|an|my|the)\b)(.{1,60}?)\s+(?:make|makes|earn|earns|pull in|take home)\b/g, to: ' $1 salary ' },
+  // "Entry level devs make what?", "someone in year 2 makes roughly what?": the same question,
+  // with the asking word last.
+  { name: 'makes-what', pattern: /\b(?:make|makes|making|earn|earns|earning|pull in|pulls in|take home|takes home)\s+(?:(?:roughly|about|around|approximately|like|typically|usually)\s+)?what\b(?=\s*(?:$|[?!.,]|a year|per year|annually|yearly|according|per|in\b|at\b|on\b))/g, to: ' salary ' },
   // "What does a DBA do?" asks for the role's duties; without it, it reads as "what is a DBA?".
   // "What is the work of a back-end developer in a company?", "what's the role of a backend dev": its duties.
   { name: 'work-of-x', pattern: /\bwhat(?:'s| is| are)\s+(?:the\s+)?(?:work|job|role|duties|tasks)\s+of\s+(?:a|an|the)?\s*(?=(?:back[\s-]?end|server[\s-]side|front[\s-]?end|full[\s-]?stack|dba|devops|database|web)\b)/g, to: ' duty of ' },
@@ -208,7 +211,17 @@ export const RULES: readonly Rule[] = [
     pattern: /(?<=\b(?:make|makes|making|earn|earns|earning|salary|salaries|pay|paid|how much)\b[^?.!]{0,40}\bafter\s+)(\d{1,2})\+?\s*(?:years?|yrs?)\b|\bafter\s+(\d{1,2})\+?\s*(?:years?|yrs?)\b(?=[^?.!]{0,40}\b(?:make|earn|salary|pay|paid|how much)\b)/g,
     to: (_m: string, a?: string, b?: string) => (a ? ` ${levelOfYears(Number(a))} ` : ` after ${levelOfYears(Number(b))} `),
   },
+  // "Someone in year 2 of their career", "in my third year on the job": that year on the job is a
+  // pay level too. Only of a career or job: "the second year of the degree" is school.
+  {
+    name: 'year-of-career',
+    pattern: /\b(?:year\s+(\d{1,2})|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+year)\s+(?:of|in|on|into)\s+(?:my|their|your|his|her|one's|the|a)\s+(?:career|job)\b/g,
+    to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(a ? Number(a) : /^\d/.test(b!) ? Number.parseInt(b!, 10) : ORDINAL_YEARS.indexOf(b!) + 1)} `,
+  },
 ];
+
+/** "First" to "tenth": a year on the job counted in words. */
+const ORDINAL_YEARS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 /** A number of years on the job -> the level whose band holds it (the articles' bands). */
 export function levelOfYears(years: number): string {
