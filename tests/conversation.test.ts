@@ -956,6 +956,9 @@ describe('follow-ups', () => {
     expect((await say('do self-employed backend devs get enough work')).topic).toBe('question:freelancing');
     expect((await say('is the housing market growing')).answered).toBe(false);
     expect((await say('What does the unnamed guide say people in their first year earn?')).text).toContain('$72,514');
+    // The Guide called by the certificate it recommends: its figures first.
+    expect((await say('what do experienced devs make per the Meta-cert guide?')).text).toContain("The guide's figures: experienced, $87,979");
+    expect((await say('Entry level pay, per the guide with the Meta recommendation?')).text).toContain("The guide's figures: entry level, $72,514");
   });
 
   it('the code review of the stop: rules kept to what they are for', async () => {

@@ -51,6 +51,7 @@ describe('analyse: question-form rules', () => {
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
     ['helps-with-cost', 'a perk that helps with the cost of getting to the office', /helps?\s+with\s+getting/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
+    ['guide-described-more', 'entry level pay, per the guide with the meta recommendation?', /^\s*entry level pay, per the guide\s+\?\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
     ['work-of-x', 'what is the work of back end developer in company', /duty of\s+back end developer/],
     ['what-now', 'finished bootcamp. now what?', /finished bootcamp\.\s+next/],
@@ -152,6 +153,8 @@ describe('analyse: question-form rules', () => {
     ['pay-after-years', 'can i become a senior after 5 years?', /after 5 years/],
     ['year-of-career', 'someone in year 2 of their career earns what', /someone in\s+early\s+earns what/],
     ['makes-what', 'entry level devs make what?', /devs\s+salary\s*\?/],
+    ['pros-people', 'experienced pros with 7 to 9 years', /experienced professionals with/],
+    ['pros-people', 'the backend pros and cons', /backend pros and cons/],
     ['makes-what', 'what you make what you sell', /what you make what you sell/],
     ['year-of-career', 'in my 8th year on the job', /in my\s+experienced\s*$/],
   ];
