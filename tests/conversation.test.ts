@@ -279,6 +279,16 @@ describe('follow-ups', () => {
     expect(seasoned.text).not.toContain('Nothing in this answer comes from Career Karma');
   });
 
+  it('"and after that?" after a level\'s pay is the next level\'s; after a roadmap step it is still the next step', async () => {
+    await say('how much do junior devs make?', { ...ana, userId: 'levels' });
+    await say('and mid-career?', { ...ana, userId: 'levels' });
+    const after = await say('and after that?', { ...ana, userId: 'levels' });
+    expect(after.topic).toBe('salary:backend-developer');
+    expect(after.text).toContain('$87,979');
+    await say('what is step 3', { ...ana, userId: 'steps' });
+    expect((await say('and after that?', { ...ana, userId: 'steps' })).topic).toBe('step:learn-framework');
+  });
+
   it('"which one is not" names the option the articles do not, even one they never mention; with no list that names the others, no word', async () => {
     // Terraform is a technology the articles never mention: the question is still answered.
     const tools = await say('Is Terraform, Docker or Jenkins the one not listed among devops tools?');

@@ -14,7 +14,7 @@ import { rememberTopic } from './remember.js';
 import { NUMBER_WORDS, resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel, Step } from '../knowledge/schema.js';
 import { pointTexts, reply, withLead, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
-import { figuresOf, type Answer, type Scored, type Turn } from '../search/index.js';
+import { figuresOf, nextLevelAsked, type Answer, type Scored, type Turn } from '../search/index.js';
 import { THRESHOLDS } from '../search/decide.js';
 import { smallTalk } from '../smalltalk.js';
 import { answerRoom, fitLines, relevantLines } from '../brief.js';
@@ -578,8 +578,9 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   const place = previous?.numbered === 'roadmap' ? placeAsked(question) : undefined;
   const end = onStep && (LAST.test(question) || place === -1 ? ctx.knowledge.roadmap.at(-1) : FIRST.test(question) ? ctx.knowledge.roadmap[0] : place ? ctx.knowledge.roadmap[place - 1] : undefined);
   if (end) return withTopic(ctx, `step:${end.id}`, undefined);
-  // A bare "then?" goes on only from a step: after pay it is no question of the roadmap.
-  if (NEXT.test(question) && !(BARE_THEN.test(question) && !(previous?.topic && stepOf(ctx, previous.topic)))) {
+  // A bare "then?" goes on only from a step: after pay it is no question of the roadmap; nor is
+  // "and after that?" after a level's pay, which asks the next level's (the search reads it).
+  if (NEXT.test(question) && !(BARE_THEN.test(question) && !(previous?.topic && stepOf(ctx, previous.topic))) && !nextLevelAsked(question, previous)) {
     // The reply before named the next step itself ("Next: step 3" after "I know python and sql").
     if (previous?.next) return withTopic(ctx, previous.next, undefined);
     const current = previous?.topic && stepOf(ctx, previous.topic);

@@ -195,6 +195,17 @@ const KIND_TERMS: ReadonlySet<string> = new Set(['framework', 'language', 'datab
 const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'backend-developer']);
 /** A count of years with nothing else: "and 8 years?", "what about 3 yrs?". */
 const BARE_YEARS = /^\W*(?:and\s+|what about\s+|how about\s+)?(?:for\s+|with\s+|at\s+|after\s+)?\d{1,2}\+?\s*(?:years?|yrs?)\W*$/i;
+/** "And after that?", "and then?" after a level's pay: the level after it. */
+const AFTER_THAT = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:after\s+(?:that|those)|then|beyond\s+that|later(?:\s+on)?|(?:the\s+)?next\s+(?:level|band|bracket|stage)(?:\s+up)?)\W*$/i;
+/** The pay levels in the order a career goes through them. */
+const NEXT_LEVEL: Partial<Record<SalaryLevel, SalaryLevel>> = { entry: 'early', early: 'mid', mid: 'experienced' };
+/**
+ * Named rule "the level after": "and after that?", "and then?" after a level's pay asks the next
+ * level's (after mid-career, the experienced figures), not the roadmap's next step.
+ */
+export function nextLevelAsked(question: string, previous: Turn | undefined): SalaryLevel | undefined {
+  return previous?.terms.includes('salary') && previous.level && AFTER_THAT.test(question) ? NEXT_LEVEL[previous.level] : undefined;
+}
 /** A band of years on the job: "4-6 yrs", "1 to 3 years", "7–9 years". */
 const YEAR_BAND = /\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*(?:years?|yrs?)\b/i;
 /** Words for a level that are terms of their own besides the level's ("seniors": senior, experienced). */
@@ -544,7 +555,8 @@ class KnowledgeSearch implements Search {
     const title = shown ? ` ${this.byRef.get(shown)?.title ?? ''} ` : '';
     const question = shown ? typed.replace(THIS_ROLE, title).replace(PAY_COMPARED_THEY, (m, they: string) => m.replace(they, title)) : typed;
     // "And 8 years?" after pay: years alone are years of experience there (and only there: "5 years?" alone says nothing).
-    const ofPay = options.previous?.terms.includes('salary') && BARE_YEARS.test(question) ? question.replace(/\b(years?|yrs?)\b/i, '$1 of experience') : question;
+    const next = nextLevelAsked(question, options.previous);
+    const ofPay = next ? `${next} salary` : options.previous?.terms.includes('salary') && BARE_YEARS.test(question) ? question.replace(/\b(years?|yrs?)\b/i, '$1 of experience') : question;
     const analysis = this.rangeEnd(this.payPointedAt(this.analyzer.analyse(ofPay), question, options.previous), question, options.previous);
     const whole = this.run(analysis);
     const alone = this.asked(question, whole);
