@@ -289,6 +289,17 @@ describe('follow-ups', () => {
     expect((await say('and after that?', { ...ana, userId: 'steps' })).topic).toBe('step:learn-framework');
   });
 
+  it('a name picked by its letter or a word in it leads the answer that lists it; a letter asks nothing of its own', async () => {
+    const jenkins = await say('Which DevOps tool starting with J is mentioned?');
+    expect(jenkins.topic).toBe('skill:devops-tools');
+    expect(jenkins.text).toContain('Starting with J: Jenkins.');
+    expect((await say("Which of the job boards listed has 'Zip' in its name?")).text).toContain('ZipRecruiter.');
+    // "Starting with A" is no word of the question: a company's pay is still no figure the articles give.
+    const company = await say('which company starting with A pays backend devs the most?');
+    expect(company.answered).toBe(false);
+    expect(company.text).toContain('no figures for particular companies');
+  });
+
   it('"which one is not" names the option the articles do not, even one they never mention; with no list that names the others, no word', async () => {
     // Terraform is a technology the articles never mention: the question is still answered.
     const tools = await say('Is Terraform, Docker or Jenkins the one not listed among devops tools?');

@@ -6,6 +6,7 @@ import { pickPoints, roleItems } from '../answers/role.js';
 import { gapLead, outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
+import { namesSpelt, spellingAsked } from '../answers/named-by.js';
 import { notAmongLead, optionsAsked } from '../answers/not-among.js';
 import { escape, listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { itemAsked, itemNamed, listItems, placeAsked } from '../answers/list-items.js';
@@ -972,6 +973,8 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     const lead = out.answered ? (payLead(ctx, payRole, level, text) ?? sourced.lead) : undefined;
     return { ...ledBy(out, lead, briefFor(ctx, out, answer, more)), topic: `salary:${payRole.id}`, more };
   }
+  const spelt = namedBySpelling(ctx, text, answer);
+  if (spelt) return spelt;
   if (decision.kind === 'answer') {
     // Only when the best answer is one of the two: an entry that compares them itself ("who
     // earns more, front end or back end?") answers better than both side by side.
@@ -1037,6 +1040,38 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     if (shown) return { ...shown, brief: briefFor(ctx, shown, answer, shown.more ?? decision.top.doc.ref) };
   }
   return unknownAnswer(answer);
+}
+
+/** How far down the candidates "named by its letter" looks for a name so spelt. */
+const SPELT_HITS = 3;
+/** More names than this fit the letter: it picks none of them. */
+const MAX_SPELT = 3;
+
+/**
+ * "Which DevOps tool starting with J is mentioned?" (answers/named-by.ts): the closest entry
+ * that names something so spelt, led by the name. Not of a question the articles do not cover
+ * (a company, another profession): a letter picks nothing there.
+ */
+function namedBySpelling(ctx: CommandContext, text: string, answer: Answer): Reply | undefined {
+  const spelling = spellingAsked(text);
+  const { decision } = answer;
+  if (!spelling || (decision.kind === 'refuse' && decision.outside) || decision.kind === 'partial') return undefined;
+  const level = answer.analysis.level;
+  const hits = decision.kind === 'answer' ? [decision.top, ...answer.hits.filter((h) => h !== decision.top)] : answer.hits;
+  for (const hit of hits.slice(0, SPELT_HITS)) {
+    const ref = hit.doc.ref;
+    const out = card(ctx, ref, level, related(answer, hit));
+    const names = out ? namesSpelt(out, spelling) : [];
+    if (!out || !names.length) continue;
+    if (names.length > MAX_SPELT) return undefined;
+    const how = 'letter' in spelling ? `Starting with ${spelling.letter.toUpperCase()}` : `With "${spelling.part}" in it`;
+    const first = pointsFirst(out, (point) => names.some((n) => point.includes(n)));
+    const more = moreOf(ref, level);
+    const led: Reply = { ...ledBy(first, { type: 'text', text: `${how}: ${listed(names)}.` }, briefFor(ctx, first, answer, more, text)), topic: ref, more };
+    rememberQuestion(ctx, answer, ref, led);
+    return led;
+  }
+  return undefined;
 }
 
 /** How far down the candidates "which one is not" looks for the list its options come from. */

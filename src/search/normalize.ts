@@ -17,6 +17,14 @@ const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 /** The verbs of moving from one work into another ("switch", "transitioning", "moved", "pivot"): one list for the rules that read them. */
 const MOVE_INTO = String.raw`(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|ed|ing)|pivot(?:ing|ed)?)`;
 
+/**
+ * "Starting with J", "beginning with the letter B": a name picked by its first letter (see
+ * answers/named-by.ts), the letter in the first group that holds one. "A" and "I" are words too:
+ * alone they must end the phrase ("starting with A pays", "...with A?"), so "starting with a
+ * bootcamp" picks nothing.
+ */
+export const STARTING_LETTER = /\b(?:start(?:s|ing)?|begin(?:s|ning)?)\s+with\s+(?:(?:the\s+)?(?:letter|initial)\s+["'“‘]?([a-z])["'”’]?(?![\w'’])|["'“‘]?([b-hj-z])["'”’]?(?![\w'’])|["'“‘]?([ai])["'”’]?(?=\s*(?:[?!.,;:)]|$)|\s+(?:is|are|was|in|on|from|that|which|the|mentioned|listed|named|pays?|earns?)\b))/i;
+
 export const RULES: readonly Rule[] = [
   // Markdown and links say nothing asked: "**bold** [click](http://x.example) what is a backend dev?"
   // is the question after them (a link's words stay; its address goes).
@@ -121,6 +129,9 @@ export const RULES: readonly Rule[] = [
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
   // "What does a DBA make?" asks pay (while "make a portfolio" does not).
   { name: 'what-does-x-make', pattern: /\bwhat\s+(?:do|does|did|would|will|can|could)\s+(?!(?:i|you|we)\s+make\s+(?:a|an|my|the)\b)(.{1,60}?)\s+(?:make|makes|earn|earns|pull in|take home)\b/g, to: ' $1 salary ' },
+  // "Which DevOps tool starting with J?": the letter picks a name in the answer (answers/named-by.ts);
+  // it is no word of what is asked ("which company starting with A pays the most?" asks company pay).
+  { name: 'starting-letter', pattern: new RegExp(STARTING_LETTER.source, 'gi'), to: ' ' },
   // "Experienced pros", "seasoned pros": professionals, not the pros and cons (perks).
   { name: 'pros-people', pattern: /\b(experienced|seasoned|veteran|senior|junior|young|new|working|industry|tech|it|software|back[\s-]?end|server[\s-]?side|web|real|top|fellow) pros\b(?!\s+(?:and|&|vs\.?|or)\s+cons\b)/g, to: '$1 professionals' },
   // "Entry level devs make what?", "someone in year 2 makes roughly what?": the same question,
