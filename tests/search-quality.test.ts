@@ -87,52 +87,67 @@ import { createSearch, type Search } from '../src/search/index.js';
  * the short answers went from 4838 right and 181 wrong to 4843 and 180 (9 questions right, 4
  * lost), dev21 itself from 266/11 to 274/9 (read and tuned against). Three hard floors went down
  * (dev10, dev12, dev14, below), each explained beside it.
+ * Stop 35: dev22 joined (150 hard paraphrases; scored untouched first on aa7378b: casual 76/80,
+ * hard 122/150, 30/30 refused, 34/40 follow-ups, 29 wrong; short). 545 example questions came in,
+ * written by helpers from the entries' own content (one narrow fact each, mostly without the
+ * entry's key words), kept for the 79 entries whose new questions did not cost these sets more
+ * than they gave (each entry's added alone and graded), and checked on dev22, which had no say in
+ * the choice: 271 -> 273 right, 22 wrong both. Over the twenty-one sets before it the short
+ * answers went from 5120 right and 188 wrong to 5144 and 173 (35 questions right, 11 lost; read
+ * and tuned against). Five floors went down by one, in both forms, each a near tie the new
+ * examples moved: dev4 follow-ups ('what's the quickest? / how long does that take?'), dev10
+ * casual ('which online cert does the guide w salary by exp levels recommend'), dev11 casual
+ * ('perks of the job acc to spotlight?' now gets the benefits card), dev11 hard ('the primary
+ * responsibility in the guide recommending the Meta certificate'), dev16 casual ('other careers
+ * if backend isnt 4 me' now gets the closest answers). Every other floor is at or above the one
+ * before it.
  */
 const DEV_FLOORS = {
   dev: { casual: 79, hard: 72, outOfScope: 24, conversations: 25 },
-  dev2: { casual: 86, hard: 85, outOfScope: 30, conversations: 39 },
+  dev2: { casual: 87, hard: 85, outOfScope: 30, conversations: 39 },
   // dev3 hard 105 -> 104 at stop 29: short answers now count their rows as the terminal wraps them
   // (word by word; counting characters had let a 24-row answer through); more fits, and the Indeed
   // languages question's C# gave its place to Python in the examples shown. Five others came right.
-  dev3: { casual: 92, hard: 105, outOfScope: 38, conversations: 26 },
+  dev3: { casual: 92, hard: 105, outOfScope: 38, conversations: 27 },
   // dev4 conversations 67 -> 66 at stop 32: 'can I become a backend developer through a bootcamp?'
   // now leads with bootcamp vs degree by 0.005 over the coding bootcamps (example questions that
   // said 'switch to back-end' read as becoming one), so 'how do I pick a good one?' after it is
   // that card again, without the bootcamps' review advice.
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 66 },
-  dev5: { casual: 98, hard: 91, outOfScope: 30, conversations: 35 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 65 },
+  dev5: { casual: 98, hard: 92, outOfScope: 30, conversations: 35 },
   dev6: { casual: 99, hard: 96, outOfScope: 28, conversations: 39 },
-  dev7: { casual: 99, hard: 95, outOfScope: 29, conversations: 40 },
+  dev7: { casual: 100, hard: 95, outOfScope: 30, conversations: 40 },
   // dev8 hard 83 -> 82 at stop 28: two questions naming Career Karma by a description with an
   // unknown word ('the bootcamp site's FAQ', 'the engineer flavor ... per the bootcamp piece') were
   // lost when its name came out of the ranking as Indeed's does (which brought more right elsewhere).
-  dev8: { casual: 98, hard: 87, outOfScope: 29, conversations: 39 },
-  dev9: { casual: 97, hard: 96, outOfScope: 30, conversations: 40 },
+  dev8: { casual: 98, hard: 87, outOfScope: 29, conversations: 40 },
+  dev9: { casual: 98, hard: 97, outOfScope: 30, conversations: 40 },
   // dev10 hard 83 -> 82 at stop 26: 'what do newcomers get assigned, per the bootcamp-matching piece?'
   // had passed on a 'closest answers' reply; it is refused since the bootcamp comparison gained
   // Career Karma's cost point (which brought two other sets' questions right).
   // dev10 hard 89 -> 88 at stop 34: 'per the Meta-certificate guide' now reads as 'according to'
   // it, which takes the guide's words out of the ranking; the question lands between the role card
   // and the scalability skill (it had passed on the guide's words). 'per the X' brought 6 others right.
-  dev10: { casual: 97, hard: 88, outOfScope: 30, conversations: 38 },
-  dev11: { casual: 96, hard: 88, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 96, hard: 89, outOfScope: 30, conversations: 38 },
+  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
   // dev12 hard 91 -> 90 at stop 34: 'what credentials do two-year colleges hand out, per Career
   // Karma?' is read as 'according to Career Karma' (as that wording already was), which lands on
   // the education programs card rather than asking which was meant (whose options held the fact).
-  dev12: { casual: 97, hard: 90, outOfScope: 30, conversations: 39 },
+  dev12: { casual: 98, hard: 90, outOfScope: 30, conversations: 39 },
   dev13: { casual: 99, hard: 94, outOfScope: 29, conversations: 38 },
   // dev14 hard at stop 34 (full 89 -> 87, short 88 -> 86): 'toolkit' became a word for framework
   // (the newcomer's 'what toolkits do ppl use to build the server part'); 'before picking a toolkit'
   // now asks for the step before the framework one, and a near tie moved 'which JavaScript server
   // framework starting with E' to the front-end languages. Two dev6/dev7 toolkit questions came right.
-  dev14: { casual: 93, hard: 87, outOfScope: 30, conversations: 36 },
-  dev15: { casual: 97, hard: 79, outOfScope: 30, conversations: 40 },
-  dev16: { casual: 99, hard: 90, outOfScope: 29, conversations: 37 },
-  dev17: { casual: 99, hard: 84, outOfScope: 30, conversations: 40 },
-  dev18: { casual: 98, hard: 88, outOfScope: 30, conversations: 39 },
-  dev19: { casual: 98, hard: 90, outOfScope: 30, conversations: 38 },
+  dev14: { casual: 93, hard: 90, outOfScope: 30, conversations: 37 },
+  dev15: { casual: 97, hard: 80, outOfScope: 30, conversations: 40 },
+  dev16: { casual: 98, hard: 92, outOfScope: 29, conversations: 38 },
+  dev17: { casual: 99, hard: 85, outOfScope: 30, conversations: 40 },
+  dev18: { casual: 98, hard: 90, outOfScope: 30, conversations: 39 },
+  dev19: { casual: 98, hard: 92, outOfScope: 30, conversations: 38 },
   dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
-  dev21: { casual: 80, hard: 126, outOfScope: 30, conversations: 39 },
+  dev21: { casual: 80, hard: 133, outOfScope: 30, conversations: 39 },
+  dev22: { casual: 77, hard: 130, outOfScope: 30, conversations: 38 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -147,49 +162,50 @@ const DEV_FLOORS = {
  */
 const SHORT_FLOORS = {
   dev: { casual: 79, hard: 72, outOfScope: 24, conversations: 24 },
-  dev2: { casual: 86, hard: 85, outOfScope: 30, conversations: 39 },
+  dev2: { casual: 87, hard: 85, outOfScope: 30, conversations: 39 },
   // dev3 hard 105 -> 104 and dev5 casual 99 -> 98 at stop 29: the rows counted as the terminal wraps
   // them (see the full floors); 'key technical skills for backend?' lands on the soft skills, whose
   // shorter form now leaves out the technical point it had shown.
-  dev3: { casual: 91, hard: 105, outOfScope: 38, conversations: 26 },
+  dev3: { casual: 91, hard: 105, outOfScope: 38, conversations: 27 },
   // dev4 conversations 67 -> 66 at stop 32: the same conversation as in the full floors.
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 66 },
-  dev5: { casual: 98, hard: 91, outOfScope: 30, conversations: 35 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 65 },
+  dev5: { casual: 98, hard: 92, outOfScope: 30, conversations: 35 },
   dev6: { casual: 99, hard: 96, outOfScope: 28, conversations: 38 },
-  dev7: { casual: 99, hard: 95, outOfScope: 29, conversations: 39 },
+  dev7: { casual: 100, hard: 95, outOfScope: 30, conversations: 39 },
   // dev8 hard 83 -> 82 at stop 28: the same two questions as in the full floors.
-  dev8: { casual: 98, hard: 87, outOfScope: 29, conversations: 39 },
-  dev9: { casual: 97, hard: 96, outOfScope: 30, conversations: 40 },
+  dev8: { casual: 98, hard: 87, outOfScope: 29, conversations: 40 },
+  dev9: { casual: 98, hard: 97, outOfScope: 30, conversations: 40 },
   // dev10 hard 82 -> 81 at stop 26: the same question as in the full floors.
   // dev10 hard 89 -> 88 at stop 34: 'per the Meta-certificate guide' now reads as 'according to'
   // it, which takes the guide's words out of the ranking; the question lands between the role card
   // and the scalability skill (it had passed on the guide's words). 'per the X' brought 6 others right.
   // dev10 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev10: { casual: 97, hard: 88, outOfScope: 30, conversations: 37 },
-  dev11: { casual: 96, hard: 88, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 96, hard: 89, outOfScope: 30, conversations: 37 },
+  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
   // dev12 hard 91 -> 90 at stop 34: 'what credentials do two-year colleges hand out, per Career
   // Karma?' is read as 'according to Career Karma' (as that wording already was), which lands on
   // the education programs card rather than asking which was meant (whose options held the fact).
   // dev12 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev12: { casual: 97, hard: 90, outOfScope: 30, conversations: 39 },
-  dev13: { casual: 99, hard: 93, outOfScope: 29, conversations: 37 },
+  dev12: { casual: 98, hard: 90, outOfScope: 30, conversations: 39 },
+  dev13: { casual: 99, hard: 93, outOfScope: 29, conversations: 38 },
   // dev14 hard at stop 34 (full 89 -> 87, short 88 -> 86): 'toolkit' became a word for framework
   // (the newcomer's 'what toolkits do ppl use to build the server part'); 'before picking a toolkit'
   // now asks for the step before the framework one, and a near tie moved 'which JavaScript server
   // framework starting with E' to the front-end languages. Two dev6/dev7 toolkit questions came right.
   // dev14 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev14: { casual: 93, hard: 86, outOfScope: 30, conversations: 36 },
-  dev15: { casual: 97, hard: 79, outOfScope: 30, conversations: 40 },
-  dev16: { casual: 99, hard: 90, outOfScope: 29, conversations: 37 },
-  dev17: { casual: 99, hard: 84, outOfScope: 30, conversations: 40 },
-  dev18: { casual: 98, hard: 88, outOfScope: 30, conversations: 38 },
+  dev14: { casual: 93, hard: 90, outOfScope: 30, conversations: 37 },
+  dev15: { casual: 97, hard: 80, outOfScope: 30, conversations: 40 },
+  dev16: { casual: 98, hard: 92, outOfScope: 29, conversations: 38 },
+  dev17: { casual: 99, hard: 85, outOfScope: 30, conversations: 40 },
+  dev18: { casual: 98, hard: 90, outOfScope: 30, conversations: 38 },
   // dev19 hard 88 -> 87 at stop 33: "I've done data analysis in Python at a hospital ... which
   // frameworks would make sense for me?" now leads with the web frameworks card by 0.02 over the
   // framework-choice card (example questions added elsewhere moved the near tie); its short form
   // names Django but leaves Flask behind "more". Four other dev-19 questions came right.
-  dev19: { casual: 96, hard: 88, outOfScope: 30, conversations: 38 },
+  dev19: { casual: 96, hard: 90, outOfScope: 30, conversations: 38 },
   dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
-  dev21: { casual: 80, hard: 126, outOfScope: 30, conversations: 38 },
+  dev21: { casual: 80, hard: 133, outOfScope: 30, conversations: 38 },
+  dev22: { casual: 77, hard: 129, outOfScope: 30, conversations: 37 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
@@ -211,7 +227,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -222,7 +238,7 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];
@@ -268,7 +284,7 @@ describe('the data the pipeline learns from', () => {
 
   it('keeps the development and test sets apart from the examples: no example question is a set question', () => {
     const asks = new Set(buildDocuments(kb).flatMap((d) => d.asks.map((a) => a.toLowerCase().trim())));
-    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV')];
+    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV'), loadFactSet('dev22'), loadFactSet('blindW')];
     const lines = sets.flatMap((s) => [...s.questions.map((q) => q.q), ...s.conversations.flatMap((c) => c.turns)]);
     const leaked = lines.filter((q) => asks.has(q.toLowerCase().trim()));
     // Counted, never printed: the blind set is not to be read. A line of three words or fewer is
