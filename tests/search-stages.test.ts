@@ -763,6 +763,10 @@ describe('named rule: the step after', () => {
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('question:cover-letter');
   });
 
+  it('a question of its own after the "after" clause asks that, not the next step: what to ask the supervisor after an internship', () => {
+    expect(answeredBy('After an internship, what should you ask your supervisor for?')).toBe('question:internships');
+  });
+
   it.each([
     ['whats after databases', 'step:apis-and-protocols'],
     ['what do i learn after python', 'step:data-structures'],

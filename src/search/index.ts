@@ -1432,11 +1432,22 @@ class KnowledgeSearch implements Search {
     const named = analysis.terms.filter((t) => !NEXT_TERMS.has(t) && t !== BEFORE_TERM && t !== 'step' && !DONE_TERMS.has(t));
     // "I finished that, what next?": nothing named to go on from (the turn before says what, if anything).
     if (named.every((t) => FIELD_NAME_TERMS.has(t))) return undefined;
+    // Nor when a question of its own follows the "after" clause ("After an internship, what
+    // should you ask your supervisor for?"): what it asks is the subject, which the whole
+    // question's best entry holds and the step does not (it had got the job-search step).
+    const asks = (analysis.raw.split(back ? /\bbefore\b/i : /\bafter\b/i)[1] ?? '').split(',').slice(1).join(' ');
+    const own = this.analyzer.terms(asks).filter((t) => !FIELD_NAME_TERMS.has(t) && !NEXT_TERMS.has(t));
+    const top = hits[0];
+    const asksOwn = (step: Doc) => {
+      const content = this.models.get(step.ref)?.content;
+      return top !== undefined && top.doc.kind !== 'step' && own.some((t) => top.content.has(t) && !content?.has(t));
+    };
     // Named rule "after the studies": "finished a bootcamp, what next?", "done with my degree, what
     // comes after?" name a program, not a step (a bootcamp is in the security step only as a cyber
     // security one); Career Karma's plan says what comes after the studies: earn some experience.
     if (!back && named.some((t) => EDUCATION_TERMS.has(t)) && named.every((t) => EDUCATION_TERMS.has(t) || FIELD_NAME_TERMS.has(t))) {
       const experience = this.byRef.get('step:earn-experience');
+      if (experience && asksOwn(experience)) return undefined;
       if (experience) return this.scoredFor({ analysis, hits }, experience);
     }
     const found = rerank({ ...analysis, terms: named }, this.retriever.retrieve(named, 3, (d) => d.kind === 'step'), this.models, this.idf, this.weights)[0];
@@ -1460,7 +1471,7 @@ class KnowledgeSearch implements Search {
     if (!back && language && found.doc === language && known.length > 0 && known.every((t) => FRONT_END_TERMS.has(t))) return found;
     const steps = this.kind('step');
     const next = steps[steps.indexOf(found.doc) + (back ? -1 : 1)];
-    return next && { ...found, doc: next };
+    return next && !asksOwn(next) ? { ...found, doc: next } : undefined;
   }
 
   private kind(kind: Kind): Doc[] {
