@@ -26,10 +26,10 @@ export function commandAsked(text: string): string | undefined {
 }
 
 /**
- * "Which source says so?", "who said that?", "where's that from?", "source?": what the answer just
+ * "Which source says so?", "who said that?", "where's that from?", "per which source?", "source?": what the answer just
  * shown stands on. Only the words of that ask: "which source is the newest?" asks something else.
  */
-export const SOURCE_OF_THAT = /^\s*(?:(?:and|so|ok(?:ay)?|but|wait|hmm+|really)[\s,]+)?(?:(?:which|what|wat|wich) (?:source|article|site|website|page|study|report)s?(?: (?:says?|said|is|was|gives?|gave|are|were|claims?|reports?)(?: (?:so|that|this|it|those|these|them))?| (?:is |was )?(?:that|this|it) (?:from|in)| (?:did |does )?(?:that|this|it) come from)?|sources?(?: (?:pls|please|plz))?|says? who|who (?:says|said|claims|reports) (?:so|that|this)|(?:who|where)(?:'s| is| does| did) (?:that|this|it) (?:from|come from|coming from)|(?:whos|wheres|who's|where's) (?:that|this|it) from|according to (?:who|whom|what|which source)|(?:what'?s|whats|what is|what are) (?:the|your|ur) sources?(?: (?:for|of|on) (?:that|this|it))?|(?:where|how) (?:do|did) (?:you|u) (?:know|get) (?:that|this)|citation(?: needed)?|cite (?:that|it|your sources?))[\s?!.]*$/i;
+export const SOURCE_OF_THAT = /^\s*(?:(?:and|so|ok(?:ay)?|but|wait|hmm+|really)[\s,]+)?(?:(?:which|what|wat|wich) (?:source|article|site|website|page|study|report)s?(?: (?:says?|said|is|was|gives?|gave|are|were|claims?|reports?)(?: (?:so|that|this|it|those|these|them))?| (?:is |was )?(?:that|this|it) (?:from|in)| (?:did |does )?(?:that|this|it) come from)?|sources?(?: (?:pls|please|plz))?|says? who|who (?:says|said|claims|reports) (?:so|that|this)|(?:who|where)(?:'s| is| does| did) (?:that|this|it) (?:from|come from|coming from)|(?:whos|wheres|who's|where's) (?:that|this|it) from|according to (?:who|whom|what|which source)|(?:per|from|by|acc(?:\.|ording)? to) (?:which|what|whose) (?:source|article|site|website|one)s?|(?:what'?s|whats|what is|what are) (?:the|your|ur) sources?(?: (?:for|of|on) (?:that|this|it))?|(?:where|how) (?:do|did) (?:you|u) (?:know|get) (?:that|this)|citation(?: needed)?|cite (?:that|it|your sources?))[\s?!.]*$/i;
 
 /**
  * "Why do the numbers differ so much?", "why are the salary figures so different?": why the

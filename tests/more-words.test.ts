@@ -22,11 +22,11 @@ describe('words asking for more', () => {
     for (const what of ['roadmap 6', 'salary:backend-developer entry', 'role backend']) expect(isMoreFiller(what), what).toBe(false);
   });
 
-  it.each(['which source says so?', "who's that from?", 'whos that from', 'source?', 'says who', 'and which article is that from?', "what's your source for that", 'according to whom?', 'where does that come from?'])('"%s" asks who says what was just said', (line) => {
+  it.each(['which source says so?', "who's that from?", 'whos that from', 'source?', 'says who', 'and which article is that from?', "what's your source for that", 'according to whom?', 'where does that come from?', 'per which source?', 'from which article?'])('"%s" asks who says what was just said', (line) => {
     expect(SOURCE_OF_THAT.test(line)).toBe(true);
   });
 
-  it.each(['which source is the newest?', 'which source pays the most', 'what does the source say about sql', 'sources'.repeat(2)])('"%s" asks something else', (line) => {
+  it.each(['which source is the newest?', 'which source pays the most', 'per which source is the median highest?', 'what does the source say about sql', 'sources'.repeat(2)])('"%s" asks something else', (line) => {
     expect(SOURCE_OF_THAT.test(line)).toBe(false);
   });
 

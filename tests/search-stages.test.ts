@@ -154,6 +154,8 @@ describe('analyse: question-form rules', () => {
     ['year-of-career', 'someone in year 2 of their career earns what', /someone in\s+early\s+earns what/],
     ['makes-what', 'entry level devs make what?', /devs\s+salary\s*\?/],
     ['pros-people', 'experienced pros with 7 to 9 years', /experienced professionals with/],
+    ['next-when', 'an interview next week, how should i prepare', /^\s*an interview\s+, how should i prepare\s*$/],
+    ['next-when', 'what is the next step', /what is the next step/],
     ['indeed-dated', 'the april 2020 guide suggests what degree', /^\s*indeed\s+suggests what degree\s*$/],
     ['indeed-dated', 'what does the article from 2020 say', /what does\s+indeed\s+say/],
     ['starting-letter', 'which devops tool starting with j is mentioned?', /^\s*which devops tool\s+is mentioned\?\s*$/],

@@ -132,6 +132,8 @@ export const RULES: readonly Rule[] = [
   // "Which DevOps tool starting with J?": the letter picks a name in the answer (answers/named-by.ts);
   // it is no word of what is asked ("which company starting with A pays the most?" asks company pay).
   { name: 'starting-letter', pattern: new RegExp(STARTING_LETTER.source, 'gi'), to: ' ' },
+  // "An interview next week", "starting next month": when, not the roadmap's next step.
+  { name: 'next-when', pattern: /\bnext (?:week|weekend|month|few (?:days|weeks|months)|couple (?:of )?(?:days|weeks|months)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|semester|term|summer|fall|autumn|spring|winter)\b/g, to: ' ' },
   // "Experienced pros", "seasoned pros": professionals, not the pros and cons (perks).
   { name: 'pros-people', pattern: /\b(experienced|seasoned|veteran|senior|junior|young|new|working|industry|tech|it|software|back[\s-]?end|server[\s-]?side|web|real|top|fellow) pros\b(?!\s+(?:and|&|vs\.?|or)\s+cons\b)/g, to: '$1 professionals' },
   // "Entry level devs make what?", "someone in year 2 makes roughly what?": the same question,
