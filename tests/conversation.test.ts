@@ -285,6 +285,14 @@ describe('follow-ups', () => {
     const after = await say('and after that?', { ...ana, userId: 'levels' });
     expect(after.topic).toBe('salary:backend-developer');
     expect(after.text).toContain('$87,979');
+    // The experienced band is the last the articles give: after it, its figures again, not the roadmap.
+    await say('how much do senior devs make?', { ...ana, userId: 'top' });
+    expect((await say('and after that?', { ...ana, userId: 'top' })).topic).toBe('salary:backend-developer');
+    await say('how much do junior devs make?', { ...ana, userId: 'then' });
+    expect((await say('what comes after that?', { ...ana, userId: 'then' })).text).toContain('$75,435');
+    // After one role's pay, or the whole table, "and after that?" is still pay, not the roadmap's step after a word of it.
+    await say('what does a dba earn', { ...ana, userId: 'dba' });
+    expect((await say('and after that?', { ...ana, userId: 'dba' })).topic).toBe('salary:database-administrator');
     await say('what is step 3', { ...ana, userId: 'steps' });
     expect((await say('and after that?', { ...ana, userId: 'steps' })).topic).toBe('step:learn-framework');
   });
@@ -295,6 +303,8 @@ describe('follow-ups', () => {
     expect(jenkins.text).toContain('Starting with J: Jenkins.');
     expect((await say("Which of the job boards listed has 'Zip' in its name?")).text).toContain('ZipRecruiter.');
     // "Starting with A" is no word of the question: a company's pay is still no figure the articles give.
+    // "Start with C" asks about a language, not a letter.
+    expect((await say('Should I start with C or Python?')).text).not.toContain('Starting with C');
     const company = await say('which company starting with A pays backend devs the most?');
     expect(company.answered).toBe(false);
     expect(company.text).toContain('no figures for particular companies');
@@ -304,13 +314,29 @@ describe('follow-ups', () => {
     // Terraform is a technology the articles never mention: the question is still answered.
     const tools = await say('Is Terraform, Docker or Jenkins the one not listed among devops tools?');
     expect(tools.answered).toBe(true);
-    expect(tools.text).toContain('Terraform is the one the articles do not name here; they do name Docker and Jenkins');
+    expect(tools.text).toContain('Terraform is the one the articles do not name; they do name Docker and Jenkins');
     const soft = await say("Decisiveness, customer service, graphic design, flexibility: one of these isn't among the soft skills listed. Which one?");
-    expect(soft.text).toContain('graphic design is the one the articles do not name');
+    expect(soft.text).toContain('Graphic design is the one the articles do not name');
     // Nothing the articles list holds the others: no "which one", and another profession stays refused.
     const pharmacist = await say('Which of these is not a pharmacist duty: counting pills, advising patients or filling prescriptions?');
     expect(pharmacist.answered).toBe(false);
     expect(pharmacist.text).not.toContain('is the one the articles do not name');
+    // Another profession's list is no list of the articles', even where a card names the others;
+    // and a quality asked ("not good for beginners") is no question of what they name.
+    for (const line of ["Which of these is not a lawyer's task: drafting contracts, communication, problem solving?", 'Which of Java, Python, or Go is not good for beginners?']) {
+      expect((await say(line)).text, line).not.toContain('is the one the articles do not name');
+    }
+    expect((await say("Which of these is not a lawyer's task: drafting contracts, communication, problem solving?")).answered).toBe(false);
+    // A sentence with commas and a "not" lists no options; an option named elsewhere in the
+    // articles (Netflix, in Career Karma) is never "not named".
+    for (const line of ['I have not used Docker, Kubernetes, or Jenkins, is that a problem for getting hired?', "Which of these isn't a company: Netflix, Amazon, Microsoft?"]) {
+      expect((await say(line)).text, line).not.toContain('is the one the articles do not name');
+    }
+    // "Which of those isn't about security?" after other careers: the ones that are not, not the one that is.
+    await say('what other careers can i move into', { ...ana, userId: 'not-sec' });
+    const notSecurity = await say("which of those isn't about security?", { ...ana, userId: 'not-sec' });
+    expect(notSecurity.topic).toBe('question:alternative-careers');
+    expect(notSecurity.text).toMatch(/^Of those, not about that: Computer and Information Systems Managers.*DevOps\./m);
   });
 
   it('"are C++ and C# acceptable picks?" gets its yes first; a comparison, or a name found in another entry, gets none', async () => {

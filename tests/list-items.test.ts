@@ -55,6 +55,8 @@ describe('itemNamed', () => {
     // As the lexicon reads it, AWS is the cloud too.
     const cloud = (t: string) => terms(t).flatMap((w) => (w === 'aw' ? ['aws', 'cloud'] : [w]));
     expect(itemNamed("which of those isn't about cloud?", certs, cloud, new Set())).toMatchObject({ item: 'Oracle MySQL Developer' });
+    // A "not" before the pick is no part of it: "I don't know much, which of those is about cloud?" picks as asked.
+    expect(itemNamed("I don't know much, which of those is about oracle?", certs, cloud, new Set())).toMatchObject({ item: 'Oracle MySQL Developer' });
     // Not about cooking: every item would do, which picks none.
     expect(itemNamed("which of those isn't about cooking?", certs, cloud, new Set())).toBeUndefined();
   });

@@ -16,7 +16,16 @@ describe('spellingAsked', () => {
     expect(spellingAsked(question)).toEqual(spelling);
   });
 
-  it.each(['is starting with a bootcamp smart?', 'what does a backend dev start with?', 'which job boards are listed?'])('finds no spelling in %s', (question) => {
+  it.each([
+    'is starting with a bootcamp smart?',
+    'what does a backend dev start with?',
+    'which job boards are listed?',
+    // A language asked about, not a letter; a question asking something else than a name.
+    'Should I start with C or Python?',
+    'should i begin with R?',
+    'Do job postings that include the word senior pay more?',
+    'Can you help me debug an error starting with E in my Python code?',
+  ])('finds no spelling in %s', (question) => {
     expect(spellingAsked(question)).toBeUndefined();
   });
 });
@@ -24,10 +33,14 @@ describe('spellingAsked', () => {
 describe('namesSpelt', () => {
   const card = reply({
     title: 'Where to look',
-    children: [{ type: 'list', items: ['Job boards: Indeed, Monster, ZipRecruiter, LinkedIn and Glassdoor. (Back-End Developer Spotlight)', 'Starting pay is no name. Jenkins is one. (Indeed)'] }],
+    children: [
+      { type: 'list', items: ['Job boards: Indeed, Monster, ZipRecruiter, LinkedIn and Glassdoor. (Back-End Developer Spotlight)', 'Starting pay is no name. Jira is a word of a sentence. (Indeed)'] },
+      { type: 'section', title: 'Examples' },
+      { type: 'list', items: ['Jenkins (Guide to becoming a backend developer)', 'step 5 (Indeed)'] },
+    ],
     answered: true,
   });
-  it('picks the names so spelt, not a sentence\'s everyday first word nor the article cited', () => {
+  it('picks the things the answer lists so spelt, not a capitalised word of a sentence nor the article cited', () => {
     expect(namesSpelt(card, { part: 'zip' })).toEqual(['ZipRecruiter']);
     expect(namesSpelt(card, { letter: 'j' })).toEqual(['Jenkins']);
     expect(namesSpelt(card, { letter: 's' })).toEqual([]);

@@ -24,23 +24,35 @@ describe('optionsAsked', () => {
     // Two options, or none named: "which of those isn't about cloud?" picks from the answer before.
     "which of those isn't about cloud?",
     'Is it Java or Rust that the guide does not list?',
+    // A quality asked, not whether the articles name them: no "which is not named".
+    'Which of Java, Python, or Go is not good for beginners?',
+    'Which of Django, Flask, or Spring is not free?',
   ])('finds no options in %s', (question) => {
     expect(optionsAsked(question)).toEqual([]);
   });
 });
 
 describe('notAmongLead', () => {
+  // Words as the search would read them, more or less: enough for these cards.
+  const reading = { terms: (t: string) => t.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !['which', 'not', 'the', 'and'].includes(w)), known: () => false };
   const card = reply({ title: 'Frameworks', children: [{ type: 'list', items: ['Knowing a web framework such as Django, Flask, Ruby on Rails or Express helps. (Career Karma)'] }], answered: true });
 
   it('names the one option the answer does not, and the ones it does', () => {
-    expect(notAmongLead('Django, Flask or Laravel: which is not mentioned?', card)?.type).toBe('text');
-    expect(notAmongLead('Django, Flask or Laravel: which is not mentioned?', card)).toEqual({ type: 'text', text: 'Laravel is the one the articles do not name here; they do name Django and Flask, as below.' });
-    // A plural's s is no part of the name: "Djangos" is Django.
-    expect(notAmongLead('Which is not listed: Djangos, Flask, Laravel?', card)?.type).toBe('text');
+    expect(notAmongLead('Django, Flask or Laravel: which is not mentioned?', card, reading)).toEqual({ type: 'text', text: 'Laravel is the one the articles do not name; they do name Django and Flask, as below.' });
+    // A plural's s is no part of the name ("Djangos" is Django), nor are dots and spaces ("RubyOnRails").
+    expect(notAmongLead('Which is not listed: Djangos, Flask, Laravel?', card, reading)).toMatchObject({ text: expect.stringMatching(/^Laravel is the one/) });
+    expect(notAmongLead('Which is not listed: RubyOnRails, Flask, Laravel?', card, reading)).toMatchObject({ text: expect.stringMatching(/^Laravel is the one/) });
+    // The option leads its sentence, capitalised as one.
+    expect(notAmongLead('Which is not listed: django, flask, spring?', card, reading)).toMatchObject({ text: expect.stringMatching(/^Spring is the one/) });
+  });
+
+  it('says nothing of an option the articles name elsewhere, or one sharing a word with the answer', () => {
+    expect(notAmongLead('Which is not listed: Django, Flask, Laravel?', card, { ...reading, known: (n: string) => n === 'Laravel' })).toBeUndefined();
+    expect(notAmongLead('Which is not listed: Django, Flask, Rails framework?', card, reading)).toBeUndefined();
   });
 
   it('says nothing when two are missing or none is: that answers no "which one"', () => {
-    expect(notAmongLead('Which is not listed: Laravel, Spring or Django?', card)).toBeUndefined();
-    expect(notAmongLead('Which is not listed: Express, Flask or Django?', card)).toBeUndefined();
+    expect(notAmongLead('Which is not listed: Laravel, Spring or Django?', card, reading)).toBeUndefined();
+    expect(notAmongLead('Which is not listed: Express, Flask or Django?', card, reading)).toBeUndefined();
   });
 });

@@ -161,7 +161,9 @@ describe('analyse: question-form rules', () => {
     ['starting-letter', 'which devops tool starting with j is mentioned?', /^\s*which devops tool\s+is mentioned\?\s*$/],
     ['starting-letter', 'starting with a bootcamp', /starting with a bootcamp/],
     ['pros-people', 'the backend pros and cons', /backend pros and cons/],
+    ['pros-people', 'what are the top pros of being a backend developer', /the top pros of/],
     ['makes-what', 'what you make what you sell', /what you make what you sell/],
+    ['makes-what', 'you can make what in a bootcamp?', /make what in a bootcamp/],
     ['year-of-career', 'in my 8th year on the job', /in my\s+experienced\s*$/],
   ];
 

@@ -52,6 +52,11 @@ export function listItems(nodes: readonly Node[], related?: (point: string) => n
 /** A point without the article it cites and its full stop. */
 const bare = (point: string): string => point.replace(CITATION, '').replace(/[.;]\s*$/, '');
 
+/** The things one point lists ("Job boards: Indeed, Monster and Glassdoor."), as written; none when it lists nothing. */
+export function pointItems(point: string): string[] {
+  return itemsOf(bare(point));
+}
+
 function itemsOf(sentence: string): string[] {
   // The last lead word before the first comma: "... certifications are A, B and C".
   const comma = sentence.search(/,\s/);
@@ -112,13 +117,34 @@ const AMONG = /\b(?:(?:any|one|which|either) of (?:those|them|these)|which (?:on
  * `field` are words every item shares in meaning (developer, backend), which pick nothing.
  */
 export function itemNamed(question: string, items: readonly string[] | undefined, terms: (text: string) => string[], field: ReadonlySet<string>): { item: string; question: string; said?: string } | undefined {
-  if (!items?.length || !AMONG.test(question)) return undefined;
+  const holding = picked(question, items, terms, field);
+  if (!items || !holding) return undefined;
+  // One item of several: a one-item list picks nothing it did not already say, and "not about
+  // cloud" of a list none of which is about it picks nothing (every item would do).
+  return holding.length === 1 && items.length > 1 ? { item: holding[0]!, question: one(holding[0]!) } : undefined;
+}
+
+/**
+ * "Which of those isn't about security?" when several are not: those items, to say before the
+ * list again (the search would otherwise pick the one that is). Nothing when it is not asked.
+ */
+export function itemsWithout(question: string, items: readonly string[] | undefined, terms: (text: string) => string[], field: ReadonlySet<string>): string[] | undefined {
+  const among = items?.length ? AMONG.exec(question) : null;
+  if (!items || !among || !NOT_ASKED.test(question.slice(among.index))) return undefined;
+  const without = picked(question, items, terms, field);
+  return without && without.length > 1 && without.length < items.length ? without : undefined;
+}
+
+/** The items a pick among them takes: holding the question's own words, or not holding them when it asks what is not. */
+function picked(question: string, items: readonly string[] | undefined, terms: (text: string) => string[], field: ReadonlySet<string>): string[] | undefined {
+  const among = items?.length ? AMONG.exec(question) : null;
+  if (!items || !among) return undefined;
   const asked = new Set(terms(question.replace(AMONG, ' ')).filter((t) => !field.has(t)));
   if (!asked.size) return undefined;
-  const negated = NOT_ASKED.test(question);
-  const holding = items.filter((item) => terms(item).some((t) => asked.has(t)) !== negated);
-  // "Not about cloud" of a list none of which is about it picks nothing: every item would do.
-  return holding.length === 1 && items.length > 1 ? { item: holding[0]!, question: one(holding[0]!) } : undefined;
+  // The "not" of the pick itself ("which of those isn't about cloud?"), not of the words before
+  // it ("I don't know much, which of those is about cloud?").
+  const negated = NOT_ASKED.test(question.slice(among.index));
+  return items.filter((item) => terms(item).some((t) => asked.has(t)) !== negated);
 }
 
 /**

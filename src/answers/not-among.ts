@@ -6,6 +6,15 @@
 import { pointTexts, type Node, type Reply } from '../reply.js';
 import { listed, loose, namesIn } from './yes-no.js';
 
+/**
+ * Asking what is NOT among a list: named, listed, recommended, on it ("Is Terraform, Docker or
+ * Jenkins the one not listed?"). Not "which of Java, Python or Go is not good for beginners?":
+ * that asks a quality the articles would have to judge, not whether they name it.
+ */
+const LISTING = /\b(?:listed|lists?|mentioned|mentions?|named|names?|included|includes?|among|recommended|recommends?|suggested|suggests?|cited|covered|one of|part of|belongs?|odd one out)\b/i;
+/** The longest question read for options, as the analyser reads questions (src/search/analyse.ts). */
+const MAX_QUESTION = 500;
+
 /** The question asks what is NOT among them (or of them: "which of those isn't about cloud?", list-items.ts). */
 export const NOT_ASKED = /\b(?:not|isn['’]?t|aren['’]?t|doesn['’]?t|don['’]?t|wasn['’]?t|weren['’]?t|never|missing|left out|odd one out)\b/i;
 /** Where a clause ends: a list of options is read inside one. */
@@ -22,46 +31,85 @@ const FILLER = new Set(
 );
 /** An option is a name or a short phrase. */
 const MAX_OPTION_WORDS = 4;
+/** More options than this is a pasted list, not a question of which one. */
+const MAX_OPTIONS = 8;
 
-const filler = (word: string) => FILLER.has(word.toLowerCase().replace(/[’]/g, "'").replace(/[^\w']/g, ''));
+/** A word as the lists above spell it: lower case, straight apostrophe, no punctuation. */
+const bare = (word: string) => word.toLowerCase().replace(/[’]/g, "'").replace(/[^\w']/g, '');
+const filler = (word: string) => FILLER.has(bare(word));
+/** Words that open the asking before a first option ("Among Django", "Is Terraform"). */
+const OPENERS = new Set('which what is are was among between of from these those the a an does do did list name names tell me please pick'.split(' '));
+/** Words of a sentence about oneself: a first "option" holding one is no option ("I have not used Docker"). */
+const SENTENCE = new Set("i i'm im me my you we they have has had not don't dont never like want need used".split(' '));
 
 /** The options a "which is not" question names, as written (three or more), or none. */
-export function optionsAsked(question: string): string[] {
-  if (!NOT_ASKED.test(question)) return [];
+export function optionsAsked(typed: string): string[] {
+  const question = typed.slice(0, MAX_QUESTION);
+  if (!NOT_ASKED.test(question) || !LISTING.test(question)) return [];
   for (const clause of question.split(CLAUSE_END)) {
     const pieces = clause.split(BETWEEN).map((p) => p.trim().split(/\s+/).filter(Boolean));
     if (pieces.length < 3) continue;
-    // The asking before the first option and after the last is no part of them: the first is
-    // the words after the last asking word ("Among Django"), the last those before the first
-    // ("Jenkins the one not listed").
+    // The asking before the first option and after the last is no part of them: the first
+    // without the asking words it starts with ("Among Django"), the last without what follows
+    // its first asking word ("Jenkins the one not listed"). A first piece with asking words inside
+    // it ("I have not used Docker") is a sentence, not an option: no list.
     const first = pieces[0]!;
-    const asking = first.findLastIndex(filler);
-    first.splice(0, asking + 1);
+    while (first.length && OPENERS.has(bare(first[0]!))) first.shift();
+    if (first.some((w) => SENTENCE.has(bare(w)))) continue;
     const last = pieces[pieces.length - 1]!;
     const after = last.findIndex(filler);
     if (after >= 0) last.splice(after);
     // "..., Terraform, which isn't mentioned": a clause of asking words alone closes the list.
     const options = pieces.filter((p, i) => p.length || (i > 0 && i < pieces.length - 1));
     if (options.length < 3 || options.some((p) => !p.length || p.length > MAX_OPTION_WORDS || filler(p[0]!) || filler(p[p.length - 1]!))) continue;
-    return options.map((p) => p.join(' ').replace(/^["'“‘]+|["'”’.]+$/g, ''));
+    const named = options.map((p) => p.join(' ').replace(/^["'“‘]+|["'”’.]+$/g, ''));
+    // The same option twice, or a list longer than anyone asks about: no question of which one.
+    if (new Set(named.map((o) => o.toLowerCase())).size !== named.length || named.length > MAX_OPTIONS) continue;
+    return named;
   }
   return [];
 }
 
 /** A name as the articles may write it: as asked, or without a plural's s ("frameworks", "Rails"). */
 const forms = (option: string): string[] => [option, ...(/[^s]s$/i.test(option) ? [option.slice(0, -1)] : [])];
+/** Letters and digits only: "NodeJS" is "Node.js", "ZipRecruiter" is "Zip Recruiter". */
+const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}+#]/gu, '');
+/** A name this short compacts into too many other words ("Go" in "good"): whole words only. */
+const MIN_COMPACT = 4;
+
+/** How an answer's words are read: the search's terms, so "K8s" is Kubernetes and "JS" JavaScript. */
+export interface Reading {
+  /** A text's terms, as the search reads them. */
+  terms(text: string): readonly string[];
+  /** Whether the articles name a thing anywhere (in any entry). */
+  known(name: string): boolean;
+  /** A name's other spellings ("PTO", "paid time off"). */
+  spellings?(name: string): readonly string[];
+}
 
 /**
- * The option the answer does not name, first, with the ones it does; else nothing. `spellings`
- * gives a name's other spellings ("PTO", "paid time off").
+ * The option the answer does not name, first, with the ones it does; else nothing. Never an
+ * option the articles name elsewhere ("Netflix" beside a card that lists Amazon): "not named" would
+ * be false; nor one that shares a word with the answer ("used Docker").
  */
-export function notAmongLead(question: string, answer: Reply, spellings: (name: string) => readonly string[] = (name) => [name]): Node | undefined {
+export function notAmongLead(question: string, answer: Reply, reading: Reading): Node | undefined {
   const options = optionsAsked(question);
   if (!options.length) return undefined;
-  const said = loose(pointTexts(answer.card.children).join('\n'));
-  const named = (option: string) => forms(option).some((f) => spellings(f).some((s) => namesIn(said, s)));
+  const text = pointTexts(answer.card.children).join('\n');
+  const said = loose(text);
+  const squeezed = compact(text);
+  const cardTerms = new Set(reading.terms(text));
+  const spellings = (name: string) => reading.spellings?.(name) ?? [name];
+  const spelt = (option: string) => forms(option).some((f) => spellings(f).some((s) => namesIn(said, s) || (compact(s).length >= MIN_COMPACT && squeezed.includes(compact(s)))));
+  // Named as written, or in the words the search reads it as ("K8s", "JS").
+  const named = (option: string) => {
+    const terms = reading.terms(option);
+    return spelt(option) || (terms.length > 0 && terms.every((t) => cardTerms.has(t)));
+  };
   const missing = options.filter((o) => !named(o));
   if (missing.length !== 1) return undefined;
+  const lacking = missing[0]!;
+  if (reading.known(lacking) || reading.terms(lacking).some((t) => cardTerms.has(t))) return undefined;
   const others = options.filter((o) => o !== missing[0]);
-  return { type: 'text', text: `${missing[0]} is the one the articles do not name here; they do name ${listed(others)}, as below.` };
+  return { type: 'text', text: `${lacking.charAt(0).toUpperCase()}${lacking.slice(1)} is the one the articles do not name; they do name ${listed(others)}, as below.` };
 }

@@ -7,15 +7,15 @@ import { gapLead, outlookPeriodLead, payLead, salaryCard } from '../answers/sala
 import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
 import { namesSpelt, spellingAsked } from '../answers/named-by.js';
-import { notAmongLead, optionsAsked } from '../answers/not-among.js';
+import { notAmongLead, optionsAsked, type Reading } from '../answers/not-among.js';
 import { escape, listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
-import { itemAsked, itemNamed, listItems, placeAsked } from '../answers/list-items.js';
+import { itemAsked, itemNamed, itemsWithout, listItems, placeAsked } from '../answers/list-items.js';
 import { commandAsked, FIGURE_JUDGED, FIGURES_DIFFER, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { NUMBER_WORDS, resolveStep } from './resolve.js';
 import type { Outside, SalaryLevel, Step } from '../knowledge/schema.js';
 import { pointTexts, reply, withLead, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
-import { figuresOf, nextLevelAsked, type Answer, type Scored, type Turn } from '../search/index.js';
+import { afterPay, figuresOf, type Answer, type Scored, type Turn } from '../search/index.js';
 import { THRESHOLDS } from '../search/decide.js';
 import { smallTalk } from '../smalltalk.js';
 import { answerRoom, fitLines, relevantLines } from '../brief.js';
@@ -580,8 +580,8 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   const end = onStep && (LAST.test(question) || place === -1 ? ctx.knowledge.roadmap.at(-1) : FIRST.test(question) ? ctx.knowledge.roadmap[0] : place ? ctx.knowledge.roadmap[place - 1] : undefined);
   if (end) return withTopic(ctx, `step:${end.id}`, undefined);
   // A bare "then?" goes on only from a step: after pay it is no question of the roadmap; nor is
-  // "and after that?" after a level's pay, which asks the next level's (the search reads it).
-  if (NEXT.test(question) && !(BARE_THEN.test(question) && !(previous?.topic && stepOf(ctx, previous.topic))) && !nextLevelAsked(question, previous)) {
+  // "and after that?" after pay, which asks the next level's (the search reads it).
+  if (NEXT.test(question) && !(BARE_THEN.test(question) && !(previous?.topic && stepOf(ctx, previous.topic))) && !afterPay(question, previous)) {
     // The reply before named the next step itself ("Next: step 3" after "I know python and sql").
     if (previous?.next) return withTopic(ctx, previous.next, undefined);
     const current = previous?.topic && stepOf(ctx, previous.topic);
@@ -812,6 +812,16 @@ function relevanceFor(ctx: CommandContext, out: Reply, answer: Answer, ofRole: b
   };
 }
 
+/** How "which one is not" reads an answer's words (answers/not-among.ts): as the search does. */
+function readingOf(ctx: CommandContext): Reading {
+  const all = everything(ctx);
+  return {
+    terms: (text) => ctx.search.terms(text).filter((t) => !pointTerms(ctx, FIELD_WORDS).has(t)),
+    known: (name) => spellingsOf(ctx, name).some((s) => namesIn(all, s)),
+    spellings: (name) => spellingsOf(ctx, name),
+  };
+}
+
 /** Every word the knowledge base says (its entries' names and text), loosed once per search (see yes-no.ts). */
 const everythingBySearch = new WeakMap<object, string>();
 function everything(ctx: CommandContext): string {
@@ -897,6 +907,11 @@ export const ask: CommandSpec = {
     // item itself, the direct answer (the articles may say no more of "stock options" than the list).
     // "Any of those focus on security?" after other careers: the one item that says so.
     const pick = itemAsked(text, previous?.items) ?? itemNamed(text, previous?.items, (t) => ctx.search.terms(t), pointTerms(ctx, FIELD_WORDS));
+    // "Which of those isn't about security?" when several are not: those, before the list again.
+    const without = pick ? undefined : itemsWithout(text, previous?.items, (t) => ctx.search.terms(t), pointTerms(ctx, FIELD_WORDS));
+    const listedRef = previous?.topic && figuresOf(previous.topic, previous);
+    const listedAgain = without && previous && listedRef ? card(ctx, listedRef, previous.level) : undefined;
+    if (without && previous && listedRef && listedAgain?.answered) return againWith(ctx, previous, listedAgain, listedRef, `Of those, not about that: ${listed(without)}.`);
     if (!pick) return answerQuestion(ctx, text, previous);
     const lead: Node = { type: 'text', text: pick.said ? `The ${pick.said}: ${pick.item}.` : `On that list: ${pick.item}.` };
     // A source on the list ("Indeed" among the job boards) is no question about its article.
@@ -1008,7 +1023,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
       // "Which is the highest?" after pay: that figure first.
       const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? notAmongLead(text, out, (name) => spellingsOf(ctx, name)) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
+      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? notAmongLead(text, out, readingOf(ctx)) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
       // An article's numbered plan: "2" next is its step 2.
       // A price asked that the articles do not give is not answered, though what they say of cost is
       // shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
@@ -1055,7 +1070,7 @@ const MAX_SPELT = 3;
 function namedBySpelling(ctx: CommandContext, text: string, answer: Answer): Reply | undefined {
   const spelling = spellingAsked(text);
   const { decision } = answer;
-  if (!spelling || (decision.kind === 'refuse' && decision.outside) || decision.kind === 'partial') return undefined;
+  if (!spelling || (decision.kind === 'refuse' && decision.outside) || decision.kind === 'partial' || answer.analysis.outside.length > 0) return undefined;
   const level = answer.analysis.level;
   const hits = decision.kind === 'answer' ? [decision.top, ...answer.hits.filter((h) => h !== decision.top)] : answer.hits;
   for (const hit of hits.slice(0, SPELT_HITS)) {
@@ -1084,12 +1099,18 @@ const NOT_AMONG_HITS = 3;
  * option is the list asked about.
  */
 function notAmongOfHits(ctx: CommandContext, text: string, answer: Answer): Reply | undefined {
+  // Another profession, a company, someone's code: the options are no list of the articles', even
+  // where a card happens to name the others ("which isn't a lawyer's task: drafting contracts,
+  // communication, problem solving?"). A technology they never mention is the one case kept.
+  const { decision } = answer;
+  if ((decision.kind === 'refuse' || decision.kind === 'partial') && decision.outside && decision.outside !== 'tech') return undefined;
+  if (answer.analysis.outside.some((o) => o !== 'tech')) return undefined;
   if (!optionsAsked(text).length) return undefined;
   const level = answer.analysis.level;
   for (const hit of answer.hits.slice(0, NOT_AMONG_HITS)) {
     const ref = hit.doc.ref;
     const out = card(ctx, ref, level, related(answer, hit));
-    const lead = out && notAmongLead(text, out, (name) => spellingsOf(ctx, name));
+    const lead = out && notAmongLead(text, out, readingOf(ctx));
     if (!out || !lead) continue;
     const more = moreOf(ref, level);
     const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more };

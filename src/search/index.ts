@@ -131,9 +131,9 @@ const ASK_TERMS = new Set(['salary', 'outlook', 'duration', 'duty', 'skill', 'st
 const ASKED_AGAIN: readonly string[] = ['duration', 'salary'];
 /** Terms that ask about moving up from a level ("and as they move up?", "and as you advance?"). */
 const MOVING_UP: ReadonlySet<string> = new Set(['promotion', 'advance']);
-/** "By how much?", "how much more?": the size of a difference the answer before stated. */
 /** "How long are the degrees?": a time or sum asked of the thing the answer before spoke of (see askedAgain). */
 const OF_THE = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?how\s+(?:long|much)\s+(?:is|are|does|do|would|will)\s+the\s+\w+s?\s*\??\s*$/i;
+/** "By how much?", "how much more?", "how big is the gap?" alone: the size of a difference the answer before stated. */
 const BY_HOW_MUCH = new RegExp(String.raw`^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:${SIZE_ASKED})\b[^?]*\??\s*$`, 'i');
 /** Words that ask what a source says ("what does PayScale say", "according to Indeed"). */
 const SOURCE_ASKING = new Set(['say', 'accord', 'number', 'figure', 'source', 'report', 'recommend', 'suggest', 'advise', 'mention']);
@@ -196,15 +196,23 @@ const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'back
 /** A count of years with nothing else: "and 8 years?", "what about 3 yrs?". */
 const BARE_YEARS = /^\W*(?:and\s+|what about\s+|how about\s+)?(?:for\s+|with\s+|at\s+|after\s+)?\d{1,2}\+?\s*(?:years?|yrs?)\W*$/i;
 /** "And after that?", "and then?" after a level's pay: the level after it. */
-const AFTER_THAT = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:after\s+(?:that|those)|then|beyond\s+that|later(?:\s+on)?|(?:the\s+)?next\s+(?:level|band|bracket|stage)(?:\s+up)?)\W*$/i;
-/** The pay levels in the order a career goes through them. */
-const NEXT_LEVEL: Partial<Record<SalaryLevel, SalaryLevel>> = { entry: 'early', early: 'mid', mid: 'experienced' };
+const AFTER_THAT = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what\s+(?:comes\s+|about\s+)?)?after\s+(?:that|those|this)|then|beyond\s+that|later(?:\s+on)?|(?:the\s+)?next\s+(?:level|band|bracket|stage)(?:\s+up)?)\W*$/i;
+/**
+ * The pay levels in the order a career goes through them. The experienced band is the last the
+ * articles give: after it, its figures again (not the roadmap's first step).
+ */
+const NEXT_LEVEL: Partial<Record<SalaryLevel, SalaryLevel>> = { entry: 'early', early: 'mid', mid: 'experienced', experienced: 'experienced' };
 /**
  * Named rule "the level after": "and after that?", "and then?" after a level's pay asks the next
  * level's (after mid-career, the experienced figures), not the roadmap's next step.
  */
 export function nextLevelAsked(question: string, previous: Turn | undefined): SalaryLevel | undefined {
-  return previous?.terms.includes('salary') && previous.level && AFTER_THAT.test(question) ? NEXT_LEVEL[previous.level] : undefined;
+  return afterPay(question, previous) && previous?.level ? NEXT_LEVEL[previous.level] : undefined;
+}
+
+/** "And after that?" right after pay: a question of pay, never the roadmap's next step. */
+export function afterPay(question: string, previous: Turn | undefined): boolean {
+  return !!previous?.terms.includes('salary') && AFTER_THAT.test(question);
 }
 /** A band of years on the job: "4-6 yrs", "1 to 3 years", "7–9 years". */
 const YEAR_BAND = /\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*(?:years?|yrs?)\b/i;
@@ -556,7 +564,8 @@ class KnowledgeSearch implements Search {
     const question = shown ? typed.replace(THIS_ROLE, title).replace(PAY_COMPARED_THEY, (m, they: string) => m.replace(they, title)) : typed;
     // "And 8 years?" after pay: years alone are years of experience there (and only there: "5 years?" alone says nothing).
     const next = nextLevelAsked(question, options.previous);
-    const ofPay = next ? `${next} salary` : options.previous?.terms.includes('salary') && BARE_YEARS.test(question) ? question.replace(/\b(years?|yrs?)\b/i, '$1 of experience') : question;
+    // After pay with no level after it (the experienced band, one role's pay, the whole table), the same pay: not the step after a word of it.
+    const ofPay = next ? `${next} salary` : afterPay(question, options.previous) ? 'how much do they make?' : options.previous?.terms.includes('salary') && BARE_YEARS.test(question) ? question.replace(/\b(years?|yrs?)\b/i, '$1 of experience') : question;
     const analysis = this.rangeEnd(this.payPointedAt(this.analyzer.analyse(ofPay), question, options.previous), question, options.previous);
     const whole = this.run(analysis);
     const alone = this.asked(question, whole);

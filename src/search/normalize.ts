@@ -19,11 +19,11 @@ const MOVE_INTO = String.raw`(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|
 
 /**
  * "Starting with J", "beginning with the letter B": a name picked by its first letter (see
- * answers/named-by.ts), the letter in the first group that holds one. "A" and "I" are words too:
- * alone they must end the phrase ("starting with A pays", "...with A?"), so "starting with a
- * bootcamp" picks nothing.
+ * answers/named-by.ts), the letter in the first group that holds one. Not "should I start with C?"
+ * or "begin with R": a language asked about, not a letter. "A" and "I" are words too: alone they
+ * must end the phrase ("starting with A pays", "...with A?"), so "starting with a bootcamp" picks nothing.
  */
-export const STARTING_LETTER = /\b(?:start(?:s|ing)?|begin(?:s|ning)?)\s+with\s+(?:(?:the\s+)?(?:letter|initial)\s+["'“‘]?([a-z])["'”’]?(?![\w'’])|["'“‘]?([b-hj-z])["'”’]?(?![\w'’])|["'“‘]?([ai])["'”’]?(?=\s*(?:[?!.,;:)]|$)|\s+(?:is|are|was|in|on|from|that|which|the|mentioned|listed|named|pays?|earns?)\b))/i;
+export const STARTING_LETTER = /\b(?:starts|starting|begins|beginning)\s+with\s+(?:(?:the\s+)?(?:letter|initial)\s+["'“‘]?([a-z])["'”’]?(?![\w'’])|["'“‘]?([b-hj-z])["'”’]?(?![\w'’])|["'“‘]?([ai])["'”’]?(?=\s*(?:[?!.,;:)]|$)|\s+(?:is|are|was|in|on|from|that|which|the|mentioned|listed|named|pays?|earns?)\b))/i;
 
 export const RULES: readonly Rule[] = [
   // Markdown and links say nothing asked: "**bold** [click](http://x.example) what is a backend dev?"
@@ -135,10 +135,10 @@ export const RULES: readonly Rule[] = [
   // "An interview next week", "starting next month": when, not the roadmap's next step.
   { name: 'next-when', pattern: /\bnext (?:week|weekend|month|few (?:days|weeks|months)|couple (?:of )?(?:days|weeks|months)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|semester|term|summer|fall|autumn|spring|winter)\b/g, to: ' ' },
   // "Experienced pros", "seasoned pros": professionals, not the pros and cons (perks).
-  { name: 'pros-people', pattern: /\b(experienced|seasoned|veteran|senior|junior|young|new|working|industry|tech|it|software|back[\s-]?end|server[\s-]?side|web|real|top|fellow) pros\b(?!\s+(?:and|&|vs\.?|or)\s+cons\b)/g, to: '$1 professionals' },
+  { name: 'pros-people', pattern: /\b(experienced|seasoned|veteran|senior|junior|working|industry|fellow) pros\b(?!\s+(?:and|&|vs\.?|or)\s+cons\b)/g, to: '$1 professionals' },
   // "Entry level devs make what?", "someone in year 2 makes roughly what?": the same question,
   // with the asking word last.
-  { name: 'makes-what', pattern: /\b(?:make|makes|making|earn|earns|earning|pull in|pulls in|take home|takes home)\s+(?:(?:roughly|about|around|approximately|like|typically|usually)\s+)?what\b(?=\s*(?:$|[?!.,]|a year|per year|annually|yearly|according|per|in\b|at\b|on\b))/g, to: ' salary ' },
+  { name: 'makes-what', pattern: /\b(?:make|makes|making|earn|earns|earning|pull in|pulls in|take home|takes home)\s+(?:(?:roughly|about|around|approximately|like|typically|usually)\s+)?what\b(?=\s*(?:$|[?!.,]|a year|per year|annually|yearly|according|per\b))/g, to: ' salary ' },
   // "What does a DBA do?" asks for the role's duties; without it, it reads as "what is a DBA?".
   // "What is the work of a back-end developer in a company?", "what's the role of a backend dev": its duties.
   { name: 'work-of-x', pattern: /\bwhat(?:'s| is| are)\s+(?:the\s+)?(?:work|job|role|duties|tasks)\s+of\s+(?:a|an|the)?\s*(?=(?:back[\s-]?end|server[\s-]side|front[\s-]?end|full[\s-]?stack|dba|devops|database|web)\b)/g, to: ' duty of ' },
