@@ -106,6 +106,9 @@ const POLITE_TAIL = /(?:^|\s+)(?:(?:pls|plz|plss|please|pleas|thx|thanks|ty|now|
 /** Words and nothing else ("tips pls"): no number, no `kind:id`. One character class, so a long line is read in one pass. */
 const WORDS_ONLY = /^[\p{L}\s'\u2019?!.,-]+$/u;
 
+/** Mass mentions opening a line ("@everyone", Slack's "<!here>" or "<!channel|channel>"), with what separates them from the rest. */
+const LEADING_MASS_MENTIONS = /^(?:\s*(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)(?:\|[^>]*)?>)[\s,:;-]*)+/i;
+
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;
 
@@ -167,7 +170,11 @@ export class Bot {
     if (line.length > MAX_LINE) {
       return errorReply('That is too long', `Please keep a message under ${MAX_LINE} characters; this one has ${line.length}.`, 'invalid-option');
     }
-    const text = cleanText(line).replace(/^\/(?:devpath\s+)?/i, '');
+    const typed = cleanText(line).replace(/^\/(?:devpath\s+)?/i, '');
+    // A mass mention before a question pings no one here and asks nothing ("<!here> what is step 3?"
+    // is "what is step 3?"); a line of nothing else is a hello (src/smalltalk.ts).
+    const unmentioned = typed.replace(LEADING_MASS_MENTIONS, '');
+    const text = /[\p{L}\p{N}]/u.test(unmentioned) ? unmentioned : typed;
     if (!text) return this.runHelp(context);
     const previous = this.services.conversations.previous(context, this.services.now());
     if (previous?.offer) {

@@ -30,7 +30,7 @@ export const INTENTS: readonly Intent[] = [
   {
     name: 'greeting',
     // A line of nothing but a mass mention ("@everyone", Slack's "<!here>") says hello too: it asks nothing.
-    pattern: /^(?:(?:(?:hi+|hello+|hey+|heya|hiya|yo+|howdy|sup|wh?at'?s ?up|wassup|good (?:morning|afternoon|evening)|greetings|hola|hallo)[\s,!.]*)+(?:there|all|everyone|devpath|bot|@(?:everyone|here|channel)|<!(?:everyone|here|channel)>)?|(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)>)(?:[\s,!.]+(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)>))*)[\s!.?]*$/i,
+    pattern: /^(?:(?:(?:hi+|hello+|hey+|heya|hiya|yo+|howdy|sup|wh?at'?s ?up|wassup|good (?:morning|afternoon|evening)|greetings|hola|hallo)[\s,!.?]*)+(?:there|all|everyone|devpath|bot|anyone(?: there| here| around| home)?|is anyone (?:there|here|around)|@(?:everyone|here|channel)|<!(?:everyone|here|channel)>)?|(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)>)(?:[\s,!.]+(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)>))*)[\s!.?]*$/i,
     reply: () =>
       reply({
         title: 'Hi!',

@@ -1326,6 +1326,9 @@ describe('small talk', () => {
 
   it('"@everyone" alone, or Slack\'s <!here>, is a hello, not a question', async () => {
     for (const line of ['@everyone', '<!here>', '@here @everyone!']) expect((await say(line)).card.title, line).toBe('Hi!');
+    // Before a question, a mass mention asks nothing: "<!here> what is step 3?" is the roadmap's step 3.
+    expect((await say('<!here> what is step 3?')).topic).toBe('step:data-structures');
+    expect((await say('hello?? anyone there')).card.title).toBe('Hi!');
   });
 
   it('"halp" and "roadmp 3" get "did you mean", not an answer about the last topic', async () => {
@@ -1506,6 +1509,12 @@ describe('honest refusals', () => {
     expect(r.answered).toBe(true);
     const first = r.card.children.find((n) => n.type === 'text');
     expect(first && 'text' in first ? first.text : '').toMatch(lead);
+  });
+
+  it('"is $60k a good salary for a junior?" judges a sum, which the articles never do: the figures, with no yes or no', async () => {
+    const r = await say('is $60k a good salary for a junior backend dev?');
+    expect(r.text).toContain('$61,042');
+    expect(r.text).not.toMatch(/^(?:Yes|No):/m);
   });
 
   it.each(['how do i become a frontend developer', 'how do I become a DBA?', 'what are the steps to become a devops engineer'])('"%s": the articles explain only the back-end way in; the role card comes under that caveat, not answered', async (q) => {

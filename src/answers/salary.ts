@@ -238,6 +238,11 @@ export function payLead(services: Services, role: Role, level: SalaryLevel | und
 const SUM_TYPED = /\$?\b(\d{2,3})(?:,(\d{3})|\s?(k)\b)|\$(\d{2,3})(\d{3})\b|\b(\d{2,3})(000)\b/i;
 /** Whether the question asks to confirm what it says: "right?", "is that correct?", "is it true...". */
 const CONFIRM = /\b(?:right|correct|true|accurate|really|legit|confirm|isn'?t it|am i right)\b|^\W*(?:so\s+)?(?:do|does|is|are|can|could|will|would)\b/i;
+/**
+ * A judgement of a sum ("is $60k a good salary for a junior?"): no claim of what the articles
+ * say, and one they never make; the figures answer it, with no yes or no.
+ */
+const JUDGED = /\b(?:good|bad|fair|decent|enough|low|lowball|high|reasonable|livable|liveable|competitive|ok(?:ay)?|normal|realistic|worth)\b/i;
 /** A level as said in a sentence: "overall (all levels)", "entry level". */
 const levelSaid = (l: SalaryLevel) => (l === 'overall' ? 'overall (all levels)' : LEVEL_LABELS[l].toLowerCase());
 /** How far a typed sum may be from a figure and still be it: "124k" is Indeed's $124,303. */
@@ -251,7 +256,7 @@ const SAME_SUM = 0.02;
  */
 export function claimLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   const m = SUM_TYPED.exec(question);
-  if (!m || !CONFIRM.test(question)) return undefined;
+  if (!m || !CONFIRM.test(question) || JUDGED.test(question)) return undefined;
   const sum = m[1] ? Number(m[1]) * 1000 + (m[2] ? Number(m[2]) : 0) : m[4] ? Number(m[4]) * 1000 + Number(m[5]) : Number(m[6]) * 1000;
   const all = services.knowledge.salaries.filter((s) => s.role === role.id && s.period === 'year');
   if (!all.length) return undefined;
