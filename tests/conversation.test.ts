@@ -293,6 +293,9 @@ describe('follow-ups', () => {
     // After one role's pay, or the whole table, "and after that?" is still pay, not the roadmap's step after a word of it.
     await say('what does a dba earn', { ...ana, userId: 'dba' });
     expect((await say('and after that?', { ...ana, userId: 'dba' })).topic).toBe('salary:database-administrator');
+    // A card that only spoke of pay is no pay shown: "and then?" after it goes on as before.
+    await say('Is Java worth learning for a better salary?', { ...ana, userId: 'java-pay' });
+    expect((await say('and then?', { ...ana, userId: 'java-pay' })).topic).not.toMatch(/^salary:/);
     await say('what is step 3', { ...ana, userId: 'steps' });
     expect((await say('and after that?', { ...ana, userId: 'steps' })).topic).toBe('step:learn-framework');
   });

@@ -57,6 +57,8 @@ describe('itemNamed', () => {
     expect(itemNamed("which of those isn't about cloud?", certs, cloud, new Set())).toMatchObject({ item: 'Oracle MySQL Developer' });
     // A "not" before the pick is no part of it: "I don't know much, which of those is about cloud?" picks as asked.
     expect(itemNamed("I don't know much, which of those is about oracle?", certs, cloud, new Set())).toMatchObject({ item: 'Oracle MySQL Developer' });
+    // Nor a "not" after the pick's clause ("which of those is about oracle? I'm not sure").
+    expect(itemNamed("which of those is about oracle? I'm not sure", certs, cloud, new Set())).toMatchObject({ item: 'Oracle MySQL Developer' });
     // Not about cooking: every item would do, which picks none.
     expect(itemNamed("which of those isn't about cooking?", certs, cloud, new Set())).toBeUndefined();
   });

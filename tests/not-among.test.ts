@@ -48,7 +48,17 @@ describe('notAmongLead', () => {
 
   it('says nothing of an option the articles name elsewhere, or one sharing a word with the answer', () => {
     expect(notAmongLead('Which is not listed: Django, Flask, Laravel?', card, { ...reading, known: (n: string) => n === 'Laravel' })).toBeUndefined();
+    // Named elsewhere as one of it: "mentors" (the articles say "a mentor").
+    expect(notAmongLead('Which is not listed: Django, Flask, mentors?', card, { ...reading, known: (n: string) => n === 'mentor' })).toBeUndefined();
     expect(notAmongLead('Which is not listed: Django, Flask, Rails framework?', card, reading)).toBeUndefined();
+  });
+
+  it('finds a name only whole ("Scala" is not in "scalable"); two words each found apart are no name', () => {
+    const scalable = reply({ title: 'x', children: [{ type: 'list', items: ['Build scalable apps in Python or Java. (Indeed)'] }], answered: true });
+    expect(notAmongLead('Which is not listed: Scala, Python, Java?', scalable, reading)).toMatchObject({ text: expect.stringMatching(/^Scala is the one/) });
+    expect(notAmongLead('Which is not listed: Python Server, Python, Java, Perl?', scalable, reading)).toBeUndefined();
+    // A name written its own way keeps it: "gRPC", not "GRPC".
+    expect(notAmongLead('Which is not listed: Django, Flask, gRPC?', card, reading)).toMatchObject({ text: expect.stringMatching(/^gRPC is the one/) });
   });
 
   it('says nothing when two are missing or none is: that answers no "which one"', () => {

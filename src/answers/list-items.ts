@@ -130,10 +130,13 @@ export function itemNamed(question: string, items: readonly string[] | undefined
  */
 export function itemsWithout(question: string, items: readonly string[] | undefined, terms: (text: string) => string[], field: ReadonlySet<string>): string[] | undefined {
   const among = items?.length ? AMONG.exec(question) : null;
-  if (!items || !among || !NOT_ASKED.test(question.slice(among.index))) return undefined;
+  if (!items || !among || !NOT_ASKED.test(pickClause(question, among.index))) return undefined;
   const without = picked(question, items, terms, field);
   return without && without.length > 1 && without.length < items.length ? without : undefined;
 }
+
+/** The clause of the pick: from "which of those" to the first stop ("which of those is about cloud? I'm not sure": not the "not"). */
+const pickClause = (question: string, at: number) => question.slice(at).split(/[?.!;,]/)[0] ?? '';
 
 /** The items a pick among them takes: holding the question's own words, or not holding them when it asks what is not. */
 function picked(question: string, items: readonly string[] | undefined, terms: (text: string) => string[], field: ReadonlySet<string>): string[] | undefined {
@@ -142,8 +145,8 @@ function picked(question: string, items: readonly string[] | undefined, terms: (
   const asked = new Set(terms(question.replace(AMONG, ' ')).filter((t) => !field.has(t)));
   if (!asked.size) return undefined;
   // The "not" of the pick itself ("which of those isn't about cloud?"), not of the words before
-  // it ("I don't know much, which of those is about cloud?").
-  const negated = NOT_ASKED.test(question.slice(among.index));
+  // it ("I don't know much, which of those is about cloud?") or after it ("..., not databases").
+  const negated = NOT_ASKED.test(pickClause(question, among.index));
   return items.filter((item) => terms(item).some((t) => asked.has(t)) !== negated);
 }
 

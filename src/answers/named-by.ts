@@ -14,8 +14,8 @@ export type Spelling = { letter: string } | { part: string };
 // the word X" or "has X in its name" says it without them.
 const PART = /\b(?:with|has|have|having|holds?|contains?|containing)\s+(?:(?:the|a)\s+)?(?:(?:word|term)\s+["'“‘]?([\w.+#-]{2,24})["'”’]?|["'“‘]?([\w.+#-]{2,24})["'”’]?\s+in\s+(?:its|the|their|it)\s+(?:name|title)s?)\b/i;
 
-/** A question that asks for a name: "which tool ...", "name a ...", "what's the one ...". */
-const ASKS_NAME = /^\W*(?:(?:and|so|ok(?:ay)?|quick q)[\s,:-]+)?(?:which|what(?:'s|s| is| are)?|name|list|give me|tell me)\b/i;
+/** A question that asks for a name: "which tool ...", "name a ...", "for devops, which tool ...". */
+const ASKS_NAME = /(?:^\W*|[,;:]\s*)(?:(?:and|so|ok(?:ay)?|hey|quick q)[\s,:-]+)?(?:which|what(?:'s|s| is| are)?|name|list|give me|tell me)\b/i;
 
 /** The spelling a question picks a name by, if any (only of a question asking for a name). */
 export function spellingAsked(question: string): Spelling | undefined {

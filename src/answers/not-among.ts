@@ -4,7 +4,7 @@
 // skills. Which?") gets that option first: the one the answer never names, when it names every
 // other. Two missing, or none, answers no "which one": then no word, only the card.
 import { pointTexts, type Node, type Reply } from '../reply.js';
-import { listed, loose, namesIn } from './yes-no.js';
+import { escape, listed, loose, namesIn } from './yes-no.js';
 
 /**
  * Asking what is NOT among a list: named, listed, recommended, on it ("Is Terraform, Docker or
@@ -72,10 +72,16 @@ export function optionsAsked(typed: string): string[] {
 
 /** A name as the articles may write it: as asked, or without a plural's s ("frameworks", "Rails"). */
 const forms = (option: string): string[] => [option, ...(/[^s]s$/i.test(option) ? [option.slice(0, -1)] : [])];
-/** Letters and digits only: "NodeJS" is "Node.js", "ZipRecruiter" is "Zip Recruiter". */
-const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}+#]/gu, '');
-/** A name this short compacts into too many other words ("Go" in "good"): whole words only. */
-const MIN_COMPACT = 4;
+/**
+ * A name as a pattern that skips dots, dashes and spaces between its letters, whole: "NodeJS"
+ * finds "Node.js", "RubyOnRails" "Ruby on Rails"; "Scala" never finds "scalable".
+ */
+const spacedOut = (name: string): RegExp | undefined => {
+  const chars = [...name.toLowerCase().replace(/[^\p{L}\p{N}+#]/gu, '')];
+  return chars.length >= MIN_SPACED ? new RegExp(`(?<![\\p{L}\\p{N}])${chars.map(escape).join('[\\s.\\-]*')}(?![\\p{L}\\p{N}])`, 'u') : undefined;
+};
+/** A name this short is matched as written only ("Go"). */
+const MIN_SPACED = 4;
 
 /** How an answer's words are read: the search's terms, so "K8s" is Kubernetes and "JS" JavaScript. */
 export interface Reading {
@@ -97,19 +103,23 @@ export function notAmongLead(question: string, answer: Reply, reading: Reading):
   if (!options.length) return undefined;
   const text = pointTexts(answer.card.children).join('\n');
   const said = loose(text);
-  const squeezed = compact(text);
+  const lower = text.toLowerCase();
   const cardTerms = new Set(reading.terms(text));
   const spellings = (name: string) => reading.spellings?.(name) ?? [name];
-  const spelt = (option: string) => forms(option).some((f) => spellings(f).some((s) => namesIn(said, s) || (compact(s).length >= MIN_COMPACT && squeezed.includes(compact(s)))));
-  // Named as written, or in the words the search reads it as ("K8s", "JS").
+  const spelt = (option: string) => forms(option).some((f) => spellings(f).some((s) => namesIn(said, s) || !!spacedOut(s)?.test(lower)));
+  // Named as written, or as the search reads one word ("K8s" is Kubernetes, "JS" JavaScript); not
+  // two words each found somewhere ("SQL Server").
   const named = (option: string) => {
     const terms = reading.terms(option);
-    return spelt(option) || (terms.length > 0 && terms.every((t) => cardTerms.has(t)));
+    return spelt(option) || (!/\s/.test(option) && terms.length > 0 && terms.every((t) => cardTerms.has(t)));
   };
   const missing = options.filter((o) => !named(o));
   if (missing.length !== 1) return undefined;
   const lacking = missing[0]!;
-  if (reading.known(lacking) || reading.terms(lacking).some((t) => cardTerms.has(t))) return undefined;
+  // Named anywhere in the articles, as written or as one ("mentors": a mentor), is never "not named".
+  if (forms(lacking).some((f) => reading.known(f)) || reading.terms(lacking).some((t) => cardTerms.has(t))) return undefined;
   const others = options.filter((o) => o !== missing[0]);
-  return { type: 'text', text: `${lacking.charAt(0).toUpperCase()}${lacking.slice(1)} is the one the articles do not name; they do name ${listed(others)}, as below.` };
+  // "graphic design" leads its sentence as "Graphic design"; "gRPC" stays as written.
+  const lead = /^\p{Ll}\p{Ll}/u.test(lacking) ? `${lacking.charAt(0).toUpperCase()}${lacking.slice(1)}` : lacking;
+  return { type: 'text', text: `${lead} is the one the articles do not name; they do name ${listed(others)}, as below.` };
 }

@@ -242,7 +242,7 @@ const CONFIRM = /\b(?:right|correct|true|accurate|really|legit|confirm|isn'?t it
  * A judgement of a sum ("is $60k a good salary for a junior?"): no claim of what the articles
  * say, and one they never make; the figures answer it, with no yes or no.
  */
-const JUDGED = /\b(?:good|bad|fair|decent|enough|low|lowball|high|reasonable|livable|liveable|competitive|ok(?:ay)?|normal|realistic|worth)\b/i;
+const JUDGED = /\b(?:good|bad|fair|decent|enough|lowball|reasonable|livable|liveable|competitive|normal|realistic|worth)\b/i;
 /** A level as said in a sentence: "overall (all levels)", "entry level". */
 const levelSaid = (l: SalaryLevel) => (l === 'overall' ? 'overall (all levels)' : LEVEL_LABELS[l].toLowerCase());
 /** How far a typed sum may be from a figure and still be it: "124k" is Indeed's $124,303. */

@@ -1089,6 +1089,21 @@ function namedBySpelling(ctx: CommandContext, text: string, answer: Answer): Rep
   return undefined;
 }
 
+/** What the articles do not cover that an option may be: a technology, a school, a company, a profession ("Data Scientists"). */
+const OPTION_OUTSIDE: ReadonlySet<string> = new Set(['tech', 'school', 'company', 'profession']);
+
+/**
+ * Whether all the question names outside the articles is among its options ("Coursera, Udemy or
+ * Codecademy"): the options are then what is asked of. Not another profession's list ("which
+ * isn't a lawyer's task: ..."), a company's pay or someone's code around them.
+ */
+function outsideOnlyIn(answer: Answer, options: readonly string[]): boolean {
+  const { analysis } = answer;
+  if (analysis.outside.some((o) => !OPTION_OUTSIDE.has(o))) return false;
+  const said = options.map((o) => loose(o)).join(' | ');
+  return analysis.outsideWords.every((w) => namesIn(said, w));
+}
+
 /** How far down the candidates "which one is not" looks for the list its options come from. */
 const NOT_AMONG_HITS = 3;
 
@@ -1102,10 +1117,8 @@ function notAmongOfHits(ctx: CommandContext, text: string, answer: Answer): Repl
   // Another profession, a company, someone's code: the options are no list of the articles', even
   // where a card happens to name the others ("which isn't a lawyer's task: drafting contracts,
   // communication, problem solving?"). A technology they never mention is the one case kept.
-  const { decision } = answer;
-  if ((decision.kind === 'refuse' || decision.kind === 'partial') && decision.outside && decision.outside !== 'tech') return undefined;
-  if (answer.analysis.outside.some((o) => o !== 'tech')) return undefined;
-  if (!optionsAsked(text).length) return undefined;
+  const options = optionsAsked(text);
+  if (!options.length || !outsideOnlyIn(answer, options)) return undefined;
   const level = answer.analysis.level;
   for (const hit of answer.hits.slice(0, NOT_AMONG_HITS)) {
     const ref = hit.doc.ref;

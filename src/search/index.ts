@@ -212,7 +212,9 @@ export function nextLevelAsked(question: string, previous: Turn | undefined): Sa
 
 /** "And after that?" right after pay: a question of pay, never the roadmap's next step. */
 export function afterPay(question: string, previous: Turn | undefined): boolean {
-  return !!previous?.terms.includes('salary') && AFTER_THAT.test(question);
+  // Pay shown: a salary entry, or a role's pay (remembered by its role). Not a card that only
+  // spoke of pay ("is Java worth learning for a better salary?").
+  return !!previous?.terms.includes('salary') && /^(?:salary|role):/.test(previous.topic ?? '') && AFTER_THAT.test(question);
 }
 /** A band of years on the job: "4-6 yrs", "1 to 3 years", "7–9 years". */
 const YEAR_BAND = /\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*(?:years?|yrs?)\b/i;
