@@ -40,3 +40,10 @@ export const FIGURES_DIFFER = /^(?!.{0,200}\b(?:front|full)[\s-]?(?:end|stack)\b
 
 /** "Which number is right, Indeed or Career Karma?", "whose figure should I trust?": which source to believe on pay, which the articles never say. */
 export const FIGURE_JUDGED = /\b(?:which|whose|what)\s+(?:one|number|figure|source|estimate|average)s?\s+(?:is|are|should i|do i|can i|to)\s+(?:(?:the\s+)?(?:right|correct|accurate|true|reliable|trust|believe|go with))\b(?!\s+for\s+(?:me|a|an|my)\b)/i;
+
+/**
+ * "By how much", "how much more", "how big is the gap": the size of a difference asked. The
+ * search reads a line of these alone as a follow-up of the comparison before (BY_HOW_MUCH there);
+ * the pay answer works the gap out (answers/salary.ts).
+ */
+export const SIZE_ASKED = String.raw`by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+(?:big|large|wide)\s+(?:is\s+)?the\s+(?:gap|difference)`;

@@ -1,8 +1,7 @@
 // Named rule "named by its letter": a question that picks a name by how it is spelt ("Which DevOps
-// tool starting with J is mentioned?", "which job board has 'Zip' in its name?", "the title with
-// the word 'integration' in it") asks for a name the closest entry lists. The words of the
-// question find the entry; the spelling picks the name in it (Jenkins, ZipRecruiter, System
-// Integration Engineer), which leads the answer.
+// tool starting with J is mentioned?", "which job board has 'Zip' in its name?") asks for a name
+// the closest entry lists. The words of the question find the entry; the spelling picks the name
+// among the things it lists (Jenkins, ZipRecruiter), which leads the answer.
 import { pointTexts, type Reply } from '../reply.js';
 import { pointItems } from './list-items.js';
 import { STARTING_LETTER } from '../search/normalize.js';

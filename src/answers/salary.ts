@@ -5,6 +5,7 @@ import type { Role, Salary, SalaryLevel } from '../knowledge/schema.js';
 import { reply, type Node, type Reply } from '../reply.js';
 import { attribution, citeAll, dollars, salaryLine, sourceRefs } from './cite.js';
 import { saidAs, sourcesNamed } from './named-source.js';
+import { SIZE_ASKED } from '../more-words.js';
 
 type NamedSource = ReturnType<typeof sourcesNamed>[number];
 
@@ -300,11 +301,6 @@ export function outlookCard(services: Services, ofPay = false): Reply {
   });
 }
 
-/**
- * "By how much", "how much more", "how big is the gap": the size of a difference asked. The
- * search reads a line of these alone as a follow-up of the comparison before (BY_HOW_MUCH there).
- */
-export const SIZE_ASKED = String.raw`by\s+how\s+much|how\s+much\s+(?:more|less|higher|lower)|how\s+(?:big|large|wide)\s+(?:is\s+)?the\s+(?:gap|difference)`;
 /** The size of a difference in pay asked, in a line of its own or not: those, "what's the gap?", "the difference in pay". */
 const GAP_ASKED = new RegExp(String.raw`\b(?:${SIZE_ASKED}|what'?s\s+the\s+(?:gap|difference)|(?:gap|difference)\s+in\s+(?:pay|salary|salaries))\b`, 'i');
 

@@ -1023,7 +1023,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
       // "Which is the highest?" after pay: that figure first.
       const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? notAmongLead(text, out, readingOf(ctx)) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
+      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? notAmongOf(ctx, text, answer, out) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
       // An article's numbered plan: "2" next is its step 2.
       // A price asked that the articles do not give is not answered, though what they say of cost is
       // shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
@@ -1104,6 +1104,17 @@ function outsideOnlyIn(answer: Answer, options: readonly string[]): boolean {
   return analysis.outsideWords.every((w) => namesIn(said, w));
 }
 
+/**
+ * The "which one is not" lead of an answer, when its options are what the question asks about:
+ * another profession, a company or someone's code around them is no list of the articles', even
+ * where a card happens to name the others ("which isn't a lawyer's task: drafting contracts,
+ * communication, problem solving?").
+ */
+function notAmongOf(ctx: CommandContext, text: string, answer: Answer, out: Reply): Node | undefined {
+  const options = optionsAsked(text);
+  return options.length && outsideOnlyIn(answer, options) ? notAmongLead(text, out, readingOf(ctx)) : undefined;
+}
+
 /** How far down the candidates "which one is not" looks for the list its options come from. */
 const NOT_AMONG_HITS = 3;
 
@@ -1114,16 +1125,12 @@ const NOT_AMONG_HITS = 3;
  * option is the list asked about.
  */
 function notAmongOfHits(ctx: CommandContext, text: string, answer: Answer): Reply | undefined {
-  // Another profession, a company, someone's code: the options are no list of the articles', even
-  // where a card happens to name the others ("which isn't a lawyer's task: drafting contracts,
-  // communication, problem solving?"). A technology they never mention is the one case kept.
-  const options = optionsAsked(text);
-  if (!options.length || !outsideOnlyIn(answer, options)) return undefined;
+  if (!optionsAsked(text).length) return undefined;
   const level = answer.analysis.level;
   for (const hit of answer.hits.slice(0, NOT_AMONG_HITS)) {
     const ref = hit.doc.ref;
     const out = card(ctx, ref, level, related(answer, hit));
-    const lead = out && notAmongLead(text, out, readingOf(ctx));
+    const lead = out && notAmongOf(ctx, text, answer, out);
     if (!out || !lead) continue;
     const more = moreOf(ref, level);
     const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more };

@@ -18,7 +18,7 @@ import { fold, guideNamed, isTheGuide, levelOfYears, namesTheGuide, split, STOP_
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 import { loose, namesIn } from '../answers/yes-no.js';
-import { SIZE_ASKED } from '../answers/salary.js';
+import { SIZE_ASKED } from '../more-words.js';
 
 export type { Doc, Kind } from './documents.js';
 export type { Decision } from './decide.js';
@@ -195,7 +195,7 @@ const KIND_TERMS: ReadonlySet<string> = new Set(['framework', 'language', 'datab
 const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'backend-developer']);
 /** A count of years with nothing else: "and 8 years?", "what about 3 yrs?". */
 const BARE_YEARS = /^\W*(?:and\s+|what about\s+|how about\s+)?(?:for\s+|with\s+|at\s+|after\s+)?\d{1,2}\+?\s*(?:years?|yrs?)\W*$/i;
-/** "And after that?", "and then?" after a level's pay: the level after it. */
+/** "And after that?", "and then?", "what comes after that?": after pay, the level after the one shown (see afterPay). */
 const AFTER_THAT = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what\s+(?:comes\s+|about\s+)?)?after\s+(?:that|those|this)|then|beyond\s+that|later(?:\s+on)?|(?:the\s+)?next\s+(?:level|band|bracket|stage)(?:\s+up)?)\W*$/i;
 /**
  * The pay levels in the order a career goes through them. The experienced band is the last the
@@ -206,7 +206,7 @@ const NEXT_LEVEL: Partial<Record<SalaryLevel, SalaryLevel>> = { entry: 'early', 
  * Named rule "the level after": "and after that?", "and then?" after a level's pay asks the next
  * level's (after mid-career, the experienced figures), not the roadmap's next step.
  */
-export function nextLevelAsked(question: string, previous: Turn | undefined): SalaryLevel | undefined {
+function nextLevelAsked(question: string, previous: Turn | undefined): SalaryLevel | undefined {
   return afterPay(question, previous) && previous?.level ? NEXT_LEVEL[previous.level] : undefined;
 }
 
