@@ -13,6 +13,7 @@ import { oneReply, resolveKinds } from './option-kinds.js';
 import { errorReply, internalErrorReply, reply, storageErrorReply, suggestionsOf, withSuggestions, type Reply } from './reply.js';
 import { createSearch, type Search } from './search/index.js';
 import { commonWords } from './search/english.js';
+import { MASS_MENTION } from './search/normalize.js';
 import { closestNames } from './closest.js';
 import { Conversations } from './conversation.js';
 import { completions } from './completions.js';
@@ -107,7 +108,7 @@ const POLITE_TAIL = /(?:^|\s+)(?:(?:pls|plz|plss|please|pleas|thx|thanks|ty|now|
 const WORDS_ONLY = /^[\p{L}\s'\u2019?!.,-]+$/u;
 
 /** Mass mentions opening a line ("@everyone", Slack's "<!here>" or "<!channel|channel>"), with what separates them from the rest. */
-const LEADING_MASS_MENTIONS = /^(?:\s*(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)(?:\|[^>]*)?>)[\s,:;-]*)+/i;
+const LEADING_MASS_MENTIONS = new RegExp(String.raw`^(?:\s*${MASS_MENTION}[\s,:;-]*)+`, 'i');
 
 /** The largest input dispatchText looks at; anything longer gets a friendly refusal, not a scan. */
 export const MAX_LINE = 10 * MAX_TEXT;

@@ -340,6 +340,11 @@ describe('follow-ups', () => {
     const notSecurity = await say("which of those isn't about security?", { ...ana, userId: 'not-sec' });
     expect(notSecurity.topic).toBe('question:alternative-careers');
     expect(notSecurity.text).toMatch(/^Of those, not about that: Computer and Information Systems Managers.*DevOps\./m);
+    // "The one involving security?" picks as "any of those" does (README's example).
+    await say('what other careers can i move into', { ...ana, userId: 'sec-one' });
+    const involving = await say('the one involving security?', { ...ana, userId: 'sec-one' });
+    expect(involving.topic).toBe('role:information-security-analyst');
+    expect(involving.text).toContain('On that list: Information Security Analysts.');
   });
 
   it('"are C++ and C# acceptable picks?" gets its yes first; a comparison, or a name found in another entry, gets none', async () => {

@@ -5,8 +5,8 @@
 // put in their place, are the question.
 import { pointTexts, type Node } from '../reply.js';
 import { NOT_ASKED } from './not-among.js';
+import { ORDINALS } from '../search/normalize.js';
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 /** "the second one", "the last option", "the 3rd one": a place in the list shown before. */
 // "The" right before it, or nothing before it: "which is the best first one to learn?" picks nothing.
 const ORDINAL = new RegExp(String.raw`(?:\bthe\s+|^\s*(?:and\s+|what about\s+)?)(${ORDINALS.join('|')}|\d{1,2}(?:st|nd|rd|th)|last|final)(?:\s+(?:one|option|item|choice)\b|\s*[?!.]*\s*$)`, 'i');

@@ -5,8 +5,7 @@ import type { Services } from '../command.js';
 import type { Item, Question } from '../knowledge/schema.js';
 import { reply, type Reply } from '../reply.js';
 import { cite, sourceRefs } from './cite.js';
-
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+import { ORDINALS } from '../search/normalize.js';
 
 /** A point's place in its plan, from the words that lead it: "Step 3:" or "Third:" is 3. */
 export function placeOf(text: string): number | undefined {

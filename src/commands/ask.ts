@@ -1057,6 +1057,14 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
   return unknownAnswer(answer);
 }
 
+/** One of the closest entries, not the decision's, shown led by what the question asked of it (and remembered as the answer). */
+function ledHit(ctx: CommandContext, text: string, answer: Answer, ref: string, out: Reply, lead: Node): Reply {
+  const more = moreOf(ref, answer.analysis.level);
+  const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more };
+  rememberQuestion(ctx, answer, ref, led);
+  return led;
+}
+
 /** How far down the candidates "named by its letter" looks for a name so spelt. */
 const SPELT_HITS = 3;
 /** More names than this fit the letter: it picks none of them. */
@@ -1081,10 +1089,7 @@ function namedBySpelling(ctx: CommandContext, text: string, answer: Answer): Rep
     if (names.length > MAX_SPELT) return undefined;
     const how = 'letter' in spelling ? `Starting with ${spelling.letter.toUpperCase()}` : `With "${spelling.part}" in it`;
     const first = pointsFirst(out, (point) => names.some((n) => point.includes(n)));
-    const more = moreOf(ref, level);
-    const led: Reply = { ...ledBy(first, { type: 'text', text: `${how}: ${listed(names)}.` }, briefFor(ctx, first, answer, more, text)), topic: ref, more };
-    rememberQuestion(ctx, answer, ref, led);
-    return led;
+    return ledHit(ctx, text, answer, ref, first, { type: 'text', text: `${how}: ${listed(names)}.` });
   }
   return undefined;
 }
@@ -1131,11 +1136,7 @@ function notAmongOfHits(ctx: CommandContext, text: string, answer: Answer): Repl
     const ref = hit.doc.ref;
     const out = card(ctx, ref, level, related(answer, hit));
     const lead = out && notAmongOf(ctx, text, answer, out);
-    if (!out || !lead) continue;
-    const more = moreOf(ref, level);
-    const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more };
-    rememberQuestion(ctx, answer, ref, led);
-    return led;
+    if (out && lead) return ledHit(ctx, text, answer, ref, out, lead);
   }
   return undefined;
 }

@@ -25,12 +25,18 @@ const MOVE_INTO = String.raw`(?:switch(?:ing|ed)?|transition(?:ing|ed)?|mov(?:e|
  */
 export const STARTING_LETTER = /\b(?:starts|starting|begins|beginning)\s+with\s+(?:(?:the\s+)?(?:letter|initial)\s+["'“‘]?([a-z])["'”’]?(?![\w'’])|["'“‘]?([b-hj-z])["'”’]?(?![\w'’])|["'“‘]?([ai])["'”’]?(?=\s*(?:[?!.,;:)]|$)|\s+(?:is|are|was|in|on|from|that|which|the|mentioned|listed|named|pays?|earns?)\b))/i;
 
+/** "First" to "twelfth": a place counted in words (a list's item, a plan's step, a year on the job). */
+export const ORDINALS: readonly string[] = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/** A mass mention (Discord's "@everyone", Slack's "<!here>" or "<!channel|channel>"): it pings, it asks nothing. */
+export const MASS_MENTION = String.raw`(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)(?:\|[^>]*)?>)`;
+
 export const RULES: readonly Rule[] = [
   // Markdown and links say nothing asked: "**bold** [click](http://x.example) what is a backend dev?"
   // is the question after them (a link's words stay; its address goes).
   { name: 'markup', pattern: /\]\([^)\s]*\)|\bhttps?:\/\/\S+|\bwww\.\S+|[*_`~[\]]+|(?:^|\s)[#>]+(?=\s)/g, to: ' ' },
   // "@everyone how much do juniors make": a mass mention (Discord's, Slack's <!here>) is no word of the question.
-  { name: 'mass-mention', pattern: /(?:@|<!)(?:everyone|here|channel)>?/g, to: ' ' },
+  { name: 'mass-mention', pattern: new RegExp(MASS_MENTION, 'g'), to: ' ' },
   // Any other markup in angle brackets is no word either: a mention or a channel ("<@&123> salary
   // please", "<!subteam^s1|@devs>"), a formatting tag ("<b>salary</b>"); not "<html>" or "<senior>",
   // which name what is asked.
@@ -232,13 +238,10 @@ export const RULES: readonly Rule[] = [
   // pay level too. Only of a career or job: "the second year of the degree" is school.
   {
     name: 'year-of-career',
-    pattern: /\b(?:year\s+(\d{1,2})|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+year)\s+(?:of|in|on|into)\s+(?:my|their|your|his|her|one's|the|a)\s+(?:career|job)\b/g,
-    to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(a ? Number(a) : /^\d/.test(b!) ? Number.parseInt(b!, 10) : ORDINAL_YEARS.indexOf(b!) + 1)} `,
+    pattern: /\b(?:year\s+(\d{1,2})|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+year)\s+(?:of|in|on|into)\s+(?:my|their|your|his|her|one's|the|a)\s+(?:career|job)\b/g,
+    to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(a ? Number(a) : /^\d/.test(b!) ? Number.parseInt(b!, 10) : ORDINALS.indexOf(b!) + 1)} `,
   },
 ];
-
-/** "First" to "tenth": a year on the job counted in words. */
-const ORDINAL_YEARS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 /** A number of years on the job -> the level whose band holds it (the articles' bands). */
 export function levelOfYears(years: number): string {
