@@ -1,8 +1,10 @@
-// Named rule "which one is not": a question that names its options and asks which of them the
-// articles do not list ("Django, Laravel or Terraform: which isn't a framework the guide names?",
-// "Decisiveness, customer service, graphic design, flexibility: one of these isn't among the soft
-// skills. Which?") gets that option first: the one the answer never names, when it names every
-// other. Two missing, or none, answers no "which one": then no word, only the card.
+// Named rules "which one is not" and "which one is": a question that names its options and asks
+// which of them the articles do not list ("Django, Laravel or Terraform: which isn't a framework
+// the guide names?", "Decisiveness, customer service, graphic design, flexibility: one of these
+// isn't among the soft skills. Which?") gets that option first: the one the answer never names,
+// when it names every other. Asked the other way ("Which of these does a database administrator
+// need to know: SQL, Swift, or Figma?"), the one the answer names, when it names no other. Two
+// left, or none, answers no "which one": then no word, only the card.
 import { pointTexts, type Node, type Reply } from '../reply.js';
 import { escape, listed, loose, namesIn } from './yes-no.js';
 
@@ -45,7 +47,26 @@ const SENTENCE = new Set("i i'm im me my you we they have has had not don't dont
 /** The options a "which is not" question names, as written (three or more), or none. */
 export function optionsAsked(typed: string): string[] {
   const question = typed.slice(0, MAX_QUESTION);
-  if (!NOT_ASKED.test(question) || !LISTING.test(question)) return [];
+  return NOT_ASKED.test(question) && LISTING.test(question) ? optionsIn(question) : [];
+}
+
+/** Asking which one of them is: "which of these ...", "which one ...", "what one ...". */
+const WHICH_ASKED = /\bwhich\b|\bwhat one\b/i;
+/**
+ * What the articles can settle by naming one: listed, named, needed, used. Not a quality ("which
+ * is free", "best for beginners", "a bootcamp"): a card that names one option only does not say
+ * that option has it.
+ */
+const NAMED_OR_NEEDED = new RegExp(`${LISTING.source}|\\b(?:needs?|needed|required?|requires|uses?|used)\\b|\\bto know\\b`, 'i');
+
+/** The options a "which one is" question names (three or more), or none; never a "which is not" question's. */
+export function optionsWhich(typed: string): string[] {
+  const question = typed.slice(0, MAX_QUESTION);
+  return WHICH_ASKED.test(question) && NAMED_OR_NEEDED.test(question) && !NOT_ASKED.test(question) ? optionsIn(question) : [];
+}
+
+/** The options a question names in one clause, as written (three or more), or none. */
+function optionsIn(question: string): string[] {
   for (const clause of question.split(CLAUSE_END)) {
     const pieces = clause.split(BETWEEN).map((p) => p.trim().split(/\s+/).filter(Boolean));
     if (pieces.length < 3) continue;
@@ -93,6 +114,24 @@ export interface Reading {
   spellings?(name: string): readonly string[];
 }
 
+/** Whether an answer names an option: as written, or as the search reads one word ("K8s" is Kubernetes, "JS" JavaScript); not two words each found somewhere ("SQL Server"). */
+function namerOf(answer: Reply, reading: Reading): { named: (option: string) => boolean; cardTerms: ReadonlySet<string> } {
+  const text = pointTexts(answer.card.children).join('\n');
+  const said = loose(text);
+  const lower = text.toLowerCase();
+  const cardTerms = new Set(reading.terms(text));
+  const spellings = (name: string) => reading.spellings?.(name) ?? [name];
+  const spelt = (option: string) => forms(option).some((f) => spellings(f).some((s) => namesIn(said, s) || !!spacedOut(s)?.test(lower)));
+  const named = (option: string) => {
+    const terms = reading.terms(option);
+    return spelt(option) || (!/\s/.test(option) && terms.length > 0 && terms.every((t) => cardTerms.has(t)));
+  };
+  return { named, cardTerms };
+}
+
+/** "graphic design" leads its sentence as "Graphic design"; "gRPC" stays as written. */
+const leading = (option: string) => (/^\p{Ll}\p{Ll}/u.test(option) ? `${option.charAt(0).toUpperCase()}${option.slice(1)}` : option);
+
 /**
  * The option the answer does not name, first, with the ones it does; else nothing. Never an
  * option the articles name elsewhere ("Netflix" beside a card that lists Amazon): "not named" would
@@ -101,25 +140,29 @@ export interface Reading {
 export function notAmongLead(question: string, answer: Reply, reading: Reading): Node | undefined {
   const options = optionsAsked(question);
   if (!options.length) return undefined;
-  const text = pointTexts(answer.card.children).join('\n');
-  const said = loose(text);
-  const lower = text.toLowerCase();
-  const cardTerms = new Set(reading.terms(text));
-  const spellings = (name: string) => reading.spellings?.(name) ?? [name];
-  const spelt = (option: string) => forms(option).some((f) => spellings(f).some((s) => namesIn(said, s) || !!spacedOut(s)?.test(lower)));
-  // Named as written, or as the search reads one word ("K8s" is Kubernetes, "JS" JavaScript); not
-  // two words each found somewhere ("SQL Server").
-  const named = (option: string) => {
-    const terms = reading.terms(option);
-    return spelt(option) || (!/\s/.test(option) && terms.length > 0 && terms.every((t) => cardTerms.has(t)));
-  };
+  const { named, cardTerms } = namerOf(answer, reading);
   const missing = options.filter((o) => !named(o));
   if (missing.length !== 1) return undefined;
   const lacking = missing[0]!;
   // Named anywhere in the articles, as written or as one ("mentors": a mentor), is never "not named".
   if (forms(lacking).some((f) => reading.known(f)) || reading.terms(lacking).some((t) => cardTerms.has(t))) return undefined;
   const others = options.filter((o) => o !== missing[0]);
-  // "graphic design" leads its sentence as "Graphic design"; "gRPC" stays as written.
-  const lead = /^\p{Ll}\p{Ll}/u.test(lacking) ? `${lacking.charAt(0).toUpperCase()}${lacking.slice(1)}` : lacking;
-  return { type: 'text', text: `${lead} is the one the articles do not name; they do name ${listed(others)}, as below.` };
+  return { type: 'text', text: `${leading(lacking)} is the one the articles do not name; they do name ${listed(others)}, as below.` };
+}
+
+/**
+ * The one option the answer names, first; else nothing. It says "here": the others may be named
+ * elsewhere in the articles, only not in this answer, and none of them shares a word with it
+ * ("Swift" beside a card that says "swiftly" is no second option named, but "SQL Server" beside
+ * SQL is: then no lead).
+ */
+export function amongLead(question: string, answer: Reply, reading: Reading): Node | undefined {
+  const options = optionsWhich(question);
+  if (!options.length) return undefined;
+  const { named, cardTerms } = namerOf(answer, reading);
+  const found = options.filter(named);
+  if (found.length !== 1) return undefined;
+  const others = options.filter((o) => o !== found[0]);
+  if (others.some((o) => reading.terms(o).some((t) => cardTerms.has(t)))) return undefined;
+  return { type: 'text', text: `${leading(found[0]!)} is the one named here, not ${listed(others).replace(/ and ([^,]*)$/, ' or $1')}.` };
 }

@@ -7,7 +7,8 @@ import { gapLead, outlookPeriodLead, payLead, salaryCard } from '../answers/sala
 import { planOf, planPoint } from '../answers/plans.js';
 import { calledBy, sourcesNamed } from '../answers/named-source.js';
 import { namesSpelt, spellingAsked } from '../answers/named-by.js';
-import { notAmongLead, optionsAsked, type Reading } from '../answers/not-among.js';
+import { acronymAsked, expansionIn, notGiven } from '../answers/not-given.js';
+import { amongLead, notAmongLead, optionsAsked, optionsWhich, type Reading } from '../answers/not-among.js';
 import { escape, listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { itemAsked, itemNamed, itemsWithout, listItems, placeAsked } from '../answers/list-items.js';
 import { commandAsked, FIGURE_JUDGED, FIGURES_DIFFER, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
@@ -709,6 +710,49 @@ function noPrice(ctx: CommandContext, answer: Answer, out: Reply): { out: Reply;
   return { out: pointsFirst(out, (text) => pointTerms(ctx, text).has('cost')), lead: { type: 'text', text: 'The articles give no prices; this is what they say about cost.' } };
 }
 
+/** Every word the articles write in capitals ("QUIC", "OWASP"): what an acronym typed in lower case may be. */
+const capitalsBySearch = new WeakMap<object, ReadonlySet<string>>();
+function capitalsOf(ctx: CommandContext): ReadonlySet<string> {
+  let all = capitalsBySearch.get(ctx.search);
+  if (!all) capitalsBySearch.set(ctx.search, (all = new Set(ctx.search.docs.flatMap((d) => `${d.title} ${d.body}`.match(/\b[A-Z][A-Z0-9]{1,7}\b/g) ?? []))));
+  return all;
+}
+
+/** A card's words: its title and every point. */
+const cardText = (out: Reply) => [out.card.title, ...pointTexts(out.card.children)].join('\n');
+
+/**
+ * Named rule "not given" (answers/not-given.ts): who made Docker, when HTTP/3 came out, a figure
+ * someone heard: a fact of a kind the card does not hold is not answered by the card, which is
+ * shown under the plain word that the articles do not give it (and counts as unanswered).
+ */
+function notGivenIn(ctx: CommandContext, out: Reply, text: string): { out: Reply; lead: Node } | undefined {
+  const missing = notGiven(text, cardText(out), (word) => capitalsOf(ctx).has(word));
+  return missing ? { out, lead: { type: 'text', text: `The articles don't say ${missing}; this is what they say about it.` } } : undefined;
+}
+
+/** A not-given reply from the first of some candidates, when none of them holds the fact asked for. */
+function notGivenByAll(ctx: CommandContext, text: string, answer: Answer, options: readonly Scored[]): Reply | undefined {
+  const level = answer.analysis.level;
+  const cards = options.map((o) => card(ctx, o.doc.ref, level));
+  const first = cards[0];
+  if (!first || cards.some((c) => !c || !notGivenIn(ctx, c, text))) return undefined;
+  const ref = options[0]!.doc.ref;
+  const more = moreOf(ref, level);
+  const { lead } = notGivenIn(ctx, first, text)!;
+  const led: Reply = { ...ledBy(first, lead, briefFor(ctx, first, answer, more, text)), topic: ref, more, answered: false };
+  rememberQuestion(ctx, answer, ref, led);
+  return led;
+}
+
+/** "What does OWASP stand for?": the expansion the card holds, first, and its point first. */
+function spelledOut(ctx: CommandContext, out: Reply, text: string): { out: Reply; lead: Node } | undefined {
+  const acronym = acronymAsked(text, (word) => capitalsOf(ctx).has(word));
+  const expansion = acronym && expansionIn(cardText(out), acronym);
+  if (!acronym || !expansion) return undefined;
+  return { out: pointsFirst(out, (point) => point.includes(expansion)), lead: { type: 'text', text: `${acronym} stands for ${expansion}.` } };
+}
+
 /**
  * Named rule "what does Indeed say?": a question naming an article (or a survey it cites) gets that
  * source's points first in each list of the card (a point ends with who says it: "(Indeed)",
@@ -1014,8 +1058,9 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     }
     const picked = pointsAsked(ctx, answer, ref);
     const shown = exampleFirst(ctx, answer, card(ctx, ref, level, related(answer, decision.top), picked));
-    const priced = shown && noPrice(ctx, answer, shown);
-    const sourced = shown && bySourceAsked(ctx, priced?.out ?? shown, text);
+    const priced = shown && (noPrice(ctx, answer, shown) ?? notGivenIn(ctx, shown, text));
+    const spelt = shown && !priced ? spelledOut(ctx, shown, text) : undefined;
+    const sourced = shown && bySourceAsked(ctx, priced?.out ?? spelt?.out ?? shown, text);
     const out = sourced?.out;
     if (out) {
       // The full form shows the points the question brought forward again (`+d31`).
@@ -1023,7 +1068,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
       // "Which is the highest?" after pay: that figure first.
       const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? sourced.lead ?? notAmongOf(ctx, text, answer, out) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
+      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? spelt?.lead ?? sourced.lead ?? notAmongOf(ctx, text, answer, out) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
       // An article's numbered plan: "2" next is its step 2.
       // A price asked that the articles do not give is not answered, though what they say of cost is
       // shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
@@ -1037,6 +1082,10 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
   if (notAmong) return notAmong;
   recordQuestion(ctx, text);
   if (decision.kind === 'clarify') {
+    // "My friend said 80% of bootcamp grads get a job, true?": when none of the closest entries
+    // holds the fact asked for, the first of them under the plain word that the articles do not give it.
+    const unstated = notGivenByAll(ctx, text, answer, decision.options);
+    if (unstated) return unstated;
     const read = readings(ctx, answer, decision.options);
     // "The second one" after "which one did you mean?" is that option.
     // After readings, a follow-up is read against the closest entry shown ("what does the database
@@ -1110,27 +1159,34 @@ function outsideOnlyIn(answer: Answer, options: readonly string[]): boolean {
 }
 
 /**
- * The "which one is not" lead of an answer, when its options are what the question asks about:
- * another profession, a company or someone's code around them is no list of the articles', even
- * where a card happens to name the others ("which isn't a lawyer's task: drafting contracts,
- * communication, problem solving?").
+ * The "which one is not" or "which one is" lead of an answer, when its options are what the
+ * question asks about: another profession, a company or someone's code around them is no list of
+ * the articles', even where a card happens to name the others ("which isn't a lawyer's task:
+ * drafting contracts, communication, problem solving?").
  */
 function notAmongOf(ctx: CommandContext, text: string, answer: Answer, out: Reply): Node | undefined {
-  const options = optionsAsked(text);
-  return options.length && outsideOnlyIn(answer, options) ? notAmongLead(text, out, readingOf(ctx)) : undefined;
+  const options = optionsOf(text);
+  if (!options.length || !outsideOnlyIn(answer, options)) return undefined;
+  return notAmongLead(text, out, readingOf(ctx)) ?? amongLead(text, out, readingOf(ctx));
 }
 
-/** How far down the candidates "which one is not" looks for the list its options come from. */
+/** The options a "which one is (not)" question names, or none. */
+const optionsOf = (text: string): string[] => {
+  const not = optionsAsked(text);
+  return not.length ? not : optionsWhich(text);
+};
+
+/** How far down the candidates "which one is (not)" looks for the list its options come from. */
 const NOT_AMONG_HITS = 3;
 
 /**
- * "Which one is not" (answers/not-among.ts) when the decision did not answer: the option the
- * articles do not name is often one they never mention ("Terraform"), which refuses a question
- * as naming a technology they do not cover. One of the closest entries that names every other
- * option is the list asked about.
+ * "Which one is (not)" (answers/not-among.ts) when the decision did not answer: the option the
+ * articles do not name is often one they never mention ("Terraform", "Swift"), which refuses a
+ * question as naming a technology they do not cover. One of the closest entries that names every
+ * other option (or, asked which one is, only one of them) is the list asked about.
  */
 function notAmongOfHits(ctx: CommandContext, text: string, answer: Answer): Reply | undefined {
-  if (!optionsAsked(text).length) return undefined;
+  if (!optionsOf(text).length) return undefined;
   const level = answer.analysis.level;
   for (const hit of answer.hits.slice(0, NOT_AMONG_HITS)) {
     const ref = hit.doc.ref;

@@ -1,0 +1,130 @@
+// Named rule "not given" (src/answers/not-given.ts) and "which one is" (src/answers/not-among.ts):
+// a question asking a kind of fact the answer does not hold is not answered by that answer's card;
+// an acronym the card spells out, or the one option a card names, comes first.
+import { describe, expect, it } from 'vitest';
+import { acronymAsked, expansionIn, notGiven } from '../src/answers/not-given.js';
+import { optionsWhich } from '../src/answers/not-among.js';
+import { Bot } from '../src/bot.js';
+import type { Context } from '../src/command.js';
+import { replyText } from '../bench/facts.js';
+
+/** Capitals the articles write, for an acronym typed in lower case. */
+const known = (word: string) => ['QUIC', 'OWASP', 'REST', 'MVC'].includes(word);
+
+describe('acronymAsked', () => {
+  it.each([
+    ['what does OWASP stand for', 'OWASP'],
+    ['whats quic stand for lol', 'QUIC'],
+    ['REST is short for what?', 'REST'],
+    ['what does PHP stand for', 'PHP'],
+  ])('reads %s as asking about %s', (question, acronym) => {
+    expect(acronymAsked(question, known)).toBe(acronym);
+  });
+
+  it.each([
+    // Pointing back, not naming: another rule reads these with the answer before.
+    'what does the acronym stand for?',
+    'what does that faster protocol stand for?',
+    'what does the first one stand for?',
+    'In the model-view-controller pattern, what does the last letter stand for?',
+    // Lower case and never written in capitals by the articles: no acronym.
+    'what does ajax stand for',
+  ])('names no acronym in %s', (question) => {
+    expect(acronymAsked(question, known)).toBeUndefined();
+  });
+});
+
+describe('expansionIn', () => {
+  it.each([
+    ['Open Web Application Security Project (OWASP) issues security guidelines.', 'OWASP', 'Open Web Application Security Project'],
+    ['It uses a faster protocol known as QUIC (Quick UDP Internet Connections).', 'QUIC', 'Quick UDP Internet Connections'],
+    ['Representational State Transfer (REST) is a collection of protocols.', 'REST', 'Representational State Transfer'],
+    ['Many use a model-view-controller (MVC) design.', 'MVC', 'model-view-controller'],
+    ['Give on-the-job training to coworkers.', 'OJT', 'on-the-job training'],
+  ])('finds the expansion in %s', (text, acronym, expansion) => {
+    expect(expansionIn(text, acronym)).toBe(expansion);
+  });
+
+  it('never takes a source in brackets for an expansion', () => {
+    expect(expansionIn('The spotlight lists Python and PHP (Back-End Developer Spotlight; Guide to becoming a backend developer)', 'PHP')).toBeUndefined();
+  });
+});
+
+describe('notGiven', () => {
+  const devops = 'DevOps tools (Docker, Kubernetes, Jenkins)\nKnowing Docker and Kubernetes helps you deploy. (Career Karma)';
+  it.each([
+    ['who made Docker?', devops],
+    ['what language is Kubernetes written in', devops],
+    ['when was Docker first released?', devops],
+    ['I read that 40% of backend developers are self-taught, is that right?', 'Many learned through self-study. (Guide)'],
+    ['how many questions are on the AWS developer exam?', 'AWS Certified Developer: shows you can build on AWS. (Career Karma)'],
+    ['will Python still be popular in ten years?', 'Python is one of the languages to learn. (Indeed)'],
+  ])('says %s is not given by a card without it', (question, text) => {
+    expect(notGiven(question, text, known)).toBeDefined();
+  });
+
+  it.each([
+    // The card holds it.
+    ['who maintains MySQL?', 'Oracle maintains the MySQL infrastructure. (Career Karma)'],
+    ['is it true the BLS expects 13% growth?', 'Employment of web developers: 13 percent growth by 2030. (BLS)'],
+    ['will backend devs still be in demand in 2030?', 'Employment is projected to grow 13 percent by 2030. (BLS)'],
+    // About the articles or their figures: the source rules answer those.
+    ['who made the 13% projection?', 'Web developers: 13 percent growth by 2030.'],
+    // A clue, not the question: "written in TypeScript".
+    ['Which framework, written in TypeScript, is flagged as a trend?', 'Nest.js is a trend. (Spotlight)'],
+  ])('lets %s be answered by a card that holds it or is not asked it', (question, text) => {
+    expect(notGiven(question, text, known)).toBeUndefined();
+  });
+});
+
+describe('optionsWhich', () => {
+  it.each([
+    ['Which of these is on the course-site list: General Assembly, Codecademy, or Khan Academy?', ['General Assembly', 'Codecademy', 'Khan Academy']],
+    ['Which of these does a database administrator need to know: SQL, Swift, or Figma?', ['SQL', 'Swift', 'Figma']],
+  ])('reads the options of %s', (question, options) => {
+    expect(optionsWhich(question)).toEqual(options);
+  });
+
+  it.each([
+    // A quality: a card naming one option does not say it has it.
+    'which of these is best for beginners: Django, Flask or Rails?',
+    'which of those is free: Coursera, General Assembly, Udemy?',
+    // Which is not: the other rule's.
+    'Which of these is not listed: Django, Flask or Terraform?',
+  ])('finds no options in %s', (question) => {
+    expect(optionsWhich(question)).toEqual([]);
+  });
+});
+
+describe('as a user meets them', () => {
+  const bot = new Bot();
+  let n = 0;
+  const ask = (line: string) => bot.dispatchText(line, { platform: 'terminal', userId: `u${n++}`, userName: 'u', isModerator: false, communityId: 'g', channelId: 'c' } satisfies Context, { fallbackToAsk: true });
+
+  it('does not answer who made Docker with the DevOps card, and says why', async () => {
+    const r = await ask('who made Docker?');
+    expect(r.answered).toBe(false);
+    expect(replyText(r)).toContain("The articles don't say who made or owns it");
+  });
+
+  it('does not confirm a figure the articles never give', async () => {
+    const r = await ask('my friend said 80% of bootcamp grads get a job within 6 months, true?');
+    expect(r.answered).toBe(false);
+    expect(replyText(r)).toContain("don't say that figure (80%)");
+  });
+
+  it('spells out an acronym the articles expand, and says when they do not', async () => {
+    const owasp = await ask('whats owasp stand for');
+    expect(owasp.answered).toBe(true);
+    expect(replyText(owasp)).toContain('OWASP stands for Open Web Application Security Project.');
+    const php = await ask('what does PHP stand for?');
+    expect(php.answered).toBe(false);
+    expect(replyText(php)).toContain("don't say what PHP stands for");
+  });
+
+  it('names the one option a list holds', async () => {
+    const r = await ask('Which of these does a database administrator need to know: SQL, Swift, or Figma?');
+    expect(r.answered).toBe(true);
+    expect(replyText(r)).toContain('SQL is the one named here, not Swift or Figma.');
+  });
+});
