@@ -1519,6 +1519,18 @@ describe('honest refusals', () => {
     expect(first && 'text' in first ? first.text : '').toMatch(lead);
   });
 
+  it.each([
+    // Near Indeed's figure is not the question: the line is 100k, and Indeed's average clears it.
+    ['is the indeed average over 100k?', /^Overall \(all levels\): \$124,303 average \(Indeed\) is above \$100,000\.$/],
+    ["Does PayScale's overall average land above or below eighty thousand dollars?", /^Overall \(all levels\): \$81,161 average \(PayScale, cited by Career Karma\) is above \$80,000\.$/],
+    ['do junior backend devs make six figures?', /^Entry level: around \$101K \(Back-End Developer Spotlight\) is above \$100,000; around \$61,042 .* is below \$100,000/],
+  ])('"%s": each figure said against the sum, no yes or no about a figure near it', async (q, lead) => {
+    const r = await say(q);
+    expect(r.answered).toBe(true);
+    const first = r.card.children.find((n) => n.type === 'text');
+    expect(first && 'text' in first ? first.text : '').toMatch(lead);
+  });
+
   it('"is $60k a good salary for a junior?" judges a sum, which the articles never do: the figures, with no yes or no', async () => {
     const r = await say('is $60k a good salary for a junior backend dev?');
     expect(r.text).toContain('$61,042');

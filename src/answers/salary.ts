@@ -230,9 +230,52 @@ export function sourcesComparedLead(services: Services, role: Role, level: Salar
   return { type: 'text', text: text[0]!.toUpperCase() + text.slice(1) };
 }
 
+/** Tens in words: "eighty thousand". */
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const WORDED_SUM = new RegExp(`\\b(?:(${Object.keys(TENS).join('|')})(?:[\\s-](${Object.keys(UNITS).join('|')}))?|(?:a|one)\\s+hundred(?:\\s+and\\s+(${Object.keys(TENS).join('|')}))?)\\s+(?:thousand|grand|k)\\b`, 'i');
+const GRAND = /\b(\d{2,3})\s*grand\b/i;
+/** "Six figures": at least $100,000. */
+const SIX_FIGURES = /\b(?:six|6)[\s-]figures?\b/i;
+
+/** The sum a question names, in figures or words ("$80k", "80,000", "eighty thousand dollars", "100 grand"), or undefined. */
+function sumNamed(question: string): number | undefined {
+  const m = SUM_TYPED.exec(question);
+  if (m) return m[1] ? Number(m[1]) * 1000 + (m[2] ? Number(m[2]) : 0) : m[4] ? Number(m[4]) * 1000 + Number(m[5]) : Number(m[6]) * 1000;
+  const grand = GRAND.exec(question);
+  if (grand) return Number(grand[1]) * 1000;
+  const w = WORDED_SUM.exec(question);
+  if (!w) return undefined;
+  if (w[1]) return (TENS[w[1].toLowerCase()]! + (w[2] ? UNITS[w[2].toLowerCase()]! : 0)) * 1000;
+  return (100 + (w[3] ? TENS[w[3].toLowerCase()]! : 0)) * 1000;
+}
+
+/** A sum asked as a line to clear: "above or below $80k", "over 100k", "more than seventy thousand", "at least 60 grand". */
+const THRESHOLD = /\b(?:above|over|more than|greater than|higher than|at least|exceeds?|exceeding|north of|cross(?:es)?|clears?|top(?:s)?|below|under|less than|lower than|south of|beneath|short of)\b/i;
+
+/**
+ * Named rule "above or below a sum": "does PayScale's average land above or below eighty thousand
+ * dollars?", "is the Indeed average over 100k?", "do juniors make six figures?" get each figure
+ * of that level (of the source named, if one is) said against the sum, not a yes or no about a
+ * figure that happens to be near it.
+ */
+export function thresholdLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
+  const six = SIX_FIGURES.test(question);
+  const sum = six ? 100_000 : THRESHOLD.test(question) ? sumNamed(question) : undefined;
+  if (!sum) return undefined;
+  const named = sourcesNamed(services.knowledge, question);
+  const all = figuresFor(services, role, level ?? 'overall').filter((s) => s.period === 'year');
+  const figures = named.length ? all.filter((s) => named.some((n) => givenBy(n)(s))) : all;
+  if (!figures.length) return undefined;
+  const line = `$${sum.toLocaleString('en-US')}`;
+  const said = (s: Salary) => `${figureInLine(services, s)} is ${s.amount > sum ? 'above' : s.amount < sum ? 'below' : 'exactly'} ${line}`;
+  const at = levelSaid(level ?? 'overall');
+  return { type: 'text', text: `${at[0]!.toUpperCase()}${at.slice(1)}: ${figures.map(said).join('; ')}.` };
+}
+
 /** What a pay answer says first, if anything: the highest or lowest figure, that they are yearly, or one source's figures. */
 export function payLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
-  return claimLead(services, role, level, question) ?? sourcesComparedLead(services, role, level, question) ?? extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question) ?? sourceFiguresLead(services, role, level, question);
+  return thresholdLead(services, role, level, question) ?? claimLead(services, role, level, question) ?? sourcesComparedLead(services, role, level, question) ?? extremeLead(services, role, level, question) ?? yearlyLead(services, role, level, question) ?? sourceFiguresLead(services, role, level, question);
 }
 
 /** A sum typed in a question: "$200k", "124K", "150,000", "$61,042". */
@@ -257,7 +300,8 @@ const SAME_SUM = 0.02;
  */
 export function claimLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   const m = SUM_TYPED.exec(question);
-  if (!m || !CONFIRM.test(question) || JUDGED.test(question)) return undefined;
+  // "Is it over 100k?" weighs a line, not a figure said (thresholdLead).
+  if (!m || !CONFIRM.test(question) || JUDGED.test(question) || THRESHOLD.test(question)) return undefined;
   const sum = m[1] ? Number(m[1]) * 1000 + (m[2] ? Number(m[2]) : 0) : m[4] ? Number(m[4]) * 1000 + Number(m[5]) : Number(m[6]) * 1000;
   const all = services.knowledge.salaries.filter((s) => s.role === role.id && s.period === 'year');
   if (!all.length) return undefined;
