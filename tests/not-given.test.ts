@@ -59,6 +59,9 @@ describe('notGiven', () => {
     ['I read that 40% of backend developers are self-taught, is that right?', 'Many learned through self-study. (Guide)'],
     ['how many questions are on the AWS developer exam?', 'AWS Certified Developer: shows you can build on AWS. (Career Karma)'],
     ['will Python still be popular in ten years?', 'Python is one of the languages to learn. (Indeed)'],
+    ['what percentage of websites run on PHP today?', 'Python and PHP are server-side languages. (Spotlight)'],
+    ["what's the job outlook for computer support specialists?", 'Computer support specialists help people with their computers. (Career Karma)'],
+    ['My friend says 1 in 3 back-end developers have no degree. Can you confirm?', 'Many learned through self-study. (Guide)'],
   ])('says %s is not given by a card without it', (question, text) => {
     expect(notGiven(question, text, known)).toBeDefined();
   });
@@ -68,6 +71,7 @@ describe('notGiven', () => {
     ['who maintains MySQL?', 'Oracle maintains the MySQL infrastructure. (Career Karma)'],
     ['is it true the BLS expects 13% growth?', 'Employment of web developers: 13 percent growth by 2030. (BLS)'],
     ['will backend devs still be in demand in 2030?', 'Employment is projected to grow 13 percent by 2030. (BLS)'],
+    ['what is the job outlook for backend developers?', 'Employment is projected to grow 13 percent by 2030. (BLS)'],
     // About the articles or their figures: the source rules answer those.
     ['who made the 13% projection?', 'Web developers: 13 percent growth by 2030.'],
     // A clue, not the question: "written in TypeScript".

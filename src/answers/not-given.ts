@@ -107,11 +107,16 @@ export function expansionIn(text: string, acronym: string): string | undefined {
 }
 
 /** A figure typed in a question that asks whether it is so ("I read 40% of ... is that right?"). */
-const FIGURE_TYPED = /\b(\d+(?:\.\d+)?)\s?(?:%|percent\b|hours?\b|hrs?\b|gpa\b|years? old\b)|\bgpa (?:of )?(\d(?:\.\d+)?)\b|\bmedian age (?:of [^?]*?)?(?:is )?(\d+)\b|\bage (?:of )?(\d{2})\b/i;
+const FIGURE_TYPED = /\b(\d+(?:\.\d+)?)\s?(?:%|percent\b|hours?\b|hrs?\b|gpa\b|years? old\b|(?:in|out of) \d+\b)|\bgpa (?:of )?(\d(?:\.\d+)?)\b|\bmedian age (?:of [^?]*?)?(?:is )?(\d+)\b|\bage (?:of )?(\d{2})\b/i;
 /** Asking whether a figure heard is right. */
 const CONFIRMING = /\b(?:right|correct|true|accurate|legit|confirm|is that so|really)\b/i;
 /** An exam's own details: how many questions, how long, its code, its passing score. */
 const EXAM_DETAIL = /\bhow many (?:questions|minutes|hours|items)\b[^?.!]*\b(?:exam|test|quiz|certification|cert)\b|\b(?:exam|test) (?:code|number|format|length|duration)\b|\b(?:passing|pass|cut-?off) (?:score|mark|grade|rate)\b/i;
+/** A share asked: "what percentage of websites run on PHP?", "what share of the market". */
+const SHARE_ASKED = /\bwhat (?:(?:exact|precise|rough|approximate) )?(?:percentage|percent|%|share|fraction|proportion|portion)\b|\bhow many percent\b/i;
+const SHARE_SAID = /\d\s?(?:%|percent\b)|\b(?:half|a third|a quarter|one in)\b/i;
+/** The outlook asked ("what's the job outlook for computer support specialists?"): a role card without growth to a year does not give it. */
+const OUTLOOK_ASKED = /\b(?:job outlook|outlook|job growth|projected growth|employment growth)\b/i;
 /** Whether a thing will still be around ("will Python still be popular in ten years?"): a prediction. */
 const STILL_AHEAD = /\b(?:will|gonna|going to)\b[^?.!]*\bstill\b[^?.!]*\b(?:be|exist|around|used|popular|relevant|needed|alive|a thing)\b/i;
 /** A prediction as a card would give one: growth to a year. */
@@ -125,6 +130,8 @@ export function notGiven(question: string, text: string, known: (capitals: strin
   if (WHEN.test(question) && !ABOUT_SOURCES.test(question) && !YEAR_SAID.test(text)) return 'when it came about';
   if (WRITTEN_IN_ASKED.test(question) && !WRITTEN_IN.test(text)) return 'what it is written in';
   if (EXAM_DETAIL.test(question) && !/\d/.test(text)) return 'that detail of the exam';
+  if (SHARE_ASKED.test(question) && !SHARE_SAID.test(text)) return 'what share it is';
+  if (OUTLOOK_ASKED.test(question) && !(YEAR_SAID.test(text) && PREDICTED.test(text))) return 'the outlook for it';
   if (STILL_AHEAD.test(question) && !(YEAR_SAID.test(text) && PREDICTED.test(text))) return 'what will become of it';
   const figure = FIGURE_TYPED.exec(question);
   if (figure && CONFIRMING.test(question)) {
