@@ -62,6 +62,8 @@ describe('notGiven', () => {
     ['what percentage of websites run on PHP today?', 'Python and PHP are server-side languages. (Spotlight)'],
     ["what's the job outlook for computer support specialists?", 'Computer support specialists help people with their computers. (Career Karma)'],
     ['My friend says 1 in 3 back-end developers have no degree. Can you confirm?', 'Many learned through self-study. (Guide)'],
+    ["How many engineers work on Netflix's backend team?", 'Netflix shows how much goes on behind the scenes. (Spotlight)'],
+    ['What score do I need to pass the TripleByte quiz?', 'Job boards list openings. (Spotlight)'],
   ])('says %s is not given by a card without it', (question, text) => {
     expect(notGiven(question, text, known)).toBeDefined();
   });
@@ -74,6 +76,7 @@ describe('notGiven', () => {
     ['what is the job outlook for backend developers?', 'Employment is projected to grow 13 percent by 2030. (BLS)'],
     // About the articles or their figures: the source rules answer those.
     ['who made the 13% projection?', 'Web developers: 13 percent growth by 2030.'],
+    ['Which streaming company is used to show how many people work behind the scenes?', 'Netflix shows how much goes on behind the scenes. (Spotlight)'],
     // A clue, not the question: "written in TypeScript".
     ['Which framework, written in TypeScript, is flagged as a trend?', 'Nest.js is a trend. (Spotlight)'],
   ])('lets %s be answered by a card that holds it or is not asked it', (question, text) => {

@@ -111,7 +111,10 @@ const FIGURE_TYPED = /\b(\d+(?:\.\d+)?)\s?(?:%|percent\b|hours?\b|hrs?\b|gpa\b|y
 /** Asking whether a figure heard is right. */
 const CONFIRMING = /\b(?:right|correct|true|accurate|legit|confirm|is that so|really)\b/i;
 /** An exam's own details: how many questions, how long, its code, its passing score. */
-const EXAM_DETAIL = /\bhow many (?:questions|minutes|hours|items)\b[^?.!]*\b(?:exam|test|quiz|certification|cert)\b|\b(?:exam|test) (?:code|number|format|length|duration)\b|\b(?:passing|pass|cut-?off) (?:score|mark|grade|rate)\b/i;
+const EXAM_DETAIL = /\bscore\b[^?.!]{0,30}\bpass\b|\bhow many (?:questions|minutes|hours|items)\b[^?.!]*\b(?:exam|test|quiz|certification|cert)\b|\b(?:exam|test) (?:code|number|format|length|duration)\b|\b(?:passing|pass|cut-?off) (?:score|mark|grade|rate)\b/i;
+/** How many people work somewhere, asked ("how many engineers work on Netflix's backend team?"); not a clue ("the company used to show how many people work behind the scenes"). */
+const HEADCOUNT = /^\W*(?:(?:so|ok|okay|hey|and|but|quick question|roughly|about)\W+)*how many (?:engineers|developers|devs|employees|people|staff|workers)\b[^?.!]*\b(?:work|works|working|employ|employs|employed)\b/i;
+const PEOPLE_COUNTED = /\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:new\s+)?(?:engineers|developers|employees|people|workers|jobs|positions)\b/i;
 /** A share asked: "what percentage of websites run on PHP?", "what share of the market". */
 const SHARE_ASKED = /\bwhat (?:(?:exact|precise|rough|approximate) )?(?:percentage|percent|%|share|fraction|proportion|portion)\b|\bhow many percent\b/i;
 const SHARE_SAID = /\d\s?(?:%|percent\b)|\b(?:half|a third|a quarter|one in)\b/i;
@@ -130,6 +133,7 @@ export function notGiven(question: string, text: string, known: (capitals: strin
   if (WHEN.test(question) && !ABOUT_SOURCES.test(question) && !YEAR_SAID.test(text)) return 'when it came about';
   if (WRITTEN_IN_ASKED.test(question) && !WRITTEN_IN.test(text)) return 'what it is written in';
   if (EXAM_DETAIL.test(question) && !/\d/.test(text)) return 'that detail of the exam';
+  if (HEADCOUNT.test(question) && !PEOPLE_COUNTED.test(text)) return 'how many people work there';
   if (SHARE_ASKED.test(question) && !SHARE_SAID.test(text)) return 'what share it is';
   if (OUTLOOK_ASKED.test(question) && !(YEAR_SAID.test(text) && PREDICTED.test(text))) return 'the outlook for it';
   if (STILL_AHEAD.test(question) && !(YEAR_SAID.test(text) && PREDICTED.test(text))) return 'what will become of it';
