@@ -1531,6 +1531,17 @@ describe('honest refusals', () => {
     expect(first && 'text' in first ? first.text : '').toMatch(lead);
   });
 
+  it.each([
+    ['what are the benefits of certifications?', 'Are certifications worth it?'],
+    ['upsides of a bootcamp?', 'Coding bootcamps'],
+    // The job's own benefits stay the job's.
+    ['what are the benefits of being a backend dev?', 'What benefits do back-end developers get?'],
+  ])('"%s": the good of a thing is why it is worth having, not the job\'s perks', async (q, title) => {
+    const r = await say(q);
+    expect(r.answered).toBe(true);
+    expect(r.card.title).toBe(title);
+  });
+
   it('"is $60k a good salary for a junior?" judges a sum, which the articles never do: the figures, with no yes or no', async () => {
     const r = await say('is $60k a good salary for a junior backend dev?');
     expect(r.text).toContain('$61,042');

@@ -41,6 +41,8 @@ describe('analyse: question-form rules', () => {
     ['money-figure', 'is the 101K figure for juniors', /101k salary/],
     ['money-figure', 'the article says backend devs make 200k right?', /200k salary/],
     ['money-figure', 'can juniors make 150000?', /150000 salary/],
+    ['good-of-thing', 'what are the benefits of certifications?', /\bwhy certifications\b/],
+    ['good-of-thing', 'upsides of a bootcamp for someone like me', /\bwhy a bootcamp\b/],
     // A sum's thousands comma goes: "124,303" read as two numbers counted as words no entry uses.
     ['money-figure', 'is it true that Indeed puts the average at $124,303?', /\$124303 salary/],
     ['spend-money', 'is it worth spending my money on it', /cost/],

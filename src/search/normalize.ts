@@ -151,6 +151,9 @@ export const RULES: readonly Rule[] = [
   { name: 'what-does-x-do', pattern: /\bwhat\s+(?:does|dose|do)\s+(?!(?:i|you|we)\s)(.+?)\s+(?:do|do all day|do at work|actually do|(?:actually |really )?work on(?= *[?!.]*\s*$))\b/g, to: ' $1 duty ' },
   // "frontend devs do what again", "backend ppl do what all day": the same, typed the other way round.
   { name: 'x-does-what', pattern: /(?<!\b(?:i|you|we|should|can|could|would|will)\s+)\b(?:do|does)\s+what(?=\s+(?:again|exactly|all day|at work|tho|though|actually|even)\b|\s*[?!.]*\s*$)/g, to: ' duty ' },
+  // "The benefits of certifications", "upsides of a bootcamp", "pros of getting a degree": why that
+  // thing is worth having, not the job's perks and benefits (which "benefits" alone asks).
+  { name: 'good-of-thing', pattern: /\b(?:the )?(?:benefits?|advantages?|upsides?|pros|perks|plus(?:es| sides?)|good things) (?:of|to|from|in) (?!(?:being|working|becoming|(?:a |the |this |that |my |your )?(?:job|jobs|role|roles|career|careers|field|work|position|company|employer|employers|industry|profession|path)\b|(?:a |the )?(?:back[\s-]?end|server[\s-]side|front[\s-]?end|full[\s-]?stack|web)\b|(?:a |the )?(?:dev|devs|developer|developers|engineer|engineers|programmer|programmers|coder|coders)\b|(?:it|that|this|them|those)\b))/g, to: ' why ' },
   { name: 'worth-the-money', pattern: /\bworth (?:the|my|your) (?:money|price|cost)\b/g, to: ' worth ' },
   // "a future backend dev" is a person, not the job outlook.
   { name: 'future-person', pattern: /\bfuture\s+(?=backend|back[\s-]end|frontend|fullstack|developer|dev\b|devs\b|engineer|programmer|employer|student)/g, to: ' ' },
