@@ -10,6 +10,8 @@ import { replyText } from '../bench/facts.js';
 
 /** Capitals the articles write, for an acronym typed in lower case. */
 const known = (word: string) => ['QUIC', 'OWASP', 'REST', 'MVC'].includes(word);
+/** Names the articles write (a stand-in for the bot's list of proper names). */
+const named = (word: string) => ['docker', 'kubernetes', 'python', 'mysql', 'aws', 'http/3', 'nest.js'].includes(word.toLowerCase());
 
 describe('acronymAsked', () => {
   it.each([
@@ -40,13 +42,15 @@ describe('expansionIn', () => {
     ['It uses a faster protocol known as QUIC (Quick UDP Internet Connections).', 'QUIC', 'Quick UDP Internet Connections'],
     ['Representational State Transfer (REST) is a collection of protocols.', 'REST', 'Representational State Transfer'],
     ['Many use a model-view-controller (MVC) design.', 'MVC', 'model-view-controller'],
-    ['Give on-the-job training to coworkers.', 'OJT', 'on-the-job training'],
+    ['Give on-the-job training (OJT) and guidance to coworkers.', 'OJT', 'on-the-job training'],
+    ['Database Administrator (DBA)', 'DBA', 'Database Administrator'],
   ])('finds the expansion in %s', (text, acronym, expansion) => {
     expect(expansionIn(text, acronym)).toBe(expansion);
   });
 
-  it('never takes a source in brackets for an expansion', () => {
+  it('never takes a source in brackets, or words that merely have the initials, for an expansion', () => {
     expect(expansionIn('The spotlight lists Python and PHP (Back-End Developer Spotlight; Guide to becoming a backend developer)', 'PHP')).toBeUndefined();
+    expect(expansionIn('AWS Certified Developer\nIt shows you can deploy on AWS.', 'CD')).toBeUndefined();
   });
 });
 
@@ -59,13 +63,14 @@ describe('notGiven', () => {
     ['I read that 40% of backend developers are self-taught, is that right?', 'Many learned through self-study. (Guide)'],
     ['how many questions are on the AWS developer exam?', 'AWS Certified Developer: shows you can build on AWS. (Career Karma)'],
     ['will Python still be popular in ten years?', 'Python is one of the languages to learn. (Indeed)'],
+    ['is it true 47% of backend developers have a degree?', '47 Back-End Developer Interview Questions (Career Karma)'],
     ['what percentage of websites run on PHP today?', 'Python and PHP are server-side languages. (Spotlight)'],
     ["what's the job outlook for computer support specialists?", 'Computer support specialists help people with their computers. (Career Karma)'],
     ['My friend says 1 in 3 back-end developers have no degree. Can you confirm?', 'Many learned through self-study. (Guide)'],
     ["How many engineers work on Netflix's backend team?", 'Netflix shows how much goes on behind the scenes. (Spotlight)'],
     ['What score do I need to pass the TripleByte quiz?', 'Job boards list openings. (Spotlight)'],
   ])('says %s is not given by a card without it', (question, text) => {
-    expect(notGiven(question, text, known)).toBeDefined();
+    expect(notGiven(question, text, known, named)).toBeDefined();
   });
 
   it.each([
@@ -77,10 +82,22 @@ describe('notGiven', () => {
     // About the articles or their figures: the source rules answer those.
     ['who made the 13% projection?', 'Web developers: 13 percent growth by 2030.'],
     ['Which streaming company is used to show how many people work behind the scenes?', 'Netflix shows how much goes on behind the scenes. (Spotlight)'],
+    // Asked of a role, not a named thing: which role does it is what the articles answer.
+    ['who maintains the servers?', 'Back-end developers help with web-server technology. (Indeed)'],
+    ['will I still be able to become a backend developer without a degree?', 'You can become one without a degree. (Career Karma)'],
+    ['what language are most back-end apps written in?', 'Python, Java and PHP are server-side languages. (Spotlight)'],
+    // When a level or a course begins is no release date.
+    ['when does mid-career pay begin?', 'Mid-career (5-9 years): $95K. (PayScale)'],
+    // Someone's own figure, not one heard.
+    ['I have a 2.5 GPA, is that really a problem?', 'Computer science programmes ask for grades. (Career Karma)'],
+    // The same figure written otherwise.
+    ['Is it correct that the BLS growth is 13.0%?', 'Employment of web developers: 13 percent growth by 2030. (BLS)'],
+    // An interview, not an exam.
+    ['how many questions should I expect in a backend interview test?', 'Practice common interview questions. (Career Karma)'],
     // A clue, not the question: "written in TypeScript".
     ['Which framework, written in TypeScript, is flagged as a trend?', 'Nest.js is a trend. (Spotlight)'],
   ])('lets %s be answered by a card that holds it or is not asked it', (question, text) => {
-    expect(notGiven(question, text, known)).toBeUndefined();
+    expect(notGiven(question, text, known, named)).toBeUndefined();
   });
 });
 
@@ -129,9 +146,22 @@ describe('as a user meets them', () => {
     expect(replyText(php)).toContain("don't say what PHP stands for");
   });
 
+  it('refuses an acronym the articles never write, and finds the entry that spells one out', async () => {
+    const json = await ask('what does JSON stand for?');
+    expect(json.answered).toBe(false);
+    expect(json.card.title).toBe("I don't know that yet");
+    const ojt = await ask('what does OJT stand for?');
+    expect(replyText(ojt)).toContain('OJT stands for on-the-job training.');
+  });
+
+  it('says no "only" when another option is on the articles\' lists too', async () => {
+    const r = await ask('Which of these does the spotlight list: Udemy, Coursera, or Khan Academy?');
+    expect(replyText(r)).not.toMatch(/name only|named here/);
+  });
+
   it('names the one option a list holds', async () => {
     const r = await ask('Which of these does a database administrator need to know: SQL, Swift, or Figma?');
     expect(r.answered).toBe(true);
-    expect(replyText(r)).toContain('SQL is the one named here, not Swift or Figma.');
+    expect(replyText(r)).toContain('Of those, the articles name only SQL; not Swift or Figma.');
   });
 });

@@ -59,10 +59,13 @@ const WHICH_ASKED = /\bwhich\b|\bwhat one\b/i;
  */
 const NAMED_OR_NEEDED = new RegExp(`${LISTING.source}|\\b(?:needs?|needed|required?|requires|uses?|used)\\b|\\bto know\\b`, 'i');
 
+/** A ranking ("need the most", "best", "more important"): naming one does not settle it. */
+const RANKED = /\b(?:most|best|least|worst|better|more important|top|first)\b/i;
+
 /** The options a "which one is" question names (three or more), or none; never a "which is not" question's. */
 export function optionsWhich(typed: string): string[] {
   const question = typed.slice(0, MAX_QUESTION);
-  return WHICH_ASKED.test(question) && NAMED_OR_NEEDED.test(question) && !NOT_ASKED.test(question) ? optionsIn(question) : [];
+  return WHICH_ASKED.test(question) && NAMED_OR_NEEDED.test(question) && !RANKED.test(question) && !NOT_ASKED.test(question) ? optionsIn(question) : [];
 }
 
 /** The options a question names in one clause, as written (three or more), or none. */
@@ -151,10 +154,8 @@ export function notAmongLead(question: string, answer: Reply, reading: Reading):
 }
 
 /**
- * The one option the answer names, first; else nothing. It says "here": the others may be named
- * elsewhere in the articles, only not in this answer, and none of them shares a word with it
- * ("Swift" beside a card that says "swiftly" is no second option named, but "SQL Server" beside
- * SQL is: then no lead).
+ * The one option the answer names, first; else nothing. Only when the articles name none of the
+ * others anywhere, and none of them shares a word with the answer ("SQL Server" beside SQL).
  */
 export function amongLead(question: string, answer: Reply, reading: Reading): Node | undefined {
   const options = optionsWhich(question);
@@ -163,6 +164,8 @@ export function amongLead(question: string, answer: Reply, reading: Reading): No
   const found = options.filter(named);
   if (found.length !== 1) return undefined;
   const others = options.filter((o) => o !== found[0]);
-  if (others.some((o) => reading.terms(o).some((t) => cardTerms.has(t)))) return undefined;
-  return { type: 'text', text: `${leading(found[0]!)} is the one named here, not ${listed(others).replace(/ and ([^,]*)$/, ' or $1')}.` };
+  // "Not named" must hold in all the articles, not only this answer: "Udemy, Coursera or Khan
+  // Academy" beside Udemy's card is no "only Udemy", Coursera being on the same list.
+  if (others.some((o) => forms(o).some((f) => reading.known(f)) || reading.terms(o).some((t) => cardTerms.has(t)))) return undefined;
+  return { type: 'text', text: `Of those, the articles name only ${found[0]!}; not ${listed(others).replace(/ and ([^,]*)$/, ' or $1')}.` };
 }

@@ -2,18 +2,26 @@
 // Docker, when HTTP/3 was standardised, what Kubernetes is written in, what PHP stands for, whether
 // "40% of back-end developers are self-taught" is right) is not answered by the card of what it
 // names: the card would read as if the fact were in it somewhere. The reply says plainly that the
-// articles do not give it, shows what they do say, and counts as unanswered. An acronym the answer
-// does spell out ("what does OWASP stand for?") gets its expansion first.
+// articles do not give it, shows what they do say, and counts as unanswered. An acronym the
+// articles spell out ("what does OWASP stand for?") gets its expansion first (commands/ask.ts).
+//
+// Each kind is asked of a named thing (`named`: a name the articles write with a capital, or one
+// typed so): "who maintains the servers?" asks which role does, which the articles answer.
+
+/** How a question's words are told to be a name: "Docker", "GitHub", "Python". */
+export type IsName = (word: string) => boolean;
 
 /** Who made, owns or started a thing: the articles name no makers. */
-const CREATOR = /\bwho\s+(?:first\s+|originally\s+|actually\s+)?(?:made|created|invented|founded|built|designed|developed|wrote|owns|owned|maintains|started|came up with|is behind|was behind)\b/i;
-/** A maker as a card would say it: "developed by Meta", "offered by", "Oracle maintains". */
-const MAKER_SAID = /\b(?:made|created|invented|founded|built|designed|developed|written|owned|maintained|started|offered|published|issued|run|backed)\s+by\b|\b[A-Z][\w.&]*\s+(?:maintains|owns|created|made|developed|built|designed|founded|invented|runs|offers|issues|publishes)\b/;
-/** When something came about, or its year. */
-const WHEN = /\b(?:when|what year|which year)\s+(?:was|were|did|is|does)\b[^?.!]*\b(?:released|created|invented|founded|launched|introduced|standardi[sz]ed|made|come out|came out|started|begin|began|born|built|written|developed|published|first)\b/i;
+const CREATOR = /\b(?:who\s+(?:first\s+|originally\s+|actually\s+)?(?:made|created|invented|founded|built|designed|developed|wrote|owns|owned|maintains|started|came up with|is behind|was behind)|(?:what|which)\s+(?:company|companies|organi[sz]ation|firm|corporation)\s+(?:makes|made|created|creates|develops|developed|owns|owned|maintains|built|builds|is behind))\b([^?.!]*)/i;
+/** A maker as a card would say it: "developed by Meta", "offered by", "Oracle maintains", "(OWASP) issues". */
+const MAKER_SAID = /\b(?:made|created|invented|founded|built|designed|developed|written|owned|maintained|started|offered|published|issued|run|backed)\s+by\b|\b[A-Z][\w.&]*\)?\s+(?:maintains|owns|created|made|developed|built|designed|founded|invented|runs|offers|issues|publishes)\b/;
+/** A question that names a role asks which role does a thing ("who maintains the database, the DBA?"). */
+const ROLES = /\b(?:front[\s-]?end|back[\s-]?end|server[\s-]side|full[\s-]?stack|developers?|devs?|engineers?|administrators?|dbas?|roles?|team|teams|freelancers?|i|me|my|you)\b/i;
+/** When something came out. Not when a level, a course or a promotion begins. */
+const WHEN = /\b(?:when|what year|which year)\s+(?:was|were|did|is|does)\s+([^?.!]*?)\s*\b(?:released?|created|create|invented|invent|founded|launched|launch|introduced|introduce|standardi[sz]ed|come out|came out|born|published|publish)\b/i;
 const YEAR_SAID = /\b(?:19|20)\d\d\b/;
-/** What a thing is written in, asked ("what language is Kubernetes written in?"); not a framework "written in TypeScript" as a clue. */
-const WRITTEN_IN_ASKED = /\b(?:what|which)\s+(?:programming\s+)?language\b[^?.!]*\b(?:written|coded|implemented|programmed)\s+in\b|\b(?:written|coded|implemented|programmed)\s+in\s+what\b/i;
+/** What a thing is written in, asked ("what language is Kubernetes written in?", "what is Docker written in?"); not a framework "written in TypeScript" as a clue. */
+const WRITTEN_IN_ASKED = /\b(?:(?:what|which)\s+(?:programming\s+)?language\s+(?:is|are|was|were)|what\s+(?:is|are|was|were))\s+([^?.!]*?)\s+(?:written|coded|implemented|programmed|built)\s+in\b|\b([^?.!]*?)\s+(?:is|are)\s+(?:written|coded|implemented|programmed)\s+in\s+what\b/i;
 const WRITTEN_IN = /\b(?:written|coded|implemented|programmed)\s+in\b/i;
 /**
  * Questions about the articles themselves ("who wrote the Indeed guide?", "when was the article
@@ -24,13 +32,15 @@ const ABOUT_SOURCES = /\b(?:article|articles|guide|guides|page|piece|post|write-
 
 /**
  * The acronym named just before the asking ("what does OWASP stand for", "whats quic stand for",
- * "is SQL short for something"): not "the acronym", "its letters" or "the name", which point back
- * to something else, whose acronym the question does not spell.
+ * "REST is short for what?", "the full form of API"): not "the acronym", "its letters" or "the
+ * name", which point back to something else, whose acronym the question does not spell.
  */
-const BEFORE_STAND = /\b([a-z][a-z0-9]{1,7})\s+(?:even\s+|actually\s+|really\s+)?(?:stands?\s+for|is\s+short\s+for|short\s+for)\b/i;
+const BEFORE_STAND = /\b([a-z][a-z0-9]{1,7})\s+(?:even\s+|actually\s+|really\s+)?(?:stands?\s+for|is\s+short\s+for|short\s+for)\b([^?.!]*)|\bfull\s+form\s+of\s+([a-z][a-z0-9]{1,7})\b()/i;
 /** Capitals that are no acronym asked about. */
-const NOT_ACRONYMS = new Set(['I', 'OK', 'US', 'USA', 'U', 'AM', 'PM']);
+const NOT_ACRONYMS = new Set(['OK', 'US', 'USA', 'AM', 'PM']);
 const POINTING = /^(?:it|that|this|what|does|do|they|those|acronym|abbreviation|letters?|name|names|one|word|initials|them|its|which)$/i;
+/** After "stand for", only asking ("again", "lol", "exactly"); a name there is a yes/no ("is JS short for JavaScript?"). */
+const ASKING_AFTER = /^\s*(?:what|wat|wut|again|exactly|even|lol|lmao|tho|though|here|in (?:this|that|the) [\w\s-]+|anyway|btw|pls|please|[\s,!?😅🙏]+)*\s*$/iu;
 /** Words an expansion may skip in its initials: "on-the-job training" is OJT. */
 const SMALL = new Set(['of', 'the', 'and', 'for', 'to', 'on', 'in', 'a', 'an', '&']);
 
@@ -40,8 +50,9 @@ const SMALL = new Set(['of', 'the', 'and', 'for', 'to', 'on', 'in', 'a', 'an', '
  * protocol stand for" or "the first one".
  */
 export function acronymAsked(question: string, known: (capitals: string) => boolean): string | undefined {
-  const named = BEFORE_STAND.exec(question)?.[1];
-  if (!named || POINTING.test(named) || NOT_ACRONYMS.has(named.toUpperCase())) return undefined;
+  const m = BEFORE_STAND.exec(question);
+  const named = m?.[1] ?? m?.[3];
+  if (!m || !named || POINTING.test(named) || NOT_ACRONYMS.has(named.toUpperCase()) || !ASKING_AFTER.test(m[2] ?? '')) return undefined;
   return named === named.toUpperCase() || known(named.toUpperCase()) ? named.toUpperCase() : undefined;
 }
 
@@ -69,49 +80,68 @@ function spells(words: readonly string[], acronym: string, prefixes = false): bo
 
 /** A phrase's words as initials are read: lower case, hyphens split ("model-view-controller"). */
 const wordsOf = (phrase: string) => phrase.toLowerCase().split(/[\s-]+/).filter(Boolean);
-/** The words a run of text ends with that spell an acronym (shortest first), or undefined. */
-function endingThatSpells(run: string, acronym: string): string | undefined {
-  const words = run.trim().split(/\s+/);
+
+/**
+ * The words just before "(DBA)" that are its expansion: the fewest, from a word with the acronym's
+ * first letter, that spell it ("on-the-job training (OJT)") or, a compound word hiding a letter,
+ * at least begin with it and are no more words than it has letters ("Database Administrator (DBA)").
+ */
+function expansionBefore(run: string, acronym: string): string | undefined {
+  const words = run.trim().split(/[ \t]+/);
+  const first = acronym[0]!.toLowerCase();
+  let loose: string | undefined;
   for (let i = words.length - 1; i >= 0 && i >= words.length - 10; i--) {
     const phrase = words.slice(i).join(' ');
-    if (!SMALL.has(words[i]!.toLowerCase()) && spells(wordsOf(phrase), acronym, true)) return phrase;
+    const parts = wordsOf(phrase);
+    if (SMALL.has(parts[0]!) && !spells(parts, acronym, true)) continue;
+    if (spells(parts, acronym, true)) return phrase;
+    const big = parts.filter((w) => !SMALL.has(w));
+    if (!loose && big.length >= 2 && big.length <= acronym.length && big[0]![0] === first) loose = phrase;
   }
-  return undefined;
+  return loose;
 }
 
 /**
- * The expansion of an acronym in a text, as written: "Open Web Application Security Project" before
- * "(OWASP)", "Quick UDP Internet Connections" after "QUIC (", or words whose initials spell it
- * ("model-view-controller" is MVC, "on-the-job training" OJT). Never a source in brackets.
+ * The expansion of an acronym in a text, as the articles write one: "Open Web Application Security
+ * Project" before "(OWASP)", "Quick UDP Internet Connections" after "QUIC (". Never a source in
+ * brackets ("PHP (Back-End Developer Spotlight)": it does not spell PHP), and never words that
+ * merely have its initials ("Certified Developer" is no CD): the articles spell out what they mean.
  */
 export function expansionIn(text: string, acronym: string): string | undefined {
   const acr = escapeRe(acronym);
-  const after = new RegExp(`\\b${acr}s?\\s*\\(([^)]{3,80})\\)`, 'i').exec(text)?.[1];
+  const after = new RegExp(`\\b${acr}s?[ \\t]*\\(([^)\\n]{3,80})\\)`, 'i').exec(text)?.[1];
   if (after && spells(wordsOf(after), acronym, true)) return after.trim();
-  const before = new RegExp(`((?:[\\p{L}'’-]+\\s+){1,10})\\(${acr}s?\\)`, 'iu').exec(text)?.[1];
-  const ending = before && endingThatSpells(before, acronym);
+  const before = new RegExp(`((?:[\\p{L}'’-]+[ \\t]+){1,10})\\(${acr}s?\\)`, 'iu').exec(text)?.[1];
+  const ending = before && expansionBefore(before, acronym);
   if (ending) return ending;
-  for (const m of text.matchAll(/[\p{L}'’&-]+(?:\s+[\p{L}'’&-]+)*/gu)) {
-    const run = m[0].split(/\s+/);
-    for (let i = 0; i < run.length; i++) {
-      for (let j = i + 1; j <= Math.min(run.length, i + 10); j++) {
-        const phrase = run.slice(i, j);
-        const words = wordsOf(phrase.join(' '));
-        // Never a small word on either end that the rest spells without ("the Open Web ...").
-        if (words.length < 2 || !spells(words, acronym) || (SMALL.has(words[0]!) && spells(words.slice(1), acronym)) || (SMALL.has(words.at(-1)!) && spells(words.slice(0, -1), acronym))) continue;
-        return phrase.join(' ').replace(/[’']s$/, '');
-      }
-    }
-  }
   return undefined;
 }
 
-/** A figure typed in a question that asks whether it is so ("I read 40% of ... is that right?"). */
-const FIGURE_TYPED = /\b(\d+(?:\.\d+)?)\s?(?:%|percent\b|hours?\b|hrs?\b|gpa\b|years? old\b|(?:in|out of) \d+\b)|\bgpa (?:of )?(\d(?:\.\d+)?)\b|\bmedian age (?:of [^?]*?)?(?:is )?(\d+)\b|\bage (?:of )?(\d{2})\b/i;
-/** Asking whether a figure heard is right. */
+/** A figure typed in a question, with its unit: "40%", "55 hours", "3.5 GPA", "1 in 3", "age 29". */
+const FIGURES_TYPED = /\b(\d+(?:\.\d+)?)\s?(%|percent\b|hours?\b|hrs?\b|gpa\b|years? old\b)|\b(\d+) (?:in|out of) (\d+)\b|\bgpa (?:of )?(\d(?:\.\d+)?)\b|\bmedian age (?:of [^?]*?)?(?:is )?(\d+)\b/gi;
+/** Asking whether a figure heard is right: someone said it, or "is it true that ...". */
 const CONFIRMING = /\b(?:right|correct|true|accurate|legit|confirm|is that so|really)\b/i;
-/** An exam's own details: how many questions, how long, its code, its passing score. */
-const EXAM_DETAIL = /\bscore\b[^?.!]{0,30}\bpass\b|\bhow many (?:questions|minutes|hours|items)\b[^?.!]*\b(?:exam|test|quiz|certification|cert)\b|\b(?:exam|test) (?:code|number|format|length|duration)\b|\b(?:passing|pass|cut-?off) (?:score|mark|grade|rate)\b/i;
+const HEARD = /\b(?:i (?:read|heard|saw)|heard|read that|says?|said|told me|claims?|claimed|someone|friend|uncle|aunt|dad|mom|mum|teacher|tiktok|youtube|reddit|twitter|is it (?:true|correct|right)|true that)\b/i;
+
+/** The spellings of a typed figure a text would use: "40%" as "40%" or "40 percent"; "13.0%" as 13. */
+function figureSaid(m: RegExpMatchArray): RegExp {
+  const num = (s: string) => escapeRe(String(Number(s)));
+  if (m[3] !== undefined) return new RegExp(`\\b${num(m[3])} (?:in|out of) ${num(m[4]!)}\\b`, 'i');
+  const n = num(m[1] ?? m[5] ?? m[6]!);
+  const unit = (m[2] ?? '').toLowerCase();
+  const after = unit === '%' || unit.startsWith('percent') ? '\\s?(?:%|percent)' : /^h/.test(unit) ? '\\s*(?:hours?|hrs?)' : '';
+  return new RegExp(`(?<![\\d.,])${n}(?:\\.0+)?(?![\\d]|\\.\\d)${after}`, 'i');
+}
+
+/** An exam's own details, each with what a card would need to give it. Not an interview's. */
+const EXAM_DETAILS: readonly { asked: RegExp; said: RegExp }[] = [
+  { asked: /\bhow many questions\b/i, said: /\d+\s+questions\b/i },
+  { asked: /\bhow long (?:is|are|does|do)\b[^?.!]*\b(?:exam|test|quiz)\b/i, said: /\d+\s*(?:minutes|hours|mins)\b/i },
+  { asked: /\b(?:passing|pass|cut-?off) (?:score|mark|rate)\b|\bscore\b[^?.!]{0,30}\bpass\b/i, said: /\b(?:score|pass(?:ing)?|mark)\b[^.\n]*\d/i },
+  { asked: /\b(?:exam|test) (?:code|number)\b/i, said: /\b[A-Z0-9]{2,}-[A-Z0-9]{2,}\b/ },
+];
+const EXAM = /\b(?:exam|exams|test|quiz|certification|certifications|cert|certs|certificate)\b/i;
+const INTERVIEW = /\binterview/i;
 /** How many people work somewhere, asked ("how many engineers work on Netflix's backend team?"); not a clue ("the company used to show how many people work behind the scenes"). */
 const HEADCOUNT = /^\W*(?:(?:so|ok|okay|hey|and|but|quick question|roughly|about)\W+)*how many (?:engineers|developers|devs|employees|people|staff|workers)\b[^?.!]*\b(?:work|works|working|employ|employs|employed)\b/i;
 const PEOPLE_COUNTED = /\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:new\s+)?(?:engineers|developers|employees|people|workers|jobs|positions)\b/i;
@@ -120,27 +150,36 @@ const SHARE_ASKED = /\bwhat (?:(?:exact|precise|rough|approximate) )?(?:percenta
 const SHARE_SAID = /\d\s?(?:%|percent\b)|\b(?:half|a third|a quarter|one in)\b/i;
 /** The outlook asked ("what's the job outlook for computer support specialists?"): a role card without growth to a year does not give it. */
 const OUTLOOK_ASKED = /\b(?:job outlook|outlook|job growth|projected growth|employment growth)\b/i;
-/** Whether a thing will still be around ("will Python still be popular in ten years?"): a prediction. */
-const STILL_AHEAD = /\b(?:will|gonna|going to)\b[^?.!]*\bstill\b[^?.!]*\b(?:be|exist|around|used|popular|relevant|needed|alive|a thing)\b/i;
-/** A prediction as a card would give one: growth to a year. */
-const PREDICTED = /\b(?:grow|growth|projected|projects|expected|expects|outlook|demand)\b/i;
+/** Whether a named thing will still be around ("will Python still be popular in ten years?"): a prediction. */
+const STILL_AHEAD = /\b(?:will|gonna|going to)\s+([^?.!]*?)\s+still\b[^?.!]*\b(?:be|exist|around|used|popular|relevant|needed|alive|a thing)\b/i;
+/** A prediction as a card would give one: growth to a year, or a thing "here to stay". */
+const predicted = (text: string) => (YEAR_SAID.test(text) && /\b(?:grow|growth|projected|projects|expected|expects|outlook|demand)\b/i.test(text)) || /\bhere to stay\b|\bwill (?:only|continue|keep)\b/i.test(text);
 
-/** What a question asks that a text does not give, said for the reply ("who made it"), or nothing. */
-export function notGiven(question: string, text: string, known: (capitals: string) => boolean): string | undefined {
+/** Whether some words of a question name a thing (not a role or a person). */
+function namesAThing(words: string | undefined, named: IsName): boolean {
+  if (!words || ROLES.test(words)) return false;
+  return words.split(/[^\p{L}\p{N}.+#-]+/u).some((w) => w.length > 1 && named(w));
+}
+
+/** What a question asks that a text does not give, said for the reply ("who made or owns it"), or nothing. */
+export function notGiven(question: string, text: string, known: (capitals: string) => boolean, named: IsName): string | undefined {
   const acronym = acronymAsked(question, known);
   if (acronym) return expansionIn(text, acronym) ? undefined : `what ${acronym} stands for`;
-  if (CREATOR.test(question) && !ABOUT_SOURCES.test(question) && !MAKER_SAID.test(text)) return 'who made or owns it';
-  if (WHEN.test(question) && !ABOUT_SOURCES.test(question) && !YEAR_SAID.test(text)) return 'when it came about';
-  if (WRITTEN_IN_ASKED.test(question) && !WRITTEN_IN.test(text)) return 'what it is written in';
-  if (EXAM_DETAIL.test(question) && !/\d/.test(text)) return 'that detail of the exam';
+  const creator = CREATOR.exec(question);
+  if (creator && !ABOUT_SOURCES.test(question) && !ROLES.test(question) && namesAThing(creator[1], named) && !MAKER_SAID.test(text)) return 'who made or owns it';
+  const when = WHEN.exec(question);
+  if (when && !ABOUT_SOURCES.test(question) && namesAThing(when[1], named) && !YEAR_SAID.test(text)) return 'when it came out';
+  const written = WRITTEN_IN_ASKED.exec(question);
+  if (written && namesAThing(written[1] ?? written[2], named) && !WRITTEN_IN.test(text)) return 'what it is written in';
+  if (EXAM.test(question) && !INTERVIEW.test(question) && EXAM_DETAILS.some((d) => d.asked.test(question) && !d.said.test(text))) return 'that detail of the exam';
   if (HEADCOUNT.test(question) && !PEOPLE_COUNTED.test(text)) return 'how many people work there';
   if (SHARE_ASKED.test(question) && !SHARE_SAID.test(text)) return 'what share it is';
-  if (OUTLOOK_ASKED.test(question) && !(YEAR_SAID.test(text) && PREDICTED.test(text))) return 'the outlook for it';
-  if (STILL_AHEAD.test(question) && !(YEAR_SAID.test(text) && PREDICTED.test(text))) return 'what will become of it';
-  const figure = FIGURE_TYPED.exec(question);
-  if (figure && CONFIRMING.test(question)) {
-    const n = figure[1] ?? figure[2] ?? figure[3] ?? figure[4]!;
-    if (!new RegExp(`(?<![\\d.,])${escapeRe(n)}(?![\\d]|\\.\\d)`).test(text)) return `that figure (${figure[0].trim()})`;
+  if (OUTLOOK_ASKED.test(question) && !predicted(text)) return 'the outlook for it';
+  const still = STILL_AHEAD.exec(question);
+  if (still && namesAThing(still[1], named) && !predicted(text)) return 'what will become of it';
+  if (CONFIRMING.test(question) && HEARD.test(question)) {
+    const missing = [...question.matchAll(FIGURES_TYPED)].find((m) => !figureSaid(m).test(text));
+    if (missing) return `that figure (${missing[0].trim()})`;
   }
   return undefined;
 }

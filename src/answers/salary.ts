@@ -253,6 +253,9 @@ function sumNamed(question: string): number | undefined {
 /** A sum asked as a line to clear: "above or below $80k", "over 100k", "more than seventy thousand", "at least 60 grand". */
 const THRESHOLD = /\b(?:above|over|more than|greater than|higher than|at least|exceeds?|exceeding|north of|cross(?:es)?|clears?|top(?:s)?|below|under|less than|lower than|south of|beneath|short of)\b/i;
 
+/** The line said just before the sum ("over 100k", "above or below $80,000"); not "$132K is 30% above average". */
+const THRESHOLD_BEFORE = new RegExp(`${THRESHOLD.source}(?:\\s+or\\s+(?:${THRESHOLD.source}))?\\s+(?:about\\s+|around\\s+|roughly\\s+)?(?:\\$|\\d|(?:${Object.keys(TENS).join('|')}|a hundred|one hundred)\\b)`, 'i');
+
 /**
  * Named rule "above or below a sum": "does PayScale's average land above or below eighty thousand
  * dollars?", "is the Indeed average over 100k?", "do juniors make six figures?" get each figure
@@ -261,7 +264,7 @@ const THRESHOLD = /\b(?:above|over|more than|greater than|higher than|at least|e
  */
 export function thresholdLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   const six = SIX_FIGURES.test(question);
-  const sum = six ? 100_000 : THRESHOLD.test(question) ? sumNamed(question) : undefined;
+  const sum = six ? 100_000 : THRESHOLD_BEFORE.test(question) ? sumNamed(question) : undefined;
   if (!sum) return undefined;
   const named = sourcesNamed(services.knowledge, question);
   const all = figuresFor(services, role, level ?? 'overall').filter((s) => s.period === 'year');
@@ -301,7 +304,8 @@ const SAME_SUM = 0.02;
 export function claimLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   const m = SUM_TYPED.exec(question);
   // "Is it over 100k?" weighs a line, not a figure said (thresholdLead).
-  if (!m || !CONFIRM.test(question) || JUDGED.test(question) || THRESHOLD.test(question)) return undefined;
+  // A share said beside it ("30% above average") is a claim the figures do not settle.
+  if (!m || !CONFIRM.test(question) || JUDGED.test(question) || THRESHOLD.test(question) || /\d\s?(?:%|percent\b)/i.test(question)) return undefined;
   const sum = m[1] ? Number(m[1]) * 1000 + (m[2] ? Number(m[2]) : 0) : m[4] ? Number(m[4]) * 1000 + Number(m[5]) : Number(m[6]) * 1000;
   const all = services.knowledge.salaries.filter((s) => s.role === role.id && s.period === 'year');
   if (!all.length) return undefined;

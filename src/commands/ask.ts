@@ -721,13 +721,33 @@ function capitalsOf(ctx: CommandContext): ReadonlySet<string> {
 /** A card's words: its title and every point. */
 const cardText = (out: Reply) => [out.card.title, ...pointTexts(out.card.children)].join('\n');
 
+/** Every proper name the articles write ("Docker", "GitHub", "AWS"), in lower case. */
+const namesBySearch = new WeakMap<object, ReadonlySet<string>>();
+function namesOf(ctx: CommandContext): ReadonlySet<string> {
+  let all = namesBySearch.get(ctx.search);
+  if (!all) {
+    const texts = ctx.search.docs.map((d) => `${d.title}\n${d.body}`).join('\n');
+    // Written with a capital inside a sentence and never in lower case ("Docker", "Python"; not
+    // "Database", which a title capitalises): a proper name.
+    const lower = new Set(texts.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}.+#-]*/gu)?.map((w) => w.replace(/[.]$/, '')) ?? []);
+    const capitalised = [...texts.matchAll(/(?<=[\p{Ll},;:(] )\p{Lu}[\p{L}\p{N}.+#-]*|\b[A-Z][A-Z0-9]{1,7}\b/gu)].map((m) => m[0].replace(/[.]$/, ''));
+    all = new Set(capitalised.filter((w) => !lower.has(w.toLowerCase())).map((w) => w.toLowerCase()));
+    namesBySearch.set(ctx.search, all);
+  }
+  return all;
+}
+
+/** A word of a question is a name: one the articles write so, or typed with a capital ("Caddy"; never "I"). */
+const isName = (ctx: CommandContext) => (word: string) => namesOf(ctx).has(word.toLowerCase()) || (/^\p{Lu}/u.test(word) && word !== 'I');
+const isAcronym = (ctx: CommandContext) => (word: string) => capitalsOf(ctx).has(word);
+
 /**
  * Named rule "not given" (answers/not-given.ts): who made Docker, when HTTP/3 came out, a figure
  * someone heard: a fact of a kind the card does not hold is not answered by the card, which is
  * shown under the plain word that the articles do not give it (and counts as unanswered).
  */
 function notGivenIn(ctx: CommandContext, out: Reply, text: string): { out: Reply; lead: Node } | undefined {
-  const missing = notGiven(text, cardText(out), (word) => capitalsOf(ctx).has(word));
+  const missing = notGiven(text, cardText(out), isAcronym(ctx), isName(ctx));
   return missing ? { out, lead: { type: 'text', text: `The articles don't say ${missing}; this is what they say about it.` } } : undefined;
 }
 
@@ -735,22 +755,42 @@ function notGivenIn(ctx: CommandContext, out: Reply, text: string): { out: Reply
 function notGivenByAll(ctx: CommandContext, text: string, answer: Answer, options: readonly Scored[]): Reply | undefined {
   const level = answer.analysis.level;
   const cards = options.map((o) => card(ctx, o.doc.ref, level));
+  const missing = cards.map((c) => c && notGivenIn(ctx, c, text));
   const first = cards[0];
-  if (!first || cards.some((c) => !c || !notGivenIn(ctx, c, text))) return undefined;
+  if (!first || !missing.every(Boolean)) return undefined;
   const ref = options[0]!.doc.ref;
   const more = moreOf(ref, level);
-  const { lead } = notGivenIn(ctx, first, text)!;
-  const led: Reply = { ...ledBy(first, lead, briefFor(ctx, first, answer, more, text)), topic: ref, more, answered: false };
+  const led: Reply = { ...ledBy(first, missing[0]!.lead, briefFor(ctx, first, answer, more, text)), topic: ref, more, answered: false };
   rememberQuestion(ctx, answer, ref, led);
   return led;
 }
 
-/** "What does OWASP stand for?": the expansion the card holds, first, and its point first. */
-function spelledOut(ctx: CommandContext, out: Reply, text: string): { out: Reply; lead: Node } | undefined {
-  const acronym = acronymAsked(text, (word) => capitalsOf(ctx).has(word));
-  const expansion = acronym && expansionIn(cardText(out), acronym);
-  if (!acronym || !expansion) return undefined;
-  return { out: pointsFirst(out, (point) => point.includes(expansion)), lead: { type: 'text', text: `${acronym} stands for ${expansion}.` } };
+/**
+ * "What does OWASP stand for?", "whats quic stand for": the entry that spells it out (the closest
+ * first, then any), led by its expansion. An acronym the articles never write is refused plainly
+ * ("what does JSON stand for?"); one they write but never spell out ("PHP") is left to "not given".
+ */
+function spelledOut(ctx: CommandContext, text: string, answer: Answer): Reply | undefined {
+  const acronym = acronymAsked(text, isAcronym(ctx));
+  if (!acronym) return undefined;
+  if (!namesIn(everything(ctx), loose(acronym))) {
+    recordQuestion(ctx, text);
+    rememberQuestion(ctx, answer);
+    return unknownAnswer(answer);
+  }
+  const level = answer.analysis.level;
+  const { decision } = answer;
+  const closest = decision.kind === 'answer' ? [decision.top, ...answer.hits.filter((h) => h !== decision.top)] : answer.hits;
+  const refs = [...new Set([...closest.slice(0, 3).map((h) => h.doc.ref), ...ctx.search.docs.map((d) => d.ref)])];
+  for (const ref of refs) {
+    const doc = ctx.search.docs.find((d) => d.ref === ref);
+    // The entry's own words spell it out; its card may show them in short ("Duties" cut to a few).
+    const own = doc && expansionIn(`${doc.title}\n${doc.aliases.join('\n')}\n${doc.body}`, acronym);
+    const out = own ? card(ctx, ref, level) : undefined;
+    const expansion = out && (expansionIn(cardText(out), acronym) ?? own);
+    if (out && expansion) return ledHit(ctx, text, answer, ref, pointsFirst(out, (point) => point.includes(expansion)), { type: 'text', text: `${acronym} stands for ${expansion}.` });
+  }
+  return undefined;
 }
 
 /**
@@ -1032,7 +1072,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     const lead = out.answered ? (payLead(ctx, payRole, level, text) ?? sourced.lead) : undefined;
     return { ...ledBy(out, lead, briefFor(ctx, out, answer, more)), topic: `salary:${payRole.id}`, more };
   }
-  const spelt = namedBySpelling(ctx, text, answer);
+  const spelt = namedBySpelling(ctx, text, answer) ?? spelledOut(ctx, text, answer);
   if (spelt) return spelt;
   if (decision.kind === 'answer') {
     // Only when the best answer is one of the two: an entry that compares them itself ("who
@@ -1058,9 +1098,9 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     }
     const picked = pointsAsked(ctx, answer, ref);
     const shown = exampleFirst(ctx, answer, card(ctx, ref, level, related(answer, decision.top), picked));
-    const priced = shown && (noPrice(ctx, answer, shown) ?? notGivenIn(ctx, shown, text));
-    const spelt = shown && !priced ? spelledOut(ctx, shown, text) : undefined;
-    const sourced = shown && bySourceAsked(ctx, priced?.out ?? spelt?.out ?? shown, text);
+    // A price, or another fact of a kind the card does not hold ("who made Docker?"): not answered by it.
+    const unstated = shown && (noPrice(ctx, answer, shown) ?? notGivenIn(ctx, shown, text));
+    const sourced = shown && bySourceAsked(ctx, unstated?.out ?? shown, text);
     const out = sourced?.out;
     if (out) {
       // The full form shows the points the question brought forward again (`+d31`).
@@ -1068,12 +1108,13 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
       // "Which is the highest?" after pay: that figure first.
       const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-      const lead = (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? priced?.lead ?? spelt?.lead ?? sourced.lead ?? notAmongOf(ctx, text, answer, out) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
+      // What the articles do not give comes first: no "Yes:" above a reply that does not answer.
+      const lead = unstated?.lead ?? (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? sourced.lead ?? notAmongOf(ctx, text, answer, out) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
       // An article's numbered plan: "2" next is its step 2.
-      // A price asked that the articles do not give is not answered, though what they say of cost is
-      // shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
-      const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}), ...(priced ? { answered: false } : {}) };
-      if (priced) recordQuestion(ctx, text);
+      // A price or another fact asked that the articles do not give is not answered, though what they
+      // say of it is shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
+      const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}), ...(unstated ? { answered: false } : {}) };
+      if (unstated) recordQuestion(ctx, text);
       rememberQuestion(ctx, answer, ref, led);
       return led;
     }
