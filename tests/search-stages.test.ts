@@ -41,6 +41,7 @@ describe('analyse: question-form rules', () => {
     ['money-figure', 'is the 101K figure for juniors', /101k salary/],
     ['money-figure', 'the article says backend devs make 200k right?', /200k salary/],
     ['money-figure', 'can juniors make 150000?', /150000 salary/],
+    ['under-a-year', 'what does someone with less than a year of experience make?', /with\s+0 1 year\s+of experience/],
     ['good-of-thing', 'what are the benefits of certifications?', /\bwhy certifications\b/],
     ['good-of-thing', 'upsides of a bootcamp for someone like me', /\bwhy a bootcamp\b/],
     // A sum's thousands comma goes: "124,303" read as two numbers counted as words no entry uses.

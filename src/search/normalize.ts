@@ -130,6 +130,8 @@ export const RULES: readonly Rule[] = [
   // not what is asked (the front-end card had answered it).
   { name: 'coming-from-role', pattern: new RegExp(String.raw`\b(?:i'?m|i am|im)\s+(?:a|an)\s+(?:[\w/-]+\s+){0,2}?(?:dev|devs|developer|engineer|programmer|tester|coder)\b[\s,;.]*(?=[^?!.]{0,80}\b${MOVE_INTO}(?: over)? (?:to|into) (?:back[\s-]?end|server[\s-]side))`, 'g'), to: ' ' },
   { name: 'switch-into-backend', pattern: new RegExp(String.raw`\b(?:${MOVE_INTO}|chang(?:e|ing) careers?)(?: over)?(?: from (?:a |an |the )?[\w/-]+(?: [\w/-]+){0,2}?)? (?:to|into) (?:a |an )?(?:career (?:in|as) (?:a |an )?)?(?:back[\s-]?end|server[\s-]side)(?: (?:dev|devs|developer|developers|development|engineer|engineering|work|role|job|programming))?\b`, 'g'), to: ' become backend developer ' },
+  // "Someone with less than a year of experience", "under a year in": the first level (0-1 year), not a comparison.
+  { name: 'under-a-year', pattern: /\b(?:less than|under|fewer than|not even|below)\s+(?:a|one|1)\s+(?:full\s+|whole\s+)?(?:year|yr)s?\b/g, to: ' 0 1 year ' },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between|spread between|gap between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
