@@ -2,6 +2,7 @@ import { log } from '../log.js';
 import type { CommandContext, CommandSpec, Services } from '../command.js';
 import { compose as card } from '../answers/compose.js';
 import { citeAll, itemSources, sourceRefs } from '../answers/cite.js';
+import { citesAsked } from '../answers/cites.js';
 import { pickPoints, roleItems } from '../answers/role.js';
 import { gapLead, outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
@@ -1019,6 +1020,19 @@ export const ask: CommandSpec = {
   },
 };
 
+/** "Which salary data provider does the bootcamp-matching site rely on?": the sources that article cites (answers/cites.ts). */
+function citedBy(ctx: CommandContext, text: string): Reply | undefined {
+  const source = citesAsked(ctx.knowledge, text);
+  if (!source) return undefined;
+  const by = calledBy(source);
+  return reply({
+    title: `Whom ${by} cites`,
+    children: [{ type: 'text', text: `${by[0]!.toUpperCase()}${by.slice(1)} cites ${listed([...source.cites])}.` }, { type: 'list', items: source.cites.map((c) => `${c} (cited by ${source.short})`) }],
+    sources: sourceRefs(ctx, [source.id]),
+    answered: true,
+  });
+}
+
 /** "And the answer?", "what's a good answer to that?", "how should I answer it?": a model answer asked. */
 const ANSWER_ASKED = /^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:(?:what(?:'s|s|\s+is|\s+would\s+be|\s+are)|give\s+me|show\s+me|got|any)\s+)?(?:(?:the|an?|some)\s+)?(?:(?:good|model|sample|best|right|ideal|example|possible)\s+)?answers?(?:\s+(?:to|for)\s+(?:that|this|it)(?:\s+one|\s+question)?)?\W*$|^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?how\s+(?:do|should|would|could|can)\s+i\s+answer(?:\s+(?:that|this|it)(?:\s+one|\s+question)?)?\W*$|^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?what\s+(?:do|should|would)\s+i\s+say(?:\s+(?:to\s+(?:that|this|it)|then))?\W*$/i;
 
@@ -1044,7 +1058,7 @@ function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefin
 
 /** A question asked in words (after small talk, commands and the follow-ups of a topic): its answer. */
 function answerQuestion(ctx: CommandContext, text: string, previous: Turn | undefined): Reply {
-  const model = modelAnswer(ctx, text, previous);
+  const model = modelAnswer(ctx, text, previous) ?? citedBy(ctx, text);
   if (model) return model;
   const two = SECOND_QUESTION.test(text) ? bothAsked(ctx, text) : undefined;
   if (two) {
