@@ -56,6 +56,7 @@ describe('analyse: question-form rules', () => {
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
     ['helps-with-cost', 'a perk that helps with the cost of getting to the office', /helps?\s+with\s+getting/],
     // The guide described by the certificate it recommends, without naming Meta.
+    ['guide-described-more', 'average salary per the guide ending with the meta certificate?', /^\s*average salary per\s+\?\s*$/],
     ['guide-described-more', 'what does the certificate-recommending guide list for 1-3 years?', /^(?!.*certificate).*1-3 years/],
     ['guide-described-more', 'in the guide that recommends a professional certificate, what is the average?', /^(?!.*certificate).*average/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
