@@ -67,6 +67,7 @@ describe('notGiven', () => {
     ['what percentage of websites run on PHP today?', 'Python and PHP are server-side languages. (Spotlight)'],
     ["what's the job outlook for computer support specialists?", 'Computer support specialists help people with their computers. (Career Karma)'],
     ['My friend says 1 in 3 back-end developers have no degree. Can you confirm?', 'Many learned through self-study. (Guide)'],
+    ['How many requests per second can PostgreSQL handle?', 'The spotlight suggests learning databases such as MySQL, MongoDB or PostgreSQL. (Spotlight)'],
     ["How many engineers work on Netflix's backend team?", 'Netflix shows how much goes on behind the scenes. (Spotlight)'],
     ['What score do I need to pass the TripleByte quiz?', 'Job boards list openings. (Spotlight)'],
   ])('says %s is not given by a card without it', (question, text) => {

@@ -145,6 +145,8 @@ const INTERVIEW = /\binterview/i;
 /** How many people work somewhere, asked ("how many engineers work on Netflix's backend team?"); not a clue ("the company used to show how many people work behind the scenes"). */
 const HEADCOUNT = /^\W*(?:(?:so|ok|okay|hey|and|but|quick question|roughly|about)\W+)*how many (?:engineers|developers|devs|employees|people|staff|workers)\b[^?.!]*\b(?:work|works|working|employ|employs|employed)\b/i;
 const PEOPLE_COUNTED = /\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:new\s+)?(?:engineers|developers|employees|people|workers|jobs|positions)\b/i;
+/** A load a technology takes ("how many requests per second can PostgreSQL handle?"): a benchmark the articles never give. */
+const LOAD_ASKED = /\bhow many (requests|queries|connections|transactions|rows|records|lines of code|concurrent users|users)\b/i;
 /** A share asked: "what percentage of websites run on PHP?", "what share of the market". */
 const SHARE_ASKED = /\bwhat (?:(?:exact|precise|rough|approximate) )?(?:percentage|percent|%|share|fraction|proportion|portion)\b|\bhow many percent\b/i;
 const SHARE_SAID = /\d\s?(?:%|percent\b)|\b(?:half|a third|a quarter|one in)\b/i;
@@ -173,6 +175,8 @@ export function notGiven(question: string, text: string, known: (capitals: strin
   if (written && namesAThing(written[1] ?? written[2], named) && !WRITTEN_IN.test(text)) return 'what it is written in';
   if (EXAM.test(question) && !INTERVIEW.test(question) && EXAM_DETAILS.some((d) => d.asked.test(question) && !d.said.test(text))) return 'that detail of the exam';
   if (HEADCOUNT.test(question) && !PEOPLE_COUNTED.test(text)) return 'how many people work there';
+  const load = LOAD_ASKED.exec(question);
+  if (load && !new RegExp(`\\d[\\d,.]*\\s*(?:\\w+\\s+)?${load[1]!.replace(/s$/, '')}`, 'i').test(text)) return 'that figure';
   if (SHARE_ASKED.test(question) && !SHARE_SAID.test(text)) return 'what share it is';
   if (OUTLOOK_ASKED.test(question) && !predicted(text)) return 'the outlook for it';
   const still = STILL_AHEAD.exec(question);
