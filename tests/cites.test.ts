@@ -11,13 +11,22 @@ const ask = (line: string) => bot.dispatchText(line, { platform: 'terminal', use
 
 describe('whom an article cites', () => {
   it.each([
-    ['Which salary data provider does the bootcamp-matching site rely on?', 'Career Karma cites PayScale and U.S. Bureau of Labor Statistics (BLS).'],
+    ['Which salary data provider does the bootcamp-matching site rely on?', 'PayScale (cited by Career Karma)'],
     ['who does the spotlight quote?', 'Tutorials Point'],
     ['what source does the guide use for its outlook figures?', 'U.S. Bureau of Labor Statistics (BLS)'],
   ])('"%s" names the sources that article cites', async (q, said) => {
     const r = await ask(q);
     expect(r.answered).toBe(true);
     expect(replyText(r)).toContain(said);
+  });
+
+  it.each([
+    ['What entry-level salary does Career Karma cite?', '61,042'],
+    ['What growth rate does the guide cite for web developers?', '13'],
+  ])('leaves "%s", a figure cited, to the answer that gives it', async (q, figure) => {
+    const r = await ask(q);
+    expect(r.card.title).not.toMatch(/cites/);
+    expect(replyText(r)).toContain(figure);
   });
 
   it('leaves "what average does it quote?" to the pay answer', async () => {

@@ -1524,6 +1524,8 @@ describe('honest refusals', () => {
     ['is the indeed average over 100k?', /^Overall \(all levels\): \$124,303 average \(Indeed\) is above \$100,000\.$/],
     ["Does PayScale's overall average land above or below eighty thousand dollars?", /^Overall \(all levels\): \$81,161 average \(PayScale, cited by Career Karma\) is above \$80,000\.$/],
     ['do junior backend devs make six figures?', /^Entry level: around \$101K \(Back-End Developer Spotlight\) is above \$100,000; around \$61,042 .* is below \$100,000/],
+    // The sum after the line, not the first one typed.
+    ["Is Indeed's $124,303 over 100k?", /^Overall \(all levels\): \$124,303 average \(Indeed\) is above \$100,000\.$/],
   ])('"%s": each figure said against the sum, no yes or no about a figure near it', async (q, lead) => {
     const r = await say(q);
     expect(r.answered).toBe(true);
@@ -1536,10 +1538,26 @@ describe('honest refusals', () => {
     ['upsides of a bootcamp?', 'Coding bootcamps'],
     // The job's own benefits stay the job's.
     ['what are the benefits of being a backend dev?', 'What benefits do back-end developers get?'],
+    ['what benefits to expect as a backend dev?', 'What benefits do back-end developers get?'],
   ])('"%s": the good of a thing is why it is worth having, not the job\'s perks', async (q, title) => {
     const r = await say(q);
     expect(r.answered).toBe(true);
     expect(r.card.title).toBe(title);
+  });
+
+  it.each([
+    // A word before the asking word is no name asked about.
+    ['Honestly, is Python a good pick or not?', /^Yes: the articles name Python/],
+    ['Decisiveness — on the spotlight\'s soft-skill list or not?', /^Yes: the articles name Decisiveness/],
+  ])('"%s": the yes of a listing question, read after its asking word', async (q, lead) => {
+    const r = await say(q);
+    const first = r.card.children.find((n) => n.type === 'text');
+    expect(first && 'text' in first ? first.text : '').toMatch(lead);
+  });
+
+  it('"does HTML count as a server-side language?" asks a kind, which naming does not settle: no yes', async () => {
+    const r = await say('Does HTML count as a server-side language?');
+    expect(r.text).not.toMatch(/^Yes:/m);
   });
 
   it('"is $60k a good salary for a junior?" judges a sum, which the articles never do: the figures, with no yes or no', async () => {

@@ -227,7 +227,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -238,7 +238,7 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];
@@ -284,7 +284,7 @@ describe('the data the pipeline learns from', () => {
 
   it('keeps the development and test sets apart from the examples: no example question is a set question', () => {
     const asks = new Set(buildDocuments(kb).flatMap((d) => d.asks.map((a) => a.toLowerCase().trim())));
-    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV'), loadFactSet('dev22'), loadFactSet('blindW')];
+    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV'), loadFactSet('dev22'), loadFactSet('blindW'), loadFactSet('dev23'), loadFactSet('dev24'), loadFactSet('blindX')];
     const lines = sets.flatMap((s) => [...s.questions.map((q) => q.q), ...s.conversations.flatMap((c) => c.turns)]);
     const leaked = lines.filter((q) => asks.has(q.toLowerCase().trim()));
     // Counted, never printed: the blind set is not to be read. A line of three words or fewer is

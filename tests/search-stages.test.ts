@@ -41,7 +41,10 @@ describe('analyse: question-form rules', () => {
     ['money-figure', 'is the 101K figure for juniors', /101k salary/],
     ['money-figure', 'the article says backend devs make 200k right?', /200k salary/],
     ['money-figure', 'can juniors make 150000?', /150000 salary/],
-    ['under-a-year', 'what does someone with less than a year of experience make?', /with\s+0 1 year\s+of experience/],
+    ['under-a-year', 'what does someone with less than a year of experience make?', /with\s+entry\s+of experience/],
+    ['under-a-year', 'salary for someone with just 6 months of experience?', /with\s+entry\s+of experience/],
+    // How long, not a level: left alone.
+    ['under-a-year', 'can I become a backend developer in less than a year?', /in less than a year/],
     ['good-of-thing', 'what are the benefits of certifications?', /\bwhy certifications\b/],
     ['good-of-thing', 'upsides of a bootcamp for someone like me', /\bwhy a bootcamp\b/],
     // A sum's thousands comma goes: "124,303" read as two numbers counted as words no entry uses.
@@ -56,9 +59,9 @@ describe('analyse: question-form rules', () => {
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
     ['helps-with-cost', 'a perk that helps with the cost of getting to the office', /helps?\s+with\s+getting/],
     // The guide described by the certificate it recommends, without naming Meta.
-    ['guide-described-more', 'average salary per the guide ending with the meta certificate?', /^\s*average salary per\s+\?\s*$/],
-    ['guide-described-more', 'what does the certificate-recommending guide list for 1-3 years?', /^(?!.*certificate).*1-3 years/],
-    ['guide-described-more', 'in the guide that recommends a professional certificate, what is the average?', /^(?!.*certificate).*average/],
+    ['guide-by-certificate', 'average salary per the guide ending with the meta certificate?', /^\s*average salary per\s+the guide\s+\?\s*$/],
+    ['guide-by-certificate', 'what does the certificate-recommending guide list for 1-3 years?', /^ what does\s+the guide\s+list for 1-3 years\? $/],
+    ['guide-by-certificate', 'in the guide that recommends a professional certificate, what is the average?', /^ in\s+the guide\s*, what is the average\? $/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['guide-described-more', 'entry level pay, per the guide with the meta recommendation?', /^\s*entry level pay, per the guide\s+\?\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],

@@ -7,10 +7,13 @@ import type { Knowledge, Source } from '../knowledge/schema.js';
 import { sourcesNamed } from './named-source.js';
 
 /**
- * Asking which sources, surveys or sites an article draws on. "Quote" only of a person or body
- * ("who does the spotlight quote?"): "what average does it quote?" asks the figure.
+ * Asking which sources, surveys or bodies an article draws on: who or whom it cites or quotes, or
+ * which source, survey or provider it relies on. Not what figure, skill or tool it cites ("what
+ * entry-level salary does Career Karma cite?", "which frameworks does the guide cite?"): those
+ * ask its points, which the other rules answer.
  */
-const CITES_ASKED = /\b(?:which|what|who|whom|whose)\b[^?.!]{0,60}\b(?:cite|cites|cited|citing|rel(?:y|ies|ied|ying) on|draws? on|drew on|leans? on|bas(?:e|es|ed) (?:its|their) \w+ on|gets? (?:its|their) (?:data|figures|numbers|salary data|pay data|stats)|borrows?|borrowed)\b|\b(?:who|whom)\b[^?.!]{0,40}\b(?:quote|quotes|quoted|quoting)\b|\b(?:which|what)\s+(?:(?:salary|pay|data|outside|third-party|external)\s+)*(?:sources?|surveys?|providers?|outlets?|studies|research firms?|data sources?)\s+(?:does|did|do)\b/i;
+const SOURCE_NOUN = String.raw`(?:(?:salary|pay|data|outside|third-party|external|statistics|stats)\s+)*(?:sources?|surveys?|providers?|outlets?|agenc(?:y|ies)|organi[sz]ations?|firms?|companies|publications?|studies|research(?:ers)?)`;
+const CITES_ASKED = new RegExp(String.raw`\b(?:who|whom)\b[^?.!]{0,40}\b(?:cite|cites|cited|citing|quote|quotes|quoted|quoting|rel(?:y|ies|ied|ying) on|draws? on|drew on|leans? on)\b|\b(?:which|what)\s+${SOURCE_NOUN}\s+(?:does|did|do)\b`, 'i');
 
 /** The one article a question asks the cited sources of, or undefined. */
 export function citesAsked(knowledge: Knowledge, question: string): Source | undefined {

@@ -166,7 +166,7 @@ export function yearlyLead(services: Services, role: Role, level: SalaryLevel | 
   return { type: 'text', text: 'Yes: every figure here is pay per year, as the articles give it (they give no monthly or hourly figures).' };
 }
 
-const NOT_ONE_SOURCE = /\b(?:or|vs\.?|versus|than|compared?|compares|comparing|bigger|higher|lower|national|all (?:occupations|workers|jobs)|both)\b/i;
+const NOT_ONE_SOURCE = /\b(?:or|vs\.?|versus|than(?!\s+(?:a|one|1|12|twelve)\s+(?:full\s+|whole\s+)?(?:years?|yrs?|months?)\b)|compared?|compares|comparing|bigger|higher|lower|national|all (?:occupations|workers|jobs)|both)\b/i;
 
 /**
  * Named rule "PayScale's figures": a pay question naming a source ("and payscale?", "what does
@@ -253,8 +253,10 @@ function sumNamed(question: string): number | undefined {
 /** A sum asked as a line to clear: "above or below $80k", "over 100k", "more than seventy thousand", "at least 60 grand". */
 const THRESHOLD = /\b(?:above|over|more than|greater than|higher than|at least|exceeds?|exceeding|north of|cross(?:es)?|clears?|top(?:s)?|below|under|less than|lower than|south of|beneath|short of)\b/i;
 
-/** The line said just before the sum ("over 100k", "above or below $80,000"); not "$132K is 30% above average". */
-const THRESHOLD_BEFORE = new RegExp(`${THRESHOLD.source}(?:\\s+or\\s+(?:${THRESHOLD.source}))?\\s+(?:about\\s+|around\\s+|roughly\\s+)?(?:\\$|\\d|(?:${Object.keys(TENS).join('|')}|a hundred|one hundred)\\b)`, 'i');
+/** The line said just before a sum ("over 100k", "above or below $80,000"); not "$132K is 30% above average", nor "over 5 years". */
+const THRESHOLD_BEFORE = new RegExp(`${THRESHOLD.source}(?:\\s+or\\s+(?:${THRESHOLD.source}))?\\s+(?:about\\s+|around\\s+|roughly\\s+)?(?=\\$|\\d+(?:,\\d{3}|\\s?k\\b|\\s?grand\\b|\\d{3})|(?:${Object.keys(TENS).join('|')}|a hundred|one hundred)\\b)`, 'i');
+/** The line's own words, taken out before reading its sum ("over" is no part of "$100k"). */
+const THRESHOLD_WORDS = new RegExp(THRESHOLD.source, 'gi');
 
 /**
  * Named rule "above or below a sum": "does PayScale's average land above or below eighty thousand
@@ -264,7 +266,9 @@ const THRESHOLD_BEFORE = new RegExp(`${THRESHOLD.source}(?:\\s+or\\s+(?:${THRESH
  */
 export function thresholdLead(services: Services, role: Role, level: SalaryLevel | undefined, question: string): Node | undefined {
   const six = SIX_FIGURES.test(question);
-  const sum = six ? 100_000 : THRESHOLD_BEFORE.test(question) ? sumNamed(question) : undefined;
+  const asked = THRESHOLD_BEFORE.exec(question);
+  // The sum the line names, just after it: "is Indeed's $124,303 over 100k?" weighs 100k.
+  const sum = six ? 100_000 : asked ? sumNamed(asked[0].replace(THRESHOLD_WORDS, ' ') + question.slice(asked.index + asked[0].length)) : undefined;
   if (!sum) return undefined;
   const named = sourcesNamed(services.knowledge, question);
   const all = figuresFor(services, role, level ?? 'overall').filter((s) => s.period === 'year');

@@ -8,13 +8,13 @@ import { pointTexts, type Node, type Reply } from '../reply.js';
 /** A question answered yes or no. */
 const YES_NO = /^\s*(?:(?:so|and|but|ok(?:ay)?)[\s,]+)?(?:is|are|does|do|can|could|would|was|were|has|have)\b|^\s*yes or no\b|\bor not\s*[?!.]*\s*$/i;
 /** ...that asks whether something is among what the articles list, name or accept. */
-const LISTING = /\b(?:among|one of|part of|on (?:the|their|its) list|listed|list|mentioned|mention|named|name|included|include|includes|acceptable|ok(?:ay)? (?:picks?|choices?|options?)|good (?:picks?|choices?|options?)|picks?|choices?|options?|counts? as|considered|qualif(?:y|ies) as)\b/i;
+const LISTING = /\b(?:among|one of|part of|on (?:the|their|its) list|listed|list|mentioned|mention|named|name|included|include|includes|acceptable|ok(?:ay)? (?:picks?|choices?|options?)|good (?:picks?|choices?|options?)|picks?|choices?|options?)\b/i;
 /** Comparing is no listing: "is C++ better than Python?" has no yes here. */
 const COMPARING = /\b(?:better|worse|faster|slower|easier|harder|more|less|than|vs\.?|versus|or)\b(?<!\byes or\b|\bor(?= not\b))/i;
 /** A word written as a name: a capital after the first letter of the question, or C++, C#, .NET, Node.js. */
 const NAME = /(?:^|[\s,(/])((?:[A-Z][\w.+#-]*|\.[A-Za-z]+|[a-z]+[+#]+)(?:\s+[A-Z][\w.+#-]*)*)/g;
-/** "name healthcare as", "list government among": the one word named, in lower case. */
-const NAMED_AS = /\b(?:name|names|list|lists|mention|mentions|include|includes|count|counts)\s+([a-z][a-z-]{2,})\s+(?:as|among)\b/;
+/** The asking word of a yes/no question, wherever it stands ("Real talk: is Java ..."). */
+const ASKING = /\b(?:is|are|does|do|can|could|would|was|were|has|have)\b/i;
 /** Capitalised words that are not names of things the articles list. */
 const NOT_NAMES = new Set(['Yes', 'I', 'I’m', "I'm", 'Is', 'Are', 'Do', 'Does', 'Can', 'Could', 'Would', 'Was', 'Were', 'Has', 'Have', 'So', 'And', 'But', 'OK', 'Okay', 'The', 'A', 'An']);
 
@@ -33,10 +33,11 @@ export function namesAsked(question: string): string[] {
   if (!YES_NO.test(question) || !LISTING.test(question) || COMPARING.test(question)) return [];
   const names: string[] = [];
   // After the asking word ("Are", "Is"), which is capitalised but no name.
-  // A lower-case word named as one thing: "does the spotlight name healthcare as a place they work?".
-  const namedAs = NAMED_AS.exec(question)?.[1];
-  if (namedAs) names.push(namedAs);
-  for (const m of question.replace(YES_NO, ' ').matchAll(NAME)) {
+  // "Honestly, is Python a good pick or not?": the names after the asking word, not the words
+  // before it; "Decisiveness — on the list or not?" has none, and its first word is the name.
+  const asking = ASKING.exec(question);
+  const rest = asking ? question.slice(asking.index + asking[0].length) : question.replace(YES_NO, ' ');
+  for (const m of rest.matchAll(NAME)) {
     // "LinkedIn Learning and Pluralsight": each name, without a trailing "and ...".
     for (const part of m[1]!.split(/\s+and\s+/)) {
       const name = part.replace(/[?!.,:;]+$/, '');

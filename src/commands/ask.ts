@@ -1027,7 +1027,7 @@ function citedBy(ctx: CommandContext, text: string): Reply | undefined {
   const by = calledBy(source);
   return reply({
     title: `Whom ${by} cites`,
-    children: [{ type: 'text', text: `${by[0]!.toUpperCase()}${by.slice(1)} cites ${listed([...source.cites])}.` }, { type: 'list', items: source.cites.map((c) => `${c} (cited by ${source.short})`) }],
+    children: [{ type: 'list', items: source.cites.map((c) => `${c} (cited by ${source.short})`) }],
     sources: sourceRefs(ctx, [source.id]),
     answered: true,
   });
