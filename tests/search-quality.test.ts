@@ -101,6 +101,11 @@ import { createSearch, type Search } from '../src/search/index.js';
  * responsibility in the guide recommending the Meta certificate'), dev16 casual ('other careers
  * if backend isnt 4 me' now gets the closest answers). Every other floor is at or above the one
  * before it.
+ * Stop 36: dev23 (150 hard; untouched on e4442a6: 79/80, 127/150, 28/30, 39/40, 18 wrong) and dev24
+ * (180 hard, the articles called by what they are; untouched on 42a7b28: 56/60, 137/180, 28/30,
+ * 25/30, 45 wrong) joined, then were read and tuned against. New named rules (not given, which one
+ * is, above or below a sum, whom an article cites), normalize rules (good-of-thing, under-a-year,
+ * guide-by-certificate) and lexicon words raised eight floors by one or two; none went down.
  */
 const DEV_FLOORS = {
   dev: { casual: 79, hard: 72, outOfScope: 24, conversations: 25 },
@@ -128,26 +133,28 @@ const DEV_FLOORS = {
   // dev10 hard 89 -> 88 at stop 34: 'per the Meta-certificate guide' now reads as 'according to'
   // it, which takes the guide's words out of the ranking; the question lands between the role card
   // and the scalability skill (it had passed on the guide's words). 'per the X' brought 6 others right.
-  dev10: { casual: 96, hard: 89, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 97, hard: 90, outOfScope: 30, conversations: 38 },
   dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
   // dev12 hard 91 -> 90 at stop 34: 'what credentials do two-year colleges hand out, per Career
   // Karma?' is read as 'according to Career Karma' (as that wording already was), which lands on
   // the education programs card rather than asking which was meant (whose options held the fact).
-  dev12: { casual: 98, hard: 90, outOfScope: 30, conversations: 39 },
-  dev13: { casual: 99, hard: 94, outOfScope: 29, conversations: 38 },
+  dev12: { casual: 98, hard: 91, outOfScope: 30, conversations: 39 },
+  dev13: { casual: 99, hard: 94, outOfScope: 30, conversations: 38 },
   // dev14 hard at stop 34 (full 89 -> 87, short 88 -> 86): 'toolkit' became a word for framework
   // (the newcomer's 'what toolkits do ppl use to build the server part'); 'before picking a toolkit'
   // now asks for the step before the framework one, and a near tie moved 'which JavaScript server
   // framework starting with E' to the front-end languages. Two dev6/dev7 toolkit questions came right.
-  dev14: { casual: 93, hard: 91, outOfScope: 30, conversations: 37 },
-  dev15: { casual: 97, hard: 80, outOfScope: 30, conversations: 40 },
+  dev14: { casual: 93, hard: 92, outOfScope: 30, conversations: 37 },
+  dev15: { casual: 97, hard: 82, outOfScope: 30, conversations: 40 },
   dev16: { casual: 98, hard: 92, outOfScope: 29, conversations: 38 },
-  dev17: { casual: 99, hard: 85, outOfScope: 30, conversations: 40 },
-  dev18: { casual: 98, hard: 90, outOfScope: 30, conversations: 39 },
+  dev17: { casual: 99, hard: 86, outOfScope: 30, conversations: 40 },
+  dev18: { casual: 98, hard: 91, outOfScope: 30, conversations: 39 },
   dev19: { casual: 98, hard: 92, outOfScope: 30, conversations: 38 },
   dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
   dev21: { casual: 80, hard: 133, outOfScope: 30, conversations: 39 },
-  dev22: { casual: 77, hard: 133, outOfScope: 30, conversations: 38 },
+  dev22: { casual: 77, hard: 134, outOfScope: 30, conversations: 38 },
+  dev23: { casual: 79, hard: 134, outOfScope: 30, conversations: 39 },
+  dev24: { casual: 56, hard: 153, outOfScope: 29, conversations: 27 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -180,24 +187,24 @@ const SHORT_FLOORS = {
   // it, which takes the guide's words out of the ranking; the question lands between the role card
   // and the scalability skill (it had passed on the guide's words). 'per the X' brought 6 others right.
   // dev10 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev10: { casual: 96, hard: 89, outOfScope: 30, conversations: 37 },
+  dev10: { casual: 97, hard: 90, outOfScope: 30, conversations: 37 },
   dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
   // dev12 hard 91 -> 90 at stop 34: 'what credentials do two-year colleges hand out, per Career
   // Karma?' is read as 'according to Career Karma' (as that wording already was), which lands on
   // the education programs card rather than asking which was meant (whose options held the fact).
   // dev12 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev12: { casual: 98, hard: 90, outOfScope: 30, conversations: 39 },
-  dev13: { casual: 99, hard: 93, outOfScope: 29, conversations: 38 },
+  dev12: { casual: 98, hard: 91, outOfScope: 30, conversations: 39 },
+  dev13: { casual: 99, hard: 93, outOfScope: 30, conversations: 38 },
   // dev14 hard at stop 34 (full 89 -> 87, short 88 -> 86): 'toolkit' became a word for framework
   // (the newcomer's 'what toolkits do ppl use to build the server part'); 'before picking a toolkit'
   // now asks for the step before the framework one, and a near tie moved 'which JavaScript server
   // framework starting with E' to the front-end languages. Two dev6/dev7 toolkit questions came right.
   // dev14 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev14: { casual: 93, hard: 91, outOfScope: 30, conversations: 37 },
-  dev15: { casual: 97, hard: 80, outOfScope: 30, conversations: 40 },
+  dev14: { casual: 93, hard: 92, outOfScope: 30, conversations: 37 },
+  dev15: { casual: 97, hard: 82, outOfScope: 30, conversations: 40 },
   dev16: { casual: 98, hard: 92, outOfScope: 29, conversations: 38 },
-  dev17: { casual: 99, hard: 85, outOfScope: 30, conversations: 40 },
-  dev18: { casual: 98, hard: 90, outOfScope: 30, conversations: 38 },
+  dev17: { casual: 99, hard: 86, outOfScope: 30, conversations: 40 },
+  dev18: { casual: 98, hard: 91, outOfScope: 30, conversations: 38 },
   // dev19 hard 88 -> 87 at stop 33: "I've done data analysis in Python at a hospital ... which
   // frameworks would make sense for me?" now leads with the web frameworks card by 0.02 over the
   // framework-choice card (example questions added elsewhere moved the near tie); its short form
@@ -205,7 +212,9 @@ const SHORT_FLOORS = {
   dev19: { casual: 96, hard: 90, outOfScope: 30, conversations: 38 },
   dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
   dev21: { casual: 80, hard: 133, outOfScope: 30, conversations: 38 },
-  dev22: { casual: 77, hard: 132, outOfScope: 30, conversations: 37 },
+  dev22: { casual: 77, hard: 134, outOfScope: 30, conversations: 37 },
+  dev23: { casual: 79, hard: 134, outOfScope: 30, conversations: 39 },
+  dev24: { casual: 56, hard: 152, outOfScope: 29, conversations: 27 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */

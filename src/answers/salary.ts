@@ -241,7 +241,7 @@ const SIX_FIGURES = /\b(?:six|6)[\s-]figures?\b/i;
 /** The sum a question names, in figures or words ("$80k", "80,000", "eighty thousand dollars", "100 grand"), or undefined. */
 function sumNamed(question: string): number | undefined {
   const m = SUM_TYPED.exec(question);
-  if (m) return m[1] ? Number(m[1]) * 1000 + (m[2] ? Number(m[2]) : 0) : m[4] ? Number(m[4]) * 1000 + Number(m[5]) : Number(m[6]) * 1000;
+  if (m) return sumOf(m);
   const grand = GRAND.exec(question);
   if (grand) return Number(grand[1]) * 1000;
   const w = WORDED_SUM.exec(question);
@@ -287,6 +287,8 @@ export function payLead(services: Services, role: Role, level: SalaryLevel | und
 
 /** A sum typed in a question: "$200k", "124K", "150,000", "$61,042". */
 const SUM_TYPED = /\$?\b(\d{2,3})(?:,(\d{3})|\s?(k)\b)|\$(\d{2,3})(\d{3})\b|\b(\d{2,3})(000)\b/i;
+/** The dollars of a SUM_TYPED match. */
+const sumOf = (m: RegExpExecArray): number => (m[1] ? Number(m[1]) * 1000 + (m[2] ? Number(m[2]) : 0) : m[4] ? Number(m[4]) * 1000 + Number(m[5]) : Number(m[6]) * 1000);
 /** Whether the question asks to confirm what it says: "right?", "is that correct?", "is it true...". */
 const CONFIRM = /\b(?:right|correct|true|accurate|really|legit|confirm|isn'?t it|am i right)\b|^\W*(?:so\s+)?(?:do|does|is|are|can|could|will|would)\b/i;
 /**
@@ -310,7 +312,7 @@ export function claimLead(services: Services, role: Role, level: SalaryLevel | u
   // "Is it over 100k?" weighs a line, not a figure said (thresholdLead).
   // A share said beside it ("30% above average") is a claim the figures do not settle.
   if (!m || !CONFIRM.test(question) || JUDGED.test(question) || THRESHOLD.test(question) || /\d\s?(?:%|percent\b)/i.test(question)) return undefined;
-  const sum = m[1] ? Number(m[1]) * 1000 + (m[2] ? Number(m[2]) : 0) : m[4] ? Number(m[4]) * 1000 + Number(m[5]) : Number(m[6]) * 1000;
+  const sum = sumOf(m);
   const all = services.knowledge.salaries.filter((s) => s.role === role.id && s.period === 'year');
   if (!all.length) return undefined;
   const same = all.filter((s) => Math.abs(s.amount - sum) / s.amount <= SAME_SUM);

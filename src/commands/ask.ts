@@ -723,9 +723,9 @@ function capitalsOf(ctx: CommandContext): ReadonlySet<string> {
 const cardText = (out: Reply) => [out.card.title, ...pointTexts(out.card.children)].join('\n');
 
 /** Every proper name the articles write ("Docker", "GitHub", "AWS"), in lower case. */
-const namesBySearch = new WeakMap<object, ReadonlySet<string>>();
-function namesOf(ctx: CommandContext): ReadonlySet<string> {
-  let all = namesBySearch.get(ctx.search);
+const properNamesBySearch = new WeakMap<object, ReadonlySet<string>>();
+function properNamesOf(ctx: CommandContext): ReadonlySet<string> {
+  let all = properNamesBySearch.get(ctx.search);
   if (!all) {
     const texts = ctx.search.docs.map((d) => `${d.title}\n${d.body}`).join('\n');
     // Written with a capital inside a sentence and never in lower case ("Docker", "Python"; not
@@ -733,13 +733,13 @@ function namesOf(ctx: CommandContext): ReadonlySet<string> {
     const lower = new Set(texts.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}.+#-]*/gu)?.map((w) => w.replace(/[.]$/, '')) ?? []);
     const capitalised = [...texts.matchAll(/(?<=[\p{Ll},;:(] )\p{Lu}[\p{L}\p{N}.+#-]*|\b[A-Z][A-Z0-9]{1,7}\b/gu)].map((m) => m[0].replace(/[.]$/, ''));
     all = new Set(capitalised.filter((w) => !lower.has(w.toLowerCase())).map((w) => w.toLowerCase()));
-    namesBySearch.set(ctx.search, all);
+    properNamesBySearch.set(ctx.search, all);
   }
   return all;
 }
 
 /** A word of a question is a name: one the articles write so, or typed with a capital ("Caddy"; never "I"). */
-const isName = (ctx: CommandContext) => (word: string) => namesOf(ctx).has(word.toLowerCase()) || (/^\p{Lu}/u.test(word) && word !== 'I');
+const isName = (ctx: CommandContext) => (word: string) => properNamesOf(ctx).has(word.toLowerCase()) || (/^\p{Lu}/u.test(word) && word !== 'I');
 const isAcronym = (ctx: CommandContext) => (word: string) => capitalsOf(ctx).has(word);
 
 /**
