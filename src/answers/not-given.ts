@@ -8,10 +8,12 @@
 // Each kind is asked of a named thing (`named`: a name the articles write with a capital, or one
 // typed so): "who maintains the servers?" asks which role does, which the articles answer.
 
+import { escape } from './yes-no.js';
+
 /** How a question's words are told to be a name: "Docker", "GitHub", "Python". */
 export type IsName = (word: string) => boolean;
 
-/** Who made, owns or started a thing: the articles name no makers. */
+/** Who made, owns or started a thing: the articles seldom say ("Oracle maintains the MySQL infrastructure" is one they do). */
 const CREATOR = /\b(?:who\s+(?:first\s+|originally\s+|actually\s+)?(?:made|created|invented|founded|built|designed|developed|wrote|owns|owned|maintains|started|came up with|is behind|was behind)|(?:what|which)\s+(?:company|companies|organi[sz]ation|firm|corporation)\s+(?:makes|made|created|creates|develops|developed|owns|owned|maintains|built|builds|is behind))\b([^?.!]*)/i;
 /** A maker as a card would say it: "developed by Meta", "offered by", "Oracle maintains", "(OWASP) issues". */
 const MAKER_SAID = /\b(?:made|created|invented|founded|built|designed|developed|written|owned|maintained|started|offered|published|issued|run|backed)\s+by\b|\b[A-Z][\w.&]*\)?\s+(?:maintains|owns|created|made|developed|built|designed|founded|invented|runs|offers|issues|publishes)\b/;
@@ -55,8 +57,6 @@ export function acronymAsked(question: string, known: (capitals: string) => bool
   if (!m || !named || POINTING.test(named) || NOT_ACRONYMS.has(named.toUpperCase()) || !ASKING_AFTER.test(m[2] ?? '')) return undefined;
   return named === named.toUpperCase() || known(named.toUpperCase()) ? named.toUpperCase() : undefined;
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Whether some words spell an acronym: each by its initial, or (with `prefixes`) by its first few
@@ -108,7 +108,7 @@ function expansionBefore(run: string, acronym: string): string | undefined {
  * merely have its initials ("Certified Developer" is no CD): the articles spell out what they mean.
  */
 export function expansionIn(text: string, acronym: string): string | undefined {
-  const acr = escapeRe(acronym);
+  const acr = escape(acronym);
   const after = new RegExp(`\\b${acr}s?[ \\t]*\\(([^)\\n]{3,80})\\)`, 'i').exec(text)?.[1];
   if (after && spells(wordsOf(after), acronym, true)) return after.trim();
   const before = new RegExp(`((?:[\\p{L}'’-]+[ \\t]+){1,10})\\(${acr}s?\\)`, 'iu').exec(text)?.[1];
@@ -125,7 +125,7 @@ const HEARD = /\b(?:i (?:read|heard|saw)|heard|read that|says?|said|told me|clai
 
 /** The spellings of a typed figure a text would use: "40%" as "40%" or "40 percent"; "13.0%" as 13. */
 function figureSaid(m: RegExpMatchArray): RegExp {
-  const num = (s: string) => escapeRe(String(Number(s)));
+  const num = (s: string) => escape(String(Number(s)));
   if (m[3] !== undefined) return new RegExp(`\\b${num(m[3])} (?:in|out of) ${num(m[4]!)}\\b`, 'i');
   const n = num(m[1] ?? m[5] ?? m[6]!);
   const unit = (m[2] ?? '').toLowerCase();
