@@ -116,6 +116,9 @@ export function createSearch(kb: Knowledge, options: SearchOptions = {}): Search
 /** The index for `kb`, built from scratch, as `npm run build` saves it. */
 export function prebuild(kb: Knowledge): Prebuilt {
   const search = new KnowledgeSearch(kb, { prebuilt: false });
+  // Every entry's model built, so the saved terms hold every example question too: a one-shot
+  // question otherwise analyses the examples of each entry it meets (about 5,600 texts in all).
+  search.warm();
   return search.saveable(prebuiltKey(kb));
 }
 
