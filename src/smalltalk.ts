@@ -6,6 +6,7 @@ import { planOf, pointName, stepCalled } from './answers/plans.js';
 import { sourcesReply } from './commands/sources.js';
 import { rememberTopic } from './commands/remember.js';
 import { reply, withLead, type Reply } from './reply.js';
+import { MASS_MENTION } from './search/normalize.js';
 
 export interface Intent {
   name: string;
@@ -30,7 +31,7 @@ export const INTENTS: readonly Intent[] = [
   {
     name: 'greeting',
     // A line of nothing but a mass mention ("@everyone", Slack's "<!here>") says hello too: it asks nothing.
-    pattern: /^(?:(?:(?:hi+|hello+|hey+|heya|hiya|yo+|howdy|sup|wh?at'?s ?up|wassup|good (?:morning|afternoon|evening)|greetings|hola|hallo)[\s,!.?]*)+(?:there|all|everyone|devpath|bot|anyone(?: there| here| around| home)?|is anyone (?:there|here|around)|@(?:everyone|here|channel)|<!(?:everyone|here|channel)>)?|(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)>)(?:[\s,!.]+(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)>))*)[\s!.?]*$/i,
+    pattern: new RegExp(String.raw`^(?:(?:(?:hi+|hello+|hey+|heya|hiya|yo+|howdy|sup|wh?at'?s ?up|wassup|good (?:morning|afternoon|evening)|greetings|hola|hallo)[\s,!.?]*)+(?:there|all|everyone|devpath|bot|anyone(?: there| here| around| home)?|is anyone (?:there|here|around)|${MASS_MENTION})?|(?:${MASS_MENTION})(?:[\s,!.]+(?:${MASS_MENTION}))*)[\s!.?]*$`, 'i'),
     reply: () =>
       reply({
         title: 'Hi!',

@@ -1333,7 +1333,7 @@ describe('small talk', () => {
   });
 
   it('"@everyone" alone, or Slack\'s <!here>, is a hello, not a question', async () => {
-    for (const line of ['@everyone', '<!here>', '@here @everyone!']) expect((await say(line)).card.title, line).toBe('Hi!');
+    for (const line of ['@everyone', '<!here>', '@here @everyone!', '<!channel|channel>']) expect((await say(line)).card.title, line).toBe('Hi!');
     // Before a question, a mass mention asks nothing: "<!here> what is step 3?" is the roadmap's step 3.
     expect((await say('<!here> what is step 3?')).topic).toBe('step:data-structures');
     expect((await say('hello?? anyone there')).card.title).toBe('Hi!');

@@ -50,7 +50,7 @@ export function listItems(nodes: readonly Node[], related?: (point: string) => n
 }
 
 /** A point without the article it cites and its full stop. */
-const bare = (point: string): string => point.replace(CITATION, '').replace(/[.;]\s*$/, '');
+export const bare = (point: string): string => point.replace(CITATION, '').replace(/[.;]\s*$/, '');
 
 /** The things one point lists ("Job boards: Indeed, Monster and Glassdoor."), as written; none when it lists nothing. */
 export function pointItems(point: string): string[] {

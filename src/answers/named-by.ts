@@ -3,7 +3,7 @@
 // the closest entry lists. The words of the question find the entry; the spelling picks the name
 // among the things it lists (Jenkins, ZipRecruiter), which leads the answer.
 import { pointTexts, type Reply } from '../reply.js';
-import { pointItems } from './list-items.js';
+import { bare, pointItems } from './list-items.js';
 import { STARTING_LETTER } from '../search/normalize.js';
 
 /** How a name is picked: its first letter, or a word or part of a word it holds. */
@@ -29,8 +29,6 @@ export function spellingAsked(question: string): Spelling | undefined {
 
 /** A list's item short enough to be a name ("Jenkins", "Google PageSpeed Insights"). */
 const MAX_NAME_WORDS = 4;
-/** The article a point cites, at its end: no name asked for. */
-const CITED = /\s*\([^()]*\)\s*\.?\s*$/;
 
 /**
  * The things an answer lists that fit the spelling, in the order it gives them: the items of its
@@ -39,17 +37,15 @@ const CITED = /\s*\([^()]*\)\s*\.?\s*$/;
  * "Developers") is no name asked for.
  */
 export function namesSpelt(answer: Reply, spelling: Spelling): string[] {
-  const names = new Set<string>();
   const fits = (name: string) => ('letter' in spelling ? name.toLowerCase().startsWith(spelling.letter) : name.toLowerCase().includes(spelling.part) && name.toLowerCase() !== spelling.part);
   const lists = answer.card.children.flatMap((n) => (n.type === 'list' ? n.items : []));
-  const items = [...pointTexts(answer.card.children).flatMap(pointItems), ...lists.map((item) => item.replace(CITED, '').replace(/[.;]\s*$/, ''))];
-  const seen = new Set<string>();
+  const items = [...pointTexts(answer.card.children).flatMap(pointItems), ...lists.map(bare)];
+  // Each name once, as first written ("Indeed" in a point and again in the Examples).
+  const names = new Map<string, string>();
   for (const item of items) {
     const name = item.trim();
     // A name is written as one: a capital or a digit first ("Jenkins", "XAMPP"), not "languages" or "step 5".
-    if (!/^[\p{Lu}\d]/u.test(name) || name.split(/\s+/).length > MAX_NAME_WORDS || !fits(name) || seen.has(name.toLowerCase())) continue;
-    seen.add(name.toLowerCase());
-    names.add(name);
+    if (/^[\p{Lu}\d]/u.test(name) && name.split(/\s+/).length <= MAX_NAME_WORDS && fits(name) && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
   }
-  return [...names];
+  return [...names.values()];
 }

@@ -250,7 +250,7 @@ export const RULES: readonly Rule[] = [
   // pay level too. Only of a career or job: "the second year of the degree" is school.
   {
     name: 'year-of-career',
-    pattern: /\b(?:year\s+(\d{1,2})|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+year)\s+(?:of|in|on|into)\s+(?:my|their|your|his|her|one's|the|a)\s+(?:career|job)\b/g,
+    pattern: new RegExp(String.raw`\b(?:year\s+(\d{1,2})|(${ORDINALS.join('|')}|\d{1,2}(?:st|nd|rd|th))\s+year)\s+(?:of|in|on|into)\s+(?:my|their|your|his|her|one's|the|a)\s+(?:career|job)\b`, 'g'),
     to: (_m: string, a?: string, b?: string) => ` ${levelOfYears(a ? Number(a) : /^\d/.test(b!) ? Number.parseInt(b!, 10) : ORDINALS.indexOf(b!) + 1)} `,
   },
 ];
