@@ -102,6 +102,17 @@ describe('notGiven', () => {
   });
 });
 
+describe('notGiven of no text', () => {
+  // The clarify path asks it of no text first, to build the options' cards only when it matters.
+  it.each(['what does a backend developer do?', 'how much do juniors make?', 'which frameworks should I learn first?'])('finds nothing asked in %s', (question) => {
+    expect(notGiven(question, '', known, named)).toBeUndefined();
+  });
+
+  it.each(['who made Docker?', 'what does PHP stand for?', 'I heard 40% are self-taught, true?'])('finds the kind asked in %s', (question) => {
+    expect(notGiven(question, '', known, named)).toBeDefined();
+  });
+});
+
 describe('optionsWhich', () => {
   it.each([
     ['Which of these is on the course-site list: General Assembly, Codecademy, or Khan Academy?', ['General Assembly', 'Codecademy', 'Khan Academy']],

@@ -754,6 +754,9 @@ function notGivenIn(ctx: CommandContext, out: Reply, text: string): { out: Reply
 
 /** A not-given reply from the first of some candidates, when none of them holds the fact asked for. */
 function notGivenByAll(ctx: CommandContext, text: string, answer: Answer, options: readonly Scored[]): Reply | undefined {
+  // Asked of no text, "not given" says whether the question asks such a fact at all: only then
+  // are the options' cards built (readings builds them again for every other clarify).
+  if (!notGiven(text, '', isAcronym(ctx), isName(ctx))) return undefined;
   const level = answer.analysis.level;
   const cards = options.map((o) => card(ctx, o.doc.ref, level));
   const missing = cards.map((c) => c && notGivenIn(ctx, c, text));
@@ -1222,7 +1225,8 @@ function outsideOnlyIn(answer: Answer, options: readonly string[]): boolean {
 function notAmongOf(ctx: CommandContext, text: string, answer: Answer, out: Reply): Node | undefined {
   const options = optionsOf(text);
   if (!options.length || !outsideOnlyIn(answer, options)) return undefined;
-  return notAmongLead(text, out, readingOf(ctx)) ?? amongLead(text, out, readingOf(ctx));
+  const reading = readingOf(ctx);
+  return notAmongLead(text, out, reading) ?? amongLead(text, out, reading);
 }
 
 /** The options a "which one is (not)" question names, or none. */
