@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { buildDocuments } from '../src/search/documents.js';
 import { createSearch, prebuild } from '../src/search/index.js';
+import { examplesOf } from '../src/search/rerank.js';
 import { loadPrebuilt } from '../src/search/prebuilt.js';
 
 const kb = loadKnowledge();
@@ -28,6 +30,12 @@ const QUESTIONS = [
 ];
 
 describe('the prebuilt search index', () => {
+  it('holds the terms of every example question, so a one-shot question analyses none of them', () => {
+    const texts = new Set(saved.terms.map(([text]) => text));
+    const missing = buildDocuments(kb).flatMap((d) => examplesOf(d)).filter((e) => !texts.has(e));
+    expect(missing).toEqual([]);
+  });
+
   it('answers every question exactly as an index built from scratch', () => {
     const fresh = createSearch(kb, { prebuilt: false });
     const loaded = createSearch(kb, { prebuilt: saved });

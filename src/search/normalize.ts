@@ -108,7 +108,8 @@ export const RULES: readonly Rule[] = [
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
   { name: 'beyond-pay', pattern: /\bnon[\s-]?(?:salary|pay|cash|monetary|money|wage)\b|\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:base |basic |regular )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
   // "The $81k-ish average", "the $124,303 figure": every dollar figure in the articles is pay, so
-  // one in a question asks about pay, unless a price is named beside it.
+  // one in a question asks about pay, unless a price is named beside it. Written without its
+  // thousands comma ("$124303"): its two halves would be two words no entry uses.
   { name: 'money-figure', pattern: /(?<!\b(?:cost|costs|costing|price|priced|spend|spent|saved|save|savings|budget|tuition|fee|fees|loan|loans|debt|owe)\b[^?.!]{0,20})(?:\$\s?[1-9]\d{1,2},\d{3}|\$?\b(?!401k)[1-9]\d{1,2}(?:\.\d)?\s?k\b|\b[1-9]\d{1,2},?000\b)(?![^?.!]{0,20}\b(?:bootcamp|course|tuition|loan|debt|cost|costs|fee|fees|price|saved|savings|budget|users|companies|people|views|followers|subscribers|downloads|lines)\b)/g, to: (m: string) => ` ${m.replace(/,/g, '')} salary ` },
   { name: 'spend-money', pattern: /\b(?:hand(?:ing)? over|spend(?:ing)?|pay(?:ing)?(?: for)?|invest(?:ing)?) (?:my |the |your |any |much |that )?(?:money|cash|savings)\b/g, to: ' cost ' },
   { name: 'out-earn', pattern: /\bout[\s-]?(?:earns?|earning|paid|pay)\b/g, to: ' salary comparison ' },
