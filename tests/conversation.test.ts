@@ -445,6 +445,17 @@ describe('follow-ups', () => {
     expect((await say('what is the answer to how long it takes?')).text).not.toContain('not model answers');
   });
 
+  it.each([
+    ['what is a deadlock and how do you solve it? give me the answer', 'deadlock'],
+    ["how do I actually find an application's expensive queries, what's the answer", 'expensive queries'],
+    ["what are the answers to FullStack's 47 back-end interview questions", 'prepare'],
+  ])('"%s" (the answer asked with the question) says the articles give no model answers; not answered', async (q, title) => {
+    const r = await say(q);
+    expect(r.answered).toBe(false);
+    expect(r.text).toContain('The articles give practice questions, not model answers');
+    expect(r.card.title.toLowerCase()).toContain(title);
+  });
+
   it('"another one" after a practice question is the next question; "still worth getting into in 2025?" is whether to become one', async () => {
     const first = await say('interview 1');
     expect(first.text).toMatch(/Question 1 of/);

@@ -11,7 +11,7 @@ import { replyText } from '../bench/facts.js';
 /** Capitals the articles write, for an acronym typed in lower case. */
 const known = (word: string) => ['QUIC', 'OWASP', 'REST', 'MVC'].includes(word);
 /** Names the articles write (a stand-in for the bot's list of proper names). */
-const named = (word: string) => ['docker', 'kubernetes', 'python', 'mysql', 'aws', 'http/3', 'nest.js'].includes(word.toLowerCase());
+const named = (word: string) => ['docker', 'kubernetes', 'python', 'mysql', 'aws', 'http/3', 'nest.js', 'glassdoor', 'ziprecruiter'].includes(word.toLowerCase());
 
 describe('acronymAsked', () => {
   it.each([
@@ -70,6 +70,10 @@ describe('notGiven', () => {
     ['How many requests per second can PostgreSQL handle?', 'The spotlight suggests learning databases such as MySQL, MongoDB or PostgreSQL. (Spotlight)'],
     ["How many engineers work on Netflix's backend team?", 'Netflix shows how much goes on behind the scenes. (Spotlight)'],
     ['What score do I need to pass the TripleByte quiz?', 'Job boards list openings. (Spotlight)'],
+    ['how many days of paid time off do back-end developers get?', 'Common benefits include stock options and paid time off. (Indeed)'],
+    ['How many hours per week do backend developers work on average?', 'Expect full-time work unless you are self-employed. (Spotlight)'],
+    ['What is the average back-end developer salary according to Glassdoor?', 'Average salary: $124,303 (Indeed)'],
+    ['what does ZipRecruiter say backend developers earn', 'Average salary: $124,303 (Indeed)'],
   ])('says %s is not given by a card without it', (question, text) => {
     expect(notGiven(question, text, known, named)).toBeDefined();
   });
@@ -94,9 +98,22 @@ describe('notGiven', () => {
     // The same figure written otherwise.
     ['Is it correct that the BLS growth is 13.0%?', 'Employment of web developers: 13 percent growth by 2030. (BLS)'],
     // An interview, not an exam.
-    ['how many questions should I expect in a backend interview test?', 'Practice common interview questions. (Career Karma)'],
+    // (The card counts them in words the exam rule does not read: "47 ... Questions".)
+    ['how many questions should I expect in a backend interview test?', 'Review FullStack\'s 47 Back-End Developer Interview Questions. (Spotlight)'],
     // A clue, not the question: "written in TypeScript".
     ['Which framework, written in TypeScript, is flagged as a trend?', 'Nest.js is a trend. (Spotlight)'],
+    // A count the card gives, by any name of what is counted.
+    ['how many new jobs r they projecting for web devs', 'Employment of web developers: 13 percent growth by 2030, 25,500 new jobs. (BLS)'],
+    ['How many additional positions does the federal labor agency expect by 2030?', 'Employment of web developers: 13 percent growth by 2030, 25,500 new jobs. (BLS)'],
+    ['how many questions are in it?', 'Review FullStack\'s "47 Back-End Developer Interview Questions To Focus On in 2020". (Spotlight)'],
+    // Counting what the articles list: the sources' own rules answer those.
+    ["counting every step in the job-listing site's path, how many are there?", 'Step 1 of 8. (Indeed)'],
+    // One of the articles, or a source they cite, by a name: no outside source.
+    ['According to the AWS certification blurb, what does the service save companies from buying?', 'AWS lets companies build without buying server space. (Career Karma)'],
+    ['According to the April 2020 explainer, where does this role sit?', 'The server side of a business. (Indeed)'],
+    ['according to the Meta-cert guide, is a degree a must?', 'A degree is desirable, but not always essential. (Guide)'],
+    ['what does PayScale say juniors make?', 'Entry level: $61,042 (PayScale, cited by Career Karma)'],
+    ['Do bootcamps help with finding a job, per the FAQ on the bootcamp-matching site?', 'Many bootcamps have connections with employers. (Career Karma)'],
   ])('lets %s be answered by a card that holds it or is not asked it', (question, text) => {
     expect(notGiven(question, text, known, named)).toBeUndefined();
   });
@@ -169,6 +186,27 @@ describe('as a user meets them', () => {
   it('says no "only" when another option is on the articles\' lists too', async () => {
     const r = await ask('Which of these does the spotlight list: Udemy, Coursera, or Khan Academy?');
     expect(replyText(r)).not.toMatch(/name only|named here/);
+  });
+
+  it('does not count a figure from another source as the one asked of a named article', async () => {
+    const r = await ask('how much does a junior backend developer make acording to indeed');
+    expect(r.answered).toBe(false);
+    expect(replyText(r)).toContain('Nothing in this answer comes from Indeed');
+    expect(replyText(r)).toMatch(/61,042|72,514/);
+    // Indeed on the list asked about is no source asked.
+    const boards = await ask('Which job boards, other than LinkedIn and Indeed, should I check?');
+    expect(boards.answered).toBe(true);
+    expect(replyText(boards)).toContain('ZipRecruiter');
+  });
+
+  it('says the articles never cite an outside source, and what they do say', async () => {
+    const r = await ask('What is the average back-end developer salary according to Glassdoor?');
+    expect(r.answered).toBe(false);
+    expect(replyText(r)).toContain("don't say what Glassdoor says (they never cite it)");
+    const days = await ask('how many days of paid time off do back-end developers get');
+    expect(days.answered).toBe(false);
+    expect(replyText(days)).toContain("don't say how many days");
+    expect(replyText(days)).toContain('paid time off');
   });
 
   it('names the one option a list holds', async () => {

@@ -157,6 +157,31 @@ const STILL_AHEAD = /\b(?:will|gonna|going to)\s+([^?.!]*?)\s+still\b[^?.!]*\b(?
 /** A prediction as a card would give one: growth to a year, or a thing "here to stay". */
 const predicted = (text: string) => (YEAR_SAID.test(text) && /\b(?:grow|growth|projected|projects|expected|expects|outlook|demand)\b/i.test(text)) || /\bhere to stay\b|\bwill (?:only|continue|keep)\b/i.test(text);
 
+/**
+ * A count asked ("how many days of paid time off?", "how many courses are in the Meta
+ * certificate?"): the words counted, up to the next verb or preposition. Not the people or loads
+ * above, which have their own kinds.
+ */
+const COUNT_ASKED = /\bhow many\s+(?!(?:are|is|do|does|did|of|were|was|will|would|can|there|in|on)\b)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?=\s+(?:of|do|does|did|is|are|was|were|will|would|should|can|could|per|a|an|in|on|for|to|at|does|has|have|get|they|there|r|u|ur|i|you|we|back-?end|backend)\b|\s*[?!.,]|\s*$)/i;
+const NUMBER_WORDS = String.raw`(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|few|several|couple)`;
+const JOB_WORDS = /^(?:job|position|opening|role|spot|vacancy|vacancie)$/;
+/** Whether a text gives a count of some words: a number, then the word (or its singular) within two words. */
+function counted(text: string, words: string): boolean {
+  const last = words.trim().split(/\s+/).at(-1)!.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+  // Jobs are counted by any of their names ("25,500 new jobs" counts positions and openings).
+  const head = JOB_WORDS.test(last) ? '(?:job|position|opening|role|spot|vacanc)' : escape(last);
+  return new RegExp(`\\b${NUMBER_WORDS}(?:[\\s-]+(?:[\\w-]+\\s+){0,4})?${head}`, 'i').test(text) || new RegExp(`\\b${head}\\w*\\s+(?:\\d|of \\d)`, 'i').test(text);
+}
+
+/**
+ * An outside source asked as where an answer comes from ("according to Glassdoor", "what does
+ * ZipRecruiter say"): the articles cite only their own sources and the surveys they quote, so
+ * whatever such a source says, they do not give it. Not one of the articles by a name
+ * ("per the Meta-cert guide") or a source they cite.
+ */
+const OUTSIDE_SOURCE = /\b(?:according to|acc(?:ording)? to|per|based on)\s+(?:the\s+)?([\p{L}][\p{L}\p{N}.&]*)(?![\p{L}\p{N}.&])(?!(?:['’]s?)?(?:[\s-]+[\p{L}\p{N}'’&.]+){0,3}?[\s-]+(?:guides?|articles?|pages?|piece|post|profile|spotlight|site|website|cert|certs|certificate|certification|write-?up|explainer|blurb|section|faq|list|table|part|bit|paragraph|one|figures?|numbers?|data|report|survey)\b)|\bwhat (?:does|do|did)\s+([\p{L}][\p{L}\p{N}.&]*)\s+(?:say|says|report|reports|list|show|estimate|claim|think)\b/iu;
+const OWN_SOURCES = /^(?:faq|q&a|indeed|payscale|career|karma|ck|bls|bureau|u\.s\.|us|spotlight|guide|tutorials|hackernoon|velvetjobs|fullstack|owasp|articles?|them|it|this|that|you|your|my|experts?|most|some|many|sources?|data|statistics|stats|research|recruiters?|employers?|hiring|people|developers?|devs?|year|years|hour|month|week|level|experience|role)$/i;
+
 /** Whether some words of a question name a thing (not a role or a person). */
 function namesAThing(words: string | undefined, named: IsName): boolean {
   if (!words || ROLES.test(words)) return false;
@@ -181,6 +206,11 @@ export function notGiven(question: string, text: string, known: (capitals: strin
   if (OUTLOOK_ASKED.test(question) && !predicted(text)) return 'the outlook for it';
   const still = STILL_AHEAD.exec(question);
   if (still && namesAThing(still[1], named) && !predicted(text)) return 'what will become of it';
+  const count = COUNT_ASKED.exec(question);
+  if (count && !HEADCOUNT.test(question) && !ABOUT_SOURCES.test(question) && !counted(text, count[1]!)) return `how many ${count[1]!.trim().toLowerCase()}`;
+  const outside = OUTSIDE_SOURCE.exec(question);
+  const source = outside?.[1] ?? outside?.[2];
+  if (source && !OWN_SOURCES.test(source) && named(source)) return `what ${source} says (they never cite it)`;
   if (CONFIRMING.test(question) && HEARD.test(question)) {
     const missing = [...question.matchAll(FIGURES_TYPED)].find((m) => !figureSaid(m).test(text));
     if (missing) return `that figure (${missing[0].trim()})`;

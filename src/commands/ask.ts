@@ -803,7 +803,7 @@ function spelledOut(ctx: CommandContext, text: string, answer: Answer): Reply | 
  * "(PayScale, cited by Career Karma)"); a card with none of its points says so first, since the
  * card's points come from the others.
  */
-function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: Reply; lead?: Node } {
+function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: Reply; lead?: Node; unanswered?: boolean } {
   const named = sourcesNamed(ctx.knowledge, typed);
   if (!named.length) return { out };
   // A survey named ("PayScale") rather than an article ("Career Karma", which cites it).
@@ -819,7 +819,15 @@ function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: R
   if (!lists.some((n) => n.items.some(bySource))) {
     // A survey is said by its own name: "nothing comes from PayScale", not from the article citing it (whose other points may be here).
     const said = named.map(({ source, name }) => (surveys.some((n) => n.name === name) ? name : calledBy(source)));
-    return { out, lead: { type: 'text', text: `Nothing in this answer comes from ${[...new Set(said)].join(' or ')}; it is what the other articles say.` } };
+    const lead: Node = { type: 'text', text: `Nothing in this answer comes from ${[...new Set(said)].join(' or ')}; it is what the other articles say.` };
+    // What was asked of that source is not answered: what the others say is shown, and the
+    // question counts as unanswered (it reaches `unanswered`), as a partial answer does. Not when
+    // the name is only "the guide" (people call any of the four a guide), nor when the answer is
+    // about the name itself ("job boards other than LinkedIn and Indeed": Indeed is on that list).
+    const shownText = loose(lists.flatMap((n) => n.items.map((i) => i.replace(/\([^()]*\)\s*$/, ''))).join('\n'));
+    const plainly = named.filter(({ name }) => name !== 'guide' && !namesIn(shownText, name));
+    if (!plainly.length) return { out, lead };
+    return { out: { ...out, answered: false, outcome: 'partial' }, lead, unanswered: true };
   }
   return { out: pointsFirst(out, bySource) };
 }
@@ -1046,7 +1054,20 @@ const ANSWER_ASKED = /^\W*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:(?:what(?:'s|s|\s+
  */
 function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefined): Reply | undefined {
   if (!previous?.practice || !ANSWER_ASKED.test(text)) return undefined;
-  const asked = ctx.knowledge.questions.find((q) => `question:${q.id}` === previous.practice);
+  return noModelAnswer(ctx, text, previous.practice, previous.again);
+}
+
+/** The answer asked in the same line as the question ("what is a deadlock? give me the answer", "the answers to FullStack's 47 questions"). */
+const ANSWER_IN_LINE = /\b(?:give\s+me|tell\s+me|show\s+me|what(?:'s|s|\s+is|\s+are|\s+would\s+be))\s+(?:the\s+|an?\s+|some\s+)?(?:(?:good|model|sample|best|right|correct|ideal|actual)\s+)?answers?\b|\b(?:the\s+)?answers?\s+(?:to|for)\s+(?!(?:my|your)\b)\S/i;
+
+/** "No model answers", asked with the question itself: the practice question's entry (or the advice on preparing) is on top. */
+function modelAnswerInLine(ctx: CommandContext, text: string, ref: string): Reply | undefined {
+  if (!ANSWER_IN_LINE.test(text) || !ref.startsWith('question:interview-')) return undefined;
+  return noModelAnswer(ctx, text, ref);
+}
+
+function noModelAnswer(ctx: CommandContext, text: string, ref: string, again?: string): Reply | undefined {
+  const asked = ctx.knowledge.questions.find((q) => `question:${q.id}` === ref);
   if (!asked) return undefined;
   recordQuestion(ctx, text);
   return reply({
@@ -1055,7 +1076,7 @@ function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefin
     sources: sourceRefs(ctx, itemSources(asked.answer)),
     answered: false,
     outcome: 'partial',
-    suggestions: [{ label: 'Another question', command: previous.again ?? 'interview' }],
+    suggestions: [{ label: 'Another question', command: again ?? 'interview' }],
   });
 }
 
@@ -1077,8 +1098,12 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     const card = salaryCard(ctx, payRole, level);
     // "salary dba in london": that role's pay (or the word that there is none), led by what the articles do not cover.
     // "acc to payscale whats the starting salary": PayScale's figure first.
-    const sourced = bySourceAsked(ctx, decision.kind === 'partial' ? withCaveat(card, decision.outside) : card, text);
-    const out = sourced.out;
+    const caveated = decision.kind === 'partial' ? withCaveat(card, decision.outside) : card;
+    // A claim checked against the figures ("indeed says entry level is 124k, correct?" is no: that is
+    // Indeed's average) answers, though the source named gives no figure at that level.
+    const checked = caveated.answered ? payLead(ctx, payRole, level, text) : undefined;
+    const sourced = bySourceAsked(ctx, caveated, text);
+    const out = sourced.unanswered && checked ? caveated : sourced.out;
     // `more` shows it again with the caveat (as partialAnswer's does).
     const outside = decision.kind === 'partial' ? ` !${decision.outside}` : '';
     rememberQuestion(ctx, answer, `role:${payRole.id}`);
@@ -1086,7 +1111,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     if (!out.answered) recordQuestion(ctx, text);
     const more = `${moreOf(`salary:${payRole.id}`, level)}${outside}`;
     // "Which source quotes the highest pay?", "is that per year?": that first.
-    const lead = out.answered ? (payLead(ctx, payRole, level, text) ?? sourced.lead) : undefined;
+    const lead = checked ?? (sourced.unanswered || out.answered ? sourced.lead : undefined);
     return { ...ledBy(out, lead, briefFor(ctx, out, answer, more)), topic: `salary:${payRole.id}`, more };
   }
   const spelt = namedBySpelling(ctx, text, answer) ?? spelledOut(ctx, text, answer);
@@ -1113,25 +1138,34 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       rememberTopic(ctx, plan.ref, undefined, { point: place });
       return step;
     }
+    const noModel = modelAnswerInLine(ctx, text, ref);
+    if (noModel) {
+      rememberQuestion(ctx, answer, ref);
+      return noModel;
+    }
     const picked = pointsAsked(ctx, answer, ref);
     const shown = exampleFirst(ctx, answer, card(ctx, ref, level, related(answer, decision.top), picked));
     // A price, or another fact of a kind the card does not hold ("who made Docker?"): not answered by it.
     const unstated = shown && (noPrice(ctx, answer, shown) ?? notGivenIn(ctx, shown, text));
-    const sourced = shown && bySourceAsked(ctx, unstated?.out ?? shown, text);
-    const out = sourced?.out;
+    const given = unstated?.out ?? shown;
+    const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
+    // A claim checked against the figures answers, though the source named gives none at that level (see the pay path above).
+    const checked = given?.answered && !unstated && payOf ? payLead(ctx, payOf, level, text) : undefined;
+    const sourced = given && bySourceAsked(ctx, given, text);
+    const unsourced = sourced?.unanswered && !checked;
+    const out = sourced && (sourced.unanswered && checked ? given : sourced.out);
     if (out) {
       // The full form shows the points the question brought forward again (`+d31`).
       const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
       // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
       // "Which is the highest?" after pay: that figure first.
-      const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
       // What the articles do not give comes first: no "Yes:" above a reply that does not answer.
-      const lead = unstated?.lead ?? (payOf && out.answered ? payLead(ctx, payOf, level, text) : undefined) ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? sourced.lead ?? notAmongOf(ctx, text, answer, out) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
+      const lead = unstated?.lead ?? (unsourced ? sourced.lead : undefined) ?? checked ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? sourced.lead ?? notAmongOf(ctx, text, answer, out) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
       // An article's numbered plan: "2" next is its step 2.
       // A price or another fact asked that the articles do not give is not answered, though what they
       // say of it is shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
       const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}), ...(unstated ? { answered: false } : {}) };
-      if (unstated) recordQuestion(ctx, text);
+      if (unstated || unsourced) recordQuestion(ctx, text);
       rememberQuestion(ctx, answer, ref, led);
       return led;
     }
