@@ -252,7 +252,7 @@ const LONG_MESSAGE_WORDS = 20;
 const ASKING_TERMS = 3;
 
 /** A question naming a source: an entry that source says nothing in scores this share (see fromNamedSource). */
-const SOURCE_MISSING = 0.8;
+const SOURCE_MISSING = 0.6;
 /** Words that set one thing against another: "A or B", "A vs B", "A compared to B". */
 const COMPARING_WORDS = /\b(?:or|vs\.?|versus|compared (?:to|with)|against|than)\b/i;
 /** Terms that ask which of two is better, not about anything else. */
@@ -1315,7 +1315,8 @@ class KnowledgeSearch implements Search {
    * work, from the spotlight), one that article says nothing in falls back by SOURCE_MISSING.
    */
   private fromNamedSource(analysis: Analysis, hits: Scored[]): Scored[] {
-    const named = analysis.terms.filter((t) => this.sourceTerms.has(t));
+    // Not a source set aside ("job boards besides Indeed", "other than LinkedIn and Indeed"): that names it as a thing, not as where.
+    const named = analysis.terms.filter((t) => this.sourceTerms.has(t) && !new RegExp(`\\b(?:besides|other than|except(?: for)?|apart from|aside from|beyond|instead of)\\s+(?:[\\w.]+\\s+(?:and|or|&)\\s+)?${t}`, 'i').test(analysis.raw));
     // "What does the guide say about devops?": the Guide asked of, by the only name it has.
     const guide = guideNamed(analysis.raw) === 'asked';
     if (!named.length && !guide) return hits;
