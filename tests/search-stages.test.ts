@@ -62,6 +62,8 @@ describe('analyse: question-form rules', () => {
     ['guide-by-certificate', 'average salary per the guide ending with the meta certificate?', /^\s*average salary per\s+the guide\s+\?\s*$/],
     ['guide-by-certificate', 'what does the certificate-recommending guide list for 1-3 years?', /^ what does\s+the guide\s+list for 1-3 years\? $/],
     ['guide-by-certificate', 'in the guide that recommends a professional certificate, what is the average?', /^ in\s+the guide\s*, what is the average\? $/],
+    ['guide-by-comments', 'what does the comment-box guide say you should play with?', /^ what does\s+the guide\s+say you should play with\? $/],
+    ['guide-by-comments', 'in the guide with the comment box at the end, what infrastructure is named?', /^ in\s+the guide\s*, what infrastructure is named\? $/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['guide-described-more', 'entry level pay, per the guide with the meta recommendation?', /^\s*entry level pay, per the guide\s+\?\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
