@@ -178,6 +178,13 @@ export const RULES: readonly Rule[] = [
   { name: 'according-to', pattern: /\b(?:acc|accdg|acording|accoring|accordin)\.?\s*(?:2|to)\b/g, to: ' according to ' },
   // "The CK guide", "ck's steps": the only name the Career Karma page gives itself is its logo.
   { name: 'career-karma-initials', pattern: /\b(?:the\s+)?ck(?:'s)?(?:[\s-](?:guide|article|piece|page|site|post|write[\s-]?up|one)(?:'s)?)?(?=[\s?!.,:;]|$)/g, to: ' career karma ' },
+  // More of the articles described by what is on them: the job site by its other names ("the
+  // recruiting site", "the employment website", the "Finding a Job" section it is filed under), the
+  // bootcamp matcher by its trade ("the bootcamp marketplace") or its questions-and-answers ending,
+  // the spotlight by its list of other job titles.
+  { name: 'indeed-described-more', pattern: /\bthe (?:recruiting|recruitment|employment|hiring|job[\s-]?hunting|job[\s-]search)[\s-](?:site|website|platform|portal|company|board|engine)(?:'s)?(?:[\s-](?:guide|article|page|piece|explainer|write[\s-]?up))?\b|\b(?:the )?(?:article|guide|page|piece|explainer) (?:from|in|under) (?:the )?['"“]?finding a job['"”]? (?:section|category|part)\b|\bthe ['"“]?finding a job['"”]? (?:article|guide|page|piece|explainer|section)\b/g, to: ' indeed ' },
+  { name: 'career-karma-described-more', pattern: /\bthe (?:coding[\s-])?bootcamp[\s-](?:matcher|marketplace|matching service|broker)(?:'s)?\b|\bthe (?:article|guide|piece|page|one) (?:with|that has|ending with|that ends with) (?:the |an? )?(?:faqs?|q\s?&\s?as?|questions[\s-]and[\s-]answers)(?: section)?(?: at the end)?\b|\bthe (?:article|guide|piece|page|one) that says ['"“]?get matched to top bootcamps['"”]?/g, to: ' career karma ' },
+  { name: 'spotlight-by-titles', pattern: /\bthe (?:article|page|piece|one|profile|write[\s-]?up) (?:listing|that lists|with|that has|starting with|opening with) (?:the |a |all the |a long list of |a list of )?(?:alternative|alternate|other) (?:job )?titles\b/g, to: ' spotlight ' },
   { name: 'spotlight-described', pattern: /\b(?:the|that) (?:(?:long|longest|lengthy|big|detailed|full|same|title[\s-]list|career|job|role|occupation|occupational)[\s-])*(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?![\s-](?:pic|picture|photo|image|on|of)\b)/g, to: ' spotlight ' },
   // "The (short) guide that recommends / ends by plugging / with Meta's certificate", "the Meta
   // cert guide", "the Meta-credential piece".
