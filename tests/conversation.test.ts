@@ -977,9 +977,9 @@ describe('follow-ups', () => {
   it('two technologies weighed on speed or ease are a ranking the articles never make; GCP and data scientists are not in them', async () => {
     const r = await say('which is faster, mysql or mongodb');
     expect(r.answered).toBe(false);
-    expect(r.text).toMatch(/never compare or rank these technologies/);
+    expect(r.text).toMatch(/never compare or rank these/);
     expect((await say('is backend harder than being a data scientist?')).answered).toBe(false);
-    expect((await say('python vs java which is easier to learn')).text).toMatch(/never compare or rank these technologies/);
+    expect((await say('python vs java which is easier to learn')).text).toMatch(/never compare or rank these/);
     await say('tell me about the AWS certification', { ...ana, userId: 'gcp' });
     expect((await say('and GCP?', { ...ana, userId: 'gcp' })).answered).toBe(false);
   });
@@ -1621,7 +1621,7 @@ describe('honest refusals', () => {
   });
 
   it.each([
-    ['is java better than python?', /never compare or rank these technologies/, /Java/],
+    ['is java better than python?', /never compare or rank these/, /Java/],
     ['how does a hash table work?', /don't teach how it works/, /data structures/],
   ])('"%s": the articles name it but do not answer it: it says so, shows what they say, and counts it as not answered', async (q, says, shows) => {
     const r = await say(q);
@@ -1709,7 +1709,10 @@ describe('honest refusals', () => {
     ['is the cka worth it', "The articles don't mention that technology"],
     ["what's the best linux distro for servers", "The articles don't mention that technology"],
     ['how do i connect node.js to postgres', "The articles don't teach how it works or how to set it up"],
-    ['mongo or postgres which is better', 'The articles never compare or rank these technologies'],
+    ['mongo or postgres which is better', 'The articles never compare or rank these'],
+    // Course sites and local environments are only listed, with no word on which to pick, even for a learner.
+    ['is udemy or coursera better for learning back end development', 'The articles name these but never compare or rank them'],
+    ['is XAMPP better than WampServer?', 'The articles name these but never compare or rank them'],
     ['is django dying', 'The articles make no prediction about where a technology is going'],
     ['what is a load balancer', "The articles don't mention that technology"],
     ['whats the difference between put and patch', "The articles don't mention that technology"],

@@ -74,6 +74,8 @@ describe('notGiven', () => {
     ['How many hours per week do backend developers work on average?', 'Expect full-time work unless you are self-employed. (Spotlight)'],
     ['What is the average back-end developer salary according to Glassdoor?', 'Average salary: $124,303 (Indeed)'],
     ['what does ZipRecruiter say backend developers earn', 'Average salary: $124,303 (Indeed)'],
+    ['what was the average backend developer salary in 2019?', 'Average salary: $124,303 (Indeed)'],
+    ['what was the national median salary in 2023?', 'National median salary for all occupations: $56,310 a year (BLS)'],
   ])('says %s is not given by a card without it', (question, text) => {
     expect(notGiven(question, text, known, named)).toBeDefined();
   });
@@ -102,6 +104,10 @@ describe('notGiven', () => {
     ['how many questions should I expect in a backend interview test?', 'Review FullStack\'s 47 Back-End Developer Interview Questions. (Spotlight)'],
     // A clue, not the question: "written in TypeScript".
     ['Which framework, written in TypeScript, is flagged as a trend?', 'Nest.js is a trend. (Spotlight)'],
+    // The year the card gives, or an article's year.
+    ['how many new jobs will web developers see by 2030?', 'Employment of web developers: 13 percent growth by 2030, 25,500 new jobs. (BLS)'],
+    ['what salary does the article from 2020 give?', 'Average salary: $124,303 (Indeed)'],
+    ['what is the average salary in the 2020 article?', 'Average salary: $124,303 (Indeed)'],
     // A count the card gives, by any name of what is counted.
     ['how many new jobs r they projecting for web devs', 'Employment of web developers: 13 percent growth by 2030, 25,500 new jobs. (BLS)'],
     ['How many additional positions does the federal labor agency expect by 2030?', 'Employment of web developers: 13 percent growth by 2030, 25,500 new jobs. (BLS)'],

@@ -182,6 +182,14 @@ function counted(text: string, words: string): boolean {
 const OUTSIDE_SOURCE = /\b(?:according to|acc(?:ording)? to|per|based on)\s+(?:the\s+)?([\p{L}][\p{L}\p{N}.&]*)(?![\p{L}\p{N}.&])(?!(?:['’]s?)?(?:[\s-]+[\p{L}\p{N}'’&.]+){0,3}?[\s-]+(?:guides?|articles?|pages?|piece|post|profile|spotlight|site|website|cert|certs|certificate|certification|write-?up|explainer|blurb|section|faq|list|table|part|bit|paragraph|one|figures?|numbers?|data|report|survey)\b)|\bwhat (?:does|do|did)\s+([\p{L}][\p{L}\p{N}.&]*)\s+(?:say|says|report|reports|list|show|estimate|claim|think)\b/iu;
 const OWN_SOURCES = /^(?:faq|q&a|indeed|payscale|career|karma|ck|bls|bureau|u\.s\.|us|spotlight|guide|tutorials|hackernoon|velvetjobs|fullstack|owasp|articles?|them|it|this|that|you|your|my|experts?|most|some|many|sources?|data|statistics|stats|research|recruiters?|employers?|hiring|people|developers?|devs?|year|years|hour|month|week|level|experience|role)$/i;
 
+/**
+ * A figure of a given year ("the average salary in 2019", "the national median for 2023"): the
+ * articles date none of their pay figures, so a year the card does not hold is not given (the
+ * outlook's "by 2030" is in its card). Not the year of an article ("in the 2020 article").
+ */
+const YEAR_OF_FIGURE = /\b(?:in|for|as of|during|back in|of)\s+((?:19|20)\d\d)\b(?!\s+(?:article|guide|piece|page|post|explainer|write-?up|version))/i;
+const FIGURE_WORDS = /\b(?:salary|salaries|pay|paid|earn|earns|earned|make|made|median|average|wage|wages|income|figure|figures)\b/i;
+
 /** Whether some words of a question name a thing (not a role or a person). */
 function namesAThing(words: string | undefined, named: IsName): boolean {
   if (!words || ROLES.test(words)) return false;
@@ -206,6 +214,8 @@ export function notGiven(question: string, text: string, known: (capitals: strin
   if (OUTLOOK_ASKED.test(question) && !predicted(text)) return 'the outlook for it';
   const still = STILL_AHEAD.exec(question);
   if (still && namesAThing(still[1], named) && !predicted(text)) return 'what will become of it';
+  const year = YEAR_OF_FIGURE.exec(question);
+  if (year && FIGURE_WORDS.test(question) && !text.includes(year[1]!)) return `figures for ${year[1]}`;
   const count = COUNT_ASKED.exec(question);
   if (count && !HEADCOUNT.test(question) && !ABOUT_SOURCES.test(question) && !counted(text, count[1]!)) return `how many ${count[1]!.trim().toLowerCase()}`;
   const outside = OUTSIDE_SOURCE.exec(question);

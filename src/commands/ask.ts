@@ -104,7 +104,7 @@ const OUTSIDE_WORDS: Record<Outside | 'none', string> = {
   'code-help': `I can't help write or debug code: I answer career questions from four articles. ${ABOUT}`,
   chat: `That is outside what the articles cover. ${ABOUT}`,
   future: `The articles make no prediction for that: they give today's figures and one projection, job growth for web developers to 2030, so I won't guess. ${ABOUT}`,
-  ranking: `The articles name these technologies but never compare or rank them, so I won't guess. ${ABOUT}`,
+  ranking: `The articles name these but never compare or rank them, so I won't guess. ${ABOUT}`,
   'how-to': `The articles don't teach how a technology works or how to set it up: they are about the career, so I won't guess. ${ABOUT}`,
   path: `The articles explain how to become a back-end developer only, so I won't guess the way into another role. ${ABOUT}`,
 };
@@ -129,7 +129,7 @@ const PARTIAL_WORDS: Partial<Record<Outside, string>> = {
   setting: 'The articles give no pay for remote, hybrid or part-time work; these are their figures for back-end developers in general.',
   percentile: 'The articles give averages, medians and figures by years of experience, no percentiles or pay distribution.',
   rank: 'The articles give no pay for roles above senior (such as CTO, IT director or lead software engineer), only for back-end developers by experience.',
-  ranking: 'The articles never compare or rank these technologies against each other; they only name them.',
+  ranking: 'The articles never compare or rank these against each other; they only name them.',
   future: 'The articles make no prediction about where a technology is going; they only name it and say what it is for.',
   'how-to': "The articles don't teach how it works or how to set it up: they are about the career, not a tutorial.",
   path: 'The articles explain how to become a back-end developer only; of this role they say what it is, not how to get into it.',

@@ -137,6 +137,13 @@ export const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|wha
 const VERSIONS = /\d+(?:\.\d+)?\s*(?:vs\.?|versus|or|and|compared (?:to|with))\s*(?:[a-z.#+]+\s*)?\d+/i;
 /** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */
 const COMPARATIVES: ReadonlySet<string> = new Set(['faster', 'slower', 'easier', 'harder']);
+/**
+ * Things the articles only list, with no word on which is better or which to pick: course and
+ * bootcamp sites, job boards, local development environments. "Udemy or Coursera, which is
+ * better?", "is Indeed better than Glassdoor?" weigh two of them, which the articles never do
+ * (not even for a learner, as they do of languages and frameworks).
+ */
+const LISTED_ONLY: ReadonlySet<string> = new Set(['udemy', 'coursera', 'edx', 'pluralsight', 'udacity', 'betamore', 'bloc', 'comptia', 'linkedin', 'monster', 'ziprecruiter', 'glassdoor', 'indeed', 'triplebyte', 'xampp', 'wampserver', 'laragon']);
 const RANKING = new Set(['comparison', 'better', 'best', 'worse', 'superior', 'popular', ...COMPARATIVES]);
 /**
  * Words that ask which to learn first, or for a beginner: advice the articles do give ("for
@@ -184,6 +191,8 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
     const asked = FOLLOW_LEADS.test(analysis.raw) || analysis.joined.own.some((term) => WHO_WORKS.has(term));
     return asked && onlyTechnology(analysis.joined.own) && analysis.terms.includes('salary') ? 'tech' : undefined;
   }
+  const listed = new Set(analysis.terms.filter((term) => LISTED_ONLY.has(term)));
+  if (listed.size >= 2 && analysis.terms.some((term) => RANKING.has(term))) return 'ranking';
   const tech = analysis.terms.filter((term) => TECHNOLOGIES.has(term));
   if (!tech.length) return undefined;
   const named = new Set(tech);
