@@ -168,7 +168,13 @@ export const RULES: readonly Rule[] = [
   // the describing words ("bootcamp", "meta", "profile") do not pull the question to an entry about them.
   { name: 'indeed-described', pattern: /\bthe (?:20\d\d |big |large |huge |popular |major |well-known )*(?:job|jobs)[\s-]?(?:listings?|search(?:ing)?|boards?|postings?|hunting|seekers?|ads?|search engine)?[\s-](?:site|website|board|company|platform|portal|engine)(?:'s)?\b(?! (?:at|on|of|in|for) (?:my|your|our|the|a)\b)|\bthe (?:20\d\d |big |large |huge |popular |major |well-known )*job[\s-]?(?:board|listing|search|posting)s?(?:'s)?(?= (?:write[\s-]?up|article|guide|explainer|piece|page|roadmap|comparison|profile)\b)/g, to: ' indeed ' },
   // Indeed's guide is the one article dated (April 17, 2020): "the April 2020 guide", "the article from 2020".
-  { name: 'indeed-dated', pattern: /\b(?:the|that)\s+(?:(?:april|apr\.?)\s+(?:17(?:th)?,?\s+)?)?2020\s+(?:guide|article|piece|post|write-?up|page|explainer)\b|\b(?:the|that)\s+(?:guide|article|piece|post|write-?up|page|one)\s+(?:from|dated|published\s+(?:in|on)|written\s+in)\s+(?:april\s+(?:17(?:th)?,?\s+)?)?2020\b/g, to: ' indeed ' },
+  { name: 'indeed-dated', pattern: /\b(?:the|that)\s+(?:(?:april|apr\.?|spring)\s+(?:17(?:th)?,?\s+)?)?2020\s+(?:guide|article|piece|post|write-?up|page|explainer)\b|\b(?:the|that)\s+(?:guide|article|piece|post|write-?up|page|one)\s+(?:from|dated|published\s+(?:in|on)|written\s+in)\s+(?:april\s+(?:17(?:th)?,?\s+)?)?2020\b/g, to: ' indeed ' },
+  // Career Karma's page is the one written for 2021 ("Top Reasons to Become a Backend Developer in
+  // 2021"): "the 2021 guide", "the article from 2021", "the piece written for 2021".
+  { name: 'career-karma-dated', pattern: /\b(?:the|that)\s+2021\s+(?:guide|article|piece|post|write-?up|page|explainer|one)\b|\b(?:the|that)\s+(?:guide|article|piece|post|write-?up|page|one)\s+(?:from|dated|written\s+(?:in|for)|aimed\s+at|for)\s+2021\b/g, to: ' career karma ' },
+  // The guide by its pay table ("the salary-tier guide", "the guide with the salary tiers", "the
+  // pay-band guide"): the guide, said plainly, so "salary" is no subject.
+  { name: 'guide-by-tiers', pattern: /\b(?:the|that)\s+(?:salary|pay|wage)[\s-](?:tiers?|bands?|brackets?|levels?|breakdown|by[\s-]experience)[\s-](?:guide|article|page|piece|post|one)\b|\b(?:the|that)\s+(?:guide|article|page|piece|post|one)\s+(?:with|that\s+has|having|featuring)\s+(?:the\s+|its\s+)?(?:salary|pay|wage)[\s-](?:tiers?|bands?|brackets?|levels?|breakdown)\b/g, to: ' the guide ' },
   { name: 'payscale-described', pattern: /\b(?:the|that|same) (?:pay|salary|compensation|wage|comp|survey)(?:[\s-](?:survey|data|research|comparison|tracking|reporting|report))?[\s-](?:site|website|firm|company|service|platform|database)(?:'s)?\b/g, to: ' payscale ' },
   { name: 'career-karma-described', pattern: /\bthe (?:coding[\s-])?(?:bootcamp|school|camp)s?(?:[\s-](?:matching|match|focused|oriented|review|comparison|directory|finder|advice))?[\s-](?:site|website|article|platform|company|guide|page|piece|write[\s-]?up)(?:'s)?\b|\bthe (?:guide|article|site|website|piece|page|one) (?:that|which) (?:matches|pairs|connects|links) (?:readers|people|students|learners) (?:up )?with (?:coding )?(?:schools|bootcamps|camps)\b/g, to: ' career karma ' },
   // "The lowest starting salary quoted anywhere in the material": where to look is the articles,
@@ -307,7 +313,7 @@ export const STOP_WORDS = new Set(
 );
 
 /** Words that may stand before "guide" and still name the Guide: "the unnamed guide", "the backend guide". */
-const GUIDE_WORDS = String.raw`(?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+|(?:comment|comments|reply)[\s-]?(?:box|form|section)[\s-]+|(?:meta|facebook)(?:'s)?[\s-]+(?:cert(?:ificate|ification)?s?|credentials?)[\s-]+|(?:cert(?:ificate|ification)?|credential)[\s-](?:recommending|pushing|plugging|touting|promoting)[\s-]+)?`;
+const GUIDE_WORDS = String.raw`(?:(?:unnamed|untitled|anonymous|short|shorter|shortest|fourth|backend|back-end)\s+|(?:salary|pay|wage)[\s-](?:tiers?|bands?|brackets?|levels?)[\s-]+|(?:comment|comments|reply)[\s-]?(?:box|form|section)[\s-]+|(?:meta|facebook)(?:'s)?[\s-]+(?:cert(?:ificate|ification)?s?|credentials?)[\s-]+|(?:cert(?:ificate|ification)?|credential)[\s-](?:recommending|pushing|plugging|touting|promoting)[\s-]+)?`;
 /**
  * "The guide", "per the guide", "the guide's figures", "the unnamed guide": the Guide article, which has no publisher to
  * be called by. Not "guide me", "a study guide", "Indeed's guide" or "the step-by-step guide" (each
