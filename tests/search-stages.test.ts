@@ -527,6 +527,11 @@ describe('named rule: a source named', () => {
     const a = search.ask('what does the guide say about devops');
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('skill:devops-tools');
   });
+
+  it('"how does the salary-tier guide suggest keeping abreast of technology?": the guide described and asked of, its keeping-up advice first, not its pay table', () => {
+    const a = search.ask('How does the salary-tier guide suggest keeping abreast of technology?');
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('step:keep-learning');
+  });
 });
 
 describe('named rule: asked for', () => {

@@ -321,7 +321,7 @@ const GUIDE_WORDS = String.raw`(?:(?:unnamed|untitled|anonymous|short|shorter|sh
  */
 const THE_GUIDE = new RegExp(String.raw`\bthe\s+${GUIDE_WORDS}guide(?:'s|’s|s')?(?![a-z0-9+#-])(?!\s+(?:me|us|you|them)\b)|(?<!\b(?:indeed|karma|spotlight|payscale|step|study|interview|meta|my|your|a|an|this|that)(?:'s|’s)?[\s-]+)\bguide(?:'s|’s)\s`, 'i');
 /** The Guide asked of as where an answer comes from: "what does the guide say", "per the guide", "the guide says". */
-const GUIDE_ASKED = new RegExp(String.raw`\b(?:per|according to|acc(?:ording|\.)? (?:to|2)|accdg to)\s+the\s+${GUIDE_WORDS}guide\b|\b(?:does|did) the ${GUIDE_WORDS}guide (?:say|think|claim)\b|\bthe ${GUIDE_WORDS}guide (?:says|said|thinks|claims)\b`, 'i');
+const GUIDE_ASKED = new RegExp(String.raw`\b(?:per|according to|acc(?:ording|\.)? (?:to|2)|accdg to)\s+the\s+${GUIDE_WORDS}guide\b|\b(?:does|did) the ${GUIDE_WORDS}guide (?:say|think|claim|suggest|recommend|advise|describe|define|put)\b|\bthe ${GUIDE_WORDS}guide (?:says|said|thinks|claims|suggests|recommends|advises|describes|defines|puts)\b`, 'i');
 
 /**
  * The one rule for the Guide, in two strengths: 'asked' when it is asked of as a source (its word
