@@ -106,6 +106,10 @@ import { createSearch, type Search } from '../src/search/index.js';
  * 25/30, 45 wrong) joined, then were read and tuned against. New named rules (not given, which one
  * is, above or below a sum, whom an article cites), normalize rules (good-of-thing, under-a-year,
  * guide-by-certificate) and lexicon words raised eight floors by one or two; none went down.
+ * Stop 37: dev25 (100 casual, 100 hard; untouched on daae73e: 93/100, 79/100, 28/30, 38/40, 20
+ * wrong) and dev26 (160 hard going through every section; untouched on 5ac4726: 55/60, 129/160,
+ * 18/20, 28/30, 29 wrong) joined, then were read and tuned against. One floor went down (dev16
+ * hard, short, below); the rest rose or held.
  */
 const DEV_FLOORS = {
   dev: { casual: 79, hard: 72, outOfScope: 24, conversations: 25 },
@@ -113,7 +117,7 @@ const DEV_FLOORS = {
   // dev3 hard 105 -> 104 at stop 29: short answers now count their rows as the terminal wraps them
   // (word by word; counting characters had let a 24-row answer through); more fits, and the Indeed
   // languages question's C# gave its place to Python in the examples shown. Five others came right.
-  dev3: { casual: 92, hard: 105, outOfScope: 38, conversations: 27 },
+  dev3: { casual: 92, hard: 106, outOfScope: 38, conversations: 27 },
   // dev4 conversations 67 -> 66 at stop 32: 'can I become a backend developer through a bootcamp?'
   // now leads with bootcamp vs degree by 0.005 over the coding bootcamps (example questions that
   // said 'switch to back-end' read as becoming one), so 'how do I pick a good one?' after it is
@@ -133,12 +137,12 @@ const DEV_FLOORS = {
   // dev10 hard 89 -> 88 at stop 34: 'per the Meta-certificate guide' now reads as 'according to'
   // it, which takes the guide's words out of the ranking; the question lands between the role card
   // and the scalability skill (it had passed on the guide's words). 'per the X' brought 6 others right.
-  dev10: { casual: 97, hard: 90, outOfScope: 30, conversations: 38 },
-  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 98, hard: 91, outOfScope: 30, conversations: 38 },
+  dev11: { casual: 95, hard: 88, outOfScope: 30, conversations: 38 },
   // dev12 hard 91 -> 90 at stop 34: 'what credentials do two-year colleges hand out, per Career
   // Karma?' is read as 'according to Career Karma' (as that wording already was), which lands on
   // the education programs card rather than asking which was meant (whose options held the fact).
-  dev12: { casual: 98, hard: 91, outOfScope: 30, conversations: 39 },
+  dev12: { casual: 99, hard: 91, outOfScope: 30, conversations: 39 },
   dev13: { casual: 99, hard: 94, outOfScope: 30, conversations: 38 },
   // dev14 hard at stop 34 (full 89 -> 87, short 88 -> 86): 'toolkit' became a word for framework
   // (the newcomer's 'what toolkits do ppl use to build the server part'); 'before picking a toolkit'
@@ -151,10 +155,12 @@ const DEV_FLOORS = {
   dev18: { casual: 98, hard: 91, outOfScope: 30, conversations: 39 },
   dev19: { casual: 98, hard: 92, outOfScope: 30, conversations: 38 },
   dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
-  dev21: { casual: 80, hard: 133, outOfScope: 30, conversations: 39 },
+  dev21: { casual: 80, hard: 134, outOfScope: 30, conversations: 39 },
   dev22: { casual: 77, hard: 134, outOfScope: 30, conversations: 38 },
-  dev23: { casual: 79, hard: 134, outOfScope: 30, conversations: 39 },
+  dev23: { casual: 79, hard: 135, outOfScope: 30, conversations: 39 },
   dev24: { casual: 56, hard: 153, outOfScope: 29, conversations: 27 },
+  dev25: { casual: 95, hard: 83, outOfScope: 29, conversations: 38 },
+  dev26: { casual: 56, hard: 140, outOfScope: 18, conversations: 29 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -173,7 +179,7 @@ const SHORT_FLOORS = {
   // dev3 hard 105 -> 104 and dev5 casual 99 -> 98 at stop 29: the rows counted as the terminal wraps
   // them (see the full floors); 'key technical skills for backend?' lands on the soft skills, whose
   // shorter form now leaves out the technical point it had shown.
-  dev3: { casual: 91, hard: 105, outOfScope: 38, conversations: 27 },
+  dev3: { casual: 91, hard: 106, outOfScope: 38, conversations: 27 },
   // dev4 conversations 67 -> 66 at stop 32: the same conversation as in the full floors.
   dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 65 },
   dev5: { casual: 98, hard: 92, outOfScope: 30, conversations: 35 },
@@ -187,13 +193,13 @@ const SHORT_FLOORS = {
   // it, which takes the guide's words out of the ranking; the question lands between the role card
   // and the scalability skill (it had passed on the guide's words). 'per the X' brought 6 others right.
   // dev10 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev10: { casual: 97, hard: 90, outOfScope: 30, conversations: 37 },
-  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 98, hard: 91, outOfScope: 30, conversations: 37 },
+  dev11: { casual: 95, hard: 88, outOfScope: 30, conversations: 38 },
   // dev12 hard 91 -> 90 at stop 34: 'what credentials do two-year colleges hand out, per Career
   // Karma?' is read as 'according to Career Karma' (as that wording already was), which lands on
   // the education programs card rather than asking which was meant (whose options held the fact).
   // dev12 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev12: { casual: 98, hard: 91, outOfScope: 30, conversations: 39 },
+  dev12: { casual: 99, hard: 91, outOfScope: 30, conversations: 39 },
   dev13: { casual: 99, hard: 93, outOfScope: 30, conversations: 38 },
   // dev14 hard at stop 34 (full 89 -> 87, short 88 -> 86): 'toolkit' became a word for framework
   // (the newcomer's 'what toolkits do ppl use to build the server part'); 'before picking a toolkit'
@@ -202,7 +208,10 @@ const SHORT_FLOORS = {
   // dev14 hard down by one or two at stop 34: the same questions as in the full floors.
   dev14: { casual: 93, hard: 92, outOfScope: 30, conversations: 37 },
   dev15: { casual: 97, hard: 82, outOfScope: 30, conversations: 40 },
-  dev16: { casual: 98, hard: 92, outOfScope: 29, conversations: 38 },
+  // dev16 hard at stop 37 (short 92 -> 91): the spotlight's 'gurus behind the curtain', written into
+  // the role card, moved 'who do server-side developers collaborate with besides front-end developers,
+  // per the career profile's perks?' from the perks card (which names DevOps) to the role card.
+  dev16: { casual: 98, hard: 91, outOfScope: 29, conversations: 38 },
   dev17: { casual: 99, hard: 86, outOfScope: 30, conversations: 40 },
   dev18: { casual: 98, hard: 91, outOfScope: 30, conversations: 38 },
   // dev19 hard 88 -> 87 at stop 33: "I've done data analysis in Python at a hospital ... which
@@ -211,10 +220,12 @@ const SHORT_FLOORS = {
   // names Django but leaves Flask behind "more". Four other dev-19 questions came right.
   dev19: { casual: 96, hard: 90, outOfScope: 30, conversations: 38 },
   dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
-  dev21: { casual: 80, hard: 133, outOfScope: 30, conversations: 38 },
+  dev21: { casual: 80, hard: 134, outOfScope: 30, conversations: 38 },
   dev22: { casual: 77, hard: 134, outOfScope: 30, conversations: 37 },
-  dev23: { casual: 79, hard: 134, outOfScope: 30, conversations: 39 },
+  dev23: { casual: 79, hard: 135, outOfScope: 30, conversations: 39 },
   dev24: { casual: 56, hard: 152, outOfScope: 29, conversations: 27 },
+  dev25: { casual: 95, hard: 83, outOfScope: 29, conversations: 38 },
+  dev26: { casual: 55, hard: 140, outOfScope: 18, conversations: 29 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
@@ -236,7 +247,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -247,7 +258,7 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];
@@ -293,7 +304,7 @@ describe('the data the pipeline learns from', () => {
 
   it('keeps the development and test sets apart from the examples: no example question is a set question', () => {
     const asks = new Set(buildDocuments(kb).flatMap((d) => d.asks.map((a) => a.toLowerCase().trim())));
-    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV'), loadFactSet('dev22'), loadFactSet('blindW'), loadFactSet('dev23'), loadFactSet('dev24'), loadFactSet('blindX')];
+    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV'), loadFactSet('dev22'), loadFactSet('blindW'), loadFactSet('dev23'), loadFactSet('dev24'), loadFactSet('blindX'), loadFactSet('dev25'), loadFactSet('dev26'), loadFactSet('blindY')];
     const lines = sets.flatMap((s) => [...s.questions.map((q) => q.q), ...s.conversations.flatMap((c) => c.turns)]);
     const leaked = lines.filter((q) => asks.has(q.toLowerCase().trim()));
     // Counted, never printed: the blind set is not to be read. A line of three words or fewer is
