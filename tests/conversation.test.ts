@@ -352,8 +352,11 @@ describe('follow-ups', () => {
     expect(yes.card.children[0]).toEqual({ type: 'text', text: 'Yes: the articles name C++ and C#, as below.' });
     expect(yes.text).toContain('Yes: the articles name C++ and C#');
     expect((await say('Is C++ better than Python for backend?')).text).not.toContain('Yes:');
-    // Pluralsight is named, in its own entry: this card lacking it says nothing false about it.
-    expect((await say('Are LinkedIn Learning and Pluralsight among the recommended course sites?')).text).not.toMatch(/never name|Yes:/);
+    // Two names, each with a card of its own: the list that names both answers (the spotlight's course sites).
+    expect((await say('Are LinkedIn Learning and Pluralsight among the recommended course sites?')).text).toContain('Yes: the articles name LinkedIn Learning and Pluralsight');
+    expect((await say('Betamore and Bloc.io: are they on the profile\'s course-site list?')).text).toContain('Yes: the articles name Betamore and Bloc.io');
+    // A name written as edX is a name too.
+    expect((await say('Are Udemy and edX among the course sites?')).text).toContain('Yes: the articles name Udemy and edX');
     // "Go" is no word of "good": a name counts only whole.
     expect((await say('Are Go and Python among the languages listed?')).text).not.toContain('Yes: the articles name Go');
     // Only an acronym spelt out: a brand the lexicon files under a broad word is no yes ("Heroku" is not "cloud").

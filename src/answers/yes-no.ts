@@ -11,8 +11,8 @@ const YES_NO = /^\s*(?:(?:so|and|but|ok(?:ay)?)[\s,]+)?(?:is|are|does|do|can|cou
 const LISTING = /\b(?:among|one of|part of|on (?:the|their|its) list|listed|list|mentioned|mention|named|name|included|include|includes|acceptable|ok(?:ay)? (?:picks?|choices?|options?)|good (?:picks?|choices?|options?)|picks?|choices?|options?)\b/i;
 /** Comparing is no listing: "is C++ better than Python?" has no yes here. */
 const COMPARING = /\b(?:better|worse|faster|slower|easier|harder|more|less|than|vs\.?|versus|or)\b(?<!\byes or\b|\bor(?= not\b))/i;
-/** A word written as a name: a capital after the first letter of the question, or C++, C#, .NET, Node.js. */
-const NAME = /(?:^|[\s,(/])((?:[A-Z][\w.+#-]*|\.[A-Za-z]+|[a-z]+[+#]+)(?:\s+[A-Z][\w.+#-]*)*)/g;
+/** A word written as a name: a capital after the first letter of the question, or C++, C#, .NET, Node.js, edX. */
+const NAME = /(?:^|[\s,(/])((?:[A-Z][\w.+#-]*|\.[A-Za-z]+|[a-z]+[+#]+|[a-z]+[A-Z][\w.+#-]*)(?:\s+[A-Z][\w.+#-]*)*)/g;
 /** The asking word of a yes/no question, wherever it stands ("Real talk: is Java ..."). */
 const ASKING = /\b(?:is|are|does|do|can|could|would|was|were|has|have)\b/i;
 /** Capitalised words that are not names of things the articles list. */
@@ -28,15 +28,20 @@ export const namesIn = (loosed: string, name: string): boolean => new RegExp(`(?
 /** "A, B and C": names in a sentence. */
 export const listed = (xs: readonly string[]): string => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
 
+/** "Betamore and Bloc.io: are they on the list?": the names first, then the question pointing back at them. */
+const NAMES_FIRST = /^\s*([^:?!\u2014\u2013]{1,80}?)\s*(?:[:,\u2014\u2013]|\s-)\s*(?:are|is)\s+(?:they|it|these|those|both|either|each)\b/i;
+
 /** The names a yes/no listing question asks about, as written, or none. */
 export function namesAsked(question: string): string[] {
-  if (!YES_NO.test(question) || !LISTING.test(question) || COMPARING.test(question)) return [];
+  const first = NAMES_FIRST.exec(question);
+  if ((!YES_NO.test(question) && !first) || !LISTING.test(question) || COMPARING.test(question)) return [];
   const names: string[] = [];
   // After the asking word ("Are", "Is"), which is capitalised but no name.
   // "Honestly, is Python a good pick or not?": the names after the asking word, not the words
   // before it; "Decisiveness — on the list or not?" has none, and its first word is the name.
+  // "Betamore and Bloc.io: are they ...?": the names before it.
   const asking = ASKING.exec(question);
-  const rest = asking ? question.slice(asking.index + asking[0].length) : question.replace(YES_NO, ' ');
+  const rest = first ? ` ${first[1]}` : asking ? question.slice(asking.index + asking[0].length) : question.replace(YES_NO, ' ');
   for (const m of rest.matchAll(NAME)) {
     // "LinkedIn Learning and Pluralsight": each name, without a trailing "and ...".
     for (const part of m[1]!.split(/\s+and\s+/)) {

@@ -10,7 +10,7 @@ import { calledBy, sourcesNamed } from '../answers/named-source.js';
 import { namesSpelt, spellingAsked } from '../answers/named-by.js';
 import { acronymAsked, expansionIn, notGiven } from '../answers/not-given.js';
 import { amongLead, notAmongLead, optionsAsked, optionsWhich, type Reading } from '../answers/not-among.js';
-import { escape, listed, loose, namesIn, yesNoLead } from '../answers/yes-no.js';
+import { escape, listed, loose, namesAsked, namesIn, yesNoLead } from '../answers/yes-no.js';
 import { itemAsked, itemNamed, itemsWithout, listItems, placeAsked } from '../answers/list-items.js';
 import { commandAsked, FIGURE_JUDGED, FIGURES_DIFFER, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
 import { rememberTopic } from './remember.js';
@@ -1080,6 +1080,23 @@ function noModelAnswer(ctx: CommandContext, text: string, ref: string, again?: s
   });
 }
 
+/**
+ * Named rule "the list that names them all": "Betamore and Bloc.io: are they on the course-site
+ * list?" names two things, and the closest entry (Bloc.io's own card) names one. Of the next
+ * closest, the first whose card names every one answers instead (the spotlight's list of sites).
+ */
+function namingAll(ctx: CommandContext, text: string, answer: Answer, top: Scored): Scored {
+  const names = namesAsked(text);
+  if (names.length < 2) return top;
+  const holds = (hit: Scored) => {
+    const shown = card(ctx, hit.doc.ref, answer.analysis.level);
+    const said = shown ? loose(cardText(shown)) : '';
+    return names.every((n) => spellingsOf(ctx, n).some((s) => namesIn(said, s)));
+  };
+  if (holds(top)) return top;
+  return answer.hits.slice(0, 6).find((h) => h !== top && holds(h)) ?? top;
+}
+
 /** A question asked in words (after small talk, commands and the follow-ups of a topic): its answer. */
 function answerQuestion(ctx: CommandContext, text: string, previous: Turn | undefined): Reply {
   const model = modelAnswer(ctx, text, previous) ?? citedBy(ctx, text);
@@ -1125,7 +1142,8 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       rememberQuestion(ctx, answer);
       return both;
     }
-    const ref = decision.top.doc.ref;
+    const top = namingAll(ctx, text, answer, decision.top);
+    const ref = top.doc.ref;
     // "What's Indeed's third step?": that step of the article's plan, remembered, so "what's
     // after that?" goes on from it.
     // Only when the question names the article ("Indeed's", "Career Karma's"): "what's step 3
@@ -1144,7 +1162,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
       return noModel;
     }
     const picked = pointsAsked(ctx, answer, ref);
-    const shown = exampleFirst(ctx, answer, card(ctx, ref, level, related(answer, decision.top), picked));
+    const shown = exampleFirst(ctx, answer, card(ctx, ref, level, related(answer, top), picked));
     // A price, or another fact of a kind the card does not hold ("who made Docker?"): not answered by it.
     const unstated = shown && (noPrice(ctx, answer, shown) ?? notGivenIn(ctx, shown, text));
     const given = unstated?.out ?? shown;
