@@ -75,6 +75,7 @@ describe('notGiven', () => {
     ['What is the average back-end developer salary according to Glassdoor?', 'Average salary: $124,303 (Indeed)'],
     ['what does ZipRecruiter say backend developers earn', 'Average salary: $124,303 (Indeed)'],
     ['what was the average backend developer salary in 2019?', 'Average salary: $124,303 (Indeed)'],
+    ["What's the acceptance rate of the top school on the U.S. News list?", 'Look at acceptance rates, tuition costs and career services. (Spotlight)'],
     ['what was the national median salary in 2023?', 'National median salary for all occupations: $56,310 a year (BLS)'],
   ])('says %s is not given by a card without it', (question, text) => {
     expect(notGiven(question, text, known, named)).toBeDefined();
@@ -104,6 +105,8 @@ describe('notGiven', () => {
     ['how many questions should I expect in a backend interview test?', 'Review FullStack\'s 47 Back-End Developer Interview Questions. (Spotlight)'],
     // A clue, not the question: "written in TypeScript".
     ['Which framework, written in TypeScript, is flagged as a trend?', 'Nest.js is a trend. (Spotlight)'],
+    // A rate the card gives.
+    ['what is the projected growth rate for web developers?', 'Employment of web developers: 13 percent growth by 2030. (BLS)'],
     // The year the card gives, or an article's year.
     ['how many new jobs will web developers see by 2030?', 'Employment of web developers: 13 percent growth by 2030, 25,500 new jobs. (BLS)'],
     ['what salary does the article from 2020 give?', 'Average salary: $124,303 (Indeed)'],

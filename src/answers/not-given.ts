@@ -148,7 +148,7 @@ const PEOPLE_COUNTED = /\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:new\s+)?(?:eng
 /** A load a technology takes ("how many requests per second can PostgreSQL handle?"): a benchmark the articles never give. */
 const LOAD_ASKED = /\bhow many (requests|queries|connections|transactions|rows|records|lines of code|concurrent users|users)\b/i;
 /** A share asked: "what percentage of websites run on PHP?", "what share of the market". */
-const SHARE_ASKED = /\bwhat (?:(?:exact|precise|rough|approximate) )?(?:percentage|percent|%|share|fraction|proportion|portion)\b|\bhow many percent\b/i;
+const SHARE_ASKED = /\bwhat (?:(?:exact|precise|rough|approximate) )?(?:percentage|percent|%|share|fraction|proportion|portion)\b|\bhow many percent\b|\bwhat(?:'s|s| is| was| are| were)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:rate|rates|ratio)\b/i;
 const SHARE_SAID = /\d\s?(?:%|percent\b)|\b(?:half|a third|a quarter|one in)\b/i;
 /** The outlook asked ("what's the job outlook for computer support specialists?"): a role card without growth to a year does not give it. */
 const OUTLOOK_ASKED = /\b(?:job outlook|outlook|job growth|projected growth|employment growth)\b/i;
