@@ -292,7 +292,8 @@ export class Bot {
     }
     // A short line the question reading could not answer, that starts with a typo of a command
     // ("halp", "roadmp 3"), meant the command.
-    if (options.fallbackToAsk && spec === ask && first.toLowerCase() !== 'ask' && (out.outcome === 'unknown' || out.outcome === 'clarify') && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first, /\?\s*$/.test(text))) return this.unknownCommand(first);
+    // Not a word the articles know as it is ("udemy vs coursera?" is refused as a ranking, not "udemy" mistyped).
+    if (options.fallbackToAsk && spec === ask && first.toLowerCase() !== 'ask' && (out.outcome === 'unknown' || out.outcome === 'clarify') && text.split(' ').length <= TYPO_WORDS && first.length >= 4 && this.commandTypo(first, /\?\s*$/.test(text)) && !this.services.search.analyse(first).terms.includes(first.toLowerCase())) return this.unknownCommand(first);
     return this.answerFirst(out, leaf, text, context);
   }
 

@@ -451,12 +451,17 @@ describe('follow-ups', () => {
   it.each([
     ['what is a deadlock and how do you solve it? give me the answer', 'deadlock'],
     ["how do I actually find an application's expensive queries, what's the answer", 'expensive queries'],
-    ["what are the answers to FullStack's 47 back-end interview questions", 'prepare'],
   ])('"%s" (the answer asked with the question) says the articles give no model answers; not answered', async (q, title) => {
     const r = await say(q);
     expect(r.answered).toBe(false);
     expect(r.text).toContain('The articles give practice questions, not model answers');
     expect(r.card.title.toLowerCase()).toContain(title);
+  });
+
+  it('"how do I prepare for an interview? tell me the answer" is the advice on preparing, which the articles give', async () => {
+    const r = await say('how do I prepare for a backend interview? tell me the answer');
+    expect(r.answered).toBe(true);
+    expect(r.text).not.toContain('not model answers');
   });
 
   it('"another one" after a practice question is the next question; "still worth getting into in 2025?" is whether to become one', async () => {
@@ -1716,6 +1721,7 @@ describe('honest refusals', () => {
     // Course sites and local environments are only listed, with no word on which to pick, even for a learner.
     ['is udemy or coursera better for learning back end development', 'The articles name these but never compare or rank them'],
     ['is XAMPP better than WampServer?', 'The articles name these but never compare or rank them'],
+    ['udemy vs coursera?', 'The articles name these but never compare or rank them'],
     ['is django dying', 'The articles make no prediction about where a technology is going'],
     ['what is a load balancer', "The articles don't mention that technology"],
     ['whats the difference between put and patch', "The articles don't mention that technology"],
@@ -1799,7 +1805,7 @@ describe('honest refusals', () => {
     // The list the question asked about, not the first list of the answer (the duties).
     await say('what additional responsibilities do back-end devs have?', user);
     const extra = await say("what's the last one?", user);
-    expect(extra.text).toContain('The last one: on-call incident response.');
+    expect(extra.text).toContain('The last one: on-call incident response and management.');
     // After "which one did you mean?", the option at that place.
     const which = await say('small co or big co for moving up?', user);
     const options = which.card.children.find((n) => n.type === 'list');

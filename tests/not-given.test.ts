@@ -115,8 +115,19 @@ describe('notGiven', () => {
     ['how many new jobs r they projecting for web devs', 'Employment of web developers: 13 percent growth by 2030, 25,500 new jobs. (BLS)'],
     ['How many additional positions does the federal labor agency expect by 2030?', 'Employment of web developers: 13 percent growth by 2030, 25,500 new jobs. (BLS)'],
     ['how many questions are in it?', 'Review FullStack\'s "47 Back-End Developer Interview Questions To Focus On in 2020". (Spotlight)'],
-    // Counting what the articles list: the sources' own rules answer those.
+    // Counting what the articles list: the card's list answers those.
     ["counting every step in the job-listing site's path, how many are there?", 'Step 1 of 8. (Indeed)'],
+    ['how many steps are there to become a backend developer?', 'Decide on education, then learn a language, a framework and databases. (Indeed)'],
+    ['how many soft skills do I need?', 'Soft skills include collaboration, attention to detail and change management. (Spotlight)'],
+    // "Based on" and "per" name no source ("is nest.js based on TypeScript?", "salary per Annum"); the articles' own publishers in any spelling are theirs.
+    ['is nest.js based on TypeScript?', 'Nest.js, a framework built with TypeScript. (Spotlight)'],
+    ["what's the salary per Annum?", 'Average salary: $124,303 (Indeed)'],
+    ['according to Indeed.com what is the average salary?', 'Average salary: $124,303 (Indeed)'],
+    ['according to CareerKarma how long does it take?', 'Three months to four years. (Career Karma)'],
+    // A year that is no figure's year.
+    ['I started coding in 2020, how much should I earn now?', 'Average salary: $124,303 (Indeed)'],
+    ['is a salary of 2000 a month good for a junior?', 'Entry level: $61,042 (PayScale)'],
+    ['what are the top reasons to become a backend developer in 2021, like the pay?', 'Good entry-level salaries. (Career Karma)'],
     // One of the articles, or a source they cite, by a name: no outside source.
     ['According to the AWS certification blurb, what does the service save companies from buying?', 'AWS lets companies build without buying server space. (Career Karma)'],
     ['According to the April 2020 explainer, where does this role sit?', 'The server side of a business. (Indeed)'],
@@ -195,6 +206,17 @@ describe('as a user meets them', () => {
   it('says no "only" when another option is on the articles\' lists too', async () => {
     const r = await ask('Which of these does the spotlight list: Udemy, Coursera, or Khan Academy?');
     expect(replyText(r)).not.toMatch(/name only|named here/);
+  });
+
+  it('asks a named source only when it is not set aside, and checks the pay path too', async () => {
+    const apart = await ask('apart from PayScale, what salary figures are there for seniors?');
+    expect(apart.answered).toBe(true);
+    expect(replyText(apart)).not.toContain('Nothing in this answer comes from PayScale');
+    for (const q of ['according to Glassdoor what do backend devs earn', 'backend pay in 2019']) {
+      const r = await ask(q);
+      expect(r.answered, q).toBe(false);
+      expect(replyText(r), q).toMatch(/don't say (?:what Glassdoor says|figures for 2019)/);
+    }
   });
 
   it('does not count a figure from another source as the one asked of a named article', async () => {

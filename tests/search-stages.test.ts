@@ -72,6 +72,7 @@ describe('analyse: question-form rules', () => {
     ['guide-by-tiers', 'what does the salary-tier guide say about databases?', /^ what does\s+the guide\s+say about databases\? $/],
     ['guide-by-tiers', 'main job, per the guide with the salary tiers?', /^ main job, per\s+the guide\s*\? $/],
     ['guide-by-comments', 'what does the comment-box guide say you should play with?', /^ what does\s+the guide\s+say you should play with\? $/],
+    ['guide-by-comments', 'what should i write in the comment section? and the comment-box guide', /^ what should i write in the comment section\? and\s+the guide\s*$/],
     ['guide-by-comments', 'in the guide with the comment box at the end, what infrastructure is named?', /^ in\s+the guide\s*, what infrastructure is named\? $/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['guide-described-more', 'entry level pay, per the guide with the meta recommendation?', /^\s*entry level pay, per the guide\s+\?\s*$/],

@@ -3,7 +3,7 @@
 // comes from. The same word used otherwise ("is it indeed true", "fullstack developer", "besides
 // indeed", a link to indeed.com) names nothing, and must change nothing.
 import type { Knowledge, Source } from '../knowledge/schema.js';
-import { applyRules, fold, isTheGuide, namesTheGuide } from '../search/normalize.js';
+import { applyRules, fold, isTheGuide, namesTheGuide, setAside } from '../search/normalize.js';
 import { escape, loose } from './yes-no.js';
 /** Words before a source's name that make it the source asked about. */
 const BEFORE = String.raw`(?:according to|acc(?:ording|\.)? (?:to|2)|accdg to|per|from|by|in|does|do|did|what|whats|what's|and|vs\.?|versus|or|than)`;
@@ -27,6 +27,8 @@ function patternOf(name: string): RegExp {
 
 /** Whether `question` names `name` as a source (see above); "the guide" by its own rule (src/search/normalize.ts). */
 export function namesAsSource(question: string, name: string): boolean {
+  // "Apart from PayScale, what figures are there?": set aside, so not where the answer is to come from.
+  if (setAside(question, name)) return false;
   if (name === GUIDE) return namesTheGuide(question.replace(LINK, ' '));
   return patternOf(name).test(loose(question.replace(LINK, ' ')).trim());
 }

@@ -162,12 +162,12 @@ const predicted = (text: string) => (YEAR_SAID.test(text) && /\b(?:grow|growth|p
  * certificate?"): the words counted, up to the next verb or preposition. Not the people or loads
  * above, which have their own kinds.
  */
-const COUNT_ASKED = /\bhow many\s+(?!(?:are|is|do|does|did|of|were|was|will|would|can|there|in|on)\b)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?=\s+(?:of|do|does|did|is|are|was|were|will|would|should|can|could|per|a|an|in|on|for|to|at|does|has|have|get|they|there|r|u|ur|i|you|we|back-?end|backend)\b|\s*[?!.,]|\s*$)/i;
+const COUNT_ASKED = /(?<!\b(?:show|shows|showed|showing|see|know|knows|tell|tells|explain|explains|illustrate|illustrates)\s)\bhow many\s+((?:(?:paid|vacation|sick|working|work|billable|extra|new|online|stock)\s+)?(?:days|hours|weeks|months|minutes|courses|modules|classes|credits|projects|applications|interviews|rounds|options|shares|holidays|times|companies|employers|users|students|graduates|grads|questions|lines|exams|tests|jobs|positions|openings|roles|vacancies|spots|items|years|yrs|developers|devs|engineers|people|employees|staff|workers))\b/i;
 const NUMBER_WORDS = String.raw`(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|few|several|couple)`;
 const JOB_WORDS = /^(?:job|position|opening|role|spot|vacancy|vacancie)$/;
 /** Whether a text gives a count of some words: a number, then the word (or its singular) within two words. */
 function counted(text: string, words: string): boolean {
-  const last = words.trim().split(/\s+/).at(-1)!.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+  const last = words.trim().split(/\s+/).at(-1)!.toLowerCase().replace(/ies$/, 'ie').replace(/(?<!s)s$/, '');
   // Jobs are counted by any of their names ("25,500 new jobs" counts positions and openings).
   const head = JOB_WORDS.test(last) ? '(?:job|position|opening|role|spot|vacanc)' : escape(last);
   return new RegExp(`\\b${NUMBER_WORDS}(?:[\\s-]+(?:[\\w-]+\\s+){0,4})?${head}`, 'i').test(text) || new RegExp(`\\b${head}\\w*\\s+(?:\\d|of \\d)`, 'i').test(text);
@@ -179,16 +179,15 @@ function counted(text: string, words: string): boolean {
  * whatever such a source says, they do not give it. Not one of the articles by a name
  * ("per the Meta-cert guide") or a source they cite.
  */
-const OUTSIDE_SOURCE = /\b(?:according to|acc(?:ording)? to|per|based on)\s+(?:the\s+)?([\p{L}][\p{L}\p{N}.&]*)(?![\p{L}\p{N}.&])(?!(?:['’]s?)?(?:[\s-]+[\p{L}\p{N}'’&.]+){0,3}?[\s-]+(?:guides?|articles?|pages?|piece|post|profile|spotlight|site|website|cert|certs|certificate|certification|write-?up|explainer|blurb|section|faq|list|table|part|bit|paragraph|one|figures?|numbers?|data|report|survey)\b)|\bwhat (?:does|do|did)\s+([\p{L}][\p{L}\p{N}.&]*)\s+(?:say|says|report|reports|list|show|estimate|claim|think)\b/iu;
-const OWN_SOURCES = /^(?:faq|q&a|indeed|payscale|career|karma|ck|bls|bureau|u\.s\.|us|spotlight|guide|tutorials|hackernoon|velvetjobs|fullstack|owasp|articles?|them|it|this|that|you|your|my|experts?|most|some|many|sources?|data|statistics|stats|research|recruiters?|employers?|hiring|people|developers?|devs?|year|years|hour|month|week|level|experience|role)$/i;
+const OUTSIDE_SOURCE = /\b(?:according to|acc(?:ording)? to)\s+(?:the\s+)?([\p{L}][\p{L}\p{N}.&]*)(?![\p{L}\p{N}.&])(?!(?:['’]s?)?(?:[\s-]+[\p{L}\p{N}'’&.]+){0,3}?[\s-]+(?:guides?|articles?|pages?|piece|post|profile|spotlight|site|website|cert|certs|certificate|certification|write-?up|explainer|blurb|section|faq|list|table|part|bit|paragraph|one|figures?|numbers?|data|report|survey)\b)|\bwhat (?:does|do|did)\s+([\p{L}][\p{L}\p{N}.&]*)\s+(?:say|says|report|reports|estimate|claim|think)\b/iu;
+const OWN_SOURCES = /^(?:(?:indeed|payscale|careerkarma|karma|ck)(?:\.com)?|faq|q&a|indeed|payscale|career|karma|ck|bls|bureau|u\.s\.|us|spotlight|guide|tutorials|hackernoon|velvetjobs|fullstack|owasp|articles?|them|it|this|that|you|your|my|experts?|most|some|many|sources?|data|statistics|stats|research|recruiters?|employers?|hiring|people|developers?|devs?|year|years|hour|month|week|level|experience|role)$/i;
 
 /**
  * A figure of a given year ("the average salary in 2019", "the national median for 2023"): the
  * articles date none of their pay figures, so a year the card does not hold is not given (the
  * outlook's "by 2030" is in its card). Not the year of an article ("in the 2020 article").
  */
-const YEAR_OF_FIGURE = /\b(?:in|for|as of|during|back in|of)\s+((?:19|20)\d\d)\b(?!\s+(?:article|guide|piece|page|post|explainer|write-?up|version))/i;
-const FIGURE_WORDS = /\b(?:salary|salaries|pay|paid|earn|earns|earned|make|made|median|average|wage|wages|income|figure|figures)\b/i;
+const YEAR_OF_FIGURE = /\b(?:salary|salaries|pay|paid|earn|earns|earned|make|made|median|average|wage|wages|income|figure|figures)\b[^?.!,;]{0,25}?\b(?:in|for|as of|during|back in)\s+((?:19|20)\d\d)\b(?!\s+(?:article|guide|piece|page|post|explainer|write-?up|version))|\b((?:19|20)\d\d)\s+(?:salary|salaries|pay|median|average|wage|wages|income|figures?)\b/i;
 
 /** Whether some words of a question name a thing (not a role or a person). */
 function namesAThing(words: string | undefined, named: IsName): boolean {
@@ -215,7 +214,8 @@ export function notGiven(question: string, text: string, known: (capitals: strin
   const still = STILL_AHEAD.exec(question);
   if (still && namesAThing(still[1], named) && !predicted(text)) return 'what will become of it';
   const year = YEAR_OF_FIGURE.exec(question);
-  if (year && FIGURE_WORDS.test(question) && !text.includes(year[1]!)) return `figures for ${year[1]}`;
+  const yearAsked = year?.[1] ?? year?.[2];
+  if (yearAsked && !text.includes(yearAsked)) return `figures for ${yearAsked}`;
   const count = COUNT_ASKED.exec(question);
   if (count && !HEADCOUNT.test(question) && !ABOUT_SOURCES.test(question) && !counted(text, count[1]!)) return `how many ${count[1]!.trim().toLowerCase()}`;
   const outside = OUTSIDE_SOURCE.exec(question);

@@ -15,7 +15,7 @@ import { itemAsked, itemNamed, itemsWithout, listItems, placeAsked } from '../an
 import { commandAsked, FIGURE_JUDGED, FIGURES_DIFFER, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../more-words.js';
 import { rememberTopic } from './remember.js';
 import { NUMBER_WORDS, resolveStep } from './resolve.js';
-import type { Outside, SalaryLevel, Step } from '../knowledge/schema.js';
+import type { Outside, Role, SalaryLevel, Step } from '../knowledge/schema.js';
 import { pointTexts, reply, withLead, withoutActions, type Node, type Reply, type Suggestion } from '../reply.js';
 import { afterPay, figuresOf, type Answer, type Scored, type Turn } from '../search/index.js';
 import { THRESHOLDS } from '../search/decide.js';
@@ -752,6 +752,32 @@ function notGivenIn(ctx: CommandContext, out: Reply, text: string): { out: Reply
   return missing ? { out, lead: { type: 'text', text: `The articles don't say ${missing}; this is what they say about it.` } } : undefined;
 }
 
+/**
+ * Named rule "only named": a course site or another career that the spotlight only lists ("The
+ * spotlight names Betamore as one of the most popular sites ...") is all the articles say of it.
+ * A question asking more of it ("where is Betamore located?", "does edX give free certificates?",
+ * "what does a computer systems analyst do day to day?") is not answered by that line: the reply
+ * says so, and counts as unanswered. Asking what it is, or whether it is listed, is answered.
+ */
+const MENTION_ONLY = /^The spotlight names .+ as one of the most popular sites|^The spotlight article lists .+ as an alternative career/;
+/** Asking whether it is listed ("is edX among the training sites?"): the line answers that. */
+const LISTED_ASKED = /\b(?:among|one of|on (?:the|that|their|its|this) list|listed|included|mentioned|named|part of|in the list)\b/i;
+/** Asking which one is meant ("which course site ends in .io?") is answered by naming it. */
+const WHICH_ONE = /^\W*(?:\w+\W+){0,3}?(?:which|what)\s+(?:\w+\s+){0,3}?(?:one|site|sites|platform|platforms|provider|providers|career|careers|job|jobs|role|roles|option|options|name|names)\b/i;
+const ABOUT_A_MENTION: ReadonlySet<string> = new Set(['what', 'which', 'where', 'is', 'list', 'listed', 'name', 'named', 'mention', 'mentioned', 'spotlight', 'accord', 'article', 'site', 'website', 'course', 'popular', 'alternative', 'career', 'option', 'other', 'backend', 'developer', 'dev', 'job', 'role', 'one']);
+function mentionOnly(ctx: CommandContext, answer: Answer, out: Reply, ref: string): { out: Reply; lead: Node } | undefined {
+  if (!MENTION_ONLY.test(pointTexts(out.card.children)[0] ?? '') || WHICH_ONE.test(answer.analysis.raw) || LISTED_ASKED.test(answer.analysis.raw)) return undefined;
+  const doc = ctx.search.docs.find((d) => d.ref === ref);
+  if (!doc) return undefined;
+  const own = pointTerms(ctx, [doc.title, ...doc.aliases].join('\n'));
+  // Asked of it by name ("where is Betamore located?"), not found by what it is.
+  if (![...own].every((t) => answer.analysis.terms.includes(t))) return undefined;
+  const said = pointTerms(ctx, cardText(out));
+  const asked = [...answer.analysis.terms, ...answer.analysis.unknown].filter((t) => !own.has(t) && !said.has(t) && !ABOUT_A_MENTION.has(t));
+  if (!asked.length) return undefined;
+  return { out, lead: { type: 'text', text: `The articles say no more of ${doc.title} than this.` } };
+}
+
 /** A not-given reply from the first of some candidates, when none of them holds the fact asked for. */
 function notGivenByAll(ctx: CommandContext, text: string, answer: Answer, options: readonly Scored[]): Reply | undefined {
   // Asked of no text, "not given" says whether the question asks such a fact at all: only then
@@ -830,6 +856,19 @@ function bySourceAsked(ctx: CommandContext, out: Reply, typed: string): { out: R
     return { out: { ...out, answered: false, outcome: 'partial' }, lead, unanswered: true };
   }
   return { out: pointsFirst(out, bySource) };
+}
+
+/**
+ * A card as asked of a named source (bySourceAsked), with a pay claim checked first: "indeed says
+ * entry level is 124k, correct?" is answered by "No: that is Indeed's average", though Indeed gives
+ * no entry-level figure. `unansweredLead` is set when the source asked gives nothing here (the
+ * reply then counts as unanswered); `checked` is the claim's lead; `lead` the source's otherwise.
+ */
+function sourcedCard(ctx: CommandContext, card: Reply, text: string, payOf: Role | undefined, level: SalaryLevel | undefined): { out: Reply; lead?: Node; unansweredLead?: Node; checked?: Node } {
+  const checked = card.answered && payOf ? payLead(ctx, payOf, level, text) : undefined;
+  const sourced = bySourceAsked(ctx, card, text);
+  if (sourced.unanswered && checked) return { out: card, checked };
+  return { out: sourced.out, ...(sourced.lead ? { lead: sourced.lead } : {}), ...(sourced.unanswered && sourced.lead ? { unansweredLead: sourced.lead } : {}), ...(checked ? { checked } : {}) };
 }
 
 /**
@@ -1062,7 +1101,8 @@ const ANSWER_IN_LINE = /\b(?:give\s+me|tell\s+me|show\s+me|what(?:'s|s|\s+is|\s+
 
 /** "No model answers", asked with the question itself: the practice question's entry (or the advice on preparing) is on top. */
 function modelAnswerInLine(ctx: CommandContext, text: string, ref: string): Reply | undefined {
-  if (!ANSWER_IN_LINE.test(text) || !ref.startsWith('question:interview-')) return undefined;
+  // Only a practice question's own entry: the advice on preparing answers "how do I prepare? tell me the answer".
+  if (!ANSWER_IN_LINE.test(text) || !ref.startsWith('question:interview-') || ref === 'question:interview-preparation') return undefined;
   return noModelAnswer(ctx, text, ref);
 }
 
@@ -1116,11 +1156,11 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     // "salary dba in london": that role's pay (or the word that there is none), led by what the articles do not cover.
     // "acc to payscale whats the starting salary": PayScale's figure first.
     const caveated = decision.kind === 'partial' ? withCaveat(card, decision.outside) : card;
-    // A claim checked against the figures ("indeed says entry level is 124k, correct?" is no: that is
-    // Indeed's average) answers, though the source named gives no figure at that level.
-    const checked = caveated.answered ? payLead(ctx, payRole, level, text) : undefined;
-    const sourced = bySourceAsked(ctx, caveated, text);
-    const out = sourced.unanswered && checked ? caveated : sourced.out;
+    // "According to Glassdoor what do backend devs earn?", "backend pay in 2019": what the articles
+    // do not give, as on the answer path below (the figures shown, not answered).
+    const unstated = caveated.answered ? notGivenIn(ctx, caveated, text) : undefined;
+    const sourced = sourcedCard(ctx, caveated, text, unstated ? undefined : payRole, level);
+    const out = unstated ? { ...caveated, answered: false } : sourced.out;
     // `more` shows it again with the caveat (as partialAnswer's does).
     const outside = decision.kind === 'partial' ? ` !${decision.outside}` : '';
     rememberQuestion(ctx, answer, `role:${payRole.id}`);
@@ -1128,7 +1168,7 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     if (!out.answered) recordQuestion(ctx, text);
     const more = `${moreOf(`salary:${payRole.id}`, level)}${outside}`;
     // "Which source quotes the highest pay?", "is that per year?": that first.
-    const lead = checked ?? (sourced.unanswered || out.answered ? sourced.lead : undefined);
+    const lead = unstated?.lead ?? sourced.unansweredLead ?? sourced.checked ?? (out.answered ? sourced.lead : undefined);
     return { ...ledBy(out, lead, briefFor(ctx, out, answer, more)), topic: `salary:${payRole.id}`, more };
   }
   const spelt = namedBySpelling(ctx, text, answer) ?? spelledOut(ctx, text, answer);
@@ -1164,26 +1204,23 @@ function answerQuestion(ctx: CommandContext, text: string, previous: Turn | unde
     const picked = pointsAsked(ctx, answer, ref);
     const shown = exampleFirst(ctx, answer, card(ctx, ref, level, related(answer, top), picked));
     // A price, or another fact of a kind the card does not hold ("who made Docker?"): not answered by it.
-    const unstated = shown && (noPrice(ctx, answer, shown) ?? notGivenIn(ctx, shown, text));
+    const unstated = shown && (noPrice(ctx, answer, shown) ?? notGivenIn(ctx, shown, text) ?? mentionOnly(ctx, answer, shown, ref));
     const given = unstated?.out ?? shown;
     const payOf = ref.startsWith('salary:') ? ctx.knowledge.roles.find((r) => `salary:${r.id}` === ref) : undefined;
-    // A claim checked against the figures answers, though the source named gives none at that level (see the pay path above).
-    const checked = given?.answered && !unstated && payOf ? payLead(ctx, payOf, level, text) : undefined;
-    const sourced = given && bySourceAsked(ctx, given, text);
-    const unsourced = sourced?.unanswered && !checked;
-    const out = sourced && (sourced.unanswered && checked ? given : sourced.out);
+    const sourced = given && sourcedCard(ctx, given, text, unstated ? undefined : payOf, level);
+    const out = sourced?.out;
     if (out) {
       // The full form shows the points the question brought forward again (`+d31`).
       const more = `${moreOf(ref, level)}${picked ? ` +${picked}` : ''}`;
       // "Are C++ and C# acceptable picks?": the yes first (src/answers/yes-no.ts).
       // "Which is the highest?" after pay: that figure first.
       // What the articles do not give comes first: no "Yes:" above a reply that does not answer.
-      const lead = unstated?.lead ?? (unsourced ? sourced.lead : undefined) ?? checked ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? sourced.lead ?? notAmongOf(ctx, text, answer, out) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
+      const lead = unstated?.lead ?? sourced.unansweredLead ?? sourced.checked ?? (ref === EARNS_MORE ? gapLead(ctx, text) : undefined) ?? (ref.startsWith('outlook:') ? outlookPeriodLead(ctx, text) : undefined) ?? sourced.lead ?? notAmongOf(ctx, text, answer, out) ?? yesNoLead(text, out, (name) => spellingsOf(ctx, name).some((s) => namesIn(everything(ctx), s)), (name) => spellingsOf(ctx, name), (name) => sourcesNamed(ctx.knowledge, name).length > 0);
       // An article's numbered plan: "2" next is its step 2.
       // A price or another fact asked that the articles do not give is not answered, though what they
       // say of it is shown: it counts as unanswered (and moderators see it in `unanswered`), as a partial answer does.
       const led: Reply = { ...ledBy(out, lead, briefFor(ctx, out, answer, more, text)), topic: ref, more, ...(plan ? { numbered: true } : {}), ...(unstated ? { answered: false } : {}) };
-      if (unstated || unsourced) recordQuestion(ctx, text);
+      if (unstated || sourced.unansweredLead) recordQuestion(ctx, text);
       rememberQuestion(ctx, answer, ref, led);
       return led;
     }

@@ -14,7 +14,7 @@ import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { ASKED_FOR, asksFor, changesCareer, decide, gives, onlyTechnology, FOLLOW_LEADS, PARTLY, TECHNOLOGIES, THRESHOLDS, WHO_WORKS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
-import { fold, guideNamed, isTheGuide, levelOfYears, namesTheGuide, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
+import { fold, guideNamed, isTheGuide, levelOfYears, namesTheGuide, setAside, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
 import { FIELDS, fieldText, Retriever } from './retrieve.js';
 import { loose, namesIn } from '../answers/yes-no.js';
@@ -252,7 +252,7 @@ const LONG_MESSAGE_WORDS = 20;
 const ASKING_TERMS = 3;
 
 /** A question naming a source: an entry that source says nothing in scores this share (see fromNamedSource). */
-const SOURCE_MISSING = 0.6;
+const SOURCE_MISSING = 0.8;
 /** Words that set one thing against another: "A or B", "A vs B", "A compared to B". */
 const COMPARING_WORDS = /\b(?:or|vs\.?|versus|compared (?:to|with)|against|than)\b/i;
 /** Terms that ask which of two is better, not about anything else. */
@@ -1316,7 +1316,7 @@ class KnowledgeSearch implements Search {
    */
   private fromNamedSource(analysis: Analysis, hits: Scored[]): Scored[] {
     // Not a source set aside ("job boards besides Indeed", "other than LinkedIn and Indeed"): that names it as a thing, not as where.
-    const named = analysis.terms.filter((t) => this.sourceTerms.has(t) && !new RegExp(`\\b(?:besides|other than|except(?: for)?|apart from|aside from|beyond|instead of)\\s+(?:[\\w.]+\\s+(?:and|or|&)\\s+)?${t}`, 'i').test(analysis.raw));
+    const named = analysis.terms.filter((t) => this.sourceTerms.has(t) && !setAside(analysis.raw, t));
     // "What does the guide say about devops?": the Guide asked of, by the only name it has.
     const guide = guideNamed(analysis.raw) === 'asked';
     if (!named.length && !guide) return hits;

@@ -188,7 +188,7 @@ export const RULES: readonly Rule[] = [
   // recruiting site", "the employment website", the "Finding a Job" section it is filed under), the
   // bootcamp matcher by its trade ("the bootcamp marketplace") or its questions-and-answers ending,
   // the spotlight by its list of other job titles.
-  { name: 'indeed-described-more', pattern: /\bthe (?:recruiting|recruitment|employment|hiring|job[\s-]?hunting|job[\s-]search)[\s-](?:site|website|platform|portal|company|board|engine)(?:'s)?(?:[\s-](?:guide|article|page|piece|explainer|write[\s-]?up))?\b|\b(?:the )?(?:article|guide|page|piece|explainer) (?:from|in|under) (?:the )?['"“]?finding a job['"”]? (?:section|category|part)\b|\bthe ['"“]?finding a job['"”]? (?:article|guide|page|piece|explainer|section)\b/g, to: ' indeed ' },
+  { name: 'indeed-described-more', pattern: /\bthe (?:recruiting|recruitment|employment|hiring|job[\s-]?hunting|job[\s-]search)[\s-](?:site|website|platform|portal|board|engine)(?:'s)?(?:[\s-](?:guide|article|page|piece|explainer|write[\s-]?up))?\b|\b(?:the )?(?:article|guide|page|piece|explainer) (?:from|in|under) (?:the )?['"“]?finding a job['"”]? (?:section|category|part)\b|\bthe ['"“]?finding a job['"”]? (?:article|guide|page|piece|explainer|section)\b/g, to: ' indeed ' },
   { name: 'career-karma-described-more', pattern: /\bthe (?:coding[\s-])?bootcamp[\s-](?:matcher|marketplace|matching service|broker)(?:'s)?\b|\bthe (?:article|guide|piece|page|one) (?:with|that has|ending with|that ends with) (?:the |an? )?(?:faqs?|q\s?&\s?as?|questions[\s-]and[\s-]answers)(?: section)?(?: at the end)?\b|\bthe (?:article|guide|piece|page|one) that says ['"“]?get matched to top bootcamps['"”]?/g, to: ' career karma ' },
   { name: 'spotlight-by-titles', pattern: /\bthe (?:article|page|piece|one|profile|write[\s-]?up) (?:listing|that lists|with|that has|starting with|opening with) (?:the |a |all the |a long list of |a list of )?(?:alternative|alternate|other) (?:job )?titles\b/g, to: ' spotlight ' },
   { name: 'spotlight-described', pattern: /\b(?:the|that) (?:(?:long|longest|lengthy|big|detailed|full|same|title[\s-]list|career|job|role|occupation|occupational)[\s-])*(?:profile|spotlight)(?:[\s-](?:page|article|piece|site|write[\s-]?up))?(?:'s)?(?![\s-](?:pic|picture|photo|image|on|of)\b)/g, to: ' spotlight ' },
@@ -207,7 +207,7 @@ export const RULES: readonly Rule[] = [
   // The guide by the comment box it ends with ("the comment-box guide", "the guide with the comment
   // box at the end", "the one with the leave-a-reply form"): the guide, said plainly, so the source
   // rules read it and "box" is no subject.
-  { name: 'guide-by-comments', pattern: /\b(?:the|that)\s+(?:comment|comments|reply|leave[\s-]a[\s-]reply)[\s-]?(?:box|form|section)(?:[\s-]+(?:guide|article|page|piece|post|one|write[\s-]?up))?\b|\b(?:the|that)\s+(?:guide|article|page|piece|post|one|write[\s-]?up)\s+(?:with|w\/|that\s+has|having|featuring|ending\s+(?:with|in)|that\s+ends\s+(?:with|in))\s+(?:the\s+|a\s+|an\s+)?(?:comment|comments|reply|leave[\s-]a[\s-]reply)[\s-]?(?:box|form|section)(?:\s+at\s+the\s+(?:end|bottom))?\b/g, to: ' the guide ' },
+  { name: 'guide-by-comments', pattern: /\b(?:the|that)\s+(?:comment|comments|reply|leave[\s-]a[\s-]reply)[\s-]?(?:box|form|section)[\s-]+(?:guide|article|page|piece|post|one|write[\s-]?up)\b|\b(?:the|that)\s+(?:guide|article|page|piece|post|one|write[\s-]?up)\s+(?:with|w\/|that\s+has|having|featuring|ending\s+(?:with|in)|that\s+ends\s+(?:with|in))\s+(?:the\s+|a\s+|an\s+)?(?:comment|comments|reply|leave[\s-]a[\s-]reply)[\s-]?(?:box|form|section)(?:\s+at\s+the\s+(?:end|bottom))?\b/g, to: ' the guide ' },
   { name: 'guide-described-more', pattern: /\b(?:the|that)\s+(?:short(?:est)?\s+|brief\s+)?(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:that\s+|which\s+)?(?:also\s+)?(?:recommends|recommending|pushes|pushing|plugs|plugging|suggests|suggesting|promotes|promoting|mentions|mentioning|names|naming)\s+(?:a|the|one)\s+(?:professional\s+)?(?:cert(?:ificate|ification)?|credential)\s+(?:from|by|made\s+by|of)\s+(?:meta|facebook)(?:'s)?(?:\s+parent(?:\s+company)?)?\b|\b(?:the\s+|that\s+)?(?:short(?:est)?\s+|brief\s+)?(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:with|w\/|that\s+has|having|featuring|about|plugging|recommending)\s+(?:the\s+|a\s+)?(?:meta|facebook)(?:'s)?(?:[\s-](?:back[\s-]?end|professional|pro|developer|dev))*[\s-](?:cert(?:ificate|ification)?|credential)s?\b|\b(?:the|that)\s+(?:short(?:est)?\s+|brief\s+)?(?:guide|article|page|piece)\s+(?:that\s+)?(?:ends|ending|closes|closing|finishes|finishing)\s+(?:with|in|on)\s+(?:a\s+)?(?:comment|comments|reply|feedback)\s+(?:form|section|box)\b|\b(?:that\s+)?(?:ends|ending|closes|closing|finishes|finishing)\s+(?:with|in|on)\s+(?:a\s+)?(?:comment|comments|reply|feedback)\s+(?:form|section|box)\b|\b(?:with|w\/|that\s+has|having|featuring|that\s+gives|giving)\s+(?:the\s+|a\s+|its\s+)?(?:meta|facebook)(?:'s)?\s+(?:recommendation|rec|tip|pick|plug|shout-?out)\b/g, to: ' ' },
   // "In the profile that lists Betamore and Udacity, what do newcomers start around?": a clause
   // describing the source, set off from the question by a comma or colon, says no more than its name.
@@ -373,4 +373,13 @@ export function applyRules(folded: string, rules: readonly Rule[] = RULES): stri
 /** Splits text into words (letters and digits). */
 export function split(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * A source set aside ("job boards besides Indeed", "other than LinkedIn and Indeed", "apart from
+ * the spotlight"): named as a thing, not as where an answer comes from.
+ */
+export function setAside(question: string, name: string): boolean {
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`\\b(?:besides|other than|except(?: for)?|apart from|aside from|beyond|instead of)\\s+(?:the\\s+)?(?:[\\w.]+\\s+(?:and|or|&)\\s+)?(?:the\\s+)?(?:[\\w.]+\\s+)?${n}\\b`, 'i').test(question);
 }
