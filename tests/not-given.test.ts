@@ -240,6 +240,17 @@ describe('as a user meets them', () => {
     expect(replyText(days)).toContain('paid time off');
   });
 
+  it('says the articles say no more of a site or career they only list, and still answers what it is', async () => {
+    for (const q of ['where is Betamore located', 'does edX give free certificates?', 'what does a Computer Systems Analyst do day to day?']) {
+      const r = await ask(q);
+      expect(r.answered, q).toBe(false);
+      expect(replyText(r), q).toMatch(/The articles say no more of .+ than this\./);
+    }
+    for (const q of ['what is betamore', 'is Udacity among the popular course sites?', 'Which course site on the profile\'s list has a name ending in .io?', 'what is a computer programmer?']) {
+      expect((await ask(q)).answered, q).toBe(true);
+    }
+  });
+
   it('names the one option a list holds', async () => {
     const r = await ask('Which of these does a database administrator need to know: SQL, Swift, or Figma?');
     expect(r.answered).toBe(true);
