@@ -251,6 +251,12 @@ describe('as a user meets them', () => {
     }
   });
 
+  it('reads "what should my code be optimized for" as the career question it is, not a request to debug code', async () => {
+    const r = await ask('what should my code be optimized for?');
+    expect(r.answered).toBe(true);
+    expect(r.topic).toBe('skill:scalability-performance');
+  });
+
   it('names the one option a list holds', async () => {
     const r = await ask('Which of these does a database administrator need to know: SQL, Swift, or Figma?');
     expect(r.answered).toBe(true);
