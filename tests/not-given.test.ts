@@ -241,14 +241,25 @@ describe('as a user meets them', () => {
   });
 
   it('says the articles say no more of a site or career they only list, and still answers what it is', async () => {
-    for (const q of ['where is Betamore located', 'does edX give free certificates?', 'what does a Computer Systems Analyst do day to day?']) {
+    for (const q of ['where is Betamore located', 'does edX give free certificates?', 'what does a Computer Systems Analyst do day to day?', 'where is General Assembly located?', 'what skills do information security analysts need?']) {
       const r = await ask(q);
       expect(r.answered, q).toBe(false);
       expect(replyText(r), q).toMatch(/The articles say no more of .+ than this\./);
     }
-    for (const q of ['what is betamore', 'is Udacity among the popular course sites?', 'Which course site on the profile\'s list has a name ending in .io?', 'what is a computer programmer?']) {
+    for (const q of ['what is betamore', 'is Udacity among the popular course sites?', 'Which course site on the profile\'s list has a name ending in .io?', 'what is a computer programmer?', 'can I learn backend on Udemy?', 'what is Pluralsight used for?']) {
       expect((await ask(q)).answered, q).toBe(true);
     }
+  });
+
+  it('counts only what is counted ("interview questions" count no interviews), and reads Indeed.com as Indeed', async () => {
+    const r = await ask('how many interviews before I get a job?');
+    expect(r.answered).toBe(false);
+    expect(replyText(r)).toContain("don't say how many interviews");
+    const duties = await ask('according to indeed.com what are the duties?');
+    expect(duties.answered).toBe(true);
+    expect(duties.topic).toBe('question:what-does-a-backend-developer-do');
+    // A word first and a question after it is no name listed: no "Yes: the articles name Salary".
+    expect(replyText(await ask('Salary: is it listed per year?'))).not.toContain('name Salary');
   });
 
   it('reads "what should my code be optimized for" as the career question it is, not a request to debug code', async () => {

@@ -68,6 +68,7 @@ describe('analyse: question-form rules', () => {
     ['career-karma-described-more', 'in the article with the FAQ at the end, who earns more?', /^ in\s+career karma\s*, who earns more\? $/],
     ['spotlight-by-titles', 'in the page listing alternative job titles, what is the schedule?', /^ in\s+spotlight\s*, what is the schedule\? $/],
     ['profile-alone', "profile median vs indeed average, and the profile's list; not my linkedin profile", /^\s*spotlight\s+median vs indeed average, and the\s+spotlight\s+list; not my linkedin profile\s*$/],
+    ['source-domain', 'according to indeed.com what are the duties, and careerkarma.com?', /^ according to\s+indeed\s+what are the duties, and\s+career karma\s*\? $/],
     ['career-karma-dated', 'what does the 2021 guide say about bootcamps?', /^ what does\s+career karma\s+say about bootcamps\? $/],
     ['guide-by-tiers', 'what does the salary-tier guide say about databases?', /^ what does\s+the guide\s+say about databases\? $/],
     ['guide-by-tiers', 'main job, per the guide with the salary tiers?', /^ main job, per\s+the guide\s*\? $/],

@@ -162,7 +162,7 @@ const predicted = (text: string) => (YEAR_SAID.test(text) && /\b(?:grow|growth|p
  * certificate?"): the words counted, up to the next verb or preposition. Not the people or loads
  * above, which have their own kinds.
  */
-const COUNT_ASKED = /(?<!\b(?:show|shows|showed|showing|see|know|knows|tell|tells|explain|explains|illustrate|illustrates)\s)\bhow many\s+((?:(?:paid|vacation|sick|working|work|billable|extra|new|online|stock)\s+)?(?:days|hours|weeks|months|minutes|courses|modules|classes|credits|projects|applications|interviews|rounds|options|shares|holidays|times|companies|employers|users|students|graduates|grads|questions|lines|exams|tests|jobs|positions|openings|roles|vacancies|spots|items|years|yrs|developers|devs|engineers|people|employees|staff|workers))\b/i;
+const COUNT_ASKED = /(?<!\b(?:show|shows|showed|showing|see|know|knows|tell|tells|explain|explains|illustrate|illustrates)\s)\bhow many\s+((?:(?:paid|vacation|sick|working|work|billable|extra|new|online|stock)\s+)?(?:days|hours|weeks|months|minutes|courses|modules|classes|credits|projects|applications|interviews|rounds|options|shares|holidays|times|companies|employers|users|students|graduates|grads|questions|lines|exams|tests|jobs|positions|openings|roles|vacancies|spots|items|years|yrs|developers|devs|engineers|people|employees|staff|workers|clients|repos|repositories|certifications|certificates|semesters|bootcamps|schools))\b/i;
 const NUMBER_WORDS = String.raw`(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|few|several|couple)`;
 const JOB_WORDS = /^(?:job|position|opening|role|spot|vacancy|vacancie)$/;
 /** Whether a text gives a count of some words: a number, then the word (or its singular) within two words. */
@@ -170,7 +170,7 @@ function counted(text: string, words: string): boolean {
   const last = words.trim().split(/\s+/).at(-1)!.toLowerCase().replace(/ies$/, 'ie').replace(/(?<!s)s$/, '');
   // Jobs are counted by any of their names ("25,500 new jobs" counts positions and openings).
   const head = JOB_WORDS.test(last) ? '(?:job|position|opening|role|spot|vacanc)' : escape(last);
-  return new RegExp(`\\b${NUMBER_WORDS}(?:[\\s-]+(?:[\\w-]+\\s+){0,4})?${head}`, 'i').test(text) || new RegExp(`\\b${head}\\w*\\s+(?:\\d|of \\d)`, 'i').test(text);
+  return new RegExp(`\\b${NUMBER_WORDS}(?:[\\s-]+(?:[\\w-]+\\s+){0,4})?${head}\\w*(?!\\s+questions?\\b)`, 'i').test(text) || new RegExp(`\\b${head}\\w*\\s+(?:\\d|of \\d)`, 'i').test(text);
 }
 
 /**

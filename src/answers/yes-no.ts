@@ -29,7 +29,7 @@ export const namesIn = (loosed: string, name: string): boolean => new RegExp(`(?
 export const listed = (xs: readonly string[]): string => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
 
 /** "Betamore and Bloc.io: are they on the list?": the names first, then the question pointing back at them. */
-const NAMES_FIRST = /^\s*([^:?!\u2014\u2013]{1,80}?)\s*(?:[:,\u2014\u2013]|\s-)\s*(?:are|is)\s+(?:they|it|these|those|both|either|each)\b/i;
+const NAMES_FIRST = /^\s*([^:?!\u2014\u2013]{1,80}?)\s*(?:[:,\u2014\u2013]|\s-)\s*are\s+(?:they|these|those|both)\b/i;
 
 /** The names a yes/no listing question asks about, as written, or none. */
 export function namesAsked(question: string): string[] {

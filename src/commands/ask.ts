@@ -764,17 +764,16 @@ const MENTION_ONLY = /^The spotlight names .+ as one of the most popular sites|^
 const LISTED_ASKED = /\b(?:among|one of|on (?:the|that|their|its|this) list|listed|included|mentioned|named|part of|in the list)\b/i;
 /** Asking which one is meant ("which course site ends in .io?") is answered by naming it. */
 const WHICH_ONE = /^\W*(?:\w+\W+){0,3}?(?:which|what)\s+(?:\w+\s+){0,3}?(?:one|site|sites|platform|platforms|provider|providers|career|careers|job|jobs|role|roles|option|options|name|names)\b/i;
-const ABOUT_A_MENTION: ReadonlySet<string> = new Set(['what', 'which', 'where', 'is', 'list', 'listed', 'name', 'named', 'mention', 'mentioned', 'spotlight', 'accord', 'article', 'site', 'website', 'course', 'popular', 'alternative', 'career', 'option', 'other', 'backend', 'developer', 'dev', 'job', 'role', 'one']);
+const MENTION_DETAIL = /\b(?:where\s+(?:is|are)|located|location|headquarter\w*|who\s+(?:runs|owns|founded|started|made|created)|founded|founder|owner|price|prices|pricing|cost|costs|fees?|free|how much|how many|when|still\s+(?:running|open|around|exist)|prerequisites?|requirements?|day[\s-]to[\s-]day|all day|daily|salary|salaries|pay|paid|earn|make|degree|skills|need to know|switch|transition|accredited|refund|discount|subscription|premium|rating|reviews?|certificates?\s+(?:free|cost)|teach\w*|curriculum|(?:best|top)\s+(?:[\w.-]+\s+){0,2}(?:courses?|class(?:es)?|programs?|tutorials?))\b/i;
 function mentionOnly(ctx: CommandContext, answer: Answer, out: Reply, ref: string): { out: Reply; lead: Node } | undefined {
   if (!MENTION_ONLY.test(pointTexts(out.card.children)[0] ?? '') || WHICH_ONE.test(answer.analysis.raw) || LISTED_ASKED.test(answer.analysis.raw)) return undefined;
   const doc = ctx.search.docs.find((d) => d.ref === ref);
   if (!doc) return undefined;
-  const own = pointTerms(ctx, [doc.title, ...doc.aliases].join('\n'));
-  // Asked of it by name ("where is Betamore located?"), not found by what it is.
-  if (![...own].every((t) => answer.analysis.terms.includes(t))) return undefined;
-  const said = pointTerms(ctx, cardText(out));
-  const asked = [...answer.analysis.terms, ...answer.analysis.unknown].filter((t) => !own.has(t) && !said.has(t) && !ABOUT_A_MENTION.has(t));
-  if (!asked.length) return undefined;
+  // Asked of it by name ("where is Betamore located?": its title or one of its aliases whole), not found by what it is.
+  const asked = new Set(answer.analysis.terms);
+  if (![doc.title, ...doc.aliases].some((name) => { const t = ctx.search.terms(name); return t.length > 0 && t.every((x) => asked.has(x)); })) return undefined;
+  // A detail of it that the line does not give: where, who, what it costs, what it takes, what the job is day to day.
+  if (!MENTION_DETAIL.test(answer.analysis.raw)) return undefined;
   return { out, lead: { type: 'text', text: `The articles say no more of ${doc.title} than this.` } };
 }
 

@@ -180,6 +180,8 @@ export const RULES: readonly Rule[] = [
   // "The lowest starting salary quoted anywhere in the material": where to look is the articles,
   // which every answer is from; the words say nothing of what is asked.
   { name: 'in-the-articles', pattern: /\b(?:(?:quoted|given|listed|cited|stated) )?(?:anywhere |somewhere )?(?:in|across|from|among) (?:the|these|all the|any of the|all of the|all|any) (?:material|materials|articles|sources|readings)\b/g, to: ' ' },
+  // "Indeed.com", "payscale.com", "careerkarma.com": the article's publisher by its site's name.
+  { name: 'source-domain', pattern: /\b(?:www\.)?(indeed|payscale|career\s?karma)\.com\b/g, to: (_m: string, name: string) => ` ${name.replace(/career\s?karma/, 'career karma')} ` },
   // "acc 2 indeed", "acording to": as "according to" is spelt.
   { name: 'according-to', pattern: /\b(?:acc|accdg|acording|accoring|accordin)\.?\s*(?:2|to)\b/g, to: ' according to ' },
   // "The CK guide", "ck's steps": the only name the Career Karma page gives itself is its logo.
