@@ -159,13 +159,14 @@ const predicted = (text: string) => (YEAR_SAID.test(text) && /\b(?:grow|growth|p
 
 /**
  * A count asked ("how many days of paid time off?", "how many courses are in the Meta
- * certificate?"): the words counted, up to the next verb or preposition. Not the people or loads
- * above, which have their own kinds.
+ * certificate?"): of a unit (days, hours, courses, people...), not of what the articles list and a
+ * card enumerates ("how many steps / soft skills / duties?"), nor inside a clause ("used to show
+ * how many people work behind the scenes").
  */
 const COUNT_ASKED = /(?<!\b(?:show|shows|showed|showing|see|know|knows|tell|tells|explain|explains|illustrate|illustrates)\s)\bhow many\s+((?:(?:paid|vacation|sick|working|work|billable|extra|new|online|stock)\s+)?(?:days|hours|weeks|months|minutes|courses|modules|classes|credits|projects|applications|interviews|rounds|options|shares|holidays|times|companies|employers|users|students|graduates|grads|questions|lines|exams|tests|jobs|positions|openings|roles|vacancies|spots|items|years|yrs|developers|devs|engineers|people|employees|staff|workers|clients|repos|repositories|certifications|certificates|semesters|bootcamps|schools))\b/i;
 const NUMBER_WORDS = String.raw`(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|few|several|couple)`;
 const JOB_WORDS = /^(?:job|position|opening|role|spot|vacancy|vacancie)$/;
-/** Whether a text gives a count of some words: a number, then the word (or its singular) within two words. */
+/** Whether a text gives a count of some words: a number, then the word (or its singular) within four words, not as a word describing another ("47 ... interview questions" counts no interviews). */
 function counted(text: string, words: string): boolean {
   const last = words.trim().split(/\s+/).at(-1)!.toLowerCase().replace(/ies$/, 'ie').replace(/(?<!s)s$/, '');
   // Jobs are counted by any of their names ("25,500 new jobs" counts positions and openings).
@@ -180,7 +181,7 @@ function counted(text: string, words: string): boolean {
  * ("per the Meta-cert guide") or a source they cite.
  */
 const OUTSIDE_SOURCE = /\b(?:according to|acc(?:ording)? to)\s+(?:the\s+)?([\p{L}][\p{L}\p{N}.&]*)(?![\p{L}\p{N}.&])(?!(?:['’]s?)?(?:[\s-]+[\p{L}\p{N}'’&.]+){0,3}?[\s-]+(?:guides?|articles?|pages?|piece|post|profile|spotlight|site|website|cert|certs|certificate|certification|write-?up|explainer|blurb|section|faq|list|table|part|bit|paragraph|one|figures?|numbers?|data|report|survey)\b)|\bwhat (?:does|do|did)\s+([\p{L}][\p{L}\p{N}.&]*)\s+(?:say|says|report|reports|estimate|claim|think)\b/iu;
-const OWN_SOURCES = /^(?:(?:indeed|payscale|careerkarma|karma|ck)(?:\.com)?|faq|q&a|indeed|payscale|career|karma|ck|bls|bureau|u\.s\.|us|spotlight|guide|tutorials|hackernoon|velvetjobs|fullstack|owasp|articles?|them|it|this|that|you|your|my|experts?|most|some|many|sources?|data|statistics|stats|research|recruiters?|employers?|hiring|people|developers?|devs?|year|years|hour|month|week|level|experience|role)$/i;
+const OWN_SOURCES = /^(?:(?:indeed|payscale|careerkarma|karma|ck)(?:\.com)?|faq|q&a|career|bls|bureau|u\.s\.|us|spotlight|guide|tutorials|hackernoon|velvetjobs|fullstack|owasp|articles?|them|it|this|that|you|your|my|experts?|most|some|many|sources?|data|statistics|stats|research|recruiters?|employers?|hiring|people|developers?|devs?|year|years|hour|month|week|level|experience|role)$/i;
 
 /**
  * A figure of a given year ("the average salary in 2019", "the national median for 2023"): the

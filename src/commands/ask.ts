@@ -1095,12 +1095,12 @@ function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefin
   return noModelAnswer(ctx, text, previous.practice, previous.again);
 }
 
-/** The answer asked in the same line as the question ("what is a deadlock? give me the answer", "the answers to FullStack's 47 questions"). */
+/** The answer asked in the same line as the question ("what is a deadlock? give me the answer", "what's the answer to it?"). */
 const ANSWER_IN_LINE = /\b(?:give\s+me|tell\s+me|show\s+me|what(?:'s|s|\s+is|\s+are|\s+would\s+be))\s+(?:the\s+|an?\s+|some\s+)?(?:(?:good|model|sample|best|right|correct|ideal|actual)\s+)?answers?\b|\b(?:the\s+)?answers?\s+(?:to|for)\s+(?!(?:my|your)\b)\S/i;
 
-/** "No model answers", asked with the question itself: the practice question's entry (or the advice on preparing) is on top. */
+/** "No model answers", asked with the question itself: a practice question's own entry is on top. */
 function modelAnswerInLine(ctx: CommandContext, text: string, ref: string): Reply | undefined {
-  // Only a practice question's own entry: the advice on preparing answers "how do I prepare? tell me the answer".
+  // Not the advice on preparing, which answers "how do I prepare? tell me the answer".
   if (!ANSWER_IN_LINE.test(text) || !ref.startsWith('question:interview-') || ref === 'question:interview-preparation') return undefined;
   return noModelAnswer(ctx, text, ref);
 }
