@@ -1722,6 +1722,8 @@ describe('honest refusals', () => {
     ['is udemy or coursera better for learning back end development', 'The articles name these but never compare or rank them'],
     ['is XAMPP better than WampServer?', 'The articles name these but never compare or rank them'],
     ['udemy vs coursera?', 'The articles name these but never compare or rank them'],
+    // Indeed here is a job board weighed against another, not the article asked as a source.
+    ['is glassdoor better than indeed?', 'The articles name these but never compare or rank them'],
     ['why does my code keep crashing with a null pointer?', "I can't help write or debug code"],
     ['is django dying', 'The articles make no prediction about where a technology is going'],
     ['what is a load balancer', "The articles don't mention that technology"],

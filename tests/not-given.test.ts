@@ -7,11 +7,17 @@ import { optionsWhich } from '../src/answers/not-among.js';
 import { Bot } from '../src/bot.js';
 import type { Context } from '../src/command.js';
 import { replyText } from '../bench/facts.js';
+import { ownSourceWords } from '../src/answers/named-source.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 
 /** Capitals the articles write, for an acronym typed in lower case. */
 const known = (word: string) => ['QUIC', 'OWASP', 'REST', 'MVC'].includes(word);
 /** Names the articles write (a stand-in for the bot's list of proper names). */
 const named = (word: string) => ['docker', 'kubernetes', 'python', 'mysql', 'aws', 'http/3', 'nest.js', 'glassdoor', 'ziprecruiter'].includes(word.toLowerCase());
+
+/** The articles' own sources and the surveys they cite, from the knowledge as the bot reads it. */
+const kb = loadKnowledge();
+const cited = ownSourceWords(kb);
 
 describe('acronymAsked', () => {
   it.each([
@@ -78,7 +84,7 @@ describe('notGiven', () => {
     ["What's the acceptance rate of the top school on the U.S. News list?", 'Look at acceptance rates, tuition costs and career services. (Spotlight)'],
     ['what was the national median salary in 2023?', 'National median salary for all occupations: $56,310 a year (BLS)'],
   ])('says %s is not given by a card without it', (question, text) => {
-    expect(notGiven(question, text, known, named)).toBeDefined();
+    expect(notGiven(question, text, known, named, cited)).toBeDefined();
   });
 
   it.each([
@@ -135,18 +141,34 @@ describe('notGiven', () => {
     ['what does PayScale say juniors make?', 'Entry level: $61,042 (PayScale, cited by Career Karma)'],
     ['Do bootcamps help with finding a job, per the FAQ on the bootcamp-matching site?', 'Many bootcamps have connections with employers. (Career Karma)'],
   ])('lets %s be answered by a card that holds it or is not asked it', (question, text) => {
-    expect(notGiven(question, text, known, named)).toBeUndefined();
+    expect(notGiven(question, text, known, named, cited)).toBeUndefined();
+  });
+});
+
+describe('an outside source', () => {
+  const question = 'What is the average back-end developer salary according to Glassdoor?';
+  const text = 'Average salary: $124,303 (Indeed)';
+  it('is any source the knowledge does not hold', () => {
+    expect(notGiven(question, text, known, named, cited)).toBe('what Glassdoor says (they never cite it)');
+  });
+  it('is no longer outside once an article cites it', () => {
+    const more = structuredClone(kb);
+    more.sources[0]!.cites.push('Glassdoor salary data');
+    expect(notGiven(question, text, known, named, ownSourceWords(more))).toBeUndefined();
+  });
+  it.each(['according to CareerKarma.com', 'according to the U.S. Bureau', 'according to Hackernoon', 'what does OWASP say'])('reads %s as one of their own', (said) => {
+    expect(notGiven(`${said}, what do backend devs earn?`, text, known, named, cited)).toBeUndefined();
   });
 });
 
 describe('notGiven of no text', () => {
   // The clarify path asks it of no text first, to build the options' cards only when it matters.
   it.each(['what does a backend developer do?', 'how much do juniors make?', 'which frameworks should I learn first?'])('finds nothing asked in %s', (question) => {
-    expect(notGiven(question, '', known, named)).toBeUndefined();
+    expect(notGiven(question, '', known, named, cited)).toBeUndefined();
   });
 
   it.each(['who made Docker?', 'what does PHP stand for?', 'I heard 40% are self-taught, true?'])('finds the kind asked in %s', (question) => {
-    expect(notGiven(question, '', known, named)).toBeDefined();
+    expect(notGiven(question, '', known, named, cited)).toBeDefined();
   });
 });
 

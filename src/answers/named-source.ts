@@ -58,6 +58,26 @@ export function sourcesNamed(knowledge: Knowledge, question: string): { source: 
   });
 }
 
+/**
+ * Whether a word is one of the articles' own sources: a word of an article's name or of what it
+ * cites ("Indeed", "Karma", "CareerKarma.com", "BLS", "U.S.", "Hackernoon"), so "according to X"
+ * with such a word is not an outside source. Worked out once per knowledge base.
+ */
+const ownWordsByKnowledge = new WeakMap<Knowledge, ReadonlySet<string>>();
+export function ownSourceWords(knowledge: Knowledge): (word: string) => boolean {
+  let words = ownWordsByKnowledge.get(knowledge);
+  if (!words) {
+    const names = knowledge.sources.flatMap((src) => [...namesOf(src), ...src.cites]).map((n) => n.toLowerCase());
+    const all = names.flatMap((n) => [n.replace(/\s+/g, ''), ...n.split(/[\s()&,]+/)]).filter((w) => w.length > 1);
+    ownWordsByKnowledge.set(knowledge, (words = new Set(all.flatMap((w) => [w, w.replace(/\./g, '')]))));
+  }
+  const known = words;
+  return (word) => {
+    const w = word.toLowerCase().replace(/\.com$/, '');
+    return known.has(w) || known.has(w.replace(/\./g, ''));
+  };
+}
+
 /** Each source with every name it is called by, worked out once per knowledge base. */
 const callsByKnowledge = new WeakMap<Knowledge, { source: Source; names: string[] }[]>();
 function callsOf(knowledge: Knowledge): { source: Source; names: string[] }[] {

@@ -6,7 +6,7 @@ import { citesAsked } from '../answers/cites.js';
 import { pickPoints, roleItems } from '../answers/role.js';
 import { gapLead, outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
 import { planOf, planPoint } from '../answers/plans.js';
-import { calledBy, sourcesNamed } from '../answers/named-source.js';
+import { calledBy, ownSourceWords, sourcesNamed } from '../answers/named-source.js';
 import { namesSpelt, spellingAsked } from '../answers/named-by.js';
 import { acronymAsked, expansionIn, notGiven } from '../answers/not-given.js';
 import { amongLead, notAmongLead, optionsAsked, optionsWhich, type Reading } from '../answers/not-among.js';
@@ -748,7 +748,7 @@ const isAcronym = (ctx: CommandContext) => (word: string) => capitalsOf(ctx).has
  * shown under the plain word that the articles do not give it (and counts as unanswered).
  */
 function notGivenIn(ctx: CommandContext, out: Reply, text: string): { out: Reply; lead: Node } | undefined {
-  const missing = notGiven(text, cardText(out), isAcronym(ctx), isName(ctx));
+  const missing = notGiven(text, cardText(out), isAcronym(ctx), isName(ctx), ownSourceWords(ctx.knowledge));
   return missing ? { out, lead: { type: 'text', text: `The articles don't say ${missing}; this is what they say about it.` } } : undefined;
 }
 
@@ -767,7 +767,7 @@ const WHICH_ONE = /^\W*(?:\w+\W+){0,3}?(?:which|what)\s+(?:\w+\s+){0,3}?(?:one|s
 const MENTION_DETAIL = /\b(?:where\s+(?:is|are)|located|location|headquarter\w*|who\s+(?:runs|owns|founded|started|made|created)|founded|founder|owner|price|prices|pricing|cost|costs|fees?|free|how much|how many|when|still\s+(?:running|open|around|exist)|prerequisites?|requirements?|day[\s-]to[\s-]day|all day|daily|salary|salaries|pay|paid|earn|make|degree|skills|need to know|switch|transition|accredited|refund|discount|subscription|premium|rating|reviews?|certificates?\s+(?:free|cost)|teach\w*|curriculum|(?:best|top)\s+(?:[\w.-]+\s+){0,2}(?:courses?|class(?:es)?|programs?|tutorials?))\b/i;
 function mentionOnly(ctx: CommandContext, answer: Answer, out: Reply, ref: string): { out: Reply; lead: Node } | undefined {
   if (!MENTION_ONLY.test(pointTexts(out.card.children)[0] ?? '') || WHICH_ONE.test(answer.analysis.raw) || LISTED_ASKED.test(answer.analysis.raw)) return undefined;
-  const doc = ctx.search.docs.find((d) => d.ref === ref);
+  const doc = ctx.search.get(ref);
   if (!doc) return undefined;
   // Asked of it by name ("where is Betamore located?": its title or one of its aliases whole), not found by what it is.
   const asked = new Set(answer.analysis.terms);
@@ -781,7 +781,7 @@ function mentionOnly(ctx: CommandContext, answer: Answer, out: Reply, ref: strin
 function notGivenByAll(ctx: CommandContext, text: string, answer: Answer, options: readonly Scored[]): Reply | undefined {
   // Asked of no text, "not given" says whether the question asks such a fact at all: only then
   // are the options' cards built (readings builds them again for every other clarify).
-  if (!notGiven(text, '', isAcronym(ctx), isName(ctx))) return undefined;
+  if (!notGiven(text, '', isAcronym(ctx), isName(ctx), ownSourceWords(ctx.knowledge))) return undefined;
   const level = answer.analysis.level;
   const cards = options.map((o) => card(ctx, o.doc.ref, level));
   const missing = cards.map((c) => c && notGivenIn(ctx, c, text));
@@ -812,7 +812,7 @@ function spelledOut(ctx: CommandContext, text: string, answer: Answer): Reply | 
   const closest = decision.kind === 'answer' ? [decision.top, ...answer.hits.filter((h) => h !== decision.top)] : answer.hits;
   const refs = [...new Set([...closest.slice(0, 3).map((h) => h.doc.ref), ...ctx.search.docs.map((d) => d.ref)])];
   for (const ref of refs) {
-    const doc = ctx.search.docs.find((d) => d.ref === ref);
+    const doc = ctx.search.get(ref);
     // The entry's own words spell it out; its card may show them in short ("Duties" cut to a few).
     const own = doc && expansionIn(`${doc.title}\n${doc.aliases.join('\n')}\n${doc.body}`, acronym);
     const out = own ? card(ctx, ref, level) : undefined;

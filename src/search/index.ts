@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, asksFor, changesCareer, decide, gives, onlyTechnology, FOLLOW_LEADS, PARTLY, TECHNOLOGIES, THRESHOLDS, WHO_WORKS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, asksFor, changesCareer, decide, gives, namedNotAnswered, onlyTechnology, FOLLOW_LEADS, PARTLY, TECHNOLOGIES, THRESHOLDS, WHO_WORKS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, guideNamed, isTheGuide, levelOfYears, namesTheGuide, setAside, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -1273,7 +1273,8 @@ class KnowledgeSearch implements Search {
     // One word left is enough when it names a subject: a role, a skill, or what is asked of one
     // ("what does indeed say about the cloud?", "what does career karma say about security?").
     const enough = topical.length >= 2 || topical.some((t) => this.subjectTerms.has(t) || this.skillTerms.has(t) || (ASK_TERMS.has(t) && t !== 'comparison'));
-    if (!enough || !named || sources >= 2 || asked.terms.some((t) => this.planTerms.has(t))) return asked;
+    // "Is Glassdoor better than Indeed?" weighs two job boards: Indeed is one of them, not a source.
+    if (!enough || !named || sources >= 2 || asked.terms.some((t) => this.planTerms.has(t)) || namedNotAnswered(asked) === 'ranking') return asked;
     return { ...asked, terms: terms.filter((t) => !where(t)), groups: groups.filter((g) => !g.every(where)) };
   }
 

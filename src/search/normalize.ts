@@ -381,7 +381,13 @@ export function split(text: string): string[] {
  * A source set aside ("job boards besides Indeed", "other than LinkedIn and Indeed", "apart from
  * the spotlight"): named as a thing, not as where an answer comes from.
  */
+/** Each name's pattern, made once (the sources' names: a handful). */
+const asidePatterns = new Map<string, RegExp>();
 export function setAside(question: string, name: string): boolean {
-  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return new RegExp(`\\b(?:besides|other than|except(?: for)?|apart from|aside from|beyond|instead of)\\s+(?:the\\s+)?(?:[\\w.]+\\s+(?:and|or|&)\\s+)?(?:the\\s+)?(?:[\\w.]+\\s+)?${n}\\b`, 'i').test(question);
+  let p = asidePatterns.get(name);
+  if (!p) {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    asidePatterns.set(name, (p = new RegExp(`\\b(?:besides|other than|except(?: for)?|apart from|aside from|beyond|instead of)\\s+(?:the\\s+)?(?:[\\w.]+\\s+(?:and|or|&)\\s+)?(?:the\\s+)?(?:[\\w.]+\\s+)?${n}\\b`, 'i')));
+  }
+  return p.test(question);
 }
