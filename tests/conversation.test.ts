@@ -738,11 +738,14 @@ describe('follow-ups', () => {
     expect(why.text).toMatch(/The articles don't say why their figures differ/);
     for (const figure of ['$124,303', '$81,161', '$72,514']) expect(why.text).toContain(figure);
     expect(why.text).not.toMatch(/average of|averaging to/i);
+    // The why is not in the articles: not answered, so it reaches `unanswered`.
+    expect(why.answered).toBe(false);
     // Nor which one is right: the articles never say.
     const right = await say('which number is right, indeed or career karma', { ...ana, userId: 'judge' });
     expect(right.text).toMatch(/The articles don't say which figure is right/);
     expect(right.text).toContain('$124,303');
     expect(right.text).toContain('$81,161');
+    expect(right.answered).toBe(false);
     // Two roles' pay is who earns more, not the sources' disagreement.
     expect((await say('why do front end and back end salaries differ')).text).not.toMatch(/don't say why their figures differ/);
   });
@@ -1724,6 +1727,14 @@ describe('honest refusals', () => {
     ['udemy vs coursera?', 'The articles name these but never compare or rank them'],
     // Indeed here is a job board weighed against another, not the article asked as a source.
     ['is glassdoor better than indeed?', 'The articles name these but never compare or rank them'],
+    // A third prober's near-scope lines (stop 38): a detail the articles never give of what they name.
+    ['What year did HTTP/3 become an official standard?', "The articles don't say when it came out"],
+    ['how many interview rounds does a typical back end dev job have', "The articles don't say how many interview rounds"],
+    ['Is Bloc.io still taking new students?', 'The articles say no more of Bloc.io than this'],
+    ['How many back-end developers are employed in the US right now?', "The articles don't say how many people work there"],
+    ['Is Sass considered a server-side CSS preprocessor?', "The articles don't mention that technology"],
+    ["I'm deaf. What accommodations can I ask for in a back-end developer interview?", 'outside what the articles cover'],
+    ['How exactly does Docker work under the hood?', "The articles don't teach how it works or how to set it up"],
     ['why does my code keep crashing with a null pointer?', "I can't help write or debug code"],
     ['is django dying', 'The articles make no prediction about where a technology is going'],
     ['what is a load balancer', "The articles don't mention that technology"],

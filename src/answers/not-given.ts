@@ -20,7 +20,7 @@ const MAKER_SAID = /\b(?:made|created|invented|founded|built|designed|developed|
 /** A question that names a role asks which role does a thing ("who maintains the database, the DBA?"). */
 const ROLES = /\b(?:front[\s-]?end|back[\s-]?end|server[\s-]side|full[\s-]?stack|developers?|devs?|engineers?|administrators?|dbas?|roles?|team|teams|freelancers?|i|me|my|you)\b/i;
 /** When something came out. Not when a level, a course or a promotion begins. */
-const WHEN = /\b(?:when|what year|which year)\s+(?:was|were|did|is|does)\s+([^?.!]*?)\s*\b(?:released?|created|create|invented|invent|founded|launched|launch|introduced|introduce|standardi[sz]ed|come out|came out|born|published|publish)\b/i;
+const WHEN = /\b(?:when|what year|which year)\s+(?:was|were|did|is|does)\s+([^?.!]*?)\s*\b(?:released?|created|create|invented|invent|founded|launched|launch|introduced|introduce|standardi[sz]ed|come out|came out|born|published|publish|become\s+(?:an?\s+)?(?:official\s+)?(?:standard|official))\b/i;
 const YEAR_SAID = /\b(?:19|20)\d\d\b/;
 /** What a thing is written in, asked ("what language is Kubernetes written in?", "what is Docker written in?"); not a framework "written in TypeScript" as a clue. */
 const WRITTEN_IN_ASKED = /\b(?:(?:what|which)\s+(?:programming\s+)?language\s+(?:is|are|was|were)|what\s+(?:is|are|was|were))\s+([^?.!]*?)\s+(?:written|coded|implemented|programmed|built)\s+in\b|\b([^?.!]*?)\s+(?:is|are)\s+(?:written|coded|implemented|programmed)\s+in\s+what\b/i;
@@ -136,6 +136,7 @@ function figureSaid(m: RegExpMatchArray): RegExp {
 /** An exam's own details, each with what a card would need to give it. Not an interview's. */
 const EXAM_DETAILS: readonly { asked: RegExp; said: RegExp }[] = [
   { asked: /\bhow many questions\b/i, said: /\d+\s+questions\b/i },
+  { asked: /\b(?:study materials?|study guides?|prep(?:aration)? (?:materials?|books?|courses?)|practice (?:tests?|exams?))\b/i, said: /\b(?:study guide|practice test|practice exam|prep(?:aration)? (?:materials?|books?|courses?))/i },
   { asked: /\bhow long (?:is|are|does|do)\b[^?.!]*\b(?:exam|test|quiz)\b/i, said: /\d+\s*(?:minutes|hours|mins)\b/i },
   { asked: /\b(?:passing|pass|cut-?off) (?:score|mark|rate)\b|\bscore\b[^?.!]{0,30}\bpass\b/i, said: /\b(?:score|pass(?:ing)?|mark)\b[^.\n]*\d/i },
   { asked: /\b(?:exam|test) (?:code|number)\b/i, said: /\b[A-Z0-9]{2,}-[A-Z0-9]{2,}\b/ },
@@ -143,7 +144,7 @@ const EXAM_DETAILS: readonly { asked: RegExp; said: RegExp }[] = [
 const EXAM = /\b(?:exam|exams|test|quiz|certification|certifications|cert|certs|certificate)\b/i;
 const INTERVIEW = /\binterview/i;
 /** How many people work somewhere, asked ("how many engineers work on Netflix's backend team?"); not a clue ("the company used to show how many people work behind the scenes"). */
-const HEADCOUNT = /^\W*(?:(?:so|ok|okay|hey|and|but|quick question|roughly|about)\W+)*how many (?:engineers|developers|devs|employees|people|staff|workers)\b[^?.!]*\b(?:work|works|working|employ|employs|employed)\b/i;
+const HEADCOUNT = /^\W*(?:(?:so|ok|okay|hey|and|but|quick question|roughly|about)\W+)*how many (?:[\w-]+\s+){0,2}?(?:engineers|developers|devs|employees|people|staff|workers)\b[^?.!]*\b(?:work|works|working|employ|employs|employed)\b/i;
 const PEOPLE_COUNTED = /\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:new\s+)?(?:engineers|developers|employees|people|workers|jobs|positions)\b/i;
 /** A load a technology takes ("how many requests per second can PostgreSQL handle?"): a benchmark the articles never give. */
 const LOAD_ASKED = /\bhow many (requests|queries|connections|transactions|rows|records|lines of code|concurrent users|users)\b/i;
@@ -163,7 +164,7 @@ const predicted = (text: string) => (YEAR_SAID.test(text) && /\b(?:grow|growth|p
  * card enumerates ("how many steps / soft skills / duties?"), nor inside a clause ("used to show
  * how many people work behind the scenes").
  */
-const COUNT_ASKED = /(?<!\b(?:show|shows|showed|showing|see|know|knows|tell|tells|explain|explains|illustrate|illustrates)\s)\bhow many\s+((?:(?:paid|vacation|sick|working|work|billable|extra|new|online|stock)\s+)?(?:days|hours|weeks|months|minutes|courses|modules|classes|credits|projects|applications|interviews|rounds|options|shares|holidays|times|companies|employers|users|students|graduates|grads|questions|lines|exams|tests|jobs|positions|openings|roles|vacancies|spots|items|years|yrs|developers|devs|engineers|people|employees|staff|workers|clients|repos|repositories|certifications|certificates|semesters|bootcamps|schools))\b/i;
+const COUNT_ASKED = /(?<!\b(?:show|shows|showed|showing|see|know|knows|tell|tells|explain|explains|illustrate|illustrates)\s)\bhow many\s+((?:(?:paid|vacation|sick|working|work|billable|extra|new|online|stock|interview)\s+)?(?:days|hours|weeks|months|minutes|courses|modules|classes|credits|projects|applications|interviews|rounds|options|shares|holidays|times|companies|employers|users|students|graduates|grads|questions|lines|exams|tests|jobs|positions|openings|roles|vacancies|spots|items|years|yrs|developers|devs|engineers|people|employees|staff|workers|clients|repos|repositories|certifications|certificates|semesters|bootcamps|schools))\b/i;
 const NUMBER_WORDS = String.raw`(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|few|several|couple)`;
 const JOB_WORDS = /^(?:job|position|opening|role|spot|vacancy|vacancie)$/;
 /** Whether a text gives a count of some words: a number, then the word (or its singular) within four words, not as a word describing another ("47 ... interview questions" counts no interviews). */

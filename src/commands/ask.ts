@@ -514,7 +514,9 @@ function whoSaidIt(ctx: CommandContext, text: string, previous: Turn | undefined
   if (!shown?.answered) return undefined;
   const { level: _, ...turn } = previous ?? { terms: ctx.search.terms(text) };
   const said = judged ? "The articles don't say which figure is right" : "The articles don't say why their figures differ";
-  return againWith(ctx, { ...turn, topic: ref }, shown, ref, `${said}. They come from ${sourcesSaid(shown)}, so they are shown side by side, never averaged.`);
+  // The why, or which is right, is not in the articles: the figures are what they give, so the
+  // question is not answered (and reaches `unanswered`).
+  return { ...againWith(ctx, { ...turn, topic: ref }, shown, ref, `${said}. They come from ${sourcesSaid(shown)}, so they are shown side by side, never averaged.`), answered: false };
 }
 
 /**
@@ -764,7 +766,7 @@ const MENTION_ONLY = /^The spotlight names .+ as one of the most popular sites|^
 const LISTED_ASKED = /\b(?:among|one of|on (?:the|that|their|its|this) list|listed|included|mentioned|named|part of|in the list)\b/i;
 /** Asking which one is meant ("which course site ends in .io?") is answered by naming it. */
 const WHICH_ONE = /^\W*(?:\w+\W+){0,3}?(?:which|what)\s+(?:\w+\s+){0,3}?(?:one|site|sites|platform|platforms|provider|providers|career|careers|job|jobs|role|roles|option|options|name|names)\b/i;
-const MENTION_DETAIL = /\b(?:where\s+(?:is|are)|located|location|headquarter\w*|who\s+(?:runs|owns|founded|started|made|created)|founded|founder|owner|price|prices|pricing|cost|costs|fees?|free|how much|how many|when|still\s+(?:running|open|around|exist)|prerequisites?|requirements?|day[\s-]to[\s-]day|all day|daily|salary|salaries|pay|paid|earn|make|degree|skills|need to know|switch|transition|accredited|refund|discount|subscription|premium|rating|reviews?|certificates?\s+(?:free|cost)|teach\w*|curriculum|(?:best|top)\s+(?:[\w.-]+\s+){0,2}(?:courses?|class(?:es)?|programs?|tutorials?))\b/i;
+const MENTION_DETAIL = /\b(?:where\s+(?:is|are)|located|location|headquarter\w*|who\s+(?:runs|owns|founded|started|made|created)|founded|founder|owner|price|prices|pricing|cost|costs|fees?|free|how much|how many|when|still\s+(?:running|open|around|exist|taking|accepting|enrolling|in business)|new students|enrol\w*|admissions?|membership|which\s+(?:[\w.+-]+\s+){0,2}(?:certifications?|certificates?|courses?|programs?|classes)|(?:most\s+)?useful|prerequisites?|requirements?|day[\s-]to[\s-]day|all day|daily|salary|salaries|pay|paid|earn|make|degree|skills|need to know|switch|transition|accredited|refund|discount|subscription|premium|rating|reviews?|certificates?\s+(?:free|cost)|teach\w*|curriculum|(?:best|top)\s+(?:[\w.-]+\s+){0,2}(?:courses?|class(?:es)?|programs?|tutorials?))\b/i;
 function mentionOnly(ctx: CommandContext, answer: Answer, out: Reply, ref: string): { out: Reply; lead: Node } | undefined {
   if (!MENTION_ONLY.test(pointTexts(out.card.children)[0] ?? '') || WHICH_ONE.test(answer.analysis.raw) || LISTED_ASKED.test(answer.analysis.raw)) return undefined;
   const doc = ctx.search.get(ref);
