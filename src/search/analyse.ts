@@ -112,8 +112,11 @@ const SOURCE_OWNER = /\bwho (?:owns|own|runs|run|operates|is behind|are behind|p
 /** Words that ask about the future: "what will pay be", "is it going to", "predicted". */
 const FUTURE = /\b(?:will|gonna|going to|predict(?:ed|ion|s)?|forecast|by the year|in the future)\b/i;
 
-/** The rules that read an article described rather than named ("the bootcamp-matching site"). */
-const DESCRIBED = RULES.filter((r) => r.name.endsWith('-described'));
+/**
+ * The rules whose reading the outside markers need even as typed: an article described rather
+ * than named ("the bootcamp-matching site"), and a school's teachers (its faculty, no profession).
+ */
+const DESCRIBED = RULES.filter((r) => r.name.endsWith('-described') || r.name === 'school-teachers');
 
 /** Terms that ask for a figure without saying of what (see "a level's figure"). */
 const FIGURE_TERMS: ReadonlySet<string> = new Set(['figure', 'number', 'amount', 'bracket', 'band', 'sum']);
