@@ -1117,6 +1117,10 @@ describe('follow-ups', () => {
     expect((await say('small company no promotions, now wat')).topic).toBe('question:promotion');
     // Said alone, it is still news to congratulate, and nothing is marked.
     expect((await say('i finished step 3')).text).toContain('Shall I mark step 3');
+    // A question that starts with "did" is no news of a step done.
+    const hooked = await say('Did most of these developers get hooked on computers young?', { ...ana, userId: 'hooked' });
+    expect(hooked.card.title).not.toBe('Well done!');
+    expect(hooked.text).toMatch(/early interest/i);
   });
 
   it('"the highest pay?" and "which is the highest?" after pay lead with that figure, read off the articles\' own numbers', async () => {
