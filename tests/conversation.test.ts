@@ -750,6 +750,14 @@ describe('follow-ups', () => {
     expect((await say('why do front end and back end salaries differ')).text).not.toMatch(/don't say why their figures differ/);
   });
 
+  it('"step one" of an article\'s plan, in words, is that step, and "and after that?" goes on in the plan', async () => {
+    const one = await say("in the four-step plan to become a backend dev, what's step one?", { ...ana, userId: 'plan-words' });
+    expect(one.text).toMatch(/^Step 1: Decide which path/m);
+    const two = await say('and after that?', { ...ana, userId: 'plan-words' });
+    expect(two.topic).toBe('question:career-karma-four-steps');
+    expect(two.text).toMatch(/^Step 2: Begin your studies/m);
+  });
+
   it('"the one before?" and "and 7?" after a point of an article\'s plan stay in that plan', async () => {
     await say("whats step 3 in career karma's step by step guide");
     expect((await say('the one before?')).text).toMatch(/Step 2: Begin your studies/);

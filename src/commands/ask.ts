@@ -401,10 +401,10 @@ function planNamedIn(ctx: CommandContext, question: string): ReturnType<typeof p
   return plans.length === 1 ? plans[0] : undefined;
 }
 
-/** A step named inside a longer question: "what's Indeed's third step?", "step 2 of Career Karma's plan". */
+/** A step named inside a longer question: "what's Indeed's third step?", "step 2 of Career Karma's plan", "step one" (in words). */
 const STEP_NAMED = new RegExp(String.raw`\b(?:step\s*#?\s*(\d{1,2})\b|(\d{1,2})(?:st|nd|rd|th)\s+step|(${ORDINALS.join('|')})\s+step)`, 'i');
 
-const stepNamed = (question: string) => placeMatched(question.match(STEP_NAMED));
+const stepNamed = (question: string) => placeMatched(stepDigits(question).match(STEP_NAMED));
 
 /** Whether a question names an article's plan: its publisher ("Indeed's", "the job-listing site's") or its count ("the four steps"). */
 function namesPlan(ctx: CommandContext, plan: NonNullable<ReturnType<typeof planOf>>, answer: Answer): boolean {
