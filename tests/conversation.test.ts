@@ -750,6 +750,15 @@ describe('follow-ups', () => {
     expect((await say('why do front end and back end salaries differ')).text).not.toMatch(/don't say why their figures differ/);
   });
 
+  it('a practice question asked of the interview is answered; asked as a how-to, its model answer is not in the articles', async () => {
+    const prep = await say('how do I answer the deadlock question in an interview?', { ...ana, userId: 'dl1' });
+    expect(prep.answered).toBe(true);
+    expect(prep.topic).toBe('question:interview-deadlock');
+    const how = await say('How do you actually solve a deadlock?', { ...ana, userId: 'dl2' });
+    expect(how.answered).toBe(false);
+    expect(how.text).toContain('The articles give practice questions, not model answers');
+  });
+
   it('"step one" of an article\'s plan, in words, is that step, and "and after that?" goes on in the plan', async () => {
     const one = await say("in the four-step plan to become a backend dev, what's step one?", { ...ana, userId: 'plan-words' });
     expect(one.text).toMatch(/^Step 1: Decide which path/m);
@@ -1746,6 +1755,9 @@ describe('honest refusals', () => {
     ['How many back-end developers are employed in the US right now?', "The articles don't say how many people work there"],
     ['Is Sass considered a server-side CSS preprocessor?', "The articles don't mention that technology"],
     ["I'm deaf. What accommodations can I ask for in a back-end developer interview?", 'outside what the articles cover'],
+    // A practice question asked as a how-to, with no word of the interview: its model answer.
+    ['How do you actually solve a deadlock?', 'The articles give practice questions, not model answers'],
+    ["How do you find an application's expensive queries step by step?", 'The articles give practice questions, not model answers'],
     ['How exactly does Docker work under the hood?', "The articles don't teach how it works or how to set it up"],
     ['why does my code keep crashing with a null pointer?', "I can't help write or debug code"],
     ['is django dying', 'The articles make no prediction about where a technology is going'],

@@ -1101,9 +1101,17 @@ function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefin
 const ANSWER_IN_LINE = /\b(?:give\s+me|tell\s+me|show\s+me|what(?:'s|s|\s+is|\s+are|\s+would\s+be))\s+(?:the\s+|an?\s+|some\s+)?(?:(?:good|model|sample|best|right|correct|ideal|actual)\s+)?answers?\b|\b(?:the\s+)?answers?\s+(?:to|for)\s+(?!(?:my|your)\b)\S/i;
 
 /** "No model answers", asked with the question itself: a practice question's own entry is on top. */
+/**
+ * The practice question itself, asked as a how-to ("how do you actually solve a deadlock?", "how
+ * do you find an application's expensive queries step by step?", "what are the best practices for
+ * performance testing?"), with no word of the interview: its model answer, which the articles do
+ * not give. ("How do I answer the deadlock question?" asks of the interview, and is answered.)
+ */
+const HOW_DIRECT = /^\W*(?:(?:so|ok(?:ay)?|and|but)[\s,]+)?(?:how\s+(?:do|does|can|could|would|should)\s+(?:you|one|i|we|u)\s+(?:actually\s+|exactly\s+|really\s+)?(?:solve|fix|resolve|find|detect|avoid|prevent|handle|spot|identify|track\s+down)\b|what\s+(?:is|are)\s+(?:the\s+)?best\s+practices\b)|\bstep[\s-]by[\s-]step\b/i;
+const INTERVIEW_TALK = /\b(?:interview\w*|hiring|recruiters?|asked|asks|ask|questions?|q|prep\w*|answer\w*|say|talk|respond|reply|mock|career karma|ck|list\w*)\b/i;
 function modelAnswerInLine(ctx: CommandContext, text: string, ref: string): Reply | undefined {
   // Not the advice on preparing, which answers "how do I prepare? tell me the answer".
-  if (!ANSWER_IN_LINE.test(text) || !ref.startsWith('question:interview-') || ref === 'question:interview-preparation') return undefined;
+  if (!(ANSWER_IN_LINE.test(text) || (HOW_DIRECT.test(text) && !INTERVIEW_TALK.test(text))) || !ref.startsWith('question:interview-') || ref === 'question:interview-preparation') return undefined;
   return noModelAnswer(ctx, text, ref);
 }
 
