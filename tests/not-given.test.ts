@@ -83,6 +83,9 @@ describe('notGiven', () => {
     ['what was the average backend developer salary in 2019?', 'Average salary: $124,303 (Indeed)'],
     ["What's the acceptance rate of the top school on the U.S. News list?", 'Look at acceptance rates, tuition costs and career services. (Spotlight)'],
     ['what was the national median salary in 2023?', 'National median salary for all occupations: $56,310 a year (BLS)'],
+    ["How much does a master's degree raise a back-end developer's salary?", 'Average salary: $124,303 (Indeed)'],
+    ["What's the salary bump for having a master's degree?", 'An advanced degree helps with the theoretical side. (Career Karma)'],
+    ['How much more will I earn with an AWS Certified Developer certification?', 'AWS Certified Developer: shows you can build on AWS. (Career Karma)'],
   ])('says %s is not given by a card without it', (question, text) => {
     expect(notGiven(question, text, known, named, cited)).toBeDefined();
   });
@@ -139,6 +142,10 @@ describe('notGiven', () => {
     ['According to the April 2020 explainer, where does this role sit?', 'The server side of a business. (Indeed)'],
     ['according to the Meta-cert guide, is a degree a must?', 'A degree is desirable, but not always essential. (Guide)'],
     ['what does PayScale say juniors make?', 'Entry level: $61,042 (PayScale, cited by Career Karma)'],
+    // Pay gained by a credential: a yes the articles give, pay between roles, a credential naming an article.
+    ['does a degree help me earn more?', 'A degree can lead to better-paid roles. (Indeed)'],
+    ['how much more do backend devs make than frontend?', 'Back-end developers earn more than front-end developers. (Career Karma)'],
+    ["Roughly how much higher than the national median is the entry-level backend salary, per the bootcamp guide?", 'Entry level: $61,042 (PayScale, cited by Career Karma)'],
     ['Do bootcamps help with finding a job, per the FAQ on the bootcamp-matching site?', 'Many bootcamps have connections with employers. (Career Karma)'],
   ])('lets %s be answered by a card that holds it or is not asked it', (question, text) => {
     expect(notGiven(question, text, known, named, cited)).toBeUndefined();

@@ -196,6 +196,17 @@ const NO_OUTSIDE_SOURCE = /^(?:ck|faq|q&a|articles?|them|it|this|that|you|your|m
  */
 const YEAR_OF_FIGURE = /\b(?:salary|salaries|pay|paid|earn|earns|earned|make|made|median|average|wage|wages|income|figure|figures)\b[^?.!,;]{0,25}?\b(?:in|for|as of|during|back in)\s+((?:19|20)\d\d)\b(?!\s+(?:article|guide|piece|page|post|explainer|write-?up|version))|\b((?:19|20)\d\d)\s+(?:salary|salaries|pay|median|average|wage|wages|income|figures?)\b/i;
 
+/**
+ * How much a credential adds to pay, asked ("how much does a master's degree raise the salary?",
+ * "the salary bump for a master's", "how much more will I earn with the AWS certification?"): the
+ * articles say a degree or a certificate can lead to better-paid roles, never by how much. Not
+ * "does a degree help me earn more?" (a yes the articles give), nor pay between roles, nor a
+ * credential naming an article ("by the bootcamp guide's math").
+ */
+const PAY_GAIN_ASKED = /\bhow much (?:more|extra|higher)\b|\bhow much (?:does|do|did|will|would|can|could|is)\b[^?.!]{0,60}\b(?:raise|raises|boost|boosts|bump|bumps|increase|increases|add|adds|lift|lifts|worth)\b|\b(?:salary|pay|wage|income)\s+(?:bump|boost|increase|jump|premium|gain|uplift)\b/i;
+const CREDENTIAL = /\b(?:degree|degrees|master'?s|masters|bachelor'?s|ph\.?d|mba|certs?|certificates?|certifications?|certified|bootcamps?|credentials?|diploma)\b(?![\s-]+(?:guides?|sites?|articles?|pieces?|pages?|matchers?|matching|marketplaces?|reviews?|websites?|write-?ups?|recommend\w*)\b)/i;
+const CREDENTIAL_PAY_SAID = /(?:degree|master|certif|bootcamp)[^.\n]{0,80}\$\s?\d|\$\s?\d[^.\n]{0,80}(?:degree|master|certif|bootcamp)/i;
+
 /** Whether some words of a question name a thing (not a role or a person). */
 function namesAThing(words: string | undefined, named: IsName): boolean {
   if (!words || ROLES.test(words)) return false;
@@ -220,6 +231,7 @@ export function notGiven(question: string, text: string, known: (capitals: strin
   if (OUTLOOK_ASKED.test(question) && !predicted(text)) return 'the outlook for it';
   const still = STILL_AHEAD.exec(question);
   if (still && namesAThing(still[1], named) && !predicted(text)) return 'what will become of it';
+  if (PAY_GAIN_ASKED.test(question) && CREDENTIAL.test(question) && !CREDENTIAL_PAY_SAID.test(text)) return 'how much it adds to pay';
   const year = YEAR_OF_FIGURE.exec(question);
   const yearAsked = year?.[1] ?? year?.[2];
   if (yearAsked && !text.includes(yearAsked)) return `figures for ${yearAsked}`;
