@@ -1755,6 +1755,7 @@ describe('honest refusals', () => {
     ['How many back-end developers are employed in the US right now?', "The articles don't say how many people work there"],
     ['Is Sass considered a server-side CSS preprocessor?', "The articles don't mention that technology"],
     ["I'm deaf. What accommodations can I ask for in a back-end developer interview?", 'outside what the articles cover'],
+    ['Which US city pays back-end developers the most?', 'nothing for other countries, states or cities'],
     // A practice question asked as a how-to, with no word of the interview: its model answer.
     ['How do you actually solve a deadlock?', 'The articles give practice questions, not model answers'],
     ["How do you find an application's expensive queries step by step?", 'The articles give practice questions, not model answers'],
