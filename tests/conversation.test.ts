@@ -750,6 +750,15 @@ describe('follow-ups', () => {
     expect((await say('why do front end and back end salaries differ')).text).not.toMatch(/don't say why their figures differ/);
   });
 
+  it('"is that a lot?" after a figure shows first what the articles weigh it against', async () => {
+    await say("what's the projected job growth for web developers?", { ...ana, userId: 'alot' });
+    const lot = await say('is that a lot?', { ...ana, userId: 'alot' });
+    expect(lot.topic).toBe('outlook:job-outlook');
+    expect(lot.text.split('\n')[1]).toContain('almost double the average growth rate');
+    // With nothing before it, it is no follow-up.
+    expect((await say('is that a lot?', { ...ana, userId: 'alot2' })).topic).not.toBe('outlook:job-outlook');
+  });
+
   it('a practice question asked of the interview is answered; asked as a how-to, its model answer is not in the articles', async () => {
     const prep = await say('how do I answer the deadlock question in an interview?', { ...ana, userId: 'dl1' });
     expect(prep.answered).toBe(true);

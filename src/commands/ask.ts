@@ -559,9 +559,30 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   return shown;
 }
 
+/**
+ * Named rule "how it compares": "is that a lot?", "is that good?" after a figure ask how it stands
+ * against others, which the card may say ("almost double the average growth rate", "$5,000 above
+ * the national median"): the answer before again, those points first. A card that compares
+ * nothing is left to the search.
+ */
+const IS_THAT_A_LOT = /^\W*(?:(?:and|so|but|ok(?:ay)?|hmm+|wow)[\s,]+)?(?:is|isn'?t|is not|was)\s+(?:that|it|this|that number|that figure)\s+(?:a lot|much|good|high|low|big|fast|decent|normal|typical|above average|below average|a good (?:number|rate|figure|salary))\b(?:\s+(?:or not|though|really|actually|compared to (?:other|most) (?:jobs|careers|occupations)))?[\s?!.]*$/i;
+const COMPARES = /\b(?:average|double|triple|median|above|below|higher than|lower than|more than|less than|compared|faster than)\b/i;
+function howItCompares(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
+  if (!IS_THAT_A_LOT.test(question) || !previous?.topic) return undefined;
+  const ref = figuresOf(previous.topic, previous);
+  const shown = card(ctx, ref, previous.level);
+  // Only the points that weigh the figure against another ("13 percent" itself says no more).
+  const compares = (text: string) => COMPARES.test(text.replace(/\b(?:average|median)\s+(?:salary|pay)\b|^\s*\w+ \(average or median\)/gi, ''));
+  if (!shown?.answered || !pointTexts(shown.card.children).some(compares)) return undefined;
+  rememberTopic(ctx, ref, previous.level);
+  return { ...pointsFirst(shown, compares), topic: ref, more: moreOf(ref, previous.level) };
+}
+
 function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn | undefined): Reply | undefined {
   const ofPlan = followUpOfPlan(ctx, question, previous);
   if (ofPlan) return ofPlan;
+  const compared = howItCompares(ctx, question, previous);
+  if (compared) return compared;
   const others = OTHER_ARTICLE.test(question) && previous?.topic ? otherArticles(ctx, previous) : undefined;
   if (others) return others;
   // "What comes after step 3?", "I'm on step 3, what's next?": step 4 (after the last, the last
