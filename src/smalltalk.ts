@@ -89,8 +89,9 @@ export const INTENTS: readonly Intent[] = [
   {
     name: 'finished-step',
     // Not when a question follows: "just finished a bootcamp, how do I land my first job?" asks it.
-    // Nor a question that starts with "did" ("Did most of these developers get hooked on computers young?").
-    pattern: /^(?!did\b[^?]*\?)(?:i(?:'ve| have)?|just)?\s*(?:finished|completed|done with|did|am done with|'m done with|m done with)\s+(?:the\s+)?(?:step\s*#?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|((?:(?![,;:]\s*(?:how|what|where|which|when|why|who|should|can|could|do|does|is|are|will|would|any)\b|\s+(?:what(?:'s|s| is)?\s+(?:now|next)|what comes (?:after|next)|now what|what should i)\b).){2,60}?))(?:\s+step)?[\s!.]*$/i,
+    // Nor a question that starts with "did" ("Did most of these developers get hooked on computers
+    // young?", with or without its question mark); "did step 3" and "did the sql step" are news.
+    pattern: /^(?!did\b(?:[^?]*\?|\s+(?:you|they|he|she|we|it|most|many|all|any|these|those|people|folks|devs?|developers?|back[\s-]?end\w*|front[\s-]?end\w*)\b))(?:i(?:'ve| have)?|just)?\s*(?:finished|completed|done with|did|am done with|'m done with|m done with)\s+(?:the\s+)?(?:step\s*#?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|((?:(?![,;:]\s*(?:how|what|where|which|when|why|who|should|can|could|do|does|is|are|will|would|any)\b|\s+(?:what(?:'s|s| is)?\s+(?:now|next)|what comes (?:after|next)|now what|what should i)\b).){2,60}?))(?:\s+step)?[\s!.]*$/i,
     reply: (ctx, m) => {
       // "step three" is step 3.
       if (m[1] && !/^\d/.test(m[1])) m[1] = String(NUMBER_WORDS.indexOf(m[1].toLowerCase()) + 1);

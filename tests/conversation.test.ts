@@ -750,6 +750,29 @@ describe('follow-ups', () => {
     expect((await say('why do front end and back end salaries differ')).text).not.toMatch(/don't say why their figures differ/);
   });
 
+  // A reviewer's lines (stop 38): each the articles answer, kept answered while near-scope rules grew.
+  it.each([
+    ['do back-end devs need to know iOS or Android?', 'skill:mobile-platforms'],
+    ['do I legally need a degree to work as a backend developer?', 'question:degree-needed'],
+    ['how much does a bootcamp increase my chances of getting hired?', undefined],
+    ['how should i handle the tell-me-about-a-problem-you-solved one?', 'question:interview-problem-you-solved'],
+    ['Is Udemy useful for learning back end?', 'learning:udemy'],
+    ['Did most of these developers get hooked on computers young', 'question:personality'],
+  ])('"%s" is answered', async (q, topic) => {
+    const r = await say(q, { ...ana, userId: `in-${q.length}` });
+    expect(r.answered).toBe(true);
+    if (topic) expect(r.topic).toBe(topic);
+  });
+
+  it('"how many years do developers work before becoming senior?" is no head count; an exam\'s study materials are not given', async () => {
+    expect((await say('how many years do developers work before becoming senior?', { ...ana, userId: 'hc' })).text).not.toContain('how many people work there');
+    const exam = await say('what are the study materials for the OCP MySQL exam?', { ...ana, userId: 'exam' });
+    expect(exam.answered).toBe(false);
+    expect(exam.text).toContain("The articles don't say that detail of the exam");
+    // The lexicon's architecture pattern is MVC.
+    expect((await say('what architecture pattern do most frameworks follow?', { ...ana, userId: 'mvc' })).text).toContain('MVC');
+  });
+
   it('"is that a lot?" after a figure shows first what the articles weigh it against', async () => {
     await say("what's the projected job growth for web developers?", { ...ana, userId: 'alot' });
     const lot = await say('is that a lot?', { ...ana, userId: 'alot' });

@@ -3,7 +3,7 @@
 // comes from. The same word used otherwise ("is it indeed true", "fullstack developer", "besides
 // indeed", a link to indeed.com) names nothing, and must change nothing.
 import type { Knowledge, Source } from '../knowledge/schema.js';
-import { applyRules, fold, isTheGuide, namesTheGuide, setAside } from '../search/normalize.js';
+import { applyRules, fold, isTheGuide, namesTheGuide, setAside, STOP_WORDS } from '../search/normalize.js';
 import { escape, loose } from './yes-no.js';
 /** Words before a source's name that make it the source asked about. */
 const BEFORE = String.raw`(?:according to|acc(?:ording|\.)? (?:to|2)|accdg to|per|from|by|in|does|do|did|what|whats|what's|and|vs\.?|versus|or|than)`;
@@ -63,12 +63,15 @@ export function sourcesNamed(knowledge: Knowledge, question: string): { source: 
  * cites ("Indeed", "Karma", "CareerKarma.com", "BLS", "U.S.", "Hackernoon"), so "according to X"
  * with such a word is not an outside source. Worked out once per knowledge base.
  */
+/** Words of the cited titles that name nothing alone. */
+const COMMON_WORDS = new Set(['open', 'web', 'application', 'security', 'project', 'news', 'world', 'report', 'point', 'salary', 'data', 'back-end', 'backend', 'developer', 'becoming', 'learn', 'about', 'being', 'labor', 'statistics']);
 const ownWordsByKnowledge = new WeakMap<Knowledge, ReadonlySet<string>>();
 export function ownSourceWords(knowledge: Knowledge): (word: string) => boolean {
   let words = ownWordsByKnowledge.get(knowledge);
   if (!words) {
     const names = knowledge.sources.flatMap((src) => [...namesOf(src), ...src.cites]).map((n) => n.toLowerCase());
-    const all = names.flatMap((n) => [n.replace(/\s+/g, ''), ...n.split(/[\s()&,]+/)]).filter((w) => w.length > 1);
+    // A name's own words, not the common ones of a cited title ("Open Web Application Security Project": "owasp", not "web").
+    const all = names.flatMap((n) => [n.replace(/\s+/g, ''), ...n.split(/[\s()&,]+/)]).filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !COMMON_WORDS.has(w));
     ownWordsByKnowledge.set(knowledge, (words = new Set(all.flatMap((w) => [w, w.replace(/\./g, '')]))));
   }
   const known = words;

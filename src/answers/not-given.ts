@@ -144,7 +144,7 @@ const EXAM_DETAILS: readonly { asked: RegExp; said: RegExp }[] = [
 const EXAM = /\b(?:exam|exams|test|quiz|certification|certifications|cert|certs|certificate)\b/i;
 const INTERVIEW = /\binterview/i;
 /** How many people work somewhere, asked ("how many engineers work on Netflix's backend team?"); not a clue ("the company used to show how many people work behind the scenes"). */
-const HEADCOUNT = /^\W*(?:(?:so|ok|okay|hey|and|but|quick question|roughly|about)\W+)*how many (?:[\w-]+\s+){0,2}?(?:engineers|developers|devs|employees|people|staff|workers)\b[^?.!]*\b(?:work|works|working|employ|employs|employed)\b/i;
+const HEADCOUNT = /^\W*(?:(?:so|ok|okay|hey|and|but|quick question|roughly|about)\W+)*how many (?:(?:back[\s-]?end|front[\s-]?end|full[\s-]?stack|web|software|server[\s-]side|u\.?s\.?|american|new|junior|senior|professional)\s+){0,2}(?:engineers|developers|devs|employees|people|staff|workers)\b[^?.!]*\b(?:work|works|working|employ|employs|employed)\b/i;
 const PEOPLE_COUNTED = /\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:new\s+)?(?:engineers|developers|employees|people|workers|jobs|positions)\b/i;
 /** A load a technology takes ("how many requests per second can PostgreSQL handle?"): a benchmark the articles never give. */
 const LOAD_ASKED = /\bhow many (requests|queries|connections|transactions|rows|records|lines of code|concurrent users|users)\b/i;
@@ -205,6 +205,8 @@ const YEAR_OF_FIGURE = /\b(?:salary|salaries|pay|paid|earn|earns|earned|make|mad
  */
 const PAY_GAIN_ASKED = /\bhow much (?:more|extra|higher)\b|\bhow much (?:does|do|did|will|would|can|could|is)\b[^?.!]{0,60}\b(?:raise|raises|boost|boosts|bump|bumps|increase|increases|add|adds|lift|lifts|worth)\b|\b(?:salary|pay|wage|income)\s+(?:bump|boost|increase|jump|premium|gain|uplift)\b/i;
 const CREDENTIAL = /\b(?:degree|degrees|master'?s|masters|bachelor'?s|ph\.?d|mba|certs?|certificates?|certifications?|certified|bootcamps?|credentials?|diploma)\b(?![\s-]+(?:guides?|sites?|articles?|pieces?|pages?|matchers?|matching|marketplaces?|reviews?|websites?|write-?ups?|recommend\w*)\b)/i;
+/** Pay itself asked: "how much does a bootcamp increase my chances?" asks no sum of pay. */
+const PAY_WORD = /\b(?:earn\w*|salar\w*|pay|paid|paycheck|make|makes|income|wages?|money|dollars|comp|compensation)\b|\$/i;
 const CREDENTIAL_PAY_SAID = /(?:degree|master|certif|bootcamp)[^.\n]{0,80}\$\s?\d|\$\s?\d[^.\n]{0,80}(?:degree|master|certif|bootcamp)/i;
 
 /** Whether some words of a question name a thing (not a role or a person). */
@@ -231,7 +233,7 @@ export function notGiven(question: string, text: string, known: (capitals: strin
   if (OUTLOOK_ASKED.test(question) && !predicted(text)) return 'the outlook for it';
   const still = STILL_AHEAD.exec(question);
   if (still && namesAThing(still[1], named) && !predicted(text)) return 'what will become of it';
-  if (PAY_GAIN_ASKED.test(question) && CREDENTIAL.test(question) && !CREDENTIAL_PAY_SAID.test(text)) return 'how much it adds to pay';
+  if (PAY_GAIN_ASKED.test(question) && PAY_WORD.test(question) && CREDENTIAL.test(question) && !CREDENTIAL_PAY_SAID.test(text)) return 'how much it adds to pay';
   const year = YEAR_OF_FIGURE.exec(question);
   const yearAsked = year?.[1] ?? year?.[2];
   if (yearAsked && !text.includes(yearAsked)) return `figures for ${yearAsked}`;

@@ -787,7 +787,7 @@ const MENTION_ONLY = /^The spotlight names .+ as one of the most popular sites|^
 const LISTED_ASKED = /\b(?:among|one of|on (?:the|that|their|its|this) list|listed|included|mentioned|named|part of|in the list)\b/i;
 /** Asking which one is meant ("which course site ends in .io?") is answered by naming it. */
 const WHICH_ONE = /^\W*(?:\w+\W+){0,3}?(?:which|what)\s+(?:\w+\s+){0,3}?(?:one|site|sites|platform|platforms|provider|providers|career|careers|job|jobs|role|roles|option|options|name|names)\b/i;
-const MENTION_DETAIL = /\b(?:where\s+(?:is|are)|located|location|headquarter\w*|who\s+(?:runs|owns|founded|started|made|created)|founded|founder|owner|price|prices|pricing|cost|costs|fees?|free|how much|how many|when|still\s+(?:running|open|around|exist|taking|accepting|enrolling|in business)|new students|enrol\w*|admissions?|membership|which\s+(?:[\w.+-]+\s+){0,2}(?:certifications?|certificates?|courses?|programs?|classes)|(?:most\s+)?useful|prerequisites?|requirements?|day[\s-]to[\s-]day|all day|daily|salary|salaries|pay|paid|earn|make|degree|skills|need to know|switch|transition|accredited|refund|discount|subscription|premium|rating|reviews?|certificates?\s+(?:free|cost)|teach\w*|curriculum|(?:best|top)\s+(?:[\w.-]+\s+){0,2}(?:courses?|class(?:es)?|programs?|tutorials?))\b/i;
+const MENTION_DETAIL = /\b(?:where\s+(?:is|are)|located|location|headquarter\w*|who\s+(?:runs|owns|founded|started|made|created)|founded|founder|owner|price|prices|pricing|cost|costs|fees?|free|how much|how many|when|still\s+(?:running|open|around|exist|taking|accepting|enrolling|in business)|new students|enrol\w*|admissions?|membership|which\s+(?:[\w.+-]+\s+){0,2}(?:certifications?|certificates?|courses?|programs?|classes)|most\s+useful|prerequisites?|requirements?|day[\s-]to[\s-]day|all day|daily|salary|salaries|pay|paid|earn|make|degree|skills|need to know|switch|transition|accredited|refund|discount|subscription|premium|rating|reviews?|certificates?\s+(?:free|cost)|teach\w*|curriculum|(?:best|top)\s+(?:[\w.-]+\s+){0,2}(?:courses?|class(?:es)?|programs?|tutorials?))\b/i;
 function mentionOnly(ctx: CommandContext, answer: Answer, out: Reply, ref: string): { out: Reply; lead: Node } | undefined {
   if (!MENTION_ONLY.test(pointTexts(out.card.children)[0] ?? '') || WHICH_ONE.test(answer.analysis.raw) || LISTED_ASKED.test(answer.analysis.raw)) return undefined;
   const doc = ctx.search.get(ref);
@@ -1121,7 +1121,6 @@ function modelAnswer(ctx: CommandContext, text: string, previous: Turn | undefin
 /** The answer asked in the same line as the question ("what is a deadlock? give me the answer", "what's the answer to it?"). */
 const ANSWER_IN_LINE = /\b(?:give\s+me|tell\s+me|show\s+me|what(?:'s|s|\s+is|\s+are|\s+would\s+be))\s+(?:the\s+|an?\s+|some\s+)?(?:(?:good|model|sample|best|right|correct|ideal|actual)\s+)?answers?\b|\b(?:the\s+)?answers?\s+(?:to|for)\s+(?!(?:my|your)\b)\S/i;
 
-/** "No model answers", asked with the question itself: a practice question's own entry is on top. */
 /**
  * The practice question itself, asked as a how-to ("how do you actually solve a deadlock?", "how
  * do you find an application's expensive queries step by step?", "what are the best practices for
@@ -1130,9 +1129,11 @@ const ANSWER_IN_LINE = /\b(?:give\s+me|tell\s+me|show\s+me|what(?:'s|s|\s+is|\s+
  */
 const HOW_DIRECT = /^\W*(?:(?:so|ok(?:ay)?|and|but)[\s,]+)?(?:how\s+(?:do|does|can|could|would|should)\s+(?:you|one|i|we|u)\s+(?:actually\s+|exactly\s+|really\s+)?(?:solve|fix|resolve|find|detect|avoid|prevent|handle|spot|identify|track\s+down)\b|what\s+(?:is|are)\s+(?:the\s+)?best\s+practices\b)|\bstep[\s-]by[\s-]step\b/i;
 const INTERVIEW_TALK = /\b(?:interview\w*|hiring|recruiters?|asked|asks|ask|questions?|q|prep\w*|answer\w*|say|talk|respond|reply|mock|career karma|ck|list\w*)\b/i;
+/** "No model answers", asked with the question itself: a practice question's own entry is on top. */
 function modelAnswerInLine(ctx: CommandContext, text: string, ref: string): Reply | undefined {
   // Not the advice on preparing, which answers "how do I prepare? tell me the answer".
-  if (!(ANSWER_IN_LINE.test(text) || (HOW_DIRECT.test(text) && !INTERVIEW_TALK.test(text))) || !ref.startsWith('question:interview-') || ref === 'question:interview-preparation') return undefined;
+  // The how-to only of a technical question: "how do I find a good example of a problem I solved?" asks for the advice on that one.
+  if (!(ANSWER_IN_LINE.test(text) || (HOW_DIRECT.test(text) && !INTERVIEW_TALK.test(text) && ref !== 'question:interview-problem-you-solved')) || !ref.startsWith('question:interview-') || ref === 'question:interview-preparation') return undefined;
   return noModelAnswer(ctx, text, ref);
 }
 

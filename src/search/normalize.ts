@@ -143,13 +143,13 @@ export const RULES: readonly Rule[] = [
   // "Which DevOps tool starting with J?": the letter picks a name in the answer (answers/named-by.ts);
   // it is no word of what is asked ("which company starting with A pays the most?" asks company pay).
   { name: 'starting-letter', pattern: new RegExp(STARTING_LETTER.source, 'gi'), to: ' ' },
-  // "An interview next week", "starting next month": when, not the roadmap's next step.
   // "What should I look at about the teachers when choosing a CS program?": a school's teachers
   // are its faculty (whose bios and awards the spotlight says to read), not teaching as a career
   // ("how much do teachers at a university make?" still asks of the profession).
   { name: 'school-teachers', pattern: /(?<=\b(?:programs?|programmes?|schools?|courses?|college|colleges|university|universities|bootcamps?|classes|degree)\b[^?.!]{0,90})\b(?:teachers|professors|instructors|lecturers)\b(?![^?.!]*\b(?:make|makes|earn|earns|paid|pay|salary|salaries|become|job|jobs|work as)\b)|\b(?:teachers|professors|instructors|lecturers)\b(?![^?.!]*\b(?:make|makes|earn|earns|paid|pay|salary|salaries|become|job|jobs|work as)\b)(?=[^?.!]{0,40}\b(?:programs?|programmes?|schools?|college|colleges|university|universities|bootcamps?)\b)/g, to: 'faculty' },
   // "After-hours incident duty", "work after hours": a time of day, not what comes after a step.
   { name: 'after-hours', pattern: /\bafter[\s-]hours\b/g, to: 'out of hours' },
+  // "An interview next week", "starting next month": when, not the roadmap's next step.
   { name: 'next-when', pattern: /\bnext (?:week|weekend|month|few (?:days|weeks|months)|couple (?:of )?(?:days|weeks|months)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|semester|term|summer|fall|autumn|spring|winter)\b/g, to: ' ' },
   // "Experienced pros", "seasoned pros": professionals, not the pros and cons (perks).
   { name: 'pros-people', pattern: /\b(experienced|seasoned|veteran|senior|junior|working|industry|fellow) pros\b(?!\s+(?:and|&|vs\.?|or)\s+cons\b)/g, to: '$1 professionals' },
@@ -383,12 +383,12 @@ export function split(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+/** Each name's pattern for setAside, made once (the sources' names: a handful). */
+const asidePatterns = new Map<string, RegExp>();
 /**
  * A source set aside ("job boards besides Indeed", "other than LinkedIn and Indeed", "apart from
  * the spotlight"): named as a thing, not as where an answer comes from.
  */
-/** Each name's pattern, made once (the sources' names: a handful). */
-const asidePatterns = new Map<string, RegExp>();
 export function setAside(question: string, name: string): boolean {
   let p = asidePatterns.get(name);
   if (!p) {
