@@ -58,14 +58,14 @@ export function sourcesNamed(knowledge: Knowledge, question: string): { source: 
   });
 }
 
+/** Words of the cited titles that name nothing alone. */
+const COMMON_WORDS = new Set(['open', 'web', 'application', 'security', 'project', 'news', 'world', 'report', 'point', 'salary', 'data', 'back-end', 'backend', 'developer', 'becoming', 'learn', 'about', 'being', 'labor', 'statistics']);
+const ownWordsByKnowledge = new WeakMap<Knowledge, ReadonlySet<string>>();
 /**
  * Whether a word is one of the articles' own sources: a word of an article's name or of what it
  * cites ("Indeed", "Karma", "CareerKarma.com", "BLS", "U.S.", "Hackernoon"), so "according to X"
  * with such a word is not an outside source. Worked out once per knowledge base.
  */
-/** Words of the cited titles that name nothing alone. */
-const COMMON_WORDS = new Set(['open', 'web', 'application', 'security', 'project', 'news', 'world', 'report', 'point', 'salary', 'data', 'back-end', 'backend', 'developer', 'becoming', 'learn', 'about', 'being', 'labor', 'statistics']);
-const ownWordsByKnowledge = new WeakMap<Knowledge, ReadonlySet<string>>();
 export function ownSourceWords(knowledge: Knowledge): (word: string) => boolean {
   let words = ownWordsByKnowledge.get(knowledge);
   if (!words) {
