@@ -1132,9 +1132,11 @@ const INTERVIEW_TALK = /\b(?:interview\w*|hiring|recruiters?|asked|asks|ask|ques
 /** "No model answers", asked with the question itself: a practice question's own entry is on top. */
 function modelAnswerInLine(ctx: CommandContext, text: string, ref: string): Reply | undefined {
   // Not the advice on preparing, which answers "how do I prepare? tell me the answer".
-  // The how-to only of a technical question: "how do I find a good example of a problem I solved?" asks for the advice on that one.
-  if (!(ANSWER_IN_LINE.test(text) || (HOW_DIRECT.test(text) && !INTERVIEW_TALK.test(text) && ref !== 'question:interview-problem-you-solved')) || !ref.startsWith('question:interview-') || ref === 'question:interview-preparation') return undefined;
-  return noModelAnswer(ctx, text, ref);
+  if (!ref.startsWith('question:interview-') || ref === 'question:interview-preparation') return undefined;
+  // The how-to only of a technical question: "how do I find a good example of a problem I solved?"
+  // asks for the advice on the behavioural one.
+  const howTo = HOW_DIRECT.test(text) && !INTERVIEW_TALK.test(text) && ref !== 'question:interview-problem-you-solved';
+  return ANSWER_IN_LINE.test(text) || howTo ? noModelAnswer(ctx, text, ref) : undefined;
 }
 
 function noModelAnswer(ctx: CommandContext, text: string, ref: string, again?: string): Reply | undefined {
