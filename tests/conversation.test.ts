@@ -1952,6 +1952,37 @@ describe('honest refusals', () => {
     expect((await say('what tax-advantaged medical perk do backend devs get?')).topic).toBe('question:benefits');
   });
 
+  it('a task for the bot (code to write or fix, a design for my app, a quoted error) is refused; a resume or a how-to is not', async () => {
+    const refused = async (line: string, words: string | RegExp) => {
+      const r = await say(line, ana);
+      expect(r.answered, line).toBe(false);
+      expect(r.text, line).toMatch(words);
+    };
+    await refused('can u write a python function that reverses a linked list', "can't help write or debug code");
+    await refused('fix my SQL: SELECT name, COUNT(*) FROM users WHERE COUNT(*) > 5 GROUP BY name', "can't help write or debug code");
+    await refused('design a database schema for my e-commerce app with orders, products and customers', "can't help write or debug code");
+    await refused('Laravel says "419 Page Expired" every time I submit a form', "can't help write or debug code");
+    // The articles' own help: a resume to fix, a plan to make, a how-to asked of the field.
+    expect((await say('fix my resume')).topic).toBe('question:resume');
+    expect((await say('what should I fix on my resume?')).answered).toBe(true);
+    expect((await say('design a study plan for my first year')).answered).toBe(true);
+  });
+
+  it('a misspelt company or profession is refused as the name typed right would be; a dotted name is one word to "when did it come out"', async () => {
+    const refused = async (line: string, words: string | RegExp) => {
+      const r = await say(line, ana);
+      expect(r.answered, line).toBe(false);
+      expect(r.text, line).toMatch(words);
+    };
+    await refused('how much does googel pay a new grad backend engineer', 'particular companies');
+    await refused('how much does a nurce make', 'say nothing about that profession');
+    await refused('what year did Nest.js first come out', 'outside what the articles cover');
+    // A price asked as "charge" is a price the articles never give; who is "in charge of" something is no price.
+    const charge = await say('what does General Assembly charge for its software engineering bootcamp', ana);
+    expect(charge.answered).toBe(false);
+    expect(charge.text).toBe((await say('how much does general assembly cost', ana)).text);
+  });
+
   it('where the asker comes from is background: "I\'m a security guard, can I become a backend dev?" is about becoming one', async () => {
     expect((await say("I'm a barista, how long would it take me to become a backend developer?")).topic).toBe('learning:how-long');
     const guard = await say("I'm a security guard, can I become a backend developer?");

@@ -31,6 +31,7 @@ describe('analyse: question-form rules', () => {
     ['how-much-time', 'how much time does it take', /duration/],
     ['hours-worked', 'how many hours do backend devs work', /schedule/],
     ['how-much-cost', 'how much does a bootcamp cost', /cost does a bootcamp/],
+    ['charge-price', 'what does general assembly charge? who is in charge of security', /general assembly +cost \? who is in charge of security/],
     ['how-much-is', 'how much is the general assembly bootcamp', /cost\s+the general assembly/],
     ['how-much-pay', 'how much do juniors make', /salary\s+do juniors/],
     ['starting-pay', 'whats the starting salary at netflix', /entry salary\s+at netflix/],

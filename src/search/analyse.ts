@@ -90,9 +90,30 @@ const REMOTE_WORK = /\bremote(?:ly)?(?:\s+(?:backend|back-end|dev|developer|deve
  * Named rule "trivia": who founded or created a thing, when it was made ("what year was Rails
  * created?", "who designed HTTP/3?"): the articles say none of it. Not the articles' own dates
  * ("when was the Indeed article written?"), nor who owns or runs a thing ("who owns MySQL?":
- * Oracle maintains it, Career Karma says).
+ * Oracle maintains it, Career Karma says). A dotted name is one word ("what year did Nest.js come out?").
  */
-const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b[^?.!]*\b(?:created|founded|invented|released|launched|come out)\b/i;
+const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out)\b/i;
+/**
+ * Named rule "a task for the bot": a line that asks the bot to do a piece of work rather than to
+ * say what the articles say: to write or fix code ("can u write a python function that reverses a
+ * linked list", "fix my SQL: SELECT ..."), to design something for the asker's own app ("design a
+ * database schema for my e-commerce app"), or an error message quoted after what printed it
+ * ("Laravel says "419 Page Expired" every time", "my build fails with ..."). The articles hold no
+ * code. Only at the start of a sentence, so "how do I write a function" (a how-to) and "what should
+ * I fix on my resume" stay what they are; a resume, a portfolio or a plan is the articles' to help with.
+ */
+const TASK_START = String.raw`(?:^|[.!?]\s+)(?:(?:hey|hi|yo|ok|okay|so)[,!]?\s+)?(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|plz\s+|just\s+|quickly\s+)?|please\s+|pls\s+|plz\s+|i\s+need\s+you\s+to\s+)?`;
+const NOT_CODE = String.raw`(?:resume|résumé|cv|cover\s+letter|portfolio|linkedin|profile|plan|schedule|habits?|routine|study|studies|learning|career|path|mindset|approach|attitude|english|writing|interview|pitch|elevator\s+pitch|bio|github\s+profile)\b`;
+const CODE_TASK = new RegExp(
+  [
+    String.raw`${TASK_START}(?:write|implement|code|generate)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my)?\s*(?:[\w+#.-]+\s+){0,4}?(?:function|script|program|query|class|method|regex|snippet|endpoint|algorithm|loop|unit\s+tests?)\b`,
+    String.raw`${TASK_START}(?:fix|debug|refactor|optimi[sz]e|rewrite|correct|speed\s+up)\s+(?:my|this|these|the\s+following|our)\s+(?!${NOT_CODE})\S`,
+    String.raw`${TASK_START}(?:design|build|create|make|set\s+up|architect|structure)\s+(?:me\s+)?(?:a|an|the)\s+[^?!.]{0,60}?\bfor\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:app|application|website|site|project|startup|store|shop|business|company|client|saas)\b`,
+    String.raw`\b(?:says|said|shows|showed|gives|gave|returns|returned|throws|threw|prints|printed|fails\s+with|failing\s+with|failed\s+with|crashes\s+with|errors?\s+(?:out\s+)?with)\s*:?\s*["“][^"”]{2,80}["”]`,
+  ].join('|'),
+  'i',
+);
+
 /** The preposition and article of WITH_COLLEAGUES, cut to see who does the working. */
 const WITH_TAIL = /\s*(?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
 /** The people the articles say back-end developers work with (the guide: designers, project managers). */
@@ -120,6 +141,9 @@ const DESCRIBED = RULES.filter((r) => r.name.endsWith('-described') || r.name ==
 
 /** Terms that ask for a figure without saying of what (see "a level's figure"). */
 const FIGURE_TERMS: ReadonlySet<string> = new Set(['figure', 'number', 'amount', 'bracket', 'band', 'sum']);
+
+/** The outside kinds that are names, where a corrected word marks the question (see "a misspelt name"). */
+const CORRECTED_OUTSIDE: readonly Outside[] = ['company', 'profession', 'place'];
 
 /** Fuzzy correction is only tried on words this long; shorter ones mis-correct too easily. */
 const MIN_CORRECTABLE = 5;
@@ -378,6 +402,7 @@ export class Analyzer {
         // "languges": a plural typed wrong is one slip from its singular's stem ("languge"), two from "language".
         const known = this.vocabulary.has(term) ? term : (singular ?? this.correct(word) ?? (term !== word ? this.correct(term) : null));
         if (!known && this.isStopTypo(word)) continue;
+        if (known && known !== term) this.markCorrected(known, outside, outsideWords);
         if (known) out.push(known), group.push(known);
         else unknown.push(term), group.push(term);
       }
@@ -424,6 +449,8 @@ export class Analyzer {
     // Not the articles' own dates ("when did the indeed article come out?").
     const trivia = text.match(TRIVIA)?.[0];
     if (trivia && !OWN_DATES.test(trivia)) outside.add('chat'), outsideWords.push(trivia.toLowerCase());
+    const task = text.match(CODE_TASK)?.[0];
+    if (task) outside.add('code-help'), outsideWords.push(task.trim().toLowerCase());
     const remote = out.includes('salary') ? undefined : text.match(REMOTE_WORK)?.[0];
     if (remote) outside.add('chat'), outsideWords.push(remote.toLowerCase());
     const owner = text.match(SOURCE_OWNER)?.[0];
@@ -443,6 +470,18 @@ export class Analyzer {
     if (!makers.length) return;
     outsideWords.splice(0, outsideWords.length, ...outsideWords.filter((w) => !makers.includes(w)));
     if (!outsideWords.some((w) => this.outsideMap.get(w) === 'company')) outside.delete('company');
+  }
+
+  /**
+   * Named rule "a misspelt name": a word corrected to a company, a profession or a place the
+   * articles never cover ("googel" is Google, "nurce" a nurse) marks the question as the
+   * name typed right would. The phrase matcher reads only what was typed; the correction comes later.
+   */
+  private markCorrected(known: string, outside: Set<Outside>, outsideWords: string[]): void {
+    const kind = this.outsideMap.get(known);
+    if (!kind || !CORRECTED_OUTSIDE.includes(kind) || outsideWords.includes(known)) return;
+    outside.add(kind);
+    outsideWords.push(known);
   }
 
   /** The outside phrase a match is, its plural ending taken off when the phrase itself has none. */

@@ -92,6 +92,9 @@ export const RULES: readonly Rule[] = [
   { name: 'how-much-cost', pattern: /\bhow much (?=(?:\S+\s+){0,6}?(?:cost|costs|charge|charges|fee|fees|tuition|price)\b)/g, to: ' cost ' },
   // "How much is the General Assembly bootcamp?" asks a price, unless it names pay or growth
   // ("how much is employment projected to grow").
+  // "What does General Assembly charge?", "does triplebyte charge anything?": a price asked in
+  // other words. Not who is "in charge of" something.
+  { name: 'charge-price', pattern: /(?<!\bin\s)\b(?:charge|charges|charging)\b(?!\s+of\b)/g, to: ' cost ' },
   { name: 'how-much-is', pattern: /\bhow much (?:is|are|was|will)\b(?![^.?!]*\b(?:paid|pay|pays|salary|salaries|earn|earns|make|makes|wage|income|grow|grows|growth|growing|increase|rise|projected|expected|demand)\b)/g, to: ' cost ' },
   // "How much experience do I need?", "how much data do they handle?": an amount of something
   // that is not money; "how much" says nothing of pay there.
