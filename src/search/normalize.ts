@@ -315,7 +315,7 @@ export const STOP_WORDS = new Set(
   get got getting go going want wanted like really please tell know let us up out
   s t d ll m re ve im id hey hi hello thanks thank yes ok okay
   come comes came explain explained explanation basic basics overview intro introduction review reviews
-  exactly actually stuff sort lot lots say tell one ones every each else still already even ever
+  exactly actually stuff sort lot lots handful bunch say tell one ones every each else still already even ever
   eventually little bit way ways guys folks people person someone anyone anybody something thing things
   mean means meant kinda sorta pretty quite ask asking question honestly literally basically
   wat wut whats u ur r pls plz thx ty abt bc cuz gonna wanna gotta dunno waht hw teh lol tbh idk imo til correct accurate
