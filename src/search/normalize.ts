@@ -50,6 +50,23 @@ export const RULES: readonly Rule[] = [
   // Short words typed fast ("hwo long dose it tak to lern"): too short for the spelling
   // corrector (it leaves words under five letters alone), and the question forms below need them.
   // "do i ned a degre", "is bootcamp wroth it", "hows much": the same, each a slip of a common word.
+  // British spellings are the American ones: the articles and a learner may spell "practise",
+  // "specialise", "programme", "behaviour", "modelling" either way, and the stemmer keeps them apart
+  // ("practis" is no "practic"). Both sides pass through the rules, so one spelling meets the other.
+  { name: 'british-spelling', pattern: /\bpractis(e|es|ed|ing)\b|\b(organ|special|optim|real|recogn|priorit|standard|minim|maxim|custom|author|util|visual|summar|categor|emphas|familiar|memor|normal|central|serial|moderni|character|personal|apolog|critic|final|formal|local|global|virtual|stabil|containeri|dockeri)is(e|es|ed|ing|ation|ations)\b|\banalys(e|es|ed|ing)\b|\b(behavi|col|fav|hon|lab|neighb|flav|endeav)our(s|ed|ing|ite|ites|able)?\b|\bprogramme(s)?\b|\bcentre(s)?\b|\blicence(s|d)?\b|\bdefence\b|\bjudgement(s)?\b|\benrol(ment|ments|s)?\b|\b(model|travel|label|cancel|signal)l(ing|ed|er|ers)\b/g, to: (m: string, ...g: (string | undefined)[]) => {
+    const w = m.toLowerCase();
+    if (w.startsWith('practis')) return `practic${g[0]}`;
+    if (g[1]) return `${g[1]}iz${g[2]}`;
+    if (w.startsWith('analys')) return `analyz${g[3]}`;
+    if (g[4]) return `${g[4]}or${g[5] ?? ''}`;
+    if (w.startsWith('programme')) return `program${g[6] ?? ''}`;
+    if (w.startsWith('centre')) return `center${g[7] ?? ''}`;
+    if (w.startsWith('licence')) return `license${g[8] ?? ''}`;
+    if (w === 'defence') return 'defense';
+    if (w.startsWith('judgement')) return `judgment${g[9] ?? ''}`;
+    if (w.startsWith('enrol')) return `enroll${g[10] ?? ''}`;
+    return `${g[11]}${g[12]}`;
+  } },
   { name: 'short-typos', pattern: /\b(?:hwo|dose|lern|tak|wich|whta|lvl|exec|ned|wroth|hows(?= much\b)|whos)\b/g, to: (m: string) => ({ whos: 'who is', hwo: 'how', dose: 'does', lern: 'learn', tak: 'take', wich: 'which', whta: 'what', lvl: 'level', exec: 'executive', ned: 'need', wroth: 'worth', hows: 'how' })[m] ?? m },
   // "How fast is web dev job growth?" asks the rate of growth (the outlook), not how long it takes.
   { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?=[^?.!]{0,40}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
@@ -227,7 +244,7 @@ export const RULES: readonly Rule[] = [
   { name: 'described-clause', pattern: /\b(indeed|payscale|career karma|spotlight)(?:'s)?\s+(?:that|which|where|with|whose)\s+([^,:;?!.\u2014]{1,80}?)(?=\s*[,:;\u2014]\s*(?:what|what's|whats|how|where|which|who|when|why|is|are|does|do|can|should|would|give|name|list|tell)\b)/g, to: (_m: string, source: string, clause: string) => ` ${source} ${/\b(?:pay|paid|salary|salaries|earn\w*|\d+k)\b|\$/.test(clause) ? 'salary ' : ''}` },
   // "Does this role involve mentoring?", "what do these developers do with storage?": in a guide to
   // becoming a back-end developer, the role meant is that one.
-  { name: 'this-role', pattern: /\b(?:this|the same) (?:role|job|line of work|specialty|specialism|occupation|position|kind of work)\b|\b(?:these|such) (?:developers|devs|engineers|coders|programmers|specialists)\b|\b(?:people|someone|somebody|anyone|folks|those) (?:in|doing) (?:this|that) (?:role|job|line of work|specialty|field|work)\b/g, to: ' backend developer ' },
+  { name: 'this-role', pattern: /\b(?:this|the same|this same|that same) (?:role|job|line of work|specialty|specialism|occupation|position|kind of work)\b|\b(?:these|such) (?:developers|devs|engineers|coders|programmers|specialists)\b|\b(?:people|someone|somebody|anyone|folks|those) (?:in|doing) (?:this|that) (?:role|job|line of work|specialty|field|work)\b/g, to: ' backend developer ' },
   // "From a non-tech job", "a non-technical background": where the asker comes from ("non" had
   // pulled NoSQL, the non-relational databases).
   // "Non-technical coursework" is soft skills, and stays.
