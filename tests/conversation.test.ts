@@ -1968,6 +1968,20 @@ describe('honest refusals', () => {
     expect((await say('design a study plan for my first year')).answered).toBe(true);
   });
 
+  it('a sentence of background (who asks) marks nothing; the same word in the question still does', async () => {
+    const nurse = await say("I'm a nurse thinking about switching. Do two-year schools offer anything shorter than a full degree?", ana);
+    expect(nurse.answered).toBe(true);
+    expect(nurse.topic).toBe('learning:community-college');
+    // Said again where the question is, the profession is what is asked.
+    expect((await say("I'm a nurse. How much do nurses make?", { ...ana, userId: 'nurse-pay' })).answered).toBe(false);
+    // Only a profession: a chat word there is what the question asks of ("pay it off": the mortgage).
+    expect((await say('My mortgage is due. should i pay it off before a bootcamp?', { ...ana, userId: 'mortgage' })).answered).toBe(false);
+    // A sentence that asks is no background, however it opens.
+    expect((await say("I'm a nurse, how much do they make?", { ...ana, userId: 'nurse-2' })).answered).toBe(false);
+    // "What are you doing" inside a question is no small talk.
+    expect((await say('When you fill out a form or search online, what are you doing to a database?', { ...ana, userId: 'form' })).topic).toBe('skill:databases');
+  });
+
   it('a misspelt company or profession is refused as the name typed right would be; a dotted name is one word to "when did it come out"', async () => {
     const refused = async (line: string, words: string | RegExp) => {
       const r = await say(line, ana);

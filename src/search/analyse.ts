@@ -114,6 +114,27 @@ const CODE_TASK = new RegExp(
   'i',
 );
 
+/**
+ * Named rule "a sentence of background": "I'm a nurse thinking about switching. Do two-year
+ * schools offer anything shorter?", "Quick context, I'm a barista who codes on weekends. Does the
+ * job-board article treat a portfolio as a must?" A sentence that only says who asks (it opens in
+ * the first person and asks nothing), before the one that asks, holds the asker's life, not the
+ * question: a profession there marks nothing. Said again in the question ("I'm a nurse. How much
+ * do nurses make?"), it still does.
+ */
+const FIRST_PERSON = /^(?:(?:ok(?:ay)?|so|hi|hey|well|quick context|some context|context|background|fyi)[\s,:!-]+)*(?:i'?m|i am|i've|ive|i have|i had|i work|i worked|i was|i used to|i got|i've got|my|as an?|being an?)\b/;
+/** What a sentence that asks opens with, when it has no question mark ("can I ...", "what should ..."). */
+const ASKS = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|do|does|did|can|could|should|would|will|may|might)\b/;
+/** Where each sentence of a text starts and ends. */
+const SENTENCE = /[^.!?;\n]+[.!?;\n]*/g;
+
+/** The stretches of `text` that are sentences of background (see "a sentence of background"). */
+function backgroundSpans(text: string): [number, number][] {
+  const sentences = [...text.matchAll(SENTENCE)].map((m) => ({ at: m.index, text: m[0] }));
+  const asks = sentences.map((x) => x.text.includes('?') || ASKS.test(x.text.trim()));
+  return sentences.flatMap((x, i) => (!x.text.includes('?') && FIRST_PERSON.test(x.text.trim()) && asks.slice(i + 1).some(Boolean) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
+}
+
 /** The preposition and article of WITH_COLLEAGUES, cut to see who does the working. */
 const WITH_TAIL = /\s*(?:with|to|alongside)(?: (?:the|other|a|an|some|many|lots of|their|our))? *$/;
 /** The people the articles say back-end developers work with (the guide: designers, project managers). */
@@ -141,6 +162,12 @@ const DESCRIBED = RULES.filter((r) => r.name.endsWith('-described') || r.name ==
 
 /** Terms that ask for a figure without saying of what (see "a level's figure"). */
 const FIGURE_TERMS: ReadonlySet<string> = new Set(['figure', 'number', 'amount', 'bracket', 'band', 'sum']);
+
+/**
+ * The outside kinds a sentence of background can hold without marking the question: a profession
+ * (who asks). Not chat words: "My mortgage is due. Should I pay it off first?" asks of the mortgage.
+ */
+const BACKGROUND_KINDS: readonly Outside[] = ['profession'];
 
 /** The outside kinds that are names, where a corrected word marks the question (see "a misspelt name"). */
 const CORRECTED_OUTSIDE: readonly Outside[] = ['company', 'profession', 'place'];
@@ -382,6 +409,7 @@ export class Analyzer {
         outsideWords.push(key);
       }
     }
+    const background = this.inBackground(applyRules(folded, DESCRIBED), outside, outsideWords);
     const out: string[] = [];
     const unknown: string[] = [];
     const groups: string[][] = [];
@@ -407,6 +435,13 @@ export class Analyzer {
         else unknown.push(term), group.push(term);
       }
       if (group.length) groups.push(group);
+    }
+    // A background word's own terms go too, once each ("nurse"): they say who asks, not what.
+    for (const t of background.flatMap((w) => this.terms(w))) {
+      const at = out.indexOf(t);
+      if (at >= 0) out.splice(at, 1);
+      const g = groups.findIndex((group) => group.includes(t));
+      if (g >= 0) groups.splice(g, 1);
     }
     // "The source with the $132K median: what do new people start at?" asks the entry level: a
     // named level wins over "average" or "median", which often only say which figure is meant.
@@ -482,6 +517,25 @@ export class Analyzer {
     if (!kind || !CORRECTED_OUTSIDE.includes(kind) || outsideWords.includes(known)) return;
     outside.add(kind);
     outsideWords.push(known);
+  }
+
+  /**
+   * The professions said only in sentences of background (see "a sentence of background"): taken
+   * off the outside markers, and returned so that their terms go too.
+   */
+  private inBackground(typed: string, outside: Set<Outside>, outsideWords: string[]): string[] {
+    const spans = backgroundSpans(typed);
+    if (!spans.length) return [];
+    const background = outsideWords.filter((w) => {
+      if (!BACKGROUND_KINDS.includes(this.outsideMap.get(w)!)) return false;
+      const at = [...typed.matchAll(new RegExp(String.raw`(?<![a-z0-9])${escape(w)}(?:e?s)?(?![a-z0-9])`, 'g'))].map((m) => m.index);
+      return at.length > 0 && at.every((i) => spans.some(([from, to]) => i >= from && i < to));
+    });
+    if (!background.length) return [];
+    outsideWords.splice(0, outsideWords.length, ...outsideWords.filter((w) => !background.includes(w)));
+    outside.clear();
+    for (const w of outsideWords) outside.add(this.outsideMap.get(w)!);
+    return background;
   }
 
   /** The outside phrase a match is, its plural ending taken off when the phrase itself has none. */
