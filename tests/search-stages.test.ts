@@ -32,6 +32,7 @@ describe('analyse: question-form rules', () => {
     ['hours-worked', 'how many hours do backend devs work', /schedule/],
     ['how-much-cost', 'how much does a bootcamp cost', /cost does a bootcamp/],
     ['british-spelling', 'i practise, specialised in a programme; my favourite behaviour: data modelling', /i practice, specialized in a program; my favorite behavior: data modeling/],
+    ['cited-by', "what's step 3 in the article that cites payscale? and the piece quoting tutorials point", /step 3 in\s+career karma\s+\? and\s+spotlight\s*$/],
     ['charge-price', 'what does general assembly charge? who is in charge of security', /general assembly +cost \? who is in charge of security/],
     ['how-much-is', 'how much is the general assembly bootcamp', /cost\s+the general assembly/],
     ['how-much-pay', 'how much do juniors make', /salary\s+do juniors/],

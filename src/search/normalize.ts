@@ -69,7 +69,7 @@ export const RULES: readonly Rule[] = [
   } },
   { name: 'short-typos', pattern: /\b(?:hwo|dose|lern|tak|wich|whta|lvl|exec|ned|wroth|hows(?= much\b)|whos)\b/g, to: (m: string) => ({ whos: 'who is', hwo: 'how', dose: 'does', lern: 'learn', tak: 'take', wich: 'which', whta: 'what', lvl: 'level', exec: 'executive', ned: 'need', wroth: 'worth', hows: 'how' })[m] ?? m },
   // "How fast is web dev job growth?" asks the rate of growth (the outlook), not how long it takes.
-  { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?=[^?.!]{0,40}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
+  { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?=[^?.!]{0,60}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
   { name: 'with-typed-short-2', pattern: /\bw\/(?!e\b)(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
   // "Positions beyond senior usually demand...": a verb, what they require; not the job market's demand.
@@ -216,6 +216,10 @@ export const RULES: readonly Rule[] = [
   // recruiting site", "the employment website", the "Finding a Job" section it is filed under), the
   // bootcamp matcher by its trade ("the bootcamp marketplace") or its questions-and-answers ending,
   // the spotlight by its list of other job titles.
+  // "The article that cites PayScale", "the piece quoting Tutorials Point": an article described by
+  // a source only it cites (sources.json: Career Karma cites PayScale; the spotlight cites Tutorials
+  // Point, Hackernoon, U.S. News, VelvetJobs; Indeed cites OWASP). Not the BLS, which two cite.
+  { name: 'cited-by', pattern: /\b(?:the|that) (?:article|guide|piece|page|one|site|write-?up|post|source)(?: that| which)? (?:cites|cited|citing|quotes|quoted|quoting|uses|using|references|referencing|draws on|drawing on|relies on|relying on|leans on|mentions|mentioning)(?: the)? (payscale|pay scale|tutorials ?point|hacker ?noon|velvet ?jobs|u\.?s\.? news(?: (?:&|and) world report)?|owasp)(?:'s)?(?: (?:data|figures|numbers|survey|salary data|definition|guidelines))?\b/g, to: (_m: string, cited: string) => (/pay ?scale/.test(cited) ? ' career karma ' : /owasp/.test(cited) ? ' indeed ' : ' spotlight ') },
   { name: 'indeed-described-more', pattern: /\bthe (?:recruiting|recruitment|employment|hiring|job[\s-]?hunting|job[\s-]search)[\s-](?:site|website|platform|portal|board|engine)(?:'s)?(?:[\s-](?:guide|article|page|piece|explainer|write[\s-]?up))?\b|\b(?:the )?(?:article|guide|page|piece|explainer) (?:from|in|under) (?:the )?['"“]?finding a job['"”]? (?:section|category|part)\b|\bthe ['"“]?finding a job['"”]? (?:article|guide|page|piece|explainer|section)\b/g, to: ' indeed ' },
   { name: 'career-karma-described-more', pattern: /\bthe (?:coding[\s-])?bootcamp[\s-](?:matcher|marketplace|matching service|broker)(?:'s)?\b|\bthe (?:article|guide|piece|page|one) (?:with|that has|ending with|that ends with) (?:the |an? )?(?:faqs?|q\s?&\s?as?|questions[\s-]and[\s-]answers)(?: section)?(?: at the end)?\b|\bthe (?:article|guide|piece|page|one) that says ['"“]?get matched to top bootcamps['"”]?/g, to: ' career karma ' },
   { name: 'spotlight-by-titles', pattern: /\bthe (?:article|page|piece|one|profile|write[\s-]?up) (?:listing|that lists|with|that has|starting with|opening with) (?:the |a |all the |a long list of |a list of )?(?:alternative|alternate|other) (?:job )?titles\b/g, to: ' spotlight ' },
