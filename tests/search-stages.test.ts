@@ -669,6 +669,13 @@ describe('named rule: the asking sentence', () => {
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('learning:how-long');
   });
 
+  it('reads the last sentence that asks when the story goes on after it', () => {
+    const story = "I'm 34, I've managed restaurants for ten years and I have two kids, so going back to school for four years isn't realistic. I've been teaching myself a bit of Python at night. What's the shortest it could realistically take to become a back-end developer, and which route gets me there fastest? My wife thinks I'm crazy, so I want real numbers.";
+    const a = search.ask(story);
+    expect(a.confident).toBe(true);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('learning:how-long');
+  });
+
   it('reads a last question too short to stand alone ("do i?") with the sentence before it, when that agrees with the whole', () => {
     const story = 'hey so ive been doing tutorials on youtube for like 6 months, built a todo app in node and a little flask thing. my friend says i need a portfolio but idk what to put in it or if i even need one. do i?';
     const a = search.ask(story);

@@ -1054,19 +1054,22 @@ class KnowledgeSearch implements Search {
   /**
    * Named rule "the asking sentence": a long message whose story drowns its question ("I've been a
    * barista for 5 years... What would you recommend I do first and how long before I could get
-   * hired?") is read by its last question when the whole does not read clearly and that does.
+   * hired?") is read by its last question when the whole does not read clearly and that does. The
+   * story may go on after it ("... which route gets me there fastest? My wife thinks I'm crazy, so
+   * I want real numbers."): the last sentence that asks is the question.
    */
   private asked(question: string, whole: Answer): Answer {
     if (whole.confident) return whole;
     const sentences = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
-    const last = sentences.at(-1)?.trim();
-    if (sentences.length < 2 || !last || !last.endsWith('?') || question.split(/\s+/).length < LONG_MESSAGE_WORDS) return whole;
+    const at = sentences.findLastIndex((s) => s.trim().endsWith('?'));
+    const last = sentences[at]?.trim();
+    if (sentences.length < 2 || !last || question.split(/\s+/).length < LONG_MESSAGE_WORDS) return whole;
     // "Is he right?" alone says too little to stand for the message. Read with the sentence
     // before it ("...idk if i even need one. do i?"), it may: when that reading is sure of the
     // entry the whole message leaned to (the portfolio), that is the answer.
     const analysis = this.analyzer.analyse(last);
     if (analysis.terms.length < ASKING_TERMS) {
-      const withBefore = sentences.length > 2 ? this.run(this.analyzer.analyse(`${sentences.at(-2)} ${last}`)) : undefined;
+      const withBefore = at > 1 ? this.run(this.analyzer.analyse(`${sentences[at - 1]} ${last}`)) : undefined;
       const leaned = whole.hits[0]?.doc.ref;
       return withBefore?.confident && withBefore.decision.kind === 'answer' && withBefore.decision.top.doc.ref === leaned ? withBefore : whole;
     }
