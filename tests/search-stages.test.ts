@@ -33,6 +33,7 @@ describe('analyse: question-form rules', () => {
     ['how-much-cost', 'how much does a bootcamp cost', /cost does a bootcamp/],
     ['british-spelling', 'i practise, specialised in a programme; my favourite behaviour: data modelling', /i practice, specialized in a program; my favorite behavior: data modeling/],
     ['cited-by', "what's step 3 in the article that cites payscale? and the piece quoting tutorials point", /step 3 in\s+career karma\s+\? and\s+spotlight\s*$/],
+    ['how-much-growth', 'how much is the number of web jobs expected to go up? how much will salaries go up?', /^\s+is the number of web jobs expected to go up\? how much will salaries go up\?/],
     ['charge-price', 'what does general assembly charge? who is in charge of security', /general assembly +cost \? who is in charge of security/],
     ['how-much-is', 'how much is the general assembly bootcamp', /cost\s+the general assembly/],
     ['how-much-pay', 'how much do juniors make', /salary\s+do juniors/],
@@ -872,6 +873,12 @@ describe('decide', () => {
   it('refuses a price or a time asked of an entry that speaks of neither', () => {
     expect(decide(analysis({ terms: ['cost', 'bootcamp'] }), [hit('learning:general-assembly', 0.9, 1, ['bootcamp'])]).kind).toBe('refuse');
     expect(decide(analysis({ terms: ['duration'] }), [hit('learning:how-long', 0.9, 1, ['duration'])]).kind).toBe('answer');
+  });
+
+  it('answers the years to a pay figure from the pay card (its brackets), not a time asked of pay alone', () => {
+    const years = (raw: string) => decide(analysis({ raw, terms: ['duration', 'salary'] }), [hit('salary:backend-developer', 0.9, 1, ['salary'])]).kind;
+    expect(years('after how many years does payscale say pay reaches about $95,000?')).toBe('answer');
+    expect(years('how long does it take to get a raise?')).toBe('refuse');
   });
 
   it('does not refuse a company that the best entry itself names (Amazon Web Services)', () => {

@@ -222,6 +222,9 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   return undefined;
 }
 
+/** A sum of pay as typed: "$95,000", "$132K", "81k". */
+const PAY_FIGURE = /\$\s?\d{2,3}(?:,\d{3}|k)\b|\b\d{2,3}k\b/i;
+
 /** Words of growth, as typed: a rate beside them is the outlook's. */
 const GROWTH = /\b(?:grow(?:s|th|ing)?|outlook|projected|projections?|demand|job\s+market)\b/i;
 export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresholds = THRESHOLDS): Decision {
@@ -275,7 +278,8 @@ export function decide(analysis: Analysis, scored: readonly Scored[], t: Thresho
   const strong = top.score >= t.strongScore && lead >= t.strongMargin && top.features.coverage >= t.strongCoverage && surer && top.doc.kind !== 'salary';
   if (top.features.coverage < t.coverage && !strong) return { kind: 'refuse' };
   // "How many years count as mid-career?": a pay level's years are its bracket, which the figures give.
-  const bracket = (term: string) => term === 'duration' && top.doc.kind === 'salary' && !!analysis.level && analysis.level !== 'overall';
+  // So are the years to a figure the card gives ("after how many years does pay reach $95,000?").
+  const bracket = (term: string) => term === 'duration' && top.doc.kind === 'salary' && ((!!analysis.level && analysis.level !== 'overall') || PAY_FIGURE.test(analysis.raw));
   // "Which growth figure is almost double the average rate?": a rate beside growth is the outlook's own.
   // (The line's own growth: "the bootcamp job placement rate?" after the outlook is no growth rate.)
   const growthRate = (term: string) => term === 'rate' && GROWTH.test(analysis.raw) && top.content.has('outlook');

@@ -112,6 +112,8 @@ export const RULES: readonly Rule[] = [
   // "What does General Assembly charge?", "does triplebyte charge anything?": a price asked in
   // other words. Not who is "in charge of" something.
   { name: 'charge-price', pattern: /(?<!\bin\s)\b(?:charge|charges|charging)\b(?!\s+of\b)/g, to: ' cost ' },
+  // "How much is the number of web jobs expected to go up?": growth, not a price nor pay.
+  { name: 'how-much-growth', pattern: /\bhow much\b(?=[^?.!]{0,60}\b(?:grow|grows|growing|growth|go up|goes up|going up|increase|increases|increasing|rise|rises|rising|expand|expands|expanding)\b)(?![^?.!]*\b(?:salary|salaries|pay|paid|wages?|earn|earns|earnings|income|make|makes)\b)/g, to: ' ' },
   { name: 'how-much-is', pattern: /\bhow much (?:is|are|was|will)\b(?![^.?!]*\b(?:paid|pay|pays|salary|salaries|earn|earns|make|makes|wage|income|grow|grows|growth|growing|increase|rise|projected|expected|demand)\b)/g, to: ' cost ' },
   // "How much experience do I need?", "how much data do they handle?": an amount of something
   // that is not money; "how much" says nothing of pay there.
