@@ -477,6 +477,7 @@ describe('named rule: names it, does not answer it', () => {
     ['how does a hash table work?', 'how-to'],
     ['how do i install docker on windows', 'how-to'],
     ['How do I reverse a linked list in Java?', 'how-to'],
+    ['Can you walk me through how to resolve a deadlock in PostgreSQL?', 'how-to'],
     ['how much does a python developer earn?', 'tech'],
     ['do java devs earn more than python devs', 'tech'],
     ['which pays more, python or java?', 'tech'],

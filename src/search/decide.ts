@@ -161,7 +161,7 @@ const WEIGHED: ReadonlySet<string> = new Set(['sql', 'http3', 'quic']);
  * "How do I install Docker?", "how to set up Postgres", "how do I reverse a linked list", "how do I
  * connect node.js to postgres", "how do I find expensive queries in mysql": a tutorial's steps.
  */
-const HOW_TO_DO = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?!]{0,12}?\b(?:install|uninstall|reinstall|configure|set ?up|setup|compile|implement|reverse|upgrade|migrate|containeri[sz]e|dockeri[sz]e|use|connect|deploy|host|debug|optimi[sz]e|speed up|solve|fix|troubleshoot|find|detect|index)\b/i;
+const HOW_TO_DO = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you|we|one|u))?[^?!]{0,12}?\b(?:install|uninstall|reinstall|configure|set ?up|setup|compile|implement|reverse|resolve|upgrade|migrate|containeri[sz]e|dockeri[sz]e|use|connect|deploy|host|debug|optimi[sz]e|speed up|solve|fix|troubleshoot|find|detect|index)\b/i;
 /** "How does a hash table work?", "how do Docker containers actually work?", "how postgres detects a deadlock": how a thing works inside. */
 const HOW_IT_WORKS = /\bhow (?:exactly |actually )?(?:does|do|did) (?:a |an |the )?((?:[^\s?!]+ ){1,3})(?:actually |even |really )?work\b|\bhow ([^\s?!]+) works\b|\bhow (?:a |an |the )?([^\s?!]+(?: [^\s?!]+)?) (?:detects|resolves|handles|stores|executes|processes|compiles|indexes|schedules|implements|manages|locks|caches)\b/i;
 /** "How do I write a SQL query that joins three tables?": a piece of code to be written, a tutorial's. */
