@@ -177,9 +177,20 @@ export interface FactSet {
  *   36/40 follow-ups, 31 wrong), then read and tuned against.
  * - blind-z.json: written blind from the articles alone by another helper at the start of stop
  *   38, copied in without being opened; `npm run bench:blind` scores it once (counts only) for the
- *   figure in the README, at the end of stop 38. Spent once scored.
+ *   figure in the README, at the end of stop 38. Spent.
+ * - dev-29.json: a twenty-ninth development set (stop 39: 40 casual, 150 hard asked in a learner's
+ *   own words, 40 out of scope, 30 follow-ups), written blind from the articles by a helper; scored
+ *   once untouched on 1c4d0ec (casual 39/40, hard 121/150, 38/40 refused, 27/30 follow-ups, 30
+ *   wrong), then read and tuned against.
+ * - dev-30.json: a thirtieth development set (stop 39: 40 casual, 150 hard mixing everyday words,
+ *   long stories, terse lines, yes/no and comparisons, 30 out of scope, 40 follow-ups), written
+ *   blind later the same stop; scored once untouched on d1db7ac (casual 36/40, hard 122/150, 27/30
+ *   refused, 28/40 follow-ups, 36 wrong), then read and tuned against.
+ * - blind-aa.json: written blind from the articles alone by another helper at the start of stop
+ *   39, copied in without being opened; `npm run bench:blind` scores it once (counts only) for the
+ *   figure in the README, at the end of stop 39. Spent once scored.
  */
-export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json', dev5: 'dev-5.json', blindG: 'blind-g.json', dev6: 'dev-6.json', blindH: 'blind-h.json', dev7: 'dev-7.json', blindI: 'blind-i.json', dev8: 'dev-8.json', blindJ: 'blind-j.json', dev9: 'dev-9.json', blindK: 'blind-k.json', dev10: 'dev-10.json', dev11: 'dev-11.json', blindL: 'blind-l.json', dev12: 'dev-12.json', blindM: 'blind-m.json', dev13: 'dev-13.json', blindN: 'blind-n.json', dev14: 'dev-14.json', blindO: 'blind-o.json', dev15: 'dev-15.json', blindP: 'blind-p.json', dev16: 'dev-16.json', blindQ: 'blind-q.json', dev17: 'dev-17.json', blindR: 'blind-r.json', dev18: 'dev-18.json', blindS: 'blind-s.json', dev19: 'dev-19.json', blindT: 'blind-t.json', dev20: 'dev-20.json', blindU: 'blind-u.json', dev21: 'dev-21.json', blindV: 'blind-v.json', dev22: 'dev-22.json', blindW: 'blind-w.json', dev23: 'dev-23.json', dev24: 'dev-24.json', blindX: 'blind-x.json', dev25: 'dev-25.json', dev26: 'dev-26.json', blindY: 'blind-y.json', dev27: 'dev-27.json', dev28: 'dev-28.json', blindZ: 'blind-z.json' } as const;
+export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json', dev5: 'dev-5.json', blindG: 'blind-g.json', dev6: 'dev-6.json', blindH: 'blind-h.json', dev7: 'dev-7.json', blindI: 'blind-i.json', dev8: 'dev-8.json', blindJ: 'blind-j.json', dev9: 'dev-9.json', blindK: 'blind-k.json', dev10: 'dev-10.json', dev11: 'dev-11.json', blindL: 'blind-l.json', dev12: 'dev-12.json', blindM: 'blind-m.json', dev13: 'dev-13.json', blindN: 'blind-n.json', dev14: 'dev-14.json', blindO: 'blind-o.json', dev15: 'dev-15.json', blindP: 'blind-p.json', dev16: 'dev-16.json', blindQ: 'blind-q.json', dev17: 'dev-17.json', blindR: 'blind-r.json', dev18: 'dev-18.json', blindS: 'blind-s.json', dev19: 'dev-19.json', blindT: 'blind-t.json', dev20: 'dev-20.json', blindU: 'blind-u.json', dev21: 'dev-21.json', blindV: 'blind-v.json', dev22: 'dev-22.json', blindW: 'blind-w.json', dev23: 'dev-23.json', dev24: 'dev-24.json', blindX: 'blind-x.json', dev25: 'dev-25.json', dev26: 'dev-26.json', blindY: 'blind-y.json', dev27: 'dev-27.json', dev28: 'dev-28.json', blindZ: 'blind-z.json', dev29: 'dev-29.json', dev30: 'dev-30.json', blindAA: 'blind-aa.json' } as const;
 
 export function loadFactSet(name: keyof typeof FACT_SETS): FactSet {
   return JSON.parse(readFileSync(join(packageRoot(), 'bench', 'sets', FACT_SETS[name]), 'utf8')) as FactSet;
