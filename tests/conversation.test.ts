@@ -1952,7 +1952,7 @@ describe('honest refusals', () => {
     expect((await say('what tax-advantaged medical perk do backend devs get?')).topic).toBe('question:benefits');
   });
 
-  it('a task for the bot (code to write or fix, a design for my app, a quoted error) is refused; a resume or a how-to is not', async () => {
+  it('a task for the bot (code to write or fix, a design for my app, a quoted error) is refused as one; a resume, a roadmap or a how-to is not', async () => {
     const refused = async (line: string, words: string | RegExp) => {
       const r = await say(line, ana);
       expect(r.answered, line).toBe(false);
@@ -1962,10 +1962,11 @@ describe('honest refusals', () => {
     await refused('fix my SQL: SELECT name, COUNT(*) FROM users WHERE COUNT(*) > 5 GROUP BY name', "can't help write or debug code");
     await refused('design a database schema for my e-commerce app with orders, products and customers', "can't help write or debug code");
     await refused('Laravel says "419 Page Expired" every time I submit a form', "can't help write or debug code");
-    // The articles' own help: a resume to fix, a plan to make, a how-to asked of the field.
+    // The articles' own help: a resume to fix, a roadmap to make, a how-to asked of the field.
     expect((await say('fix my resume')).topic).toBe('question:resume');
-    expect((await say('what should I fix on my resume?')).answered).toBe(true);
-    expect((await say('design a study plan for my first year')).answered).toBe(true);
+    expect((await say('create a roadmap for my project', { ...ana, userId: 'roadmap' })).answered).toBe(true);
+    // A how-to is the articles' to refuse as a how-to (what they say of it, under that line), not as a task.
+    await refused('how do I write a function in python?', "don't teach how it works");
   });
 
   it('a sentence of background (who asks) marks nothing; the same word in the question still does', async () => {

@@ -32,9 +32,11 @@ describe('analyse: question-form rules', () => {
     ['hours-worked', 'how many hours do backend devs work', /schedule/],
     ['how-much-cost', 'how much does a bootcamp cost', /cost does a bootcamp/],
     ['british-spelling', 'i practise, specialised in a programme; my favourite behaviour: data modelling', /i practice, specialized in a program; my favorite behavior: data modeling/],
-    ['cited-by', "what's step 3 in the article that cites payscale? and the piece quoting tutorials point", /step 3 in\s+career karma\s+\? and\s+spotlight\s*$/],
+    ['british-spelling', 'organisational protocols, behavioural questions; modernise and containerise', /organizational protocols, behavioral questions; modernize and containerize/],
+    ['cited-by-described', "what's step 3 in the article that cites payscale? and the piece quoting tutorials point", /step 3 in\s+career karma\s+\? and\s+spotlight\s*$/],
     ['how-much-growth', 'how much is the number of web jobs expected to go up? how much will salaries go up?', /^\s+is the number of web jobs expected to go up\? how much will salaries go up\?/],
     ['charge-price', 'what does general assembly charge? who is in charge of security', /general assembly +cost \? who is in charge of security/],
+    ['charge-price', 'can criminal charges stop me from getting hired?', /criminal charges stop/],
     ['how-much-is', 'how much is the general assembly bootcamp', /cost\s+the general assembly/],
     ['how-much-pay', 'how much do juniors make', /salary\s+do juniors/],
     ['starting-pay', 'whats the starting salary at netflix', /entry salary\s+at netflix/],
@@ -153,6 +155,7 @@ describe('analyse: question-form rules', () => {
     ['short-typos', 'do i ned a degre, is bootcamp wroth it, hows much', /^ do i need a degre, is bootcamp worth it, how much $/],
     ['short-typos', 'whos the biggest', /^ who is the biggest $/],
     ['growth-speed', 'how fast is web dev job growth', /^\s+is web dev job growth $/],
+    ['growth-speed', 'how fast can i get hired in a growing field', /^ how fast can i get hired/],
     ['with-typed-short', 'a job w/o a degree', /job {2}without {2}a degree/],
     ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],
     ['years-between', 'between one and three years in, what do they make?', /one to three years in/],
@@ -663,6 +666,49 @@ describe('"how much is" asks a price, not growth', () => {
   });
 });
 
+describe('named rule: a task for the bot', () => {
+  it.each([
+    'can u write a python function that reverses a linked list',
+    'ok so can u write a function that sorts a list',
+    'fix my SQL: SELECT name FROM users GROUP BY name',
+    'pls debug this node server for me',
+    'design a database schema for my e-commerce app with orders and customers',
+    'Laravel says "419 Page Expired" every time I submit a form',
+  ])('"%s" asks the bot to do work on code: outside', (q) => {
+    expect(search.analyse(q).outside).toContain('code-help');
+  });
+
+  it.each([
+    'fix my resume',
+    'fix my github',
+    'what should i learn first? fix my roadmap pls',
+    'optimize my time, what should I focus on',
+    'create a roadmap for my project',
+    'make a list of skills for my portfolio website',
+    'how do I write a function in python?',
+    'the guide says "soft skills": which ones?',
+    'my friend said "you need a CS degree" to get hired, is that true?',
+  ])('"%s" is no task on code', (q) => {
+    expect(search.analyse(q).outside).not.toContain('code-help');
+  });
+});
+
+describe('named rule: a misspelt name', () => {
+  it('marks a name typed wrong as the name would, not the name with an ending', () => {
+    expect(search.analyse('how much does googel pay a new grad').outside).toContain('company');
+    expect(search.analyse('I keep googling stuff, how do I learn SQL properly?').outside).not.toContain('company');
+  });
+});
+
+describe('named rule: a sentence of background', () => {
+  it('drops a profession said only in a first-person sentence before the question, not one the asker is going to or the question points at', () => {
+    expect(search.analyse("I'm a nurse thinking about switching. Do two-year schools offer anything shorter than a full degree?").outside).toEqual([]);
+    expect(search.analyse("I'm thinking of becoming a nurse instead. What degree would I need?").outside).toContain('profession');
+    expect(search.analyse('My mom is a nurse. How much do they make compared to backend devs?').outside).toContain('profession');
+    expect(search.analyse("I'm a nurse. How much do they make?").outside).toContain('profession');
+  });
+});
+
 describe('named rule: the asking sentence', () => {
   it('reads a long story by its last question when the whole does not read clearly', () => {
     const story = "I've been a barista for 5 years and my cousin says backend is where the money is. I only have 10 hours a week, two kids, and can't afford college. What would you recommend I do first and how long before I could get hired?";
@@ -676,6 +722,12 @@ describe('named rule: the asking sentence', () => {
     const a = search.ask(story);
     expect(a.confident).toBe(true);
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('learning:how-long');
+  });
+
+  it('does not read a question someone else asked when a later sentence asks in other words', () => {
+    const story = "My dad asked me what's the point of coding? That stung. Anyway, I'd like to know which certifications actually help a junior backend dev get hired, because I want to prove him wrong.";
+    const a = search.ask(story);
+    expect(a.analysis.terms).toContain('certification');
   });
 
   it('reads a last question too short to stand alone ("do i?") with the sentence before it, when that agrees with the whole', () => {
@@ -879,6 +931,8 @@ describe('decide', () => {
   it('answers the years to a pay figure from the pay card (its brackets), not a time asked of pay alone', () => {
     const years = (raw: string) => decide(analysis({ raw, terms: ['duration', 'salary'] }), [hit('salary:backend-developer', 0.9, 1, ['salary'])]).kind;
     expect(years('after how many years does payscale say pay reaches about $95,000?')).toBe('answer');
+    expect(years('after how many years does pay reach 95,000?')).toBe('answer');
+    expect(years('how many years until i make $95000?')).toBe('answer');
     expect(years('how long does it take to get a raise?')).toBe('refuse');
   });
 

@@ -99,17 +99,23 @@ const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the
  * linked list", "fix my SQL: SELECT ..."), to design something for the asker's own app ("design a
  * database schema for my e-commerce app"), or an error message quoted after what printed it
  * ("Laravel says "419 Page Expired" every time", "my build fails with ..."). The articles hold no
- * code. Only at the start of a sentence, so "how do I write a function" (a how-to) and "what should
- * I fix on my resume" stay what they are; a resume, a portfolio or a plan is the articles' to help with.
+ * code. Only at the start of a sentence and naming a piece of code, so "how do I write a function"
+ * (a how-to), "what should I fix on my resume", "fix my roadmap" and "create a roadmap for my
+ * project" stay what they are. A quote is an error only with a code or a word of failing in it, and
+ * not as something an article or a person says ("the guide says "soft skills": which ones?").
+ * (Typed lines lose their quotes in parsing; the lexicon's error words catch those.)
  */
-const TASK_START = String.raw`(?:^|[.!?]\s+)(?:(?:hey|hi|yo|ok|okay|so)[,!]?\s+)?(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|plz\s+|just\s+|quickly\s+)?|please\s+|pls\s+|plz\s+|i\s+need\s+you\s+to\s+)?`;
-const NOT_CODE = String.raw`(?:resume|résumé|cv|cover\s+letter|portfolio|linkedin|profile|plan|schedule|habits?|routine|study|studies|learning|career|path|mindset|approach|attitude|english|writing|interview|pitch|elevator\s+pitch|bio|github\s+profile)\b`;
+const TASK_START = String.raw`(?:^|[.!?]\s+)(?:(?:hey|hi|yo|ok|okay|so|bot|pls|please|plz)[,!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|plz\s+|just\s+|quickly\s+)?|i\s+need\s+you\s+to\s+)?`;
+/** What code is made of: a task must name one ("fix my roadmap" or "create a roadmap for my project" is no code). */
+const CODE_NOUN = String.raw`(?:code|codebase|sql|query|queries|function|functions|script|scripts|program|bug|bugs|api|apis|schema|schemas|endpoint|endpoints|database|db|regex|class|method|loop|unit\s+tests?|tests?|dockerfile|config|server|backend|back-end|microservices?|data\s+model|tables?|app|application)\b`;
+/** An error message as quoted: a code or a word of failing inside the quotes ("419 Page Expired", "EADDRINUSE"), not a phrase an article says. */
+const QUOTED_ERROR = String.raw`["“][^"”]{0,60}?(?:\d|error|exception|failed|failure|denied|refused|expired|not\s+found|undefined|null|invalid|cannot|can't|unable|timeout|timed\s+out|fatal|traceback|eaddrinuse|econnrefused|enoent|eacces)[^"”]{0,60}["”]`;
 const CODE_TASK = new RegExp(
   [
     String.raw`${TASK_START}(?:write|implement|code|generate)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my)?\s*(?:[\w+#.-]+\s+){0,4}?(?:function|script|program|query|class|method|regex|snippet|endpoint|algorithm|loop|unit\s+tests?)\b`,
-    String.raw`${TASK_START}(?:fix|debug|refactor|optimi[sz]e|rewrite|correct|speed\s+up)\s+(?:my|this|these|the\s+following|our)\s+(?!${NOT_CODE})\S`,
-    String.raw`${TASK_START}(?:design|build|create|make|set\s+up|architect|structure)\s+(?:me\s+)?(?:a|an|the)\s+[^?!.]{0,60}?\bfor\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:app|application|website|site|project|startup|store|shop|business|company|client|saas)\b`,
-    String.raw`\b(?:says|said|shows|showed|gives|gave|returns|returned|throws|threw|prints|printed|fails\s+with|failing\s+with|failed\s+with|crashes\s+with|errors?\s+(?:out\s+)?with)\s*:?\s*["“][^"”]{2,80}["”]`,
+    String.raw`${TASK_START}(?:fix|debug|refactor|optimi[sz]e|rewrite|correct|speed\s+up)\s+(?:my|this|these|the\s+following|our)\s+(?:[\w-]+\s+){0,2}?${CODE_NOUN}`,
+    String.raw`${TASK_START}(?:design|build|create|make|set\s+up|architect|structure)\s+(?:me\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?${CODE_NOUN}[^?!.]{0,40}?\bfor\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:app|application|website|site|project|startup|store|shop|business|company|client|saas)\b`,
+    String.raw`(?<!\b(?:guide|article|articles|spotlight|indeed|karma|profile|piece|friend|teacher|mentor|dad|mom|mum|cousin|boss|he|she|they|everyone|people)\s+)\b(?:says|said|shows|showed|gives|gave|returns|returned|throws|threw|prints|printed|fails\s+with|failing\s+with|failed\s+with|crashes\s+with|errors?\s+(?:out\s+)?with)\s*:?\s*${QUOTED_ERROR}`,
   ].join('|'),
   'i',
 );
@@ -117,12 +123,17 @@ const CODE_TASK = new RegExp(
 /**
  * Named rule "a sentence of background": "I'm a nurse thinking about switching. Do two-year
  * schools offer anything shorter?", "Quick context, I'm a barista who codes on weekends. Does the
- * job-board article treat a portfolio as a must?" A sentence that only says who asks (it opens in
- * the first person and asks nothing), before the one that asks, holds the asker's life, not the
- * question: a profession there marks nothing. Said again in the question ("I'm a nurse. How much
- * do nurses make?"), it still does.
+ * job-board article treat a portfolio as a must?" A sentence that only says who asks ("I'm a",
+ * "I work as", "as a": it asks nothing), before the one that asks, holds the asker's life, not the
+ * question: a profession there marks nothing. Not where the asker is going ("I'm thinking of
+ * becoming a nurse instead."), nor when the question points at people ("I'm a nurse. How much do
+ * they make?"), nor when it is said again there ("... How much do nurses make?").
  */
-const FIRST_PERSON = /^(?:(?:ok(?:ay)?|so|hi|hey|well|quick context|some context|context|background|fyi)[\s,:!-]+)*(?:i'?m|i am|i've|ive|i have|i had|i work|i worked|i was|i used to|i got|i've got|my|as an?|being an?)\b/;
+const FIRST_PERSON = /^(?:(?:ok(?:ay)?|so|hi|hey|well|quick context|some context|context|background|fyi)[\s,:!-]+)*(?:i'?m|i am|i work as|i worked as|i've been|ive been|i was|as an?)\b/;
+/** A sentence with the profession as where the asker is going, not where they come from. */
+const GOING_TO = /\b(?:becom\w*|instead|want to be|wanna be|train(?:ing)? (?:as|to be)|study(?:ing)? to be|switch(?:ing)? to|move into)\b/;
+/** A question pointing at people ("how much do they make?"): the profession before may be whom it asks of. */
+const POINTS_AT_PEOPLE = /\b(?:they|them|their|she|he|her|his)\b/;
 /** What a sentence that asks opens with, when it has no question mark ("can I ...", "what should ..."). */
 const ASKS = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|do|does|did|can|could|should|would|will|may|might)\b/;
 /** Where each sentence of a text starts and ends. */
@@ -132,7 +143,8 @@ const SENTENCE = /[^.!?;\n]+[.!?;\n]*/g;
 function backgroundSpans(text: string): [number, number][] {
   const sentences = [...text.matchAll(SENTENCE)].map((m) => ({ at: m.index, text: m[0] }));
   const asks = sentences.map((x) => x.text.includes('?') || ASKS.test(x.text.trim()));
-  return sentences.flatMap((x, i) => (!x.text.includes('?') && FIRST_PERSON.test(x.text.trim()) && asks.slice(i + 1).some(Boolean) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
+  const background = (x: { text: string }, i: number) => !x.text.includes('?') && FIRST_PERSON.test(x.text.trim()) && !GOING_TO.test(x.text) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => POINTS_AT_PEOPLE.test(later.text));
+  return sentences.flatMap((x, i) => (background(x, i) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
 }
 
 /** The preposition and article of WITH_COLLEAGUES, cut to see who does the working. */
@@ -430,7 +442,7 @@ export class Analyzer {
         // "languges": a plural typed wrong is one slip from its singular's stem ("languge"), two from "language".
         const known = this.vocabulary.has(term) ? term : (singular ?? this.correct(word) ?? (term !== word ? this.correct(term) : null));
         if (!known && this.isStopTypo(word)) continue;
-        if (known && known !== term) this.markCorrected(known, outside, outsideWords);
+        if (known && known !== term) this.markCorrected(word, known, outside, outsideWords);
         if (known) out.push(known), group.push(known);
         else unknown.push(term), group.push(term);
       }
@@ -512,9 +524,11 @@ export class Analyzer {
    * articles never cover ("googel" is Google, "nurce" a nurse) marks the question as the
    * name typed right would. The phrase matcher reads only what was typed; the correction comes later.
    */
-  private markCorrected(known: string, outside: Set<Outside>, outsideWords: string[]): void {
+  private markCorrected(word: string, known: string, outside: Set<Outside>, outsideWords: string[]): void {
     const kind = this.outsideMap.get(known);
     if (!kind || !CORRECTED_OUTSIDE.includes(kind) || outsideWords.includes(known)) return;
+    // The name with an ending is a word of its own ("googling", "googled"): no slip in the name.
+    if (word.startsWith(known) || known.startsWith(word.replace(/(?:ing|ed|es|s|er|ers)$/, ''))) return;
     outside.add(kind);
     outsideWords.push(known);
   }

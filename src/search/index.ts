@@ -246,6 +246,8 @@ const FIGURE_WORDS: ReadonlySet<string> = new Set(['number', 'figure', 'amount']
 /** Words that ask which of two figures to believe ("which number is right, indeed or career karma?"): the articles never say; the figures side by side do. */
 const JUDGING_WORDS: ReadonlySet<string> = new Set(['right', 'trust', 'believe', 'reliable', 'better']);
 
+/** A sentence that asks without a question mark: "I'd like to know which ...", "tell me ...", "which one ...". */
+const ASKS_WITHOUT_MARK = /\b(?:want to know|wanna know|like to know|wondering|tell me|curious)\b|^(?:(?:so|and|anyway|but)[\s,]+)*(?:what|which|who|where|when|why|how|is|are|do|does|can|could|should|would|will)\b/i;
 /** A message this long may bury its question in a story (see "the asking sentence"). */
 const LONG_MESSAGE_WORDS = 20;
 /** ...and its last question must say this much to be read on its own. */
@@ -1064,6 +1066,9 @@ class KnowledgeSearch implements Search {
     const at = sentences.findLastIndex((s) => s.trim().endsWith('?'));
     const last = sentences[at]?.trim();
     if (sentences.length < 2 || !last || question.split(/\s+/).length < LONG_MESSAGE_WORDS) return whole;
+    // A sentence after it that asks in other words ("Anyway, I'd like to know which ...") makes the
+    // one with the question mark rhetorical ("My dad asked me what's the point of coding?").
+    if (sentences.slice(at + 1).some((s) => ASKS_WITHOUT_MARK.test(s.trim()))) return whole;
     // "Is he right?" alone says too little to stand for the message. Read with the sentence
     // before it ("...idk if i even need one. do i?"), it may: when that reading is sure of the
     // entry the whole message leaned to (the portfolio), that is the answer.

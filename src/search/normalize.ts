@@ -47,13 +47,10 @@ export const RULES: readonly Rule[] = [
   // Chat shorthand the question forms below must read: "wat do juniors start at", "w/o a degree",
   // "keep up w new tech".
   { name: 'what-typed-short', pattern: /\b(?:wat|wut|wht|waht|wot)\b/g, to: 'what' },
-  // Short words typed fast ("hwo long dose it tak to lern"): too short for the spelling
-  // corrector (it leaves words under five letters alone), and the question forms below need them.
-  // "do i ned a degre", "is bootcamp wroth it", "hows much": the same, each a slip of a common word.
   // British spellings are the American ones: the articles and a learner may spell "practise",
   // "specialise", "programme", "behaviour", "modelling" either way, and the stemmer keeps them apart
   // ("practis" is no "practic"). Both sides pass through the rules, so one spelling meets the other.
-  { name: 'british-spelling', pattern: /\bpractis(e|es|ed|ing)\b|\b(organ|special|optim|real|recogn|priorit|standard|minim|maxim|custom|author|util|visual|summar|categor|emphas|familiar|memor|normal|central|serial|moderni|character|personal|apolog|critic|final|formal|local|global|virtual|stabil|containeri|dockeri)is(e|es|ed|ing|ation|ations)\b|\banalys(e|es|ed|ing)\b|\b(behavi|col|fav|hon|lab|neighb|flav|endeav)our(s|ed|ing|ite|ites|able)?\b|\bprogramme(s)?\b|\bcentre(s)?\b|\blicence(s|d)?\b|\bdefence\b|\bjudgement(s)?\b|\benrol(ment|ments|s)?\b|\b(model|travel|label|cancel|signal)l(ing|ed|er|ers)\b/g, to: (m: string, ...g: (string | undefined)[]) => {
+  { name: 'british-spelling', pattern: /\bpractis(e|es|ed|ing)\b|\b(organ|special|optim|real|recogn|priorit|standard|minim|maxim|custom|author|util|visual|summar|categor|emphas|familiar|memor|normal|central|serial|modern|character|personal|apolog|critic|final|formal|local|global|virtual|stabil|container|docker)is(e|es|ed|ing|ation|ations|ational)\b|\banalys(e|es|ed|ing)\b|\b(behavi|col|fav|hon|lab|neighb|flav|endeav)our(s|ed|ing|ite|ites|able|al)?\b|\bprogramme(s)?\b|\bcentre(s)?\b|\blicence(s|d)?\b|\bdefence\b|\bjudgement(s)?\b|\benrol(ment|ments|s)?\b|\b(model|travel|label|cancel|signal)l(ing|ed|er|ers)\b/g, to: (m: string, ...g: (string | undefined)[]) => {
     const w = m.toLowerCase();
     if (w.startsWith('practis')) return `practic${g[0]}`;
     if (g[1]) return `${g[1]}iz${g[2]}`;
@@ -67,9 +64,13 @@ export const RULES: readonly Rule[] = [
     if (w.startsWith('enrol')) return `enroll${g[10] ?? ''}`;
     return `${g[11]}${g[12]}`;
   } },
+  // Short words typed fast ("hwo long dose it tak to lern"): too short for the spelling
+  // corrector (it leaves words under five letters alone), and the question forms below need them.
+  // "do i ned a degre", "is bootcamp wroth it", "hows much": the same, each a slip of a common word.
   { name: 'short-typos', pattern: /\b(?:hwo|dose|lern|tak|wich|whta|lvl|exec|ned|wroth|hows(?= much\b)|whos)\b/g, to: (m: string) => ({ whos: 'who is', hwo: 'how', dose: 'does', lern: 'learn', tak: 'take', wich: 'which', whta: 'what', lvl: 'level', exec: 'executive', ned: 'need', wroth: 'worth', hows: 'how' })[m] ?? m },
-  // "How fast is web dev job growth?" asks the rate of growth (the outlook), not how long it takes.
-  { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?=[^?.!]{0,60}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
+  // "How fast is web dev job growth?" asks the rate of growth (the outlook), not how long it takes;
+  // "how fast can I get hired in a growing field?" is still how long it takes.
+  { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?!\s+(?:can|could|do|will|would|should|might|am)\s+(?:i|you|someone|one|u|we)\b)(?=[^?.!]{0,60}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
   { name: 'with-typed-short-2', pattern: /\bw\/(?!e\b)(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
   // "Positions beyond senior usually demand...": a verb, what they require; not the job market's demand.
@@ -107,13 +108,13 @@ export const RULES: readonly Rule[] = [
   { name: 'hours-worked', pattern: /\bhow many hours\b(?=[^?.!]{0,40}?\b(?:work|works|working|worked|on the job)\b)/g, to: ' schedule ' },
   // "How much does a bootcamp cost?" asks a price, which is not pay.
   { name: 'how-much-cost', pattern: /\bhow much (?=(?:\S+\s+){0,6}?(?:cost|costs|charge|charges|fee|fees|tuition|price)\b)/g, to: ' cost ' },
-  // "How much is the General Assembly bootcamp?" asks a price, unless it names pay or growth
-  // ("how much is employment projected to grow").
   // "What does General Assembly charge?", "does triplebyte charge anything?": a price asked in
-  // other words. Not who is "in charge of" something.
-  { name: 'charge-price', pattern: /(?<!\bin\s)\b(?:charge|charges|charging)\b(?!\s+of\b)/g, to: ' cost ' },
+  // other words. Not who is "in charge of" something, nor criminal charges.
+  { name: 'charge-price', pattern: /(?<!\b(?:in|criminal|felony|dropped|pressed|facing|face)\s)\b(?:charge|charges|charging)\b(?!\s+(?:of|against|dropped)\b)/g, to: ' cost ' },
   // "How much is the number of web jobs expected to go up?": growth, not a price nor pay.
   { name: 'how-much-growth', pattern: /\bhow much\b(?=[^?.!]{0,60}\b(?:grow|grows|growing|growth|go up|goes up|going up|increase|increases|increasing|rise|rises|rising|expand|expands|expanding)\b)(?![^?.!]*\b(?:salary|salaries|pay|paid|wages?|earn|earns|earnings|income|make|makes)\b)/g, to: ' ' },
+  // "How much is the General Assembly bootcamp?" asks a price, unless it names pay or growth
+  // ("how much is employment projected to grow").
   { name: 'how-much-is', pattern: /\bhow much (?:is|are|was|will)\b(?![^.?!]*\b(?:paid|pay|pays|salary|salaries|earn|earns|make|makes|wage|income|grow|grows|growth|growing|increase|rise|projected|expected|demand)\b)/g, to: ' cost ' },
   // "How much experience do I need?", "how much data do they handle?": an amount of something
   // that is not money; "how much" says nothing of pay there.
@@ -214,14 +215,14 @@ export const RULES: readonly Rule[] = [
   { name: 'according-to', pattern: /\b(?:acc|accdg|acording|accoring|accordin)\.?\s*(?:2|to)\b/g, to: ' according to ' },
   // "The CK guide", "ck's steps": the only name the Career Karma page gives itself is its logo.
   { name: 'career-karma-initials', pattern: /\b(?:the\s+)?ck(?:'s)?(?:[\s-](?:guide|article|piece|page|site|post|write[\s-]?up|one)(?:'s)?)?(?=[\s?!.,:;]|$)/g, to: ' career karma ' },
+  // "The article that cites PayScale", "the piece quoting Tutorials Point": an article described by
+  // a source only it cites (sources.json: Career Karma cites PayScale; the spotlight cites Tutorials
+  // Point, Hackernoon, U.S. News, VelvetJobs; Indeed cites OWASP). Not the BLS, which two cite.
+  { name: 'cited-by-described', pattern: /\b(?:the|that) (?:article|guide|piece|page|one|site|write-?up|post|source)(?: that| which)? (?:cites|cited|citing|quotes|quoted|quoting|uses|using|references|referencing|draws on|drawing on|relies on|relying on|leans on|mentions|mentioning)(?: the)? (payscale|pay scale|tutorials ?point|hacker ?noon|velvet ?jobs|u\.?s\.? news(?: (?:&|and) world report)?|owasp)(?:'s)?(?: top (?:10|ten))?(?: (?:data|figures|numbers|survey|salary data|definition|guidelines))?\b/g, to: (_m: string, cited: string) => (/pay ?scale/.test(cited) ? ' career karma ' : /owasp/.test(cited) ? ' indeed ' : ' spotlight ') },
   // More of the articles described by what is on them: the job site by its other names ("the
   // recruiting site", "the employment website", the "Finding a Job" section it is filed under), the
   // bootcamp matcher by its trade ("the bootcamp marketplace") or its questions-and-answers ending,
   // the spotlight by its list of other job titles.
-  // "The article that cites PayScale", "the piece quoting Tutorials Point": an article described by
-  // a source only it cites (sources.json: Career Karma cites PayScale; the spotlight cites Tutorials
-  // Point, Hackernoon, U.S. News, VelvetJobs; Indeed cites OWASP). Not the BLS, which two cite.
-  { name: 'cited-by', pattern: /\b(?:the|that) (?:article|guide|piece|page|one|site|write-?up|post|source)(?: that| which)? (?:cites|cited|citing|quotes|quoted|quoting|uses|using|references|referencing|draws on|drawing on|relies on|relying on|leans on|mentions|mentioning)(?: the)? (payscale|pay scale|tutorials ?point|hacker ?noon|velvet ?jobs|u\.?s\.? news(?: (?:&|and) world report)?|owasp)(?:'s)?(?: (?:data|figures|numbers|survey|salary data|definition|guidelines))?\b/g, to: (_m: string, cited: string) => (/pay ?scale/.test(cited) ? ' career karma ' : /owasp/.test(cited) ? ' indeed ' : ' spotlight ') },
   { name: 'indeed-described-more', pattern: /\bthe (?:recruiting|recruitment|employment|hiring|job[\s-]?hunting|job[\s-]search)[\s-](?:site|website|platform|portal|board|engine)(?:'s)?(?:[\s-](?:guide|article|page|piece|explainer|write[\s-]?up))?\b|\b(?:the )?(?:article|guide|page|piece|explainer) (?:from|in|under) (?:the )?['"“]?finding a job['"”]? (?:section|category|part)\b|\bthe ['"“]?finding a job['"”]? (?:article|guide|page|piece|explainer|section)\b/g, to: ' indeed ' },
   { name: 'career-karma-described-more', pattern: /\bthe (?:coding[\s-])?bootcamp[\s-](?:matcher|marketplace|matching service|broker)(?:'s)?\b|\bthe (?:article|guide|piece|page|one) (?:with|that has|ending with|that ends with) (?:the |an? )?(?:faqs?|q\s?&\s?as?|questions[\s-]and[\s-]answers)(?: section)?(?: at the end)?\b|\bthe (?:article|guide|piece|page|one) that says ['"“]?get matched to top bootcamps['"”]?/g, to: ' career karma ' },
   { name: 'spotlight-by-titles', pattern: /\bthe (?:article|page|piece|one|profile|write[\s-]?up) (?:listing|that lists|with|that has|starting with|opening with) (?:the |a |all the |a long list of |a list of )?(?:alternative|alternate|other) (?:job )?titles\b/g, to: ' spotlight ' },
