@@ -187,8 +187,8 @@ export interface FactSet {
  *   blind later the same stop; scored once untouched on d1db7ac (casual 36/40, hard 122/150, 27/30
  *   refused, 28/40 follow-ups, 36 wrong), then read and tuned against.
  * - blind-aa.json: written blind from the articles alone by another helper at the start of stop
- *   39, copied in without being opened; `npm run bench:blind` scores it once (counts only) for the
- *   figure in the README, at the end of stop 39. Spent once scored.
+ *   39, copied in without being opened; `npm run bench:blind` scored it once (counts only, on
+ *   6eb89b2) for the figure in the README, at the end of stop 39. Spent.
  */
 export const FACT_SETS = { dev: 'dev.json', dev2: 'dev-2.json', dev3: 'dev-3.json', dev4: 'dev-4.json', blind: 'blind-c.json', blindD: 'blind-d.json', blindE: 'blind-e.json', blindF: 'blind-f.json', dev5: 'dev-5.json', blindG: 'blind-g.json', dev6: 'dev-6.json', blindH: 'blind-h.json', dev7: 'dev-7.json', blindI: 'blind-i.json', dev8: 'dev-8.json', blindJ: 'blind-j.json', dev9: 'dev-9.json', blindK: 'blind-k.json', dev10: 'dev-10.json', dev11: 'dev-11.json', blindL: 'blind-l.json', dev12: 'dev-12.json', blindM: 'blind-m.json', dev13: 'dev-13.json', blindN: 'blind-n.json', dev14: 'dev-14.json', blindO: 'blind-o.json', dev15: 'dev-15.json', blindP: 'blind-p.json', dev16: 'dev-16.json', blindQ: 'blind-q.json', dev17: 'dev-17.json', blindR: 'blind-r.json', dev18: 'dev-18.json', blindS: 'blind-s.json', dev19: 'dev-19.json', blindT: 'blind-t.json', dev20: 'dev-20.json', blindU: 'blind-u.json', dev21: 'dev-21.json', blindV: 'blind-v.json', dev22: 'dev-22.json', blindW: 'blind-w.json', dev23: 'dev-23.json', dev24: 'dev-24.json', blindX: 'blind-x.json', dev25: 'dev-25.json', dev26: 'dev-26.json', blindY: 'blind-y.json', dev27: 'dev-27.json', dev28: 'dev-28.json', blindZ: 'blind-z.json', dev29: 'dev-29.json', dev30: 'dev-30.json', blindAA: 'blind-aa.json' } as const;
 
