@@ -1952,12 +1952,14 @@ describe('honest refusals', () => {
     expect((await say('what tax-advantaged medical perk do backend devs get?')).topic).toBe('question:benefits');
   });
 
+  /** Refused, with words saying why ("can't help write or debug code"). */
+  const refused = async (line: string, words: string | RegExp) => {
+    const r = await say(line, ana);
+    expect(r.answered, line).toBe(false);
+    expect(r.text, line).toMatch(words);
+  };
+
   it('a task for the bot (code to write or fix, a design for my app, a quoted error) is refused as one; a resume, a roadmap or a how-to is not', async () => {
-    const refused = async (line: string, words: string | RegExp) => {
-      const r = await say(line, ana);
-      expect(r.answered, line).toBe(false);
-      expect(r.text, line).toMatch(words);
-    };
     await refused('can u write a python function that reverses a linked list', "can't help write or debug code");
     await refused('fix my SQL: SELECT name, COUNT(*) FROM users WHERE COUNT(*) > 5 GROUP BY name', "can't help write or debug code");
     await refused('design a database schema for my e-commerce app with orders, products and customers', "can't help write or debug code");
@@ -1984,11 +1986,6 @@ describe('honest refusals', () => {
   });
 
   it('a misspelt company or profession is refused as the name typed right would be; a dotted name is one word to "when did it come out"', async () => {
-    const refused = async (line: string, words: string | RegExp) => {
-      const r = await say(line, ana);
-      expect(r.answered, line).toBe(false);
-      expect(r.text, line).toMatch(words);
-    };
     await refused('how much does googel pay a new grad backend engineer', 'particular companies');
     await refused('how much does a nurce make', 'say nothing about that profession');
     await refused('what year did Nest.js first come out', 'outside what the articles cover');
