@@ -400,11 +400,11 @@ export class Analyzer {
     // The rules read the question once, for the outside markers and for its words.
     const folded = fold(text);
     const read = applyRules(folded);
+    // As typed, and as the rules read it ("is go used": Go the language, "golang"). As typed
+    // less the articles described ("the guide recommending the Facebook parent's credential"):
+    // the company there names a source, not an employer.
+    const typed = applyRules(folded, DESCRIBED);
     if (this.outsideMatch) {
-      // As typed, and as the rules read it ("is go used": Go the language, "golang"). As typed
-      // less the articles described ("the guide recommending the Facebook parent's credential"):
-      // the company there names a source, not an employer.
-      const typed = applyRules(folded, DESCRIBED);
       let colleagues = -1;
       for (const [m, source] of [...[...this.outsideMatch.matches(typed)].map((x) => [x, typed] as const), ...(read === typed ? [] : [...this.outsideMatch.matches(read)].map((x) => [x, read] as const))]) {
         const key = this.outsideKey(phraseKey(m.text));
@@ -421,7 +421,7 @@ export class Analyzer {
         outsideWords.push(key);
       }
     }
-    const background = this.inBackground(applyRules(folded, DESCRIBED), outside, outsideWords);
+    const background = this.inBackground(typed, outside, outsideWords);
     const out: string[] = [];
     const unknown: string[] = [];
     const groups: string[][] = [];
