@@ -1498,6 +1498,15 @@ describe('small talk', () => {
 });
 
 describe('honest refusals', () => {
+  /** Refused, with words saying why ("can't help write or debug code"); asked as `who` (by default the one person of these tests). */
+  const refused = async (line: string, words: string | RegExp, who: Context = ana) => {
+    const r = await say(line, who);
+    expect(r.answered, line).toBe(false);
+    expect(r.text, line).toMatch(words);
+  };
+  /** Each line its own person, so that no line reads as a follow-up of the one before. */
+  const alone = (line: string): Context => ({ ...ana, userId: `alone-${line}` });
+
   it.each([
     'how do i become a registered pharmacist, what classes do i need',
     'my python script throws KeyError, how do i fix it',
@@ -1911,11 +1920,6 @@ describe('honest refusals', () => {
   });
 
   it('a company the articles name, as an employer; trivia; a year past theirs; a course site or technology they never name: refused', async () => {
-    const refused = async (line: string, words: string | RegExp, who = ana) => {
-      const r = await say(line, who);
-      expect(r.answered, line).toBe(false);
-      expect(r.text, line).toMatch(words);
-    };
     // Meta, Microsoft, Career Karma are in the articles, but not as places to work.
     await refused('what is it like to work at Microsoft as a backend developer?', 'particular companies');
     await refused('how much does Meta pay a junior backend engineer?', 'no figures for particular companies');
@@ -1952,27 +1956,19 @@ describe('honest refusals', () => {
     expect((await say('what tax-advantaged medical perk do backend devs get?')).topic).toBe('question:benefits');
   });
 
-  /** Refused, with words saying why ("can't help write or debug code"). */
-  const refused = async (line: string, words: string | RegExp) => {
-    const r = await say(line, ana);
-    expect(r.answered, line).toBe(false);
-    expect(r.text, line).toMatch(words);
-  };
-
   it('a task for the bot (code to write or fix, a design for my app, a quoted error) is refused as one; a resume, a roadmap or a how-to is not', async () => {
-    await refused('can u write a python function that reverses a linked list', "can't help write or debug code");
-    await refused('fix my SQL: SELECT name, COUNT(*) FROM users WHERE COUNT(*) > 5 GROUP BY name', "can't help write or debug code");
-    await refused('design a database schema for my e-commerce app with orders, products and customers', "can't help write or debug code");
-    await refused('Laravel says "419 Page Expired" every time I submit a form', "can't help write or debug code");
+    for (const line of ['can u write a python function that reverses a linked list', 'fix my SQL: SELECT name, COUNT(*) FROM users WHERE COUNT(*) > 5 GROUP BY name', 'design a database schema for my e-commerce app with orders, products and customers', 'Laravel says "419 Page Expired" every time I submit a form']) {
+      await refused(line, "can't help write or debug code", alone(line));
+    }
     // The articles' own help: a resume to fix, a roadmap to make, a how-to asked of the field.
-    expect((await say('fix my resume')).topic).toBe('question:resume');
-    expect((await say('create a roadmap for my project', { ...ana, userId: 'roadmap' })).answered).toBe(true);
+    expect((await say('fix my resume', alone('fix my resume'))).topic).toBe('question:resume');
+    expect((await say('create a roadmap for my project', alone('create a roadmap for my project'))).answered).toBe(true);
     // A how-to is the articles' to refuse as a how-to (what they say of it, under that line), not as a task.
-    await refused('how do I write a function in python?', "don't teach how it works");
+    await refused('how do I write a function in python?', "don't teach how it works", alone('how do I write a function in python?'));
   });
 
   it('a sentence of background (who asks) marks nothing; the same word in the question still does', async () => {
-    const nurse = await say("I'm a nurse thinking about switching. Do two-year schools offer anything shorter than a full degree?", ana);
+    const nurse = await say("I'm a nurse thinking about switching. Do two-year schools offer anything shorter than a full degree?", alone('nurse'));
     expect(nurse.answered).toBe(true);
     expect(nurse.topic).toBe('learning:community-college');
     // Said again where the question is, the profession is what is asked.
@@ -1986,13 +1982,13 @@ describe('honest refusals', () => {
   });
 
   it('a misspelt company or profession is refused as the name typed right would be; a dotted name is one word to "when did it come out"', async () => {
-    await refused('how much does googel pay a new grad backend engineer', 'particular companies');
-    await refused('how much does a nurce make', 'say nothing about that profession');
-    await refused('what year did Nest.js first come out', 'outside what the articles cover');
-    // A price asked as "charge" is a price the articles never give; who is "in charge of" something is no price.
-    const charge = await say('what does General Assembly charge for its software engineering bootcamp', ana);
+    await refused('how much does googel pay a new grad backend engineer', 'particular companies', alone('googel'));
+    await refused('how much does a nurce make', 'say nothing about that profession', alone('nurce'));
+    await refused('what year did Nest.js first come out', 'outside what the articles cover', alone('nest'));
+    // A price asked as "charge" is the same price the articles never give as "how much does it cost".
+    const charge = await say('what does General Assembly charge for its software engineering bootcamp', alone('charge'));
     expect(charge.answered).toBe(false);
-    expect(charge.text).toBe((await say('how much does general assembly cost', ana)).text);
+    expect(charge.text).toBe((await say('how much does general assembly cost', alone('cost'))).text);
   });
 
   it('where the asker comes from is background: "I\'m a security guard, can I become a backend dev?" is about becoming one', async () => {
