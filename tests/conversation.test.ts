@@ -1840,6 +1840,9 @@ describe('honest refusals', () => {
     const ranking = await say('any ranking to start from?', user);
     expect(ranking.topic).toBe('learning:choosing-a-cs-program');
     expect(ranking.text).toContain('U.S. News');
+    // "Anything about ..." opens a follow-up as "what about ..." does: its short answer shows that point.
+    await say('how do i choose a cs program?', user);
+    expect((await say('anything about rankings?', user)).text).toContain('U.S. News');
     await say('how should i set up my resume for backend jobs?', user);
     expect((await say('and the cover letter?', user)).topic).toBe('question:cover-letter');
   });
