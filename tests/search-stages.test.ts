@@ -674,6 +674,7 @@ describe('named rule: a task for the bot', () => {
     'pls debug this node server for me',
     'design a database schema for my e-commerce app with orders and customers',
     'Laravel says "419 Page Expired" every time I submit a form',
+    "my code still doesn't work after the update, can you look?",
   ])('"%s" asks the bot to do work on code: outside', (q) => {
     expect(search.analyse(q).outside).toContain('code-help');
   });
@@ -688,6 +689,7 @@ describe('named rule: a task for the bot', () => {
     'how do I write a function in python?',
     'the guide says "soft skills": which ones?',
     'my friend said "you need a CS degree" to get hired, is that true?',
+    "If working on the server side doesn't work out, what related careers could suit me?",
   ])('"%s" is no task on code', (q) => {
     expect(search.analyse(q).outside).not.toContain('code-help');
   });
@@ -741,6 +743,26 @@ describe('named rule: the asking sentence', () => {
     const story = "I'm 27, did a 12-week coding bootcamp last spring and landed a junior role. My long-term dream is to be a senior engineer. My cousin says without a four-year degree I'll hit a ceiling. Is he right?";
     const whole = search.ask(story);
     expect(whole.analysis.terms).toContain('bootcamp');
+  });
+});
+
+describe('named rule: pay in the story', () => {
+  const top = (q: string) => {
+    const a = search.ask(q);
+    return a.decision.kind === 'answer' ? a.decision.top.doc.ref : a.decision.kind;
+  };
+
+  it('reads a story whose only pay words are the asker\'s own statements without them', () => {
+    expect(top("My cousin, who's a senior engineer, says you basically can't get hired as a back-end dev without a CS degree. I don't have the money for four years of school. Is he right?")).toBe('question:degree-needed');
+    expect(top('So my current job pays for nothing, I spend like $200 a month on train tickets just getting in. If I switch into back-end development, is help with getting to work something those jobs usually offer, or is that just a big-tech thing?')).toBe('question:benefits');
+    // Unsure without the pay words, it asks which was meant: not the pay table nobody asked for.
+    expect(top("I'm planning to go freelance as a server-side dev after I finish my course. My partner is nervous about money and asked whether all the hours I'd spend finding clients and keeping my skills fresh would actually be paid time. Are they?")).not.toBe('salary:backend-developer');
+  });
+
+  it('keeps pay asked in a sentence that asks, or said of the figures rather than of the asker', () => {
+    expect(top("I'm 30 and switching careers from retail, so money matters a lot to me right now. How much does a back-end developer make in the first year?")).toBe('salary:backend-developer');
+    expect(top("I've been reading up all week and my brother keeps asking. I'd like to know what back-end developers earn, roughly, according to Indeed and the others.")).toBe('salary:backend-developer');
+    expect(top("One of the guides gives just three pay points, beginners, the middle, and the most seasoned. What's the beginner one?")).toBe('salary:backend-developer');
   });
 });
 

@@ -248,6 +248,8 @@ const JUDGING_WORDS: ReadonlySet<string> = new Set(['right', 'trust', 'believe',
 
 /** A sentence that asks without a question mark: "I'd like to know which ...", "tell me ...", "which one ...". */
 const ASKS_WITHOUT_MARK = /\b(?:want to know|wanna know|like to know|wondering|tell me|curious)\b|^(?:(?:so|and|anyway|but)[\s,]+)*(?:what|which|who|where|when|why|how|is|are|do|does|can|could|should|would|will)\b/i;
+/** A sentence of the asker's own story: "I don't have the money", "my partner is nervous about money". */
+const FIRST_PERSON_STORY = /\b(?:i|i'm|im|i've|ive|i'd|my|me|we|our)\b/i;
 /** A message this long may bury its question in a story (see "the asking sentence"). */
 const LONG_MESSAGE_WORDS = 20;
 /** ...and its last question must say this much to be read on its own. */
@@ -575,7 +577,7 @@ class KnowledgeSearch implements Search {
     const ofPay = next ? `${next} salary` : afterPay(question, options.previous) ? 'how much do they make?' : options.previous?.terms.includes('salary') && BARE_YEARS.test(question) ? question.replace(/\b(years?|yrs?)\b/i, '$1 of experience') : question;
     const analysis = this.rangeEnd(this.payPointedAt(this.analyzer.analyse(ofPay), question, options.previous), question, options.previous);
     const whole = this.run(analysis);
-    const alone = this.asked(question, whole);
+    const alone = this.asked(question, whole, analysis);
     // Read by its last question, a long message is a question of its own, not a follow-up.
     if (alone !== whole) return alone;
     const previous = options.previous;
@@ -1060,7 +1062,9 @@ class KnowledgeSearch implements Search {
    * story may go on after it ("... which route gets me there fastest? My wife thinks I'm crazy, so
    * I want real numbers."): the last sentence that asks is the question.
    */
-  private asked(question: string, whole: Answer): Answer {
+  private asked(question: string, read: Answer, typed: Analysis): Answer {
+    // Unsure once the pay in its story is set aside, the message is read by its question as below.
+    const whole = read.confident ? this.payInStory(question, read, typed) : read;
     if (whole.confident) return whole;
     const sentences = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
     const at = sentences.findLastIndex((s) => s.trim().endsWith('?'));
@@ -1086,6 +1090,28 @@ class KnowledgeSearch implements Search {
     analysis.outsideWords = [...new Set([...analysis.outsideWords, ...(partly.length ? whole.analysis.outsideWords : [])])];
     const alone = this.run(analysis);
     return alone.confident ? alone : whole;
+  }
+
+  /**
+   * Named rule "pay in the story": "My cousin says you can't get hired without a CS degree. I
+   * don't have the money for four years of school. Is he right?" and "My partner is nervous about
+   * money ... Are they?" speak of money in the story, not of what back-end developers earn; they
+   * had got the pay table. When every sentence with a word of pay is a statement of the asker's
+   * own (no question mark, no "I'd like to know"; "I", "my"), the message is read again without those words, and that reading
+   * stands when it is sure.
+   */
+  private payInStory(question: string, whole: Answer, analysis: Analysis): Answer {
+    if (whole.decision.kind !== 'answer' || whole.decision.top.doc.kind !== 'salary' || question.split(/\s+/).length < LONG_MESSAGE_WORDS) return whole;
+    const sentences = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+    if (sentences.length < 2) return whole;
+    const paid = sentences.filter((s) => this.analyzer.analyse(s).terms.includes('salary'));
+    if (!paid.length || paid.some((s) => s.trim().endsWith('?') || ASKS_WITHOUT_MARK.test(s.trim()) || !FIRST_PERSON_STORY.test(s))) return whole;
+    const dropped = new Set(analysis.groups.filter((g) => g.includes('salary')).flat());
+    const terms = analysis.terms.filter((t) => !dropped.has(t));
+    if (!terms.length) return whole;
+    const again = this.run({ ...analysis, terms, groups: analysis.groups.filter((g) => !g.includes('salary')) });
+    // Unsure without them, it asks which was meant rather than show pay nobody asked about.
+    return again.decision.kind === 'clarify' || (again.confident && again.decision.kind === 'answer' && again.decision.top.doc.kind !== 'salary') ? again : whole;
   }
 
   /** The role card the turn before showed, when it is another role than the guide's own (back-end developer). */
