@@ -1828,6 +1828,15 @@ describe('honest refusals', () => {
     expect((await say('and for seniors?', user)).topic).toBe('learning:how-long');
   });
 
+  it('"what\'s in the middle?" and "and at the top?" after the pay range are its levels (not community college, "the middle ground")', async () => {
+    const user = { ...ana, userId: 'range' };
+    await say("what's the career profile's salary range?", user);
+    expect((await say("what's in the middle?", user)).card.title).toBe('Back-End Developer salary: mid-career');
+    const top = await say('and at the top?', user);
+    expect(top.card.title).toBe('Back-End Developer salary: experienced');
+    expect(top.text).toContain('$167K');
+  });
+
   it('"how long does that take?" asks the time of the answer before when it gives one; "what if ..." follows up', async () => {
     const user = { ...ana, userId: 'take' };
     await say('community college for backend, is that a thing?', user);

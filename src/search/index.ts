@@ -182,6 +182,8 @@ const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there
 /** A time asked with nothing else ("how long?"): it points back as "how long is that?" does. (Not "how much?": pay, read as before.) */
 const BARE_ASK = /^\W*(?:and\s+)?(?:how long|how many years|duration)\W*$/i;
 const pointsBack = (question: string) => POINTERS.test(question) || BARE_ASK.test(question);
+/** Nothing but levels: "seniors?", and "what's in the middle?" (whose "middle" is also a word of community college's "middle ground"). */
+const namesOnlyLevels = (analysis: Analysis) => analysis.groups.length > 0 && analysis.groups.every((g) => g.some((t) => LEVEL_TERMS[t]));
 
 /**
  * "the deadlock one", "the aws one", "the one for azure?": a thing picked by its name (see theOne).
@@ -692,7 +694,7 @@ class KnowledgeSearch implements Search {
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
     const compares = POINTERS.test(question) && analysis.terms.includes('comparison');
     // A level alone after a pay question ("entry level?") is that pay, whatever entry its words name.
-    const levelOfFigures = analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t]) && previous.terms.some((t) => TIME_TERMS.has(t));
+    const levelOfFigures = namesOnlyLevels(analysis) && previous.terms.some((t) => TIME_TERMS.has(t));
     // A source alone ("what does Career Karma say?") names its article's plan, but asks what it says of this.
     if (!FOLLOW_LEADS.test(question) && !compares && !levelOfFigures && !this.asksSource(analysis) && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
     // "What languages do they use?" after the front-end card: "they" are front-end developers, read
@@ -761,7 +763,7 @@ class KnowledgeSearch implements Search {
     // alone) swaps that into the question before, however well the bare words read alone
     // ("and databases?" after web servers does not).
     const moved = together.decision.kind === 'answer' && (together.decision.top.doc.ref !== previous.topic || together.analysis.level !== previous.level);
-    const onlyLevels = analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t]);
+    const onlyLevels = namesOnlyLevels(analysis);
     const onlyWhom = analysis.terms.every((t) => this.subjectTerms.has(t) || LEVEL_TERMS[t] || t === 'developer' || t === 'dev');
     if (figures && moved && (FOLLOW_LEADS.test(question) || onlyLevels) && onlyWhom) return together;
     // "n front end devs?" after "what do back end devs do all day": the same ask (duties, skills,
@@ -1131,7 +1133,7 @@ class KnowledgeSearch implements Search {
     // "4-6?", "seniors?": a level alone only makes sense about the question before; so does
     // "what does PayScale say?".
     // "For juniors?" too: "junior" keeps its own term beside the level's.
-    if (analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t] || (analysis.level && LEVEL_WORDS.has(t)))) return true;
+    if ((analysis.terms.length > 0 && analysis.terms.every((t) => LEVEL_TERMS[t] || (analysis.level && LEVEL_WORDS.has(t)))) || namesOnlyLevels(analysis)) return true;
     if (this.asksSource(analysis)) return true;
     // "Which is higher?" after figures compares them.
     if (previous.terms.some((t) => TIME_TERMS.has(t)) && analysis.terms.length > 0 && analysis.terms.every((t) => FIGURES_COMPARED.has(t))) return true;
