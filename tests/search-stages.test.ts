@@ -297,6 +297,10 @@ describe('analyse: the lexicon and spelling', () => {
     // "How many hours" of work is the schedule; of study, how long it takes.
     ['how many hours do backend devs work', 'schedule'],
     ['how many hours to learn sql', 'duration'],
+    // "General" job fairs are job fairs, not General Assembly; "at the top" of pay is the experienced level.
+    ['are general job fairs worth my time?', 'networking'],
+    ['and at the top?', 'experienced'],
+    ['are backend devs stressed out lol', 'stress'],
     ['what do backend engs get paid', 'developer'],
   ])('"%s" means %s', (q, term) => {
     expect(analyse(q).terms).toContain(term);
@@ -390,8 +394,13 @@ describe('analyse: the lexicon and spelling', () => {
     ['is go used for backend?', 'tech'],
     ['do i need kafka for backend', 'tech'],
     ['how do i negotiate a higher salary offer', 'chat'],
+    ['is rust faster than go', 'tech'],
   ])('"%s" names something outside the articles (%s)', (q, kind) => {
     expect(analyse(q).outside).toContain(kind);
+  });
+
+  it('reads "rather ... than go to parties" as the verb, not the Go language', () => {
+    expect(analyse("I'd rather tinker with my computer alone than go to parties. Does that fit the typical personality of back-end devs?").outside).toEqual([]);
   });
 
   it('reads a short plural the stemmer leaves whole as its singular: "ctos" is "cto"', () => {
@@ -533,6 +542,8 @@ describe('named rule: names it, does not answer it', () => {
     'how do i find python internships',
     // "Improve" with no market named is no market turn, so no prediction.
     'will a portfolio improve the chances of getting hired?',
+    // "Versioning" is the skill's own name, not a release asked for.
+    'What tools does the spotlight list for code versioning or Git work?',
   ])('"%s" is still answered: the articles say it', (q) => {
     expect(search.ask(q).decision.kind).toBe('answer');
   });

@@ -170,6 +170,7 @@ const CODE_TO_WRITE = /\bhow (?:do|does|can|could|would|should|to)\b(?: (?:i|you
 const FATE = /\b(?:dead|dying|die|dies|obsolete|irrelevant|outdated|going away|next big thing|replaced?|replacing|take over|taking over|future[\s-]proof|future of)\b/i;
 /** "Which kubernetes version should I run?": a technology's versions, which the articles never weigh. */
 const VERSION_ASKED = new Set(['version', 'release']);
+const VERSIONING = /\bversion(?:ing|\s+control)\b/i;
 /**
  * What a career question sets up, works with or moves ("how do I set up my resume", "how do java
  * devs work with databases", "how do I migrate my career to node"): not a tutorial's subject.
@@ -215,7 +216,8 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
   if (FATE.test(analysis.raw) && !tech.some((term) => WEIGHED.has(term)) && !/\bstill\b/i.test(analysis.raw)) return 'future';
   const howTo = HOW_TO_DO.exec(analysis.raw) ?? CODE_TO_WRITE.exec(analysis.raw);
   if (howTo && !CAREER_WORDS.test(analysis.raw.slice(howTo.index))) return 'how-to';
-  if (analysis.terms.some((term) => VERSION_ASKED.has(term)) && !tech.some((term) => WEIGHED.has(term))) return 'how-to';
+  // ("Code versioning", "version control" name the skill, not a release asked for.)
+  if (analysis.terms.some((term) => VERSION_ASKED.has(term)) && !VERSIONING.test(analysis.raw) && !tech.some((term) => WEIGHED.has(term))) return 'how-to';
   const works = HOW_IT_WORKS.exec(analysis.raw);
   const subject = works?.[1] ?? works?.[2] ?? works?.[3];
   if (subject && !CAREER_WORDS.test(subject) && !analysis.terms.includes('api') && !tech.some((term) => WEIGHED.has(term))) return 'how-to';
