@@ -301,6 +301,8 @@ describe('analyse: the lexicon and spelling', () => {
     ['are general job fairs worth my time?', 'networking'],
     ['and at the top?', 'experienced'],
     ['are backend devs stressed out lol', 'stress'],
+    ['r there gonna be jobs for backend devs later on', 'outlook'],
+    ['which source gives the smallest number?', 'lower'],
     ['what do backend engs get paid', 'developer'],
   ])('"%s" means %s', (q, term) => {
     expect(analyse(q).terms).toContain(term);
