@@ -1852,6 +1852,8 @@ describe('honest refusals', () => {
     // "Anything about ..." opens a follow-up as "what about ..." does: its short answer shows that point.
     await say('how do i choose a cs program?', user);
     expect((await say('anything about rankings?', user)).text).toContain('U.S. News');
+    await say('how do i pick a computer science program?', user);
+    expect((await say('any rankings worth a look?', user)).text).toContain('U.S. News');
     // So does "according to ...": the question before, by other sources.
     await say('which server-side languages does Indeed mention?', user);
     expect((await say('according to the other articles?', user)).text).toContain('PHP');
