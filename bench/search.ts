@@ -3,7 +3,7 @@
 // with what each stage and each kind of data adds, and latency. Prints figures; asserts nothing
 // (timed tests flake on shared machines; quality floors are in tests/search-quality.test.ts).
 //
-// `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-aa.json), counts only.
+// `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-ab.json), counts only.
 // Run it once, for the figure you report; never tune against it. Once scored it is spent: blind-c
 // to blind-aa are (blind-aa at stop 39, on 6eb89b2). The next figure
 // needs a new set: add it to FACT_SETS in bench/facts.ts, point the line below at it, and add it
@@ -115,7 +115,7 @@ async function factTable(title: string, set: FactSet, slow: boolean) {
 console.log(`${docs.length} entries, ${docs.reduce((n, d) => n + d.asks.length, 0)} example questions, ${kb.lexicon.length} lexicon entries`);
 await factTable('Development set (bench/sets/dev.json, written blind, tuned against)', loadFactSet('dev'), true);
 await factTable('Development set 3 (bench/sets/dev-3.json, written blind, tuned against)', loadFactSet('dev3'), false);
-if (blind) await factTable('BLIND TEST SET (bench/sets/blind-aa.json, written blind, never read or tuned against)', loadFactSet('blindAA'), false);
+if (blind) await factTable('BLIND TEST SET (bench/sets/blind-ab.json, written blind, never read or tuned against)', loadFactSet('blindAB'), false);
 
 console.log('\nEntry-labelled sets (earlier sets; all three now read while tuning): right entry first / refused');
 console.log([''.padEnd(40), col('own', 16), col('A', 16), col('B', 16)].join(' '));
