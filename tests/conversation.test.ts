@@ -1828,6 +1828,14 @@ describe('honest refusals', () => {
     expect((await say('and for seniors?', user)).topic).toBe('learning:how-long');
   });
 
+  it('"how does entry-level pay compare to it?" after the national median weighs the two (not front against back end)', async () => {
+    const user = { ...ana, userId: 'median' };
+    await say('what is the national median salary for all jobs?', user);
+    const r = await say('how does entry-level backend pay compare to it?', user);
+    expect(r.topic).toBe('salary:all-occupations');
+    expect(r.text).toContain('$5,000');
+  });
+
   it('"what\'s in the middle?" and "and at the top?" after the pay range are its levels (not community college, "the middle ground")', async () => {
     const user = { ...ana, userId: 'range' };
     await say("what's the career profile's salary range?", user);

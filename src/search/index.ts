@@ -1142,7 +1142,9 @@ class KnowledgeSearch implements Search {
     const onlyWhom = analysis.terms.length > 0 && analysis.terms.every((t) => this.subjectTerms.has(t) || t === 'developer' || t === 'dev' || LEVEL_TERMS[t]);
     if (POINTERS.test(question) && onlyWhom && previous.topic) return true;
     // "How does that compare to backend?" names the other side of a comparison, not a new subject.
-    if (POINTERS.test(question) && (!names || analysis.terms.includes('comparison')) && analysis.terms.length <= 4) return true;
+    // ("How does entry-level backend pay compare to it?" names what is weighed, at more length.)
+    const weighs = analysis.terms.includes('comparison');
+    if (POINTERS.test(question) && (!names || weighs) && analysis.terms.length <= (weighs ? 6 : 4)) return true;
     if (this.namesNothing(analysis)) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
     // "istanbul") are a new question the bot cannot answer, not a follow-up.
@@ -1184,7 +1186,9 @@ class KnowledgeSearch implements Search {
     const asksNew = analysis.terms.some((t) => ASK_TERMS.has(t) && t !== 'comparison');
     // "How does that compare to backend?" after the front end compares the two: both stay.
     const namesNew = !analysis.terms.includes('comparison') && analysis.terms.some((t) => this.subjectTerms.has(t));
-    const levelNew = analysis.terms.some((t) => LEVEL_TERMS[t]);
+    // "How does entry-level pay compare to it?" after the national median weighs one level against
+    // the other: the median stays.
+    const levelNew = analysis.terms.some((t) => LEVEL_TERMS[t]) && !(analysis.terms.includes('comparison') && POINTERS.test(analysis.raw));
     // "And technical skills?" after soft skills asks the other kind instead, not both.
     const contrasted = new Set(CONTRASTS.flatMap((pair) => (pair.some((t) => now.has(t)) ? pair : [])));
     const kept = previous.terms.filter((t) => {
