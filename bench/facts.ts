@@ -1,7 +1,8 @@
 // Fact-graded question sets, scored as a user scores a reply: it passes when the bot answered and
 // the reply states every fact the question asks for; an out-of-scope question passes when the bot
-// says it does not know. Conversations are graded on their last turn, asked after the others by
-// the same person in the same place. Shared by `npm run bench` and tests/search-quality.test.ts.
+// says it does not know, and so does a follow-up with no fact to state ("and in the UK?").
+// Conversations are graded on their last turn, asked after the others by the same person in the
+// same place. Shared by `npm run bench` and tests/search-quality.test.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compose } from '../src/answers/compose.js';
@@ -191,8 +192,9 @@ export interface FactSet {
  *   6eb89b2) for the figure in the README, at the end of stop 39. Spent.
  * - dev-31.json: a thirty-first development set (stop 40: 30 casual, 60 hard, 30 out of scope and
  *   90 follow-up conversations of pronouns and ellipses), written blind from the articles by a
- *   helper; scored once untouched on cac831b (casual 27/30, hard 49/60, 30/30 refused, 66/90
- *   follow-ups, 19 wrong), then read and tuned against.
+ *   helper; scored once untouched on cac831b (casual 27/30, hard 49/60, 30/30 refused, 70/90
+ *   follow-ups, 21 wrong, as graded once out-of-scope follow-ups pass refused), then read and
+ *   tuned against.
  * - dev-32.json: a thirty-second development set (stop 40: 30 casual, 150 hard, 40 out of scope,
  *   30 follow-ups), written blind at the same time; scored once untouched on cac831b (30/30,
  *   130/150, 39/40, 28/30, 15 wrong), then read and tuned against.
@@ -290,7 +292,9 @@ export async function gradeFacts(answer: Answerer, set: FactSet): Promise<FactGr
     let last: Reply | undefined;
     for (const turn of c.turns) last = await ask(turn, user);
     grade.conversations.total++;
-    if (last && last.answered && states(last, c.facts)) grade.conversations.right++;
+    // A follow-up with no facts to state asks what the articles do not say ("and in the UK?"): it passes when refused.
+    const pass = c.facts.length ? !!last?.answered && states(last!, c.facts) : !!last && !last.answered;
+    if (pass) grade.conversations.right++;
     else {
       if (last?.answered) grade.conversations.wrong++;
       grade.misses.push({ q: c.turns.join(' / '), style: 'conversation', answered: !!last?.answered, got: last?.topic ?? last?.card.title ?? '' });

@@ -119,7 +119,7 @@ import { createSearch, type Search } from '../src/search/index.js';
  * untouched on d1db7ac: 36/40, 122/150, 27/30, 28/40, 36 wrong) joined, then were read and tuned
  * against. No floor went down.
  * Stop 40: dev31 (90 follow-up conversations of pronouns and ellipses; untouched on cac831b: 27/30,
- * 49/60, 30/30, 66/90, 19 wrong) and dev32 (150 hard; untouched on cac831b: 30/30, 130/150, 39/40,
+ * 49/60, 30/30, 70/90, 21 wrong) and dev32 (150 hard; untouched on cac831b: 30/30, 130/150, 39/40,
  * 28/30, 15 wrong) joined, then were read and tuned against.
  */
 const DEV_FLOORS = {
@@ -176,7 +176,7 @@ const DEV_FLOORS = {
   dev28: { casual: 60, hard: 95, outOfScope: 29, conversations: 38 },
   dev29: { casual: 39, hard: 130, outOfScope: 40, conversations: 27 },
   dev30: { casual: 38, hard: 135, outOfScope: 29, conversations: 33 },
-  dev31: { casual: 29, hard: 51, outOfScope: 30, conversations: 70 },
+  dev31: { casual: 29, hard: 51, outOfScope: 30, conversations: 75 },
   dev32: { casual: 30, hard: 136, outOfScope: 39, conversations: 28 },
 } as const;
 /**
@@ -247,7 +247,7 @@ const SHORT_FLOORS = {
   dev28: { casual: 60, hard: 94, outOfScope: 29, conversations: 38 },
   dev29: { casual: 39, hard: 130, outOfScope: 40, conversations: 27 },
   dev30: { casual: 38, hard: 135, outOfScope: 29, conversations: 33 },
-  dev31: { casual: 29, hard: 51, outOfScope: 30, conversations: 70 },
+  dev31: { casual: 29, hard: 51, outOfScope: 30, conversations: 75 },
   dev32: { casual: 30, hard: 136, outOfScope: 39, conversations: 28 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
@@ -336,5 +336,14 @@ describe('the data the pipeline learns from', () => {
     // Longer lines are never shared.
     expect(leaked.filter((q) => q.trim().split(/\s+/).length > 3)).toHaveLength(0);
     expect(leaked.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the fact grader', () => {
+  it('passes a follow-up with no fact to state when the bot refuses it, and fails it when it answers', async () => {
+    const bot = new Bot({ knowledge: kb, search, logError: () => {} });
+    const set = { questions: [], conversations: [{ turns: ['what is the average backend salary in the US?', 'and in Australia?'], facts: [] }, { turns: ['what is the average backend salary in the US?', 'and for seniors?'], facts: [] }] };
+    const g = await gradeFacts(botAnswerer(bot), set);
+    expect(g.conversations).toEqual({ right: 1, total: 2, wrong: 1 });
   });
 });
