@@ -186,6 +186,11 @@ describe('follow-ups', () => {
     const up = await say('and as they move up?');
     expect(up.topic).toBe('question:what-does-a-backend-developer-do');
     expect(up.text).toContain('you gain more responsibility');
+    // "And later on?" asks the same: moving up, later.
+    await say('what do new backend devs spend their days on?');
+    const later = await say('and later on?');
+    expect(later.topic).toBe('question:what-does-a-backend-developer-do');
+    expect(later.text).toContain('you gain more responsibility');
     // With nothing before it, "and as they move up?" is the promotion question it reads as.
     expect((await say('and as they move up?', { ...ana, userId: 'dee' })).topic).toBe('question:promotion');
   });
