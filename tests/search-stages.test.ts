@@ -835,7 +835,9 @@ describe('words about the question, not its subject', () => {
     ['Does the trends paragraph mention anything about machines understanding human language?', 'question:trends'],
     ['What tool is suggested for checking how quickly pages load?', 'skill:speed-testing'],
     ['Which two sample interview prompts are about databases?', 'question:interview-preparation'],
-  ])('"%s" is %s: a variant, a paragraph, prompts, how quickly pages load', (q, ref) => {
+    // "Professional" is no word of the Meta Professional Certificate here: a credential in general.
+    ['do I need some professional credential to get started?', 'learning:are-certifications-worth-it'],
+  ])('"%s" is %s: a variant, a paragraph, prompts, how quickly pages load, a credential', (q, ref) => {
     expect(answeredBy(q)).toBe(ref);
   });
 
