@@ -1833,6 +1833,16 @@ describe('honest refusals', () => {
     expect((await say('and for seniors?', user)).topic).toBe('learning:how-long');
   });
 
+  it('"how do I pick between them?" after the frameworks asks how to choose among them, which that answer says', async () => {
+    const user = { ...ana, userId: 'pick' };
+    await say('which frameworks are good for a newbie on the server side?', user);
+    const r = await say('how do I pick between them?', user);
+    expect(r.topic).toBe('skill:web-frameworks');
+    expect(r.text).toContain('languages you know');
+    await say('which frameworks are good for a newbie on the server side?', user);
+    expect((await say('which one should I start with?', user)).text).toContain('languages you know');
+  });
+
   it('"how does entry-level pay compare to it?" after the national median weighs the two (not front against back end)', async () => {
     const user = { ...ana, userId: 'median' };
     await say('what is the national median salary for all jobs?', user);

@@ -182,6 +182,10 @@ const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there
 /** A time asked with nothing else ("how long?"): it points back as "how long is that?" does. (Not "how much?": pay, read as before.) */
 const BARE_ASK = /^\W*(?:and\s+)?(?:how long|how many years|duration)\W*$/i;
 const pointsBack = (question: string) => POINTERS.test(question) || BARE_ASK.test(question);
+/** Asking how to choose among what was just shown (see "choosing among them"). */
+const CHOOSING_AMONG = /\b(?:pick|choose|decide|select)\b[^?!.]{0,20}?\b(?:between|among|from)\s+(?:them|those|these|the\s+two|the\s+three|both)\b|^\W*(?:(?:so|ok|okay|and)[\s,]+)?which(?:\s+one|\s+of\s+(?:them|those|these))?\s+(?:should|do|would)\s+i\s+(?:pick|choose|start\s+with|go\s+with|learn)(?:\s+first)?\W*$/i;
+/** Words of choosing, as the index stems them. */
+const CHOOSE_TERMS = ['pick', 'choose', 'decide'];
 /** Nothing but levels: "seniors?", and "what's in the middle?" (whose "middle" is also a word of community college's "middle ground"). */
 const namesOnlyLevels = (analysis: Analysis) => analysis.groups.length > 0 && analysis.groups.every((g) => g.some((t) => LEVEL_TERMS[t]));
 
@@ -689,6 +693,20 @@ class KnowledgeSearch implements Search {
     const namedElsewhere = alone.hits.slice(0, COMPARED_CANDIDATES).some((h) => h.doc.ref !== previous.topic && (this.nameTerms.get(h.doc.ref) ?? []).some((n) => naming(n).length > 0 && naming(n).every((t) => own.has(t))));
     const inAnswer = held && !namedElsewhere ? this.answeredWith(this.readWith(analysis, previous), previous.topic) : undefined;
     if (inAnswer) return inAnswer;
+    // Named rule "choosing among them": "how do I pick between them?", "which should I start with?"
+    // after the frameworks ask how to choose among what was just shown; the answer before says how
+    // ("pick one ... the languages you know help decide"). Alone, the words found choosing a CS
+    // programme or a path. Only when that answer speaks of choosing.
+    // Read with the question before, an entry on choosing that thing ("Which back-end framework
+    // should I learn?") is sure of it first.
+    if (before && CHOOSING_AMONG.test(question) && CHOOSE_TERMS.some((t) => before.content.has(t))) {
+      const together = this.readWith(analysis, previous);
+      const top = together.confident && together.decision.kind === 'answer' ? together.decision.top : undefined;
+      const named = (this.nameTerms.get(previous.topic!) ?? []).flat().filter((t) => !FIELD_NAME_TERMS.has(t));
+      if (top && top.doc.ref !== previous.topic && CHOOSE_TERMS.some((t) => top.content.has(t)) && named.some((t) => (this.nameTerms.get(top.doc.ref) ?? []).flat().includes(t))) return together;
+      const same = this.answeredWith(together, previous.topic);
+      if (same) return same;
+    }
     if (!this.looksLikeFollowUp(question, analysis, alone, previous)) return (SELECTS.test(question) && this.pointsWithin(question, analysis, previous)) || alone;
     // "Is docker worth learning for this?" names an entry of its own: "this" is context, not the topic.
     // But "how do they compare to bootcamps?" names what "they" are compared with, not the topic.
