@@ -724,6 +724,21 @@ describe('named rule: a sentence of background', () => {
   });
 });
 
+describe('named rule: a place, a company or a technology in the story', () => {
+  it('drops a name said only in a first-person sentence before the question', () => {
+    expect(search.analyse("I work at Amazon in the warehouse right now and I'm tired of it. How long does it take to become a backend developer?").outside).toEqual([]);
+    expect(search.analyse('Last year I tried learning Rust and gave up. Which language should I learn first for backend?').outside).toEqual([]);
+    expect(search.analyse("I'm from Germany originally. Do backend developers need a degree?").outside).toEqual([]);
+  });
+
+  it('keeps it when the question points back at it, asks pay, or names it again', () => {
+    expect(search.analyse('I know Rust already. Is it used for backend?').outside).toContain('tech');
+    expect(search.analyse('I live in Texas. How much do backend devs make?').outside).toContain('place');
+    expect(search.analyse('I work at Google as a PM. Do they hire backend devs without degrees?').outside).toContain('company');
+    expect(search.analyse('I tried Rust last year. Should I learn Rust or Python for backend?').outside).toContain('tech');
+  });
+});
+
 describe('named rule: the asking sentence', () => {
   it('reads a long story by its last question when the whole does not read clearly', () => {
     const story = "I've been a barista for 5 years and my cousin says backend is where the money is. I only have 10 hours a week, two kids, and can't afford college. What would you recommend I do first and how long before I could get hired?";

@@ -139,6 +139,29 @@ const ASKS = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|do|does|di
 /** Where each sentence of a text starts and ends. */
 const SENTENCE = /[^.!?;\n]+[.!?;\n]*/g;
 
+/**
+ * Named rule "a place, a company or a technology in the story": "I work at Amazon in the warehouse
+ * and I'm tired of it. How long does it take to become a backend developer?", "I live in Texas.
+ * Do backend developers need a degree?", "Last year I tried learning Rust and gave up. Which
+ * language should I learn first?" A first-person sentence before the question tells the asker's
+ * life; the name there marks nothing. Still marked when a later sentence points back at it ("do
+ * they pay well there?", "is it used for backend?") or asks pay (pay in Texas or at Amazon is what
+ * the articles give only in part), and when the question names it again. ("Does it take" points at nothing.)
+ */
+const STORY_KINDS: readonly Outside[] = ['company', 'place', 'tech'];
+/** A sentence told in the first person: its subject, in its first few words, is the asker. */
+const TOLD = /^(?:[\w',-]+\s+){0,3}?(?:i|i'm|im|i've|ive|i'd|my)\b/;
+/** A later sentence pointing back at something named before it, or asking pay. */
+const POINTS_BACK_OR_PAY = /\bit\b(?!\s+(?:take|takes|took))|\b(?:its|there|they|them|those|these|he|she|pay|pays|paid|salary|salaries|make|makes|earn|earns|money|wage|wages)\b|\$/;
+
+/** The stretches of `text` that are a story's first-person sentences (see "a place, a company or a technology in the story"). */
+function storySpans(text: string): [number, number][] {
+  const sentences = [...text.matchAll(SENTENCE)].map((m) => ({ at: m.index, text: m[0] }));
+  const asks = sentences.map((x) => x.text.includes('?') || ASKS.test(x.text.trim()));
+  const told = (x: { text: string }, i: number) => !asks[i] && TOLD.test(x.text.trim()) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => POINTS_BACK_OR_PAY.test(later.text));
+  return sentences.flatMap((x, i) => (told(x, i) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
+}
+
 /** The stretches of `text` that are sentences of background (see "a sentence of background"). */
 function backgroundSpans(text: string): [number, number][] {
   const sentences = [...text.matchAll(SENTENCE)].map((m) => ({ at: m.index, text: m[0] }));
@@ -538,10 +561,13 @@ export class Analyzer {
    * off the outside markers, and returned so that their terms go too.
    */
   private inBackground(typed: string, outside: Set<Outside>, outsideWords: string[]): string[] {
-    const spans = backgroundSpans(typed);
-    if (!spans.length) return [];
+    const who = backgroundSpans(typed);
+    const story = storySpans(typed);
+    if (!who.length && !story.length) return [];
     const background = outsideWords.filter((w) => {
-      if (!BACKGROUND_KINDS.includes(this.outsideMap.get(w)!)) return false;
+      const kind = this.outsideMap.get(w)!;
+      const spans = BACKGROUND_KINDS.includes(kind) ? who : STORY_KINDS.includes(kind) ? story : [];
+      if (!spans.length) return false;
       const at = [...typed.matchAll(new RegExp(String.raw`(?<![a-z0-9])${escape(w)}(?:e?s)?(?![a-z0-9])`, 'g'))].map((m) => m.index);
       return at.length > 0 && at.every((i) => spans.some(([from, to]) => i >= from && i < to));
     });
