@@ -303,6 +303,8 @@ describe('analyse: the lexicon and spelling', () => {
     ['are backend devs stressed out lol', 'stress'],
     ['r there gonna be jobs for backend devs later on', 'outlook'],
     ['which source gives the smallest number?', 'lower'],
+    // "Database types" are kinds of databases, not the career types a database administrator is one of.
+    ['what about database types?', 'database'],
     ['what do backend engs get paid', 'developer'],
   ])('"%s" means %s', (q, term) => {
     expect(analyse(q).terms).toContain(term);
