@@ -303,8 +303,6 @@ describe('analyse: the lexicon and spelling', () => {
     ['are backend devs stressed out lol', 'stress'],
     ['r there gonna be jobs for backend devs later on', 'outlook'],
     ['which source gives the smallest number?', 'lower'],
-    // "Database types" are kinds of databases, not the career types a database administrator is one of.
-    ['what about database types?', 'database'],
     ['what do backend engs get paid', 'developer'],
   ])('"%s" means %s', (q, term) => {
     expect(analyse(q).terms).toContain(term);
@@ -854,6 +852,8 @@ describe('words about the question, not its subject', () => {
     ['Which two sample interview prompts are about databases?', 'question:interview-preparation'],
     // "Professional" is no word of the Meta Professional Certificate here: a credential in general.
     ['do I need some professional credential to get started?', 'learning:are-certifications-worth-it'],
+    // "Database types" are kinds of databases, not the career types a database administrator is one of.
+    ['what about database types?', 'skill:databases'],
   ])('"%s" is %s: a variant, a paragraph, prompts, how quickly pages load, a credential', (q, ref) => {
     expect(answeredBy(q)).toBe(ref);
   });
