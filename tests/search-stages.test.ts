@@ -297,8 +297,7 @@ describe('analyse: the lexicon and spelling', () => {
     // "How many hours" of work is the schedule; of study, how long it takes.
     ['how many hours do backend devs work', 'schedule'],
     ['how many hours to learn sql', 'duration'],
-    // "General" job fairs are job fairs, not General Assembly; "at the top" of pay is the experienced level.
-    ['are general job fairs worth my time?', 'networking'],
+    // "At the top" of pay is the experienced level.
     ['and at the top?', 'experienced'],
     ['are backend devs stressed out lol', 'stress'],
     ['r there gonna be jobs for backend devs later on', 'outlook'],
@@ -854,6 +853,8 @@ describe('words about the question, not its subject', () => {
     ['do I need some professional credential to get started?', 'learning:are-certifications-worth-it'],
     // "Database types" are kinds of databases, not the career types a database administrator is one of.
     ['what about database types?', 'skill:databases'],
+    // "General" job fairs are job fairs, not General Assembly.
+    ['are general job fairs worth my time?', 'question:networking'],
   ])('"%s" is %s: a variant, a paragraph, prompts, how quickly pages load, a credential', (q, ref) => {
     expect(answeredBy(q)).toBe(ref);
   });
