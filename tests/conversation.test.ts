@@ -1843,6 +1843,12 @@ describe('honest refusals', () => {
     expect((await say('which one should I start with?', user)).text).toContain('languages you know');
   });
 
+  it('"what\'s the quickest?" after the ways to learn asks how long each takes (not REST, "the fastest route to employment")', async () => {
+    const user = { ...ana, userId: 'quickest' };
+    await say('which path gets me working soonest, a bootcamp or a degree?', user);
+    expect((await say("what's the quickest?", user)).topic).toBe('learning:how-long');
+  });
+
   it('"how does entry-level pay compare to it?" after the national median weighs the two (not front against back end)', async () => {
     const user = { ...ana, userId: 'median' };
     await say('what is the national median salary for all jobs?', user);
