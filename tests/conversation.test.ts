@@ -663,6 +663,19 @@ describe('follow-ups', () => {
     expect((await say('what next?')).text).toMatch(/^Step 1 of 12/);
   });
 
+  it('"what\'s the catch?" asks it of what was just said (freelancing), not the stress FAQ its words find alone', async () => {
+    const user = { ...ana, userId: 'catch' };
+    await say('thinking of going freelance as a server-side dev', user);
+    const r = await say("what's the catch?", user);
+    expect(r.topic).toBe('question:freelancing');
+    expect(r.text).toMatch(/unpaid/i);
+  });
+
+  it('"and after that?" after an answer that is no roadmap step is not the roadmap\'s first step', async () => {
+    await say('how do I move up to senior back-end dev?', { ...ana, userId: 'after' });
+    expect((await say('and after that?', { ...ana, userId: 'after' })).text).not.toMatch(/^Step 1 of 12/);
+  });
+
   it('pay for a role the articles give no figure for is said plainly, also as a follow-up', async () => {
     await say('tell me about full stack devs');
     const r = await say('how much do they make');

@@ -610,8 +610,9 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
     // The reply before named the next step itself ("Next: step 3" after "I know python and sql").
     if (previous?.next) return withTopic(ctx, previous.next, undefined);
     const current = previous?.topic && stepOf(ctx, previous.topic);
-    // With no step before it, "what next?" is answered with where the roadmap starts.
-    const next = current ? ctx.knowledge.roadmap.find((s) => s.order === current.order + 1) : ctx.knowledge.roadmap[0];
+    // With nothing before it, "what next?" is answered with where the roadmap starts. After an
+    // answer that is no step ("and after that?" after how to reach senior), the search reads it.
+    const next = current ? ctx.knowledge.roadmap.find((s) => s.order === current.order + 1) : previous?.topic ? undefined : ctx.knowledge.roadmap[0];
     if (next) return withTopic(ctx, `step:${next.id}`, undefined);
   }
   if (BEFORE.test(question)) {

@@ -182,6 +182,12 @@ const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there
 /** A time asked with nothing else ("how long?"): it points back as "how long is that?" does. (Not "how much?": pay, read as before.) */
 const BARE_ASK = /^\W*(?:and\s+)?(?:how long|how many years|duration)\W*$/i;
 const pointsBack = (question: string) => POINTERS.test(question) || BARE_ASK.test(question);
+/**
+ * A line that asks something only of what was just said: "what's the catch?", "what's the
+ * alternative then?", "like what topics?", "examples?", "anything else in that bucket?". Alone
+ * their words had found the stress FAQ, the alternative careers, a course list.
+ */
+const ASKS_OF_IT = /^\W*(?:(?:and|so|ok(?:ay)?|but|hmm+)[\s,]+)*(?:what(?:'s|s| is| are| would be)\s+(?:the\s+)?(?:catch|downsides?|drawbacks?|cons|alternatives?|other options?)(?:\s+then)?|like what(?:\s+\w+)?|such as(?:\s+what)?|for example|examples?|any examples?|anything else(?:\s+[\w\s]{0,30})?)\W*$/i;
 /** Asking how to choose among what was just shown (see "choosing among them"). */
 const CHOOSING_AMONG = /\b(?:pick|choose|decide|select)\b[^?!.]{0,20}?\b(?:between|among|from)\s+(?:them|those|these|the\s+two|the\s+three|both)\b|^\W*(?:(?:so|ok|okay|and)[\s,]+)?which(?:\s+one|\s+of\s+(?:them|those|these))?\s+(?:should|do|would)\s+i\s+(?:pick|choose|start\s+with|go\s+with|learn)(?:\s+first)?\W*$/i;
 /** Words of choosing, as the index stems them. */
@@ -1141,7 +1147,7 @@ class KnowledgeSearch implements Search {
 
   /** A follow-up opens with "and"/"what about", points back ("they"), or is too short to stand alone. */
   private looksLikeFollowUp(question: string, analysis: Analysis, alone: Answer, previous: Turn): boolean {
-    if (FOLLOW_LEADS.test(question)) return true;
+    if (FOLLOW_LEADS.test(question) || ASKS_OF_IT.test(question)) return true;
     // "monthly?", "in london?" alone: the question before, somewhere else or by another measure.
     // "per month?" too: its only words are what marked it outside.
     if (this.onlyOutside(analysis)) return true;
