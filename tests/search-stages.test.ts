@@ -721,6 +721,12 @@ describe('named rule: a sentence of background', () => {
     expect(search.analyse('My mom is a nurse. How much do they make compared to backend devs?').outside).toContain('profession');
     expect(search.analyse("I'm a nurse. How much do they make?").outside).toContain('profession');
   });
+
+  it('reads a story told before a comma and a question the same way, and someone else\'s job told there too', () => {
+    expect(search.analyse('my uncle is a plumber and thinks coding is a fad, is back-end work actually in demand').outside).toEqual([]);
+    expect(search.analyse('my sister is a nurse and says devs make bank, whats the average backend salary in the us').outside).toEqual([]);
+    expect(search.analyse('my uncle is a plumber, how much do they make').outside).toContain('profession');
+  });
 });
 
 describe('named rule: a place, a company or a technology in the story', () => {

@@ -127,7 +127,9 @@ const CODE_TASK = new RegExp(
  * "I work as", "as a": it asks nothing), before the one that asks, holds the asker's life, not the
  * question: a profession there marks nothing. Not where the asker is going ("I'm thinking of
  * becoming a nurse instead."), nor when the question points at people ("I'm a nurse. How much do
- * they make?"), nor when it is said again there ("... How much do nurses make?").
+ * they make?"), nor when it is said again there ("... How much do nurses make?"). Someone else's
+ * job told the same way ("my dad is an electrician and says coding is a fad, is backend in
+ * demand?") is background too.
  */
 const FIRST_PERSON = /^(?:(?:ok(?:ay)?|so|hi|hey|well|quick context|some context|context|background|fyi)[\s,:!-]+)*(?:i'?m|i am|i work as|i worked as|i've been|ive been|i was|as an?)\b/;
 /** A sentence with the profession as where the asker is going, not where they come from. */
@@ -135,7 +137,7 @@ const GOING_TO = /\b(?:becom\w*|instead|want to be|wanna be|train(?:ing)? (?:as|
 /** A question pointing at people ("how much do they make?"): the profession before may be whom it asks of. */
 const POINTS_AT_PEOPLE = /\b(?:they|them|their|she|he|her|his)\b/;
 /** What a sentence that asks opens with, when it has no question mark ("can I ...", "what should ..."). */
-const ASKS = /^(?:what|which|who|whom|whose|where|when|why|how|is|are|do|does|did|can|could|should|would|will|may|might)\b/;
+const ASKS = /^(?:what|whats|hows|which|who|whom|whose|where|when|why|how|is|are|do|does|did|can|could|should|would|will|may|might)\b/;
 /** Where each sentence of a text starts and ends. */
 const SENTENCE = /[^.!?;\n]+[.!?;\n]*/g;
 
@@ -154,9 +156,29 @@ const TOLD = /^(?:[\w',-]+\s+){0,3}?(?:i|i'm|im|i've|ive|i'd|my)\b/;
 /** A later sentence pointing back at something named before it, or asking pay. */
 const POINTS_BACK_OR_PAY = /\bit\b(?!\s+(?:take|takes|took))|\b(?:its|there|they|them|those|these|he|she|pay|pays|paid|salary|salaries|make|makes|earn|earns|money|wage|wages)\b|\$/;
 
+/**
+ * The sentences of a text, where it starts and ends, a comma before a question's opening word
+ * ending one too: "my dad is an electrician and says coding is a fad, is backend development in
+ * demand?" is a story, then a question.
+ */
+function clauses(text: string): { at: number; text: string }[] {
+  return [...text.matchAll(SENTENCE)].flatMap((m) => {
+    const parts: { at: number; text: string }[] = [];
+    let from = 0;
+    for (const c of m[0].matchAll(QUESTION_AFTER_COMMA)) {
+      parts.push({ at: m.index + from, text: m[0].slice(from, c.index + 1) });
+      from = c.index + 1;
+    }
+    parts.push({ at: m.index + from, text: m[0].slice(from) });
+    return parts;
+  });
+}
+/** A comma and a question's opening word after it. */
+const QUESTION_AFTER_COMMA = /,(?=\s+(?:so\s+)?(?:what|whats|which|who|where|when|why|how|is|are|do|does|can|could|should|would|will)\b)/g;
+
 /** The stretches of `text` that are a story's first-person sentences (see "a place, a company or a technology in the story"). */
 function storySpans(text: string): [number, number][] {
-  const sentences = [...text.matchAll(SENTENCE)].map((m) => ({ at: m.index, text: m[0] }));
+  const sentences = clauses(text);
   const asks = sentences.map((x) => x.text.includes('?') || ASKS.test(x.text.trim()));
   const told = (x: { text: string }, i: number) => !asks[i] && TOLD.test(x.text.trim()) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => POINTS_BACK_OR_PAY.test(later.text));
   return sentences.flatMap((x, i) => (told(x, i) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
@@ -164,9 +186,9 @@ function storySpans(text: string): [number, number][] {
 
 /** The stretches of `text` that are sentences of background (see "a sentence of background"). */
 function backgroundSpans(text: string): [number, number][] {
-  const sentences = [...text.matchAll(SENTENCE)].map((m) => ({ at: m.index, text: m[0] }));
+  const sentences = clauses(text);
   const asks = sentences.map((x) => x.text.includes('?') || ASKS.test(x.text.trim()));
-  const background = (x: { text: string }, i: number) => !x.text.includes('?') && FIRST_PERSON.test(x.text.trim()) && !GOING_TO.test(x.text) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => POINTS_AT_PEOPLE.test(later.text));
+  const background = (x: { text: string }, i: number) => !x.text.includes('?') && (FIRST_PERSON.test(x.text.trim()) || TOLD.test(x.text.trim())) && !GOING_TO.test(x.text) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => POINTS_AT_PEOPLE.test(later.text));
   return sentences.flatMap((x, i) => (background(x, i) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
 }
 
