@@ -396,6 +396,11 @@ describe('analyse: the lexicon and spelling', () => {
     ['do i need kafka for backend', 'tech'],
     ['how do i negotiate a higher salary offer', 'chat'],
     ['is rust faster than go', 'tech'],
+    ['Is Go better than Java for microservices?', 'tech'],
+    ['will quantum computing change backend development', 'tech'],
+    ['when did oracle buy mysql', 'chat'],
+    ['what does a penetration tester do all day', 'profession'],
+    ["I'm getting married next month, any tips for the speech?", 'chat'],
   ])('"%s" names something outside the articles (%s)', (q, kind) => {
     expect(analyse(q).outside).toContain(kind);
   });
@@ -687,6 +692,8 @@ describe('named rule: a task for the bot', () => {
     'design a database schema for my e-commerce app with orders and customers',
     'Laravel says "419 Page Expired" every time I submit a form',
     "my code still doesn't work after the update, can you look?",
+    'can you write a REST API in Express with full CRUD for my users table',
+    'whats wrong with this: for i in range(10) print(i)',
   ])('"%s" asks the bot to do work on code: outside', (q) => {
     expect(search.analyse(q).outside).toContain('code-help');
   });

@@ -92,7 +92,7 @@ const REMOTE_WORK = /\bremote(?:ly)?(?:\s+(?:backend|back-end|dev|developer|deve
  * ("when was the Indeed article written?"), nor who owns or runs a thing ("who owns MySQL?":
  * Oracle maintains it, Career Karma says). A dotted name is one word ("what year did Nest.js come out?").
  */
-const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out)\b/i;
+const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out|buy|bought|acquire|acquired)\b/i;
 /**
  * Named rule "a task for the bot": a line that asks the bot to do a piece of work rather than to
  * say what the articles say: to write or fix code ("can u write a python function that reverses a
@@ -112,7 +112,7 @@ const CODE_NOUN = String.raw`(?:code|codebase|sql|query|queries|function|functio
 const QUOTED_ERROR = String.raw`["“][^"”]{0,60}?(?:\d|error|exception|failed|failure|denied|refused|expired|not\s+found|undefined|null|invalid|cannot|can't|unable|timeout|timed\s+out|fatal|traceback|eaddrinuse|econnrefused|enoent|eacces)[^"”]{0,60}["”]`;
 const CODE_TASK = new RegExp(
   [
-    String.raw`${TASK_START}(?:write|implement|code|generate)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my)?\s*(?:[\w+#.-]+\s+){0,4}?(?:function|script|program|query|class|method|regex|snippet|endpoint|algorithm|loop|unit\s+tests?)\b`,
+    String.raw`${TASK_START}(?:write|implement|code|generate)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my)?\s*(?:[\w+#.-]+\s+){0,4}?(?:function|script|program|query|class|method|regex|snippet|endpoint|algorithm|loop|unit\s+tests?|(?:rest\s+)?apis?|crud|schema|resolvers?|jenkinsfile|dockerfile)\b`,
     String.raw`${TASK_START}(?:fix|debug|refactor|optimi[sz]e|rewrite|correct|speed\s+up)\s+(?:my|this|these|the\s+following|our)\s+(?:[\w-]+\s+){0,2}?${CODE_NOUN}`,
     String.raw`${TASK_START}(?:design|build|create|make|set\s+up|architect|structure)\s+(?:me\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?${CODE_NOUN}[^?!.]{0,40}?\bfor\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:app|application|website|site|project|startup|store|shop|business|company|client|saas)\b`,
     String.raw`(?<!\b(?:guide|article|articles|spotlight|indeed|karma|profile|piece|friend|teacher|mentor|dad|mom|mum|cousin|boss|he|she|they|everyone|people)\s+)\b(?:says|said|shows|showed|gives|gave|returns|returned|throws|threw|prints|printed|fails\s+with|failing\s+with|failed\s+with|crashes\s+with|errors?\s+(?:out\s+)?with)\s*:?\s*${QUOTED_ERROR}`,
