@@ -301,6 +301,7 @@ describe('analyse: the lexicon and spelling', () => {
     ['and at the top?', 'experienced'],
     ['are backend devs stressed out lol', 'stress'],
     ['r there gonna be jobs for backend devs later on', 'outlook'],
+    ['is there a way to get matched with employers directly?', 'triplebyte'],
     ['which source gives the smallest number?', 'lower'],
     ['what do backend engs get paid', 'developer'],
   ])('"%s" means %s', (q, term) => {
