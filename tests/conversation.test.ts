@@ -671,6 +671,14 @@ describe('follow-ups', () => {
     expect(r.text).toMatch(/unpaid/i);
   });
 
+  it('"like what topics?" asks for examples of what was just said, not the course-topics list its words name', async () => {
+    const user = { ...ana, userId: 'likewhat' };
+    await say('how do algorithms and data structures matter for backend work?', user);
+    const r = await say('like what topics?', user);
+    expect(r.topic).toBe('step:data-structures');
+    expect(r.text).toContain('sorting');
+  });
+
   it('"and after that?" after an answer that is no roadmap step is not the roadmap\'s first step', async () => {
     await say('how do I move up to senior back-end dev?', { ...ana, userId: 'after' });
     expect((await say('and after that?', { ...ana, userId: 'after' })).text).not.toMatch(/^Step 1 of 12/);

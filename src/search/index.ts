@@ -720,7 +720,8 @@ class KnowledgeSearch implements Search {
     // A level alone after a pay question ("entry level?") is that pay, whatever entry its words name.
     const levelOfFigures = namesOnlyLevels(analysis) && previous.terms.some((t) => TIME_TERMS.has(t));
     // A source alone ("what does Career Karma say?") names its article's plan, but asks what it says of this.
-    if (!FOLLOW_LEADS.test(question) && !compares && !levelOfFigures && !this.asksSource(analysis) && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
+    const ofIt = ASKS_OF_IT.test(question);
+    if (!FOLLOW_LEADS.test(question) && !ofIt && !compares && !levelOfFigures && !this.asksSource(analysis) && this.namesOwnEntry(alone)) return this.pointsWithin(question, analysis, previous) ?? alone;
     // "What languages do they use?" after the front-end card: "they" are front-end developers, read
     // by the role's name (not the whole question before, "how do I become one", which pulls elsewhere).
     const role = this.otherRole(previous);
@@ -812,6 +813,9 @@ class KnowledgeSearch implements Search {
     // something else (choosing a CS programme) that holds no word of the question before; "them"
     // are what was just shown, and read with it the question lands on its own entry.
     if (together.confident && this.aloneElsewhere(question, analysis, alone, previous)) return together;
+    // "What's the alternative then?" after the degree asks it of the degree, however well
+    // "alternative" reads alone (the alternative careers).
+    if (ofIt && together.confident) return together;
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
   }
