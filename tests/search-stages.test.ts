@@ -869,6 +869,8 @@ describe('words about the question, not its subject', () => {
     ['what about database types?', 'skill:databases'],
     // "General" job fairs are job fairs, not General Assembly.
     ['are general job fairs worth my time?', 'question:networking'],
+    // "Get assigned" asks the duties (entry-level developers are "tasked with" existing code).
+    ['what do junior server devs usually get assigned?', 'question:what-does-a-backend-developer-do'],
   ])('"%s" is %s: a variant, a paragraph, prompts, how quickly pages load, a credential', (q, ref) => {
     expect(answeredBy(q)).toBe(ref);
   });
