@@ -302,6 +302,7 @@ describe('analyse: the lexicon and spelling', () => {
     ['are backend devs stressed out lol', 'stress'],
     ['r there gonna be jobs for backend devs later on', 'outlook'],
     ['is there a way to get matched with employers directly?', 'triplebyte'],
+    ['where should I kick off my search for a cs school?', 'start'],
     ['which source gives the smallest number?', 'lower'],
     ['what do backend engs get paid', 'developer'],
   ])('"%s" means %s', (q, term) => {
