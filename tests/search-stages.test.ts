@@ -753,6 +753,19 @@ describe('named rule: a place, a company or a technology in the story', () => {
   });
 });
 
+describe('named rule: everyday words of a story', () => {
+  const story = (name: string) => `OK so my cousin got a job at a big company in ${name} right out of a bootcamp and now I'm wondering if I could too. I'm 35, have kids, can't go back to school full-time. Can a bootcamp get me there, and what level of job would it prepare me for?`;
+
+  it('does not count an everyday word no entry uses against every entry in a long message, but still counts a name', () => {
+    expect(search.analyse(story('town')).unknown).toEqual([]);
+    expect(search.analyse(story('Zorblatt')).unknown).toEqual(['zorblatt']);
+  });
+
+  it('counts it in a short line, where each word is the question', () => {
+    expect(search.analyse('is my cousin right about bootcamps?').unknown).toContain('cousin');
+  });
+});
+
 describe('named rule: the asking sentence', () => {
   it('reads a long story by its last question when the whole does not read clearly', () => {
     const story = "I've been a barista for 5 years and my cousin says backend is where the money is. I only have 10 hours a week, two kids, and can't afford college. What would you recommend I do first and how long before I could get hired?";

@@ -229,6 +229,9 @@ const BACKGROUND_KINDS: readonly Outside[] = ['profession'];
 /** The outside kinds that are names, where a corrected word marks the question (see "a misspelt name"). */
 const CORRECTED_OUTSIDE: readonly Outside[] = ['company', 'profession', 'place'];
 
+/** A message with this many words that are not stop words tells a story around its question (see "everyday words of a story"). */
+const STORY_WORDS = 16;
+
 /** Fuzzy correction is only tried on words this long; shorter ones mis-correct too easily. */
 const MIN_CORRECTABLE = 5;
 
@@ -339,6 +342,7 @@ export class Analyzer {
 
   /** Words spelt right, once read (see `common` in the constructor). */
   private commonWords: ReadonlySet<string> | undefined;
+  private plainWords: ReadonlySet<string> | undefined;
 
   /**
    * `common`: words spelt right (common English), never corrected into a knowledge-base word; a
@@ -348,6 +352,8 @@ export class Analyzer {
   constructor(
     lexicon: readonly LexiconEntry[],
     private readonly common: ReadonlySet<string> | (() => ReadonlySet<string>) = new Set(),
+    /** The everyday words among them (see "everyday words of a story"), read when first needed too. */
+    private readonly plain: ReadonlySet<string> | (() => ReadonlySet<string>) = new Set(),
   ) {
     const outsidePhrases: string[] = [];
     for (const entry of lexicon) {
@@ -487,6 +493,11 @@ export class Analyzer {
         // "languges": a plural typed wrong is one slip from its singular's stem ("languge"), two from "language".
         const known = this.vocabulary.has(term) ? term : (singular ?? this.correct(word) ?? (term !== word ? this.correct(term) : null));
         if (!known && this.isStopTypo(word)) continue;
+        // Named rule "everyday words of a story": in a long message ("OK so my cousin got a job
+        // right out of a bootcamp ..."), an everyday word no entry uses is the story's, not the
+        // subject's; it had counted against every entry. Not a name ("istanbul"), nor in a short
+        // line, where each word is the question.
+        if (!known && words.length >= STORY_WORDS && this.everyday().has(word)) continue;
         if (known && known !== term) this.markCorrected(word, known, outside, outsideWords);
         if (known) out.push(known), group.push(known);
         else unknown.push(term), group.push(term);
@@ -619,6 +630,11 @@ export class Analyzer {
     // "smth"), which a technical word is one letter from ("yaml", "smtp").
     this.stopDeletes ??= deletesIndex([...STOP_WORDS].filter((stop) => stop.length >= 4 && common.has(stop)), () => 1);
     return nearest(word, this.stopDeletes, 1) !== undefined;
+  }
+
+  /** The everyday English words, read the first time they are needed. */
+  private everyday(): ReadonlySet<string> {
+    return (this.plainWords ??= typeof this.plain === 'function' ? this.plain() : this.plain);
   }
 
   /** The common English words, read the first time they are needed. */

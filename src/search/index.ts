@@ -10,7 +10,7 @@
 import Fuse from 'fuse.js';
 import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
-import { commonWords } from './english.js';
+import { commonWords, plainWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
 import { ASKED_FOR, asksFor, changesCareer, decide, gives, namedNotAnswered, onlyTechnology, FOLLOW_LEADS, PARTLY, TECHNOLOGIES, THRESHOLDS, WHO_WORKS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
@@ -412,7 +412,7 @@ class KnowledgeSearch implements Search {
     const docs = buildDocuments(kb);
     this.docs = docs;
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
-    this.analyzer = new Analyzer(kb.lexicon, commonWords);
+    this.analyzer = new Analyzer(kb.lexicon, commonWords, plainWords);
     const saved = usablePrebuilt(kb, options.prebuilt);
     // Every text's terms are worked out once: the index, the examples and the names all use them.
     const termsOf = new Map<string, string[]>(saved?.terms);
