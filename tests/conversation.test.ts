@@ -682,6 +682,9 @@ describe('follow-ups', () => {
   it('"and after that?" after an answer that is no roadmap step is not the roadmap\'s first step', async () => {
     await say('how do I move up to senior back-end dev?', { ...ana, userId: 'after' });
     expect((await say('and after that?', { ...ana, userId: 'after' })).text).not.toMatch(/^Step 1 of 12/);
+    // After what to study, what comes after the studies: earning experience.
+    await say('what courses should I take to become a backend dev?', { ...ana, userId: 'studied' });
+    expect((await say('what next?', { ...ana, userId: 'studied' })).topic).toBe('step:earn-experience');
   });
 
   it('pay for a role the articles give no figure for is said plainly, also as a follow-up', async () => {
