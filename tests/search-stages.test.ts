@@ -402,7 +402,7 @@ describe('analyse: the lexicon and spelling', () => {
     ['will quantum computing change backend development', 'tech'],
     ['when did oracle buy mysql', 'chat'],
     ['what does a penetration tester do all day', 'profession'],
-    ["I'm getting married next month, any tips for the speech?", 'chat'],
+    ['any tips for my wedding speech?', 'chat'],
   ])('"%s" names something outside the articles (%s)', (q, kind) => {
     expect(analyse(q).outside).toContain(kind);
   });
@@ -552,6 +552,8 @@ describe('named rule: names it, does not answer it', () => {
     'will a portfolio improve the chances of getting hired?',
     // "Versioning" is the skill's own name, not a release asked for.
     'What tools does the spotlight list for code versioning or Git work?',
+    // "Buy" is trivia only as "when did X buy Y".
+    'when was the best time to buy a bootcamp?',
   ])('"%s" is still answered: the articles say it', (q) => {
     expect(search.ask(q).decision.kind).toBe('answer');
   });
@@ -708,9 +710,13 @@ describe('named rule: a task for the bot', () => {
     'create a roadmap for my project',
     'make a list of skills for my portfolio website',
     'how do I write a function in python?',
+    'can you write APIs in Python or do you need a framework?',
+    'Implement APIs, design databases and deploy them: how long does it take to learn all that?',
     'the guide says "soft skills": which ones?',
     'my friend said "you need a CS degree" to get hired, is that true?',
     "If working on the server side doesn't work out, what related careers could suit me?",
+    "what if it doesn't work out, can I switch to another career?",
+    'my job search is not working, what should I change?',
   ])('"%s" is no task on code', (q) => {
     expect(search.analyse(q).outside).not.toContain('code-help');
   });
@@ -750,6 +756,11 @@ describe('named rule: a place, a company or a technology in the story', () => {
     expect(search.analyse('I live in Texas. How much do backend devs make?').outside).toContain('place');
     expect(search.analyse('I work at Google as a PM. Do they hire backend devs without degrees?').outside).toContain('company');
     expect(search.analyse('I tried Rust last year. Should I learn Rust or Python for backend?').outside).toContain('tech');
+    // Where the asker is going or what they choose between; the outlook or jobs somewhere.
+    expect(search.analyse("I'm learning Rust. Good idea for backend?").outside).toContain('tech');
+    expect(search.analyse("I'm choosing between Rust and Elixir. Which should I learn for backend jobs?").outside).toContain('tech');
+    expect(search.analyse("I live in India. What's the job outlook for backend developers?").outside).toContain('place');
+    expect(search.analyse('I want to work at Google. How do I get hired as a backend dev?').outside).toContain('company');
   });
 });
 
@@ -810,14 +821,16 @@ describe('named rule: pay in the story', () => {
   it('reads a story whose only pay words are the asker\'s own statements without them', () => {
     expect(top("My cousin, who's a senior engineer, says you basically can't get hired as a back-end dev without a CS degree. I don't have the money for four years of school. Is he right?")).toBe('question:degree-needed');
     expect(top('So my current job pays for nothing, I spend like $200 a month on train tickets just getting in. If I switch into back-end development, is help with getting to work something those jobs usually offer, or is that just a big-tech thing?')).toBe('question:benefits');
-    // Unsure without the pay words, it asks which was meant: not the pay table nobody asked for.
-    expect(top("I'm planning to go freelance as a server-side dev after I finish my course. My partner is nervous about money and asked whether all the hours I'd spend finding clients and keeping my skills fresh would actually be paid time. Are they?")).not.toBe('salary:backend-developer');
+    // Unsure without the pay words, it asks which was meant (freelancing first): not the pay table nobody asked for.
+    expect(top("I'm planning to go freelance as a server-side dev after I finish my course. My partner is nervous about money and asked whether all the hours I'd spend finding clients and keeping my skills fresh would actually be paid time. Are they?")).toBe('clarify');
   });
 
   it('keeps pay asked in a sentence that asks, or said of the figures rather than of the asker', () => {
     expect(top("I'm 30 and switching careers from retail, so money matters a lot to me right now. How much does a back-end developer make in the first year?")).toBe('salary:backend-developer');
     expect(top("I've been reading up all week and my brother keeps asking. I'd like to know what back-end developers earn, roughly, according to Indeed and the others.")).toBe('salary:backend-developer');
     expect(top("One of the guides gives just three pay points, beginners, the middle, and the most seasoned. What's the beginner one?")).toBe('salary:backend-developer');
+    // A yearly sum in the story, which the question points at, is the pay asked about.
+    expect(top('I need to earn at least 80k to support my family next year. Is back-end development a realistic path for someone like me to get there?')).toBe('salary:backend-developer');
   });
 });
 

@@ -92,7 +92,7 @@ const REMOTE_WORK = /\bremote(?:ly)?(?:\s+(?:backend|back-end|dev|developer|deve
  * ("when was the Indeed article written?"), nor who owns or runs a thing ("who owns MySQL?":
  * Oracle maintains it, Career Karma says). A dotted name is one word ("what year did Nest.js come out?").
  */
-const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out|buy|bought|acquire|acquired)\b/i;
+const TRIVIA = /\bwho (?:founded|invented|designed)\b(?! (?:you|this|devpath|the roadmap)\b)|\bwho (?:is|was|are|were) the (?:founders?|creators?|inventors?|ceo|owners?) of\b|\bwhat year (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out|start)\b|\bwhen (?:was|were|did)\b(?:[^?.!]|\.(?=\w))*\b(?:created|founded|invented|released|launched|come out)\b|\b(?:when|what year) did\s+[\w.&-]+(?:\s+[\w.&-]+)?\s+(?:buy|acquire)\b/i;
 /**
  * Named rule "a task for the bot": a line that asks the bot to do a piece of work rather than to
  * say what the articles say: to write or fix code ("can u write a python function that reverses a
@@ -112,7 +112,9 @@ const CODE_NOUN = String.raw`(?:code|codebase|sql|query|queries|function|functio
 const QUOTED_ERROR = String.raw`["“][^"”]{0,60}?(?:\d|error|exception|failed|failure|denied|refused|expired|not\s+found|undefined|null|invalid|cannot|can't|unable|timeout|timed\s+out|fatal|traceback|eaddrinuse|econnrefused|enoent|eacces)[^"”]{0,60}["”]`;
 const CODE_TASK = new RegExp(
   [
-    String.raw`${TASK_START}(?:write|implement|code|generate)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my)?\s*(?:[\w+#.-]+\s+){0,4}?(?:function|script|program|query|class|method|regex|snippet|endpoint|algorithm|loop|unit\s+tests?|(?:rest\s+)?apis?|crud|schema|resolvers?|jenkinsfile|dockerfile)\b`,
+    String.raw`${TASK_START}(?:write|implement|code|generate)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my)?\s*(?:[\w+#.-]+\s+){0,4}?(?:function|script|program|query|class|method|regex|snippet|endpoint|algorithm|loop|unit\s+tests?)\b`,
+    // An API, a schema: one piece of work, for the asker ("can you write APIs in Python?" asks what is done).
+    String.raw`${TASK_START}(?:write|implement|code|generate|build)\s+(?:me\s+|us\s+)?(?:a|an|the|my)\s+(?:[\w+#.-]+\s+){0,4}?(?:(?:rest\s+)?api|crud\s+app|schema|resolvers?|jenkinsfile|dockerfile)\b`,
     String.raw`${TASK_START}(?:fix|debug|refactor|optimi[sz]e|rewrite|correct|speed\s+up)\s+(?:my|this|these|the\s+following|our)\s+(?:[\w-]+\s+){0,2}?${CODE_NOUN}`,
     String.raw`${TASK_START}(?:design|build|create|make|set\s+up|architect|structure)\s+(?:me\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?${CODE_NOUN}[^?!.]{0,40}?\bfor\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:app|application|website|site|project|startup|store|shop|business|company|client|saas)\b`,
     String.raw`(?<!\b(?:guide|article|articles|spotlight|indeed|karma|profile|piece|friend|teacher|mentor|dad|mom|mum|cousin|boss|he|she|they|everyone|people)\s+)\b(?:says|said|shows|showed|gives|gave|returns|returned|throws|threw|prints|printed|fails\s+with|failing\s+with|failed\s+with|crashes\s+with|errors?\s+(?:out\s+)?with)\s*:?\s*${QUOTED_ERROR}`,
@@ -147,14 +149,19 @@ const SENTENCE = /[^.!?;\n]+[.!?;\n]*/g;
  * Do backend developers need a degree?", "Last year I tried learning Rust and gave up. Which
  * language should I learn first?" A first-person sentence before the question tells the asker's
  * life; the name there marks nothing. Still marked when a later sentence points back at it ("do
- * they pay well there?", "is it used for backend?") or asks pay (pay in Texas or at Amazon is what
- * the articles give only in part), and when the question names it again. ("Does it take" points at nothing.)
+ * they pay well there?", "is it used for backend?", "either?") or asks pay, the outlook or jobs (in
+ * Texas or at Amazon, what the articles give only in part); when the story sentence says where the
+ * asker is going or what they are choosing ("I'm learning Rust", "I'm thinking about Elixir", "I
+ * have an offer from Amazon"); and when the question names it again. ("Does it take" points at
+ * nothing.)
  */
 const STORY_KINDS: readonly Outside[] = ['company', 'place', 'tech'];
 /** A sentence told in the first person: its subject, in its first few words, is the asker. */
 const TOLD = /^(?:[\w',-]+\s+){0,3}?(?:i|i'm|im|i've|ive|i'd|my)\b/;
-/** A later sentence pointing back at something named before it, or asking pay. */
-const POINTS_BACK_OR_PAY = /\bit\b(?!\s+(?:take|takes|took))|\b(?:its|there|they|them|those|these|he|she|pay|pays|paid|salary|salaries|make|makes|earn|earns|money|wage|wages)\b|\$/;
+/** A later sentence pointing back at something named before it, or asking pay, the outlook or jobs. */
+const POINTS_BACK_OR_PAY = /\bit\b(?!\s+(?:take|takes|took))|\b(?:its|either|between|there|they|them|those|these|he|she|pay|pays|paid|salary|salaries|make|makes|earn|earns|money|wage|wages|outlook|demand|jobs?|market|hiring|hire)\b|\$/;
+/** A story sentence about where the asker is going, or choosing: the name there is what is asked. */
+const STORY_GOING = /\b(?:want|wanna|going to|gonna|plan|planning|thinking (?:about|of)|considering|choosing|deciding|(?:i'm|im|i am) learning|offer|moving|move to|apply(?:ing)? (?:to|at))\b/;
 
 /**
  * The sentences of a text, where it starts and ends, a comma before a question's opening word
@@ -180,7 +187,7 @@ const QUESTION_AFTER_COMMA = /,(?=\s+(?:so\s+)?(?:what|whats|which|who|where|whe
 function storySpans(text: string): [number, number][] {
   const sentences = clauses(text);
   const asks = sentences.map((x) => x.text.includes('?') || ASKS.test(x.text.trim()));
-  const told = (x: { text: string }, i: number) => !asks[i] && TOLD.test(x.text.trim()) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => POINTS_BACK_OR_PAY.test(later.text));
+  const told = (x: { text: string }, i: number) => !asks[i] && TOLD.test(x.text.trim()) && !STORY_GOING.test(x.text) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => POINTS_BACK_OR_PAY.test(later.text));
   return sentences.flatMap((x, i) => (told(x, i) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
 }
 
