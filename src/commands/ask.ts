@@ -341,7 +341,8 @@ function bothAsked(ctx: CommandContext, text: string): { reply: Reply; last: Ans
   return shown && { reply: shown, last: asked[1]!, ref: both[1]!.ref };
 }
 
-/** The roadmap step that comes after the studies (Career Karma's plan: earn some experience). */
+/** What to study, and the roadmap step that comes after the studies (Career Karma's plan: earn some experience). */
+const STUDIES = 'learning:what-to-study';
 const AFTER_STUDIES = 'earn-experience';
 /** "What next?", "and after that?": the step after the one just shown. */
 const NEXT = /^\s*(?:(?:ok(?:ay)?|and|so|then)[\s,]+)?(?:what(?:'?s| is| comes)? (?:next(?: after (?:that|this|it))?|after (?:that|this|it))|(?:the )?next(?: step| one)?(?: after (?:that|this|it))?|(?:what(?:'?s| is| about) )?the (?:step|one) after(?: that| this| it)?|and then|then\s*\?|then what|after that|what now|now what|what do i do (?:next|after that|now))[\s?!.]*$/i;
@@ -612,12 +613,11 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
     // The reply before named the next step itself ("Next: step 3" after "I know python and sql").
     if (previous?.next) return withTopic(ctx, previous.next, undefined);
     const current = previous?.topic && stepOf(ctx, previous.topic);
-    // With nothing before it, "what next?" is answered with where the roadmap starts. After what to
-    // study, what comes after the studies: earning experience (as "after the studies" in the
-    // search). After another answer that is no step ("and after that?" after how to reach
-    // senior), the search reads it.
-    const studied = !current && previous?.topic?.startsWith('learning:') ? ctx.knowledge.roadmap.find((s) => s.id === AFTER_STUDIES) : undefined;
-    const next = current ? ctx.knowledge.roadmap.find((s) => s.order === current.order + 1) : (studied ?? (previous?.topic ? undefined : ctx.knowledge.roadmap[0]));
+    // After what to study, what comes after the studies: earning experience (as "after the
+    // studies" in the search). With no step before it, "what next?" is answered with where the
+    // roadmap starts.
+    const studied = !current && previous?.topic === STUDIES ? ctx.knowledge.roadmap.find((s) => s.id === AFTER_STUDIES) : undefined;
+    const next = current ? ctx.knowledge.roadmap.find((s) => s.order === current.order + 1) : (studied ?? ctx.knowledge.roadmap[0]);
     if (next) return withTopic(ctx, `step:${next.id}`, undefined);
   }
   if (BEFORE.test(question)) {

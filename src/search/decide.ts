@@ -132,7 +132,7 @@ const PAID_BY: ReadonlySet<string> = new Set([...TECHNOLOGIES].filter((t) => !['
  * Words that open a follow-up, asking the question before of something else: "and for seniors?",
  * "what about python devs?", "is that the same for juniors?". One list for every rule that reads them.
  */
-export const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|what if|same for|(?:is|are|would|does) (?:that|it|this|those|these|they) (?:the )?same for|then|so|according to|any|anything (?:about|on|for|regarding))(?=[\s,]|$)/i;
+export const FOLLOW_LEADS = /^\s*(?:and|n|&|or|but|also|what about|how about|what of|what if|same for|(?:is|are|would|does) (?:that|it|this|those|these|they) (?:the )?same for|then|so|according to|anything (?:about|on|for|regarding))(?=[\s,]|$)/i;
 /** Two version numbers compared: "python 2 vs 3", "java 8 or 17", "php 7 and php 8". */
 const VERSIONS = /\d+(?:\.\d+)?\s*(?:vs\.?|versus|or|and|compared (?:to|with))\s*(?:[a-z.#+]+\s*)?\d+/i;
 /** Words of a comparison that ranks ("is java better than python?", "mysql vs postgres"). */

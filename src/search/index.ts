@@ -184,12 +184,14 @@ const BARE_ASK = /^\W*(?:and\s+)?(?:how long|how many years|duration)\W*$/i;
 const pointsBack = (question: string) => POINTERS.test(question) || BARE_ASK.test(question);
 /**
  * A line that asks something only of what was just said: "what's the catch?", "what's the
- * alternative then?", "like what topics?", "examples?", "anything else in that bucket?". Alone
- * their words had found the stress FAQ, the alternative careers, a course list.
+ * quickest?" (after the ways to learn: not REST, "the fastest route to employment"), "like what topics?",
+ * "anything else in that DevOps bucket?". Alone their words had found the stress FAQ, a course
+ * list, nothing. (The bare "like what?", "examples?", "anything else?" are MORE's, in more-words.ts,
+ * which shows the answer before in full.)
  */
-const ASKS_OF_IT = /^\W*(?:(?:and|so|ok(?:ay)?|but|hmm+)[\s,]+)*(?:what(?:'s|s| is| are| would be)\s+(?:the\s+)?(?:catch|downsides?|drawbacks?|cons|alternatives?|other options?)(?:\s+then)?|like what(?:\s+\w+)?|such as(?:\s+what)?|for example|examples?|any examples?|anything else(?:\s+[\w\s]{0,30})?)\W*$/i;
+const ASKS_OF_IT = /^\W*(?:(?:and|so|ok(?:ay)?|but|hmm+)[\s,]+)*(?:what(?:'s|s| is| are| would be)\s+(?:the\s+)?(?:catch|downsides?|drawbacks?|cons|quickest(?:\s+one)?|fastest(?:\s+one)?)|like what\s+\w+|anything else\s+[\w\s]{1,30})\W*$/i;
 /** Asking how to choose among what was just shown (see "choosing among them"). */
-const CHOOSING_AMONG = /\b(?:pick|choose|decide|select)\b[^?!.]{0,20}?\b(?:between|among|from)\s+(?:them|those|these|the\s+two|the\s+three|both)\b|^\W*(?:(?:so|ok|okay|and)[\s,]+)?which(?:\s+one|\s+of\s+(?:them|those|these))?\s+(?:should|do|would)\s+i\s+(?:pick|choose|start\s+with|go\s+with|learn)(?:\s+first)?\W*$/i;
+const CHOOSING_AMONG = /\b(?:pick|choose|decide|select)\b[^?!.]{0,20}?\b(?:between|among|from)\s+(?:them|those|these|the\s+two|the\s+three|both)\W*$|^\W*(?:(?:so|ok|okay|and)[\s,]+)?which(?:\s+one|\s+of\s+(?:them|those|these))?\s+(?:should|do|would)\s+i\s+(?:pick|choose|start\s+with|go\s+with|learn)(?:\s+first)?\W*$/i;
 /** Words of choosing, as the index stems them. */
 const CHOOSE_TERMS = ['pick', 'choose', 'decide'];
 /** Nothing but levels: "seniors?", and "what's in the middle?" (whose "middle" is also a word of community college's "middle ground"). */
@@ -260,6 +262,10 @@ const JUDGING_WORDS: ReadonlySet<string> = new Set(['right', 'trust', 'believe',
 
 /** A sentence that asks without a question mark: "I'd like to know which ...", "tell me ...", "which one ...". */
 const ASKS_WITHOUT_MARK = /\b(?:want to know|wanna know|like to know|wondering|tell me|curious)\b|^(?:(?:so|and|anyway|but)[\s,]+)*(?:what|which|who|where|when|why|how|is|are|do|does|can|could|should|would|will)\b/i;
+/** A yearly sum said in a story ("I need to earn at least 80k"; not "$200 a month on train tickets"): pay is what the story is about. */
+const SUM_SAID = /\$\s?\d{2,3}(?:,\d{3}|k)\b|\$\s?\d{4,}|\b\d{2,3}\s?k\b|\b\d{2,3},\d{3}\b/i;
+/** A question pointing at a sum or at pay said before it: "to get there", "that much", "that salary". */
+const PAY_POINTED = /\b(?:get there|that much|that amount|that (?:salary|pay|figure|number|money|income))\b/i;
 /** A sentence of the asker's own story: "I don't have the money", "my partner is nervous about money". */
 const FIRST_PERSON_STORY = /\b(?:i|i'm|im|i've|ive|i'd|my|me|we|our)\b/i;
 /** A message this long may bury its question in a story (see "the asking sentence"). */
@@ -813,8 +819,8 @@ class KnowledgeSearch implements Search {
     // something else (choosing a CS programme) that holds no word of the question before; "them"
     // are what was just shown, and read with it the question lands on its own entry.
     if (together.confident && this.aloneElsewhere(question, analysis, alone, previous)) return together;
-    // "What's the alternative then?" after the degree asks it of the degree, however well
-    // "alternative" reads alone (the alternative careers).
+    // "What's the catch?" after freelancing asks it of freelancing, however well "catch" reads
+    // alone (the stress FAQ).
     if (ofIt && together.confident) return together;
     // Both read well ("and databases?" after web servers names a topic of its own): the closer wins.
     return topScore(together) >= topScore(alone) ? together : alone;
@@ -1135,7 +1141,9 @@ class KnowledgeSearch implements Search {
     const sentences = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
     if (sentences.length < 2) return whole;
     const paid = sentences.filter((s) => this.analyzer.analyse(s).terms.includes('salary'));
-    if (!paid.length || paid.some((s) => s.trim().endsWith('?') || ASKS_WITHOUT_MARK.test(s.trim()) || !FIRST_PERSON_STORY.test(s))) return whole;
+    if (!paid.length || paid.some((s) => s.trim().endsWith('?') || ASKS_WITHOUT_MARK.test(s.trim()) || !FIRST_PERSON_STORY.test(s) || SUM_SAID.test(s))) return whole;
+    // "... Is back-end development a realistic path to get there?": the question points at the sum.
+    if (sentences.some((s) => !paid.includes(s) && PAY_POINTED.test(s))) return whole;
     const dropped = new Set(analysis.groups.filter((g) => g.includes('salary')).flat());
     const terms = analysis.terms.filter((t) => !dropped.has(t));
     if (!terms.length) return whole;
@@ -1170,9 +1178,10 @@ class KnowledgeSearch implements Search {
     const onlyWhom = analysis.terms.length > 0 && analysis.terms.every((t) => this.subjectTerms.has(t) || t === 'developer' || t === 'dev' || LEVEL_TERMS[t]);
     if (POINTERS.test(question) && onlyWhom && previous.topic) return true;
     // "How does that compare to backend?" names the other side of a comparison, not a new subject.
-    // ("How does entry-level backend pay compare to it?" names what is weighed, at more length.)
+    // ("How does entry-level backend pay compare to it?" names what is weighed in more terms: its
+    // words count, "pay" and its concept once; "... compare with that in other countries?" says more.)
     const weighs = analysis.terms.includes('comparison');
-    if (POINTERS.test(question) && (!names || weighs) && analysis.terms.length <= (weighs ? 6 : 4)) return true;
+    if (POINTERS.test(question) && (!names || weighs) && (weighs ? analysis.groups.length : analysis.terms.length) <= 4) return true;
     if (this.namesNothing(analysis)) return true;
     // Too short to stand alone, and not nonsense: words nothing in the articles uses ("asdfgh",
     // "istanbul") are a new question the bot cannot answer, not a follow-up.
