@@ -1,6 +1,6 @@
 // Fact-graded question sets, scored as a user scores a reply: it passes when the bot answered and
 // the reply states every fact the question asks for; an out-of-scope question passes when the bot
-// says it does not know, and so does a follow-up with no fact to state ("and in the UK?").
+// says it does not know, and so does a follow-up marked out of scope ("and in the UK?").
 // Conversations are graded on their last turn, asked after the others by the same person in the
 // same place. Shared by `npm run bench` and tests/search-quality.test.ts.
 import { readFileSync } from 'node:fs';
@@ -22,6 +22,8 @@ export interface FactQuestion {
 export interface Conversation {
   turns: string[];
   facts: string[][];
+  /** The last turn asks what the articles do not say ("and in the UK?"): it passes when refused. */
+  outOfScope?: boolean;
 }
 
 export interface FactSet {
@@ -295,8 +297,8 @@ export async function gradeFacts(answer: Answerer, set: FactSet): Promise<FactGr
     let last: Reply | undefined;
     for (const turn of c.turns) last = await ask(turn, user);
     grade.conversations.total++;
-    // A follow-up with no facts to state asks what the articles do not say ("and in the UK?"): it passes when refused.
-    const pass = c.facts.length ? !!last?.answered && states(last!, c.facts) : !!last && !last.answered;
+    // A follow-up marked out of scope ("and in the UK?" after pay) passes when refused.
+    const pass = c.outOfScope ? !!last && !last.answered : !!last?.answered && states(last!, c.facts);
     if (pass) grade.conversations.right++;
     else {
       if (last?.answered) grade.conversations.wrong++;

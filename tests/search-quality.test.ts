@@ -343,9 +343,9 @@ describe('the data the pipeline learns from', () => {
 });
 
 describe('the fact grader', () => {
-  it('passes a follow-up with no fact to state when the bot refuses it, and fails it when it answers', async () => {
+  it('passes a follow-up marked out of scope when the bot refuses it, and fails it when it answers', async () => {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
-    const set = { questions: [], conversations: [{ turns: ['what is the average backend salary in the US?', 'and in Australia?'], facts: [] }, { turns: ['what is the average backend salary in the US?', 'and for seniors?'], facts: [] }] };
+    const set = { questions: [], conversations: [{ turns: ['what is the average backend salary in the US?', 'and in Australia?'], facts: [], outOfScope: true }, { turns: ['what is the average backend salary in the US?', 'and for seniors?'], facts: [], outOfScope: true }] };
     const g = await gradeFacts(botAnswerer(bot), set);
     expect(g.conversations).toEqual({ right: 1, total: 2, wrong: 1 });
   });
