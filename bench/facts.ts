@@ -201,7 +201,8 @@ export interface FactSet {
  *   30 follow-ups), written blind at the same time; scored once untouched on cac831b (30/30,
  *   130/150, 39/40, 28/30, 15 wrong), then read and tuned against.
  * - blind-ab.json: written blind from the articles alone by another helper at the start of stop
- *   40, copied in without being opened (see the README for how it is scored).
+ *   40, copied in without being opened; `npm run bench:blind` scored it once (counts only, on
+ *   62445e0) for the figure in the README, at the end of stop 40. Spent.
  * - dev-33.json: a thirty-third development set (stop 40: 20 casual, 80 hard, 20 out of scope, 70
  *   follow-ups), written blind from the articles by a helper later that stop; scored once
  *   untouched on 99abbf6 (19/20, 72/80, 19/20, 58/70, 17 wrong), then read and tuned against.

@@ -5,7 +5,7 @@
 //
 // `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-ab.json), counts only.
 // Run it once, for the figure you report; never tune against it. Once scored it is spent: blind-c
-// to blind-aa are (blind-aa at stop 39, on 6eb89b2). The next figure
+// to blind-ab are (blind-ab at stop 40, on 62445e0). The next figure
 // needs a new set: add it to FACT_SETS in bench/facts.ts, point the line below at it, and add it
 // to the leak test.
 import { spawnSync } from 'node:child_process';
