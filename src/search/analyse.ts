@@ -185,18 +185,24 @@ const QUESTION_AFTER_COMMA = /,(?=\s+(?:so\s+)?(?:what|whats|which|who|where|whe
 
 /** The stretches of `text` that are a story's first-person sentences (see "a place, a company or a technology in the story"). */
 function storySpans(text: string): [number, number][] {
+  return spansBefore(text, (x) => TOLD.test(x.trim()) && !STORY_GOING.test(x), POINTS_BACK_OR_PAY);
+}
+
+/**
+ * Where the sentences of `text` are that `told` accepts, that ask nothing, come before one that
+ * asks, and have no later sentence `heldBy` finds (pointing back at them): the shape shared by
+ * "a sentence of background" and "a place, a company or a technology in the story".
+ */
+function spansBefore(text: string, told: (sentence: string) => boolean, heldBy: RegExp): [number, number][] {
   const sentences = clauses(text);
   const asks = sentences.map((x) => x.text.includes('?') || ASKS.test(x.text.trim()));
-  const told = (x: { text: string }, i: number) => !asks[i] && TOLD.test(x.text.trim()) && !STORY_GOING.test(x.text) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => POINTS_BACK_OR_PAY.test(later.text));
-  return sentences.flatMap((x, i) => (told(x, i) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
+  const story = (x: { text: string }, i: number) => !asks[i] && told(x.text) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => heldBy.test(later.text));
+  return sentences.flatMap((x, i) => (story(x, i) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
 }
 
 /** The stretches of `text` that are sentences of background (see "a sentence of background"). */
 function backgroundSpans(text: string): [number, number][] {
-  const sentences = clauses(text);
-  const asks = sentences.map((x) => x.text.includes('?') || ASKS.test(x.text.trim()));
-  const background = (x: { text: string }, i: number) => !x.text.includes('?') && (FIRST_PERSON.test(x.text.trim()) || TOLD.test(x.text.trim())) && !GOING_TO.test(x.text) && asks.slice(i + 1).some(Boolean) && !sentences.slice(i + 1).some((later) => POINTS_AT_PEOPLE.test(later.text));
-  return sentences.flatMap((x, i) => (background(x, i) ? [[x.at, x.at + x.text.length] as [number, number]] : []));
+  return spansBefore(text, (x) => (FIRST_PERSON.test(x.trim()) || TOLD.test(x.trim())) && !GOING_TO.test(x), POINTS_AT_PEOPLE);
 }
 
 /** The preposition and article of WITH_COLLEAGUES, cut to see who does the working. */

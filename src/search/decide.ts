@@ -225,7 +225,7 @@ export function namedNotAnswered(analysis: Analysis): Outside | undefined {
 }
 
 /** A sum of pay as typed: "$95,000", "95,000", "$95000", "$132K", "81k". */
-const PAY_FIGURE = /\$?\s?\b\d{2,3}(?:,\d{3}|k)\b|\$\d{5,6}\b/i;
+export const PAY_FIGURE = /\$?\s?\b\d{2,3}(?:,\d{3}|k)\b|\$\d{5,6}\b/i;
 
 /** Words of growth, as typed: a rate beside them is the outlook's. */
 const GROWTH = /\b(?:grow(?:s|th|ing)?|outlook|projected|projections?|demand|job\s+market)\b/i;

@@ -12,7 +12,7 @@ import type { Knowledge, SalaryLevel } from '../knowledge/schema.js';
 import { Analyzer, LEVEL_TERMS, THIS_YEAR, YEAR, type Analysis } from './analyse.js';
 import { commonWords, plainWords } from './english.js';
 import { prebuiltKey, usablePrebuilt, type Prebuilt } from './prebuilt.js';
-import { ASKED_FOR, asksFor, changesCareer, decide, gives, namedNotAnswered, onlyTechnology, FOLLOW_LEADS, PARTLY, TECHNOLOGIES, THRESHOLDS, WHO_WORKS, type Decision, type Thresholds } from './decide.js';
+import { ASKED_FOR, asksFor, changesCareer, decide, gives, namedNotAnswered, onlyTechnology, FOLLOW_LEADS, PARTLY, PAY_FIGURE, TECHNOLOGIES, THRESHOLDS, WHO_WORKS, type Decision, type Thresholds } from './decide.js';
 import { buildDocuments, type Doc, type Kind } from './documents.js';
 import { fold, guideNamed, isTheGuide, levelOfYears, namesTheGuide, setAside, split, STOP_WORDS, THIS_ROLE } from './normalize.js';
 import { bagOf, centroidOf, examplesOf, indexExamples, rerank, vectorOf, WEIGHTS, type EntryModel, type Scored, type Weights } from './rerank.js';
@@ -183,13 +183,12 @@ const POINTERS = /\b(?:they|them|their|theirs|it|its|that|those|this|these|there
 const BARE_ASK = /^\W*(?:and\s+)?(?:how long|how many years|duration)\W*$/i;
 const pointsBack = (question: string) => POINTERS.test(question) || BARE_ASK.test(question);
 /**
- * A line that asks something only of what was just said: "what's the catch?", "what's the
- * quickest?" (after the ways to learn: not REST, "the fastest route to employment"), "like what topics?",
+ * A line that asks something only of what was just said: "what's the catch?", "like what topics?",
  * "anything else in that DevOps bucket?". Alone their words had found the stress FAQ, a course
  * list, nothing. (The bare "like what?", "examples?", "anything else?" are MORE's, in more-words.ts,
  * which shows the answer before in full.)
  */
-const ASKS_OF_IT = /^\W*(?:(?:and|so|ok(?:ay)?|but|hmm+)[\s,]+)*(?:what(?:'s|s| is| are| would be)\s+(?:the\s+)?(?:catch|downsides?|drawbacks?|cons|quickest(?:\s+one)?|fastest(?:\s+one)?)|like what\s+\w+|anything else\s+[\w\s]{1,30})\W*$/i;
+const ASKS_OF_IT = /^\W*(?:(?:and|so|ok(?:ay)?|but|hmm+)[\s,]+)*(?:what(?:'s|s| is| are| would be)\s+(?:the\s+)?(?:catch|downsides?|drawbacks?|cons)|like what\s+\w+|anything else\s+[\w\s]{1,30})\W*$/i;
 /** Asking how to choose among what was just shown (see "choosing among them"). */
 const CHOOSING_AMONG = /\b(?:pick|choose|decide|select)\b[^?!.]{0,20}?\b(?:between|among|from)\s+(?:them|those|these|the\s+two|the\s+three|both)\W*$|^\W*(?:(?:so|ok|okay|and)[\s,]+)?which(?:\s+one|\s+of\s+(?:them|those|these))?\s+(?:should|do|would)\s+i\s+(?:pick|choose|start\s+with|go\s+with|learn)(?:\s+first)?\W*$/i;
 /** Words of choosing, as the index stems them. */
@@ -262,8 +261,8 @@ const JUDGING_WORDS: ReadonlySet<string> = new Set(['right', 'trust', 'believe',
 
 /** A sentence that asks without a question mark: "I'd like to know which ...", "tell me ...", "which one ...". */
 const ASKS_WITHOUT_MARK = /\b(?:want to know|wanna know|like to know|wondering|tell me|curious)\b|^(?:(?:so|and|anyway|but)[\s,]+)*(?:what|which|who|where|when|why|how|is|are|do|does|can|could|should|would|will)\b/i;
-/** A yearly sum said in a story ("I need to earn at least 80k"; not "$200 a month on train tickets"): pay is what the story is about. */
-const SUM_SAID = /\$\s?\d{2,3}(?:,\d{3}|k)\b|\$\s?\d{4,}|\b\d{2,3}\s?k\b|\b\d{2,3},\d{3}\b/i;
+/** A message's sentences, each ending at its own ".", "!" or "?". */
+const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
 /** A question pointing at a sum or at pay said before it: "to get there", "that much", "that salary". */
 const PAY_POINTED = /\b(?:get there|that much|that amount|that (?:salary|pay|figure|number|money|income))\b/i;
 /** A sentence of the asker's own story: "I don't have the money", "my partner is nervous about money". */
@@ -1102,7 +1101,7 @@ class KnowledgeSearch implements Search {
     // Unsure once the pay in its story is set aside, the message is read by its question as below.
     const whole = read.confident ? this.payInStory(question, read, typed) : read;
     if (whole.confident) return whole;
-    const sentences = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+    const sentences = sentencesOf(question);
     const at = sentences.findLastIndex((s) => s.trim().endsWith('?'));
     const last = sentences[at]?.trim();
     if (sentences.length < 2 || !last || question.split(/\s+/).length < LONG_MESSAGE_WORDS) return whole;
@@ -1138,10 +1137,11 @@ class KnowledgeSearch implements Search {
    */
   private payInStory(question: string, whole: Answer, analysis: Analysis): Answer {
     if (whole.decision.kind !== 'answer' || whole.decision.top.doc.kind !== 'salary' || question.split(/\s+/).length < LONG_MESSAGE_WORDS) return whole;
-    const sentences = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+    const sentences = sentencesOf(question);
     if (sentences.length < 2) return whole;
     const paid = sentences.filter((s) => this.analyzer.analyse(s).terms.includes('salary'));
-    if (!paid.length || paid.some((s) => s.trim().endsWith('?') || ASKS_WITHOUT_MARK.test(s.trim()) || !FIRST_PERSON_STORY.test(s) || SUM_SAID.test(s))) return whole;
+    // A yearly sum in the story ("I need to earn at least 80k"; not "$200 a month" on tickets) is the pay asked about.
+    if (!paid.length || paid.some((s) => s.trim().endsWith('?') || ASKS_WITHOUT_MARK.test(s.trim()) || !FIRST_PERSON_STORY.test(s) || PAY_FIGURE.test(s))) return whole;
     // "... Is back-end development a realistic path to get there?": the question points at the sum.
     if (sentences.some((s) => !paid.includes(s) && PAY_POINTED.test(s))) return whole;
     const dropped = new Set(analysis.groups.filter((g) => g.includes('salary')).flat());
