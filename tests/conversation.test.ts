@@ -305,6 +305,18 @@ describe('follow-ups', () => {
     expect((await say('and after that?', { ...ana, userId: 'steps' })).topic).toBe('step:learn-framework');
   });
 
+  it('"and after that?" after an entry that leads on to another is that one: the roles above senior, a master\'s after a bachelor\'s', async () => {
+    await say('How do I move up to senior back-end dev?', { ...ana, userId: 'onward' });
+    const above = await say('and after that?', { ...ana, userId: 'onward' });
+    expect(above.topic).toBe('question:career-ladder');
+    expect(above.text).toContain('Chief Technology Officer');
+    await say("What does Career Karma say a bachelor's degree gets you?", { ...ana, userId: 'further' });
+    expect((await say('and going further than that?', { ...ana, userId: 'further' })).text).toContain("master's");
+    // After an entry that leads nowhere, "what's next?" is still where the roadmap starts.
+    await say('what is a backend developer?', { ...ana, userId: 'nowhere' });
+    expect((await say("what's next?", { ...ana, userId: 'nowhere' })).topic).toBe('step:choose-path');
+  });
+
   it('a name picked by its letter or a word in it leads the answer that lists it; a letter asks nothing of its own', async () => {
     const jenkins = await say('Which DevOps tool starting with J is mentioned?');
     expect(jenkins.topic).toBe('skill:devops-tools');

@@ -125,6 +125,16 @@ describe('validateKnowledge rejects bad data with one clear message', () => {
     expect(problemsOf(files)).toEqual(['knowledge/roles.json: "frontend-developer": related.0 "web-designer" is not a known role']);
   });
 
+  it('an entry that leads on to one that is not there', () => {
+    const files = real();
+    entry(files, 'learning.json', 'bachelors-degree').then = 'phd';
+    entry(files, 'questions.json', 'promotion').then = 'career-karma-four-steps-typo';
+    expect(problemsOf(files)).toEqual([
+      'knowledge/learning.json: "bachelors-degree": then "phd" is not a known learning entry',
+      'knowledge/questions.json: "promotion": then "career-karma-four-steps-typo" is not a known question',
+    ]);
+  });
+
   it('a role that lists itself as related', () => {
     const files = real();
     entry(files, 'roles.json', 'solutions-architect').related = ['solutions-architect'];

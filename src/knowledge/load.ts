@@ -89,6 +89,8 @@ function checkReferences(kb: Knowledge): string[] {
   const sources = ids(kb.sources);
   const roles = ids(kb.roles);
   const skills = ids(kb.skills);
+  const learning = ids(kb.learning);
+  const questions = ids(kb.questions);
 
   const check = (file: string, entry: string, field: string, id: string, known: Set<string>, what: string) => {
     if (!known.has(id)) problems.push(`knowledge/${file}: "${entry}": ${field} "${id}" is not a known ${what}`);
@@ -113,6 +115,7 @@ function checkReferences(kb: Knowledge): string[] {
     l.sources.forEach((id, i) => check('learning.json', l.id, `sources.${i}`, id, sources, 'source'));
     items('learning.json', l, 'summary', l.summary);
     l.skills.forEach((id, i) => check('learning.json', l.id, `skills.${i}`, id, skills, 'skill'));
+    if (l.then) check('learning.json', l.id, 'then', l.then, learning, 'learning entry');
   }
   for (const s of kb.skills) {
     s.sources.forEach((id, i) => check('skills.json', s.id, `sources.${i}`, id, sources, 'source'));
@@ -128,6 +131,7 @@ function checkReferences(kb: Knowledge): string[] {
   for (const q of kb.questions) {
     q.sources.forEach((id, i) => check('questions.json', q.id, `sources.${i}`, id, sources, 'source'));
     items('questions.json', q, 'answer', q.answer);
+    if (q.then) check('questions.json', q.id, 'then', q.then, questions, 'question');
   }
   return problems;
 }

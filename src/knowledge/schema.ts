@@ -120,9 +120,16 @@ export type Outlook = z.infer<typeof Outlook>;
 export const LearningKind = z.enum(['platform', 'certificate', 'certification', 'degree', 'path']);
 export type LearningKind = z.infer<typeof LearningKind>;
 
+/**
+ * The entry of the same file a reader goes on to ("and after that?", "going further than
+ * that?"): after a bachelor's, the master's; after a promotion to senior, the roles above it.
+ */
+const Then = Id.optional();
+
 export const Learning = z.object({
   ...Lookup,
   kind: LearningKind,
+  then: Then,
   sources: SourceIds,
   summary: Summary,
   /** Skill ids it teaches or proves, where the article says. */
@@ -191,6 +198,7 @@ export type QuestionCategory = z.infer<typeof QuestionCategory>;
 export const Question = z.object({
   ...Lookup,
   category: QuestionCategory,
+  then: Then,
   sources: SourceIds,
   answer: z.array(Item).min(1, 'needs at least one answer item'),
 });

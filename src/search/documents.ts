@@ -18,6 +18,8 @@ export interface Doc {
   body: string;
   /** Who says it: the articles its points come from, and the surveys it cites (PayScale, BLS). */
   sources: string[];
+  /** The entry a reader goes on to ("and after that?"), as a ref of the same kind (the knowledge's `then`). */
+  then?: string;
 }
 
 const text = (items: Item[]) => items.map((i) => i.text).join(' ');
@@ -60,13 +62,13 @@ export function buildDocuments(kb: Knowledge): Doc[] {
       sources: [...new Set(kb.outlook.flatMap((o) => [o.source, ...(o.attribution ? [o.attribution] : []), ...from(o.notes)]))],
     });
   }
-  for (const l of kb.learning) add('learning', { id: l.id, title: l.title, aliases: l.aliases, keywords: l.keywords, asks: l.asks, body: text(l.summary), sources: from(l.summary) });
+  for (const l of kb.learning) add('learning', { id: l.id, title: l.title, aliases: l.aliases, keywords: l.keywords, asks: l.asks, body: text(l.summary), sources: from(l.summary), ...(l.then ? { then: `learning:${l.then}` } : {}) });
   for (const s of kb.skills) {
     add('skill', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, asks: s.asks, body: text([...s.summary, ...s.examples]), sources: from([...s.summary, ...s.examples]) });
   }
   for (const s of kb.roadmap) {
     add('step', { id: s.id, title: s.title, aliases: s.aliases, keywords: s.keywords, asks: s.asks, body: text([...s.what, ...s.why]), sources: from([...s.what, ...s.why]) });
   }
-  for (const q of kb.questions) add('question', { id: q.id, title: q.title, aliases: q.aliases, keywords: q.keywords, asks: q.asks, body: text(q.answer), sources: from(q.answer) });
+  for (const q of kb.questions) add('question', { id: q.id, title: q.title, aliases: q.aliases, keywords: q.keywords, asks: q.asks, body: text(q.answer), sources: from(q.answer), ...(q.then ? { then: `question:${q.then}` } : {}) });
   return docs;
 }

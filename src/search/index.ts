@@ -213,6 +213,8 @@ const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'back
 const BARE_YEARS = /^\W*(?:and\s+|what about\s+|how about\s+)?(?:for\s+|with\s+|at\s+|after\s+)?\d{1,2}\+?\s*(?:years?|yrs?)\W*$/i;
 /** "And after that?", "and then?", "what comes after that?": after pay, the level after the one shown (see afterPay). */
 const AFTER_THAT = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what\s+(?:comes\s+|about\s+)?)?after\s+(?:that|those|this)|then|beyond\s+that|later(?:\s+on)?|(?:the\s+)?next\s+(?:level|band|bracket|stage)(?:\s+up)?)\W*$/i;
+/** "And after that?", "going further than that?", "what's beyond that?": the entry a reader goes on to (see entryAfter). */
+const GOES_ON = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what(?:'s|\s+is|\s+comes)?\s+)?(?:after|beyond|above|past)\s+(?:that|those|this|it)|then|(?:go(?:ing)?\s+)?further(?:\s+than\s+(?:that|this))?|(?:what(?:'?s|\s+is|\s+comes)?\s+)?(?:the\s+)?next(?:\s+(?:level|stage|step))?(?:\s+up)?)\W*$/i;
 /**
  * The pay levels in the order a career goes through them. The experienced band is the last the
  * articles give: after it, its figures again (not the roadmap's first step).
@@ -616,6 +618,12 @@ class KnowledgeSearch implements Search {
     // So does a first line that only points back ("how long does that take?", "why?", "what about the other source?").
     // After a reply with no answer of its own (a refusal, a caveat), "why?" points at nothing either.
     if (!previous || (!previous.topic && WHY_ALONE.test(question))) return (this.namesNothing(analysis) || this.onlyPoints(analysis, question)) && alone.decision.kind === 'answer' ? { ...alone, decision: { kind: 'refuse', vague: true }, confident: false } : alone;
+    // Named rule "the entry after": "and after that?", "going further than that?" after an entry
+    // the knowledge says leads on to another (its `then`: a bachelor's to a master's, a promotion
+    // to senior to the roles above it) ask for that one, not the roadmap step the words alone find.
+    const onward = previous.topic && GOES_ON.test(question) ? this.byRef.get(previous.topic)?.then : undefined;
+    const then = onward ? this.byRef.get(onward) : undefined;
+    if (then) return this.answeredBy(alone, then);
     // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
     // asks a price of what was just listed; that answer gives none, so the bot says it does not
     // know rather than asking which one was meant or answering about something else's cost.
