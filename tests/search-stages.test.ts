@@ -7,7 +7,7 @@ import { Analyzer, editDistance, type Analysis } from '../src/search/analyse.js'
 import { decide, THRESHOLDS } from '../src/search/decide.js';
 import { buildDocuments, type Doc } from '../src/search/documents.js';
 import { createSearch, type Search } from '../src/search/index.js';
-import { applyRules, fold, RULES } from '../src/search/normalize.js';
+import { applyRules, fold, RULES, stem } from '../src/search/normalize.js';
 import { bagOf, cosine, kindFactor, vectorOf, type Features, type Scored } from '../src/search/rerank.js';
 
 let kb: Knowledge;
@@ -415,6 +415,23 @@ describe('analyse: the lexicon and spelling', () => {
     const a = analyse('do ctos need a degree?');
     expect(a.terms).toContain('cto');
     expect(a.unknown).toEqual([]);
+  });
+
+  it.each([
+    ['practicing', 'practice'],
+    ['practices', 'practice'],
+    ['optimizing', 'optimize'],
+    ['solving', 'solve'],
+    ['learning', 'learn'],
+    ['testing', 'test'],
+    ['buzzing', 'buzz'],
+  ])('stems "%s" as "%s", so a verb meets its noun', (word, stemmed) => {
+    expect(stem(word)).toBe(stemmed);
+  });
+
+  it('finds the article\'s "practising" from "practicing": both read as practice', () => {
+    expect(analyse('why does practicing matter').terms).toEqual(analyse('why does practising matter').terms);
+    expect(analyse('why does practicing matter').terms).toContain('practice');
   });
 
   it('lists words nothing in the articles uses as unknown', () => {
