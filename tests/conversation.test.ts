@@ -312,6 +312,13 @@ describe('follow-ups', () => {
     expect(above.text).toContain('Chief Technology Officer');
     await say("What does Career Karma say a bachelor's degree gets you?", { ...ana, userId: 'further' });
     expect((await say('and going further than that?', { ...ana, userId: 'further' })).text).toContain("master's");
+    // In any wording "what next?" takes: "then what?" after the promotion card is the roles above too.
+    await say('How do I get promoted as a back-end developer?', { ...ana, userId: 'onward-2' });
+    expect((await say('then what?', { ...ana, userId: 'onward-2' })).topic).toBe('question:career-ladder');
+    // After pay it is still the next level's pay, and after a time it is no pay comparison:
+    // "and the front-end ones?" after how long it takes is the front-end role.
+    await say('how long does it take to become a backend developer?', { ...ana, userId: 'timed' });
+    expect((await say('and the front-end ones?', { ...ana, userId: 'timed' })).topic).toBe('role:frontend-developer');
     // After an entry that leads nowhere, "what's next?" is still where the roadmap starts.
     await say('what is a backend developer?', { ...ana, userId: 'nowhere' });
     expect((await say("what's next?", { ...ana, userId: 'nowhere' })).topic).toBe('step:choose-path');

@@ -135,6 +135,17 @@ describe('validateKnowledge rejects bad data with one clear message', () => {
     ]);
   });
 
+  it('an entry whose then leads back to itself', () => {
+    const files = real();
+    entry(files, 'questions.json', 'promotion').then = 'promotion';
+    entry(files, 'learning.json', 'masters-degree').then = 'bachelors-degree';
+    expect(problemsOf(files)).toEqual([
+      'knowledge/learning.json: "bachelors-degree": then leads back to the entry itself',
+      'knowledge/learning.json: "masters-degree": then leads back to the entry itself',
+      'knowledge/questions.json: "promotion": then leads back to the entry itself',
+    ]);
+  });
+
   it('a role that lists itself as related', () => {
     const files = real();
     entry(files, 'roles.json', 'solutions-architect').related = ['solutions-architect'];

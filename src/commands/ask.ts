@@ -609,9 +609,11 @@ function followUpOfTopic(ctx: CommandContext, question: string, previous: Turn |
   if (end) return withTopic(ctx, `step:${end.id}`, undefined);
   // A bare "then?" goes on only from a step: after pay it is no question of the roadmap; nor is
   // "and after that?" after pay, which asks the next level's (the search reads it).
-  // After an entry that leads on to another (a bachelor's to a master's), the search reads "what
-  // next?" as that one ("the entry after"), not as the roadmap's first step.
-  if (NEXT.test(question) && !(BARE_THEN.test(question) && !(previous?.topic && stepOf(ctx, previous.topic))) && !afterPay(question, previous) && !(previous?.topic && ctx.search.get(previous.topic)?.then)) {
+  // After an entry that leads on to another (a promotion to the roles above senior), "what next?"
+  // in any wording is that one (named rule "the entry after"), not the roadmap's first step.
+  const onward = previous?.topic && NEXT.test(question) ? ctx.search.get(previous.topic)?.then : undefined;
+  if (onward) return withTopic(ctx, onward, undefined);
+  if (NEXT.test(question) && !(BARE_THEN.test(question) && !(previous?.topic && stepOf(ctx, previous.topic))) && !afterPay(question, previous)) {
     // The reply before named the next step itself ("Next: step 3" after "I know python and sql").
     if (previous?.next) return withTopic(ctx, previous.next, undefined);
     const current = previous?.topic && stepOf(ctx, previous.topic);

@@ -133,6 +133,21 @@ function checkReferences(kb: Knowledge): string[] {
     items('questions.json', q, 'answer', q.answer);
     if (q.then) check('questions.json', q.id, 'then', q.then, questions, 'question');
   }
+  // "And after that?" follows `then`: a chain that comes back to where it started would show the
+  // same cards forever.
+  for (const [file, list] of [['learning.json', kb.learning], ['questions.json', kb.questions]] as const) {
+    const next = new Map<string, string | undefined>(list.map((e) => [e.id, e.then]));
+    for (const e of list) {
+      const seen = new Set<string>([e.id]);
+      for (let at = e.then; at; at = next.get(at)) {
+        if (seen.has(at)) {
+          if (at === e.id) problems.push(`knowledge/${file}: "${e.id}": then leads back to the entry itself`);
+          break;
+        }
+        seen.add(at);
+      }
+    }
+  }
   return problems;
 }
 

@@ -808,7 +808,7 @@ class KnowledgeSearch implements Search {
     // question lands on that comparison again, which gives their figure; read alone, the role's
     // name finds only what the role is.
     const sameFigures = together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic;
-    if (figures && sameFigures && FOLLOW_LEADS.test(question) && onlyWhom && analysis.terms.some((t) => this.subjectTerms.has(t))) return together;
+    if (previous.terms.includes('salary') && sameFigures && FOLLOW_LEADS.test(question) && onlyWhom && analysis.terms.some((t) => this.subjectTerms.has(t))) return together;
     // "n front end devs?" after "what do back end devs do all day": the same ask (duties, skills,
     // pay...) about the one named now, when the two read together land on an answer.
     const asked = previous.terms.some((t) => ASK_TERMS.has(t));
