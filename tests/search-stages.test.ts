@@ -425,6 +425,7 @@ describe('analyse: the lexicon and spelling', () => {
     ['learning', 'learn'],
     ['testing', 'test'],
     ['buzzing', 'buzz'],
+    ['syncing', 'sync'],
   ])('stems "%s" as "%s", so a verb meets its noun', (word, stemmed) => {
     expect(stem(word)).toBe(stemmed);
   });

@@ -213,8 +213,12 @@ const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'back
 const BARE_YEARS = /^\W*(?:and\s+|what about\s+|how about\s+)?(?:for\s+|with\s+|at\s+|after\s+)?\d{1,2}\+?\s*(?:years?|yrs?)\W*$/i;
 /** "And after that?", "and then?", "what comes after that?": after pay, the level after the one shown (see afterPay). */
 const AFTER_THAT = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what\s+(?:comes\s+|about\s+)?)?after\s+(?:that|those|this)|then|beyond\s+that|later(?:\s+on)?|(?:the\s+)?next\s+(?:level|band|bracket|stage)(?:\s+up)?)\W*$/i;
-/** "And after that?", "going further than that?", "what's beyond that?": the entry a reader goes on to (named rule "the entry after", in read). */
-const GOES_ON = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what(?:'s|\s+is|\s+comes)?\s+)?(?:after|beyond|above|past)\s+(?:that|those|this|it)|then|(?:go(?:ing)?\s+)?further(?:\s+than\s+(?:that|this))?|(?:what(?:'?s|\s+is|\s+comes)?\s+)?(?:the\s+)?next(?:\s+(?:level|stage|step))?(?:\s+up)?)\W*$/i;
+/**
+ * "Going further than that?", "what's beyond that?": the entry a reader goes on to (named rule "the
+ * entry after", in read). "And after that?", "what next?" and the rest of NEXT's wordings never
+ * reach the search: src/commands/ask.ts follows `then` for them first.
+ */
+const GOES_ON = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:what(?:'?s|\s+is|\s+comes)?\s+)?(?:(?:go(?:ing)?\s+)?further(?:\s+than\s+(?:that|this))?|(?:beyond|above|past|after)\s+(?:that|those|this|it))\W*$/i;
 /**
  * The pay levels in the order a career goes through them. The experienced band is the last the
  * articles give: after it, its figures again (not the roadmap's first step).

@@ -394,8 +394,9 @@ export function stem(word: string): string {
   if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
   // "learning" meets "learn", "testing" meets "test"; short words ("string", "thing") are left.
   // A verb ending -ce, -ze or -ve drops its e before -ing: "practicing" meets "practice",
-  // "optimizing" "optimize", "solving" "solve" (no English word ends in a bare c, z or v).
-  if (word.length >= 7 && /[^cvz][cvz]ing$/.test(word)) return word.slice(0, -3) + 'e';
+  // "optimizing" "optimize", "solving" "solve" (no English word ends in a bare c, z or v; "sync"
+  // is the one a learner types: "syncing" is "sync").
+  if (word.length >= 7 && /[^cvz][cvz]ing$/.test(word) && !word.endsWith('syncing')) return word.slice(0, -3) + 'e';
   if (word.length >= 7 && word.endsWith('ing')) return word.slice(0, -3);
   return word;
 }
