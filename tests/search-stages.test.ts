@@ -284,6 +284,9 @@ describe('analyse: the lexicon and spelling', () => {
     ['how many openings are there', 'posting'],
     ['what is the forecast for web devs', 'outlook'],
     ['do i need k8s', 'kubernetes'],
+    // "Containerizing" keeps its e when stemmed ("containerize"): the lexicon knows the verb.
+    ['is containerization important for backend', 'container'],
+    ['how do i get better at containerizing apps', 'container'],
     ['is cybersec part of it', 'security'],
     ['infosec basics', 'security'],
     ['is a diploma needed', 'degree'],
