@@ -59,7 +59,7 @@ describe('answer first', () => {
     // An answer to a question shows the points that hold its words, not only the first ones.
     const tools = await say('which tools do i use to learn apis and web protocols');
     expect(tools.text).toMatch(/Short answer/);
-    expect(tools.text).toMatch(/HTTP, HTTPS, REST and SOAP/);
+    expect(tools.text).toMatch(/HTTP, HTTPS, REST, and SOAP/);
     // Pay at every level is one line a level: no figure waits behind "more", only the outlook.
     for (const line of ['salary', 'how much do backend devs make']) {
       const pay = await say(line);

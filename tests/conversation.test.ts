@@ -878,7 +878,7 @@ describe('follow-ups', () => {
     const indeed = await say('which does indeed recommend?');
     expect(indeed.topic).toBe('skill:server-side-languages');
     expect(indeed.text).toMatch(/Java.*\(Indeed\)/);
-    expect((await say('and the guide?')).text).toMatch(/Python, Java, Ruby and JavaScript.*\(Guide to becoming a backend developer\)/);
+    expect((await say('and the guide?')).text).toMatch(/Python, Java, Ruby, and JavaScript.*\(Guide to becoming a backend developer\)/);
   });
 
   it('"what does payscale say?" and "n new workers?" after a pay question stay on the pay figures', async () => {
