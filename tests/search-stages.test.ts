@@ -31,6 +31,7 @@ describe('analyse: question-form rules', () => {
     ['how-much-time', 'how much time does it take', /duration/],
     ['hours-worked', 'how many hours do backend devs work', /schedule/],
     ['how-much-cost', 'how much does a bootcamp cost', /cost does a bootcamp/],
+    ['plain-role', "how's that different from a regular backend developer? what's the average developer salary?", /different from a +backend developer\? what's the average developer salary/],
     ['british-spelling', 'i practise, specialised in a programme; my favourite behaviour: data modelling', /i practice, specialized in a program; my favorite behavior: data modeling/],
     ['british-spelling', 'organisational protocols, behavioural questions; modernise and containerise', /organizational protocols, behavioral questions; modernize and containerize/],
     ['cited-by-described', "what's step 3 in the article that cites payscale? and the piece quoting tutorials point", /step 3 in\s+career karma\s+\? and\s+spotlight\s*$/],
