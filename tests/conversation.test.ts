@@ -324,6 +324,20 @@ describe('follow-ups', () => {
     expect((await say("what's next?", { ...ana, userId: 'nowhere' })).topic).toBe('step:choose-path');
   });
 
+  it('after "do I need a degree?", asks how else people learn or what the other routes are, not about mentors or other careers', async () => {
+    const u = (userId: string) => ({ ...ana, userId });
+    await say('Do I need a degree to become a back-end developer?', u('no-degree-1'));
+    const others = await say('so how did the others learn?', u('no-degree-1'));
+    expect(others.text).toMatch(/self-study and on-the-job training/);
+    await say('Is a CS degree required?', u('no-degree-2'));
+    expect((await say("what's the alternative then?", u('no-degree-2'))).text).toMatch(/bootcamp/i);
+    await say('Do I need a degree to become a back-end developer?', u('no-degree-3'));
+    expect((await say('then why would anyone get one?', u('no-degree-3'))).text).toMatch(/managerial roles|more career opportunities/);
+    // Not after something else: "what's the alternative then?" after REST is not about degrees.
+    await say('what is REST?', u('no-degree-4'));
+    expect((await say("what's the alternative then?", u('no-degree-4'))).text).not.toMatch(/bootcamp/i);
+  });
+
   it('a name picked by its letter or a word in it leads the answer that lists it; a letter asks nothing of its own', async () => {
     const jenkins = await say('Which DevOps tool starting with J is mentioned?');
     expect(jenkins.topic).toBe('skill:devops-tools');

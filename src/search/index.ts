@@ -218,6 +218,12 @@ const AFTER_THAT = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what\s+(?:comes\s+|
  * entry after", in read). "And after that?", "what next?" and the rest of NEXT's wordings never
  * reach the search: src/commands/ask.ts follows `then` for them first.
  */
+/** The degree cards a "do I need one?" may land on (see "without a degree"). */
+const DEGREE_CARDS: ReadonlySet<string> = new Set(['learning:bachelors-degree', 'learning:associate-degree', 'learning:masters-degree']);
+/** "So how did the others learn?", "how else do people learn then?", "how do people get in otherwise?" */
+const LEARNED_ELSE = /^(?=[^?]*\b(?:learn|learned|learnt|learning|get in|got in|break in|broke in|get there|got there|train|trained|study|studied|do it|did it|manage|managed)\b)(?=[^?]*\b(?:else|otherwise|instead|the others|other people|others|everyone else|the rest|without (?:one|it|that|a degree))\b)[^?]*\bhow\b[^?]*\??\s*$/i;
+/** "What's the alternative then?", "what are my other options?", "then why would anyone get one?" */
+const ROUTE_ELSE = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what(?:'?s| is| are)|any|is there)\s+(?:the|an?|my|other|some)?\s*(?:other\s+)?(?:alternatives?|options?|routes?|paths?|ways?)(?:\s+then)?|(?:then\s+)?why (?:would|do|does|should|did) (?:anyone|anybody|people|someone|folks|you) (?:get|bother (?:getting|with)|go for|pursue|do) (?:one|it|a degree|that)(?:\s+then)?)\W*$/i;
 const GOES_ON = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:what(?:'?s|\s+is|\s+comes)?\s+)?(?:(?:go(?:ing)?\s+)?further(?:\s+than\s+(?:that|this))?|(?:beyond|above|past|after)\s+(?:that|those|this|it))\W*$/i;
 /**
  * The pay levels in the order a career goes through them. The experienced band is the last the
@@ -628,6 +634,15 @@ class KnowledgeSearch implements Search {
     const onward = previous.topic && GOES_ON.test(question) ? this.byRef.get(previous.topic)?.then : undefined;
     const then = onward ? this.byRef.get(onward) : undefined;
     if (then) return this.answeredBy(alone, then);
+    // Named rule "without a degree": after whether a degree is needed, "so how did the others
+    // learn?" asks how people get there without one (the self-study card: self-study and
+    // on-the-job training), and "what's the alternative then?" or "then why would anyone get one?"
+    // weigh the degree against the other routes (the bootcamp-vs-degree card). Alone, their words
+    // find mentors and other careers.
+    const degreeAsked = previous.topic === 'question:degree-needed' || (!!previous.topic && DEGREE_CARDS.has(previous.topic) && previous.terms.includes('need'));
+    const route = degreeAsked ? (LEARNED_ELSE.test(question) ? 'learning:self-study' : ROUTE_ELSE.test(question) ? 'learning:bootcamp-vs-degree' : undefined) : undefined;
+    const routeDoc = route ? this.byRef.get(route) : undefined;
+    if (routeDoc) return this.answeredBy(alone, routeDoc);
     // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
     // asks a price of what was just listed; that answer gives none, so the bot says it does not
     // know rather than asking which one was meant or answering about something else's cost.
