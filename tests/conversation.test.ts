@@ -324,6 +324,16 @@ describe('follow-ups', () => {
     expect((await say("what's next?", { ...ana, userId: 'nowhere' })).topic).toBe('step:choose-path');
   });
 
+  it('names the ranking the articles point to, but says it does not know which school tops it', async () => {
+    const u = { ...ana, userId: 'ranked' };
+    expect((await say('which ranking list should i check for cs schools?', u)).text).toMatch(/U\.S\. News/);
+    const top = await say("what's the #1 school on it?", u);
+    expect(top.answered).toBe(false);
+    expect(top.text).toMatch(/say nothing about that university/);
+    // Asking for the list of top schools is asking for the ranking, which they name.
+    expect((await say('which magazine has a list of top schools for computer science?', { ...ana, userId: 'ranked-2' })).text).toMatch(/U\.S\. News/);
+  });
+
   it('after "do I need a degree?", asks how else people learn or what the other routes are, not about mentors or other careers', async () => {
     const u = (userId: string) => ({ ...ana, userId });
     await say('Do I need a degree to become a back-end developer?', u('no-degree-1'));
