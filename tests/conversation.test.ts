@@ -324,6 +324,14 @@ describe('follow-ups', () => {
     expect((await say("what's next?", { ...ana, userId: 'nowhere' })).topic).toBe('step:choose-path');
   });
 
+  it('after the TripleByte quiz, "what\'s the passing score?" is asked of it, and the articles give none', async () => {
+    const u = { ...ana, userId: 'pass-mark' };
+    expect((await say("what's the triplebyte quiz?", u)).text).toMatch(/TripleByte/);
+    const score = await say("what's the passing score?", u);
+    expect(score.answered).toBe(false);
+    expect(score.text).toMatch(/pass marks or rates/);
+  });
+
   it('names the ranking the articles point to, but says it does not know which school tops it', async () => {
     const u = { ...ana, userId: 'ranked' };
     expect((await say('which ranking list should i check for cs schools?', u)).text).toMatch(/U\.S\. News/);

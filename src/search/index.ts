@@ -295,7 +295,7 @@ const COMPARED_REST = 2;
 /** How far down the candidates a question comparing two things looks for them (see compared). */
 const COMPARED_CANDIDATES = 5;
 /** What a price, a time or pay asked of the answer before is called when the bot says it is not there. */
-const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'a price or a sum like that', duration: 'how long it takes', salary: 'pay', rate: 'rates', free: 'whether it is free' };
+const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'a price or a sum like that', duration: 'how long it takes', salary: 'pay', rate: 'pass marks or rates', free: 'whether it is free' };
 
 /** Things with a price (see costIsPay). */
 const PRICED: ReadonlySet<string> = new Set(['bootcamp', 'course', 'degree', 'certification', 'cert', 'program', 'tuition', 'school', 'college', 'class', 'coursera', 'udemy', 'udacity', 'edx', 'platform', 'living']);
@@ -679,7 +679,9 @@ class KnowledgeSearch implements Search {
     // Nor "how long does it take to become one?" after the outlook: becoming one is the field's own
     // question (after a role's card, "one" is that role, and the rule stands).
     const becoming = analysis.terms.includes('become') && !previous.topic?.startsWith('role:') && missing.every((t) => t === 'duration');
-    if (before && missing.length && !becoming && pointsBack(question) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
+    // A line that asks only that ("what's the passing score?" after the TripleByte quiz) points back too.
+    const onlyAsked = analysis.terms.length > 0 && analysis.terms.every((t) => priced.includes(t));
+    if (before && missing.length && !becoming && (pointsBack(question) || onlyAsked) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
       // Unless, read with the question before, another entry gives it about the same things:
       // "which one is cheapest?" after "bootcamp or degree?" (bootcamps, "at a lower cost than
       // an associate or bachelor's degree").
