@@ -2008,7 +2008,7 @@ describe('honest refusals', () => {
     const extra = await say("what's the last one?", user);
     expect(extra.text).toContain('The last one: on-call incident response and management.');
     // After "which one did you mean?", the option at that place.
-    const which = await say('small co or big co for moving up?', user);
+    const which = await say('my son is thinking about a CS degree for backend', user);
     const options = which.card.children.find((n) => n.type === 'list');
     const second = options?.type === 'list' ? options.items[1] : undefined;
     expect(second).toBeDefined();
