@@ -635,6 +635,8 @@ describe('follow-ups', () => {
     ['what are common interview questions', 'the performance testing one?', 'question:interview-performance-testing'],
     ['what certs should i get', 'is the aws one hard?', 'learning:aws-certified-developer'],
     ['what certs should i get', 'tell me about the azure one', 'learning:azure-developer-certification'],
+    // A name listed with its version ("HTTP/3"), asked without it.
+    ['what are the hot trends in backend?', 'tell me more about the http one', 'skill:http3-quic'],
   ])('"the X one" picks, by its name, a thing the answer before listed: %s / %s', async (first, next, topic) => {
     const user = { ...ana, userId: `one-${next.length}` };
     await say(first, user);

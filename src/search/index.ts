@@ -950,7 +950,9 @@ class KnowledgeSearch implements Search {
     if (NUMBERED_PLAN.test(this.byRef.get(previous.topic!)?.body ?? '')) return undefined;
     const m = question.match(THE_ONE);
     const words = m?.[1] ?? m?.[2];
-    const asked = words ? this.terms(words) : [];
+    // "The http one" after the trends is HTTP/3: a name the answer listed with its version number.
+    const versioned = (t: string) => (listed.has(t) ? t : ([...listed].find((l) => l.length > t.length && l.startsWith(t) && /^\d+$/.test(l.slice(t.length))) ?? t));
+    const asked = words ? this.terms(words).map(versioned) : [];
     // "What does the database one do?" after other careers: only a role does things, so a kind
     // word names the role the answer listed by it (the database administrator).
     if (asked.length && alone.analysis.terms.includes('duty')) {
