@@ -85,6 +85,7 @@ describe('analyse: question-form rules', () => {
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['guide-described-more', 'entry level pay, per the guide with the meta recommendation?', /^\s*entry level pay, per the guide\s+\?\s*$/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
+    ['comparison', 'the pay split between front end and back end', /the pay +comparison +front end and back end/],
     ['work-of-x', 'what is the work of back end developer in company', /duty of\s+back end developer/],
     ['what-now', 'finished bootcamp. now what?', /finished bootcamp\.\s+next/],
     ['what-now', 'i already know python, now what', /know python,\s+next/],
