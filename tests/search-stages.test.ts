@@ -84,6 +84,7 @@ describe('analyse: question-form rules', () => {
     ['guide-by-comments', 'in the guide with the comment box at the end, what infrastructure is named?', /^ in\s+the guide\s*, what infrastructure is named\? $/],
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['guide-described-more', 'entry level pay, per the guide with the meta recommendation?', /^\s*entry level pay, per the guide\s+\?\s*$/],
+    ['middle-median', "the middle number in the spotlight's salary section? pay in the middle of my career", /^\s+median salary +in the spotlight's salary section\? pay in the middle of my career/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
     ['comparison', 'the pay split between front end and back end', /the pay +comparison +front end and back end/],
     ['work-of-x', 'what is the work of back end developer in company', /duty of\s+back end developer/],

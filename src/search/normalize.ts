@@ -161,6 +161,9 @@ export const RULES: readonly Rule[] = [
   // experience": the first level (0-1 year), as 'years-on-the-job' reads a count of years; here,
   // before 'comparison' reads "less than" as weighing two things. Not "in less than a year" (how long).
   { name: 'under-a-year', pattern: /\b(?:(?:less than|under|fewer than|not even|below)\s+(?:a|one|1|12|twelve)\s+(?:full\s+|whole\s+)?(?:years?|yrs?|months?)|(?:(?:just|only|about|around|roughly)\s+)?(?:[1-9]|1[01]|a few|three|six|nine|several)\s+months?)(?=\s+(?:of\s+)?(?:experience|exp|work experience|on the job|in the field|in the industry)\b)/g, to: () => ` ${levelOfYears(0)} ` },
+  // "The middle number in the spotlight's salary section", "the middle salary": the median, not
+  // mid-career ("the middle of my career" stays a level).
+  { name: 'middle-median', pattern: /\b(?:the |a )?middle[\s-](?:number|figure|value|salary|salaries|pay|wage|amount|point of (?:the )?(?:pay|salar(?:y|ies)|wages?))\b/g, to: ' median salary ' },
   { name: 'comparison', pattern: /\b(?:vs\.?|versus|compar(?:ed?|es|ing) (?:to|with)|(?:more|better|less|higher|lower) than|difference between|differences between|diff between|spread between|gap between|split between|divide between|gulf between)\b/g, to: ' comparison ' },
   // "Is front end easier than back end?" compares, and still asks how hard.
   { name: 'comparison-of', pattern: /\b(easier|harder|tougher|simpler|faster|slower|cheaper) than\b/g, to: ' $1 comparison ' },
