@@ -85,6 +85,7 @@ describe('analyse: question-form rules', () => {
     ['guide-described-more', 'per the guide with the meta credential, and the short guide ending with a comment form', /^\s*per\s+,\s+and\s*$/],
     ['guide-described-more', 'entry level pay, per the guide with the meta recommendation?', /^\s*entry level pay, per the guide\s+\?\s*$/],
     ['middle-median', "the middle number in the spotlight's salary section? pay in the middle of my career", /^\s+median salary +in the spotlight's salary section\? pay in the middle of my career/],
+    ['on-salary', 'what if i work for a big company on salary? what do devs on salary make?', /i work for a big company salaried \? what do devs on salary make/],
     ['comparison', 'backend vs frontend', /backend\s+comparison\s+frontend/],
     ['comparison', 'the pay split between front end and back end', /the pay +comparison +front end and back end/],
     ['work-of-x', 'what is the work of back end developer in company', /duty of\s+back end developer/],

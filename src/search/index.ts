@@ -218,6 +218,8 @@ const AFTER_THAT = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what\s+(?:comes\s+|
  * entry after", in read). "And after that?", "what next?" and the rest of NEXT's wordings never
  * reach the search: src/commands/ask.ts follows `then` for them first.
  */
+/** "Compared to other jobs?", "how does that compare with all occupations?", "vs the average job?" */
+const AGAINST_ALL_JOBS = /^\W*(?:(?:and|so|but|ok(?:ay)?|hmm)[\s,]+)?(?:how (?:does|do|is|are) (?:that|it|this|those|these|they) )?(?:compared?|comparing|stack(?:s|ing)? up|measured?)?\s*(?:to|with|against|vs\.?|versus|relative to)\s+(?:the\s+)?(?:other|all|most|average|typical|every|any other)\s+(?:(?:jobs?|occupations?|careers?|professions?|fields?|lines? of work|work)\b|(?:u\.?s\.?\s+)?(?:average|median)\b)[^?]*\?*\s*$/i;
 /** The degree cards a "do I need one?" may land on (see "without a degree"). */
 const DEGREE_CARDS: ReadonlySet<string> = new Set(['learning:bachelors-degree', 'learning:associate-degree', 'learning:masters-degree']);
 /** "So how did the others learn?", "how else do people learn then?", "how do people get in otherwise?" */
@@ -643,6 +645,16 @@ class KnowledgeSearch implements Search {
     const route = degreeAsked ? (LEARNED_ELSE.test(question) ? 'learning:self-study' : ROUTE_ELSE.test(question) ? 'learning:bootcamp-vs-degree' : undefined) : undefined;
     const routeDoc = route ? this.byRef.get(route) : undefined;
     if (routeDoc) return this.answeredBy(alone, routeDoc);
+    // Named rule "against every job": "compared to other jobs?" after the outlook or after pay
+    // weighs that figure against all occupations (the outlook's "almost double the average", the
+    // national median for all occupations), not the other careers the words alone find.
+    if (AGAINST_ALL_JOBS.test(question)) {
+      const against = previous.topic?.startsWith('outlook:') ? previous.topic : previous.terms.includes('salary') ? 'salary:all-occupations' : undefined;
+      const doc = against ? this.byRef.get(against) : undefined;
+      // Read as the growth rate against all occupations' (its words), the outlook leads with that point.
+      const read = against === previous.topic ? this.run(this.analyzer.analyse(`${question} growth rate average all occupations`)) : this.readWith(analysis, previous);
+      if (doc) return this.answeredBy(read, doc);
+    }
     // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
     // asks a price of what was just listed; that answer gives none, so the bot says it does not
     // know rather than asking which one was meant or answering about something else's cost.

@@ -69,8 +69,8 @@ export const RULES: readonly Rule[] = [
   // "do i ned a degre", "is bootcamp wroth it", "hows much": the same, each a slip of a common word.
   { name: 'short-typos', pattern: /\b(?:hwo|dose|lern|tak|wich|whta|lvl|exec|ned|wroth|hows(?= much\b)|whos)\b/g, to: (m: string) => ({ whos: 'who is', hwo: 'how', dose: 'does', lern: 'learn', tak: 'take', wich: 'which', whta: 'what', lvl: 'level', exec: 'executive', ned: 'need', wroth: 'worth', hows: 'how' })[m] ?? m },
   // "How fast is web dev job growth?" asks the rate of growth (the outlook), not how long it takes;
-  // "how fast can I get hired in a growing field?" is still how long it takes.
-  { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?!\s+(?:can|could|do|will|would|should|might|am)\s+(?:i|you|someone|one|u|we)\b)(?=[^?.!]{0,60}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)/g, to: ' ' },
+  // "how fast can I get hired in a growing field?" is still how long it takes. So is "jobs grow how fast?".
+  { name: 'growth-speed', pattern: /\bhow (?:fast|quickly)\b(?!\s+(?:can|could|do|will|would|should|might|am)\s+(?:i|you|someone|one|u|we)\b)(?=[^?.!]{0,60}\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b)|(?<=\b(?:grow|grows|growing|growth|increas\w*|rising|expand\w*)\b[^?.!]{0,20}?)\bhow (?:fast|quickly)\b/g, to: ' ' },
   { name: 'with-typed-short', pattern: /\bw\/o\b|\bw\/out\b/g, to: ' without ' },
   { name: 'with-typed-short-2', pattern: /\bw\/(?!e\b)(?=\s|\w)|\bw(?=\s+(?:a|an|the|my|new|no|some|\w+ing)\b)/g, to: ' with ' },
   // "Positions beyond senior usually demand...": a verb, what they require; not the job market's demand.
@@ -130,6 +130,9 @@ export const RULES: readonly Rule[] = [
     const between = m.split(/\s+/).slice(1, -1).filter((w) => /^(?:back[\s-]?end|server[\s-]side|web|devs?|developers?|engineers?)$/.test(w)).join(' ');
     return ` entry ${between ? `${between} ` : ''}salary `;
   } },
+  // "If I work for a big company on salary": paid a salary, as the articles' "salaried" (hours,
+  // overtime), not a question about pay.
+  { name: 'on-salary', pattern: /\b(?:work(?:s|ing|ed)?|employed|hired|am|are|be|being|i'm|im|on staff)\s+(?:(?:for|at|with|in) (?:a |an |the )?(?:big |large |small |huge )?(?:company|companies|employer|employers|firm|firms|corporation|corp|business|org|organization) )?on (?:a )?salary\b/g, to: (m: string) => m.replace(/\s*on (?:a )?salary$/, ' salaried ') },
   // "Pay attention to" is not about pay; "beyond the salary" asks what else a job gives.
   { name: 'pay-attention', pattern: /\bpay(?:ing)? (?:close )?attention\b/g, to: ' attention ' },
   { name: 'beyond-pay', pattern: /\bnon[\s-]?(?:salary|pay|cash|monetary|money|wage)\b|\b(?:beyond|besides|apart from|other than|aside from|on top of|except(?: for)?) (?:the |their |my |a |your )?(?:base |basic |regular )?(?:(?:salary|sal|pay|paycheck|paycheque|money|wage|comp(?! sci| time)|compensation|income)s?(?: itself)?\b|\$\$+)/g, to: ' benefit ' },
