@@ -159,6 +159,7 @@ describe('analyse: question-form rules', () => {
     ['short-typos', 'do i ned a degre, is bootcamp wroth it, hows much', /^ do i need a degre, is bootcamp worth it, how much $/],
     ['short-typos', 'whos the biggest', /^ who is the biggest $/],
     ['growth-speed', 'how fast is web dev job growth', /^\s+is web dev job growth $/],
+    ['growth-speed', 'bls says web dev jobs grow how fast', /jobs grow +$/],
     ['growth-speed', 'how fast can i get hired in a growing field', /^ how fast can i get hired/],
     ['with-typed-short', 'a job w/o a degree', /job {2}without {2}a degree/],
     ['with-typed-short-2', 'keep up w new tech, work w/ others', /keep up {2}with {2}new tech, work {2}with {2}others/],
