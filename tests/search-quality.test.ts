@@ -127,6 +127,10 @@ import { createSearch, type Search } from '../src/search/index.js';
  * 108/120, 27/30, 54/60, 18 wrong) joined, then were read and tuned against. dev6 hard went down by
  * one (96 -> 95): "practicing" now stems as "practice", as the articles write it, and one question
  * about the toolkits to start practicing with now ranks the how-to FAQ over the framework step.
+ * Stop 43: dev36 (160 hard, 40 out of scope, 40 follow-ups; untouched on 8c51ea5: 132/160, 38/40,
+ * 32/40, 32 wrong) and dev37 (100 casual, 60 hard, 30 out of scope, 70 follow-ups; untouched on
+ * 8c51ea5: 93/100, 47/60, 29/30, 59/70, 26 wrong) joined, then were read and tuned against. No
+ * floor went down.
  */
 const DEV_FLOORS = {
   dev: { casual: 79, hard: 73, outOfScope: 24, conversations: 25 },
@@ -187,6 +191,8 @@ const DEV_FLOORS = {
   dev33: { casual: 19, hard: 74, outOfScope: 19, conversations: 61 },
   dev34: { casual: 0, hard: 129, outOfScope: 48, conversations: 37 },
   dev35: { casual: 108, hard: 0, outOfScope: 27, conversations: 54 },
+  dev36: { casual: 0, hard: 137, outOfScope: 38, conversations: 34 },
+  dev37: { casual: 94, hard: 50, outOfScope: 29, conversations: 67 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -261,6 +267,8 @@ const SHORT_FLOORS = {
   dev33: { casual: 19, hard: 74, outOfScope: 19, conversations: 61 },
   dev34: { casual: 0, hard: 129, outOfScope: 48, conversations: 37 },
   dev35: { casual: 108, hard: 0, outOfScope: 27, conversations: 54 },
+  dev36: { casual: 0, hard: 137, outOfScope: 38, conversations: 34 },
+  dev37: { casual: 94, hard: 50, outOfScope: 29, conversations: 67 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
@@ -282,7 +290,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26', 'dev27', 'dev28', 'dev29', 'dev30', 'dev31', 'dev32', 'dev33', 'dev34', 'dev35'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26', 'dev27', 'dev28', 'dev29', 'dev30', 'dev31', 'dev32', 'dev33', 'dev34', 'dev35', 'dev36', 'dev37'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -293,7 +301,7 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26', 'dev27', 'dev28', 'dev29', 'dev30', 'dev31', 'dev32', 'dev33', 'dev34', 'dev35'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26', 'dev27', 'dev28', 'dev29', 'dev30', 'dev31', 'dev32', 'dev33', 'dev34', 'dev35', 'dev36', 'dev37'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];
@@ -339,7 +347,7 @@ describe('the data the pipeline learns from', () => {
 
   it('keeps the development and test sets apart from the examples: no example question is a set question', () => {
     const asks = new Set(buildDocuments(kb).flatMap((d) => d.asks.map((a) => a.toLowerCase().trim())));
-    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV'), loadFactSet('dev22'), loadFactSet('blindW'), loadFactSet('dev23'), loadFactSet('dev24'), loadFactSet('blindX'), loadFactSet('dev25'), loadFactSet('dev26'), loadFactSet('blindY'), loadFactSet('dev27'), loadFactSet('dev28'), loadFactSet('blindZ'), loadFactSet('dev29'), loadFactSet('dev30'), loadFactSet('blindAA'), loadFactSet('dev31'), loadFactSet('dev32'), loadFactSet('blindAB'), loadFactSet('dev33'), loadFactSet('blindAC'), loadFactSet('dev34'), loadFactSet('dev35')];
+    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV'), loadFactSet('dev22'), loadFactSet('blindW'), loadFactSet('dev23'), loadFactSet('dev24'), loadFactSet('blindX'), loadFactSet('dev25'), loadFactSet('dev26'), loadFactSet('blindY'), loadFactSet('dev27'), loadFactSet('dev28'), loadFactSet('blindZ'), loadFactSet('dev29'), loadFactSet('dev30'), loadFactSet('blindAA'), loadFactSet('dev31'), loadFactSet('dev32'), loadFactSet('blindAB'), loadFactSet('dev33'), loadFactSet('blindAC'), loadFactSet('dev34'), loadFactSet('dev35'), loadFactSet('blindAD'), loadFactSet('dev36'), loadFactSet('dev37')];
     const lines = sets.flatMap((s) => [...s.questions.map((q) => q.q), ...s.conversations.flatMap((c) => c.turns)]);
     const leaked = lines.filter((q) => asks.has(q.toLowerCase().trim()));
     // Counted, never printed: the blind set is not to be read. A line of three words or fewer is
@@ -348,8 +356,10 @@ describe('the data the pipeline learns from', () => {
     // Longer lines are never shared.
     // blind-ac (stop 42) has one longer line equal to an example question written stops before
     // blind-ac existed (no example was added while it stood unscored): two writers, one phrasing.
+    // dev-37 (stop 43) has one line of three words or fewer equal to an example question written
+    // before it existed.
     expect(leaked.filter((q) => q.trim().split(/\s+/).length > 3)).toHaveLength(1);
-    expect(leaked.length).toBeLessThanOrEqual(2);
+    expect(leaked.length).toBeLessThanOrEqual(3);
   });
 });
 
