@@ -224,8 +224,10 @@ const AGAINST_ALL_JOBS = /^\W*(?:(?:and|so|but|ok(?:ay)?|hmm)[\s,]+)?(?:how (?:d
 const DEGREE_CARDS: ReadonlySet<string> = new Set(['learning:bachelors-degree', 'learning:associate-degree', 'learning:masters-degree']);
 /** "So how did the others learn?", "how else do people learn then?", "how do people get in otherwise?" */
 const LEARNED_ELSE = /^(?=[^?]*\b(?:learn|learned|learnt|learning|get in|got in|break in|broke in|get there|got there|train|trained|study|studied|do it|did it|manage|managed)\b)(?=[^?]*\b(?:else|otherwise|instead|the others|other people|others|everyone else|the rest|without (?:one|it|that|a degree))\b)[^?]*\bhow\b[^?]*\??\s*$/i;
+/** The words of "how did the others learn?" and nothing else: "how do others learn python?" asks about Python. */
+const LEARNING_ELSE_TERMS: ReadonlySet<string> = new Set(['learn', 'study', 'train', 'manage', 'other', 'else', 'otherwise', 'instead', 'people', 'everyone', 'rest', 'without', 'degree', 'one', 'get', 'way']);
 /** "What's the alternative then?", "what are my other options?", "then why would anyone get one?" */
-const ROUTE_ELSE = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what(?:'?s| is| are)|any|is there)\s+(?:the|an?|my|other|some)?\s*(?:other\s+)?(?:alternatives?|options?|routes?|paths?|ways?)(?:\s+then)?|(?:then\s+)?why (?:would|do|does|should|did) (?:anyone|anybody|people|someone|folks|you) (?:get|bother (?:getting|with)|go for|pursue|do) (?:one|it|a degree|that)(?:\s+then)?)\W*$/i;
+const ROUTE_ELSE = /^\W*(?:(?:and|ok(?:ay)?|so|but)[\s,]+)?(?:(?:what(?:'?s| is| are)|any|is there|are there)\s+(?:the|an?|my|other|some|another)?\s*(?:other\s+)?(?:alternatives?|options?|routes?|paths?|ways?)(?:\s+to\s+(?:a\s+degree|one|it|that|college|a\s+bachelor'?s|school))?(?:\s+(?:then|are there|do i have|is there))?|(?:what|which)\s+(?:other|else)\s+(?:alternatives?|options?|routes?|paths?|ways?)\s+(?:are there|do i have|is there|could i take|can i take)|(?:then\s+)?why (?:would|do|does|should|did) (?:anyone|anybody|people|someone|folks|you) (?:get|bother (?:getting|with)|go for|pursue|do) (?:one|it|a degree|that)(?:\s+then)?|why bother(?: with (?:one|it|a degree|that))?(?:\s+then)?)\W*$/i;
 const GOES_ON = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:what(?:'?s|\s+is|\s+comes)?\s+)?(?:(?:go(?:ing)?\s+)?further(?:\s+than\s+(?:that|this))?|(?:beyond|above|past|after)\s+(?:that|those|this|it))\W*$/i;
 /**
  * The pay levels in the order a career goes through them. The experienced band is the last the
@@ -297,7 +299,7 @@ const COMPARED_REST = 2;
 /** How far down the candidates a question comparing two things looks for them (see compared). */
 const COMPARED_CANDIDATES = 5;
 /** What a price, a time or pay asked of the answer before is called when the bot says it is not there. */
-const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'a price or a sum like that', duration: 'how long it takes', salary: 'pay', rate: 'pass marks or rates', free: 'whether it is free' };
+const ASKED_WORDS: Readonly<Record<string, string>> = { cost: 'a price or a sum like that', duration: 'how long it takes', salary: 'pay', rate: 'rates', free: 'whether it is free' };
 
 /** Things with a price (see costIsPay). */
 const PRICED: ReadonlySet<string> = new Set(['bootcamp', 'course', 'degree', 'certification', 'cert', 'program', 'tuition', 'school', 'college', 'class', 'coursera', 'udemy', 'udacity', 'edx', 'platform', 'living']);
@@ -642,7 +644,7 @@ class KnowledgeSearch implements Search {
     // weigh the degree against the other routes (the bootcamp-vs-degree card). Alone, their words
     // find mentors and other careers.
     const degreeAsked = previous.topic === 'question:degree-needed' || (!!previous.topic && DEGREE_CARDS.has(previous.topic) && previous.terms.includes('need'));
-    const route = degreeAsked ? (LEARNED_ELSE.test(question) ? 'learning:self-study' : ROUTE_ELSE.test(question) ? 'learning:bootcamp-vs-degree' : undefined) : undefined;
+    const route = degreeAsked ? (LEARNED_ELSE.test(question) && analysis.terms.every((t) => LEARNING_ELSE_TERMS.has(t)) ? 'learning:self-study' : ROUTE_ELSE.test(question) ? 'learning:bootcamp-vs-degree' : undefined) : undefined;
     const routeDoc = route ? this.byRef.get(route) : undefined;
     if (routeDoc) return this.answeredBy(alone, routeDoc);
     // Named rule "against every job": "compared to other jobs?" after the outlook or after pay
@@ -691,9 +693,7 @@ class KnowledgeSearch implements Search {
     // Nor "how long does it take to become one?" after the outlook: becoming one is the field's own
     // question (after a role's card, "one" is that role, and the rule stands).
     const becoming = analysis.terms.includes('become') && !previous.topic?.startsWith('role:') && missing.every((t) => t === 'duration');
-    // A line that asks only that ("what's the passing score?" after the TripleByte quiz) points back too.
-    const onlyAsked = analysis.terms.length > 0 && analysis.terms.every((t) => priced.includes(t));
-    if (before && missing.length && !becoming && (pointsBack(question) || onlyAsked) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
+    if (before && missing.length && !becoming && pointsBack(question) && analysis.terms.length <= POINTING_TERMS && !INCLUDES.test(question) && !analysis.terms.some((t) => PRICED.has(t))) {
       // Unless, read with the question before, another entry gives it about the same things:
       // "which one is cheapest?" after "bootcamp or degree?" (bootcamps, "at a lower cost than
       // an associate or bachelor's degree").

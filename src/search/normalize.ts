@@ -108,7 +108,7 @@ export const RULES: readonly Rule[] = [
   { name: 'hours-worked', pattern: /\bhow many hours\b(?=[^?.!]{0,40}?\b(?:work|works|working|worked|on the job)\b)/g, to: ' schedule ' },
   // "How is that different from a regular backend developer?": "regular" there is the plain kind
   // of developer, not regular working hours (the schedule card's word).
-  { name: 'plain-role', pattern: /\b(?:regular|normal|ordinary|typical|standard|plain|usual|average)\s+(?=(?:(?:back[\s-]?end|server[\s-]side|web|software|front[\s-]?end|full[\s-]?stack)\s+)?(?:devs?|developers?|engineers?|programmers?|coders?)\b(?!\s+(?:salary|salaries|pay|wage|wages|income|earnings|makes?|earns?)\b))/g, to: ' ' },
+  { name: 'plain-role', pattern: /\b(?:regular|normal|ordinary|plain|standard|generic)\s+(?=(?:(?:back[\s-]?end|server[\s-]side|web|software|front[\s-]?end|full[\s-]?stack)\s+)?(?:devs?|developers?|engineers?|programmers?|coders?)\b\s*(?:[?.!,;:]|$|(?:and|or|like|who|that|would|does|do|is|are|role|job|position|in|at|for|from|of|with|than)\b))/g, to: ' ' },
   // "How much does a bootcamp cost?" asks a price, which is not pay.
   { name: 'how-much-cost', pattern: /\bhow much (?=(?:\S+\s+){0,6}?(?:cost|costs|charge|charges|fee|fees|tuition|price)\b)/g, to: ' cost ' },
   // "What does General Assembly charge?", "does triplebyte charge anything?": a price asked in
