@@ -219,7 +219,7 @@ export interface FactSet {
  *   27/30, 54/60, 18 wrong), then read and tuned against.
  * - blind-ad.json: written blind from the articles alone by another helper at the start of stop
  *   43 (100 casual, 100 hard, 30 out of scope, 40 follow-ups), copied in without being opened;
- *   `npm run bench:blind` scores it once (counts only) for the figure in the README. Spent once scored.
+ *   `npm run bench:blind` scored it once (counts only, on 51caa05) for the figure in the README. Spent.
  * - dev-36.json: a thirty-sixth development set (stop 43: 160 hard, 40 out of scope, 40
  *   follow-ups), written blind from the articles by a helper at the same time; scored once
  *   untouched on 8c51ea5 (132/160, 38/40, 32/40, 32 wrong), then read and tuned against.
