@@ -324,6 +324,18 @@ describe('follow-ups', () => {
     expect((await say("what's next?", { ...ana, userId: 'nowhere' })).topic).toBe('step:choose-path');
   });
 
+  it('"compared to other jobs?" weighs the figure before against all occupations, not the other careers', async () => {
+    const u = (userId: string) => ({ ...ana, userId });
+    await say('how fast are web developer jobs growing?', u('all-jobs-1'));
+    expect((await say('compared to other jobs?', u('all-jobs-1'))).text).toMatch(/almost double the average growth rate for all occupations/);
+    await say('how much do backend devs make?', u('all-jobs-2'));
+    const pay = await say('how does that compare to all occupations?', u('all-jobs-2'));
+    expect(pay.text).toMatch(/\$56,310/);
+    // "If I'm on salary at a big company" is a salaried job's hours, not pay.
+    await say('what does the spotlight say about working hours?', u('salaried'));
+    expect((await say('what if i work for a big company on salary?', u('salaried'))).topic).toBe('question:schedule');
+  });
+
   it('names the ranking the articles point to, but says it does not know which school tops it', async () => {
     const u = { ...ana, userId: 'ranked' };
     expect((await say('which ranking list should i check for cs schools?', u)).text).toMatch(/U\.S\. News/);

@@ -213,11 +213,6 @@ const COMPARED_ROLES: ReadonlySet<string> = new Set(['frontend-developer', 'back
 const BARE_YEARS = /^\W*(?:and\s+|what about\s+|how about\s+)?(?:for\s+|with\s+|at\s+|after\s+)?\d{1,2}\+?\s*(?:years?|yrs?)\W*$/i;
 /** "And after that?", "and then?", "what comes after that?": after pay, the level after the one shown (see afterPay). */
 const AFTER_THAT = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what\s+(?:comes\s+|about\s+)?)?after\s+(?:that|those|this)|then|beyond\s+that|later(?:\s+on)?|(?:the\s+)?next\s+(?:level|band|bracket|stage)(?:\s+up)?)\W*$/i;
-/**
- * "Going further than that?", "what's beyond that?": the entry a reader goes on to (named rule "the
- * entry after", in read). "And after that?", "what next?" and the rest of NEXT's wordings never
- * reach the search: src/commands/ask.ts follows `then` for them first.
- */
 /** "Compared to other jobs?", "how does that compare with all occupations?", "vs the average job?" */
 const AGAINST_ALL_JOBS = /^\W*(?:(?:and|so|but|ok(?:ay)?|hmm)[\s,]+)?(?:how (?:does|do|is|are) (?:that|it|this|those|these|they) )?(?:compared?|comparing|stack(?:s|ing)? up|measured?)?\s*(?:to|with|against|vs\.?|versus|relative to)\s+(?:the\s+)?(?:other|all|most|average|typical|every|any other)\s+(?:(?:jobs?|occupations?|careers?|professions?|fields?|lines? of work|work)\b|(?:u\.?s\.?\s+)?(?:average|median)\b)[^?]*\?*\s*$/i;
 /** The degree cards a "do I need one?" may land on (see "without a degree"). */
@@ -228,6 +223,11 @@ const LEARNED_ELSE = /^(?=[^?]*\b(?:learn|learned|learnt|learning|get in|got in|
 const LEARNING_ELSE_TERMS: ReadonlySet<string> = new Set(['learn', 'study', 'train', 'manage', 'other', 'else', 'otherwise', 'instead', 'people', 'everyone', 'rest', 'without', 'degree', 'one', 'get', 'way']);
 /** "What's the alternative then?", "what are my other options?", "then why would anyone get one?" */
 const ROUTE_ELSE = /^\W*(?:(?:and|ok(?:ay)?|so|but)[\s,]+)?(?:(?:what(?:'?s| is| are)|any|is there|are there)\s+(?:the|an?|my|other|some|another)?\s*(?:other\s+)?(?:alternatives?|options?|routes?|paths?|ways?)(?:\s+to\s+(?:a\s+degree|one|it|that|college|a\s+bachelor'?s|school))?(?:\s+(?:then|are there|do i have|is there))?|(?:what|which)\s+(?:other|else)\s+(?:alternatives?|options?|routes?|paths?|ways?)\s+(?:are there|do i have|is there|could i take|can i take)|(?:then\s+)?why (?:would|do|does|should|did) (?:anyone|anybody|people|someone|folks|you) (?:get|bother (?:getting|with)|go for|pursue|do) (?:one|it|a degree|that)(?:\s+then)?|why bother(?: with (?:one|it|a degree|that))?(?:\s+then)?)\W*$/i;
+/**
+ * "Going further than that?", "what's beyond that?": the entry a reader goes on to (named rule "the
+ * entry after", in read). "And after that?", "what next?" and the rest of NEXT's wordings never
+ * reach the search: src/commands/ask.ts follows `then` for them first.
+ */
 const GOES_ON = /^\W*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:what(?:'?s|\s+is|\s+comes)?\s+)?(?:(?:go(?:ing)?\s+)?further(?:\s+than\s+(?:that|this))?|(?:beyond|above|past|after)\s+(?:that|those|this|it))\W*$/i;
 /**
  * The pay levels in the order a career goes through them. The experienced band is the last the
@@ -653,9 +653,7 @@ class KnowledgeSearch implements Search {
     if (AGAINST_ALL_JOBS.test(question)) {
       const against = previous.topic?.startsWith('outlook:') ? previous.topic : previous.terms.includes('salary') ? 'salary:all-occupations' : undefined;
       const doc = against ? this.byRef.get(against) : undefined;
-      // Read as the growth rate against all occupations' (its words), the outlook leads with that point.
-      const read = against === previous.topic ? this.run(this.analyzer.analyse(`${question} growth rate average all occupations`)) : this.readWith(analysis, previous);
-      if (doc) return this.answeredBy(read, doc);
+      if (doc) return this.answeredBy(this.readWith(analysis, previous), doc);
     }
     // Named rule "asked of the answer before": "which one is cheapest?" after the certifications
     // asks a price of what was just listed; that answer gives none, so the bot says it does not
