@@ -3,11 +3,11 @@
 // with what each stage and each kind of data adds, and latency. Prints figures; asserts nothing
 // (timed tests flake on shared machines; quality floors are in tests/search-quality.test.ts).
 //
-// `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-ad.json), counts only,
+// `npm run bench:blind` (search.js --blind) also scores the blind test set (bench/sets/blind-ae.json), counts only,
 // whole and on its lines no older set has word for word (short casual questions are often typed
 // alike by writers who never saw each other's sets; those lines were tuned against elsewhere).
 // Run it once, for the figure you report; never tune against it. Once scored it is spent: blind-c
-// to blind-ad are (blind-ad at stop 43). The next figure
+// to blind-ad are (blind-ad at stop 43); blind-ae is once scored (stop 44). The next figure
 // needs a new set: add it to FACT_SETS in bench/facts.ts, point the line below at it, and add it
 // to the leak test.
 import { spawnSync } from 'node:child_process';
@@ -106,7 +106,7 @@ const col = (s: string, n: number) => s.padStart(n);
 /** The set without the lines some other set has word for word (a conversation by all its turns). */
 function newLines(set: FactSet): FactSet {
   const key = (text: string) => text.toLowerCase().trim();
-  const others = (Object.keys(FACT_SETS) as (keyof typeof FACT_SETS)[]).filter((name) => name !== 'blindAD').map(loadFactSet);
+  const others = (Object.keys(FACT_SETS) as (keyof typeof FACT_SETS)[]).filter((name) => name !== 'blindAE').map(loadFactSet);
   const seen = new Set(others.flatMap((o) => [...o.questions.map((q) => key(q.q)), ...o.conversations.map((c) => key(c.turns.join(' / ')))]));
   return { questions: set.questions.filter((q) => !seen.has(key(q.q))), conversations: set.conversations.filter((c) => !seen.has(key(c.turns.join(' / ')))) };
 }
@@ -126,8 +126,8 @@ console.log(`${docs.length} entries, ${docs.reduce((n, d) => n + d.asks.length, 
 await factTable('Development set (bench/sets/dev.json, written blind, tuned against)', loadFactSet('dev'), true);
 await factTable('Development set 3 (bench/sets/dev-3.json, written blind, tuned against)', loadFactSet('dev3'), false);
 if (blind) {
-  const set = loadFactSet('blindAD');
-  await factTable('BLIND TEST SET (bench/sets/blind-ad.json, written blind, never read or tuned against)', set, false);
+  const set = loadFactSet('blindAE');
+  await factTable('BLIND TEST SET (bench/sets/blind-ae.json, written blind, never read or tuned against)', set, false);
   await factTable('BLIND TEST SET, only its lines no older set has word for word', newLines(set), false);
 }
 

@@ -193,6 +193,8 @@ const DEV_FLOORS = {
   dev35: { casual: 108, hard: 0, outOfScope: 27, conversations: 54 },
   dev36: { casual: 0, hard: 137, outOfScope: 38, conversations: 34 },
   dev37: { casual: 94, hard: 50, outOfScope: 29, conversations: 66 },
+  dev38: { casual: 0, hard: 134, outOfScope: 33, conversations: 34 },
+  dev39: { casual: 92, hard: 65, outOfScope: 24, conversations: 51 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -269,6 +271,8 @@ const SHORT_FLOORS = {
   dev35: { casual: 108, hard: 0, outOfScope: 27, conversations: 54 },
   dev36: { casual: 0, hard: 137, outOfScope: 38, conversations: 34 },
   dev37: { casual: 94, hard: 50, outOfScope: 29, conversations: 66 },
+  dev38: { casual: 0, hard: 134, outOfScope: 33, conversations: 34 },
+  dev39: { casual: 92, hard: 65, outOfScope: 24, conversations: 51 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
@@ -290,7 +294,7 @@ const grades: Partial<Record<keyof typeof DEV_FLOORS, { full: FactGrade; short: 
 beforeAll(async () => {
   kb = loadKnowledge();
   search = createSearch(kb);
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26', 'dev27', 'dev28', 'dev29', 'dev30', 'dev31', 'dev32', 'dev33', 'dev34', 'dev35', 'dev36', 'dev37'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26', 'dev27', 'dev28', 'dev29', 'dev30', 'dev31', 'dev32', 'dev33', 'dev34', 'dev35', 'dev36', 'dev37', 'dev38', 'dev39'] as const) {
     const bot = new Bot({ knowledge: kb, search, logError: () => {} });
     // The full answers: as `more` shows them.
     const full: typeof bot.dispatchText = (line, context, options) => bot.dispatchText(line, { ...context, full: true }, options);
@@ -301,7 +305,7 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26', 'dev27', 'dev28', 'dev29', 'dev30', 'dev31', 'dev32', 'dev33', 'dev34', 'dev35', 'dev36', 'dev37'] as const)('development set %s, graded by facts', (name) => {
+describe.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'dev24', 'dev25', 'dev26', 'dev27', 'dev28', 'dev29', 'dev30', 'dev31', 'dev32', 'dev33', 'dev34', 'dev35', 'dev36', 'dev37', 'dev38', 'dev39'] as const)('development set %s, graded by facts', (name) => {
   it.each(['casual', 'hard', 'outOfScope', 'conversations'] as Kind[])('%s: no fewer right than measured, in full and short', (kind) => {
     for (const form of ['full', 'short'] as const) {
       const g = grades[name]![form];
@@ -347,7 +351,7 @@ describe('the data the pipeline learns from', () => {
 
   it('keeps the development and test sets apart from the examples: no example question is a set question', () => {
     const asks = new Set(buildDocuments(kb).flatMap((d) => d.asks.map((a) => a.toLowerCase().trim())));
-    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV'), loadFactSet('dev22'), loadFactSet('blindW'), loadFactSet('dev23'), loadFactSet('dev24'), loadFactSet('blindX'), loadFactSet('dev25'), loadFactSet('dev26'), loadFactSet('blindY'), loadFactSet('dev27'), loadFactSet('dev28'), loadFactSet('blindZ'), loadFactSet('dev29'), loadFactSet('dev30'), loadFactSet('blindAA'), loadFactSet('dev31'), loadFactSet('dev32'), loadFactSet('blindAB'), loadFactSet('dev33'), loadFactSet('blindAC'), loadFactSet('dev34'), loadFactSet('dev35'), loadFactSet('blindAD'), loadFactSet('dev36'), loadFactSet('dev37')];
+    const sets = [loadFactSet('dev'), loadFactSet('dev2'), loadFactSet('blind'), loadFactSet('blindD'), loadFactSet('dev3'), loadFactSet('dev4'), loadFactSet('blindE'), loadFactSet('blindF'), loadFactSet('dev5'), loadFactSet('blindG'), loadFactSet('dev6'), loadFactSet('blindH'), loadFactSet('dev7'), loadFactSet('blindI'), loadFactSet('dev8'), loadFactSet('blindJ'), loadFactSet('dev9'), loadFactSet('blindK'), loadFactSet('dev10'), loadFactSet('dev11'), loadFactSet('blindL'), loadFactSet('dev12'), loadFactSet('blindM'), loadFactSet('dev13'), loadFactSet('blindN'), loadFactSet('dev14'), loadFactSet('blindO'), loadFactSet('dev15'), loadFactSet('blindP'), loadFactSet('dev16'), loadFactSet('blindQ'), loadFactSet('dev17'), loadFactSet('blindR'), loadFactSet('dev18'), loadFactSet('blindS'), loadFactSet('dev19'), loadFactSet('blindT'), loadFactSet('dev20'), loadFactSet('blindU'), loadFactSet('dev21'), loadFactSet('blindV'), loadFactSet('dev22'), loadFactSet('blindW'), loadFactSet('dev23'), loadFactSet('dev24'), loadFactSet('blindX'), loadFactSet('dev25'), loadFactSet('dev26'), loadFactSet('blindY'), loadFactSet('dev27'), loadFactSet('dev28'), loadFactSet('blindZ'), loadFactSet('dev29'), loadFactSet('dev30'), loadFactSet('blindAA'), loadFactSet('dev31'), loadFactSet('dev32'), loadFactSet('blindAB'), loadFactSet('dev33'), loadFactSet('blindAC'), loadFactSet('dev34'), loadFactSet('dev35'), loadFactSet('blindAD'), loadFactSet('dev36'), loadFactSet('dev37'), loadFactSet('blindAE'), loadFactSet('dev38'), loadFactSet('dev39')];
     const lines = sets.flatMap((s) => [...s.questions.map((q) => q.q), ...s.conversations.flatMap((c) => c.turns)]);
     const leaked = lines.filter((q) => asks.has(q.toLowerCase().trim()));
     // Counted, never printed: the blind set is not to be read. A line of three words or fewer is
