@@ -125,6 +125,7 @@ describe('analyse: question-form rules', () => {
     ['starting-pay', 'what time do backend devs start at in the morning?', /start at in the morning/],
     ['how-much-of', 'how much experience do i need to get hired', /^\s+experience do i need/],
     ['how-much-of', 'how much data do backend devs handle', /^\s+data do/],
+    ['how-much-of', 'how much server-side work hides behind a simple app', /^\s+server-side work hides/],
     ['in-the-articles', 'the lowest starting salary quoted anywhere in the material', /starting salary\s*$/],
     ['according-to', 'backend duties acc 2 indeed?', /duties\s+according to\s+indeed/],
     ['career-karma-initials', "what are the steps in the ck guide", /steps in\s+career karma\s*$/],

@@ -119,9 +119,10 @@ export const RULES: readonly Rule[] = [
   // "How much is the General Assembly bootcamp?" asks a price, unless it names pay or growth
   // ("how much is employment projected to grow").
   { name: 'how-much-is', pattern: /\bhow much (?:is|are|was|will)\b(?![^.?!]*\b(?:paid|pay|pays|salary|salaries|earn|earns|make|makes|wage|income|grow|grows|growth|growing|increase|rise|projected|expected|demand)\b)/g, to: ' cost ' },
-  // "How much experience do I need?", "how much data do they handle?": an amount of something
-  // that is not money; "how much" says nothing of pay there.
-  { name: 'how-much-of', pattern: /\bhow much (?=(?:real[\s-]world |prior |work |coding |hands[\s-]on )?(?:data|traffic|storage|memory|experience|exp|math|maths|mathematics|coding|code|work|practice|effort|studying|study|homework|reading|sql|javascript|python|knowledge|stress|pressure|freedom|responsibility|travel|traveling|travelling|overtime|teamwork|collaboration|schooling|education|training|background|theory|calculus|statistics|stats|english|security|testing|devops|cloud|networking)\b)/g, to: ' ' },
+  // "How much experience do I need?", "how much data do they handle?", "how much server-side work
+  // hides behind an app?": an amount of something that is not money; "how much" says nothing of pay
+  // there. One word may stand between, not a verb's ("how much do they work?" stays pay's).
+  { name: 'how-much-of', pattern: /\bhow much (?=(?:(?!(?:do|does|did|can|could|would|will|should|is|are|was|were|i|you|they|we|a|an|the)\b)[\w-]+ )?(?:data|staff|staffing|traffic|storage|memory|experience|exp|math|maths|mathematics|coding|code|work|practice|effort|studying|study|homework|reading|sql|javascript|python|knowledge|stress|pressure|freedom|responsibility|travel|traveling|travelling|overtime|teamwork|collaboration|schooling|education|training|background|theory|calculus|statistics|stats|english|security|testing|devops|cloud|networking)\b)/g, to: ' ' },
   { name: 'how-much-pay', pattern: /\bhow much\b/g, to: ' salary ' },
   // "Starting salary", "what do new ppl start at": pay at the entry level, both at once ("where
   // do I start at" is not).
