@@ -851,6 +851,14 @@ describe('named rule: the asking sentence', () => {
     const whole = search.ask(story);
     expect(whole.analysis.terms).toContain('bootcamp');
   });
+
+  it('reads a short question by itself when a remark on why follows it, not when a request does', () => {
+    const why = search.ask('other job titles for backend devs? need em for linkedin search');
+    expect(why.decision.kind === 'answer' && why.decision.top.doc.ref).toBe('role:backend-developer');
+    // "drop some" asks for more: the whole line stands.
+    const request = search.ask('sites for courses/bootcamps? drop some');
+    expect(request.analysis.terms).toContain('drop');
+  });
 });
 
 describe('named rule: pay in the story', () => {

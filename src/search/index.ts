@@ -277,6 +277,8 @@ const JUDGING_WORDS: ReadonlySet<string> = new Set(['right', 'trust', 'believe',
 
 /** A sentence that asks without a question mark: "I'd like to know which ...", "tell me ...", "which one ...". */
 const ASKS_WITHOUT_MARK = /\b(?:want to know|wanna know|like to know|wondering|tell me|curious)\b|^(?:(?:so|and|anyway|but)[\s,]+)*(?:what|which|who|where|when|why|how|is|are|do|does|can|could|should|would|will)\b/i;
+/** A remark that asks for something: "drop some", "list a few", "pls explain". */
+const REQUEST = /^(?:(?:pls|plz|please|and|so|just)[\s,]+)*(?:drop|list|give|name|show|tell|share|send|explain|recommend|suggest|link|post|compare)\b/i;
 /** A message's sentences, each ending at its own ".", "!" or "?". */
 const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
 /** A question pointing at a sum or at pay said before it: "to get there", "that much", "that salary". */
@@ -848,7 +850,9 @@ class KnowledgeSearch implements Search {
     // question read with the one before lands on the same entry: that entry is what it meant.
     // Not when the question names its own entry ("is docker worth learning for this").
     if (POINTERS.test(question) && previous.topic && together.decision.kind === 'answer' && together.decision.top.doc.ref === previous.topic && (compares || !this.namesOwnEntry(alone)) && !this.clearAlone(alone)) return together;
-    const within = this.pointsWithin(question, analysis, previous);
+    // Not when the line alone names an entry of its own ("and which frameworks does it say to
+    // start with?" after the languages: "it" is the article, the frameworks are asked).
+    const within = this.namesOwnEntry(alone) && alone.decision.kind === 'answer' && alone.decision.top.doc.ref !== previous.topic ? undefined : this.pointsWithin(question, analysis, previous);
     if (within) return within;
 
     // "What does Career Karma say?" after the outlook: what that article says of it, when it says
@@ -1150,7 +1154,11 @@ class KnowledgeSearch implements Search {
     const sentences = sentencesOf(question);
     const at = sentences.findLastIndex((s) => s.trim().endsWith('?'));
     const last = sentences[at]?.trim();
-    if (sentences.length < 2 || !last || question.split(/\s+/).length < LONG_MESSAGE_WORDS) return whole;
+    // A short message too, when a remark follows its question ("other job titles for backend devs?
+    // need em for linkedin search"): the remark says why it is asked, not what. Not a request
+    // ("sites for courses? drop some"): that asks for more.
+    const short = question.split(/\s+/).length < LONG_MESSAGE_WORDS;
+    if (sentences.length < 2 || !last || (short && (at === sentences.length - 1 || sentences.slice(at + 1).some((s) => REQUEST.test(s.trim()))))) return whole;
     // A sentence after it that asks in other words ("Anyway, I'd like to know which ...") makes the
     // one with the question mark rhetorical ("My dad asked me what's the point of coding?").
     if (sentences.slice(at + 1).some((s) => ASKS_WITHOUT_MARK.test(s.trim()))) return whole;
