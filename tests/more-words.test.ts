@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIGURES_DIFFER, isMoreFiller, MORE, PLAIN_MORE, SOURCE_OF_THAT } from '../src/more-words.js';
 
 describe('words asking for more', () => {
-  it.each(['tell me more', 'Tell me more about it!', 'ok and?', 'why?', 'go on', 'more details', 'why should I care', 'like what specifically', 'any others?', 'examples?', 'what else?', 'such as?'])('"%s" asks for more of the last answer', (line) => {
+  it.each(['tell me more', 'Tell me more about it!', 'ok and?', 'why?', 'why tho?', 'but why though', 'go on', 'more details', 'why should I care', 'like what specifically', 'any others?', 'examples?', 'what else?', 'such as?'])('"%s" asks for more of the last answer', (line) => {
     expect(MORE.test(line)).toBe(true);
   });
 
