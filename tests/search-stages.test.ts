@@ -67,6 +67,7 @@ describe('analyse: question-form rules', () => {
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
     ['helps-with-cost', 'a perk that helps with the cost of getting to the office', /helps?\s+with\s+getting/],
     // The guide described by the certificate it recommends, without naming Meta.
+    ['meta-guide', 'per the meta guide, code should be tuned for what?', /^\s*per\s+the guide\s*, code should/],
     ['guide-by-certificate', 'average salary per the guide ending with the meta certificate?', /^\s*average salary per\s+the guide\s+\?\s*$/],
     ['guide-by-certificate', 'what does the certificate-recommending guide list for 1-3 years?', /^ what does\s+the guide\s+list for 1-3 years\? $/],
     ['guide-by-certificate', 'in the guide that recommends a professional certificate, what is the average?', /^ in\s+the guide\s*, what is the average\? $/],

@@ -248,6 +248,9 @@ export const RULES: readonly Rule[] = [
   // "the certificate-recommending guide", "the guide that recommends a professional certificate",
   // "the guide ending with the Meta certificate": the guide, said plainly (the source rules read
   // "the guide"), not a question about certificates.
+  // "The Meta guide", "Meta's article": the guide named by the certificate it recommends (Meta
+  // wrote no article), not a question about the certificate.
+  { name: 'meta-guide', pattern: /\b(?:the\s+|that\s+)?(?:meta|facebook)(?:'s)?[\s-](?:guide|article|piece|write[\s-]?up)\b/g, to: ' the guide ' },
   { name: 'guide-by-certificate', pattern: /\b(?:the|that)\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:that\s+)?(?:ends|ending|closes|closing|finishes|finishing|wraps\s+up|wrapping\s+up)\s+(?:with|on|by\s+(?:recommending|plugging|pushing|suggesting))\s+(?:the\s+|a\s+)?(?:meta|facebook)(?:'s)?[^,.?!]{0,30}?(?:cert(?:ificate|ification)?|credential)s?\b|\b(?:the|that)\s+(?:cert(?:ificate|ification)?|credential)[\s-](?:recommending|pushing|plugging|touting|promoting)\s+(?:guide|article|page|piece|post|write[\s-]?up)\b|\b(?:the|that)\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:that\s+|which\s+)?(?:recommends|recommending|recommended|pushes|pushing|plugs|plugging|promotes|promoting|touts|touting)\s+(?:a|the|one)\s+(?:professional\s+|specific\s+|particular\s+)?(?:cert(?:ificate|ification)?|credential)\b(?!\s+(?:from|by|made\s+by|of)\b)/g, to: ' the guide ' },
   // The guide by the comment box it ends with ("the comment-box guide", "the guide with the comment
   // box at the end", "the one with the leave-a-reply form"): the guide, said plainly, so the source
