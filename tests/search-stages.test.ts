@@ -606,6 +606,9 @@ describe('named rule: asked for', () => {
   it('"is coursera free?" is not answered by the Coursera card, which never says; free online courses are', () => {
     expect(search.ask('is coursera free').decision.kind).toBe('refuse');
     expect(search.ask('is edx free to use').decision.kind).toBe('refuse');
+    // Asked with the owner's name and the course, or as a tier or plan: still a price.
+    expect(search.ask("is coursera's backend course free or paid?").confident).toBe(false);
+    expect(search.ask('which has a better free tier for students, aws or azure?').confident).toBe(false);
     // "Free time" is no price: Coursera in one's free time is the Coursera card.
     const spare = search.ask('Can I learn to build the server part of websites through Coursera in my free time?');
     expect(spare.decision.kind === 'answer' && spare.decision.top.doc.ref).toBe('learning:coursera');
