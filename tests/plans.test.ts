@@ -27,6 +27,23 @@ describe("an article's own plan", () => {
     expect(planOf(services, 'step:learn-framework')).toBeUndefined();
   });
 
+  it('shows what the article says under a point picked by its words ("the algorithms one", "the practice one")', async () => {
+    const u = person();
+    const plan = await say("indeed's steps to become a backend dev?", u);
+    expect(plan.topic).toBe('question:indeed-eight-steps');
+    const third = await say('what about the algorithms one?', u);
+    expect(third.text).toMatch(/Third: Understand algorithms and data structures/);
+    expect(third.text).toMatch(/searching and sorting algorithms/);
+    expect(third.text).toMatch(/Next: step 4, Learn a framework\./);
+    // Named by the point's own words: "Practice regularly", not the framework step's "practise with it".
+    const practice = await say('and the practice one?', u);
+    expect(practice.text).toMatch(/Sixth: Practice regularly/);
+    expect(practice.text).toMatch(/sharpens your skills/);
+    // "The last one" is still the last.
+    const last = await say('the last one?', u);
+    expect(last.text).toMatch(/Eighth: Decide on practical training methods/);
+  });
+
   it('answers "and step 3?", "what\'s next?" and "the last one?" from the plan just shown', async () => {
     const u = person();
     const plan = await say("what are the four steps in career karma's step-by-step guide?", u);

@@ -2,7 +2,7 @@
 // whose every point is led by its place ("Step 3: ...", "Third: ..."). After it, "and step 3?" or
 // "what's the last one?" asks for a point of that plan, not the devpath roadmap's step 3.
 import type { Services } from '../command.js';
-import type { Item, Question } from '../knowledge/schema.js';
+import type { Question } from '../knowledge/schema.js';
 import { reply, type Reply } from '../reply.js';
 import { cite, sourceRefs } from './cite.js';
 import { ORDINALS } from '../search/normalize.js';
@@ -29,7 +29,7 @@ export function stepCalled(plan: Plan, place: number): string {
 export interface Plan {
   ref: string;
   question: Question;
-  points: Item[];
+  points: Question['answer'];
 }
 
 /** The plan an entry is, when every point of its answer is led by its place, in order from 1. */
@@ -62,6 +62,8 @@ export function planPoint(services: Services, plan: Plan, place: number): Reply 
     title: plan.question.title,
     children: [
       { type: 'text', text: cite(services, point) },
+      // What the article says under that point, when the knowledge keeps it (Indeed's paragraphs).
+      ...(point.detail ? [{ type: 'text' as const, text: cite(services, { text: point.detail, source: point.source }) }] : []),
       { type: 'note', text: next ? `Next: ${stepCalled(plan, place + 1)}.` : `That is the last of its ${plan.points.length} steps.` },
     ],
     sources: sourceRefs(services, [point.source]),

@@ -5,7 +5,7 @@ import { citeAll, itemSources, sourceRefs } from '../answers/cite.js';
 import { citesAsked } from '../answers/cites.js';
 import { pickPoints, roleItems } from '../answers/role.js';
 import { gapLead, outlookPeriodLead, payLead, salaryCard } from '../answers/salary.js';
-import { planOf, planPoint } from '../answers/plans.js';
+import { planOf, planPoint, pointName } from '../answers/plans.js';
 import { calledBy, ownSourceWords, sourcesNamed } from '../answers/named-source.js';
 import { namesSpelt, spellingAsked } from '../answers/named-by.js';
 import { acronymAsked, expansionIn, notGiven } from '../answers/not-given.js';
@@ -428,8 +428,11 @@ function pointNamed(ctx: CommandContext, plan: { points: readonly { text: string
   const asked = new Set(ctx.search.terms(phrase));
   let best = 0;
   let place: number | undefined;
+  // A word of the point's name counts twice: "the practice one" is "Practice regularly", not the
+  // framework step that says to "practise with it".
   plan.points.forEach((p, i) => {
-    const shared = [...pointTerms(ctx, p.text)].filter((t) => asked.has(t)).length;
+    const named = pointTerms(ctx, pointName(p.text));
+    const shared = [...pointTerms(ctx, p.text)].filter((t) => asked.has(t)).length + [...named].filter((t) => asked.has(t)).length;
     if (shared > best) [best, place] = [shared, i + 1];
   });
   return place;
@@ -444,6 +447,8 @@ const BARE_NUMBER = /^\s*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what|how) about\s+
 const OTHER_ARTICLE = /^\s*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:(?:what|how) about|what does|what do|and)?\s*(?:the\s+)?(?:other|another)\s+(?:article|source|guide|site|page|one|list)(?:'?s)?(?:\s+(?:steps?|plan|list|version|one))?(?:\s+(?:say|says|have|has|list|give))?\s*[?!.]*\s*$/i;
 
 /** "What's the last one?", "and the final step?": the last point of the plan or roadmap just shown. */
+/** "What about the algorithms one?", "the practice step?": a point of the plan by its words. */
+const THE_NAMED_ONE = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:(?:what|how) about\s+|what(?:'?s| is| does)\s+)?the\s+([a-z][\w\s'-]{1,30}?)\s+(?:one|step|point)\b(?:\s+say)?(?:\s+(?:about|mean|involve))?[\s?!.]*$/i;
 const LAST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?(?:last|final)(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
 /** "And the first?", "what's the first step?": the first point of the plan or roadmap just shown. */
 const FIRST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?first(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
@@ -554,7 +559,10 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   const afterNamed = named && Math.min(named + 1, plan.points.length);
   // "The fourth one?": that point of the plan.
   const place = placeAsked(question);
-  const point = numbered ?? bare ?? (place === -1 ? plan.points.length : place) ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : (after ?? before ?? afterNamed));
+  // "The algorithms one?": the point whose words those are (not "the last one", "the next one").
+  const namedOne = question.match(THE_NAMED_ONE)?.[1];
+  const byName = namedOne && !/^(?:last|final|first|next|previous|other|same)$/i.test(namedOne.trim()) ? pointNamed(ctx, plan, namedOne) : undefined;
+  const point = numbered ?? bare ?? (place === -1 ? plan.points.length : place) ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : (after ?? before ?? afterNamed ?? byName));
   if (!point) return undefined;
   const shown = planPoint(ctx, plan, point);
   if (!shown) return undefined;

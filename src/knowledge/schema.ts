@@ -200,7 +200,11 @@ export const Question = z.object({
   category: QuestionCategory,
   then: Then,
   sources: SourceIds,
-  answer: z.array(Item).min(1, 'needs at least one answer item'),
+  /**
+   * `detail`: what the article says of one point of its numbered plan (Indeed's paragraph under
+   * "Practice regularly"), shown when that point is asked for alone ("what about step 6?").
+   */
+  answer: z.array(Item.extend({ detail: Text.optional() })).min(1, 'needs at least one answer item'),
 });
 export type Question = z.infer<typeof Question>;
 
