@@ -171,6 +171,13 @@ describe('learn, roadmap, interview, sources', () => {
     expect(r.text).toMatch(/Oracle Certified Professional/);
   });
 
+  it("names the other sites on the spotlight's list with the course site asked about", async () => {
+    const r = await bot.dispatchText('any good sites for courses?? is udemy ok', ctx, { fallbackToAsk: true });
+    expect(r.card.title).toBe('Udemy');
+    expect(r.text).toMatch(/The others on that list: Betamore, .*Coursera, edX, .*Pluralsight and Udacity\./);
+    expect(r.text).not.toMatch(/others on that list:[^.]*Udemy/);
+  });
+
   it('lists the roadmap in order and shows one step with what comes next', async () => {
     const list = await say('roadmap');
     const steps = bot.services.knowledge.roadmap;

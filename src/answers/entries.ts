@@ -15,7 +15,7 @@ export function questionCard(services: Services, q: Question, suggestions: Sugge
 
 export function learningCard(services: Services, l: Learning): Reply {
   const skills = l.skills.map((id) => services.knowledge.skills.find((s) => s.id === id)?.title).filter(Boolean);
-  const children: Node[] = [{ type: 'list', items: citeAll(services, l.summary) }];
+  const children: Node[] = [{ type: 'list', items: [...citeAll(services, l.summary), ...othersListed(services, l)] }];
   if (skills.length) children.push({ type: 'fields', fields: [{ label: 'Skills', value: skills.join(', ') }] });
   return reply({
     title: l.title,
@@ -23,6 +23,17 @@ export function learningCard(services: Services, l: Learning): Reply {
     sources: sourceRefs(services, itemSources(l.summary)),
     suggestions: [{ label: `More ${l.kind === 'platform' ? 'platforms' : 'ways to learn'}`, command: `learn ${l.kind}` }],
   });
+}
+
+/**
+ * A course site is one of a list (the spotlight's most popular course sites): the others on it,
+ * from the knowledge, so "is udemy ok? what else is there?" gets them with the one it names.
+ */
+function othersListed(services: Services, l: Learning): string[] {
+  if (l.kind !== 'platform') return [];
+  const source = l.sources[0]!;
+  const others = services.knowledge.learning.filter((o) => o.kind === 'platform' && o.id !== l.id && o.sources.includes(source)).map((o) => o.title);
+  return others.length ? citeAll(services, [{ text: `The others on that list: ${others.length > 1 ? `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}` : others[0]}.`, source }]) : [];
 }
 
 export function skillCard(services: Services, s: Skill): Reply {
