@@ -859,6 +859,9 @@ describe('named rule: the asking sentence', () => {
   it('reads a short question by itself when a remark on why follows it, not when a request does', () => {
     const why = search.ask('other job titles for backend devs? need em for linkedin search');
     expect(why.decision.kind === 'answer' && why.decision.top.doc.ref).toBe('role:backend-developer');
+    // Even when the remark's words read well alone (LinkedIn Learning), why it is asked is no topic.
+    const linkedin = search.ask('other job titles for backend dev? for my linkedin search');
+    expect(linkedin.decision.kind === 'answer' && linkedin.decision.top.doc.ref).toBe('role:backend-developer');
     // "drop some" asks for more: the whole line stands.
     const request = search.ask('sites for courses/bootcamps? drop some');
     expect(request.analysis.terms).toContain('drop');

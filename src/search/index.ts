@@ -277,6 +277,8 @@ const JUDGING_WORDS: ReadonlySet<string> = new Set(['right', 'trust', 'believe',
 
 /** A sentence that asks without a question mark: "I'd like to know which ...", "tell me ...", "which one ...". */
 const ASKS_WITHOUT_MARK = /\b(?:want to know|wanna know|like to know|wondering|tell me|curious)\b|^(?:(?:so|and|anyway|but)[\s,]+)*(?:what|which|who|where|when|why|how|is|are|do|does|can|could|should|would|will)\b/i;
+/** A remark on why a question is asked: "for my linkedin search", "wanna search more listings", "need em for ...". */
+const PURPOSE = /^(?:for my|for a|need (?:em|them|it|this|that)|needed for|tryna|trying to|wanna|want to|so i can|so that i|because|cuz|bc)\b/i;
 /** A remark that asks for something: "drop some", "list a few", "pls explain". */
 const REQUEST = /^(?:(?:pls|plz|please|and|so|just)[\s,]+)*(?:drop|list|give|name|show|tell|share|send|explain|recommend|suggest|link|post|compare)\b/i;
 /** A message's sentences, each ending at its own ".", "!" or "?". */
@@ -1152,8 +1154,16 @@ class KnowledgeSearch implements Search {
   private asked(question: string, read: Answer, typed: Analysis): Answer {
     // Unsure once the pay in its story is set aside, the message is read by its question as below.
     const whole = read.confident ? this.payInStory(question, read, typed) : read;
-    if (whole.confident) return whole;
     const sentences = sentencesOf(question);
+    // "other job titles for backend dev? for my linkedin search": a short question and then why it
+    // is asked; the why's words (LinkedIn) are no topic, however well they read.
+    const purpose = whole.confident && sentences.length === 2 && sentences[0]!.trim().endsWith('?') && PURPOSE.test(sentences[1]!.trim()) && question.split(/\s+/).length < LONG_MESSAGE_WORDS;
+    if (purpose) {
+      const asked = this.analyzer.analyse(sentences[0]!);
+      const byQuestion = asked.terms.length >= ASKING_TERMS ? this.run(asked) : undefined;
+      if (byQuestion?.confident) return byQuestion;
+    }
+    if (whole.confident) return whole;
     const at = sentences.findLastIndex((s) => s.trim().endsWith('?'));
     const last = sentences[at]?.trim();
     // A short message too, when a remark follows its question ("other job titles for backend devs?
