@@ -701,10 +701,8 @@ class KnowledgeSearch implements Search {
       // an associate or bachelor's degree").
       const together = this.readWith(analysis, previous);
       const top = together.decision.kind === 'answer' ? together.decision.top : undefined;
-      // The same things: what the question before asked that names the answer before, by its
-      // title ("which one's the cheapest?" after the course sites of "learning from home" picks
-      // among those sites, though an alias of that card says "remote bootcamp").
-      const named = new Set((this.nameTerms.get(previous.topic!) ?? [])[0] ?? []);
+      // The same things: what the question before asked that names the answer before.
+      const named = new Set((this.nameTerms.get(previous.topic!) ?? []).flat());
       const same = previous.terms.filter((t) => named.has(t));
       if (top && missing.every((t) => gives(t, top.content, top.doc.kind === 'salary')) && same.length > 0 && same.every((t) => top.content.has(t))) return together;
       return { ...alone, decision: { kind: 'refuse', beyond: ASKED_WORDS[missing[0]!] ? [ASKED_WORDS[missing[0]!]!] : [] }, confident: false };
