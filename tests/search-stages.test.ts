@@ -67,7 +67,7 @@ describe('analyse: question-form rules', () => {
     ['better-paid', 'is full stack better paid than backend?', /full stack\s+salary comparison\s+than/],
     ['helps-with-cost', 'a perk that helps with the cost of getting to the office', /helps?\s+with\s+getting/],
     // The guide described by the certificate it recommends, without naming Meta.
-    ['meta-guide', 'per the meta guide, code should be tuned for what?', /^\s*per\s+the guide\s*, code should/],
+    ['meta-guide', 'per the meta guide, code should be tuned for what?', /^\s*per\s+, code should/],
     ['guide-by-certificate', 'average salary per the guide ending with the meta certificate?', /^\s*average salary per\s+the guide\s+\?\s*$/],
     ['guide-by-certificate', 'what does the certificate-recommending guide list for 1-3 years?', /^ what does\s+the guide\s+list for 1-3 years\? $/],
     ['guide-by-certificate', 'in the guide that recommends a professional certificate, what is the average?', /^ in\s+the guide\s*, what is the average\? $/],
@@ -268,6 +268,17 @@ describe('analyse: question-form rules', () => {
     expect(applyRules(fold('does spotlight with its table give senior pay, or only junior'), [clause])).toMatch(/with its table give senior pay/);
     const more = RULES.find((r) => r.name === 'how-much-more-pay')!;
     expect(applyRules(fold('how much more do i need to learn before i get paid'), [more])).not.toMatch(/comparison/);
+  });
+
+  it('keeps "how much" when a word of pay follows the word between ("how much senior python devs make")', () => {
+    const of = RULES.find((r) => r.name === 'how-much-of')!;
+    expect(applyRules(fold('how much senior python devs make'), [of])).toMatch(/how much/);
+    expect(applyRules(fold('how much more python developers make than java developers'), [of])).toMatch(/how much/);
+  });
+
+  it('keeps "the Meta guide" when nothing else is asked of it', () => {
+    const meta = RULES.find((r) => r.name === 'meta-guide')!;
+    expect(applyRules(fold('tell me about the meta guide'), [meta])).toMatch(/meta guide/);
   });
 
   it('has a row here for every rule', () => {
@@ -609,6 +620,8 @@ describe('named rule: asked for', () => {
     // Asked with the owner's name and the course, or as a tier or plan: still a price.
     expect(search.ask("is coursera's backend course free or paid?").confident).toBe(false);
     expect(search.ask('which has a better free tier for students, aws or azure?').confident).toBe(false);
+    // Free to do something else is no price.
+    expect(search.ask('are most backend developers free to choose their stack?').decision.kind).not.toBe('refuse');
     // "Free time" is no price: Coursera in one's free time is the Coursera card.
     const spare = search.ask('Can I learn to build the server part of websites through Coursera in my free time?');
     expect(spare.decision.kind === 'answer' && spare.decision.top.doc.ref).toBe('learning:coursera');

@@ -49,7 +49,7 @@ export type Decision =
  */
 export const ASKED_FOR: readonly string[] = ['cost', 'duration', 'rate', 'free'];
 /** "Free" as a price ("is coursera free?", "for free", "free of charge"), not "free time". */
-const FREE_ASKED = /\b(?:is|are)\s+(?:it|they|this|that|[\w.+'\u2019-]+(?:\s+[\w.+'\u2019-]+){0,2})\s+free\b(?!\s+(?:time|hours?|slots?|evenings?|weekends?|days?))|\bfor free\b|\bfree of charge\b|\bcosts? nothing\b|\bfree or (?:paid|not)\b|\bpaid or free\b|\bfree (?:tier|plan|version|trial)s?\b/i;
+const FREE_ASKED = /\b(?:is|are)\s+(?:it|they|this|that|[\w.+'\u2019-]+(?:\s+[\w.+'\u2019-]+){0,3})\s+free\b(?!\s+(?:to\s+(?!use\b|try\b|join\b|access\b|enroll\b|take\b|learn\b)|of\b|from\b|time|hours?|slots?|evenings?|weekends?|days?))|\bfor free\b|\bfree of charge\b|\bcosts? nothing\b|\bfree or (?:paid|not)\b|\bpaid or free\b|\bfree (?:tier|plan|version|trial)s?\b/i;
 /** Whether a question asks `term` of ASKED_FOR: "free" only as a price. */
 export const asksFor = (term: string, analysis: Analysis): boolean => analysis.terms.includes(term) && (term !== 'free' || FREE_ASKED.test(analysis.raw));
 /** Terms a time is given in, and the counts that make one ("two-year", "a few months"). */

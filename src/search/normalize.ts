@@ -31,6 +31,9 @@ export const ORDINALS: readonly string[] = ['first', 'second', 'third', 'fourth'
 /** A mass mention (Discord's "@everyone", Slack's "<!here>" or "<!channel|channel>"): it pings, it asks nothing. */
 export const MASS_MENTION = String.raw`(?:@(?:everyone|here|channel)|<!(?:everyone|here|channel)(?:\|[^>]*)?>)`;
 
+/** A line that asks nothing once a name is taken out: "tell me about ___", "what is ___?", "and ___?". */
+const ABOUT_NOTHING = /^[\s?!.,]*(?:(?:and|so|ok(?:ay)?|what about|how about|tell me about|what(?:'s| is)(?: in)?|summari[sz]e|explain|describe)\s*)*(?:about)?[\s?!.,]*$/;
+
 export const RULES: readonly Rule[] = [
   // Markdown and links say nothing asked: "**bold** [click](http://x.example) what is a backend dev?"
   // is the question after them (a link's words stay; its address goes).
@@ -121,8 +124,9 @@ export const RULES: readonly Rule[] = [
   { name: 'how-much-is', pattern: /\bhow much (?:is|are|was|will)\b(?![^.?!]*\b(?:paid|pay|pays|salary|salaries|earn|earns|make|makes|wage|income|grow|grows|growth|growing|increase|rise|projected|expected|demand)\b)/g, to: ' cost ' },
   // "How much experience do I need?", "how much data do they handle?", "how much server-side work
   // hides behind an app?": an amount of something that is not money; "how much" says nothing of pay
-  // there. One word may stand between, not a verb's ("how much do they work?" stays pay's).
-  { name: 'how-much-of', pattern: /\bhow much (?=(?:(?!(?:do|does|did|can|could|would|will|should|is|are|was|were|i|you|they|we|a|an|the)\b)[\w-]+ )?(?:data|staff|staffing|traffic|storage|memory|experience|exp|math|maths|mathematics|coding|code|work|practice|effort|studying|study|homework|reading|sql|javascript|python|knowledge|stress|pressure|freedom|responsibility|travel|traveling|travelling|overtime|teamwork|collaboration|schooling|education|training|background|theory|calculus|statistics|stats|english|security|testing|devops|cloud|networking)\b)/g, to: ' ' },
+  // there. One word may stand between, not a verb's ("how much do they work?" stays pay's), and
+  // then not before a word of pay ("how much senior python devs make" is pay by level).
+  { name: 'how-much-of', pattern: /\bhow much (?=(?:(?!(?:do|does|did|can|could|would|will|should|is|are|was|were|i|you|they|we|a|an|the|more|less)\b)[\w-]+ (?![^.?!]*\b(?:make|makes|making|earn|earns|earning|paid|pay|pays|salary|salaries|wages?|income)\b))?(?:data|staffing|traffic|storage|memory|experience|exp|math|maths|mathematics|coding|code|work|practice|effort|studying|study|homework|reading|sql|javascript|python|knowledge|stress|pressure|freedom|responsibility|travel|traveling|travelling|overtime|teamwork|collaboration|schooling|education|training|background|theory|calculus|statistics|stats|english|security|testing|devops|cloud|networking)\b)/g, to: ' ' },
   { name: 'how-much-pay', pattern: /\bhow much\b/g, to: ' salary ' },
   // "Starting salary", "what do new ppl start at": pay at the entry level, both at once ("where
   // do I start at" is not).
@@ -249,8 +253,16 @@ export const RULES: readonly Rule[] = [
   // "the guide ending with the Meta certificate": the guide, said plainly (the source rules read
   // "the guide"), not a question about certificates.
   // "The Meta guide", "Meta's article": the guide named by the certificate it recommends (Meta
-  // wrote no article), not a question about the certificate.
-  { name: 'meta-guide', pattern: /\b(?:the\s+|that\s+)?(?:meta|facebook)(?:'s)?[\s-](?:guide|article|piece|write[\s-]?up)\b/g, to: ' the guide ' },
+  // wrote no article), not a question about the certificate; like "the Meta cert guide" above,
+  // it says only where, which the question's other words answer ("the guide" alone would read as
+  // Career Karma's step-by-step guide).
+  // Asked of nothing else ("tell me about the Meta guide"), it stays as typed.
+  { name: 'meta-guide', pattern: /\b(?:the\s+|that\s+)?(?:meta|facebook)(?:'s)?[\s-](?:guide|article|piece|write[\s-]?up)\b/g, to: (m: string, ...rest: string[]) => {
+    // (No groups: the replacer's next arguments are the offset and the whole text.)
+    const at = Number(rest[0]);
+    const text = String(rest[1]);
+    return ABOUT_NOTHING.test(text.slice(0, at) + text.slice(at + m.length)) ? m : ' ';
+  } },
   { name: 'guide-by-certificate', pattern: /\b(?:the|that)\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:that\s+)?(?:ends|ending|closes|closing|finishes|finishing|wraps\s+up|wrapping\s+up)\s+(?:with|on|by\s+(?:recommending|plugging|pushing|suggesting))\s+(?:the\s+|a\s+)?(?:meta|facebook)(?:'s)?[^,.?!]{0,30}?(?:cert(?:ificate|ification)?|credential)s?\b|\b(?:the|that)\s+(?:cert(?:ificate|ification)?|credential)[\s-](?:recommending|pushing|plugging|touting|promoting)\s+(?:guide|article|page|piece|post|write[\s-]?up)\b|\b(?:the|that)\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:that\s+|which\s+)?(?:recommends|recommending|recommended|pushes|pushing|plugs|plugging|promotes|promoting|touts|touting)\s+(?:a|the|one)\s+(?:professional\s+|specific\s+|particular\s+)?(?:cert(?:ificate|ification)?|credential)\b(?!\s+(?:from|by|made\s+by|of)\b)/g, to: ' the guide ' },
   // The guide by the comment box it ends with ("the comment-box guide", "the guide with the comment
   // box at the end", "the one with the leave-a-reply form"): the guide, said plainly, so the source
