@@ -131,70 +131,74 @@ import { createSearch, type Search } from '../src/search/index.js';
  * 32/40, 32 wrong) and dev37 (100 casual, 60 hard, 30 out of scope, 70 follow-ups; untouched on
  * 8c51ea5: 93/100, 47/60, 29/30, 59/70, 26 wrong) joined, then were read and tuned against. No
  * floor went down.
+ * Stop 44: dev38 (160 hard, 40 out of scope, 40 follow-ups; untouched on 36db714: 134/160, 33/40,
+ * 34/40, 31 wrong) and dev39 (100 casual, 80 hard, 30 out of scope, 60 follow-ups; untouched on
+ * 36db714: 92/100, 65/80, 24/30, 51/60, 29 wrong) joined, then were read and tuned against. Every
+ * floor was set to the figure measured at the end of the stop (full and short); none went down.
  */
 const DEV_FLOORS = {
-  dev: { casual: 79, hard: 73, outOfScope: 24, conversations: 25 },
+  dev: { casual: 79, hard: 73, outOfScope: 25, conversations: 25 },
   dev2: { casual: 87, hard: 85, outOfScope: 30, conversations: 39 },
   // dev3 hard 105 -> 104 at stop 29: short answers now count their rows as the terminal wraps them
   // (word by word; counting characters had let a 24-row answer through); more fits, and the Indeed
   // languages question's C# gave its place to Python in the examples shown. Five others came right.
-  dev3: { casual: 92, hard: 105, outOfScope: 38, conversations: 27 },
+  dev3: { casual: 93, hard: 107, outOfScope: 38, conversations: 27 },
   // dev4 conversations 67 -> 66 at stop 32: 'can I become a backend developer through a bootcamp?'
   // now leads with bootcamp vs degree by 0.005 over the coding bootcamps (example questions that
   // said 'switch to back-end' read as becoming one), so 'how do I pick a good one?' after it is
   // that card again, without the bootcamps' review advice.
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 65 },
-  dev5: { casual: 98, hard: 92, outOfScope: 30, conversations: 35 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 67 },
+  dev5: { casual: 98, hard: 94, outOfScope: 30, conversations: 35 },
   dev6: { casual: 99, hard: 95, outOfScope: 28, conversations: 39 },
   dev7: { casual: 100, hard: 95, outOfScope: 30, conversations: 40 },
   // dev8 hard 83 -> 82 at stop 28: two questions naming Career Karma by a description with an
   // unknown word ('the bootcamp site's FAQ', 'the engineer flavor ... per the bootcamp piece') were
   // lost when its name came out of the ranking as Indeed's does (which brought more right elsewhere).
-  dev8: { casual: 98, hard: 87, outOfScope: 30, conversations: 40 },
-  dev9: { casual: 98, hard: 97, outOfScope: 30, conversations: 40 },
+  dev8: { casual: 98, hard: 88, outOfScope: 30, conversations: 40 },
+  dev9: { casual: 100, hard: 98, outOfScope: 30, conversations: 40 },
   // dev10 hard 83 -> 82 at stop 26: 'what do newcomers get assigned, per the bootcamp-matching piece?'
   // had passed on a 'closest answers' reply; it is refused since the bootcamp comparison gained
   // Career Karma's cost point (which brought two other sets' questions right).
   // dev10 hard 89 -> 88 at stop 34: 'per the Meta-certificate guide' now reads as 'according to'
   // it, which takes the guide's words out of the ranking; the question lands between the role card
   // and the scalability skill (it had passed on the guide's words). 'per the X' brought 6 others right.
-  dev10: { casual: 98, hard: 92, outOfScope: 30, conversations: 38 },
-  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 99, hard: 94, outOfScope: 30, conversations: 38 },
+  dev11: { casual: 96, hard: 90, outOfScope: 30, conversations: 38 },
   // dev12 hard 91 -> 90 at stop 34: 'what credentials do two-year colleges hand out, per Career
   // Karma?' is read as 'according to Career Karma' (as that wording already was), which lands on
   // the education programs card rather than asking which was meant (whose options held the fact).
-  dev12: { casual: 99, hard: 91, outOfScope: 30, conversations: 39 },
-  dev13: { casual: 99, hard: 94, outOfScope: 30, conversations: 38 },
+  dev12: { casual: 99, hard: 93, outOfScope: 30, conversations: 39 },
+  dev13: { casual: 100, hard: 96, outOfScope: 30, conversations: 39 },
   // dev14 hard at stop 34 (full 89 -> 87, short 88 -> 86): 'toolkit' became a word for framework
   // (the newcomer's 'what toolkits do ppl use to build the server part'); 'before picking a toolkit'
   // now asks for the step before the framework one, and a near tie moved 'which JavaScript server
   // framework starting with E' to the front-end languages. Two dev6/dev7 toolkit questions came right.
-  dev14: { casual: 94, hard: 92, outOfScope: 30, conversations: 37 },
-  dev15: { casual: 97, hard: 82, outOfScope: 30, conversations: 40 },
-  dev16: { casual: 98, hard: 92, outOfScope: 29, conversations: 38 },
-  dev17: { casual: 99, hard: 86, outOfScope: 30, conversations: 40 },
-  dev18: { casual: 98, hard: 91, outOfScope: 30, conversations: 39 },
-  dev19: { casual: 98, hard: 92, outOfScope: 30, conversations: 38 },
-  dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
-  dev21: { casual: 80, hard: 134, outOfScope: 30, conversations: 39 },
-  dev22: { casual: 77, hard: 134, outOfScope: 30, conversations: 38 },
-  dev23: { casual: 79, hard: 135, outOfScope: 30, conversations: 39 },
-  dev24: { casual: 56, hard: 153, outOfScope: 29, conversations: 27 },
-  dev25: { casual: 95, hard: 83, outOfScope: 30, conversations: 38 },
-  dev26: { casual: 56, hard: 141, outOfScope: 18, conversations: 29 },
-  dev27: { casual: 79, hard: 122, outOfScope: 39, conversations: 36 },
-  dev28: { casual: 60, hard: 95, outOfScope: 29, conversations: 38 },
-  dev29: { casual: 39, hard: 130, outOfScope: 40, conversations: 27 },
-  dev30: { casual: 38, hard: 135, outOfScope: 29, conversations: 33 },
+  dev14: { casual: 96, hard: 93, outOfScope: 30, conversations: 40 },
+  dev15: { casual: 98, hard: 84, outOfScope: 30, conversations: 40 },
+  dev16: { casual: 98, hard: 95, outOfScope: 30, conversations: 38 },
+  dev17: { casual: 99, hard: 88, outOfScope: 30, conversations: 40 },
+  dev18: { casual: 98, hard: 92, outOfScope: 30, conversations: 39 },
+  dev19: { casual: 98, hard: 92, outOfScope: 30, conversations: 39 },
+  dev20: { casual: 100, hard: 95, outOfScope: 30, conversations: 39 },
+  dev21: { casual: 80, hard: 138, outOfScope: 30, conversations: 39 },
+  dev22: { casual: 78, hard: 137, outOfScope: 30, conversations: 38 },
+  dev23: { casual: 80, hard: 137, outOfScope: 30, conversations: 39 },
+  dev24: { casual: 57, hard: 155, outOfScope: 29, conversations: 27 },
+  dev25: { casual: 95, hard: 84, outOfScope: 30, conversations: 38 },
+  dev26: { casual: 58, hard: 141, outOfScope: 18, conversations: 29 },
+  dev27: { casual: 79, hard: 122, outOfScope: 39, conversations: 38 },
+  dev28: { casual: 60, hard: 96, outOfScope: 29, conversations: 40 },
+  dev29: { casual: 39, hard: 133, outOfScope: 40, conversations: 29 },
+  dev30: { casual: 38, hard: 135, outOfScope: 29, conversations: 37 },
   dev31: { casual: 29, hard: 52, outOfScope: 30, conversations: 76 },
-  dev32: { casual: 30, hard: 136, outOfScope: 39, conversations: 29 },
-  dev33: { casual: 19, hard: 74, outOfScope: 19, conversations: 61 },
+  dev32: { casual: 30, hard: 137, outOfScope: 40, conversations: 29 },
+  dev33: { casual: 20, hard: 74, outOfScope: 19, conversations: 63 },
   dev34: { casual: 0, hard: 129, outOfScope: 48, conversations: 37 },
-  dev35: { casual: 108, hard: 0, outOfScope: 27, conversations: 54 },
+  dev35: { casual: 109, hard: 0, outOfScope: 27, conversations: 54 },
   dev36: { casual: 0, hard: 137, outOfScope: 38, conversations: 34 },
-  dev37: { casual: 94, hard: 50, outOfScope: 29, conversations: 66 },
-  dev38: { casual: 0, hard: 134, outOfScope: 33, conversations: 34 },
-  dev39: { casual: 92, hard: 65, outOfScope: 24, conversations: 51 },
+  dev37: { casual: 97, hard: 51, outOfScope: 29, conversations: 66 },
+  dev38: { casual: 0, hard: 140, outOfScope: 39, conversations: 37 },
+  dev39: { casual: 96, hard: 70, outOfScope: 29, conversations: 55 },
 } as const;
 /**
  * The same sets as users first see the answers: short (answer first, src/brief.ts), the rest behind
@@ -208,71 +212,71 @@ const DEV_FLOORS = {
  * with its heading ("what do they do" finds the Duties) brought two back.
  */
 const SHORT_FLOORS = {
-  dev: { casual: 79, hard: 73, outOfScope: 24, conversations: 24 },
+  dev: { casual: 79, hard: 73, outOfScope: 25, conversations: 25 },
   dev2: { casual: 87, hard: 85, outOfScope: 30, conversations: 39 },
   // dev3 hard 105 -> 104 and dev5 casual 99 -> 98 at stop 29: the rows counted as the terminal wraps
   // them (see the full floors); 'key technical skills for backend?' lands on the soft skills, whose
   // shorter form now leaves out the technical point it had shown.
-  dev3: { casual: 91, hard: 105, outOfScope: 38, conversations: 27 },
+  dev3: { casual: 92, hard: 107, outOfScope: 38, conversations: 27 },
   // dev4 conversations 67 -> 66 at stop 32: the same conversation as in the full floors.
-  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 65 },
-  dev5: { casual: 98, hard: 92, outOfScope: 30, conversations: 35 },
+  dev4: { casual: 0, hard: 0, outOfScope: 0, conversations: 67 },
+  dev5: { casual: 98, hard: 94, outOfScope: 30, conversations: 35 },
   dev6: { casual: 99, hard: 95, outOfScope: 28, conversations: 38 },
   dev7: { casual: 100, hard: 95, outOfScope: 30, conversations: 39 },
   // dev8 hard 83 -> 82 at stop 28: the same two questions as in the full floors.
-  dev8: { casual: 98, hard: 87, outOfScope: 30, conversations: 40 },
-  dev9: { casual: 98, hard: 97, outOfScope: 30, conversations: 40 },
+  dev8: { casual: 98, hard: 88, outOfScope: 30, conversations: 40 },
+  dev9: { casual: 100, hard: 98, outOfScope: 30, conversations: 40 },
   // dev10 hard 82 -> 81 at stop 26: the same question as in the full floors.
   // dev10 hard 89 -> 88 at stop 34: 'per the Meta-certificate guide' now reads as 'according to'
   // it, which takes the guide's words out of the ranking; the question lands between the role card
   // and the scalability skill (it had passed on the guide's words). 'per the X' brought 6 others right.
   // dev10 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev10: { casual: 98, hard: 92, outOfScope: 30, conversations: 37 },
-  dev11: { casual: 95, hard: 87, outOfScope: 30, conversations: 38 },
+  dev10: { casual: 99, hard: 94, outOfScope: 30, conversations: 37 },
+  dev11: { casual: 96, hard: 90, outOfScope: 30, conversations: 38 },
   // dev12 hard 91 -> 90 at stop 34: 'what credentials do two-year colleges hand out, per Career
   // Karma?' is read as 'according to Career Karma' (as that wording already was), which lands on
   // the education programs card rather than asking which was meant (whose options held the fact).
   // dev12 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev12: { casual: 99, hard: 91, outOfScope: 30, conversations: 39 },
-  dev13: { casual: 99, hard: 93, outOfScope: 30, conversations: 38 },
+  dev12: { casual: 99, hard: 93, outOfScope: 30, conversations: 39 },
+  dev13: { casual: 100, hard: 95, outOfScope: 30, conversations: 39 },
   // dev14 hard at stop 34 (full 89 -> 87, short 88 -> 86): 'toolkit' became a word for framework
   // (the newcomer's 'what toolkits do ppl use to build the server part'); 'before picking a toolkit'
   // now asks for the step before the framework one, and a near tie moved 'which JavaScript server
   // framework starting with E' to the front-end languages. Two dev6/dev7 toolkit questions came right.
   // dev14 hard down by one or two at stop 34: the same questions as in the full floors.
-  dev14: { casual: 94, hard: 92, outOfScope: 30, conversations: 37 },
-  dev15: { casual: 97, hard: 82, outOfScope: 30, conversations: 40 },
+  dev14: { casual: 96, hard: 93, outOfScope: 30, conversations: 40 },
+  dev15: { casual: 98, hard: 84, outOfScope: 30, conversations: 40 },
   // dev16 hard at stop 37 (short 92 -> 91): the spotlight's 'gurus behind the curtain', written into
   // the role card, moved 'who do server-side developers collaborate with besides front-end developers,
   // per the career profile's perks?' from the perks card (which names DevOps) to the role card.
-  dev16: { casual: 98, hard: 91, outOfScope: 29, conversations: 38 },
-  dev17: { casual: 99, hard: 86, outOfScope: 30, conversations: 40 },
-  dev18: { casual: 98, hard: 91, outOfScope: 30, conversations: 38 },
+  dev16: { casual: 98, hard: 94, outOfScope: 30, conversations: 38 },
+  dev17: { casual: 99, hard: 88, outOfScope: 30, conversations: 40 },
+  dev18: { casual: 98, hard: 92, outOfScope: 30, conversations: 38 },
   // dev19 hard 88 -> 87 at stop 33: "I've done data analysis in Python at a hospital ... which
   // frameworks would make sense for me?" now leads with the web frameworks card by 0.02 over the
   // framework-choice card (example questions added elsewhere moved the near tie); its short form
   // names Django but leaves Flask behind "more". Four other dev-19 questions came right.
-  dev19: { casual: 96, hard: 90, outOfScope: 30, conversations: 38 },
-  dev20: { casual: 100, hard: 93, outOfScope: 30, conversations: 39 },
-  dev21: { casual: 80, hard: 134, outOfScope: 30, conversations: 38 },
-  dev22: { casual: 77, hard: 134, outOfScope: 30, conversations: 37 },
-  dev23: { casual: 79, hard: 135, outOfScope: 30, conversations: 39 },
-  dev24: { casual: 56, hard: 152, outOfScope: 29, conversations: 27 },
-  dev25: { casual: 95, hard: 83, outOfScope: 30, conversations: 38 },
-  dev26: { casual: 56, hard: 141, outOfScope: 18, conversations: 29 },
-  dev27: { casual: 79, hard: 121, outOfScope: 39, conversations: 36 },
-  dev28: { casual: 60, hard: 94, outOfScope: 29, conversations: 38 },
-  dev29: { casual: 39, hard: 130, outOfScope: 40, conversations: 27 },
-  dev30: { casual: 38, hard: 135, outOfScope: 29, conversations: 33 },
+  dev19: { casual: 96, hard: 90, outOfScope: 30, conversations: 39 },
+  dev20: { casual: 100, hard: 95, outOfScope: 30, conversations: 39 },
+  dev21: { casual: 80, hard: 138, outOfScope: 30, conversations: 38 },
+  dev22: { casual: 78, hard: 137, outOfScope: 30, conversations: 37 },
+  dev23: { casual: 80, hard: 137, outOfScope: 30, conversations: 39 },
+  dev24: { casual: 57, hard: 154, outOfScope: 29, conversations: 27 },
+  dev25: { casual: 95, hard: 84, outOfScope: 30, conversations: 38 },
+  dev26: { casual: 57, hard: 141, outOfScope: 18, conversations: 29 },
+  dev27: { casual: 79, hard: 121, outOfScope: 39, conversations: 38 },
+  dev28: { casual: 60, hard: 95, outOfScope: 29, conversations: 40 },
+  dev29: { casual: 39, hard: 133, outOfScope: 40, conversations: 29 },
+  dev30: { casual: 38, hard: 135, outOfScope: 29, conversations: 37 },
   dev31: { casual: 29, hard: 52, outOfScope: 30, conversations: 76 },
-  dev32: { casual: 30, hard: 136, outOfScope: 39, conversations: 29 },
-  dev33: { casual: 19, hard: 74, outOfScope: 19, conversations: 61 },
+  dev32: { casual: 30, hard: 137, outOfScope: 40, conversations: 29 },
+  dev33: { casual: 20, hard: 74, outOfScope: 19, conversations: 63 },
   dev34: { casual: 0, hard: 129, outOfScope: 48, conversations: 37 },
-  dev35: { casual: 108, hard: 0, outOfScope: 27, conversations: 54 },
+  dev35: { casual: 109, hard: 0, outOfScope: 27, conversations: 54 },
   dev36: { casual: 0, hard: 137, outOfScope: 38, conversations: 34 },
-  dev37: { casual: 94, hard: 50, outOfScope: 29, conversations: 66 },
-  dev38: { casual: 0, hard: 134, outOfScope: 33, conversations: 34 },
-  dev39: { casual: 92, hard: 65, outOfScope: 24, conversations: 51 },
+  dev37: { casual: 97, hard: 51, outOfScope: 29, conversations: 66 },
+  dev38: { casual: 0, hard: 140, outOfScope: 39, conversations: 37 },
+  dev39: { casual: 96, hard: 68, outOfScope: 29, conversations: 54 },
 } as const;
 type Kind = keyof (typeof DEV_FLOORS)['dev'];
 /** The entry-labelled earlier sets: right entry first, and refused of those not to answer. */
