@@ -228,7 +228,7 @@ export interface FactSet {
  *   (93/100, 47/60, 29/30, 59/70, 26 wrong), then read and tuned against.
  * - blind-ae.json: written blind from the articles alone by another helper at the start of stop
  *   44 (100 casual, 100 hard, 30 out of scope, 40 follow-ups), copied in without being opened;
- *   `npm run bench:blind` scores it once (counts only) for the figure in the README. Spent once scored.
+ *   `npm run bench:blind` scored it once (counts only, on 74f0cba) for the figure in the README. Spent.
  * - dev-38.json: a thirty-eighth development set (stop 44: 160 hard, 40 out of scope, 40
  *   follow-ups), written blind from the articles by a helper at the same time; scored once
  *   untouched on 36db714 (134/160, 33/40, 34/40, 31 wrong), then read and tuned against.
