@@ -446,9 +446,9 @@ const BARE_NUMBER = /^\s*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:what|how) about\s+
 /** "What about the other article?", "and the other guide's steps?": another article's version of what was just shown. */
 const OTHER_ARTICLE = /^\s*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:(?:what|how) about|what does|what do|and)?\s*(?:the\s+)?(?:other|another)\s+(?:article|source|guide|site|page|one|list)(?:'?s)?(?:\s+(?:steps?|plan|list|version|one))?(?:\s+(?:say|says|have|has|list|give))?\s*[?!.]*\s*$/i;
 
-/** "What's the last one?", "and the final step?": the last point of the plan or roadmap just shown. */
 /** "What about the algorithms one?", "the practice step?": a point of the plan by its words. */
 const THE_NAMED_ONE = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:(?:what|how) about\s+|what(?:'?s| is| does)\s+)?the\s+([a-z][\w\s'-]{1,30}?)\s+(?:one|step|point)\b(?:\s+say)?(?:\s+(?:about|mean|involve))?[\s?!.]*$/i;
+/** "What's the last one?", "and the final step?": the last point of the plan or roadmap just shown. */
 const LAST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?(?:last|final)(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;
 /** "And the first?", "what's the first step?": the first point of the plan or roadmap just shown. */
 const FIRST = /^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what(?:'?s| is| about)\s+)?(?:the\s+)?first(?:\s+(?:one|step))?\s*[?!.]*\s*$/i;

@@ -247,11 +247,6 @@ export const RULES: readonly Rule[] = [
   // "The (short) guide that recommends / ends by plugging / with Meta's certificate", "the Meta
   // cert guide", "the Meta-credential piece".
   { name: 'guide-described', pattern: /\b(?:the|that)(?:\s+short(?:est)?|\s+brief|\s+little|\s+small|\s+last|\s+fourth)?\s+(?:guide|article|page|one|piece|post|write[\s-]?up)(?:\s+that|\s+which)?(?:\s+also)?(?:\s+(?:ends|closes|finishes|wraps\s+up)\s+(?:by|with))?\s+(?:recommends|recommended|recommending|recs|rec'?d|plugs|plugging|pushes|pushing|suggests|suggesting|promotes|promoting|mentions|mentioning|backs|endorses|names|naming|touts|likes|(?:points|pointing|sends|sending|steers|steering|directs|directing)(?:\s+(?:readers|people|you|learners|students))?\s+(?:to|toward|towards))(?:\s+the|\s+a|\s+an)?\s+(?:meta|facebook|social[\s-](?:network(?:ing)?|media)(?:\s+giant|\s+company)?)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\b|\b(?:the|that)(?:\s+short(?:est)?|\s+brief)?\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:with|w\/?|that\s+has|having|featuring)(?:\s+the|\s+a|\s+an)?\s+(?:meta|facebook)(?:'s)?[^,.?!]{0,40}?(?:cert(?:ificate|ification)?|credential)s?\s+(?:recommendation|tip|pick|plug|at\s+the\s+end)\b|\b(?:the\s+|that\s+)?(?:meta|facebook)(?:'s)?(?:[\s-](?:back[\s-]?end|professional|pro))*[\s-](?:cert(?:ificate|ification)?|credential)s?[\s-](?:guide|article|page|piece|post|write[\s-]?up)\b|\b(?:the|that)(?:\s+short(?:est)?|\s+brief)?\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:with|w\/?)\s+the\s+meta\s+cert(?:ificate)?s?(?=\s*[?!.]*\s*$|\s+(?:say|says|said|tell|tells|give|gives|list|lists|mention|mentions|have|has|put|puts|think|thinks|claim|claims)\b)|\bthe\s+(?:short|shortest|brief)\s+(?:guide|article|piece)\b|\b(?:the|that)\s+(?:guide|article|page|piece|post|one)\s+(?:with|w\/?|that\s+has|having|featuring)\s+(?:the\s+|a\s+)?(?:salary|salaries|pay)(?:[\s-]by[\s-]experience)?[\s-]tables?\b|\b(?:the|that)\s+(?:salary|pay)[\s-]tables?\s+(?:guide|article|page|piece|post|one)\b|\b(?:the|that)\s+(?:guide|article|piece)\s+(?:with|that\s+has|having|featuring)\s+the\s+(?:cert(?:ificate|ification)?|credential)\s+(?:recommendation|tip|pick|plug)\b/g, to: ' ' },
-  // More of the guide described: "guide with the Meta credential", "the short guide ending with a comment form".
-  // The guide described by the certificate it recommends or ends with, without naming its maker:
-  // "the certificate-recommending guide", "the guide that recommends a professional certificate",
-  // "the guide ending with the Meta certificate": the guide, said plainly (the source rules read
-  // "the guide"), not a question about certificates.
   // "The Meta guide", "Meta's article": the guide named by the certificate it recommends (Meta
   // wrote no article), not a question about the certificate; like "the Meta cert guide" above,
   // it says only where, which the question's other words answer ("the guide" alone would read as
@@ -263,6 +258,11 @@ export const RULES: readonly Rule[] = [
     const text = String(rest[1]);
     return ABOUT_NOTHING.test(text.slice(0, at) + text.slice(at + m.length)) ? m : ' ';
   } },
+  // More of the guide described: "guide with the Meta credential", "the short guide ending with a comment form".
+  // The guide described by the certificate it recommends or ends with, without naming its maker:
+  // "the certificate-recommending guide", "the guide that recommends a professional certificate",
+  // "the guide ending with the Meta certificate": the guide, said plainly (the source rules read
+  // "the guide"), not a question about certificates.
   { name: 'guide-by-certificate', pattern: /\b(?:the|that)\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:that\s+)?(?:ends|ending|closes|closing|finishes|finishing|wraps\s+up|wrapping\s+up)\s+(?:with|on|by\s+(?:recommending|plugging|pushing|suggesting))\s+(?:the\s+|a\s+)?(?:meta|facebook)(?:'s)?[^,.?!]{0,30}?(?:cert(?:ificate|ification)?|credential)s?\b|\b(?:the|that)\s+(?:cert(?:ificate|ification)?|credential)[\s-](?:recommending|pushing|plugging|touting|promoting)\s+(?:guide|article|page|piece|post|write[\s-]?up)\b|\b(?:the|that)\s+(?:guide|article|page|piece|post|write[\s-]?up)\s+(?:that\s+|which\s+)?(?:recommends|recommending|recommended|pushes|pushing|plugs|plugging|promotes|promoting|touts|touting)\s+(?:a|the|one)\s+(?:professional\s+|specific\s+|particular\s+)?(?:cert(?:ificate|ification)?|credential)\b(?!\s+(?:from|by|made\s+by|of)\b)/g, to: ' the guide ' },
   // The guide by the comment box it ends with ("the comment-box guide", "the guide with the comment
   // box at the end", "the one with the leave-a-reply form"): the guide, said plainly, so the source
