@@ -329,6 +329,13 @@ describe('analyse: the lexicon and spelling', () => {
     ['where should I kick off my search for a cs school?', 'start'],
     ['which source gives the smallest number?', 'lower'],
     ['what do backend engs get paid', 'developer'],
+    // Stop 44: what the perks, the community college and the promotion cards say, in other words.
+    ['which transport-related perk do they get', 'commuter'],
+    ['can i use the skills regardless of location', 'anywhere'],
+    ['what do community colleges award', 'offer'],
+    ['is there upward mobility', 'promotion'],
+    ['what comes after senior, like top tier', 'top'],
+    ['what edu programs help', 'education'],
   ])('"%s" means %s', (q, term) => {
     expect(analyse(q).terms).toContain(term);
   });
@@ -610,6 +617,28 @@ describe('named rule: a source named', () => {
   it('"how does the salary-tier guide suggest keeping abreast of technology?": the guide described and asked of, its keeping-up advice first, not its pay table', () => {
     const a = search.ask('How does the salary-tier guide suggest keeping abreast of technology?');
     expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe('step:keep-learning');
+  });
+});
+
+describe('outside the articles: a task for the bot, its own taste, hardware, who owns a site', () => {
+  it.each([
+    'What laptop specs should I buy for back-end development?',
+    'Could you rewrite my resume bullet points for a junior back-end role?',
+    "What's your own favorite programming language?",
+    'Can you explain the SOLID principles of object oriented design?',
+    'Is Glassdoor owned by the same company as Indeed?',
+    'what does jenkins pipeline syntax look like?',
+  ])('refuses "%s"', (q) => {
+    expect(search.ask(q).confident).toBe(false);
+  });
+
+  it.each([
+    ['how do I write my resume for a backend job?', 'question:resume'],
+    ['should I have someone review my resume?', 'question:resume'],
+    ['do backend devs work with APIs and webhooks?', 'skill:apis'],
+  ])('still answers "%s" (the resume card, the APIs card)', (q, ref) => {
+    const a = search.ask(q);
+    expect(a.decision.kind === 'answer' && a.decision.top.doc.ref).toBe(ref);
   });
 });
 

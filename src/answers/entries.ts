@@ -3,6 +3,7 @@ import type { Services } from '../command.js';
 import type { Learning, Question, Skill } from '../knowledge/schema.js';
 import { reply, type Node, type Reply, type Suggestion } from '../reply.js';
 import { citeAll, citeMerged, itemSources, sourceRefs } from './cite.js';
+import { listed } from './yes-no.js';
 
 export function questionCard(services: Services, q: Question, suggestions: Suggestion[] = []): Reply {
   return reply({
@@ -33,7 +34,7 @@ function othersListed(services: Services, l: Learning): string[] {
   if (l.kind !== 'platform') return [];
   const source = l.sources[0]!;
   const others = services.knowledge.learning.filter((o) => o.kind === 'platform' && o.id !== l.id && o.sources.includes(source)).map((o) => o.title);
-  return others.length ? citeAll(services, [{ text: `The others on that list: ${others.length > 1 ? `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}` : others[0]}.`, source }]) : [];
+  return others.length ? citeAll(services, [{ text: `The others on that list: ${listed(others)}.`, source }]) : [];
 }
 
 export function skillCard(services: Services, s: Skill): Reply {

@@ -559,9 +559,10 @@ function followUpOfPlan(ctx: CommandContext, question: string, previous: Turn | 
   const afterNamed = named && Math.min(named + 1, plan.points.length);
   // "The fourth one?": that point of the plan.
   const place = placeAsked(question);
-  // "The algorithms one?": the point whose words those are (not "the last one", "the next one").
+  // "The algorithms one?": the point whose words those are ("the last one" and "the first one"
+  // are read above; a word no point holds names none).
   const namedOne = question.match(THE_NAMED_ONE)?.[1];
-  const byName = namedOne && !/^(?:last|final|first|next|previous|other|same)$/i.test(namedOne.trim()) ? pointNamed(ctx, plan, namedOne) : undefined;
+  const byName = namedOne ? pointNamed(ctx, plan, namedOne) : undefined;
   const point = numbered ?? bare ?? (place === -1 ? plan.points.length : place) ?? (LAST.test(question) ? plan.points.length : FIRST.test(question) ? 1 : (after ?? before ?? afterNamed ?? byName));
   if (!point) return undefined;
   const shown = planPoint(ctx, plan, point);
